@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** What a corpus case's `expected.json` says the analysis must find. Written by reading the log, never
+ *  by copying bootwhy's output. Every key is required: an empty list means "must find nothing". */
+export const CorpusExpectations = z
+  .object({
+    /** Where the log came from: a URL, or the lab scenario that recorded it. */
+    source: z.string().min(1),
+    description: z.string().min(1),
+    boots: z.number().int().nonnegative(),
+    cycles: z.number().int().nonnegative(),
+    /** The log begins after the machine started (no firmware, bootloader or kernel banner). */
+    startsMidway: z.boolean(),
+    /** The unit (full name) or kernel crash kind that the analysis must name as root cause; null: no failure. */
+    rootCause: z.string().nullable(),
+    /** Emergency, rescue or an initrd shell was entered: which. */
+    emergency: z.enum(['none', 'emergency', 'rescue', 'dracut-shell', 'initramfs-shell']),
+    /** Units shown as [FAILED] (failed to start/mount/activate/listen, stopped with error). */
+    failed: z.array(z.string()),
+    /** Units shown as [DEPEND] Dependency failed for …, in full where the log makes the name certain. */
+    dependencyFailed: z.array(z.string()),
+    /** Units shown as [ TIME ] (timed out starting/stopping/waiting for device). */
+    timedOut: z.array(z.string()),
+    /** Kernel crash kinds found, in order: panic, oops, bug, warning, hung-task. */
+    kernelCrashes: z.array(z.enum(['panic', 'oops', 'bug', 'warning', 'hung-task'])),
+    /** Optional finer checks. */
+    cycleStarts: z.array(z.enum(['kernel-boot', 'soft-reboot', 'userspace-restart', 'log-start'])).optional(),
+    /** Substrings that must appear in the root cause's evidence lines. */
+    evidenceContains: z.array(z.string()).optional(),
+    /** Substrings that must appear in the titles of the kernel crashes, in order. */
+    crashTitles: z.array(z.string()).optional(),
+    /** Units whose start/stop job was seen hanging (spinner). */
+    hungJobs: z.array(z.string()).optional(),
+    /** The emergency/rescue mode was triggered by this unit (a target with OnFailure=emergency.target). */
+    emergencyTriggeredBy: z.string().optional(),
+    loginReached: z.boolean().optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
+export type CorpusExpectations = z.infer<typeof CorpusExpectations>;
