@@ -1,0 +1,26 @@
+/** `bootwhy analyze <file|->`: read a whole log, print the report, exit 0 (ok) or 1 (failures found). */
+import { Analyzer } from '../../parsers/index.js';
+import type { Report } from '../../parsers/report/schema.js';
+import { renderText } from '../reporters/text.js';
+import { readInput } from '../sources/read-input.js';
+import { choosePalette } from '../terminal-safe.js';
+
+export interface AnalyzeOptions {
+  source: string;
+  json: boolean;
+  verbose: boolean;
+  color: 'auto' | 'always' | 'never';
+}
+
+export async function analyzeCommand(opts: AnalyzeOptions, stdout: NodeJS.WriteStream): Promise<number> {
+  const analyzer = new Analyzer({ name: opts.source === '-' ? 'standard input' : opts.source });
+  await readInput(opts.source, analyzer);
+  const report = analyzer.end();
+  if (opts.json) stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else stdout.write(renderText(report, { palette: choosePalette(opts.color, stdout.isTTY === true, process.env), verbose: opts.verbose }));
+  return exitCode(report);
+}
+
+export function exitCode(report: Report): number {
+  return report.verdict === 'failed' ? 1 : 0;
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/** bootwhy: reads a Linux machine's boot console output and says what happened and why. */
+import { parseArgs } from 'node:util';
+import { VERSION } from '../parsers/diagnose/report.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { schemaCommand } from './commands/schema.js';
+import { InputError, UsageError } from './errors.js';
+
+const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
+       bootwhy schema          print the JSON Schema of the --json report
+       bootwhy --help | --version
+
+Reads a boot console log (a saved serial console, or '-' for standard input, as in
+'virsh console vm | bootwhy -') and reports its kernel boots, systemd userspace cycles,
+what failed and the root cause, with the line numbers that prove it.
+
+Exit status: 0 nothing failed, 1 failures found, 2 usage or input error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      color: { type: 'string', default: 'auto' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`bootwhy ${VERSION}\n`);
+    return 0;
+  }
+  const color = values.color;
+  if (color !== 'auto' && color !== 'always' && color !== 'never') throw new UsageError(`--color must be auto, always or never, not '${color}'`);
+  const [first, ...rest] = positionals;
+  if (first === 'schema') {
+    if (rest.length > 0) throw new UsageError('schema takes no arguments');
+    return schemaCommand(process.stdout);
+  }
+  const args = first === 'analyze' ? rest : positionals;
+  if (args.length > 1) throw new UsageError(`one input at a time (got ${args.length})`);
+  let source = args[0];
+  if (source === undefined) {
+    if (process.stdin.isTTY) throw new UsageError('no input: give a log file, or - to read standard input');
+    source = '-';
+  }
+  return analyzeCommand({ source, json: values.json, verbose: values.verbose, color }, process.stdout);
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (`bootwhy log | head`) is not an error of ours.
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`bootwhy: ${err.message}\n${USAGE.split('\n')[0]}\n`);
+    } else if (err instanceof InputError) {
+      process.stderr.write(`bootwhy: ${err.message}\n`);
+    } else if (err instanceof Error && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`bootwhy: ${err.message.split('\n')[0]}\n${USAGE.split('\n')[0]}\n`);
+    } else {
+      const msg = err instanceof Error ? err.message : String(err);
+      process.stderr.write(`bootwhy: internal error: ${msg.split('\n')[0]}\n`);
+      if (process.env['BOOTWHY_DEBUG']) console.error(err);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,123 @@
+/** The readable report: what the log holds, what failed, and why, with the lines that prove it. */
+import type { CascadeNodeT } from '../../parsers/report/schema.js';
+import type { Boot, Cycle, Evidence, Failure, Phase, Report, RootCause } from '../../parsers/report/schema.js';
+import { safeText, type Palette } from '../terminal-safe.js';
+
+export interface TextOptions {
+  palette: Palette;
+  /** Show every failure and all evidence, not only the root cause and the cascade. */
+  verbose: boolean;
+}
+
+export function renderText(report: Report, opts: TextOptions): string {
+  const p = opts.palette;
+  const out: string[] = [];
+  const verdict =
+    report.verdict === 'failed' ? p.red(p.bold('FAILED')) : report.verdict === 'ok' ? p.green(p.bold('OK')) : p.yellow(p.bold('EMPTY'));
+  out.push(`${verdict}  ${safeText(report.headline)}`);
+  out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes`));
+  for (const d of report.degraded) out.push(p.yellow(`warning: ${safeText(d.message)}`));
+  if (report.droppedBoots > 0) out.push(p.dim(`(${report.droppedBoots} earlier boots not shown)`));
+  for (const boot of report.boots) renderBoot(boot, out, opts);
+  return out.join('\n') + '\n';
+}
+
+function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
+  const p = opts.palette;
+  out.push('');
+  const how = boot.startsMidway
+    ? 'the log starts midway (no firmware, bootloader or kernel banner)'
+    : boot.startReason === 'timestamps-restarted'
+      ? 'kernel timestamps restarted'
+      : `from the ${boot.startReason.replace('-', ' ')}`;
+  const kernel = boot.kernelVersion ? `, kernel ${safeText(boot.kernelVersion)}` : '';
+  out.push(p.bold(`Boot ${boot.index}`) + ` — ${how}${kernel}  ${p.dim(lines(boot.startLine, boot.endLine))}`);
+  if (boot.phases.length > 0) out.push(`  phases: ${boot.phases.map((ph) => phase(ph)).join(' → ')}`);
+  if (boot.rootCause) renderRootCause(boot.rootCause, '  ', out, opts);
+  else if (boot.emergency) out.push(`  ${p.red(boot.emergency.kind)} at line ${boot.emergency.line}`);
+  for (const c of boot.crashes) {
+    const colour = c.kind === 'warning' ? p.yellow : p.red;
+    out.push(`  ${colour('kernel ' + c.kind)}: ${safeText(c.title)}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
+  }
+  for (const cycle of boot.cycles) renderCycle(cycle, out, opts);
+  if (boot.end !== 'log-end') out.push(`  ended: ${boot.end}`);
+}
+
+function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
+  const p = opts.palette;
+  out.push('');
+  const os = c.os ? ` ${safeText(c.os)}` : '';
+  out.push(`  ${p.bold(`Cycle ${c.index}`)}${os} — ${safeText(c.startNote)}  ${p.dim(lines(c.startLine, c.endLine))}`);
+  out.push(`    phases: ${c.phases.map((ph) => phase(ph)).join(' → ')}`);
+  const outcome =
+    c.outcome === 'ok' ? p.green('ok') : c.outcome === 'incomplete' ? p.dim('incomplete (the log ends)') : p.red(c.outcome === 'emergency' || c.outcome === 'rescue' ? `${c.outcome} mode` : c.outcome);
+  let tail = '';
+  if (c.emergency) tail += ` at line ${c.emergency.line}${c.emergency.triggeredBy ? `, triggered by ${c.emergency.triggeredBy}` : ''}`;
+  if (c.loginLine !== null) tail += `; login prompt at line ${c.loginLine}`;
+  if (c.startupFinished) tail += `; startup finished in ${safeText(c.startupFinished)}`;
+  if (c.end !== 'log-end') tail += `; ended by ${c.end}`;
+  out.push(`    outcome: ${outcome}${tail}`);
+  if (c.rootCause) renderRootCause(c.rootCause, '    ', out, opts);
+  const inCascade = new Set<string>();
+  if (c.rootCause?.cascade) collect(c.rootCause.cascade, inCascade);
+  const others = c.failures.filter((f) => !inCascade.has(f.unit.name ?? f.unit.text));
+  if (others.length > 0) {
+    out.push(`    ${p.bold('Other failures')}:`);
+    for (const f of opts.verbose ? others : others.slice(0, 20)) out.push(`      ${failureLine(f, p)}`);
+    if (!opts.verbose && others.length > 20) out.push(p.dim(`      … ${others.length - 20} more (--verbose)`));
+  }
+  const slow = c.hungJobs;
+  if (slow.length > 0) {
+    out.push(`    ${p.bold('Start/stop jobs that hung')}:`);
+    for (const j of slow) {
+      const name = safeText(j.unit.name ?? j.unit.text);
+      const limit = j.ranToLimit ? p.red(' — ran to its limit') : '';
+      const after = j.outcome ? `, then ${j.outcome}` : '';
+      out.push(`      ${name} (${j.op}): ${safeText(j.elapsedText)} / ${safeText(j.limitText)}${limit}${after}  ${p.dim(lines(j.firstLine, j.lastLine))}`);
+    }
+  }
+}
+
+function renderRootCause(rc: RootCause, indent: string, out: string[], opts: TextOptions): void {
+  const p = opts.palette;
+  out.push(`${indent}${p.red(p.bold('Root cause'))}: ${safeText(rc.headline)}`);
+  const evidence = opts.verbose ? rc.evidence : rc.evidence.slice(0, 8);
+  for (const e of evidence) out.push(`${indent}  ${evidenceLine(e, p)}`);
+  if (rc.cascade && rc.cascade.children.length > 0) {
+    out.push(`${indent}${p.bold('Cascade')}:`);
+    tree(rc.cascade, `${indent}  `, '', true, true, out, p);
+  }
+}
+
+function tree(node: CascadeNodeT, indent: string, prefix: string, last: boolean, top: boolean, out: string[], p: Palette): void {
+  const word = node.kind === 'dependency' ? p.yellow('DEPEND') : node.kind === 'timeout' ? p.red(' TIME ') : p.red('FAILED');
+  const branch = top ? '' : last ? '└─ ' : '├─ ';
+  out.push(`${indent}${prefix}${branch}${safeText(node.unit)}  ${word} ${p.dim(`line ${node.line}`)}`);
+  const childPrefix = top ? '' : prefix + (last ? '   ' : '│  ');
+  node.children.forEach((child, i) => tree(child, indent, childPrefix, i === node.children.length - 1, false, out, p));
+}
+
+function collect(node: CascadeNodeT, into: Set<string>): void {
+  into.add(node.unit);
+  for (const c of node.children) collect(c, into);
+}
+
+function failureLine(f: Failure, p: Palette): string {
+  const word = f.kind === 'dependency' ? p.yellow('DEPEND') : f.kind === 'timeout' ? p.red(' TIME ') : p.red(f.kind.toUpperCase().padEnd(6).slice(0, 6));
+  const name = safeText(f.unit.name ?? f.unit.text) + (f.unit.partial ? p.dim(' (name not certain)') : '');
+  const times = f.count > 1 ? ` ×${f.count}` : '';
+  return `${word} ${name}${times}  ${p.dim(`line ${f.line}`)}`;
+}
+
+function evidenceLine(e: Evidence, p: Palette): string {
+  return `${p.dim(`line ${String(e.line).padStart(5)}:`)} ${safeText(e.text)}`;
+}
+
+function phase(ph: Phase): string {
+  const t = ph.startUptime !== null ? ` ${ph.startUptime.toFixed(1)} s` : '';
+  return `${ph.name}${t}`;
+}
+
+function lines(a: number, b: number): string {
+  return a === b ? `line ${a}` : `lines ${a}–${b}`;
+}

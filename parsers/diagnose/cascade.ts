@@ -1,0 +1,134 @@
+/**
+ * Attribution: which failure caused each `[DEPEND]`. systemd does not say (systemd issue #21190), so it is
+ * rebuilt from the standard dependency chains (data below), mount paths, and the order of the lines.
+ */
+import { pathForMountUnit, unitType } from '../grammar/units.js';
+import type { FailureState } from '../segment/state.js';
+
+/** A unit → the units whose failure fails it, by systemd's standard units (first present wins). */
+export const STANDARD_CHAINS: Readonly<Record<string, readonly string[]>> = {
+  'graphical.target': ['multi-user.target'],
+  'multi-user.target': ['basic.target'],
+  'basic.target': ['sysinit.target'],
+  'initrd.target': ['initrd-fs.target', 'initrd-root-fs.target', 'initrd-root-device.target'],
+  'initrd-fs.target': ['initrd-root-fs.target'],
+  'initrd-root-fs.target': ['sysroot.mount', 'initrd-root-device.target'],
+  'initrd-switch-root.target': ['initrd.target'],
+  'initrd-switch-root.service': ['initrd-switch-root.target', 'initrd.target'],
+  'initrd-cleanup.service': ['initrd.target'],
+  'initrd-parse-etc.service': ['initrd-root-fs.target'],
+  'rpc_pipefs.target': ['var-lib-nfs-rpc_pipefs.mount'],
+  'nfs-client.target': ['rpc_pipefs.target'],
+  'getty.target': ['basic.target'],
+};
+
+/** Targets that pull in mounts, swaps and block devices: a failed mount or device fails them. */
+export const STORAGE_TARGETS: ReadonlySet<string> = new Set([
+  'local-fs.target',
+  'local-fs-pre.target',
+  'swap.target',
+  'cryptsetup.target',
+  'initrd-root-fs.target',
+  'initrd-root-device.target',
+  'initrd-fs.target',
+  'initrd-usr-fs.target',
+]);
+
+/** Targets with OnFailure=emergency.target: their failure is what puts a machine in emergency mode. */
+export const EMERGENCY_TRIGGERS: readonly string[] = [
+  'local-fs.target',
+  'initrd.target',
+  'initrd-root-fs.target',
+  'initrd-root-device.target',
+  'initrd-fs.target',
+  'initrd-switch-root.target',
+  'initrd-usr-fs.target',
+  'sysinit.target',
+];
+
+export interface CascadeEntry {
+  failure: FailureState;
+  name: string;
+  parent: CascadeEntry | null;
+  root: CascadeEntry | null;
+  children: CascadeEntry[];
+}
+
+function isStorageUnit(f: FailureState): boolean {
+  const name = f.ref.name ?? '';
+  const type = unitType(name);
+  return type === 'mount' || type === 'swap' || type === 'device' || type === 'automount' || name.startsWith('systemd-fsck') || name.startsWith('systemd-cryptsetup@') || f.verb === 'device-timeout' || f.verb === 'mount-failed' || f.verb === 'mount-timeout';
+}
+
+function isUnder(path: string, parent: string): boolean {
+  return parent === '/' ? path !== '/' : path.startsWith(parent + '/');
+}
+
+/** Links every dependency failure to the failure that caused it and each to its root. */
+export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
+  const entries = failures.map<CascadeEntry>((failure) => ({ failure, name: failure.ref.name ?? failure.ref.text, parent: null, root: null, children: [] }));
+  const byName = new Map<string, CascadeEntry>();
+  for (const e of entries) if (!byName.has(e.name)) byName.set(e.name, e);
+  const mounts = entries.filter((e) => e.failure.ref.name !== null && pathForMountUnit(e.failure.ref.name) !== null);
+
+  for (const e of entries) {
+    if (e.failure.kind !== 'dependency') continue;
+    e.parent = findParent(e, entries, byName, mounts);
+    e.parent?.children.push(e);
+  }
+  for (const e of entries) {
+    let cur: CascadeEntry = e;
+    const seen = new Set<CascadeEntry>();
+    while (cur.parent !== null && !seen.has(cur)) {
+      seen.add(cur);
+      cur = cur.parent;
+    }
+    e.root = cur.failure.kind === 'dependency' ? null : cur;
+  }
+  return entries;
+}
+
+function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: ReadonlyMap<string, CascadeEntry>, mounts: readonly CascadeEntry[]): CascadeEntry | null {
+  const name = e.failure.ref.name;
+  if (name !== null) {
+    for (const candidate of STANDARD_CHAINS[name] ?? []) {
+      const p = byName.get(candidate);
+      if (p && p !== e) return p;
+    }
+    const path = pathForMountUnit(name);
+    if (path !== null) {
+      let best: CascadeEntry | null = null;
+      let bestLen = -1;
+      for (const m of mounts) {
+        const mp = pathForMountUnit(m.failure.ref.name!)!;
+        if (m !== e && isUnder(path, mp) && mp.length > bestLen) {
+          best = m;
+          bestLen = mp.length;
+        }
+      }
+      if (best) return best;
+    }
+    if (STORAGE_TARGETS.has(name)) {
+      const storage = latestPrimaryBefore(e, entries, isStorageUnit);
+      if (storage) return storage;
+    }
+  }
+  return latestPrimaryBefore(e, entries, () => true);
+}
+
+function latestPrimaryBefore(e: CascadeEntry, entries: readonly CascadeEntry[], accept: (f: FailureState) => boolean): CascadeEntry | null {
+  let best: CascadeEntry | null = null;
+  for (const c of entries) {
+    const f = c.failure;
+    if (f.kind === 'dependency' || f.seq > e.failure.seq || !accept(f)) continue;
+    if (best === null || f.seq > best.failure.seq) best = c;
+  }
+  return best;
+}
+
+/** The number of dependency failures that trace back to a root. */
+export function dependentsOf(root: CascadeEntry, entries: readonly CascadeEntry[]): number {
+  let n = 0;
+  for (const e of entries) if (e.root === root && e !== root) n++;
+  return n;
+}

@@ -1,0 +1,398 @@
+/** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
+import type { UnitResolver } from '../grammar/units.js';
+import { pathForMountUnit } from '../grammar/units.js';
+import type { LineSplitterCounters } from '../terminal/line-splitter.js';
+import {
+  SCHEMA_VERSION,
+  type Boot,
+  type CascadeNodeT,
+  type Cycle,
+  type Degraded,
+  type Emergency,
+  type Evidence,
+  type Failure,
+  type Job,
+  type KernelCrash,
+  type Report,
+  type RootCause,
+} from '../report/schema.js';
+import type { BootState, CrashState, CycleState, FailureState, ModeState } from '../segment/state.js';
+import { attribute, dependentsOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
+
+/** A userspace that starts this long after the kernel, with no kernel boot in the log, restarted. */
+export const RESTART_UPTIME_S = 60;
+export const VERSION = '0.1.0';
+
+export interface ReportInput {
+  name: string;
+  boots: readonly BootState[];
+  droppedBoots: number;
+  resolver: UnitResolver;
+  counters: LineSplitterCounters & { replacementChars: number };
+  recognised: number;
+}
+
+export function buildReport(input: ReportInput): Report {
+  let cycleOffset = 0;
+  const boots = input.boots.map((b) => {
+    const boot = buildBoot(b, input.resolver, cycleOffset);
+    cycleOffset += b.cycles.length;
+    return boot;
+  });
+  const failed = boots.some((b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete') || b.crashes.some((c) => c.kind !== 'warning'));
+  const verdict: Report['verdict'] = input.recognised === 0 ? 'empty' : failed ? 'failed' : 'ok';
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'bootwhy', version: VERSION },
+    input: { name: input.name, bytes: input.counters.bytes, lines: input.counters.lines, escapeSequences: input.counters.escapeSequences },
+    verdict,
+    headline: headline(boots, verdict),
+    boots,
+    droppedBoots: input.droppedBoots,
+    degraded: degraded(input),
+  };
+}
+
+function buildBoot(b: BootState, resolver: UnitResolver, cycleOffset: number): Boot {
+  const startsMidway = b.startReason === 'log-start' && !(b.firstUptime !== null && b.firstUptime < 1);
+  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, cycleOffset + i + 1));
+  const crashes = b.crashes.map(buildCrash);
+  let rootCause: RootCause | null = null;
+  const mode = b.mode ? buildMode(b.mode, null) : null;
+  if (b.mode) {
+    rootCause = {
+      kind: 'root-device',
+      unit: null,
+      headline: b.mode.device
+        ? `the root device ${b.mode.device} never appeared: initramfs-tools gave up and dropped to its (initramfs) shell`
+        : 'the root file system device never appeared: initramfs-tools gave up and dropped to its (initramfs) shell',
+      lines: b.mode.evidence.map((e) => e.line),
+      evidence: b.mode.evidence,
+      cascade: null,
+      dependents: 0,
+    };
+  } else {
+    const crash = b.crashes.find((c) => c.kind === 'panic' && !cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === c.line));
+    const unexplainedByCycle = crash && !cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
+    if (crash && unexplainedByCycle) rootCause = crashCause(crash);
+  }
+  return {
+    index: b.index,
+    startReason: b.startReason,
+    startsMidway,
+    startLine: b.startLine,
+    endLine: b.endLine,
+    kernelVersion: b.kernelVersion,
+    firstUptime: b.firstUptime,
+    lastUptime: b.lastUptime,
+    phases: b.phases.map((p) => ({ ...p })),
+    cycles,
+    crashes,
+    emergency: mode,
+    rootCause,
+    end: b.end,
+  };
+}
+
+function crashCause(c: CrashState): RootCause {
+  return {
+    kind: 'kernel-crash',
+    unit: null,
+    headline: c.kind === 'panic' ? `the kernel panicked: ${c.title.replace(/^kernel panic: /, '')}` : `the kernel crashed: ${c.title}`,
+    lines: c.evidence.map((e) => e.line),
+    evidence: c.evidence,
+    cascade: null,
+    dependents: 0,
+  };
+}
+
+function buildCrash(c: CrashState): KernelCrash {
+  return { kind: c.kind, title: c.title, line: c.line, uptime: c.uptime, cycle: c.cycle, evidence: c.evidence };
+}
+
+function buildMode(m: ModeState, triggeredBy: string | null): Emergency {
+  return { kind: m.kind, line: m.line, triggeredBy, device: m.device, evidence: m.evidence };
+}
+
+/** Resolves names the log made certain later on, and merges what then turns out to be one failure. */
+function settleFailures(c: CycleState, resolver: UnitResolver): FailureState[] {
+  const merged = new Map<string, FailureState>();
+  const out: FailureState[] = [];
+  for (const f0 of c.failures) {
+    const ref = f0.ref.name === null ? resolver.resolve(f0.ref) : f0.ref;
+    const f: FailureState = ref === f0.ref ? f0 : { ...f0, ref };
+    const key = `${f.kind}\u0000${f.ref.name ?? f.ref.text}`;
+    const prev = merged.get(key);
+    if (prev) {
+      for (const [s, n] of f.counts) prev.counts.set(s, (prev.counts.get(s) ?? 0) + n);
+      for (const e of f.evidence) if (prev.evidence.length < 12 && !prev.evidence.some((x) => x.line === e.line)) prev.evidence.push(e);
+      continue;
+    }
+    const copy: FailureState = { ...f, counts: new Map(f.counts), evidence: [...f.evidence] };
+    merged.set(key, copy);
+    out.push(copy);
+  }
+  return out;
+}
+
+function buildCycle(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, index: number): Cycle {
+  const failures = settleFailures(c, resolver);
+  const entries = attribute(failures);
+  const byFailure = new Map(entries.map((e) => [e.failure, e]));
+
+  const { start, note } = cycleStart(c, boot, position, bootStartsMidway);
+
+  let triggeredBy: string | null = null;
+  if (c.mode && (c.mode.kind === 'emergency' || c.mode.kind === 'rescue')) {
+    const trigger = EMERGENCY_TRIGGERS.map((t) => entries.find((e) => e.name === t && e.failure.line <= c.mode!.line)).find((e) => e !== undefined);
+    triggeredBy = trigger?.name ?? null;
+  }
+  const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
+
+  const rootCause = cycleRootCause(c, entries, triggeredBy, panic ?? null);
+  const outcome: Cycle['outcome'] = c.mode
+    ? c.mode.kind === 'rescue'
+      ? 'rescue'
+      : 'emergency'
+    : panic
+      ? 'panic'
+      : failures.length > 0
+        ? 'failed'
+        : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
+          ? 'ok'
+          : 'incomplete';
+
+  const out: Failure[] = failures.map((f) => {
+    const e = byFailure.get(f)!;
+    return {
+      unit: { ...f.ref },
+      kind: f.kind,
+      verb: f.verb,
+      line: f.line,
+      message: f.message,
+      source: f.source,
+      count: Math.max(...f.counts.values()),
+      causedBy: e.parent?.name ?? null,
+      rootCause: e.failure.kind === 'dependency' ? (e.root?.name ?? null) : null,
+      result: f.result,
+      evidence: f.evidence,
+    };
+  });
+  const jobs: Job[] = [...c.jobs.values()].map((j) => {
+    const ref = j.ref.name === null ? resolver.resolve(j.ref) : j.ref;
+    const failed = failures.find((f) => f.ref.name !== null && f.ref.name === ref.name);
+    return {
+      unit: { ...ref },
+      op: j.op,
+      firstLine: j.firstLine,
+      lastLine: j.lastLine,
+      elapsed: j.elapsed,
+      limit: j.limit,
+      elapsedText: j.elapsedText,
+      limitText: j.limitText,
+      frames: j.frames,
+      ranToLimit: j.limit !== null && j.elapsed !== null && j.elapsed >= j.limit,
+      outcome: j.outcome ?? (failed ? failed.verb : null),
+    };
+  });
+
+  return {
+    index,
+    start,
+    startNote: note,
+    startLine: c.startLine,
+    endLine: c.endLine,
+    startUptime: c.startUptime,
+    endUptime: c.endUptime,
+    os: c.os,
+    systemdVersion: c.systemdVersion,
+    end: c.end,
+    outcome,
+    phases: c.phases.map((p) => ({ ...p })),
+    failures: out,
+    hungJobs: jobs,
+    emergency: c.mode ? buildMode(c.mode, triggeredBy) : null,
+    loginLine: c.loginLine,
+    startupFinished: c.startupFinished,
+    rootCause,
+    units: { seen: c.unitsSeen.size, dropped: c.unitsDropped },
+  };
+}
+
+function cycleStart(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean): { start: Cycle['start']; note: string } {
+  const at = c.startUptime !== null ? `${c.startUptime.toFixed(1)} s` : null;
+  if (c.transition === 'soft-reboot') {
+    return { start: 'soft-reboot', note: `soft-reboot: userspace restarted on the same kernel${at ? ` (kernel uptime ${at})` : ''}` };
+  }
+  if (c.transition === 'userspace-restart') {
+    return { start: 'userspace-restart', note: `a new system manager started without a kernel boot${at ? ` at ${at} of kernel uptime` : ''}: userspace restarted on a running kernel` };
+  }
+  if (position === 0) {
+    if (!bootStartsMidway) return { start: 'kernel-boot', note: 'first userspace after the kernel booted' };
+    if (c.earlyActivity && c.startUptime !== null && c.startUptime >= RESTART_UPTIME_S) {
+      return {
+        start: 'userspace-restart',
+        note: `started at ~${Math.round(c.startUptime)} s of kernel uptime with no kernel boot before it: userspace restarted on a running kernel (as a soft-reboot does)`,
+      };
+    }
+    if (c.earlyActivity) return { start: 'kernel-boot', note: `the log starts during the boot${at ? ` (kernel uptime ${at})` : ''}` };
+    return { start: 'log-start', note: 'the log starts inside this cycle' };
+  }
+  return { start: 'log-start', note: 'began without a visible start' };
+}
+
+function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null): RootCause | null {
+  const primaries = entries.filter((e) => e.failure.kind !== 'dependency');
+  let root: CascadeEntry | null = null;
+  if (triggeredBy !== null) root = entries.find((e) => e.name === triggeredBy)?.root ?? null;
+  if (root === null && primaries.length > 0) {
+    let best = -1;
+    for (const p of primaries) {
+      const n = dependentsOf(p, entries);
+      if (n > best) {
+        best = n;
+        root = p;
+      }
+    }
+  }
+  if (root === null) {
+    if (panic) return crashCause(panic);
+    const deps = entries.filter((e) => e.failure.kind === 'dependency');
+    if (deps.length === 0 && c.mode === null) return null;
+    const what = deps.length > 0 ? `${deps.length} unit${deps.length === 1 ? '' : 's'} failed with [DEPEND], but the failure that caused ${deps.length === 1 ? 'it' : 'them'} is not in the log` : '';
+    const mode = c.mode ? `${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode was entered${deps.length > 0 ? '' : ', but no failure explaining it is in the log'}` : '';
+    const evidence = [...deps.slice(0, 3).map((d) => d.failure.evidence[0]!), ...(c.mode?.evidence.slice(0, 2) ?? [])];
+    return {
+      kind: 'unexplained',
+      unit: null,
+      headline: [what, mode].filter((s) => s !== '').join('; '),
+      lines: evidence.map((e) => e.line),
+      evidence,
+      cascade: deps.length > 0 ? { unit: '(not in the log)', kind: 'failed', line: deps[0]!.failure.line, children: deps.map(toNode) } : null,
+      dependents: deps.length,
+    };
+  }
+  const dependents = dependentsOf(root, entries);
+  const f = root.failure;
+  const parts = [describeFailure(f)];
+  if (dependents > 0) {
+    const deps = entries.filter((e) => e.root === root && e !== root);
+    const names = deps.slice(0, 3).map((d) => d.name);
+    parts.push(`${dependents} unit${dependents === 1 ? '' : 's'} failed as a result (${names.join(', ')}${dependents > 3 ? ', …' : ''})`);
+  }
+  if (c.mode) {
+    const modeName = c.mode.kind === 'rescue' ? 'rescue mode' : c.mode.kind === 'dracut-shell' ? 'the dracut emergency shell' : 'emergency mode';
+    parts.push(triggeredBy !== null && triggeredBy !== root.name ? `${triggeredBy} failed, so the machine entered ${modeName}` : `the machine entered ${modeName}`);
+  }
+  const evidence: Evidence[] = [...f.evidence];
+  if (c.mode) for (const e of c.mode.evidence.slice(0, 3)) evidence.push(e);
+  const lines = [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b);
+  return {
+    kind: 'unit',
+    unit: root.name,
+    headline: parts.join('; '),
+    lines,
+    evidence,
+    cascade: toNode(root),
+    dependents,
+  };
+}
+
+function toNode(e: CascadeEntry): CascadeNodeT {
+  return {
+    unit: e.name,
+    kind: e.failure.kind,
+    line: e.failure.line,
+    children: [...e.children].sort((a, b) => a.failure.line - b.failure.line).map(toNode),
+  };
+}
+
+/** One failure in words a person reads: `var.mount failed to mount /var (special device … does not exist)`. */
+export function describeFailure(f: FailureState): string {
+  const name = f.ref.name ?? f.ref.text;
+  const path = f.ref.name ? pathForMountUnit(f.ref.name) : null;
+  let what: string;
+  switch (f.verb) {
+    case 'mount-failed':
+      what = `${name} failed to mount ${f.ref.description && f.ref.description.startsWith('/') ? f.ref.description : (path ?? '')}`.trimEnd();
+      break;
+    case 'mount-timeout':
+      what = `${name} timed out mounting`;
+      break;
+    case 'device-timeout':
+      what = `${name} never appeared (timed out waiting for the device)`;
+      break;
+    case 'start-timeout':
+      what = `${name} timed out starting`;
+      break;
+    case 'stop-timeout':
+      what = `${name} timed out stopping`;
+      break;
+    case 'stop-failed':
+      what = `${name} failed to stop`;
+      break;
+    case 'swap-failed':
+      what = `${name} failed to activate swap`;
+      break;
+    case 'listen-failed':
+      what = `${name} failed to listen`;
+      break;
+    case 'assert-failed':
+      what = `${name}: a start assertion failed`;
+      break;
+    case 'unsupported':
+      what = `${name}: starting it is unsupported`;
+      break;
+    case 'systemctl-failed':
+      what = `${name} failed (shown by systemctl)`;
+      break;
+    default:
+      what = `${name} failed to start`;
+  }
+  const reason = f.evidence.find((e) => e.why.startsWith('why the mount failed: '));
+  if (reason) what += ` (${completeCutReason(reason.why.slice('why the mount failed: '.length), f.evidence)})`;
+  else if (f.result && f.result !== 'dependency') what += ` (result: ${f.result})`;
+  return what;
+}
+
+/** systemctl cuts long journal lines with `>`; the mount's `What:` line often holds the cut-off path. */
+function completeCutReason(reason: string, evidence: readonly Evidence[]): string {
+  if (!reason.endsWith('>')) return reason;
+  const what = evidence.map((e) => /^What: (\S+)$/.exec(e.text)?.[1]).find((w) => w !== undefined);
+  const cut = reason.slice(0, -1);
+  const lastSpace = cut.lastIndexOf(' ');
+  const token = cut.slice(lastSpace + 1);
+  if (what !== undefined && token.length > 0 && what.startsWith(token)) return `${cut.slice(0, lastSpace + 1)}${what} …`;
+  return `${cut}…`;
+}
+
+function headline(boots: readonly Boot[], verdict: Report['verdict']): string {
+  const cycles = boots.reduce((n, b) => n + b.cycles.length, 0);
+  const shape = `${boots.length} boot${boots.length === 1 ? '' : 's'}, ${cycles} userspace cycle${cycles === 1 ? '' : 's'}`;
+  if (verdict === 'empty') return 'no boot console output recognised';
+  const causes: string[] = [];
+  for (const b of boots) {
+    if (b.rootCause) causes.push(boots.length > 1 ? `boot ${b.index}: ${b.rootCause.headline}` : b.rootCause.headline);
+    for (const c of b.cycles) if (c.rootCause) causes.push(cycles > 1 ? `cycle ${c.index}: ${c.rootCause.headline}` : c.rootCause.headline);
+  }
+  if (causes.length > 0) return `${shape}; ${causes.slice(0, 2).join('; ')}${causes.length > 2 ? `; and ${causes.length - 2} more` : ''}`;
+  const crashes = boots.flatMap((b) => b.crashes);
+  if (crashes.length > 0) return `${shape}; kernel reported ${crashes[0]!.title}`;
+  const login = boots.some((b) => b.cycles.some((c) => c.loginLine !== null));
+  return `${shape}; no failures${login ? ', reached the login prompt' : ''}`;
+}
+
+function degraded(input: ReportInput): Degraded[] {
+  const out: Degraded[] = [];
+  const c = input.counters;
+  if (c.bytes > 64 && (c.controlBytes + c.replacementChars) / c.bytes > 0.1) {
+    out.push({ code: 'binary-input', message: `the input looks like binary data (${c.controlBytes} control bytes, ${c.replacementChars} invalid UTF-8 sequences in ${c.bytes} bytes)`, line: null });
+  } else if (c.replacementChars > 0) {
+    out.push({ code: 'invalid-utf8', message: `${c.replacementChars} invalid UTF-8 sequences were replaced by U+FFFD`, line: null });
+  }
+  if (c.truncatedLines > 0) out.push({ code: 'long-lines', message: `${c.truncatedLines} lines longer than the maximum line length were split`, line: null });
+  if (c.unterminatedStrings > 0) out.push({ code: 'unterminated-escape', message: `${c.unterminatedStrings} unterminated escape strings (OSC/DCS) were given up`, line: null });
+  if (input.droppedBoots > 0) out.push({ code: 'truncated-report', message: `the first ${input.droppedBoots} boots were left out of the report to bound memory`, line: null });
+  if (input.recognised === 0 && c.bytes > 0) out.push({ code: 'no-console-output', message: 'nothing in the input looks like boot console output', line: null });
+  return out;
+}

@@ -1,0 +1,251 @@
+/**
+ * Line grammar: physical lines → typed console records. Stateful only to repair interleaving: a kernel
+ * line that landed inside a systemd status line is split out and the status line is joined again.
+ */
+import type { PhysicalLine } from '../terminal/line-splitter.js';
+import {
+  matchFailedRow,
+  matchJournalLine,
+  matchKernelEvent,
+  matchManagerEvent,
+  matchMarker,
+  matchMountError,
+  matchPrompt,
+  matchStatusField,
+  matchStatusHeader,
+  matchTypedCommand,
+  matchWelcome,
+  splitProcessPrefix,
+  type JournalLine,
+  type KernelEvent,
+  type ManagerEvent,
+  type MarkerKind,
+  type PromptMatch,
+  type TypedCommand,
+} from './console-lines.js';
+import { findEmbeddedKernelPrefix, isStorageError, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusMessage, type StatusWord } from './status.js';
+
+/** Where a record came from: the raw line number(s) and the text shown there. */
+export interface LineRef {
+  lineNo: number;
+  /** Further raw lines the record was assembled from (interleave repair). */
+  more?: number[];
+  text: string;
+}
+
+export type ConsoleRecord =
+  | { kind: 'status'; at: LineRef; word: StatusWord; message: string; msg: StatusMessage | null; repaired: boolean }
+  | { kind: 'spinner'; at: LineRef; spinner: Spinner }
+  | {
+      kind: 'kernel';
+      at: LineRef;
+      uptime: number;
+      message: string;
+      process: { ident: string; pid: number | null } | null;
+      manager: ManagerEvent | null;
+      msg: StatusMessage | null;
+      event: KernelEvent | null;
+      crash: CrashMatch | null;
+      crashLocation: string | null;
+      storageError: boolean;
+    }
+  | { kind: 'journal'; at: LineRef; journal: JournalLine; msg: StatusMessage | null; manager: ManagerEvent | null }
+  | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
+  | { kind: 'marker'; at: LineRef; marker: MarkerKind }
+  | { kind: 'welcome'; at: LineRef; os: string }
+  | { kind: 'command'; at: LineRef; command: TypedCommand }
+  | { kind: 'status-header'; at: LineRef; unit: string; description: string | null }
+  | { kind: 'status-field'; at: LineRef; field: string; value: string }
+  | { kind: 'failed-row'; at: LineRef; unit: string; sub: string; description: string }
+  | { kind: 'text'; at: LineRef; crash: CrashMatch | null; mountError: { path: string; reason: string } | null };
+
+/** Verbs systemd prints without a status word, indented by 9 spaces. */
+const UNBRACKETED = new Set(['start-begin', 'stop-begin', 'mount-begin', 'unmount-begin', 'swap-begin', 'device-expect', 'see-status']);
+const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device|See 'systemctl) /;
+// Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
+const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
+const MAX_TEXT = 4096;
+
+export class LineClassifier {
+  /** A status line cut short by a kernel line, waiting for its continuation. */
+  private fragment: { line: PhysicalLine; text: string } | null = null;
+
+  constructor(private readonly out: (record: ConsoleRecord) => void) {}
+
+  push(line: PhysicalLine): void {
+    if (line.overwritten) {
+      const spinner = parseSpinner(line.text);
+      if (spinner) this.out({ kind: 'spinner', at: ref(line, line.text), spinner });
+      return;
+    }
+    if (this.fragment) {
+      const frag = this.fragment;
+      this.fragment = null;
+      if (line.text !== '' && !startsNewLine(line.text)) {
+        this.classifyText({ ...line, lineNo: frag.line.lineNo }, frag.text + line.text, [line.lineNo], true);
+        return;
+      }
+      this.classifyText(frag.line, frag.text, undefined, false);
+    }
+    let text = line.text;
+    if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+    // A kernel line inside a systemd status line: split it out, keep the status part for its continuation.
+    const status = parseStatusLine(text) !== null || MESSAGE_START.test(text);
+    if (status) {
+      const at = findEmbeddedKernelPrefix(text);
+      if (at > 0) {
+        const head = text.slice(0, at);
+        this.classifyText(line, text.slice(at), undefined, false);
+        if (!looksComplete(head)) {
+          this.fragment = { line, text: head };
+          return;
+        }
+        this.classifyText(line, head, undefined, false);
+        return;
+      }
+    }
+    this.classifyText(line, text, undefined, false);
+  }
+
+  end(): void {
+    if (this.fragment) {
+      const frag = this.fragment;
+      this.fragment = null;
+      this.classifyText(frag.line, frag.text, undefined, false);
+    }
+  }
+
+  private classifyText(line: PhysicalLine, text: string, more: number[] | undefined, repaired: boolean): void {
+    const at: LineRef = more ? { lineNo: line.lineNo, more, text } : { lineNo: line.lineNo, text };
+    const st = parseStatusLine(text);
+    if (st !== null || MESSAGE_START.test(text)) {
+      const parts = text.split(GLUED);
+      if (parts.length > 1) {
+        for (const part of parts) this.classifyOne({ ...at, text: part }, part, repaired);
+        return;
+      }
+    }
+    this.classifyOne(at, text, repaired);
+  }
+
+  private classifyOne(at: LineRef, text: string, repaired: boolean): void {
+    const st = parseStatusLine(text);
+    if (st !== null) {
+      this.out({ kind: 'status', at, word: st.word, message: st.message, msg: parseStatusMessage(st.message), repaired });
+      return;
+    }
+    const first = text.charCodeAt(0);
+    if (first === 0x5b /* [ */) {
+      const spinner = parseSpinner(text);
+      if (spinner) {
+        this.out({ kind: 'spinner', at, spinner });
+        return;
+      }
+      const k = parseKernelPrefix(text);
+      if (k) {
+        this.kernel(at, k.uptime, text.slice(k.messageStart));
+        return;
+      }
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      this.out({ kind: 'text', at, crash: null, mountError: null });
+      return;
+    }
+    if (MESSAGE_START.test(text)) {
+      const msg = parseStatusMessage(trimmed);
+      if (msg && UNBRACKETED.has(msg.verb)) {
+        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired });
+        return;
+      }
+    }
+    const welcome = matchWelcome(trimmed);
+    if (welcome !== null) {
+      this.out({ kind: 'welcome', at, os: welcome });
+      return;
+    }
+    const prompt = matchPrompt(trimmed);
+    if (prompt) {
+      this.out({ kind: 'prompt', at, prompt });
+      return;
+    }
+    const marker = matchMarker(text);
+    if (marker) {
+      this.out({ kind: 'marker', at, marker });
+      return;
+    }
+    const command = matchTypedCommand(text);
+    if (command) {
+      this.out({ kind: 'command', at, command });
+      return;
+    }
+    const journal = matchJournalLine(text);
+    if (journal) {
+      const pid1 = journal.ident === 'systemd' && journal.pid === 1;
+      this.out({
+        kind: 'journal',
+        at,
+        journal,
+        msg: pid1 ? parseStatusMessage(journal.message) : null,
+        manager: pid1 ? matchManagerEvent(journal.message) : null,
+      });
+      return;
+    }
+    const header = matchStatusHeader(text);
+    if (header) {
+      this.out({ kind: 'status-header', at, unit: header.unit, description: header.description });
+      return;
+    }
+    const field = matchStatusField(text);
+    if (field) {
+      this.out({ kind: 'status-field', at, field: field.field, value: field.value });
+      return;
+    }
+    const row = matchFailedRow(text);
+    if (row) {
+      this.out({ kind: 'failed-row', at, ...row });
+      return;
+    }
+    // Kernel output without timestamps (printk.time=0) still names its crashes.
+    this.out({ kind: 'text', at, crash: matchCrash(trimmed), mountError: matchMountError(trimmed) });
+  }
+
+  private kernel(at: LineRef, uptime: number, message: string): void {
+    const proc = splitProcessPrefix(message);
+    let manager: ManagerEvent | null = null;
+    let msg: StatusMessage | null = null;
+    if (proc && proc.ident === 'systemd' && proc.pid === 1) {
+      manager = matchManagerEvent(proc.rest);
+      if (manager === null) msg = parseStatusMessage(proc.rest);
+    }
+    this.out({
+      kind: 'kernel',
+      at,
+      uptime,
+      message,
+      process: proc ? { ident: proc.ident, pid: proc.pid } : null,
+      manager,
+      msg,
+      event: proc ? null : matchKernelEvent(message),
+      crash: proc ? null : matchCrash(message),
+      crashLocation: matchCrashLocation(message),
+      storageError: isStorageError(message),
+    });
+  }
+}
+
+function ref(line: PhysicalLine, text: string): LineRef {
+  return { lineNo: line.lineNo, text };
+}
+
+/** The next physical line begins a line of its own (so it does not continue a cut status line). */
+function startsNewLine(text: string): boolean {
+  return text.charCodeAt(0) === 0x5b /* [ */ || MESSAGE_START.test(text) || /^\s{4,}/.test(text);
+}
+
+/** A status line's message reads as finished. */
+function looksComplete(head: string): boolean {
+  const t = head.trimEnd();
+  return t.endsWith('.') || t.endsWith('…') || t.endsWith('...');
+}

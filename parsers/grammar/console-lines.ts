@@ -1,0 +1,232 @@
+/**
+ * Everything else a console shows around systemd's status lines, one table row per detection: firmware
+ * and bootloader markers, the kernel banner, PID 1's own log lines, prompts (login, emergency, rescue,
+ * initrd shells), journal-style lines and what `systemctl status` / `systemctl --failed` print.
+ */
+
+export type PromptKind = 'login' | 'emergency' | 'rescue' | 'dracut-shell' | 'initramfs-shell';
+
+interface PromptRule {
+  kind: PromptKind;
+  literal: string;
+  pattern: RegExp;
+  /** The line announces the mode (a message) rather than waiting for input (a prompt). */
+  announces: boolean;
+}
+
+export const PROMPT_RULES: readonly PromptRule[] = [
+  { kind: 'emergency', literal: 'emergency mode', pattern: /You are in emergency mode\./, announces: true },
+  { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, announces: true },
+  { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, announces: false },
+  { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open access to console, the root account is locked/, announces: false },
+  { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\. Exit the shell to continue\./, announces: true },
+  { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, announces: true },
+  { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, announces: false },
+  { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, announces: true },
+  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, announces: true },
+  { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, announces: false },
+  { kind: 'login', literal: 'login:', pattern: /^[A-Za-z0-9][\w.-]{0,62} login:\s*(?:$|\S)/, announces: false },
+];
+
+export interface PromptMatch {
+  kind: PromptKind;
+  announces: boolean;
+}
+
+export function matchPrompt(text: string): PromptMatch | null {
+  for (const rule of PROMPT_RULES) {
+    if (!text.includes(rule.literal)) continue;
+    if (rule.pattern.test(text)) return { kind: rule.kind, announces: rule.announces };
+  }
+  return null;
+}
+
+/** What `ALERT! UUID=… does not exist.` names: the root device that never appeared. */
+export function initramfsMissingDevice(text: string): string | null {
+  const m = /ALERT!\s+(.+?) does not exist\./.exec(text);
+  return m ? m[1]! : null;
+}
+
+export type MarkerKind = 'firmware' | 'bootloader';
+
+interface MarkerRule {
+  kind: MarkerKind;
+  literal: string;
+  pattern: RegExp;
+}
+
+export const MARKER_RULES: readonly MarkerRule[] = [
+  { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/ },
+  { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/ },
+  { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/ },
+  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: / },
+  { kind: 'firmware', literal: 'UEFI', pattern: /^UEFI (?:Interactive Shell|v\d)/ },
+  { kind: 'firmware', literal: 'Machine UUID', pattern: /^Machine UUID [0-9a-f-]+$/ },
+  { kind: 'bootloader', literal: 'GRUB', pattern: /Welcome to GRUB!|GNU GRUB\s+version/ },
+  { kind: 'bootloader', literal: 'Booting `', pattern: /^\s*Booting `.+'/ },
+  { kind: 'bootloader', literal: 'Booting a command list', pattern: /^\s*Booting a command list/ },
+  { kind: 'bootloader', literal: 'Loading ', pattern: /^\s*Loading (?:Linux \S+|initial ramdisk) \.\.\./ },
+  { kind: 'bootloader', literal: 'ISOLINUX', pattern: /^ISOLINUX \d/ },
+  { kind: 'bootloader', literal: 'SYSLINUX', pattern: /^SYSLINUX \d/ },
+  { kind: 'bootloader', literal: 'EFI stub', pattern: /^EFI stub: / },
+];
+
+export function matchMarker(text: string): MarkerKind | null {
+  for (const rule of MARKER_RULES) {
+    if (text.includes(rule.literal) && rule.pattern.test(text)) return rule.kind;
+  }
+  return null;
+}
+
+const WELCOME = /^Welcome to (.+?)!\s*$/;
+
+export function matchWelcome(text: string): string | null {
+  if (!text.startsWith('Welcome to ')) return null;
+  const m = WELCOME.exec(text);
+  if (m === null || m[1] === 'GRUB') return null;
+  return m[1]!;
+}
+
+/** Kernel messages that mark where a boot is, one row each. */
+export type KernelEventKind = 'banner' | 'run-init' | 'restart' | 'power-down' | 'halt' | 'initramfs-unpack';
+
+const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: string; pattern: RegExp }> = [
+  { kind: 'banner', literal: 'Linux version ', pattern: /^Linux version (\S+)/ },
+  { kind: 'run-init', literal: ' as init process', pattern: /^Run (\S+) as init process/ },
+  { kind: 'initramfs-unpack', literal: 'initramfs', pattern: /^(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)/ },
+  { kind: 'restart', literal: 'reboot: ', pattern: /^reboot: (?:Restarting system|machine restart)/ },
+  { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/ },
+  { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/ },
+];
+
+export interface KernelEvent {
+  kind: KernelEventKind;
+  detail: string | null;
+}
+
+export function matchKernelEvent(message: string): KernelEvent | null {
+  for (const row of KERNEL_EVENTS) {
+    if (!message.includes(row.literal)) continue;
+    const m = row.pattern.exec(message);
+    if (m) return { kind: row.kind, detail: m[1] ?? null };
+  }
+  return null;
+}
+
+/** What PID 1 logs about itself (`systemd[1]: Switching root.`), beyond the status messages. */
+export type ManagerEventKind =
+  | 'manager-start'
+  | 'initrd'
+  | 'switch-root'
+  | 'soft-reboot'
+  | 'reexec'
+  | 'shutdown'
+  | 'startup-finished'
+  | 'job-result'
+  | 'unit-result'
+  | 'process-exited'
+  | 'operation-timeout';
+
+const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp }> = [
+  { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/ },
+  { kind: 'initrd', literal: 'Running in initrd', pattern: /^Running in initrd\.?$|^Running in initial RAM disk\.?$/ },
+  { kind: 'switch-root', literal: 'Switching root', pattern: /^Switching root\.?$/ },
+  { kind: 'soft-reboot', literal: 'oft-reboot', pattern: /^(?:Soft-rebooting|Rebooting userspace)\.?$|^Soft-reboot: /i },
+  { kind: 'reexec', literal: 'Reexecuting', pattern: /^Reexecuting\.?$/ },
+  { kind: 'shutdown', literal: 'Shutting down', pattern: /^Shutting down\.?$/ },
+  { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/ },
+  { kind: 'job-result', literal: ': Job ', pattern: /^(\S+): Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
+  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
+  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=\S+, status=.*?)$/ },
+  { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/ },
+];
+
+export interface ManagerEvent {
+  kind: ManagerEventKind;
+  groups: readonly string[];
+}
+
+export function matchManagerEvent(message: string): ManagerEvent | null {
+  for (const row of MANAGER_EVENTS) {
+    if (!message.includes(row.literal)) continue;
+    const m = row.pattern.exec(message);
+    if (m) return { kind: row.kind, groups: m.slice(1).map((g) => g ?? '') };
+  }
+  return null;
+}
+
+/** `systemd[1]: …` or `systemd-shutdown[1]: …` at the start of a kernel message. */
+export function splitProcessPrefix(message: string): { ident: string; pid: number | null; rest: string } | null {
+  const m = /^([\w@.\-/]{1,64})(?:\[(\d{1,9})\])?: /.exec(message);
+  if (m === null) return null;
+  return { ident: m[1]!, pid: m[2] === undefined ? null : Number(m[2]), rest: message.slice(m[0].length) };
+}
+
+export interface JournalLine {
+  time: string;
+  host: string;
+  ident: string;
+  pid: number | null;
+  message: string;
+}
+
+// `Nov 24 07:19:15 default-0 mount[1356]: …`, `Mon 2025-11-24 …` short-iso or `2025-11-24T07:19:15+0000 host …`.
+const JOURNAL = /^\s*((?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) ([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
+
+export function matchJournalLine(text: string): JournalLine | null {
+  const m = JOURNAL.exec(text);
+  if (m === null) return null;
+  return { time: m[1]!, host: m[2]!, ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: m[5]! };
+}
+
+/** A command typed at a shell prompt whose output is evidence: `systemctl status UNIT`, `systemctl --failed`. */
+export interface TypedCommand {
+  kind: 'systemctl-status' | 'systemctl-failed' | 'journalctl' | 'other';
+  arg: string | null;
+}
+
+const TYPED = /(?:^|[#$>]\s*)(systemctl\b(?:\s+--no-pager)?(?:\s+-l)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?|journalctl\b.*)$/;
+
+export function matchTypedCommand(text: string): TypedCommand | null {
+  if (!text.includes('systemctl') && !text.includes('journalctl')) return null;
+  const m = TYPED.exec(text);
+  if (m === null) return null;
+  if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: null };
+  if (m[2] === 'status') return { kind: 'systemctl-status', arg: m[3] ?? null };
+  return { kind: 'systemctl-failed', arg: null };
+}
+
+/** The first line of `systemctl status UNIT`: `× var.mount - /var`. */
+const STATUS_HEADER = /^\s*(?:[●×○↻*✗]|\u00d7)\s+(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?: - (.*))?$/;
+
+export function matchStatusHeader(text: string): { unit: string; description: string | null } | null {
+  const m = STATUS_HEADER.exec(text);
+  if (m === null) return null;
+  return { unit: m[1]!, description: m[2] ?? null };
+}
+
+/** `Active: failed (Result: exit-code) since …` and the other fields worth keeping. */
+const STATUS_FIELD = /^\s*(Loaded|Active|Where|What|Process|Main PID|TriggeredBy|Docs): (.*)$/;
+
+export function matchStatusField(text: string): { field: string; value: string } | null {
+  const m = STATUS_FIELD.exec(text);
+  if (m === null) return null;
+  return { field: m[1]!, value: m[2]! };
+}
+
+/** A row of `systemctl --failed`: `● var.mount loaded failed failed /var`. */
+const FAILED_ROW = /^\s*(?:[●×*]\s+)?(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))\s+(loaded|not-found|masked|error|bad-setting)\s+(failed)\s+(\S+)\s*(.*)$/;
+
+export function matchFailedRow(text: string): { unit: string; sub: string; description: string } | null {
+  const m = FAILED_ROW.exec(text);
+  if (m === null) return null;
+  return { unit: m[1]!, sub: m[4]!, description: m[5] ?? '' };
+}
+
+/** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
+const MOUNT_ERROR = /^mount: (\/\S*?): (.+)$/;
+
+export function matchMountError(message: string): { path: string; reason: string } | null {
+  const m = MOUNT_ERROR.exec(message);
+  return m ? { path: m[1]!, reason: m[2]! } : null;
+}

@@ -1,0 +1,95 @@
+/** Kernel printk lines: the `[  t]` / `[  t][T123]` prefix and the crash reports the kernel prints. */
+
+export interface KernelPrefix {
+  /** Seconds since the kernel started. */
+  uptime: number;
+  /** Caller id from CONFIG_PRINTK_CALLER (`T123` or `C1`), if present. */
+  caller: string | null;
+  /** Where the message starts in the line. */
+  messageStart: number;
+}
+
+// `[    7.779483] `, `[ 130.009798]` (web copies collapse spaces), `[    0.000000][    T0] `.
+const PREFIX = /^\[\s*(\d{1,10}\.\d{1,9})\](?:\[\s*([TC]\d{1,10})\])?\s?/;
+// A timestamp somewhere inside a line: printk output that landed in the middle of another line.
+const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
+
+export function parseKernelPrefix(text: string): KernelPrefix | null {
+  if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
+  const m = PREFIX.exec(text);
+  if (m === null) return null;
+  return { uptime: Number(m[1]), caller: m[2] ?? null, messageStart: m[0].length };
+}
+
+/** Index of a kernel timestamp that starts after position 0, or -1. */
+export function findEmbeddedKernelPrefix(text: string): number {
+  const at = text.indexOf('[', 1);
+  if (at < 0) return -1;
+  const m = EMBEDDED.exec(text.slice(at));
+  return m === null ? -1 : at + m.index;
+}
+
+export type CrashKind = 'panic' | 'oops' | 'bug' | 'warning' | 'hung-task';
+
+export interface CrashRule {
+  kind: CrashKind;
+  /** Cheap literal test before the regex. */
+  literal: string;
+  pattern: RegExp;
+  /** Short title in the manner of syzkaller's report titles; `$<name>` refers to a capture group. */
+  title: string;
+}
+
+/** One row per detection; specific formats first. */
+export const CRASH_RULES: readonly CrashRule[] = [
+  { kind: 'panic', literal: 'Kernel panic', pattern: /Kernel panic - not syncing: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>' },
+  { kind: 'bug', literal: 'BUG: unable to handle', pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>' },
+  { kind: 'bug', literal: 'BUG: soft lockup', pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>' },
+  { kind: 'bug', literal: 'BUG: ', pattern: /^BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>' },
+  { kind: 'oops', literal: 'general protection fault', pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault' },
+  { kind: 'oops', literal: 'Oops', pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>' },
+  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)/, title: 'WARNING in $<where>' },
+  {
+    kind: 'hung-task',
+    literal: 'blocked for more than',
+    pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+) seconds/,
+    title: 'INFO: task $<comm> blocked for more than $<secs> seconds',
+  },
+  { kind: 'bug', literal: 'rcu_sched detected stalls', pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall' },
+  { kind: 'bug', literal: 'rcu: INFO:', pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall' },
+];
+
+export interface CrashMatch {
+  kind: CrashKind;
+  title: string;
+}
+
+export function matchCrash(message: string): CrashMatch | null {
+  // `---[ end Kernel panic - not syncing: … ]---` closes a report, it does not open one.
+  if (message.startsWith('---[ end')) return null;
+  for (const rule of CRASH_RULES) {
+    if (!message.includes(rule.literal)) continue;
+    const m = rule.pattern.exec(message);
+    if (m === null) continue;
+    const groups = m.groups ?? {};
+    const title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => (groups[name] ?? '').trim());
+    return { kind: rule.kind, title: title.length > 160 ? title.slice(0, 159) + '…' : title };
+  }
+  return null;
+}
+
+/** `RIP: 0010:func+0x12/0x40` or `pc : func+0x12/0x40` — the function a crash happened in. */
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |PC is at )(?:\[<[0-9a-f]+>\] )?(?<fn>[A-Za-z_.][\w.]*)\+0x/;
+
+export function matchCrashLocation(message: string): string | null {
+  if (!message.includes('RIP:') && !message.includes('pc : ') && !message.includes('EIP:') && !message.includes('PC is at')) return null;
+  const m = LOCATION.exec(message);
+  return m?.groups?.['fn'] ?? null;
+}
+
+/** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
+const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down)|BTRFS (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|VFS: (?:Cannot open root device|Unable to mount root)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
+
+export function isStorageError(message: string): boolean {
+  return STORAGE_ERROR.test(message);
+}

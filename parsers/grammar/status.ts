@@ -1,0 +1,231 @@
+/**
+ * systemd's status lines (`[  OK  ] Started …`, `[FAILED] …`, the start-job spinner) and the messages
+ * PID 1 writes, as data: one row per message, from systemd's job.c, mount.c, swap.c, device.c, … .
+ */
+
+export type StatusWord = 'OK' | 'FAILED' | 'DEPEND' | 'TIME' | 'ASSERT' | 'UNSUPP' | 'INFO' | 'ONCE' | '!!' | '';
+
+export type Verb =
+  | 'start-begin'
+  | 'started'
+  | 'start-failed'
+  | 'dependency-failed'
+  | 'start-timeout'
+  | 'assert-failed'
+  | 'unsupported'
+  | 'once'
+  | 'stop-begin'
+  | 'stopped'
+  | 'stop-failed'
+  | 'stop-timeout'
+  | 'finished'
+  | 'reached-target'
+  | 'stopped-target'
+  | 'mount-begin'
+  | 'mounted'
+  | 'mount-failed'
+  | 'mount-timeout'
+  | 'unmount-begin'
+  | 'unmounted'
+  | 'unmount-failed'
+  | 'swap-begin'
+  | 'swap-activated'
+  | 'swap-failed'
+  | 'device-expect'
+  | 'device-found'
+  | 'device-timeout'
+  | 'listening'
+  | 'listen-failed'
+  | 'created-slice'
+  | 'automount'
+  | 'skipped'
+  | 'see-status';
+
+export type Severity = 'primary' | 'dependency' | 'progress' | 'done';
+
+/** How a message counts: a failure of its own, a failure caused by another, or ordinary progress. */
+export const VERB_SEVERITY: Readonly<Record<Verb, Severity>> = {
+  'start-begin': 'progress',
+  started: 'done',
+  'start-failed': 'primary',
+  'dependency-failed': 'dependency',
+  'start-timeout': 'primary',
+  'assert-failed': 'primary',
+  unsupported: 'primary',
+  once: 'primary',
+  'stop-begin': 'progress',
+  stopped: 'done',
+  'stop-failed': 'primary',
+  'stop-timeout': 'primary',
+  finished: 'done',
+  'reached-target': 'done',
+  'stopped-target': 'done',
+  'mount-begin': 'progress',
+  mounted: 'done',
+  'mount-failed': 'primary',
+  'mount-timeout': 'primary',
+  'unmount-begin': 'progress',
+  unmounted: 'done',
+  'unmount-failed': 'primary',
+  'swap-begin': 'progress',
+  'swap-activated': 'done',
+  'swap-failed': 'primary',
+  'device-expect': 'progress',
+  'device-found': 'done',
+  'device-timeout': 'primary',
+  listening: 'done',
+  'listen-failed': 'primary',
+  'created-slice': 'done',
+  automount: 'done',
+  skipped: 'done',
+  'see-status': 'progress',
+};
+
+export type FailureKind = 'failed' | 'timeout' | 'dependency' | 'assert' | 'unsupported' | 'once';
+
+export const VERB_FAILURE: Partial<Record<Verb, FailureKind>> = {
+  'start-failed': 'failed',
+  'dependency-failed': 'dependency',
+  'start-timeout': 'timeout',
+  'assert-failed': 'assert',
+  unsupported: 'unsupported',
+  once: 'once',
+  'stop-failed': 'failed',
+  'stop-timeout': 'timeout',
+  'mount-failed': 'failed',
+  'mount-timeout': 'timeout',
+  'unmount-failed': 'failed',
+  'swap-failed': 'failed',
+  'device-timeout': 'timeout',
+  'listen-failed': 'failed',
+};
+
+interface MessageRow {
+  verb: Verb;
+  prefix: string;
+  /** Accepted endings after the unit text; `...` and `…` are both printed depending on the locale. */
+  suffixes: readonly string[];
+}
+
+const DOTS = ['...', '…'] as const;
+const STOP = ['.'] as const;
+
+/** Longer prefixes first where one is the start of another. */
+const MESSAGES: readonly MessageRow[] = [
+  { verb: 'dependency-failed', prefix: 'Dependency failed for ', suffixes: STOP },
+  { verb: 'start-failed', prefix: 'Failed to start ', suffixes: STOP },
+  { verb: 'stop-failed', prefix: 'Failed to stop ', suffixes: STOP },
+  { verb: 'mount-failed', prefix: 'Failed to mount ', suffixes: STOP },
+  { verb: 'unmount-failed', prefix: 'Failed unmounting ', suffixes: STOP },
+  { verb: 'swap-failed', prefix: 'Failed to activate swap ', suffixes: STOP },
+  { verb: 'listen-failed', prefix: 'Failed to listen on ', suffixes: STOP },
+  { verb: 'start-timeout', prefix: 'Timed out starting ', suffixes: STOP },
+  { verb: 'stop-timeout', prefix: 'Timed out stopping ', suffixes: STOP },
+  { verb: 'mount-timeout', prefix: 'Timed out mounting ', suffixes: STOP },
+  { verb: 'device-timeout', prefix: 'Timed out waiting for device ', suffixes: STOP },
+  { verb: 'assert-failed', prefix: 'Assertion failed for ', suffixes: STOP },
+  { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.'] },
+  { verb: 'once', prefix: 'Unit ', suffixes: [' can only be started once.'] },
+  { verb: 'skipped', prefix: 'Condition check resulted in ', suffixes: [' being skipped.'] },
+  { verb: 'start-begin', prefix: 'Starting ', suffixes: DOTS },
+  { verb: 'stop-begin', prefix: 'Stopping ', suffixes: DOTS },
+  { verb: 'stopped-target', prefix: 'Stopped target ', suffixes: STOP },
+  { verb: 'stop-failed', prefix: 'Stopped ', suffixes: [' with error.'] },
+  { verb: 'stopped', prefix: 'Stopped ', suffixes: STOP },
+  { verb: 'started', prefix: 'Started ', suffixes: STOP },
+  { verb: 'finished', prefix: 'Finished ', suffixes: STOP },
+  { verb: 'reached-target', prefix: 'Reached target ', suffixes: STOP },
+  { verb: 'mount-begin', prefix: 'Mounting ', suffixes: DOTS },
+  { verb: 'mounted', prefix: 'Mounted ', suffixes: STOP },
+  { verb: 'unmount-begin', prefix: 'Unmounting ', suffixes: DOTS },
+  { verb: 'unmounted', prefix: 'Unmounted ', suffixes: STOP },
+  { verb: 'swap-begin', prefix: 'Activating swap ', suffixes: DOTS },
+  { verb: 'swap-activated', prefix: 'Activated swap ', suffixes: STOP },
+  { verb: 'device-expect', prefix: 'Expecting device ', suffixes: DOTS },
+  { verb: 'device-found', prefix: 'Found device ', suffixes: STOP },
+  { verb: 'listening', prefix: 'Listening on ', suffixes: STOP },
+  { verb: 'created-slice', prefix: 'Created slice ', suffixes: STOP },
+  { verb: 'automount', prefix: 'Set up automount ', suffixes: STOP },
+];
+
+export interface StatusMessage {
+  verb: Verb;
+  /** The unit text between the message's words (name, description or both; maybe ellipsized). */
+  unitText: string;
+}
+
+const SEE_STATUS = /^See '?systemctl status (\S+?)'? for details\.?$/;
+
+/** Matches a systemd message such as `Failed to mount var.mount - /var.`. */
+export function parseStatusMessage(message: string): StatusMessage | null {
+  const text = message.trimEnd();
+  const see = SEE_STATUS.exec(text);
+  if (see) return { verb: 'see-status', unitText: see[1]! };
+  for (const row of MESSAGES) {
+    if (!text.startsWith(row.prefix)) continue;
+    for (const suffix of row.suffixes) {
+      if (suffix !== '' && !text.endsWith(suffix)) continue;
+      const unitText = text.slice(row.prefix.length, text.length - suffix.length);
+      if (unitText.trim() === '') continue;
+      return { verb: row.verb, unitText };
+    }
+  }
+  return null;
+}
+
+// `[  OK  ] `, `[FAILED] `, `[ TIME ] `, `[DEPEND] `; web copies collapse spaces: `[ OK ] `.
+const STATUS = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\]\s?/;
+
+export interface StatusLine {
+  word: StatusWord;
+  message: string;
+}
+
+export function parseStatusLine(text: string): StatusLine | null {
+  if (text.charCodeAt(0) === 0x5b /* [ */) {
+    const m = STATUS.exec(text);
+    if (m === null) return null;
+    return { word: m[1] as StatusWord, message: text.slice(m[0].length).trim() };
+  }
+  return null;
+}
+
+export interface Spinner {
+  op: 'start' | 'stop';
+  unitText: string;
+  /** Seconds, or null when unreadable. */
+  elapsed: number | null;
+  /** Seconds; null for `no limit`. */
+  limit: number | null;
+  elapsedText: string;
+  limitText: string;
+}
+
+// `[***   ] Job var.mount/start running (8s / 1min 30s)` or
+// `[  *** ] (2 of 3) A start job is running for /dev/disk/by-uuid/… (12s / 1min 30s)`.
+const SPINNER = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?(?:A (start|stop) job is running for (.+) \(([^()/]+) \/ ([^()/]+)\)|Job (\S+)\/(start|stop|\w+) running \(([^()/]+) \/ ([^()/]+)\))\s*$/;
+
+export function parseSpinner(text: string): Spinner | null {
+  if (text.charCodeAt(0) !== 0x5b || !text.includes('running')) return null;
+  const m = SPINNER.exec(text);
+  if (m === null) return null;
+  const op = ((m[1] ?? m[6]) === 'stop' ? 'stop' : 'start') as 'start' | 'stop';
+  const unitText = (m[2] ?? m[5])!;
+  const elapsedText = (m[3] ?? m[7])!.trim();
+  const limitText = (m[4] ?? m[8])!.trim();
+  return { op, unitText, elapsed: parseTimespan(elapsedText), limit: parseTimespan(limitText), elapsedText, limitText };
+}
+
+const SPAN_UNITS: Readonly<Record<string, number>> = { us: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600, d: 86400, w: 604800 };
+
+/** `1min 30s` → 90; `no limit` and unreadable text → null. */
+export function parseTimespan(text: string): number | null {
+  const re = /(\d+(?:\.\d+)?)\s*(us|ms|min|s|h|d|w)\b/g;
+  let total = 0;
+  let any = false;
+  for (const m of text.matchAll(re)) {
+    total += Number(m[1]) * SPAN_UNITS[m[2]!]!;
+    any = true;
+  }
+  return any ? total : null;
+}

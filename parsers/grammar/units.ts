@@ -1,0 +1,133 @@
+/**
+ * Unit references as systemd prints them: a name (`var.mount`), a description (`/var`), or both
+ * (`var.mount - /var`), possibly ellipsized in the middle (`cloud-init-m…rvice - Cloud-init: Single Process`).
+ */
+import { COMMON_UNITS } from './unit-table.js';
+
+export interface UnitRef {
+  /** The full unit name when certain. */
+  name: string | null;
+  /** The description when printed in full. */
+  description: string | null;
+  /** The text as printed. */
+  text: string;
+  /** The name could not be made certain (ellipsized or description-only text that nothing resolves). */
+  partial: boolean;
+  /** Where a name that the text did not hold came from. */
+  resolvedBy: 'log' | 'table' | null;
+}
+
+const ELLIPSIS = '…';
+const UNIT_SUFFIX = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
+const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
+
+export function isUnitName(text: string): boolean {
+  return UNIT_NAME.test(text);
+}
+
+export function unitType(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1);
+}
+
+/** Parses the `%s` of a status message. */
+export function parseUnitText(raw: string): UnitRef {
+  const text = raw.trim();
+  const sep = text.indexOf(' - ');
+  if (sep > 0) {
+    const left = text.slice(0, sep);
+    if (UNIT_NAME.test(left)) {
+      const description = text.slice(sep + 3);
+      return { name: left, description: description.includes(ELLIPSIS) ? null : description, text, partial: false, resolvedBy: null };
+    }
+  }
+  if (UNIT_NAME.test(text)) return { name: text, description: null, text, partial: false, resolvedBy: null };
+  if (text.includes(ELLIPSIS)) return { name: null, description: null, text, partial: true, resolvedBy: null };
+  return { name: null, description: text, text, partial: true, resolvedBy: null };
+}
+
+/** The mount unit name systemd derives from a path (`/var/lib/nfs` → `var-lib-nfs.mount`). */
+export function mountUnitForPath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '').replace(/^\/+/, '');
+  if (trimmed === '') return '-.mount';
+  const escaped = trimmed
+    .split('/')
+    .filter((p) => p !== '')
+    .map((part) => part.replace(/[^A-Za-z0-9:_.]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')).replace(/^\./, '\\x2e'))
+    .join('-');
+  return escaped + '.mount';
+}
+
+/** The path a mount unit name stands for (`var-lib-nfs.mount` → `/var/lib/nfs`), or null. */
+export function pathForMountUnit(name: string): string | null {
+  if (!name.endsWith('.mount') && !name.endsWith('.automount')) return null;
+  const base = name.slice(0, name.lastIndexOf('.'));
+  if (base === '-') return '/';
+  return '/' + base.split('-').map((p) => p.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))).join('/');
+}
+
+const MAX_KNOWN = 20000;
+
+/**
+ * What the log (and a table of common units) says about unit names and descriptions; resolves
+ * ellipsized and description-only references when exactly one unit fits.
+ */
+export class UnitResolver {
+  /** name → description ('' when the log showed the name alone). */
+  private readonly known = new Map<string, string>();
+  private static table: ReadonlyMap<string, readonly string[]> | null = null;
+
+  learn(ref: UnitRef): void {
+    if (ref.name === null) return;
+    const prev = this.known.get(ref.name);
+    if (prev === undefined) {
+      if (this.known.size >= MAX_KNOWN) return;
+      this.known.set(ref.name, ref.description ?? '');
+    } else if (prev === '' && ref.description) {
+      this.known.set(ref.name, ref.description);
+    }
+  }
+
+  learnName(name: string): void {
+    if (UNIT_NAME.test(name)) this.learn({ name, description: null, text: name, partial: false, resolvedBy: null });
+  }
+
+  /** Returns the reference with its name filled in when the log or the table makes it certain. */
+  resolve(ref: UnitRef): UnitRef {
+    if (ref.name !== null) return ref;
+    const fromLog = this.candidates(ref.text, this.known.entries());
+    if (fromLog.size === 1) return this.resolved(ref, fromLog, 'log');
+    if (fromLog.size > 1) return ref;
+    const fromTable = this.candidates(ref.text, tableEntries());
+    if (fromTable.size === 1) return this.resolved(ref, fromTable, 'table');
+    return ref;
+  }
+
+  private resolved(ref: UnitRef, found: Map<string, string>, by: 'log' | 'table'): UnitRef {
+    const [name, description] = found.entries().next().value as [string, string];
+    return { ...ref, name, description: description || ref.description, partial: false, resolvedBy: by };
+  }
+
+  /** Units whose printed form (combined, name or description format) fits the text. */
+  private candidates(text: string, entries: Iterable<[string, string]>): Map<string, string> {
+    const found = new Map<string, string>();
+    const cut = text.indexOf(ELLIPSIS);
+    const prefix = cut < 0 ? text : text.slice(0, cut);
+    const suffix = cut < 0 ? '' : text.slice(cut + ELLIPSIS.length);
+    const fits = (full: string): boolean =>
+      cut < 0 ? full === text : full.length >= prefix.length + suffix.length && full.startsWith(prefix) && full.endsWith(suffix);
+    for (const [name, description] of entries) {
+      if ((description && fits(`${name} - ${description}`)) || fits(name) || (description && fits(description))) {
+        if (!found.has(name)) found.set(name, description);
+        if (found.size > 1) break;
+      }
+    }
+    return found;
+  }
+}
+
+function tableEntries(): Iterable<[string, string]> {
+  return COMMON_UNITS as ReadonlyArray<[string, string]>;
+}
+
+export { UNIT_SUFFIX };

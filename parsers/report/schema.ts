@@ -1,0 +1,204 @@
+/**
+ * The JSON report: these zod schemas are its single source of truth. TypeScript types come from them and
+ * `bootwhy schema` prints the JSON Schema generated from them. Additive changes keep `schemaVersion`;
+ * breaking changes bump it.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const Evidence = z
+  .object({
+    line: z.number().int().positive().describe('1-based line number in the input'),
+    text: z.string().describe('the line as a terminal shows it, escapes removed'),
+    why: z.string().describe('what this line proves'),
+  })
+  .describe('A line of the input that supports a finding');
+
+export const Unit = z
+  .object({
+    name: z.string().nullable().describe('full unit name when certain'),
+    description: z.string().nullable(),
+    text: z.string().describe('the unit as printed (possibly ellipsized)'),
+    partial: z.boolean().describe('the name could not be made certain'),
+    resolvedBy: z.enum(['log', 'table']).nullable().describe('where a name that the text did not hold came from'),
+  })
+  .describe('A unit reference');
+
+export const FailureKind = z.enum(['failed', 'timeout', 'dependency', 'assert', 'unsupported', 'once']);
+
+export const Failure = z.object({
+  unit: Unit,
+  kind: FailureKind,
+  verb: z.string().describe('what the message said happened, e.g. mount-failed, start-failed, device-timeout'),
+  line: z.number().int().positive(),
+  message: z.string(),
+  source: z.enum(['console', 'kmsg', 'systemctl']).describe('a status line, PID 1 in the kernel log, or systemctl output'),
+  count: z.number().int().positive().describe('times the failure was reported'),
+  causedBy: z.string().nullable().describe('for a dependency failure: the unit whose failure caused it'),
+  rootCause: z.string().nullable().describe('for a dependency failure: the primary failure it traces back to'),
+  result: z.string().nullable().describe("systemd's result, e.g. exit-code, timeout, dependency"),
+  evidence: z.array(Evidence),
+});
+
+export type CascadeNodeT = { unit: string; kind: z.infer<typeof FailureKind>; line: number; children: CascadeNodeT[] };
+export const CascadeNode: z.ZodType<CascadeNodeT> = z.lazy(() =>
+  z.object({
+    unit: z.string(),
+    kind: FailureKind,
+    line: z.number().int().positive(),
+    children: z.array(CascadeNode),
+  }),
+);
+
+export const Job = z.object({
+  unit: Unit,
+  op: z.enum(['start', 'stop']),
+  firstLine: z.number().int().positive(),
+  lastLine: z.number().int().positive(),
+  elapsed: z.number().nullable().describe('last elapsed time shown, seconds'),
+  limit: z.number().nullable().describe('job timeout, seconds; null for no limit'),
+  elapsedText: z.string(),
+  limitText: z.string(),
+  frames: z.number().int().positive().describe('spinner frames seen'),
+  ranToLimit: z.boolean(),
+  outcome: z.string().nullable().describe('what happened to the unit afterwards, when the log says'),
+});
+
+export const PhaseName = z.enum(['firmware', 'bootloader', 'kernel', 'initrd', 'system', 'shutdown']);
+
+export const Phase = z.object({
+  name: PhaseName,
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  startUptime: z.number().nullable().describe('kernel uptime (s) at the first timestamp of the phase'),
+  endUptime: z.number().nullable(),
+});
+
+export const ModeKind = z.enum(['emergency', 'rescue', 'dracut-shell', 'initramfs-shell']);
+
+export const Emergency = z.object({
+  kind: ModeKind,
+  line: z.number().int().positive(),
+  triggeredBy: z.string().nullable().describe('the unit whose failure pulled in emergency.target (OnFailure=)'),
+  device: z.string().nullable().describe('for initramfs-tools: the root device that never appeared'),
+  evidence: z.array(Evidence),
+});
+
+export const RootCause = z.object({
+  kind: z.enum(['unit', 'kernel-crash', 'root-device', 'unexplained']).describe('unexplained: failures or emergency mode whose cause the log does not show'),
+  unit: z.string().nullable(),
+  headline: z.string().describe('one line a person understands'),
+  lines: z.array(z.number().int().positive()).describe('the line numbers that prove it'),
+  evidence: z.array(Evidence),
+  cascade: CascadeNode.nullable(),
+  dependents: z.number().int().nonnegative().describe('dependency failures traced to it'),
+});
+
+export const CycleStart = z.enum(['kernel-boot', 'soft-reboot', 'userspace-restart', 'log-start']);
+
+export const Cycle = z.object({
+  index: z.number().int().positive(),
+  start: CycleStart,
+  startNote: z.string().describe('how the cycle began, in words'),
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  startUptime: z.number().nullable(),
+  endUptime: z.number().nullable(),
+  os: z.string().nullable(),
+  systemdVersion: z.string().nullable(),
+  end: z.enum(['soft-reboot', 'reboot', 'poweroff', 'halt', 'kexec', 'panic', 'log-end']),
+  outcome: z.enum(['ok', 'failed', 'emergency', 'rescue', 'panic', 'incomplete']),
+  phases: z.array(Phase),
+  failures: z.array(Failure),
+  hungJobs: z.array(Job),
+  emergency: Emergency.nullable(),
+  loginLine: z.number().int().positive().nullable(),
+  startupFinished: z.string().nullable(),
+  rootCause: RootCause.nullable(),
+  units: z.object({ seen: z.number().int().nonnegative(), dropped: z.number().int().nonnegative() }),
+});
+
+export const CrashKind = z.enum(['panic', 'oops', 'bug', 'warning', 'hung-task']);
+
+export const KernelCrash = z.object({
+  kind: CrashKind,
+  title: z.string(),
+  line: z.number().int().positive(),
+  uptime: z.number().nullable(),
+  cycle: z.number().int().positive().nullable().describe('the userspace cycle running when it happened'),
+  evidence: z.array(Evidence),
+});
+
+export const Boot = z.object({
+  index: z.number().int().positive(),
+  startReason: z.enum(['log-start', 'firmware', 'bootloader', 'kernel-banner', 'timestamps-restarted']),
+  startsMidway: z.boolean().describe('the log begins after this boot started'),
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  kernelVersion: z.string().nullable(),
+  firstUptime: z.number().nullable(),
+  lastUptime: z.number().nullable(),
+  phases: z.array(Phase),
+  cycles: z.array(Cycle),
+  crashes: z.array(KernelCrash),
+  emergency: Emergency.nullable().describe('an initrd shell entered before systemd ran'),
+  rootCause: RootCause.nullable().describe('why the boot failed outside any userspace cycle'),
+  end: z.enum(['reboot', 'poweroff', 'halt', 'panic', 'log-end']),
+});
+
+export const Degraded = z.object({
+  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output']),
+  message: z.string(),
+  line: z.number().int().positive().nullable(),
+});
+
+export const Report = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('bootwhy'), version: z.string() }),
+  input: z.object({
+    name: z.string(),
+    bytes: z.number().int().nonnegative(),
+    lines: z.number().int().nonnegative(),
+    escapeSequences: z.number().int().nonnegative(),
+  }),
+  verdict: z.enum(['ok', 'failed', 'empty']),
+  headline: z.string().describe('the whole log in one line'),
+  boots: z.array(Boot),
+  droppedBoots: z.number().int().nonnegative().describe('earliest boots left out to keep memory bounded'),
+  degraded: z.array(Degraded),
+});
+
+export type Evidence = z.infer<typeof Evidence>;
+export type Unit = z.infer<typeof Unit>;
+export type Failure = z.infer<typeof Failure>;
+export type Job = z.infer<typeof Job>;
+export type Phase = z.infer<typeof Phase>;
+export type Emergency = z.infer<typeof Emergency>;
+export type RootCause = z.infer<typeof RootCause>;
+export type Cycle = z.infer<typeof Cycle>;
+export type KernelCrash = z.infer<typeof KernelCrash>;
+export type Boot = z.infer<typeof Boot>;
+export type Degraded = z.infer<typeof Degraded>;
+export type Report = z.infer<typeof Report>;
+
+/** Events the analyzer emits as findings arrive (live use streams them as NDJSON). */
+export const AnalyzerEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('boot'), boot: z.number().int(), line: z.number().int(), reason: Boot.shape.startReason }),
+  z.object({ type: z.literal('cycle'), boot: z.number().int(), cycle: z.number().int(), line: z.number().int(), start: CycleStart }),
+  z.object({ type: z.literal('phase'), boot: z.number().int(), cycle: z.number().int().nullable(), line: z.number().int(), phase: PhaseName }),
+  z.object({
+    type: z.literal('failure'),
+    boot: z.number().int(),
+    cycle: z.number().int(),
+    line: z.number().int(),
+    kind: FailureKind,
+    unit: z.string(),
+    message: z.string(),
+  }),
+  z.object({ type: z.literal('job'), boot: z.number().int(), cycle: z.number().int(), line: z.number().int(), unit: z.string(), elapsed: z.string(), limit: z.string() }),
+  z.object({ type: z.literal('emergency'), boot: z.number().int(), cycle: z.number().int().nullable(), line: z.number().int(), kind: ModeKind }),
+  z.object({ type: z.literal('crash'), boot: z.number().int(), line: z.number().int(), kind: CrashKind, title: z.string() }),
+  z.object({ type: z.literal('login'), boot: z.number().int(), cycle: z.number().int().nullable(), line: z.number().int() }),
+]);
+export type AnalyzerEvent = z.infer<typeof AnalyzerEvent>;

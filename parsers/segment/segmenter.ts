@@ -1,0 +1,788 @@
+/**
+ * Segmentation: console records → kernel boots → systemd userspace cycles (initrd and switch-root are one
+ * cycle; each soft-reboot starts a new one; a daemon-reexec does not) → phases, with the failures, hung
+ * jobs, emergency modes and kernel crashes of each. Memory is bounded by the caps below.
+ */
+import type { ConsoleRecord, LineRef } from '../grammar/classify.js';
+import { initramfsMissingDevice, matchMountError, type PromptMatch } from '../grammar/console-lines.js';
+import { matchCrash, type CrashMatch } from '../grammar/kernel.js';
+import { VERB_FAILURE, type FailureKind, type StatusMessage, type Verb } from '../grammar/status.js';
+import { mountUnitForPath, parseUnitText, UnitResolver, type UnitRef } from '../grammar/units.js';
+import type { AnalyzerEvent, Evidence } from '../report/schema.js';
+import type { BootState, BootStartReason, CrashState, CycleState, FailureState, ModeKind, PhaseName, PhaseState } from './state.js';
+
+export const LIMITS = {
+  boots: 256,
+  cyclesPerBoot: 256,
+  failuresPerCycle: 2000,
+  unitsPerCycle: 5000,
+  evidencePerFinding: 12,
+  jobsPerCycle: 500,
+  crashesPerBoot: 200,
+  evidenceText: 300,
+} as const;
+
+/** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
+const EARLY_UNITS = new Set([
+  'local-fs-pre.target',
+  'local-fs.target',
+  'sysinit.target',
+  'swap.target',
+  'cryptsetup.target',
+  'systemd-udevd.service',
+  'systemd-udev-trigger.service',
+  'systemd-journald.service',
+  'systemd-remount-fs.service',
+  'systemd-tmpfiles-setup.service',
+  'systemd-tmpfiles-setup-dev.service',
+  'systemd-sysctl.service',
+  'systemd-modules-load.service',
+]);
+const STARTING_VERBS = new Set<Verb>(['start-begin', 'started', 'reached-target', 'mount-begin', 'mounted', 'finished', 'mount-failed', 'start-failed', 'dependency-failed']);
+const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
+  ['reboot.target', 'reboot'],
+  ['poweroff.target', 'poweroff'],
+  ['halt.target', 'halt'],
+  ['kexec.target', 'kexec'],
+  ['shutdown.target', 'log-end'],
+  ['final.target', 'log-end'],
+]);
+const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
+/** Kernel lines earlier than this many lines before a failure still count as "near" it. */
+const NEAR_LINES = 12;
+
+export class Segmenter {
+  readonly resolver = new UnitResolver();
+  readonly boots: BootState[] = [];
+  droppedBoots = 0;
+  /** Something recognisable as boot console output was seen. */
+  recognised = 0;
+
+  private boot: BootState | null = null;
+  private lastLine = 1;
+  /** Recent storage errors from the kernel, attached to failures that come shortly after. */
+  private recentKernelErrors: Evidence[] = [];
+  /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
+  private statusBlock: { unit: string | null } | null = null;
+  private readonly openCrashes: CrashState[] = [];
+
+  constructor(private readonly emit: (event: AnalyzerEvent) => void = () => {}) {}
+
+  push(rec: ConsoleRecord): void {
+    const line = rec.at.lineNo;
+    if (line > this.lastLine) this.lastLine = line;
+    if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
+    if (rec.kind === 'text' && rec.crash === null && rec.mountError === null) {
+      this.touch();
+      this.lookForCrashLocation(rec.at, null);
+      return;
+    }
+    switch (rec.kind) {
+      case 'marker':
+        return this.marker(rec.marker, rec.at);
+      case 'kernel':
+        return this.kernel(rec);
+      case 'status':
+        this.statusBlock = null;
+        this.recognised++;
+        if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console', rec.word === '!!');
+        else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
+        return this.touch();
+      case 'spinner':
+        this.recognised++;
+        return this.spinner(rec);
+      case 'welcome':
+        this.recognised++;
+        this.statusBlock = null;
+        return this.managerSignal('welcome', rec.at, rec.os, null);
+      case 'prompt':
+        this.recognised++;
+        this.statusBlock = null;
+        return this.prompt(rec.prompt, rec.at);
+      case 'command':
+        this.statusBlock = rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg } : rec.command.kind === 'systemctl-failed' ? { unit: null } : null;
+        return this.touch();
+      case 'status-header':
+        this.statusBlock = { unit: rec.unit };
+        this.resolver.learn({ name: rec.unit, description: rec.description, text: rec.unit, partial: false, resolvedBy: null });
+        return this.touch();
+      case 'status-field':
+        return this.statusField(rec.field, rec.value, rec.at);
+      case 'failed-row':
+        this.resolver.learn({ name: rec.unit, description: rec.description || null, text: rec.unit, partial: false, resolvedBy: null });
+        this.systemctlFailure(rec.unit, null, rec.at, 'listed by systemctl --failed');
+        return this.touch();
+      case 'journal':
+        return this.journal(rec);
+      case 'text':
+        if (rec.crash) this.crash(rec.crash, rec.at, null, true);
+        if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
+        return this.touch();
+    }
+  }
+
+  end(): void {
+    this.openCrashes.length = 0;
+  }
+
+  // ---- boots ---------------------------------------------------------------------------------
+
+  private ensureBoot(reason: BootStartReason, line: number): BootState {
+    if (this.boot) return this.boot;
+    return this.startBoot(reason, line);
+  }
+
+  private startBoot(reason: BootStartReason, line: number): BootState {
+    const prev = this.boot;
+    if (prev) {
+      const cycle = currentCycle(prev);
+      if (cycle && cycle.end === 'log-end' && prev.end !== 'log-end') cycle.end = prev.end === 'panic' ? 'panic' : prev.end;
+    }
+    const boot: BootState = {
+      index: (this.boots.at(-1)?.index ?? this.droppedBoots) + 1,
+      startReason: reason,
+      startLine: line,
+      endLine: line,
+      kernelVersion: null,
+      firstUptime: null,
+      lastUptime: null,
+      hasKernel: false,
+      phases: [],
+      cycles: [],
+      crashes: [],
+      mode: null,
+      end: 'log-end',
+    };
+    if (this.boots.length >= LIMITS.boots) {
+      this.boots.shift();
+      this.droppedBoots++;
+    }
+    this.boots.push(boot);
+    this.boot = boot;
+    this.emit({ type: 'boot', boot: boot.index, line, reason });
+    return boot;
+  }
+
+  /** A boot that already shows a kernel or userspace gives way to a new one. */
+  private bootHasRun(boot: BootState): boolean {
+    return boot.hasKernel || boot.cycles.length > 0 || boot.end !== 'log-end';
+  }
+
+  private marker(kind: 'firmware' | 'bootloader', at: LineRef): void {
+    this.recognised++;
+    let boot = this.boot;
+    if (boot === null || this.bootHasRun(boot)) boot = this.startBoot(kind, at.lineNo);
+    const last = boot.phases.at(-1);
+    if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
+    this.touch();
+  }
+
+  private bootPhase(boot: BootState, name: PhaseName, line: number): void {
+    const last = boot.phases.at(-1);
+    if (last) last.endLine = Math.max(last.endLine, line - 1, last.startLine);
+    boot.phases.push({ name, startLine: line, endLine: line, startUptime: null, endUptime: null });
+    this.emit({ type: 'phase', boot: boot.index, cycle: null, line, phase: name });
+  }
+
+  private kernel(rec: Extract<ConsoleRecord, { kind: 'kernel' }>): void {
+    this.recognised++;
+    const at = rec.at;
+    let boot = this.boot;
+    if (rec.event?.kind === 'banner') {
+      if (boot === null) boot = this.startBoot('kernel-banner', at.lineNo);
+      else if (boot.kernelVersion !== null || boot.cycles.length > 0 || (boot.lastUptime !== null && boot.lastUptime > 5) || boot.end !== 'log-end') {
+        boot = this.startBoot('kernel-banner', at.lineNo);
+      }
+      boot.kernelVersion = rec.event.detail;
+    } else if (boot !== null && boot.lastUptime !== null && rec.uptime < 10 && boot.lastUptime - rec.uptime > 5) {
+      boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
+    } else if (boot === null) {
+      boot = this.startBoot('log-start', at.lineNo);
+    }
+    if (!boot.hasKernel) {
+      boot.hasKernel = true;
+      const last = boot.phases.at(-1);
+      if (boot.cycles.length === 0 && (last === undefined || last.name === 'firmware' || last.name === 'bootloader')) this.bootPhase(boot, 'kernel', at.lineNo);
+    }
+    boot.firstUptime ??= rec.uptime;
+    boot.lastUptime = rec.uptime;
+    this.stampUptime(boot, rec.uptime);
+
+    if (rec.event) {
+      switch (rec.event.kind) {
+        case 'run-init':
+          if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
+          break;
+        case 'restart':
+          this.endBoot(boot, 'reboot', at);
+          break;
+        case 'power-down':
+          this.endBoot(boot, 'poweroff', at);
+          break;
+        case 'halt':
+          this.endBoot(boot, 'halt', at);
+          break;
+        default:
+          break;
+      }
+    }
+    if (rec.crash) this.crash(rec.crash, at, rec.uptime, false);
+    else this.lookForCrashLocation(at, rec.crashLocation);
+
+    if (rec.storageError) {
+      const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
+      this.recentKernelErrors.push(ev);
+      if (this.recentKernelErrors.length > 8) this.recentKernelErrors.shift();
+      const cycle = currentCycle(boot);
+      if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line) addEvidence(f.evidence, ev);
+    }
+
+    if (rec.process?.ident === 'systemd-shutdown') {
+      const cycle = currentCycle(boot);
+      if (cycle) this.cyclePhase(cycle, 'shutdown', at.lineNo);
+    }
+    if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at);
+    else if (rec.msg) this.unitMessage(rec.msg, at, 'kmsg', false);
+    this.touch();
+  }
+
+  private endBoot(boot: BootState, end: BootState['end'], at: LineRef): void {
+    boot.end = end;
+    const cycle = currentCycle(boot);
+    if (cycle && cycle.end === 'log-end') cycle.end = end === 'panic' ? 'panic' : end;
+    if (cycle && end !== 'panic') this.cyclePhase(cycle, 'shutdown', at.lineNo);
+  }
+
+  // ---- cycles --------------------------------------------------------------------------------
+
+  private newCycle(boot: BootState, line: number, transition: CycleState['transition']): CycleState {
+    const prev = currentCycle(boot);
+    if (prev) prev.endLine = Math.max(prev.endLine, line - 1);
+    if (boot.cycles.length >= LIMITS.cyclesPerBoot) boot.cycles.shift();
+    const lastBootPhase = boot.phases.at(-1);
+    if (lastBootPhase) lastBootPhase.endLine = Math.max(lastBootPhase.startLine, line - 1);
+    const cycle: CycleState = {
+      index: this.boots.reduce((n, b) => n + b.cycles.length, 0) + 1,
+      transition,
+      startLine: line,
+      endLine: line,
+      startUptime: null,
+      endUptime: null,
+      os: null,
+      systemdVersion: null,
+      phases: [{ name: 'system', startLine: line, endLine: line, startUptime: null, endUptime: null }],
+      signals: new Set(),
+      pending: null,
+      earlyActivity: false,
+      failures: [],
+      failureByKey: new Map(),
+      jobs: new Map(),
+      mode: null,
+      loginLine: null,
+      startupFinished: null,
+      end: 'log-end',
+      unitsSeen: new Set(),
+      unitsDropped: 0,
+    };
+    boot.cycles.push(cycle);
+    this.emit({ type: 'cycle', boot: boot.index, cycle: cycle.index, line, start: transition ?? 'log-start' });
+    return cycle;
+  }
+
+  private ensureCycle(line: number): CycleState {
+    const boot = this.ensureBoot('log-start', line);
+    return currentCycle(boot) ?? this.newCycle(boot, line, null);
+  }
+
+  private cyclePhase(cycle: CycleState, name: PhaseName, line: number): void {
+    const last = cycle.phases.at(-1)!;
+    if (last.name === name) return;
+    last.endLine = Math.max(last.startLine, line - 1);
+    cycle.phases.push({ name, startLine: line, endLine: line, startUptime: null, endUptime: null });
+    this.emit({ type: 'phase', boot: this.boot!.index, cycle: cycle.index, line, phase: name });
+  }
+
+  /** The cycle runs in the initrd: its first phase is the initrd, not the system. */
+  private markInitrd(cycle: CycleState, line: number): void {
+    const first = cycle.phases[0]!;
+    if (cycle.phases.length !== 1 || first.name !== 'system') return;
+    first.name = 'initrd';
+    const boot = this.boot!;
+    const bootInitrd = boot.phases.at(-1);
+    // initramfs-tools' phase is the boot's; a systemd initrd is the cycle's own.
+    if (bootInitrd?.name === 'initrd' && boot.cycles.length === 1) {
+      boot.phases.pop();
+      first.startLine = Math.min(first.startLine, bootInitrd.startLine);
+      first.startUptime = bootInitrd.startUptime;
+    }
+    void line;
+  }
+
+  private managerSignal(type: 'manager' | 'welcome', at: LineRef, os: string | null, version: string | null): void {
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    let cycle = currentCycle(boot);
+    if (cycle === null) {
+      cycle = this.newCycle(boot, at.lineNo, null);
+      cycle.signals.add(type);
+    } else if (cycle.pending === 'switch-root') {
+      cycle.pending = null;
+      this.cyclePhase(cycle, 'system', at.lineNo);
+      cycle.signals = new Set([type]);
+    } else if (cycle.pending === 'reexec') {
+      cycle.pending = null;
+      if (type === 'welcome') cycle.signals.add(type);
+    } else if (cycle.pending === 'soft-reboot') {
+      cycle.pending = null;
+      if (cycle.end === 'log-end') cycle.end = 'soft-reboot';
+      cycle = this.newCycle(boot, at.lineNo, 'soft-reboot');
+      cycle.signals.add(type);
+    } else if (cycle.signals.has(type)) {
+      // PID 1 re-logs its version on daemon-reexec, so only a second `Welcome to` proves a new start.
+      if (type === 'welcome') {
+        cycle = this.newCycle(boot, at.lineNo, 'userspace-restart');
+        cycle.signals.add(type);
+      }
+    } else {
+      cycle.signals.add(type);
+    }
+    cycle.earlyActivity = true;
+    if (os !== null) {
+      cycle.os = os;
+      if (/initramfs|initrd/i.test(os)) this.markInitrd(cycle, at.lineNo);
+    }
+    if (version !== null) cycle.systemdVersion = version;
+    this.touch();
+  }
+
+  private managerEvent(kind: string, groups: readonly string[], at: LineRef): void {
+    switch (kind) {
+      case 'manager-start':
+        return this.managerSignal('manager', at, null, groups[0] ?? null);
+      case 'initrd':
+        return this.markInitrd(this.ensureCycle(at.lineNo), at.lineNo);
+      case 'switch-root':
+        this.ensureCycle(at.lineNo).pending = 'switch-root';
+        return;
+      case 'soft-reboot':
+        return this.softReboot(at);
+      case 'reexec':
+        this.ensureCycle(at.lineNo).pending = 'reexec';
+        return;
+      case 'shutdown':
+        return this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
+      case 'startup-finished':
+        this.ensureCycle(at.lineNo).startupFinished = groups[0] ?? null;
+        return;
+      case 'job-result': {
+        const [unit = '', , , result = ''] = groups;
+        this.resolver.learnName(unit);
+        const f = this.findFailure(unit);
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });
+        return;
+      }
+      case 'unit-result': {
+        const [unit = '', result = ''] = groups;
+        this.resolver.learnName(unit);
+        const f = this.findFailure(unit);
+        if (f) {
+          f.result ??= result;
+          addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
+        }
+        return;
+      }
+      case 'process-exited':
+      case 'operation-timeout': {
+        const unit = groups[0] || groups[1] || '';
+        this.resolver.learnName(unit);
+        const f = this.findFailure(unit);
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 on the unit’s process' });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private softReboot(at: LineRef): void {
+    const cycle = this.ensureCycle(at.lineNo);
+    cycle.pending = 'soft-reboot';
+    cycle.end = 'soft-reboot';
+    this.cyclePhase(cycle, 'shutdown', at.lineNo);
+  }
+
+  // ---- unit messages -------------------------------------------------------------------------
+
+  private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg', emergencyAction: boolean): void {
+    void emergencyAction;
+    let ref = parseUnitText(msg.unitText);
+    if (ref.name !== null) this.resolver.learn(ref);
+    else ref = this.resolver.resolve(ref);
+    const cycle = this.ensureCycle(at.lineNo);
+    const name = ref.name;
+    const key = name ?? ref.text;
+    if (!cycle.unitsSeen.has(key)) {
+      if (cycle.unitsSeen.size < LIMITS.unitsPerCycle) cycle.unitsSeen.add(key);
+      else cycle.unitsDropped++;
+    }
+
+    if (msg.verb === 'see-status') {
+      // `See 'systemctl status X'` names the unit of the failure just printed, in full.
+      const last = cycle.failures.at(-1);
+      if (last && last.ref.name === null && name !== null && fitsEllipsized(last.ref.text, name)) {
+        last.ref = { ...last.ref, name, partial: false, resolvedBy: 'log' };
+        cycle.failureByKey.set(name, last);
+      }
+      const f = name ? cycle.failureByKey.get(name) : undefined;
+      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'systemd points at the unit’s status' });
+      return;
+    }
+
+    if (STARTING_VERBS.has(msg.verb) && name !== null && (EARLY_UNITS.has(name) || (msg.verb === 'mount-begin' && name.endsWith('.mount')))) {
+      if (cycle.phases.at(-1)?.name !== 'shutdown') cycle.earlyActivity = true;
+    }
+    if (name !== null && INITRD_UNIT.test(name) && STARTING_VERBS.has(msg.verb)) {
+      if (cycle.pending === null && cycle.phases.length === 1) this.markInitrd(cycle, at.lineNo);
+      if (name === 'initrd-switch-root.target' || name === 'initrd-switch-root.service') {
+        if (msg.verb === 'reached-target' || msg.verb === 'start-begin') cycle.pending = 'switch-root';
+      }
+    }
+    if (msg.verb === 'reached-target' && name !== null) {
+      if (name === 'soft-reboot.target') return this.softReboot(at);
+      const end = SHUTDOWN_TARGETS.get(name);
+      if (end !== undefined) {
+        if (end !== 'log-end') cycle.end = end;
+        this.cyclePhase(cycle, 'shutdown', at.lineNo);
+      }
+      if (name === 'emergency.target') this.enterMode(cycle, 'emergency', at, null);
+      if (name === 'rescue.target') this.enterMode(cycle, 'rescue', at, null);
+    }
+    if (msg.verb === 'reached-target' && name === null && ref.description === 'Reboot System Userspace') return this.softReboot(at);
+    if (msg.verb === 'started' && name === 'emergency.service') this.enterMode(cycle, 'emergency', at, null);
+    if (msg.verb === 'started' && name === 'rescue.service') this.enterMode(cycle, 'rescue', at, null);
+    if (msg.verb === 'stopped-target' && (name === 'multi-user.target' || name === 'graphical.target') && cycle.mode === null) {
+      this.cyclePhase(cycle, 'shutdown', at.lineNo);
+    }
+
+    const job = cycle.jobs.get(key);
+    if (job && job.outcome === null && msg.verb !== 'start-begin' && msg.verb !== 'stop-begin' && msg.verb !== 'mount-begin') job.outcome = msg.verb;
+
+    const kind = VERB_FAILURE[msg.verb];
+    if (kind !== undefined) this.recordFailure(cycle, ref, kind, msg.verb, at, source);
+  }
+
+  private recordFailure(cycle: CycleState, ref: UnitRef, kind: FailureKind, verb: Verb | 'systemctl-failed', at: LineRef, source: FailureState['source']): FailureState | null {
+    const key = `${kind}\u0000${ref.name ?? ref.text}`;
+    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: whyLine(kind, source) };
+    let f = cycle.failureByKey.get(key);
+    if (f) {
+      f.counts.set(source, (f.counts.get(source) ?? 0) + 1);
+      addEvidence(f.evidence, ev);
+      if (at.more) for (const m of at.more) addEvidence(f.evidence, { line: m, text: clip(at.text), why: 'continuation of the line above' });
+      return f;
+    }
+    if (cycle.failures.length >= LIMITS.failuresPerCycle) return null;
+    f = {
+      ref,
+      kind,
+      verb,
+      line: at.lineNo,
+      message: clip(at.text),
+      source,
+      counts: new Map([[source, 1]]),
+      result: kind === 'dependency' ? 'dependency' : null,
+      evidence: [ev],
+      seq: cycle.failures.length,
+    };
+    if (at.more) for (const m of at.more) f.evidence.push({ line: m, text: '(rest of the line above)', why: 'a kernel line cut this line in two' });
+    for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES) addEvidence(f.evidence, e);
+    cycle.failures.push(f);
+    cycle.failureByKey.set(key, f);
+    if (ref.name) cycle.failureByKey.set(ref.name, f);
+    this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
+    return f;
+  }
+
+  /** The latest failure of a unit, searching back through the cycles (status output may come much later). */
+  private findFailure(unit: string): FailureState | null {
+    for (let b = this.boots.length - 1; b >= 0; b--) {
+      const cycles = this.boots[b]!.cycles;
+      for (let c = cycles.length - 1; c >= 0; c--) {
+        const cyc = cycles[c]!;
+        const direct = cyc.failureByKey.get(unit);
+        if (direct) return direct;
+        for (let i = cyc.failures.length - 1; i >= 0; i--) {
+          const f = cyc.failures[i]!;
+          if (f.ref.name === unit || (f.ref.name === null && fitsEllipsized(f.ref.text, unit))) return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  private systemctlFailure(unit: string, result: string | null, at: LineRef, why: string): void {
+    let f = this.findFailure(unit);
+    if (f === null || f.kind === 'dependency') {
+      const cycle = this.ensureCycle(at.lineNo);
+      const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+      f = this.recordFailure(cycle, ref, 'failed', 'systemctl-failed', at, 'systemctl');
+      if (f === null) return;
+    } else {
+      addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why });
+    }
+    if (result !== null) f.result ??= result;
+  }
+
+  private statusField(field: string, value: string, at: LineRef): void {
+    const unit = this.statusBlock?.unit ?? null;
+    this.touch();
+    if (unit === null) return;
+    if (field === 'Active') {
+      const m = /^failed \(Result: ([\w-]+)\)/.exec(value);
+      if (m) this.systemctlFailure(unit, m[1]!, at, `systemctl status: failed with result '${m[1]}'`);
+      return;
+    }
+    if (field === 'What' || field === 'Where') {
+      const f = this.findFailure(unit);
+      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `systemctl status: the mount’s ${field === 'What' ? 'source' : 'mount point'}` });
+    }
+  }
+
+  private journal(rec: Extract<ConsoleRecord, { kind: 'journal' }>): void {
+    this.touch();
+    const j = rec.journal;
+    const unit = this.statusBlock?.unit ?? null;
+    const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;
+    if (mount) return this.mountError(mount.path, mount.reason, rec.at);
+    if (rec.msg) {
+      let ref = parseUnitText(rec.msg.unitText);
+      if (ref.name) this.resolver.learn(ref);
+      else ref = this.resolver.resolve(ref);
+      const kind = VERB_FAILURE[rec.msg.verb];
+      const target = ref.name ?? unit;
+      if (kind !== undefined && target) {
+        const f = this.findFailure(target);
+        if (f) addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 reports the failure' });
+      }
+      return;
+    }
+    if (rec.manager) {
+      const name = rec.manager.groups[0] ?? '';
+      if (rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited' || rec.manager.kind === 'job-result') {
+        const f = this.findFailure(name);
+        if (f) {
+          if (rec.manager.kind === 'unit-result') f.result ??= rec.manager.groups[1] ?? null;
+          addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 on the failed unit' });
+        }
+      }
+      return;
+    }
+    if (unit !== null && /fail|error|not exist|denied|timed out|No such/i.test(j.message)) {
+      const f = this.findFailure(unit);
+      if (f) addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: `journal of ${unit}` });
+    }
+  }
+
+  private mountError(path: string, reason: string, at: LineRef): void {
+    const unit = this.statusBlock?.unit ?? mountUnitForPath(path);
+    const f = this.findFailure(unit) ?? this.findFailure(mountUnitForPath(path));
+    if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `why the mount failed: ${reason}` });
+  }
+
+  // ---- jobs, prompts, crashes ----------------------------------------------------------------
+
+  private spinner(rec: Extract<ConsoleRecord, { kind: 'spinner' }>): void {
+    const s = rec.spinner;
+    let ref = parseUnitText(s.unitText);
+    if (ref.name === null) ref = this.resolver.resolve(ref);
+    else this.resolver.learn(ref);
+    const cycle = this.ensureCycle(rec.at.lineNo);
+    const key = ref.name ?? ref.text;
+    let job = cycle.jobs.get(key);
+    if (job === undefined) {
+      if (cycle.jobs.size >= LIMITS.jobsPerCycle) return;
+      job = { ref, op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null };
+      cycle.jobs.set(key, job);
+      this.emit({ type: 'job', boot: this.boot!.index, cycle: cycle.index, line: rec.at.lineNo, unit: key, elapsed: s.elapsedText, limit: s.limitText });
+    }
+    job.frames++;
+    job.lastLine = rec.at.lineNo;
+    if (s.elapsed !== null && (job.elapsed === null || s.elapsed >= job.elapsed)) {
+      job.elapsed = s.elapsed;
+      job.elapsedText = s.elapsedText;
+    }
+    job.limit = s.limit;
+    job.limitText = s.limitText;
+    this.touch();
+  }
+
+  private prompt(p: PromptMatch, at: LineRef): void {
+    if (p.kind === 'login') {
+      const cycle = this.ensureCycle(at.lineNo);
+      cycle.loginLine ??= at.lineNo;
+      this.emit({ type: 'login', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo });
+      return this.touch();
+    }
+    if (p.kind === 'initramfs-shell') {
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      const cycle = currentCycle(boot);
+      const device = initramfsMissingDevice(at.text);
+      if (cycle === null) {
+        if (boot.mode === null) {
+          boot.mode = { kind: 'initramfs-shell', line: at.lineNo, device, evidence: [] };
+          this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'initramfs-shell' });
+        }
+        boot.mode.device ??= device;
+        addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'initramfs-tools gave up and dropped to its shell' });
+        return this.touch();
+      }
+      this.enterMode(cycle, 'initramfs-shell', at, device);
+      return this.touch();
+    }
+    this.enterMode(this.ensureCycle(at.lineNo), p.kind, at, null);
+    this.touch();
+  }
+
+  private enterMode(cycle: CycleState, kind: ModeKind, at: LineRef, device: string | null): void {
+    if (cycle.mode === null) {
+      cycle.mode = { kind, line: at.lineNo, device, evidence: [] };
+      this.emit({ type: 'emergency', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind });
+    } else if (cycle.mode.kind === 'emergency' && kind === 'rescue') {
+      return;
+    }
+    cycle.mode.device ??= device;
+    addEvidence(cycle.mode.evidence, { line: at.lineNo, text: clip(at.text), why: modeWhy(kind) });
+  }
+
+  private crash(c: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
+    // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
+    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:')) return;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    this.recognised++;
+    const cycle = currentCycle(boot);
+    const state: CrashState = {
+      kind: c.kind,
+      title: c.title,
+      line: at.lineNo,
+      uptime,
+      cycle: cycle?.index ?? null,
+      evidence: [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
+      lookahead: 60,
+      located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'hung-task',
+    };
+    if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(state);
+    this.openCrashes.push(state);
+    if (this.openCrashes.length > 4) this.openCrashes.shift();
+    if (c.kind === 'panic') this.endBoot(boot, 'panic', at);
+    this.emit({ type: 'crash', boot: boot.index, line: at.lineNo, kind: c.kind, title: c.title });
+  }
+
+  private lookForCrashLocation(at: LineRef, location: string | null): void {
+    if (this.openCrashes.length === 0) return;
+    for (const c of this.openCrashes) {
+      c.lookahead--;
+      if (!c.located && location !== null) {
+        c.located = true;
+        c.title = `${c.title} in ${location}`;
+        addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
+      }
+    }
+    while (this.openCrashes.length > 0 && this.openCrashes[0]!.lookahead <= 0) this.openCrashes.shift();
+  }
+
+  // ---- bookkeeping ---------------------------------------------------------------------------
+
+  private stampUptime(boot: BootState, uptime: number): void {
+    const phase = boot.phases.at(-1);
+    const cycle = currentCycle(boot);
+    const stamp = (p: PhaseState | undefined): void => {
+      if (!p) return;
+      p.startUptime ??= uptime;
+      p.endUptime = Math.max(p.endUptime ?? uptime, uptime);
+    };
+    if (cycle) {
+      cycle.startUptime ??= uptime;
+      cycle.endUptime = Math.max(cycle.endUptime ?? uptime, uptime);
+      stamp(cycle.phases.at(-1));
+    } else {
+      stamp(phase);
+    }
+  }
+
+  private touch(): void {
+    const boot = this.boot;
+    if (boot === null) return;
+    const line = this.lastLine;
+    boot.endLine = Math.max(boot.endLine, line);
+    const cycle = currentCycle(boot);
+    if (cycle) {
+      cycle.endLine = Math.max(cycle.endLine, line);
+      const p = cycle.phases.at(-1)!;
+      p.endLine = Math.max(p.endLine, line);
+    } else {
+      const p = boot.phases.at(-1);
+      if (p) p.endLine = Math.max(p.endLine, line);
+    }
+  }
+}
+
+export function currentCycle(boot: BootState): CycleState | null {
+  return boot.cycles.at(-1) ?? null;
+}
+
+/** An ellipsized text (`cloud-init-m…rvice - Cloud-init: Single Process`) could stand for this unit name. */
+export function fitsEllipsized(text: string, name: string): boolean {
+  const cut = text.indexOf('…');
+  if (cut < 0) return text === name || text.startsWith(name + ' - ');
+  const prefix = text.slice(0, cut);
+  const suffix = text.slice(cut + 1);
+  const sep = prefix.indexOf(' - ');
+  if (sep >= 0) return prefix.slice(0, sep) === name;
+  if (!name.startsWith(prefix)) return false;
+  const tail = suffix.indexOf(' - ');
+  // With no separator after the cut, the cut took the end of the name and the separator with it.
+  return tail < 0 || name.endsWith(suffix.slice(0, tail));
+}
+
+function addEvidence(list: Evidence[], ev: Evidence): void {
+  if (list.length >= LIMITS.evidencePerFinding) return;
+  if (list.some((e) => e.line === ev.line && e.text === ev.text)) return;
+  list.push(ev);
+}
+
+function clip(text: string): string {
+  const t = text.trim();
+  return t.length > LIMITS.evidenceText ? t.slice(0, LIMITS.evidenceText - 1) + '…' : t;
+}
+
+function whyLine(kind: FailureKind, source: FailureState['source']): string {
+  const who = source === 'kmsg' ? 'PID 1 (kernel log)' : source === 'systemctl' ? 'systemctl' : 'status line';
+  switch (kind) {
+    case 'dependency':
+      return `${who}: a dependency failed`;
+    case 'timeout':
+      return `${who}: timed out`;
+    case 'assert':
+      return `${who}: assertion failed`;
+    case 'unsupported':
+      return `${who}: unsupported`;
+    case 'once':
+      return `${who}: can only be started once`;
+    default:
+      return `${who}: the unit failed`;
+  }
+}
+
+function modeWhy(kind: ModeKind): string {
+  switch (kind) {
+    case 'emergency':
+      return 'emergency mode';
+    case 'rescue':
+      return 'rescue mode';
+    case 'dracut-shell':
+      return 'dracut dropped to its emergency shell';
+    case 'initramfs-shell':
+      return 'initramfs-tools dropped to its shell';
+  }
+}
+
+export { matchCrash };

@@ -1,0 +1,111 @@
+/** The segmenter's working state: boots → userspace cycles → phases, and what failed in each. */
+import type { UnitRef } from '../grammar/units.js';
+import type { FailureKind, Verb } from '../grammar/status.js';
+import type { CrashKind } from '../grammar/kernel.js';
+import type { Evidence } from '../report/schema.js';
+
+export type PhaseName = 'firmware' | 'bootloader' | 'kernel' | 'initrd' | 'system' | 'shutdown';
+export type ModeKind = 'emergency' | 'rescue' | 'dracut-shell' | 'initramfs-shell';
+
+export interface PhaseState {
+  name: PhaseName;
+  startLine: number;
+  endLine: number;
+  startUptime: number | null;
+  endUptime: number | null;
+}
+
+export interface FailureState {
+  ref: UnitRef;
+  kind: FailureKind;
+  verb: Verb | 'systemctl-failed';
+  line: number;
+  message: string;
+  source: 'console' | 'kmsg' | 'systemctl';
+  /** Times reported, per source (a status line and PID 1's kmsg line report the same failure). */
+  counts: Map<string, number>;
+  result: string | null;
+  evidence: Evidence[];
+  /** Order of arrival in the cycle. */
+  seq: number;
+}
+
+export interface JobState {
+  ref: UnitRef;
+  op: 'start' | 'stop';
+  firstLine: number;
+  lastLine: number;
+  elapsed: number | null;
+  limit: number | null;
+  elapsedText: string;
+  limitText: string;
+  frames: number;
+  outcome: string | null;
+}
+
+export interface ModeState {
+  kind: ModeKind;
+  line: number;
+  device: string | null;
+  evidence: Evidence[];
+}
+
+export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
+
+export interface CycleState {
+  index: number;
+  /** What made this cycle start, when a transition announced it. */
+  transition: 'soft-reboot' | 'userspace-restart' | null;
+  startLine: number;
+  endLine: number;
+  startUptime: number | null;
+  endUptime: number | null;
+  os: string | null;
+  systemdVersion: string | null;
+  phases: PhaseState[];
+  /** Manager start signals seen in the current phase (a kmsg line and `Welcome to` announce the same start). */
+  signals: Set<'manager' | 'welcome'>;
+  pending: 'switch-root' | 'soft-reboot' | 'reexec' | null;
+  /** The cycle shows what a manager does right after it starts (early targets, udev, fstab mounts). */
+  earlyActivity: boolean;
+  failures: FailureState[];
+  failureByKey: Map<string, FailureState>;
+  jobs: Map<string, JobState>;
+  mode: ModeState | null;
+  loginLine: number | null;
+  startupFinished: string | null;
+  end: CycleEnd;
+  unitsSeen: Set<string>;
+  unitsDropped: number;
+}
+
+export interface CrashState {
+  kind: CrashKind;
+  title: string;
+  line: number;
+  uptime: number | null;
+  cycle: number | null;
+  evidence: Evidence[];
+  /** Lines still to look at for the function the crash happened in. */
+  lookahead: number;
+  located: boolean;
+}
+
+export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted';
+
+export interface BootState {
+  index: number;
+  startReason: BootStartReason;
+  startLine: number;
+  endLine: number;
+  kernelVersion: string | null;
+  firstUptime: number | null;
+  lastUptime: number | null;
+  /** Kernel output was seen (a banner or timestamps). */
+  hasKernel: boolean;
+  phases: PhaseState[];
+  cycles: CycleState[];
+  crashes: CrashState[];
+  mode: ModeState | null;
+  end: 'reboot' | 'poweroff' | 'halt' | 'panic' | 'log-end';
+}

@@ -1,0 +1,426 @@
+/**
+ * Terminal layer: console bytes → the physical lines a terminal would show.
+ *
+ * A byte state machine in the manner of a VT500 parser, reduced to what decides line content:
+ * printable runs are copied in one go, CR/LF/BS/TAB move the cursor, `ESC[K` erases, `ESC M` reopens the
+ * previous line (systemd's start-job spinner redraws itself that way), every other escape sequence is
+ * consumed and dropped. No I/O, nothing kept beyond the current and the previous line.
+ */
+
+export interface PhysicalLine {
+  /** What a terminal shows on this line: escapes removed, invalid UTF-8 replaced by U+FFFD. */
+  text: string;
+  /** 1-based number of the raw line (counting LF bytes) on which this content was written. */
+  lineNo: number;
+  /** Offset of the first byte of this content in the raw input. */
+  byteStart: number;
+  /** Offset just past the last byte that belongs to this line (its terminator included). */
+  byteEnd: number;
+  /** The terminal later replaced this line in place (`ESC M`, `\r`, `ESC[K`): an ephemeral frame. */
+  overwritten: boolean;
+  /** The line reached the maximum length and goes on in the next record. */
+  truncated: boolean;
+}
+
+export interface LineSplitterOptions {
+  /** Longest line kept as one record, in bytes; longer lines are split (nothing is dropped). */
+  maxLineBytes?: number;
+  /** Longest OSC/DCS/APC string consumed before it is given up as unterminated. */
+  maxStringBytes?: number;
+}
+
+export interface LineSplitterCounters {
+  bytes: number;
+  lines: number;
+  escapeSequences: number;
+  truncatedLines: number;
+  unterminatedStrings: number;
+  controlBytes: number;
+}
+
+const State = {
+  ground: 0,
+  escape: 1,
+  escapeIntermediate: 2,
+  csi: 3,
+  string: 4,
+} as const;
+type State = (typeof State)[keyof typeof State];
+
+const ESC = 0x1b;
+const DEFAULT_MAX_LINE = 64 * 1024;
+const DEFAULT_MAX_STRING = 64 * 1024;
+const TAB_WIDTH = 8;
+
+export class LineSplitter {
+  readonly counters: LineSplitterCounters = {
+    bytes: 0,
+    lines: 0,
+    escapeSequences: 0,
+    truncatedLines: 0,
+    unterminatedStrings: 0,
+    controlBytes: 0,
+  };
+
+  private readonly maxLine: number;
+  private readonly maxString: number;
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly onLine: (line: PhysicalLine) => void;
+
+  private state: State = State.ground;
+  private csiParam = 0;
+  private csiFlags = 0; // 1: private marker or intermediate seen, 2: a second parameter started
+  private stringBytes = 0;
+
+  // Current line.
+  private buf: Uint8Array;
+  private len = 0;
+  private cursor = 0; // byte offset in buf, on a code point boundary
+  private lineNo = -1;
+  private byteStart = -1;
+  /** Set when the current line was reopened with ESC M: its original content, until it is changed. */
+  private reopened: PhysicalLine | null = null;
+
+  // The last finished line, held back until we know no ESC M reopens it.
+  private held: PhysicalLine | null = null;
+  private heldBytes: Uint8Array | null = null;
+
+  private rawLine = 1;
+  private offset = 0;
+
+  constructor(onLine: (line: PhysicalLine) => void, options: LineSplitterOptions = {}) {
+    this.onLine = onLine;
+    this.maxLine = Math.max(256, options.maxLineBytes ?? DEFAULT_MAX_LINE);
+    this.maxString = options.maxStringBytes ?? DEFAULT_MAX_STRING;
+    this.buf = new Uint8Array(Math.min(4096, this.maxLine));
+  }
+
+  write(chunk: Uint8Array): void {
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      const b = chunk[i]!;
+      switch (this.state) {
+        case State.ground: {
+          if (b >= 0x20 && b !== 0x7f) {
+            let j = i + 1;
+            while (j < n) {
+              const c = chunk[j]!;
+              if (c < 0x20 || c === 0x7f) break;
+              j++;
+            }
+            this.print(chunk, i, j);
+            i = j;
+            continue;
+          }
+          if (b === ESC) {
+            this.state = State.escape;
+          } else {
+            this.control(b, i);
+          }
+          break;
+        }
+        case State.escape: {
+          if (b === 0x5b /* [ */) {
+            this.state = State.csi;
+            this.csiParam = 0;
+            this.csiFlags = 0;
+          } else if (b === 0x5d /* ] */ || b === 0x50 /* P */ || b === 0x58 /* X */ || b === 0x5e /* ^ */ || b === 0x5f /* _ */) {
+            this.state = State.string;
+            this.stringBytes = 0;
+          } else if (b >= 0x20 && b <= 0x2f) {
+            this.state = State.escapeIntermediate;
+          } else if (b >= 0x30 && b <= 0x7e) {
+            this.counters.escapeSequences++;
+            this.state = State.ground;
+            this.escapeDispatch(b, i);
+          } else if (b === ESC) {
+            // ESC ESC: the first one is dropped.
+          } else if (b < 0x20) {
+            this.control(b, i);
+            if (b === 0x18 || b === 0x1a) this.state = State.ground;
+          } else {
+            this.state = State.ground;
+            continue; // not an escape after all: reprocess as text
+          }
+          break;
+        }
+        case State.escapeIntermediate: {
+          if (b >= 0x30 && b <= 0x7e) {
+            this.counters.escapeSequences++;
+            this.state = State.ground;
+          } else if (b === ESC) {
+            this.state = State.escape;
+          } else if (b < 0x20) {
+            this.control(b, i);
+            if (b === 0x18 || b === 0x1a) this.state = State.ground;
+          } else if (b >= 0x80) {
+            this.state = State.ground;
+            continue;
+          }
+          break;
+        }
+        case State.csi: {
+          if (b >= 0x30 && b <= 0x39) {
+            if (this.csiFlags === 0 && this.csiParam < 100000) this.csiParam = this.csiParam * 10 + (b - 0x30);
+          } else if (b === 0x3b || b === 0x3a) {
+            this.csiFlags |= 2;
+          } else if (b >= 0x3c && b <= 0x3f) {
+            this.csiFlags |= 1;
+          } else if (b >= 0x20 && b <= 0x2f) {
+            this.csiFlags |= 1;
+          } else if (b >= 0x40 && b <= 0x7e) {
+            this.counters.escapeSequences++;
+            this.state = State.ground;
+            if (b === 0x4b /* K */ && (this.csiFlags & 1) === 0) this.eraseInLine(this.csiParam);
+          } else if (b === ESC) {
+            this.state = State.escape;
+          } else if (b < 0x20) {
+            this.control(b, i);
+            if (b === 0x18 || b === 0x1a) this.state = State.ground;
+          } else {
+            this.state = State.ground; // DEL or a byte >= 0x80 inside CSI: the sequence is broken
+          }
+          break;
+        }
+        case State.string: {
+          // Skip to the terminator in one scan: BEL ends an OSC, ESC starts ST (or a new sequence).
+          let j = i;
+          while (j < n) {
+            const c = chunk[j]!;
+            if (c === 0x07 || c === ESC || c === 0x18 || c === 0x1a) break;
+            j++;
+          }
+          this.stringBytes += j - i;
+          if (this.stringBytes > this.maxString) {
+            // An unterminated string would swallow the rest of the console: give it up.
+            this.counters.unterminatedStrings++;
+            this.state = State.ground;
+            i = j;
+            continue;
+          }
+          if (j < n) {
+            const c = chunk[j]!;
+            this.counters.escapeSequences++;
+            this.state = c === ESC ? State.escape : State.ground;
+            i = j + 1;
+            continue;
+          }
+          i = j;
+          continue;
+        }
+      }
+      i++;
+    }
+    this.offset += n;
+    this.counters.bytes += n;
+  }
+
+  /** Flushes the held and the current line. The splitter can be written to again afterwards. */
+  end(): void {
+    this.releaseHeld();
+    if (this.len > 0 || this.reopened) this.finishLine(this.offset, false);
+    this.releaseHeld();
+    this.state = State.ground;
+  }
+
+  /** The unfinished current line (a prompt waits without a newline), without consuming it. */
+  peekPartial(): string {
+    return this.len > 0 ? this.decoder.decode(this.buf.subarray(0, this.len)) : '';
+  }
+
+  // ---- actions -----------------------------------------------------------------------------
+
+  private print(src: Uint8Array, from: number, to: number): void {
+    if (this.held && !this.reopened) this.releaseHeld();
+    let start = from;
+    while (start < to) {
+      if (this.len === 0 && this.lineNo < 0) {
+        this.lineNo = this.rawLine;
+        this.byteStart = this.offset + start;
+      }
+      const room = this.maxLine - this.cursor;
+      const end = Math.min(to, start + room);
+      if (this.cursor === this.len) {
+        this.ensure(this.len + (end - start));
+        this.buf.set(src.subarray(start, end), this.len);
+        this.len += end - start;
+        this.cursor = this.len;
+      } else {
+        this.overwrite(src.subarray(start, end));
+      }
+      start = end;
+      if (this.cursor >= this.maxLine) {
+        this.counters.truncatedLines++;
+        this.finishLine(this.offset + start, true);
+      }
+    }
+  }
+
+  /** Writes over existing content from the cursor, one code point for one code point. */
+  private overwrite(run: Uint8Array): void {
+    this.markChanged();
+    let points = 0;
+    for (let k = 0; k < run.length; k++) if ((run[k]! & 0xc0) !== 0x80) points++;
+    let tail = this.cursor;
+    while (points > 0 && tail < this.len) {
+      tail++;
+      while (tail < this.len && (this.buf[tail]! & 0xc0) === 0x80) tail++;
+      points--;
+    }
+    const rest = this.buf.slice(tail, this.len);
+    this.ensure(this.cursor + run.length + rest.length);
+    this.buf.set(run, this.cursor);
+    this.buf.set(rest, this.cursor + run.length);
+    this.cursor += run.length;
+    this.len = this.cursor + rest.length;
+  }
+
+  private control(b: number, at: number): void {
+    switch (b) {
+      case 0x0a: // LF
+        this.rawLine++;
+        this.finishLine(this.offset + at + 1, false);
+        return;
+      case 0x0b: // VT and FF move down like LF
+      case 0x0c:
+        this.finishLine(this.offset + at + 1, false);
+        return;
+      case 0x0d: // CR
+        this.cursor = 0;
+        return;
+      case 0x08: // BS
+        if (this.cursor > 0) {
+          this.cursor--;
+          while (this.cursor > 0 && (this.buf[this.cursor]! & 0xc0) === 0x80) this.cursor--;
+        }
+        return;
+      case 0x09: {
+        // TAB: to the next tab stop; cells passed over at the end of the line read as spaces.
+        let col = 0;
+        for (let k = 0; k < this.cursor; k++) if ((this.buf[k]! & 0xc0) !== 0x80) col++;
+        const spaces = TAB_WIDTH - (col % TAB_WIDTH);
+        const pad = new Uint8Array(spaces).fill(0x20);
+        this.print(pad, 0, spaces);
+        return;
+      }
+      case 0x00:
+      case 0x07:
+        return;
+      default:
+        this.counters.controlBytes++;
+    }
+  }
+
+  private escapeDispatch(b: number, at: number): void {
+    switch (b) {
+      case 0x4d: // ESC M: reverse index
+        this.reverseIndex();
+        return;
+      case 0x44: // ESC D: index
+      case 0x45: // ESC E: next line
+        this.finishLine(this.offset + at + 1, false);
+        return;
+      default:
+        return; // ESC 7, ESC 8, ESC c, ESC =, …: no effect on line content
+    }
+  }
+
+  private eraseInLine(mode: number): void {
+    if (mode === 0) {
+      if (this.cursor < this.len) {
+        this.markChanged();
+        this.len = this.cursor;
+      }
+    } else if (mode === 1) {
+      if (this.len > 0) {
+        this.markChanged();
+        const upto = Math.min(this.cursor + 1, this.len);
+        this.buf.fill(0x20, 0, upto);
+      }
+    } else if (mode === 2) {
+      if (this.len > 0) {
+        this.markChanged();
+        this.len = 0;
+        this.cursor = 0;
+      }
+    }
+    if (this.len === 0) {
+      this.lineNo = -1;
+      this.byteStart = -1;
+    }
+  }
+
+  private reverseIndex(): void {
+    // Only the spinner's pattern matters: the cursor at the start of an empty line moves back onto the
+    // line just finished. Anything else keeps the lines as they are.
+    if (this.len !== 0 || this.held === null || this.heldBytes === null) return;
+    const prev = this.held;
+    const bytes = this.heldBytes;
+    this.held = null;
+    this.heldBytes = null;
+    this.ensure(bytes.length);
+    this.buf.set(bytes, 0);
+    this.len = bytes.length;
+    this.cursor = 0;
+    this.lineNo = prev.lineNo;
+    this.byteStart = prev.byteStart;
+    this.reopened = prev;
+  }
+
+  /** A reopened line is about to change: its original content becomes an overwritten frame. */
+  private markChanged(): void {
+    const prev = this.reopened;
+    if (prev === null) return;
+    this.reopened = null;
+    this.emit({ ...prev, overwritten: true });
+    this.lineNo = this.rawLine;
+    this.byteStart = this.offset;
+  }
+
+  private finishLine(byteEnd: number, truncated: boolean): void {
+    this.releaseHeld();
+    const bytes = this.buf.slice(0, this.len);
+    const line: PhysicalLine = {
+      text: this.len === 0 ? '' : this.decoder.decode(bytes),
+      lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
+      byteStart: this.byteStart >= 0 ? this.byteStart : byteEnd,
+      byteEnd,
+      overwritten: false,
+      truncated,
+    };
+    this.reopened = null;
+    this.len = 0;
+    this.cursor = 0;
+    this.lineNo = truncated ? this.rawLine : -1;
+    this.byteStart = truncated ? byteEnd : -1;
+    if (truncated) {
+      this.emit(line);
+    } else {
+      this.held = line;
+      this.heldBytes = bytes;
+    }
+  }
+
+  private releaseHeld(): void {
+    const held = this.held;
+    if (held === null) return;
+    this.held = null;
+    this.heldBytes = null;
+    this.emit(held);
+  }
+
+  private emit(line: PhysicalLine): void {
+    this.counters.lines++;
+    this.onLine(line);
+  }
+
+  private ensure(size: number): void {
+    if (size <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < size) cap *= 2;
+    const next = new Uint8Array(Math.min(cap, Math.max(size, this.maxLine)));
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+}
