@@ -70,7 +70,7 @@ main(process.argv.slice(2)).then(
     } else if (err instanceof InputError) {
       process.stderr.write(`bootwhy: ${err.message}\n`);
     } else if (err instanceof Error && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`bootwhy: ${err.message.split('\n')[0]}\n${USAGE.split('\n')[0]}\n`);
+      process.stderr.write(`bootwhy: ${err.message.split(/\.\s/)[0]}\n${USAGE.split('\n')[0]}\n`);
     } else {
       const msg = err instanceof Error ? err.message : String(err);
       process.stderr.write(`bootwhy: internal error: ${msg.split('\n')[0]}\n`);

@@ -135,7 +135,7 @@ const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; p
   { kind: 'reexec', literal: 'Reexecuting', pattern: /^Reexecuting\.?$/ },
   { kind: 'shutdown', literal: 'Shutting down', pattern: /^Shutting down\.?$/ },
   { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/ },
-  { kind: 'job-result', literal: ': Job ', pattern: /^(\S+): Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
+  { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=\S+, status=.*?)$/ },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/ },

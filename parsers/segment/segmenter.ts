@@ -374,7 +374,8 @@ export class Segmenter {
         this.ensureCycle(at.lineNo).startupFinished = groups[0] ?? null;
         return;
       case 'job-result': {
-        const [unit = '', , , result = ''] = groups;
+        const [prefix = '', jobUnit = '', , result = ''] = groups;
+        const unit = prefix || jobUnit;
         this.resolver.learnName(unit);
         const f = this.findFailure(unit);
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });

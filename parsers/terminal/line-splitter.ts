@@ -87,6 +87,8 @@ export class LineSplitter {
 
   private rawLine = 1;
   private offset = 0;
+  /** Offset just past the previous line's terminator. */
+  private lineBegin = 0;
 
   constructor(onLine: (line: PhysicalLine) => void, options: LineSplitterOptions = {}) {
     this.onLine = onLine;
@@ -191,14 +193,15 @@ export class LineSplitter {
             if (c === 0x07 || c === ESC || c === 0x18 || c === 0x1a) break;
             j++;
           }
-          this.stringBytes += j - i;
-          if (this.stringBytes > this.maxString) {
-            // An unterminated string would swallow the rest of the console: give it up.
+          const allowed = this.maxString - this.stringBytes;
+          if (j - i > allowed) {
+            // An unterminated string would swallow the rest of the console: give it up there.
             this.counters.unterminatedStrings++;
             this.state = State.ground;
-            i = j;
+            i += Math.max(0, allowed);
             continue;
           }
+          this.stringBytes += j - i;
           if (j < n) {
             const c = chunk[j]!;
             this.counters.escapeSequences++;
@@ -384,12 +387,13 @@ export class LineSplitter {
     const line: PhysicalLine = {
       text: this.len === 0 ? '' : this.decoder.decode(bytes),
       lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
-      byteStart: this.byteStart >= 0 ? this.byteStart : byteEnd,
+      byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
       byteEnd,
       overwritten: false,
       truncated,
     };
     this.reopened = null;
+    this.lineBegin = byteEnd;
     this.len = 0;
     this.cursor = 0;
     this.lineNo = truncated ? this.rawLine : -1;

@@ -1,0 +1,28 @@
+/** The core stays a core: no I/O, no Node built-ins, nothing from the CLI. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { CORPORA } from './support/corpus.js';
+
+const PARSERS = join(resolve(CORPORA, '..'), 'parsers');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+test('parsers/ imports no node: modules, no Node globals for I/O, and nothing from cli/', () => {
+  const files = sources(PARSERS);
+  assert.ok(files.length > 5);
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/from '([^']+)'/g)) {
+      const spec = m[1]!;
+      assert.ok(spec.startsWith('.') || spec === 'zod', `${f} imports ${spec}`);
+      assert.not.ok(spec.includes('/cli/'), `${f} imports ${spec}`);
+    }
+    assert.not.match(text, /\b(?:process|require|Buffer)\s*[.(]/, `${f} uses a Node global`);
+  }
+});
+
+test.run();

@@ -1,0 +1,171 @@
+/** The real `bootwhy` binary: exit codes, one-line errors, JSON that validates, bad input, safe output. */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Report } from '../parsers/report/schema.js';
+import { CORPORA } from './support/corpus.js';
+
+const ROOT = resolve(CORPORA, '..');
+const BIN = join(ROOT, 'dist/cli/main.js');
+const SEED = join(CORPORA, 'tmt-soft-reboot-var-mount/console.log');
+const SEED_STATUS = join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log');
+const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-cli-'));
+
+function bootwhy(args: string[], input?: Buffer | string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+function assertOneLineError(r: SpawnSyncReturns<string>, pattern: RegExp): void {
+  assert.is(r.status, 2, `exit status (stderr: ${r.stderr})`);
+  assert.match(r.stderr, pattern);
+  assert.not.match(r.stderr, /\n\s+at /, 'no stack trace');
+  assert.is(r.stdout, '');
+}
+
+test('the seed capture: root cause, the whole cascade by full names, emergency mode, exit 1', () => {
+  const r = bootwhy([SEED]);
+  assert.is(r.status, 1);
+  const out = r.stdout;
+  assert.match(out, /Root cause: var\.mount failed to mount \/var/);
+  assert.match(out, /started at ~130 s of kernel uptime with no kernel boot before it: userspace restarted on a running kernel \(as a soft-reboot does\)/);
+  assert.match(out, /emergency mode at line \d+, triggered by local-fs\.target/);
+  for (const unit of ['cloud-init-main.service', 'systemd-homed.service', 'systemd-pstore.service', 'raid-check.timer', 'fstrim.timer', 'var-lib-nfs-rpc_pipefs.mount', 'rpc-gssd.service', 'systemd-update-utmp.service', 'systemd-random-seed.service', 'selinux-autorelabel-mark.service', 'systemd-journal-flush.service', 'local-fs.target', 'graphical.target']) {
+    assert.ok(out.includes(`${unit}  DEPEND`), `cascade lists ${unit}`);
+  }
+  assert.match(out, /line\s+6: \[FAILED\] Failed to mount var\.mount - \/var\./);
+});
+
+test('with systemctl status output in the log, the diagnosis carries why the mount failed', () => {
+  const r = bootwhy([SEED_STATUS]);
+  assert.is(r.status, 1);
+  const first = r.stdout.split('\n')[0]!;
+  assert.match(first, /var\.mount failed to mount \/var \(special device \/sysroot\/ostree\/deploy\/default\/var …\)/);
+  assert.match(r.stdout, /mount: \/var: special device \/sysroot\/ost>/);
+});
+
+test('--json validates against the zod schemas and against the JSON Schema `bootwhy schema` prints', () => {
+  const r = bootwhy(['analyze', SEED_STATUS, '--json']);
+  assert.is(r.status, 1);
+  const report = JSON.parse(r.stdout) as unknown;
+  const parsed = Report.safeParse(report);
+  assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
+  const schema = bootwhy(['schema']);
+  assert.is(schema.status, 0);
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const validate = ajv.compile(JSON.parse(schema.stdout) as object);
+  assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 3)));
+  // The JSON Schema rejects what it should: a report without its schemaVersion.
+  const broken = { ...(report as Record<string, unknown>) };
+  delete broken['schemaVersion'];
+  assert.not.ok(validate(broken));
+});
+
+test('the committed JSON Schema is the one the zod schemas generate', () => {
+  const fresh = bootwhy(['schema']).stdout;
+  const committed = readFileSync(join(ROOT, 'docs/report.schema.json'), 'utf8');
+  assert.is(committed, fresh, 'run `node dist/cli/main.js schema > docs/report.schema.json` and review the change');
+});
+
+test('standard input gives the same report as the file', () => {
+  const fromFile = JSON.parse(bootwhy([SEED, '--json']).stdout) as { input: { name: string } };
+  const fromStdin = JSON.parse(bootwhy(['-', '--json'], readFileSync(SEED)).stdout) as { input: { name: string } };
+  fromFile.input.name = fromStdin.input.name;
+  assert.equal(fromStdin, fromFile);
+});
+
+test('usage and input errors: one line, exit 2, no stack trace', () => {
+  assertOneLineError(bootwhy([join(tmp, 'missing.log')]), /^bootwhy: .*missing\.log: no such file\n$/);
+  assertOneLineError(bootwhy([tmp]), /^bootwhy: .*: is a directory, not a console log\n$/);
+  assertOneLineError(bootwhy(['--bogus', SEED]), /^bootwhy: Unknown option '--bogus'\n/);
+  assertOneLineError(bootwhy([SEED, SEED]), /one input at a time/);
+  assertOneLineError(bootwhy(['--color=purple', SEED]), /--color must be auto, always or never/);
+  assertOneLineError(bootwhy(['schema', 'extra']), /schema takes no arguments/);
+  if (process.getuid?.() !== 0) {
+    const locked = join(tmp, 'locked.log');
+    writeFileSync(locked, 'x', { mode: 0o000 });
+    assertOneLineError(bootwhy([locked]), /permission denied/);
+  }
+});
+
+test('an empty file: nothing found, exit 0', () => {
+  const empty = join(tmp, 'empty.log');
+  writeFileSync(empty, '');
+  const r = bootwhy([empty, '--json']);
+  assert.is(r.status, 0);
+  assert.is((JSON.parse(r.stdout) as { verdict: string }).verdict, 'empty');
+});
+
+test('binary noise: a degraded finding, no crash', () => {
+  let x = 12345;
+  const noise = Buffer.alloc(1 << 20);
+  for (let i = 0; i < noise.length; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    noise[i] = x >> 16;
+  }
+  const r = bootwhy(['-', '--json'], noise);
+  assert.ok(r.status === 0 || r.status === 1, `status ${r.status}: ${r.stderr}`);
+  assert.is(r.stderr, '');
+  const report = JSON.parse(r.stdout) as { degraded: Array<{ code: string }>; input: { bytes: number } };
+  assert.is(report.input.bytes, noise.length, 'every byte was read');
+  assert.ok(report.degraded.some((d) => d.code === 'binary-input'));
+});
+
+test('a 50 MB line without a newline is split, read to the end, and reported as degraded', () => {
+  const big = join(tmp, 'long-line.log');
+  const fd = openSync(big, 'w');
+  writeSync(fd, '[FAILED] Failed to start before.service.\n');
+  const block = Buffer.alloc(1 << 20, 'x');
+  for (let i = 0; i < 50; i++) writeSync(fd, block);
+  writeSync(fd, '\n[FAILED] Failed to start after.service.\n');
+  closeSync(fd);
+  const r = bootwhy([big, '--json']);
+  assert.is(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.ok(report.degraded.some((d) => d.code === 'long-lines'));
+  const failed = report.boots.flatMap((b) => b.cycles.flatMap((c) => c.failures.map((f) => f.unit.name)));
+  assert.equal(failed, ['before.service', 'after.service'], 'lines on both sides of the long one are analysed');
+});
+
+test('invalid UTF-8 is replaced and reported', () => {
+  const r = bootwhy(['-', '--json'], Buffer.concat([Buffer.from('[FAILED] Failed to start b'), Buffer.from([0xff, 0xfe]), Buffer.from('d.service.\n')]));
+  const report = JSON.parse(r.stdout) as Report;
+  assert.ok(report.degraded.some((d) => d.code === 'invalid-utf8'));
+  assert.is(r.status, 1);
+});
+
+test('guest escape sequences and C1 controls never reach the terminal', () => {
+  const evil =
+    '[FAILED] Failed to start \u001b]0;pwned\u0007ev\u001b]52;c;ZXZpbA==\u0007il\u009b2J\u202e.service - x\u001b[2J\u001b[H.\r\n' +
+    'Kernel panic - not syncing: \u009d0;title\u009c boom\r\n';
+  const never = bootwhy(['-', '--color=never'], evil);
+  assert.is(never.status, 1);
+  assert.not.ok(/[\u001b\u0080-\u009f\u202e]/.test(never.stdout), JSON.stringify(never.stdout));
+  const always = bootwhy(['-', '--color=always'], evil);
+  const escapes = always.stdout.match(/\u001b[^m]*m?/g) ?? [];
+  assert.ok(escapes.length > 0, 'colour is on');
+  for (const e of escapes) assert.match(e, /^\u001b\[\d+m$/, `only SGR colour codes: ${JSON.stringify(e)}`);
+  assert.not.ok(/[\u0080-\u009f\u202e]/.test(always.stdout));
+});
+
+test('NO_COLOR turns colour off even when asked for auto', () => {
+  const r = bootwhy([SEED, '--color=auto'], undefined, { NO_COLOR: '1' });
+  assert.not.ok(r.stdout.includes('\u001b'));
+});
+
+test('--help and --version', () => {
+  const h = bootwhy(['--help']);
+  assert.is(h.status, 0);
+  assert.match(h.stdout, /Usage: bootwhy/);
+  assert.match(bootwhy(['--version']).stdout, /^bootwhy \d+\.\d+\.\d+\n$/);
+});
+
+test.run();

@@ -1,0 +1,108 @@
+/**
+ * The corpus as the test: every real log, fed whole and in 1- and 7-byte chunks, must give the same report,
+ * valid against the report schema, and find what its expected.json says (written by reading the log).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Analyzer } from '../parsers/index.js';
+import { Report, type Report as ReportT } from '../parsers/report/schema.js';
+import type { PhysicalLine } from '../parsers/terminal/line-splitter.js';
+import { loadCorpus } from './support/corpus.js';
+import { feed } from './support/feed.js';
+
+function run(log: Uint8Array, size: number, lines?: PhysicalLine[]): ReportT {
+  const a = new Analyzer({ name: 'corpus', onLine: lines ? (l) => lines.push(l) : undefined });
+  feed(log, size, (c) => a.write(c));
+  return a.end();
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** What the report found, in the vocabulary of expected.json. */
+function findings(r: ReportT) {
+  const cycles = r.boots.flatMap((b) => b.cycles);
+  const failures = cycles.flatMap((c) => c.failures).sort((a, b) => a.line - b.line);
+  const name = (f: (typeof failures)[number]) => f.unit.name ?? f.unit.text;
+  const causes: Array<{ line: number; what: string; evidence: string[] }> = [];
+  for (const b of r.boots) {
+    const rcs = [b.rootCause, ...b.cycles.map((c) => c.rootCause)];
+    for (const rc of rcs) {
+      if (!rc) continue;
+      let what = rc.unit ?? rc.kind;
+      if (rc.kind === 'kernel-crash') what = b.crashes.find((c) => rc.lines.includes(c.line))?.kind ?? 'kernel-crash';
+      causes.push({ line: Math.min(...rc.lines), what, evidence: rc.evidence.map((e) => e.text) });
+    }
+  }
+  causes.sort((a, b) => a.line - b.line);
+  const modes = [...r.boots.map((b) => b.emergency), ...cycles.map((c) => c.emergency)].filter((m) => m !== null).sort((a, b) => a.line - b.line);
+  return {
+    boots: r.boots.length,
+    cycles: cycles.length,
+    startsMidway: r.boots[0]?.startsMidway ?? false,
+    rootCause: causes[0]?.what ?? null,
+    rootEvidence: causes[0]?.evidence ?? [],
+    emergency: modes[0]?.kind ?? 'none',
+    emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
+    failed: unique(failures.filter((f) => f.kind === 'failed' || f.kind === 'assert' || f.kind === 'unsupported' || f.kind === 'once').map(name)),
+    dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
+    timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
+    kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
+    crashTitles: r.boots.flatMap((b) => b.crashes.map((c) => c.title)),
+    cycleStarts: cycles.map((c) => c.start),
+    hungJobs: unique(cycles.flatMap((c) => c.hungJobs.map((j) => j.unit.name ?? j.unit.text))),
+    loginReached: cycles.some((c) => c.loginLine !== null),
+  };
+}
+
+const cases = loadCorpus();
+
+test('the corpus has cases', () => {
+  assert.ok(cases.length >= 2, `found ${cases.length} cases`);
+});
+
+for (const c of cases) {
+  test(`corpus: ${c.name}`, () => {
+    const lines: PhysicalLine[] = [];
+    const whole = run(c.log, 0, lines);
+    const json = JSON.stringify(whole);
+    for (const size of [1, 7]) assert.is(JSON.stringify(run(c.log, size)), json, `fed in ${size}-byte chunks, the report differs`);
+
+    const parsed = Report.safeParse(whole);
+    assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
+
+    // Invariant: every evidence line exists and shows (the start of) the quoted text.
+    const byLine = new Map<number, string>();
+    for (const l of lines) if (!l.overwritten) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text);
+    const evidence = [
+      ...whole.boots.flatMap((b) => [...(b.rootCause?.evidence ?? []), ...b.crashes.flatMap((x) => x.evidence)]),
+      ...whole.boots.flatMap((b) => b.cycles.flatMap((cy) => [...(cy.rootCause?.evidence ?? []), ...cy.failures.flatMap((f) => f.evidence), ...(cy.emergency?.evidence ?? [])])),
+    ];
+    for (const e of evidence) {
+      const shown = byLine.get(e.line);
+      assert.ok(shown !== undefined, `evidence line ${e.line} is not a line of the input`);
+      if (e.text.startsWith('(rest of')) continue;
+      const head = e.text.slice(0, 16);
+      assert.ok(shown.includes(head), `line ${e.line} does not show "${head}" (it shows "${shown.slice(0, 80)}")`);
+    }
+
+    const got = findings(whole);
+    const want = c.expected;
+    assert.is(got.boots, want.boots, 'boots');
+    assert.is(got.cycles, want.cycles, 'cycles');
+    assert.is(got.startsMidway, want.startsMidway, 'startsMidway');
+    assert.is(got.rootCause, want.rootCause, 'rootCause');
+    assert.is(got.emergency, want.emergency, 'emergency');
+    assert.equal(got.failed, want.failed, 'failed');
+    assert.equal(got.dependencyFailed, want.dependencyFailed, 'dependencyFailed');
+    assert.equal(got.timedOut, want.timedOut, 'timedOut');
+    assert.equal(got.kernelCrashes, want.kernelCrashes, 'kernelCrashes');
+    if (want.cycleStarts) assert.equal(got.cycleStarts, want.cycleStarts, 'cycleStarts');
+    if (want.emergencyTriggeredBy !== undefined) assert.is(got.emergencyTriggeredBy, want.emergencyTriggeredBy, 'emergencyTriggeredBy');
+    if (want.loginReached !== undefined) assert.is(got.loginReached, want.loginReached, 'loginReached');
+    if (want.hungJobs) assert.equal(got.hungJobs, want.hungJobs, 'hungJobs');
+    for (const s of want.evidenceContains ?? []) assert.ok(got.rootEvidence.some((t) => t.includes(s)), `root cause evidence lacks "${s}"`);
+    (want.crashTitles ?? []).forEach((s, i) => assert.ok((got.crashTitles[i] ?? '').includes(s), `crash ${i + 1} title "${got.crashTitles[i]}" lacks "${s}"`));
+  });
+}
+
+test.run();

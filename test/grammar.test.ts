@@ -1,0 +1,230 @@
+/** One test per grammar rule: what a console line means. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { LineClassifier, type ConsoleRecord } from '../parsers/grammar/classify.js';
+import { matchPrompt } from '../parsers/grammar/console-lines.js';
+import { matchCrash, parseKernelPrefix } from '../parsers/grammar/kernel.js';
+import { parseSpinner, parseStatusLine, parseStatusMessage, parseTimespan } from '../parsers/grammar/status.js';
+import { mountUnitForPath, parseUnitText, pathForMountUnit, UnitResolver } from '../parsers/grammar/units.js';
+import { splitLines } from './support/feed.js';
+
+function classify(text: string): ConsoleRecord[] {
+  const out: ConsoleRecord[] = [];
+  const c = new LineClassifier((r) => out.push(r));
+  for (const line of splitLines(text)) c.push(line);
+  c.end();
+  return out;
+}
+
+test('status words, padded as systemd prints them and collapsed as web copies show them', () => {
+  for (const [line, word] of [
+    ['[  OK  ] Started foo.service.', 'OK'],
+    ['[FAILED] Failed to start foo.service.', 'FAILED'],
+    ['[ TIME ] Timed out waiting for device dev-vdb.device.', 'TIME'],
+    ['[DEPEND] Dependency failed for local-fs.target.', 'DEPEND'],
+    ['[ OK ] Reached target basic.target.', 'OK'],
+    ['[ASSERT] Assertion failed for foo.service.', 'ASSERT'],
+    ['[UNSUPP] Starting of foo.service unsupported.', 'UNSUPP'],
+    ['[ INFO ] Unit foo.service is masked.', 'INFO'],
+    ['[  !!  ] Soft-rebooting: exit code', '!!'],
+  ] as const) {
+    assert.is(parseStatusLine(line)?.word, word, line);
+  }
+  assert.is(parseStatusLine('[    7.779483] systemd[1]: x'), null);
+});
+
+test('every failure message maps to its verb', () => {
+  const cases: Array<[string, string]> = [
+    ['Failed to start foo.service - Foo.', 'start-failed'],
+    ['Dependency failed for local-fs.target - Local File Systems.', 'dependency-failed'],
+    ['Timed out starting foo.service.', 'start-timeout'],
+    ['Assertion failed for foo.service.', 'assert-failed'],
+    ['Starting of foo.service unsupported.', 'unsupported'],
+    ['Failed to mount var.mount - /var.', 'mount-failed'],
+    ['Timed out mounting var.mount.', 'mount-timeout'],
+    ['Failed unmounting var.mount - /var.', 'unmount-failed'],
+    ['Failed to activate swap dev-vdb.swap.', 'swap-failed'],
+    ['Timed out waiting for device dev-disk-by\\x2duuid-1234.device - /dev/disk/by-uuid/1234.', 'device-timeout'],
+    ['Failed to listen on foo.socket.', 'listen-failed'],
+    ['Stopped foo.service with error.', 'stop-failed'],
+    ['Stopped foo.service.', 'stopped'],
+    ['Timed out stopping foo.service.', 'stop-timeout'],
+    ['Starting foo.service - Foo...', 'start-begin'],
+    ['Starting foo.service - Foo…', 'start-begin'],
+    ['Mounting boot.mount - /boot...', 'mount-begin'],
+    ['Reached target emergency.target - Emergency Mode.', 'reached-target'],
+    ["See 'systemctl status var.mount' for details.", 'see-status'],
+  ];
+  for (const [msg, verb] of cases) assert.is(parseStatusMessage(msg)?.verb, verb, msg);
+  assert.is(parseStatusMessage('Started foo.service - Foo.')?.unitText, 'foo.service - Foo');
+});
+
+test('the three unit formats: name, description, name - description', () => {
+  assert.equal(parseUnitText('var.mount - /var'), { name: 'var.mount', description: '/var', text: 'var.mount - /var', partial: false, resolvedBy: null });
+  assert.equal(parseUnitText('rpc_pipefs.target').name, 'rpc_pipefs.target');
+  const d = parseUnitText('Local File Systems');
+  assert.is(d.name, null);
+  assert.is(d.description, 'Local File Systems');
+  assert.ok(d.partial);
+  const e = parseUnitText('systemd-homed.service - Home…ager');
+  assert.is(e.name, 'systemd-homed.service', 'a cut description keeps a certain name');
+});
+
+test('ellipsized names resolve from the log when it shows the unit in full, else from the table', () => {
+  const r = new UnitResolver();
+  assert.is(r.resolve(parseUnitText('cloud-init-m…rvice - Cloud-init: Single Process')).name, 'cloud-init-main.service');
+  assert.is(r.resolve(parseUnitText('cloud-init-m…rvice - Cloud-init: Single Process')).resolvedBy, 'table');
+  r.learn(parseUnitText('my-very-long-custom-unit-name.service - A Custom Thing'));
+  const fromLog = r.resolve(parseUnitText('my-very-long…ame.service - A Custom Thing'));
+  assert.is(fromLog.name, 'my-very-long-custom-unit-name.service');
+  assert.is(fromLog.resolvedBy, 'log');
+  const byDescription = r.resolve(parseUnitText('A Custom Thing'));
+  assert.is(byDescription.name, 'my-very-long-custom-unit-name.service');
+  const unknown = r.resolve(parseUnitText('nothing-kn…n.service - Nobody Knows'));
+  assert.is(unknown.name, null);
+  assert.ok(unknown.partial);
+});
+
+test('two units that fit an ellipsized text leave it partial', () => {
+  const r = new UnitResolver();
+  r.learn(parseUnitText('foo-alpha.service - Same Thing'));
+  r.learn(parseUnitText('foo-beta.service - Same Thing'));
+  const ref = r.resolve(parseUnitText('foo-…service - Same Thing'));
+  assert.is(ref.name, null);
+  assert.ok(ref.partial);
+});
+
+test('mount unit names and paths convert both ways', () => {
+  assert.is(mountUnitForPath('/var/lib/nfs/rpc_pipefs'), 'var-lib-nfs-rpc_pipefs.mount');
+  assert.is(mountUnitForPath('/'), '-.mount');
+  assert.is(mountUnitForPath('/my dir'), 'my\\x20dir.mount');
+  assert.is(pathForMountUnit('var-lib-nfs-rpc_pipefs.mount'), '/var/lib/nfs/rpc_pipefs');
+  assert.is(pathForMountUnit('foo.service'), null);
+});
+
+test('kernel prefixes: plain, caller id, collapsed spaces', () => {
+  assert.equal(parseKernelPrefix('[    7.779483] systemd[1]: x'), { uptime: 7.779483, caller: null, messageStart: 15 });
+  assert.equal(parseKernelPrefix('[    0.000000][    T0] Linux version 6.12.0')?.caller, 'T0');
+  assert.is(parseKernelPrefix('[ 130.009798] XFS (vda3): Mounting')?.uptime, 130.009798);
+  assert.is(parseKernelPrefix('[  OK  ] Started x.'), null);
+});
+
+test('PID 1 in the kernel log: manager events and status messages', () => {
+  const recs = classify(
+    [
+      '[    7.779483] systemd[1]: systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT)',
+      '[    0.912345] systemd[1]: Switching root.',
+      '[   12.000000] systemd[1]: Failed to mount var.mount - /var.',
+      "[   12.000001] systemd[1]: var.mount: Failed with result 'exit-code'.",
+      "[   12.000002] systemd[1]: Job local-fs.target/start failed with result 'dependency'.",
+    ].join('\n'),
+  );
+  const k = recs.filter((r): r is Extract<ConsoleRecord, { kind: 'kernel' }> => r.kind === 'kernel');
+  assert.is(k[0]!.manager?.kind, 'manager-start');
+  assert.is(k[0]!.manager?.groups[0], '257');
+  assert.is(k[1]!.manager?.kind, 'switch-root');
+  assert.is(k[2]!.msg?.verb, 'mount-failed');
+  assert.is(k[3]!.manager?.kind, 'unit-result');
+  assert.equal(k[4]!.manager?.groups.slice(0, 4), ['', 'local-fs.target', 'start', 'dependency']);
+  const [prefixed] = classify("[   12.1] systemd[1]: local-fs.target: Job local-fs.target/start failed with result 'dependency'.");
+  assert.is(prefixed!.kind === 'kernel' && prefixed!.manager?.groups[0], 'local-fs.target');
+});
+
+test('journal and syslog-style lines', () => {
+  const [r] = classify('Nov 24 07:19:15 default-0 mount[1356]: mount: /var: special device /sysroot/ost>');
+  assert.is(r!.kind, 'journal');
+  if (r!.kind !== 'journal') return;
+  assert.equal([r.journal.host, r.journal.ident, r.journal.pid], ['default-0', 'mount', 1356]);
+  const [iso] = classify('2025-11-24T07:19:15+0000 host systemd[1]: Failed to start foo.service - Foo.');
+  assert.is(iso!.kind === 'journal' && iso!.msg?.verb, 'start-failed');
+});
+
+test('kernel banner, firmware and bootloader markers, Welcome', () => {
+  const recs = classify(
+    [
+      'SeaBIOS (version 1.16.2-debian-1.16.2-1)',
+      'Booting from Hard Disk...',
+      '    Booting `Debian GNU/Linux\'',
+      '[    0.000000] Linux version 6.12.38+deb13-amd64 (debian-kernel@lists.debian.org)',
+      'Welcome to \u001b[1mDebian GNU/Linux 13 (trixie)\u001b[0m!',
+    ].join('\r\n'),
+  );
+  assert.equal(
+    recs.map((r) => r.kind),
+    ['marker', 'marker', 'marker', 'kernel', 'welcome'],
+  );
+  const k = recs[3]!;
+  assert.is(k.kind === 'kernel' && k.event?.detail, '6.12.38+deb13-amd64');
+  assert.is(recs[4]!.kind === 'welcome' && recs[4]!.os, 'Debian GNU/Linux 13 (trixie)');
+});
+
+test('prompts: login, emergency, rescue, dracut, initramfs-tools', () => {
+  assert.is(matchPrompt('debian login: ')?.kind, 'login');
+  assert.is(matchPrompt('You are in emergency mode. After logging in, type "journalctl -xb" to view')?.kind, 'emergency');
+  assert.is(matchPrompt('Enter root password for system maintenance')?.kind, 'emergency');
+  assert.is(matchPrompt('Give root password for maintenance')?.kind, 'emergency');
+  assert.is(matchPrompt('You are in rescue mode. After logging in, type "journalctl -xb"')?.kind, 'rescue');
+  assert.is(matchPrompt('dracut-initqueue[123]: Entering emergency mode. Exit the shell to continue.')?.kind, 'dracut-shell');
+  assert.is(matchPrompt('Gave up waiting for root file system device.  Common problems:')?.kind, 'initramfs-shell');
+  assert.is(matchPrompt('ALERT!  UUID=1234 does not exist.  Dropping to a shell!')?.kind, 'initramfs-shell');
+  assert.is(matchPrompt('(initramfs) ')?.kind, 'initramfs-shell');
+  assert.is(matchPrompt('Looks like the cause is var'), null);
+});
+
+test('kernel crashes get short titles', () => {
+  assert.equal(matchCrash('Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100'), {
+    kind: 'panic',
+    title: 'kernel panic: Attempted to kill init! exitcode=0x00000100',
+  });
+  assert.is(matchCrash('---[ end Kernel panic - not syncing: Attempted to kill init! ]---'), null);
+  assert.is(matchCrash('BUG: kernel NULL pointer dereference, address: 0000000000000000')?.kind, 'bug');
+  assert.is(matchCrash('Oops: 0000 [#1] PREEMPT SMP NOPTI')?.kind, 'oops');
+  assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123 foo+0x1/0x2')?.title, 'WARNING in kernel/fork.c:123');
+  assert.is(matchCrash('INFO: task kworker/0:1:12 blocked for more than 120 seconds.')?.title, 'INFO: task kworker/0:1 blocked for more than 120 seconds');
+});
+
+test('the start-job spinner in both formats, and timespans', () => {
+  const a = parseSpinner('[***   ] Job var.mount/start running (8s / 1min 30s)');
+  assert.equal([a?.op, a?.unitText, a?.elapsed, a?.limit], ['start', 'var.mount', 8, 90]);
+  const b = parseSpinner('[  *** ] (2 of 3) A start job is running for /dev/disk/by-uuid/abcd (1min 29s / 1min 30s)');
+  assert.equal([b?.op, b?.unitText, b?.elapsed, b?.limit], ['start', '/dev/disk/by-uuid/abcd', 89, 90]);
+  const c = parseSpinner('[ ***  ] A stop job is running for User Manager for UID 0 (5s / no limit)');
+  assert.equal([c?.op, c?.limit], ['stop', null]);
+  assert.is(parseTimespan('1h 2min 3s'), 3723);
+  assert.is(parseTimespan('no limit'), null);
+});
+
+test('interleave repair: a kernel line inside a status line is split out and the status line joined', () => {
+  const recs = classify('[DEPEND] Dependency failed for syste[ 130.037685] XFS (vda3): Ending clean mount\nmd-homed.service - Home Area Manager.\n[ OK ] Mounted boot.mount - /boot.\n');
+  assert.equal(
+    recs.map((r) => r.kind),
+    ['kernel', 'status', 'status'],
+  );
+  const st = recs[1]!;
+  assert.ok(st.kind === 'status');
+  if (st.kind !== 'status') return;
+  assert.is(st.msg?.unitText, 'systemd-homed.service - Home Area Manager');
+  assert.equal([st.at.lineNo, st.at.more], [1, [2]]);
+  assert.ok(st.repaired);
+});
+
+test('a cut status line followed by a new status line is kept as it is', () => {
+  const recs = classify('[DEPEND] Dependency failed for syste[ 130.037685] XFS (vda3): Ending clean mount\n[ OK ] Mounted boot.mount - /boot.\n');
+  assert.equal(recs.map((r) => r.kind), ['kernel', 'status', 'status']);
+  assert.is(recs[1]!.kind === 'status' && recs[1]!.msg, null);
+});
+
+test('status messages glued on one line are split', () => {
+  const recs = classify('[ OK ] Reached target local-fs-pre.target…Preparation for Local File Systems. Starting systemd-udevd.service - R…ager for Device Events and Files...');
+  assert.equal(
+    recs.map((r) => (r.kind === 'status' ? r.msg?.verb : r.kind)),
+    ['reached-target', 'start-begin'],
+  );
+});
+
+test('systemctl output typed at a prompt: status header, fields, --failed rows', () => {
+  const recs = classify(['bash-5.3# systemctl status var.mount', '× var.mount - /var', 'Active: failed (Result: exit-code) since Mon', '  ● var.mount loaded failed failed /var'].join('\n'));
+  assert.equal(recs.map((r) => r.kind), ['command', 'status-header', 'status-field', 'failed-row']);
+});
+
+test.run();

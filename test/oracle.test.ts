@@ -1,0 +1,57 @@
+/**
+ * @xterm/headless is the oracle for the terminal layer: each corpus log, rendered by a real terminal
+ * emulator (wide, large scrollback), must show the same lines the terminal layer emits.
+ */
+import xterm from '@xterm/headless';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadCorpus } from './support/corpus.js';
+import { splitLines } from './support/feed.js';
+
+const COLS = 4000;
+
+function render(data: Uint8Array): Promise<string[]> {
+  const term = new xterm.Terminal({ cols: COLS, rows: 60, scrollback: 1_000_000, convertEol: true, allowProposedApi: true });
+  return new Promise((done) => {
+    term.write(data, () => {
+      const buf = term.buffer.active;
+      const out: string[] = [];
+      for (let y = 0; y < buf.length; y++) {
+        const line = buf.getLine(y);
+        if (!line) continue;
+        const text = line.translateToString(true);
+        if (line.isWrapped && out.length > 0) out[out.length - 1] += text;
+        else out.push(text);
+      }
+      while (out.length > 0 && out[out.length - 1] === '') out.pop();
+      term.dispose();
+      done(out);
+    });
+  });
+}
+
+/** A full reset or a screen erase wipes what a terminal shows; compare what each part of the log shows. */
+function segments(data: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(data).toString('latin1');
+  const cuts = [0];
+  for (const m of text.matchAll(/\x1bc|\x1b\[[23]?J/g)) cuts.push(m.index! + m[0].length);
+  cuts.push(data.length);
+  const out: Uint8Array[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i + 1]! > cuts[i]!) out.push(data.subarray(cuts[i], cuts[i + 1]));
+  return out;
+}
+
+for (const c of loadCorpus()) {
+  test(`xterm shows what the terminal layer emits: ${c.name}`, async () => {
+    const shown: string[] = [];
+    for (const seg of segments(c.log)) shown.push(...(await render(seg)));
+    const ours = splitLines(c.log)
+      .filter((l) => !l.overwritten)
+      .map((l) => l.text.replace(/\s+$/, ''));
+    while (ours.length > 0 && ours[ours.length - 1] === '') ours.pop();
+    const strip = (xs: string[]) => xs.map((s) => s.replace(/\s+$/, ''));
+    assert.equal(strip(ours), strip(shown));
+  });
+}
+
+test.run();

@@ -1,0 +1,36 @@
+/** The corpus: one directory per real console log, `console.log` (raw bytes) and `expected.json`. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CorpusExpectations } from './expectations.js';
+
+export const CORPORA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../corpora');
+
+export interface CorpusCase {
+  name: string;
+  dir: string;
+  log: Uint8Array;
+  expected: CorpusExpectations;
+}
+
+/** Every case, recursively (lab recordings live in subfolders). Invalid expectations throw. */
+export function loadCorpus(root = CORPORA): CorpusCase[] {
+  const out: CorpusCase[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!entry.isDirectory()) continue;
+      const sub = join(dir, entry.name);
+      if (existsSync(join(sub, 'console.log'))) {
+        const name = sub.slice(root.length + 1);
+        const raw = JSON.parse(readFileSync(join(sub, 'expected.json'), 'utf8')) as unknown;
+        const parsed = CorpusExpectations.safeParse(raw);
+        if (!parsed.success) throw new Error(`${name}/expected.json: ${parsed.error.message}`);
+        out.push({ name, dir: sub, log: new Uint8Array(readFileSync(join(sub, 'console.log'))), expected: parsed.data });
+      } else {
+        walk(sub);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}

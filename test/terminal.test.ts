@@ -1,0 +1,127 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { splitEveryWay, splitLines, texts } from './support/feed.js';
+
+const ESC = '\u001b';
+
+test('LF, CRLF and the tty\'s CR CR LF all end a line', () => {
+  const lines = splitEveryWay('one\ntwo\r\nthree\r\r\nfour');
+  assert.equal(texts(lines), ['one', 'two', 'three', 'four']);
+  assert.equal(lines.map((l) => l.lineNo), [1, 2, 3, 4]);
+});
+
+test('line numbers and byte ranges point into the raw input', () => {
+  const input = 'ab\r\n\u001b[0;32mcd\u001b[0m\r\n\nef';
+  const lines = splitEveryWay(input);
+  assert.equal(texts(lines), ['ab', 'cd', '', 'ef']);
+  assert.equal(lines.map((l) => [l.lineNo, l.byteStart, l.byteEnd]), [
+    [1, 0, 4],
+    [2, 11, 19],
+    [3, 19, 20],
+    [4, 20, 22],
+  ]);
+});
+
+test('CR then text overwrites from column 0, keeping the rest', () => {
+  assert.equal(texts(splitEveryWay('abcdef\rXY\n')), ['XYcdef']);
+  assert.equal(texts(splitEveryWay('héllo\rH\n')), ['Héllo']);
+  assert.equal(texts(splitEveryWay('abc\rxé\n')), ['xéc']);
+});
+
+test('CR ESC[K erases the line (old systemd spinner without a newline)', () => {
+  assert.equal(texts(splitEveryWay(`[  *** ] A start job is running\r${ESC}[K[  OK  ] Started x.\r\n`)), ['[  OK  ] Started x.']);
+});
+
+test('ESC M CR ESC[K reopens the previous line: the spinner frame becomes an overwritten record', () => {
+  const input =
+    `[*     ] Job var.mount/start running (1s / 1min 30s)\r\n` +
+    `${ESC}M\r${ESC}[K[**    ] Job var.mount/start running (2s / 1min 30s)\r\n` +
+    `${ESC}M\r${ESC}[K[FAILED] Failed to mount var.mount - /var.\r\n`;
+  const lines = splitEveryWay(input);
+  assert.equal(
+    lines.map((l) => [l.text, l.overwritten]),
+    [
+      ['[*     ] Job var.mount/start running (1s / 1min 30s)', true],
+      ['[**    ] Job var.mount/start running (2s / 1min 30s)', true],
+      ['[FAILED] Failed to mount var.mount - /var.', false],
+    ],
+  );
+  assert.equal(lines[2]!.lineNo, 3, 'the final content is on the third raw line');
+});
+
+test('ESC M with nothing written after it leaves the line as it was', () => {
+  const lines = splitEveryWay(`first\r\n${ESC}M\nsecond\n`);
+  assert.equal(lines.map((l) => [l.text, l.overwritten]), [['first', false], ['second', false]]);
+});
+
+test('ESC M in the middle of a line is ignored, not applied to an unrelated line', () => {
+  assert.equal(texts(splitEveryWay(`a\nbc${ESC}Mde\n`)), ['a', 'bcde']);
+});
+
+test('SGR with colon sub-parameters is consumed whole', () => {
+  assert.equal(texts(splitEveryWay(`[${ESC}[0;1;38:5:185mDEPEND${ESC}[0m] Dependency failed for x.\r\n`)), ['[DEPEND] Dependency failed for x.']);
+});
+
+test('capture preamble: ESC c, ESC[?7l, ESC[2J, ESC[!p, OSC 104 BEL are dropped', () => {
+  const input = `${ESC}c${ESC}[?7l${ESC}[2J${ESC}[0;0H${ESC}[!p${ESC}]104\u0007${ESC}[?7hWelcome to ${ESC}[1mDebian${ESC}[0m!\r\n`;
+  assert.equal(texts(splitEveryWay(input)), ['Welcome to Debian!']);
+});
+
+test('OSC 8 hyperlinks, OSC 0 titles and OSC 52 clipboard writes leave only their visible text', () => {
+  const input = `see ${ESC}]8;;file://host/etc/fstab${ESC}\\/etc/fstab${ESC}]8;;${ESC}\\ now${ESC}]0;evil title\u0007${ESC}]52;c;ZXZpbA==\u0007\n`;
+  assert.equal(texts(splitEveryWay(input)), ['see /etc/fstab now']);
+});
+
+test('DCS, APC, PM and SOS strings are consumed up to ST', () => {
+  assert.equal(texts(splitEveryWay(`a${ESC}P1$qm${ESC}\\b${ESC}_apc${ESC}\\c${ESC}^pm${ESC}\\d${ESC}Xsos${ESC}\\e\n`)), ['abcde']);
+});
+
+test('an unterminated OSC is given up after the maximum string length, so the console is not swallowed', () => {
+  const lines = splitLines(`${ESC}]0;${'x'.repeat(5000)}\nvisible\n`, 0, { maxStringBytes: 1000 });
+  assert.ok(texts(lines).includes('visible'));
+});
+
+test('huge cursor coordinates (the login prompt\'s size probe) are ordinary input', () => {
+  const input = `${ESC}7${ESC}[r${ESC}[32766;32766H${ESC}[6n${ESC}8debian login: `;
+  assert.equal(texts(splitEveryWay(input)), ['debian login: ']);
+});
+
+test('UTF-8 split across writes decodes the same; invalid UTF-8 becomes U+FFFD', () => {
+  assert.equal(texts(splitEveryWay('cloud-init-m…rvice\n')), ['cloud-init-m…rvice']);
+  assert.equal(texts(splitEveryWay(new Uint8Array([0x61, 0xff, 0xfe, 0x62, 0x0a]))), ['a\uFFFD\uFFFDb']);
+  assert.equal(texts(splitEveryWay(new Uint8Array([0x61, 0xe2, 0x80, 0x0a]))), ['a\uFFFD']);
+});
+
+test('NUL and BEL are dropped; TAB moves to the next tab stop; BS moves back', () => {
+  assert.equal(texts(splitEveryWay('a\u0000b\u0007c\td\n')), ['abc     d']);
+  assert.equal(texts(splitEveryWay('abc\bX\n')), ['abX']);
+});
+
+test('a line longer than the maximum is split into records, nothing lost', () => {
+  const long = 'x'.repeat(2500);
+  const lines = splitEveryWay(`${long}\nnext\n`, { maxLineBytes: 1000 });
+  assert.equal(lines.map((l) => [l.text.length, l.truncated]), [
+    [1000, true],
+    [1000, true],
+    [500, false],
+    [4, false],
+  ]);
+  assert.equal(lines.map((l) => l.text).join('').length, 2504);
+});
+
+test('C0 controls inside a CSI are executed (the CSI goes on)', () => {
+  assert.equal(texts(splitEveryWay(`ab${ESC}[1\n;2mcd\n`)), ['ab', 'cd']);
+});
+
+test('CAN aborts a sequence; the rest is text', () => {
+  assert.equal(texts(splitEveryWay(`a${ESC}[12\u0018b\n`)), ['ab']);
+});
+
+test('the last line without a newline (a prompt) is emitted at end', () => {
+  assert.equal(texts(splitEveryWay('Enter root password for system maintenance\r\n(or press Control-D to continue): ')), [
+    'Enter root password for system maintenance',
+    '(or press Control-D to continue): ',
+  ]);
+});
+
+test.run();
