@@ -119,7 +119,7 @@ export class LineClassifier {
   private classifyText(line: PhysicalLine, text: string, more: number[] | undefined, repaired: boolean): void {
     const at: LineRef = more ? { lineNo: line.lineNo, more, text } : { lineNo: line.lineNo, text };
     const st = parseStatusLine(text);
-    if (st !== null || MESSAGE_START.test(text)) {
+    if ((text.includes('. ') || text.includes('… ')) && (st !== null || MESSAGE_START.test(text))) {
       const parts = text.split(GLUED);
       if (parts.length > 1) {
         for (const part of parts) this.classifyOne({ ...at, text: part }, part, repaired);

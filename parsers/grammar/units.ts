@@ -67,6 +67,7 @@ export function pathForMountUnit(name: string): string | null {
 }
 
 const MAX_KNOWN = 20000;
+const MAX_CACHED = 4096;
 
 /**
  * What the log (and a table of common units) says about unit names and descriptions; resolves
@@ -75,7 +76,9 @@ const MAX_KNOWN = 20000;
 export class UnitResolver {
   /** name → description ('' when the log showed the name alone). */
   private readonly known = new Map<string, string>();
-  private static table: ReadonlyMap<string, readonly string[]> | null = null;
+  /** Bumped whenever the log teaches something new, which invalidates cached resolutions. */
+  private generation = 0;
+  private readonly cache = new Map<string, { generation: number; ref: UnitRef }>();
 
   learn(ref: UnitRef): void {
     if (ref.name === null) return;
@@ -83,8 +86,10 @@ export class UnitResolver {
     if (prev === undefined) {
       if (this.known.size >= MAX_KNOWN) return;
       this.known.set(ref.name, ref.description ?? '');
+      this.generation++;
     } else if (prev === '' && ref.description) {
       this.known.set(ref.name, ref.description);
+      this.generation++;
     }
   }
 
@@ -95,35 +100,44 @@ export class UnitResolver {
   /** Returns the reference with its name filled in when the log or the table makes it certain. */
   resolve(ref: UnitRef): UnitRef {
     if (ref.name !== null) return ref;
-    const fromLog = this.candidates(ref.text, this.known.entries());
-    if (fromLog.size === 1) return this.resolved(ref, fromLog, 'log');
+    const hit = this.cache.get(ref.text);
+    if (hit !== undefined && hit.generation === this.generation) return hit.ref;
+    const resolved = this.lookup(ref);
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    this.cache.set(ref.text, { generation: this.generation, ref: resolved });
+    return resolved;
+  }
+
+  private lookup(ref: UnitRef): UnitRef {
+    const fromLog = candidates(ref.text, this.known.entries());
+    if (fromLog.size === 1) return resolved(ref, fromLog, 'log');
     if (fromLog.size > 1) return ref;
-    const fromTable = this.candidates(ref.text, tableEntries());
-    if (fromTable.size === 1) return this.resolved(ref, fromTable, 'table');
+    const fromTable = candidates(ref.text, tableEntries());
+    if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     return ref;
   }
+}
 
-  private resolved(ref: UnitRef, found: Map<string, string>, by: 'log' | 'table'): UnitRef {
-    const [name, description] = found.entries().next().value as [string, string];
-    return { ...ref, name, description: description || ref.description, partial: false, resolvedBy: by };
-  }
+function resolved(ref: UnitRef, found: Map<string, string>, by: 'log' | 'table'): UnitRef {
+  const [name, description] = found.entries().next().value as [string, string];
+  return { ...ref, name, description: description || ref.description, partial: false, resolvedBy: by };
+}
 
-  /** Units whose printed form (combined, name or description format) fits the text. */
-  private candidates(text: string, entries: Iterable<[string, string]>): Map<string, string> {
-    const found = new Map<string, string>();
-    const cut = text.indexOf(ELLIPSIS);
-    const prefix = cut < 0 ? text : text.slice(0, cut);
-    const suffix = cut < 0 ? '' : text.slice(cut + ELLIPSIS.length);
-    const fits = (full: string): boolean =>
-      cut < 0 ? full === text : full.length >= prefix.length + suffix.length && full.startsWith(prefix) && full.endsWith(suffix);
-    for (const [name, description] of entries) {
-      if ((description && fits(`${name} - ${description}`)) || fits(name) || (description && fits(description))) {
-        if (!found.has(name)) found.set(name, description);
-        if (found.size > 1) break;
-      }
+/** Units whose printed form (combined, name or description format) fits the text; stops at two. */
+function candidates(text: string, entries: Iterable<[string, string]>): Map<string, string> {
+  const found = new Map<string, string>();
+  const cut = text.indexOf(ELLIPSIS);
+  const prefix = cut < 0 ? text : text.slice(0, cut);
+  const suffix = cut < 0 ? '' : text.slice(cut + ELLIPSIS.length);
+  const fits = (full: string): boolean =>
+    cut < 0 ? full === text : full.length >= prefix.length + suffix.length && full.startsWith(prefix) && full.endsWith(suffix);
+  for (const [name, description] of entries) {
+    if ((description && fits(`${name} - ${description}`)) || fits(name) || (description && fits(description))) {
+      if (!found.has(name)) found.set(name, description);
+      if (found.size > 1) break;
     }
-    return found;
   }
+  return found;
 }
 
 function tableEntries(): Iterable<[string, string]> {

@@ -81,9 +81,14 @@ export class LineSplitter {
   /** Set when the current line was reopened with ESC M: its original content, until it is changed. */
   private reopened: PhysicalLine | null = null;
 
-  // The last finished line, held back until we know no ESC M reopens it.
+  /** Non-zero when the current line holds a byte >= 0x80 (so it needs UTF-8 decoding). */
+  private nonAscii = 0;
+
+  // The last finished line, held back until we know no ESC M reopens it; its bytes stay in `spare`.
   private held: PhysicalLine | null = null;
-  private heldBytes: Uint8Array | null = null;
+  private spare: Uint8Array;
+  private heldLen = 0;
+  private heldNonAscii = 0;
 
   private rawLine = 1;
   private offset = 0;
@@ -95,6 +100,7 @@ export class LineSplitter {
     this.maxLine = Math.max(256, options.maxLineBytes ?? DEFAULT_MAX_LINE);
     this.maxString = options.maxStringBytes ?? DEFAULT_MAX_STRING;
     this.buf = new Uint8Array(Math.min(4096, this.maxLine));
+    this.spare = new Uint8Array(this.buf.length);
   }
 
   write(chunk: Uint8Array): void {
@@ -106,11 +112,14 @@ export class LineSplitter {
         case State.ground: {
           if (b >= 0x20 && b !== 0x7f) {
             let j = i + 1;
+            let high = b;
             while (j < n) {
               const c = chunk[j]!;
               if (c < 0x20 || c === 0x7f) break;
+              high |= c;
               j++;
             }
+            this.nonAscii |= high & 0x80;
             this.print(chunk, i, j);
             i = j;
             continue;
@@ -229,7 +238,12 @@ export class LineSplitter {
 
   /** The unfinished current line (a prompt waits without a newline), without consuming it. */
   peekPartial(): string {
-    return this.len > 0 ? this.decoder.decode(this.buf.subarray(0, this.len)) : '';
+    return this.len > 0 ? this.decode(this.buf, this.len, this.nonAscii) : '';
+  }
+
+  private decode(buf: Uint8Array, len: number, nonAscii: number): string {
+    if (nonAscii === 0 && len <= 1024) return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+    return this.decoder.decode(buf.subarray(0, len));
   }
 
   // ---- actions -----------------------------------------------------------------------------
@@ -357,14 +371,14 @@ export class LineSplitter {
   private reverseIndex(): void {
     // Only the spinner's pattern matters: the cursor at the start of an empty line moves back onto the
     // line just finished. Anything else keeps the lines as they are.
-    if (this.len !== 0 || this.held === null || this.heldBytes === null) return;
+    if (this.len !== 0 || this.held === null) return;
     const prev = this.held;
-    const bytes = this.heldBytes;
     this.held = null;
-    this.heldBytes = null;
-    this.ensure(bytes.length);
-    this.buf.set(bytes, 0);
-    this.len = bytes.length;
+    const cur = this.buf;
+    this.buf = this.spare;
+    this.spare = cur;
+    this.len = this.heldLen;
+    this.nonAscii = this.heldNonAscii;
     this.cursor = 0;
     this.lineNo = prev.lineNo;
     this.byteStart = prev.byteStart;
@@ -383,9 +397,8 @@ export class LineSplitter {
 
   private finishLine(byteEnd: number, truncated: boolean): void {
     this.releaseHeld();
-    const bytes = this.buf.slice(0, this.len);
     const line: PhysicalLine = {
-      text: this.len === 0 ? '' : this.decoder.decode(bytes),
+      text: this.len === 0 ? '' : this.decode(this.buf, this.len, this.nonAscii),
       lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
       byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
       byteEnd,
@@ -394,23 +407,28 @@ export class LineSplitter {
     };
     this.reopened = null;
     this.lineBegin = byteEnd;
-    this.len = 0;
-    this.cursor = 0;
-    this.lineNo = truncated ? this.rawLine : -1;
-    this.byteStart = truncated ? byteEnd : -1;
     if (truncated) {
       this.emit(line);
     } else {
+      // Keep the bytes for a possible ESC M by swapping buffers instead of copying.
       this.held = line;
-      this.heldBytes = bytes;
+      this.heldLen = this.len;
+      this.heldNonAscii = this.nonAscii;
+      const cur = this.buf;
+      this.buf = this.spare;
+      this.spare = cur;
     }
+    this.len = 0;
+    this.cursor = 0;
+    this.nonAscii = 0;
+    this.lineNo = truncated ? this.rawLine : -1;
+    this.byteStart = truncated ? byteEnd : -1;
   }
 
   private releaseHeld(): void {
     const held = this.held;
     if (held === null) return;
     this.held = null;
-    this.heldBytes = null;
     this.emit(held);
   }
 
