@@ -60,6 +60,11 @@ function isStorageUnit(f: FailureState): boolean {
   return type === 'mount' || type === 'swap' || type === 'device' || type === 'automount' || name.startsWith('systemd-fsck') || name.startsWith('systemd-cryptsetup@') || f.verb === 'device-timeout' || f.verb === 'mount-failed' || f.verb === 'mount-timeout';
 }
 
+function isMountLike(f: FailureState): boolean {
+  const type = unitType(f.ref.name ?? '');
+  return type === 'mount' || type === 'swap' || (f.ref.name ?? '').startsWith('systemd-cryptsetup@');
+}
+
 function isUnder(path: string, parent: string): boolean {
   return parent === '/' ? path !== '/' : path.startsWith(parent + '/');
 }
@@ -109,6 +114,13 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
       if (best) return best;
     }
     if (STORAGE_TARGETS.has(name)) {
+      // A mount that failed itself; else a mount failed by its device; else the device or other storage.
+      const mount = latestPrimaryBefore(e, entries, isMountLike);
+      if (mount) return mount;
+      const devicesMount = entries.find(
+        (c) => c.failure.kind === 'dependency' && c.failure.seq < e.failure.seq && isMountLike(c.failure) && c.parent !== null && c.parent.failure.verb === 'device-timeout',
+      );
+      if (devicesMount) return devicesMount;
       const storage = latestPrimaryBefore(e, entries, isStorageUnit);
       if (storage) return storage;
     }

@@ -33,12 +33,7 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput): Report {
-  let cycleOffset = 0;
-  const boots = input.boots.map((b) => {
-    const boot = buildBoot(b, input.resolver, cycleOffset);
-    cycleOffset += b.cycles.length;
-    return boot;
-  });
+  const boots = input.boots.map((b) => buildBoot(b, input.resolver));
   const failed = boots.some((b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete') || b.crashes.some((c) => c.kind !== 'warning'));
   const verdict: Report['verdict'] = input.recognised === 0 ? 'empty' : failed ? 'failed' : 'ok';
   return {
@@ -53,9 +48,9 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-function buildBoot(b: BootState, resolver: UnitResolver, cycleOffset: number): Boot {
+function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   const startsMidway = b.startReason === 'log-start' && !(b.firstUptime !== null && b.firstUptime < 1);
-  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, cycleOffset + i + 1));
+  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: RootCause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
@@ -135,7 +130,7 @@ function settleFailures(c: CycleState, resolver: UnitResolver): FailureState[] {
   return out;
 }
 
-function buildCycle(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, index: number): Cycle {
+function buildCycle(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver): Cycle {
   const failures = settleFailures(c, resolver);
   const entries = attribute(failures);
   const byFailure = new Map(entries.map((e) => [e.failure, e]));
@@ -197,7 +192,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
   });
 
   return {
-    index,
+    index: c.index,
     start,
     startNote: note,
     startLine: c.startLine,

@@ -156,10 +156,11 @@ export function matchManagerEvent(message: string): ManagerEvent | null {
 }
 
 /** `systemd[1]: …` or `systemd-shutdown[1]: …` at the start of a kernel message. */
-export function splitProcessPrefix(message: string): { ident: string; pid: number | null; rest: string } | null {
-  const m = /^([\w@.\-/]{1,64})(?:\[(\d{1,9})\])?: /.exec(message);
+export function splitProcessPrefix(message: string): { ident: string; pid: number; rest: string } | null {
+  // A pid is required: `reboot: Restarting system` and `BUG: …` are the kernel's own prefixes.
+  const m = /^([\w@.\-/]{1,64})\[(\d{1,9})\]: /.exec(message);
   if (m === null) return null;
-  return { ident: m[1]!, pid: m[2] === undefined ? null : Number(m[2]), rest: message.slice(m[0].length) };
+  return { ident: m[1]!, pid: Number(m[2]), rest: message.slice(m[0].length) };
 }
 
 export interface JournalLine {
@@ -209,6 +210,7 @@ export function matchStatusHeader(text: string): { unit: string; description: st
 const STATUS_FIELD = /^\s*(Loaded|Active|Where|What|Process|Main PID|TriggeredBy|Docs): (.*)$/;
 
 export function matchStatusField(text: string): { field: string; value: string } | null {
+  if (!text.includes(': ')) return null;
   const m = STATUS_FIELD.exec(text);
   if (m === null) return null;
   return { field: m[1]!, value: m[2]! };
@@ -218,6 +220,7 @@ export function matchStatusField(text: string): { field: string; value: string }
 const FAILED_ROW = /^\s*(?:[●×*]\s+)?(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))\s+(loaded|not-found|masked|error|bad-setting)\s+(failed)\s+(\S+)\s*(.*)$/;
 
 export function matchFailedRow(text: string): { unit: string; sub: string; description: string } | null {
+  if (!text.includes(' failed ')) return null;
   const m = FAILED_ROW.exec(text);
   if (m === null) return null;
   return { unit: m[1]!, sub: m[4]!, description: m[5] ?? '' };

@@ -90,6 +90,10 @@ export function matchCrashLocation(message: string): string | null {
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
 const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down)|BTRFS (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|VFS: (?:Cannot open root device|Unable to mount root)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
 
+const STORAGE_WORDS = ['rror', 'I/O', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request'];
+
 export function isStorageError(message: string): boolean {
+  // Most kernel lines are not errors: a few substring checks before the regex.
+  if (!STORAGE_WORDS.some((w) => message.includes(w))) return false;
   return STORAGE_ERROR.test(message);
 }

@@ -59,6 +59,7 @@ export class Segmenter {
   recognised = 0;
 
   private boot: BootState | null = null;
+  private cycleCount = 0;
   private lastLine = 1;
   /** Recent storage errors from the kernel, attached to failures that come shortly after. */
   private recentKernelErrors: Evidence[] = [];
@@ -206,7 +207,6 @@ export class Segmenter {
     }
     boot.firstUptime ??= rec.uptime;
     boot.lastUptime = rec.uptime;
-    this.stampUptime(boot, rec.uptime);
 
     if (rec.event) {
       switch (rec.event.kind) {
@@ -243,6 +243,8 @@ export class Segmenter {
     }
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at);
     else if (rec.msg) this.unitMessage(rec.msg, at, 'kmsg', false);
+    // After the events: a line that starts a cycle or a phase is its first timestamp.
+    this.stampUptime(this.boot ?? boot, rec.uptime);
     this.touch();
   }
 
@@ -262,7 +264,7 @@ export class Segmenter {
     const lastBootPhase = boot.phases.at(-1);
     if (lastBootPhase) lastBootPhase.endLine = Math.max(lastBootPhase.startLine, line - 1);
     const cycle: CycleState = {
-      index: this.boots.reduce((n, b) => n + b.cycles.length, 0) + 1,
+      index: ++this.cycleCount,
       transition,
       startLine: line,
       endLine: line,

@@ -1,0 +1,171 @@
+/** Segmentation rules: boots, userspace cycles and phases, from the markers systemd and the kernel print. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { analyze, Analyzer } from '../parsers/index.js';
+import type { AnalyzerEvent } from '../parsers/report/schema.js';
+
+const BANNER = '[    0.000000] Linux version 6.12.38+deb13-amd64 (debian-kernel@lists.debian.org) (gcc-14)';
+const MANAGER = (t: string) => `[ ${t}] systemd[1]: systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT +SELINUX)`;
+
+const initrdBoot = [
+  BANNER,
+  '[    1.000000] Run /init as init process',
+  MANAGER('   1.500000'),
+  '[    1.600000] systemd[1]: Running in initrd.',
+  'Welcome to \u001b[0;34mFedora Linux 43 (Forty Three) dracut-107 (Initramfs)\u001b[0m!',
+  '[  OK  ] Reached target initrd.target - Initrd Default Target.',
+  '[    5.000000] systemd[1]: Switching root.',
+  MANAGER('   5.500000'),
+  'Welcome to \u001b[0;34mFedora Linux 43 (Forty Three)\u001b[0m!',
+  '[  OK  ] Reached target multi-user.target - Multi-User System.',
+  '[    9.000000] systemd[1]: Startup finished in 1.2s (kernel) + 3.8s (initrd) + 4.0s (userspace) = 9.0s.',
+  'localhost login: ',
+];
+
+test('initrd and switch-root are one cycle with two phases', () => {
+  const r = analyze(initrdBoot.join('\r\n'));
+  assert.is(r.boots.length, 1);
+  const b = r.boots[0]!;
+  assert.is(b.startReason, 'kernel-banner');
+  assert.is(b.startsMidway, false);
+  assert.is(b.kernelVersion, '6.12.38+deb13-amd64');
+  assert.is(b.cycles.length, 1);
+  const c = b.cycles[0]!;
+  assert.equal(c.phases.map((p) => p.name), ['initrd', 'system']);
+  assert.is(c.start, 'kernel-boot');
+  assert.is(c.os, 'Fedora Linux 43 (Forty Three)');
+  assert.is(c.systemdVersion, '257');
+  assert.is(c.loginLine, 12);
+  assert.is(c.outcome, 'ok');
+  assert.match(c.startupFinished ?? '', /= 9\.0s/);
+  assert.is(r.verdict, 'ok');
+});
+
+test('a soft-reboot starts a new cycle on the same kernel', () => {
+  const log = [
+    ...initrdBoot,
+    '[  OK  ] Stopped target multi-user.target - Multi-User System.',
+    '[  OK  ] Reached target soft-reboot.target - Reboot System Userspace.',
+    MANAGER(' 130.100000'),
+    'Welcome to \u001b[0;34mFedora Linux 43 (Forty Three)\u001b[0m!',
+    '[  OK  ] Reached target multi-user.target - Multi-User System.',
+    'localhost login: ',
+  ];
+  const r = analyze(log.join('\r\n'));
+  assert.is(r.boots.length, 1);
+  const cycles = r.boots[0]!.cycles;
+  assert.equal(cycles.map((c) => c.start), ['kernel-boot', 'soft-reboot']);
+  assert.equal(cycles.map((c) => c.end), ['soft-reboot', 'log-end']);
+  assert.equal(cycles[0]!.phases.map((p) => p.name), ['initrd', 'system', 'shutdown']);
+  assert.equal(cycles[1]!.phases.map((p) => p.name), ['system']);
+  assert.is(cycles[1]!.startUptime, 130.1);
+});
+
+test('daemon-reexec is not a cycle', () => {
+  const log = [...initrdBoot, '[   60.000000] systemd[1]: Reexecuting.', MANAGER('  60.200000')];
+  assert.is(analyze(log.join('\n')).boots[0]!.cycles.length, 1);
+});
+
+test('a full reboot: shutdown, firmware, a new kernel banner → two boots', () => {
+  const log = [
+    ...initrdBoot,
+    '[  OK  ] Reached target reboot.target - System Reboot.',
+    '[   70.000000] systemd-shutdown[1]: Syncing filesystems and block devices.',
+    '[   70.500000] reboot: Restarting system',
+    'SeaBIOS (version 1.16.2-debian-1.16.2-1)',
+    'Booting from Hard Disk...',
+    ...initrdBoot,
+  ];
+  const r = analyze(log.join('\r\n'));
+  assert.equal(r.boots.map((b) => [b.startReason, b.end]), [
+    ['kernel-banner', 'reboot'],
+    ['firmware', 'log-end'],
+  ]);
+  assert.equal(r.boots[1]!.phases.map((p) => p.name), ['firmware', 'kernel']);
+  assert.equal(r.boots[0]!.cycles[0]!.end, 'reboot');
+  assert.equal(r.boots.flatMap((b) => b.cycles.map((c) => c.index)), [1, 2]);
+});
+
+test('kernel timestamps restarting near zero start a new boot even without a banner', () => {
+  const r = analyze(['[  100.000000] foo', '[  101.000000] bar', '[    0.500000] baz'].join('\n'));
+  assert.equal(r.boots.map((b) => b.startReason), ['log-start', 'timestamps-restarted']);
+  assert.ok(r.boots[0]!.startsMidway);
+});
+
+test('a timestamp that steps back a little (printk interleaving) is not a new boot', () => {
+  const r = analyze(['[  130.211783] FAT-fs (vda2): Volume was not properly unmounted.', '[  130.008035] sh[1385]: nc: Connection refused'].join('\n'));
+  assert.is(r.boots.length, 1);
+});
+
+test('initramfs-tools giving up on the root device is the boot\'s root cause', () => {
+  const r = analyze(
+    [
+      BANNER,
+      '[    1.000000] Run /init as init process',
+      'Gave up waiting for root file system device.  Common problems:',
+      'ALERT!  UUID=0000-dead does not exist.  Dropping to a shell!',
+      '(initramfs) ',
+    ].join('\n'),
+  );
+  const b = r.boots[0]!;
+  assert.equal(b.phases.map((p) => p.name), ['kernel', 'initrd']);
+  assert.is(b.cycles.length, 0);
+  assert.is(b.emergency?.kind, 'initramfs-shell');
+  assert.is(b.emergency?.device, 'UUID=0000-dead');
+  assert.is(b.rootCause?.kind, 'root-device');
+  assert.match(b.rootCause?.headline ?? '', /UUID=0000-dead never appeared/);
+  assert.is(r.verdict, 'failed');
+});
+
+test('a kernel panic before init is the boot\'s root cause, titled from its header', () => {
+  const r = analyze([BANNER, '[    2.000000] Run /bin/false as init process', '[    2.100000] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100', '[    2.200000] ---[ end Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100 ]---'].join('\n'));
+  const b = r.boots[0]!;
+  assert.equal(b.crashes.map((c) => c.kind), ['panic']);
+  assert.is(b.end, 'panic');
+  assert.is(b.rootCause?.kind, 'kernel-crash');
+  assert.match(b.rootCause?.headline ?? '', /Attempted to kill init/);
+});
+
+test('an oops is titled with the function it happened in', () => {
+  const r = analyze(['[   5.000000] BUG: kernel NULL pointer dereference, address: 0000000000000008', '[   5.000100] Oops: 0000 [#1] PREEMPT SMP NOPTI', '[   5.000200] RIP: 0010:ext4_fill_super+0x1a2/0x3c40'].join('\n'));
+  const crashes = r.boots[0]!.crashes;
+  assert.is(crashes[0]!.title, 'BUG: kernel NULL pointer dereference, address: 0000000000000008 in ext4_fill_super');
+  assert.is(crashes[1]!.title, 'Oops: 0000 [#1] PREEMPT SMP NOPTI in ext4_fill_super');
+});
+
+test('a device that never appears: the spinner becomes one hung job, and the device is the root cause', () => {
+  const ESC = '\u001b';
+  const log =
+    `[    5.000000] systemd[1]: Expecting device dev-disk-by\\x2duuid-1234.device - /dev/disk/by-uuid/1234...\r\n` +
+    `[***   ] Job dev-disk-by\\x2duuid-1234.device/start running (5s / 10s)\r\n` +
+    `${ESC}M\r${ESC}[K[ ***  ] Job dev-disk-by\\x2duuid-1234.device/start running (9s / 10s)\r\n` +
+    `${ESC}M\r${ESC}[K[ TIME ] Timed out waiting for device ${ESC}[0;1;39mdev-disk-by\\x2duuid-1234.device${ESC}[0m - /dev/disk/by-uuid/1234.\r\n` +
+    `[DEPEND] Dependency failed for ${ESC}[0;1;39mdata.mount${ESC}[0m - /data.\r\n` +
+    `[DEPEND] Dependency failed for ${ESC}[0;1;39mlocal-fs.target${ESC}[0m - Local File Systems.\r\n` +
+    `[  OK  ] Reached target ${ESC}[0;1;39memergency.target${ESC}[0m - Emergency Mode.\r\n`;
+  const r = analyze(log);
+  const c = r.boots[0]!.cycles[0]!;
+  assert.is(c.hungJobs.length, 1);
+  const job = c.hungJobs[0]!;
+  assert.equal([job.unit.name, job.elapsedText, job.limitText, job.frames, job.ranToLimit, job.outcome], ['dev-disk-by\\x2duuid-1234.device', '9s', '10s', 2, false, 'device-timeout']);
+  assert.is(c.rootCause?.unit, 'dev-disk-by\\x2duuid-1234.device');
+  assert.equal(c.failures.map((f) => [f.unit.name, f.kind, f.causedBy]), [
+    ['dev-disk-by\\x2duuid-1234.device', 'timeout', null],
+    ['data.mount', 'dependency', 'dev-disk-by\\x2duuid-1234.device'],
+    ['local-fs.target', 'dependency', 'data.mount'],
+  ]);
+  assert.is(c.emergency?.triggeredBy, 'local-fs.target');
+});
+
+test('events stream out as findings arrive', () => {
+  const events: AnalyzerEvent[] = [];
+  const a = new Analyzer({ onEvent: (e) => events.push(e) });
+  a.write(new TextEncoder().encode([...initrdBoot, '[FAILED] Failed to start foo.service - Foo.'].join('\n') + '\n'));
+  a.end();
+  assert.equal(
+    events.map((e) => e.type),
+    ['boot', 'phase', 'phase', 'cycle', 'phase', 'login', 'failure'],
+  );
+});
+
+test.run();
