@@ -27,7 +27,9 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
   out.push('');
   const how = boot.startsMidway
     ? 'the log starts midway (no firmware, bootloader or kernel banner)'
-    : boot.startReason === 'timestamps-restarted'
+    : boot.startReason === 'log-start'
+      ? `the log starts as the kernel starts (first timestamp ${boot.firstUptime?.toFixed(2) ?? '?'} s)`
+      : boot.startReason === 'timestamps-restarted'
       ? 'kernel timestamps restarted'
       : `from the ${boot.startReason.replace('-', ' ')}`;
   const kernel = boot.kernelVersion ? `, kernel ${safeText(boot.kernelVersion)}` : '';
@@ -37,7 +39,7 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
   else if (boot.emergency) out.push(`  ${p.red(boot.emergency.kind)} at line ${boot.emergency.line}`);
   for (const c of boot.crashes) {
     const colour = c.kind === 'warning' ? p.yellow : p.red;
-    out.push(`  ${colour('kernel ' + c.kind)}: ${safeText(c.title)}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
+    out.push(`  ${colour('crash')}: ${safeText(c.title)}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
   }
   for (const cycle of boot.cycles) renderCycle(cycle, out, opts);
   if (boot.end !== 'log-end') out.push(`  ended: ${boot.end}`);

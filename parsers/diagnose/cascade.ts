@@ -118,7 +118,7 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
       const mount = latestPrimaryBefore(e, entries, isMountLike);
       if (mount) return mount;
       const devicesMount = entries.find(
-        (c) => c.failure.kind === 'dependency' && c.failure.seq < e.failure.seq && isMountLike(c.failure) && c.parent !== null && c.parent.failure.verb === 'device-timeout',
+        (c) => c.failure.kind === 'dependency' && c.failure.seq < e.failure.lastSeq && isMountLike(c.failure) && c.parent !== null && c.parent.failure.verb === 'device-timeout',
       );
       if (devicesMount) return devicesMount;
       const storage = latestPrimaryBefore(e, entries, isStorageUnit);
@@ -130,9 +130,11 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
 
 function latestPrimaryBefore(e: CascadeEntry, entries: readonly CascadeEntry[], accept: (f: FailureState) => boolean): CascadeEntry | null {
   let best: CascadeEntry | null = null;
+  // A [DEPEND] printed again after a failure is attributed from its latest report.
+  const before = e.failure.lastSeq;
   for (const c of entries) {
     const f = c.failure;
-    if (f.kind === 'dependency' || f.seq > e.failure.seq || !accept(f)) continue;
+    if (f.kind === 'dependency' || f.seq > before || !accept(f)) continue;
     if (best === null || f.seq > best.failure.seq) best = c;
   }
   return best;

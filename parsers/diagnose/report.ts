@@ -345,7 +345,7 @@ export function describeFailure(f: FailureState): string {
       what = `${name} failed to start`;
   }
   const reason = f.evidence.find((e) => e.why.startsWith('why the mount failed: '));
-  if (reason) what += ` (${completeCutReason(reason.why.slice('why the mount failed: '.length), f.evidence)})`;
+  if (reason) what += ` (${completeCutReason(reason.why.slice('why the mount failed: '.length), f.evidence).replace(/\.$/, '')})`;
   else if (f.result && f.result !== 'dependency') what += ` (result: ${f.result})`;
   return what;
 }

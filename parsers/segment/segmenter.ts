@@ -9,7 +9,7 @@ import { matchCrash, type CrashMatch } from '../grammar/kernel.js';
 import { VERB_FAILURE, type FailureKind, type StatusMessage, type Verb } from '../grammar/status.js';
 import { mountUnitForPath, parseUnitText, UnitResolver, type UnitRef } from '../grammar/units.js';
 import type { AnalyzerEvent, Evidence } from '../report/schema.js';
-import type { BootState, BootStartReason, CrashState, CycleState, FailureState, ModeKind, PhaseName, PhaseState } from './state.js';
+import type { BootState, BootStartReason, CrashState, CycleState, FailureState, ModeKind, MountError, PhaseName, PhaseState } from './state.js';
 
 export const LIMITS = {
   boots: 256,
@@ -48,6 +48,7 @@ const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
   ['final.target', 'log-end'],
 ]);
 const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
+const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 /** Kernel lines earlier than this many lines before a failure still count as "near" it. */
 const NEAR_LINES = 12;
 
@@ -63,6 +64,8 @@ export class Segmenter {
   private lastLine = 1;
   /** Recent storage errors from the kernel, attached to failures that come shortly after. */
   private recentKernelErrors: Evidence[] = [];
+  /** `mount: PATH: reason` lines, which the mount's failure line follows. */
+  private recentMountErrors: MountError[] = [];
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
   private statusBlock: { unit: string | null } | null = null;
   private readonly openCrashes: CrashState[] = [];
@@ -237,6 +240,10 @@ export class Segmenter {
       if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line) addEvidence(f.evidence, ev);
     }
 
+    if (rec.process?.ident === 'mount') {
+      const m = matchMountError(rec.message.slice(rec.message.indexOf(': ') + 2));
+      if (m) this.mountError(m.path, m.reason, at);
+    }
     if (rec.process?.ident === 'systemd-shutdown') {
       const cycle = currentCycle(boot);
       if (cycle) this.cyclePhase(cycle, 'shutdown', at.lineNo);
@@ -285,6 +292,7 @@ export class Segmenter {
       end: 'log-end',
       unitsSeen: new Set(),
       unitsDropped: 0,
+      reports: 0,
     };
     boot.cycles.push(cycle);
     this.emit({ type: 'cycle', boot: boot.index, cycle: cycle.index, line, start: transition ?? 'log-start' });
@@ -420,6 +428,10 @@ export class Segmenter {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
     else ref = this.resolver.resolve(ref);
+    if (ref.name === null && MOUNT_VERBS.has(msg.verb) && /^\/\S*$/.test(ref.text)) {
+      // A mount without a Description= is shown by its path, from which systemd derives the unit name.
+      ref = { ...ref, name: mountUnitForPath(ref.text), description: ref.text, partial: false, resolvedBy: 'log' };
+    }
     const cycle = this.ensureCycle(at.lineNo);
     const name = ref.name;
     const key = name ?? ref.text;
@@ -430,10 +442,13 @@ export class Segmenter {
 
     if (msg.verb === 'see-status') {
       // `See 'systemctl status X'` names the unit of the failure just printed, in full.
-      const last = cycle.failures.at(-1);
-      if (last && last.ref.name === null && name !== null && fitsEllipsized(last.ref.text, name)) {
+      const last = cycle.failures.reduce<FailureState | undefined>((a, f) => (a === undefined || f.lastSeq > a.lastSeq ? f : a), undefined);
+      const adjacent = last !== undefined && last.kind !== 'dependency' && at.lineNo - last.lastLine <= 2;
+      if (last && last.ref.name === null && name !== null && (fitsEllipsized(last.ref.text, name) || (adjacent && !last.ref.text.includes('…')))) {
         last.ref = { ...last.ref, name, partial: false, resolvedBy: 'log' };
         cycle.failureByKey.set(name, last);
+        cycle.failureByKey.set(`${last.kind}\u0000${name}`, last);
+        if (!last.ref.text.includes('…')) this.resolver.learn({ name, description: last.ref.text, text: last.ref.text, partial: false, resolvedBy: null });
       }
       const f = name ? cycle.failureByKey.get(name) : undefined;
       if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'systemd points at the unit’s status' });
@@ -477,7 +492,10 @@ export class Segmenter {
     const key = `${kind}\u0000${ref.name ?? ref.text}`;
     const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: whyLine(kind, source) };
     let f = cycle.failureByKey.get(key);
+    cycle.reports++;
     if (f) {
+      f.lastSeq = cycle.reports;
+      f.lastLine = at.lineNo;
       f.counts.set(source, (f.counts.get(source) ?? 0) + 1);
       addEvidence(f.evidence, ev);
       if (at.more) for (const m of at.more) addEvidence(f.evidence, { line: m, text: clip(at.text), why: 'continuation of the line above' });
@@ -494,8 +512,18 @@ export class Segmenter {
       counts: new Map([[source, 1]]),
       result: kind === 'dependency' ? 'dependency' : null,
       evidence: [ev],
-      seq: cycle.failures.length,
+      seq: cycle.reports,
+      lastSeq: cycle.reports,
+      lastLine: at.lineNo,
     };
+    if (verb === 'mount-failed' || verb === 'mount-timeout') {
+      for (const m of this.recentMountErrors) {
+        if (at.lineNo - m.line > NEAR_LINES) continue;
+        if (ref.name === mountUnitForPath(m.path) || ref.description === m.path || ref.text.includes(`(${m.path})`) || ref.text === m.path) {
+          f.evidence.push({ line: m.line, text: m.text, why: `why the mount failed: ${m.reason}` });
+        }
+      }
+    }
     if (at.more) for (const m of at.more) f.evidence.push({ line: m, text: '(rest of the line above)', why: 'a kernel line cut this line in two' });
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES) addEvidence(f.evidence, e);
     cycle.failures.push(f);
@@ -586,6 +614,11 @@ export class Segmenter {
   }
 
   private mountError(path: string, reason: string, at: LineRef): void {
+    if (this.statusBlock === null) {
+      // On the console the mount's error comes before systemd reports the failure.
+      this.recentMountErrors.push({ path, reason, line: at.lineNo, text: clip(at.text) });
+      if (this.recentMountErrors.length > 8) this.recentMountErrors.shift();
+    }
     const unit = this.statusBlock?.unit ?? mountUnitForPath(path);
     const f = this.findFailure(unit) ?? this.findFailure(mountUnitForPath(path));
     if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `why the mount failed: ${reason}` });
@@ -672,6 +705,8 @@ export class Segmenter {
       lookahead: 60,
       located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'hung-task',
     };
+    // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
+    for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
     if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(state);
     this.openCrashes.push(state);
     if (this.openCrashes.length > 4) this.openCrashes.shift();

@@ -26,8 +26,12 @@ export interface FailureState {
   counts: Map<string, number>;
   result: string | null;
   evidence: Evidence[];
-  /** Order of arrival in the cycle. */
+  /** Order of first arrival in the cycle. */
   seq: number;
+  /** Order of the latest report (a repeated [DEPEND] is attributed from its latest occurrence). */
+  lastSeq: number;
+  /** Line of the latest report. */
+  lastLine: number;
 }
 
 export interface JobState {
@@ -77,6 +81,16 @@ export interface CycleState {
   end: CycleEnd;
   unitsSeen: Set<string>;
   unitsDropped: number;
+  /** Counts failure reports, repeats included, to order them. */
+  reports: number;
+}
+
+/** A `mount: PATH: reason` line seen before the failure it explains. */
+export interface MountError {
+  path: string;
+  reason: string;
+  line: number;
+  text: string;
 }
 
 export interface CrashState {
