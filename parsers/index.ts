@@ -68,6 +68,7 @@ export class Analyzer {
       name: this.name,
       boots: this.segmenter.boots,
       droppedBoots: this.segmenter.droppedBoots,
+      droppedCycles: this.segmenter.droppedCycles,
       resolver: this.segmenter.resolver,
       counters: { ...this.splitter.counters, replacementChars: this.replacementChars },
       recognised: this.segmenter.recognised,

@@ -168,4 +168,14 @@ test('events stream out as findings arrive', () => {
   );
 });
 
+
+
+test('memory stays bounded: past the boot limit the earliest boots give way, and the report says so', () => {
+  const oneBoot = [BANNER, MANAGER('   1.500000'), 'Welcome to Debian GNU/Linux 13 (trixie)!', '[FAILED] Failed to start foo.service - Foo.', '[   9.000000] reboot: Restarting system'].join('\n');
+  const r = analyze(Array.from({ length: 70 }, () => oneBoot).join('\n'));
+  assert.is(r.boots.length, 64);
+  assert.is(r.droppedBoots, 6);
+  assert.is(r.boots[0]!.index, 7, 'boot numbers stay those of the log');
+  assert.ok(r.degraded.some((d) => d.code === 'truncated-report'));
+});
 test.run();

@@ -27,6 +27,7 @@ export interface ReportInput {
   name: string;
   boots: readonly BootState[];
   droppedBoots: number;
+  droppedCycles: number;
   resolver: UnitResolver;
   counters: LineSplitterCounters & { replacementChars: number };
   recognised: number;
@@ -44,6 +45,7 @@ export function buildReport(input: ReportInput): Report {
     headline: headline(boots, verdict),
     boots,
     droppedBoots: input.droppedBoots,
+    droppedCycles: input.droppedCycles,
     degraded: degraded(input),
   };
 }
@@ -387,7 +389,9 @@ function degraded(input: ReportInput): Degraded[] {
   }
   if (c.truncatedLines > 0) out.push({ code: 'long-lines', message: `${c.truncatedLines} lines longer than the maximum line length were split`, line: null });
   if (c.unterminatedStrings > 0) out.push({ code: 'unterminated-escape', message: `${c.unterminatedStrings} unterminated escape strings (OSC/DCS) were given up`, line: null });
-  if (input.droppedBoots > 0) out.push({ code: 'truncated-report', message: `the first ${input.droppedBoots} boots were left out of the report to bound memory`, line: null });
+  if (input.droppedBoots > 0 || input.droppedCycles > 0) {
+    out.push({ code: 'truncated-report', message: `the earliest ${input.droppedBoots} boots and ${input.droppedCycles} userspace cycles were left out of the report to bound memory`, line: null });
+  }
   if (input.recognised === 0 && c.bytes > 0) out.push({ code: 'no-console-output', message: 'nothing in the input looks like boot console output', line: null });
   return out;
 }

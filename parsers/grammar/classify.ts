@@ -24,7 +24,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { findEmbeddedKernelPrefix, isStorageError, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
-import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusMessage, type StatusWord } from './status.js';
+import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
 /** Where a record came from: the raw line number(s) and the text shown there. */
 export interface LineRef {
@@ -91,8 +91,9 @@ export class LineClassifier {
     let text = line.text;
     if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
     // A kernel line inside a systemd status line: split it out, keep the status part for its continuation.
-    const status = parseStatusLine(text) !== null || MESSAGE_START.test(text);
-    if (status) {
+    const st = parseStatusLine(text);
+    const status = st !== null || MESSAGE_START.test(text);
+    if (status && text.indexOf('[', 1) > 0) {
       const at = findEmbeddedKernelPrefix(text);
       if (at > 0) {
         const head = text.slice(0, at);
@@ -105,7 +106,7 @@ export class LineClassifier {
         return;
       }
     }
-    this.classifyText(line, text, undefined, false);
+    this.classifyText(line, text, undefined, false, st);
   }
 
   end(): void {
@@ -116,21 +117,20 @@ export class LineClassifier {
     }
   }
 
-  private classifyText(line: PhysicalLine, text: string, more: number[] | undefined, repaired: boolean): void {
+  private classifyText(line: PhysicalLine, text: string, more: number[] | undefined, repaired: boolean, parsed?: StatusLine | null): void {
     const at: LineRef = more ? { lineNo: line.lineNo, more, text } : { lineNo: line.lineNo, text };
-    const st = parseStatusLine(text);
+    const st = parsed === undefined ? parseStatusLine(text) : parsed;
     if ((text.includes('. ') || text.includes('… ')) && (st !== null || MESSAGE_START.test(text))) {
       const parts = text.split(GLUED);
       if (parts.length > 1) {
-        for (const part of parts) this.classifyOne({ ...at, text: part }, part, repaired);
+        for (const part of parts) this.classifyOne({ ...at, text: part }, part, repaired, parseStatusLine(part));
         return;
       }
     }
-    this.classifyOne(at, text, repaired);
+    this.classifyOne(at, text, repaired, st);
   }
 
-  private classifyOne(at: LineRef, text: string, repaired: boolean): void {
-    const st = parseStatusLine(text);
+  private classifyOne(at: LineRef, text: string, repaired: boolean, st: StatusLine | null): void {
     if (st !== null) {
       this.out({ kind: 'status', at, word: st.word, message: st.message, msg: parseStatusMessage(st.message), repaired });
       return;

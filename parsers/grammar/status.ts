@@ -157,11 +157,24 @@ export interface StatusMessage {
 const SEE_STATUS = /^See '?systemctl status (\S+?)'? for details\.?$/;
 
 /** Matches a systemd message such as `Failed to mount var.mount - /var.`. */
+/** The rows by the first letter of their prefix, so a message is checked against few. */
+const BY_FIRST = new Map<string, MessageRow[]>();
+for (const row of MESSAGES) {
+  const first = row.prefix[0]!;
+  const list = BY_FIRST.get(first) ?? [];
+  list.push(row);
+  BY_FIRST.set(first, list);
+}
+
 export function parseStatusMessage(message: string): StatusMessage | null {
   const text = message.trimEnd();
-  const see = SEE_STATUS.exec(text);
-  if (see) return { verb: 'see-status', unitText: see[1]! };
-  for (const row of MESSAGES) {
+  const rows = BY_FIRST.get(text[0] ?? '');
+  if (rows === undefined) return null;
+  if (text.startsWith('See ')) {
+    const see = SEE_STATUS.exec(text);
+    return see ? { verb: 'see-status', unitText: see[1]! } : null;
+  }
+  for (const row of rows) {
     if (!text.startsWith(row.prefix)) continue;
     for (const suffix of row.suffixes) {
       if (suffix !== '' && !text.endsWith(suffix)) continue;
@@ -181,13 +194,18 @@ export interface StatusLine {
   message: string;
 }
 
+const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', '!!']);
+
 export function parseStatusLine(text: string): StatusLine | null {
-  if (text.charCodeAt(0) === 0x5b /* [ */) {
-    const m = STATUS.exec(text);
-    if (m === null) return null;
-    return { word: m[1] as StatusWord, message: text.slice(m[0].length).trim() };
-  }
-  return null;
+  if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
+  // `[` up to 3 spaces, the word, up to 3 spaces, `]`: checked by hand, this runs on every line.
+  const close = text.indexOf(']', 2);
+  if (close < 0 || close > 13) return null;
+  const word = text.slice(1, close).trim();
+  if (!WORDS.has(word)) return null;
+  const m = STATUS.exec(text);
+  if (m === null) return null;
+  return { word: word as StatusWord, message: text.slice(m[0].length).trim() };
 }
 
 export interface Spinner {

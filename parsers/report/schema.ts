@@ -166,6 +166,7 @@ export const Report = z.object({
   headline: z.string().describe('the whole log in one line'),
   boots: z.array(Boot),
   droppedBoots: z.number().int().nonnegative().describe('earliest boots left out to keep memory bounded'),
+  droppedCycles: z.number().int().nonnegative().describe('earliest userspace cycles of kept boots left out to keep memory bounded'),
   degraded: z.array(Degraded),
 });
 

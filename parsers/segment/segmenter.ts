@@ -12,14 +12,16 @@ import type { AnalyzerEvent, Evidence } from '../report/schema.js';
 import type { BootState, BootStartReason, CrashState, CycleState, FailureState, ModeKind, MountError, PhaseName, PhaseState } from './state.js';
 
 export const LIMITS = {
-  boots: 256,
-  cyclesPerBoot: 256,
-  failuresPerCycle: 2000,
+  boots: 64,
+  cyclesPerBoot: 64,
+  failuresPerCycle: 1000,
+  /** Failures kept over all boots; past it the oldest cycles are left out of the report. */
+  failuresRetained: 20000,
   unitsPerCycle: 5000,
-  evidencePerFinding: 12,
+  evidencePerFinding: 10,
   jobsPerCycle: 500,
   crashesPerBoot: 200,
-  evidenceText: 300,
+  evidenceText: 240,
 } as const;
 
 /** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
@@ -56,6 +58,8 @@ export class Segmenter {
   readonly resolver = new UnitResolver();
   readonly boots: BootState[] = [];
   droppedBoots = 0;
+  droppedCycles = 0;
+  private retainedFailures = 0;
   /** Something recognisable as boot console output was seen. */
   recognised = 0;
 
@@ -70,7 +74,14 @@ export class Segmenter {
   private statusBlock: { unit: string | null } | null = null;
   private readonly openCrashes: CrashState[] = [];
 
-  constructor(private readonly emit: (event: AnalyzerEvent) => void = () => {}) {}
+  private readonly emit: (event: AnalyzerEvent) => void;
+  /** Events are built only when someone listens. */
+  private readonly listening: boolean;
+
+  constructor(onEvent?: (event: AnalyzerEvent) => void) {
+    this.emit = onEvent ?? (() => {});
+    this.listening = onEvent !== undefined;
+  }
 
   push(rec: ConsoleRecord): void {
     const line = rec.at.lineNo;
@@ -157,10 +168,7 @@ export class Segmenter {
       mode: null,
       end: 'log-end',
     };
-    if (this.boots.length >= LIMITS.boots) {
-      this.boots.shift();
-      this.droppedBoots++;
-    }
+    if (this.boots.length >= LIMITS.boots) this.dropOldestBoot();
     this.boots.push(boot);
     this.boot = boot;
     this.emit({ type: 'boot', boot: boot.index, line, reason });
@@ -267,7 +275,7 @@ export class Segmenter {
   private newCycle(boot: BootState, line: number, transition: CycleState['transition']): CycleState {
     const prev = currentCycle(boot);
     if (prev) prev.endLine = Math.max(prev.endLine, line - 1);
-    if (boot.cycles.length >= LIMITS.cyclesPerBoot) boot.cycles.shift();
+    if (boot.cycles.length >= LIMITS.cyclesPerBoot) this.dropCycle(boot);
     const lastBootPhase = boot.phases.at(-1);
     if (lastBootPhase) lastBootPhase.endLine = Math.max(lastBootPhase.startLine, line - 1);
     const cycle: CycleState = {
@@ -528,8 +536,10 @@ export class Segmenter {
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES) addEvidence(f.evidence, e);
     cycle.failures.push(f);
     cycle.failureByKey.set(key, f);
+    this.retainedFailures++;
+    this.keepWithinBudget();
     if (ref.name) cycle.failureByKey.set(ref.name, f);
-    this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
+    if (this.listening) this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
     return f;
   }
 
@@ -728,6 +738,29 @@ export class Segmenter {
   }
 
   // ---- bookkeeping ---------------------------------------------------------------------------
+
+  private dropOldestBoot(): void {
+    const old = this.boots.shift();
+    if (old === undefined) return;
+    for (const c of old.cycles) this.retainedFailures -= c.failures.length;
+    this.droppedBoots++;
+  }
+
+  private dropCycle(boot: BootState): void {
+    const old = boot.cycles.shift();
+    if (old === undefined) return;
+    this.retainedFailures -= old.failures.length;
+    this.droppedCycles++;
+  }
+
+  /** Memory stays bounded however many failures a log holds: the oldest boots, then cycles, give way. */
+  private keepWithinBudget(): void {
+    while (this.retainedFailures > LIMITS.failuresRetained) {
+      if (this.boots.length > 1) this.dropOldestBoot();
+      else if (this.boot !== null && this.boot.cycles.length > 1) this.dropCycle(this.boot);
+      else break;
+    }
+  }
 
   private stampUptime(boot: BootState, uptime: number): void {
     const phase = boot.phases.at(-1);
