@@ -58,6 +58,11 @@ export function mountUnitForPath(path: string): string {
   return escaped + '.mount';
 }
 
+/** The swap unit name for a device path (`/dev/vdb2` → `dev-vdb2.swap`). */
+export function swapUnitForPath(path: string): string {
+  return mountUnitForPath(path).replace(/\.mount$/, '.swap');
+}
+
 /** The path a mount unit name stands for (`var-lib-nfs.mount` → `/var/lib/nfs`), or null. */
 export function pathForMountUnit(name: string): string | null {
   if (!name.endsWith('.mount') && !name.endsWith('.automount')) return null;
@@ -109,6 +114,12 @@ export class UnitResolver {
   }
 
   private lookup(ref: UnitRef): UnitRef {
+    if (ref.text.startsWith('/') && !ref.text.includes(' ')) {
+      // Mounts and swaps without a Description= are shown by path; the log may name the unit.
+      for (const name of [mountUnitForPath(ref.text), swapUnitForPath(ref.text)]) {
+        if (this.known.has(name)) return { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
+      }
+    }
     const fromLog = candidates(ref.text, this.known.entries());
     if (fromLog.size === 1) return resolved(ref, fromLog, 'log');
     if (fromLog.size > 1) return ref;

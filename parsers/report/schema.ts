@@ -33,7 +33,7 @@ export const Failure = z.object({
   verb: z.string().describe('what the message said happened, e.g. mount-failed, start-failed, device-timeout'),
   line: z.number().int().positive(),
   message: z.string(),
-  source: z.enum(['console', 'kmsg', 'systemctl']).describe('a status line, PID 1 in the kernel log, or systemctl output'),
+  source: z.enum(['console', 'kmsg', 'journal', 'systemctl']).describe('a status line, PID 1 in the kernel log, a journal line, or systemctl output'),
   count: z.number().int().positive().describe('times the failure was reported'),
   causedBy: z.string().nullable().describe('for a dependency failure: the unit whose failure caused it'),
   rootCause: z.string().nullable().describe('for a dependency failure: the primary failure it traces back to'),

@@ -431,7 +431,7 @@ export class Segmenter {
 
   // ---- unit messages -------------------------------------------------------------------------
 
-  private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg', emergencyAction: boolean): void {
+  private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal', emergencyAction: boolean): void {
     void emergencyAction;
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
@@ -594,6 +594,13 @@ export class Segmenter {
     const unit = this.statusBlock?.unit ?? null;
     const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;
     if (mount) return this.mountError(mount.path, mount.reason, rec.at);
+    if (this.statusBlock === null) {
+      // A saved journal (journalctl -b): PID 1's messages tell the boot as its kmsg lines would.
+      this.recognised++;
+      if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at);
+      if (rec.msg) return this.unitMessage(rec.msg, rec.at, 'journal', false);
+      return;
+    }
     if (rec.msg) {
       let ref = parseUnitText(rec.msg.unitText);
       if (ref.name) this.resolver.learn(ref);
@@ -826,7 +833,7 @@ function clip(text: string): string {
 }
 
 function whyLine(kind: FailureKind, source: FailureState['source']): string {
-  const who = source === 'kmsg' ? 'PID 1 (kernel log)' : source === 'systemctl' ? 'systemctl' : 'status line';
+  const who = source === 'kmsg' ? 'PID 1 (kernel log)' : source === 'journal' ? 'PID 1 (journal)' : source === 'systemctl' ? 'systemctl' : 'status line';
   switch (kind) {
     case 'dependency':
       return `${who}: a dependency failed`;

@@ -21,7 +21,7 @@ export interface FailureState {
   verb: Verb | 'systemctl-failed';
   line: number;
   message: string;
-  source: 'console' | 'kmsg' | 'systemctl';
+  source: 'console' | 'kmsg' | 'journal' | 'systemctl';
   /** Times reported, per source (a status line and PID 1's kmsg line report the same failure). */
   counts: Map<string, number>;
   result: string | null;
