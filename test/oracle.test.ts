@@ -50,7 +50,10 @@ for (const c of loadCorpus()) {
       .map((l) => l.text.replace(/\s+$/, ''));
     while (ours.length > 0 && ours[ours.length - 1] === '') ours.pop();
     const strip = (xs: string[]) => xs.map((s) => s.replace(/\s+$/, ''));
-    assert.equal(strip(ours), strip(shown));
+    // agetty's size probe (ESC[32766;32766H, unanswered) leaves the cursor at the far right, so the next
+    // output starts there on a real terminal; the terminal layer deliberately ignores absolute positions.
+    const unjump = (xs: string[]) => xs.map((s) => s.replace(/^ {1000,}/, ''));
+    assert.equal(strip(ours), unjump(strip(shown)));
   });
 }
 

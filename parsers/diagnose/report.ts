@@ -352,15 +352,18 @@ export function describeFailure(f: FailureState): string {
   return what;
 }
 
-/** systemctl cuts long journal lines with `>`; the mount's `What:` line often holds the cut-off path. */
+/** systemctl cuts long journal lines (`>` at the end, or `…` in the middle); a mount's `What:` line
+ *  often holds the path that was cut. */
 function completeCutReason(reason: string, evidence: readonly Evidence[]): string {
-  if (!reason.endsWith('>')) return reason;
+  const cutAt = reason.endsWith('>') ? reason.length - 1 : reason.indexOf('…');
+  if (cutAt < 0) return reason;
+  const head = reason.slice(0, cutAt);
+  const tail = reason.endsWith('>') ? '' : reason.slice(cutAt + 1);
   const what = evidence.map((e) => /^What: (\S+)$/.exec(e.text)?.[1]).find((w) => w !== undefined);
-  const cut = reason.slice(0, -1);
-  const lastSpace = cut.lastIndexOf(' ');
-  const token = cut.slice(lastSpace + 1);
-  if (what !== undefined && token.length > 0 && what.startsWith(token)) return `${cut.slice(0, lastSpace + 1)}${what} …`;
-  return `${cut}…`;
+  const lastSpace = head.lastIndexOf(' ');
+  const token = head.slice(lastSpace + 1);
+  if (what !== undefined && token.length > 0 && what.startsWith(token)) return `${head.slice(0, lastSpace + 1)}${what} …${tail}`;
+  return `${head}…${tail}`;
 }
 
 function headline(boots: readonly Boot[], verdict: Report['verdict']): string {

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Boots the lab VM under QEMU (software emulation), drives its serial console through a scenario and
+records every byte the console sent, unchanged, to corpora/lab/<scenario>/console.log.
+
+Usage: record.py SCENARIO [SCENARIO ...] | --all      (build the image first: build-image.sh)
+Every wait has a timeout, so a scenario that goes wrong ends with an error instead of hanging.
+"""
+import os, re, select, socket, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CACHE = os.environ.get('BOOTWHY_LAB_CACHE', os.path.expanduser('~/.cache/bootwhy-lab'))
+ANSI = re.compile(rb'\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])')
+PROMPT = rb'root@lab:~# '
+
+
+class Console:
+    def __init__(self, sock, out):
+        self.sock, self.out, self.buf = sock, out, b''
+
+    def pump(self, seconds):
+        end = time.time() + seconds
+        while time.time() < end:
+            r, _, _ = select.select([self.sock], [], [], max(0.0, min(0.5, end - time.time())))
+            if r:
+                data = self.sock.recv(65536)
+                if not data:
+                    raise EOFError('console closed')
+                self.out.write(data)
+                self.out.flush()
+                self.buf = (self.buf + data)[-65536:]
+
+    def expect(self, pattern, timeout):
+        """Waits until the console's text (escapes removed) matches; keeps what came after."""
+        end = time.time() + timeout
+        rx = re.compile(pattern, re.M)
+        while True:
+            text = ANSI.sub(b'', self.buf).replace(b'\r', b'')
+            m = rx.search(text)
+            if m:
+                self.buf = b''
+                return m
+            if time.time() > end:
+                raise TimeoutError(f'waiting for {pattern!r}; last output: {text[-300:]!r}')
+            try:
+                self.pump(0.5)
+            except EOFError:
+                text = ANSI.sub(b'', self.buf).replace(b'\r', b'')
+                if rx.search(text):
+                    return rx.search(text)
+                raise
+
+    def send(self, line):
+        self.sock.sendall(line.encode() + b'\n')
+
+    def run(self, command, timeout=120):
+        self.send(command)
+        self.expect(PROMPT, timeout)
+
+    def login(self, timeout=600):
+        self.expect(rb'lab login: ', timeout)
+        self.send('root')
+        self.expect(rb'Password: ', 60)
+        self.send('lab')
+        self.expect(PROMPT, 120)
+        self.run('stty cols 120')
+
+    def finish(self, timeout=300):
+        """Reads until QEMU exits (power off), so the capture holds the whole shutdown."""
+        try:
+            self.pump(timeout)
+        except EOFError:
+            return
+        raise TimeoutError('the VM did not power off')
+
+
+def boot(scenario, append_extra='', image_setup=None):
+    os.makedirs(os.path.join(HERE, scenario), exist_ok=True)
+    work = tempfile.mkdtemp(prefix='bootwhy-lab-')
+    disk = os.path.join(work, 'disk.qcow2')
+    subprocess.run(['qemu-img', 'create', '-q', '-f', 'qcow2', '-b', os.path.join(CACHE, 'base.img'), '-F', 'raw', disk], check=True)
+    sock_path = os.path.join(work, 'console.sock')
+    append = 'console=ttyS0 root=/dev/vda rw ' + append_extra
+    qemu = subprocess.Popen([
+        'qemu-system-x86_64', '-machine', 'q35', '-accel', 'tcg', '-m', '1024', '-smp', '1',
+        '-display', 'none', '-monitor', 'none', '-no-reboot',
+        '-kernel', os.path.join(CACHE, 'vmlinuz'), '-initrd', os.path.join(CACHE, 'initrd.img'),
+        '-append', append, '-drive', f'file={disk},if=virtio,format=qcow2',
+        '-chardev', f'socket,id=con,path={sock_path},server=on,wait=on', '-serial', 'chardev:con',
+        '-nic', 'none',
+    ], stderr=subprocess.PIPE)
+    for _ in range(100):
+        if os.path.exists(sock_path):
+            break
+        time.sleep(0.1)
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect(sock_path)
+    out = open(os.path.join(HERE, scenario, 'console.log'), 'wb')
+    return qemu, Console(s, out), out
+
+
+def clean_boot(c):
+    c.login()
+    c.send('poweroff')
+    c.finish()
+
+
+def soft_reboot(c):
+    c.login()
+    c.send('systemctl soft-reboot')
+    c.login()
+    c.send('poweroff')
+    c.finish()
+
+
+def var_bind_soft_reboot(c):
+    """The seed case: /var is a bind mount whose source vanishes before a soft-reboot."""
+    c.login()
+    c.run('mkdir -p /srv/deploy/var && cp -a /var/. /srv/deploy/var/')
+    c.run("echo '/srv/deploy/var /var none bind 0 0' >> /etc/fstab && systemctl daemon-reload")
+    c.run('mount /var && findmnt /var')
+    # The deployment goes away and its parent is immutable (as ostree's deployment roots are), so
+    # systemd cannot re-create the bind source.
+    c.run('mv /srv/deploy/var /srv/var.gone && chattr +i /srv/deploy && sync')
+    c.send('systemctl soft-reboot')
+    c.expect(rb'Enter root password for system maintenance|Give root password for maintenance', 900)
+    c.send('lab')
+    c.expect(rb'# ', 120)
+    c.send('systemctl --no-pager status var.mount')
+    c.expect(rb'# ', 120)
+    c.send('systemctl --no-pager --failed')
+    c.expect(rb'# ', 120)
+    c.send('poweroff -f')
+    c.finish()
+
+
+def failing_service(c):
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab service that fails\\n[Service]\\nType=oneshot\\nExecStart=/bin/false\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-broken.service")
+    c.run("printf '[Unit]\\nDescription=Lab service that needs the broken one\\nRequires=lab-broken.service\\nAfter=lab-broken.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-dependent.service")
+    c.run('systemctl enable lab-broken.service lab-dependent.service && sync')
+    c.send('systemctl soft-reboot')
+    c.login()
+    c.send('poweroff')
+    c.finish()
+
+
+def device_timeout(c):
+    c.login()
+    c.run("echo 'UUID=0a0a0a0a-dead-beef-0000-0123456789ab /data ext4 defaults,x-systemd.device-timeout=10s 0 2' >> /etc/fstab && mkdir -p /data && systemctl daemon-reload && sync")
+    c.send('systemctl soft-reboot')
+    c.expect(rb'Enter root password for system maintenance|Give root password for maintenance', 900)
+    c.send('lab')
+    c.expect(rb'# ', 120)
+    c.send('poweroff -f')
+    c.finish()
+
+
+def kernel_panic(c):
+    c.finish(600)
+
+
+SCENARIOS = {
+    'clean-boot': (clean_boot, ''),
+    'soft-reboot': (soft_reboot, ''),
+    'var-bind-soft-reboot': (var_bind_soft_reboot, ''),
+    'failing-service': (failing_service, ''),
+    'device-timeout': (device_timeout, ''),
+    'kernel-panic': (kernel_panic, 'init=/bin/false panic=1'),
+}
+
+
+def record(name):
+    fn, extra = SCENARIOS[name]
+    started = time.time()
+    qemu, console, out = boot(name, extra)
+    try:
+        fn(console)
+    finally:
+        out.close()
+        qemu.kill() if qemu.poll() is None else None
+        qemu.wait()
+    size = os.path.getsize(os.path.join(HERE, name, 'console.log'))
+    print(f'{name}: {size} bytes in {time.time() - started:.0f} s')
+
+
+if __name__ == '__main__':
+    names = list(SCENARIOS) if sys.argv[1:] == ['--all'] else sys.argv[1:]
+    if not names or any(n not in SCENARIOS for n in names):
+        sys.exit(f'usage: record.py SCENARIO... | --all   (scenarios: {", ".join(SCENARIOS)})')
+    for n in names:
+        record(n)
