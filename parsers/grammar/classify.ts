@@ -23,7 +23,7 @@ import {
   type PromptMatch,
   type TypedCommand,
 } from './console-lines.js';
-import { findEmbeddedKernelPrefix, isStorageError, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, isInterestingKernelMessage, isStorageError, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
 /** Where a record came from: the raw line number(s) and the text shown there. */
@@ -212,7 +212,8 @@ export class LineClassifier {
   }
 
   private kernel(at: LineRef, uptime: number, message: string): void {
-    const proc = splitProcessPrefix(message);
+    const interesting = isInterestingKernelMessage(message);
+    const proc = message.includes('[') ? splitProcessPrefix(message) : null;
     let manager: ManagerEvent | null = null;
     let msg: StatusMessage | null = null;
     if (proc && proc.ident === 'systemd' && proc.pid === 1) {
@@ -227,10 +228,10 @@ export class LineClassifier {
       process: proc ? { ident: proc.ident, pid: proc.pid } : null,
       manager,
       msg,
-      event: proc ? null : matchKernelEvent(message),
-      crash: proc ? null : matchCrash(message),
-      crashLocation: matchCrashLocation(message),
-      storageError: isStorageError(message),
+      event: proc || !interesting ? null : matchKernelEvent(message),
+      crash: proc || !interesting ? null : matchCrash(message),
+      crashLocation: interesting ? matchCrashLocation(message) : null,
+      storageError: interesting && isStorageError(message),
     });
   }
 }

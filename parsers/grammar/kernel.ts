@@ -16,9 +16,46 @@ const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
 
 export function parseKernelPrefix(text: string): KernelPrefix | null {
   if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
-  const m = PREFIX.exec(text);
-  if (m === null) return null;
-  return { uptime: Number(m[1]), caller: m[2] ?? null, messageStart: m[0].length };
+  // By hand for the common `[ 12.345678] `: this runs on every kernel line.
+  let i = 1;
+  while (text.charCodeAt(i) === 0x20) i++;
+  const digits = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i === digits || text.charCodeAt(i) !== 0x2e /* . */) return null;
+  i++;
+  const frac = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i === frac || text.charCodeAt(i) !== 0x5d /* ] */) return null;
+  if (text.charCodeAt(i + 1) === 0x5b /* [ */) {
+    const m = PREFIX.exec(text);
+    if (m === null) return null;
+    return { uptime: Number(m[1]), caller: m[2] ?? null, messageStart: m[0].length };
+  }
+  const uptime = Number(text.slice(digits, i));
+  const start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
+  return { uptime, caller: null, messageStart: start };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** How the messages that any kernel rule looks at begin (crash headers, boot events, crash locations). */
+const INTERESTING_STARTS = [
+  'Kernel panic', '---[ end', 'BUG', 'kernel BUG', 'Oops', 'Internal error', 'general protection', 'WARNING', 'INFO: ', 'rcu',
+  'Linux version', 'Run ', 'Trying to unpack', 'Unpacking initramfs', 'reboot: ', 'RIP: ', 'pc : ', 'EIP: ', 'PC is at', 'VFS: ',
+];
+const STARTS_BY_CHAR = new Map<string, string[]>();
+for (const w of INTERESTING_STARTS) STARTS_BY_CHAR.set(w[0]!, [...(STARTS_BY_CHAR.get(w[0]!) ?? []), w]);
+/** Storage errors can be anywhere in a message; these words are in every one the STORAGE_ERROR rule takes. */
+const STORAGE_HINTS = ['rror', 'I/O', 'orrupt', 'wrong fs', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'tag#'];
+
+/** Cheap test that skips most kernel lines before any rule runs. */
+export function isInterestingKernelMessage(message: string): boolean {
+  const starts = STARTS_BY_CHAR.get(message[0] ?? '');
+  if (starts !== undefined && starts.some((w) => message.startsWith(w))) return true;
+  for (const h of STORAGE_HINTS) if (message.includes(h)) return true;
+  return false;
 }
 
 /** Index of a kernel timestamp that starts after position 0, or -1. */

@@ -260,7 +260,14 @@ export class LineSplitter {
       const end = Math.min(to, start + room);
       if (this.cursor === this.len) {
         this.ensure(this.len + (end - start));
-        this.buf.set(src.subarray(start, end), this.len);
+        if (end - start < 64) {
+          // Short runs (between escape sequences) copy faster by hand than through a subarray view.
+          const buf = this.buf;
+          let at = this.len;
+          for (let k = start; k < end; k++) buf[at++] = src[k]!;
+        } else {
+          this.buf.set(src.subarray(start, end), this.len);
+        }
         this.len += end - start;
         this.cursor = this.len;
       } else {
