@@ -54,6 +54,12 @@ async function measure(kind: string, mb: number): Promise<{ seconds: number; byt
   return { seconds, bytes, rssMiB: process.resourceUsage().maxRSS / 1024, extra };
 }
 
+function cliNodeFlags(): string[] {
+  const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  const shebang = readFileSync(cli, 'utf8').split('\n', 1)[0] ?? '';
+  return shebang.split(/\s+/).filter((w) => w.startsWith('--'));
+}
+
 async function main(): Promise<void> {
   const [, , kind, mbArg] = process.argv;
   if (kind) {
@@ -70,7 +76,9 @@ async function main(): Promise<void> {
     ['analyzer', mb],
     ['xterm', xtermMb],
   ] as const) {
-    const r = spawnSync(process.execPath, [me, kind, String(size)], { encoding: 'utf8' });
+    // The analyzer runs with the V8 flags the bootwhy command runs with (its shebang).
+    const flags = kind === 'analyzer' ? cliNodeFlags() : [];
+    const r = spawnSync(process.execPath, [...flags, me, kind, String(size)], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${kind}: ${r.stderr}`);
     rows.push([kind, size, JSON.parse(r.stdout) as { seconds: number; bytes: number; rssMiB: number; extra: string }]);
   }

@@ -161,6 +161,12 @@ test('NO_COLOR turns colour off even when asked for auto', () => {
   assert.not.ok(r.stdout.includes('\u001b'));
 });
 
+test('the built command runs by its shebang, as npm links it', () => {
+  const r = spawnSync(BIN, [SEED, '--color=never'], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stdout, /Root cause: var\.mount/);
+});
+
 test('--help and --version', () => {
   const h = bootwhy(['--help']);
   assert.is(h.status, 0);

@@ -48,7 +48,7 @@ const INTERESTING_STARTS = [
 const STARTS_BY_CHAR = new Map<string, string[]>();
 for (const w of INTERESTING_STARTS) STARTS_BY_CHAR.set(w[0]!, [...(STARTS_BY_CHAR.get(w[0]!) ?? []), w]);
 /** Storage errors can be anywhere in a message; these words are in every one the STORAGE_ERROR rule takes. */
-const STORAGE_HINTS = ['rror', 'I/O', 'orrupt', 'wrong fs', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'tag#'];
+const STORAGE_HINTS = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down'];
 
 /** Cheap test that skips most kernel lines before any rule runs. */
 export function isInterestingKernelMessage(message: string): boolean {

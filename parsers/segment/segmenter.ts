@@ -16,7 +16,7 @@ export const LIMITS = {
   cyclesPerBoot: 64,
   failuresPerCycle: 1000,
   /** Failures kept over all boots; past it the oldest cycles are left out of the report. */
-  failuresRetained: 20000,
+  failuresRetained: 10000,
   unitsPerCycle: 5000,
   evidencePerFinding: 10,
   jobsPerCycle: 500,
