@@ -73,7 +73,7 @@ class Console:
         raise TimeoutError('the VM did not power off')
 
 
-def boot(scenario, append_extra='', image_setup=None):
+def boot(scenario, append_extra='', reboot_exits=True):
     os.makedirs(os.path.join(HERE, scenario), exist_ok=True)
     work = tempfile.mkdtemp(prefix='bootwhy-lab-')
     disk = os.path.join(work, 'disk.qcow2')
@@ -82,7 +82,7 @@ def boot(scenario, append_extra='', image_setup=None):
     append = 'console=ttyS0 root=/dev/vda rw ' + append_extra
     qemu = subprocess.Popen([
         'qemu-system-x86_64', '-machine', 'q35', '-accel', 'tcg', '-m', '1024', '-smp', '1',
-        '-display', 'none', '-monitor', 'none', '-no-reboot',
+        '-display', 'none', '-monitor', 'none', *(['-no-reboot'] if reboot_exits else []),
         '-kernel', os.path.join(CACHE, 'vmlinuz'), '-initrd', os.path.join(CACHE, 'initrd.img'),
         '-append', append, '-drive', f'file={disk},if=virtio,format=qcow2',
         '-chardev', f'socket,id=con,path={sock_path},server=on,wait=on', '-serial', 'chardev:con',
@@ -159,6 +159,50 @@ def kernel_panic(c):
     c.finish(600)
 
 
+def reboot_then_soft_reboot(c):
+    c.login()
+    c.send('systemctl reboot')
+    c.login()
+    c.send('systemctl soft-reboot')
+    c.login()
+    c.send('poweroff')
+    c.finish()
+
+
+def wrong_root(c):
+    c.expect(rb'\(initramfs\) ', 600)
+    c.send('poweroff -f')
+    c.finish()
+
+
+def nextroot_soft_reboot(c):
+    """systemd-soft-reboot.service(8): a prepared /run/nextroot becomes the new root."""
+    c.login()
+    c.run('mkdir -p /run/nextroot && mount --bind / /run/nextroot && findmnt /run/nextroot')
+    c.send('systemctl soft-reboot')
+    c.login()
+    c.send('poweroff')
+    c.finish()
+
+
+def offline_update(c):
+    """An offline update (systemd.offline-updates(7)): /system-update makes the next start enter
+    system-update.target; the update unit runs, removes the flag and soft-reboots into the normal system."""
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab offline update\\nDefaultDependencies=no\\nRequires=sysinit.target\\nAfter=sysinit.target system-update-pre.target\\nBefore=system-update.target\\n[Service]\\nType=oneshot\\nExecStart=/bin/sh -c \"echo lab: applying update; sleep 3; rm -f /system-update\"\\nExecStartPost=/usr/bin/systemctl soft-reboot --no-block\\n' > /etc/systemd/system/lab-offline-update.service")
+    c.run('mkdir -p /etc/systemd/system/system-update.target.wants && ln -sf ../lab-offline-update.service /etc/systemd/system/system-update.target.wants/ && ln -sfn /var/cache /system-update && sync')
+    c.send('systemctl soft-reboot')
+    c.login(900)
+    c.send('poweroff')
+    c.finish()
+
+
+def quiet_boot(c):
+    c.login()
+    c.send('poweroff')
+    c.finish()
+
+
 SCENARIOS = {
     'clean-boot': (clean_boot, ''),
     'soft-reboot': (soft_reboot, ''),
@@ -166,13 +210,21 @@ SCENARIOS = {
     'failing-service': (failing_service, ''),
     'device-timeout': (device_timeout, ''),
     'kernel-panic': (kernel_panic, 'init=/bin/false panic=1'),
+    'reboot-then-soft-reboot': (reboot_then_soft_reboot, ''),
+    'wrong-root': (wrong_root, 'root=/dev/vdz rootdelay=10'),
+    'var-bind-soft-reboot-name-format': (var_bind_soft_reboot, 'systemd.status_unit_format=name'),
+    'var-bind-soft-reboot-description-format': (var_bind_soft_reboot, 'systemd.status_unit_format=description'),
+    'nextroot-soft-reboot': (nextroot_soft_reboot, ''),
+    'quiet-boot': (quiet_boot, 'quiet'),
+    'offline-update': (offline_update, ''),
 }
+KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot'}
 
 
 def record(name):
     fn, extra = SCENARIOS[name]
     started = time.time()
-    qemu, console, out = boot(name, extra)
+    qemu, console, out = boot(name, extra, reboot_exits=name not in KEEP_RUNNING_ON_REBOOT)
     try:
         fn(console)
     finally:
