@@ -53,7 +53,10 @@ for (const c of loadCorpus()) {
     // agetty's size probe (ESC[32766;32766H, unanswered) leaves the cursor at the far right, so the next
     // output starts there on a real terminal; the terminal layer deliberately ignores absolute positions.
     const unjump = (xs: string[]) => xs.map((s) => s.replace(/^ {1000,}/, ''));
-    assert.equal(strip(ours), unjump(strip(shown)));
+    // The same probe moves the cursor to the bottom row: on a screen not yet full, the rows it skips
+    // read as empty lines. Blank lines are left out of the comparison on both sides for that reason.
+    const nonBlank = (xs: string[]) => xs.filter((s) => s !== '');
+    assert.equal(nonBlank(strip(ours)), nonBlank(unjump(strip(shown))));
   });
 }
 
