@@ -51,6 +51,7 @@ function findings(r: ReportT) {
     cycleStarts: cycles.map((c) => c.start),
     hungJobs: unique(cycles.flatMap((c) => c.hungJobs.map((j) => j.unit.name ?? j.unit.text))),
     loginReached: cycles.some((c) => c.loginLine !== null),
+    defaultTargets: cycles.map((c) => c.defaultTarget),
   };
 }
 
@@ -100,6 +101,7 @@ for (const c of cases) {
     if (want.emergencyTriggeredBy !== undefined) assert.is(got.emergencyTriggeredBy, want.emergencyTriggeredBy, 'emergencyTriggeredBy');
     if (want.loginReached !== undefined) assert.is(got.loginReached, want.loginReached, 'loginReached');
     if (want.hungJobs) assert.equal(got.hungJobs, want.hungJobs, 'hungJobs');
+    if (want.defaultTargets) assert.equal(got.defaultTargets, want.defaultTargets, 'defaultTargets');
     for (const s of want.evidenceContains ?? []) assert.ok(got.rootEvidence.some((t) => t.includes(s)), `root cause evidence lacks "${s}"`);
     (want.crashTitles ?? []).forEach((s, i) => assert.ok((got.crashTitles[i] ?? '').includes(s), `crash ${i + 1} title "${got.crashTitles[i]}" lacks "${s}"`));
   });

@@ -51,6 +51,10 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
   const os = c.os ? ` ${safeText(c.os)}` : '';
   out.push(`  ${p.bold(`Cycle ${c.index}`)}${os} — ${safeText(c.startNote)}  ${p.dim(lines(c.startLine, c.endLine))}`);
   out.push(`    phases: ${c.phases.map((ph) => phase(ph)).join(' → ')}`);
+  if (c.defaultTarget && c.defaultTarget !== 'graphical.target' && c.defaultTarget !== 'multi-user.target') {
+    const why = c.defaultTarget === 'system-update.target' ? ' (an offline update)' : '';
+    out.push(`    default target: ${safeText(c.defaultTarget)}${why}`);
+  }
   const outcome =
     c.outcome === 'ok' ? p.green('ok') : c.outcome === 'incomplete' ? p.dim('incomplete (the log ends)') : p.red(c.outcome === 'emergency' || c.outcome === 'rescue' ? `${c.outcome} mode` : c.outcome);
   let tail = '';
@@ -70,7 +74,7 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
   }
   const slow = c.hungJobs;
   if (slow.length > 0) {
-    out.push(`    ${p.bold('Start/stop jobs that hung')}:`);
+    out.push(`    ${p.bold('Slow start/stop jobs (systemd showed its spinner)')}:`);
     for (const j of slow) {
       const name = safeText(j.unit.name ?? j.unit.text);
       const limit = j.ranToLimit ? p.red(' — ran to its limit') : '';

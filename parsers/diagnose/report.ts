@@ -211,6 +211,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     emergency: c.mode ? buildMode(c.mode, triggeredBy) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
+    defaultTarget: c.defaultTarget,
     rootCause,
     units: { seen: c.unitsSeen.size, dropped: c.unitsDropped },
   };

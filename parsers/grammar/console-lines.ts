@@ -125,7 +125,8 @@ export type ManagerEventKind =
   | 'job-result'
   | 'unit-result'
   | 'process-exited'
-  | 'operation-timeout';
+  | 'operation-timeout'
+  | 'default-target';
 
 const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp }> = [
   { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/ },
@@ -138,6 +139,7 @@ const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; p
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=\S+, status=.*?)$/ },
+  { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/ },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/ },
 ];
 

@@ -115,6 +115,7 @@ export const Cycle = z.object({
   emergency: Emergency.nullable(),
   loginLine: z.number().int().positive().nullable(),
   startupFinished: z.string().nullable(),
+  defaultTarget: z.string().nullable().describe('the target PID 1 started as default, e.g. system-update.target for an offline update'),
   rootCause: RootCause.nullable(),
   units: z.object({ seen: z.number().int().nonnegative(), dropped: z.number().int().nonnegative() }),
 });

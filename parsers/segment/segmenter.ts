@@ -297,6 +297,7 @@ export class Segmenter {
       mode: null,
       loginLine: null,
       startupFinished: null,
+      defaultTarget: null,
       end: 'log-end',
       unitsSeen: new Set(),
       unitsDropped: 0,
@@ -388,6 +389,9 @@ export class Segmenter {
         return;
       case 'shutdown':
         return this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
+      case 'default-target':
+        this.ensureCycle(at.lineNo).defaultTarget = groups[0] ?? null;
+        return;
       case 'startup-finished':
         this.ensureCycle(at.lineNo).startupFinished = groups[0] ?? null;
         return;

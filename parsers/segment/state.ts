@@ -78,6 +78,8 @@ export interface CycleState {
   mode: ModeState | null;
   loginLine: number | null;
   startupFinished: string | null;
+  /** The target PID 1 started as the default (system-update.target for an offline update). */
+  defaultTarget: string | null;
   end: CycleEnd;
   unitsSeen: Set<string>;
   unitsDropped: number;

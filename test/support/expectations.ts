@@ -34,6 +34,8 @@ export const CorpusExpectations = z
     /** The emergency/rescue mode was triggered by this unit (a target with OnFailure=emergency.target). */
     emergencyTriggeredBy: z.string().optional(),
     loginReached: z.boolean().optional(),
+    /** Per cycle, the default target PID 1 queued when the log shows it (system-update.target for an offline update). */
+    defaultTargets: z.array(z.string().nullable()).optional(),
     notes: z.string().optional(),
   })
   .strict();
