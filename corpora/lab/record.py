@@ -221,7 +221,14 @@ SCENARIOS = {
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot'}
 
 
+def ensure_image():
+    if not all(os.path.exists(os.path.join(CACHE, f)) for f in ('base.img', 'vmlinuz', 'initrd.img')):
+        print('the lab image is missing: building it (build-image.sh)')
+        subprocess.run(['bash', os.path.join(HERE, 'build-image.sh')], check=True)
+
+
 def record(name):
+    ensure_image()
     fn, extra = SCENARIOS[name]
     started = time.time()
     qemu, console, out = boot(name, extra, reboot_exits=name not in KEEP_RUNNING_ON_REBOOT)
