@@ -18,7 +18,6 @@ export interface UnitRef {
 }
 
 const ELLIPSIS = '…';
-const UNIT_SUFFIX = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
 const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
 
 export function isUnitName(text: string): boolean {
@@ -155,4 +154,3 @@ function tableEntries(): Iterable<[string, string]> {
   return COMMON_UNITS as ReadonlyArray<[string, string]>;
 }
 
-export { UNIT_SUFFIX };

@@ -5,7 +5,7 @@
  */
 import type { ConsoleRecord, LineRef } from '../grammar/classify.js';
 import { initramfsMissingDevice, matchMountError, type PromptMatch } from '../grammar/console-lines.js';
-import { matchCrash, type CrashMatch } from '../grammar/kernel.js';
+import type { CrashMatch } from '../grammar/kernel.js';
 import { VERB_FAILURE, type FailureKind, type StatusMessage, type Verb } from '../grammar/status.js';
 import { mountUnitForPath, parseUnitText, UnitResolver, type UnitRef } from '../grammar/units.js';
 import type { AnalyzerEvent, Evidence } from '../report/schema.js';
@@ -100,7 +100,7 @@ export class Segmenter {
       case 'status':
         this.statusBlock = null;
         this.recognised++;
-        if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console', rec.word === '!!');
+        if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
         return this.touch();
       case 'spinner':
@@ -257,7 +257,7 @@ export class Segmenter {
       if (cycle) this.cyclePhase(cycle, 'shutdown', at.lineNo);
     }
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at);
-    else if (rec.msg) this.unitMessage(rec.msg, at, 'kmsg', false);
+    else if (rec.msg) this.unitMessage(rec.msg, at, 'kmsg');
     // After the events: a line that starts a cycle or a phase is its first timestamp.
     this.stampUptime(this.boot ?? boot, rec.uptime);
     this.touch();
@@ -322,7 +322,7 @@ export class Segmenter {
   }
 
   /** The cycle runs in the initrd: its first phase is the initrd, not the system. */
-  private markInitrd(cycle: CycleState, line: number): void {
+  private markInitrd(cycle: CycleState): void {
     const first = cycle.phases[0]!;
     if (cycle.phases.length !== 1 || first.name !== 'system') return;
     first.name = 'initrd';
@@ -334,7 +334,6 @@ export class Segmenter {
       first.startLine = Math.min(first.startLine, bootInitrd.startLine);
       first.startUptime = bootInitrd.startUptime;
     }
-    void line;
   }
 
   private managerSignal(type: 'manager' | 'welcome', at: LineRef, os: string | null, version: string | null): void {
@@ -367,7 +366,7 @@ export class Segmenter {
     cycle.earlyActivity = true;
     if (os !== null) {
       cycle.os = os;
-      if (/initramfs|initrd/i.test(os)) this.markInitrd(cycle, at.lineNo);
+      if (/initramfs|initrd/i.test(os)) this.markInitrd(cycle);
     }
     if (version !== null) cycle.systemdVersion = version;
     this.touch();
@@ -378,7 +377,7 @@ export class Segmenter {
       case 'manager-start':
         return this.managerSignal('manager', at, null, groups[0] ?? null);
       case 'initrd':
-        return this.markInitrd(this.ensureCycle(at.lineNo), at.lineNo);
+        return this.markInitrd(this.ensureCycle(at.lineNo));
       case 'switch-root':
         this.ensureCycle(at.lineNo).pending = 'switch-root';
         return;
@@ -435,8 +434,7 @@ export class Segmenter {
 
   // ---- unit messages -------------------------------------------------------------------------
 
-  private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal', emergencyAction: boolean): void {
-    void emergencyAction;
+  private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal'): void {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
     else ref = this.resolver.resolve(ref);
@@ -471,7 +469,7 @@ export class Segmenter {
       if (cycle.phases.at(-1)?.name !== 'shutdown') cycle.earlyActivity = true;
     }
     if (name !== null && INITRD_UNIT.test(name) && STARTING_VERBS.has(msg.verb)) {
-      if (cycle.pending === null && cycle.phases.length === 1) this.markInitrd(cycle, at.lineNo);
+      if (cycle.pending === null && cycle.phases.length === 1) this.markInitrd(cycle);
       if (name === 'initrd-switch-root.target' || name === 'initrd-switch-root.service') {
         if (msg.verb === 'reached-target' || msg.verb === 'start-begin') cycle.pending = 'switch-root';
       }
@@ -602,7 +600,7 @@ export class Segmenter {
       // A saved journal (journalctl -b): PID 1's messages tell the boot as its kmsg lines would.
       this.recognised++;
       if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at);
-      if (rec.msg) return this.unitMessage(rec.msg, rec.at, 'journal', false);
+      if (rec.msg) return this.unitMessage(rec.msg, rec.at, 'journal');
       return;
     }
     if (rec.msg) {
@@ -867,4 +865,3 @@ function modeWhy(kind: ModeKind): string {
   }
 }
 
-export { matchCrash };

@@ -81,14 +81,10 @@ export class LineSplitter {
   /** Set when the current line was reopened with ESC M: its original content, until it is changed. */
   private reopened: PhysicalLine | null = null;
 
-  /** Non-zero when the current line holds a byte >= 0x80 (so it needs UTF-8 decoding). */
-  private nonAscii = 0;
-
   // The last finished line, held back until we know no ESC M reopens it; its bytes stay in `spare`.
   private held: PhysicalLine | null = null;
   private spare: Uint8Array;
   private heldLen = 0;
-  private heldNonAscii = 0;
 
   private rawLine = 1;
   private offset = 0;
@@ -112,14 +108,11 @@ export class LineSplitter {
         case State.ground: {
           if (b >= 0x20 && b !== 0x7f) {
             let j = i + 1;
-            let high = b;
             while (j < n) {
               const c = chunk[j]!;
               if (c < 0x20 || c === 0x7f) break;
-              high |= c;
               j++;
             }
-            this.nonAscii |= high & 0x80;
             this.print(chunk, i, j);
             i = j;
             continue;
@@ -238,11 +231,11 @@ export class LineSplitter {
 
   /** The unfinished current line (a prompt waits without a newline), without consuming it. */
   peekPartial(): string {
-    return this.len > 0 ? this.decode(this.buf, this.len, this.nonAscii) : '';
+    return this.len > 0 ? this.decode(this.buf, this.len) : '';
   }
 
-  private decode(buf: Uint8Array, len: number, nonAscii: number): string {
-    void nonAscii; // TextDecoder beats String.fromCharCode even on ASCII (measured: 80 ns vs 300 ns a line)
+  /** TextDecoder beats String.fromCharCode even on ASCII (measured here: 80 ns against 300 ns a line). */
+  private decode(buf: Uint8Array, len: number): string {
     return this.decoder.decode(buf.subarray(0, len));
   }
 
@@ -385,7 +378,6 @@ export class LineSplitter {
     this.buf = this.spare;
     this.spare = cur;
     this.len = this.heldLen;
-    this.nonAscii = this.heldNonAscii;
     this.cursor = 0;
     this.lineNo = prev.lineNo;
     this.byteStart = prev.byteStart;
@@ -405,7 +397,7 @@ export class LineSplitter {
   private finishLine(byteEnd: number, truncated: boolean): void {
     this.releaseHeld();
     const line: PhysicalLine = {
-      text: this.len === 0 ? '' : this.decode(this.buf, this.len, this.nonAscii),
+      text: this.len === 0 ? '' : this.decode(this.buf, this.len),
       lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
       byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
       byteEnd,
@@ -420,14 +412,12 @@ export class LineSplitter {
       // Keep the bytes for a possible ESC M by swapping buffers instead of copying.
       this.held = line;
       this.heldLen = this.len;
-      this.heldNonAscii = this.nonAscii;
       const cur = this.buf;
       this.buf = this.spare;
       this.spare = cur;
     }
     this.len = 0;
     this.cursor = 0;
-    this.nonAscii = 0;
     this.lineNo = truncated ? this.rawLine : -1;
     this.byteStart = truncated ? byteEnd : -1;
   }
