@@ -6,9 +6,13 @@ import { parseArgs } from 'node:util';
 import { VERSION } from '../parsers/diagnose/report.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { schemaCommand } from './commands/schema.js';
+import { parseDuration, parseUntil, watchCommand } from './commands/watch.js';
 import { InputError, UsageError } from './errors.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
+       bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
+                                [--timeout 90s] [--once]
+                                SOURCE: /dev/pts/N or /dev/ttyS0, unix:PATH, tcp:HOST:PORT, a growing file, -
        bootwhy schema          print the JSON Schema of the --json report
        bootwhy --help | --version
 
@@ -16,7 +20,9 @@ Reads a boot console log (a saved serial console, or '-' for standard input, as 
 'virsh console vm | bootwhy -') and reports its kernel boots, systemd userspace cycles,
 what failed and the root cause, with the line numbers that prove it.
 
-Exit status: 0 nothing failed, 1 failures found, 2 usage or input error.`;
+Exit status: 0 nothing failed (watch: the --until condition was met), 1 failures found,
+2 usage or input error; watch also: 3 emergency/rescue mode or an initrd shell, 4 kernel panic
+(while waiting for something else), 5 --timeout ran out.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -29,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
       color: { type: 'string', default: 'auto' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', default: false },
+      save: { type: 'string' },
+      until: { type: 'string' },
+      timeout: { type: 'string' },
+      once: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -45,6 +55,24 @@ async function main(argv: string[]): Promise<number> {
   if (first === 'schema') {
     if (rest.length > 0) throw new UsageError('schema takes no arguments');
     return schemaCommand(process.stdout);
+  }
+  if (first === 'watch') {
+    if (rest.length !== 1) throw new UsageError('watch takes one SOURCE');
+    return watchCommand(
+      {
+        source: rest[0]!,
+        json: values.json,
+        color,
+        save: values.save ?? null,
+        until: values.until !== undefined ? parseUntil(values.until) : null,
+        timeoutMs: values.timeout !== undefined ? parseDuration(values.timeout) : null,
+        once: values.once,
+      },
+      process.stdout,
+    );
+  }
+  if (values.save !== undefined || values.until !== undefined || values.timeout !== undefined || values.once) {
+    throw new UsageError('--save, --until, --timeout and --once are options of watch');
   }
   const args = first === 'analyze' ? rest : positionals;
   if (args.length > 1) throw new UsageError(`one input at a time (got ${args.length})`);

@@ -62,6 +62,12 @@ export class Analyzer {
     return this.report();
   }
 
+  /** For live input gone quiet: a prompt on the unfinished last line counts now, not at the next byte. */
+  checkPartialLine(): void {
+    const partial = this.splitter.peekPartial();
+    if (partial) this.segmenter.partialLine(partial.text, partial.lineNo);
+  }
+
   /** The report for what has been read so far (live use); the input stays open. */
   report(): Report {
     return buildReport({

@@ -4,7 +4,7 @@
  * jobs, emergency modes and kernel crashes of each. Memory is bounded by the caps below.
  */
 import type { ConsoleRecord, LineRef } from '../grammar/classify.js';
-import { initramfsMissingDevice, matchMountError, type PromptMatch } from '../grammar/console-lines.js';
+import { initramfsMissingDevice, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import type { CrashMatch } from '../grammar/kernel.js';
 import { VERB_FAILURE, type FailureKind, type StatusMessage, type Verb } from '../grammar/status.js';
 import { mountUnitForPath, parseUnitText, UnitResolver, type UnitRef } from '../grammar/units.js';
@@ -138,6 +138,18 @@ export class Segmenter {
 
   end(): void {
     this.openCrashes.length = 0;
+  }
+
+  private partialSeen = -1;
+
+  /** A live console's unfinished line: a login or emergency prompt waits there without a newline. */
+  partialLine(text: string, lineNo: number): void {
+    if (lineNo === this.partialSeen) return;
+    const p = matchPrompt(text.trim());
+    if (p === null || p.announces) return;
+    this.partialSeen = lineNo;
+    this.recognised++;
+    this.prompt(p, { lineNo, text });
   }
 
   // ---- boots ---------------------------------------------------------------------------------

@@ -230,8 +230,9 @@ export class LineSplitter {
   }
 
   /** The unfinished current line (a prompt waits without a newline), without consuming it. */
-  peekPartial(): string {
-    return this.len > 0 ? this.decode(this.buf, this.len) : '';
+  peekPartial(): { text: string; lineNo: number } | null {
+    if (this.len === 0) return null;
+    return { text: this.decode(this.buf, this.len), lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine };
   }
 
   /** TextDecoder beats String.fromCharCode even on ASCII (measured here: 80 ns against 300 ns a line). */

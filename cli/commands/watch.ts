@@ -1,0 +1,192 @@
+/**
+ * `bootwhy watch SOURCE`: attach to a running machine's console and report findings as they arrive;
+ * reconnect when the source goes away; stop on --until / --timeout with a distinct exit code.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { Analyzer } from '../../parsers/index.js';
+import type { AnalyzerEvent, Report } from '../../parsers/report/schema.js';
+import { renderText } from '../reporters/text.js';
+import { connect, describeSource, parseSource, type FollowState, type LiveConnection } from '../sources/live.js';
+import { choosePalette, safeText, type Palette } from '../terminal-safe.js';
+import { UsageError } from '../errors.js';
+
+/** Exit codes of `watch`, documented in the README. */
+export const WATCH_EXIT = {
+  /** The --until condition was met, or the input ended and nothing failed. */
+  ok: 0,
+  /** The input ended (or watching was interrupted) and failures were found. */
+  failed: 1,
+  usage: 2,
+  /** Emergency or rescue mode, or an initrd shell, while waiting for something else. */
+  emergency: 3,
+  /** A kernel panic while waiting for something else. */
+  panic: 4,
+  /** --timeout ran out before the condition. */
+  timeout: 5,
+} as const;
+
+export type Until = { kind: 'login' | 'emergency' | 'panic' | 'failed' } | { kind: 'cycle'; n: number };
+
+export interface WatchOptions {
+  source: string;
+  json: boolean;
+  color: 'auto' | 'always' | 'never';
+  save: string | null;
+  until: Until | null;
+  timeoutMs: number | null;
+  once: boolean;
+}
+
+export function parseUntil(text: string): Until {
+  const m = /^cycle=(\d+)$/.exec(text);
+  if (m) return { kind: 'cycle', n: Number(m[1]) };
+  if (text === 'login' || text === 'emergency' || text === 'panic' || text === 'failed') return { kind: text };
+  throw new UsageError(`--until must be login, emergency, panic, failed or cycle=N, not '${text}'`);
+}
+
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text);
+  if (!m) throw new UsageError(`--timeout takes a duration such as 90s, 5m or 1h, not '${text}'`);
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's']!;
+  return Number(m[1]) * unit;
+}
+
+export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStream): Promise<number> {
+  const spec = await parseSource(opts.source);
+  const name = describeSource(spec);
+  const palette = choosePalette(opts.color, stdout.isTTY === true, process.env);
+  const started = Date.now();
+  const seconds = (): number => Math.round((Date.now() - started) / 10) / 100;
+  const out = (line: string): void => void stdout.write(line + '\n');
+
+  let decided: number | null = null;
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const decide = (code: number): void => {
+    if (decided === null) {
+      decided = code;
+      finish();
+    }
+  };
+
+  const onEvent = (e: AnalyzerEvent): void => {
+    if (opts.json) out(JSON.stringify({ ...e, t: seconds() }));
+    else out(describeEvent(e, seconds(), palette));
+    const u = opts.until;
+    if (e.type === 'login' && u?.kind === 'login') decide(WATCH_EXIT.ok);
+    // Fail fast: while waiting for something else, emergency mode or a panic ends the wait.
+    if (e.type === 'emergency' && u) decide(u.kind === 'emergency' ? WATCH_EXIT.ok : WATCH_EXIT.emergency);
+    if (e.type === 'crash' && e.kind === 'panic' && u) decide(u.kind === 'panic' ? WATCH_EXIT.ok : WATCH_EXIT.panic);
+    if (e.type === 'failure' && u?.kind === 'failed') decide(WATCH_EXIT.ok);
+    if (e.type === 'cycle' && u?.kind === 'cycle' && e.cycle >= u.n) decide(WATCH_EXIT.ok);
+  };
+  const analyzer = new Analyzer({ name, onEvent });
+  let save: WriteStream | null = null;
+  if (opts.save) {
+    save = createWriteStream(opts.save, { flags: 'w' });
+    save.on('error', (err) => {
+      process.stderr.write(`bootwhy: --save ${opts.save}: ${err.message}\n`);
+      decide(WATCH_EXIT.usage);
+    });
+  }
+  const sink = (chunk: Uint8Array): void => {
+    if (decided !== null) return;
+    save?.write(Buffer.from(chunk));
+    analyzer.write(chunk);
+    lastData = Date.now();
+  };
+  let lastData = Date.now();
+  // A prompt waits without a newline: look at the unfinished line once the console goes quiet.
+  const idle = setInterval(() => {
+    if (Date.now() - lastData > 250) analyzer.checkPartialLine();
+  }, 250);
+
+  const timer = opts.timeoutMs !== null ? setTimeout(() => decide(WATCH_EXIT.timeout), opts.timeoutMs) : null;
+  const interrupt = (): void => decide(-1);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  const status = (text: string): void => {
+    if (opts.json) out(JSON.stringify({ type: 'source', t: seconds(), message: text }));
+    else out(palette.dim(`[${seconds().toFixed(1)} s] ${safeText(text)}`));
+  };
+
+  const follow: FollowState = { offset: 0, ino: null, note: null };
+  let conn: LiveConnection | null = null;
+  const loop = async (): Promise<void> => {
+    let delay = 250;
+    let connectedOnce = false;
+    while (decided === null) {
+      try {
+        conn = await connect(spec, sink, follow);
+        if (connectedOnce) status(`${name}: back again; bytes between are missing from the timeline`);
+        else status(`attached to ${name}`);
+        connectedOnce = true;
+        delay = 250;
+        const why = await Promise.race([conn.ended, finished.then(() => 'stopped')]);
+        if (follow.note) {
+          status(follow.note);
+          follow.note = null;
+        }
+        if (decided !== null) break;
+        if (spec.kind === 'stdin' || opts.once) {
+          status(`${name}: ${why}`);
+          decide(-2);
+          break;
+        }
+        if (why !== 'truncated') status(`${name}: ${why}; waiting for it to come back`);
+        if (why === 'truncated') continue;
+      } catch (err) {
+        if (opts.once || spec.kind === 'stdin') {
+          status(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+          decide(-2);
+          break;
+        }
+        if (!connectedOnce && delay === 250) status(`${name}: ${err instanceof Error ? err.message : String(err)}; retrying`);
+      }
+      await Promise.race([new Promise((r) => setTimeout(r, delay)), finished]);
+      delay = Math.min(delay * 2, 5000);
+    }
+  };
+  const looping = loop();
+  await finished;
+  clearInterval(idle);
+  if (timer) clearTimeout(timer);
+  process.removeListener('SIGINT', interrupt);
+  process.removeListener('SIGTERM', interrupt);
+  (conn as LiveConnection | null)?.close();
+  await looping.catch(() => undefined);
+  if (save) await new Promise<void>((r) => save!.end(r));
+
+  const report = analyzer.end();
+  if (opts.json) out(JSON.stringify({ type: 'report', t: seconds(), report }));
+  else stdout.write('\n' + renderText(report, { palette, verbose: false }));
+  if (decided === -1 || decided === -2) return verdictCode(report);
+  return decided!;
+}
+
+function verdictCode(report: Report): number {
+  return report.verdict === 'failed' ? WATCH_EXIT.failed : WATCH_EXIT.ok;
+}
+
+function describeEvent(e: AnalyzerEvent, t: number, p: Palette): string {
+  const at = p.dim(`[${t.toFixed(1)} s] line ${e.line}:`);
+  switch (e.type) {
+    case 'boot':
+      return `${at} ${p.bold(`boot ${e.boot}`)} (${e.reason.replace('-', ' ')})`;
+    case 'cycle':
+      return `${at} ${p.bold(`userspace cycle ${e.cycle}`)}${e.start === 'soft-reboot' ? ' after a soft-reboot' : ''}`;
+    case 'phase':
+      return `${at} phase ${e.phase}`;
+    case 'failure':
+      return `${at} ${e.kind === 'dependency' ? p.yellow('DEPEND') : p.red(e.kind.toUpperCase())} ${safeText(e.unit)}`;
+    case 'job':
+      return `${at} waiting on ${safeText(e.unit)} (${safeText(e.elapsed)} / ${safeText(e.limit)})`;
+    case 'emergency':
+      return `${at} ${p.red(`${e.kind} mode`)}`;
+    case 'crash':
+      return `${at} ${p.red(safeText(e.title))}`;
+    case 'login':
+      return `${at} ${p.green('login prompt')}`;
+  }
+}
