@@ -47,6 +47,22 @@ async function measure(kind: string, mb: number): Promise<{ seconds: number; byt
       bytes += chunk.length;
     }
     term.dispose();
+  } else if (kind === 'latency') {
+    // From a line's bytes reaching the analyzer to its event: the line, then the next line's first bytes.
+    const samples: number[] = [];
+    let t0 = 0n;
+    const a = new Analyzer({ name: 'latency', onEvent: (e) => void (e.type === 'failure' && samples.push(Number(process.hrtime.bigint() - t0) / 1000)) });
+    const enc = new TextEncoder();
+    for (let i = 0; i < 1000; i++) {
+      const chunk = enc.encode(`[FAILED] Failed to start u${i}.service - Unit ${i}.\r\n[`);
+      t0 = process.hrtime.bigint();
+      a.write(chunk);
+      bytes += chunk.length;
+      a.write(enc.encode('  OK  ] Started x.service.\r\n'));
+    }
+    samples.sort((x, y) => x - y);
+    const q = (p: number) => samples[Math.floor(p * (samples.length - 1))]!.toFixed(1);
+    extra = `line → event: p50 ${q(0.5)} µs, p99 ${q(0.99)} µs, max ${q(1)} µs over ${samples.length} lines (a last line alone waits for watch's 250 ms idle check)`;
   } else {
     throw new Error(`unknown benchmark ${kind}`);
   }
@@ -75,6 +91,7 @@ async function main(): Promise<void> {
   for (const [kind, size] of [
     ['analyzer', mb],
     ['xterm', xtermMb],
+    ['latency', 0],
   ] as const) {
     // The analyzer runs with the V8 flags the bootwhy command runs with (its shebang).
     const flags = kind === 'analyzer' ? cliNodeFlags() : [];
@@ -84,6 +101,10 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`input: the corpus (${loadCorpus().length} logs) repeated, fed in ${CHUNK / 1024} KiB chunks\n`);
   for (const [kind, size, r] of rows) {
+    if (kind === 'latency') {
+      process.stdout.write(`latency   ${r.extra}\n`);
+      continue;
+    }
     const mbps = r.bytes / 1024 / 1024 / r.seconds;
     const vs = baseline?.[kind] ? `  (baseline ${baseline[kind]!.toFixed(1)} MB/s)` : '';
     process.stdout.write(`${kind.padEnd(9)} ${String(size).padStart(4)} MB  ${mbps.toFixed(1).padStart(7)} MB/s  peak RSS ${r.rssMiB.toFixed(0).padStart(4)} MiB  ${r.extra}${vs}\n`);

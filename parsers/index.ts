@@ -62,8 +62,10 @@ export class Analyzer {
     return this.report();
   }
 
-  /** For live input gone quiet: a prompt on the unfinished last line counts now, not at the next byte. */
+  /** For live input gone quiet: the last finished line and a prompt on the unfinished one count now,
+   *  not at the next byte. */
   checkPartialLine(): void {
+    this.splitter.flushHeld();
     const partial = this.splitter.peekPartial();
     if (partial) this.segmenter.partialLine(partial.text, partial.lineNo);
   }

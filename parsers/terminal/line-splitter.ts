@@ -229,6 +229,11 @@ export class LineSplitter {
     this.state = State.ground;
   }
 
+  /** Live input gone quiet: give up waiting for an `ESC M` and emit the held line now. */
+  flushHeld(): void {
+    if (this.len === 0 && this.reopened === null) this.releaseHeld();
+  }
+
   /** The unfinished current line (a prompt waits without a newline), without consuming it. */
   peekPartial(): { text: string; lineNo: number } | null {
     if (this.len === 0) return null;
