@@ -4,7 +4,7 @@
  */
 import { LineClassifier, type ConsoleRecord } from './grammar/classify.js';
 import { buildReport } from './diagnose/report.js';
-import type { AnalyzerEvent, Report } from './report/schema.js';
+import type { AnalyzerEvent, Gap, Report } from './report/schema.js';
 import { Segmenter } from './segment/segmenter.js';
 import { LineSplitter, type LineSplitterOptions, type PhysicalLine } from './terminal/line-splitter.js';
 
@@ -25,9 +25,13 @@ export class Analyzer {
   private readonly name: string;
   private replacementChars = 0;
   private ended = false;
+  private readonly gaps: Gap[] = [];
+  private droppedGaps = 0;
+  private readonly onEvent: ((event: AnalyzerEvent) => void) | undefined;
 
   constructor(options: AnalyzerOptions = {}) {
     this.name = options.name ?? '-';
+    this.onEvent = options.onEvent;
     this.segmenter = new Segmenter(options.onEvent);
     const onRecord = options.onRecord;
     this.classifier = new LineClassifier(
@@ -62,6 +66,21 @@ export class Analyzer {
     return this.report();
   }
 
+  /**
+   * Live input: the source went away and is back (`seconds` later, when known); whatever it sent
+   * meanwhile is missing. The line the gap cut is finished, so later bytes do not continue it.
+   */
+  markGap(reason: string, seconds: number | null): void {
+    if (this.ended) return;
+    this.splitter.end();
+    this.classifier.end();
+    const { line, byte } = this.splitter.position();
+    const gap: Gap = { line, byte, reason, seconds: seconds === null ? null : Math.round(seconds * 100) / 100 };
+    if (this.gaps.length < MAX_GAPS) this.gaps.push(gap);
+    else this.droppedGaps++;
+    this.onEvent?.({ type: 'gap', ...gap });
+  }
+
   /** For live input gone quiet: the last finished line and a prompt on the unfinished one count now,
    *  not at the next byte. */
   checkPartialLine(): void {
@@ -80,9 +99,14 @@ export class Analyzer {
       resolver: this.segmenter.resolver,
       counters: { ...this.splitter.counters, replacementChars: this.replacementChars },
       recognised: this.segmenter.recognised,
+      gaps: this.gaps,
+      droppedGaps: this.droppedGaps,
     });
   }
 }
+
+/** Gaps kept in the report; later ones are only counted. */
+const MAX_GAPS = 256;
 
 /** Analyses a whole buffer at once. */
 export function analyze(input: Uint8Array | string, options: AnalyzerOptions = {}): Report {

@@ -20,6 +20,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 interface Run {
   child: ChildProcess;
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Resolves once stdout has printed a line matching `re`. */
+  printed(re: RegExp): Promise<void>;
 }
 
 function watch(args: string[], input?: Buffer): Run {
@@ -30,7 +32,19 @@ function watch(args: string[], input?: Buffer): Run {
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   if (input) child.stdin!.end(input);
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
-  return { child, done };
+  const printed = (re: RegExp): Promise<void> =>
+    new Promise((r, reject) => {
+      const check = (): void => {
+        if (re.test(stdout)) {
+          child.stdout!.off('data', check);
+          r();
+        }
+      };
+      child.stdout!.on('data', check);
+      child.once('close', () => reject(new Error(`exited before printing ${re}:\n${stdout}${stderr}`)));
+      check();
+    });
+  return { child, done, printed };
 }
 
 const events = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -135,6 +149,90 @@ time.sleep(5)
   py.kill();
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.ok(events(r.stdout).some((e) => e['type'] === 'login'));
+});
+
+test('a pty whose other end hangs up and comes back: the gap is in the report, every byte sent is kept', async () => {
+  // Python holds the master as QEMU does, closes it mid-boot (the VM went away), then opens the same
+  // /dev/pts/N again once bootwhy has let go of it, and sends the rest when told to.
+  const script = `
+import os, pty, sys, time
+data = open(sys.argv[1], 'rb').read()
+half = data.index(b'Welcome to')
+def open_pty(want):
+    for _ in range(400):
+        m, s = pty.openpty()
+        if want is None or os.ttyname(s) == want:
+            os.system('stty raw -echo < ' + os.ttyname(s))
+            return m, s
+        os.close(m); os.close(s); time.sleep(0.05)
+    sys.exit('the pty number was not free again')
+m, s = open_pty(None)
+name = os.ttyname(s)
+print(name, flush=True)
+sys.stdin.readline()
+for i in range(0, half, 512):
+    os.write(m, data[i:min(i + 512, half)]); time.sleep(0.002)
+time.sleep(0.5)
+os.close(s); os.close(m)
+time.sleep(0.3)
+m, s = open_pty(name)
+sys.stdin.readline()
+for i in range(half, len(data), 512):
+    os.write(m, data[i:i + 512]); time.sleep(0.002)
+time.sleep(10)
+`;
+  const py = spawn('python3', ['-c', script, join(CORPORA, 'lab/clean-boot/console.log')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    const ptsPath = await new Promise<string>((r) => py.stdout!.once('data', (c: Buffer) => r(c.toString().trim())));
+    const save = join(tmp, 'pty-hangup.log');
+    const run = watch([ptsPath, '--json', '--until', 'login', '--timeout', '60s', '--save', save]);
+    await run.printed(/attached to/);
+    py.stdin!.write('go\n');
+    await run.printed(/hung up|closed/);
+    await run.printed(/back again/);
+    py.stdin!.write('go\n');
+    const r = await run.done;
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    const ev = events(r.stdout);
+    assert.ok(ev.some((e) => e['type'] === 'login'));
+    const gap = ev.find((e) => e['type'] === 'gap');
+    assert.ok(gap, 'a gap event');
+    const report = ev.find((e) => e['type'] === 'report')!['report'] as { input: { gaps: { line: number; reason: string; seconds: number }[] }; degraded: { code: string }[] };
+    assert.is(report.input.gaps.length, 1);
+    assert.match(report.input.gaps[0]!.reason, /hung up|closed|I\/O/);
+    assert.ok(report.input.gaps[0]!.seconds > 0.2);
+    assert.ok(report.degraded.some((d) => d.code === 'source-gap'));
+    // The gap sits where the first half ended: the line numbers before it match the capture's.
+    const half = CLEAN.indexOf('Welcome to');
+    assert.is(report.input.gaps[0]!.line, CLEAN.subarray(0, half).toString('latin1').split('\n').length);
+    assert.ok(readFileSync(save).equals(CLEAN.subarray(0, readFileSync(save).length)), 'no byte lost or doubled around the gap');
+    assert.ok(readFileSync(save).length > half, 'bytes after the gap were read');
+  } finally {
+    py.kill();
+  }
+});
+
+test('a TCP connection reset (RST) mid-boot: reported as a reset, the gap marked, the rest read on reconnect', async () => {
+  const half = CLEAN.indexOf('Welcome to');
+  let clients = 0;
+  const server = createServer((sock) => {
+    sock.on('error', () => {});
+    const n = ++clients;
+    const data = n === 1 ? CLEAN.subarray(0, half) : CLEAN.subarray(half);
+    sock.write(data, () => {
+      // The first connection is reset, as a host-side proxy or a killed QEMU leaves it.
+      if (n === 1) setTimeout(() => sock.resetAndDestroy(), 200);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const r = await watch([`tcp:127.0.0.1:${port}`, '--until', 'login', '--timeout', '60s', '--color=never']).done;
+  server.close();
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /connection reset; waiting for it to come back/);
+  assert.match(r.stdout, /gap.*connection reset/);
+  assert.match(r.stdout, /login prompt/);
+  assert.match(r.stdout, /source went away once/);
 });
 
 test('a followed file: appended bytes are read as they come, a truncation is reported and read from the start', async () => {

@@ -116,11 +116,15 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
   const loop = async (): Promise<void> => {
     let delay = 250;
     let connectedOnce = false;
+    let away: { why: string; since: number } | null = null;
     while (decided === null) {
       try {
         conn = await connect(spec, sink, follow);
-        if (connectedOnce) status(`${name}: back again; bytes between are missing from the timeline`);
-        else status(`attached to ${name}`);
+        if (away !== null) {
+          status(`${name}: back again; bytes between are missing from the timeline`);
+          analyzer.markGap(away.why, (Date.now() - away.since) / 1000);
+          away = null;
+        } else if (!connectedOnce) status(`attached to ${name}`);
         connectedOnce = true;
         delay = 250;
         const why = await Promise.race([conn.ended, finished.then(() => 'stopped')]);
@@ -134,8 +138,12 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
           decide(-2);
           break;
         }
-        if (why !== 'truncated') status(`${name}: ${why}; waiting for it to come back`);
-        if (why === 'truncated') continue;
+        if (why === 'truncated') {
+          analyzer.markGap('the file was truncated', null);
+          continue;
+        }
+        status(`${name}: ${why}; waiting for it to come back`);
+        away = { why, since: Date.now() };
       } catch (err) {
         if (opts.once || spec.kind === 'stdin') {
           status(`${name}: ${err instanceof Error ? err.message : String(err)}`);
@@ -188,5 +196,7 @@ function describeEvent(e: AnalyzerEvent, t: number, p: Palette): string {
       return `${at} ${p.red(safeText(e.title))}`;
     case 'login':
       return `${at} ${p.green('login prompt')}`;
+    case 'gap':
+      return `${at} ${p.yellow('gap')}: the source was away (${safeText(e.reason)}${e.seconds !== null ? `, ${e.seconds.toFixed(1)} s` : ''}); bytes sent meanwhile are missing`;
   }
 }

@@ -11,6 +11,7 @@ import {
   type Emergency,
   type Evidence,
   type Failure,
+  type Gap,
   type Job,
   type KernelCrash,
   type Report,
@@ -31,6 +32,8 @@ export interface ReportInput {
   resolver: UnitResolver;
   counters: LineSplitterCounters & { replacementChars: number };
   recognised: number;
+  gaps: readonly Gap[];
+  droppedGaps: number;
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -40,7 +43,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'bootwhy', version: VERSION },
-    input: { name: input.name, bytes: input.counters.bytes, lines: input.counters.lines, escapeSequences: input.counters.escapeSequences },
+    input: { name: input.name, bytes: input.counters.bytes, lines: input.counters.lines, escapeSequences: input.counters.escapeSequences, gaps: [...input.gaps] },
     verdict,
     headline: headline(boots, verdict),
     boots,
@@ -395,6 +398,11 @@ function degraded(input: ReportInput): Degraded[] {
   if (c.unterminatedStrings > 0) out.push({ code: 'unterminated-escape', message: `${c.unterminatedStrings} unterminated escape strings (OSC/DCS) were given up`, line: null });
   if (input.droppedBoots > 0 || input.droppedCycles > 0) {
     out.push({ code: 'truncated-report', message: `the earliest ${input.droppedBoots} boots and ${input.droppedCycles} userspace cycles were left out of the report to bound memory`, line: null });
+  }
+  const gaps = input.gaps.length + input.droppedGaps;
+  if (gaps > 0) {
+    const first = input.gaps[0]!;
+    out.push({ code: 'source-gap', message: `the source went away ${gaps === 1 ? 'once' : `${gaps} times`} (first at line ${first.line}: ${first.reason}); what it sent meanwhile is missing`, line: first.line });
   }
   if (input.recognised === 0 && c.bytes > 0) out.push({ code: 'no-console-output', message: 'nothing in the input looks like boot console output', line: null });
   return out;

@@ -149,9 +149,16 @@ export const Boot = z.object({
 });
 
 export const Degraded = z.object({
-  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output']),
+  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output', 'source-gap']),
   message: z.string(),
   line: z.number().int().positive().nullable(),
+});
+
+export const Gap = z.object({
+  line: z.number().int().positive().describe('the input line at which bytes are missing (the saved log has no mark there)'),
+  byte: z.number().int().nonnegative().describe('offset in the input at which bytes are missing'),
+  reason: z.string().describe('why the source went away: closed, connection reset, hung up, truncated, …'),
+  seconds: z.number().nonnegative().nullable().describe('how long the source was away, when known'),
 });
 
 export const Report = z.object({
@@ -162,6 +169,7 @@ export const Report = z.object({
     bytes: z.number().int().nonnegative(),
     lines: z.number().int().nonnegative(),
     escapeSequences: z.number().int().nonnegative(),
+    gaps: z.array(Gap).describe('live input: times the source went away and came back; what it sent meanwhile is missing'),
   }),
   verdict: z.enum(['ok', 'failed', 'empty']),
   headline: z.string().describe('the whole log in one line'),
@@ -182,6 +190,7 @@ export type Cycle = z.infer<typeof Cycle>;
 export type KernelCrash = z.infer<typeof KernelCrash>;
 export type Boot = z.infer<typeof Boot>;
 export type Degraded = z.infer<typeof Degraded>;
+export type Gap = z.infer<typeof Gap>;
 export type Report = z.infer<typeof Report>;
 
 /** Events the analyzer emits as findings arrive (live use streams them as NDJSON). */
@@ -201,6 +210,7 @@ export const AnalyzerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job'), boot: z.number().int(), cycle: z.number().int(), line: z.number().int(), unit: z.string(), elapsed: z.string(), limit: z.string() }),
   z.object({ type: z.literal('emergency'), boot: z.number().int(), cycle: z.number().int().nullable(), line: z.number().int(), kind: ModeKind }),
   z.object({ type: z.literal('crash'), boot: z.number().int(), line: z.number().int(), kind: CrashKind, title: z.string() }),
+  z.object({ type: z.literal('gap'), line: z.number().int(), byte: z.number().int(), reason: z.string(), seconds: z.number().nullable() }),
   z.object({ type: z.literal('login'), boot: z.number().int(), cycle: z.number().int().nullable(), line: z.number().int() }),
 ]);
 export type AnalyzerEvent = z.infer<typeof AnalyzerEvent>;

@@ -234,6 +234,11 @@ export class LineSplitter {
     if (this.len === 0 && this.reopened === null) this.releaseHeld();
   }
 
+  /** Where the next byte lands: its raw line number and its offset in the input. */
+  position(): { line: number; byte: number } {
+    return { line: this.rawLine, byte: this.offset };
+  }
+
   /** The unfinished current line (a prompt waits without a newline), without consuming it. */
   peekPartial(): { text: string; lineNo: number } | null {
     if (this.len === 0) return null;
