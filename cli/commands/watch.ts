@@ -2,11 +2,11 @@
  * `bootwhy watch SOURCE`: attach to a running machine's console and report findings as they arrive;
  * reconnect when the source goes away; stop on --until / --timeout with a distinct exit code.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { Analyzer } from '../../parsers/index.js';
 import type { AnalyzerEvent, Report } from '../../parsers/report/schema.js';
 import { renderText } from '../reporters/text.js';
-import { connect, describeSource, parseSource, type FollowState, type LiveConnection } from '../sources/live.js';
+import { describeSource, parseSource } from '../sources/live.js';
+import { LiveSession } from '../sources/session.js';
 import { choosePalette, safeText, type Palette } from '../terminal-safe.js';
 import { UsageError } from '../errors.js';
 
@@ -81,90 +81,38 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
     if (e.type === 'cycle' && u?.kind === 'cycle' && e.cycle >= u.n) decide(WATCH_EXIT.ok);
   };
   const analyzer = new Analyzer({ name, onEvent });
-  let save: WriteStream | null = null;
-  if (opts.save) {
-    save = createWriteStream(opts.save, { flags: 'w' });
-    save.on('error', (err) => {
-      process.stderr.write(`bootwhy: --save ${opts.save}: ${err.message}\n`);
-      decide(WATCH_EXIT.usage);
-    });
-  }
-  const sink = (chunk: Uint8Array): void => {
-    if (decided !== null) return;
-    save?.write(Buffer.from(chunk));
-    analyzer.write(chunk);
-    lastData = Date.now();
+  const status = (text: string): void => {
+    if (opts.json) out(JSON.stringify({ type: 'source', t: seconds(), message: text }));
+    else out(palette.dim(`[${seconds().toFixed(1)} s] ${safeText(text)}`));
   };
-  let lastData = Date.now();
+  const session = new LiveSession({
+    spec,
+    analyzer,
+    onStatus: status,
+    once: opts.once,
+    save: opts.save,
+    onSaveError: (message) => {
+      process.stderr.write(`bootwhy: ${message}\n`);
+      decide(WATCH_EXIT.usage);
+    },
+  });
   // A prompt waits without a newline: look at the unfinished line once the console goes quiet.
   const idle = setInterval(() => {
-    if (Date.now() - lastData > 250) analyzer.checkPartialLine();
+    if (Date.now() - session.lastData > 250) analyzer.checkPartialLine();
   }, 250);
-
   const timer = opts.timeoutMs !== null ? setTimeout(() => decide(WATCH_EXIT.timeout), opts.timeoutMs) : null;
   const interrupt = (): void => decide(-1);
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
 
-  const status = (text: string): void => {
-    if (opts.json) out(JSON.stringify({ type: 'source', t: seconds(), message: text }));
-    else out(palette.dim(`[${seconds().toFixed(1)} s] ${safeText(text)}`));
-  };
-
-  const follow: FollowState = { offset: 0, ino: null, note: null };
-  let conn: LiveConnection | null = null;
-  const loop = async (): Promise<void> => {
-    let delay = 250;
-    let connectedOnce = false;
-    let away: { why: string; since: number } | null = null;
-    while (decided === null) {
-      try {
-        conn = await connect(spec, sink, follow);
-        if (away !== null) {
-          status(`${name}: back again; bytes between are missing from the timeline`);
-          analyzer.markGap(away.why, (Date.now() - away.since) / 1000);
-          away = null;
-        } else if (!connectedOnce) status(`attached to ${name}`);
-        connectedOnce = true;
-        delay = 250;
-        const why = await Promise.race([conn.ended, finished.then(() => 'stopped')]);
-        if (follow.note) {
-          status(follow.note);
-          follow.note = null;
-        }
-        if (decided !== null) break;
-        if (spec.kind === 'stdin' || opts.once) {
-          status(`${name}: ${why}`);
-          decide(-2);
-          break;
-        }
-        if (why === 'truncated') {
-          analyzer.markGap('the file was truncated', null);
-          continue;
-        }
-        status(`${name}: ${why}; waiting for it to come back`);
-        away = { why, since: Date.now() };
-      } catch (err) {
-        if (opts.once || spec.kind === 'stdin') {
-          status(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-          decide(-2);
-          break;
-        }
-        if (!connectedOnce && delay === 250) status(`${name}: ${err instanceof Error ? err.message : String(err)}; retrying`);
-      }
-      await Promise.race([new Promise((r) => setTimeout(r, delay)), finished]);
-      delay = Math.min(delay * 2, 5000);
-    }
-  };
-  const looping = loop();
+  const running = session.run().then(() => decide(-2));
   await finished;
   clearInterval(idle);
   if (timer) clearTimeout(timer);
   process.removeListener('SIGINT', interrupt);
   process.removeListener('SIGTERM', interrupt);
-  (conn as LiveConnection | null)?.close();
-  await looping.catch(() => undefined);
-  if (save) await new Promise<void>((r) => save!.end(r));
+  await session.close();
+  await running;
 
   const report = analyzer.end();
   if (opts.json) out(JSON.stringify({ type: 'report', t: seconds(), report }));
