@@ -8,11 +8,14 @@ import { analyzeCommand } from './commands/analyze.js';
 import { schemaCommand } from './commands/schema.js';
 import { parseDuration, parseUntil, watchCommand } from './commands/watch.js';
 import { InputError, UsageError } from './errors.js';
+import { forgetCi } from './tui/ci.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
                                 [--timeout 90s] [--once]
                                 SOURCE: /dev/pts/N or /dev/ttyS0, unix:PATH, tcp:HOST:PORT, a growing file, -
+       bootwhy tui SOURCE       [--save FILE] [--follow] [--once]
+                                full-screen view of a live console or a saved log; prints the report on exit
        bootwhy schema          print the JSON Schema of the --json report
        bootwhy --help | --version
 
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       until: { type: 'string' },
       timeout: { type: 'string' },
       once: { type: 'boolean', default: false },
+      follow: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -71,6 +75,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout,
     );
   }
+  if (first === 'tui') {
+    if (rest.length !== 1) throw new UsageError('tui takes one SOURCE');
+    if (values.json || values.until !== undefined || values.timeout !== undefined) throw new UsageError('--json, --until and --timeout are options of watch');
+    if (!process.stdout.isTTY) throw new UsageError('tui needs a terminal; use bootwhy watch or bootwhy analyze for pipes and files');
+    // ink reads the CI hint when it is loaded: drop it first (see ci.ts), then load the UI.
+    forgetCi();
+    const { tuiCommand } = await import('./tui/run.js');
+    return tuiCommand({ source: rest[0]!, color, save: values.save ?? null, follow: values.follow, once: values.once }, process.stdout);
+  }
+  if (values.follow) throw new UsageError('--follow is an option of tui (watch always follows)');
   if (values.save !== undefined || values.until !== undefined || values.timeout !== undefined || values.once) {
     throw new UsageError('--save, --until, --timeout and --once are options of watch');
   }

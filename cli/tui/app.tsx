@@ -1,0 +1,462 @@
+/**
+ * The TUI: a header, the timeline (boots → userspace cycles), the selected entry's findings (root cause on
+ * top, the cascade as a tree), and the console as a terminal shows it. Keys act through named commands
+ * (keys.ts); the model is polled, so a console flood never waits on drawing.
+ */
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useEffect, useMemo, useReducer, useState, type ReactElement } from 'react';
+import type { Report } from '../../parsers/index.js';
+import { safeText } from '../terminal-safe.js';
+import type { Segment } from './console-screen.js';
+import { BINDINGS, commandFor, type Command } from './keys.js';
+import type { TuiModel } from './model.js';
+import { findings, seconds, timeline, type FindingRow, type TimelineRow } from './outline.js';
+
+type Pane = 'timeline' | 'findings' | 'console';
+const PANES: Pane[] = ['timeline', 'findings', 'console'];
+
+interface UiState {
+  pane: Pane;
+  timelineKey: string | null;
+  findingIndex: number;
+  expanded: Set<string>;
+  collapsed: Set<string>;
+  failuresOnly: boolean;
+  /** Top row of the console pane; null follows the end. */
+  consoleTop: number | null;
+  consoleLeft: number;
+  /** A console row to highlight (a finding's line, a search match). */
+  mark: number | null;
+  help: boolean;
+  searching: boolean;
+  query: string;
+  message: string;
+}
+
+const initial: UiState = {
+  pane: 'timeline',
+  timelineKey: null,
+  findingIndex: 0,
+  expanded: new Set(),
+  collapsed: new Set(),
+  failuresOnly: false,
+  consoleTop: null,
+  consoleLeft: 0,
+  mark: null,
+  help: false,
+  searching: false,
+  query: '',
+  message: '',
+};
+
+export interface AppProps {
+  model: TuiModel;
+  onQuit: () => void;
+  /** Redraw interval, ms. */
+  frameMs?: number;
+}
+
+export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
+  const { stdout } = useStdout();
+  const [size, setSize] = useState({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const [ui, setUi] = useState<UiState>(initial);
+
+  useEffect(() => {
+    const onResize = (): void => setSize({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+  }, [stdout]);
+
+  // Poll the model: redraw when it changed, and once a second for the clocks.
+  useEffect(() => {
+    let seen = -1;
+    let ticked = Date.now();
+    const timer = setInterval(() => {
+      const now = Date.now();
+      if (model.version !== seen || now - ticked >= 1000) {
+        seen = model.version;
+        ticked = now;
+        redraw();
+      }
+    }, frameMs);
+    return () => clearInterval(timer);
+  }, [model, frameMs]);
+
+  const report = model.report();
+  const layout = computeLayout(size.cols, size.rows);
+  const rows = useMemo(() => timeline(report, ui.failuresOnly), [report, ui.failuresOnly]);
+  // Until a person picks an entry, the selection follows the newest failed entry, else the newest.
+  const selectedIndex = Math.max(0, ui.timelineKey !== null ? rows.findIndex((r) => r.key === ui.timelineKey) : defaultIndex(rows));
+  const selected = rows[selectedIndex];
+  const found = useMemo(() => {
+    const list = findings(report, selected, ui.expanded, ui.collapsed);
+    return ui.failuresOnly ? list.filter((f) => f.failure || f.depth > 0) : list;
+  }, [report, selected, ui.expanded, ui.collapsed, ui.failuresOnly]);
+  const liveJob = !model.finished && selected && isNewest(report, selected) ? model.lastJob : null;
+  const findingIndex = Math.min(ui.findingIndex, Math.max(0, found.length - 1));
+
+  const consoleHeight = layout.consoleRows;
+  const consoleEnd = Math.max(0, model.screen.length - consoleHeight);
+  const consoleTop = ui.consoleTop === null ? consoleEnd : Math.min(ui.consoleTop, consoleEnd);
+
+  const jumpTo = (f: FindingRow | undefined, s: UiState): UiState => {
+    if (!f || f.line === null) return s;
+    const row = model.screen.rowOf(f.line, f.lineText);
+    if (row < 0) return { ...s, message: `line ${f.line} is no longer in the console pane's scrollback` };
+    return { ...s, mark: row, consoleTop: Math.max(0, row - Math.floor(consoleHeight / 3)), message: `line ${f.line}` };
+  };
+
+  const run = (cmd: Command): void => {
+    if (cmd === 'quit') return onQuit();
+    setUi((s) => {
+      const list = s.pane === 'timeline' ? rows.length : found.length;
+      const page = s.pane === 'console' ? consoleHeight : s.pane === 'timeline' ? layout.topRows : layout.topRows;
+      const moveList = (delta: number): UiState => {
+        if (s.pane === 'timeline') {
+          const i = clamp(selectedIndex + delta, 0, list - 1);
+          return { ...s, timelineKey: rows[i]?.key ?? null, findingIndex: 0, mark: null };
+        }
+        const i = clamp(findingIndex + delta, 0, list - 1);
+        return jumpTo(found[i], { ...s, findingIndex: i });
+      };
+      const scroll = (delta: number): UiState => {
+        const top = clamp(consoleTop + delta, 0, consoleEnd);
+        return { ...s, consoleTop: top >= consoleEnd && delta > 0 ? null : top };
+      };
+      switch (cmd) {
+        case 'up':
+          return s.pane === 'console' ? scroll(-1) : moveList(-1);
+        case 'down':
+          return s.pane === 'console' ? scroll(1) : moveList(1);
+        case 'pageUp':
+          return s.pane === 'console' ? scroll(-page) : moveList(-page);
+        case 'pageDown':
+          return s.pane === 'console' ? scroll(page) : moveList(page);
+        case 'top':
+          return s.pane === 'console' ? { ...s, consoleTop: 0 } : moveList(-list);
+        case 'bottom':
+          return s.pane === 'console' ? { ...s, consoleTop: null } : moveList(list);
+        case 'left':
+          return { ...s, consoleLeft: Math.max(0, s.consoleLeft - 8) };
+        case 'right':
+          return { ...s, consoleLeft: Math.min(model.screen.cols - 8, s.consoleLeft + 8) };
+        case 'toggle': {
+          if (s.pane === 'timeline') return { ...s, pane: 'findings', findingIndex: 0 };
+          const f = found[findingIndex];
+          if (!f) return s;
+          if (f.expandable) {
+            const defaultOpen = f.depth <= 1;
+            const expanded = new Set(s.expanded);
+            const collapsed = new Set(s.collapsed);
+            if (defaultOpen) (f.expanded ? collapsed.add(f.key) : collapsed.delete(f.key));
+            else f.expanded ? expanded.delete(f.key) : expanded.add(f.key);
+            return jumpTo(f, { ...s, expanded, collapsed });
+          }
+          return jumpTo(f, s);
+        }
+        case 'nextPane':
+        case 'prevPane': {
+          const i = PANES.indexOf(s.pane) + (cmd === 'nextPane' ? 1 : PANES.length - 1);
+          return { ...s, pane: PANES[i % PANES.length]! };
+        }
+        case 'search':
+          return { ...s, searching: true, query: '', message: '' };
+        case 'searchNext':
+        case 'searchPrev':
+          return findNext(s, cmd === 'searchNext' ? 1 : -1);
+        case 'failuresOnly':
+          return { ...s, failuresOnly: !s.failuresOnly, findingIndex: 0, message: s.failuresOnly ? 'showing everything' : 'failures only' };
+        case 'follow':
+          return { ...s, consoleTop: null, mark: null };
+        case 'help':
+          return { ...s, help: !s.help };
+      }
+    });
+  };
+
+  const findNext = (s: UiState, direction: 1 | -1): UiState => {
+    if (s.query === '') return { ...s, message: 'no search yet: press /' };
+    const from = s.mark ?? (direction === 1 ? consoleTop - 1 : consoleTop + consoleHeight);
+    const row = model.screen.search(s.query, from, direction);
+    if (row < 0) return { ...s, mark: null, message: `not found: ${s.query}` };
+    return { ...s, mark: row, consoleTop: Math.max(0, row - Math.floor(consoleHeight / 3)), message: `/${s.query}` };
+  };
+
+  useInput((input, key) => {
+    if (ui.searching) {
+      if (key.return) return setUi((s) => findNext({ ...s, searching: false, pane: 'console' }, 1));
+      if (key.escape) return setUi((s) => ({ ...s, searching: false, message: '' }));
+      if (key.backspace || key.delete) return setUi((s) => ({ ...s, query: s.query.slice(0, -1) }));
+      if (input && !key.ctrl && !key.meta) return setUi((s) => ({ ...s, query: s.query + safeText(input) }));
+      return;
+    }
+    if (ui.help && (key.escape || input === 'q')) return setUi((s) => ({ ...s, help: false }));
+    // Keys typed fast (or pasted) arrive together: each character is a key of its own.
+    const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+    for (const p of presses) {
+      const cmd = commandFor(p, key);
+      if (cmd) run(cmd);
+    }
+  });
+
+  return (
+    <Box flexDirection="column" width={size.cols} height={layout.height}>
+      <Header model={model} report={report} width={size.cols} />
+      {ui.help ? (
+        <Help height={layout.height - 2} width={size.cols} />
+      ) : (
+        <>
+          <Box height={layout.topRows + 1}>
+            <Box flexDirection="column" width={layout.leftWidth}>
+              <Title text={`timeline${ui.failuresOnly ? ' (failures)' : ''}`} focused={ui.pane === 'timeline'} width={layout.leftWidth} />
+              <Timeline rows={rows} selected={selectedIndex} height={layout.topRows} width={layout.leftWidth} focused={ui.pane === 'timeline'} />
+            </Box>
+            <Box flexDirection="column" width={1}>
+              {Array.from({ length: layout.topRows + 1 }, (_, i) => (
+                <Text key={i} dimColor>
+                  │
+                </Text>
+              ))}
+            </Box>
+            <Box flexDirection="column" width={layout.rightWidth}>
+              <Title text={selected ? `${selected.cycle === null ? `boot ${selected.boot}` : `boot ${selected.boot} · cycle ${selected.cycle}`}` : 'findings'} focused={ui.pane === 'findings'} width={layout.rightWidth} />
+              <Findings rows={found} selected={findingIndex} height={layout.topRows} width={layout.rightWidth} focused={ui.pane === 'findings'} liveJob={liveJob} />
+            </Box>
+          </Box>
+          <Title
+            text={`console${ui.consoleTop === null ? ' (following)' : ` row ${consoleTop + 1}/${model.screen.length}`}${ui.consoleLeft > 0 ? ` ←${ui.consoleLeft}` : ''}${model.screen.skipped > 0 ? ` · ${model.screen.skipped} bytes skipped in a flood` : ''}`}
+            focused={ui.pane === 'console'}
+            width={size.cols}
+          />
+          <ConsolePane segments={model.screen.rows(consoleTop, consoleHeight, size.cols, ui.consoleLeft)} top={consoleTop} mark={ui.mark} />
+        </>
+      )}
+      <StatusBar ui={ui} width={size.cols} status={model.status} />
+    </Box>
+  );
+}
+
+interface Layout {
+  /** Rows the app draws: one less than the terminal, so ink never scrolls it. */
+  height: number;
+  topRows: number;
+  consoleRows: number;
+  leftWidth: number;
+  rightWidth: number;
+}
+
+export function computeLayout(cols: number, rows: number): Layout {
+  const height = Math.max(8, rows - 1);
+  const body = height - 4; // header, two pane titles, status bar
+  const topRows = Math.max(3, Math.floor(body * 0.45));
+  const consoleRows = Math.max(1, body - topRows - 1); // the console title
+  const leftWidth = clamp(Math.floor(cols * 0.34), 20, 40);
+  return { height, topRows, consoleRows, leftWidth, rightWidth: Math.max(10, cols - leftWidth - 1) };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}
+
+function defaultIndex(rows: TimelineRow[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.failed && rows[i]!.cycle !== null) return i;
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.failed) return i;
+  return rows.length - 1;
+}
+
+function isNewest(report: Report, row: TimelineRow): boolean {
+  const boot = report.boots[report.boots.length - 1];
+  if (!boot || boot.index !== row.boot) return false;
+  return row.cycle === null || boot.cycles[boot.cycles.length - 1]?.index === row.cycle;
+}
+
+const STATE_TONE: Record<string, string> = { emergency: 'red', panic: 'red', login: 'green', waiting: 'gray' };
+
+function Header({ model, report, width }: { model: TuiModel; report: Report; width: number }): ReactElement {
+  const failures = report.boots.reduce((n, b) => n + b.cycles.reduce((m, c) => m + c.failures.length, 0), 0);
+  const where = model.finished ? 'finished' : model.live ? 'live' : 'reading';
+  const elapsed = seconds((Date.now() - model.startedAt) / 1000);
+  const uptime = report.boots[report.boots.length - 1]?.lastUptime;
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end" inverse>
+        {' bootwhy  '}
+        <Text color={STATE_TONE[model.state] ?? 'cyan'} bold>
+          {model.state.toUpperCase()}
+        </Text>
+        {`  ${where}  ${elapsed}${uptime != null ? `  uptime ${uptime.toFixed(1)}s` : ''}  ${bytes(model.bytes)}  ${failures} failure${failures === 1 ? '' : 's'}  `}
+        <Text bold>{safeText(model.source)}</Text>
+        {' '.repeat(width)}
+      </Text>
+    </Box>
+  );
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function Title({ text, focused, width }: { text: string; focused: boolean; width: number }): ReactElement {
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end" bold={focused} color={focused ? 'cyan' : 'gray'}>
+        {`${focused ? '▶' : ' '} ${text} ${'─'.repeat(width)}`}
+      </Text>
+    </Box>
+  );
+}
+
+const OUTCOME_ICON: Record<TimelineRow['outcome'], [string, string]> = {
+  ok: ['✓', 'green'],
+  failed: ['✗', 'red'],
+  emergency: ['⚠', 'red'],
+  panic: ['☠', 'red'],
+  running: ['…', 'cyan'],
+};
+
+function window<T>(list: T[], selected: number, height: number): { items: T[]; offset: number } {
+  const offset = clamp(selected - Math.floor(height / 2), 0, Math.max(0, list.length - height));
+  return { items: list.slice(offset, offset + height), offset };
+}
+
+function Timeline({ rows, selected, height, width, focused }: { rows: TimelineRow[]; selected: number; height: number; width: number; focused: boolean }): ReactElement {
+  const { items, offset } = window(rows, selected, height);
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      {items.length === 0 ? <Text dimColor>waiting for console output…</Text> : null}
+      {items.map((r, i) => {
+        const [icon, colour] = OUTCOME_ICON[r.outcome];
+        const isSel = offset + i === selected;
+        const indent = r.cycle === null ? '' : '  ';
+        return (
+          <Text key={r.key} wrap="truncate-end" inverse={isSel && focused} bold={isSel}>
+            {indent}
+            <Text color={colour}>{icon}</Text> {safeText(r.label)}
+            {r.detail ? <Text dimColor> {safeText(r.detail)}</Text> : null}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function liveElapsed(text: string, since: number): string {
+  const min = /(\d+)\s*min/.exec(text);
+  const sec = /(\d+(?:\.\d+)?)\s*s\b/.exec(text);
+  if (!min && !sec) return text;
+  const total = (min ? Number(min[1]) * 60 : 0) + (sec ? Number(sec[1]) : 0) + (Date.now() - since) / 1000;
+  return `${Math.floor(total / 60)}min ${Math.floor(total % 60)}s`;
+}
+
+function Findings(props: { rows: FindingRow[]; selected: number; height: number; width: number; focused: boolean; liveJob: TuiModel['lastJob'] }): ReactElement {
+  const { rows, selected, height, width, focused, liveJob } = props;
+  // The root cause is read whole: it wraps onto up to three lines; the rest scroll under it.
+  const head = rows[0]?.key.endsWith('-root') ? rows[0] : rows[1]?.key.endsWith('-root') ? rows[1] : undefined;
+  const headLines = head ? wrapWords(`${head.icon} ${safeText(head.text)}${head.line !== null ? `  :${head.line}` : ''}`, width, 3) : [];
+  const h = Math.max(1, height - (liveJob ? 1 : 0) - Math.max(0, headLines.length - 1));
+  const { items, offset } = window(rows, selected, h);
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      {liveJob ? (
+        <Text wrap="truncate-end" color="yellow">
+          {`⧗ waiting on ${safeText(liveJob.unit)}: ${liveElapsed(liveJob.elapsed, liveJob.at)}${liveJob.limit ? ` / ${safeText(liveJob.limit)}` : ''}`}
+        </Text>
+      ) : null}
+      {items.map((f, i) => {
+        const isSel = offset + i === selected;
+        if (f === head) {
+          return (
+            <Box key={f.key} flexDirection="column" height={headLines.length} width={width} flexShrink={0}>
+              {headLines.map((l, k) => (
+                <Text key={k} wrap="truncate-end" inverse={isSel && focused} bold color="red">
+                  {l}
+                </Text>
+              ))}
+            </Box>
+          );
+        }
+        return (
+          <Text key={f.key} wrap="truncate-end" inverse={isSel && focused} bold={f.depth === 0 && f.tone === 'red'}>
+            {'  '.repeat(f.depth)}
+            <Text color={f.tone === 'plain' ? undefined : f.tone === 'dim' ? 'gray' : f.tone}>{f.icon}</Text> {safeText(f.text)}
+            {f.line !== null ? <Text dimColor>{`  :${f.line}`}</Text> : null}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+/** Word-wraps `text` to `width` columns, at most `max` lines (the last one ellipsized if cut). */
+export function wrapWords(text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/)) {
+    if (cur === '') cur = word;
+    else if ([...cur].length + 1 + [...word].length <= width) cur += ' ' + word;
+    else {
+      lines.push(cur);
+      cur = word;
+    }
+  }
+  if (cur !== '') lines.push(cur);
+  if (lines.length > max) {
+    const kept = lines.slice(0, max);
+    kept[max - 1] = [...kept[max - 1]!].slice(0, Math.max(0, width - 1)).join('') + '…';
+    return kept;
+  }
+  return lines;
+}
+
+function ConsolePane({ segments, top, mark }: { segments: Segment[][]; top: number; mark: number | null }): ReactElement {
+  return (
+    <Box flexDirection="column" height={segments.length} flexShrink={0}>
+      {segments.map((segs, i) => (
+        <Text key={i} wrap="truncate-end" inverse={top + i === mark}>
+          {segs.length === 0 ? ' ' : null}
+          {segs.map((s, j) => (
+            <Text key={j} color={s.fg} backgroundColor={s.bg} bold={s.bold} dimColor={s.dim} italic={s.italic} underline={s.underline} inverse={s.inverse}>
+              {s.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function StatusBar({ ui, width, status }: { ui: UiState; width: number; status: string }): ReactElement {
+  if (ui.searching) {
+    return (
+      <Box width={width}>
+        <Text wrap="truncate-end">{`/${ui.query}▏  Enter search · Esc cancel`}</Text>
+      </Box>
+    );
+  }
+  const hint = '↑↓ move  Enter open  Tab pane  / search  f failures  ? help  q quit';
+  const note = ui.message || safeText(status);
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end" dimColor>
+        {note ? `${note}  ·  ${hint}` : hint}
+      </Text>
+    </Box>
+  );
+}
+
+function Help({ height, width }: { height: number; width: number }): ReactElement {
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <Text bold>Keys</Text>
+      {BINDINGS.slice(0, height - 2).map((b) => (
+        <Text key={b.command} wrap="truncate-end">
+          <Text color="cyan">{b.keys.padEnd(12)}</Text> {b.help}
+        </Text>
+      ))}
+      <Text dimColor>? or Esc closes this help</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * `bootwhy tui SOURCE`: the full-screen UI on any source `watch` takes, or a saved log. On exit it prints
+ * the report `analyze` prints, so nothing seen is lost.
+ */
+import { createReadStream, openSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
+import { render, type Instance } from 'ink';
+import type { Report } from '../../parsers/index.js';
+import { InputError, UsageError } from '../errors.js';
+import { renderText } from '../reporters/text.js';
+import { describeSource, parseSource } from '../sources/live.js';
+import { LiveSession } from '../sources/session.js';
+import { choosePalette } from '../terminal-safe.js';
+import { App } from './app.js';
+import { TuiModel } from './model.js';
+
+export interface TuiOptions {
+  source: string;
+  color: 'auto' | 'always' | 'never';
+  save: string | null;
+  /** Keep reading a regular file as it grows instead of reading it once. */
+  follow: boolean;
+  once: boolean;
+}
+
+export interface Screen {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+}
+
+const ALT_SCREEN_ON = '\u001b[?1049h';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+
+export async function tuiCommand(opts: TuiOptions, stdout: NodeJS.WriteStream): Promise<number> {
+  if (!stdout.isTTY) throw new UsageError('tui needs a terminal; use bootwhy watch or bootwhy analyze for pipes and files');
+  const spec = await parseSource(opts.source);
+  const keys = keyboard(spec.kind === 'stdin');
+  const model = new TuiModel(describeSource(spec), { live: spec.kind !== 'file' || opts.follow });
+  const saved = spec.kind === 'file' && !opts.follow;
+  let session: LiveSession | null = null;
+  let reading: Promise<unknown>;
+  if (saved) {
+    if (opts.save) throw new UsageError('--save is for live sources');
+    model.setStatus(`reading ${spec.path}`);
+    reading = readSaved(spec.path, model);
+  } else {
+    session = new LiveSession({
+      spec,
+      analyzer: model.analyzer,
+      onData: (chunk) => model.screen.write(chunk),
+      onStatus: (text) => model.setStatus(text),
+      once: opts.once,
+      save: opts.save,
+      onSaveError: (message) => model.setStatus(message),
+    });
+    const s = session;
+    reading = s.run().then(() => model.finish());
+    // The session writes to the analyzer itself; the model counts bytes from it.
+    const count = setInterval(() => {
+      if (model.bytes !== s.bytes) {
+        model.bytes = s.bytes;
+        model.version++;
+      }
+      if (Date.now() - s.lastData > 250) model.analyzer.checkPartialLine();
+    }, 100);
+    void reading.finally(() => clearInterval(count));
+  }
+
+  const report = await showUntilQuit(model, { stdout, stdin: keys });
+  session?.stop();
+  await session?.close();
+  await Promise.race([reading, new Promise((r) => setTimeout(r, 100))]);
+  if (keys !== process.stdin) keys.destroy();
+  const palette = choosePalette(opts.color, true, process.env);
+  stdout.write(renderText(report, { palette, verbose: false }));
+  return report.verdict === 'failed' ? 1 : 0;
+}
+
+/** Renders the UI on the alternate screen until `q`; returns the report as of then. */
+export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number): Promise<Report> {
+  return new Promise((resolve) => {
+    let ink: Instance | null = null;
+    const quit = (): void => {
+      ink?.unmount();
+      screen.stdout.write(ALT_SCREEN_OFF);
+      process.removeListener('SIGTERM', quit);
+      resolve(model.finished ? model.end() : model.report(true));
+    };
+    screen.stdout.write(ALT_SCREEN_ON);
+    ink = render(<App model={model} onQuit={quit} {...(frameMs !== undefined ? { frameMs } : {})} />, {
+      stdout: screen.stdout,
+      stdin: screen.stdin,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 20,
+      incrementalRendering: false,
+    });
+    process.once('SIGTERM', quit);
+  });
+}
+
+/** A saved log: read in chunks, yielding between them so the UI draws while a large file loads. */
+async function readSaved(path: string, model: TuiModel): Promise<void> {
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of stream) {
+      model.write(chunk as Buffer);
+      await new Promise((r) => setImmediate(r));
+    }
+    model.setStatus(`read ${path}`);
+  } catch (err) {
+    model.setStatus(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  model.finish();
+}
+
+/** Keys come from the terminal: stdin, or /dev/tty when stdin carries the console (`… | bootwhy tui -`). */
+function keyboard(stdinIsSource: boolean): NodeJS.ReadStream {
+  if (!stdinIsSource && process.stdin.isTTY) return process.stdin;
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+  } catch {
+    throw new InputError('tui needs a terminal to read keys from (/dev/tty could not be opened)');
+  }
+}

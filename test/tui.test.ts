@@ -1,0 +1,154 @@
+/**
+ * The TUI rendered into a terminal emulated by @xterm/headless: what a person sees after key presses.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { forgetCi } from '../cli/tui/ci.js';
+import { CORPORA } from './support/corpus.js';
+import { FakeTerminal } from './support/fake-terminal.js';
+
+// ink reads CI when it is loaded: the TUI drops it first, and so must the test before loading the UI.
+forgetCi();
+const { showUntilQuit } = await import('../cli/tui/run.js');
+const { TuiModel } = await import('../cli/tui/model.js');
+type Model = InstanceType<typeof TuiModel>;
+
+const SEED = readFileSync(join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log'));
+
+function loaded(bytes: Buffer, name = 'seed.log'): Model {
+  const m = new TuiModel(name, { live: false });
+  m.write(bytes);
+  m.finish();
+  return m;
+}
+
+async function open(model: Model, cols = 80, rows = 24) {
+  const t = new FakeTerminal(cols, rows);
+  const quit = showUntilQuit(model, { stdout: t.stdout, stdin: t.stdin }, 20);
+  await t.waitFor(/bootwhy/);
+  return { t, quit };
+}
+
+function noWrappedRows(t: FakeTerminal): void {
+  const b = t.term.buffer.active;
+  for (let y = 0; y < t.rows; y++) assert.not.ok(b.getLine(b.baseY + y)?.isWrapped, `row ${y} wrapped`);
+}
+
+test('seed case: the state, the root cause and the cascade are on screen at 80×24', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  const s = await t.waitFor(/ROOT CAUSE/);
+  const text = s.join('\n');
+  assert.match(s[0]!, /^ bootwhy {2}EMERGENCY {2}finished/);
+  assert.match(text, /ROOT CAUSE: var\.mount failed to mount \/var/);
+  assert.match(text, /cloud-init-main\.service — dependency failed/);
+  assert.match(text, /userspace restart/);
+  assert.ok(s.every((row) => row.length <= 80));
+  noWrappedRows(t);
+  await t.press('q');
+  const report = await quit;
+  assert.is(report.verdict, 'failed');
+});
+
+test('Tab to the findings, j: the console pane jumps to the evidence line', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  await t.waitFor(/ROOT CAUSE/);
+  // j: the root cause (line 6), j: the first unit of its cascade (line 8).
+  await t.press('\t', 'j');
+  await t.waitFor(/line 6 /);
+  await t.press('j');
+  const s = await t.waitFor(/line 8 /);
+  const consoleStart = s.findIndex((r) => /console row/.test(r));
+  assert.ok(consoleStart > 0, s.join('\n'));
+  const consoleRows = s.slice(consoleStart + 1).join('\n');
+  assert.match(consoleRows, /Dependency failed for cloud-init-m…rvice/);
+  // The line it points at is highlighted (inverse) in the console pane.
+  const b = t.term.buffer.active;
+  let marked = '';
+  for (let y = consoleStart + 1; y < t.rows; y++) {
+    const line = b.getLine(b.baseY + y)!;
+    if (line.getCell(5)?.isInverse()) marked = line.translateToString(true);
+  }
+  assert.match(marked, /\[DEPEND\] Dependency failed for cloud-init-m…rvice/);
+  await t.press('q');
+  await quit;
+});
+
+test('Enter on the root cause folds the cascade and unfolds it again', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  await t.waitFor(/ROOT CAUSE/);
+  await t.press('\t', 'k', 'j');
+  // j moved onto the root cause (row 1 after the cycle's start note); fold it.
+  await t.press('g', 'j', '\r');
+  let s = await t.screen();
+  assert.not.match(s.join('\n'), /cloud-init-main\.service — dependency failed/);
+  await t.press('\r');
+  s = await t.waitFor(/cloud-init-main\.service — dependency failed/);
+  await t.press('q');
+  await quit;
+});
+
+test('/ searches the console, n finds the next match; ? shows the keys', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  await t.waitFor(/ROOT CAUSE/);
+  await t.press('/', 'X', 'F', 'S', '\r');
+  let s = await t.waitFor(/\/XFS/);
+  assert.match(s.slice(12).join('\n'), /XFS \(vda3\)/);
+  await t.press('?');
+  s = await t.waitFor(/Keys/);
+  assert.match(s.join('\n'), /failures only/);
+  await t.press('\u001b');
+  await t.waitFor(/timeline/);
+  await t.press('q');
+  await quit;
+});
+
+test('f keeps only failed entries in the timeline', async () => {
+  const both = Buffer.concat([readFileSync(join(CORPORA, 'lab/soft-reboot/console.log')), readFileSync(join(CORPORA, 'lab/failing-service/console.log'))]);
+  const { t, quit } = await open(loaded(both), 100, 30);
+  let s = await t.waitFor(/Boot 2/);
+  const timelineRows = (rows: string[]) => rows.slice(2, 15).map((r) => r.split('│')[0]!).join('\n');
+  assert.match(timelineRows(s), /Boot 1/);
+  await t.press('f');
+  s = await t.waitFor(/timeline \(failures\)/);
+  assert.not.match(timelineRows(s), /Boot 1/, timelineRows(s));
+  assert.match(timelineRows(s), /Boot 2/);
+  await t.press('q');
+  await quit;
+});
+
+test('resizing redraws at the new size', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  await t.waitFor(/ROOT CAUSE/);
+  t.resize(120, 30);
+  const s = await t.waitFor(/cloud-init-main\.service — dependency failed/);
+  assert.match(s[0]!, /^ bootwhy/);
+  noWrappedRows(t);
+  t.resize(60, 20);
+  await t.waitFor(/ROOT CAUSE/);
+  noWrappedRows(t);
+  await t.press('q');
+  await quit;
+});
+
+test('guest escape sequences never reach the terminal: titles, clipboard, cursor moves are rendered or dropped', async () => {
+  const hostile = Buffer.from(
+    '[    0.000000] Linux version 6.12.0 (x@y) #1 SMP\r\n' +
+      '\u001b]0;pwned title\u0007\u001b]52;c;ZWNobyBoaQ==\u0007\u001b[2J\u001b[H\u001b[?1049l' +
+      '[    1.000000] after the escapes\r\n\u001b[31mred text\u001b[0m\r\n',
+  );
+  const model = loaded(hostile, 'hostile.log');
+  const { t, quit } = await open(model);
+  let title = '';
+  t.term.onTitleChange((s) => (title = s));
+  const s = await t.waitFor(/after the escapes/);
+  assert.not.ok(t.written.includes(']52;'), 'no clipboard write');
+  assert.not.ok(t.written.includes('pwned'), 'no title');
+  assert.is(title, '');
+  assert.match(s.join('\n'), /red text/);
+  await t.press('q');
+  await quit;
+});
+
+test.run();
