@@ -394,7 +394,15 @@ function Findings(props: { rows: FindingRow[]; selected: number; height: number;
 export function wrapWords(text: string, width: number, max: number): string[] {
   const lines: string[] = [];
   let cur = '';
-  for (const word of text.split(/\s+/)) {
+  // Words longer than a line (escaped device unit names) are cut where the line ends.
+  const words = text.split(/\s+/).flatMap((w) => {
+    const chars = [...w];
+    if (chars.length <= width) return [w];
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length; i += width) parts.push(chars.slice(i, i + width).join(''));
+    return parts;
+  });
+  for (const word of words) {
     if (cur === '') cur = word;
     else if ([...cur].length + 1 + [...word].length <= width) cur += ' ' + word;
     else {
