@@ -3,12 +3,19 @@
  * corpus, and of @xterm/headless alone on the same bytes for comparison. Each measurement runs in its
  * own process so that peak RSS belongs to it alone.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import { Analyzer } from '../parsers/index.js';
 import { loadCorpus } from '../test/support/corpus.js';
+import { watchCommand } from '../cli/commands/watch.js';
+import { forgetCi } from '../cli/tui/ci.js';
 
 const CHUNK = 64 * 1024;
 
@@ -63,6 +70,28 @@ async function measure(kind: string, mb: number): Promise<{ seconds: number; byt
     samples.sort((x, y) => x - y);
     const q = (p: number) => samples[Math.floor(p * (samples.length - 1))]!.toFixed(1);
     extra = `line → event: p50 ${q(0.5)} µs, p99 ${q(0.99)} µs, max ${q(1)} µs over ${samples.length} lines (a last line alone waits for watch's 250 ms idle check)`;
+  } else if (kind === 'flood-watch' || kind === 'flood-tui') {
+    const source = `unix:${process.env['BENCH_SOCKET']}`;
+    if (kind === 'flood-watch') {
+      let last = '';
+      const sink = new Writable({ write: (c: Buffer, _e, done) => void ((last = (last + c.toString()).slice(-4 * 1024 * 1024)), done()) });
+      await watchCommand({ source, json: true, color: 'never', save: null, until: null, timeoutMs: null, once: true }, sink as unknown as NodeJS.WriteStream);
+      const report = last.split('\n').find((l) => l.startsWith('{"type":"report"'));
+      bytes = report ? (JSON.parse(report) as { report: { input: { bytes: number } } }).report.input.bytes : 0;
+    } else {
+      forgetCi();
+      const { startTui } = await import('../cli/tui/run.js');
+      let frames = 0;
+      const stdout = Object.assign(new Writable({ write: (_c, _e, done) => void (frames++, done()) }), { isTTY: true, columns: 120, rows: 40 });
+      const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin });
+      const tui = await startTui({ source, color: 'never', save: null, follow: false, once: true }, { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream });
+      while (!tui.model.finished) await new Promise((r) => setTimeout(r, 5));
+      bytes = tui.model.report(true).input.bytes;
+      extra = `${frames} writes to the terminal, console pane skipped ${tui.model.screen.skipped} bytes`;
+      tui.quit();
+      await tui.done;
+    }
+    extra = `${extra}${extra ? '; ' : ''}finished at ${Date.now()}`;
   } else {
     throw new Error(`unknown benchmark ${kind}`);
   }
@@ -99,10 +128,15 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error(`${kind}: ${r.stderr}`);
     rows.push([kind, size, JSON.parse(r.stdout) as { seconds: number; bytes: number; rssMiB: number; extra: string }]);
   }
+  for (const line of await floods(me)) rows.push(line);
   process.stdout.write(`input: the corpus (${loadCorpus().length} logs) repeated, fed in ${CHUNK / 1024} KiB chunks\n`);
   for (const [kind, size, r] of rows) {
     if (kind === 'latency') {
       process.stdout.write(`latency   ${r.extra}\n`);
+      continue;
+    }
+    if (kind.startsWith('flood')) {
+      process.stdout.write(`${kind.padEnd(11)} ${String(size).padStart(4)} MB sent at 10 MB/s: analysed at ${(r.bytes / 1024 / 1024 / r.seconds).toFixed(1)} MB/s, done ${r.extra}; peak RSS ${r.rssMiB.toFixed(0)} MiB\n`);
       continue;
     }
     const mbps = r.bytes / 1024 / 1024 / r.seconds;
@@ -112,6 +146,50 @@ async function main(): Promise<void> {
   const [a, x] = [rows[0]![2], rows[1]![2]];
   const ratio = a.bytes / a.seconds / (x.bytes / x.seconds);
   process.stdout.write(`analyzer is ${ratio.toFixed(1)}x the speed of @xterm/headless emulation alone\n`);
+}
+
+/**
+ * A console flood: a unix socket sends the corpus at 10 MB/s to `watch --json` and to `tui`, each in its own
+ * process; both must keep up, finishing their analysis right after the last byte was sent.
+ */
+async function floods(me: string): Promise<Array<[string, number, { seconds: number; bytes: number; rssMiB: number; extra: string }]>> {
+  const mb = Number(process.env['BENCH_FLOOD_MB'] ?? 50);
+  const out: Array<[string, number, { seconds: number; bytes: number; rssMiB: number; extra: string }]> = [];
+  for (const kind of ['flood-watch', 'flood-tui']) {
+    const sock = join(mkdtempSync(join(tmpdir(), 'bootwhy-bench-')), 'flood.sock');
+    let sentStart = 0;
+    let sentEnd = 0;
+    const server = createServer(async (client) => {
+      client.on('error', () => {});
+      sentStart = Date.now();
+      const slice = 100 * 1024; // every 10 ms: 10 MB/s
+      let next = Date.now();
+      for (const chunk of input(mb)) {
+        for (let i = 0; i < chunk.length; i += slice) {
+          if (!client.write(chunk.subarray(i, i + slice))) await new Promise((r) => client.once('drain', r));
+          next += (10 * Math.min(slice, chunk.length - i)) / slice;
+          const wait = next - Date.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+      }
+      sentEnd = Date.now();
+      client.end();
+    });
+    await new Promise<void>((r) => server.listen(sock, r));
+    const child = spawn(process.execPath, [...cliNodeFlags(), me, kind, String(mb)], { env: { ...process.env, BENCH_SOCKET: sock }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout!.on('data', (c: Buffer) => (text += c.toString()));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    server.close();
+    if (code !== 0) throw new Error(`${kind} exited with ${code}`);
+    const r = JSON.parse(text) as { seconds: number; bytes: number; rssMiB: number; extra: string };
+    const finished = Number(/finished at (\d+)/.exec(r.extra)?.[1] ?? 0);
+    const sendSeconds = (sentEnd - sentStart) / 1000;
+    r.seconds = (finished - sentStart) / 1000;
+    r.extra = `${((finished - sentEnd) / 1000).toFixed(2)} s after the last byte (sending took ${sendSeconds.toFixed(1)} s)${r.extra.replace(/;? ?finished at \d+/, '').replace(/^(.)/, ', $1')}`;
+    out.push([kind, mb, r]);
+  }
+  return out;
 }
 
 main().catch((err: unknown) => {

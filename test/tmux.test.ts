@@ -1,26 +1,17 @@
 /** bootwhy in a real terminal (tmux): colour on a tty, NO_COLOR honoured, guest escapes without effect. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CORPORA } from './support/corpus.js';
+import { killTmuxServer, Pane, sleep, tmux } from './support/tmux.js';
 
 const BIN = join(resolve(CORPORA, '..'), 'dist/cli/main.js');
-const SOCKET = `bootwhy-test-${process.pid}`;
+
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-tmux-'));
 
-// The tmux server passes its environment to panes: start it without the caller's NO_COLOR.
-const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NO_COLOR' && k !== 'FORCE_COLOR'));
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', env: ENV });
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /** Runs a shell command in a fresh 160x50 pane and returns the screen (with SGR) once it printed `DONE`. */
 function screen(command: string, env: string[] = []): { text: string; title: string } {
@@ -69,36 +60,6 @@ test('a guest that sets the title, clears the screen and moves the cursor change
   assert.match(s.text, /evilx\.service/);
 });
 
-/** A pane that stays open, for the full-screen UI: keys go in with send-keys, the screen comes back. */
-class Pane {
-  readonly name = `p${Math.random().toString(36).slice(2, 8)}`;
-  constructor(command: string, cols: number, rows: number) {
-    tmux('new-session', '-d', '-s', this.name, '-x', String(cols), '-y', String(rows), `${command}; echo EXIT=$?; sleep 60`);
-  }
-  screen(): string {
-    return tmux('capture-pane', '-p', '-t', this.name);
-  }
-  waitFor(re: RegExp | ((screen: string) => boolean), ms = 10000): string {
-    const until = Date.now() + ms;
-    let text = '';
-    while (Date.now() < until) {
-      text = this.screen();
-      if (typeof re === 'function' ? re(text) : re.test(text)) return text;
-      sleep(100);
-    }
-    throw new Error(`the pane never showed ${re}:\n${text}`);
-  }
-  keys(...keys: string[]): void {
-    for (const k of keys) {
-      tmux('send-keys', '-t', this.name, k);
-      sleep(80);
-    }
-  }
-  close(): void {
-    tmux('kill-session', '-t', this.name);
-  }
-}
-
 test('bootwhy tui on the seed case: root cause, cascade and emergency on screen at 80×24; keys, resize, report on exit', () => {
   const seed = join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log');
   const pane = new Pane(`node ${BIN} tui ${seed}`, 80, 24);
@@ -129,8 +90,6 @@ test('bootwhy tui on the seed case: root cause, cascade and emergency on screen 
   }
 });
 
-test.after(() => {
-  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-});
+test.after(() => killTmuxServer());
 
 test.run();

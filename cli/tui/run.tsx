@@ -35,6 +35,27 @@ export async function tuiCommand(opts: TuiOptions, stdout: NodeJS.WriteStream): 
   if (!stdout.isTTY) throw new UsageError('tui needs a terminal; use bootwhy watch or bootwhy analyze for pipes and files');
   const spec = await parseSource(opts.source);
   const keys = keyboard(spec.kind === 'stdin');
+  try {
+    const tui = await startTui(opts, { stdout, stdin: keys });
+    const report = await tui.done;
+    const palette = choosePalette(opts.color, true, process.env);
+    stdout.write(renderText(report, { palette, verbose: false }));
+    return report.verdict === 'failed' ? 1 : 0;
+  } finally {
+    if (keys !== process.stdin) keys.destroy();
+  }
+}
+
+export interface RunningTui {
+  model: TuiModel;
+  /** Resolves with the report once the person quits (or `quit()` is called). */
+  done: Promise<Report>;
+  quit(): void;
+}
+
+/** Starts reading the source and shows the UI on `screen`. */
+export async function startTui(opts: TuiOptions, screen: Screen, frameMs?: number): Promise<RunningTui> {
+  const spec = await parseSource(opts.source);
   const model = new TuiModel(describeSource(spec), { live: spec.kind !== 'file' || opts.follow });
   const saved = spec.kind === 'file' && !opts.follow;
   let session: LiveSession | null = null;
@@ -65,22 +86,25 @@ export async function tuiCommand(opts: TuiOptions, stdout: NodeJS.WriteStream): 
     }, 100);
     void reading.finally(() => clearInterval(count));
   }
-
-  const report = await showUntilQuit(model, { stdout, stdin: keys });
-  session?.stop();
-  await session?.close();
-  await Promise.race([reading, new Promise((r) => setTimeout(r, 100))]);
-  if (keys !== process.stdin) keys.destroy();
-  const palette = choosePalette(opts.color, true, process.env);
-  stdout.write(renderText(report, { palette, verbose: false }));
-  return report.verdict === 'failed' ? 1 : 0;
+  let quit: () => void = () => {};
+  const shown = showUntilQuit(model, screen, frameMs, (q) => (quit = q));
+  const done = shown.then(async (report) => {
+    session?.stop();
+    await session?.close();
+    await Promise.race([reading, new Promise((r) => setTimeout(r, 100))]);
+    return report;
+  });
+  return { model, done, quit: () => quit() };
 }
 
 /** Renders the UI on the alternate screen until `q`; returns the report as of then. */
-export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number): Promise<Report> {
+export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number, onStart?: (quit: () => void) => void): Promise<Report> {
   return new Promise((resolve) => {
     let ink: Instance | null = null;
+    let closed = false;
     const quit = (): void => {
+      if (closed) return;
+      closed = true;
       ink?.unmount();
       screen.stdout.write(ALT_SCREEN_OFF);
       process.removeListener('SIGTERM', quit);
@@ -96,6 +120,7 @@ export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number)
       incrementalRendering: false,
     });
     process.once('SIGTERM', quit);
+    onStart?.(quit);
   });
 }
 

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CORPORA } from '../support/corpus.js';
+import { killTmuxServer, Pane } from '../support/tmux.js';
 
 const ROOT = resolve(CORPORA, '..');
 const BIN = join(ROOT, 'dist/cli/main.js');
@@ -115,14 +116,8 @@ function watch(args: string[]): { child: ChildProcess; done: Promise<{ code: num
 test.before(() => ensureImage());
 
 test('pty console: watch sees the boot through to the login prompt', async () => {
-  const vm = bootVm('pty', ['-chardev', 'pty,id=con', '-serial', 'chardev:con']);
+  const { vm, pts } = await ptyVm('pty');
   try {
-    let pts = '';
-    for (let i = 0; i < 100 && pts === ''; i++) {
-      await sleep(100);
-      pts = /char device redirected to (\/dev\/pts\/\d+) \(label con\)/.exec(vm.stderr())?.[1] ?? '';
-    }
-    assert.ok(pts, vm.stderr());
     const w = watch([pts, '--json', '--until', 'login', '--timeout', '10m']);
     const r = await w.done;
     assert.is(r.code, 0, r.out.slice(-2000));
@@ -142,11 +137,7 @@ test('socket console, the seed scenario: soft-reboot, var.mount fails, emergency
     for (let i = 0; i < 100 && !existsSync(sock); i++) await sleep(100);
     const w = watch([`unix:${sock}`, '--json', '--until', 'emergency', '--timeout', '15m', '--save', save]);
     const typist = await Typist.connect(join(tmp, 'seed-typing.sock'));
-    await typist.login();
-    await typist.run('mkdir -p /srv/deploy/var && cp -a /var/. /srv/deploy/var/');
-    await typist.run("echo '/srv/deploy/var /var none bind 0 0' >> /etc/fstab && systemctl daemon-reload && mount /var");
-    await typist.run('mv /srv/deploy/var /srv/var.gone && chattr +i /srv/deploy && sync');
-    typist.send('systemctl soft-reboot');
+    await seedScenario(typist);
     const r = await w.done;
     typist.close();
     assert.is(r.code, 0, r.out.slice(-3000));
@@ -177,6 +168,52 @@ test('socket console, the seed scenario: soft-reboot, var.mount fails, emergency
     }
     assert.ok(repeats < 200, `${repeats} bytes repeated by QEMU's logfile`);
   } finally {
+    vm.qemu.kill();
+  }
+});
+
+/** Boots the VM with its console on a pty and returns the pty's path. */
+async function ptyVm(name: string): Promise<{ vm: Vm; pts: string }> {
+  const vm = bootVm(name, ['-chardev', 'pty,id=con', '-serial', 'chardev:con']);
+  let pts = '';
+  for (let i = 0; i < 100 && pts === ''; i++) {
+    await sleep(100);
+    pts = /char device redirected to (\/dev\/pts\/\d+) \(label con\)/.exec(vm.stderr())?.[1] ?? '';
+  }
+  assert.ok(pts, vm.stderr());
+  return { vm, pts };
+}
+
+/** The seed scenario typed on ttyS1: /var a bind mount whose source is gone by the soft-reboot. */
+async function seedScenario(typist: Typist): Promise<void> {
+  await typist.login();
+  await typist.run('mkdir -p /srv/deploy/var && cp -a /var/. /srv/deploy/var/');
+  await typist.run("echo '/srv/deploy/var /var none bind 0 0' >> /etc/fstab && systemctl daemon-reload && mount /var");
+  await typist.run('mv /srv/deploy/var /srv/var.gone && chattr +i /srv/deploy && sync');
+  typist.send('systemctl soft-reboot');
+}
+
+test('tui in tmux on a live pty console, the seed scenario: emergency, the root cause and its cascade appear on screen', async () => {
+  const { vm, pts } = await ptyVm('tui');
+  const pane = new Pane(`node ${BIN} tui ${pts}`, 100, 30);
+  try {
+    await pane.waitForAsync(/attached to/, 30000);
+    const typist = await Typist.connect(join(tmp, 'tui-typing.sock'));
+    // While it boots, the timeline fills in live.
+    await pane.waitForAsync(/Boot 1/, 10 * 60 * 1000);
+    await seedScenario(typist);
+    const s = await pane.waitForAsync((t) => /EMERGENCY/.test(t) && /ROOT CAUSE: var\.mount failed to mount \/var/.test(t), 10 * 60 * 1000);
+    typist.close();
+    assert.match(s, /soft-reboot/);
+    assert.match(s, /local-fs\.target — dependency failed|dependency failed/);
+    assert.match(s.split('\n')[0]!, /EMERGENCY {2}live/);
+    pane.keys('q');
+    const after = await pane.waitForAsync(/EXIT=\d/, 20000);
+    assert.match(after, /EXIT=1/);
+    assert.match(after, /Root cause/);
+  } finally {
+    pane.close();
+    killTmuxServer();
     vm.qemu.kill();
   }
 });
