@@ -355,7 +355,8 @@ function Findings(props: { rows: FindingRow[]; selected: number; height: number;
   const { rows, selected, height, width, focused, liveJob } = props;
   // The root cause is read whole: it wraps onto up to three lines; the rest scroll under it.
   const head = rows[0]?.key.endsWith('-root') ? rows[0] : rows[1]?.key.endsWith('-root') ? rows[1] : undefined;
-  const headLines = head ? wrapWords(`${head.icon} ${safeText(head.text)}${head.line !== null ? `  :${head.line}` : ''}`, width, 3) : [];
+  let headLines = head ? wrapWords(`${head.icon} ${safeText(head.text)}${head.line !== null ? `  :${head.line}` : ''}`, width, 4) : [];
+  if (head && headLines.length > 3) headLines = wrapWords(`${head.icon} ${safeText(head.text)}`, width, 3);
   const h = Math.max(1, height - (liveJob ? 1 : 0) - Math.max(0, headLines.length - 1));
   const { items, offset } = window(rows, selected, h);
   return (

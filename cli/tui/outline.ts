@@ -92,7 +92,7 @@ function startWord(c: Cycle): string {
     case 'soft-reboot':
       return 'soft-reboot';
     case 'userspace-restart':
-      return 'userspace restart';
+      return 'restart';
     case 'log-start':
       return 'log start';
   }
