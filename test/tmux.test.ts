@@ -90,6 +90,23 @@ test('bootwhy tui on the seed case: root cause, cascade and emergency on screen 
   }
 });
 
+test('console piped into bootwhy tui -: keys come from the terminal, the report follows on q', () => {
+  const seed = join(CORPORA, 'tmt-soft-reboot-var-mount/console.log');
+  const pane = new Pane(`cat ${seed} | node ${BIN} tui -`, 100, 30);
+  try {
+    pane.waitFor(/ROOT CAUSE: var\.mount/);
+    pane.keys('?');
+    pane.waitFor(/Keys/);
+    pane.keys('Escape', 'q');
+    const s = pane.waitFor(/EXIT=\d/);
+    // The end of the printed report: the cascade under the root cause.
+    assert.match(s, /Cascade:[\s\S]*var\.mount +FAILED line 6/);
+    assert.match(s, /EXIT=1/);
+  } finally {
+    pane.close();
+  }
+});
+
 test.after(() => killTmuxServer());
 
 test.run();

@@ -118,6 +118,25 @@ test('f keeps only failed entries in the timeline', async () => {
   await quit;
 });
 
+test('a start job still running on a live console: its elapsed time counts on while nothing arrives', async () => {
+  const log = readFileSync(join(CORPORA, 'lab/device-timeout/console.log'));
+  // Up to the spinner frame that says 8s of 10s, before systemd gives up on the device.
+  const cut = log.indexOf('(8s / 10s)') + 20;
+  const model = new TuiModel('live.sock', { live: true });
+  model.write(log.subarray(0, cut));
+  model.analyzer.checkPartialLine();
+  const { t, quit } = await open(model, 100, 30);
+  const first = await t.waitFor(/⧗ 0min \d+s \/ 10s waiting on dev-disk-by/);
+  const seconds = (rows: string[]) => Number(/⧗ 0min (\d+)s/.exec(rows.join('\n'))![1]);
+  const before = seconds(first);
+  await new Promise((r) => setTimeout(r, 2100));
+  const later = await t.screen();
+  assert.ok(seconds(later) >= before + 2, `${before} → ${seconds(later)}`);
+  assert.match(later[0]!, /live/);
+  await t.press('q');
+  await quit;
+});
+
 test('resizing redraws at the new size', async () => {
   const { t, quit } = await open(loaded(SEED));
   await t.waitFor(/ROOT CAUSE/);

@@ -363,7 +363,7 @@ function Findings(props: { rows: FindingRow[]; selected: number; height: number;
     <Box flexDirection="column" height={height} width={width}>
       {liveJob ? (
         <Text wrap="truncate-end" color="yellow">
-          {`⧗ waiting on ${safeText(liveJob.unit)}: ${liveElapsed(liveJob.elapsed, liveJob.at)}${liveJob.limit ? ` / ${safeText(liveJob.limit)}` : ''}`}
+          {`⧗ ${liveElapsed(liveJob.elapsed, liveJob.at)}${liveJob.limit ? ` / ${safeText(liveJob.limit)}` : ''} waiting on ${safeText(liveJob.unit)}`}
         </Text>
       ) : null}
       {items.map((f, i) => {
