@@ -75,6 +75,15 @@ test('Tab to the findings, j: the console pane jumps to the evidence line', asyn
   await quit;
 });
 
+test('keys typed faster than frames all count', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  await t.waitFor(/ROOT CAUSE/);
+  await t.press('\tjj');
+  await t.waitFor(/line 8 /);
+  await t.press('q');
+  await quit;
+});
+
 test('Enter on the root cause folds the cascade and unfolds it again', async () => {
   const { t, quit } = await open(loaded(SEED));
   await t.waitFor(/ROOT CAUSE/);

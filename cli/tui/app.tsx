@@ -112,12 +112,14 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
     setUi((s) => {
       const list = s.pane === 'timeline' ? rows.length : found.length;
       const page = s.pane === 'console' ? consoleHeight : s.pane === 'timeline' ? layout.topRows : layout.topRows;
+      // Positions come from `s`, not from the last render: keys typed faster than frames all count.
       const moveList = (delta: number): UiState => {
         if (s.pane === 'timeline') {
-          const i = clamp(selectedIndex + delta, 0, list - 1);
+          const cur = s.timelineKey !== null ? Math.max(0, rows.findIndex((r) => r.key === s.timelineKey)) : defaultIndex(rows);
+          const i = clamp(cur + delta, 0, list - 1);
           return { ...s, timelineKey: rows[i]?.key ?? null, findingIndex: 0, mark: null };
         }
-        const i = clamp(findingIndex + delta, 0, list - 1);
+        const i = clamp(Math.min(s.findingIndex, list - 1) + delta, 0, list - 1);
         return jumpTo(found[i], { ...s, findingIndex: i });
       };
       const scroll = (delta: number): UiState => {
@@ -143,7 +145,7 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
           return { ...s, consoleLeft: Math.min(model.screen.cols - 8, s.consoleLeft + 8) };
         case 'toggle': {
           if (s.pane === 'timeline') return { ...s, pane: 'findings', findingIndex: 0 };
-          const f = found[findingIndex];
+          const f = found[Math.min(s.findingIndex, found.length - 1)];
           if (!f) return s;
           if (f.expandable) {
             const defaultOpen = f.depth <= 1;
