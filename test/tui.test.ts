@@ -78,7 +78,7 @@ test('Tab to the findings, j: the console pane jumps to the evidence line', asyn
 test('keys typed faster than frames all count', async () => {
   const { t, quit } = await open(loaded(SEED));
   await t.waitFor(/ROOT CAUSE/);
-  await t.press('\tjj');
+  await t.press('\t', 'jj');
   await t.waitFor(/line 8 /);
   await t.press('q');
   await quit;
