@@ -81,6 +81,10 @@ async function main(argv: string[]): Promise<number> {
     if (!process.stdout.isTTY) throw new UsageError('tui needs a terminal; use bootwhy watch or bootwhy analyze for pipes and files');
     // ink reads the CI hint when it is loaded: drop it first (see ci.ts), then load the UI.
     forgetCi();
+    // ink colours through chalk, which reads FORCE_COLOR (not NO_COLOR) when it is loaded.
+    const noColour = color === 'never' || (color === 'auto' && (process.env['NO_COLOR'] ?? '') !== '');
+    if (noColour) process.env['FORCE_COLOR'] = '0';
+    else if (color === 'always') process.env['FORCE_COLOR'] = '3';
     const { tuiCommand } = await import('./tui/run.js');
     return tuiCommand({ source: rest[0]!, color, save: values.save ?? null, follow: values.follow, once: values.once }, process.stdout);
   }

@@ -90,6 +90,22 @@ test('bootwhy tui on the seed case: root cause, cascade and emergency on screen 
   }
 });
 
+test('bootwhy tui honours NO_COLOR: no colour codes on the screen', () => {
+  const seed = join(CORPORA, 'tmt-soft-reboot-var-mount/console.log');
+  const coloured = new Pane(`node ${BIN} tui ${seed}`, 100, 30);
+  const plain = new Pane(`NO_COLOR=1 node ${BIN} tui ${seed}`, 100, 30);
+  try {
+    coloured.waitFor(/ROOT CAUSE/);
+    plain.waitFor(/ROOT CAUSE/);
+    const sgr = (p: Pane) => tmux('capture-pane', '-p', '-e', '-t', p.name);
+    assert.match(sgr(coloured), /\u001b\[[0-9;]*3[1-7]m/);
+    assert.not.match(sgr(plain), /\u001b\[[0-9;]*3[1-7]m/);
+  } finally {
+    coloured.close();
+    plain.close();
+  }
+});
+
 test('console piped into bootwhy tui -: keys come from the terminal, the report follows on q', () => {
   const seed = join(CORPORA, 'tmt-soft-reboot-var-mount/console.log');
   const pane = new Pane(`cat ${seed} | node ${BIN} tui -`, 100, 30);
