@@ -102,12 +102,17 @@ export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number,
   return new Promise((resolve) => {
     let ink: Instance | null = null;
     let closed = false;
+    // Whatever ends the process, the user's terminal gets its screen and cursor back.
+    const restore = (): void => {
+      if (!closed) screen.stdout.write(`${ALT_SCREEN_OFF}\u001b[?25h`);
+    };
     const quit = (): void => {
       if (closed) return;
       closed = true;
       ink?.unmount();
       screen.stdout.write(ALT_SCREEN_OFF);
       process.removeListener('SIGTERM', quit);
+      process.removeListener('exit', restore);
       resolve(model.finished ? model.end() : model.report(true));
     };
     screen.stdout.write(ALT_SCREEN_ON);
@@ -120,6 +125,7 @@ export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number,
       incrementalRendering: false,
     });
     process.once('SIGTERM', quit);
+    process.once('exit', restore);
     onStart?.(quit);
   });
 }
