@@ -165,15 +165,25 @@ export class LineSplitter {
           break;
         }
         case State.csi: {
-          if (b >= 0x30 && b <= 0x39) {
-            if (this.csiFlags === 0 && this.csiParam < 100000) this.csiParam = this.csiParam * 10 + (b - 0x30);
-          } else if (b === 0x3b || b === 0x3a) {
-            this.csiFlags |= 2;
-          } else if (b >= 0x3c && b <= 0x3f) {
-            this.csiFlags |= 1;
-          } else if (b >= 0x20 && b <= 0x2f) {
-            this.csiFlags |= 1;
-          } else if (b >= 0x40 && b <= 0x7e) {
+          // Parameters and intermediates in one local loop (SGR runs between most words of a status line).
+          if (b >= 0x20 && b <= 0x3f) {
+            let param = this.csiParam;
+            let flags = this.csiFlags;
+            let j = i;
+            for (; j < n; j++) {
+              const c = chunk[j]!;
+              if (c >= 0x30 && c <= 0x39) {
+                if (flags === 0 && param < 100000) param = param * 10 + (c - 0x30);
+              } else if (c === 0x3b || c === 0x3a) flags |= 2;
+              else if (c >= 0x20 && c <= 0x3f) flags |= 1; // private markers (< = > ?) and intermediates
+              else break;
+            }
+            this.csiParam = param;
+            this.csiFlags = flags;
+            i = j;
+            continue;
+          }
+          if (b >= 0x40 && b <= 0x7e) {
             this.counters.escapeSequences++;
             this.state = State.ground;
             if (b === 0x4b /* K */ && (this.csiFlags & 1) === 0) this.eraseInLine(this.csiParam);
