@@ -90,6 +90,14 @@ export class LineClassifier {
     }
     let text = line.text;
     if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+    // Kernel lines are most of a console: straight to the kernel rules (no status line starts `[ digits.`).
+    if (text.charCodeAt(0) === 0x5b /* [ */) {
+      const k = parseKernelPrefix(text);
+      if (k) {
+        this.kernel({ lineNo: line.lineNo, text }, k.uptime, text.slice(k.messageStart));
+        return;
+      }
+    }
     // A kernel line inside a systemd status line: split it out, keep the status part for its continuation.
     const st = parseStatusLine(text);
     const status = st !== null || MESSAGE_START.test(text);
