@@ -44,6 +44,20 @@ test('the seed capture: root cause, the whole cascade by full names, emergency m
   assert.match(out, /line\s+6: \[FAILED\] Failed to mount var\.mount - \/var\./);
 });
 
+test('rescue mode asked for on the kernel command line is not a failure; the same mode after a failure is', () => {
+  const asked = bootwhy([join(CORPORA, 'lab/rescue-mode/console.log'), '--json']);
+  assert.is(asked.status, 0, asked.stderr);
+  const report = JSON.parse(asked.stdout) as { verdict: string; boots: Array<{ cycles: Array<{ outcome: string; rootCause: unknown; emergency: { requested: boolean; evidence: Array<{ text: string }> } }> }> };
+  const cycle = report.boots[0]!.cycles[0]!;
+  assert.is(report.verdict, 'ok');
+  assert.is(cycle.outcome, 'rescue');
+  assert.is(cycle.rootCause, null);
+  assert.is(cycle.emergency.requested, true);
+  assert.match(cycle.emergency.evidence[0]!.text, /default target rescue\.target/);
+  const failedInto = JSON.parse(bootwhy([SEED, '--json']).stdout) as typeof report;
+  assert.is(failedInto.boots[0]!.cycles[0]!.emergency.requested, false);
+});
+
 test('with systemctl status output in the log, the diagnosis carries why the mount failed', () => {
   const r = bootwhy([SEED_STATUS]);
   assert.is(r.status, 1);

@@ -56,9 +56,16 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
     out.push(`    default target: ${safeText(c.defaultTarget)}${why}`);
   }
   const outcome =
-    c.outcome === 'ok' ? p.green('ok') : c.outcome === 'incomplete' ? p.dim('incomplete (the log ends)') : p.red(c.outcome === 'emergency' || c.outcome === 'rescue' ? `${c.outcome} mode` : c.outcome);
+    c.outcome === 'ok'
+      ? p.green('ok')
+      : c.outcome === 'incomplete'
+        ? p.dim('incomplete (the log ends)')
+        : c.emergency?.requested
+          ? p.yellow(`${c.outcome} mode`)
+          : p.red(c.outcome === 'emergency' || c.outcome === 'rescue' ? `${c.outcome} mode` : c.outcome);
   let tail = '';
   if (c.emergency) tail += ` at line ${c.emergency.line}${c.emergency.triggeredBy ? `, triggered by ${c.emergency.triggeredBy}` : ''}`;
+  if (c.emergency?.requested) tail += `, as asked: ${safeText(c.defaultTarget ?? '')} was the default target (line ${c.emergency.evidence[0]!.line})`;
   if (c.loginLine !== null) tail += `; login prompt at line ${c.loginLine}`;
   if (c.startupFinished) tail += `; startup finished in ${safeText(c.startupFinished)}`;
   if (c.end !== 'log-end') tail += `; ended by ${c.end}`;

@@ -66,7 +66,7 @@ export function timeline(report: Report, failuresOnly: boolean): TimelineRow[] {
 }
 
 function cycleFailed(c: Cycle): boolean {
-  return c.outcome !== 'ok' && c.outcome !== 'incomplete';
+  return c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true;
 }
 
 function cycleOutcome(c: Cycle): Outcome {
@@ -138,7 +138,9 @@ export function findings(report: Report, row: TimelineRow | undefined, expanded:
     const limit = j.limitText ? ` / ${j.limitText}` : '';
     out.push({ ...plain(`c${cycle.index}-j${j.firstLine}`, j.ranToLimit ? 'red' : 'yellow', '⧗', `${j.op} job ${j.unit.name ?? j.unit.text}: ${j.elapsedText}${limit}${j.ranToLimit ? ' (ran to its limit)' : ''}${j.outcome ? ` → ${j.outcome}` : ''}`, j.lastLine), failure: j.ranToLimit });
   }
-  if (cycle.emergency) {
+  if (cycle.emergency?.requested) {
+    out.push(plain(`c${cycle.index}-em`, 'yellow', '⚠', `${cycle.emergency.kind} mode, as asked (${cycle.defaultTarget} was the default target)`, cycle.emergency.line, evidenceText(cycle.emergency.evidence, cycle.emergency.line)));
+  } else if (cycle.emergency) {
     const by = cycle.emergency.triggeredBy ? ` (pulled in by ${cycle.emergency.triggeredBy})` : '';
     out.push({ ...plain(`c${cycle.index}-em`, 'red', '⚠', `${cycle.emergency.kind} mode${by}`, cycle.emergency.line, evidenceText(cycle.emergency.evidence, cycle.emergency.line)), failure: true });
   }

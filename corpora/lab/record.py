@@ -203,6 +203,39 @@ def quiet_boot(c):
     c.finish()
 
 
+def sysrq_crash(c):
+    """A kernel crash from a running system: the magic SysRq crash trigger."""
+    c.login()
+    c.send('echo 1 > /proc/sys/kernel/sysrq; sync; echo c > /proc/sysrq-trigger')
+    c.finish(600)
+
+
+def service_timeout(c):
+    """A start job that hangs: a service that never finishes starting (TimeoutStartSec=15s), and a second
+    service that requires it; the boot goes on to the login prompt."""
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab service that hangs\\n[Service]\\nType=oneshot\\nExecStart=/bin/sleep 600\\nTimeoutStartSec=15s\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-hang.service")
+    c.run("printf '[Unit]\\nDescription=Lab service after the hanging one\\nRequires=lab-hang.service\\nAfter=lab-hang.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-after-hang.service")
+    c.run('systemctl enable lab-hang.service lab-after-hang.service && sync')
+    c.send('systemctl soft-reboot')
+    # The getty does not wait for the hanging job: log in, then wait until systemd gives up on it.
+    c.login(900)
+    c.expect(rb'Dependency failed for', 300)
+    c.pump(3)
+    c.send('poweroff')
+    c.finish()
+
+
+def rescue_mode(c):
+    """Booted into rescue.target on the kernel command line: systemd's rescue shell asks for the root
+    password."""
+    c.expect(rb'Enter root password for system maintenance|Give root password for maintenance', 900)
+    c.send('lab')
+    c.expect(rb'# ', 120)
+    c.send('poweroff -f')
+    c.finish()
+
+
 SCENARIOS = {
     'clean-boot': (clean_boot, ''),
     'soft-reboot': (soft_reboot, ''),
@@ -217,6 +250,9 @@ SCENARIOS = {
     'nextroot-soft-reboot': (nextroot_soft_reboot, ''),
     'quiet-boot': (quiet_boot, 'quiet'),
     'offline-update': (offline_update, ''),
+    'sysrq-crash': (sysrq_crash, 'panic=1'),
+    'service-timeout': (service_timeout, ''),
+    'rescue-mode': (rescue_mode, 'systemd.unit=rescue.target'),
 }
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot'}
 

@@ -38,7 +38,9 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): Report {
   const boots = input.boots.map((b) => buildBoot(b, input.resolver));
-  const failed = boots.some((b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete') || b.crashes.some((c) => c.kind !== 'warning'));
+  const failed = boots.some(
+    (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.some((c) => c.kind !== 'warning'),
+  );
   const verdict: Report['verdict'] = input.recognised === 0 ? 'empty' : failed ? 'failed' : 'ok';
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -110,8 +112,19 @@ function buildCrash(c: CrashState): KernelCrash {
   return { kind: c.kind, title: c.title, line: c.line, uptime: c.uptime, cycle: c.cycle, evidence: c.evidence };
 }
 
-function buildMode(m: ModeState, triggeredBy: string | null): Emergency {
-  return { kind: m.kind, line: m.line, triggeredBy, device: m.device, evidence: m.evidence };
+function buildMode(m: ModeState, triggeredBy: string | null, requestedBy: Evidence | null = null): Emergency {
+  const evidence = requestedBy ? [requestedBy, ...m.evidence] : m.evidence;
+  return { kind: m.kind, line: m.line, triggeredBy, device: m.device, requested: requestedBy !== null, evidence };
+}
+
+/** The target each systemd mode is. */
+const MODE_TARGET: Partial<Record<ModeState['kind'], string>> = { rescue: 'rescue.target', emergency: 'emergency.target' };
+
+/** A mode nobody failed into: PID 1 was told to start it as the default target, and nothing failed. */
+function requestedMode(c: CycleState, failures: number): Evidence | null {
+  if (c.mode === null || failures > 0 || c.defaultTarget === null || MODE_TARGET[c.mode.kind] !== c.defaultTarget) return null;
+  const at = c.defaultTargetAt;
+  return at ? { line: at.line, text: at.text, why: `${c.defaultTarget} was the default target: the mode was asked for` } : null;
 }
 
 /** Resolves names the log made certain later on, and merges what then turns out to be one failure. */
@@ -149,7 +162,8 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
   }
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
 
-  const rootCause = cycleRootCause(c, entries, triggeredBy, panic ?? null);
+  const requested = requestedMode(c, failures.length);
+  const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, panic ?? null);
   const outcome: Cycle['outcome'] = c.mode
     ? c.mode.kind === 'rescue'
       ? 'rescue'
@@ -211,7 +225,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     phases: c.phases.map((p) => ({ ...p })),
     failures: out,
     hungJobs: jobs,
-    emergency: c.mode ? buildMode(c.mode, triggeredBy) : null,
+    emergency: c.mode ? buildMode(c.mode, triggeredBy, requested) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
     defaultTarget: c.defaultTarget,
@@ -382,6 +396,8 @@ function headline(boots: readonly Boot[], verdict: Report['verdict']): string {
   if (causes.length > 0) return `${shape}; ${causes.slice(0, 2).join('; ')}${causes.length > 2 ? `; and ${causes.length - 2} more` : ''}`;
   const crashes = boots.flatMap((b) => b.crashes);
   if (crashes.length > 0) return `${shape}; kernel reported ${crashes[0]!.title}`;
+  const asked = boots.flatMap((b) => b.cycles).find((c) => c.emergency?.requested);
+  if (asked) return `${shape}; no failures; ${asked.emergency!.kind} mode, as asked (${asked.defaultTarget} was the default target)`;
   const login = boots.some((b) => b.cycles.some((c) => c.loginLine !== null));
   return `${shape}; no failures${login ? ', reached the login prompt' : ''}`;
 }

@@ -82,6 +82,9 @@ export const Emergency = z.object({
   line: z.number().int().positive(),
   triggeredBy: z.string().nullable().describe('the unit whose failure pulled in emergency.target (OnFailure=)'),
   device: z.string().nullable().describe('for initramfs-tools: the root device that never appeared'),
+  requested: z
+    .boolean()
+    .describe('the mode was asked for, not caused by a failure: it was the default target PID 1 started (systemd.unit= on the kernel command line, systemctl isolate or set-default)'),
   evidence: z.array(Evidence),
 });
 

@@ -310,6 +310,7 @@ export class Segmenter {
       loginLine: null,
       startupFinished: null,
       defaultTarget: null,
+      defaultTargetAt: null,
       end: 'log-end',
       unitsSeen: new Set(),
       unitsDropped: 0,
@@ -400,9 +401,12 @@ export class Segmenter {
         return;
       case 'shutdown':
         return this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
-      case 'default-target':
-        this.ensureCycle(at.lineNo).defaultTarget = groups[0] ?? null;
+      case 'default-target': {
+        const cycle = this.ensureCycle(at.lineNo);
+        cycle.defaultTarget = groups[0] ?? null;
+        cycle.defaultTargetAt = { line: at.lineNo, text: clip(at.text) };
         return;
+      }
       case 'startup-finished':
         this.ensureCycle(at.lineNo).startupFinished = groups[0] ?? null;
         return;

@@ -80,6 +80,8 @@ export interface CycleState {
   startupFinished: string | null;
   /** The target PID 1 started as the default (system-update.target for an offline update). */
   defaultTarget: string | null;
+  /** PID 1's line that names the default target (evidence when that target is rescue or emergency). */
+  defaultTargetAt: { line: number; text: string } | null;
   end: CycleEnd;
   unitsSeen: Set<string>;
   unitsDropped: number;
