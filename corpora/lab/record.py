@@ -226,6 +226,20 @@ def service_timeout(c):
     c.finish()
 
 
+def hung_task(c):
+    """A task stuck in uninterruptible sleep: a write to a frozen file system, with the hung-task timeout
+    lowered to 5 s so the kernel reports it quickly (storage that stops answering looks the same)."""
+    c.login()
+    c.run('truncate -s 32M /root/frozen.img && mkfs.ext4 -q /root/frozen.img && mkdir -p /mnt/frozen && mount -o loop /root/frozen.img /mnt/frozen')
+    c.run('echo 5 > /proc/sys/kernel/hung_task_timeout_secs && fsfreeze -f /mnt/frozen')
+    c.run('(touch /mnt/frozen/stuck &) ; sleep 1')
+    c.expect(rb'blocked for more than', 120)
+    c.pump(3)
+    c.run('fsfreeze -u /mnt/frozen && sync')
+    c.send('poweroff')
+    c.finish()
+
+
 def rescue_mode(c):
     """Booted into rescue.target on the kernel command line: systemd's rescue shell asks for the root
     password."""
@@ -253,6 +267,7 @@ SCENARIOS = {
     'sysrq-crash': (sysrq_crash, 'panic=1'),
     'service-timeout': (service_timeout, ''),
     'rescue-mode': (rescue_mode, 'systemd.unit=rescue.target'),
+    'hung-task': (hung_task, ''),
 }
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot'}
 

@@ -114,6 +114,16 @@ export class LineClassifier {
         return;
       }
     }
+    // A kernel line printed after a prompt or other unfinished text (`root@host:~# [   65.3] INFO: …`):
+    // the text first, then the kernel line, as they were printed.
+    if (!status && text.indexOf('[', 1) > 0) {
+      const at = findEmbeddedKernelPrefix(text);
+      if (at > 0) {
+        this.classifyText(line, text.slice(0, at), undefined, false);
+        this.classifyText(line, text.slice(at), undefined, false);
+        return;
+      }
+    }
     this.classifyText(line, text, undefined, false, st);
   }
 
