@@ -181,6 +181,12 @@ test('kernel crashes get short titles', () => {
   assert.is(matchCrash('Oops: 0000 [#1] PREEMPT SMP NOPTI')?.kind, 'oops');
   assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123 foo+0x1/0x2')?.title, 'WARNING in kernel/fork.c:123');
   assert.is(matchCrash('INFO: task kworker/0:1:12 blocked for more than 120 seconds.')?.title, 'INFO: task kworker/0:1 blocked for more than 120 seconds');
+  assert.equal(matchCrash('Out of memory: Killed process 412 (perl) total-vm:1012345kB, anon-rss:900000kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:1800kB oom_score_adj:0'), {
+    kind: 'oom',
+    title: 'out of memory: killed perl',
+  });
+  assert.is(matchCrash('Memory cgroup out of memory: Killed process 77 (java) total-vm:1kB')?.title, 'out of memory: killed java');
+  assert.is(matchCrash('perl invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO), order=0, oom_score_adj=0'), null);
 });
 
 test('the start-job spinner in both formats, and timespans', () => {

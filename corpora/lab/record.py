@@ -240,6 +240,18 @@ def hung_task(c):
     c.finish()
 
 
+def oom_kill(c):
+    """The kernel's OOM killer: a process that keeps growing a string until the 1 GiB VM runs out of
+    memory and the kernel kills it; the service it ran in is stopped and comes back."""
+    c.login()
+    c.send("perl -e '$s .= \"x\" x 1048576 while 1'; echo exit=$?")
+    # The login shell runs inside serial-getty@ttyS0.service (no logind session in the lab image): with
+    # OOMPolicy=stop, systemd stops the whole service after the kill, and the getty comes back.
+    c.login(600)
+    c.send('poweroff')
+    c.finish()
+
+
 def rescue_mode(c):
     """Booted into rescue.target on the kernel command line: systemd's rescue shell asks for the root
     password."""
@@ -268,6 +280,7 @@ SCENARIOS = {
     'service-timeout': (service_timeout, ''),
     'rescue-mode': (rescue_mode, 'systemd.unit=rescue.target'),
     'hung-task': (hung_task, ''),
+    'oom-kill': (oom_kill, ''),
 }
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot'}
 

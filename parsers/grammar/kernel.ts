@@ -43,7 +43,7 @@ function isDigit(c: number): boolean {
 /** How the messages that any kernel rule looks at begin (crash headers, boot events, crash locations). */
 const INTERESTING_STARTS = [
   'Kernel panic', '---[ end', 'BUG', 'kernel BUG', 'Oops', 'Internal error', 'general protection', 'WARNING', 'INFO: ', 'rcu',
-  'Linux version', 'Run ', 'Trying to unpack', 'Unpacking initramfs', 'reboot: ', 'RIP: ', 'pc : ', 'EIP: ', 'PC is at', 'VFS: ',
+  'Out of memory', 'Memory cgroup out of memory', 'Linux version', 'Run ', 'Trying to unpack', 'Unpacking initramfs', 'reboot: ', 'RIP: ', 'pc : ', 'EIP: ', 'PC is at', 'VFS: ',
 ];
 /** Storage errors can be anywhere in a message; these words are in every one the STORAGE_ERROR rule takes. */
 const STORAGE_HINTS = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down'];
@@ -65,7 +65,7 @@ export function findEmbeddedKernelPrefix(text: string): number {
   return m === null ? -1 : at + m.index;
 }
 
-export type CrashKind = 'panic' | 'oops' | 'bug' | 'warning' | 'hung-task';
+export type CrashKind = 'panic' | 'oops' | 'bug' | 'warning' | 'hung-task' | 'oom';
 
 export interface CrashRule {
   kind: CrashKind;
@@ -90,6 +90,12 @@ export const CRASH_RULES: readonly CrashRule[] = [
     literal: 'blocked for more than',
     pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+) seconds/,
     title: 'INFO: task $<comm> blocked for more than $<secs> seconds',
+  },
+  {
+    kind: 'oom',
+    literal: 'of memory: Killed process',
+    pattern: /(?:Memory cgroup out|Out) of memory: Killed process \d+ \((?<comm>[^)]*)\)/,
+    title: 'out of memory: killed $<comm>',
   },
   { kind: 'bug', literal: 'rcu_sched detected stalls', pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall' },
   { kind: 'bug', literal: 'rcu: INFO:', pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall' },

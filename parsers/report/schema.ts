@@ -123,7 +123,7 @@ export const Cycle = z.object({
   units: z.object({ seen: z.number().int().nonnegative(), dropped: z.number().int().nonnegative() }),
 });
 
-export const CrashKind = z.enum(['panic', 'oops', 'bug', 'warning', 'hung-task']);
+export const CrashKind = z.enum(['panic', 'oops', 'bug', 'warning', 'hung-task', 'oom']).describe('oom: the kernel OOM killer killed a process');
 
 export const KernelCrash = z.object({
   kind: CrashKind,

@@ -738,7 +738,7 @@ export class Segmenter {
       cycle: cycle?.index ?? null,
       evidence: [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
-      located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'hung-task',
+      located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'hung-task' || c.kind === 'oom',
     };
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });

@@ -21,8 +21,8 @@ export const CorpusExpectations = z
     dependencyFailed: z.array(z.string()),
     /** Units shown as [ TIME ] (timed out starting/stopping/waiting for device). */
     timedOut: z.array(z.string()),
-    /** Kernel crash kinds found, in order: panic, oops, bug, warning, hung-task. */
-    kernelCrashes: z.array(z.enum(['panic', 'oops', 'bug', 'warning', 'hung-task'])),
+    /** Kernel crash kinds found, in order: panic, oops, bug, warning, hung-task, oom. */
+    kernelCrashes: z.array(z.enum(['panic', 'oops', 'bug', 'warning', 'hung-task', 'oom'])),
     /** Optional finer checks. */
     cycleStarts: z.array(z.enum(['kernel-boot', 'soft-reboot', 'userspace-restart', 'log-start'])).optional(),
     /** Substrings that must appear in the root cause's evidence lines. */
