@@ -31,6 +31,29 @@ chroot "$ROOT" update-initramfs -u -k all >/dev/null 2>&1 || true
 cp -L "$ROOT/vmlinuz" "$CACHE/vmlinuz"
 cp -L "$ROOT/initrd.img" "$CACHE/initrd.img"
 
+if [ "${1:-}" = "--dracut" ]; then
+  # A second initrd made by dracut (the initramfs generator of Fedora, RHEL and bootc images), for the
+  # scenarios that fail inside a dracut initrd. Built in a copy of the root file system, which installing
+  # dracut changes (it replaces initramfs-tools); only the initrd is kept.
+  if [ ! -f "$CACHE/initrd-dracut.img" ]; then
+    echo "== a dracut initrd"
+    D=$CACHE/rootfs-dracut
+    rm -rf "$D"
+    cp -a "$ROOT" "$D"
+    for m in proc sys dev; do mount --bind "/$m" "$D/$m"; done
+    trap 'for m in proc sys dev; do umount "$D/$m" 2>/dev/null || true; done' EXIT
+    chroot "$D" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dracut >/dev/null'
+    kver=$(ls "$D/lib/modules" | head -n1)
+    chroot "$D" dracut --quiet --force --no-hostonly --kver "$kver" /boot/initrd-dracut.img
+    cp "$D/boot/initrd-dracut.img" "$CACHE/initrd-dracut.img"
+    for m in proc sys dev; do umount "$D/$m"; done
+    trap - EXIT
+    rm -rf "$D"
+  fi
+  echo "== done: $CACHE/initrd-dracut.img"
+  exit 0
+fi
+
 echo "== make the disk image"
 rm -f "$CACHE/base.img"
 truncate -s 2G "$CACHE/base.img"
