@@ -214,6 +214,17 @@ test('interleave repair: a kernel line inside a status line is split out and the
   assert.ok(st.repaired);
 });
 
+test('why a mount or the root device failed: mount(8) errors and dracut\'s missing-device warning', () => {
+  const recs = classify('mount: /var: special device /sysroot/ostree/deploy/default/var does not exist.\nWarning: "/dev/disk/by-uuid/0a0a-dead" does not exist\nWarning: /dev/mapper/root does not exist\nWarning: something else\n');
+  const errs = recs.map((r) => (r.kind === 'text' ? r.mountError : null));
+  assert.equal(errs, [
+    { path: '/var', reason: 'special device /sysroot/ostree/deploy/default/var does not exist.' },
+    { path: '/dev/disk/by-uuid/0a0a-dead', reason: 'does not exist' },
+    { path: '/dev/mapper/root', reason: 'does not exist' },
+    null,
+  ]);
+});
+
 test('interleave repair: a kernel line printed after a prompt is split from it', () => {
   const recs = classify('root@lab:~# [   65.355825] INFO: task touch:362 blocked for more than 5 seconds.\nlab login: [   12.000001] random: crng init done\n');
   assert.equal(recs.map((r) => r.kind), ['text', 'kernel', 'prompt', 'kernel']);

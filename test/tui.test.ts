@@ -24,12 +24,21 @@ function loaded(bytes: Buffer, name = 'seed.log'): Model {
   return m;
 }
 
+/** UIs still on screen; a failed test leaves its UI open, which would keep the test run alive. */
+const opened: Array<() => void> = [];
+
 async function open(model: Model, cols = 80, rows = 24) {
   const t = new FakeTerminal(cols, rows);
-  const quit = showUntilQuit(model, { stdout: t.stdout, stdin: t.stdin }, 20);
+  let stop: () => void = () => {};
+  const quit = showUntilQuit(model, { stdout: t.stdout, stdin: t.stdin }, 20, (q) => (stop = q));
+  opened.push(() => stop());
   await t.waitFor(/bootwhy/);
   return { t, quit };
 }
+
+test.after.each(() => {
+  for (const stop of opened.splice(0)) stop();
+});
 
 function noWrappedRows(t: FakeTerminal): void {
   const b = t.term.buffer.active;
@@ -90,10 +99,9 @@ test('Enter on the root cause folds the cascade and unfolds it again', async () 
   await t.press('\t', 'k', 'j');
   // j moved onto the root cause (row 1 after the cycle's start note); fold it.
   await t.press('g', 'j', '\r');
-  let s = await t.screen();
-  assert.not.match(s.join('\n'), /cloud-init-main\.service — dependency failed/);
+  await t.waitFor((rows) => !/cloud-init-main\.service — dependency failed/.test(rows.join('\n')));
   await t.press('\r');
-  s = await t.waitFor(/cloud-init-main\.service — dependency failed/);
+  await t.waitFor(/cloud-init-main\.service — dependency failed/);
   await t.press('q');
   await quit;
 });
@@ -150,11 +158,12 @@ test('resizing redraws at the new size', async () => {
   const { t, quit } = await open(loaded(SEED));
   await t.waitFor(/ROOT CAUSE/);
   t.resize(120, 30);
-  const s = await t.waitFor(/cloud-init-main\.service — dependency failed/);
+  // Redrawn: the pane titles run to the new width.
+  const s = await t.waitFor((rows) => rows.some((r) => r.length > 100) && /cloud-init-main\.service — dependency failed/.test(rows.join('\n')));
   assert.match(s[0]!, /^ bootwhy/);
   noWrappedRows(t);
   t.resize(60, 20);
-  await t.waitFor(/ROOT CAUSE/);
+  await t.waitFor((rows) => /ROOT CAUSE/.test(rows.join('\n')) && rows.every((r) => r.length <= 60) && /^ bootwhy/.test(rows[0]!));
   noWrappedRows(t);
   await t.press('q');
   await quit;

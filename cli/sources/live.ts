@@ -4,7 +4,7 @@
  * Each connection is one `LiveConnection`; the watch command reconnects when one ends.
  */
 import { createConnection, type Socket } from 'node:net';
-import { promises as fs, type Stats } from 'node:fs';
+import { constants as fsc, promises as fs, type Stats } from 'node:fs';
 import { describeFsError, InputError, UsageError } from '../errors.js';
 
 export interface LiveConnection {
@@ -101,14 +101,41 @@ async function device(path: string, sink: DataSink): Promise<LiveConnection> {
     const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
     port.open((err) => {
       if (err) return reject(err);
+      let lastData = Date.now();
+      let watchdog: NodeJS.Timeout | null = null;
       const ended = new Promise<string>((done) => {
-        port.on('data', (c: Buffer) => sink(c));
-        port.on('close', () => done('closed (hung up)'));
-        port.on('error', (e: Error) => done(e.message));
+        const finish = (why: string): void => {
+          if (watchdog) clearInterval(watchdog);
+          watchdog = null;
+          done(why);
+        };
+        port.on('data', (c: Buffer) => {
+          lastData = Date.now();
+          sink(c);
+        });
+        port.on('close', () => finish('closed (hung up)'));
+        port.on('error', (e: Error) => finish(e.message));
+        // A hang-up shows as a read error, but not always at once (seen with a pty whose master closed
+        // while the read waited): once the line is quiet, open the device a second time. A pty whose
+        // other end is gone refuses (EIO); a vanished USB adapter is gone (ENOENT, ENXIO, ENODEV); a busy
+        // or locked port is alive.
+        watchdog = setInterval(() => {
+          if (Date.now() - lastData < 1000) return;
+          fs.open(path, fsc.O_RDONLY | fsc.O_NOCTTY | fsc.O_NONBLOCK).then(
+            (h) => void h.close(),
+            (e: NodeJS.ErrnoException) => {
+              if (e.code !== 'EIO' && e.code !== 'ENOENT' && e.code !== 'ENXIO' && e.code !== 'ENODEV') return;
+              finish('closed (hung up)');
+              if (port.isOpen) port.close();
+            },
+          );
+        }, 1000);
       });
       resolve({
         ended,
         close: () => {
+          if (watchdog) clearInterval(watchdog);
+          watchdog = null;
           if (port.isOpen) port.close();
         },
       });

@@ -230,8 +230,14 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 
 /** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
 const MOUNT_ERROR = /^mount: (\/\S*?): (.+)$/;
+/** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
+const DRACUT_MISSING = /^Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
 
 export function matchMountError(message: string): { path: string; reason: string } | null {
+  if (message.charCodeAt(0) === 0x57 /* W */) {
+    const d = DRACUT_MISSING.exec(message);
+    return d ? { path: d[1]!, reason: 'does not exist' } : null;
+  }
   const m = MOUNT_ERROR.exec(message);
   return m ? { path: m[1]!, reason: m[2]! } : null;
 }

@@ -655,8 +655,11 @@ export class Segmenter {
       if (this.recentMountErrors.length > 8) this.recentMountErrors.shift();
     }
     const unit = this.statusBlock?.unit ?? mountUnitForPath(path);
-    const f = this.findFailure(unit) ?? this.findFailure(mountUnitForPath(path));
-    if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `why the mount failed: ${reason}` });
+    // A device path names its device unit too (dracut says the root device does not exist after the
+    // device job timed out).
+    const device = path.startsWith('/dev/') ? mountUnitForPath(path).replace(/\.mount$/, '.device') : null;
+    const f = this.findFailure(unit) ?? this.findFailure(mountUnitForPath(path)) ?? (device !== null ? this.findFailure(device) : null);
+    if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: f.ref.name === device ? `${path} ${reason}` : `why the mount failed: ${reason}` });
   }
 
   // ---- jobs, prompts, crashes ----------------------------------------------------------------

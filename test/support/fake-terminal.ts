@@ -62,12 +62,12 @@ export class FakeTerminal {
     return out;
   }
 
-  /** Waits until the screen shows `re` (or fails after `ms`), returning the screen. */
-  async waitFor(re: RegExp, ms = 5000): Promise<string[]> {
+  /** Waits until the screen shows `re`, or satisfies a predicate (or fails after `ms`); returns the screen. */
+  async waitFor(re: RegExp | ((rows: string[]) => boolean), ms = 5000): Promise<string[]> {
     const until = Date.now() + ms;
     for (;;) {
       const s = await this.screen();
-      if (re.test(s.join('\n'))) return s;
+      if (typeof re === 'function' ? re(s) : re.test(s.join('\n'))) return s;
       if (Date.now() > until) throw new Error(`the screen never showed ${re}:\n${s.join('\n')}`);
       await settle(50);
     }
