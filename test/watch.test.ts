@@ -152,36 +152,35 @@ time.sleep(5)
 });
 
 test('a pty whose other end hangs up and comes back: the gap is in the report, every byte sent is kept', async () => {
-  // Python holds the master as QEMU does, closes it mid-boot (the VM went away), then opens the same
-  // /dev/pts/N again once bootwhy has let go of it, and sends the rest when told to.
+  // Python holds the master as QEMU does. The console is reached through a stable path (a symlink to
+  // the /dev/pts/N, as a udev rule or a wrapper script gives one): mid-boot a new pty is made and the
+  // link moved to it, then the old master is closed (the VM went away and came back on a new pty).
+  const link = join(tmp, 'console-pty');
   const script = `
 import os, pty, sys, time
 data = open(sys.argv[1], 'rb').read()
+link = sys.argv[2]
 half = data.index(b'Welcome to')
-def open_pty(want):
-    for _ in range(400):
-        m, s = pty.openpty()
-        if want is None or os.ttyname(s) == want:
-            os.system('stty raw -echo < ' + os.ttyname(s))
-            return m, s
-        os.close(m); os.close(s); time.sleep(0.05)
-    sys.exit('the pty number was not free again')
-m, s = open_pty(None)
-name = os.ttyname(s)
-print(name, flush=True)
+def open_pty():
+    m, s = pty.openpty()
+    os.system('stty raw -echo < ' + os.ttyname(s))
+    os.symlink(os.ttyname(s), link + '.new')
+    os.replace(link + '.new', link)
+    return m, s
+m, s = open_pty()
+print(link, flush=True)
 sys.stdin.readline()
 for i in range(0, half, 512):
     os.write(m, data[i:min(i + 512, half)]); time.sleep(0.002)
 time.sleep(0.5)
+m2, s2 = open_pty()
 os.close(s); os.close(m)
-time.sleep(0.3)
-m, s = open_pty(name)
 sys.stdin.readline()
 for i in range(half, len(data), 512):
-    os.write(m, data[i:i + 512]); time.sleep(0.002)
+    os.write(m2, data[i:i + 512]); time.sleep(0.002)
 time.sleep(10)
 `;
-  const py = spawn('python3', ['-c', script, join(CORPORA, 'lab/clean-boot/console.log')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const py = spawn('python3', ['-c', script, join(CORPORA, 'lab/clean-boot/console.log'), link], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
     const ptsPath = await new Promise<string>((r) => py.stdout!.once('data', (c: Buffer) => r(c.toString().trim())));
     const save = join(tmp, 'pty-hangup.log');
