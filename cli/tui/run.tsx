@@ -3,6 +3,7 @@
  * the report `analyze` prints, so nothing seen is lost.
  */
 import { createReadStream, openSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { ReadStream } from 'node:tty';
 import { render, type Instance } from 'ink';
 import type { Report } from '../../parsers/index.js';
@@ -31,12 +32,28 @@ export interface Screen {
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
 
+/**
+ * ink ends its lines with LF and leaves CR to the terminal's output processing (ONLCR). When the keys are
+ * read from /dev/tty, raw mode on it can leave that off, and every row then starts where the last one
+ * ended: write CRLF ourselves (a terminal that adds CR anyway is unharmed).
+ */
+function withCrlf(real: NodeJS.WriteStream): NodeJS.WriteStream {
+  const proxy = new Writable({
+    write: (chunk: Buffer | string, _enc, done) => void real.write(String(chunk).replace(/\r?\n/g, '\r\n'), done),
+  });
+  Object.defineProperty(proxy, 'columns', { get: () => real.columns });
+  Object.defineProperty(proxy, 'rows', { get: () => real.rows });
+  Object.defineProperty(proxy, 'isTTY', { value: true });
+  real.on('resize', () => proxy.emit('resize'));
+  return proxy as unknown as NodeJS.WriteStream;
+}
+
 export async function tuiCommand(opts: TuiOptions, stdout: NodeJS.WriteStream): Promise<number> {
   if (!stdout.isTTY) throw new UsageError('tui needs a terminal; use bootwhy watch or bootwhy analyze for pipes and files');
   const spec = await parseSource(opts.source);
   const keys = keyboard(spec.kind === 'stdin');
   try {
-    const tui = await startTui(opts, { stdout, stdin: keys });
+    const tui = await startTui(opts, { stdout: withCrlf(stdout), stdin: keys });
     const report = await tui.done;
     const palette = choosePalette(opts.color, true, process.env);
     stdout.write(renderText(report, { palette, verbose: false }));
@@ -75,7 +92,10 @@ export async function startTui(opts: TuiOptions, screen: Screen, frameMs?: numbe
       onSaveError: (message) => model.setStatus(message),
     });
     const s = session;
-    reading = s.run().then(() => model.finish());
+    reading = s.run().then(() => {
+      model.bytes = s.bytes;
+      model.finish();
+    });
     // The session writes to the analyzer itself; the model counts bytes from it.
     const count = setInterval(() => {
       if (model.bytes !== s.bytes) {
