@@ -97,6 +97,8 @@ function socket(sock: Socket, sink: DataSink): Promise<LiveConnection> {
 async function device(path: string, sink: DataSink): Promise<LiveConnection> {
   // Loaded only here: the native binding is not needed to analyse a file.
   const { SerialPort } = await import('serialport');
+  // The watchdog below checks the device this connection opened, not what a link points to later.
+  const node = await fs.realpath(path).catch(() => path);
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
     port.open((err) => {
@@ -121,7 +123,7 @@ async function device(path: string, sink: DataSink): Promise<LiveConnection> {
         // or locked port is alive.
         watchdog = setInterval(() => {
           if (Date.now() - lastData < 1000) return;
-          fs.open(path, fsc.O_RDONLY | fsc.O_NOCTTY | fsc.O_NONBLOCK).then(
+          fs.open(node, fsc.O_RDONLY | fsc.O_NOCTTY | fsc.O_NONBLOCK).then(
             (h) => void h.close(),
             (e: NodeJS.ErrnoException) => {
               if (e.code !== 'EIO' && e.code !== 'ENOENT' && e.code !== 'ENXIO' && e.code !== 'ENODEV') return;
