@@ -64,6 +64,12 @@ class Console:
         self.expect(PROMPT, 120)
         self.run('stty cols 120')
 
+    def maintenance_login(self, timeout=900):
+        """Emergency or rescue mode: give sulogin the root password and wait for the shell."""
+        self.expect(rb'Enter root password for system maintenance|Give root password for maintenance', timeout)
+        self.send('lab')
+        self.expect(rb'# ', 120)
+
     def finish(self, timeout=300):
         """Reads until QEMU exits (power off), so the capture holds the whole shutdown."""
         try:
@@ -122,9 +128,7 @@ def var_bind_soft_reboot(c):
     # systemd cannot re-create the bind source.
     c.run('mv /srv/deploy/var /srv/var.gone && chattr +i /srv/deploy && sync')
     c.send('systemctl soft-reboot')
-    c.expect(rb'Enter root password for system maintenance|Give root password for maintenance', 900)
-    c.send('lab')
-    c.expect(rb'# ', 120)
+    c.maintenance_login()
     c.send('systemctl --no-pager status var.mount')
     c.expect(rb'# ', 120)
     c.send('systemctl --no-pager --failed')
@@ -148,9 +152,7 @@ def device_timeout(c):
     c.login()
     c.run("echo 'UUID=0a0a0a0a-dead-beef-0000-0123456789ab /data ext4 defaults,x-systemd.device-timeout=10s 0 2' >> /etc/fstab && mkdir -p /data && systemctl daemon-reload && sync")
     c.send('systemctl soft-reboot')
-    c.expect(rb'Enter root password for system maintenance|Give root password for maintenance', 900)
-    c.send('lab')
-    c.expect(rb'# ', 120)
+    c.maintenance_login()
     c.send('poweroff -f')
     c.finish()
 
@@ -275,9 +277,7 @@ def dracut_missing_root(c):
 def rescue_mode(c):
     """Booted into rescue.target on the kernel command line: systemd's rescue shell asks for the root
     password."""
-    c.expect(rb'Enter root password for system maintenance|Give root password for maintenance', 900)
-    c.send('lab')
-    c.expect(rb'# ', 120)
+    c.maintenance_login()
     c.send('poweroff -f')
     c.finish()
 
