@@ -7,6 +7,8 @@ import { buildReport } from './diagnose/report.js';
 import type { AnalyzerEvent, Gap, Report } from './report/schema.js';
 import { Segmenter } from './segment/segmenter.js';
 import { LineSplitter, type LineSplitterOptions, type PhysicalLine } from './terminal/line-splitter.js';
+import { LineUnwrapper } from './input/unwrap.js';
+import { LineSources } from './input/sources.js';
 
 export interface AnalyzerOptions extends LineSplitterOptions {
   /** Input name shown in the report. */
@@ -22,6 +24,8 @@ export class Analyzer {
   private readonly splitter: LineSplitter;
   private readonly classifier: LineClassifier;
   private readonly segmenter: Segmenter;
+  private readonly unwrapper: LineUnwrapper;
+  private readonly sources = new LineSources();
   private readonly name: string;
   private replacementChars = 0;
   private ended = false;
@@ -34,19 +38,25 @@ export class Analyzer {
     this.onEvent = options.onEvent;
     this.segmenter = new Segmenter(options.onEvent);
     const onRecord = options.onRecord;
+    const sources = this.sources;
     this.classifier = new LineClassifier(
       onRecord
         ? (r) => {
             onRecord(r);
+            sources.count(r);
             this.segmenter.push(r);
           }
-        : (r) => this.segmenter.push(r),
+        : (r) => {
+            sources.count(r);
+            this.segmenter.push(r);
+          },
     );
     const onLine = options.onLine;
+    this.unwrapper = new LineUnwrapper((line) => this.classifier.push(line));
     this.splitter = new LineSplitter((line) => {
       if (line.text.includes('\uFFFD')) this.replacementChars += countReplacements(line.text);
       onLine?.(line);
-      this.classifier.push(line);
+      this.unwrapper.push(line);
     }, options);
   }
 
@@ -64,6 +74,12 @@ export class Analyzer {
       this.segmenter.end();
     }
     return this.report();
+  }
+
+  /** The caller took a compression envelope off the bytes (gzip, xz, zstd): the report says so. */
+  private compression: string | null = null;
+  setCompression(kind: string | null): void {
+    this.compression = kind;
   }
 
   /**
@@ -101,6 +117,14 @@ export class Analyzer {
       recognised: this.segmenter.recognised,
       gaps: this.gaps,
       droppedGaps: this.droppedGaps,
+      input: {
+        recognisedAs: this.sources.kind(this.segmenter.recognised),
+        lineSources: this.sources.summary(),
+        envelopes: [...this.unwrapper.counters.envelopes].map(([kind, lines]) => ({ kind, lines })),
+        compression: this.compression,
+        splicesRepaired: this.classifier.splicesRepaired,
+        splicesLost: this.classifier.splicesLost,
+      },
     });
   }
 }

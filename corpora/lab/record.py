@@ -2,20 +2,40 @@
 """Boots the lab VM under QEMU (software emulation), drives its serial console through a scenario and
 records every byte the console sent, unchanged, to corpora/lab/<scenario>/console.log.
 
-Usage: record.py SCENARIO [SCENARIO ...] | --all      (build the image first: build-image.sh)
+Usage: record.py [--suite SUITE] [--journal | --journal-only] SCENARIO [SCENARIO ...] | --all
+  --suite SUITE   trixie (the default), bookworm or bullseye: the Debian release to boot (build-image.sh
+                  --suite SUITE builds it; record.py runs it when missing). Captures of another suite than
+                  trixie go to corpora/lab/SUITE/SCENARIO/.
+  --journal       also save the guest's `journalctl -b` (-o short) and `journalctl -b -o short-monotonic`,
+                  written to files at the scenario's last shell and read from the disk image after power
+                  off, as the cases SCENARIO-journal and SCENARIO-journal-monotonic beside its console
+  --journal-only  the same, but the run's console capture goes to the cache, not over the case's own
 Every wait has a timeout, so a scenario that goes wrong ends with an error instead of hanging.
 """
-import os, re, select, socket, subprocess, sys, tempfile, time
+import os, re, select, shutil, socket, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CACHE = os.environ.get('BOOTWHY_LAB_CACHE', os.path.expanduser('~/.cache/bootwhy-lab'))
 ANSI = re.compile(rb'\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])')
 PROMPT = rb'root@lab:~# '
+# What each Debian release can do: soft-reboot came with systemd 254, so on older ones the scenarios that
+# change the system and start again do it with a full `systemctl reboot` (two kernel boots).
+SUITES = {
+    'trixie': {'systemd': 257, 'soft_reboot': True},
+    'bookworm': {'systemd': 252, 'soft_reboot': False},
+    'bullseye': {'systemd': 247, 'soft_reboot': False},
+}
+# The journals --journal saves, by case suffix: the file in the guest and journalctl's options.
+JOURNALS = {
+    'journal': ('/root/journal-short.txt', '-b --no-pager'),
+    'journal-monotonic': ('/root/journal-short-monotonic.txt', '-b -o short-monotonic --no-pager'),
+}
 
 
 class Console:
-    def __init__(self, sock, out):
+    def __init__(self, sock, out, soft_reboot=True, journal=False):
         self.sock, self.out, self.buf = sock, out, b''
+        self.soft_reboot, self.journal = soft_reboot, journal
 
     def pump(self, seconds):
         end = time.time() + seconds
@@ -70,6 +90,22 @@ class Console:
         self.send('lab')
         self.expect(rb'# ', 120)
 
+    def restart(self):
+        """Starts the changed system again: a soft-reboot where systemd has it, else a full reboot."""
+        self.send('systemctl soft-reboot' if self.soft_reboot else 'systemctl reboot')
+
+    def poweroff(self, force=False, timeout=300):
+        """Ends the scenario at its last shell (a login or a maintenance shell); with --journal, first
+        writes the boot's journal to files in the guest for the recorder to read from the disk."""
+        if self.journal:
+            for path, options in JOURNALS.values():
+                self.send(f'journalctl {options} > {path}')
+                self.expect(rb'# ', 120)
+            self.send('sync')
+            self.expect(rb'# ', 120)
+        self.send('poweroff -f' if force else 'poweroff')
+        self.finish(timeout)
+
     def finish(self, timeout=300):
         """Reads until QEMU exits (power off), so the capture holds the whole shutdown."""
         try:
@@ -79,18 +115,55 @@ class Console:
         raise TimeoutError('the VM did not power off')
 
 
-def boot(scenario, append_extra='', reboot_exits=True, initrd='initrd.img'):
-    os.makedirs(os.path.join(HERE, scenario), exist_ok=True)
+def cache_dir(suite):
+    return CACHE if suite == 'trixie' else os.path.join(CACHE, suite)
+
+
+def case_dir(name, suite):
+    return os.path.join(HERE, name) if suite == 'trixie' else os.path.join(HERE, suite, name)
+
+
+def preset(raw, files):
+    """Writes files into the raw ext4 image before it boots (debugfs, no mount), so a scenario can fail
+    on its first boot: {path: text} for files, {path: ('->', target)} for symbolic links."""
+    cmds = []
+    tmp = tempfile.mkdtemp(prefix='bootwhy-preset-')
+    for i, (path, content) in enumerate(files.items()):
+        if isinstance(content, tuple):
+            cmds.append(f'symlink {path} {content[1]}')
+        else:
+            local = os.path.join(tmp, str(i))
+            with open(local, 'w') as f:
+                f.write(content)
+            os.chmod(local, 0o644)
+            cmds.append(f'write {local} {path}')
+    subprocess.run(['debugfs', '-w', '-f', '-', raw], input='\n'.join(cmds).encode(), check=True, capture_output=True)
+
+
+def boot(out_path, append_extra='', reboot_exits=True, initrd='initrd.img', suite='trixie', grub=False, files=None, **console):
+    cache = cache_dir(suite)
     work = tempfile.mkdtemp(prefix='bootwhy-lab-')
-    disk = os.path.join(work, 'disk.qcow2')
-    subprocess.run(['qemu-img', 'create', '-q', '-f', 'qcow2', '-b', os.path.join(CACHE, 'base.img'), '-F', 'raw', disk], check=True)
+    if files:
+        # A raw copy that debugfs can write into (sparse, so a few seconds).
+        disk, fmt = os.path.join(work, 'disk.img'), 'raw'
+        subprocess.run(['cp', '--sparse=always', os.path.join(cache, 'base.img'), disk], check=True)
+        preset(disk, files)
+    else:
+        disk, fmt = os.path.join(work, 'disk.qcow2'), 'qcow2'
+        base = os.path.join(cache, 'grub.img' if grub else 'base.img')
+        subprocess.run(['qemu-img', 'create', '-q', '-f', 'qcow2', '-b', base, '-F', 'raw', disk], check=True)
     sock_path = os.path.join(work, 'console.sock')
-    append = 'console=ttyS0 root=/dev/vda rw ' + append_extra
+    if grub:
+        # The firmware boots the disk: SeaBIOS (on the serial port: no display), then GRUB, then the
+        # kernel and command line that GRUB's menu entry gives.
+        firmware = ['-machine', 'q35,graphics=off', '-vga', 'none']
+    else:
+        append = 'console=ttyS0 root=/dev/vda rw ' + append_extra
+        firmware = ['-machine', 'q35', '-kernel', os.path.join(cache, 'vmlinuz'), '-initrd', os.path.join(cache, initrd), '-append', append]
     qemu = subprocess.Popen([
-        'qemu-system-x86_64', '-machine', 'q35', '-accel', 'tcg', '-m', '1024', '-smp', '1',
+        'qemu-system-x86_64', *firmware, '-accel', 'tcg', '-m', '1024', '-smp', '1',
         '-display', 'none', '-monitor', 'none', *(['-no-reboot'] if reboot_exits else []),
-        '-kernel', os.path.join(CACHE, 'vmlinuz'), '-initrd', os.path.join(CACHE, initrd),
-        '-append', append, '-drive', f'file={disk},if=virtio,format=qcow2',
+        '-drive', f'file={disk},if=virtio,format={fmt}',
         '-chardev', f'socket,id=con,path={sock_path},server=on,wait=on', '-serial', 'chardev:con',
         '-nic', 'none',
     ], stderr=subprocess.PIPE)
@@ -100,14 +173,14 @@ def boot(scenario, append_extra='', reboot_exits=True, initrd='initrd.img'):
         time.sleep(0.1)
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     s.connect(sock_path)
-    out = open(os.path.join(HERE, scenario, 'console.log'), 'wb')
-    return qemu, Console(s, out), out
+    os.makedirs(os.path.dirname(out_path), exist_ok=True)
+    out = open(out_path, 'wb')
+    return qemu, Console(s, out, **console), out, (disk, fmt)
 
 
 def clean_boot(c):
     c.login()
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def soft_reboot(c):
@@ -142,19 +215,17 @@ def failing_service(c):
     c.run("printf '[Unit]\\nDescription=Lab service that fails\\n[Service]\\nType=oneshot\\nExecStart=/bin/false\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-broken.service")
     c.run("printf '[Unit]\\nDescription=Lab service that needs the broken one\\nRequires=lab-broken.service\\nAfter=lab-broken.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-dependent.service")
     c.run('systemctl enable lab-broken.service lab-dependent.service && sync')
-    c.send('systemctl soft-reboot')
+    c.restart()
     c.login()
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def device_timeout(c):
     c.login()
     c.run("echo 'UUID=0a0a0a0a-dead-beef-0000-0123456789ab /data ext4 defaults,x-systemd.device-timeout=10s 0 2' >> /etc/fstab && mkdir -p /data && systemctl daemon-reload && sync")
-    c.send('systemctl soft-reboot')
+    c.restart()
     c.maintenance_login()
-    c.send('poweroff -f')
-    c.finish()
+    c.poweroff(force=True)
 
 
 def kernel_panic(c):
@@ -222,10 +293,9 @@ def service_timeout(c):
     c.run("printf '[Unit]\\nDescription=Lab service that hangs\\nBefore=systemd-user-sessions.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/sleep 600\\nTimeoutStartSec=15s\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-hang.service")
     c.run("printf '[Unit]\\nDescription=Lab service after the hanging one\\nRequires=lab-hang.service\\nAfter=lab-hang.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-after-hang.service")
     c.run('systemctl enable lab-hang.service lab-after-hang.service && sync')
-    c.send('systemctl soft-reboot')
+    c.restart()
     c.login(900)
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def hung_task(c):
@@ -282,6 +352,37 @@ def rescue_mode(c):
     c.finish()
 
 
+def debug_boot(c):
+    """A boot with PID 1 logging at debug level to the kernel's log, printed on the same serial console as
+    its status lines, and a unit that fails: the capture ends a little after the login prompt (the rest is
+    more of the same noise)."""
+    c.expect(rb'lab login: ', 900)
+    c.pump(3)
+
+
+def grub_fstab_emergency(c):
+    """An installed system booted by the firmware through GRUB: a mistyped file system type in a new
+    fstab line (ext5), then a full reboot: SeaBIOS, GRUB, the kernel, the mount fails, emergency mode."""
+    c.login()
+    c.run("echo 'LABEL=labroot /data ext5 defaults 0 2' >> /etc/fstab && mkdir -p /data && sync")
+    c.send('systemctl reboot')
+    c.maintenance_login()
+    c.send('systemctl --no-pager --failed')
+    c.expect(rb'# ', 120)
+    c.poweroff(force=True)
+
+
+UNIT = "[Unit]\nDescription={desc}\n{deps}[Service]\nType=oneshot\nExecStart={cmd}\n[Install]\nWantedBy=multi-user.target\n"
+# Files written into the image before the first boot (preset()), by scenario.
+PRESET = {
+    'debug-failing-service': {
+        '/etc/systemd/system/lab-broken.service': UNIT.format(desc='Lab service that fails', deps='', cmd='/bin/false'),
+        '/etc/systemd/system/lab-dependent.service': UNIT.format(desc='Lab service that needs the broken one', deps='Requires=lab-broken.service\nAfter=lab-broken.service\n', cmd='/bin/true'),
+        '/etc/systemd/system/multi-user.target.wants/lab-broken.service': ('->', '/etc/systemd/system/lab-broken.service'),
+        '/etc/systemd/system/multi-user.target.wants/lab-dependent.service': ('->', '/etc/systemd/system/lab-dependent.service'),
+    },
+}
+
 SCENARIOS = {
     'clean-boot': (clean_boot, ''),
     'soft-reboot': (soft_reboot, ''),
@@ -302,39 +403,90 @@ SCENARIOS = {
     'hung-task': (hung_task, ''),
     'oom-kill': (oom_kill, ''),
     'dracut-missing-root': (dracut_missing_root, 'root=UUID=0a0a0a0a-dead-beef-0000-0123456789ab rd.retry=20 rd.timeout=30'),
+    'debug-failing-service': (debug_boot, 'systemd.log_level=debug systemd.log_target=kmsg printk.devkmsg=on loglevel=8'),
+    'grub-clean-boot': (clean_boot, ''),
+    'grub-fstab-emergency': (grub_fstab_emergency, ''),
 }
-KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot'}
+KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency'}
+# Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
+# without soft-reboot, so QEMU must not exit on it there.
+RESTARTS = {'failing-service', 'device-timeout', 'service-timeout'}
+# Scenarios that are about soft-reboot itself: trixie only.
+NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
+                     'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}
+# Booted by the firmware from a partitioned disk with GRUB (build-image.sh --grub), not by -kernel.
+GRUB = {'grub-clean-boot', 'grub-fstab-emergency'}
 # Booted with the dracut initrd (build-image.sh --dracut) instead of Debian's initramfs-tools one.
 DRACUT = {'dracut-missing-root'}
 
 
-def ensure_image():
-    if not all(os.path.exists(os.path.join(CACHE, f)) for f in ('base.img', 'vmlinuz', 'initrd.img')):
-        print('the lab image is missing: building it (build-image.sh)')
-        subprocess.run(['bash', os.path.join(HERE, 'build-image.sh')], check=True)
+def ensure_image(suite, grub=False):
+    cache = cache_dir(suite)
+    if not all(os.path.exists(os.path.join(cache, f)) for f in ('base.img', 'vmlinuz', 'initrd.img')):
+        print(f'the lab image for {suite} is missing: building it (build-image.sh --suite {suite})')
+        subprocess.run(['bash', os.path.join(HERE, 'build-image.sh'), '--suite', suite], check=True)
+    if grub and not os.path.exists(os.path.join(cache, 'grub.img')):
+        subprocess.run(['bash', os.path.join(HERE, 'build-image.sh'), '--suite', suite, '--grub'], check=True)
 
 
-def record(name):
-    ensure_image()
+def extract_journals(name, suite, disk, fmt):
+    """Reads the journal files that Console.poweroff() wrote from the powered-off disk (debugfs, no
+    mount) into their own cases, byte for byte as journalctl wrote them."""
+    raw = disk
+    if fmt != 'raw':
+        raw = disk + '.raw'
+        subprocess.run(['qemu-img', 'convert', '-O', 'raw', disk, raw], check=True)
+    for suffix, (path, _) in JOURNALS.items():
+        dest = case_dir(f'{name}-{suffix}', suite)
+        os.makedirs(dest, exist_ok=True)
+        subprocess.run(['debugfs', '-R', f'dump {path} {os.path.join(dest, "console.log")}', raw], check=True, capture_output=True)
+        print(f'{name}-{suffix}: {os.path.getsize(os.path.join(dest, "console.log"))} bytes')
+
+
+def record(name, suite='trixie', journal=None):
+    if name in NEEDS_SOFT_REBOOT and not SUITES[suite]['soft_reboot']:
+        sys.exit(f'{name} needs soft-reboot (systemd 254+); {suite} has systemd {SUITES[suite]["systemd"]}')
+    ensure_image(suite, grub=name in GRUB)
     fn, extra = SCENARIOS[name]
     started = time.time()
-    if name in DRACUT and not os.path.exists(os.path.join(CACHE, 'initrd-dracut.img')):
-        subprocess.run(['bash', os.path.join(HERE, 'build-image.sh'), '--dracut'], check=True)
+    if name in DRACUT and not os.path.exists(os.path.join(cache_dir(suite), 'initrd-dracut.img')):
+        subprocess.run(['bash', os.path.join(HERE, 'build-image.sh'), '--suite', suite, '--dracut'], check=True)
     initrd = 'initrd-dracut.img' if name in DRACUT else 'initrd.img'
-    qemu, console, out = boot(name, extra, reboot_exits=name not in KEEP_RUNNING_ON_REBOOT, initrd=initrd)
+    # --journal-only: the console capture of this run is kept in the cache, the case's own is left alone.
+    out_path = os.path.join(case_dir(name, suite), 'console.log')
+    if journal == 'only':
+        out_path = os.path.join(cache_dir(suite), 'runs', f'{name}.console.log')
+    reboot_exits = name not in KEEP_RUNNING_ON_REBOOT and (SUITES[suite]['soft_reboot'] or name not in RESTARTS)
+    qemu, console, out, (disk, fmt) = boot(out_path, extra, reboot_exits=reboot_exits, initrd=initrd, suite=suite,
+                                           grub=name in GRUB, files=PRESET.get(name),
+                                           soft_reboot=SUITES[suite]['soft_reboot'], journal=bool(journal))
     try:
         fn(console)
     finally:
         out.close()
         qemu.kill() if qemu.poll() is None else None
         qemu.wait()
-    size = os.path.getsize(os.path.join(HERE, name, 'console.log'))
-    print(f'{name}: {size} bytes in {time.time() - started:.0f} s')
+    size = os.path.getsize(out_path)
+    print(f'{name} ({suite}): {size} bytes in {time.time() - started:.0f} s -> {os.path.relpath(out_path)}')
+    if journal:
+        extract_journals(name, suite, disk, fmt)
+    shutil.rmtree(os.path.dirname(disk), ignore_errors=True)
 
 
 if __name__ == '__main__':
-    names = list(SCENARIOS) if sys.argv[1:] == ['--all'] else sys.argv[1:]
+    args, suite, journal = sys.argv[1:], 'trixie', None
+    while args and args[0].startswith('--') and args[0] != '--all':
+        opt = args.pop(0)
+        if opt == '--suite' and args:
+            suite = args.pop(0)
+        elif opt in ('--journal', '--journal-only'):
+            journal = 'only' if opt == '--journal-only' else 'with-console'
+        else:
+            sys.exit(f'unknown option {opt}')
+    if suite not in SUITES:
+        sys.exit(f'unknown suite {suite} (suites: {", ".join(SUITES)})')
+    names = [n for n in SCENARIOS if n not in NEEDS_SOFT_REBOOT or SUITES[suite]['soft_reboot']] if args == ['--all'] else args
     if not names or any(n not in SCENARIOS for n in names):
-        sys.exit(f'usage: record.py SCENARIO... | --all   (scenarios: {", ".join(SCENARIOS)})')
+        sys.exit(f'usage: record.py [--suite SUITE] [--journal | --journal-only] SCENARIO... | --all   (scenarios: {", ".join(SCENARIOS)})')
     for n in names:
-        record(n)
+        record(n, suite, journal)

@@ -34,6 +34,7 @@ export interface ReportInput {
   recognised: number;
   gaps: readonly Gap[];
   droppedGaps: number;
+  input: Pick<Report['input'], 'recognisedAs' | 'lineSources' | 'envelopes' | 'compression'> & { splicesRepaired: number; splicesLost: number };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -45,7 +46,17 @@ export function buildReport(input: ReportInput): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'bootwhy', version: VERSION },
-    input: { name: input.name, bytes: input.counters.bytes, lines: input.counters.lines, escapeSequences: input.counters.escapeSequences, gaps: [...input.gaps] },
+    input: {
+      name: input.name,
+      bytes: input.counters.bytes,
+      lines: input.counters.lines,
+      escapeSequences: input.counters.escapeSequences,
+      gaps: [...input.gaps],
+      recognisedAs: input.input.recognisedAs,
+      lineSources: input.input.lineSources,
+      envelopes: input.input.envelopes,
+      compression: input.input.compression,
+    },
     verdict,
     headline: headline(boots, verdict),
     boots,
@@ -162,7 +173,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
   }
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
 
-  const requested = requestedMode(c, failures.length);
+  const requested = requestedMode(c, failures.filter(breaksSomething).length);
   const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, panic ?? null);
   const outcome: Cycle['outcome'] = c.mode
     ? c.mode.kind === 'rescue'
@@ -170,7 +181,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
       : 'emergency'
     : panic
       ? 'panic'
-      : failures.length > 0
+      : failures.some(breaksSomething)
         ? 'failed'
         : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
           ? 'ok'
@@ -189,6 +200,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
       causedBy: e.parent?.name ?? null,
       rootCause: e.failure.kind === 'dependency' ? (e.root?.name ?? null) : null,
       result: f.result,
+      manager: f.manager,
       evidence: f.evidence,
     };
   });
@@ -256,8 +268,16 @@ function cycleStart(c: CycleState, boot: BootState, position: number, bootStarts
   return { start: 'log-start', note: 'began without a visible start' };
 }
 
+/** A result systemd reports that breaks nothing (`[UNSUPP] Starting of X unsupported.`) is a note. */
+export function breaksSomething(f: FailureState): boolean {
+  return f.kind !== 'unsupported';
+}
+
 function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null): RootCause | null {
-  const primaries = entries.filter((e) => e.failure.kind !== 'dependency');
+  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && breaksSomething(e.failure));
+  // The system's failures explain a boot; a user service's failure only when nothing of the system's failed.
+  const system = candidates.filter((e) => e.failure.manager === null);
+  const primaries = system.length > 0 ? system : candidates;
   let root: CascadeEntry | null = null;
   if (triggeredBy !== null) root = entries.find((e) => e.name === triggeredBy)?.root ?? null;
   if (root === null && primaries.length > 0) {
@@ -419,6 +439,9 @@ function degraded(input: ReportInput): Degraded[] {
   if (gaps > 0) {
     const first = input.gaps[0]!;
     out.push({ code: 'source-gap', message: `the source went away ${gaps === 1 ? 'once' : `${gaps} times`} (first at line ${first.line}: ${first.reason}); what it sent meanwhile is missing`, line: first.line });
+  }
+  if (input.input.splicesLost > 0) {
+    out.push({ code: 'spliced-lines', message: `${input.input.splicesLost} status line${input.input.splicesLost === 1 ? '' : 's'} cut by another writer could not be read (${input.input.splicesRepaired} others were recovered)`, line: null });
   }
   if (input.recognised === 0 && c.bytes > 0) out.push({ code: 'no-console-output', message: 'nothing in the input looks like boot console output', line: null });
   return out;

@@ -23,8 +23,17 @@ import {
   type PromptMatch,
   type TypedCommand,
 } from './console-lines.js';
+import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
 import { findEmbeddedKernelPrefix, isInterestingKernelMessage, isStorageError, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findSplicedStatus } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
+
+/** A line of a user's service manager. */
+export interface UserManagerLine {
+  pid: number;
+  msg: StatusMessage | null;
+  manager: ManagerEvent | null;
+}
 
 /** Where a record came from: the raw line number(s) and the text shown there. */
 export interface LineRef {
@@ -40,7 +49,8 @@ export type ConsoleRecord =
   | {
       kind: 'kernel';
       at: LineRef;
-      uptime: number;
+      /** Seconds since the kernel started; null where the line carries wall-clock time (journal, `dmesg -T`). */
+      uptime: number | null;
       message: string;
       process: { ident: string; pid: number | null } | null;
       manager: ManagerEvent | null;
@@ -49,8 +59,23 @@ export type ConsoleRecord =
       crash: CrashMatch | null;
       crashLocation: string | null;
       storageError: boolean;
+      /** The line came from a journal or syslog (kernel messages there, or `-o short-monotonic`). */
+      fromJournal: boolean;
+      audit: AuditRecord | null;
+      /** A user's service manager (`systemd[1203]: …`), not PID 1. */
+      userManager: UserManagerLine | null;
     }
-  | { kind: 'journal'; at: LineRef; journal: JournalLine; msg: StatusMessage | null; manager: ManagerEvent | null }
+  | {
+      kind: 'journal';
+      at: LineRef;
+      journal: JournalLine;
+      msg: StatusMessage | null;
+      manager: ManagerEvent | null;
+      /** A user's service manager (`systemd[1203]: …`), not PID 1. */
+      userManager: boolean;
+      audit: AuditRecord | null;
+    }
+  | { kind: 'journal-boot'; at: LineRef; separator: 'boot' | 'reboot' | 'header' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
   | { kind: 'marker'; at: LineRef; marker: MarkerKind }
   | { kind: 'welcome'; at: LineRef; os: string }
@@ -66,6 +91,10 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
+/** Verbs read from a line with no status word and no prefix. */
+const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
+/** `host kernel: ` or `host ident[pid]: ` after a monotonic timestamp (the host is one word). */
+const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): /;
 
 export class LineClassifier {
   /** A status line cut short by a kernel line, waiting for its continuation. */
@@ -94,7 +123,13 @@ export class LineClassifier {
     if (text.charCodeAt(0) === 0x5b /* [ */) {
       const k = parseKernelPrefix(text);
       if (k) {
-        this.kernel({ lineNo: line.lineNo, text }, k.uptime, text.slice(k.messageStart));
+        this.kernel({ lineNo: line.lineNo, text }, k.uptime, text.slice(k.messageStart), false);
+        return;
+      }
+      // `dmesg -T`: `[Mon Mar  3 08:12:45 2025] …`.
+      const t = parseDmesgTime(text);
+      if (t > 0) {
+        this.kernel({ lineNo: line.lineNo, text }, null, text.slice(t), false);
         return;
       }
     }
@@ -162,14 +197,32 @@ export class LineClassifier {
       }
       const k = parseKernelPrefix(text);
       if (k) {
-        this.kernel(at, k.uptime, text.slice(k.messageStart));
+        this.kernel(at, k.uptime, text.slice(k.messageStart), false);
         return;
       }
+      const spliced = this.splice(at, text, repaired);
+      if (spliced) return;
     }
     const trimmed = text.trim();
     if (trimmed === '') {
       this.out({ kind: 'text', at, crash: null, mountError: null });
       return;
+    }
+    const c0 = trimmed.charCodeAt(0);
+    if (c0 === 0x2d /* - */) {
+      const sep = matchJournalSeparator(trimmed);
+      if (sep) {
+        this.out({ kind: 'journal-boot', at, separator: sep });
+        return;
+      }
+    }
+    // U-Boot and barebox hand over to the kernel: `Starting kernel ...` is no systemd job.
+    if (c0 === 0x53 /* S */ && trimmed.startsWith('Starting kernel')) {
+      const marker = matchMarker(trimmed);
+      if (marker) {
+        this.out({ kind: 'marker', at, marker });
+        return;
+      }
     }
     if (MESSAGE_START.test(text)) {
       const msg = parseStatusMessage(trimmed);
@@ -199,17 +252,7 @@ export class LineClassifier {
       return;
     }
     const journal = matchJournalLine(text);
-    if (journal) {
-      const pid1 = journal.ident === 'systemd' && journal.pid === 1;
-      this.out({
-        kind: 'journal',
-        at,
-        journal,
-        msg: pid1 ? parseStatusMessage(journal.message) : null,
-        manager: pid1 ? matchManagerEvent(journal.message) : null,
-      });
-      return;
-    }
+    if (journal) return this.journalLine(at, journal);
     const header = matchStatusHeader(text);
     if (header) {
       this.out({ kind: 'status-header', at, unit: header.unit, description: header.description });
@@ -225,18 +268,79 @@ export class LineClassifier {
       this.out({ kind: 'failed-row', at, ...row });
       return;
     }
+    // PID 1's messages without any prefix (`journalctl -o cat`, pastes that lost the prefix, old
+    // systemd's unbracketed console lines): failures and targets only, which nothing else prints so.
+    if (c0 >= 0x41 && c0 <= 0x5a) {
+      const msg = parseStatusMessage(trimmed);
+      if (msg && BARE_VERBS.has(msg.verb)) {
+        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired });
+        return;
+      }
+    }
+    if (first !== 0x5b && text.includes('] ') && this.splice(at, text, repaired)) return;
     // Kernel output without timestamps (printk.time=0) still names its crashes.
     this.out({ kind: 'text', at, crash: matchCrash(trimmed), mountError: matchMountError(trimmed) });
   }
 
-  private kernel(at: LineRef, uptime: number, message: string): void {
+  private journalLine(at: LineRef, journal: JournalLine): void {
+    const ident = journal.ident;
+    if (ident === 'kernel') {
+      // The kernel's messages in a journal or syslog: kernel lines, with their uptime when syslog kept it.
+      const k = journal.message.charCodeAt(0) === 0x5b ? parseKernelPrefix(journal.message) : null;
+      this.kernel(at, k ? k.uptime : null, k ? journal.message.slice(k.messageStart) : journal.message, true);
+      return;
+    }
+    const systemd = ident === 'systemd';
+    const pid1 = systemd && journal.pid === 1;
+    const user = systemd && journal.pid !== 1 && journal.pid !== null;
+    this.out({
+      kind: 'journal',
+      at,
+      journal,
+      msg: pid1 || user ? parseStatusMessage(journal.message) : null,
+      manager: pid1 || user ? matchManagerEvent(journal.message) : null,
+      userManager: user,
+      audit: ident === 'audit' || journal.message.includes('comm="systemd"') ? matchAudit(journal.message) : null,
+    });
+  }
+
+  /**
+   * A status line another writer cut into (`[FAILEDsystemd[1]: Stopped target Timers.] Failed to start X.`,
+   * `Scanning: 12.5% TIME ] Timed out waiting for device Y.`): the status message is recovered when
+   * its text survived whole and its word fits it; otherwise the line is counted as lost.
+   */
+  private splice(at: LineRef, text: string, repaired: boolean): boolean {
+    const found = findSplicedStatus(text);
+    if (found === null) return false;
+    if (found === 'lost') {
+      this.splicesLost++;
+      return false;
+    }
+    this.splicesRepaired++;
+    if (found.before.trim() !== '') this.classifyOne({ ...at, text: found.before }, found.before, repaired, parseStatusLine(found.before));
+    this.out({ kind: 'status', at: { ...at, text: found.shown }, word: found.word, message: found.message, msg: found.msg, repaired: true });
+    return true;
+  }
+
+  private kernel(at: LineRef, uptime: number | null, message0: string, fromJournal: boolean): void {
+    let message = message0;
+    // `journalctl -o short-monotonic`: `[    5.123456] host kernel: …` / `[    5.123456] host systemd[1]: …`.
+    const jm = message.indexOf(' ') > 0 ? JOURNAL_MONOTONIC.exec(message) : null;
+    if (jm) {
+      fromJournal = true;
+      message = jm[1] === 'kernel' ? message.slice(jm[0].length) : message.slice(message.indexOf(' ') + 1);
+    }
     const interesting = isInterestingKernelMessage(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;
+    const audit = message.includes('comm="systemd"') ? matchAudit(message) : null;
     let manager: ManagerEvent | null = null;
     let msg: StatusMessage | null = null;
+    let userManager: UserManagerLine | null = null;
     if (proc && proc.ident === 'systemd' && proc.pid === 1) {
       manager = matchManagerEvent(proc.rest);
       if (manager === null) msg = parseStatusMessage(proc.rest);
+    } else if (proc && proc.ident === 'systemd' && proc.pid !== null) {
+      userManager = { pid: proc.pid, manager: matchManagerEvent(proc.rest), msg: parseStatusMessage(proc.rest) };
     }
     this.out({
       kind: 'kernel',
@@ -250,8 +354,15 @@ export class LineClassifier {
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError: interesting && isStorageError(message),
+      fromJournal,
+      audit,
+      userManager,
     });
   }
+
+  /** Spliced status lines recovered, and those whose text did not survive. */
+  splicesRepaired = 0;
+  splicesLost = 0;
 }
 
 function ref(line: PhysicalLine, text: string): LineRef {

@@ -126,7 +126,8 @@ export type ManagerEventKind =
   | 'unit-result'
   | 'process-exited'
   | 'operation-timeout'
-  | 'default-target';
+  | 'default-target'
+  | 'on-failure';
 
 const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp }> = [
   { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/ },
@@ -139,6 +140,7 @@ const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; p
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=\S+, status=.*?)$/ },
+  { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/ },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/ },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/ },
 ];
@@ -173,8 +175,11 @@ export interface JournalLine {
   message: string;
 }
 
-// `Nov 24 07:19:15 default-0 mount[1356]: …`, `Mon 2025-11-24 …` short-iso or `2025-11-24T07:19:15+0000 host …`.
-const JOURNAL = /^\s*((?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) ([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
+// `Nov 24 07:19:15 default-0 mount[1356]: …` (month words of any language: `mar 03`, `Okt`, `déc.`),
+// `-o short-iso` `2025-11-24T07:19:15+0000 host …`, `-o short-full` `Mon 2025-11-24 07:19:15 UTC host …`,
+// `-o short-unix` `1732432755.123456 host …`, syslog's `Nov  4 07:19:15 host …`.
+const JOURNAL =
+  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (\S+) ([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
 
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);

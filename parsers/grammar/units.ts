@@ -97,6 +97,12 @@ export class UnitResolver {
     }
   }
 
+  /** The description the log showed for a unit, or null. */
+  descriptionOf(name: string): string | null {
+    const d = this.known.get(name);
+    return d ? d : null;
+  }
+
   learnName(name: string): void {
     if (UNIT_NAME.test(name)) this.learn({ name, description: null, text: name, partial: false, resolvedBy: null });
   }

@@ -38,6 +38,7 @@ export const Failure = z.object({
   causedBy: z.string().nullable().describe('for a dependency failure: the unit whose failure caused it'),
   rootCause: z.string().nullable().describe('for a dependency failure: the primary failure it traces back to'),
   result: z.string().nullable().describe("systemd's result, e.g. exit-code, timeout, dependency"),
+  manager: z.string().nullable().describe("a user service manager's failure (`user manager (PID 1203)`): a user service, not the system's; null for PID 1"),
   evidence: z.array(Evidence),
 });
 
@@ -136,7 +137,7 @@ export const KernelCrash = z.object({
 
 export const Boot = z.object({
   index: z.number().int().positive(),
-  startReason: z.enum(['log-start', 'firmware', 'bootloader', 'kernel-banner', 'timestamps-restarted']),
+  startReason: z.enum(['log-start', 'firmware', 'bootloader', 'kernel-banner', 'timestamps-restarted', 'journal-boot']).describe("journal-boot: a journal's `-- Boot … --` or `-- Reboot --` separator"),
   startsMidway: z.boolean().describe('the log begins after this boot started'),
   startLine: z.number().int().positive(),
   endLine: z.number().int().positive(),
@@ -152,7 +153,7 @@ export const Boot = z.object({
 });
 
 export const Degraded = z.object({
-  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output', 'source-gap']),
+  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output', 'source-gap', 'spliced-lines']),
   message: z.string(),
   line: z.number().int().positive().nullable(),
 });
@@ -173,6 +174,16 @@ export const Report = z.object({
     lines: z.number().int().nonnegative(),
     escapeSequences: z.number().int().nonnegative(),
     gaps: z.array(Gap).describe('live input: times the source went away and came back; what it sent meanwhile is missing'),
+    recognisedAs: z
+      .enum(['console', 'journal', 'syslog', 'dmesg', 'unrecognised'])
+      .describe('what the text was read as: a console (status lines, prompts, firmware), journalctl output, a syslog file, the kernel log alone, or nothing bootwhy knows'),
+    lineSources: z
+      .object({ console: z.number().int().nonnegative(), kernel: z.number().int().nonnegative(), journal: z.number().int().nonnegative() })
+      .describe('recognised lines by where they came from'),
+    envelopes: z
+      .array(z.object({ kind: z.string(), lines: z.number().int().nonnegative() }))
+      .describe('wrappers taken off lines before reading them: lava, ci-timestamps, markdown-fence, quoted, indented, kmsg-level, caret-escapes, bare-escapes, web-escapes'),
+    compression: z.string().nullable().describe('gzip, xz or zstd when the input was compressed'),
   }),
   verdict: z.enum(['ok', 'failed', 'empty']),
   headline: z.string().describe('the whole log in one line'),

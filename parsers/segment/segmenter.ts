@@ -3,11 +3,12 @@
  * cycle; each soft-reboot starts a new one; a daemon-reexec does not) → phases, with the failures, hung
  * jobs, emergency modes and kernel crashes of each. Memory is bounded by the caps below.
  */
-import type { ConsoleRecord, LineRef } from '../grammar/classify.js';
+import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
 import { initramfsMissingDevice, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import type { CrashMatch } from '../grammar/kernel.js';
 import { VERB_FAILURE, type FailureKind, type StatusMessage, type Verb } from '../grammar/status.js';
-import { mountUnitForPath, parseUnitText, UnitResolver, type UnitRef } from '../grammar/units.js';
+import { isUnitName, mountUnitForPath, parseUnitText, pathForMountUnit, swapUnitForPath, UnitResolver, unitType, type UnitRef } from '../grammar/units.js';
+import type { AuditRecord } from '../grammar/sources.js';
 import type { AnalyzerEvent, Evidence } from '../report/schema.js';
 import type { BootState, BootStartReason, CrashState, CycleState, FailureState, ModeKind, MountError, PhaseName, PhaseState } from './state.js';
 
@@ -51,6 +52,14 @@ const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
 ]);
 const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
+const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed']);
+const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout']);
+/** A unit named by PID 1 this many lines from a description-only failure can be its name. */
+const BIND_LINES = 40;
+/** Job results and the failure kinds whose status lines they name. */
+const JOB_RESULT_KIND: Readonly<Record<string, FailureKind>> = { dependency: 'dependency', timeout: 'timeout', failed: 'failed', assert: 'assert' };
+/** Units whose OnFailure= is emergency.target in systemd's own unit files. */
+const EMERGENCY_ON_FAILURE: ReadonlySet<string> = new Set(['local-fs.target', 'initrd.target', 'initrd-root-fs.target', 'initrd-root-device.target', 'initrd-fs.target', 'initrd-switch-root.target', 'initrd-usr-fs.target', 'sysinit.target', 'emergency.target']);
 /** Kernel lines earlier than this many lines before a failure still count as "near" it. */
 const NEAR_LINES = 12;
 
@@ -73,6 +82,8 @@ export class Segmenter {
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
   private statusBlock: { unit: string | null } | null = null;
   private readonly openCrashes: CrashState[] = [];
+  /** Units PID 1 recently named with a result, not yet bound to a description-only failure. */
+  private namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean }> = [];
 
   private readonly emit: (event: AnalyzerEvent) => void;
   /** Events are built only when someone listens. */
@@ -129,6 +140,11 @@ export class Segmenter {
         return this.touch();
       case 'journal':
         return this.journal(rec);
+      case 'journal-boot':
+        this.recognised++;
+        this.statusBlock = null;
+        if (rec.separator !== 'header') this.startBoot('journal-boot', rec.at.lineNo);
+        return this.touch();
       case 'text':
         if (rec.crash) this.crash(rec.crash, rec.at, null, true);
         if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
@@ -218,7 +234,7 @@ export class Segmenter {
         boot = this.startBoot('kernel-banner', at.lineNo);
       }
       boot.kernelVersion = rec.event.detail;
-    } else if (boot !== null && boot.lastUptime !== null && rec.uptime < 10 && boot.lastUptime - rec.uptime > 5) {
+    } else if (boot !== null && boot.lastUptime !== null && rec.uptime !== null && rec.uptime < 10 && boot.lastUptime - rec.uptime > 5) {
       boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
@@ -228,8 +244,10 @@ export class Segmenter {
       const last = boot.phases.at(-1);
       if (boot.cycles.length === 0 && (last === undefined || last.name === 'firmware' || last.name === 'bootloader')) this.bootPhase(boot, 'kernel', at.lineNo);
     }
-    boot.firstUptime ??= rec.uptime;
-    boot.lastUptime = rec.uptime;
+    if (rec.uptime !== null) {
+      boot.firstUptime ??= rec.uptime;
+      boot.lastUptime = rec.uptime;
+    }
 
     if (rec.event) {
       switch (rec.event.kind) {
@@ -268,10 +286,13 @@ export class Segmenter {
       const cycle = currentCycle(boot);
       if (cycle) this.cyclePhase(cycle, 'shutdown', at.lineNo);
     }
-    if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at);
-    else if (rec.msg) this.unitMessage(rec.msg, at, 'kmsg');
+    const source = rec.fromJournal ? 'journal' : 'kmsg';
+    if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
+    else if (rec.msg) this.unitMessage(rec.msg, at, source);
+    else if (rec.userManager) this.userManagerLine(rec.userManager, at);
+    if (rec.audit) this.audit(rec.audit, at);
     // After the events: a line that starts a cycle or a phase is its first timestamp.
-    this.stampUptime(this.boot ?? boot, rec.uptime);
+    if (rec.uptime !== null) this.stampUptime(this.boot ?? boot, rec.uptime);
     this.touch();
   }
 
@@ -385,8 +406,17 @@ export class Segmenter {
     this.touch();
   }
 
-  private managerEvent(kind: string, groups: readonly string[], at: LineRef): void {
+  private managerEvent(kind: string, groups: readonly string[], at: LineRef, source: 'kmsg' | 'journal' = 'kmsg'): void {
+    void source;
     switch (kind) {
+      case 'on-failure': {
+        const unit = groups[0] ?? '';
+        if (EMERGENCY_ON_FAILURE.has(unit)) {
+          const cycle = this.ensureCycle(at.lineNo);
+          this.enterMode(cycle, 'emergency', at, null, `${unit} failed and pulls in emergency.target (OnFailure=)`);
+        }
+        return;
+      }
       case 'manager-start':
         return this.managerSignal('manager', at, null, groups[0] ?? null);
       case 'initrd':
@@ -416,12 +446,16 @@ export class Segmenter {
         this.resolver.learnName(unit);
         const f = this.findFailure(unit);
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });
+        else {
+          const cls = JOB_RESULT_KIND[result];
+          if (cls) this.namedResult(unit, cls, at);
+        }
         return;
       }
       case 'unit-result': {
         const [unit = '', result = ''] = groups;
         this.resolver.learnName(unit);
-        const f = this.findFailure(unit);
+        const f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
         if (f) {
           f.result ??= result;
           addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
@@ -432,7 +466,8 @@ export class Segmenter {
       case 'operation-timeout': {
         const unit = groups[0] || groups[1] || '';
         this.resolver.learnName(unit);
-        const f = this.findFailure(unit);
+        const success = kind === 'process-exited' && /^code=exited, status=0(?:\/|$)/.test(groups[1] ?? '');
+        const f = this.findFailure(unit) ?? (success ? null : this.namedResult(unit, 'failed', at));
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 on the unit’s process' });
         return;
       }
@@ -454,9 +489,17 @@ export class Segmenter {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
     else ref = this.resolver.resolve(ref);
-    if (ref.name === null && MOUNT_VERBS.has(msg.verb) && /^\/\S*$/.test(ref.text)) {
-      // A mount without a Description= is shown by its path, from which systemd derives the unit name.
-      ref = { ...ref, name: mountUnitForPath(ref.text), description: ref.text, partial: false, resolvedBy: 'log' };
+    if (ref.name === null && /^\/\S*$/.test(ref.text)) {
+      // Mounts, swaps and devices without a Description= are shown by their path, from which systemd
+      // derives the unit name (`systemd-escape --path`).
+      const name = MOUNT_VERBS.has(msg.verb)
+        ? mountUnitForPath(ref.text)
+        : SWAP_VERBS.has(msg.verb)
+          ? swapUnitForPath(ref.text)
+          : DEVICE_VERBS.has(msg.verb)
+            ? mountUnitForPath(ref.text).replace(/\.mount$/, '.device')
+            : null;
+      if (name !== null) ref = { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
     }
     const cycle = this.ensureCycle(at.lineNo);
     const name = ref.name;
@@ -501,8 +544,8 @@ export class Segmenter {
       if (name === 'rescue.target') this.enterMode(cycle, 'rescue', at, null);
     }
     if (msg.verb === 'reached-target' && name === null && ref.description === 'Reboot System Userspace') return this.softReboot(at);
-    if (msg.verb === 'started' && name === 'emergency.service') this.enterMode(cycle, 'emergency', at, null);
-    if (msg.verb === 'started' && name === 'rescue.service') this.enterMode(cycle, 'rescue', at, null);
+    if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'emergency.service') this.enterMode(cycle, 'emergency', at, null);
+    if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'rescue.service') this.enterMode(cycle, 'rescue', at, null);
     if (msg.verb === 'stopped-target' && (name === 'multi-user.target' || name === 'graphical.target') && cycle.mode === null) {
       this.cyclePhase(cycle, 'shutdown', at.lineNo);
     }
@@ -514,8 +557,16 @@ export class Segmenter {
     if (kind !== undefined) this.recordFailure(cycle, ref, kind, msg.verb, at, source);
   }
 
-  private recordFailure(cycle: CycleState, ref: UnitRef, kind: FailureKind, verb: Verb | 'systemctl-failed', at: LineRef, source: FailureState['source']): FailureState | null {
-    const key = `${kind}\u0000${ref.name ?? ref.text}`;
+  private recordFailure(
+    cycle: CycleState,
+    ref: UnitRef,
+    kind: FailureKind,
+    verb: Verb | 'systemctl-failed',
+    at: LineRef,
+    source: FailureState['source'],
+    manager: string | null = null,
+  ): FailureState | null {
+    const key = `${kind}\u0000${manager === null ? '' : 'user\u0000'}${ref.name ?? ref.text}`;
     const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: whyLine(kind, source) };
     let f = cycle.failureByKey.get(key);
     cycle.reports++;
@@ -541,6 +592,7 @@ export class Segmenter {
       seq: cycle.reports,
       lastSeq: cycle.reports,
       lastLine: at.lineNo,
+      manager,
     };
     if (verb === 'mount-failed' || verb === 'mount-timeout') {
       for (const m of this.recentMountErrors) {
@@ -555,6 +607,7 @@ export class Segmenter {
     cycle.failures.push(f);
     cycle.failureByKey.set(key, f);
     this.retainedFailures++;
+    if (ref.name === null && manager === null) this.bindFromEarlier(cycle, f, at);
     this.keepWithinBudget();
     if (ref.name) cycle.failureByKey.set(ref.name, f);
     if (this.listening) this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
@@ -716,7 +769,7 @@ export class Segmenter {
     this.touch();
   }
 
-  private enterMode(cycle: CycleState, kind: ModeKind, at: LineRef, device: string | null): void {
+  private enterMode(cycle: CycleState, kind: ModeKind, at: LineRef, device: string | null, why: string = modeWhy(kind)): void {
     if (cycle.mode === null) {
       cycle.mode = { kind, line: at.lineNo, device, evidence: [] };
       this.emit({ type: 'emergency', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind });
@@ -724,7 +777,98 @@ export class Segmenter {
       return;
     }
     cycle.mode.device ??= device;
-    addEvidence(cycle.mode.evidence, { line: at.lineNo, text: clip(at.text), why: modeWhy(kind) });
+    addEvidence(cycle.mode.evidence, { line: at.lineNo, text: clip(at.text), why });
+  }
+
+  // ---- name binding --------------------------------------------------------------------------
+
+  /**
+   * PID 1 named a unit with a result (`foo.service: Failed with result 'exit-code'`, `Job
+   * foo.service/start failed with result 'dependency'`, an audit record): a description-only failure
+   * of the same kind a few lines away is that unit. The earliest unbound one is taken, as systemd
+   * prints a job's status line and its result line together, job after job. Returns the failure bound.
+   */
+  private namedResult(name: string, kind: FailureKind, at: LineRef): FailureState | null {
+    if (!isUnitName(name)) return null;
+    const boot = this.boot;
+    const cycle = boot ? currentCycle(boot) : null;
+    if (cycle) {
+      const f = cycle.failures.find((x) => x.ref.name === null && x.manager === null && x.kind === kind && at.lineNo - x.line <= BIND_LINES && at.lineNo >= x.line && this.canBind(x, name));
+      if (f) {
+        this.bind(cycle, f, name, at);
+        return f;
+      }
+    }
+    this.namedResults.push({ name, kind, line: at.lineNo, text: clip(at.text), used: false });
+    if (this.namedResults.length > 32) this.namedResults.shift();
+    return null;
+  }
+
+  /** A new description-only failure: a unit PID 1 named just before may be it. */
+  private bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
+    const hit = this.namedResults.find((r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && !cycle.failureByKey.has(`${f.kind}\u0000${r.name}`) && this.canBind(f, r.name));
+    if (hit === undefined) return;
+    hit.used = true;
+    this.bind(cycle, f, hit.name, { lineNo: hit.line, text: hit.text });
+  }
+
+  /** The unit's type fits the message, and what the log or the table says of its description does not contradict the text. */
+  private canBind(f: FailureState, name: string): boolean {
+    const type = unitType(name);
+    const verb = f.verb;
+    if (verb === 'mount-failed' || verb === 'mount-timeout' || verb === 'unmount-failed') {
+      if (type !== 'mount') return false;
+    } else if (verb === 'swap-failed') {
+      if (type !== 'swap') return false;
+    } else if (verb === 'device-timeout') {
+      if (type !== 'device') return false;
+    } else if (verb === 'listen-failed') {
+      if (type !== 'socket') return false;
+    } else if (type === 'device') return false;
+    const text = f.ref.text;
+    if (text.startsWith('/')) {
+      const path = pathForMountUnit(name);
+      if (path !== null && path !== text) return false;
+    }
+    const known = this.resolver.descriptionOf(name);
+    if (known && !text.includes('…') && known !== text && name !== text) return false;
+    return true;
+  }
+
+  private bind(cycle: CycleState, f: FailureState, name: string, by: LineRef): void {
+    const text = f.ref.text;
+    f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+    cycle.failureByKey.set(name, f);
+    cycle.failureByKey.set(`${f.kind}\u0000${name}`, f);
+    if (!text.includes('…') && !text.startsWith('/')) this.resolver.learn({ name, description: text, text, partial: false, resolvedBy: null });
+    addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
+  }
+
+  // ---- user managers and audit records -------------------------------------------------------
+
+  /** A user's service manager: its failures are user services, told apart from the system's. */
+  private userManagerLine(u: UserManagerLine, at: LineRef): void {
+    this.recognised++;
+    if (u.msg === null) return;
+    const kind = VERB_FAILURE[u.msg.verb];
+    if (kind === undefined || kind === 'unsupported') return;
+    let ref = parseUnitText(u.msg.unitText);
+    if (ref.name === null) ref = this.resolver.resolve(ref);
+    const cycle = this.ensureCycle(at.lineNo);
+    const f = this.recordFailure(cycle, ref, kind, u.msg.verb, at, 'journal', `user manager (PID ${u.pid})`);
+    if (f) f.evidence[0] = { ...f.evidence[0]!, why: `the user service manager (PID ${u.pid}), not PID 1: a user service` };
+  }
+
+  private audit(a: AuditRecord, at: LineRef): void {
+    if (a.type !== 'SERVICE_START') return;
+    if (!a.success) {
+      const f = this.findFailure(a.unit) ?? this.namedResult(a.unit, 'failed', at);
+      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'audit: PID 1 recorded the start as failed' });
+      return;
+    }
+    if (a.unit === 'emergency.service' || a.unit === 'rescue.service') {
+      this.enterMode(this.ensureCycle(at.lineNo), a.unit === 'emergency.service' ? 'emergency' : 'rescue', at, null, `audit: ${a.unit} started`);
+    }
   }
 
   private crash(c: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {

@@ -32,6 +32,8 @@ export interface FailureState {
   lastSeq: number;
   /** Line of the latest report. */
   lastLine: number;
+  /** A user service manager's failure (`user manager (PID 1203)`); null for PID 1. */
+  manager: string | null;
 }
 
 export interface JobState {
@@ -109,7 +111,7 @@ export interface CrashState {
   located: boolean;
 }
 
-export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted';
+export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
 
 export interface BootState {
   index: number;

@@ -1,0 +1,185 @@
+/**
+ * Input layer, line envelopes: what CI systems, log stores and people wrap around console lines, taken
+ * off one physical line at a time so every line keeps its number in the file the user has.
+ *
+ * - LAVA job logs (YAML: `- {"dt": "…", "lvl": "target", "msg": "…"}`): the target's lines are the
+ *   console; the dispatcher's own lines (info, debug, results) are not.
+ * - Timestamp prefixes added by CI: GitHub Actions (`2024-03-01T12:34:56.1234567Z `), GitLab
+ *   (`2024-03-01T12:34:56.123456Z 00O `), Jenkins' timestamper (`[2024-03-01T12:34:56.123Z] `,
+ *   `12:34:56 `), moreutils' `ts` (`Mar 01 12:34:56 `), `dmesg -r` / `/dev/kmsg` levels (`<6>`).
+ * - Pastes: Markdown code fences, e-mail quoting (`> `), indentation.
+ * - Escapes that lost their ESC byte (`[0;1;31mFAILED[0m`) or were written in caret notation
+ *   (`^[[0;31m`): removed, so the status word underneath is read.
+ *
+ * A prefix is taken off only when what follows is console text; a journal's own timestamp and host
+ * (`Mar 01 12:34:56 host systemd[1]: …`) stay for the line grammar.
+ */
+import type { PhysicalLine } from '../terminal/line-splitter.js';
+
+export type EnvelopeKind = 'lava' | 'ci-timestamps' | 'markdown-fence' | 'quoted' | 'indented' | 'kmsg-level' | 'caret-escapes' | 'bare-escapes' | 'web-escapes';
+
+/** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. */
+const JOURNAL_REST = /^\S+ [^\s[:]{1,64}(?:\[\d{1,9}\])?: /;
+const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:\d\d[OE]\+? )?/;
+const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
+const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
+const KMSG_LEVEL = /^<\d{1,3}>/;
+const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
+/** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
+const BARE_ESC = /\[[0-9;]{0,16}[mK]/g;
+const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]/g;
+/** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
+const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
+const LAVA = /^- \{\s*"?dt"?: /;
+
+export interface UnwrapCounters {
+  /** Lines unwrapped, by envelope. */
+  envelopes: Map<EnvelopeKind, number>;
+  /** LAVA dispatcher lines that are not console output. */
+  droppedLines: number;
+}
+
+export class LineUnwrapper {
+  readonly counters: UnwrapCounters = { envelopes: new Map(), droppedLines: 0 };
+  /** LAVA's log was recognised: lines that are not records of it are not console output either. */
+  private lava = false;
+  /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
+  private clockPrefix = false;
+
+  constructor(private readonly out: (line: PhysicalLine) => void) {}
+
+  push(line: PhysicalLine): void {
+    if (line.overwritten) return this.out(line);
+    const text = this.unwrap(line.text);
+    this.out(text === line.text ? line : { ...line, text });
+  }
+
+  private count(kind: EnvelopeKind): void {
+    this.counters.envelopes.set(kind, (this.counters.envelopes.get(kind) ?? 0) + 1);
+  }
+
+  unwrap(input: string): string {
+    let text = input;
+    if (text === '') return text;
+    const c = text.charCodeAt(0);
+    // LAVA: `- {"dt": …, "lvl": …, "msg": …}`.
+    if (c === 0x2d /* - */ && LAVA.test(text)) {
+      this.lava = true;
+      this.count('lava');
+      return this.lavaMessage(text);
+    }
+    if (this.lava && text.startsWith('- ')) {
+      this.counters.droppedLines++;
+      return '';
+    }
+    // E-mail quoting (`> `, `>> `).
+    if (c === 0x3e /* > */) {
+      const m = /^(?:> ?)+/.exec(text);
+      if (m && m[0].length < text.length && !text.startsWith('>=')) {
+        text = text.slice(m[0].length);
+        this.count('quoted');
+      }
+    }
+    const c0 = text.charCodeAt(0);
+    if (c0 === 0x60 /* ` */ || c0 === 0x7e /* ~ */ || c0 === 0x20) {
+      if (FENCE.test(text)) {
+        this.count('markdown-fence');
+        return '';
+      }
+    }
+    // CI timestamps.
+    if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b /* [ */) {
+      const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : null);
+      if (m && !JOURNAL_REST.test(text.slice(m[0].length))) {
+        if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
+        text = text.slice(m[0].length);
+        this.count('ci-timestamps');
+      }
+    } else if (c0 >= 0x41 && c0 <= 0x5a && TS_PREFIX.test(text)) {
+      const m = TS_PREFIX.exec(text)!;
+      const rest = text.slice(m[0].length);
+      if (rest.charCodeAt(0) === 0x5b /* [ */ || rest.startsWith('   ') || rest === '') {
+        text = rest;
+        this.count('ci-timestamps');
+      }
+    } else if (c0 === 0x3c /* < */ && KMSG_LEVEL.test(text)) {
+      const m = KMSG_LEVEL.exec(text)!;
+      text = text.slice(m[0].length);
+      this.count('kmsg-level');
+    }
+    // Escapes whose ESC byte was lost, or written as text.
+    if (text.includes('[')) {
+      if (text.includes('^[')) {
+        const t = text.replace(CARET_ESC, '');
+        if (t !== text) {
+          text = t;
+          this.count('caret-escapes');
+        }
+      }
+      if (text.includes('[0') || text.includes('[1') || text.includes('[m') || text.includes('[K') || text.includes(';')) {
+        const t = text.replace(BARE_ESC, '');
+        if (t !== text && looksLikeConsoleAfter(t)) {
+          text = t;
+          this.count('bare-escapes');
+        }
+      }
+      if (text.includes('\u241b') || text.includes('\\')) {
+        const t = text.replace(WEB_ESC, '');
+        if (t !== text) {
+          text = t;
+          this.count('web-escapes');
+        }
+      }
+    }
+    // A paste indented as a Markdown code block or by a forum: status and kernel lines begin at `[`.
+    if (text.charCodeAt(0) === 0x20 || text.charCodeAt(0) === 0x09) {
+      const trimmed = text.trimStart();
+      if (trimmed.charCodeAt(0) === 0x5b && text.length - trimmed.length <= 8 && /^\[(?:\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\]|\s*\d+\.\d+\])/.test(trimmed)) {
+        text = trimmed;
+        this.count('indented');
+      }
+    }
+    return text;
+  }
+
+  private lavaMessage(line: string): string {
+    let level = '';
+    let msg: unknown = null;
+    try {
+      const rec = JSON.parse(line.slice(2)) as { lvl?: unknown; msg?: unknown };
+      level = typeof rec.lvl === 'string' ? rec.lvl : '';
+      msg = rec.msg;
+    } catch {
+      const m = /"lvl": "(\w+)", "msg": "((?:[^"\\]|\\.)*)"/.exec(line);
+      if (m) {
+        level = m[1]!;
+        try {
+          msg = JSON.parse(`"${m[2]!}"`);
+        } catch {
+          msg = m[2]!;
+        }
+      }
+    }
+    if ((level !== 'target' && level !== 'feedback') || typeof msg !== 'string') {
+      this.counters.droppedLines++;
+      return '';
+    }
+    return consoleText(msg);
+  }
+}
+
+/** What a terminal would show for a message that kept its control bytes (LAVA keeps them). */
+function consoleText(msg: string): string {
+  // eslint-disable-next-line no-control-regex
+  let t = msg.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-B]|\x1b[@-Z\\-_]/g, '');
+  t = t.replace(/\r+$/, '');
+  const cr = t.lastIndexOf('\r');
+  if (cr >= 0) t = t.slice(cr + 1);
+  // eslint-disable-next-line no-control-regex
+  return t.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+/** Taking the `[0;31m` pieces out left a status line or ordinary text, not a mangled kernel prefix. */
+function looksLikeConsoleAfter(t: string): boolean {
+  return !/^\s*$/.test(t);
+}

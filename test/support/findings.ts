@@ -1,0 +1,42 @@
+/** What a report found, in the vocabulary of a corpus case's expected.json. */
+import type { Report as ReportT } from '../../parsers/report/schema.js';
+
+const unique = (xs: string[]): string[] => [...new Set(xs)];
+
+/** What the report found, in the vocabulary of expected.json. */
+export function findings(r: ReportT) {
+  const cycles = r.boots.flatMap((b) => b.cycles);
+  const failures = cycles.flatMap((c) => c.failures).sort((a, b) => a.line - b.line);
+  const name = (f: (typeof failures)[number]) => f.unit.name ?? f.unit.text;
+  const causes: Array<{ line: number; what: string; evidence: string[] }> = [];
+  for (const b of r.boots) {
+    const rcs = [b.rootCause, ...b.cycles.map((c) => c.rootCause)];
+    for (const rc of rcs) {
+      if (!rc) continue;
+      let what = rc.unit ?? rc.kind;
+      if (rc.kind === 'kernel-crash') what = b.crashes.find((c) => rc.lines.includes(c.line))?.kind ?? 'kernel-crash';
+      causes.push({ line: Math.min(...rc.lines), what, evidence: rc.evidence.map((e) => e.text) });
+    }
+  }
+  causes.sort((a, b) => a.line - b.line);
+  const modes = [...r.boots.map((b) => b.emergency), ...cycles.map((c) => c.emergency)].filter((m) => m !== null).sort((a, b) => a.line - b.line);
+  return {
+    boots: r.boots.length,
+    cycles: cycles.length,
+    startsMidway: r.boots[0]?.startsMidway ?? false,
+    rootCause: causes[0]?.what ?? null,
+    rootEvidence: causes[0]?.evidence ?? [],
+    emergency: modes[0]?.kind ?? 'none',
+    emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
+    failed: unique(failures.filter((f) => f.kind === 'failed' || f.kind === 'assert' || f.kind === 'unsupported' || f.kind === 'once').map(name)),
+    dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
+    timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
+    kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
+    crashTitles: r.boots.flatMap((b) => b.crashes.map((c) => c.title)),
+    cycleStarts: cycles.map((c) => c.start),
+    hungJobs: unique(cycles.flatMap((c) => c.hungJobs.map((j) => j.unit.name ?? j.unit.text))),
+    loginReached: cycles.some((c) => c.loginLine !== null),
+    defaultTargets: cycles.map((c) => c.defaultTarget),
+  };
+}
+
