@@ -40,7 +40,7 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): Report {
   const boots = input.boots.map((b) => buildBoot(b, input.resolver));
   const failed = boots.some(
-    (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.some((c) => c.kind !== 'warning'),
+    (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.length > 0,
   );
   const verdict: Report['verdict'] = input.recognised === 0 ? 'empty' : failed ? 'failed' : 'ok';
   return {
@@ -72,7 +72,28 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   const crashes = b.crashes.map(buildCrash);
   let rootCause: RootCause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
-  if (b.mode) {
+  if (b.mode && b.mode.kind !== 'initramfs-shell') {
+    rootCause = {
+      kind: 'unexplained',
+      unit: null,
+      headline: `no systemd: the init system asked for the root password for maintenance (${b.mode.kind} shell); the failure before it is not in a form bootwhy reads`,
+      lines: b.mode.evidence.map((e) => e.line),
+      evidence: b.mode.evidence,
+      cascade: null,
+      dependents: 0,
+    };
+  } else if (!b.mode && b.initrdFailure) {
+    const f = b.initrdFailure;
+    rootCause = {
+      kind: f.device ? 'root-device' : 'unexplained',
+      unit: null,
+      headline: f.device ? `the root device ${f.device} never appeared: NixOS stage 1 gave up` : 'NixOS stage 1 could not mount the root file system and stopped',
+      lines: f.evidence.map((e) => e.line),
+      evidence: f.evidence,
+      cascade: null,
+      dependents: 0,
+    };
+  } else if (b.mode) {
     rootCause = {
       kind: 'root-device',
       unit: null,
@@ -85,9 +106,10 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
       dependents: 0,
     };
   } else {
-    const crash = b.crashes.find((c) => c.kind === 'panic' && !cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === c.line));
-    const unexplainedByCycle = crash && !cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
-    if (crash && unexplainedByCycle) rootCause = crashCause(crash);
+    const crash = explainingCrash(b.crashes);
+    const inCycle = crash !== null && cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === crash.line);
+    const explainedByCycle = crash !== null && cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
+    if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
   }
   return {
     index: b.index,
@@ -105,6 +127,31 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     rootCause,
     end: b.end,
   };
+}
+
+/** Panics that report an earlier crash rather than a cause of their own. */
+const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP/;
+
+/**
+ * The kernel crash that explains a boot: a panic, unless it reports a crash just before it (`Fatal
+ * exception` after an oops, `softlockup: hung tasks` after a soft lockup), in which case that crash;
+ * without a panic, the first crash (a WARNING only when nothing worse happened).
+ */
+export function explainingCrash(crashes: readonly CrashState[]): CrashState | null {
+  const panic = crashes.find((c) => c.kind === 'panic');
+  if (panic) {
+    if (!CONSEQUENTIAL_PANIC.test(panic.title)) return panic;
+    const before = crashes.filter((c) => c !== panic && c.line < panic.line && panic.line - c.line <= 400);
+    return reportOf(before.find((c) => c.kind !== 'warning') ?? before[0] ?? panic, crashes);
+  }
+  const first = crashes.find((c) => c.kind !== 'warning') ?? crashes[0] ?? null;
+  return first === null ? null : reportOf(first, crashes);
+}
+
+/** x86 opens an oops with a `BUG: kernel NULL pointer dereference` line: the report is the oops that follows. */
+function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
+  if (c.kind !== 'bug' || !/unable to handle|NULL pointer dereference|paging request/.test(c.title)) return c;
+  return crashes.find((o) => o.kind === 'oops' && o.line > c.line && o.line - c.line <= 80) ?? c;
 }
 
 function crashCause(c: CrashState): RootCause {
@@ -174,7 +221,8 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
 
   const requested = requestedMode(c, failures.filter(breaksSomething).length);
-  const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, panic ?? null);
+  const crash = panic ? explainingCrash(boot.crashes.filter((cr) => cr.cycle === c.index && cr.line <= panic.line)) : null;
+  const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash);
   const outcome: Cycle['outcome'] = c.mode
     ? c.mode.kind === 'rescue'
       ? 'rescue'
@@ -274,7 +322,8 @@ export function breaksSomething(f: FailureState): boolean {
 }
 
 function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null): RootCause | null {
-  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && breaksSomething(e.failure));
+  // An [UNSUPP] unit breaks something only when units failed for want of it.
+  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure) || dependentsOf(e, entries) > 0));
   // The system's failures explain a boot; a user service's failure only when nothing of the system's failed.
   const system = candidates.filter((e) => e.failure.manager === null);
   const primaries = system.length > 0 ? system : candidates;
@@ -377,6 +426,9 @@ export function describeFailure(f: FailureState): string {
       break;
     case 'unsupported':
       what = `${name}: starting it is unsupported`;
+      break;
+    case 'unit-failed':
+      what = `${name} failed`;
       break;
     case 'systemctl-failed':
       what = `${name} failed (shown by systemctl)`;

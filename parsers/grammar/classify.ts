@@ -5,6 +5,7 @@
 import type { PhysicalLine } from '../terminal/line-splitter.js';
 import {
   matchFailedRow,
+  KERNEL_EVENT_LITERALS,
   matchJournalLine,
   matchKernelEvent,
   matchManagerEvent,
@@ -24,8 +25,8 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isInterestingKernelMessage, isStorageError, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
-import { findSplicedStatus } from './splice.js';
+import { findEmbeddedKernelPrefix, isStorageError, kernelGate, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedStatus, findSplicedStatus } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
 /** A line of a user's service manager. */
@@ -44,7 +45,17 @@ export interface LineRef {
 }
 
 export type ConsoleRecord =
-  | { kind: 'status'; at: LineRef; word: StatusWord; message: string; msg: StatusMessage | null; repaired: boolean }
+  | {
+      kind: 'status';
+      at: LineRef;
+      word: StatusWord;
+      message: string;
+      msg: StatusMessage | null;
+      repaired: boolean;
+      /** A line with no status word that was not indented as systemd indents its job lines: only
+       *  systemd's when systemd is known to be running. */
+      bare?: boolean;
+    }
   | { kind: 'spinner'; at: LineRef; spinner: Spinner }
   | {
       kind: 'kernel';
@@ -76,8 +87,10 @@ export type ConsoleRecord =
       audit: AuditRecord | null;
     }
   | { kind: 'journal-boot'; at: LineRef; separator: 'boot' | 'reboot' | 'header' }
+  /** An initrd that is not systemd gave up (NixOS stage 1). */
+  | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
-  | { kind: 'marker'; at: LineRef; marker: MarkerKind }
+  | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null }
   | { kind: 'welcome'; at: LineRef; os: string }
   | { kind: 'command'; at: LineRef; command: TypedCommand }
   | { kind: 'status-header'; at: LineRef; unit: string; description: string | null }
@@ -91,6 +104,8 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
+/** Every kernel rule's literal: a line with none of them skips the kernel rules. */
+const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
 /** `host kernel: ` or `host ident[pid]: ` after a monotonic timestamp (the host is one word). */
@@ -112,7 +127,15 @@ export class LineClassifier {
       const frag = this.fragment;
       this.fragment = null;
       if (line.text !== '' && !startsNewLine(line.text)) {
-        this.classifyText({ ...line, lineNo: frag.line.lineNo }, frag.text + line.text, [line.lineNo], true);
+        // A line cut at a column (no space lost) or at a word (the space went with the break).
+        let joined = frag.text + line.text;
+        const st = parseStatusLine(joined);
+        if (st !== null && parseStatusMessage(st.message) === null) {
+          const spaced = frag.text + ' ' + line.text.trimStart();
+          const st2 = parseStatusLine(spaced);
+          if (st2 !== null && parseStatusMessage(st2.message) !== null) joined = spaced;
+        }
+        this.classifyText({ ...line, lineNo: frag.line.lineNo }, joined, [line.lineNo], true);
         return;
       }
       this.classifyText(frag.line, frag.text, undefined, false);
@@ -123,7 +146,17 @@ export class LineClassifier {
     if (text.charCodeAt(0) === 0x5b /* [ */) {
       const k = parseKernelPrefix(text);
       if (k) {
-        this.kernel({ lineNo: line.lineNo, text }, k.uptime, text.slice(k.messageStart), false);
+        const message = text.slice(k.messageStart);
+        if (message.includes('] ') || message.includes('         ')) {
+          const inside = findEmbeddedStatus(message);
+          if (inside) {
+            this.splicesRepaired++;
+            this.out({ kind: 'status', at: { lineNo: line.lineNo, text }, word: inside.word, message: inside.status, msg: inside.msg, repaired: true });
+            this.kernel({ lineNo: line.lineNo, text }, k.uptime, inside.message, false);
+            return;
+          }
+        }
+        this.kernel({ lineNo: line.lineNo, text }, k.uptime, message, false);
         return;
       }
       // `dmesg -T`: `[Mon Mar  3 08:12:45 2025] …`.
@@ -158,6 +191,11 @@ export class LineClassifier {
         this.classifyText(line, text.slice(at), undefined, false);
         return;
       }
+    }
+    // A status line wrapped by whoever saved it: its message goes on on the next line.
+    if (st !== null && st.message.length >= 12 && !looksComplete(st.message) && parseStatusMessage(st.message) === null) {
+      this.fragment = { line, text };
+      return;
     }
     this.classifyText(line, text, undefined, false, st);
   }
@@ -217,17 +255,18 @@ export class LineClassifier {
       }
     }
     // U-Boot and barebox hand over to the kernel: `Starting kernel ...` is no systemd job.
-    if (c0 === 0x53 /* S */ && trimmed.startsWith('Starting kernel')) {
+    if (c0 === 0x53 /* S */ && (trimmed.startsWith('Starting kernel') || trimmed.startsWith('Starting depthcharge'))) {
       const marker = matchMarker(trimmed);
       if (marker) {
-        this.out({ kind: 'marker', at, marker });
+        this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner });
         return;
       }
     }
     if (MESSAGE_START.test(text)) {
       const msg = parseStatusMessage(trimmed);
       if (msg && UNBRACKETED.has(msg.verb)) {
-        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired });
+        const bare = text.charCodeAt(0) !== 0x20 && text.charCodeAt(0) !== 0x09 && !repaired;
+        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare });
         return;
       }
     }
@@ -243,7 +282,7 @@ export class LineClassifier {
     }
     const marker = matchMarker(text);
     if (marker) {
-      this.out({ kind: 'marker', at, marker });
+      this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner });
       return;
     }
     const command = matchTypedCommand(text);
@@ -273,11 +312,15 @@ export class LineClassifier {
     if (c0 >= 0x41 && c0 <= 0x5a) {
       const msg = parseStatusMessage(trimmed);
       if (msg && BARE_VERBS.has(msg.verb)) {
-        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired });
+        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare: true });
         return;
       }
     }
-    if (first !== 0x5b && text.includes('] ') && this.splice(at, text, repaired)) return;
+    if (first !== 0x5b && (text.includes('] ') || text.includes('   ')) && this.splice(at, text, repaired)) return;
+    if (c0 === 0x41 /* A */ && trimmed.startsWith('An error occurred in stage 1')) {
+      this.out({ kind: 'initrd-failure', at, initrd: 'nixos-stage-1' });
+      return;
+    }
     // Kernel output without timestamps (printk.time=0) still names its crashes.
     this.out({ kind: 'text', at, crash: matchCrash(trimmed), mountError: matchMountError(trimmed) });
   }
@@ -330,7 +373,7 @@ export class LineClassifier {
       fromJournal = true;
       message = jm[1] === 'kernel' ? message.slice(jm[0].length) : message.slice(message.indexOf(' ') + 1);
     }
-    const interesting = isInterestingKernelMessage(message);
+    const interesting = KERNEL_GATE.test(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;
     const audit = message.includes('comm="systemd"') ? matchAudit(message) : null;
     let manager: ManagerEvent | null = null;

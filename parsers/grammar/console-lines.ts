@@ -53,27 +53,52 @@ interface MarkerRule {
   kind: MarkerKind;
   literal: string;
   pattern: RegExp;
+  /** A banner a firmware stage prints once each time it runs: seen twice in one boot, the machine reset. */
+  banner?: string;
 }
 
+/** Firmware and bootloaders, one row each: the banner they print first, and lines only they print. */
 export const MARKER_RULES: readonly MarkerRule[] = [
-  { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/ },
+  { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/, banner: 'seabios' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/ },
   { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/ },
-  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: / },
+  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: /, banner: 'edk2-bds' },
   { kind: 'firmware', literal: 'UEFI', pattern: /^UEFI (?:Interactive Shell|v\d)/ },
   { kind: 'firmware', literal: 'Machine UUID', pattern: /^Machine UUID [0-9a-f-]+$/ },
+  { kind: 'firmware', literal: 'bootblock starting', pattern: /^coreboot-\S+ .*bootblock starting/, banner: 'coreboot' },
+  { kind: 'firmware', literal: 'coreboot-', pattern: /^coreboot-\S+ .*(?:verstage|romstage|postcar|ramstage) starting/ },
+  { kind: 'firmware', literal: 'Starting depthcharge', pattern: /^Starting depthcharge on /, banner: 'depthcharge' },
+  { kind: 'firmware', literal: 'U-Boot SPL', pattern: /^U-Boot SPL \d{4}\.\d\d/, banner: 'u-boot-spl' },
+  { kind: 'firmware', literal: 'U-Boot', pattern: /^U-Boot \d{4}\.\d\d/, banner: 'u-boot' },
+  { kind: 'firmware', literal: 'barebox', pattern: /^barebox \d{4}\.\d\d/, banner: 'barebox' },
+  { kind: 'firmware', literal: 'OpenSBI', pattern: /^OpenSBI v\d/, banner: 'opensbi' },
+  { kind: 'firmware', literal: 'BL1: ', pattern: /^NOTICE:\s+BL1: v\d/, banner: 'tf-a-bl1' },
+  { kind: 'firmware', literal: 'BL2: ', pattern: /^NOTICE:\s+BL2: v\d/, banner: 'tf-a-bl2' },
+  { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, banner: 'tf-a-bl31' },
+  { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, banner: 'boot0' },
+  { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, banner: 'mtk-bootrom' },
+  { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/ },
+  { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/ },
+  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./ },
+  { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/ },
   { kind: 'bootloader', literal: 'GRUB', pattern: /Welcome to GRUB!|GNU GRUB\s+version/ },
   { kind: 'bootloader', literal: 'Booting `', pattern: /^\s*Booting `.+'/ },
   { kind: 'bootloader', literal: 'Booting a command list', pattern: /^\s*Booting a command list/ },
   { kind: 'bootloader', literal: 'Loading ', pattern: /^\s*Loading (?:Linux \S+|initial ramdisk) \.\.\./ },
   { kind: 'bootloader', literal: 'ISOLINUX', pattern: /^ISOLINUX \d/ },
   { kind: 'bootloader', literal: 'SYSLINUX', pattern: /^SYSLINUX \d/ },
+  { kind: 'bootloader', literal: 'Petitboot', pattern: /^Petitboot \(v/ },
   { kind: 'bootloader', literal: 'EFI stub', pattern: /^EFI stub: / },
 ];
 
-export function matchMarker(text: string): MarkerKind | null {
+export interface MarkerMatch {
+  kind: MarkerKind;
+  banner: string | null;
+}
+
+export function matchMarker(text: string): MarkerMatch | null {
   for (const rule of MARKER_RULES) {
-    if (text.includes(rule.literal) && rule.pattern.test(text)) return rule.kind;
+    if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
   }
   return null;
 }
@@ -98,6 +123,8 @@ const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: string; pat
   { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/ },
   { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/ },
 ];
+
+export const KERNEL_EVENT_LITERALS: readonly string[] = KERNEL_EVENTS.map((r) => r.literal);
 
 export interface KernelEvent {
   kind: KernelEventKind;
@@ -127,7 +154,8 @@ export type ManagerEventKind =
   | 'process-exited'
   | 'operation-timeout'
   | 'default-target'
-  | 'on-failure';
+  | 'on-failure'
+  | 'restart-scheduled';
 
 const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp }> = [
   { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/ },
@@ -140,6 +168,7 @@ const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; p
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=\S+, status=.*?)$/ },
+  { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/ },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/ },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/ },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/ },
@@ -179,29 +208,32 @@ export interface JournalLine {
 // `-o short-iso` `2025-11-24T07:19:15+0000 host …`, `-o short-full` `Mon 2025-11-24 07:19:15 UTC host …`,
 // `-o short-unix` `1732432755.123456 host …`, syslog's `Nov  4 07:19:15 host …`.
 const JOURNAL =
-  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (\S+) ([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
+  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
 
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);
   if (m === null) return null;
-  return { time: m[1]!, host: m[2]!, ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: m[5]! };
+  return { time: m[1]!, host: m[2] ?? '', ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: m[5]! };
 }
 
 /** A command typed at a shell prompt whose output is evidence: `systemctl status UNIT`, `systemctl --failed`. */
 export interface TypedCommand {
   kind: 'systemctl-status' | 'systemctl-failed' | 'journalctl' | 'other';
   arg: string | null;
+  /** `systemctl --user`: a user's service manager. */
+  user: boolean;
 }
 
-const TYPED = /(?:^|[#$>]\s*)(systemctl\b(?:\s+--no-pager)?(?:\s+-l)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?|journalctl\b.*)$/;
+const TYPED = /(?:^|[#$>]\s*)(systemctl\b(?:\s+--user)?(?:\s+--no-pager)?(?:\s+-l)?(?:\s+--user)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?|journalctl\b.*)$/;
 
 export function matchTypedCommand(text: string): TypedCommand | null {
   if (!text.includes('systemctl') && !text.includes('journalctl')) return null;
   const m = TYPED.exec(text);
   if (m === null) return null;
-  if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: null };
-  if (m[2] === 'status') return { kind: 'systemctl-status', arg: m[3] ?? null };
-  return { kind: 'systemctl-failed', arg: null };
+  const user = / --user\b/.test(m[1]!);
+  if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: null, user };
+  if (m[2] === 'status') return { kind: 'systemctl-status', arg: m[3] ?? null, user };
+  return { kind: 'systemctl-failed', arg: null, user };
 }
 
 /** The first line of `systemctl status UNIT`: `× var.mount - /var`. */

@@ -38,7 +38,7 @@ function recover(word: string, rest: string): StatusMessage | null {
 
 /** The status message inside a spliced line; 'lost' when a failure word is there but its text is not. */
 export function findSplicedStatus(text: string): SplicedStatus | 'lost' | null {
-  if (!text.includes('] ')) return null;
+  if (!text.includes('] ')) return text.includes('   ') ? unbracketed(text) : null;
   const start = WORD_AT_START.exec(text);
   if (start) {
     const word = start[1]!;
@@ -66,5 +66,60 @@ export function findSplicedStatus(text: string): SplicedStatus | 'lost' | null {
     }
     if (FAILURE_WORDS.has(word) && /^[A-Z]/.test(rest)) lost = true;
   }
-  return lost ? 'lost' : null;
+  return lost ? 'lost' : unbracketed(text);
+}
+
+/** `Checking: 048.9%         Starting Emergency Shell...`: an unbracketed job line after other output. */
+function unbracketed(text: string): SplicedStatus | null {
+  const job = UNBRACKETED_INSIDE.exec(text);
+  if (job && job.index > 0) {
+    const rest = text.slice(text.indexOf(job[1]!, job.index));
+    const msg = parseStatusMessage(rest.trim());
+    if (msg !== null && msg.verb.endsWith('-begin')) return { before: text.slice(0, job.index + 1), word: '', message: rest.trim(), msg, shown: text };
+  }
+  return null;
+}
+
+const UNBRACKETED_INSIDE = /\S\s{3,}((?:Starting|Stopping|Mounting|Unmounting) )\S/;
+
+const EMBEDDED_WORD = /\[\s{0,3}(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP)\s{0,3}\] |\s{9}(?=(?:Starting|Stopping|Mounting|Unmounting) \S)/;
+
+export interface EmbeddedStatus {
+  /** The kernel message with the status line taken out (the two halves joined again). */
+  message: string;
+  word: StatusWord;
+  status: string;
+  msg: StatusMessage;
+}
+
+/**
+ * A status line printed into the middle of a kernel message, as PID 1's console output and its kmsg
+ * lines interleave when both go to one console: `s[FAILED] Failed to start X.ystemd[1]: …`. The status
+ * message ends where the kernel message resumes: the cut is chosen so the two halves of the kernel
+ * message join into one (`systemd[1]: …`), else at the end of the line.
+ */
+export function findEmbeddedStatus(message: string): EmbeddedStatus | null {
+  const m = EMBEDDED_WORD.exec(message);
+  if (m === null || m.index === 0) return null;
+  const word = (m[1] ?? '') as StatusWord;
+  const start = m.index + m[0].length;
+  const head = message.slice(0, m.index);
+  const body = message.slice(start);
+  let fallback: EmbeddedStatus | null = null;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body.charCodeAt(i);
+    let end = -1;
+    if (ch === 0x2e /* . */) end = body.startsWith('...', i) ? i + 3 : i + 1;
+    else if (ch === 0x2026 /* … */) end = i + 1;
+    if (end < 0) continue;
+    const status = body.slice(0, end);
+    const msg = parseStatusMessage(status);
+    if (msg === null || (word !== '' && FITS[word]?.has(msg.verb) !== true) || (word === '' && !msg.verb.endsWith('-begin'))) continue;
+    const joined = head + body.slice(end);
+    const found: EmbeddedStatus = { message: joined, word, status, msg };
+    if (/^\S{0,40}\[\d{1,9}\]: /.test(joined) || end === body.length) return found;
+    fallback ??= found;
+    if (body.startsWith('...', i)) i += 2;
+  }
+  return fallback;
 }

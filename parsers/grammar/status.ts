@@ -124,7 +124,7 @@ const MESSAGES: readonly MessageRow[] = [
   { verb: 'mount-timeout', prefix: 'Timed out mounting ', suffixes: STOP },
   { verb: 'device-timeout', prefix: 'Timed out waiting for device ', suffixes: STOP },
   { verb: 'assert-failed', prefix: 'Assertion failed for ', suffixes: STOP },
-  { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.'] },
+  { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.', ' not supported.'] },
   { verb: 'once', prefix: 'Unit ', suffixes: [' can only be started once.'] },
   { verb: 'skipped', prefix: 'Condition check resulted in ', suffixes: [' being skipped.'] },
   { verb: 'start-begin', prefix: 'Starting ', suffixes: DOTS },

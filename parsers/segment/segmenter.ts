@@ -53,7 +53,7 @@ const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
 const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed']);
-const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout']);
+const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 const BIND_LINES = 40;
 /** Job results and the failure kinds whose status lines they name. */
@@ -80,7 +80,7 @@ export class Segmenter {
   /** `mount: PATH: reason` lines, which the mount's failure line follows. */
   private recentMountErrors: MountError[] = [];
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
-  private statusBlock: { unit: string | null } | null = null;
+  private statusBlock: { unit: string | null; user?: boolean } | null = null;
   private readonly openCrashes: CrashState[] = [];
   /** Units PID 1 recently named with a result, not yet bound to a description-only failure. */
   private namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean }> = [];
@@ -105,10 +105,18 @@ export class Segmenter {
     }
     switch (rec.kind) {
       case 'marker':
-        return this.marker(rec.marker, rec.at);
+        return this.marker(rec.marker, rec.banner, rec.at);
       case 'kernel':
         return this.kernel(rec);
       case 'status':
+        // Firmware prints `Starting …` too (`Starting depthcharge on …`); before any kernel it is not systemd's.
+        if (rec.word === '' && this.inFirmware()) return this.touch();
+        // Init scripts print `Starting network...` and `Timed out waiting for device …` too: such a line
+        // is systemd's only inside a userspace cycle systemd is known to run, or when it names a unit.
+        if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && rec.msg.verb !== 'start-begin')) {
+          if (rec.msg?.verb === 'device-timeout') this.initrdWait(rec.msg.unitText, rec.at);
+          return this.touch();
+        }
         this.statusBlock = null;
         this.recognised++;
         if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
@@ -126,10 +134,11 @@ export class Segmenter {
         this.statusBlock = null;
         return this.prompt(rec.prompt, rec.at);
       case 'command':
-        this.statusBlock = rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg } : rec.command.kind === 'systemctl-failed' ? { unit: null } : null;
+        this.statusBlock =
+          rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg, user: rec.command.user } : rec.command.kind === 'systemctl-failed' ? { unit: null, user: rec.command.user } : null;
         return this.touch();
       case 'status-header':
-        this.statusBlock = { unit: rec.unit };
+        this.statusBlock = { unit: rec.unit, user: this.statusBlock?.user ?? false };
         this.resolver.learn({ name: rec.unit, description: rec.description, text: rec.unit, partial: false, resolvedBy: null });
         return this.touch();
       case 'status-field':
@@ -140,6 +149,14 @@ export class Segmenter {
         return this.touch();
       case 'journal':
         return this.journal(rec);
+      case 'initrd-failure': {
+        this.recognised++;
+        const boot = this.ensureBoot('log-start', rec.at.lineNo);
+        boot.initrdFailure ??= { line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
+        if (this.pendingInitrdDevice) addEvidence(boot.initrdFailure.evidence, this.pendingInitrdDevice.ev);
+        addEvidence(boot.initrdFailure.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'NixOS stage 1 could not mount the root file system and stopped' });
+        return this.touch();
+      }
       case 'journal-boot':
         this.recognised++;
         this.statusBlock = null;
@@ -190,6 +207,7 @@ export class Segmenter {
       firstUptime: null,
       lastUptime: null,
       hasKernel: false,
+      banners: new Set(),
       phases: [],
       cycles: [],
       crashes: [],
@@ -208,13 +226,35 @@ export class Segmenter {
     return boot.hasKernel || boot.cycles.length > 0 || boot.end !== 'log-end';
   }
 
-  private marker(kind: 'firmware' | 'bootloader', at: LineRef): void {
+  private marker(kind: 'firmware' | 'bootloader', banner: string | null, at: LineRef): void {
     this.recognised++;
     let boot = this.boot;
-    if (boot === null || this.bootHasRun(boot)) boot = this.startBoot(kind, at.lineNo);
+    // A firmware stage's banner seen again in the same boot: the machine reset before a kernel ran.
+    if (boot === null || this.bootHasRun(boot) || (banner !== null && boot.banners.has(banner))) boot = this.startBoot(kind, at.lineNo);
+    if (banner !== null) boot.banners.add(banner);
     const last = boot.phases.at(-1);
     if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
     this.touch();
+  }
+
+  /** Systemd is running: a cycle of this boot has shown systemd's own lines. */
+  private systemdRunning(): boolean {
+    const cycle = this.boot ? currentCycle(this.boot) : null;
+    return cycle !== null && (cycle.signals.size > 0 || cycle.unitsSeen.size > 0 || cycle.failures.length > 0);
+  }
+
+  /** A device an init script waited for in vain (`Timed out waiting for device /dev/root, …`). */
+  private pendingInitrdDevice: { device: string; ev: Evidence } | null = null;
+  private initrdWait(text: string, at: LineRef): void {
+    const m = /^(\/dev\/\S+?),?(?:\s|$)/.exec(text.trim());
+    if (m) this.pendingInitrdDevice = { device: m[1]!, ev: { line: at.lineNo, text: clip(at.text), why: `the initrd waited for ${m[1]} in vain` } };
+  }
+
+  private inFirmware(): boolean {
+    const boot = this.boot;
+    if (boot === null || boot.hasKernel || boot.cycles.length > 0) return false;
+    const phase = boot.phases.at(-1)?.name;
+    return phase === 'firmware' || phase === 'bootloader';
   }
 
   private bootPhase(boot: BootState, name: PhaseName, line: number): void {
@@ -407,8 +447,19 @@ export class Segmenter {
   }
 
   private managerEvent(kind: string, groups: readonly string[], at: LineRef, source: 'kmsg' | 'journal' = 'kmsg'): void {
-    void source;
     switch (kind) {
+      case 'restart-scheduled': {
+        // The unit failed and is being restarted (Restart=): its failure alone broke nothing yet.
+        const cycle = this.boot ? currentCycle(this.boot) : null;
+        const f = cycle?.failureByKey.get(`failed\u0000${groups[0] ?? ''}`);
+        if (cycle && f && f.verb === 'unit-failed') {
+          cycle.failures.splice(cycle.failures.indexOf(f), 1);
+          cycle.failureByKey.delete(`failed\u0000${groups[0] ?? ''}`);
+          cycle.failureByKey.delete(groups[0] ?? '');
+          this.retainedFailures--;
+        }
+        return;
+      }
       case 'on-failure': {
         const unit = groups[0] ?? '';
         if (EMERGENCY_ON_FAILURE.has(unit)) {
@@ -455,7 +506,14 @@ export class Segmenter {
       case 'unit-result': {
         const [unit = '', result = ''] = groups;
         this.resolver.learnName(unit);
-        const f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
+        let f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
+        const cycle = this.boot ? currentCycle(this.boot) : null;
+        const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+        if (f === null && isUnitName(unit) && !stopping) {
+          // A unit that started and then failed has no status line of its own: this line is its failure.
+          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+          f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
+        }
         if (f) {
           f.result ??= result;
           addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
@@ -546,6 +604,7 @@ export class Segmenter {
     if (msg.verb === 'reached-target' && name === null && ref.description === 'Reboot System Userspace') return this.softReboot(at);
     if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'emergency.service') this.enterMode(cycle, 'emergency', at, null);
     if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'rescue.service') this.enterMode(cycle, 'rescue', at, null);
+    if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'dracut-emergency.service') this.enterMode(cycle, 'dracut-shell', at, null);
     if (msg.verb === 'stopped-target' && (name === 'multi-user.target' || name === 'graphical.target') && cycle.mode === null) {
       this.cyclePhase(cycle, 'shutdown', at.lineNo);
     }
@@ -561,7 +620,7 @@ export class Segmenter {
     cycle: CycleState,
     ref: UnitRef,
     kind: FailureKind,
-    verb: Verb | 'systemctl-failed',
+    verb: Verb | 'systemctl-failed' | 'unit-failed',
     at: LineRef,
     source: FailureState['source'],
     manager: string | null = null,
@@ -571,6 +630,10 @@ export class Segmenter {
     let f = cycle.failureByKey.get(key);
     cycle.reports++;
     if (f) {
+      if (f.verb === 'unit-failed' && verb !== 'unit-failed') {
+        f.verb = verb;
+        f.message = clip(at.text);
+      }
       f.lastSeq = cycle.reports;
       f.lastLine = at.lineNo;
       f.counts.set(source, (f.counts.get(source) ?? 0) + 1);
@@ -636,7 +699,8 @@ export class Segmenter {
     if (f === null || f.kind === 'dependency') {
       const cycle = this.ensureCycle(at.lineNo);
       const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
-      f = this.recordFailure(cycle, ref, 'failed', 'systemctl-failed', at, 'systemctl');
+      this.recognised++;
+      f = this.recordFailure(cycle, ref, 'failed', 'systemctl-failed', at, 'systemctl', this.statusBlock?.user === true ? 'user manager (systemctl --user)' : null);
       if (f === null) return;
     } else {
       addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why });
@@ -765,6 +829,26 @@ export class Segmenter {
       this.enterMode(cycle, 'initramfs-shell', at, device);
       return this.touch();
     }
+    if ((p.kind === 'emergency' || p.kind === 'rescue') && !p.announces && !this.systemdRunning()) {
+      // sulogin asked for the root password with no systemd in sight: an init script's maintenance shell.
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      if (currentCycle(boot) === null) {
+        if (boot.mode === null) {
+          boot.mode = { kind: p.kind, line: at.lineNo, device: null, evidence: [] };
+          this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: p.kind });
+        }
+        addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the init system asked for the root password for maintenance (no systemd seen)' });
+        return this.touch();
+      }
+    }
+    if (p.kind === 'dracut-shell') {
+      // dracut's messages in a systemd initrd are emergency.target's (emergency.service runs dracut's
+      // hook); its own shell is dracut-emergency.service, or a dracut:/# prompt with nothing before.
+      const cycle = this.ensureCycle(at.lineNo);
+      const kind = cycle.mode?.kind ?? (p.announces && cycle.unitsSeen.size > 0 && !cycle.unitsSeen.has('dracut-emergency.service') ? 'emergency' : 'dracut-shell');
+      this.enterMode(cycle, kind, at, null, modeWhy('dracut-shell'));
+      return this.touch();
+    }
     this.enterMode(this.ensureCycle(at.lineNo), p.kind, at, null);
     this.touch();
   }
@@ -806,7 +890,9 @@ export class Segmenter {
 
   /** A new description-only failure: a unit PID 1 named just before may be it. */
   private bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
-    const hit = this.namedResults.find((r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && !cycle.failureByKey.has(`${f.kind}\u0000${r.name}`) && this.canBind(f, r.name));
+    const hit = this.namedResults.find(
+      (r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
+    );
     if (hit === undefined) return;
     hit.used = true;
     this.bind(cycle, f, hit.name, { lineNo: hit.line, text: hit.text });
@@ -837,6 +923,22 @@ export class Segmenter {
 
   private bind(cycle: CycleState, f: FailureState, name: string, by: LineRef): void {
     const text = f.ref.text;
+    // PID 1's result line was recorded as the unit's failure already: the status line joins it.
+    const earlier = cycle.failureByKey.get(`${f.kind}\u0000${name}`);
+    if (earlier !== undefined && earlier !== f && earlier.verb === 'unit-failed') {
+      const i = cycle.failures.indexOf(f);
+      if (i >= 0) {
+        cycle.failures.splice(i, 1);
+        this.retainedFailures--;
+      }
+      cycle.failureByKey.set(`${f.kind}\u0000${text}`, earlier);
+      earlier.verb = f.verb;
+      earlier.line = Math.min(earlier.line, f.line);
+      earlier.message = f.message;
+      earlier.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+      for (const e of f.evidence) addEvidence(earlier.evidence, e);
+      return;
+    }
     f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
     cycle.failureByKey.set(name, f);
     cycle.failureByKey.set(`${f.kind}\u0000${name}`, f);

@@ -18,7 +18,7 @@ export interface PhaseState {
 export interface FailureState {
   ref: UnitRef;
   kind: FailureKind;
-  verb: Verb | 'systemctl-failed';
+  verb: Verb | 'systemctl-failed' | 'unit-failed';
   line: number;
   message: string;
   source: 'console' | 'kmsg' | 'journal' | 'systemctl';
@@ -123,6 +123,10 @@ export interface BootState {
   lastUptime: number | null;
   /** Kernel output was seen (a banner or timestamps). */
   hasKernel: boolean;
+  /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
+  initrdFailure?: { line: number; text: string; device: string | null; evidence: Evidence[] };
+  /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
+  banners: Set<string>;
   phases: PhaseState[];
   cycles: CycleState[];
   crashes: CrashState[];

@@ -14,13 +14,14 @@ export interface CorpusCase {
 }
 
 /** Every case, recursively (lab recordings live in subfolders). Invalid expectations throw. */
-export function loadCorpus(root = CORPORA): CorpusCase[] {
+export function loadCorpus(root = CORPORA, skipIncomplete = false): CorpusCase[] {
   const out: CorpusCase[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (!entry.isDirectory()) continue;
       const sub = join(dir, entry.name);
       if (existsSync(join(sub, 'console.log'))) {
+        if (skipIncomplete && !existsSync(join(sub, 'expected.json'))) continue;
         const name = sub.slice(root.length + 1);
         const raw = JSON.parse(readFileSync(join(sub, 'expected.json'), 'utf8')) as unknown;
         const parsed = CorpusExpectations.safeParse(raw);
