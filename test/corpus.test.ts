@@ -9,6 +9,7 @@ import { Report, type Report as ReportT } from '../parsers/report/schema.js';
 import type { PhysicalLine } from '../parsers/terminal/line-splitter.js';
 import { loadCorpus } from './support/corpus.js';
 import { feed } from './support/feed.js';
+import { LineUnwrapper } from '../parsers/input/unwrap.js';
 import { findings } from './support/findings.js';
 
 function run(log: Uint8Array, size: number, lines?: PhysicalLine[]): ReportT {
@@ -34,8 +35,10 @@ for (const c of cases) {
     assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
 
     // Invariant: every evidence line exists and shows (the start of) the quoted text.
+    // Evidence quotes a line as read: with the envelope (CI prefix, lost escapes, …) taken off.
     const byLine = new Map<number, string>();
-    for (const l of lines) if (!l.overwritten) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text);
+    const unwrapper = new LineUnwrapper(() => {});
+    for (const l of lines) if (!l.overwritten) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text + '\u0000' + unwrapper.unwrap(l.text));
     const evidence = [
       ...whole.boots.flatMap((b) => [...(b.rootCause?.evidence ?? []), ...b.crashes.flatMap((x) => x.evidence)]),
       ...whole.boots.flatMap((b) => b.cycles.flatMap((cy) => [...(cy.rootCause?.evidence ?? []), ...cy.failures.flatMap((f) => f.evidence), ...(cy.emergency?.evidence ?? [])])),
@@ -50,14 +53,15 @@ for (const c of cases) {
 
     const got = findings(whole);
     const want = c.expected;
+    if (!c.name.startsWith('wild/')) assert.ok(want.failed && want.dependencyFailed && want.timedOut, 'only wild cases may leave out the unit lists');
     assert.is(got.boots, want.boots, 'boots');
     assert.is(got.cycles, want.cycles, 'cycles');
     assert.is(got.startsMidway, want.startsMidway, 'startsMidway');
     assert.is(got.rootCause, want.rootCause, 'rootCause');
     assert.is(got.emergency, want.emergency, 'emergency');
-    assert.equal(got.failed, want.failed, 'failed');
-    assert.equal(got.dependencyFailed, want.dependencyFailed, 'dependencyFailed');
-    assert.equal(got.timedOut, want.timedOut, 'timedOut');
+    if (want.failed) assert.equal(got.failed, want.failed, 'failed');
+    if (want.dependencyFailed) assert.equal(got.dependencyFailed, want.dependencyFailed, 'dependencyFailed');
+    if (want.timedOut) assert.equal(got.timedOut, want.timedOut, 'timedOut');
     assert.equal(got.kernelCrashes, want.kernelCrashes, 'kernelCrashes');
     if (want.cycleStarts) assert.equal(got.cycleStarts, want.cycleStarts, 'cycleStarts');
     if (want.emergencyTriggeredBy !== undefined) assert.is(got.emergencyTriggeredBy, want.emergencyTriggeredBy, 'emergencyTriggeredBy');

@@ -126,7 +126,7 @@ test('PID 1 in the kernel log: manager events and status messages', () => {
   assert.is(k[2]!.msg?.verb, 'mount-failed');
   assert.is(k[3]!.manager?.kind, 'unit-result');
   assert.equal(k[4]!.manager?.groups.slice(0, 4), ['', 'local-fs.target', 'start', 'dependency']);
-  const [prefixed] = classify("[   12.1] systemd[1]: local-fs.target: Job local-fs.target/start failed with result 'dependency'.");
+  const [prefixed] = classify("[   12.100000] systemd[1]: local-fs.target: Job local-fs.target/start failed with result 'dependency'.");
   assert.is(prefixed!.kind === 'kernel' && prefixed!.manager?.groups[0], 'local-fs.target');
 });
 

@@ -67,7 +67,9 @@ export function buildReport(input: ReportInput): Report {
 }
 
 function buildBoot(b: BootState, resolver: UnitResolver): Boot {
-  const startsMidway = b.startReason === 'log-start' && !(b.firstUptime !== null && b.firstUptime < 1);
+  // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows.
+  const startsMidway =
+    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < 1) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10);
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: RootCause | null = null;
@@ -81,6 +83,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
       evidence: b.mode.evidence,
       cascade: null,
       dependents: 0,
+      crash: null,
     };
   } else if (!b.mode && b.initrdFailure) {
     const f = b.initrdFailure;
@@ -92,6 +95,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
       evidence: f.evidence,
       cascade: null,
       dependents: 0,
+      crash: null,
     };
   } else if (b.mode) {
     rootCause = {
@@ -104,6 +108,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
       evidence: b.mode.evidence,
       cascade: null,
       dependents: 0,
+      crash: null,
     };
   } else {
     const crash = explainingCrash(b.crashes);
@@ -151,7 +156,8 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
 /** x86 opens an oops with a `BUG: kernel NULL pointer dereference` line: the report is the oops that follows. */
 function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
   if (c.kind !== 'bug' || !/unable to handle|NULL pointer dereference|paging request/.test(c.title)) return c;
-  return crashes.find((o) => o.kind === 'oops' && o.line > c.line && o.line - c.line <= 80) ?? c;
+  const oops = crashes.find((o) => o.kind === 'oops' && o.line > c.line && o.line - c.line <= 80);
+  return oops ? { ...oops, evidence: [...oops.evidence, ...c.evidence.slice(0, 1)] } : c;
 }
 
 function crashCause(c: CrashState): RootCause {
@@ -163,6 +169,7 @@ function crashCause(c: CrashState): RootCause {
     evidence: c.evidence,
     cascade: null,
     dependents: 0,
+    crash: c.kind,
   };
 }
 
@@ -216,13 +223,13 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
   let triggeredBy: string | null = null;
   if (c.mode && (c.mode.kind === 'emergency' || c.mode.kind === 'rescue')) {
     const trigger = EMERGENCY_TRIGGERS.map((t) => entries.find((e) => e.name === t && e.failure.line <= c.mode!.line)).find((e) => e !== undefined);
-    triggeredBy = trigger?.name ?? null;
+    triggeredBy = trigger?.name ?? (c.onFailure !== null && c.mode.kind === 'emergency' ? c.onFailure : null);
   }
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
 
   const requested = requestedMode(c, failures.filter(breaksSomething).length);
   const crash = panic ? explainingCrash(boot.crashes.filter((cr) => cr.cycle === c.index && cr.line <= panic.line)) : null;
-  const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash);
+  const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash, boot.crashes.length > 0);
   const outcome: Cycle['outcome'] = c.mode
     ? c.mode.kind === 'rescue'
       ? 'rescue'
@@ -321,12 +328,13 @@ export function breaksSomething(f: FailureState): boolean {
   return f.kind !== 'unsupported';
 }
 
-function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null): RootCause | null {
+function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): RootCause | null {
   // An [UNSUPP] unit breaks something only when units failed for want of it.
   const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure) || dependentsOf(e, entries) > 0));
   // The system's failures explain a boot; a user service's failure only when nothing of the system's failed.
   const system = candidates.filter((e) => e.failure.manager === null);
-  const primaries = system.length > 0 ? system : candidates;
+  // A user service's failure explains nothing when the kernel crashed.
+  const primaries = system.length > 0 ? system : kernelCrashed ? [] : candidates;
   let root: CascadeEntry | null = null;
   if (triggeredBy !== null) root = entries.find((e) => e.name === triggeredBy)?.root ?? null;
   if (root === null && primaries.length > 0) {
@@ -354,6 +362,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       evidence,
       cascade: deps.length > 0 ? { unit: '(not in the log)', kind: 'failed', line: deps[0]!.failure.line, children: deps.map(toNode) } : null,
       dependents: deps.length,
+      crash: null,
     };
   }
   const dependents = dependentsOf(root, entries);
@@ -379,6 +388,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     evidence,
     cascade: toNode(root),
     dependents,
+    crash: null,
   };
 }
 
@@ -393,7 +403,7 @@ function toNode(e: CascadeEntry): CascadeNodeT {
 
 /** One failure in words a person reads: `var.mount failed to mount /var (special device … does not exist)`. */
 export function describeFailure(f: FailureState): string {
-  const name = f.ref.name ?? f.ref.text;
+  const name = f.manager !== null ? `${f.ref.name ?? f.ref.text} (a user service, ${f.manager})` : (f.ref.name ?? f.ref.text);
   const path = f.ref.name ? pathForMountUnit(f.ref.name) : null;
   let what: string;
   switch (f.verb) {

@@ -26,7 +26,7 @@ import {
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
 import { findEmbeddedKernelPrefix, isStorageError, kernelGate, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
-import { findEmbeddedStatus, findSplicedStatus } from './splice.js';
+import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
 /** A line of a user's service manager. */
@@ -75,6 +75,8 @@ export type ConsoleRecord =
       audit: AuditRecord | null;
       /** A user's service manager (`systemd[1203]: …`), not PID 1. */
       userManager: UserManagerLine | null;
+      /** Someone logged in (a journal's `login[…]: ROOT LOGIN ON ttyS0`). */
+      login: boolean;
     }
   | {
       kind: 'journal';
@@ -85,6 +87,8 @@ export type ConsoleRecord =
       /** A user's service manager (`systemd[1203]: …`), not PID 1. */
       userManager: boolean;
       audit: AuditRecord | null;
+      /** Someone logged in (`login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session …`). */
+      login: boolean;
     }
   | { kind: 'journal-boot'; at: LineRef; separator: 'boot' | 'reboot' | 'header' }
   /** An initrd that is not systemd gave up (NixOS stage 1). */
@@ -104,6 +108,8 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
+/** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
+const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory)/;
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
@@ -112,6 +118,8 @@ const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed',
 const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): /;
 
 export class LineClassifier {
+  /** The status word the previous line ended with, cut from its `]` by the line end. */
+  private tailWord: StatusWord | null = null;
   /** A status line cut short by a kernel line, waiting for its continuation. */
   private fragment: { line: PhysicalLine; text: string } | null = null;
 
@@ -142,6 +150,17 @@ export class LineClassifier {
     }
     let text = line.text;
     if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+    // A status word cut from its bracket by a line end (`…timed out.DEPEND` / `] Dependency failed for X.`).
+    const tail = this.tailWord;
+    this.tailWord = tailStatusWord(text);
+    if (tail !== null && text.charCodeAt(0) !== 0x5b) {
+      const cut = continuedStatus(tail, text);
+      if (cut) {
+        this.splicesRepaired++;
+        this.out({ kind: 'status', at: { lineNo: line.lineNo, text }, word: tail, message: cut.message, msg: cut.msg, repaired: true });
+        return;
+      }
+    }
     // Kernel lines are most of a console: straight to the kernel rules (no status line starts `[ digits.`).
     if (text.charCodeAt(0) === 0x5b /* [ */) {
       const k = parseKernelPrefix(text);
@@ -321,8 +340,8 @@ export class LineClassifier {
       this.out({ kind: 'initrd-failure', at, initrd: 'nixos-stage-1' });
       return;
     }
-    // Kernel output without timestamps (printk.time=0) still names its crashes.
-    this.out({ kind: 'text', at, crash: matchCrash(trimmed), mountError: matchMountError(trimmed) });
+    // Kernel output without timestamps (printk.time=0) still names its crashes, at the start of a line.
+    this.out({ kind: 'text', at, crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null, mountError: matchMountError(trimmed) });
   }
 
   private journalLine(at: LineRef, journal: JournalLine): void {
@@ -344,6 +363,7 @@ export class LineClassifier {
       manager: pid1 || user ? matchManagerEvent(journal.message) : null,
       userManager: user,
       audit: ident === 'audit' || journal.message.includes('comm="systemd"') ? matchAudit(journal.message) : null,
+      login: isLoginMessage(ident, journal.message),
     });
   }
 
@@ -400,6 +420,7 @@ export class LineClassifier {
       fromJournal,
       audit,
       userManager,
+      login: proc !== null && isLoginMessage(proc.ident, proc.rest),
     });
   }
 
@@ -410,6 +431,11 @@ export class LineClassifier {
 
 function ref(line: PhysicalLine, text: string): LineRef {
   return { lineNo: line.lineNo, text };
+}
+
+/** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */
+function isLoginMessage(ident: string, message: string): boolean {
+  return (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) || (ident === 'systemd-logind' && message.startsWith('New session '));
 }
 
 /** The next physical line begins a line of its own (so it does not continue a cut status line). */

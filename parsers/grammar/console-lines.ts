@@ -19,6 +19,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, announces: true },
   { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, announces: false },
   { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open access to console, the root account is locked/, announces: false },
+  { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, announces: true },
+  { kind: 'emergency', literal: 'Displaying logs from failed units', pattern: /^Displaying logs from failed units: /, announces: true },
   { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\. Exit the shell to continue\./, announces: true },
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, announces: true },
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, announces: false },
@@ -167,7 +169,7 @@ const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; p
   { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/ },
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
-  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=\S+, status=.*?)$/ },
+  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=[^\s,]+,? status=.*?)$/ },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/ },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/ },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/ },
@@ -267,6 +269,7 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 
 /** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
 const MOUNT_ERROR = /^mount: (\/\S*?): (.+)$/;
+const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/\S*) failed: (.+)$/;
 /** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
 const DRACUT_MISSING = /^Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
 
@@ -276,5 +279,8 @@ export function matchMountError(message: string): { path: string; reason: string
     return d ? { path: d[1]!, reason: 'does not exist' } : null;
   }
   const m = MOUNT_ERROR.exec(message);
-  return m ? { path: m[1]!, reason: m[2]! } : null;
+  if (m) return { path: m[1]!, reason: m[2]! };
+  // busybox: `mount: mounting /dev/root on /mnt-root/iso failed: No such file or directory`.
+  const b = BUSYBOX_MOUNT_ERROR.exec(message);
+  return b ? { path: b[2]!, reason: `${b[1]} ${b[3]!}` } : null;
 }

@@ -78,7 +78,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'panic', literal: 'Kernel panic', pattern: /Kernel panic - not syncing: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>' },
   { kind: 'bug', literal: 'BUG: unable to handle', pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>' },
   { kind: 'bug', literal: 'BUG: soft lockup', pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>' },
-  { kind: 'bug', literal: 'BUG: ', pattern: /^(?:\w+: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>' },
+  { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>' },
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>' },
   { kind: 'bug', literal: 'hard LOCKUP', pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>' },
   { kind: 'oops', literal: 'general protection fault', pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault' },

@@ -62,7 +62,7 @@ export function findSplicedStatus(text: string): SplicedStatus | 'lost' | null {
     const msg = recover(word, rest);
     if (msg) {
       const before = text.slice(0, m.index).replace(/\[\s{0,3}$/, '');
-      return { before, word: word as StatusWord, message: rest.trim(), msg, shown: text };
+      return { before, word: word as StatusWord, message: rest.trim(), msg, shown: text.slice(before.length) };
     }
     if (FAILURE_WORDS.has(word) && /^[A-Z]/.test(rest)) lost = true;
   }
@@ -75,7 +75,7 @@ function unbracketed(text: string): SplicedStatus | null {
   if (job && job.index > 0) {
     const rest = text.slice(text.indexOf(job[1]!, job.index));
     const msg = parseStatusMessage(rest.trim());
-    if (msg !== null && msg.verb.endsWith('-begin')) return { before: text.slice(0, job.index + 1), word: '', message: rest.trim(), msg, shown: text };
+    if (msg !== null && msg.verb.endsWith('-begin')) return { before: text.slice(0, job.index + 1), word: '', message: rest.trim(), msg, shown: text.slice(job.index + 1).trimStart() };
   }
   return null;
 }
@@ -122,4 +122,22 @@ export function findEmbeddedStatus(message: string): EmbeddedStatus | null {
     if (body.startsWith('...', i)) i += 2;
   }
   return fallback;
+}
+
+const TAIL_WORD = /(?:^|[^A-Za-z])(OK|FAILED|DEPEND|TIME)\s{0,3}$/;
+
+/** The status word a line ends with when another writer's line end cut it from its `] ` (or null). */
+export function tailStatusWord(text: string): StatusWord | null {
+  const c = text.charCodeAt(text.length - 1);
+  if (!(c === 0x20 || (c >= 0x41 && c <= 0x5a))) return null;
+  const m = TAIL_WORD.exec(text);
+  return m ? (m[1] as StatusWord) : null;
+}
+
+/** `] Dependency failed for /sysroot/usr.` after a line that ended with `DEPEND`. */
+export function continuedStatus(word: StatusWord, text: string): { message: string; msg: StatusMessage } | null {
+  const m = /^\s{0,3}\]\s(.+)$/.exec(text);
+  if (m === null) return null;
+  const msg = recover(word, m[1]!);
+  return msg ? { message: m[1]!.trim(), msg } : null;
 }

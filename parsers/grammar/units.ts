@@ -128,6 +128,12 @@ export class UnitResolver {
     const fromLog = candidates(ref.text, this.known.entries());
     if (fromLog.size === 1) return resolved(ref, fromLog, 'log');
     if (fromLog.size > 1) return ref;
+    // Ellipsized at its start, with the `…` lost (it broke a colour sequence, which a terminal drops
+    // with it): the end of one unit's name or description the log showed.
+    if (ref.text.length >= 16 && !ref.text.includes(' ')) {
+      const tail = candidates(`${ELLIPSIS}${ref.text}`, this.known.entries());
+      if (tail.size === 1) return resolved(ref, tail, 'log');
+    }
     const fromTable = candidates(ref.text, tableEntries());
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     return ref;
@@ -160,3 +166,20 @@ function tableEntries(): Iterable<[string, string]> {
   return COMMON_UNITS as ReadonlyArray<[string, string]>;
 }
 
+
+/**
+ * How many words of a unit's name its description shares (`resin-logs.service` and "Resin persistent
+ * logs": 2), matching a word by its first four letters (or all of a shorter one). Ranks the candidates
+ * when several description-only failures could be the unit PID 1 named.
+ */
+export function nameFitsDescription(name: string, description: string): number {
+  const base = name.slice(0, name.lastIndexOf('.') < 0 ? name.length : name.lastIndexOf('.')).replace(/\\x2d/g, '-');
+  const words = description.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  let score = 0;
+  for (const token of base.toLowerCase().split(/[-_@.]+/)) {
+    if (token.length < 3) continue;
+    const head = token.slice(0, Math.min(4, token.length));
+    if (words.some((w) => w.startsWith(head))) score++;
+  }
+  return score;
+}

@@ -97,6 +97,10 @@ export const RootCause = z.object({
   evidence: z.array(Evidence),
   cascade: CascadeNode.nullable(),
   dependents: z.number().int().nonnegative().describe('dependency failures traced to it'),
+  crash: z
+    .enum(['panic', 'oops', 'bug', 'warning', 'hung-task', 'oom'])
+    .nullable()
+    .describe('for a kernel-crash root cause: the kind of the crash that explains the boot'),
 });
 
 export const CycleStart = z.enum(['kernel-boot', 'soft-reboot', 'userspace-restart', 'log-start']);

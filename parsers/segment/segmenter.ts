@@ -7,7 +7,7 @@ import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classif
 import { initramfsMissingDevice, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import type { CrashMatch } from '../grammar/kernel.js';
 import { VERB_FAILURE, type FailureKind, type StatusMessage, type Verb } from '../grammar/status.js';
-import { isUnitName, mountUnitForPath, parseUnitText, pathForMountUnit, swapUnitForPath, UnitResolver, unitType, type UnitRef } from '../grammar/units.js';
+import { isUnitName, nameFitsDescription, mountUnitForPath, parseUnitText, pathForMountUnit, swapUnitForPath, UnitResolver, unitType, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { AnalyzerEvent, Evidence } from '../report/schema.js';
 import type { BootState, BootStartReason, CrashState, CycleState, FailureState, ModeKind, MountError, PhaseName, PhaseState } from './state.js';
@@ -54,6 +54,8 @@ const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed']);
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
+/** Words of a process's message that say something went wrong. */
+const PROCESS_ERROR = /fail|error|not exist|denied|timed out|No such|cannot|can't|not found|invalid|refused|unable/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 const BIND_LINES = 40;
 /** Job results and the failure kinds whose status lines they name. */
@@ -83,7 +85,10 @@ export class Segmenter {
   private statusBlock: { unit: string | null; user?: boolean } | null = null;
   private readonly openCrashes: CrashState[] = [];
   /** Units PID 1 recently named with a result, not yet bound to a description-only failure. */
-  private namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean }> = [];
+  private namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = [];
+  /** Recent error lines of processes other than PID 1 (`ignition[642]: failed to fetch config: …`): evidence
+   *  for the unit that runs them, when it fails just after. */
+  private processErrors: Array<{ ident: string; ev: Evidence }> = [];
 
   private readonly emit: (event: AnalyzerEvent) => void;
   /** Events are built only when someone listens. */
@@ -154,6 +159,9 @@ export class Segmenter {
         const boot = this.ensureBoot('log-start', rec.at.lineNo);
         boot.initrdFailure ??= { line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
         if (this.pendingInitrdDevice) addEvidence(boot.initrdFailure.evidence, this.pendingInitrdDevice.ev);
+        for (const m of this.recentMountErrors) {
+          if (rec.at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.initrdFailure.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
+        }
         addEvidence(boot.initrdFailure.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'NixOS stage 1 could not mount the root file system and stopped' });
         return this.touch();
       }
@@ -207,6 +215,7 @@ export class Segmenter {
       firstUptime: null,
       lastUptime: null,
       hasKernel: false,
+      bannerLine: null,
       banners: new Set(),
       phases: [],
       cycles: [],
@@ -274,6 +283,7 @@ export class Segmenter {
         boot = this.startBoot('kernel-banner', at.lineNo);
       }
       boot.kernelVersion = rec.event.detail;
+      boot.bannerLine ??= at.lineNo;
     } else if (boot !== null && boot.lastUptime !== null && rec.uptime !== null && rec.uptime < 10 && boot.lastUptime - rec.uptime > 5) {
       boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
     } else if (boot === null) {
@@ -307,6 +317,7 @@ export class Segmenter {
           break;
       }
     }
+    if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: at.lineNo, what: rec.message.replace(/ at (?:virtual )?address.*$/, '') };
     if (rec.crash) this.crash(rec.crash, at, rec.uptime, false);
     else this.lookForCrashLocation(at, rec.crashLocation);
 
@@ -318,6 +329,8 @@ export class Segmenter {
       if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line) addEvidence(f.evidence, ev);
     }
 
+    const proc = rec.process;
+    if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
     if (rec.process?.ident === 'mount') {
       const m = matchMountError(rec.message.slice(rec.message.indexOf(': ') + 2));
       if (m) this.mountError(m.path, m.reason, at);
@@ -331,6 +344,7 @@ export class Segmenter {
     else if (rec.msg) this.unitMessage(rec.msg, at, source);
     else if (rec.userManager) this.userManagerLine(rec.userManager, at);
     if (rec.audit) this.audit(rec.audit, at);
+    if (rec.login) this.loginSeen(at);
     // After the events: a line that starts a cycle or a phase is its first timestamp.
     if (rec.uptime !== null) this.stampUptime(this.boot ?? boot, rec.uptime);
     this.touch();
@@ -372,6 +386,7 @@ export class Segmenter {
       startupFinished: null,
       defaultTarget: null,
       defaultTargetAt: null,
+      onFailure: null,
       end: 'log-end',
       unitsSeen: new Set(),
       unitsDropped: 0,
@@ -462,6 +477,11 @@ export class Segmenter {
       }
       case 'on-failure': {
         const unit = groups[0] ?? '';
+        const failed = this.findFailure(unit);
+        if (failed) {
+          addEvidence(failed.evidence, { line: at.lineNo, text: clip(at.text), why: `${unit} failed and starts its OnFailure= units` });
+          this.ensureCycle(at.lineNo).onFailure = unit;
+        }
         if (EMERGENCY_ON_FAILURE.has(unit)) {
           const cycle = this.ensureCycle(at.lineNo);
           this.enterMode(cycle, 'emergency', at, null, `${unit} failed and pulls in emergency.target (OnFailure=)`);
@@ -513,6 +533,7 @@ export class Segmenter {
           // A unit that started and then failed has no status line of its own: this line is its failure.
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
+          if (f) this.attachEarlier(f, unit, null);
         }
         if (f) {
           f.result ??= result;
@@ -524,7 +545,7 @@ export class Segmenter {
       case 'operation-timeout': {
         const unit = groups[0] || groups[1] || '';
         this.resolver.learnName(unit);
-        const success = kind === 'process-exited' && /^code=exited, status=0(?:\/|$)/.test(groups[1] ?? '');
+        const success = kind === 'process-exited' && /^code=exited,? status=0(?:\/|$)/.test(groups[1] ?? '');
         const f = this.findFailure(unit) ?? (success ? null : this.namedResult(unit, 'failed', at));
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 on the unit’s process' });
         return;
@@ -550,11 +571,15 @@ export class Segmenter {
     if (ref.name === null && /^\/\S*$/.test(ref.text)) {
       // Mounts, swaps and devices without a Description= are shown by their path, from which systemd
       // derives the unit name (`systemd-escape --path`).
-      const name = MOUNT_VERBS.has(msg.verb)
+      // A [DEPEND] on a path: a swap when it is a device (a swap's description is its What=), else a mount.
+      const dependencyPath = msg.verb === 'dependency-failed' ? (ref.text.startsWith('/dev/') ? swapUnitForPath(ref.text) : mountUnitForPath(ref.text)) : null;
+      const name = dependencyPath !== null
+        ? dependencyPath
+        : MOUNT_VERBS.has(msg.verb)
         ? mountUnitForPath(ref.text)
         : SWAP_VERBS.has(msg.verb)
           ? swapUnitForPath(ref.text)
-          : DEVICE_VERBS.has(msg.verb)
+          : DEVICE_VERBS.has(msg.verb) && ref.text.startsWith('/dev/')
             ? mountUnitForPath(ref.text).replace(/\.mount$/, '.device')
             : null;
       if (name !== null) ref = { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
@@ -671,6 +696,7 @@ export class Segmenter {
     cycle.failureByKey.set(key, f);
     this.retainedFailures++;
     if (ref.name === null && manager === null) this.bindFromEarlier(cycle, f, at);
+    if (kind !== 'dependency') this.processEvidence(f, at);
     this.keepWithinBudget();
     if (ref.name) cycle.failureByKey.set(ref.name, f);
     if (this.listening) this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
@@ -732,7 +758,11 @@ export class Segmenter {
     if (this.statusBlock === null) {
       // A saved journal (journalctl -b): PID 1's messages tell the boot as its kmsg lines would.
       this.recognised++;
-      if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at);
+      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+      if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, msg: rec.msg, manager: rec.manager }, rec.at);
+      if (rec.audit) this.audit(rec.audit, rec.at);
+      if (rec.login) this.loginSeen(rec.at);
+      if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'journal');
       if (rec.msg) return this.unitMessage(rec.msg, rec.at, 'journal');
       return;
     }
@@ -877,7 +907,10 @@ export class Segmenter {
     const boot = this.boot;
     const cycle = boot ? currentCycle(boot) : null;
     if (cycle) {
-      const f = cycle.failures.find((x) => x.ref.name === null && x.manager === null && x.kind === kind && at.lineNo - x.line <= BIND_LINES && at.lineNo >= x.line && this.canBind(x, name));
+      const f = bestBinding(
+        cycle.failures.filter((x) => x.ref.name === null && x.manager === null && x.kind === kind && at.lineNo - x.line <= BIND_LINES && at.lineNo >= x.line && this.canBind(x, name)),
+        (x) => nameFitsDescription(name, x.ref.text),
+      );
       if (f) {
         this.bind(cycle, f, name, at);
         return f;
@@ -888,10 +921,24 @@ export class Segmenter {
     return null;
   }
 
+  /** PID 1's earlier lines on the unit (`Main process exited, …`) and its own process's errors join its failure. */
+  private attachEarlier(f: FailureState, name: string, manager: string | null): void {
+    for (const r of this.namedResults) {
+      if (r.name === name && (r.manager ?? null) === manager && f.line - r.line <= BIND_LINES && r.line < f.line) {
+        r.used = true;
+        addEvidence(f.evidence, { line: r.line, text: r.text, why: 'PID 1 on the unit’s process' });
+      }
+    }
+    f.evidence.sort((a, b) => a.line - b.line);
+  }
+
   /** A new description-only failure: a unit PID 1 named just before may be it. */
   private bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
-    const hit = this.namedResults.find(
-      (r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
+    const hit = bestBinding(
+      this.namedResults.filter(
+        (r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
+      ),
+      (r) => nameFitsDescription(r.name, f.ref.text),
     );
     if (hit === undefined) return;
     hit.used = true;
@@ -918,6 +965,9 @@ export class Segmenter {
     }
     const known = this.resolver.descriptionOf(name);
     if (known && !text.includes('…') && known !== text && name !== text) return false;
+    // The table names the description as another unit.
+    const byTable = this.resolver.resolve(f.ref).name;
+    if (byTable !== null && byTable !== name) return false;
     return true;
   }
 
@@ -946,19 +996,92 @@ export class Segmenter {
     addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
   }
 
+  private processError(ident: string, message: string, at: LineRef): void {
+    if (!PROCESS_ERROR.test(message)) return;
+    this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
+    if (this.processErrors.length > 8) this.processErrors.shift();
+  }
+
+  /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */
+  private processEvidence(f: FailureState, at: LineRef): void {
+    const name = f.ref.name;
+    if (name === null || this.processErrors.length === 0) return;
+    const stem = name.slice(0, name.lastIndexOf('.')).replace(/@.*$/, '').toLowerCase();
+    for (const p of this.processErrors) {
+      const ident = p.ident.toLowerCase();
+      if (at.lineNo - p.ev.line > NEAR_LINES * 2 || p.ev.line > at.lineNo || ident.length < 3) continue;
+      if (stem.startsWith(ident) || ident.startsWith(stem)) addEvidence(f.evidence, p.ev);
+    }
+  }
+
   // ---- user managers and audit records -------------------------------------------------------
 
   /** A user's service manager: its failures are user services, told apart from the system's. */
   private userManagerLine(u: UserManagerLine, at: LineRef): void {
     this.recognised++;
+    this.ensureCycle(at.lineNo);
+    this.touch();
+    const manager = `user manager (PID ${u.pid})`;
+    const why = `the user service manager (PID ${u.pid}), not PID 1: a user service`;
+    if (u.manager?.kind === 'unit-result' && isUnitName(u.manager.groups[0] ?? '')) {
+      const unit = u.manager.groups[0]!;
+      const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+      const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, 'journal', manager);
+      if (f) {
+        f.result ??= u.manager.groups[1] ?? null;
+        f.evidence[0] = { ...f.evidence[0]!, why };
+        this.attachEarlier(f, unit, manager);
+      }
+      return;
+    }
+    if (u.manager?.kind === 'process-exited' && !/^code=exited,? status=0(?:\/|$)/.test(u.manager.groups[1] ?? '')) {
+      this.namedResults.push({ name: u.manager.groups[0] ?? '', kind: 'failed', line: at.lineNo, text: clip(at.text), used: false, manager });
+      if (this.namedResults.length > 32) this.namedResults.shift();
+      return;
+    }
+    if (u.manager?.kind === 'restart-scheduled') {
+      const cycle = this.boot ? currentCycle(this.boot) : null;
+      const key = `failed\u0000user\u0000${u.manager.groups[0] ?? ''}`;
+      const f = cycle?.failureByKey.get(key);
+      if (cycle && f && f.verb === 'unit-failed' && f.manager === manager) {
+        cycle.failures.splice(cycle.failures.indexOf(f), 1);
+        cycle.failureByKey.delete(key);
+        this.retainedFailures--;
+      }
+      return;
+    }
     if (u.msg === null) return;
     const kind = VERB_FAILURE[u.msg.verb];
     if (kind === undefined || kind === 'unsupported') return;
     let ref = parseUnitText(u.msg.unitText);
     if (ref.name === null) ref = this.resolver.resolve(ref);
     const cycle = this.ensureCycle(at.lineNo);
-    const f = this.recordFailure(cycle, ref, kind, u.msg.verb, at, 'journal', `user manager (PID ${u.pid})`);
-    if (f) f.evidence[0] = { ...f.evidence[0]!, why: `the user service manager (PID ${u.pid}), not PID 1: a user service` };
+    if (ref.name === null && kind === 'failed') {
+      // The same manager's result line named the unit just before (`pipewire.service: Failed with result …`).
+      const named = bestBinding(
+        cycle.failures.filter((x) => x.manager === manager && x.verb === 'unit-failed' && at.lineNo - x.lastLine <= BIND_LINES && x.ref.name !== null),
+        (x) => nameFitsDescription(x.ref.name!, ref.text),
+      );
+      if (named) {
+        named.verb = u.msg.verb;
+        named.message = clip(at.text);
+        named.ref = { ...named.ref, description: ref.text, text: ref.text };
+        cycle.failureByKey.set(`${kind}\u0000user\u0000${ref.text}`, named);
+        addEvidence(named.evidence, { line: at.lineNo, text: clip(at.text), why });
+        return;
+      }
+    }
+    const f = this.recordFailure(cycle, ref, kind, u.msg.verb, at, 'journal', manager);
+    if (f) f.evidence[0] = { ...f.evidence[0]!, why };
+  }
+
+  /** A journal line that shows someone logged in: the login prompt was there. */
+  private loginSeen(at: LineRef): void {
+    const cycle = this.ensureCycle(at.lineNo);
+    if (cycle.loginLine === null) {
+      cycle.loginLine = at.lineNo;
+      this.emit({ type: 'login', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo });
+    }
   }
 
   private audit(a: AuditRecord, at: LineRef): void {
@@ -973,7 +1096,13 @@ export class Segmenter {
     }
   }
 
-  private crash(c: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
+  /** ARM opens an oops with `Unable to handle kernel NULL pointer dereference at virtual address …`. */
+  private unableToHandle: { line: number; what: string } | null = null;
+
+  private crash(c0: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
+    let c = c0;
+    const uth = this.unableToHandle;
+    if (c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line) c = { ...c, title: uth.what };
     // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
     if (untimed && c.kind === 'warning' && !at.text.includes('CPU:')) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
@@ -987,7 +1116,7 @@ export class Segmenter {
       cycle: cycle?.index ?? null,
       evidence: [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
-      located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'hung-task' || c.kind === 'oom',
+      located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
     };
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
@@ -998,10 +1127,12 @@ export class Segmenter {
     this.emit({ type: 'crash', boot: boot.index, line: at.lineNo, kind: c.kind, title: c.title });
   }
 
-  private lookForCrashLocation(at: LineRef, location: string | null): void {
+  private lookForCrashLocation(at: LineRef, location0: string | null): void {
     if (this.openCrashes.length === 0) return;
     for (const c of this.openCrashes) {
       c.lookahead--;
+      // A hung task has no RIP: it hangs in the first function of its trace that is not the scheduler's.
+      const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {
         c.located = true;
         c.title = `${c.title} in ${location}`;
@@ -1068,6 +1199,30 @@ export class Segmenter {
       if (p) p.endLine = Math.max(p.endLine, line);
     }
   }
+}
+
+/** The candidate whose description fits the name best; the earliest among equals (systemd prints a job's
+ *  status line and its result line together, job after job). */
+function bestBinding<T>(candidates: readonly T[], score: (c: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const s = score(c);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** Frames of a blocked task's trace that only say it waits. */
+const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*)$/;
+
+function hungFrame(line: string): string | null {
+  const m = /\]\s+(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/.exec(line);
+  if (m === null || WAITING_FRAME.test(m[1]!)) return null;
+  return m[1]!;
 }
 
 export function currentCycle(boot: BootState): CycleState | null {

@@ -59,6 +59,8 @@ export interface ModeState {
 export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
 
 export interface CycleState {
+  /** The latest failed unit that started its OnFailure= units (emergency.target, for a CoreOS Ignition unit). */
+  onFailure: string | null;
   index: number;
   /** What made this cycle start, when a transition announced it. */
   transition: 'soft-reboot' | 'userspace-restart' | null;
@@ -114,6 +116,8 @@ export interface CrashState {
 export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
 
 export interface BootState {
+  /** Line of the kernel banner (`Linux version …`), when seen. */
+  bannerLine: number | null;
   index: number;
   startReason: BootStartReason;
   startLine: number;

@@ -44,6 +44,8 @@ const State = {
   escapeIntermediate: 2,
   csi: 3,
   string: 4,
+  /** A CSI broken by a multi-byte character: the character goes with it, as a terminal drops it. */
+  skipUtf8: 5,
 } as const;
 type State = (typeof State)[keyof typeof State];
 
@@ -53,6 +55,8 @@ const DEFAULT_MAX_STRING = 64 * 1024;
 const TAB_WIDTH = 8;
 
 export class LineSplitter {
+  /** Continuation bytes still to drop in State.skipUtf8. */
+  private skipBytes = 0;
   readonly counters: LineSplitterCounters = {
     bytes: 0,
     lines: 0,
@@ -192,10 +196,23 @@ export class LineSplitter {
           } else if (b < 0x20) {
             this.control(b, i);
             if (b === 0x18 || b === 0x1a) this.state = State.ground;
+          } else if (b >= 0xc2 && b <= 0xf4) {
+            // A character inside CSI breaks it (systemd's ellipsis can land inside a colour sequence):
+            // xterm drops the sequence and the character, so do we.
+            this.skipBytes = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+            this.state = State.skipUtf8;
           } else {
-            this.state = State.ground; // DEL or a byte >= 0x80 inside CSI: the sequence is broken
+            this.state = State.ground; // DEL or another byte >= 0x80 inside CSI: the sequence is broken
           }
           break;
+        }
+        case State.skipUtf8: {
+          if ((b & 0xc0) === 0x80 && this.skipBytes > 0) {
+            if (--this.skipBytes === 0) this.state = State.ground;
+            break;
+          }
+          this.state = State.ground;
+          continue;
         }
         case State.string: {
           // Skip to the terminator in one scan: BEL ends an OSC, ESC starts ST (or a new sequence).

@@ -14,7 +14,7 @@ export function findings(r: ReportT) {
     for (const rc of rcs) {
       if (!rc) continue;
       let what = rc.unit ?? rc.kind;
-      if (rc.kind === 'kernel-crash') what = b.crashes.find((c) => rc.lines.includes(c.line))?.kind ?? 'kernel-crash';
+      if (rc.kind === 'kernel-crash') what = rc.crash ?? 'kernel-crash';
       causes.push({ line: Math.min(...rc.lines), what, evidence: rc.evidence.map((e) => e.text) });
     }
   }
@@ -28,7 +28,7 @@ export function findings(r: ReportT) {
     rootEvidence: causes[0]?.evidence ?? [],
     emergency: modes[0]?.kind ?? 'none',
     emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
-    failed: unique(failures.filter((f) => f.kind === 'failed' || f.kind === 'assert' || f.kind === 'unsupported' || f.kind === 'once').map(name)),
+    failed: unique(failures.filter((f) => f.kind === 'failed' || f.kind === 'assert' || f.kind === 'once').map(name)),
     dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
     kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
