@@ -24,8 +24,9 @@ Reads a boot console log (a saved serial console, or '-' for standard input, as 
 what failed and the root cause, with the line numbers that prove it.
 
 Exit status: 0 nothing failed (watch: the --until condition was met), 1 failures found,
-2 usage or input error; watch also: 3 emergency/rescue mode or an initrd shell, 4 kernel panic
-(while waiting for something else), 5 --timeout ran out.`;
+2 usage or input error, 6 nothing in the input is boot output bootwhy recognises (empty, or not
+a boot log); watch also: 3 emergency/rescue mode or an initrd shell, 4 kernel panic (while
+waiting for something else), 5 --timeout ran out.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -82,6 +82,12 @@ export class Analyzer {
     this.compression = kind;
   }
 
+  /** The input was damaged past this point (a compressed file cut short): said in `degraded`. */
+  private damage: string | null = null;
+  damaged(message: string): void {
+    this.damage ??= message;
+  }
+
   /**
    * Live input: the source went away and is back (`seconds` later, when known); whatever it sent
    * meanwhile is missing. The line the gap cut is finished, so later bytes do not continue it.
@@ -122,6 +128,7 @@ export class Analyzer {
         lineSources: this.sources.summary(),
         envelopes: [...this.unwrapper.counters.envelopes].map(([kind, lines]) => ({ kind, lines })),
         compression: this.compression,
+        damage: this.damage,
         splicesRepaired: this.classifier.splicesRepaired,
         splicesLost: this.classifier.splicesLost,
       },

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { gzipSync } from 'node:zlib';
 import { Report } from '../parsers/report/schema.js';
 import { CORPORA } from './support/corpus.js';
 
@@ -110,12 +111,52 @@ test('usage and input errors: one line, exit 2, no stack trace', () => {
   }
 });
 
-test('an empty file: nothing found, exit 0', () => {
+test('an empty file, or text that is no boot log: its own exit status (6), never the 0 of a clean boot', () => {
   const empty = join(tmp, 'empty.log');
   writeFileSync(empty, '');
   const r = bootwhy([empty, '--json']);
-  assert.is(r.status, 0);
+  assert.is(r.status, 6);
   assert.is((JSON.parse(r.stdout) as { verdict: string }).verdict, 'empty');
+  const prose = bootwhy(['-'], 'Dear team,\nthe build is green again. Thanks for the quick fix!\n');
+  assert.is(prose.status, 6);
+  assert.match(prose.stdout, /^EMPTY/);
+  assert.match(prose.stdout, /nothing in the input looks like boot console output/);
+});
+
+test('gzip, xz and zstd input is recognised by its magic bytes and read as the log it holds', () => {
+  const plain = readFileSync(join(CORPORA, 'lab/var-bind-soft-reboot/console.log'));
+  const want = JSON.parse(bootwhy(['-', '--json'], plain).stdout) as { headline: string; boots: unknown; input: { bytes: number; compression: string | null } };
+  assert.is(want.input.compression, null);
+  const gz = join(tmp, 'console.txt'); // named as anything: the bytes decide
+  writeFileSync(gz, gzipSync(plain));
+  const cases: Array<[string, string]> = [
+    [gz, 'gzip'],
+    [join(ROOT, 'test/fixtures/var-bind-soft-reboot.log.xz'), 'xz'],
+    [join(ROOT, 'test/fixtures/var-bind-soft-reboot.log.zst'), 'zstd'],
+  ];
+  for (const [file, kind] of cases) {
+    const r = bootwhy([file, '--json']);
+    assert.is(r.status, 1, `${kind}: ${r.stderr}`);
+    const got = JSON.parse(r.stdout) as typeof want;
+    assert.is(got.input.compression, kind);
+    assert.is(got.input.bytes, plain.length, `${kind}: every decompressed byte was read`);
+    assert.is(got.headline, want.headline, kind);
+    assert.equal(got.boots, want.boots, kind);
+    // Piped in, one byte at a time or whole, the same.
+    const piped = JSON.parse(bootwhy(['-', '--json'], readFileSync(file)).stdout) as typeof want;
+    assert.is(piped.headline, want.headline, `${kind} on standard input`);
+  }
+});
+
+test('a compressed log cut short: what it held is analysed, the damage is said, and the exit status is not 0', () => {
+  const plain = readFileSync(join(CORPORA, 'lab/var-bind-soft-reboot/console.log'));
+  const cut = join(tmp, 'cut.gz');
+  writeFileSync(cut, gzipSync(plain).subarray(0, 3000));
+  const r = bootwhy([cut]);
+  assert.is(r.status, 2);
+  assert.match(r.stdout, /gzip data is damaged or cut short/);
+  assert.match(r.stdout, /Boot 1/);
+  assert.not.match(r.stderr, /\n\s+at /);
 });
 
 test('binary noise: a degraded finding, no crash', () => {
@@ -126,7 +167,7 @@ test('binary noise: a degraded finding, no crash', () => {
     noise[i] = x >> 16;
   }
   const r = bootwhy(['-', '--json'], noise);
-  assert.ok(r.status === 0 || r.status === 1, `status ${r.status}: ${r.stderr}`);
+  assert.ok(r.status === 6 || r.status === 1, `status ${r.status}: ${r.stderr}`);
   assert.is(r.stderr, '');
   const report = JSON.parse(r.stdout) as { degraded: Array<{ code: string }>; input: { bytes: number } };
   assert.is(report.input.bytes, noise.length, 'every byte was read');

@@ -21,6 +21,14 @@ export async function analyzeCommand(opts: AnalyzeOptions, stdout: NodeJS.WriteS
   return exitCode(report);
 }
 
+/** Exit status: 0 nothing failed, 1 failures found, 6 nothing in the input is boot output bootwhy
+ *  recognises (empty, or not a boot log): never 0, which would read as "booted fine". */
+export const EXIT_UNRECOGNISED = 6;
+
 export function exitCode(report: Report): number {
-  return report.verdict === 'failed' ? 1 : 0;
+  if (report.verdict === 'failed') return 1;
+  if (report.verdict === 'empty') return EXIT_UNRECOGNISED;
+  // A damaged input (a compressed file cut short) was read only in part: not a clean bill of health.
+  if (report.degraded.some((d) => d.code === 'damaged-input')) return 2;
+  return 0;
 }

@@ -21,6 +21,8 @@ export const WATCH_EXIT = {
   emergency: 3,
   /** A kernel panic while waiting for something else. */
   panic: 4,
+  /** The input ended and nothing in it was boot output bootwhy recognises (as `bootwhy analyze`). */
+  unrecognised: 6,
   /** --timeout ran out before the condition. */
   timeout: 5,
 } as const;
@@ -122,7 +124,7 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
 }
 
 function verdictCode(report: Report): number {
-  return report.verdict === 'failed' ? WATCH_EXIT.failed : WATCH_EXIT.ok;
+  return report.verdict === 'failed' ? WATCH_EXIT.failed : report.verdict === 'empty' ? WATCH_EXIT.unrecognised : WATCH_EXIT.ok;
 }
 
 function describeEvent(e: AnalyzerEvent, t: number, p: Palette): string {

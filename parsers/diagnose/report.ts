@@ -34,7 +34,7 @@ export interface ReportInput {
   recognised: number;
   gaps: readonly Gap[];
   droppedGaps: number;
-  input: Pick<Report['input'], 'recognisedAs' | 'lineSources' | 'envelopes' | 'compression'> & { splicesRepaired: number; splicesLost: number };
+  input: Pick<Report['input'], 'recognisedAs' | 'lineSources' | 'envelopes' | 'compression'> & { splicesRepaired: number; splicesLost: number; damage: string | null };
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -502,6 +502,7 @@ function degraded(input: ReportInput): Degraded[] {
     const first = input.gaps[0]!;
     out.push({ code: 'source-gap', message: `the source went away ${gaps === 1 ? 'once' : `${gaps} times`} (first at line ${first.line}: ${first.reason}); what it sent meanwhile is missing`, line: first.line });
   }
+  if (input.input.damage !== null) out.push({ code: 'damaged-input', message: input.input.damage, line: null });
   if (input.input.splicesLost > 0) {
     out.push({ code: 'spliced-lines', message: `${input.input.splicesLost} status line${input.input.splicesLost === 1 ? '' : 's'} cut by another writer could not be read (${input.input.splicesRepaired} others were recovered)`, line: null });
   }

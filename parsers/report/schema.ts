@@ -157,7 +157,7 @@ export const Boot = z.object({
 });
 
 export const Degraded = z.object({
-  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output', 'source-gap', 'spliced-lines']),
+  code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output', 'source-gap', 'spliced-lines', 'damaged-input']),
   message: z.string(),
   line: z.number().int().positive().nullable(),
 });
