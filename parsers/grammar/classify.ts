@@ -166,7 +166,7 @@ export class LineClassifier {
       const k = parseKernelPrefix(text);
       if (k) {
         const message = text.slice(k.messageStart);
-        if (message.includes('] ') || message.includes('         ')) {
+        if (mayHoldStatus(message)) {
           const inside = findEmbeddedStatus(message);
           if (inside) {
             this.splicesRepaired++;
@@ -388,14 +388,17 @@ export class LineClassifier {
   private kernel(at: LineRef, uptime: number | null, message0: string, fromJournal: boolean): void {
     let message = message0;
     // `journalctl -o short-monotonic`: `[    5.123456] host kernel: …` / `[    5.123456] host systemd[1]: …`.
-    const jm = message.indexOf(' ') > 0 ? JOURNAL_MONOTONIC.exec(message) : null;
+    const sp = message.indexOf(' ');
+    // (A host name has no `:` or `[` before its space; the kernel's own messages mostly do.)
+    const jm =
+      sp > 0 && sp <= 64 && message.charCodeAt(sp - 1) !== 0x3a /* : */ && (message.startsWith('kernel: ', sp + 1) || isIdentWithPid(message, sp + 1)) ? JOURNAL_MONOTONIC.exec(message) : null;
     if (jm) {
       fromJournal = true;
       message = jm[1] === 'kernel' ? message.slice(jm[0].length) : message.slice(message.indexOf(' ') + 1);
     }
     const interesting = KERNEL_GATE.test(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;
-    const audit = message.includes('comm="systemd"') ? matchAudit(message) : null;
+    const audit = message.charCodeAt(0) === 0x61 /* a */ && message.startsWith('audit') ? matchAudit(message) : null;
     let manager: ManagerEvent | null = null;
     let msg: StatusMessage | null = null;
     let userManager: UserManagerLine | null = null;
@@ -431,6 +434,26 @@ export class LineClassifier {
 
 function ref(line: PhysicalLine, text: string): LineRef {
   return { lineNo: line.lineNo, text };
+}
+
+/** `ident[123]: ` at `at` (checked by hand: this runs on every kernel line with a space). */
+function isIdentWithPid(m: string, at: number): boolean {
+  const open = m.indexOf('[', at);
+  if (open < 0 || open - at > 64) return false;
+  for (let i = at; i < open; i++) if (m.charCodeAt(i) === 0x20) return false;
+  const close = m.indexOf(']: ', open);
+  return close > open && close - open <= 10;
+}
+
+/** A kernel message another writer's status line may have landed in (cheap tests before the regex). */
+function mayHoldStatus(m: string): boolean {
+  for (let i = m.indexOf('] '); i > 0; i = m.indexOf('] ', i + 2)) {
+    const c = m.charCodeAt(i - 1);
+    // The end of ` OK `, `FAILED`, `DEPEND`, ` TIME `, `ASSERT`, `UNSUPP`, `OK`.
+    if (c === 0x20 || c === 0x44 || c === 0x4b || c === 0x54 || c === 0x50) return true;
+  }
+  // An unbracketed job line (`         Starting X...`) ends in dots.
+  return (m.includes('...') || m.includes('…')) && m.includes('         ');
 }
 
 /** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */

@@ -50,9 +50,39 @@ export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'PC is at'] as const;
  */
 export function kernelGate(extraLiterals: readonly string[]): RegExp {
   const literal = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const all = [...CRASH_RULES.map((r) => r.literal), ...LOCATION_LITERALS, ...STORAGE_WORDS, ...extraLiterals];
-  return new RegExp([...new Set(all)].map(literal).join('|'));
+  const all = [...new Set([...CRASH_RULES.map((r) => r.literal), ...LOCATION_LITERALS, ...STORAGE_WORDS, ...extraLiterals])];
+  // Literals that begin a message are tested there only (after an optional `watchdog: `): an anchored
+  // alternation costs one attempt a line, an unanchored one an attempt at every position.
+  const start = all.filter((w) => !ANYWHERE.has(w));
+  const anywhere = all.filter((w) => ANYWHERE.has(w));
+  return new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${start.map(literal).join('|')})|${anywhere.map(literal).join('|')}`);
 }
+
+/** Literals found inside a message rather than at its start. A rule whose literal is not here must match
+ *  at the start of the message (test/rules.test.ts feeds every rule's examples through the gate). */
+const ANYWHERE: ReadonlySet<string> = new Set([
+  'Oops',
+  'blocked for more than',
+  'of memory: Killed process',
+  'hard LOCKUP',
+  ' as init process',
+  'initramfs',
+  'rcu_sched detected stalls',
+  'BUG: soft lockup',
+  'rror',
+  'I/O',
+  'orrupt',
+  'shut down',
+  'critical',
+  'superblock',
+  'no such device',
+  'unknown filesystem',
+  'wrong fs',
+  'root device',
+  'mount root',
+  'tag#',
+  'blk_update_request',
+]);
 
 /** Index of a kernel timestamp that starts after position 0, or -1. */
 export function findEmbeddedKernelPrefix(text: string): number {

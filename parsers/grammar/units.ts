@@ -2,7 +2,7 @@
  * Unit references as systemd prints them: a name (`var.mount`), a description (`/var`), or both
  * (`var.mount - /var`), possibly ellipsized in the middle (`cloud-init-m…rvice - Cloud-init: Single Process`).
  */
-import { COMMON_UNITS } from './unit-table.js';
+import { COMMON_UNITS, TEMPLATE_UNITS } from './unit-table.js';
 
 export interface UnitRef {
   /** The full unit name when certain. */
@@ -136,6 +136,10 @@ export class UnitResolver {
     }
     const fromTable = candidates(ref.text, tableEntries());
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
+    if (fromTable.size === 0 && !ref.text.includes(ELLIPSIS)) {
+      const instance = templateInstance(ref.text);
+      if (instance !== null) return { ...ref, name: instance, description: ref.text, partial: false, resolvedBy: 'table' };
+    }
     return ref;
   }
 }
@@ -182,4 +186,47 @@ export function nameFitsDescription(name: string, description: string): number {
     if (words.some((w) => w.startsWith(head))) score++;
   }
   return score;
+}
+
+/** systemd-escape: what an instance name holds for a string (`hvc0`, `sda-1` → `sda\x2d1`, `/` → `-`). */
+export function escapeInstance(value: string): string {
+  return value.replace(/[^A-Za-z0-9:_.\\/]|\\/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')).replace(/^\./, '\\x2e').replace(/\//g, '-');
+}
+
+let templates: Array<{ re: RegExp; build: (value: string) => string | null }> | null = null;
+
+/**
+ * A description that is a template unit's with its instance filled in (`Serial Getty on hvc0` →
+ * `serial-getty@hvc0.service`): the unit name, when exactly one template fits.
+ */
+export function templateInstance(text: string): string | null {
+  templates ??= TEMPLATE_UNITS.flatMap(([template, description]) => {
+    const spec = /%([iIfj])/.exec(description);
+    const at = template.indexOf('@.');
+    if (spec === null || at < 0 || (description.match(/%[a-zA-Z]/g) ?? []).length !== 1) return [];
+    const [head, tail] = [description.slice(0, spec.index), description.slice(spec.index + 2)];
+    const literal = (x: string): string => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const re = new RegExp(`^${literal(head)}(\\S(?:.*\\S)?)${literal(tail)}$`);
+    const kind = spec[1]!;
+    const build = (value: string): string | null => {
+      let instance: string;
+      if (kind === 'f') {
+        if (!value.startsWith('/')) return null;
+        instance = mountUnitForPath(value).replace(/\.mount$/, '');
+      } else if (kind === 'I') instance = escapeInstance(value);
+      else instance = value;
+      return `${template.slice(0, at + 1)}${instance}${template.slice(at + 1)}`;
+    };
+    return [{ re, build }];
+  });
+  let found: string | null = null;
+  for (const t of templates) {
+    const m = t.re.exec(text);
+    if (m === null) continue;
+    const name = t.build(m[1]!);
+    if (name === null) continue;
+    if (found !== null && found !== name) return null;
+    found = name;
+  }
+  return found;
 }

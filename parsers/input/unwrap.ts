@@ -87,8 +87,9 @@ export class LineUnwrapper {
         return '';
       }
     }
-    // CI timestamps.
-    if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b /* [ */) {
+    // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines
+    // begin with `[` too, and this runs on every line).
+    if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b) && looksTimestamped(text, c0 === 0x5b ? 1 : 0)) {
       const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : null);
       if (m && !JOURNAL_REST.test(text.slice(m[0].length))) {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
@@ -107,27 +108,28 @@ export class LineUnwrapper {
       text = text.slice(m[0].length);
       this.count('kmsg-level');
     }
-    // Escapes whose ESC byte was lost, or written as text.
-    if (text.includes('[')) {
-      if (text.includes('^[')) {
+    // Escapes whose ESC byte was lost, or written as text: one pass over the line's `[`s says which.
+    const kinds = escapeKinds(text);
+    if (kinds !== 0) {
+      if (kinds & CARET) {
         const t = text.replace(CARET_ESC, '');
         if (t !== text) {
           text = t;
           this.count('caret-escapes');
         }
       }
-      if (text.includes('[0') || text.includes('[1') || text.includes('[m') || text.includes('[K') || text.includes(';')) {
-        const t = text.replace(BARE_ESC, '');
-        if (t !== text && looksLikeConsoleAfter(t)) {
-          text = t;
-          this.count('bare-escapes');
-        }
-      }
-      if (text.includes('\u241b') || text.includes('\\')) {
+      if (kinds & WEB) {
         const t = text.replace(WEB_ESC, '');
         if (t !== text) {
           text = t;
           this.count('web-escapes');
+        }
+      }
+      if (kinds & BARE) {
+        const t = text.replace(BARE_ESC, '');
+        if (t !== text && looksLikeConsoleAfter(t)) {
+          text = t;
+          this.count('bare-escapes');
         }
       }
     }
@@ -177,6 +179,43 @@ function consoleText(msg: string): string {
   if (cr >= 0) t = t.slice(cr + 1);
   // eslint-disable-next-line no-control-regex
   return t.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+const CARET = 1;
+const WEB = 2;
+const BARE = 4;
+
+/** Which kinds of textual escape a line may hold, from the characters around each `[` (0: none). */
+function escapeKinds(text: string): number {
+  let kinds = 0;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (prev === 0x5e /* ^ */) kinds |= CARET;
+    else if (prev === 0x241b || prev === 0x65 /* e */ || prev === 0x33 /* 3 */ || prev === 0x62 /* b */ || prev === 0x42 /* B */) kinds |= WEB;
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x6d /* m */ || next === 0x4b /* K */) kinds |= BARE;
+    else if (next >= 0x30 && next <= 0x39) {
+      // `[0;1;31m`: digits and semicolons, then m or K.
+      let j = i + 2;
+      while (j < text.length && j < i + 18) {
+        const c = text.charCodeAt(j);
+        if ((c >= 0x30 && c <= 0x39) || c === 0x3b) j++;
+        else break;
+      }
+      const end = text.charCodeAt(j);
+      if (end === 0x6d || end === 0x4b) kinds |= BARE;
+    }
+  }
+  return kinds;
+}
+
+function looksTimestamped(text: string, at: number): boolean {
+  const d = (i: number): boolean => {
+    const c = text.charCodeAt(at + i);
+    return c >= 0x30 && c <= 0x39;
+  };
+  if (!d(0) || !d(1)) return false;
+  return (d(2) && d(3) && text.charCodeAt(at + 4) === 0x2d) || text.charCodeAt(at + 2) === 0x3a;
 }
 
 /** Taking the `[0;31m` pieces out left a status line or ordinary text, not a mangled kernel prefix. */
