@@ -34,18 +34,31 @@ function render(data: Uint8Array): Promise<string[]> {
 function segments(data: Uint8Array): Uint8Array[] {
   const text = Buffer.from(data).toString('latin1');
   const cuts = [0];
-  for (const m of text.matchAll(/\x1bc|\x1b\[[23]?J/g)) cuts.push(m.index! + m[0].length);
+  // Cut before the erase: it wipes what came before it, not what follows.
+  for (const m of text.matchAll(/\x1bc|\x1b\[[23]?J/g)) cuts.push(m.index!);
   cuts.push(data.length);
   const out: Uint8Array[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i + 1]! > cuts[i]!) out.push(data.subarray(cuts[i], cuts[i + 1]));
   return out;
 }
 
+/** The part moves the cursor to screen positions (other than agetty's unanswered size probe). */
+function drawsScreen(part: Uint8Array): boolean {
+  const text = Buffer.from(part).toString('latin1');
+  for (const m of text.matchAll(/\x1b\[(\d+);(\d+)[Hf]/g)) if (m[1] !== '32766' && m[1] !== '1') return true;
+  return false;
+}
+
 for (const c of loadCorpus()) {
   test(`xterm shows what the terminal layer emits: ${c.name}`, async () => {
     const shown: string[] = [];
-    for (const seg of segments(c.log)) shown.push(...(await render(seg)));
-    const ours = splitLines(c.log)
+    const whole = segments(c.log);
+    // A bootloader's menu is drawn at absolute screen positions (GRUB: ESC[5;78H …), which the terminal
+    // layer deliberately does not emulate: such a screen is left out on both sides.
+    const drawn = whole.filter(drawsScreen);
+    for (const seg of whole) if (!drawsScreen(seg)) shown.push(...(await render(seg)));
+    const ours = (drawn.length === 0 ? [c.log] : whole.filter((s) => !drawsScreen(s)))
+      .flatMap((s) => splitLines(s))
       .filter((l) => !l.overwritten)
       .map((l) => l.text.replace(/\s+$/, ''));
     while (ours.length > 0 && ours[ours.length - 1] === '') ours.pop();

@@ -112,7 +112,14 @@ GRUB
     for m in proc sys dev; do mount --bind "/$m" "$M/$m"; done
     trap 'for m in proc sys dev; do umount "$M/$m" 2>/dev/null || true; done; umount "$M" 2>/dev/null || true; losetup -d "$L" 2>/dev/null || true' EXIT
     chroot "$M" grub-install --target=i386-pc "$L"
+    # udev is not running here: give update-grub the /dev/disk/by-uuid link it looks for, so the menu
+    # boots root=UUID=… as on an installed system rather than this loop device's name.
+    U=$(blkid -o value -s UUID "${L}p1")
+    mkdir -p /dev/disk/by-uuid
+    ln -sfn "${L}p1" "/dev/disk/by-uuid/$U"
     chroot "$M" update-grub
+    rm -f "/dev/disk/by-uuid/$U"
+    rmdir /dev/disk/by-uuid /dev/disk 2>/dev/null || true
     for m in proc sys dev; do umount "$M/$m"; done
     umount "$M"
     losetup -d "$L"

@@ -87,8 +87,16 @@ class Console:
     def maintenance_login(self, timeout=900):
         """Emergency or rescue mode: give sulogin the root password and wait for the shell."""
         self.expect(rb'Enter root password for system maintenance|Give root password for maintenance', timeout)
-        self.send('lab')
-        self.expect(rb'# ', 120)
+        # The password can come before sulogin has set up the terminal (which drops what was typed): if no
+        # shell prompt comes, type it again.
+        for attempt in range(3):
+            self.send('lab')
+            try:
+                self.expect(rb'# ', 40 if attempt < 2 else 120)
+                return
+            except TimeoutError:
+                if attempt == 2:
+                    raise
 
     def restart(self):
         """Starts the changed system again: a soft-reboot where systemd has it, else a full reboot."""
@@ -138,6 +146,7 @@ def preset(raw, files):
             os.chmod(local, 0o644)
             cmds.append(f'write {local} {path}')
     subprocess.run(['debugfs', '-w', '-f', '-', raw], input='\n'.join(cmds).encode(), check=True, capture_output=True)
+    shutil.rmtree(tmp)
 
 
 def boot(out_path, append_extra='', reboot_exits=True, initrd='initrd.img', suite='trixie', grub=False, files=None, **console):
@@ -187,11 +196,10 @@ def soft_reboot(c):
     c.login()
     c.send('systemctl soft-reboot')
     c.login()
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
-def var_bind_soft_reboot(c):
+def var_bind_soft_reboot(c, full_reboot=False):
     """The seed case: /var is a bind mount whose source vanishes before a soft-reboot."""
     c.login()
     c.run('mkdir -p /srv/deploy/var && cp -a /var/. /srv/deploy/var/')
@@ -200,14 +208,18 @@ def var_bind_soft_reboot(c):
     # The deployment goes away and its parent is immutable (as ostree's deployment roots are), so
     # systemd cannot re-create the bind source.
     c.run('mv /srv/deploy/var /srv/var.gone && chattr +i /srv/deploy && sync')
-    c.send('systemctl soft-reboot')
+    c.send('systemctl reboot' if full_reboot else 'systemctl soft-reboot')
     c.maintenance_login()
     c.send('systemctl --no-pager status var.mount')
     c.expect(rb'# ', 120)
     c.send('systemctl --no-pager --failed')
     c.expect(rb'# ', 120)
-    c.send('poweroff -f')
-    c.finish()
+    c.poweroff(force=True)
+
+
+def var_bind_reboot(c):
+    """The seed case's change followed by a full reboot, for systemd before 254 (no soft-reboot)."""
+    var_bind_soft_reboot(c, full_reboot=True)
 
 
 def failing_service(c):
@@ -238,8 +250,7 @@ def reboot_then_soft_reboot(c):
     c.login()
     c.send('systemctl soft-reboot')
     c.login()
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def wrong_root(c):
@@ -254,8 +265,7 @@ def nextroot_soft_reboot(c):
     c.run('mkdir -p /run/nextroot && mount --bind / /run/nextroot && findmnt /run/nextroot')
     c.send('systemctl soft-reboot')
     c.login()
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def offline_update(c):
@@ -266,14 +276,12 @@ def offline_update(c):
     c.run('mkdir -p /etc/systemd/system/system-update.target.wants && ln -sf ../lab-offline-update.service /etc/systemd/system/system-update.target.wants/ && ln -sfn /var/cache /system-update && sync')
     c.send('systemctl soft-reboot')
     c.login(900)
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def quiet_boot(c):
     c.login()
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def sysrq_crash(c):
@@ -308,8 +316,7 @@ def hung_task(c):
     c.expect(rb'blocked for more than', 120)
     c.pump(3)
     c.run('fsfreeze -u /mnt/frozen && sync')
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def oom_kill(c):
@@ -320,8 +327,7 @@ def oom_kill(c):
     # The login shell runs inside serial-getty@ttyS0.service (no logind session in the lab image): with
     # OOMPolicy=stop, systemd stops the whole service after the kill, and the getty comes back.
     c.login(600)
-    c.send('poweroff')
-    c.finish()
+    c.poweroff()
 
 
 def dracut_missing_root(c):
@@ -348,8 +354,7 @@ def rescue_mode(c):
     """Booted into rescue.target on the kernel command line: systemd's rescue shell asks for the root
     password."""
     c.maintenance_login()
-    c.send('poweroff -f')
-    c.finish()
+    c.poweroff(force=True)
 
 
 def debug_boot(c):
@@ -373,20 +378,24 @@ def grub_fstab_emergency(c):
 
 
 UNIT = "[Unit]\nDescription={desc}\n{deps}[Service]\nType=oneshot\nExecStart={cmd}\n[Install]\nWantedBy=multi-user.target\n"
+# failing-service's two units, enabled, as files to write into the image.
+LAB_BROKEN = {
+    '/etc/systemd/system/lab-broken.service': UNIT.format(desc='Lab service that fails', deps='', cmd='/bin/false'),
+    '/etc/systemd/system/lab-dependent.service': UNIT.format(desc='Lab service that needs the broken one', deps='Requires=lab-broken.service\nAfter=lab-broken.service\n', cmd='/bin/true'),
+    '/etc/systemd/system/multi-user.target.wants/lab-broken.service': ('->', '/etc/systemd/system/lab-broken.service'),
+    '/etc/systemd/system/multi-user.target.wants/lab-dependent.service': ('->', '/etc/systemd/system/lab-dependent.service'),
+}
 # Files written into the image before the first boot (preset()), by scenario.
 PRESET = {
-    'debug-failing-service': {
-        '/etc/systemd/system/lab-broken.service': UNIT.format(desc='Lab service that fails', deps='', cmd='/bin/false'),
-        '/etc/systemd/system/lab-dependent.service': UNIT.format(desc='Lab service that needs the broken one', deps='Requires=lab-broken.service\nAfter=lab-broken.service\n', cmd='/bin/true'),
-        '/etc/systemd/system/multi-user.target.wants/lab-broken.service': ('->', '/etc/systemd/system/lab-broken.service'),
-        '/etc/systemd/system/multi-user.target.wants/lab-dependent.service': ('->', '/etc/systemd/system/lab-dependent.service'),
-    },
+    'debug-failing-service': LAB_BROKEN,
+    'debug-console-failing-service': LAB_BROKEN,
 }
 
 SCENARIOS = {
     'clean-boot': (clean_boot, ''),
     'soft-reboot': (soft_reboot, ''),
     'var-bind-soft-reboot': (var_bind_soft_reboot, ''),
+    'var-bind-reboot': (var_bind_reboot, ''),
     'failing-service': (failing_service, ''),
     'device-timeout': (device_timeout, ''),
     'kernel-panic': (kernel_panic, 'init=/bin/false panic=1'),
@@ -404,10 +413,11 @@ SCENARIOS = {
     'oom-kill': (oom_kill, ''),
     'dracut-missing-root': (dracut_missing_root, 'root=UUID=0a0a0a0a-dead-beef-0000-0123456789ab rd.retry=20 rd.timeout=30'),
     'debug-failing-service': (debug_boot, 'systemd.log_level=debug systemd.log_target=kmsg printk.devkmsg=on loglevel=8'),
+    'debug-console-failing-service': (debug_boot, 'systemd.log_level=debug systemd.log_target=console'),
     'grub-clean-boot': (clean_boot, ''),
     'grub-fstab-emergency': (grub_fstab_emergency, ''),
 }
-KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency'}
+KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'var-bind-reboot'}
 # Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
 # without soft-reboot, so QEMU must not exit on it there.
 RESTARTS = {'failing-service', 'device-timeout', 'service-timeout'}
@@ -440,6 +450,8 @@ def extract_journals(name, suite, disk, fmt):
         dest = case_dir(f'{name}-{suffix}', suite)
         os.makedirs(dest, exist_ok=True)
         subprocess.run(['debugfs', '-R', f'dump {path} {os.path.join(dest, "console.log")}', raw], check=True, capture_output=True)
+        if not os.path.exists(os.path.join(dest, 'console.log')):
+            sys.exit(f'{name} wrote no {path}: --journal needs a scenario that ends with Console.poweroff() at a shell')
         print(f'{name}-{suffix}: {os.path.getsize(os.path.join(dest, "console.log"))} bytes')
 
 

@@ -18,6 +18,7 @@ export interface UnitRef {
 }
 
 const ELLIPSIS = '…';
+const GLUED_NAME = /^([A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?=[A-Z\/])/;
 const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
 
 export function isUnitName(text: string): boolean {
@@ -41,6 +42,10 @@ export function parseUnitText(raw: string): UnitRef {
     }
   }
   if (UNIT_NAME.test(text)) return { name: text, description: null, text, partial: false, resolvedBy: null };
+  // A name glued to its description (`dev-mqueue.mountPOSIX Message Queue…`): systemd's ellipsis and the
+  // ` - ` went into a colour sequence it cut, which a terminal drops. No real name runs into a capital.
+  const glued = GLUED_NAME.exec(text);
+  if (glued) return { name: glued[1]!, description: null, text, partial: false, resolvedBy: null };
   if (text.includes(ELLIPSIS)) return { name: null, description: null, text, partial: true, resolvedBy: null };
   return { name: null, description: text, text, partial: true, resolvedBy: null };
 }

@@ -147,6 +147,11 @@ export class LineSplitter {
           } else if (b < 0x20) {
             this.control(b, i);
             if (b === 0x18 || b === 0x1a) this.state = State.ground;
+          } else if (b >= 0xc2 && b <= 0xf4) {
+            // ESC then a character (systemd's ellipsis cut a colour sequence after its ESC): a terminal
+            // drops both.
+            this.skipBytes = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+            this.state = State.skipUtf8;
           } else {
             this.state = State.ground;
             continue; // not an escape after all: reprocess as text
@@ -162,6 +167,9 @@ export class LineSplitter {
           } else if (b < 0x20) {
             this.control(b, i);
             if (b === 0x18 || b === 0x1a) this.state = State.ground;
+          } else if (b >= 0xc2 && b <= 0xf4) {
+            this.skipBytes = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+            this.state = State.skipUtf8;
           } else if (b >= 0x80) {
             this.state = State.ground;
             continue;
