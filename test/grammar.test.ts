@@ -227,12 +227,13 @@ test('why a mount or the root device failed: mount(8) errors and dracut\'s missi
 
 test('interleave repair: a kernel line printed after a prompt is split from it', () => {
   const recs = classify('root@lab:~# [   65.355825] INFO: task touch:362 blocked for more than 5 seconds.\nlab login: [   12.000001] random: crng init done\n');
-  assert.equal(recs.map((r) => r.kind), ['text', 'kernel', 'prompt', 'kernel']);
+  // (A user's shell prompt is a prompt record of its own: someone logged in.)
+  assert.equal(recs.map((r) => r.kind), ['prompt', 'kernel', 'prompt', 'kernel']);
   const k = recs[1]!;
   assert.ok(k.kind === 'kernel' && k.uptime === 65.355825 && k.crash?.kind === 'hung-task');
   assert.is(recs[0]!.at.text, 'root@lab:~# ');
   // Brackets that are not a printk timestamp stay in their line.
-  assert.equal(classify('root@lab:~# echo [1.5] done\n').map((r) => r.kind), ['text']);
+  assert.equal(classify('root@lab:~# echo [1.5] done\n').map((r) => r.kind), ['prompt']);
 });
 
 test('a cut status line followed by a new status line is kept as it is', () => {

@@ -349,6 +349,22 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   }
   if (root === null) {
     if (panic) return crashCause(panic);
+    if (c.mode && c.missingDevice) {
+      // dracut gave up on the root device and said so; no unit's failure is in the log.
+      const m = c.missingDevice;
+      const evidence = [m.ev, ...c.mode.evidence.slice(0, 3)];
+      const shell = c.mode.kind === 'dracut-shell' ? "dracut's emergency shell" : 'emergency mode';
+      return {
+        kind: 'root-device',
+        unit: null,
+        headline: `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
+        lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+        evidence,
+        cascade: null,
+        dependents: 0,
+        crash: null,
+      };
+    }
     const deps = entries.filter((e) => e.failure.kind === 'dependency');
     if (deps.length === 0 && c.mode === null) return null;
     const what = deps.length > 0 ? `${deps.length} unit${deps.length === 1 ? '' : 's'} failed with [DEPEND], but the failure that caused ${deps.length === 1 ? 'it' : 'them'} is not in the log` : '';

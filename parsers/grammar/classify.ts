@@ -294,6 +294,8 @@ export class LineClassifier {
       this.out({ kind: 'welcome', at, os: welcome });
       return;
     }
+    // A status line another writer's text ran into (`pi@raspberrypi:~$ [ TIME ] Timed out …`) first.
+    if (first !== 0x5b && text.includes('] ') && this.splice(at, text, repaired)) return;
     const prompt = matchPrompt(trimmed);
     if (prompt) {
       this.out({ kind: 'prompt', at, prompt });

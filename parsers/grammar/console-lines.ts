@@ -4,7 +4,7 @@
  * initrd shells), journal-style lines and what `systemctl status` / `systemctl --failed` print.
  */
 
-export type PromptKind = 'login' | 'emergency' | 'rescue' | 'dracut-shell' | 'initramfs-shell';
+export type PromptKind = 'login' | 'shell' | 'emergency' | 'rescue' | 'dracut-shell' | 'initramfs-shell';
 
 interface PromptRule {
   kind: PromptKind;
@@ -28,6 +28,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, announces: false },
   { kind: 'login', literal: 'login:', pattern: /^[A-Za-z0-9][\w.-]{0,62} login:\s*(?:$|\S)/, announces: false },
+  // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
+  { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, announces: false },
 ];
 
 export interface PromptMatch {
@@ -271,12 +273,12 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 const MOUNT_ERROR = /^mount: (\/\S*?): (.+)$/;
 const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/\S*) failed: (.+)$/;
 /** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
-const DRACUT_MISSING = /^Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
+const DRACUT_MISSING = /Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
 
 export function matchMountError(message: string): { path: string; reason: string } | null {
-  if (message.charCodeAt(0) === 0x57 /* W */) {
+  if (message.endsWith(' does not exist')) {
     const d = DRACUT_MISSING.exec(message);
-    return d ? { path: d[1]!, reason: 'does not exist' } : null;
+    if (d) return { path: d[1]!, reason: 'does not exist' };
   }
   const m = MOUNT_ERROR.exec(message);
   if (m) return { path: m[1]!, reason: m[2]! };

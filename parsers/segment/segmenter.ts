@@ -135,7 +135,7 @@ export class Segmenter {
         this.statusBlock = null;
         return this.managerSignal('welcome', rec.at, rec.os, null);
       case 'prompt':
-        this.recognised++;
+        if (rec.prompt.kind !== 'shell') this.recognised++;
         this.statusBlock = null;
         return this.prompt(rec.prompt, rec.at);
       case 'command':
@@ -516,8 +516,10 @@ export class Segmenter {
         const unit = prefix || jobUnit;
         this.resolver.learnName(unit);
         const f = this.findFailure(unit);
-        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });
-        else {
+        if (f) {
+          this.nameIt(f, unit, at);
+          addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });
+        } else {
           const cls = JOB_RESULT_KIND[result];
           if (cls) this.namedResult(unit, cls, at);
         }
@@ -696,11 +698,19 @@ export class Segmenter {
     cycle.failureByKey.set(key, f);
     this.retainedFailures++;
     if (ref.name === null && manager === null) this.bindFromEarlier(cycle, f, at);
+    else if (ref.name !== null) this.attachEarlier(f, ref.name, manager);
     if (kind !== 'dependency') this.processEvidence(f, at);
     this.keepWithinBudget();
     if (ref.name) cycle.failureByKey.set(ref.name, f);
     if (this.listening) this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
     return f;
+  }
+
+  /** A failure that PID 1's line names fits an ellipsized text: the name is now certain. */
+  private nameIt(f: FailureState, name: string, at: LineRef): void {
+    if (f.ref.name !== null || !isUnitName(name)) return;
+    f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+    addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `names the unit: ${name}` });
   }
 
   /** The latest failure of a unit, searching back through the cycles (status output may come much later). */
@@ -796,6 +806,13 @@ export class Segmenter {
   }
 
   private mountError(path: string, reason: string, at: LineRef): void {
+    if (reason === 'does not exist' && path.startsWith('/dev/') && this.statusBlock === null) {
+      // dracut's last word before its shell: the root device it waited for is not there.
+      const missing = { path, ev: { line: at.lineNo, text: clip(at.text), why: `dracut: ${path} does not exist` } };
+      const cycle = this.boot ? currentCycle(this.boot) : null;
+      if (cycle) cycle.missingDevice ??= missing;
+      else if (this.boot) this.boot.missingDevice ??= missing;
+    }
     if (this.statusBlock === null) {
       // On the console the mount's error comes before systemd reports the failure.
       this.recentMountErrors.push({ path, reason, line: at.lineNo, text: clip(at.text) });
@@ -837,6 +854,12 @@ export class Segmenter {
   }
 
   private prompt(p: PromptMatch, at: LineRef): void {
+    if (p.kind === 'shell') {
+      // A shell after a login, not one of emergency mode's.
+      const cycle = this.boot ? currentCycle(this.boot) : null;
+      if (cycle !== null && cycle.mode === null) cycle.loginLine ??= at.lineNo;
+      return this.touch();
+    }
     if (p.kind === 'login') {
       const cycle = this.ensureCycle(at.lineNo);
       cycle.loginLine ??= at.lineNo;

@@ -59,6 +59,8 @@ export interface ModeState {
 export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
 
 export interface CycleState {
+  /** The device dracut said does not exist (`Warning: /dev/mapper/rootvg-rootlv does not exist`). */
+  missingDevice?: { path: string; ev: Evidence };
   /** The latest failed unit that started its OnFailure= units (emergency.target, for a CoreOS Ignition unit). */
   onFailure: string | null;
   index: number;
@@ -116,6 +118,8 @@ export interface CrashState {
 export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
 
 export interface BootState {
+  /** The device dracut said does not exist, before any userspace cycle. */
+  missingDevice?: { path: string; ev: Evidence };
   /** Line of the kernel banner (`Linux version …`), when seen. */
   bannerLine: number | null;
   index: number;
