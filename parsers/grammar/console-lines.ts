@@ -12,24 +12,26 @@ interface PromptRule {
   pattern: RegExp;
   /** The line announces the mode (a message) rather than waiting for input (a prompt). */
   announces: boolean;
+  /** A line the rule must find (test/rules.test.ts feeds it through the whole Analyzer). */
+  example: string;
 }
 
 export const PROMPT_RULES: readonly PromptRule[] = [
-  { kind: 'emergency', literal: 'emergency mode', pattern: /You are in emergency mode\./, announces: true },
-  { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, announces: true },
-  { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, announces: false },
-  { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open access to console, the root account is locked/, announces: false },
-  { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, announces: true },
-  { kind: 'emergency', literal: 'Displaying logs from failed units', pattern: /^Displaying logs from failed units: /, announces: true },
-  { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\. Exit the shell to continue\./, announces: true },
-  { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, announces: true },
-  { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, announces: false },
-  { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, announces: true },
-  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, announces: true },
-  { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, announces: false },
-  { kind: 'login', literal: 'login:', pattern: /^[A-Za-z0-9][\w.-]{0,62} login:\s*(?:$|\S)/, announces: false },
+  { kind: 'emergency', literal: 'emergency mode', pattern: /You are in emergency mode\./, example: 'You are in emergency mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
+  { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, example: 'You are in rescue mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
+  { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, example: 'Give root password for maintenance', announces: false },
+  { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open access to console, the root account is locked/, example: 'Cannot open access to console, the root account is locked.', announces: false },
+  { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, example: 'Ignition has failed. Please ensure your config is valid. Note that only', announces: true },
+  { kind: 'emergency', literal: 'Displaying logs from failed units', pattern: /^Displaying logs from failed units: /, example: 'Displaying logs from failed units: ignition-disks.service', announces: true },
+  { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\. Exit the shell to continue\./, example: 'Entering emergency mode. Exit the shell to continue.', announces: true },
+  { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },
+  { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
+  { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
+  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
+  { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
+  { kind: 'login', literal: 'login:', pattern: /^[A-Za-z0-9][\w.-]{0,62} login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
-  { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, announces: false },
+  { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
 ];
 
 export interface PromptMatch {
@@ -59,40 +61,42 @@ interface MarkerRule {
   pattern: RegExp;
   /** A banner a firmware stage prints once each time it runs: seen twice in one boot, the machine reset. */
   banner?: string;
+  /** A line the rule must find (test/rules.test.ts). */
+  example: string;
 }
 
 /** Firmware and bootloaders, one row each: the banner they print first, and lines only they print. */
 export const MARKER_RULES: readonly MarkerRule[] = [
-  { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/, banner: 'seabios' },
-  { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/ },
-  { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/ },
-  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: /, banner: 'edk2-bds' },
-  { kind: 'firmware', literal: 'UEFI', pattern: /^UEFI (?:Interactive Shell|v\d)/ },
-  { kind: 'firmware', literal: 'Machine UUID', pattern: /^Machine UUID [0-9a-f-]+$/ },
-  { kind: 'firmware', literal: 'bootblock starting', pattern: /^coreboot-\S+ .*bootblock starting/, banner: 'coreboot' },
-  { kind: 'firmware', literal: 'coreboot-', pattern: /^coreboot-\S+ .*(?:verstage|romstage|postcar|ramstage) starting/ },
-  { kind: 'firmware', literal: 'Starting depthcharge', pattern: /^Starting depthcharge on /, banner: 'depthcharge' },
-  { kind: 'firmware', literal: 'U-Boot SPL', pattern: /^U-Boot SPL \d{4}\.\d\d/, banner: 'u-boot-spl' },
-  { kind: 'firmware', literal: 'U-Boot', pattern: /^U-Boot \d{4}\.\d\d/, banner: 'u-boot' },
-  { kind: 'firmware', literal: 'barebox', pattern: /^barebox \d{4}\.\d\d/, banner: 'barebox' },
-  { kind: 'firmware', literal: 'OpenSBI', pattern: /^OpenSBI v\d/, banner: 'opensbi' },
-  { kind: 'firmware', literal: 'BL1: ', pattern: /^NOTICE:\s+BL1: v\d/, banner: 'tf-a-bl1' },
-  { kind: 'firmware', literal: 'BL2: ', pattern: /^NOTICE:\s+BL2: v\d/, banner: 'tf-a-bl2' },
-  { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, banner: 'tf-a-bl31' },
-  { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, banner: 'boot0' },
-  { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, banner: 'mtk-bootrom' },
-  { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/ },
-  { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/ },
-  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./ },
-  { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/ },
-  { kind: 'bootloader', literal: 'GRUB', pattern: /Welcome to GRUB!|GNU GRUB\s+version/ },
-  { kind: 'bootloader', literal: 'Booting `', pattern: /^\s*Booting `.+'/ },
-  { kind: 'bootloader', literal: 'Booting a command list', pattern: /^\s*Booting a command list/ },
-  { kind: 'bootloader', literal: 'Loading ', pattern: /^\s*Loading (?:Linux \S+|initial ramdisk) \.\.\./ },
-  { kind: 'bootloader', literal: 'ISOLINUX', pattern: /^ISOLINUX \d/ },
-  { kind: 'bootloader', literal: 'SYSLINUX', pattern: /^SYSLINUX \d/ },
-  { kind: 'bootloader', literal: 'Petitboot', pattern: /^Petitboot \(v/ },
-  { kind: 'bootloader', literal: 'EFI stub', pattern: /^EFI stub: / },
+  { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/, example: 'SeaBIOS (version 1.16.2-debian-1.16.2-1)', banner: 'seabios' },
+  { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
+  { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/, example: 'Booting from Hard Disk...' },
+  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: /, example: 'BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Primary,Master,0x0)', banner: 'edk2-bds' },
+  { kind: 'firmware', literal: 'UEFI', pattern: /^UEFI (?:Interactive Shell|v\d)/, example: 'UEFI Interactive Shell v2.2' },
+  { kind: 'firmware', literal: 'Machine UUID', pattern: /^Machine UUID [0-9a-f-]+$/, example: 'Machine UUID 8e0b6e3a-3c1f-4d0e-9a3b-2f6c1a2b3c4d' },
+  { kind: 'firmware', literal: 'bootblock starting', pattern: /^coreboot-\S+ .*bootblock starting/, example: 'coreboot-v1.9308_26_0.0.22-2597-gfa32d89ed3 Tue Sep 29 21:34:05 UTC 2020 bootblock starting...', banner: 'coreboot' },
+  { kind: 'firmware', literal: 'coreboot-', pattern: /^coreboot-\S+ .*(?:verstage|romstage|postcar|ramstage) starting/, example: 'coreboot-v1.9308_26_0.0.22-2597-gfa32d89ed3 Tue Sep 29 21:34:05 UTC 2020 romstage starting...' },
+  { kind: 'firmware', literal: 'Starting depthcharge', pattern: /^Starting depthcharge on /, example: 'Starting depthcharge on coral...', banner: 'depthcharge' },
+  { kind: 'firmware', literal: 'U-Boot SPL', pattern: /^U-Boot SPL \d{4}\.\d\d/, example: 'U-Boot SPL 2023.01 (Jan 09 2023 - 12:00:00 +0000)', banner: 'u-boot-spl' },
+  { kind: 'firmware', literal: 'U-Boot', pattern: /^U-Boot \d{4}\.\d\d/, example: 'U-Boot 2024.07 (Jul 01 2024 - 00:00:00 +0000)', banner: 'u-boot' },
+  { kind: 'firmware', literal: 'barebox', pattern: /^barebox \d{4}\.\d\d/, example: 'barebox 2023.02.0 #1 Fri Mar 3 12:00:00 UTC 2023', banner: 'barebox' },
+  { kind: 'firmware', literal: 'OpenSBI', pattern: /^OpenSBI v\d/, example: 'OpenSBI v1.2', banner: 'opensbi' },
+  { kind: 'firmware', literal: 'BL1: ', pattern: /^NOTICE:\s+BL1: v\d/, example: 'NOTICE:  BL1: v2.8(release):v2.8', banner: 'tf-a-bl1' },
+  { kind: 'firmware', literal: 'BL2: ', pattern: /^NOTICE:\s+BL2: v\d/, example: 'NOTICE:  BL2: v2.8(release):v2.8', banner: 'tf-a-bl2' },
+  { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, example: 'NOTICE:  BL31: v2.8(release):v2.8', banner: 'tf-a-bl31' },
+  { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
+  { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, example: 'F0: 102B 0000', banner: 'mtk-bootrom' },
+  { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
+  { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
+  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./, example: 'Starting kernel ...' },
+  { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/, example: 'Exiting depthcharge with code 4 at timestamp: 26052152' },
+  { kind: 'bootloader', literal: 'GRUB', pattern: /Welcome to GRUB!|GNU GRUB\s+version/, example: 'Welcome to GRUB!' },
+  { kind: 'bootloader', literal: 'Booting `', pattern: /^\s*Booting `.+'/, example: '  Booting `Debian GNU/Linux\'' },
+  { kind: 'bootloader', literal: 'Booting a command list', pattern: /^\s*Booting a command list/, example: 'Booting a command list' },
+  { kind: 'bootloader', literal: 'Loading ', pattern: /^\s*Loading (?:Linux \S+|initial ramdisk) \.\.\./, example: 'Loading Linux 6.12.0-amd64 ...' },
+  { kind: 'bootloader', literal: 'ISOLINUX', pattern: /^ISOLINUX \d/, example: 'ISOLINUX 6.04 20200816 ETCD Copyright (C) 1994-2015 H. Peter Anvin et al' },
+  { kind: 'bootloader', literal: 'SYSLINUX', pattern: /^SYSLINUX \d/, example: 'SYSLINUX 6.04 EDD 20200816 Copyright (C) 1994-2015 H. Peter Anvin et al' },
+  { kind: 'bootloader', literal: 'Petitboot', pattern: /^Petitboot \(v/, example: 'Petitboot (v1.12.0)' },
+  { kind: 'bootloader', literal: 'EFI stub', pattern: /^EFI stub: /, example: 'EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' },
 ];
 
 export interface MarkerMatch {
@@ -119,13 +123,13 @@ export function matchWelcome(text: string): string | null {
 /** Kernel messages that mark where a boot is, one row each. */
 export type KernelEventKind = 'banner' | 'run-init' | 'restart' | 'power-down' | 'halt' | 'initramfs-unpack';
 
-const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: string; pattern: RegExp }> = [
-  { kind: 'banner', literal: 'Linux version ', pattern: /^Linux version (\S+)/ },
-  { kind: 'run-init', literal: ' as init process', pattern: /^Run (\S+) as init process/ },
-  { kind: 'initramfs-unpack', literal: 'initramfs', pattern: /^(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)/ },
-  { kind: 'restart', literal: 'reboot: ', pattern: /^reboot: (?:Restarting system|machine restart)/ },
-  { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/ },
-  { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/ },
+export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: string; pattern: RegExp; example: string }> = [
+  { kind: 'banner', literal: 'Linux version ', pattern: /^Linux version (\S+)/, example: 'Linux version 6.12.117+deb13-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC' },
+  { kind: 'run-init', literal: ' as init process', pattern: /^Run (\S+) as init process/, example: 'Run /init as init process' },
+  { kind: 'initramfs-unpack', literal: 'initramfs', pattern: /^(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)/, example: 'Trying to unpack rootfs image as initramfs...' },
+  { kind: 'restart', literal: 'reboot: ', pattern: /^reboot: (?:Restarting system|machine restart)/, example: 'reboot: Restarting system' },
+  { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/, example: 'reboot: Power down' },
+  { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/, example: 'reboot: System halted' },
 ];
 
 export const KERNEL_EVENT_LITERALS: readonly string[] = KERNEL_EVENTS.map((r) => r.literal);
@@ -161,21 +165,21 @@ export type ManagerEventKind =
   | 'on-failure'
   | 'restart-scheduled';
 
-const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp }> = [
-  { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/ },
-  { kind: 'initrd', literal: 'Running in initrd', pattern: /^Running in initrd\.?$|^Running in initial RAM disk\.?$/ },
-  { kind: 'switch-root', literal: 'Switching root', pattern: /^Switching root\.?$/ },
-  { kind: 'soft-reboot', literal: 'oft-reboot', pattern: /^(?:Soft-rebooting|Rebooting userspace)\.?$|^Soft-reboot: /i },
-  { kind: 'reexec', literal: 'Reexecuting', pattern: /^Reexecuting\.?$/ },
-  { kind: 'shutdown', literal: 'Shutting down', pattern: /^Shutting down\.?$/ },
-  { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/ },
-  { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/ },
-  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/ },
-  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=[^\s,]+,? status=.*?)$/ },
-  { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/ },
-  { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/ },
-  { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/ },
-  { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/ },
+export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp; example: string }> = [
+  { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/, example: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT +SELINUX)' },
+  { kind: 'initrd', literal: 'Running in initrd', pattern: /^Running in initrd\.?$|^Running in initial RAM disk\.?$/, example: 'Running in initrd.' },
+  { kind: 'switch-root', literal: 'Switching root', pattern: /^Switching root\.?$/, example: 'Switching root.' },
+  { kind: 'soft-reboot', literal: 'oft-reboot', pattern: /^(?:Soft-rebooting|Rebooting userspace)\.?$|^Soft-reboot: /i, example: 'Soft-rebooting.' },
+  { kind: 'reexec', literal: 'Reexecuting', pattern: /^Reexecuting\.?$/, example: 'Reexecuting.' },
+  { kind: 'shutdown', literal: 'Shutting down', pattern: /^Shutting down\.?$/, example: 'Shutting down.' },
+  { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/, example: 'Startup finished in 1.939s (kernel) + 3.214s (userspace) = 5.153s.' },
+  { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/, example: 'local-fs.target: Job local-fs.target/start failed with result \'dependency\'.' },
+  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/, example: 'var.mount: Failed with result \'exit-code\'.' },
+  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
+  { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
+  { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
+  { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
+  { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
 ];
 
 export interface ManagerEvent {

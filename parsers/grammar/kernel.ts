@@ -101,34 +101,38 @@ export interface CrashRule {
   pattern: RegExp;
   /** Short title in the manner of syzkaller's report titles; `$<name>` refers to a capture group. */
   title: string;
+  /** A kernel message the rule must find (test/rules.test.ts feeds it through the whole Analyzer). */
+  example: string;
 }
 
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
-  { kind: 'panic', literal: 'Kernel panic', pattern: /Kernel panic - not syncing: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>' },
-  { kind: 'bug', literal: 'BUG: unable to handle', pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>' },
-  { kind: 'bug', literal: 'BUG: soft lockup', pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>' },
-  { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>' },
-  { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>' },
-  { kind: 'bug', literal: 'hard LOCKUP', pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>' },
-  { kind: 'oops', literal: 'general protection fault', pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault' },
-  { kind: 'oops', literal: 'Oops', pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>' },
-  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)/, title: 'WARNING in $<where>' },
+  { kind: 'panic', literal: 'Kernel panic', pattern: /Kernel panic - not syncing: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
+  { kind: 'bug', literal: 'BUG: unable to handle', pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
+  { kind: 'bug', literal: 'BUG: soft lockup', pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
+  { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
+  { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },
+  { kind: 'bug', literal: 'hard LOCKUP', pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
+  { kind: 'oops', literal: 'general protection fault', pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
+  { kind: 'oops', literal: 'Oops', pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
   {
     kind: 'hung-task',
     literal: 'blocked for more than',
     pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+) seconds/,
     title: 'INFO: task $<comm> blocked for more than $<secs> seconds',
+    example: 'INFO: task touch:362 blocked for more than 5 seconds.',
   },
   {
     kind: 'oom',
     literal: 'of memory: Killed process',
     pattern: /(?:Memory cgroup out|Out) of memory: Killed process \d+ \((?<comm>[^)]*)\)/,
     title: 'out of memory: killed $<comm>',
+    example: 'Out of memory: Killed process 412 (perl) total-vm:1040000kB, anon-rss:900000kB',
   },
-  { kind: 'bug', literal: 'rcu_sched detected stalls', pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall' },
-  { kind: 'bug', literal: 'rcu: INFO:', pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall' },
-  { kind: 'bug', literal: 'INFO: rcu_', pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall' },
+  { kind: 'bug', literal: 'rcu_sched detected stalls', pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_sched detected stalls on CPUs/tasks:' },
+  { kind: 'bug', literal: 'rcu: INFO:', pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched detected stalls on CPUs/tasks:' },
+  { kind: 'bug', literal: 'INFO: rcu_', pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },
 ];
 
 export interface CrashMatch {

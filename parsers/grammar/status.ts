@@ -105,47 +105,49 @@ interface MessageRow {
   prefix: string;
   /** Accepted endings after the unit text; `...` and `…` are both printed depending on the locale. */
   suffixes: readonly string[];
+  /** A message the row must read (test/rules.test.ts feeds it through the whole Analyzer). */
+  example: string;
 }
 
 const DOTS = ['...', '…'] as const;
 const STOP = ['.'] as const;
 
 /** Longer prefixes first where one is the start of another. */
-const MESSAGES: readonly MessageRow[] = [
-  { verb: 'dependency-failed', prefix: 'Dependency failed for ', suffixes: STOP },
-  { verb: 'start-failed', prefix: 'Failed to start ', suffixes: STOP },
-  { verb: 'stop-failed', prefix: 'Failed to stop ', suffixes: STOP },
-  { verb: 'mount-failed', prefix: 'Failed to mount ', suffixes: STOP },
-  { verb: 'unmount-failed', prefix: 'Failed unmounting ', suffixes: STOP },
-  { verb: 'swap-failed', prefix: 'Failed to activate swap ', suffixes: STOP },
-  { verb: 'listen-failed', prefix: 'Failed to listen on ', suffixes: STOP },
-  { verb: 'start-timeout', prefix: 'Timed out starting ', suffixes: STOP },
-  { verb: 'stop-timeout', prefix: 'Timed out stopping ', suffixes: STOP },
-  { verb: 'mount-timeout', prefix: 'Timed out mounting ', suffixes: STOP },
-  { verb: 'device-timeout', prefix: 'Timed out waiting for device ', suffixes: STOP },
-  { verb: 'assert-failed', prefix: 'Assertion failed for ', suffixes: STOP },
-  { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.', ' not supported.'] },
-  { verb: 'once', prefix: 'Unit ', suffixes: [' can only be started once.'] },
-  { verb: 'skipped', prefix: 'Condition check resulted in ', suffixes: [' being skipped.'] },
-  { verb: 'start-begin', prefix: 'Starting ', suffixes: DOTS },
-  { verb: 'stop-begin', prefix: 'Stopping ', suffixes: DOTS },
-  { verb: 'stopped-target', prefix: 'Stopped target ', suffixes: STOP },
-  { verb: 'stop-failed', prefix: 'Stopped ', suffixes: [' with error.'] },
-  { verb: 'stopped', prefix: 'Stopped ', suffixes: STOP },
-  { verb: 'started', prefix: 'Started ', suffixes: STOP },
-  { verb: 'finished', prefix: 'Finished ', suffixes: STOP },
-  { verb: 'reached-target', prefix: 'Reached target ', suffixes: STOP },
-  { verb: 'mount-begin', prefix: 'Mounting ', suffixes: DOTS },
-  { verb: 'mounted', prefix: 'Mounted ', suffixes: STOP },
-  { verb: 'unmount-begin', prefix: 'Unmounting ', suffixes: DOTS },
-  { verb: 'unmounted', prefix: 'Unmounted ', suffixes: STOP },
-  { verb: 'swap-begin', prefix: 'Activating swap ', suffixes: DOTS },
-  { verb: 'swap-activated', prefix: 'Activated swap ', suffixes: STOP },
-  { verb: 'device-expect', prefix: 'Expecting device ', suffixes: DOTS },
-  { verb: 'device-found', prefix: 'Found device ', suffixes: STOP },
-  { verb: 'listening', prefix: 'Listening on ', suffixes: STOP },
-  { verb: 'created-slice', prefix: 'Created slice ', suffixes: STOP },
-  { verb: 'automount', prefix: 'Set up automount ', suffixes: STOP },
+export const MESSAGES: readonly MessageRow[] = [
+  { verb: 'dependency-failed', prefix: 'Dependency failed for ', suffixes: STOP, example: 'Dependency failed for Local File Systems.' },
+  { verb: 'start-failed', prefix: 'Failed to start ', suffixes: STOP, example: 'Failed to start lab-broken.service - Lab service that fails.' },
+  { verb: 'stop-failed', prefix: 'Failed to stop ', suffixes: STOP, example: 'Failed to stop Network Manager.' },
+  { verb: 'mount-failed', prefix: 'Failed to mount ', suffixes: STOP, example: 'Failed to mount var.mount - /var.' },
+  { verb: 'unmount-failed', prefix: 'Failed unmounting ', suffixes: STOP, example: 'Failed unmounting /var.' },
+  { verb: 'swap-failed', prefix: 'Failed to activate swap ', suffixes: STOP, example: 'Failed to activate swap /dev/vdb2.' },
+  { verb: 'listen-failed', prefix: 'Failed to listen on ', suffixes: STOP, example: 'Failed to listen on D-Bus System Message Bus Socket.' },
+  { verb: 'start-timeout', prefix: 'Timed out starting ', suffixes: STOP, example: 'Timed out starting Lab slow service.' },
+  { verb: 'stop-timeout', prefix: 'Timed out stopping ', suffixes: STOP, example: 'Timed out stopping Lab slow service.' },
+  { verb: 'mount-timeout', prefix: 'Timed out mounting ', suffixes: STOP, example: 'Timed out mounting /mnt/nfs.' },
+  { verb: 'device-timeout', prefix: 'Timed out waiting for device ', suffixes: STOP, example: 'Timed out waiting for device dev-disk-by\\x2dlabel-data.device - /dev/disk/by-label/data.' },
+  { verb: 'assert-failed', prefix: 'Assertion failed for ', suffixes: STOP, example: 'Assertion failed for Lab asserted service.' },
+  { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.', ' not supported.'], example: 'Starting of proc-sys-fs-binfmt_misc.automount unsupported.' },
+  { verb: 'once', prefix: 'Unit ', suffixes: [' can only be started once.'], example: 'Unit lab-once.service can only be started once.' },
+  { verb: 'skipped', prefix: 'Condition check resulted in ', suffixes: [' being skipped.'], example: 'Condition check resulted in Load Kernel Modules being skipped.' },
+  { verb: 'start-begin', prefix: 'Starting ', suffixes: DOTS, example: 'Starting systemd-udevd.service - Rule-based Manager for Device Events and Files...' },
+  { verb: 'stop-begin', prefix: 'Stopping ', suffixes: DOTS, example: 'Stopping Network Manager...' },
+  { verb: 'stopped-target', prefix: 'Stopped target ', suffixes: STOP, example: 'Stopped target Multi-User System.' },
+  { verb: 'stop-failed', prefix: 'Stopped ', suffixes: [' with error.'], example: 'Stopped lab-broken.service with error.' },
+  { verb: 'stopped', prefix: 'Stopped ', suffixes: STOP, example: 'Stopped Network Manager.' },
+  { verb: 'started', prefix: 'Started ', suffixes: STOP, example: 'Started Journal Service.' },
+  { verb: 'finished', prefix: 'Finished ', suffixes: STOP, example: 'Finished Load Kernel Modules.' },
+  { verb: 'reached-target', prefix: 'Reached target ', suffixes: STOP, example: 'Reached target Local File Systems.' },
+  { verb: 'mount-begin', prefix: 'Mounting ', suffixes: DOTS, example: 'Mounting /var...' },
+  { verb: 'mounted', prefix: 'Mounted ', suffixes: STOP, example: 'Mounted boot.mount - /boot.' },
+  { verb: 'unmount-begin', prefix: 'Unmounting ', suffixes: DOTS, example: 'Unmounting /var...' },
+  { verb: 'unmounted', prefix: 'Unmounted ', suffixes: STOP, example: 'Unmounted /var.' },
+  { verb: 'swap-begin', prefix: 'Activating swap ', suffixes: DOTS, example: 'Activating swap /dev/vdb2...' },
+  { verb: 'swap-activated', prefix: 'Activated swap ', suffixes: STOP, example: 'Activated swap /dev/vdb2.' },
+  { verb: 'device-expect', prefix: 'Expecting device ', suffixes: DOTS, example: 'Expecting device /dev/ttyS0...' },
+  { verb: 'device-found', prefix: 'Found device ', suffixes: STOP, example: 'Found device /dev/ttyS0.' },
+  { verb: 'listening', prefix: 'Listening on ', suffixes: STOP, example: 'Listening on Journal Socket.' },
+  { verb: 'created-slice', prefix: 'Created slice ', suffixes: STOP, example: 'Created slice Slice /system/getty.' },
+  { verb: 'automount', prefix: 'Set up automount ', suffixes: STOP, example: 'Set up automount Arbitrary Executable File Formats File System Automount Point.' },
 ];
 
 export interface StatusMessage {

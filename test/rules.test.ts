@@ -1,0 +1,96 @@
+/**
+ * Every detection rule row carries an example line; each is fed through the whole Analyzer (terminal
+ * layer, input layer, gates, grammar, segmentation, report) and must be found. A row whose gate or
+ * prefilter cuts it off fails here, so no rule can be unreachable.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Analyzer } from '../parsers/index.js';
+import type { ConsoleRecord } from '../parsers/grammar/classify.js';
+import { KERNEL_EVENTS, MANAGER_EVENTS, MARKER_RULES, PROMPT_RULES } from '../parsers/grammar/console-lines.js';
+import { CRASH_RULES } from '../parsers/grammar/kernel.js';
+import { MESSAGES } from '../parsers/grammar/status.js';
+import type { Report } from '../parsers/report/schema.js';
+
+function run(text: string): { report: Report; records: ConsoleRecord[] } {
+  const records: ConsoleRecord[] = [];
+  const a = new Analyzer({ onRecord: (r) => records.push(r) });
+  a.write(new TextEncoder().encode(text));
+  return { report: a.end(), records };
+}
+
+/** A systemd userspace is known to run before the example (prompts such as a shell need one). */
+const SYSTEMD = '[   12.000000] systemd[1]: systemd 257 running in system mode (+PAM)\n[  OK  ] Reached target basic.target - Basic System.\n';
+
+test('every crash rule finds its example in a kernel line, with its kind', () => {
+  for (const rule of CRASH_RULES) {
+    const { report } = run(`[   42.123456] ${rule.example}\n`);
+    const kinds = report.boots.flatMap((b) => b.crashes.map((c) => c.kind));
+    assert.ok(kinds.includes(rule.kind), `${rule.kind} rule (${rule.literal}) did not find: ${rule.example} (found ${kinds.join(', ') || 'nothing'})`);
+  }
+});
+
+test('every crash rule finds its example in a journal line too', () => {
+  for (const rule of CRASH_RULES) {
+    const { report } = run(`Mar 03 08:12:45 host kernel: ${rule.example}\n`);
+    const kinds = report.boots.flatMap((b) => b.crashes.map((c) => c.kind));
+    assert.ok(kinds.includes(rule.kind), `${rule.kind} rule (${rule.literal}) did not find in a journal: ${rule.example}`);
+  }
+});
+
+test('every firmware and bootloader marker opens its phase', () => {
+  for (const rule of MARKER_RULES) {
+    const { report } = run(`${rule.example}\n`);
+    const phases = report.boots.flatMap((b) => b.phases.map((p) => p.name));
+    assert.ok(phases.includes(rule.kind), `marker (${rule.literal}) did not open a ${rule.kind} phase: ${rule.example}`);
+    assert.is(report.boots[0]?.startReason, rule.kind, rule.example);
+  }
+});
+
+test('every prompt rule is found: modes, logins, shells', () => {
+  for (const rule of PROMPT_RULES) {
+    const { report } = run(`${SYSTEMD}${rule.example}\n`);
+    const cycles = report.boots.flatMap((b) => b.cycles);
+    if (rule.kind === 'login' || rule.kind === 'shell') {
+      assert.ok(cycles.some((c) => c.loginLine === 3), `${rule.kind} (${rule.literal}) not seen: ${rule.example}`);
+      continue;
+    }
+    const modes = [...report.boots.map((b) => b.emergency), ...cycles.map((c) => c.emergency)].filter((m) => m !== null);
+    assert.ok(modes.length > 0, `${rule.kind} (${rule.literal}) not seen: ${rule.example}`);
+    assert.ok(report.verdict === 'failed', `${rule.example}: verdict ${report.verdict}`);
+  }
+});
+
+test('every kernel boot event is read from its example', () => {
+  for (const row of KERNEL_EVENTS) {
+    const { records } = run(`[    1.000000] ${row.example}\n`);
+    const k = records.find((r) => r.kind === 'kernel');
+    assert.ok(k && k.kind === 'kernel' && k.event?.kind === row.kind, `kernel event ${row.kind} not read: ${row.example}`);
+  }
+});
+
+test("every PID 1 event is read from its example, from the kernel log and from a journal", () => {
+  for (const row of MANAGER_EVENTS) {
+    for (const line of [`[    1.000000] systemd[1]: ${row.example}`, `Mar 03 08:12:45 host systemd[1]: ${row.example}`]) {
+      const { records } = run(`${line}\n`);
+      const r = records.find((x) => x.kind === 'kernel' || x.kind === 'journal');
+      const manager = r && (r.kind === 'kernel' || r.kind === 'journal') ? r.manager : null;
+      assert.is(manager?.kind, row.kind, line);
+    }
+  }
+});
+
+test('every status message row reads its example, with a status word, bare in a journal, and in the kernel log', () => {
+  for (const row of MESSAGES) {
+    const forms = [`[  OK  ] ${row.example}`, `         ${row.example}`, `[    1.000000] systemd[1]: ${row.example}`, `Mar 03 08:12:45 host systemd[1]: ${row.example}`];
+    for (const line of forms) {
+      if (line.startsWith('         ') && !['start-begin', 'stop-begin', 'mount-begin', 'unmount-begin', 'swap-begin', 'device-expect'].includes(row.verb)) continue;
+      const { records } = run(`${line}\n`);
+      const r = records.find((x) => x.kind === 'status' || x.kind === 'kernel' || x.kind === 'journal');
+      const msg = r && (r.kind === 'status' || r.kind === 'kernel' || r.kind === 'journal') ? r.msg : null;
+      assert.is(msg?.verb, row.verb, line);
+    }
+  }
+});
+
+test.run();
