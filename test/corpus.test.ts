@@ -38,7 +38,7 @@ for (const c of cases) {
     // Evidence quotes a line as read: with the envelope (CI prefix, lost escapes, …) taken off.
     const byLine = new Map<number, string>();
     const unwrapper = new LineUnwrapper(() => {});
-    for (const l of lines) if (!l.overwritten) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text + '\u0000' + unwrapper.unwrap(l.text));
+    for (const l of lines) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text + '\u0000' + unwrapper.unwrap(l.text));
     const evidence = [
       ...whole.boots.flatMap((b) => [...(b.rootCause?.evidence ?? []), ...b.crashes.flatMap((x) => x.evidence)]),
       ...whole.boots.flatMap((b) => b.cycles.flatMap((cy) => [...(cy.rootCause?.evidence ?? []), ...cy.failures.flatMap((f) => f.evidence), ...(cy.emergency?.evidence ?? [])])),

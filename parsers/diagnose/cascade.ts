@@ -69,6 +69,13 @@ function isUnder(path: string, parent: string): boolean {
   return parent === '/' ? path !== '/' : path.startsWith(parent + '/');
 }
 
+/** The device unit a unit's name is made from: `systemd-fsck@dev-sda1.service` and `dev-sda1.swap` → `dev-sda1.device`. */
+export function deviceOf(name: string): string | null {
+  const at = name.indexOf('@');
+  const base = at >= 0 ? name.slice(at + 1, name.lastIndexOf('.')) : unitType(name) === 'swap' ? name.slice(0, -'.swap'.length) : null;
+  return base !== null && base.startsWith('dev-') ? `${base}.device` : null;
+}
+
 /** Links every dependency failure to the failure that caused it and each to its root. */
 export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
   const entries = failures.map<CascadeEntry>((failure) => ({ failure, name: failure.ref.name ?? failure.ref.text, parent: null, root: null, children: [] }));
@@ -100,6 +107,18 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
       const p = byName.get(candidate);
       if (p && p !== e) return p;
     }
+    // A unit named after its device (systemd-fsck@dev-sda1.service, dev-sda3.swap,
+    // systemd-cryptsetup@… for its backing device): that device's failure.
+    const device = deviceOf(name);
+    if (device !== null) {
+      const p = byName.get(device);
+      if (p && p !== e) return p;
+    }
+    // A mount failed right after the check of its file system (device → fsck → mount, in that order).
+    if (unitType(name) === 'mount') {
+      const prev = entries.find((c) => c.failure.seq === e.failure.seq - 1);
+      if (prev && (prev.failure.ref.name ?? '').startsWith('systemd-fsck@')) return prev;
+    }
     const path = pathForMountUnit(name);
     if (path !== null) {
       let best: CascadeEntry | null = null;
@@ -121,6 +140,9 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
         (c) => c.failure.kind === 'dependency' && c.failure.seq < e.failure.lastSeq && isMountLike(c.failure) && c.parent !== null && c.parent.failure.verb === 'device-timeout',
       );
       if (devicesMount) return devicesMount;
+      // A mount that failed for want of something itself, just before.
+      const dependentMount = [...entries].reverse().find((c) => c !== e && c.failure.kind === 'dependency' && c.failure.seq < e.failure.seq && isMountLike(c.failure));
+      if (dependentMount && !latestPrimaryBefore(e, entries, isStorageUnit)) return dependentMount;
       const storage = latestPrimaryBefore(e, entries, isStorageUnit);
       if (storage) return storage;
     }

@@ -18,7 +18,7 @@ import {
   type RootCause,
 } from '../report/schema.js';
 import type { BootState, CrashState, CycleState, FailureState, ModeState } from '../segment/state.js';
-import { attribute, dependentsOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
+import { attribute, dependentsOf, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
 
 /** A userspace that starts this long after the kernel, with no kernel boot in the log, restarted. */
 export const RESTART_UPTIME_S = 60;
@@ -74,7 +74,26 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   const crashes = b.crashes.map(buildCrash);
   let rootCause: RootCause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
-  if (b.mode && b.mode.kind !== 'initramfs-shell') {
+  const initFailure = b.initFailures[0];
+  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : 'the init system';
+  const initCause = (): RootCause | null => {
+    if (initFailure === undefined) return null;
+    const evidence: Evidence[] = [{ line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
+    const more = b.initFailures.filter((f) => f.service !== initFailure.service).length;
+    return {
+      kind: 'unit',
+      unit: initFailure.service,
+      headline: `no systemd (${initName}): ${initFailure.service} failed${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
+      lines: [...new Set(evidence.map((e) => e.line))].sort((a, c) => a - c),
+      evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  };
+  if (b.mode && b.mode.kind !== 'initramfs-shell' && initFailure !== undefined) {
+    rootCause = initCause();
+  } else if (b.mode && b.mode.kind !== 'initramfs-shell') {
     rootCause = {
       kind: 'unexplained',
       unit: null,
@@ -115,6 +134,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     const inCycle = crash !== null && cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === crash.line);
     const explainedByCycle = crash !== null && cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
     if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause();
   }
   return {
     index: b.index,
@@ -130,6 +150,8 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     crashes,
     emergency: mode,
     rootCause,
+    init: b.init,
+    loginLine: b.loginLine,
     end: b.end,
   };
 }
@@ -337,6 +359,31 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   const primaries = system.length > 0 ? system : kernelCrashed ? [] : candidates;
   let root: CascadeEntry | null = null;
   if (triggeredBy !== null) root = entries.find((e) => e.name === triggeredBy)?.root ?? null;
+  if (root === null && triggeredBy !== null) {
+    // The trigger's chain starts at a [DEPEND] whose own cause is not in the log (the excerpt begins
+    // after it); a unit named after its device (systemd-fsck@dev-sda1.service) names that cause.
+    let top = entries.find((e) => e.name === triggeredBy) ?? null;
+    const seen = new Set<CascadeEntry>();
+    while (top !== null && top.parent !== null && !seen.has(top)) {
+      seen.add(top);
+      top = top.parent;
+    }
+    const device = top !== null && top.failure.kind === 'dependency' ? deviceOf(top.name) : null;
+    if (top !== null && device !== null) {
+      const deps = entries.filter((e) => e.failure.kind === 'dependency');
+      const evidence: Evidence[] = [top.failure.evidence[0]!, ...(c.mode?.evidence.slice(0, 2) ?? [])];
+      return {
+        kind: 'unit',
+        unit: device,
+        headline: `${device} is missing: ${top.name} failed for want of it (the device's own failure is not in the log); ${deps.length} unit${deps.length === 1 ? '' : 's'} failed as a result${c.mode ? `; ${triggeredBy} failed, so the machine entered ${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode` : ''}`,
+        lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+        evidence,
+        cascade: { unit: device, kind: 'timeout', line: top.failure.line, children: [toNode(top)] },
+        dependents: deps.length,
+        crash: null,
+      };
+    }
+  }
   if (root === null && primaries.length > 0) {
     let best = -1;
     for (const p of primaries) {
@@ -367,6 +414,30 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     }
     const deps = entries.filter((e) => e.failure.kind === 'dependency');
     if (deps.length === 0 && c.mode === null) return null;
+    // No failure of its own in the log, but a start job was seen running and never finishing before the
+    // [DEPEND]s: the log lost its timeout line (an excerpt, a console that missed it); that job is the cause.
+    const firstDep = deps[0]?.failure.line ?? c.mode?.line ?? Infinity;
+    const hung = [...c.jobs.values()].filter((j) => j.op === 'start' && j.outcome === null && j.firstLine <= firstDep).sort((a, b) => a.firstLine - b.firstLine)[0];
+    if (hung && deps.length > 0) {
+      const name = hung.ref.name ?? hung.ref.text;
+      const evidence: Evidence[] = [
+        { line: hung.lastLine, text: hung.lastText, why: `its start job was still running (${hung.elapsedText} of ${hung.limitText}) and never finished` },
+        ...deps.slice(0, 3).map((d) => d.failure.evidence[0]!),
+        ...(c.mode?.evidence.slice(0, 2) ?? []),
+      ];
+      const names = deps.slice(0, 3).map((d) => d.name);
+      const mode = c.mode ? `; the machine entered ${c.mode.kind === 'rescue' ? 'rescue mode' : 'emergency mode'}` : '';
+      return {
+        kind: 'unit',
+        unit: name,
+        headline: `${name} never finished starting (its start job ran ${hung.elapsedText} of ${hung.limitText}; the log does not show how it ended); ${deps.length} unit${deps.length === 1 ? '' : 's'} failed as a result (${names.join(', ')}${deps.length > 3 ? ', …' : ''})${mode}`,
+        lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+        evidence,
+        cascade: { unit: name, kind: 'timeout', line: hung.firstLine, children: deps.map(toNode) },
+        dependents: deps.length,
+        crash: null,
+      };
+    }
     const what = deps.length > 0 ? `${deps.length} unit${deps.length === 1 ? '' : 's'} failed with [DEPEND], but the failure that caused ${deps.length === 1 ? 'it' : 'them'} is not in the log` : '';
     const mode = c.mode ? `${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode was entered${deps.length > 0 ? '' : ', but no failure explaining it is in the log'}` : '';
     const evidence = [...deps.slice(0, 3).map((d) => d.failure.evidence[0]!), ...(c.mode?.evidence.slice(0, 2) ?? [])];

@@ -4,6 +4,8 @@
  */
 import type { PhysicalLine } from '../terminal/line-splitter.js';
 import {
+  matchOtherInit,
+  type OtherInit,
   matchFailedRow,
   KERNEL_EVENT_LITERALS,
   matchJournalLine,
@@ -91,6 +93,11 @@ export type ConsoleRecord =
       login: boolean;
     }
   | { kind: 'journal-boot'; at: LineRef; separator: 'boot' | 'reboot' | 'header' }
+  /** journalctl -x's catalog text about a unit (`-- Subject: Unit foo.service has failed`,
+   *  `░░ Subject: A start job for unit foo.service has failed`). */
+  | { kind: 'catalog'; at: LineRef; unit: string; failed: boolean }
+  /** An init system other than systemd said something (`OpenRC 0.52 is starting up`, ` * ERROR: networking failed to start`). */
+  | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null }
   /** An initrd that is not systemd gave up (NixOS stage 1). */
   | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
@@ -110,6 +117,8 @@ const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|
 const MAX_TEXT = 4096;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory)/;
+/** journalctl -x catalog lines that name a unit and say what became of its job. */
+const CATALOG = /^(?:--|░░) (?:Subject: )?Unit (\S+) has (failed|finished start-up|begun start-up|finished shutting down|begun shutting down)|^(?:--|░░) Subject: A (?:start|stop) job for unit (\S+) has (failed|finished successfully|begun execution)/;
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
@@ -266,6 +275,13 @@ export class LineClassifier {
       return;
     }
     const c0 = trimmed.charCodeAt(0);
+    if (c0 === 0x2591 /* ░ */ || (c0 === 0x2d && trimmed.startsWith('-- '))) {
+      const cat = CATALOG.exec(trimmed);
+      if (cat) {
+        this.out({ kind: 'catalog', at, unit: cat[1] ?? cat[3]!, failed: (cat[2] ?? cat[4]) === 'failed' });
+        return;
+      }
+    }
     if (c0 === 0x2d /* - */) {
       const sep = matchJournalSeparator(trimmed);
       if (sep) {
@@ -338,6 +354,11 @@ export class LineClassifier {
       }
     }
     if (first !== 0x5b && (text.includes('] ') || text.includes('   ')) && this.splice(at, text, repaired)) return;
+    const init = matchOtherInit(trimmed);
+    if (init) {
+      this.out({ kind: 'init', at, init: init.init, failed: init.failed });
+      return;
+    }
     if (c0 === 0x41 /* A */ && trimmed.startsWith('An error occurred in stage 1')) {
       this.out({ kind: 'initrd-failure', at, initrd: 'nixos-stage-1' });
       return;

@@ -17,6 +17,8 @@ interface PromptRule {
 }
 
 export const PROMPT_RULES: readonly PromptRule[] = [
+  { kind: 'emergency', literal: 'to emergency mode', pattern: /Welcome to emergency mode!/, announces: true, example: 'Welcome to emergency mode! After logging in, type "journalctl -xb" to view system logs,' },
+  { kind: 'rescue', literal: 'to rescue mode', pattern: /Welcome to rescue mode!/, announces: true, example: 'Welcome to rescue mode! Type "systemctl default" or ^D to enter default mode.' },
   { kind: 'emergency', literal: 'emergency mode', pattern: /You are in emergency mode\./, example: 'You are in emergency mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
   { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, example: 'You are in rescue mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
   { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, example: 'Give root password for maintenance', announces: false },
@@ -116,7 +118,7 @@ const WELCOME = /^Welcome to (.+?)!\s*$/;
 export function matchWelcome(text: string): string | null {
   if (!text.startsWith('Welcome to ')) return null;
   const m = WELCOME.exec(text);
-  if (m === null || m[1] === 'GRUB') return null;
+  if (m === null || m[1] === 'GRUB' || m[1] === 'emergency mode' || m[1] === 'rescue mode') return null;
   return m[1]!;
 }
 
@@ -289,4 +291,34 @@ export function matchMountError(message: string): { path: string; reason: string
   // busybox: `mount: mounting /dev/root on /mnt-root/iso failed: No such file or directory`.
   const b = BUSYBOX_MOUNT_ERROR.exec(message);
   return b ? { path: b[2]!, reason: `${b[1]} ${b[3]!}` } : null;
+}
+
+/** Init systems other than systemd: what they print when they start and when a service fails. */
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox';
+
+interface InitRule {
+  init: OtherInit;
+  literal: string;
+  pattern: RegExp;
+  /** The group that names a failed service, if the line reports one. */
+  failed?: number;
+  example: string;
+}
+
+export const INIT_RULES: readonly InitRule[] = [
+  { init: 'openrc', literal: 'OpenRC', pattern: /^OpenRC \d+\.\S+ is starting up/, example: 'OpenRC 0.52.1 is starting up Linux 6.6.0 (riscv64)' },
+  { init: 'openrc', literal: 'ERROR: ', pattern: /^\* ERROR: (\S+) failed to start/, failed: 1, example: ' * ERROR: networking failed to start' },
+  { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: (?:version \S+ booting|Entering runlevel)/, example: 'INIT: version 2.88 booting' },
+  { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
+  { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by)/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
+  { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
+];
+
+export function matchOtherInit(text: string): { init: OtherInit; failed: string | null } | null {
+  for (const rule of INIT_RULES) {
+    if (!text.includes(rule.literal)) continue;
+    const m = rule.pattern.exec(text);
+    if (m) return { init: rule.init, failed: rule.failed !== undefined ? (m[rule.failed] ?? null) : null };
+  }
+  return null;
 }

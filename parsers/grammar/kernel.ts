@@ -22,6 +22,8 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   const digits = i;
   while (isDigit(text.charCodeAt(i))) i++;
   if (i === digits || text.charCodeAt(i) !== 0x2e /* . */) return null;
+  // printk pads the seconds to five places (`[    2.873679]`); firmware's `[2.873679]` is not the kernel's.
+  if (digits === 1 && i - digits < 5) return null;
   i++;
   const frac = i;
   while (isDigit(text.charCodeAt(i))) i++;

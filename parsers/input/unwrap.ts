@@ -16,7 +16,7 @@
  */
 import type { PhysicalLine } from '../terminal/line-splitter.js';
 
-export type EnvelopeKind = 'lava' | 'ci-timestamps' | 'markdown-fence' | 'quoted' | 'indented' | 'kmsg-level' | 'caret-escapes' | 'bare-escapes' | 'web-escapes';
+export type EnvelopeKind = 'html-entities' | 'lava' | 'ci-timestamps' | 'markdown-fence' | 'quoted' | 'indented' | 'kmsg-level' | 'caret-escapes' | 'bare-escapes' | 'web-escapes';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. */
 const JOURNAL_REST = /^\S+ [^\s[:]{1,64}(?:\[\d{1,9}\])?: /;
@@ -31,6 +31,16 @@ const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]/g;
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
 const LAVA = /^- \{\s*"?dt"?: /;
+const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
+const HTML_ENTITY_ALL = /&(?:#(\d{2,7})|#x([0-9a-fA-F]{2,6})|(amp|lt|gt|quot|apos|nbsp));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntity(whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string {
+  if (name !== undefined) return NAMED[name] ?? whole;
+  const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+  // Control characters stay as they were written: the terminal layer already decided about those.
+  return code >= 0x20 && code <= 0x10ffff && !(code >= 0x7f && code < 0xa0) ? String.fromCodePoint(code) : whole;
+}
 
 export interface UnwrapCounters {
   /** Lines unwrapped, by envelope. */
@@ -132,6 +142,11 @@ export class LineUnwrapper {
           this.count('bare-escapes');
         }
       }
+    }
+    // Pages and archives that kept HTML entities (`&#269;en`, `&lt;`, `&amp;`).
+    if (text.includes('&') && HTML_ENTITY.test(text)) {
+      text = text.replace(HTML_ENTITY_ALL, decodeEntity);
+      this.count('html-entities');
     }
     // A paste indented as a Markdown code block or by a forum: status and kernel lines begin at `[`.
     if (text.charCodeAt(0) === 0x20 || text.charCodeAt(0) === 0x09) {

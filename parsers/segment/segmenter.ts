@@ -154,6 +154,28 @@ export class Segmenter {
         return this.touch();
       case 'journal':
         return this.journal(rec);
+      case 'catalog': {
+        this.touch();
+        if (!rec.failed || !isUnitName(rec.unit)) return;
+        // The catalog names the unit of the failure just above, whatever its kind.
+        const f = this.findFailure(rec.unit);
+        if (f) {
+          addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal catalog: the unit failed' });
+          return;
+        }
+        for (const kind of ['failed', 'dependency', 'timeout'] as const) {
+          const bound = this.namedResult(rec.unit, kind, rec.at, false);
+          if (bound) return;
+        }
+        return;
+      }
+      case 'init': {
+        this.recognised++;
+        const boot = this.ensureBoot('log-start', rec.at.lineNo);
+        if (!this.systemdRunning()) boot.init ??= rec.init;
+        if (rec.failed !== null && boot.initFailures.length < 50) boot.initFailures.push({ service: rec.failed, line: rec.at.lineNo, text: clip(rec.at.text) });
+        return this.touch();
+      }
       case 'initrd-failure': {
         this.recognised++;
         const boot = this.ensureBoot('log-start', rec.at.lineNo);
@@ -216,6 +238,9 @@ export class Segmenter {
       lastUptime: null,
       hasKernel: false,
       bannerLine: null,
+      init: null,
+      initFailures: [],
+      loginLine: null,
       banners: new Set(),
       phases: [],
       cycles: [],
@@ -426,6 +451,8 @@ export class Segmenter {
   }
 
   private managerSignal(type: 'manager' | 'welcome', at: LineRef, os: string | null, version: string | null): void {
+    // Another init system's boot: its `Welcome to Alpine!` is a motd, not systemd's banner.
+    if (type === 'welcome' && this.boot !== null && this.boot.init !== null && currentCycle(this.boot) === null) return this.touch();
     const boot = this.ensureBoot('log-start', at.lineNo);
     let cycle = currentCycle(boot);
     if (cycle === null) {
@@ -838,12 +865,13 @@ export class Segmenter {
     let job = cycle.jobs.get(key);
     if (job === undefined) {
       if (cycle.jobs.size >= LIMITS.jobsPerCycle) return;
-      job = { ref, op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null };
+      job = { ref, op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null, lastText: '' };
       cycle.jobs.set(key, job);
       this.emit({ type: 'job', boot: this.boot!.index, cycle: cycle.index, line: rec.at.lineNo, unit: key, elapsed: s.elapsedText, limit: s.limitText });
     }
     job.frames++;
     job.lastLine = rec.at.lineNo;
+    job.lastText = clip(rec.at.text);
     if (s.elapsed !== null && (job.elapsed === null || s.elapsed >= job.elapsed)) {
       job.elapsed = s.elapsed;
       job.elapsedText = s.elapsedText;
@@ -858,6 +886,13 @@ export class Segmenter {
       // A shell after a login, not one of emergency mode's.
       const cycle = this.boot ? currentCycle(this.boot) : null;
       if (cycle !== null && cycle.mode === null) cycle.loginLine ??= at.lineNo;
+      return this.touch();
+    }
+    if (p.kind === 'login' && this.boot !== null && this.boot.init !== null && !this.systemdRunning() && currentCycle(this.boot) === null) {
+      // A login prompt with no systemd seen: OpenRC, sysvinit, busybox; no userspace cycle to put it in.
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      boot.loginLine ??= at.lineNo;
+      this.emit({ type: 'login', boot: boot.index, cycle: null, line: at.lineNo });
       return this.touch();
     }
     if (p.kind === 'login') {
@@ -925,7 +960,7 @@ export class Segmenter {
    * of the same kind a few lines away is that unit. The earliest unbound one is taken, as systemd
    * prints a job's status line and its result line together, job after job. Returns the failure bound.
    */
-  private namedResult(name: string, kind: FailureKind, at: LineRef): FailureState | null {
+  private namedResult(name: string, kind: FailureKind, at: LineRef, remember = true): FailureState | null {
     if (!isUnitName(name)) return null;
     const boot = this.boot;
     const cycle = boot ? currentCycle(boot) : null;
@@ -939,6 +974,7 @@ export class Segmenter {
         return f;
       }
     }
+    if (!remember) return null;
     this.namedResults.push({ name, kind, line: at.lineNo, text: clip(at.text), used: false });
     if (this.namedResults.length > 32) this.namedResults.shift();
     return null;

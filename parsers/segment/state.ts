@@ -47,6 +47,8 @@ export interface JobState {
   limitText: string;
   frames: number;
   outcome: string | null;
+  /** The last frame as shown, for evidence. */
+  lastText: string;
 }
 
 export interface ModeState {
@@ -118,6 +120,12 @@ export interface CrashState {
 export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
 
 export interface BootState {
+  /** An init system other than systemd, when it said so. */
+  init: 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | null;
+  /** Services that init system said failed. */
+  initFailures: Array<{ service: string; line: number; text: string }>;
+  /** A login prompt with no systemd userspace cycle to hold it. */
+  loginLine: number | null;
   /** The device dracut said does not exist, before any userspace cycle. */
   missingDevice?: { path: string; ev: Evidence };
   /** Line of the kernel banner (`Linux version …`), when seen. */

@@ -35,7 +35,7 @@ export function findings(r: ReportT) {
     crashTitles: r.boots.flatMap((b) => b.crashes.map((c) => c.title)),
     cycleStarts: cycles.map((c) => c.start),
     hungJobs: unique(cycles.flatMap((c) => c.hungJobs.map((j) => j.unit.name ?? j.unit.text))),
-    loginReached: cycles.some((c) => c.loginLine !== null),
+    loginReached: cycles.some((c) => c.loginLine !== null) || r.boots.some((b) => b.loginLine !== null),
     defaultTargets: cycles.map((c) => c.defaultTarget),
   };
 }
