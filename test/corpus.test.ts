@@ -53,6 +53,12 @@ for (const c of cases) {
 
     const got = findings(whole);
     const want = c.expected;
+    if (want.knownGap !== undefined) {
+      const failing = want.rootCause !== null || want.emergency !== 'none' || want.kernelCrashes.length > 0;
+      if (failing) assert.is(whole.verdict, 'failed', 'a known gap may miss the cause, never the failure');
+      assert.is(got.boots, want.boots, 'boots');
+      return;
+    }
     if (!c.name.startsWith('wild/')) assert.ok(want.failed && want.dependencyFailed && want.timedOut, 'only wild cases may leave out the unit lists');
     assert.is(got.boots, want.boots, 'boots');
     assert.is(got.cycles, want.cycles, 'cycles');

@@ -34,6 +34,8 @@ import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type S
 /** A line of a user's service manager. */
 export interface UserManagerLine {
   pid: number;
+  /** The message after `systemd[PID]: `. */
+  message?: string;
   msg: StatusMessage | null;
   manager: ManagerEvent | null;
 }
@@ -98,6 +100,9 @@ export type ConsoleRecord =
   | { kind: 'catalog'; at: LineRef; unit: string; failed: boolean }
   /** An init system other than systemd said something (`OpenRC 0.52 is starting up`, ` * ERROR: networking failed to start`). */
   | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null }
+  /** PID 1's own log line with no prefix (`systemd.log_target=console`, `journalctl -o cat`):
+   *  `foo.service: Failed with result 'exit-code'.` */
+  | { kind: 'pid1'; at: LineRef; manager: ManagerEvent }
   /** An initrd that is not systemd gave up (NixOS stage 1). */
   | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
@@ -119,6 +124,24 @@ const MAX_TEXT = 4096;
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
 const CATALOG = /^(?:--|░░) (?:Subject: )?Unit (\S+) has (failed|finished start-up|begun start-up|finished shutting down|begun shutting down)|^(?:--|░░) Subject: A (?:start|stop) job for unit (\S+) has (failed|finished successfully|begun execution)/;
+/** Where a second journal entry (timestamp, then `host`) starts inside a message, or -1. */
+function gluedEntry(message: string, host: string): number {
+  for (let k = message.indexOf(` ${host} `); k > 0; k = message.indexOf(` ${host} `, k + 1)) {
+    const m = GLUED_TIME.exec(message.slice(0, k + 1));
+    if (m && m.index > 0) return m.index;
+  }
+  return -1;
+}
+const GLUED_TIME = /(?:[^\s\d.]{2,5}\.? {1,2}\d{1,2}|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d{4})? $/;
+
+/** PID 1's messages about a unit that are read without a prefix: they begin with the unit's name. */
+const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout']);
+
+function isUnitNameStart(text: string): boolean {
+  const colon = text.indexOf(': ');
+  return colon > 2 && /^[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/.test(text.slice(0, colon));
+}
+
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
@@ -328,7 +351,18 @@ export class LineClassifier {
       return;
     }
     const journal = matchJournalLine(text);
-    if (journal) return this.journalLine(at, journal);
+    if (journal) {
+      // Two entries glued on one line (a paste that lost a newline): the second begins with a timestamp
+      // and the same host.
+      const glued = journal.host !== '' ? gluedEntry(journal.message, journal.host) : -1;
+      if (glued > 0) {
+        this.journalLine(at, { ...journal, message: journal.message.slice(0, glued) });
+        const rest = journal.message.slice(glued);
+        this.classifyOne({ ...at, text: rest }, rest, repaired, null);
+        return;
+      }
+      return this.journalLine(at, journal);
+    }
     const header = matchStatusHeader(text);
     if (header) {
       this.out({ kind: 'status-header', at, unit: header.unit, description: header.description });
@@ -354,6 +388,13 @@ export class LineClassifier {
       }
     }
     if (first !== 0x5b && (text.includes('] ') || text.includes('   ')) && this.splice(at, text, repaired)) return;
+    if (trimmed.includes(': ') && isUnitNameStart(trimmed)) {
+      const manager = matchManagerEvent(trimmed);
+      if (manager !== null && BARE_MANAGER.has(manager.kind)) {
+        this.out({ kind: 'pid1', at, manager });
+        return;
+      }
+    }
     const init = matchOtherInit(trimmed);
     if (init) {
       this.out({ kind: 'init', at, init: init.init, failed: init.failed });
@@ -429,7 +470,7 @@ export class LineClassifier {
       manager = matchManagerEvent(proc.rest);
       if (manager === null) msg = parseStatusMessage(proc.rest);
     } else if (proc && proc.ident === 'systemd' && proc.pid !== null) {
-      userManager = { pid: proc.pid, manager: matchManagerEvent(proc.rest), msg: parseStatusMessage(proc.rest) };
+      userManager = { pid: proc.pid, message: proc.rest, manager: matchManagerEvent(proc.rest), msg: parseStatusMessage(proc.rest) };
     }
     this.out({
       kind: 'kernel',

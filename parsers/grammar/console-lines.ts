@@ -31,7 +31,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
   { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
-  { kind: 'login', literal: 'login:', pattern: /^[A-Za-z0-9][\w.-]{0,62} login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
+  { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
 ];
@@ -176,6 +176,7 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'shutdown', literal: 'Shutting down', pattern: /^Shutting down\.?$/, example: 'Shutting down.' },
   { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/, example: 'Startup finished in 1.939s (kernel) + 3.214s (userspace) = 5.153s.' },
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/, example: 'local-fs.target: Job local-fs.target/start failed with result \'dependency\'.' },
+  { kind: 'job-result', literal: 'finished, result=', pattern: /^(?:(\S+): )?Job (?:\d+ )?(\S+)\/(\w[\w-]*) finished, result=(failed|dependency|timeout|assert)\b/, example: 'lab-dependent.service: Job 100 lab-dependent.service/start finished, result=dependency' },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/, example: 'var.mount: Failed with result \'exit-code\'.' },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },

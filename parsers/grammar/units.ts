@@ -102,6 +102,11 @@ export class UnitResolver {
     }
   }
 
+  /** The log has named this unit. */
+  knows(name: string): boolean {
+    return this.known.has(name);
+  }
+
   /** The description the log showed for a unit, or null. */
   descriptionOf(name: string): string | null {
     const d = this.known.get(name);
@@ -141,6 +146,16 @@ export class UnitResolver {
     }
     const fromTable = candidates(ref.text, tableEntries());
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
+    // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
+    // instance of a template whose name fits what is left of it.
+    const sep = ref.text.indexOf(' - ');
+    const cut = ref.text.indexOf(ELLIPSIS);
+    if (fromTable.size === 0 && sep > 0 && cut >= 0 && cut < sep) {
+      const name = templateInstance(ref.text.slice(sep + 3));
+      const head = ref.text.slice(0, cut);
+      const tail = ref.text.slice(cut + 1, sep);
+      if (name !== null && name.startsWith(head) && name.endsWith(tail)) return { ...ref, name, description: ref.text.slice(sep + 3), partial: false, resolvedBy: 'table' };
+    }
     if (fromTable.size === 0 && !ref.text.includes(ELLIPSIS)) {
       const instance = templateInstance(ref.text);
       if (instance !== null) return { ...ref, name: instance, description: ref.text, partial: false, resolvedBy: 'table' };

@@ -176,6 +176,10 @@ export class Segmenter {
         if (rec.failed !== null && boot.initFailures.length < 50) boot.initFailures.push({ service: rec.failed, line: rec.at.lineNo, text: clip(rec.at.text) });
         return this.touch();
       }
+      case 'pid1':
+        this.recognised++;
+        this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'console');
+        return this.touch();
       case 'initrd-failure': {
         this.recognised++;
         const boot = this.ensureBoot('log-start', rec.at.lineNo);
@@ -309,7 +313,9 @@ export class Segmenter {
       }
       boot.kernelVersion = rec.event.detail;
       boot.bannerLine ??= at.lineNo;
-    } else if (boot !== null && boot.lastUptime !== null && rec.uptime !== null && rec.uptime < 10 && boot.lastUptime - rec.uptime > 5) {
+    } else if (boot !== null && boot.lastUptime !== null && rec.uptime !== null && rec.uptime < 1.5 && boot.lastUptime - rec.uptime > 5) {
+      // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
+      // time is another writer's line or a redraw, spliced in: not a boot.
       boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
@@ -342,7 +348,7 @@ export class Segmenter {
           break;
       }
     }
-    if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: at.lineNo, what: rec.message.replace(/ at (?:virtual )?address.*$/, '') };
+    if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: at.lineNo, what: rec.message.replace(/ at (?:virtual )?address.*$/, ''), text: clip(at.text) };
     if (rec.crash) this.crash(rec.crash, at, rec.uptime, false);
     else this.lookForCrashLocation(at, rec.crashLocation);
 
@@ -488,7 +494,7 @@ export class Segmenter {
     this.touch();
   }
 
-  private managerEvent(kind: string, groups: readonly string[], at: LineRef, source: 'kmsg' | 'journal' = 'kmsg'): void {
+  private managerEvent(kind: string, groups: readonly string[], at: LineRef, source: 'kmsg' | 'journal' | 'console' = 'kmsg'): void {
     switch (kind) {
       case 'restart-scheduled': {
         // The unit failed and is being restarted (Restart=): its failure alone broke nothing yet.
@@ -554,11 +560,14 @@ export class Segmenter {
       }
       case 'unit-result': {
         const [unit = '', result = ''] = groups;
+        // A line read without PID 1's prefix may be the cut tail of a wrapped one: its unit must be one
+        // the log named elsewhere before it stands as a failure of its own.
+        const trusted = source !== 'console' || this.resolver.knows(unit);
         this.resolver.learnName(unit);
         let f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
         const cycle = this.boot ? currentCycle(this.boot) : null;
         const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
-        if (f === null && isUnitName(unit) && !stopping) {
+        if (f === null && isUnitName(unit) && !stopping && trusted) {
           // A unit that started and then failed has no status line of its own: this line is its failure.
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
@@ -796,7 +805,8 @@ export class Segmenter {
       // A saved journal (journalctl -b): PID 1's messages tell the boot as its kmsg lines would.
       this.recognised++;
       if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
-      if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, msg: rec.msg, manager: rec.manager }, rec.at);
+      if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
+      if (rec.manager === null && rec.msg === null && j.ident === 'systemd') this.unitComplaint(j.message, rec.at);
       if (rec.audit) this.audit(rec.audit, rec.at);
       if (rec.login) this.loginSeen(rec.at);
       if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'journal');
@@ -1055,6 +1065,15 @@ export class Segmenter {
     addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
   }
 
+  /** A manager's own complaint about a unit (`foo.service: Failed to spawn executor: …`): evidence for its failure. */
+  private unitComplaint(message: string, at: LineRef): void {
+    const colon = message.indexOf(': ');
+    if (colon < 0) return;
+    const unit = message.slice(0, colon);
+    if (!isUnitName(unit)) return;
+    this.processError(unit.slice(0, unit.lastIndexOf('.')), message.slice(colon + 2), at);
+  }
+
   private processError(ident: string, message: string, at: LineRef): void {
     if (!PROCESS_ERROR.test(message)) return;
     this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
@@ -1080,6 +1099,7 @@ export class Segmenter {
     this.recognised++;
     this.ensureCycle(at.lineNo);
     this.touch();
+    if (u.manager === null && u.msg === null && u.message !== undefined) this.unitComplaint(u.message, at);
     const manager = `user manager (PID ${u.pid})`;
     const why = `the user service manager (PID ${u.pid}), not PID 1: a user service`;
     if (u.manager?.kind === 'unit-result' && isUnitName(u.manager.groups[0] ?? '')) {
@@ -1156,12 +1176,13 @@ export class Segmenter {
   }
 
   /** ARM opens an oops with `Unable to handle kernel NULL pointer dereference at virtual address …`. */
-  private unableToHandle: { line: number; what: string } | null = null;
+  private unableToHandle: { line: number; what: string; text: string } | null = null;
 
   private crash(c0: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
     let c = c0;
     const uth = this.unableToHandle;
-    if (c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line) c = { ...c, title: uth.what };
+    const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
+    if (fromUth) c = { ...c, title: uth.what };
     // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
     if (untimed && c.kind === 'warning' && !at.text.includes('CPU:')) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
@@ -1173,7 +1194,7 @@ export class Segmenter {
       line: at.lineNo,
       uptime,
       cycle: cycle?.index ?? null,
-      evidence: [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
+      evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
       located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
     };
