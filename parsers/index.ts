@@ -70,6 +70,7 @@ export class Analyzer {
     if (!this.ended) {
       this.ended = true;
       this.splitter.end();
+      this.unwrapper.end();
       this.classifier.end();
       this.segmenter.end();
     }

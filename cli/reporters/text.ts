@@ -15,7 +15,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   const verdict =
     report.verdict === 'failed' ? p.red(p.bold('FAILED')) : report.verdict === 'ok' ? p.green(p.bold('OK')) : p.yellow(p.bold('EMPTY'));
   out.push(`${verdict}  ${safeText(report.headline)}`);
-  out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes`));
+  out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes${readAs(report)}`));
   for (const d of report.degraded) out.push(p.yellow(`warning: ${safeText(d.message)}`));
   if (report.droppedBoots > 0) out.push(p.dim(`(${report.droppedBoots} earlier boots not shown)`));
   for (const boot of report.boots) renderBoot(boot, out, opts);
@@ -134,3 +134,26 @@ function phase(ph: Phase): string {
 function lines(a: number, b: number): string {
   return a === b ? `line ${a}` : `lines ${a}–${b}`;
 }
+
+/** What the input was read as: `, read as a journal (gzip; LAVA job log, CI timestamps)`. */
+function readAs(report: Report): string {
+  const i = report.input;
+  if (i.recognisedAs === 'unrecognised') return '';
+  const what = { console: 'a console', journal: 'a journal', syslog: 'a syslog file', dmesg: 'a kernel log' }[i.recognisedAs];
+  const wrappers = [...(i.compression ? [i.compression] : []), ...i.envelopes.map((e) => ENVELOPE_WORDS[e.kind] ?? e.kind)];
+  const init = report.boots.map((b) => b.init).find((x) => x !== null);
+  return `, read as ${what}${wrappers.length > 0 ? ` (${[...new Set(wrappers)].join(', ')})` : ''}${init ? `; no systemd: ${init}` : ''}`;
+}
+
+const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
+  lava: 'LAVA job log',
+  'ci-timestamps': 'CI timestamps',
+  'markdown-fence': 'Markdown fence',
+  quoted: 'e-mail quoting',
+  indented: 'indented',
+  'kmsg-level': 'kmsg levels',
+  'caret-escapes': 'escapes as ^[',
+  'bare-escapes': 'escapes without ESC',
+  'web-escapes': 'escapes as text',
+  'html-entities': 'HTML entities',
+};

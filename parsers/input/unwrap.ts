@@ -14,7 +14,7 @@
  * A prefix is taken off only when what follows is console text; a journal's own timestamp and host
  * (`Mar 01 12:34:56 host systemd[1]: …`) stay for the line grammar.
  */
-import type { PhysicalLine } from '../terminal/line-splitter.js';
+import { LineSplitter, type PhysicalLine } from '../terminal/line-splitter.js';
 
 export type EnvelopeKind = 'html-entities' | 'lava' | 'ci-timestamps' | 'markdown-fence' | 'quoted' | 'indented' | 'kmsg-level' | 'caret-escapes' | 'bare-escapes' | 'web-escapes';
 
@@ -26,11 +26,11 @@ const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 const KMSG_LEVEL = /^<\d{1,3}>/;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
-const BARE_ESC = /\[[0-9;]{0,16}[mK]/g;
+const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
 const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]/g;
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
-const LAVA = /^- \{\s*"?dt"?: /;
+const LAVA = /^- \{\s*"?dt"?:\s*/;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
 const HTML_ENTITY_ALL = /&(?:#(\d{2,7})|#x([0-9a-fA-F]{2,6})|(amp|lt|gt|quot|apos|nbsp));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -60,8 +60,44 @@ export class LineUnwrapper {
 
   push(line: PhysicalLine): void {
     if (line.overwritten) return this.out(line);
+    if (line.text.charCodeAt(0) === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
     const text = this.unwrap(line.text);
     this.out(text === line.text ? line : { ...line, text });
+  }
+
+  /** LAVA keeps the target's bytes (escapes, CRs, spinner redraws) JSON-encoded in `msg`: they go through
+   *  a terminal layer of their own, and what it shows is the record's line (same line number). */
+  private inner: LineSplitter | null = null;
+  /** Where each recent record's bytes start in the inner stream (a line is emitted once the next
+   *  record's bytes show it is finished: it belongs to the record its first byte came from). */
+  private records: Array<{ at: number; line: PhysicalLine }> = [];
+  private innerBytes = 0;
+  private readonly encoder = new TextEncoder();
+
+  private lavaRecord(line: PhysicalLine): void {
+    this.lava = true;
+    this.count('lava');
+    const msg = lavaMessage(line.text);
+    if (msg === null) {
+      this.counters.droppedLines++;
+      this.out({ ...line, text: '' });
+      return;
+    }
+    this.inner ??= new LineSplitter((l) => {
+      let at = this.records[0]!.line;
+      for (const r of this.records) if (r.at <= l.byteStart) at = r.line;
+      this.out({ ...at, text: l.text, overwritten: l.overwritten, truncated: l.truncated });
+    });
+    const bytes = this.encoder.encode(msg.endsWith('\n') ? msg : msg + '\n');
+    this.records.push({ at: this.innerBytes, line });
+    if (this.records.length > 64) this.records.shift();
+    this.innerBytes += bytes.length;
+    this.inner.write(bytes);
+  }
+
+  /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
+  end(): void {
+    this.inner?.end();
   }
 
   private count(kind: EnvelopeKind): void {
@@ -160,6 +196,17 @@ export class LineUnwrapper {
   }
 
   private lavaMessage(line: string): string {
+    const msg = lavaMessage(line);
+    if (msg === null) {
+      this.counters.droppedLines++;
+      return '';
+    }
+    return consoleText(msg);
+  }
+}
+
+/** The target's text of a LAVA record, or null for the dispatcher's own records. */
+function lavaMessage(line: string): string | null {
     let level = '';
     let msg: unknown = null;
     try {
@@ -167,7 +214,7 @@ export class LineUnwrapper {
       level = typeof rec.lvl === 'string' ? rec.lvl : '';
       msg = rec.msg;
     } catch {
-      const m = /"lvl": "(\w+)", "msg": "((?:[^"\\]|\\.)*)"/.exec(line);
+      const m = /"lvl":\s*"(\w+)",\s*"msg":\s*"((?:[^"\\]|\\.)*)"/.exec(line);
       if (m) {
         level = m[1]!;
         try {
@@ -177,12 +224,8 @@ export class LineUnwrapper {
         }
       }
     }
-    if ((level !== 'target' && level !== 'feedback') || typeof msg !== 'string') {
-      this.counters.droppedLines++;
-      return '';
-    }
-    return consoleText(msg);
-  }
+    if ((level !== 'target' && level !== 'feedback') || typeof msg !== 'string') return null;
+    return msg;
 }
 
 /** What a terminal would show for a message that kept its control bytes (LAVA keeps them). */
@@ -208,7 +251,11 @@ function escapeKinds(text: string): number {
     if (prev === 0x5e /* ^ */) kinds |= CARET;
     else if (prev === 0x241b || prev === 0x65 /* e */ || prev === 0x33 /* 3 */ || prev === 0x62 /* b */ || prev === 0x42 /* B */) kinds |= WEB;
     const next = text.charCodeAt(i + 1);
-    if (next === 0x6d /* m */ || next === 0x4b /* K */) kinds |= BARE;
+    if (next === 0x6d /* m */ || next === 0x4b /* K */) {
+      // `[m` / `[K` alone, not the start of a word (`[mem 0x…]`).
+      const after = text.charCodeAt(i + 2);
+      if (!((after >= 0x41 && after <= 0x5a) || (after >= 0x61 && after <= 0x7a))) kinds |= BARE;
+    }
     else if (next >= 0x30 && next <= 0x39) {
       // `[0;1;31m`: digits and semicolons, then m or K.
       let j = i + 2;
