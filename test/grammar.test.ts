@@ -179,7 +179,8 @@ test('kernel crashes get short titles', () => {
   assert.is(matchCrash('---[ end Kernel panic - not syncing: Attempted to kill init! ]---'), null);
   assert.is(matchCrash('BUG: kernel NULL pointer dereference, address: 0000000000000000')?.kind, 'bug');
   assert.is(matchCrash('Oops: 0000 [#1] PREEMPT SMP NOPTI')?.kind, 'oops');
-  assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123 foo+0x1/0x2')?.title, 'WARNING in kernel/fork.c:123');
+  assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123 foo+0x1/0x2')?.title, 'WARNING in foo (kernel/fork.c:123)');
+  assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123')?.title, 'WARNING in kernel/fork.c:123');
   assert.is(matchCrash('INFO: task kworker/0:1:12 blocked for more than 120 seconds.')?.title, 'INFO: task kworker/0:1 blocked for more than 120 seconds');
   assert.equal(matchCrash('Out of memory: Killed process 412 (perl) total-vm:1012345kB, anon-rss:900000kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:1800kB oom_score_adj:0'), {
     kind: 'oom',

@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Analyzer } from '../parsers/index.js';
 import type { ConsoleRecord } from '../parsers/grammar/classify.js';
-import { KERNEL_EVENTS, MANAGER_EVENTS, MARKER_RULES, PROMPT_RULES } from '../parsers/grammar/console-lines.js';
+import { BOOTLOADER_ERRORS, INIT_RULES, KERNEL_EVENTS, MANAGER_EVENTS, MARKER_RULES, PROMPT_RULES } from '../parsers/grammar/console-lines.js';
 import { CRASH_RULES } from '../parsers/grammar/kernel.js';
 import { MESSAGES } from '../parsers/grammar/status.js';
 import type { Report } from '../parsers/report/schema.js';
@@ -90,6 +90,23 @@ test('every status message row reads its example, with a status word, bare in a 
       const msg = r && (r.kind === 'status' || r.kind === 'kernel' || r.kind === 'journal') ? r.msg : null;
       assert.is(msg?.verb, row.verb, line);
     }
+  }
+});
+
+test('every bootloader error, printed before any kernel, is the root cause of its boot', () => {
+  for (const row of BOOTLOADER_ERRORS) {
+    const { report } = run(`U-Boot 2024.07 (Jul 01 2024 - 00:00:00 +0000)\n${row.example}\n`);
+    assert.is(report.boots[0]?.rootCause?.kind, 'bootloader', row.example);
+    assert.is(report.verdict, 'failed', row.example);
+  }
+});
+
+test('every other init system is named, and its failed services are the root cause', () => {
+  for (const row of INIT_RULES) {
+    const { report } = run(`${row.example}\n`);
+    assert.is(report.boots[0]?.init, row.init, row.example);
+    assert.is(report.boots[0]?.cycles.length, 0, `${row.example}: no systemd userspace cycle`);
+    if (row.failed !== undefined) assert.is(report.boots[0]?.rootCause?.kind, 'unit', row.example);
   }
 });
 

@@ -133,7 +133,20 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     const crash = explainingCrash(b.crashes);
     const inCycle = crash !== null && cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === crash.line);
     const explainedByCycle = crash !== null && cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
-    if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
+    if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null) {
+      const e = b.bootloaderError;
+      const message = e.text.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
+      rootCause = {
+        kind: 'bootloader',
+        unit: message,
+        headline: `the bootloader failed before any kernel ran: ${message}`,
+        lines: [e.line],
+        evidence: [{ line: e.line, text: e.text, why: 'the bootloader reports the error' }],
+        cascade: null,
+        dependents: 0,
+        crash: null,
+      };
+    } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
     else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause();
   }
   return {

@@ -4,6 +4,7 @@
  */
 import type { PhysicalLine } from '../terminal/line-splitter.js';
 import {
+  matchBootloaderError,
   matchOtherInit,
   type OtherInit,
   matchFailedRow,
@@ -103,6 +104,8 @@ export type ConsoleRecord =
   /** PID 1's own log line with no prefix (`systemd.log_target=console`, `journalctl -o cat`):
    *  `foo.service: Failed with result 'exit-code'.` */
   | { kind: 'pid1'; at: LineRef; manager: ManagerEvent }
+  /** A bootloader's error (`Could not find a valid device tree`, GRUB's `error: file … not found`). */
+  | { kind: 'bootloader-error'; at: LineRef }
   /** An initrd that is not systemd gave up (NixOS stage 1). */
   | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
@@ -120,6 +123,7 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
+const UNTIMED_BANNER = /^Linux version \S+ \(/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
@@ -394,6 +398,16 @@ export class LineClassifier {
         this.out({ kind: 'pid1', at, manager });
         return;
       }
+    }
+    // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
+    // crashes still tell where a boot begins and what broke.
+    if (c0 === 0x4c /* L */ && UNTIMED_BANNER.test(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
+    if (matchBootloaderError(trimmed)) {
+      this.out({ kind: 'bootloader-error', at });
+      return;
     }
     const init = matchOtherInit(trimmed);
     if (init) {

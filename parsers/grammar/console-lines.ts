@@ -106,6 +106,20 @@ export interface MarkerMatch {
   banner: string | null;
 }
 
+/** Bootloader errors that leave a machine without a kernel (U-Boot, GRUB, depthcharge). */
+export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp; example: string }> = [
+  { literal: 'device tree', pattern: /^(?:ERROR: )?(?:Could not find a valid device tree|Did not find a cmdline Flattened Device Tree)/, example: 'Could not find a valid device tree' },
+  { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
+  { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
+  { literal: 'error: ', pattern: /^error: (?:file `[^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory)/, example: "error: file `/vmlinuz' not found." },
+  { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
+];
+
+export function matchBootloaderError(text: string): boolean {
+  for (const row of BOOTLOADER_ERRORS) if (text.includes(row.literal) && row.pattern.test(text)) return true;
+  return false;
+}
+
 export function matchMarker(text: string): MarkerMatch | null {
   for (const rule of MARKER_RULES) {
     if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
@@ -312,6 +326,9 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: (?:version \S+ booting|Entering runlevel)/, example: 'INIT: version 2.88 booting' },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
   { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by)/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
+  // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
+  { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },
+  { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
 ];
 

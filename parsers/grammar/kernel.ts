@@ -117,7 +117,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'hard LOCKUP', pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
   { kind: 'oops', literal: 'general protection fault', pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   { kind: 'oops', literal: 'Oops', pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
-  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
+  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)(?: (?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
   {
     kind: 'hung-task',
     literal: 'blocked for more than',
@@ -150,7 +150,9 @@ export function matchCrash(message: string): CrashMatch | null {
     const m = rule.pattern.exec(message);
     if (m === null) continue;
     const groups = m.groups ?? {};
-    const title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => (groups[name] ?? '').trim());
+    let title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => (groups[name] ?? '').trim());
+    // A WARNING names its function after the file (`at fs/x.c:12 func+0x…`): both, as syzkaller titles it.
+    if (rule.kind === 'warning' && groups['fn']) title = `WARNING in ${groups['fn']} (${groups['where']})`;
     return { kind: rule.kind, title: title.length > 160 ? title.slice(0, 159) + '…' : title };
   }
   return null;

@@ -86,7 +86,8 @@ export class LineUnwrapper {
     this.inner ??= new LineSplitter((l) => {
       let at = this.records[0]!.line;
       for (const r of this.records) if (r.at <= l.byteStart) at = r.line;
-      this.out({ ...at, text: l.text, overwritten: l.overwritten, truncated: l.truncated });
+      // The target's text may carry envelopes of its own (kmsg levels `<30>`, escapes LAVA stripped of ESC).
+      this.out({ ...at, text: l.overwritten ? l.text : this.unwrap(l.text), overwritten: l.overwritten, truncated: l.truncated });
     });
     const bytes = this.encoder.encode(msg.endsWith('\n') ? msg : msg + '\n');
     this.records.push({ at: this.innerBytes, line });
@@ -201,7 +202,8 @@ export class LineUnwrapper {
       this.counters.droppedLines++;
       return '';
     }
-    return consoleText(msg);
+    const text = consoleText(msg);
+    return text.startsWith('- ') ? text : this.unwrap(text);
   }
 }
 

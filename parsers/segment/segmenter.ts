@@ -176,6 +176,13 @@ export class Segmenter {
         if (rec.failed !== null && boot.initFailures.length < 50) boot.initFailures.push({ service: rec.failed, line: rec.at.lineNo, text: clip(rec.at.text) });
         return this.touch();
       }
+      case 'bootloader-error': {
+        this.recognised++;
+        const boot = this.boot;
+        // Only before a kernel: the same words later are some program's.
+        if (boot !== null && !boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text) };
+        return this.touch();
+      }
       case 'pid1':
         this.recognised++;
         this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'console');
@@ -241,6 +248,7 @@ export class Segmenter {
       firstUptime: null,
       lastUptime: null,
       hasKernel: false,
+      bootloaderError: null,
       bannerLine: null,
       init: null,
       initFailures: [],
@@ -306,6 +314,10 @@ export class Segmenter {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
+    // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot.
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
+      return this.touch();
+    }
     if (rec.event?.kind === 'banner') {
       if (boot === null) boot = this.startBoot('kernel-banner', at.lineNo);
       else if (boot.kernelVersion !== null || boot.cycles.length > 0 || (boot.lastUptime !== null && boot.lastUptime > 5) || boot.end !== 'log-end') {
@@ -1196,7 +1208,7 @@ export class Segmenter {
       cycle: cycle?.index ?? null,
       evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
-      located: /\bin \S+$/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
+      located: / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
     };
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });

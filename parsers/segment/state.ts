@@ -120,6 +120,8 @@ export interface CrashState {
 export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
 
 export interface BootState {
+  /** A bootloader error before any kernel ran. */
+  bootloaderError: { line: number; text: string } | null;
   /** An init system other than systemd, when it said so. */
   init: 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | null;
   /** Services that init system said failed. */
