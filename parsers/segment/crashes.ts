@@ -1,0 +1,66 @@
+/** Kernel crashes: each report's header, its title in the manner of syzkaller, where the kernel was. */
+import type { LineRef } from '../grammar/classify.js';
+import type { CrashMatch } from '../grammar/kernel.js';
+import type { CrashState } from './state.js';
+import { addEvidence, clip, LIMITS, NEAR_LINES } from './evidence.js';
+import { FailureLedger } from './ledger.js';
+import { currentCycle } from './timeline.js';
+/** Frames of a blocked task's trace that only say it waits. */
+export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*)$/;
+
+export function hungFrame(line: string): string | null {
+  const m = /\]\s+(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/.exec(line);
+  if (m === null || WAITING_FRAME.test(m[1]!)) return null;
+  return m[1]!;
+}
+
+export abstract class CrashTracker extends FailureLedger {
+  protected readonly openCrashes: CrashState[] = [];
+  /** ARM opens an oops with `Unable to handle kernel NULL pointer dereference at virtual address …`. */
+  protected unableToHandle: { line: number; what: string; text: string } | null = null;
+
+  protected crash(c0: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
+    let c = c0;
+    const uth = this.unableToHandle;
+    const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
+    if (fromUth) c = { ...c, title: uth.what };
+    // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
+    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:')) return;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    this.recognised++;
+    const cycle = currentCycle(boot);
+    const state: CrashState = {
+      kind: c.kind,
+      title: c.title,
+      line: at.lineNo,
+      uptime,
+      cycle: cycle?.index ?? null,
+      evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
+      lookahead: 60,
+      located: / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
+    };
+    // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
+    for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
+    if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(state);
+    this.openCrashes.push(state);
+    if (this.openCrashes.length > 4) this.openCrashes.shift();
+    if (c.kind === 'panic') this.endBoot(boot, 'panic', at);
+    this.emit({ type: 'crash', boot: boot.index, line: at.lineNo, kind: c.kind, title: c.title });
+  }
+
+  protected lookForCrashLocation(at: LineRef, location0: string | null): void {
+    if (this.openCrashes.length === 0) return;
+    for (const c of this.openCrashes) {
+      c.lookahead--;
+      // A hung task has no RIP: it hangs in the first function of its trace that is not the scheduler's.
+      const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
+      if (!c.located && location !== null) {
+        c.located = true;
+        c.title = `${c.title} in ${location}`;
+        addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
+      }
+    }
+    while (this.openCrashes.length > 0 && this.openCrashes[0]!.lookahead <= 0) this.openCrashes.shift();
+  }
+
+}

@@ -1,0 +1,61 @@
+/** Evidence lines and the caps that bound the segmenter's memory. */
+import { type FailureKind } from '../grammar/status.js';
+import type { Evidence } from '../report/schema.js';
+import type { FailureState, ModeKind } from './state.js';
+export const LIMITS = {
+  boots: 64,
+  cyclesPerBoot: 64,
+  failuresPerCycle: 1000,
+  /** Failures kept over all boots; past it the oldest cycles are left out of the report. */
+  failuresRetained: 10000,
+  unitsPerCycle: 5000,
+  evidencePerFinding: 10,
+  jobsPerCycle: 500,
+  crashesPerBoot: 200,
+  evidenceText: 240,
+} as const;
+
+/** Kernel lines earlier than this many lines before a failure still count as "near" it. */
+export const NEAR_LINES = 12;
+
+export function addEvidence(list: Evidence[], ev: Evidence): void {
+  if (list.length >= LIMITS.evidencePerFinding) return;
+  if (list.some((e) => e.line === ev.line && e.text === ev.text)) return;
+  list.push(ev);
+}
+
+export function clip(text: string): string {
+  const t = text.trim();
+  return t.length > LIMITS.evidenceText ? t.slice(0, LIMITS.evidenceText - 1) + '…' : t;
+}
+
+export function whyLine(kind: FailureKind, source: FailureState['source']): string {
+  const who = source === 'kmsg' ? 'PID 1 (kernel log)' : source === 'journal' ? 'PID 1 (journal)' : source === 'systemctl' ? 'systemctl' : 'status line';
+  switch (kind) {
+    case 'dependency':
+      return `${who}: a dependency failed`;
+    case 'timeout':
+      return `${who}: timed out`;
+    case 'assert':
+      return `${who}: assertion failed`;
+    case 'unsupported':
+      return `${who}: unsupported`;
+    case 'once':
+      return `${who}: can only be started once`;
+    default:
+      return `${who}: the unit failed`;
+  }
+}
+
+export function modeWhy(kind: ModeKind): string {
+  switch (kind) {
+    case 'emergency':
+      return 'emergency mode';
+    case 'rescue':
+      return 'rescue mode';
+    case 'dracut-shell':
+      return 'dracut dropped to its emergency shell';
+    case 'initramfs-shell':
+      return 'initramfs-tools dropped to its shell';
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * The failure ledger: each cycle's failures, found again by name or ellipsized text, and named when
+ * the log binds a description-only failure to its unit (PID 1's result lines, audit records, catalog
+ * lines), with the evidence of the unit's own process and of mounts.
+ */
+import type { LineRef } from '../grammar/classify.js';
+import { type FailureKind, type Verb } from '../grammar/status.js';
+import { isUnitName, nameFitsDescription, mountUnitForPath, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
+import type { Evidence } from '../report/schema.js';
+import type { CycleState, FailureState, MountError } from './state.js';
+import { addEvidence, clip, LIMITS, NEAR_LINES, whyLine } from './evidence.js';
+import { currentCycle, fitsEllipsized, Timeline } from './timeline.js';
+/** Words of a process's message that say something went wrong. */
+export const PROCESS_ERROR = /fail|error|not exist|denied|timed out|No such|cannot|can't|not found|invalid|refused|unable/i;
+/** A unit named by PID 1 this many lines from a description-only failure can be its name. */
+export const BIND_LINES = 40;
+/** Job results and the failure kinds whose status lines they name. */
+export const JOB_RESULT_KIND: Readonly<Record<string, FailureKind>> = { dependency: 'dependency', timeout: 'timeout', failed: 'failed', assert: 'assert' };
+
+/** The candidate whose description fits the name best; the earliest among equals (systemd prints a job's
+ *  status line and its result line together, job after job). */
+export function bestBinding<T>(candidates: readonly T[], score: (c: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const s = score(c);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+export abstract class FailureLedger extends Timeline {
+  /** Recent storage errors from the kernel, attached to failures that come shortly after. */
+  protected recentKernelErrors: Evidence[] = [];
+  /** `mount: PATH: reason` lines, which the mount's failure line follows. */
+  protected recentMountErrors: MountError[] = [];
+  /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
+  protected statusBlock: { unit: string | null; user?: boolean } | null = null;
+  /** Units PID 1 recently named with a result, not yet bound to a description-only failure. */
+  protected namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = [];
+  /** Recent error lines of processes other than PID 1 (`ignition[642]: failed to fetch config: …`): evidence
+   *  for the unit that runs them, when it fails just after. */
+  protected processErrors: Array<{ ident: string; ev: Evidence }> = [];
+
+  protected recordFailure(
+    cycle: CycleState,
+    ref: UnitRef,
+    kind: FailureKind,
+    verb: Verb | 'systemctl-failed' | 'unit-failed',
+    at: LineRef,
+    source: FailureState['source'],
+    manager: string | null = null,
+  ): FailureState | null {
+    const key = `${kind}\u0000${manager === null ? '' : 'user\u0000'}${ref.name ?? ref.text}`;
+    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: whyLine(kind, source) };
+    let f = cycle.failureByKey.get(key);
+    cycle.reports++;
+    if (f) {
+      if (f.verb === 'unit-failed' && verb !== 'unit-failed') {
+        f.verb = verb;
+        f.message = clip(at.text);
+      }
+      f.lastSeq = cycle.reports;
+      f.lastLine = at.lineNo;
+      f.counts.set(source, (f.counts.get(source) ?? 0) + 1);
+      addEvidence(f.evidence, ev);
+      if (at.more) for (const m of at.more) addEvidence(f.evidence, { line: m, text: clip(at.text), why: 'continuation of the line above' });
+      return f;
+    }
+    if (cycle.failures.length >= LIMITS.failuresPerCycle) return null;
+    f = {
+      ref,
+      kind,
+      verb,
+      line: at.lineNo,
+      message: clip(at.text),
+      source,
+      counts: new Map([[source, 1]]),
+      result: kind === 'dependency' ? 'dependency' : null,
+      evidence: [ev],
+      seq: cycle.reports,
+      lastSeq: cycle.reports,
+      lastLine: at.lineNo,
+      manager,
+    };
+    if (verb === 'mount-failed' || verb === 'mount-timeout') {
+      for (const m of this.recentMountErrors) {
+        if (at.lineNo - m.line > NEAR_LINES) continue;
+        if (ref.name === mountUnitForPath(m.path) || ref.description === m.path || ref.text.includes(`(${m.path})`) || ref.text === m.path) {
+          f.evidence.push({ line: m.line, text: m.text, why: `why the mount failed: ${m.reason}` });
+        }
+      }
+    }
+    if (at.more) for (const m of at.more) f.evidence.push({ line: m, text: '(rest of the line above)', why: 'a kernel line cut this line in two' });
+    for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES) addEvidence(f.evidence, e);
+    cycle.failures.push(f);
+    cycle.failureByKey.set(key, f);
+    this.retainedFailures++;
+    if (ref.name === null && manager === null) this.bindFromEarlier(cycle, f, at);
+    else if (ref.name !== null) this.attachEarlier(f, ref.name, manager);
+    if (kind !== 'dependency') this.processEvidence(f, at);
+    this.keepWithinBudget();
+    if (ref.name) cycle.failureByKey.set(ref.name, f);
+    if (this.listening) this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
+    return f;
+  }
+
+  /** A failure that PID 1's line names fits an ellipsized text: the name is now certain. */
+  protected nameIt(f: FailureState, name: string, at: LineRef): void {
+    if (f.ref.name !== null || !isUnitName(name)) return;
+    f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+    addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `names the unit: ${name}` });
+  }
+
+  /** The latest failure of a unit, searching back through the cycles (status output may come much later). */
+  protected findFailure(unit: string): FailureState | null {
+    for (let b = this.boots.length - 1; b >= 0; b--) {
+      const cycles = this.boots[b]!.cycles;
+      for (let c = cycles.length - 1; c >= 0; c--) {
+        const cyc = cycles[c]!;
+        const direct = cyc.failureByKey.get(unit);
+        if (direct) return direct;
+        for (let i = cyc.failures.length - 1; i >= 0; i--) {
+          const f = cyc.failures[i]!;
+          if (f.ref.name === unit || (f.ref.name === null && fitsEllipsized(f.ref.text, unit))) return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  protected systemctlFailure(unit: string, result: string | null, at: LineRef, why: string): void {
+    let f = this.findFailure(unit);
+    if (f === null || f.kind === 'dependency') {
+      const cycle = this.ensureCycle(at.lineNo);
+      const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+      this.recognised++;
+      f = this.recordFailure(cycle, ref, 'failed', 'systemctl-failed', at, 'systemctl', this.statusBlock?.user === true ? 'user manager (systemctl --user)' : null);
+      if (f === null) return;
+    } else {
+      addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why });
+    }
+    if (result !== null) f.result ??= result;
+  }
+
+  protected statusField(field: string, value: string, at: LineRef): void {
+    const unit = this.statusBlock?.unit ?? null;
+    this.touch();
+    if (unit === null) return;
+    if (field === 'Active') {
+      const m = /^failed \(Result: ([\w-]+)\)/.exec(value);
+      if (m) this.systemctlFailure(unit, m[1]!, at, `systemctl status: failed with result '${m[1]}'`);
+      return;
+    }
+    if (field === 'What' || field === 'Where') {
+      const f = this.findFailure(unit);
+      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `systemctl status: the mount’s ${field === 'What' ? 'source' : 'mount point'}` });
+    }
+  }
+
+  protected mountError(path: string, reason: string, at: LineRef): void {
+    if (reason === 'does not exist' && path.startsWith('/dev/') && this.statusBlock === null) {
+      // dracut's last word before its shell: the root device it waited for is not there.
+      const missing = { path, ev: { line: at.lineNo, text: clip(at.text), why: `dracut: ${path} does not exist` } };
+      const cycle = this.boot ? currentCycle(this.boot) : null;
+      if (cycle) cycle.missingDevice ??= missing;
+      else if (this.boot) this.boot.missingDevice ??= missing;
+    }
+    if (this.statusBlock === null) {
+      // On the console the mount's error comes before systemd reports the failure.
+      this.recentMountErrors.push({ path, reason, line: at.lineNo, text: clip(at.text) });
+      if (this.recentMountErrors.length > 8) this.recentMountErrors.shift();
+    }
+    const unit = this.statusBlock?.unit ?? mountUnitForPath(path);
+    // A device path names its device unit too (dracut says the root device does not exist after the
+    // device job timed out).
+    const device = path.startsWith('/dev/') ? mountUnitForPath(path).replace(/\.mount$/, '.device') : null;
+    const f = this.findFailure(unit) ?? this.findFailure(mountUnitForPath(path)) ?? (device !== null ? this.findFailure(device) : null);
+    if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: f.ref.name === device ? `${path} ${reason}` : `why the mount failed: ${reason}` });
+  }
+
+  // ---- name binding --------------------------------------------------------------------------
+
+  /**
+   * PID 1 named a unit with a result (`foo.service: Failed with result 'exit-code'`, `Job
+   * foo.service/start failed with result 'dependency'`, an audit record): a description-only failure
+   * of the same kind a few lines away is that unit. The earliest unbound one is taken, as systemd
+   * prints a job's status line and its result line together, job after job. Returns the failure bound.
+   */
+  protected namedResult(name: string, kind: FailureKind, at: LineRef, remember = true): FailureState | null {
+    if (!isUnitName(name)) return null;
+    const boot = this.boot;
+    const cycle = boot ? currentCycle(boot) : null;
+    if (cycle) {
+      const f = bestBinding(
+        cycle.failures.filter((x) => x.ref.name === null && x.manager === null && x.kind === kind && at.lineNo - x.line <= BIND_LINES && at.lineNo >= x.line && this.canBind(x, name)),
+        (x) => nameFitsDescription(name, x.ref.text),
+      );
+      if (f) {
+        this.bind(cycle, f, name, at);
+        return f;
+      }
+    }
+    if (!remember) return null;
+    this.namedResults.push({ name, kind, line: at.lineNo, text: clip(at.text), used: false });
+    if (this.namedResults.length > 32) this.namedResults.shift();
+    return null;
+  }
+
+  /** PID 1's earlier lines on the unit (`Main process exited, …`) and its own process's errors join its failure. */
+  protected attachEarlier(f: FailureState, name: string, manager: string | null): void {
+    for (const r of this.namedResults) {
+      if (r.name === name && (r.manager ?? null) === manager && f.line - r.line <= BIND_LINES && r.line < f.line) {
+        r.used = true;
+        addEvidence(f.evidence, { line: r.line, text: r.text, why: 'PID 1 on the unit’s process' });
+      }
+    }
+    f.evidence.sort((a, b) => a.line - b.line);
+  }
+
+  /** A new description-only failure: a unit PID 1 named just before may be it. */
+  protected bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
+    const hit = bestBinding(
+      this.namedResults.filter(
+        (r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
+      ),
+      (r) => nameFitsDescription(r.name, f.ref.text),
+    );
+    if (hit === undefined) return;
+    hit.used = true;
+    this.bind(cycle, f, hit.name, { lineNo: hit.line, text: hit.text });
+  }
+
+  /** The unit's type fits the message, and what the log or the table says of its description does not contradict the text. */
+  protected canBind(f: FailureState, name: string): boolean {
+    const type = unitType(name);
+    const verb = f.verb;
+    if (verb === 'mount-failed' || verb === 'mount-timeout' || verb === 'unmount-failed') {
+      if (type !== 'mount') return false;
+    } else if (verb === 'swap-failed') {
+      if (type !== 'swap') return false;
+    } else if (verb === 'device-timeout') {
+      if (type !== 'device') return false;
+    } else if (verb === 'listen-failed') {
+      if (type !== 'socket') return false;
+    } else if (type === 'device') return false;
+    const text = f.ref.text;
+    if (text.startsWith('/')) {
+      const path = pathForMountUnit(name);
+      if (path !== null && path !== text) return false;
+    }
+    const known = this.resolver.descriptionOf(name);
+    if (known && !text.includes('…') && known !== text && name !== text) return false;
+    // The table names the description as another unit.
+    const byTable = this.resolver.resolve(f.ref).name;
+    if (byTable !== null && byTable !== name) return false;
+    return true;
+  }
+
+  protected bind(cycle: CycleState, f: FailureState, name: string, by: LineRef): void {
+    const text = f.ref.text;
+    // PID 1's result line was recorded as the unit's failure already: the status line joins it.
+    const earlier = cycle.failureByKey.get(`${f.kind}\u0000${name}`);
+    if (earlier !== undefined && earlier !== f && earlier.verb === 'unit-failed') {
+      const i = cycle.failures.indexOf(f);
+      if (i >= 0) {
+        cycle.failures.splice(i, 1);
+        this.retainedFailures--;
+      }
+      cycle.failureByKey.set(`${f.kind}\u0000${text}`, earlier);
+      earlier.verb = f.verb;
+      earlier.line = Math.min(earlier.line, f.line);
+      earlier.message = f.message;
+      earlier.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+      for (const e of f.evidence) addEvidence(earlier.evidence, e);
+      return;
+    }
+    f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+    cycle.failureByKey.set(name, f);
+    cycle.failureByKey.set(`${f.kind}\u0000${name}`, f);
+    if (!text.includes('…') && !text.startsWith('/')) this.resolver.learn({ name, description: text, text, partial: false, resolvedBy: null });
+    addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
+  }
+
+  /** A manager's own complaint about a unit (`foo.service: Failed to spawn executor: …`): evidence for its failure. */
+  protected unitComplaint(message: string, at: LineRef): void {
+    const colon = message.indexOf(': ');
+    if (colon < 0) return;
+    const unit = message.slice(0, colon);
+    if (!isUnitName(unit)) return;
+    this.processError(unit.slice(0, unit.lastIndexOf('.')), message.slice(colon + 2), at);
+  }
+
+  protected processError(ident: string, message: string, at: LineRef): void {
+    if (!PROCESS_ERROR.test(message)) return;
+    this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
+    if (this.processErrors.length > 8) this.processErrors.shift();
+  }
+
+  /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */
+  protected processEvidence(f: FailureState, at: LineRef): void {
+    const name = f.ref.name;
+    if (name === null || this.processErrors.length === 0) return;
+    const stem = name.slice(0, name.lastIndexOf('.')).replace(/@.*$/, '').toLowerCase();
+    for (const p of this.processErrors) {
+      const ident = p.ident.toLowerCase();
+      if (at.lineNo - p.ev.line > NEAR_LINES * 2 || p.ev.line > at.lineNo || ident.length < 3) continue;
+      if (stem.startsWith(ident) || ident.startsWith(stem)) addEvidence(f.evidence, p.ev);
+    }
+  }
+
+}

@@ -1,0 +1,322 @@
+/**
+ * The timeline: kernel boots → systemd userspace cycles (initrd and switch-root are one cycle; each
+ * soft-reboot starts a new one; a daemon-reexec does not) → phases, and the modes a cycle enters.
+ * The first room of the segmenter; the failure ledger, crashes and unit signals build on it.
+ */
+import type { LineRef } from '../grammar/classify.js';
+import { UnitResolver } from '../grammar/units.js';
+import type { AnalyzerEvent, Evidence } from '../report/schema.js';
+import type { BootState, BootStartReason, CycleState, ModeKind, PhaseName, PhaseState } from './state.js';
+import { addEvidence, clip, LIMITS, modeWhy } from './evidence.js';
+export function currentCycle(boot: BootState): CycleState | null {
+  return boot.cycles.at(-1) ?? null;
+}
+
+/** An ellipsized text (`cloud-init-m…rvice - Cloud-init: Single Process`) could stand for this unit name. */
+export function fitsEllipsized(text: string, name: string): boolean {
+  const cut = text.indexOf('…');
+  if (cut < 0) return text === name || text.startsWith(name + ' - ');
+  const prefix = text.slice(0, cut);
+  const suffix = text.slice(cut + 1);
+  const sep = prefix.indexOf(' - ');
+  if (sep >= 0) return prefix.slice(0, sep) === name;
+  if (!name.startsWith(prefix)) return false;
+  const tail = suffix.indexOf(' - ');
+  // With no separator after the cut, the cut took the end of the name and the separator with it.
+  return tail < 0 || name.endsWith(suffix.slice(0, tail));
+}
+
+export abstract class Timeline {
+  readonly resolver = new UnitResolver();
+  readonly boots: BootState[] = [];
+  droppedBoots = 0;
+  droppedCycles = 0;
+  protected retainedFailures = 0;
+  /** Something recognisable as boot console output was seen. */
+  recognised = 0;
+
+  protected boot: BootState | null = null;
+  protected cycleCount = 0;
+  protected lastLine = 1;
+  protected readonly emit: (event: AnalyzerEvent) => void;
+  /** Events are built only when someone listens. */
+  protected readonly listening: boolean;
+
+  constructor(onEvent?: (event: AnalyzerEvent) => void) {
+    this.emit = onEvent ?? (() => {});
+    this.listening = onEvent !== undefined;
+  }
+
+  // ---- boots ---------------------------------------------------------------------------------
+
+  protected ensureBoot(reason: BootStartReason, line: number): BootState {
+    if (this.boot) return this.boot;
+    return this.startBoot(reason, line);
+  }
+
+  protected startBoot(reason: BootStartReason, line: number): BootState {
+    const prev = this.boot;
+    if (prev) {
+      const cycle = currentCycle(prev);
+      if (cycle && cycle.end === 'log-end' && prev.end !== 'log-end') cycle.end = prev.end === 'panic' ? 'panic' : prev.end;
+    }
+    const boot: BootState = {
+      index: (this.boots.at(-1)?.index ?? this.droppedBoots) + 1,
+      startReason: reason,
+      startLine: line,
+      endLine: line,
+      kernelVersion: null,
+      firstUptime: null,
+      lastUptime: null,
+      hasKernel: false,
+      bootloaderError: null,
+      bannerLine: null,
+      init: null,
+      initFailures: [],
+      loginLine: null,
+      banners: new Set(),
+      phases: [],
+      cycles: [],
+      crashes: [],
+      mode: null,
+      end: 'log-end',
+    };
+    if (this.boots.length >= LIMITS.boots) this.dropOldestBoot();
+    this.boots.push(boot);
+    this.boot = boot;
+    this.emit({ type: 'boot', boot: boot.index, line, reason });
+    return boot;
+  }
+
+  /** A boot that already shows a kernel or userspace gives way to a new one. */
+  protected bootHasRun(boot: BootState): boolean {
+    return boot.hasKernel || boot.cycles.length > 0 || boot.end !== 'log-end';
+  }
+
+  protected marker(kind: 'firmware' | 'bootloader', banner: string | null, at: LineRef): void {
+    this.recognised++;
+    let boot = this.boot;
+    // A firmware stage's banner seen again in the same boot: the machine reset before a kernel ran.
+    if (boot === null || this.bootHasRun(boot) || (banner !== null && boot.banners.has(banner))) boot = this.startBoot(kind, at.lineNo);
+    if (banner !== null) boot.banners.add(banner);
+    const last = boot.phases.at(-1);
+    if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
+    this.touch();
+  }
+
+  /** Systemd is running: a cycle of this boot has shown systemd's own lines. */
+  protected systemdRunning(): boolean {
+    const cycle = this.boot ? currentCycle(this.boot) : null;
+    return cycle !== null && (cycle.signals.size > 0 || cycle.unitsSeen.size > 0 || cycle.failures.length > 0);
+  }
+
+  /** A device an init script waited for in vain (`Timed out waiting for device /dev/root, …`). */
+  protected pendingInitrdDevice: { device: string; ev: Evidence } | null = null;
+  protected initrdWait(text: string, at: LineRef): void {
+    const m = /^(\/dev\/\S+?),?(?:\s|$)/.exec(text.trim());
+    if (m) this.pendingInitrdDevice = { device: m[1]!, ev: { line: at.lineNo, text: clip(at.text), why: `the initrd waited for ${m[1]} in vain` } };
+  }
+
+  protected inFirmware(): boolean {
+    const boot = this.boot;
+    if (boot === null || boot.hasKernel || boot.cycles.length > 0) return false;
+    const phase = boot.phases.at(-1)?.name;
+    return phase === 'firmware' || phase === 'bootloader';
+  }
+
+  protected bootPhase(boot: BootState, name: PhaseName, line: number): void {
+    const last = boot.phases.at(-1);
+    if (last) last.endLine = Math.max(last.endLine, line - 1, last.startLine);
+    boot.phases.push({ name, startLine: line, endLine: line, startUptime: null, endUptime: null });
+    this.emit({ type: 'phase', boot: boot.index, cycle: null, line, phase: name });
+  }
+
+  protected endBoot(boot: BootState, end: BootState['end'], at: LineRef): void {
+    boot.end = end;
+    const cycle = currentCycle(boot);
+    if (cycle && cycle.end === 'log-end') cycle.end = end === 'panic' ? 'panic' : end;
+    if (cycle && end !== 'panic') this.cyclePhase(cycle, 'shutdown', at.lineNo);
+  }
+
+  // ---- cycles --------------------------------------------------------------------------------
+
+  protected newCycle(boot: BootState, line: number, transition: CycleState['transition']): CycleState {
+    const prev = currentCycle(boot);
+    if (prev) prev.endLine = Math.max(prev.endLine, line - 1);
+    if (boot.cycles.length >= LIMITS.cyclesPerBoot) this.dropCycle(boot);
+    const lastBootPhase = boot.phases.at(-1);
+    if (lastBootPhase) lastBootPhase.endLine = Math.max(lastBootPhase.startLine, line - 1);
+    const cycle: CycleState = {
+      index: ++this.cycleCount,
+      transition,
+      startLine: line,
+      endLine: line,
+      startUptime: null,
+      endUptime: null,
+      os: null,
+      systemdVersion: null,
+      phases: [{ name: 'system', startLine: line, endLine: line, startUptime: null, endUptime: null }],
+      signals: new Set(),
+      pending: null,
+      earlyActivity: false,
+      failures: [],
+      failureByKey: new Map(),
+      jobs: new Map(),
+      mode: null,
+      loginLine: null,
+      startupFinished: null,
+      defaultTarget: null,
+      defaultTargetAt: null,
+      onFailure: null,
+      end: 'log-end',
+      unitsSeen: new Set(),
+      unitsDropped: 0,
+      reports: 0,
+    };
+    boot.cycles.push(cycle);
+    this.emit({ type: 'cycle', boot: boot.index, cycle: cycle.index, line, start: transition ?? 'log-start' });
+    return cycle;
+  }
+
+  protected ensureCycle(line: number): CycleState {
+    const boot = this.ensureBoot('log-start', line);
+    return currentCycle(boot) ?? this.newCycle(boot, line, null);
+  }
+
+  protected cyclePhase(cycle: CycleState, name: PhaseName, line: number): void {
+    const last = cycle.phases.at(-1)!;
+    if (last.name === name) return;
+    last.endLine = Math.max(last.startLine, line - 1);
+    cycle.phases.push({ name, startLine: line, endLine: line, startUptime: null, endUptime: null });
+    this.emit({ type: 'phase', boot: this.boot!.index, cycle: cycle.index, line, phase: name });
+  }
+
+  /** The cycle runs in the initrd: its first phase is the initrd, not the system. */
+  protected markInitrd(cycle: CycleState): void {
+    const first = cycle.phases[0]!;
+    if (cycle.phases.length !== 1 || first.name !== 'system') return;
+    first.name = 'initrd';
+    const boot = this.boot!;
+    const bootInitrd = boot.phases.at(-1);
+    // initramfs-tools' phase is the boot's; a systemd initrd is the cycle's own.
+    if (bootInitrd?.name === 'initrd' && boot.cycles.length === 1) {
+      boot.phases.pop();
+      first.startLine = Math.min(first.startLine, bootInitrd.startLine);
+      first.startUptime = bootInitrd.startUptime;
+    }
+  }
+
+  protected managerSignal(type: 'manager' | 'welcome', at: LineRef, os: string | null, version: string | null): void {
+    // Another init system's boot: its `Welcome to Alpine!` is a motd, not systemd's banner.
+    if (type === 'welcome' && this.boot !== null && this.boot.init !== null && currentCycle(this.boot) === null) return this.touch();
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    let cycle = currentCycle(boot);
+    if (cycle === null) {
+      cycle = this.newCycle(boot, at.lineNo, null);
+      cycle.signals.add(type);
+    } else if (cycle.pending === 'switch-root') {
+      cycle.pending = null;
+      this.cyclePhase(cycle, 'system', at.lineNo);
+      cycle.signals = new Set([type]);
+    } else if (cycle.pending === 'reexec') {
+      cycle.pending = null;
+      if (type === 'welcome') cycle.signals.add(type);
+    } else if (cycle.pending === 'soft-reboot') {
+      cycle.pending = null;
+      if (cycle.end === 'log-end') cycle.end = 'soft-reboot';
+      cycle = this.newCycle(boot, at.lineNo, 'soft-reboot');
+      cycle.signals.add(type);
+    } else if (cycle.signals.has(type)) {
+      // PID 1 re-logs its version on daemon-reexec, so only a second `Welcome to` proves a new start.
+      if (type === 'welcome') {
+        cycle = this.newCycle(boot, at.lineNo, 'userspace-restart');
+        cycle.signals.add(type);
+      }
+    } else {
+      cycle.signals.add(type);
+    }
+    cycle.earlyActivity = true;
+    if (os !== null) {
+      cycle.os = os;
+      if (/initramfs|initrd/i.test(os)) this.markInitrd(cycle);
+    }
+    if (version !== null) cycle.systemdVersion = version;
+    this.touch();
+  }
+
+  protected softReboot(at: LineRef): void {
+    const cycle = this.ensureCycle(at.lineNo);
+    cycle.pending = 'soft-reboot';
+    cycle.end = 'soft-reboot';
+    this.cyclePhase(cycle, 'shutdown', at.lineNo);
+  }
+
+  protected enterMode(cycle: CycleState, kind: ModeKind, at: LineRef, device: string | null, why: string = modeWhy(kind)): void {
+    if (cycle.mode === null) {
+      cycle.mode = { kind, line: at.lineNo, device, evidence: [] };
+      this.emit({ type: 'emergency', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind });
+    } else if (cycle.mode.kind === 'emergency' && kind === 'rescue') {
+      return;
+    }
+    cycle.mode.device ??= device;
+    addEvidence(cycle.mode.evidence, { line: at.lineNo, text: clip(at.text), why });
+  }
+
+  // ---- bookkeeping ---------------------------------------------------------------------------
+
+  protected dropOldestBoot(): void {
+    const old = this.boots.shift();
+    if (old === undefined) return;
+    for (const c of old.cycles) this.retainedFailures -= c.failures.length;
+    this.droppedBoots++;
+  }
+
+  protected dropCycle(boot: BootState): void {
+    const old = boot.cycles.shift();
+    if (old === undefined) return;
+    this.retainedFailures -= old.failures.length;
+    this.droppedCycles++;
+  }
+
+  /** Memory stays bounded however many failures a log holds: the oldest boots, then cycles, give way. */
+  protected keepWithinBudget(): void {
+    while (this.retainedFailures > LIMITS.failuresRetained) {
+      if (this.boots.length > 1) this.dropOldestBoot();
+      else if (this.boot !== null && this.boot.cycles.length > 1) this.dropCycle(this.boot);
+      else break;
+    }
+  }
+
+  protected stampUptime(boot: BootState, uptime: number): void {
+    const phase = boot.phases.at(-1);
+    const cycle = currentCycle(boot);
+    const stamp = (p: PhaseState | undefined): void => {
+      if (!p) return;
+      p.startUptime ??= uptime;
+      p.endUptime = Math.max(p.endUptime ?? uptime, uptime);
+    };
+    if (cycle) {
+      cycle.startUptime ??= uptime;
+      cycle.endUptime = Math.max(cycle.endUptime ?? uptime, uptime);
+      stamp(cycle.phases.at(-1));
+    } else {
+      stamp(phase);
+    }
+  }
+
+  protected touch(): void {
+    const boot = this.boot;
+    if (boot === null) return;
+    const line = this.lastLine;
+    boot.endLine = Math.max(boot.endLine, line);
+    const cycle = currentCycle(boot);
+    if (cycle) {
+      cycle.endLine = Math.max(cycle.endLine, line);
+      const p = cycle.phases.at(-1)!;
+      p.endLine = Math.max(p.endLine, line);
+    } else {
+      const p = boot.phases.at(-1);
+      if (p) p.endLine = Math.max(p.endLine, line);
+    }
+  }
+}
