@@ -516,22 +516,29 @@ function ref(line: PhysicalLine, text: string): LineRef {
 
 /** `ident[123]: ` at `at` (checked by hand: this runs on every kernel line with a space). */
 function isIdentWithPid(m: string, at: number): boolean {
-  const open = m.indexOf('[', at);
-  if (open < 0 || open - at > 64) return false;
-  for (let i = at; i < open; i++) if (m.charCodeAt(i) === 0x20) return false;
+  let open = -1;
+  for (let i = at, end = Math.min(m.length, at + 65); i < end; i++) {
+    const c = m.charCodeAt(i);
+    if (c === 0x5b /* [ */) {
+      open = i;
+      break;
+    }
+    if (c === 0x20) return false;
+  }
+  if (open < 0) return false;
   const close = m.indexOf(']: ', open);
   return close > open && close - open <= 10;
 }
 
 /** A kernel message another writer's status line may have landed in (cheap tests before the regex). */
 function mayHoldStatus(m: string): boolean {
+  // The end of ` OK `, `FAILED`, `DEPEND`, ` TIME `, `ASSERT`, `UNSUPP`, `OK` before `] `; or an unbracketed
+  // job line (`         Starting X...`), which has nine spaces.
   for (let i = m.indexOf('] '); i > 0; i = m.indexOf('] ', i + 2)) {
     const c = m.charCodeAt(i - 1);
-    // The end of ` OK `, `FAILED`, `DEPEND`, ` TIME `, `ASSERT`, `UNSUPP`, `OK`.
     if (c === 0x20 || c === 0x44 || c === 0x4b || c === 0x54 || c === 0x50) return true;
   }
-  // An unbracketed job line (`         Starting X...`) ends in dots.
-  return (m.includes('...') || m.includes('…')) && m.includes('         ');
+  return m.indexOf('         ') >= 0;
 }
 
 /** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */

@@ -115,7 +115,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
 ];
 
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*']);
+
 export function matchBootloaderError(text: string): boolean {
+  if (!BOOTLOADER_FIRST.has(text[0] ?? '')) return false;
   for (const row of BOOTLOADER_ERRORS) if (text.includes(row.literal) && row.pattern.test(text)) return true;
   return false;
 }
@@ -148,7 +151,8 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/, example: 'reboot: System halted' },
 ];
 
-export const KERNEL_EVENT_LITERALS: readonly string[] = KERNEL_EVENTS.map((r) => r.literal);
+/** How the kernel boot events' messages begin (their patterns are anchored there). */
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: '];
 
 export interface KernelEvent {
   kind: KernelEventKind;
@@ -332,8 +336,18 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
 ];
 
+/** The rows by the first character their pattern can match (each is anchored at the line's start). */
+function byFirstChar<T extends { example: string; pattern: RegExp }>(rows: readonly T[], firsts: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) for (const c of firsts(row)) map.set(c, [...(map.get(c) ?? []), row]);
+  return map;
+}
+const INIT_BY_FIRST = byFirstChar(INIT_RULES, (r) => (r.literal === ': OK' || r.literal === 'FAIL' && r.init === 'busybox' ? 'SRIP' : r.example.trimStart()[0]!));
+
 export function matchOtherInit(text: string): { init: OtherInit; failed: string | null } | null {
-  for (const rule of INIT_RULES) {
+  const rules = INIT_BY_FIRST.get(text[0] ?? '');
+  if (rules === undefined) return null;
+  for (const rule of rules) {
     if (!text.includes(rule.literal)) continue;
     const m = rule.pattern.exec(text);
     if (m) return { init: rule.init, failed: rule.failed !== undefined ? (m[rule.failed] ?? null) : null };

@@ -50,41 +50,19 @@ export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'PC is at'] as const;
  * The gate every kernel line passes before any kernel rule runs: one regex of every rule's own literal
  * (crash rules, boot events, locations, storage words), so no rule can be unreachable.
  */
-export function kernelGate(extraLiterals: readonly string[]): RegExp {
+export function kernelGate(extraStarts: readonly string[]): RegExp {
   const literal = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const all = [...new Set([...CRASH_RULES.map((r) => r.literal), ...LOCATION_LITERALS, ...STORAGE_WORDS, ...extraLiterals])];
-  // Literals that begin a message are tested there only (after an optional `watchdog: `): an anchored
-  // alternation costs one attempt a line, an unanchored one an attempt at every position.
-  const start = all.filter((w) => !ANYWHERE.has(w));
-  const anywhere = all.filter((w) => ANYWHERE.has(w));
-  return new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${start.map(literal).join('|')})|${anywhere.map(literal).join('|')}`);
+  const starts = [...new Set([...CRASH_RULES.flatMap((r) => r.starts ?? [r.literal]), ...LOCATION_LITERALS, ...STORAGE_STARTS, ...extraStarts])];
+  // Messages are tested at their start (after an optional `watchdog: `): an anchored alternation costs one
+  // attempt a line. Only the storage words that can stand anywhere cost an attempt at every position.
+  return new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${starts.map(literal).join('|')})|${STORAGE_ANYWHERE.map(literal).join('|')}`);
 }
 
-/** Literals found inside a message rather than at its start. A rule whose literal is not here must match
- *  at the start of the message (test/rules.test.ts feeds every rule's examples through the gate). */
-const ANYWHERE: ReadonlySet<string> = new Set([
-  'Oops',
-  'blocked for more than',
-  'of memory: Killed process',
-  'hard LOCKUP',
-  ' as init process',
-  'initramfs',
-  'rcu_sched detected stalls',
-  'BUG: soft lockup',
-  'rror',
-  'I/O',
-  'orrupt',
-  'shut down',
-  'critical',
-  'superblock',
-  'no such device',
-  'unknown filesystem',
-  'wrong fs',
-  'root device',
-  'mount root',
-  'tag#',
-  'blk_update_request',
-]);
+/** How the subsystems whose errors are storage evidence begin their messages. */
+const STORAGE_STARTS = ['VFS: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
+/** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
+ *  STORAGE_STARTS prefix holds one). */
+const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
 
 /** Index of a kernel timestamp that starts after position 0, or -1. */
 export function findEmbeddedKernelPrefix(text: string): number {
@@ -105,22 +83,26 @@ export interface CrashRule {
   title: string;
   /** A kernel message the rule must find (test/rules.test.ts feeds it through the whole Analyzer). */
   example: string;
+  /** How the messages the rule finds begin (after an optional `watchdog: `), when that is not its literal:
+   *  the kernel gate tests message starts only. */
+  starts?: readonly string[];
 }
 
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
-  { kind: 'panic', literal: 'Kernel panic', pattern: /Kernel panic - not syncing: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
-  { kind: 'bug', literal: 'BUG: unable to handle', pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
-  { kind: 'bug', literal: 'BUG: soft lockup', pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
+  { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic - not syncing: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
+  { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
+  { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },
-  { kind: 'bug', literal: 'hard LOCKUP', pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
-  { kind: 'oops', literal: 'general protection fault', pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
-  { kind: 'oops', literal: 'Oops', pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
+  { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
+  { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
   { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)(?: (?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
   {
     kind: 'hung-task',
     literal: 'blocked for more than',
+    starts: ['INFO: task '],
     pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+) seconds/,
     title: 'INFO: task $<comm> blocked for more than $<secs> seconds',
     example: 'INFO: task touch:362 blocked for more than 5 seconds.',
@@ -128,13 +110,14 @@ export const CRASH_RULES: readonly CrashRule[] = [
   {
     kind: 'oom',
     literal: 'of memory: Killed process',
+    starts: ['Out of memory', 'Memory cgroup out of memory'],
     pattern: /(?:Memory cgroup out|Out) of memory: Killed process \d+ \((?<comm>[^)]*)\)/,
     title: 'out of memory: killed $<comm>',
     example: 'Out of memory: Killed process 412 (perl) total-vm:1040000kB, anon-rss:900000kB',
   },
-  { kind: 'bug', literal: 'rcu_sched detected stalls', pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_sched detected stalls on CPUs/tasks:' },
-  { kind: 'bug', literal: 'rcu: INFO:', pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched detected stalls on CPUs/tasks:' },
-  { kind: 'bug', literal: 'INFO: rcu_', pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },
+  { kind: 'bug', literal: 'rcu_sched detected stalls', starts: ['INFO: rcu_sched', 'rcu_sched detected'], pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_sched detected stalls on CPUs/tasks:' },
+  { kind: 'bug', literal: 'rcu: INFO:', starts: ['rcu: INFO:'], pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched detected stalls on CPUs/tasks:' },
+  { kind: 'bug', literal: 'INFO: rcu_', starts: ['INFO: rcu_'], pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },
 ];
 
 export interface CrashMatch {
