@@ -516,16 +516,11 @@ function ref(line: PhysicalLine, text: string): LineRef {
 
 /** `ident[123]: ` at `at` (checked by hand: this runs on every kernel line with a space). */
 function isIdentWithPid(m: string, at: number): boolean {
-  let open = -1;
-  for (let i = at, end = Math.min(m.length, at + 65); i < end; i++) {
-    const c = m.charCodeAt(i);
-    if (c === 0x5b /* [ */) {
-      open = i;
-      break;
-    }
-    if (c === 0x20) return false;
-  }
-  if (open < 0) return false;
+  // The word after the host ends in `]:`.
+  const end = m.indexOf(' ', at);
+  if (end < 0 || m.charCodeAt(end - 1) !== 0x3a /* : */ || m.charCodeAt(end - 2) !== 0x5d /* ] */) return false;
+  const open = m.lastIndexOf('[', end);
+  if (open <= at) return false;
   const close = m.indexOf(']: ', open);
   return close > open && close - open <= 10;
 }
@@ -538,7 +533,8 @@ function mayHoldStatus(m: string): boolean {
     const c = m.charCodeAt(i - 1);
     if (c === 0x20 || c === 0x44 || c === 0x4b || c === 0x54 || c === 0x50) return true;
   }
-  return m.indexOf('         ') >= 0;
+  // Checked last, and only where a job line's dots are.
+  return m.indexOf('...') >= 0 && m.indexOf('         ') >= 0;
 }
 
 /** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */
