@@ -121,6 +121,18 @@ test('/ searches the console, n finds the next match; ? shows the keys', async (
   await quit;
 });
 
+test('a search typed faster than frames (one chunk) keeps every character', async () => {
+  const { t, quit } = await open(loaded(SEED));
+  await t.waitFor(/ROOT CAUSE/);
+  await t.press('/XFS');
+  await t.waitFor(/\/XFS▏/);
+  await t.press('\r');
+  const s = await t.waitFor(/\/XFS  ·/);
+  assert.match(s.slice(12).join('\n'), /XFS \(vda3\)/);
+  await t.press('q');
+  await quit;
+});
+
 test('f keeps only failed entries in the timeline', async () => {
   const both = Buffer.concat([readFileSync(join(CORPORA, 'lab/soft-reboot/console.log')), readFileSync(join(CORPORA, 'lab/failing-service/console.log'))]);
   const { t, quit } = await open(loaded(both), 100, 30);

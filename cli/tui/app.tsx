@@ -4,7 +4,7 @@
  * (keys.ts); the model is polled, so a console flood never waits on drawing.
  */
 import { Box, Text, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useReducer, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import type { Report } from '../../parsers/index.js';
 import { safeText } from '../terminal-safe.js';
 import type { Segment } from './console-screen.js';
@@ -61,6 +61,8 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
   const [size, setSize] = useState({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const [ui, setUi] = useState<UiState>(initial);
+  /** Search mode as of the last key, not the last frame. */
+  const searching = useRef(false);
 
   useEffect(() => {
     const onResize = (): void => setSize({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -186,9 +188,17 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
   };
 
   useInput((input, key) => {
-    if (ui.searching) {
-      if (key.return) return setUi((s) => findNext({ ...s, searching: false, pane: 'console' }, 1));
-      if (key.escape) return setUi((s) => ({ ...s, searching: false, message: '' }));
+    // Read from a ref, not the last render: keys typed faster than frames (`/` then `XFS`) belong to the
+    // search as soon as `/` was pressed.
+    if (searching.current) {
+      if (key.return) {
+        searching.current = false;
+        return setUi((s) => findNext({ ...s, searching: false, pane: 'console' }, 1));
+      }
+      if (key.escape) {
+        searching.current = false;
+        return setUi((s) => ({ ...s, searching: false, message: '' }));
+      }
       if (key.backspace || key.delete) return setUi((s) => ({ ...s, query: s.query.slice(0, -1) }));
       if (input && !key.ctrl && !key.meta) return setUi((s) => ({ ...s, query: s.query + safeText(input) }));
       return;
@@ -196,8 +206,15 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
     if (ui.help && (key.escape || input === 'q')) return setUi((s) => ({ ...s, help: false }));
     // Keys typed fast (or pasted) arrive together: each character is a key of its own.
     const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-    for (const p of presses) {
-      const cmd = commandFor(p, key);
+    for (let i = 0; i < presses.length; i++) {
+      if (searching.current) {
+        // The rest of a chunk typed after `/` is the query.
+        const rest = presses.slice(i).join('');
+        setUi((s) => ({ ...s, query: s.query + safeText(rest) }));
+        break;
+      }
+      const cmd = commandFor(presses[i]!, key);
+      if (cmd === 'search') searching.current = true;
       if (cmd) run(cmd);
     }
   });
