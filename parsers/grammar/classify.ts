@@ -533,8 +533,9 @@ function mayHoldStatus(m: string): boolean {
     const c = m.charCodeAt(i - 1);
     if (c === 0x20 || c === 0x44 || c === 0x4b || c === 0x54 || c === 0x50) return true;
   }
-  // Checked last, and only where a job line's dots are.
-  return m.indexOf('...') >= 0 && m.indexOf('         ') >= 0;
+  // An unbracketed job line lands right after the kernel line's first characters (`s         Starting …`).
+  for (let k = 0; k <= 3; k++) if (m.startsWith('         ', k)) return true;
+  return false;
 }
 
 /** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */

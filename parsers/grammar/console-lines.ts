@@ -123,10 +123,20 @@ export function matchBootloaderError(text: string): boolean {
   return false;
 }
 
+/** Marker rows by the first character their line can start with; rows that match anywhere or after
+ *  spaces are tried for every line. */
+const MARKER_ANYWHERE = MARKER_RULES.filter((r) => !r.pattern.source.startsWith('^') || r.pattern.source.startsWith('^\\s*'));
+const MARKER_BY_FIRST = byFirstChar(
+  MARKER_RULES.filter((r) => !MARKER_ANYWHERE.includes(r)),
+  (r) => r.example[0]!,
+);
+
 export function matchMarker(text: string): MarkerMatch | null {
-  for (const rule of MARKER_RULES) {
-    if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
+  const first = MARKER_BY_FIRST.get(text[0] ?? '');
+  if (first !== undefined) {
+    for (const rule of first) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
   }
+  for (const rule of MARKER_ANYWHERE) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
   return null;
 }
 
