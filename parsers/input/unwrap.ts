@@ -109,6 +109,9 @@ export class LineUnwrapper {
     let text = input;
     if (text === '') return text;
     const c = text.charCodeAt(0);
+    // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel
+    // prints no colour. They pass untouched (checked by hand: this runs on every line).
+    if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) return text;
     // LAVA: `- {"dt": …, "lvl": …, "msg": …}`.
     if (c === 0x2d /* - */ && LAVA.test(text)) {
       this.lava = true;
@@ -271,6 +274,18 @@ function escapeKinds(text: string): number {
     }
   }
   return kinds;
+}
+
+/** `[    1.234567]` or `[12345.678901]` at the start. */
+function isKernelStamp(text: string): boolean {
+  let i = 1;
+  while (text.charCodeAt(i) === 0x20) i++;
+  const digits = i;
+  while (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  if (i === digits || text.charCodeAt(i) !== 0x2e) return false;
+  const frac = ++i;
+  while (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return i - frac === 6 && text.charCodeAt(i) === 0x5d /* ] */;
 }
 
 function looksTimestamped(text: string, at: number): boolean {
