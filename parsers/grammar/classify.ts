@@ -29,6 +29,7 @@ import {
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
 import { findEmbeddedKernelPrefix, isStorageError, kernelGate, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { isUnitName } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
@@ -143,7 +144,7 @@ const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on
 
 function isUnitNameStart(text: string): boolean {
   const colon = text.indexOf(': ');
-  return colon > 2 && /^[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/.test(text.slice(0, colon));
+  return colon > 2 && isUnitName(text.slice(0, colon));
 }
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */

@@ -2,6 +2,7 @@
  * Line sources other than a raw console: journal separators, `dmesg -T` times and the audit records
  * PID 1 writes for each service (`msg='unit=foo comm="systemd" … res=failed'`).
  */
+import { isUnitName } from './units.js';
 
 /** `-- Boot 3c9…f2 --`, `-- Reboot --`, and the header journalctl prints first. */
 export function matchJournalSeparator(text: string): 'boot' | 'reboot' | 'header' | null {
@@ -37,7 +38,7 @@ export function matchAudit(message: string): AuditRecord | null {
   const m = AUDIT.exec(message);
   if (m === null) return null;
   const raw = m[3]!;
-  const unit = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/.test(raw) ? raw : `${raw}.service`;
+  const unit = isUnitName(raw) ? raw : `${raw}.service`;
   const type = m[1] ?? m[2] ?? null;
   return { unit, type: type === '1130' ? 'SERVICE_START' : type === '1131' ? 'SERVICE_STOP' : type, success: m[4] === 'success' };
 }

@@ -18,8 +18,10 @@ export interface UnitRef {
 }
 
 const ELLIPSIS = '…';
-const GLUED_NAME = /^([A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?=[A-Z\/])/;
-const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
+/** A unit name: escaped characters, then one of systemd's unit types. */
+const NAME = String.raw`[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)`;
+const UNIT_NAME = new RegExp(`^${NAME}$`);
+const GLUED_NAME = new RegExp(`^(${NAME})(?=[A-Z/])`);
 
 export function isUnitName(text: string): boolean {
   return UNIT_NAME.test(text);
