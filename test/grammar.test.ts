@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { LineClassifier, type ConsoleRecord } from '../parsers/grammar/classify.js';
 import { matchPrompt } from '../parsers/grammar/console-lines.js';
 import { matchCrash, parseKernelPrefix } from '../parsers/grammar/kernel.js';
+import { findSplicedStatus } from '../parsers/grammar/splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, parseTimespan } from '../parsers/grammar/status.js';
 import { mountUnitForPath, parseUnitText, pathForMountUnit, UnitResolver } from '../parsers/grammar/units.js';
 import { splitLines } from './support/feed.js';
@@ -254,6 +255,15 @@ test('status messages glued on one line are split', () => {
 test('systemctl output typed at a prompt: status header, fields, --failed rows', () => {
   const recs = classify(['bash-5.3# systemctl status var.mount', '× var.mount - /var', 'Active: failed (Result: exit-code) since Mon', '  ● var.mount loaded failed failed /var'].join('\n'));
   assert.equal(recs.map((r) => r.kind), ['command', 'status-header', 'status-field', 'failed-row']);
+});
+
+test('spliced status lines: recovered when their text survived, counted when not, and a quoted one is neither', () => {
+  const got = findSplicedStatus('[FAILEDsystemd[1]: Stopped target Timers.] Failed to start Integrity Setup for /dev/mapper/root.');
+  assert.ok(got !== null && got !== 'lost' && got.msg.verb === 'start-failed' && got.word === 'FAILED');
+  const time = findSplicedStatus('Scanning: 12.5% TIME ] Timed out waiting for device dev-disk-by\\x2dlabel-data.device.');
+  assert.ok(time !== null && time !== 'lost' && time.msg.verb === 'device-timeout');
+  assert.is(findSplicedStatus('[DEPENDsystemd[1]: Reached target Slices.] Dependency failed f'), 'lost');
+  assert.is(findSplicedStatus('Looks like the cause is var "[FAILED] Failed to mount var.mount - /var."'), null);
 });
 
 test.run();

@@ -57,6 +57,9 @@ export function findSplicedStatus(text: string): SplicedStatus | 'lost' | null {
     if (m.index < 4 && text.charCodeAt(0) === 0x5b) continue; // an ordinary status line
     const prev = m.index > 0 ? text.charCodeAt(m.index - 1) : 0x20;
     if ((prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue; // inside a word
+    // Someone quoting a status line (`the cause is "[FAILED] Failed to mount …"`) is no second writer.
+    const open = text.slice(0, m.index).replace(/\[\s{0,3}$/, '');
+    if (/["'`“‘]$/.test(open)) continue;
     const word = m[1]!;
     const rest = text.slice(m.index + m[0].length);
     const msg = recover(word, rest);
