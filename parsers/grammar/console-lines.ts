@@ -218,7 +218,11 @@ export interface ManagerEvent {
   groups: readonly string[];
 }
 
+/** Every manager row's literal in one regex: most of PID 1's messages hold none (one test, not fifteen). */
+const MANAGER_LITERALS = new RegExp(MANAGER_EVENTS.map((r) => r.literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+
 export function matchManagerEvent(message: string): ManagerEvent | null {
+  if (!MANAGER_LITERALS.test(message)) return null;
   for (const row of MANAGER_EVENTS) {
     if (!message.includes(row.literal)) continue;
     const m = row.pattern.exec(message);

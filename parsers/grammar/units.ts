@@ -90,6 +90,8 @@ export class UnitResolver {
   /** Bumped whenever the log teaches something new, which invalidates cached resolutions. */
   private generation = 0;
   private readonly cache = new Map<string, { generation: number; ref: UnitRef }>();
+  /** Every printed form of the known units, for whole (not ellipsized) references. */
+  private readonly forms = new PrintedForms();
 
   learn(ref: UnitRef): void {
     if (ref.name === null) return;
@@ -97,9 +99,11 @@ export class UnitResolver {
     if (prev === undefined) {
       if (this.known.size >= MAX_KNOWN) return;
       this.known.set(ref.name, ref.description ?? '');
+      this.forms.addUnit(ref.name, ref.description ?? '');
       this.generation++;
     } else if (prev === '' && ref.description) {
       this.known.set(ref.name, ref.description);
+      this.forms.addUnit(ref.name, ref.description);
       this.generation++;
     }
   }
@@ -137,16 +141,16 @@ export class UnitResolver {
         if (this.known.has(name)) return { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
       }
     }
-    const fromLog = candidates(ref.text, this.known.entries());
+    const fromLog = candidates(ref.text, this.known.entries(), this.forms, this.known);
     if (fromLog.size === 1) return resolved(ref, fromLog, 'log');
     if (fromLog.size > 1) return ref;
     // Ellipsized at its start, with the `…` lost (it broke a colour sequence, which a terminal drops
     // with it): the end of one unit's name or description the log showed.
     if (ref.text.length >= 16 && !ref.text.includes(' ')) {
-      const tail = candidates(`${ELLIPSIS}${ref.text}`, this.known.entries());
+      const tail = candidates(`${ELLIPSIS}${ref.text}`, this.known.entries(), this.forms, this.known);
       if (tail.size === 1) return resolved(ref, tail, 'log');
     }
-    const fromTable = candidates(ref.text, tableEntries());
+    const fromTable = candidates(ref.text, tableEntries(), tableForms(), null);
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
     // instance of a template whose name fits what is left of it.
@@ -171,14 +175,21 @@ function resolved(ref: UnitRef, found: Map<string, string>, by: 'log' | 'table')
   return { ...ref, name, description: description || ref.description, partial: false, resolvedBy: by };
 }
 
-/** Units whose printed form (combined, name or description format) fits the text; stops at two. */
-function candidates(text: string, entries: Iterable<[string, string]>): Map<string, string> {
+/**
+ * Units whose printed form (combined, name or description format) fits the text; stops at two. A whole
+ * text is looked up in the index of printed forms (`current` gives a unit's description now, where it can
+ * have been learnt after its name); an ellipsized one is fitted against every unit.
+ */
+function candidates(text: string, entries: Iterable<[string, string]>, index: PrintedForms, current: ReadonlyMap<string, string> | null): Map<string, string> {
   const found = new Map<string, string>();
   const cut = text.indexOf(ELLIPSIS);
-  const prefix = cut < 0 ? text : text.slice(0, cut);
-  const suffix = cut < 0 ? '' : text.slice(cut + ELLIPSIS.length);
-  const fits = (full: string): boolean =>
-    cut < 0 ? full === text : full.length >= prefix.length + suffix.length && full.startsWith(prefix) && full.endsWith(suffix);
+  if (cut < 0) {
+    for (const [name, description] of index.units(text)) found.set(name, current?.get(name) ?? description);
+    return found;
+  }
+  const prefix = text.slice(0, cut);
+  const suffix = text.slice(cut + ELLIPSIS.length);
+  const fits = (full: string): boolean => full.length >= prefix.length + suffix.length && full.startsWith(prefix) && full.endsWith(suffix);
   for (const [name, description] of entries) {
     if ((description && fits(`${name} - ${description}`)) || fits(name) || (description && fits(description))) {
       if (!found.has(name)) found.set(name, description);
@@ -188,10 +199,43 @@ function candidates(text: string, entries: Iterable<[string, string]>): Map<stri
   return found;
 }
 
+/**
+ * The forms systemd prints a unit in (`name - description`, name, description) → the first two units
+ * printed so, in the order they were added, each with the description it was added with.
+ */
+class PrintedForms {
+  private readonly byForm = new Map<string, Array<[string, string]>>();
+
+  addUnit(name: string, description: string): void {
+    if (description) this.add(`${name} - ${description}`, name, description);
+    this.add(name, name, description);
+    if (description) this.add(description, name, description);
+  }
+
+  units(form: string): ReadonlyArray<[string, string]> {
+    return this.byForm.get(form) ?? NONE;
+  }
+
+  private add(form: string, name: string, description: string): void {
+    const list = this.byForm.get(form);
+    if (list === undefined) this.byForm.set(form, [[name, description]]);
+    else if (list.length < 2 && !list.some(([n]) => n === name)) list.push([name, description]);
+  }
+}
+const NONE: ReadonlyArray<[string, string]> = [];
+
+let tableIndex: PrintedForms | null = null;
+function tableForms(): PrintedForms {
+  if (tableIndex === null) {
+    tableIndex = new PrintedForms();
+    for (const [name, description] of COMMON_UNITS) tableIndex.addUnit(name, description);
+  }
+  return tableIndex;
+}
+
 function tableEntries(): Iterable<[string, string]> {
   return COMMON_UNITS as ReadonlyArray<[string, string]>;
 }
-
 
 /**
  * How many words of a unit's name its description shares (`resin-logs.service` and "Resin persistent
