@@ -266,4 +266,31 @@ test('spliced status lines: recovered when their text survived, counted when not
   assert.is(findSplicedStatus('Looks like the cause is var "[FAILED] Failed to mount var.mount - /var."'), null);
 });
 
+
+test('the kernel gate passes every storage word wherever it stands and every rule start, and little else', async () => {
+  const { kernelGate, STORAGE_ANYWHERE, STORAGE_STARTS, CRASH_RULES } = await import('../parsers/grammar/kernel.js');
+  const { KERNEL_EVENT_LITERALS } = await import('../parsers/grammar/console-lines.js');
+  const gate = kernelGate(KERNEL_EVENT_LITERALS);
+  for (const w of STORAGE_ANYWHERE) assert.ok(gate.test(`ata1.00: something ${w} here`), w);
+  for (const s of [...STORAGE_STARTS, ...KERNEL_EVENT_LITERALS, ...CRASH_RULES.flatMap((r) => r.starts ?? [r.literal])]) {
+    assert.ok(gate.test(`${s}x`), s);
+    assert.ok(gate.test(`watchdog: ${s}x`), `watchdog: ${s}`);
+  }
+  for (const quiet of ['interrupt storm on IRQ 9', 'e1000: eth0 NIC Link is Up, carrier found', 'Run-time PM enabled', 'virtio_net virtio1 enp0s2: renamed from eth0']) assert.not.ok(gate.test(quiet), quiet);
+});
+
+test('a unit named first and described later is found by its description, and two units printed alike bind neither', () => {
+  const r = new UnitResolver();
+  r.learn({ name: 'foo.service', description: null, text: 'foo.service', partial: false, resolvedBy: null });
+  r.learn({ name: 'foo.service', description: 'Foo Daemon', text: 'Foo Daemon', partial: false, resolvedBy: null });
+  const byDescription = r.resolve({ name: null, description: null, text: 'Foo Daemon', partial: false, resolvedBy: null });
+  assert.is(byDescription.name, 'foo.service');
+  assert.is(byDescription.description, 'Foo Daemon');
+  r.learn({ name: 'bar.service', description: 'Shared Name', text: 'Shared Name', partial: false, resolvedBy: null });
+  r.learn({ name: 'baz.service', description: 'Shared Name', text: 'Shared Name', partial: false, resolvedBy: null });
+  assert.is(r.resolve({ name: null, description: null, text: 'Shared Name', partial: false, resolvedBy: null }).name, null);
+  assert.is(r.resolve({ name: null, description: null, text: 'foo.service - Foo Daemon', partial: false, resolvedBy: null }).name, 'foo.service');
+  assert.is(r.resolve({ name: null, description: null, text: 'Foo Da…', partial: false, resolvedBy: null }).name, 'foo.service');
+});
+
 test.run();
