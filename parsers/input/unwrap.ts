@@ -59,8 +59,10 @@ export class LineUnwrapper {
   constructor(private readonly out: (line: PhysicalLine) => void) {}
 
   push(line: PhysicalLine): void {
+    if (!line.overwritten && line.text.charCodeAt(0) === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
+    // The last record's line, held by the inner terminal layer for an ESC M, goes out before this one.
+    this.inner?.flushHeld();
     if (line.overwritten) return this.out(line);
-    if (line.text.charCodeAt(0) === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
     const text = this.unwrap(line.text);
     this.out(text === line.text ? line : { ...line, text });
   }
@@ -80,6 +82,7 @@ export class LineUnwrapper {
     const msg = lavaMessage(line.text);
     if (msg === null) {
       this.counters.droppedLines++;
+      this.inner?.flushHeld();
       this.out({ ...line, text: '' });
       return;
     }
