@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CORPORA } from './support/corpus.js';
-import { killTmuxServer, Pane, sleep, tmux } from './support/tmux.js';
+import { killTmuxServer, Pane, tmux, waitForPane } from './support/tmux.js';
 
 const BIN = join(resolve(CORPORA, '..'), 'dist/cli/main.js');
 
@@ -16,14 +16,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-tmux-'));
 /** Runs a shell command in a fresh 160x50 pane and returns the screen (with SGR) once it printed `DONE`. */
 function screen(command: string, env: string[] = []): { text: string; title: string } {
   const session = `s${Math.random().toString(36).slice(2, 8)}`;
-  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', ...env.flatMap((e) => ['-e', e]), `${command}; echo DONE; sleep 30`);
+  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', ...env.flatMap((e) => ['-e', e]), `${command}; echo DONE; sleep 600`);
   try {
-    let text = '';
-    for (let i = 0; i < 100; i++) {
-      sleep(100);
-      text = tmux('capture-pane', '-p', '-e', '-t', session);
-      if (text.includes('DONE')) break;
-    }
+    // DONE on a line of its own: the command has ended and everything it printed is on the screen.
+    const text = waitForPane(session, /^(?:\u001b\[[0-9;]*m)*DONE\s*$/m, undefined, true);
     const title = tmux('display-message', '-p', '-t', session, '#{pane_title}').trim();
     return { text, title };
   } finally {
@@ -71,18 +67,18 @@ test('bootwhy tui on the seed case: root cause, cascade and emergency on screen 
     assert.match(s, /systemd-homed\.service — dependency failed/);
     const rows = s.split('\n');
     assert.ok(rows.every((r) => [...r].length <= 80), 'nothing wider than the terminal');
-    // To the findings, down to the first unit of the cascade: the console shows its line.
-    pane.keys('Tab', 'j', 'j');
-    s = pane.waitFor(/line 8 /);
+    // To the findings, down to the first unit of the cascade: the console shows its line. Each key is sent
+    // once the one before has shown its effect.
+    pane.press('Tab', /▶ boot \d/);
+    pane.press('j', /line 6 /);
+    s = pane.press('j', /line 8 /);
     assert.match(s.split('\n').slice(11).join('\n'), /Dependency failed for cloud-init-m…rvice/);
     // The emergency-mode finding is further down the list.
-    pane.keys('G');
-    s = pane.waitFor(/emergency mode/);
+    s = pane.press('G', /emergency mode/);
     tmux('resize-window', '-t', pane.name, '-x', '120', '-y', '40');
     s = pane.waitFor((text) => text.split('\n').some((r) => [...r].length > 80));
     assert.match(s.split('\n')[0]!, /^ bootwhy {2}EMERGENCY/);
-    pane.keys('q');
-    s = pane.waitFor(/EXIT=\d/);
+    s = pane.press('q', /EXIT=\d/);
     assert.match(s, /Root cause/);
     assert.match(s, /EXIT=1/);
   } finally {
@@ -111,10 +107,10 @@ test('console piped into bootwhy tui -: keys come from the terminal, the report 
   const pane = new Pane(`cat ${seed} | node ${BIN} tui -`, 100, 30);
   try {
     pane.waitFor(/ROOT CAUSE: var\.mount/);
-    pane.keys('?');
-    pane.waitFor(/Keys/);
-    pane.keys('Escape', 'q');
-    const s = pane.waitFor(/EXIT=\d/);
+    pane.press('?', /Esc closes this help/);
+    // Esc and q sent together would read as Alt-q: q goes once the help is gone.
+    pane.press('Escape', (text) => !/Esc closes this help/.test(text) && /ROOT CAUSE/.test(text));
+    const s = pane.press('q', /EXIT=\d/);
     // The end of the printed report: the cascade under the root cause.
     assert.match(s, /Cascade:[\s\S]*var\.mount +FAILED line 6/);
     assert.match(s, /EXIT=1/);

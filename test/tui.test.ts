@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { forgetCi } from '../cli/tui/ci.js';
 import { CORPORA } from './support/corpus.js';
-import { FakeTerminal } from './support/fake-terminal.js';
+import { DEADLINE_MS, FakeTerminal } from './support/fake-terminal.js';
 
 // ink reads CI when it is loaded: the TUI drops it first, and so must the test before loading the UI.
 forgetCi();
@@ -40,6 +40,27 @@ test.after.each(() => {
   for (const stop of opened.splice(0)) stop();
 });
 
+/** Waits for the UI to end (after `q`), failing clearly if it never does. */
+async function ended<T>(quit: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the UI did not end within ${DEADLINE_MS} ms of q`)), DEADLINE_MS)));
+  try {
+    return await Promise.race([quit, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The console row shown inverse (the line a finding or a search points at), or '' if none is. */
+function markedRow(t: FakeTerminal, firstRow: number): string {
+  const b = t.term.buffer.active;
+  for (let y = firstRow; y < t.rows; y++) {
+    const line = b.getLine(b.baseY + y)!;
+    if (line.getCell(5)?.isInverse()) return line.translateToString(true);
+  }
+  return '';
+}
+
 function noWrappedRows(t: FakeTerminal): void {
   const b = t.term.buffer.active;
   for (let y = 0; y < t.rows; y++) assert.not.ok(b.getLine(b.baseY + y)?.isWrapped, `row ${y} wrapped`);
@@ -56,7 +77,7 @@ test('seed case: the state, the root cause and the cascade are on screen at 80×
   assert.ok(s.every((row) => row.length <= 80));
   noWrappedRows(t);
   await t.press('q');
-  const report = await quit;
+  const report = await ended(quit);
   assert.is(report.verdict, 'failed');
 });
 
@@ -73,15 +94,9 @@ test('Tab to the findings, j: the console pane jumps to the evidence line', asyn
   const consoleRows = s.slice(consoleStart + 1).join('\n');
   assert.match(consoleRows, /Dependency failed for cloud-init-m…rvice/);
   // The line it points at is highlighted (inverse) in the console pane.
-  const b = t.term.buffer.active;
-  let marked = '';
-  for (let y = consoleStart + 1; y < t.rows; y++) {
-    const line = b.getLine(b.baseY + y)!;
-    if (line.getCell(5)?.isInverse()) marked = line.translateToString(true);
-  }
-  assert.match(marked, /\[DEPEND\] Dependency failed for cloud-init-m…rvice/);
+  assert.match(markedRow(t, consoleStart + 1), /\[DEPEND\] Dependency failed for cloud-init-m…rvice/);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('keys typed faster than frames all count', async () => {
@@ -90,7 +105,7 @@ test('keys typed faster than frames all count', async () => {
   await t.press('\t', 'jj');
   await t.waitFor(/line 8 /);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('Enter on the root cause folds the cascade and unfolds it again', async () => {
@@ -103,22 +118,32 @@ test('Enter on the root cause folds the cascade and unfolds it again', async () 
   await t.press('\r');
   await t.waitFor(/cloud-init-main\.service — dependency failed/);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('/ searches the console, n finds the next match; ? shows the keys', async () => {
   const { t, quit } = await open(loaded(SEED));
   await t.waitFor(/ROOT CAUSE/);
-  await t.press('/', 'X', 'F', 'S', '\r');
-  let s = await t.waitFor(/\/XFS/);
+  await t.press('/', 'X', 'F', 'S');
+  await t.waitFor(/\/XFS▏/);
+  await t.press('\r');
+  // The prompt shows `/XFS▏` while typing; only the search itself leaves `/XFS` as the message (the prompt
+  // gone) and marks the first match in the console pane.
+  const consoleRows = (rows: string[]) => rows.findIndex((r) => /console row/.test(r)) + 1;
+  let s = await t.waitFor((rows) => /\/XFS {2}·/.test(rows.join('\n')) && consoleRows(rows) > 0 && /XFS/.test(markedRow(t, consoleRows(rows))));
   assert.match(s.slice(12).join('\n'), /XFS \(vda3\)/);
+  assert.match(markedRow(t, consoleRows(s)), /XFS \(vda3\): Mounting V5 Filesystem/);
+  // n: the mark moves on to the next match.
+  await t.press('n');
+  s = await t.waitFor((rows) => consoleRows(rows) > 0 && /XFS \(vda3\): Ending clean mount/.test(markedRow(t, consoleRows(rows))));
   await t.press('?');
   s = await t.waitFor(/Keys/);
   assert.match(s.join('\n'), /failures only/);
   await t.press('\u001b');
-  await t.waitFor(/timeline/);
+  // The help itself names the timeline: wait for the help to be gone and the panes back.
+  await t.waitFor((rows) => !/Esc closes this help/.test(rows.join('\n')) && /timeline ─/.test(rows.join('\n')));
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('a search typed faster than frames (one chunk) keeps every character', async () => {
@@ -130,7 +155,7 @@ test('a search typed faster than frames (one chunk) keeps every character', asyn
   const s = await t.waitFor(/\/XFS  ·/);
   assert.match(s.slice(12).join('\n'), /XFS \(vda3\)/);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('f keeps only failed entries in the timeline', async () => {
@@ -144,7 +169,7 @@ test('f keeps only failed entries in the timeline', async () => {
   assert.not.match(timelineRows(s), /Boot 1/, timelineRows(s));
   assert.match(timelineRows(s), /Boot 2/);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('a start job still running on a live console: its elapsed time counts on while nothing arrives', async () => {
@@ -155,15 +180,18 @@ test('a start job still running on a live console: its elapsed time counts on wh
   model.write(log.subarray(0, cut));
   model.analyzer.checkPartialLine();
   const { t, quit } = await open(model, 100, 30);
-  const first = await t.waitFor(/⧗ 0min \d+s \/ 10s waiting on dev-disk-by/);
-  const seconds = (rows: string[]) => Number(/⧗ 0min (\d+)s/.exec(rows.join('\n'))![1]);
-  const before = seconds(first);
-  await new Promise((r) => setTimeout(r, 2100));
-  const later = await t.screen();
-  assert.ok(seconds(later) >= before + 2, `${before} → ${seconds(later)}`);
+  const first = await t.waitFor(/⧗ \d+min \d+s \/ 10s waiting on dev-disk-by/);
+  const seconds = (rows: string[]): number | null => {
+    const m = /⧗ (\d+)min (\d+)s \/ 10s waiting on dev-disk-by/.exec(rows.join('\n'));
+    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  };
+  const before = seconds(first)!;
+  // No byte arrives: the clock alone must move it on by two seconds (however long that takes here).
+  const later = await t.waitFor((rows) => (seconds(rows) ?? -1) >= before + 2);
+  assert.ok(seconds(later)! >= before + 2, `${before} → ${seconds(later)}`);
   assert.match(later[0]!, /live/);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('resizing redraws at the new size', async () => {
@@ -178,7 +206,7 @@ test('resizing redraws at the new size', async () => {
   await t.waitFor((rows) => /ROOT CAUSE/.test(rows.join('\n')) && rows.every((r) => r.length <= 60) && /^ bootwhy/.test(rows[0]!));
   noWrappedRows(t);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test('guest escape sequences never reach the terminal: titles, clipboard, cursor moves are rendered or dropped', async () => {
@@ -197,7 +225,7 @@ test('guest escape sequences never reach the terminal: titles, clipboard, cursor
   assert.is(title, '');
   assert.match(s.join('\n'), /red text/);
   await t.press('q');
-  await quit;
+  await ended(quit);
 });
 
 test.run();
