@@ -9,6 +9,7 @@ import { schemaCommand } from './commands/schema.js';
 import { parseDuration, parseUntil, watchCommand } from './commands/watch.js';
 import { InputError, UsageError } from './errors.js';
 import { forgetCi } from './tui/ci.js';
+import { safeText } from './terminal-safe.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
@@ -104,8 +105,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // A closed pipe (`bootwhy log | head`) is not an error of ours.
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  // A closed pipe (`bootwhy log | head`) or a terminal that hung up (EIO) is not an error of ours.
+  if (err.code === 'EPIPE' || err.code === 'EIO') process.exit(process.exitCode ?? 0);
   throw err;
 });
 
@@ -114,15 +115,21 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    // A message may quote a path or a guest's text: nothing in it may steer the terminal.
+    const say = (text: string): void => void process.stderr.write(text.split('\n').map(safeText).join('\n'));
     if (err instanceof UsageError) {
-      process.stderr.write(`bootwhy: ${err.message}\n${USAGE.split('\n')[0]}\n`);
+      say(`bootwhy: ${err.message}\n${USAGE.split('\n')[0]}\n`);
     } else if (err instanceof InputError) {
-      process.stderr.write(`bootwhy: ${err.message}\n`);
+      say(`bootwhy: ${err.message}\n`);
+    } else if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument is ambiguous/.test(err.message)) {
+      // `--timeout -5`: parseArgs takes the value for an option.
+      const opt = /'(--\w+)/.exec(err.message)?.[1] ?? 'an option';
+      say(`bootwhy: ${opt} needs a value, and a value starting with '-' is not one (${opt}=VALUE if you mean it)\n${USAGE.split('\n')[0]}\n`);
     } else if (err instanceof Error && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`bootwhy: ${err.message.split(/\.\s/)[0]}\n${USAGE.split('\n')[0]}\n`);
+      say(`bootwhy: ${err.message.split(/\.\s/)[0]}\n${USAGE.split('\n')[0]}\n`);
     } else {
       const msg = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`bootwhy: internal error: ${msg.split('\n')[0]}\n`);
+      say(`bootwhy: internal error: ${msg.split('\n')[0]}\n`);
       if (process.env['BOOTWHY_DEBUG']) console.error(err);
     }
     process.exitCode = 2;

@@ -1,12 +1,29 @@
 /**
- * Guest text is untrusted: before anything reaches the user's terminal, every control character (C0, DEL,
- * C1 — U+009B is a one-character CSI to some terminals) and bidirectional override is replaced.
+ * Guest text is untrusted: before anything reaches the user's terminal, every character that can steer
+ * a terminal or hide what it shows is taken out of the text. One list for every output (text, JSON,
+ * NDJSON events, the TUI):
+ * - C0 controls and DEL (ESC starts every sequence), C1 controls (U+009B is a one-character CSI to some
+ *   terminals, U+009D an OSC: titles, clipboard writes);
+ * - bidirectional marks, embeddings, overrides and isolates (text that reads otherwise than it is);
+ * - zero-width and invisible format characters (U+061C, U+200B–U+200D, U+2060–U+2064, U+FEFF, soft hyphen)
+ *   and the line and paragraph separators U+2028/U+2029.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHARS = '\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb';
+const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
 
 export function safeText(text: string): string {
   return text.replace(UNSAFE, (c) => (c === '\u001b' ? '␛' : '\uFFFD')).replace(/\t/g, ' ');
+}
+
+/**
+ * JSON for a terminal or a pipe: `JSON.stringify` escapes C0 controls but writes C1 controls, bidi and
+ * zero-width characters raw; here they are `\u009b`-style escapes. Such characters only occur inside
+ * strings (JSON.stringify has escaped the C0 ones already; tab and newline are not in the list), so the
+ * escaped text parses to the very same value.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 export interface Palette {

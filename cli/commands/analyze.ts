@@ -3,7 +3,7 @@ import { Analyzer } from '../../parsers/index.js';
 import type { Report } from '../../parsers/report/schema.js';
 import { renderText } from '../reporters/text.js';
 import { readInput } from '../sources/read-input.js';
-import { choosePalette } from '../terminal-safe.js';
+import { choosePalette, safeJson } from '../terminal-safe.js';
 
 export interface AnalyzeOptions {
   source: string;
@@ -16,7 +16,7 @@ export async function analyzeCommand(opts: AnalyzeOptions, stdout: NodeJS.WriteS
   const analyzer = new Analyzer({ name: opts.source === '-' ? 'standard input' : opts.source });
   await readInput(opts.source, analyzer);
   const report = analyzer.end();
-  if (opts.json) stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (opts.json) stdout.write(safeJson(report, 2) + '\n');
   else stdout.write(renderText(report, { palette: choosePalette(opts.color, stdout.isTTY === true, process.env), verbose: opts.verbose }));
   return exitCode(report);
 }

@@ -7,8 +7,8 @@ import type { AnalyzerEvent, Report } from '../../parsers/report/schema.js';
 import { renderText } from '../reporters/text.js';
 import { describeSource, parseSource } from '../sources/live.js';
 import { LiveSession } from '../sources/session.js';
-import { choosePalette, safeText, type Palette } from '../terminal-safe.js';
-import { UsageError } from '../errors.js';
+import { choosePalette, safeJson, safeText, type Palette } from '../terminal-safe.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** Exit codes of `watch`, documented in the README. */
 export const WATCH_EXIT = {
@@ -72,7 +72,7 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
   };
 
   const onEvent = (e: AnalyzerEvent): void => {
-    if (opts.json) out(JSON.stringify({ ...e, t: seconds() }));
+    if (opts.json) out(safeJson({ ...e, t: seconds() }));
     else out(describeEvent(e, seconds(), palette));
     const u = opts.until;
     if (e.type === 'login' && u?.kind === 'login') decide(WATCH_EXIT.ok);
@@ -84,7 +84,7 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
   };
   const analyzer = new Analyzer({ name, onEvent });
   const status = (text: string): void => {
-    if (opts.json) out(JSON.stringify({ type: 'source', t: seconds(), message: text }));
+    if (opts.json) out(safeJson({ type: 'source', t: seconds(), message: text }));
     else out(palette.dim(`[${seconds().toFixed(1)} s] ${safeText(text)}`));
   };
   const session = new LiveSession({
@@ -94,7 +94,7 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
     once: opts.once,
     save: opts.save,
     onSaveError: (message) => {
-      process.stderr.write(`bootwhy: ${message}\n`);
+      process.stderr.write(`bootwhy: ${safeText(message)}\n`);
       decide(WATCH_EXIT.usage);
     },
   });
@@ -115,9 +115,11 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
   process.removeListener('SIGTERM', interrupt);
   await session.close();
   await running;
+  // --once on a source that never answered: an input error, not an empty log.
+  if (session.unreachable !== null && session.bytes === 0 && (decided === -1 || decided === -2)) throw new InputError(`${name}: ${session.unreachable}`);
 
   const report = analyzer.end();
-  if (opts.json) out(JSON.stringify({ type: 'report', t: seconds(), report }));
+  if (opts.json) out(safeJson({ type: 'report', t: seconds(), report }));
   else stdout.write('\n' + renderText(report, { palette, verbose: false }));
   if (decided === -1 || decided === -2) return verdictCode(report);
   return decided!;

@@ -3,14 +3,17 @@
  * (`unix:PATH`, `tcp:HOST:PORT`), a file that is still growing (followed like `tail -F`), or stdin (`-`).
  * Each connection is one `LiveConnection`; the watch command reconnects when one ends.
  */
-import { createConnection, type Socket } from 'node:net';
-import { constants as fsc, promises as fs, type Stats } from 'node:fs';
+import { createConnection, Socket } from 'node:net';
+import { constants as fsc, openSync, promises as fs, type Stats } from 'node:fs';
 import { describeFsError, InputError, UsageError } from '../errors.js';
 
 export interface LiveConnection {
   /** Resolves when the connection ends, with why (`closed`, an error message). */
   readonly ended: Promise<string>;
   close(): void;
+  /** Stop reading for now (a slow --save or UI): the source waits, nothing is dropped. */
+  pause(): void;
+  resume(): void;
 }
 
 export type DataSink = (chunk: Uint8Array) => void;
@@ -20,6 +23,8 @@ export type SourceSpec =
   | { kind: 'unix'; path: string }
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'device'; path: string }
+  /** A named pipe: read as a stream (a FIFO has no offsets to follow), reopened for the next writer. */
+  | { kind: 'fifo'; path: string }
   | { kind: 'file'; path: string };
 
 export async function parseSource(text: string): Promise<SourceSpec> {
@@ -28,7 +33,9 @@ export async function parseSource(text: string): Promise<SourceSpec> {
   if (text.startsWith('tcp:')) {
     const m = /^tcp:(.+):(\d{1,5})$/.exec(text);
     if (!m) throw new UsageError(`'${text}': expected tcp:HOST:PORT`);
-    return { kind: 'tcp', host: m[1]!.replace(/^\[(.*)\]$/, '$1'), port: Number(m[2]) };
+    const port = Number(m[2]);
+    if (port < 1 || port > 65535) throw new UsageError(`'${text}': a TCP port is 1 to 65535`);
+    return { kind: 'tcp', host: m[1]!.replace(/^\[(.*)\]$/, '$1'), port };
   }
   let stat: Stats;
   try {
@@ -38,6 +45,7 @@ export async function parseSource(text: string): Promise<SourceSpec> {
   }
   if (stat.isDirectory()) throw new InputError(describeFsError({ code: 'EISDIR' }, text));
   if (stat.isCharacterDevice()) return { kind: 'device', path: text };
+  if (stat.isFIFO()) return { kind: 'fifo', path: text };
   return { kind: 'file', path: text };
 }
 
@@ -65,6 +73,8 @@ export function connect(spec: SourceSpec, sink: DataSink, follow: FollowState): 
       return socket(createConnection({ host: spec.host, port: spec.port }), sink);
     case 'device':
       return device(spec.path, sink);
+    case 'fifo':
+      return fifo(spec.path, sink);
     case 'file':
       return followFile(spec.path, sink, follow);
   }
@@ -76,22 +86,79 @@ function fromStream(stream: NodeJS.ReadableStream, sink: DataSink): LiveConnecti
     stream.on('end', () => resolve('closed'));
     stream.on('error', (e: Error) => resolve(e.message));
   });
-  return { ended, close: () => stream.removeAllListeners('data') };
+  return {
+    ended,
+    close: () => {
+      stream.removeAllListeners('data');
+      stream.pause();
+    },
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
+  };
+}
+
+/** What a failed connection attempt says, in words rather than errno names. */
+export function describeConnectError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | null;
+  switch (e?.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (nothing is listening there)';
+    case 'ENOENT':
+      return 'no such socket';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTSOCK':
+      return 'not a socket';
+    case 'ETIMEDOUT':
+      return 'connection timed out';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'host unreachable';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'unknown host';
+    case 'ECONNRESET':
+      return 'connection reset';
+    default:
+      return (e instanceof Error ? e.message : String(err)).split('\n')[0]!;
+  }
 }
 
 function socket(sock: Socket, sink: DataSink): Promise<LiveConnection> {
   return new Promise((resolve, reject) => {
-    sock.once('error', reject);
+    sock.once('error', (err) => reject(new Error(describeConnectError(err))));
     sock.once('connect', () => {
-      sock.removeListener('error', reject);
+      sock.removeAllListeners('error');
       const ended = new Promise<string>((done) => {
         sock.on('data', (c: Buffer) => sink(c));
-        sock.on('error', (e: NodeJS.ErrnoException) => done(e.code === 'ECONNRESET' ? 'connection reset' : e.message));
+        sock.on('error', (e: NodeJS.ErrnoException) => done(describeConnectError(e)));
         sock.on('close', () => done('closed'));
       });
-      resolve({ ended, close: () => sock.destroy() });
+      resolve({ ended, close: () => sock.destroy(), pause: () => sock.pause(), resume: () => sock.resume() });
     });
   });
+}
+
+/**
+ * A named pipe, opened without blocking (a blocking open waits for a writer and holds a thread the
+ * process cannot exit past); read through a socket handle, which waits for data without polling.
+ */
+async function fifo(path: string, sink: DataSink): Promise<LiveConnection> {
+  let fd: number;
+  try {
+    fd = openSync(path, fsc.O_RDONLY | fsc.O_NONBLOCK);
+  } catch (err) {
+    throw new Error(describeFsError(err, path));
+  }
+  const sock = new Socket({ fd, readable: true, writable: false });
+  const ended = new Promise<string>((done) => {
+    sock.on('data', (c: Buffer) => sink(c));
+    sock.on('error', (e: Error) => done(e.message));
+    sock.on('close', () => done('closed'));
+  });
+  // The socket owns the descriptor now: closing it closes the pipe.
+  return { ended, close: () => sock.destroy(), pause: () => sock.pause(), resume: () => sock.resume() };
 }
 
 async function device(path: string, sink: DataSink): Promise<LiveConnection> {
@@ -140,19 +207,25 @@ async function device(path: string, sink: DataSink): Promise<LiveConnection> {
           watchdog = null;
           if (port.isOpen) port.close();
         },
+        pause: () => void port.pause(),
+        resume: () => void port.resume(),
       });
     });
   });
 }
 
-/** Where a followed file was read up to, kept across reopenings to find truncation and rotation. */
+/** Where a followed file was read up to, kept across reopenings to find truncation, rotation and
+ *  rewriting in place. */
 export interface FollowState {
   offset: number;
   ino: number | null;
   note: string | null;
+  /** The last bytes read (up to TAIL_BYTES), to notice a file rewritten in place between two polls. */
+  tail?: Buffer;
 }
 
 const POLL_MS = 100;
+const TAIL_BYTES = 64;
 
 function followFile(path: string, sink: DataSink, state: FollowState): Promise<LiveConnection> {
   return new Promise((resolve, reject) => {
@@ -161,14 +234,30 @@ function followFile(path: string, sink: DataSink, state: FollowState): Promise<L
       if (state.ino !== null && st.ino !== state.ino) {
         state.note = 'the file was replaced (rotated): reading the new one from its start';
         state.offset = 0;
+        state.tail = undefined;
       }
       state.ino = st.ino;
       let stopped = false;
+      let paused = false;
       let finish: (why: string) => void = () => {};
       const ended = new Promise<string>((done) => (finish = done));
       const buf = Buffer.alloc(256 * 1024);
+      const check = Buffer.alloc(TAIL_BYTES);
+      let timer: NodeJS.Timeout | null = null;
+      const schedule = (): void => {
+        if (!stopped && !paused && timer === null) timer = setTimeout(() => void tick(), POLL_MS);
+      };
+      const restart = async (note: string): Promise<void> => {
+        state.note = note;
+        state.offset = 0;
+        state.tail = undefined;
+        stopped = true;
+        await handle.close();
+        finish('truncated');
+      };
       const tick = async (): Promise<void> => {
-        if (stopped) return;
+        timer = null;
+        if (stopped || paused) return;
         try {
           const now = await fs.stat(path).catch(() => null);
           if (now === null || now.ino !== state.ino) {
@@ -176,24 +265,30 @@ function followFile(path: string, sink: DataSink, state: FollowState): Promise<L
             await handle.close();
             return finish(now === null ? 'the file was removed' : 'the file was replaced');
           }
-          if (now.size < state.offset) {
-            state.note = `the file was truncated (from ${state.offset} to ${now.size} bytes): reading on from its start`;
-            state.offset = 0;
-            stopped = true;
-            await handle.close();
-            return finish('truncated');
-          }
-          for (;;) {
+          if (now.size < state.offset) return await restart(`the file was truncated (from ${state.offset} to ${now.size} bytes): reading on from its start`);
+          while (!stopped && !paused) {
             const { bytesRead } = await handle.read(buf, 0, buf.length, state.offset);
             if (bytesRead === 0) break;
+            // Rewritten in place (truncated and written past where we were, between two polls or while
+            // we read): the bytes before our offset are not the ones we read, so neither are these.
+            // Checked after the read, so a rewrite before it cannot slip new bytes in as a continuation.
+            const tail = state.tail;
+            if (tail && tail.length > 0) {
+              const seen = await handle.read(check, 0, tail.length, state.offset - tail.length);
+              if (seen.bytesRead !== tail.length || !check.subarray(0, seen.bytesRead).equals(tail)) {
+                return await restart(`the file was rewritten in place (the bytes before offset ${state.offset} changed): reading it again from its start`);
+              }
+            }
             state.offset += bytesRead;
-            sink(buf.subarray(0, bytesRead));
+            const got = buf.subarray(0, bytesRead);
+            state.tail = Buffer.from(bytesRead >= TAIL_BYTES ? got.subarray(bytesRead - TAIL_BYTES) : Buffer.concat([state.tail ?? Buffer.alloc(0), got]).subarray(-TAIL_BYTES));
+            sink(got);
           }
         } catch (err) {
           stopped = true;
           return finish(err instanceof Error ? err.message : String(err));
         }
-        setTimeout(() => void tick(), POLL_MS);
+        schedule();
       };
       void tick();
       resolve({
@@ -201,9 +296,19 @@ function followFile(path: string, sink: DataSink, state: FollowState): Promise<L
         close: () => {
           if (!stopped) {
             stopped = true;
+            if (timer) clearTimeout(timer);
+            timer = null;
             void handle.close();
             finish('closed');
           }
+        },
+        pause: () => {
+          paused = true;
+        },
+        resume: () => {
+          if (!paused) return;
+          paused = false;
+          schedule();
         },
       });
     }, reject);

@@ -39,8 +39,13 @@ export class ConsoleScreen {
       allowProposedApi: true,
       // Saved logs often lost their CRs; a serial console sends CRLF, on which this changes nothing.
       convertEol: true,
+      scrollOnEraseInDisplay: true,
     });
     this.term.onLineFeed(() => void this.lineFeeds++);
+    // The pane keeps what the guest printed: a guest's full reset (`ESC c`) or erase of the scrollback
+    // (`CSI 3 J`) would empty its history, so they are dropped; a screen erase scrolls into history.
+    this.term.parser.registerEscHandler({ final: 'c' }, () => true);
+    this.term.parser.registerCsiHandler({ final: 'J' }, (params) => params[0] === 3);
   }
 
   write(chunk: Uint8Array): void {

@@ -30,6 +30,7 @@ export interface Screen {
   stdin: NodeJS.ReadStream;
 }
 
+const QUIT_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
 
@@ -132,7 +133,7 @@ export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number,
       closed = true;
       ink?.unmount();
       screen.stdout.write(ALT_SCREEN_OFF);
-      process.removeListener('SIGTERM', quit);
+      for (const sig of QUIT_SIGNALS) process.removeListener(sig, quit);
       process.removeListener('exit', restore);
       resolve(model.finished ? model.end() : model.report(true));
     };
@@ -145,7 +146,8 @@ export function showUntilQuit(model: TuiModel, screen: Screen, frameMs?: number,
       maxFps: 20,
       incrementalRendering: false,
     });
-    process.once('SIGTERM', quit);
+    // A signal quits as `q` does: the screen comes back and the report is printed.
+    for (const sig of QUIT_SIGNALS) process.once(sig, quit);
     process.once('exit', restore);
     onStart?.(quit);
   });
