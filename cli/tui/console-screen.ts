@@ -19,7 +19,7 @@ export interface Segment {
 
 /** Bytes given to xterm but not parsed yet, beyond which new bytes skip the pane (the analyzer still
  *  reads them): a console flood never makes memory grow without bound. */
-const MAX_PENDING = 8 * 1024 * 1024;
+const MAX_PENDING = 2 * 1024 * 1024;
 
 export class ConsoleScreen {
   readonly cols: number;
@@ -35,7 +35,8 @@ export class ConsoleScreen {
     this.term = new xterm.Terminal({
       cols: this.cols,
       rows: options.rows ?? 50,
-      scrollback: options.scrollback ?? 5000,
+      // 3000 rows of 200 cells: about 7 MiB of cells, most of the TUI's memory beyond its baseline.
+      scrollback: options.scrollback ?? 3000,
       allowProposedApi: true,
       // Saved logs often lost their CRs; a serial console sends CRLF, on which this changes nothing.
       convertEol: true,
@@ -55,7 +56,8 @@ export class ConsoleScreen {
     }
     this.pending += chunk.length;
     const n = chunk.length;
-    this.term.write(chunk, () => void (this.pending -= n));
+    // A copy: xterm parses later, and a live source reuses its read buffer.
+    this.term.write(chunk.slice(), () => void (this.pending -= n));
   }
 
   /** Resolves when xterm has parsed everything written so far. */
