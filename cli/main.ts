@@ -5,7 +5,6 @@
 import { parseArgs } from 'node:util';
 import { VERSION } from '../parsers/diagnose/report.js';
 import { analyzeCommand } from './commands/analyze.js';
-import { schemaCommand } from './commands/schema.js';
 import { parseDuration, parseUntil, watchCommand } from './commands/watch.js';
 import { InputError, UsageError } from './errors.js';
 import { forgetCi } from './tui/ci.js';
@@ -60,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = positionals;
   if (first === 'schema') {
     if (rest.length > 0) throw new UsageError('schema takes no arguments');
+    // Loaded only here: the schema (zod) is not needed to analyse a log.
+    const { schemaCommand } = await import('./commands/schema.js');
     return schemaCommand(process.stdout);
   }
   if (first === 'watch') {

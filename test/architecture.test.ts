@@ -25,4 +25,28 @@ test('parsers/ imports no node: modules, no Node globals for I/O, and nothing fr
   }
 });
 
+/** What `bootwhy FILE` loads before it runs: the static imports of the compiled CLI, followed from main. */
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    // Compiled JavaScript: `import type` is gone; `await import(…)` is lazy and not followed.
+    for (const m of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'|^import\s+'([^']+)'/gm)) {
+      const spec = (m[1] ?? m[2])!;
+      if (spec.startsWith('.')) visit(join(file, '..', spec));
+      else seen.add(spec);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+test('analysing a log loads no zod, ink, React, serialport or xterm (they are for schema, tui and devices)', () => {
+  const graph = staticGraph(join(resolve(CORPORA, '..'), 'dist/cli/main.js'));
+  assert.ok([...graph].some((f) => f.endsWith('parsers/index.js')), 'the graph reaches the core');
+  for (const heavy of ['zod', 'ink', 'react', 'serialport', '@xterm/headless']) assert.not.ok(graph.has(heavy), `main.js loads ${heavy} eagerly`);
+});
+
 test.run();

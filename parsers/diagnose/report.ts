@@ -2,8 +2,8 @@
 import type { UnitResolver } from '../grammar/units.js';
 import { pathForMountUnit } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
+import { SCHEMA_VERSION } from '../report/version.js';
 import {
-  SCHEMA_VERSION,
   type Boot,
   type CascadeNodeT,
   type Cycle,

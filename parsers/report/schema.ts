@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION } from './version.js';
+export { SCHEMA_VERSION };
 
 export const Evidence = z
   .object({
