@@ -101,9 +101,12 @@ export class LiveSession {
           away = null;
         } else if (!connectedOnce) onStatus(`attached to ${name}`);
         connectedOnce = true;
-        delay = 250;
+        const openedAt = Date.now();
         const why = await Promise.race([conn.ended, this.stopping.then(() => 'stopped')]);
         this.connected = false;
+        // Back to quick retries only after a connection that carried something or lasted: a listener
+        // that accepts and hangs up at once is retried with backoff like one that refuses.
+        if (this.bytes > received || Date.now() - openedAt > 5000) delay = 250;
         const note = this.follow.note;
         if (note) {
           onStatus(note);

@@ -63,6 +63,8 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
   const [ui, setUi] = useState<UiState>(initial);
   /** Search mode as of the last key, not the last frame. */
   const searching = useRef(false);
+  /** The help screen is open, as of the last key (not the last frame: Esc then q typed fast both count). */
+  const helpOpen = useRef(false);
 
   useEffect(() => {
     const onResize = (): void => setSize({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
@@ -203,7 +205,10 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
       if (input && !key.ctrl && !key.meta) return setUi((s) => ({ ...s, query: s.query + safeText(input) }));
       return;
     }
-    if (ui.help && (key.escape || input === 'q')) return setUi((s) => ({ ...s, help: false }));
+    if (helpOpen.current && (key.escape || input === 'q')) {
+      helpOpen.current = false;
+      return setUi((s) => ({ ...s, help: false }));
+    }
     // Keys typed fast (or pasted) arrive together: each character is a key of its own.
     const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
     for (let i = 0; i < presses.length; i++) {
@@ -215,6 +220,7 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
       }
       const cmd = commandFor(presses[i]!, key);
       if (cmd === 'search') searching.current = true;
+      if (cmd === 'help') helpOpen.current = !helpOpen.current;
       if (cmd) run(cmd);
     }
   });
