@@ -99,6 +99,26 @@ test('a TCP peer that accepts and never sends: --timeout still ends the watch', 
   }
 });
 
+test('a listener that accepts and hangs up at once is retried with backoff, not four times a second', async () => {
+  const times: number[] = [];
+  const server: Server = createServer((s) => {
+    times.push(Date.now());
+    s.destroy();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const w = start(['watch', `tcp:127.0.0.1:${port}`]);
+  try {
+    await until('five connections', () => times.length >= 5);
+    // Delays double from 250 ms: the fourth wait is 2 s or more (a loaded machine only lengthens it).
+    assert.ok(times[4]! - times[3]! >= 1500, `waits between connections: ${times.slice(1).map((t, i) => t - times[i]!).join(', ')} ms`);
+  } finally {
+    w.child.kill('SIGTERM');
+    await exitWithin(w, 'hang-up listener');
+    server.close();
+  }
+});
+
 test('sources that cannot be reached are input errors in words, not EMPTY with exit 0', async () => {
   // A port nobody listens on: bind one, note it, close it.
   const probe = createServer();
