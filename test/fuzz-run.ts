@@ -109,23 +109,24 @@ function logs(): Log[] {
   return loadCorpus().map((c) => ({ name: c.name, log: c.log }));
 }
 
-function replayHint(seed: number, index: number, file: string): string {
-  return `replay: npm run fuzz -- --seed ${seed} --case ${index}   or   npm run fuzz -- --replay ${file}`;
+function replayHint(seed: number, index: number, file: string, slice = false): string {
+  return `replay: npm run fuzz -- ${slice ? '--slice ' : ''}--seed ${seed} --case ${index}   or   npm run fuzz -- --replay ${file}`;
 }
 
 /** Saves, prints and shrinks a violation; the caller exits non-zero. */
 function reportViolation(fc: FuzzCase, v: Violation, args: Args): void {
-  const file = saveFailure(fc.input, { seed: fc.seed, index: fc.index, recipe: fc.recipe, options: fc.options, violation: v });
+  const base = `${args.slice ? 'slice-' : ''}seed-${fc.seed}-case-${fc.index}`;
+  const file = saveFailure(fc.input, { seed: fc.seed, index: fc.index, recipe: fc.recipe, options: fc.options, violation: v }, base);
   console.error(`\nPROPERTY VIOLATED: ${v.property} (seed ${fc.seed}, case ${fc.index})`);
   console.error(`  input: ${fc.recipe}; ${fc.input.length} bytes; options ${JSON.stringify(fc.options)}`);
   console.error(`  chunking: ${describeChunking(v.chunking)}`);
   console.error(`  ${v.message.replace(/\n/g, '\n  ')}`);
   console.error(`  saved: ${file}`);
-  console.error(`  ${replayHint(fc.seed, fc.index, file)}`);
+  console.error(`  ${replayHint(fc.seed, fc.index, file, args.slice)}`);
   if (!args.shrink) return;
   console.error(`  shrinking (up to ${args.shrinkSeconds}s)…`);
   const small = shrink(fc.input, v.property, { options: fc.options, budgetMs: args.shrinkSeconds * 1000, extra: [v.chunking] });
-  const smallFile = saveFailure(small, { seed: fc.seed, index: fc.index, recipe: `${fc.recipe} (shrunk)`, options: fc.options, violation: v }, `seed-${fc.seed}-case-${fc.index}-min`);
+  const smallFile = saveFailure(small, { seed: fc.seed, index: fc.index, recipe: `${fc.recipe} (shrunk)`, options: fc.options, violation: v }, `${base}-min`);
   console.error(`  shrunk to ${small.length} bytes: ${smallFile}`);
   if (small.length <= 2000) console.error(`  latin1(${literal(small)})`);
   console.error(`\nseed ${fc.seed}, case ${fc.index}: ${v.property}`);
@@ -210,7 +211,7 @@ function main(): void {
     const minutes = (Date.now() - began) / 60_000;
     console.log(
       `\n${cases} inputs in ${minutes.toFixed(1)} min: ${Math.round(cases / Math.max(minutes, 1e-9))} inputs/min, ${(bytes / 1e6 / Math.max(minutes, 1e-9)).toFixed(1)} MB of input/min ` +
-        `(each analysed 6 times: whole twice, 1-byte, 7-byte, 2 random chunkings) — ${[...kinds].map(([k, n]) => `${k}: ${n}`).join(', ')}`,
+        `(each analysed 7 times: whole twice, 1-byte, 7-byte, 2 random chunkings, once read live) — ${[...kinds].map(([k, n]) => `${k}: ${n}`).join(', ')}`,
     );
     if (slowest.length) console.log(`slowest: ${slowest.map((s) => `case ${s.index} ${Math.round(s.ms)} ms (${s.bytes} bytes)`).join(', ')}`);
     console.log(code === 0 ? `no property violated (seed ${args.seed})` : `seed ${args.seed}`);

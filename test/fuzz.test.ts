@@ -1,9 +1,10 @@
 /**
  * A bounded slice of the fuzz harness (support/fuzz.ts), run by every `npm test`: each corpus log mutated
- * once, then random bytes and line soups, each input checked whole, twice, in 1- and 7-byte chunks and in
- * random chunks (with `report()` asked between writes). The seed is the UTC date unless BOOTWHY_FUZZ_SEED
- * says otherwise; a failure prints the seed, the case index and the file holding the input.
- * The long run is `npm run fuzz`. Also here: the harness catching broken analyzers, and regressions.
+ * once, then random bytes, line soups and floods past the analyzer's limits. Each input is checked whole,
+ * twice, in 1- and 7-byte chunks, in random chunks (with `report()` asked between writes) and read as a
+ * live console. The seed is the UTC date unless BOOTWHY_FUZZ_SEED says otherwise; a failure prints the
+ * seed, the case index and the file holding the input. The long run is `npm run fuzz`.
+ * Also here: the harness catching broken analyzers, and regressions the fuzzer found.
  */
 import { tmpdir } from 'node:os';
 import { test } from 'uvu';
@@ -15,8 +16,10 @@ import {
   checkCase,
   checkInput,
   chunkSizes,
+  consistency,
   describeChunking,
   escapeSequence,
+  flood,
   latin1,
   makeCase,
   mutate,
@@ -37,8 +40,8 @@ const SEED = process.env['BOOTWHY_FUZZ_SEED'] ? parseSeed(process.env['BOOTWHY_F
 console.log(`fuzz: seed ${SEED} (BOOTWHY_FUZZ_SEED=${SEED} npm test replays this slice)`);
 
 const logs: Log[] = loadCorpus().map((c) => ({ name: c.name, log: c.log }));
-/** Random-bytes and line-soup cases after the corpus ones. */
-const EXTRA_CASES = 440;
+/** Random-bytes, line-soup and flood cases after the corpus ones. */
+const EXTRA_CASES = 400;
 
 // ---- the harness itself --------------------------------------------------------------------------
 
@@ -80,6 +83,10 @@ test('the generators make what they promise', () => {
   assert.ok(invalid > 10, `invalid UTF-8 inputs: ${invalid}`);
   assert.ok(longest > 65536, `longest line: ${longest}`);
   for (let k = 0; k < 50; k++) assert.ok(escapeSequence(rng).length > 0);
+  for (let k = 0; k < 10; k++) {
+    const { input, what } = flood(rng, logs, 1 << 20);
+    assert.ok(input.filter((c) => c === 0x0a).length >= 50, `a flood of ${what} has many lines`);
+  }
   const log = logs[0]!.log;
   assert.ok(mutate(rng, log, logs, 'truncate').length <= log.length);
   const dup = mutate(rng, log, logs, 'duplicate');
@@ -133,7 +140,7 @@ test('the harness catches a chunk-dependent analyzer, saves the input, replays a
   assert.is(small.length, 2, 'two bytes are the least that can be cut');
 });
 
-test('the harness catches a throw, an invalid report, a report that changes run to run, and a second end() that differs', () => {
+test('the harness catches a throw, an invalid report, a report that changes run to run, a second end() that differs, and a live reading gone wrong', () => {
   const input = new TextEncoder().encode('abc\xff\n');
   const thrower = (): AnalyzerLike => ({
     write: (c) => {
@@ -166,6 +173,21 @@ test('the harness catches a throw, an invalid report, a report that changes run 
   const midInvalid = (): AnalyzerLike => ({ write: () => {}, end: () => ({}), report: () => ({ bad: true }) });
   const peeking: Chunking[] = [{ kind: 'whole' }, { kind: 'random', seed: 3, style: 'tiny', peek: true }];
   assert.is(checkInput(input, { analyzer: midInvalid, chunkings: peeking, validate: (r) => ((r as { bad?: boolean }).bad ? 'bad' : null) })?.property, 'mid-report');
+
+  // Read live: a gap may change the report (not compared), but it must stay valid.
+  const live: Chunking[] = [{ kind: 'whole' }, { kind: 'random', seed: 4, style: 'tiny', peek: false, live: true }];
+  const gapBreaks = (): AnalyzerLike => {
+    let gap = false;
+    return { write: () => {}, end: () => ({ bad: gap }), report: () => ({}), markGap: () => void (gap = true), checkPartialLine: () => {} };
+  };
+  const lv = checkInput(new Uint8Array(400), { analyzer: gapBreaks, chunkings: live, validate: (r) => ((r as { bad?: boolean }).bad ? 'bad' : null) });
+  assert.is(lv?.property, 'live');
+  const pauseThrows = (): AnalyzerLike => ({ write: () => {}, end: () => ({}), report: () => ({}), checkPartialLine: () => { throw new Error('pause'); } });
+  assert.is(checkInput(input, { analyzer: pauseThrows, chunkings: live, validate: () => null })?.property, 'throws');
+});
+
+test('the consistency rules hold for every corpus log as recorded (they are rules, not guesses)', () => {
+  for (const l of logs) assert.is(consistency(analyze(l.log), l.log), null, l.name);
 });
 
 // ---- the slice -----------------------------------------------------------------------------------
@@ -187,7 +209,7 @@ test(`fuzz: every corpus log, mutated (${logs.length} cases)`, () => {
   for (let i = 0; i < logs.length; i++) check(i);
 });
 
-test(`fuzz: random bytes and line soups (${EXTRA_CASES} cases)`, () => {
+test(`fuzz: random bytes, line soups and floods (${EXTRA_CASES} cases)`, () => {
   for (let i = logs.length; i < logs.length + EXTRA_CASES; i++) check(i);
 });
 

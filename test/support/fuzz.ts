@@ -9,7 +9,9 @@
  *     overlaps, cycles inside their boot, nothing ending before it starts, every byte counted);
  *   - analysing the same bytes twice gives the same report, and `end()` asked twice gives the same report;
  *   - every chunking of the bytes (whole, 1-byte, 7-byte, random sizes, random sizes with `report()` asked
- *     between writes as live use does) gives the same report, compared as JSON.
+ *     between writes as live use does) gives the same report, compared as JSON;
+ *   - read as a live console is (`checkPartialLine()` at pauses, a few `markGap()`s), nothing throws and
+ *     the report is valid and consistent (not compared: a gap changes what is read).
  * Inputs: random bytes (invalid UTF-8, NUL floods, escape sequences, CR/BS/TAB, very long lines, kernel and
  * status lines), mutations of every corpus log (byte flips, splices of two logs, truncations, duplicated
  * regions, inserted escape sequences and kernel-timestamp lines, …) and soups of corpus lines.
@@ -660,12 +662,63 @@ export function lineSoup(rng: Rng, logs: readonly Log[], maxBytes: number): Uint
   return out.done();
 }
 
+/**
+ * Many of one thing, past the analyzer's limits (LIMITS in parsers/segment/evidence.ts: 64 boots, 64 cycles
+ * a boot, 1000 failures a cycle, 5000 units, 500 jobs, 200 crashes, 64 phases): where it starts leaving
+ * things out.
+ */
+export function flood(rng: Rng, logs: readonly Log[], maxBytes: number): { input: Uint8Array; what: string } {
+  const out = new Bytes();
+  const header = (): void => out.push(`[    0.000000] Linux version 6.8.0-fuzz (gcc) #1 SMP\r\n[    1.000000] Run /init as init process\r\nWelcome to Fedora Linux 40!\r\n`);
+  const what = rng.pick(['boots', 'cycles', 'failures', 'units', 'jobs', 'crashes', 'phases', 'log'] as const);
+  const n = what === 'failures' ? rng.between(900, 2500) : what === 'units' ? rng.between(4000, 6500) : what === 'jobs' ? rng.between(400, 900) : rng.between(50, 300);
+  if (what !== 'boots' && what !== 'log') header();
+  const u = (k: number): string => `unit${k}.${rng.pick(['service', 'mount', 'socket', 'device'])}`;
+  for (let k = 0; k < n && out.length < maxBytes; k++) {
+    switch (what) {
+      case 'boots':
+        header();
+        out.push(rng.chance(0.5) ? `[FAILED] Failed to start ${u(k)} - Unit ${k}.\r\n` : `[  OK  ] Reached target multi-user.target.\r\n`);
+        if (rng.chance(0.3)) out.push('[   50.000000] reboot: Restarting system\r\n');
+        break;
+      case 'cycles':
+        out.push(`[  OK  ] Started ${u(k)}.\r\n[  OK  ] Reached target soft-reboot.target - Reboot System Userspace.\r\n[!!!!!!] Soft-rebooting\r\nWelcome to Fedora Linux 40!\r\n`);
+        if (rng.chance(0.2)) out.push(`[FAILED] Failed to start ${u(k)}.\r\n`);
+        break;
+      case 'failures':
+        out.push(rng.chance(0.8) ? `[FAILED] Failed to start ${u(k)} - Unit ${k}.\r\n` : `[DEPEND] Dependency failed for ${u(k)} - Unit ${k}.\r\n`);
+        break;
+      case 'units':
+        out.push(`[  OK  ] Started ${u(k)} - Unit ${k}.\r\n`);
+        break;
+      case 'jobs':
+        out.push(`[  *** ] A start job is running for ${u(k)} (${rng.int(90)}s / 1min 30s)\r\n`);
+        if (rng.chance(0.5)) out.push(`${ESC}M\r${ESC}[K[ TIME ] Timed out waiting for device ${u(k)}.\r\n`);
+        break;
+      case 'crashes':
+        out.push(`[${String(100 + k).padStart(5, ' ')}.000000] ${rng.pick(['WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2', 'BUG: soft lockup - CPU#0 stuck for 22s!', 'Oops: 0000 [#1] SMP', 'INFO: task a:1 blocked for more than 120 seconds.', 'Out of memory: Killed process 1 (a)'])}\r\n`);
+        break;
+      case 'phases':
+        out.push(rng.pick(['Welcome to Fedora Linux 40!\r\n', '[  OK  ] Reached target initrd.target.\r\n', '[  OK  ] Reached target shutdown.target.\r\n', 'U-Boot 2023.01\r\n', '[    2.000000] Run /sbin/init as init process\r\n']));
+        break;
+      case 'log': {
+        const small = logs.filter((l) => l.log.length < 60_000);
+        if (small.length === 0) return { input: out.done(), what };
+        const l = rng.pick(small).log;
+        for (let times = 0; times < n && out.length < maxBytes; times++) out.push(l);
+        return { input: out.done(), what };
+      }
+    }
+  }
+  return { input: out.done(), what };
+}
+
 // ---- cases ---------------------------------------------------------------------------------------
 
 export interface FuzzCase {
   seed: number;
   index: number;
-  kind: 'mutation' | 'bytes' | 'soup';
+  kind: 'mutation' | 'bytes' | 'soup' | 'flood';
   /** How the input was made, for people. */
   recipe: string;
   input: Uint8Array;
@@ -701,6 +754,7 @@ export function makeCase(seed: number, index: number, logs: readonly Log[], opts
             [6, 'mutation'],
             [3, 'bytes'],
             [2, 'soup'],
+            [1, 'flood'],
           ]));
   let input: Uint8Array;
   let recipe: string;
@@ -710,6 +764,16 @@ export function makeCase(seed: number, index: number, logs: readonly Log[], opts
   } else if (kind === 'soup') {
     input = lineSoup(rng, logs, Math.min(maxBytes, 400_000));
     recipe = 'line soup';
+  } else if (kind === 'flood') {
+    const f = flood(rng, logs, maxBytes);
+    input = f.input;
+    recipe = `flood of ${f.what}`;
+    // A flood's lines are mangled too, now and then, where the limits are reached.
+    if (rng.chance(0.3)) {
+      const m = rng.pick(MUTATIONS);
+      input = mutate(rng, input, logs, m);
+      recipe += `: ${m}`;
+    }
   } else {
     const baseIndex = opts.base ?? rng.int(logs.length);
     const base = logs[baseIndex]!;
@@ -740,22 +804,28 @@ export const SLICE_MAX_BYTES = 256 * 1024;
 
 /**
  * Case `index` of the CI slice (test/fuzz.test.ts): cases 0 … logs.length - 1 mutate each corpus log in turn
- * (a window of a long log), later ones alternate random bytes and line soups. `npm run fuzz -- --slice
- * --seed N --case I` makes the same case.
+ * (a window of a long log), later ones alternate random bytes and line soups, one in ten a flood.
+ * `npm run fuzz -- --slice --seed N --case I` makes the same case.
  */
 export function sliceCase(seed: number, index: number, logs: readonly Log[]): FuzzCase {
   if (index < logs.length) return makeCase(seed, index, logs, { base: index, maxBytes: SLICE_MAX_BYTES });
+  if (index % 10 === 5) return makeCase(seed, index, logs, { kind: 'flood', maxBytes: SLICE_MAX_BYTES / 2 });
   return makeCase(seed, index, logs, { kind: index % 2 === 0 ? 'bytes' : 'soup', maxBytes: SLICE_MAX_BYTES });
 }
 
 // ---- chunkings -----------------------------------------------------------------------------------
 
-/** How bytes are handed to `write`: whole, in fixed slices, or in random slices (with `report()` asked
- *  between some writes when `peek`). A random chunking is made from its seed, so it replays. */
-export type Chunking = { kind: 'whole' } | { kind: 'fixed'; size: number } | { kind: 'random'; seed: number; style: 'tiny' | 'small' | 'mixed'; peek: boolean };
+/**
+ * How bytes are handed to `write`: whole, in fixed slices, or in random slices, with `report()` asked
+ * between some writes when `peek`, and as a live console is read when `live` (`checkPartialLine()` when the
+ * input pauses, now and then a `markGap()`: the report may then differ, it must still be valid). A random
+ * chunking is made from its seed, so it replays.
+ */
+export type Chunking = { kind: 'whole' } | { kind: 'fixed'; size: number } | { kind: 'random'; seed: number; style: 'tiny' | 'small' | 'mixed'; peek: boolean; live?: boolean };
 
 export function describeChunking(c: Chunking): string {
-  return c.kind === 'whole' ? 'whole' : c.kind === 'fixed' ? `${c.size}-byte chunks` : `random ${c.style} chunks (seed ${c.seed}${c.peek ? ', report() between writes' : ''})`;
+  if (c.kind !== 'random') return c.kind === 'whole' ? 'whole' : `${c.size}-byte chunks`;
+  return `random ${c.style} chunks (seed ${c.seed}${c.peek ? ', report() between writes' : ''}${c.live ? ', read live: checkPartialLine() and markGap() between writes' : ''})`;
 }
 
 /** The chunk sizes of `c` for `length` bytes. */
@@ -775,12 +845,13 @@ export function chunkSizes(c: Chunking, length: number): number[] {
   return out;
 }
 
-/** The chunkings every case is checked with (the first, whole, is the reference). */
-export function chunkingsFor(rng: Rng, randomOnes = 2): Chunking[] {
+/** The chunkings every case is checked with (the first, whole, is the reference; a live one last). */
+export function chunkingsFor(rng: Rng, randomOnes = 2, live = true): Chunking[] {
   const out: Chunking[] = [{ kind: 'whole' }, { kind: 'fixed', size: 1 }, { kind: 'fixed', size: 7 }];
   for (let k = 0; k < randomOnes; k++) {
     out.push({ kind: 'random', seed: rng.u32(), style: rng.pick(['tiny', 'small', 'mixed'] as const), peek: k === randomOnes - 1 });
   }
+  if (live) out.push({ kind: 'random', seed: rng.u32(), style: rng.pick(['tiny', 'small', 'mixed'] as const), peek: true, live: true });
   return out;
 }
 
@@ -791,9 +862,11 @@ export interface AnalyzerLike {
   write(chunk: Uint8Array): void;
   end(): unknown;
   report(): unknown;
+  checkPartialLine?(): void;
+  markGap?(reason: string, seconds: number | null): void;
 }
 
-export type Property = 'throws' | 'schema' | 'consistency' | 'determinism' | 'end-twice' | 'chunking' | 'mid-report';
+export type Property = 'throws' | 'schema' | 'consistency' | 'determinism' | 'end-twice' | 'chunking' | 'mid-report' | 'live';
 
 export interface Violation {
   property: Property;
@@ -908,11 +981,24 @@ function runOnce(input: Uint8Array, c: Chunking, make: (o: AnalyzerOptions) => A
     a = make(options);
     const sizes = chunkSizes(c, input.length);
     const peekRng = c.kind === 'random' && c.peek ? new Rng(c.seed ^ 0x5bd1e995) : null;
+    const liveRng = c.kind === 'random' && c.live ? new Rng(c.seed ^ 0x1b873593) : null;
     let peeks = 0;
+    let gaps = 0;
+    let pauses = 0;
     let at = 0;
     for (const size of sizes) {
       a.write(input.subarray(at, at + size));
       at += size;
+      if (liveRng) {
+        if (pauses < 400 && liveRng.chance(Math.min(0.5, 100 / sizes.length))) {
+          pauses++;
+          a.checkPartialLine?.();
+        }
+        if (gaps < 3 && liveRng.chance(Math.min(0.05, 2 / sizes.length))) {
+          gaps++;
+          a.markGap?.(liveRng.pick(['closed', 'connection reset', 'the file was truncated']), liveRng.chance(0.5) ? null : liveRng.float() * 100);
+        }
+      }
       if (peekRng && peeks < 12 && peekRng.chance(Math.min(0.5, 16 / sizes.length))) {
         peeks++;
         const mid = a.report();
@@ -956,6 +1042,11 @@ export function checkInput(input: Uint8Array, opts: CheckOptions = {}): Violatio
     }
     for (const c of chunkings.slice(1)) {
       const got = runOnce(input, c, make, options, validate);
+      if (c.kind === 'random' && c.live) {
+        const bad = validate(got.report) ?? consistent(got.report, input);
+        if (bad) return { property: 'live', chunking: c, message: `read live (${describeChunking(c)}), the report is wrong: ${bad}` };
+        continue;
+      }
       if (got.json !== ref.json) {
         return { property: 'chunking', chunking: c, message: `fed in ${describeChunking(c)}, the report differs from the whole input's: ${firstDifference(JSON.parse(got.json), JSON.parse(ref.json))}` };
       }
@@ -968,9 +1059,9 @@ export function checkInput(input: Uint8Array, opts: CheckOptions = {}): Violatio
 }
 
 /** Checks case `index` of run `seed`: the chunkings are made from the case's seed too. */
-export function checkCase(fc: FuzzCase, opts: Omit<CheckOptions, 'chunkings' | 'options'> & { randomChunkings?: number } = {}): Violation | null {
+export function checkCase(fc: FuzzCase, opts: Omit<CheckOptions, 'chunkings' | 'options'> & { randomChunkings?: number; live?: boolean } = {}): Violation | null {
   const rng = new Rng(caseSeed(fc.seed, fc.index) ^ 0x27d4eb2f);
-  return checkInput(fc.input, { ...opts, options: fc.options, chunkings: chunkingsFor(rng, opts.randomChunkings ?? 2) });
+  return checkInput(fc.input, { ...opts, options: fc.options, chunkings: chunkingsFor(rng, opts.randomChunkings ?? 2, opts.live ?? true) });
 }
 
 // ---- failures: saved, replayed, shrunk -----------------------------------------------------------
@@ -1006,6 +1097,7 @@ export function replayFile(file: string, opts: Omit<CheckOptions, 'chunkings' | 
   }
   const chunkings: Chunking[] = [{ kind: 'whole' }, { kind: 'fixed', size: 1 }, { kind: 'fixed', size: 7 }];
   if (record && record.violation.chunking.kind === 'random') chunkings.push(record.violation.chunking);
+  chunkings.push({ kind: 'random', seed: 3, style: 'small', peek: true, live: true });
   chunkings.push({ kind: 'random', seed: 1, style: 'small', peek: true }, { kind: 'random', seed: 2, style: 'mixed', peek: false });
   return { input, record, violation: checkInput(input, { ...opts, options: record?.options ?? {}, chunkings }) };
 }
@@ -1023,6 +1115,7 @@ export function shrink(input: Uint8Array, property: Property, opts: Omit<CheckOp
     { kind: 'fixed', size: 7 },
     { kind: 'random', seed: 11, style: 'tiny', peek: property === 'mid-report' },
     { kind: 'random', seed: 12, style: 'small', peek: true },
+    ...(property === 'live' ? [{ kind: 'random' as const, seed: 13, style: 'small' as const, peek: true, live: true }] : []),
     ...(opts.extra ?? []),
   ];
   const fails = (data: Uint8Array): boolean => {
