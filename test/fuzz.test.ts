@@ -41,7 +41,7 @@ console.log(`fuzz: seed ${SEED} (BOOTWHY_FUZZ_SEED=${SEED} npm test replays this
 
 const logs: Log[] = loadCorpus().map((c) => ({ name: c.name, log: c.log }));
 /** Random-bytes, line-soup and flood cases after the corpus ones. */
-const EXTRA_CASES = 400;
+const EXTRA_CASES = 560;
 
 // ---- the harness itself --------------------------------------------------------------------------
 

@@ -537,6 +537,7 @@ const MUTATIONS = [
   'long-line',
   'swap',
   'utf8',
+  'envelope',
 ] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
@@ -637,6 +638,50 @@ export function mutate(rng: Rng, data: Uint8Array, logs: readonly Log[], kind: M
       if (data.length < 2) return data;
       const [a, b, c] = [offset(rng, data), offset(rng, data), offset(rng, data)].sort((x, y) => x - y) as [number, number, number];
       return concat(data.subarray(0, a), data.subarray(b, c), data.subarray(a, b), data.subarray(c));
+    }
+    case 'envelope': {
+      // A region of lines wrapped as CI systems, LAVA and pastes wrap them (parsers/input/unwrap.ts).
+      const a = offset(rng, data);
+      const b = Math.min(data.length, a + rng.logSize(Math.max(1, Math.min(data.length - a, 300_000))));
+      const kind = rng.pick(['lava', 'github', 'gitlab', 'jenkins', 'clock', 'ts', 'kmsg', 'quote', 'indent', 'fence', 'caret', 'bare', 'web', 'html'] as const);
+      const dec = new TextDecoder();
+      const wrap = (line: string, k: number): string => {
+        switch (kind) {
+          case 'lava':
+            return rng.chance(0.1)
+              ? `- {"dt": "2023-12-05T11:20:${String(k % 60).padStart(2, '0')}.1", "lvl": "${rng.pick(['info', 'debug', 'results', 'input'])}", "msg": "dispatcher ${k}"}\n` + `- {"dt": "2023-12-05T11:20:54.1", "lvl": "target", "msg": ${JSON.stringify(line)}}`
+              : `- {"dt": "2023-12-05T11:20:54.${k}", "lvl": "${rng.chance(0.9) ? 'target' : 'feedback'}", "msg": ${rng.chance(0.95) ? JSON.stringify(line) : JSON.stringify(line).slice(0, -1)}}`;
+          case 'github':
+            return `2024-03-01T12:34:${String(k % 60).padStart(2, '0')}.1234567Z ${line}`;
+          case 'gitlab':
+            return `2024-03-01T12:34:56.123456Z 00${rng.pick(['O', 'E'])}${rng.chance(0.2) ? '+' : ''} ${line}`;
+          case 'jenkins':
+            return `[2024-03-01T12:34:56.123Z] ${line}`;
+          case 'clock':
+            return `12:34:${String(k % 60).padStart(2, '0')} ${line}`;
+          case 'ts':
+            return `Mar 01 12:34:56 ${line}`;
+          case 'kmsg':
+            return `<${rng.int(8)}>${line}`;
+          case 'quote':
+            return `${'> '.repeat(rng.between(1, 3))}${line}`;
+          case 'indent':
+            return `${' '.repeat(rng.between(1, 10))}${line}`;
+          case 'fence':
+            return k % 40 === 0 ? '```\n' + line : line;
+          case 'caret':
+            return line.replace(/\u001b/g, '^[');
+          case 'bare':
+            return line.replace(/\u001b/g, '');
+          case 'web':
+            return line.replace(/\u001b/g, rng.pick(['\u241b', '\\e', '\\033', '\\x1b']));
+          case 'html':
+            return line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/é/g, '&#233;');
+        }
+      };
+      const lines = dec.decode(data.subarray(a, b)).split('\n');
+      const wrapped = lines.map((l, k) => (k === lines.length - 1 && l === '' ? l : wrap(l.replace(/\r$/, ''), k) + (l.endsWith('\r') ? '\r' : ''))).join('\n');
+      return concat(data.subarray(0, a), enc.encode(wrapped), data.subarray(b));
     }
     case 'utf8': {
       let out = data;
