@@ -140,7 +140,7 @@ test('the harness catches a chunk-dependent analyzer, saves the input, replays a
   assert.is(small.length, 2, 'two bytes are the least that can be cut');
 });
 
-test('the harness catches a throw, an invalid report, a report that changes run to run, a second end() that differs, and a live reading gone wrong', () => {
+test('the harness catches a throw, an invalid report, a report that changes run to run, a second end() that differs, events that depend on the chunking, and a live reading gone wrong', () => {
   const input = new TextEncoder().encode('abc\xff\n');
   const thrower = (): AnalyzerLike => ({
     write: (c) => {
@@ -173,6 +173,16 @@ test('the harness catches a throw, an invalid report, a report that changes run 
   const midInvalid = (): AnalyzerLike => ({ write: () => {}, end: () => ({}), report: () => ({ bad: true }) });
   const peeking: Chunking[] = [{ kind: 'whole' }, { kind: 'random', seed: 3, style: 'tiny', peek: true }];
   assert.is(checkInput(input, { analyzer: midInvalid, chunkings: peeking, validate: (r) => ((r as { bad?: boolean }).bad ? 'bad' : null) })?.property, 'mid-report');
+
+  // Events: the same for every chunking.
+  const eventPerWrite = (options: { onEvent?: (e: never) => void }): AnalyzerLike => ({
+    write: () => options.onEvent?.({ type: 'login', boot: 1, cycle: null, line: 1 } as never),
+    end: () => ({}),
+    report: () => ({}),
+  });
+  const ev = checkInput(input, { analyzer: eventPerWrite, validate: () => null });
+  assert.is(ev?.property, 'events');
+  assert.match(ev!.message, /1-byte chunks/);
 
   // Read live: a gap may change the report (not compared), but it must stay valid.
   const live: Chunking[] = [{ kind: 'whole' }, { kind: 'random', seed: 4, style: 'tiny', peek: false, live: true }];

@@ -11,7 +11,9 @@
  *   - every chunking of the bytes (whole, 1-byte, 7-byte, random sizes, random sizes with `report()` asked
  *     between writes as live use does) gives the same report, compared as JSON;
  *   - read as a live console is (`checkPartialLine()` at pauses, a few `markGap()`s), nothing throws and
- *     the report is valid and consistent (not compared: a gap changes what is read).
+ *     the report is valid and consistent (not compared: a gap changes what is read);
+ *   - listening to events changes nothing in the report; the events validate against their schema and are
+ *     the same for every chunking.
  * Inputs: random bytes (invalid UTF-8, NUL floods, escape sequences, CR/BS/TAB, very long lines, kernel and
  * status lines), mutations of every corpus log (byte flips, splices of two logs, truncations, duplicated
  * regions, inserted escape sequences and kernel-timestamp lines, …) and soups of corpus lines.
@@ -23,7 +25,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer, type AnalyzerOptions } from '../../parsers/index.js';
-import { Report, type Report as ReportT } from '../../parsers/report/schema.js';
+import { AnalyzerEvent, Report, type Report as ReportT } from '../../parsers/report/schema.js';
 
 // ---- seeded PRNG ---------------------------------------------------------------------------------
 
@@ -911,7 +913,7 @@ export interface AnalyzerLike {
   markGap?(reason: string, seconds: number | null): void;
 }
 
-export type Property = 'throws' | 'schema' | 'consistency' | 'determinism' | 'end-twice' | 'chunking' | 'mid-report' | 'live';
+export type Property = 'throws' | 'schema' | 'consistency' | 'determinism' | 'end-twice' | 'chunking' | 'mid-report' | 'live' | 'events';
 
 export interface Violation {
   property: Property;
@@ -1018,12 +1020,22 @@ function errorText(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 6).join('\n') : String(e);
 }
 
-/** Feeds `input` with chunking `c`; returns the report's JSON (the report parsed back, for diffs). */
-function runOnce(input: Uint8Array, c: Chunking, make: (o: AnalyzerOptions) => AnalyzerLike, options: AnalyzerOptions, validate: (r: unknown) => string | null): { json: string; report: unknown; again: string } {
+interface Run {
+  json: string;
+  report: unknown;
+  /** JSON of a second `end()`. */
+  again: string;
+  /** The events emitted, when listened to. */
+  events: unknown[];
+}
+
+/** Feeds `input` with chunking `c` (listening to events when `listen`): the report, as JSON too. */
+function runOnce(input: Uint8Array, c: Chunking, make: (o: AnalyzerOptions) => AnalyzerLike, options: AnalyzerOptions, validate: (r: unknown) => string | null, listen: boolean): Run {
   let a: AnalyzerLike;
   let report: unknown;
+  const events: unknown[] = [];
   try {
-    a = make(options);
+    a = make(listen ? { ...options, onEvent: (e) => events.push(e) } : options);
     const sizes = chunkSizes(c, input.length);
     const peekRng = c.kind === 'random' && c.peek ? new Rng(c.seed ^ 0x5bd1e995) : null;
     const liveRng = c.kind === 'random' && c.live ? new Rng(c.seed ^ 0x1b873593) : null;
@@ -1062,38 +1074,58 @@ function runOnce(input: Uint8Array, c: Chunking, make: (o: AnalyzerOptions) => A
   } catch (e) {
     throw new PropertyError({ property: 'end-twice', chunking: c, message: `end() a second time threw: ${errorText(e)}` });
   }
-  return { json: JSON.stringify(report), report, again: JSON.stringify(again) };
+  return { json: JSON.stringify(report), report, again: JSON.stringify(again), events };
 }
 
-/** Checks every property on `input`; the first violation, or null. */
+function validateEvents(events: unknown[]): string | null {
+  for (let i = 0; i < events.length; i++) {
+    const parsed = AnalyzerEvent.safeParse(events[i]);
+    if (!parsed.success) return `event ${i} (${JSON.stringify(events[i]).slice(0, 200)}) does not validate: ${parsed.error.issues[0]?.message ?? ''}`;
+  }
+  return null;
+}
+
+/**
+ * Checks every property on `input`; the first violation, or null. The reference run (the first chunking)
+ * has no event listener; every other run listens, so the report must not depend on being listened to, and
+ * the events of every chunking must validate and be the same (a live reading's are not compared).
+ */
 export function checkInput(input: Uint8Array, opts: CheckOptions = {}): Violation | null {
   const make = opts.analyzer ?? realAnalyzer;
   const options = opts.options ?? {};
   const validate = opts.validate ?? validateReport;
   const consistent = opts.consistent ?? (opts.validate ? () => null : consistency);
+  const checkEvents = opts.validate ? () => null : validateEvents;
   const chunkings = opts.chunkings ?? [{ kind: 'whole' }, { kind: 'fixed', size: 1 }, { kind: 'fixed', size: 7 }];
+  const first = chunkings[0] ?? { kind: 'whole' };
   try {
-    const ref = runOnce(input, chunkings[0] ?? { kind: 'whole' }, make, options, validate);
+    const ref = runOnce(input, first, make, options, validate, false);
     const why = validate(ref.report);
-    if (why) return { property: 'schema', chunking: chunkings[0]!, message: `the report does not validate: ${why}` };
+    if (why) return { property: 'schema', chunking: first, message: `the report does not validate: ${why}` };
     const wrong = consistent(ref.report, input);
-    if (wrong) return { property: 'consistency', chunking: chunkings[0]!, message: `the report contradicts itself: ${wrong}` };
+    if (wrong) return { property: 'consistency', chunking: first, message: `the report contradicts itself: ${wrong}` };
     if (ref.again !== ref.json) {
-      return { property: 'end-twice', chunking: chunkings[0]!, message: `end() a second time gives another report: ${firstDifference(JSON.parse(ref.json), JSON.parse(ref.again))}` };
+      return { property: 'end-twice', chunking: first, message: `end() a second time gives another report: ${firstDifference(JSON.parse(ref.json), JSON.parse(ref.again))}` };
     }
-    const twice = runOnce(input, chunkings[0] ?? { kind: 'whole' }, make, options, validate);
+    const twice = runOnce(input, first, make, options, validate, true);
     if (twice.json !== ref.json) {
-      return { property: 'determinism', chunking: chunkings[0]!, message: `the same bytes analysed again give another report: ${firstDifference(JSON.parse(ref.json), JSON.parse(twice.json))}` };
+      return { property: 'determinism', chunking: first, message: `the same bytes analysed again (listening to events) give another report: ${firstDifference(JSON.parse(twice.json), JSON.parse(ref.json))}` };
     }
+    const badEvent = checkEvents(twice.events);
+    if (badEvent) return { property: 'events', chunking: first, message: badEvent };
+    const refEvents = JSON.stringify(twice.events);
     for (const c of chunkings.slice(1)) {
-      const got = runOnce(input, c, make, options, validate);
+      const got = runOnce(input, c, make, options, validate, true);
       if (c.kind === 'random' && c.live) {
-        const bad = validate(got.report) ?? consistent(got.report, input);
-        if (bad) return { property: 'live', chunking: c, message: `read live (${describeChunking(c)}), the report is wrong: ${bad}` };
+        const bad = validate(got.report) ?? consistent(got.report, input) ?? checkEvents(got.events);
+        if (bad) return { property: 'live', chunking: c, message: `read live (${describeChunking(c)}), the report or an event is wrong: ${bad}` };
         continue;
       }
       if (got.json !== ref.json) {
         return { property: 'chunking', chunking: c, message: `fed in ${describeChunking(c)}, the report differs from the whole input's: ${firstDifference(JSON.parse(got.json), JSON.parse(ref.json))}` };
+      }
+      if (JSON.stringify(got.events) !== refEvents) {
+        return { property: 'events', chunking: c, message: `fed in ${describeChunking(c)}, the events differ from the whole input's: ${firstDifference(got.events, twice.events)}` };
       }
     }
     return null;
