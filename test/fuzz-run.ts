@@ -43,8 +43,8 @@ interface WorkerInput {
 type Message =
   | { type: 'start'; index: number; at: number }
   | { type: 'done'; index: number; bytes: number; ms: number; kind: string }
-  | { type: 'violation'; index: number }
-  | { type: 'failed' }
+  | { type: 'violation'; index: number; text: string }
+  | { type: 'failed'; text: string }
   | { type: 'finished' };
 
 function parseArgs(argv: string[]): Args {
@@ -113,23 +113,33 @@ function replayHint(seed: number, index: number, file: string, slice = false): s
   return `replay: npm run fuzz -- ${slice ? '--slice ' : ''}--seed ${seed} --case ${index}   or   npm run fuzz -- --replay ${file}`;
 }
 
-/** Saves, prints and shrinks a violation; the caller exits non-zero. */
-function reportViolation(fc: FuzzCase, v: Violation, args: Args): void {
+/** Saves a violation; what to print about it. */
+function describeViolation(fc: FuzzCase, v: Violation, args: Args): { text: string; base: string } {
   const base = `${args.slice ? 'slice-' : ''}seed-${fc.seed}-case-${fc.index}`;
   const file = saveFailure(fc.input, { seed: fc.seed, index: fc.index, recipe: fc.recipe, options: fc.options, violation: v }, base);
-  console.error(`\nPROPERTY VIOLATED: ${v.property} (seed ${fc.seed}, case ${fc.index})`);
-  console.error(`  input: ${fc.recipe}; ${fc.input.length} bytes; options ${JSON.stringify(fc.options)}`);
-  console.error(`  chunking: ${describeChunking(v.chunking)}`);
-  console.error(`  ${v.message.replace(/\n/g, '\n  ')}`);
-  console.error(`  saved: ${file}`);
-  console.error(`  ${replayHint(fc.seed, fc.index, file, args.slice)}`);
-  if (!args.shrink) return;
-  console.error(`  shrinking (up to ${args.shrinkSeconds}s)…`);
-  const small = shrink(fc.input, v.property, { options: fc.options, budgetMs: args.shrinkSeconds * 1000, extra: [v.chunking] });
-  const smallFile = saveFailure(small, { seed: fc.seed, index: fc.index, recipe: `${fc.recipe} (shrunk)`, options: fc.options, violation: v }, `${base}-min`);
-  console.error(`  shrunk to ${small.length} bytes: ${smallFile}`);
-  if (small.length <= 2000) console.error(`  latin1(${literal(small)})`);
-  console.error(`\nseed ${fc.seed}, case ${fc.index}: ${v.property}`);
+  const text = [
+    `\nPROPERTY VIOLATED: ${v.property} (seed ${fc.seed}, case ${fc.index})`,
+    `  input: ${fc.recipe}; ${fc.input.length} bytes; options ${JSON.stringify(fc.options)}`,
+    `  chunking: ${describeChunking(v.chunking)}`,
+    `  ${v.message.replace(/\n/g, '\n  ')}`,
+    `  saved: ${file}`,
+    `  ${replayHint(fc.seed, fc.index, file, args.slice)}`,
+    args.shrink ? `  shrinking (up to ${args.shrinkSeconds}s)…` : '',
+  ];
+  return { text: text.filter((l) => l !== '').join('\n'), base };
+}
+
+/** Shrinks a violation's input and saves the result; what to print about it. */
+function shrinkViolation(fc: FuzzCase, v: Violation, args: Args, base: string): string {
+  const lines: string[] = [];
+  if (args.shrink) {
+    const small = shrink(fc.input, v.property, { options: fc.options, budgetMs: args.shrinkSeconds * 1000, extra: [v.chunking] });
+    const smallFile = saveFailure(small, { seed: fc.seed, index: fc.index, recipe: `${fc.recipe} (shrunk)`, options: fc.options, violation: v }, `${base}-min`);
+    lines.push(`  shrunk to ${small.length} bytes: ${smallFile}`);
+    if (small.length <= 2000) lines.push(`  latin1(${literal(small)})`);
+  }
+  lines.push(`\nseed ${fc.seed}, case ${fc.index}: ${v.property}`);
+  return lines.join('\n');
 }
 
 // ---- worker --------------------------------------------------------------------------------------
@@ -145,9 +155,11 @@ function work({ args, job }: WorkerInput): void {
     const fc = makeCase(args.seed, index, corpus, { maxBytes: args.maxBytes });
     const v = checkCase(fc);
     if (v) {
-      post({ type: 'violation', index });
-      reportViolation(fc, v, args);
-      post({ type: 'failed' });
+      // The worker's own console output may not reach the terminal before the process exits: the main
+      // thread prints what the messages carry.
+      const { text, base } = describeViolation(fc, v, args);
+      post({ type: 'violation', index, text });
+      post({ type: 'failed', text: shrinkViolation(fc, v, args, base) });
       return;
     }
     post({ type: 'done', index, bytes: fc.input.length, ms: performance.now() - t0, kind: fc.kind });
@@ -167,7 +179,9 @@ function runOne(args: Args): number {
     console.log('every property holds');
     return 0;
   }
-  reportViolation(fc, v, args);
+  const { text, base } = describeViolation(fc, v, args);
+  console.error(text);
+  console.error(shrinkViolation(fc, v, args, base));
   return 1;
 }
 
@@ -251,10 +265,12 @@ function main(): void {
         slowest.sort((a, b) => b.ms - a.ms);
         slowest.length = Math.min(slowest.length, 3);
       } else if (m.type === 'violation') {
+        console.error(m.text);
         failing = true;
         current.clear();
         for (const other of workers) if (other !== w) void other.terminate();
       } else if (m.type === 'failed') {
+        console.error(m.text);
         finish(1);
       } else if (m.type === 'finished') {
         current.delete(job);
