@@ -119,6 +119,7 @@ export class Analyzer {
       boots: this.segmenter.boots,
       droppedBoots: this.segmenter.droppedBoots,
       droppedCycles: this.segmenter.droppedCycles,
+      capped: this.segmenter.capped,
       resolver: this.segmenter.resolver,
       counters: { ...this.splitter.counters, replacementChars: this.replacementChars },
       recognised: this.segmenter.recognised,

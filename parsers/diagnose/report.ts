@@ -1,6 +1,6 @@
 /** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
 import type { UnitResolver } from '../grammar/units.js';
-import { pathForMountUnit } from '../grammar/units.js';
+import { MAX_KNOWN, pathForMountUnit } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { SCHEMA_VERSION } from '../report/version.js';
 import {
@@ -18,7 +18,8 @@ import {
   type RootCause,
 } from '../report/schema.js';
 import type { BootState, CrashState, CycleState, FailureState, ModeState } from '../segment/state.js';
-import { attribute, dependentsOf, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
+import type { Capped } from '../segment/timeline.js';
+import { attribute, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
 
 /** A userspace that starts this long after the kernel, with no kernel boot in the log, restarted. */
 export const RESTART_UPTIME_S = 60;
@@ -29,6 +30,8 @@ export interface ReportInput {
   boots: readonly BootState[];
   droppedBoots: number;
   droppedCycles: number;
+  /** What the segmenter's limits left out. */
+  capped: Capped;
   resolver: UnitResolver;
   counters: LineSplitterCounters & { replacementChars: number };
   recognised: number;
@@ -365,7 +368,11 @@ export function breaksSomething(f: FailureState): boolean {
 
 function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): RootCause | null {
   // An [UNSUPP] unit breaks something only when units failed for want of it.
-  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure) || dependentsOf(e, entries) > 0));
+  // Each root's dependents, counted once (a cycle can hold a thousand failures).
+  const counted = new Map<CascadeEntry, number>();
+  for (const e of entries) if (e.root !== null && e.root !== e) counted.set(e.root, (counted.get(e.root) ?? 0) + 1);
+  const dependentsOf = (e: CascadeEntry): number => counted.get(e) ?? 0;
+  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure) || dependentsOf(e) > 0));
   // The system's failures explain a boot; a user service's failure only when nothing of the system's failed.
   const system = candidates.filter((e) => e.failure.manager === null);
   // A user service's failure explains nothing when the kernel crashed.
@@ -400,7 +407,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   if (root === null && primaries.length > 0) {
     let best = -1;
     for (const p of primaries) {
-      const n = dependentsOf(p, entries);
+      const n = dependentsOf(p);
       if (n > best) {
         best = n;
         root = p;
@@ -465,7 +472,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       crash: null,
     };
   }
-  const dependents = dependentsOf(root, entries);
+  const dependents = dependentsOf(root);
   const f = root.failure;
   const parts = [describeFailure(f)];
   if (dependents > 0) {
@@ -596,6 +603,28 @@ function degraded(input: ReportInput): Degraded[] {
   if (c.unterminatedStrings > 0) out.push({ code: 'unterminated-escape', message: `${c.unterminatedStrings} unterminated escape strings (OSC/DCS) were given up`, line: null });
   if (input.droppedBoots > 0 || input.droppedCycles > 0) {
     out.push({ code: 'truncated-report', message: `the earliest ${input.droppedBoots} boots and ${input.droppedCycles} userspace cycles were left out of the report to bound memory`, line: null });
+  }
+  const capped = input.capped;
+  const left = [
+    [capped.failures, 'failure', 'failures'],
+    [capped.jobs, 'update of a hung job', 'updates of hung jobs'],
+    [capped.crashes, 'kernel crash', 'kernel crashes'],
+    [capped.units, 'unit name', 'unit names'],
+    [capped.phases, 'phase', 'phases'],
+  ] as const;
+  const parts = left.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  if (parts.length > 0) out.push({ code: 'truncated-report', message: `past the limits that bound memory, ${parts.join(', ')} were left out of the report`, line: null });
+  if (capped.lookups > 0) {
+    out.push({ code: 'truncated-report', message: `${capped.lookups} searches for a unit's failure were cut short (too many userspace cycles or ellipsized failures to look through); a later line about that unit may stand apart from its failure`, line: null });
+  }
+  if (input.resolver.forgotten > 0) {
+    out.push({ code: 'truncated-report', message: `${input.resolver.forgotten} units the log named after the first ${MAX_KNOWN} were not remembered; ellipsized or description-only references to them stay without a name`, line: null });
+  }
+  if (input.resolver.unresolvable > 0) {
+    out.push({ code: 'truncated-report', message: `${input.resolver.unresolvable} ellipsized unit references fit too many of the units the log named to be told apart; they were left without a name`, line: null });
+  }
+  if (c.reopensRefused > 0) {
+    out.push({ code: 'long-lines', message: `${c.reopensRefused} redraws (ESC M) of a long line that was not rewritten were shown as new lines, to bound the work of redrawing`, line: null });
   }
   const gaps = input.gaps.length + input.droppedGaps;
   if (gaps > 0) {

@@ -23,6 +23,25 @@ const NAME = String.raw`[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mou
 const UNIT_NAME = new RegExp(`^${NAME}$`);
 const GLUED_NAME = new RegExp(`^(${NAME})(?=[A-Z/])`);
 
+/**
+ * A copy of a string that does not hold on to the string it was cut from (V8 keeps a long line alive for
+ * any slice of it): for what is kept, so that memory follows what is kept and not the lines it came from.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** A reference whose strings are owned (see `own`). */
+export function ownRef(ref: UnitRef): UnitRef {
+  const text = own(ref.text);
+  const description = ref.description === null ? null : ref.description === ref.text ? text : own(ref.description);
+  return { ...ref, text, name: ref.name === null ? null : ref.name === ref.text ? text : own(ref.name), description };
+}
+
+/** Longest unit reference kept whole; systemd prints names of at most 256 characters, cut to the terminal's width. */
+const MAX_UNIT_TEXT = 512;
+const MAX_NAME = 256;
+
 export function isUnitName(text: string): boolean {
   return UNIT_NAME.test(text);
 }
@@ -32,8 +51,18 @@ export function unitType(name: string): string {
   return dot < 0 ? '' : name.slice(dot + 1);
 }
 
-/** Parses the `%s` of a status message. */
+/**
+ * Parses the `%s` of a status message. Longer than MAX_UNIT_TEXT, no console printed it so: its start is
+ * kept, as an ellipsized text (and its name, when it has one).
+ */
 export function parseUnitText(raw: string): UnitRef {
+  const ref = parseWhole(raw);
+  if (ref.text.length <= MAX_UNIT_TEXT) return ref;
+  const name = ref.name !== null && ref.name.length <= MAX_NAME ? own(ref.name) : null;
+  return { name, description: null, text: own(ref.text.slice(0, MAX_UNIT_TEXT - 1) + ELLIPSIS), partial: name === null, resolvedBy: null };
+}
+
+function parseWhole(raw: string): UnitRef {
   const text = raw.trim();
   const sep = text.indexOf(' - ');
   if (sep > 0) {
@@ -77,8 +106,15 @@ export function pathForMountUnit(name: string): string | null {
   return '/' + base.split('-').map((p) => p.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))).join('/');
 }
 
-const MAX_KNOWN = 20000;
-const MAX_CACHED = 4096;
+/** Units remembered (a console names a few hundred); later ones are counted in `forgotten`. */
+export const MAX_KNOWN = 5000;
+const MAX_CACHED = 1024;
+/**
+ * An ellipsized reference is fitted against the printed forms that start with its head and those that end
+ * with its tail, taken in turn: when either runs out, every unit that fits was seen. Past this many of
+ * each, both are too common for the text to say which unit it is; it is left unnamed and counted.
+ */
+const MAX_FIT_STEPS = 16;
 
 /**
  * What the log (and a table of common units) says about unit names and descriptions; resolves
@@ -90,20 +126,41 @@ export class UnitResolver {
   /** Bumped whenever the log teaches something new, which invalidates cached resolutions. */
   private generation = 0;
   private readonly cache = new Map<string, { generation: number; ref: UnitRef }>();
+  /** The texts cached, in the order they came, in a ring: the next to go is at `cachedAt`. */
+  private readonly cached: string[] = [];
+  private cachedAt = 0;
   /** Every printed form of the known units, for whole (not ellipsized) references. */
   private readonly forms = new PrintedForms();
+  /** The same forms in order of their start and of their end, for ellipsized references. */
+  private readonly ends = new FormEnds();
+  /** Ellipsized references whose head and tail each fit too many known units to tell (MAX_FIT_STEPS). */
+  unresolvable = 0;
+  /** Units the log named after MAX_KNOWN others: not remembered. */
+  forgotten = 0;
 
   learn(ref: UnitRef): void {
-    if (ref.name === null) return;
-    const prev = this.known.get(ref.name);
+    const unit = ref.name;
+    // Nothing prints a name or a description this long (a status header or a table row may hold one).
+    if (unit === null || unit.length > MAX_NAME) return;
+    const said = ref.description !== null && ref.description.length <= MAX_UNIT_TEXT ? ref.description : null;
+    const prev = this.known.get(unit);
     if (prev === undefined) {
-      if (this.known.size >= MAX_KNOWN) return;
-      this.known.set(ref.name, ref.description ?? '');
-      this.forms.addUnit(ref.name, ref.description ?? '');
+      if (this.known.size >= MAX_KNOWN) {
+        this.forgotten++;
+        return;
+      }
+      const name = own(unit);
+      const description = own(said ?? '');
+      this.known.set(name, description);
+      this.forms.addUnit(name, description);
+      this.ends.addUnit(name, description, true, this.known.size);
       this.generation++;
-    } else if (prev === '' && ref.description) {
-      this.known.set(ref.name, ref.description);
-      this.forms.addUnit(ref.name, ref.description);
+    } else if (prev === '' && said) {
+      const name = own(unit);
+      const description = own(said);
+      this.known.set(name, description);
+      this.forms.addUnit(name, description);
+      this.ends.addUnit(name, description, false, this.known.size);
       this.generation++;
     }
   }
@@ -126,11 +183,19 @@ export class UnitResolver {
   /** Returns the reference with its name filled in when the log or the table makes it certain. */
   resolve(ref: UnitRef): UnitRef {
     if (ref.name !== null) return ref;
+    // A whole description is looked up in the index of printed forms: cheaper than the cache, which is
+    // for what costs more (ellipsized texts, paths, and names that may have lost their start).
+    const text = ref.text;
+    if (!text.includes(ELLIPSIS) && text.charCodeAt(0) !== 0x2f /* / */ && (text.length < 16 || text.includes(' '))) return this.lookup(ref);
     const hit = this.cache.get(ref.text);
     if (hit !== undefined && hit.generation === this.generation) return hit.ref;
-    const resolved = this.lookup(ref);
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(ref.text, { generation: this.generation, ref: resolved });
+    const resolved = ownRef(this.lookup(ref));
+    // Full: the oldest entry goes (the cache stays its size, and so does memory).
+    const old = this.cached[this.cachedAt];
+    if (old !== undefined) this.cache.delete(old);
+    this.cached[this.cachedAt] = resolved.text;
+    this.cachedAt = (this.cachedAt + 1) % MAX_CACHED;
+    this.cache.set(resolved.text, { generation: this.generation, ref: resolved });
     return resolved;
   }
 
@@ -141,16 +206,18 @@ export class UnitResolver {
         if (this.known.has(name)) return { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
       }
     }
-    const fromLog = candidates(ref.text, this.known.entries(), this.forms, this.known);
+    const fromLog = this.candidates(ref.text, this.forms, this.ends, this.known);
+    if (fromLog === null) return ref;
     if (fromLog.size === 1) return resolved(ref, fromLog, 'log');
     if (fromLog.size > 1) return ref;
     // Ellipsized at its start, with the `…` lost (it broke a colour sequence, which a terminal drops
     // with it): the end of one unit's name or description the log showed.
     if (ref.text.length >= 16 && !ref.text.includes(' ')) {
-      const tail = candidates(`${ELLIPSIS}${ref.text}`, this.known.entries(), this.forms, this.known);
-      if (tail.size === 1) return resolved(ref, tail, 'log');
+      const tail = this.candidates(`${ELLIPSIS}${ref.text}`, this.forms, this.ends, this.known);
+      if (tail !== null && tail.size === 1) return resolved(ref, tail, 'log');
     }
-    const fromTable = candidates(ref.text, tableEntries(), tableForms(), null);
+    const fromTable = this.candidates(ref.text, tableForms(), tableEnds(), null);
+    if (fromTable === null) return ref;
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
     // instance of a template whose name fits what is left of it.
@@ -168,35 +235,33 @@ export class UnitResolver {
     }
     return ref;
   }
+
+  /**
+   * Units whose printed form (combined, name or description format) fits the text; stops at two. A whole
+   * text is looked up in the index of printed forms (`current` gives a unit's description now, where it can
+   * have been learnt after its name); an ellipsized one among the forms that start with its head or end with
+   * its tail. Null when both are too common to tell (counted in `unresolvable`).
+   */
+  private candidates(text: string, index: PrintedForms, ends: FormEnds, current: ReadonlyMap<string, string> | null): Map<string, string> | null {
+    const found = new Map<string, string>();
+    const cut = text.indexOf(ELLIPSIS);
+    if (cut < 0) {
+      for (const [name, description] of index.units(text)) found.set(name, current?.get(name) ?? description);
+      return found;
+    }
+    const fits = ends.fit(text.slice(0, cut), text.slice(cut + ELLIPSIS.length));
+    if (fits === null) {
+      this.unresolvable++;
+      return null;
+    }
+    for (const [name, e] of fits) found.set(name, current?.get(name) ?? e.description);
+    return found;
+  }
 }
 
 function resolved(ref: UnitRef, found: Map<string, string>, by: 'log' | 'table'): UnitRef {
   const [name, description] = found.entries().next().value as [string, string];
   return { ...ref, name, description: description || ref.description, partial: false, resolvedBy: by };
-}
-
-/**
- * Units whose printed form (combined, name or description format) fits the text; stops at two. A whole
- * text is looked up in the index of printed forms (`current` gives a unit's description now, where it can
- * have been learnt after its name); an ellipsized one is fitted against every unit.
- */
-function candidates(text: string, entries: Iterable<[string, string]>, index: PrintedForms, current: ReadonlyMap<string, string> | null): Map<string, string> {
-  const found = new Map<string, string>();
-  const cut = text.indexOf(ELLIPSIS);
-  if (cut < 0) {
-    for (const [name, description] of index.units(text)) found.set(name, current?.get(name) ?? description);
-    return found;
-  }
-  const prefix = text.slice(0, cut);
-  const suffix = text.slice(cut + ELLIPSIS.length);
-  const fits = (full: string): boolean => full.length >= prefix.length + suffix.length && full.startsWith(prefix) && full.endsWith(suffix);
-  for (const [name, description] of entries) {
-    if ((description && fits(`${name} - ${description}`)) || fits(name) || (description && fits(description))) {
-      if (!found.has(name)) found.set(name, description);
-      if (found.size > 1) break;
-    }
-  }
-  return found;
 }
 
 /**
@@ -233,9 +298,210 @@ function tableForms(): PrintedForms {
   return tableIndex;
 }
 
-function tableEntries(): Iterable<[string, string]> {
-  return COMMON_UNITS as ReadonlyArray<[string, string]>;
+let tableEndsIndex: FormEnds | null = null;
+function tableEnds(): FormEnds {
+  if (tableEndsIndex === null) {
+    tableEndsIndex = new FormEnds();
+    COMMON_UNITS.forEach(([name, description], order) => tableEndsIndex!.addUnit(name, description, true, order));
+  }
+  return tableEndsIndex;
 }
+
+interface Form {
+  form: string;
+  /** The form reversed, for the list in order of ends (made when that list first needs it). */
+  rev: string | null;
+  name: string;
+  description: string;
+  /** The first added wins where one unit fits by several (the table names some units twice). */
+  order: number;
+}
+
+const scratch: number[] = [];
+function reversed(s: string): string {
+  const n = s.length;
+  if (n > 1024) return s.split('').reverse().join('');
+  scratch.length = n;
+  for (let i = 0; i < n; i++) scratch[n - 1 - i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, scratch);
+}
+
+/**
+ * Forms sorted by a key (the form, or the form reversed), kept in chunks so that an insertion moves at most
+ * a chunk. New forms wait in `pending` until a search needs them.
+ */
+class SortedForms {
+  private readonly chunks: Form[][] = [];
+  private size = 0;
+  private pending: Form[] = [];
+  /** Where recent searches started (the same heads and tails come again): until the next insertion. */
+  private readonly starts = new Map<string, { chunk: number; at: number; prefix: string }>();
+
+  /** Sorted by the forms reversed (by how they end) rather than by the forms. */
+  constructor(private readonly reverse: boolean) {}
+
+  private key(f: Form): string {
+    return this.reverse ? (f.rev ??= reversed(f.form)) : f.form;
+  }
+
+  add(f: Form): void {
+    this.pending.push(f);
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    if (p.length === 0) return;
+    this.pending = [];
+    this.starts.clear();
+    if (p.length < this.size / 4) {
+      for (const f of p) this.insert(this.key(f), f);
+      return;
+    }
+    // Many at once (the first search, or the table): sorted with the rest.
+    const all = this.chunks.flat().concat(p);
+    const keys = new Map(all.map((f) => [f, this.key(f)]));
+    all.sort((a, b) => {
+      const x = keys.get(a)!;
+      const y = keys.get(b)!;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    this.chunks.length = 0;
+    for (let i = 0; i < all.length; i += CHUNK) this.chunks.push(all.slice(i, i + CHUNK));
+    this.size = all.length;
+  }
+
+  private insert(k: string, f: Form): void {
+    const chunks = this.chunks;
+    this.size++;
+    if (chunks.length === 0) {
+      chunks.push([f]);
+      return;
+    }
+    // The first chunk whose last key sorts after this one, else the last chunk.
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = chunks[mid]!;
+      if (this.key(c[c.length - 1]!) > k) hi = mid;
+      else lo = mid + 1;
+    }
+    const chunk = chunks[lo]!;
+    let a = 0;
+    let b = chunk.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.key(chunk[mid]!) > k) b = mid;
+      else a = mid + 1;
+    }
+    chunk.splice(a, 0, f);
+    if (chunk.length >= 2 * CHUNK) chunks.splice(lo + 1, 0, chunk.splice(CHUNK));
+  }
+
+  /** The forms that start with `text` (end with it, in the list by ends), in order. */
+  from(text: string): FormCursor {
+    this.flush();
+    const chunks = this.chunks;
+    const known = this.starts.get(text);
+    if (known !== undefined) return new FormCursor(chunks, known.chunk, known.at, known.prefix, this.reverse);
+    const prefix = this.reverse ? reversed(text) : text;
+    let lo = 0;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = chunks[mid]!;
+      if (this.key(c[c.length - 1]!) >= prefix) hi = mid;
+      else lo = mid + 1;
+    }
+    const chunk = chunks[lo];
+    let a = 0;
+    if (chunk !== undefined) {
+      let b = chunk.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (this.key(chunk[mid]!) >= prefix) b = mid;
+        else a = mid + 1;
+      }
+    }
+    if (this.starts.size >= 1024) this.starts.clear();
+    this.starts.set(text, { chunk: lo, at: a, prefix });
+    return new FormCursor(chunks, lo, a, prefix, this.reverse);
+  }
+}
+const CHUNK = 256;
+
+class FormCursor {
+  constructor(
+    private readonly chunks: readonly Form[][],
+    private chunk: number,
+    private at: number,
+    private readonly prefix: string,
+    private readonly reverse: boolean,
+  ) {}
+
+  /** The next form whose key starts with the prefix, or undefined when there is none left. */
+  next(): Form | undefined {
+    const c = this.chunks[this.chunk];
+    if (c === undefined) return undefined;
+    const f = c[this.at++]!;
+    if (this.at >= c.length) {
+      this.chunk++;
+      this.at = 0;
+    }
+    return (this.reverse ? f.rev! : f.form).startsWith(this.prefix) ? f : undefined;
+  }
+}
+
+/** The printed forms of units, by how they start and how they end: what an ellipsized text is fitted to. */
+class FormEnds {
+  private readonly starts = new SortedForms(false);
+  private readonly ends = new SortedForms(true);
+
+  /** A unit's forms; with `named` false only those its (newly learnt) description adds. */
+  addUnit(name: string, description: string, named: boolean, order: number): void {
+    if (description) this.add({ form: `${name} - ${description}`, rev: null, name, description, order });
+    if (named) this.add({ form: name, rev: null, name, description, order });
+    if (description) this.add({ form: description, rev: null, name, description, order });
+  }
+
+  private add(f: Form): void {
+    this.starts.add(f);
+    this.ends.add(f);
+  }
+
+  /**
+   * The units with a form that starts with `head` and ends with `tail` (no overlap), each with its first
+   * such form; stops at two. The forms with that head are taken first; when they are many, in turn with
+   * those with that tail. Null when neither run out within MAX_FIT_STEPS.
+   */
+  fit(head: string, tail: string): Map<string, Form> | null {
+    const found = new Map<string, Form>();
+    const min = head.length + tail.length;
+    // A form from the list by starts starts with the head, one from the list by ends ends with the tail.
+    const take = (f: Form, fits: boolean): boolean => {
+      if (fits && f.form.length >= min) {
+        const prev = found.get(f.name);
+        if (prev === undefined || f.order < prev.order) found.set(f.name, f);
+      }
+      return found.size > 1;
+    };
+    const a = this.starts.from(head);
+    for (let step = 0; step < HEAD_FIRST; step++) {
+      const f = a.next();
+      if (f === undefined || take(f, f.form.endsWith(tail))) return found;
+    }
+    const b = this.ends.from(tail);
+    for (let step = HEAD_FIRST; step < MAX_FIT_STEPS; step++) {
+      const fa = a.next();
+      if (fa === undefined || take(fa, fa.form.endsWith(tail))) return found;
+      const fb = b.next();
+      if (fb === undefined || take(fb, fb.form.startsWith(head))) return found;
+    }
+    return null;
+  }
+}
+/** Forms with an ellipsized text's head looked at before those with its tail (most heads are rare). */
+const HEAD_FIRST = 8;
 
 /**
  * How many words of a unit's name its description shares (`resin-logs.service` and "Resin persistent
@@ -259,7 +525,7 @@ export function escapeInstance(value: string): string {
   return value.replace(/[^A-Za-z0-9:_.\\/]|\\/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')).replace(/^\./, '\\x2e').replace(/\//g, '-');
 }
 
-let templates: Array<{ re: RegExp; build: (value: string) => string | null }> | null = null;
+let templates: Array<{ head: string; tail: string; re: RegExp; build: (value: string) => string | null }> | null = null;
 
 /**
  * A description that is a template unit's with its instance filled in (`Serial Getty on hvc0` →
@@ -283,10 +549,12 @@ export function templateInstance(text: string): string | null {
       else instance = value;
       return `${template.slice(0, at + 1)}${instance}${template.slice(at + 1)}`;
     };
-    return [{ re, build }];
+    return [{ head, tail, re, build }];
   });
   let found: string | null = null;
   for (const t of templates) {
+    // The literal ends first: most descriptions fit none, and these tests are cheaper than the pattern.
+    if (!text.startsWith(t.head) || !text.endsWith(t.tail)) continue;
     const m = t.re.exec(text);
     if (m === null) continue;
     const name = t.build(m[1]!);

@@ -5,6 +5,7 @@ import type { CrashState } from './state.js';
 import { addEvidence, clip, LIMITS, NEAR_LINES } from './evidence.js';
 import { FailureLedger } from './ledger.js';
 import { currentCycle } from './timeline.js';
+import { own } from '../grammar/units.js';
 /** Frames of a blocked task's trace that only say it waits. */
 export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*)$/;
 
@@ -31,7 +32,7 @@ export abstract class CrashTracker extends FailureLedger {
     const cycle = currentCycle(boot);
     const state: CrashState = {
       kind: c.kind,
-      title: c.title,
+      title: own(c.title),
       line: at.lineNo,
       uptime,
       cycle: cycle?.index ?? null,
@@ -42,6 +43,7 @@ export abstract class CrashTracker extends FailureLedger {
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
     if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(state);
+    else this.capped.crashes++;
     this.openCrashes.push(state);
     if (this.openCrashes.length > 4) this.openCrashes.shift();
     if (c.kind === 'panic') this.endBoot(boot, 'panic', at);

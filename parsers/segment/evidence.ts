@@ -2,6 +2,7 @@
 import { type FailureKind } from '../grammar/status.js';
 import type { Evidence } from '../report/schema.js';
 import type { FailureState, ModeKind } from './state.js';
+import { own } from '../grammar/units.js';
 export const LIMITS = {
   boots: 64,
   cyclesPerBoot: 64,
@@ -9,9 +10,17 @@ export const LIMITS = {
   /** Failures kept over all boots; past it the oldest cycles are left out of the report. */
   failuresRetained: 10000,
   unitsPerCycle: 5000,
+  /** Unit names kept over all boots (each cycle's count of units seen goes on past it). */
+  unitsRetained: 50000,
   evidencePerFinding: 10,
   jobsPerCycle: 500,
+  /** Hung jobs kept over all boots. */
+  jobsRetained: 20000,
   crashesPerBoot: 200,
+  /** Phases of a boot or a cycle; past it the earliest but the first give way. */
+  phases: 64,
+  /** Services another init system said failed, per boot. */
+  initFailures: 50,
   evidenceText: 240,
 } as const;
 
@@ -21,12 +30,15 @@ export const NEAR_LINES = 12;
 export function addEvidence(list: Evidence[], ev: Evidence): void {
   if (list.length >= LIMITS.evidencePerFinding) return;
   if (list.some((e) => e.line === ev.line && e.text === ev.text)) return;
+  // `why` is often made of pieces of the line: it is kept, the line is not.
+  ev.why = clip(ev.why);
   list.push(ev);
 }
 
+/** A line as evidence (or a word from one): trimmed, at most LIMITS.evidenceText long, and not holding on to the line (see `own`). */
 export function clip(text: string): string {
   const t = text.trim();
-  return t.length > LIMITS.evidenceText ? t.slice(0, LIMITS.evidenceText - 1) + '…' : t;
+  return own(t.length > LIMITS.evidenceText ? t.slice(0, LIMITS.evidenceText - 1) + '…' : t);
 }
 
 export function whyLine(kind: FailureKind, source: FailureState['source']): string {

@@ -5,15 +5,22 @@
  */
 import type { LineRef } from '../grammar/classify.js';
 import { type FailureKind, type Verb } from '../grammar/status.js';
-import { isUnitName, nameFitsDescription, mountUnitForPath, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
+import { isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
 import type { Evidence } from '../report/schema.js';
 import type { CycleState, FailureState, MountError } from './state.js';
 import { addEvidence, clip, LIMITS, NEAR_LINES, whyLine } from './evidence.js';
-import { currentCycle, fitsEllipsized, Timeline } from './timeline.js';
+import { currentCycle, ellipsisFit, Timeline } from './timeline.js';
 /** Words of a process's message that say something went wrong. */
 export const PROCESS_ERROR = /fail|error|not exist|denied|timed out|No such|cannot|can't|not found|invalid|refused|unable/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
+/** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
+ *  it, and a line holds at most two reports (a status line and a kernel line spliced into it). */
+const RECENT = 4 * BIND_LINES;
+/** A search for a unit's failure looks back through this many userspace cycles (a boot's worth)… */
+const FIND_CYCLES = 64;
+/** …and fits the unit to this many ellipsized failures at most; past either it stops, and says so. */
+const FIND_CHECKS = 64;
 /** Job results and the failure kinds whose status lines they name. */
 export const JOB_RESULT_KIND: Readonly<Record<string, FailureKind>> = { dependency: 'dependency', timeout: 'timeout', failed: 'failed', assert: 'assert' };
 
@@ -55,10 +62,15 @@ export abstract class FailureLedger extends Timeline {
     manager: string | null = null,
   ): FailureState | null {
     const key = `${kind}\u0000${manager === null ? '' : 'user\u0000'}${ref.name ?? ref.text}`;
-    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: whyLine(kind, source) };
     let f = cycle.failureByKey.get(key);
     cycle.reports++;
+    if (f === undefined && cycle.failures.length >= LIMITS.failuresPerCycle) {
+      this.capped.failures++;
+      return null;
+    }
+    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: whyLine(kind, source) };
     if (f) {
+      this.noteReport(cycle, f);
       if (f.verb === 'unit-failed' && verb !== 'unit-failed') {
         f.verb = verb;
         f.message = clip(at.text);
@@ -70,9 +82,8 @@ export abstract class FailureLedger extends Timeline {
       if (at.more) for (const m of at.more) addEvidence(f.evidence, { line: m, text: clip(at.text), why: 'continuation of the line above' });
       return f;
     }
-    if (cycle.failures.length >= LIMITS.failuresPerCycle) return null;
     f = {
-      ref,
+      ref: ownRef(ref),
       kind,
       verb,
       line: at.lineNo,
@@ -97,39 +108,133 @@ export abstract class FailureLedger extends Timeline {
     if (at.more) for (const m of at.more) f.evidence.push({ line: m, text: '(rest of the line above)', why: 'a kernel line cut this line in two' });
     for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES) addEvidence(f.evidence, e);
     cycle.failures.push(f);
-    cycle.failureByKey.set(key, f);
+    cycle.failureByKey.set(own(key), f);
+    if (ref.name === null) {
+      f.unbound = true;
+      cycle.unbound.push(f);
+    } else this.named(cycle, f);
+    this.noteReport(cycle, f);
     this.retainedFailures++;
     if (ref.name === null && manager === null) this.bindFromEarlier(cycle, f, at);
     else if (ref.name !== null) this.attachEarlier(f, ref.name, manager);
     if (kind !== 'dependency') this.processEvidence(f, at);
     this.keepWithinBudget();
-    if (ref.name) cycle.failureByKey.set(ref.name, f);
+    if (f.ref.name) cycle.failureByKey.set(f.ref.name, f);
     if (this.listening) this.emit({ type: 'failure', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind, unit: ref.name ?? ref.text, message: clip(at.text) });
     return f;
   }
 
-  /** A failure that PID 1's line names fits an ellipsized text: the name is now certain. */
+  /** A failure that PID 1's line names fits an ellipsized text (found by findFailure just before): the name is now certain. */
   protected nameIt(f: FailureState, name: string, at: LineRef): void {
     if (f.ref.name !== null || !isUnitName(name)) return;
     f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+    if (this.foundIn !== null) this.named(this.foundIn, f);
     addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `names the unit: ${name}` });
   }
 
-  /** The latest failure of a unit, searching back through the cycles (status output may come much later). */
+  /** The cycle of the failure findFailure last returned. */
+  private foundIn: CycleState | null = null;
+
+  /**
+   * The latest failure of a unit, searching back through the cycles (status output may come much later):
+   * in each cycle, the one keyed by its name, else the last one given that name or whose ellipsized text
+   * fits it. Bounded by FIND_CYCLES and FIND_CHECKS (counted in `capped.lookups` when reached).
+   */
   protected findFailure(unit: string): FailureState | null {
+    let cycles = FIND_CYCLES;
+    let checks = FIND_CHECKS;
     for (let b = this.boots.length - 1; b >= 0; b--) {
-      const cycles = this.boots[b]!.cycles;
-      for (let c = cycles.length - 1; c >= 0; c--) {
-        const cyc = cycles[c]!;
+      const list = this.boots[b]!.cycles;
+      for (let c = list.length - 1; c >= 0; c--) {
+        if (cycles-- === 0) {
+          this.capped.lookups++;
+          return null;
+        }
+        const cyc = list[c]!;
+        this.foundIn = cyc;
         const direct = cyc.failureByKey.get(unit);
         if (direct) return direct;
-        for (let i = cyc.failures.length - 1; i >= 0; i--) {
-          const f = cyc.failures[i]!;
-          if (f.ref.name === unit || (f.ref.name === null && fitsEllipsized(f.ref.text, unit))) return f;
+        // Failures are listed in the order they came (`seq`): the latest of those named so, and any later
+        // unnamed one whose text fits.
+        let best: FailureState | null = null;
+        const named = cyc.named.get(unit);
+        if (named !== undefined) for (const f of named) if (!f.dropped && (best === null || f.seq > best.seq)) best = f;
+        const unbound = cyc.unbound;
+        for (let i = unbound.length - 1; i >= 0; i--) {
+          const f = unbound[i]!;
+          if (best !== null && f.seq < best.seq) break;
+          if (checks-- === 0) {
+            this.capped.lookups++;
+            return best;
+          }
+          if (!f.dropped && f.ref.name === null && (f.fits ??= ellipsisFit(f.ref.text))(unit)) {
+            best = f;
+            break;
+          }
         }
+        if (best !== null) return best;
       }
     }
     return null;
+  }
+
+  /** A failure has (now) a name: findFailure finds it by it. */
+  protected named(cycle: CycleState, f: FailureState): void {
+    const name = f.ref.name!;
+    const list = cycle.named.get(name);
+    if (list === undefined) cycle.named.set(name, [f]);
+    else if (!list.includes(f)) list.push(f);
+    if (f.unbound) this.staleUnbound(cycle);
+  }
+
+  /** An unnamed failure was named or dropped: the list of unnamed ones is swept when it is mostly such. */
+  private staleUnbound(cycle: CycleState): void {
+    if (++cycle.unboundStale <= 32 || cycle.unboundStale * 2 <= cycle.unbound.length) return;
+    const kept: FailureState[] = [];
+    for (const f of cycle.unbound) {
+      if (!f.dropped && f.ref.name === null) kept.push(f);
+      else f.unbound = false;
+    }
+    cycle.unbound = kept;
+    cycle.unboundStale = 0;
+  }
+
+  private noteReport(cycle: CycleState, f: FailureState): void {
+    const recent = cycle.recent;
+    recent.push(f);
+    if (recent.length >= 2 * RECENT) recent.splice(0, RECENT);
+  }
+
+  /** Takes a failure out of its cycle (its keys are the caller's business). */
+  protected dropFailure(cycle: CycleState, f: FailureState): void {
+    const i = cycle.failures.indexOf(f);
+    if (i < 0) return;
+    cycle.failures.splice(i, 1);
+    this.retainedFailures--;
+    const wasUnbound = f.unbound === true && f.ref.name === null;
+    f.dropped = true;
+    if (wasUnbound) this.staleUnbound(cycle);
+  }
+
+  /** The failures reported in the last `recent` reports that pass `keep`, each once, in the order they came. */
+  protected recentFailures(cycle: CycleState, keep: (f: FailureState) => boolean): FailureState[] {
+    const seen = new Set<FailureState>();
+    const out: FailureState[] = [];
+    const recent = cycle.recent;
+    for (let i = recent.length - 1, n = 0; i >= 0 && n < RECENT; i--, n++) {
+      const f = recent[i]!;
+      if (f.dropped || seen.has(f)) continue;
+      seen.add(f);
+      if (keep(f)) out.push(f);
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The failure reported last in a cycle. */
+  protected lastReported(cycle: CycleState): FailureState | undefined {
+    const recent = cycle.recent;
+    for (let i = recent.length - 1; i >= 0; i--) if (!recent[i]!.dropped) return recent[i];
+    return cycle.failures.reduce<FailureState | undefined>((a, f) => (a === undefined || f.lastSeq > a.lastSeq ? f : a), undefined);
   }
 
   protected systemctlFailure(unit: string, result: string | null, at: LineRef, why: string): void {
@@ -143,7 +248,7 @@ export abstract class FailureLedger extends Timeline {
     } else {
       addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why });
     }
-    if (result !== null) f.result ??= result;
+    if (result !== null) f.result ??= clip(result);
   }
 
   protected statusField(field: string, value: string, at: LineRef): void {
@@ -195,8 +300,16 @@ export abstract class FailureLedger extends Timeline {
     const boot = this.boot;
     const cycle = boot ? currentCycle(boot) : null;
     if (cycle) {
+      // The unnamed failures first reported in the last BIND_LINES lines are among the last RECENT unnamed ones.
+      const near: FailureState[] = [];
+      const unbound = cycle.unbound;
+      for (let i = unbound.length - 1; i >= 0 && i >= unbound.length - RECENT; i--) {
+        const x = unbound[i]!;
+        if (!x.dropped && x.ref.name === null && x.manager === null && x.kind === kind && at.lineNo - x.line <= BIND_LINES && at.lineNo >= x.line) near.push(x);
+      }
+      near.reverse();
       const f = bestBinding(
-        cycle.failures.filter((x) => x.ref.name === null && x.manager === null && x.kind === kind && at.lineNo - x.line <= BIND_LINES && at.lineNo >= x.line && this.canBind(x, name)),
+        near.filter((x) => this.canBind(x, name)),
         (x) => nameFitsDescription(name, x.ref.text),
       );
       if (f) {
@@ -260,27 +373,26 @@ export abstract class FailureLedger extends Timeline {
     return true;
   }
 
-  protected bind(cycle: CycleState, f: FailureState, name: string, by: LineRef): void {
+  protected bind(cycle: CycleState, f: FailureState, unit: string, by: LineRef): void {
     const text = f.ref.text;
+    const name = own(unit);
     // PID 1's result line was recorded as the unit's failure already: the status line joins it.
     const earlier = cycle.failureByKey.get(`${f.kind}\u0000${name}`);
     if (earlier !== undefined && earlier !== f && earlier.verb === 'unit-failed') {
-      const i = cycle.failures.indexOf(f);
-      if (i >= 0) {
-        cycle.failures.splice(i, 1);
-        this.retainedFailures--;
-      }
-      cycle.failureByKey.set(`${f.kind}\u0000${text}`, earlier);
+      this.dropFailure(cycle, f);
+      cycle.failureByKey.set(own(`${f.kind}\u0000${text}`), earlier);
       earlier.verb = f.verb;
       earlier.line = Math.min(earlier.line, f.line);
       earlier.message = f.message;
       earlier.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+      this.named(cycle, earlier);
       for (const e of f.evidence) addEvidence(earlier.evidence, e);
       return;
     }
     f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
+    this.named(cycle, f);
     cycle.failureByKey.set(name, f);
-    cycle.failureByKey.set(`${f.kind}\u0000${name}`, f);
+    cycle.failureByKey.set(own(`${f.kind}\u0000${name}`), f);
     if (!text.includes('…') && !text.startsWith('/')) this.resolver.learn({ name, description: text, text, partial: false, resolvedBy: null });
     addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
   }

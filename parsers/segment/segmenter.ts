@@ -7,7 +7,7 @@
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
 import { initramfsMissingDevice, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
-import { isUnitName, nameFitsDescription, mountUnitForPath, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
+import { isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { CycleState, FailureState } from './state.js';
@@ -46,6 +46,14 @@ const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed']
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
 /** Units whose OnFailure= is emergency.target in systemd's own unit files. */
 const EMERGENCY_ON_FAILURE: ReadonlySet<string> = new Set(['local-fs.target', 'initrd.target', 'initrd-root-fs.target', 'initrd-root-device.target', 'initrd-fs.target', 'initrd-switch-root.target', 'initrd-usr-fs.target', 'sysinit.target', 'emergency.target']);
+
+function clipOrNull(s: string | undefined): string | null {
+  return s === undefined ? null : clip(s);
+}
+
+function ownOrNull(s: string | undefined): string | null {
+  return s === undefined ? null : own(s);
+}
 
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
@@ -122,7 +130,10 @@ export class Segmenter extends CrashTracker {
         this.recognised++;
         const boot = this.ensureBoot('log-start', rec.at.lineNo);
         if (!this.systemdRunning()) boot.init ??= rec.init;
-        if (rec.failed !== null && boot.initFailures.length < 50) boot.initFailures.push({ service: rec.failed, line: rec.at.lineNo, text: clip(rec.at.text) });
+        if (rec.failed !== null) {
+          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text) });
+          else this.capped.failures++;
+        }
         return this.touch();
       }
       case 'bootloader-error': {
@@ -188,7 +199,7 @@ export class Segmenter extends CrashTracker {
       else if (boot.kernelVersion !== null || boot.cycles.length > 0 || (boot.lastUptime !== null && boot.lastUptime > 5) || boot.end !== 'log-end') {
         boot = this.startBoot('kernel-banner', at.lineNo);
       }
-      boot.kernelVersion = rec.event.detail;
+      boot.kernelVersion = rec.event.detail === null ? null : own(rec.event.detail);
       boot.bannerLine ??= at.lineNo;
     } else if (boot !== null && boot.lastUptime !== null && rec.uptime !== null && rec.uptime < 1.5 && boot.lastUptime - rec.uptime > 5) {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
@@ -265,10 +276,9 @@ export class Segmenter extends CrashTracker {
         const cycle = this.boot ? currentCycle(this.boot) : null;
         const f = cycle?.failureByKey.get(`failed\u0000${groups[0] ?? ''}`);
         if (cycle && f && f.verb === 'unit-failed') {
-          cycle.failures.splice(cycle.failures.indexOf(f), 1);
+          this.dropFailure(cycle, f);
           cycle.failureByKey.delete(`failed\u0000${groups[0] ?? ''}`);
           cycle.failureByKey.delete(groups[0] ?? '');
-          this.retainedFailures--;
         }
         return;
       }
@@ -277,7 +287,7 @@ export class Segmenter extends CrashTracker {
         const failed = this.findFailure(unit);
         if (failed) {
           addEvidence(failed.evidence, { line: at.lineNo, text: clip(at.text), why: `${unit} failed and starts its OnFailure= units` });
-          this.ensureCycle(at.lineNo).onFailure = unit;
+          this.ensureCycle(at.lineNo).onFailure = own(unit);
         }
         if (EMERGENCY_ON_FAILURE.has(unit)) {
           const cycle = this.ensureCycle(at.lineNo);
@@ -301,12 +311,12 @@ export class Segmenter extends CrashTracker {
         return this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
       case 'default-target': {
         const cycle = this.ensureCycle(at.lineNo);
-        cycle.defaultTarget = groups[0] ?? null;
+        cycle.defaultTarget = ownOrNull(groups[0]);
         cycle.defaultTargetAt = { line: at.lineNo, text: clip(at.text) };
         return;
       }
       case 'startup-finished':
-        this.ensureCycle(at.lineNo).startupFinished = groups[0] ?? null;
+        this.ensureCycle(at.lineNo).startupFinished = ownOrNull(groups[0]);
         return;
       case 'job-result': {
         const [prefix = '', jobUnit = '', , result = ''] = groups;
@@ -338,7 +348,7 @@ export class Segmenter extends CrashTracker {
           if (f) this.attachEarlier(f, unit, null);
         }
         if (f) {
-          f.result ??= result;
+          f.result ??= clip(result);
           addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
         }
         return;
@@ -383,18 +393,24 @@ export class Segmenter extends CrashTracker {
     const name = ref.name;
     const key = name ?? ref.text;
     if (!cycle.unitsSeen.has(key)) {
-      if (cycle.unitsSeen.size < LIMITS.unitsPerCycle) cycle.unitsSeen.add(key);
-      else cycle.unitsDropped++;
+      if (cycle.unitsSeen.size < LIMITS.unitsPerCycle && this.retainedUnits < LIMITS.unitsRetained) {
+        cycle.unitsSeen.add(own(key));
+        this.retainedUnits++;
+      } else {
+        cycle.unitsDropped++;
+        this.capped.units++;
+      }
     }
 
     if (msg.verb === 'see-status') {
       // `See 'systemctl status X'` names the unit of the failure just printed, in full.
-      const last = cycle.failures.reduce<FailureState | undefined>((a, f) => (a === undefined || f.lastSeq > a.lastSeq ? f : a), undefined);
+      const last = this.lastReported(cycle);
       const adjacent = last !== undefined && last.kind !== 'dependency' && at.lineNo - last.lastLine <= 2;
       if (last && last.ref.name === null && name !== null && (fitsEllipsized(last.ref.text, name) || (adjacent && !last.ref.text.includes('…')))) {
         last.ref = { ...last.ref, name, partial: false, resolvedBy: 'log' };
-        cycle.failureByKey.set(name, last);
-        cycle.failureByKey.set(`${last.kind}\u0000${name}`, last);
+        this.named(cycle, last);
+        cycle.failureByKey.set(last.ref.name!, last);
+        cycle.failureByKey.set(own(`${last.kind}\u0000${name}`), last);
         if (!last.ref.text.includes('…')) this.resolver.learn({ name, description: last.ref.text, text: last.ref.text, partial: false, resolvedBy: null });
       }
       const f = name ? cycle.failureByKey.get(name) : undefined;
@@ -471,7 +487,7 @@ export class Segmenter extends CrashTracker {
       if (rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited' || rec.manager.kind === 'job-result') {
         const f = this.findFailure(name);
         if (f) {
-          if (rec.manager.kind === 'unit-result') f.result ??= rec.manager.groups[1] ?? null;
+          if (rec.manager.kind === 'unit-result') f.result ??= clipOrNull(rec.manager.groups[1]);
           addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 on the failed unit' });
         }
       }
@@ -494,9 +510,13 @@ export class Segmenter extends CrashTracker {
     const key = ref.name ?? ref.text;
     let job = cycle.jobs.get(key);
     if (job === undefined) {
-      if (cycle.jobs.size >= LIMITS.jobsPerCycle) return;
-      job = { ref, op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null, lastText: '' };
-      cycle.jobs.set(key, job);
+      if (cycle.jobs.size >= LIMITS.jobsPerCycle || this.retainedJobs >= LIMITS.jobsRetained) {
+        this.capped.jobs++;
+        return;
+      }
+      this.retainedJobs++;
+      job = { ref: ownRef(ref), op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null, lastText: '' };
+      cycle.jobs.set(job.ref.name ?? job.ref.text, job);
       this.emit({ type: 'job', boot: this.boot!.index, cycle: cycle.index, line: rec.at.lineNo, unit: key, elapsed: s.elapsedText, limit: s.limitText });
     }
     job.frames++;
@@ -586,7 +606,7 @@ export class Segmenter extends CrashTracker {
       const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
       const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, 'journal', manager);
       if (f) {
-        f.result ??= u.manager.groups[1] ?? null;
+        f.result ??= clipOrNull(u.manager.groups[1]);
         f.evidence[0] = { ...f.evidence[0]!, why };
         this.attachEarlier(f, unit, manager);
       }
@@ -602,9 +622,8 @@ export class Segmenter extends CrashTracker {
       const key = `failed\u0000user\u0000${u.manager.groups[0] ?? ''}`;
       const f = cycle?.failureByKey.get(key);
       if (cycle && f && f.verb === 'unit-failed' && f.manager === manager) {
-        cycle.failures.splice(cycle.failures.indexOf(f), 1);
+        this.dropFailure(cycle, f);
         cycle.failureByKey.delete(key);
-        this.retainedFailures--;
       }
       return;
     }
@@ -617,14 +636,15 @@ export class Segmenter extends CrashTracker {
     if (ref.name === null && kind === 'failed') {
       // The same manager's result line named the unit just before (`pipewire.service: Failed with result …`).
       const named = bestBinding(
-        cycle.failures.filter((x) => x.manager === manager && x.verb === 'unit-failed' && at.lineNo - x.lastLine <= BIND_LINES && x.ref.name !== null),
+        this.recentFailures(cycle, (x) => x.manager === manager && x.verb === 'unit-failed' && at.lineNo - x.lastLine <= BIND_LINES && x.ref.name !== null),
         (x) => nameFitsDescription(x.ref.name!, ref.text),
       );
       if (named) {
         named.verb = u.msg.verb;
         named.message = clip(at.text);
-        named.ref = { ...named.ref, description: ref.text, text: ref.text };
-        cycle.failureByKey.set(`${kind}\u0000user\u0000${ref.text}`, named);
+        const text = own(ref.text);
+        named.ref = { ...named.ref, description: text, text };
+        cycle.failureByKey.set(own(`${kind}\u0000user\u0000${ref.text}`), named);
         addEvidence(named.evidence, { line: at.lineNo, text: clip(at.text), why });
         return;
       }

@@ -34,6 +34,12 @@ export interface FailureState {
   lastLine: number;
   /** A user service manager's failure (`user manager (PID 1203)`); null for PID 1. */
   manager: string | null;
+  /** Taken out of its cycle's list (a restart was scheduled, or it joined another failure). */
+  dropped?: boolean;
+  /** Listed in its cycle's `unbound` (it was recorded without a name). */
+  unbound?: boolean;
+  /** Whether its (unnamed) text fits a unit name: fitsEllipsized with the text taken apart once. */
+  fits?: (name: string) => boolean;
 }
 
 export interface JobState {
@@ -82,6 +88,14 @@ export interface CycleState {
   earlyActivity: boolean;
   failures: FailureState[];
   failureByKey: Map<string, FailureState>;
+  /** The failures recorded without a name, in order: the ones an ellipsized text or a later line may name. */
+  unbound: FailureState[];
+  /** Entries of `unbound` since named or dropped (they are swept out when they are many). */
+  unboundStale: number;
+  /** The failures given each name, whether recorded with it or named later. */
+  named: Map<string, FailureState[]>;
+  /** The latest reports, oldest first (a failure once per report): what lines just after can refer to. */
+  recent: FailureState[];
   jobs: Map<string, JobState>;
   mode: ModeState | null;
   loginLine: number | null;

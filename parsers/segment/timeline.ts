@@ -4,12 +4,29 @@
  * The first room of the segmenter; the failure ledger, crashes and unit signals build on it.
  */
 import type { LineRef } from '../grammar/classify.js';
-import { UnitResolver } from '../grammar/units.js';
+import { own, UnitResolver } from '../grammar/units.js';
 import type { AnalyzerEvent, Evidence } from '../report/schema.js';
 import type { BootState, BootStartReason, CycleState, ModeKind, PhaseName, PhaseState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy } from './evidence.js';
 export function currentCycle(boot: BootState): CycleState | null {
   return boot.cycles.at(-1) ?? null;
+}
+
+/** fitsEllipsized with the text taken apart once, for texts tried against many names. */
+export function ellipsisFit(text: string): (name: string) => boolean {
+  const cut = text.indexOf('…');
+  if (cut < 0) return (name) => text === name || (text.length >= name.length + 3 && text.startsWith(name) && text.startsWith(' - ', name.length));
+  const prefix = text.slice(0, cut);
+  const suffix = text.slice(cut + 1);
+  const sep = prefix.indexOf(' - ');
+  if (sep >= 0) {
+    const head = prefix.slice(0, sep);
+    return (name) => head === name;
+  }
+  const tail = suffix.indexOf(' - ');
+  // With no separator after the cut, the cut took the end of the name and the separator with it.
+  const end = tail < 0 ? '' : suffix.slice(0, tail);
+  return (name) => name.startsWith(prefix) && name.endsWith(end);
 }
 
 /** An ellipsized text (`cloud-init-m…rvice - Cloud-init: Single Process`) could stand for this unit name. */
@@ -26,12 +43,31 @@ export function fitsEllipsized(text: string, name: string): boolean {
   return tail < 0 || name.endsWith(suffix.slice(0, tail));
 }
 
+export interface Capped {
+  /** Failures past LIMITS.failuresPerCycle. */
+  failures: number;
+  /** Hung jobs past LIMITS.jobsPerCycle or LIMITS.jobsRetained. */
+  jobs: number;
+  /** Kernel crashes past LIMITS.crashesPerBoot. */
+  crashes: number;
+  /** Unit names past LIMITS.unitsPerCycle or LIMITS.unitsRetained (only counted, not kept). */
+  units: number;
+  /** Phases past LIMITS.phases in a boot or a cycle. */
+  phases: number;
+  /** Searches for a unit's failure stopped before they were through. */
+  lookups: number;
+}
+
 export abstract class Timeline {
   readonly resolver = new UnitResolver();
   readonly boots: BootState[] = [];
   droppedBoots = 0;
   droppedCycles = 0;
+  /** What the limits that bound memory and work left out (LIMITS; searches for a unit's failure cut short). */
+  readonly capped: Capped = { failures: 0, jobs: 0, crashes: 0, units: 0, phases: 0, lookups: 0 };
   protected retainedFailures = 0;
+  protected retainedUnits = 0;
+  protected retainedJobs = 0;
   /** Something recognisable as boot console output was seen. */
   recognised = 0;
 
@@ -127,6 +163,7 @@ export abstract class Timeline {
   protected bootPhase(boot: BootState, name: PhaseName, line: number): void {
     const last = boot.phases.at(-1);
     if (last) last.endLine = Math.max(last.endLine, line - 1, last.startLine);
+    this.keepPhases(boot.phases);
     boot.phases.push({ name, startLine: line, endLine: line, startUptime: null, endUptime: null });
     this.emit({ type: 'phase', boot: boot.index, cycle: null, line, phase: name });
   }
@@ -161,6 +198,10 @@ export abstract class Timeline {
       earlyActivity: false,
       failures: [],
       failureByKey: new Map(),
+      unbound: [],
+      unboundStale: 0,
+      named: new Map(),
+      recent: [],
       jobs: new Map(),
       mode: null,
       loginLine: null,
@@ -187,6 +228,7 @@ export abstract class Timeline {
     const last = cycle.phases.at(-1)!;
     if (last.name === name) return;
     last.endLine = Math.max(last.startLine, line - 1);
+    this.keepPhases(cycle.phases);
     cycle.phases.push({ name, startLine: line, endLine: line, startUptime: null, endUptime: null });
     this.emit({ type: 'phase', boot: this.boot!.index, cycle: cycle.index, line, phase: name });
   }
@@ -237,10 +279,10 @@ export abstract class Timeline {
     }
     cycle.earlyActivity = true;
     if (os !== null) {
-      cycle.os = os;
+      cycle.os = own(os);
       if (/initramfs|initrd/i.test(os)) this.markInitrd(cycle);
     }
-    if (version !== null) cycle.systemdVersion = version;
+    if (version !== null) cycle.systemdVersion = own(version);
     this.touch();
   }
 
@@ -264,18 +306,31 @@ export abstract class Timeline {
 
   // ---- bookkeeping ---------------------------------------------------------------------------
 
+  /** A phase is about to be added: at the limit, the earliest after the first gives way. */
+  private keepPhases(phases: PhaseState[]): void {
+    if (phases.length < LIMITS.phases) return;
+    phases.splice(1, 1);
+    this.capped.phases++;
+  }
+
   protected dropOldestBoot(): void {
     const old = this.boots.shift();
     if (old === undefined) return;
-    for (const c of old.cycles) this.retainedFailures -= c.failures.length;
+    for (const c of old.cycles) this.forgetCycle(c);
     this.droppedBoots++;
   }
 
   protected dropCycle(boot: BootState): void {
     const old = boot.cycles.shift();
     if (old === undefined) return;
-    this.retainedFailures -= old.failures.length;
+    this.forgetCycle(old);
     this.droppedCycles++;
+  }
+
+  private forgetCycle(c: CycleState): void {
+    this.retainedFailures -= c.failures.length;
+    this.retainedUnits -= c.unitsSeen.size;
+    this.retainedJobs -= c.jobs.size;
   }
 
   /** Memory stays bounded however many failures a log holds: the oldest boots, then cycles, give way. */

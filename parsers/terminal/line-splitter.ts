@@ -5,6 +5,12 @@
  * printable runs are copied in one go, CR/LF/BS/TAB move the cursor, `ESC[K` erases, `ESC M` reopens the
  * previous line (systemd's start-job spinner redraws itself that way), every other escape sequence is
  * consumed and dropped. No I/O, nothing kept beyond the current and the previous line.
+ *
+ * Work is linear in the input whatever it holds: the current line is a gap buffer (bytes before the point
+ * of the last edit, and those after it), so a redraw in the middle of a long line moves only the bytes
+ * between two edits; the column a tab needs is counted from the last one known; and a long line is
+ * reopened by `ESC M` only when most of it was written since it last was (else every few bytes could
+ * make the line's whole text again: such redraws are counted and the lines kept as they are).
  */
 
 export interface PhysicalLine {
@@ -36,6 +42,8 @@ export interface LineSplitterCounters {
   truncatedLines: number;
   unterminatedStrings: number;
   controlBytes: number;
+  /** `ESC M` not applied to a long line that was mostly not rewritten since it was last reopened. */
+  reopensRefused: number;
 }
 
 const State = {
@@ -53,6 +61,9 @@ const ESC = 0x1b;
 const DEFAULT_MAX_LINE = 64 * 1024;
 const DEFAULT_MAX_STRING = 64 * 1024;
 const TAB_WIDTH = 8;
+const SPACES = new Uint8Array(TAB_WIDTH).fill(0x20);
+/** A line this long (bytes) is always reopened by `ESC M`; a longer one when at least half of it is new. */
+const REOPEN_FREE = 256;
 
 export class LineSplitter {
   /** Continuation bytes still to drop in State.skipUtf8. */
@@ -64,6 +75,7 @@ export class LineSplitter {
     truncatedLines: 0,
     unterminatedStrings: 0,
     controlBytes: 0,
+    reopensRefused: 0,
   };
 
   private readonly maxLine: number;
@@ -76,10 +88,20 @@ export class LineSplitter {
   private csiFlags = 0; // 1: private marker or intermediate seen, 2: a second parameter started
   private stringBytes = 0;
 
-  // Current line.
+  // Current line: buf[0..len) then the bytes after the last edit, kept reversed in tail[0..tailLen) (the
+  // byte just after the edit is tail[tailLen - 1]). Appending at the end, the usual case, leaves tail empty.
   private buf: Uint8Array;
   private len = 0;
-  private cursor = 0; // byte offset in buf, on a code point boundary
+  private tail = new Uint8Array(0);
+  private tailLen = 0;
+  private cursor = 0; // byte offset in the line, on a code point boundary
+  /** The column (code points) at byte offset colByte, from the last time it was needed. */
+  private colByte = 0;
+  private colValue = 0;
+  /** The first `blank` bytes of the line are known to be spaces (`ESC[1K` need not write them again). */
+  private blank = 0;
+  /** Bytes printed into the current line since it began (not those it had when reopened). */
+  private fresh = 0;
   private lineNo = -1;
   private byteStart = -1;
   /** Set when the current line was reopened with ESC M: its original content, until it is changed. */
@@ -89,6 +111,7 @@ export class LineSplitter {
   private held: PhysicalLine | null = null;
   private spare: Uint8Array;
   private heldLen = 0;
+  private heldFresh = 0;
 
   private rawLine = 1;
   private offset = 0;
@@ -259,14 +282,14 @@ export class LineSplitter {
   /** Flushes the held and the current line. The splitter can be written to again afterwards. */
   end(): void {
     this.releaseHeld();
-    if (this.len > 0 || this.reopened) this.finishLine(this.offset, false);
+    if (this.len + this.tailLen > 0 || this.reopened) this.finishLine(this.offset, false);
     this.releaseHeld();
     this.state = State.ground;
   }
 
   /** Live input gone quiet: give up waiting for an `ESC M` and emit the held line now. */
   flushHeld(): void {
-    if (this.len === 0 && this.reopened === null) this.releaseHeld();
+    if (this.len + this.tailLen === 0 && this.reopened === null) this.releaseHeld();
   }
 
   /** Where the next byte lands: its raw line number and its offset in the input. */
@@ -276,7 +299,8 @@ export class LineSplitter {
 
   /** The unfinished current line (a prompt waits without a newline), without consuming it. */
   peekPartial(): { text: string; lineNo: number } | null {
-    if (this.len === 0) return null;
+    if (this.len + this.tailLen === 0) return null;
+    this.moveEditTo(this.len + this.tailLen);
     return { text: this.decode(this.buf, this.len), lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine };
   }
 
@@ -297,7 +321,7 @@ export class LineSplitter {
       }
       const room = this.maxLine - this.cursor;
       const end = Math.min(to, start + room);
-      if (this.cursor === this.len) {
+      if (this.cursor === this.len && this.tailLen === 0) {
         this.ensure(this.len + (end - start));
         if (end - start < 64) {
           // Short runs (between escape sequences) copy faster by hand than through a subarray view.
@@ -310,8 +334,9 @@ export class LineSplitter {
         this.len += end - start;
         this.cursor = this.len;
       } else {
-        this.overwrite(src.subarray(start, end));
+        this.overwrite(src, start, end);
       }
+      this.fresh += end - start;
       start = end;
       if (this.cursor >= this.maxLine) {
         this.counters.truncatedLines++;
@@ -321,22 +346,83 @@ export class LineSplitter {
   }
 
   /** Writes over existing content from the cursor, one code point for one code point. */
-  private overwrite(run: Uint8Array): void {
+  private overwrite(src: Uint8Array, from: number, to: number): void {
     this.markChanged();
+    const cursor = this.cursor;
+    // What changes lies after the cursor: the column known there stays right.
+    const col = this.colByte <= cursor ? -1 : this.column();
+    if (cursor < this.blank) this.blank = cursor;
+    this.moveEditTo(cursor);
     let points = 0;
-    for (let k = 0; k < run.length; k++) if ((run[k]! & 0xc0) !== 0x80) points++;
-    let tail = this.cursor;
-    while (points > 0 && tail < this.len) {
-      tail++;
-      while (tail < this.len && (this.buf[tail]! & 0xc0) === 0x80) tail++;
-      points--;
+    for (let k = from; k < to; k++) if ((src[k]! & 0xc0) !== 0x80) points++;
+    // Drop as many code points after the edit as the run brings.
+    const tail = this.tail;
+    let t = this.tailLen;
+    for (let n = points; n > 0 && t > 0; n--) {
+      t--;
+      while (t > 0 && (tail[t - 1]! & 0xc0) === 0x80) t--;
     }
-    const rest = this.buf.slice(tail, this.len);
-    this.ensure(this.cursor + run.length + rest.length);
-    this.buf.set(run, this.cursor);
-    this.buf.set(rest, this.cursor + run.length);
-    this.cursor += run.length;
-    this.len = this.cursor + rest.length;
+    this.tailLen = t;
+    this.ensure(this.len + (to - from));
+    this.buf.set(src.subarray(from, to), this.len);
+    this.len += to - from;
+    this.cursor = this.len;
+    if (col >= 0) {
+      this.colByte = this.len;
+      this.colValue = col + points;
+    }
+  }
+
+  /** Moves the edit point (the end of buf's part) to byte offset `pos` of the line. */
+  private moveEditTo(pos: number): void {
+    let len = this.len;
+    if (pos < len) {
+      this.ensureTail(this.tailLen + (len - pos));
+      const buf = this.buf;
+      const tail = this.tail;
+      let t = this.tailLen;
+      while (len > pos) tail[t++] = buf[--len]!;
+      this.tailLen = t;
+      this.len = len;
+    } else if (pos > len) {
+      this.ensure(pos);
+      const buf = this.buf;
+      const tail = this.tail;
+      let t = this.tailLen;
+      while (len < pos) buf[len++] = tail[--t]!;
+      this.tailLen = t;
+      this.len = len;
+    }
+  }
+
+  private byteAt(i: number): number {
+    return i < this.len ? this.buf[i]! : this.tail[this.tailLen - 1 - (i - this.len)]!;
+  }
+
+  /** Code points in bytes [from, to) of the line. */
+  private points(from: number, to: number): number {
+    let n = 0;
+    const mid = Math.min(to, this.len);
+    const buf = this.buf;
+    for (let k = from; k < mid; k++) if ((buf[k]! & 0xc0) !== 0x80) n++;
+    if (to > this.len) {
+      const tail = this.tail;
+      // Line offset p >= len is tail[tailLen - 1 - (p - len)].
+      const hi = this.tailLen - 1 - (Math.max(from, this.len) - this.len);
+      const lo = this.tailLen - (to - this.len);
+      for (let k = lo; k <= hi; k++) if ((tail[k]! & 0xc0) !== 0x80) n++;
+    }
+    return n;
+  }
+
+  /** The cursor's column, counted from the nearest of the line start and the last column known. */
+  private column(): number {
+    const c = this.cursor;
+    const m = this.colByte;
+    const v = c >= m ? this.colValue + this.points(m, c) : c <= m - c ? this.points(0, c) : this.colValue - this.points(c, m);
+    this.colByte = c;
+    this.colValue = v;
+    return v;
   }
 
   private control(b: number, at: number): void {
@@ -355,16 +441,13 @@ export class LineSplitter {
       case 0x08: // BS
         if (this.cursor > 0) {
           this.cursor--;
-          while (this.cursor > 0 && (this.buf[this.cursor]! & 0xc0) === 0x80) this.cursor--;
+          while (this.cursor > 0 && (this.byteAt(this.cursor) & 0xc0) === 0x80) this.cursor--;
         }
         return;
       case 0x09: {
         // TAB: to the next tab stop; cells passed over at the end of the line read as spaces.
-        let col = 0;
-        for (let k = 0; k < this.cursor; k++) if ((this.buf[k]! & 0xc0) !== 0x80) col++;
-        const spaces = TAB_WIDTH - (col % TAB_WIDTH);
-        const pad = new Uint8Array(spaces).fill(0x20);
-        this.print(pad, 0, spaces);
+        const spaces = TAB_WIDTH - (this.column() % TAB_WIDTH);
+        this.print(SPACES, 0, spaces);
         return;
       }
       case 0x00:
@@ -390,45 +473,86 @@ export class LineSplitter {
   }
 
   private eraseInLine(mode: number): void {
+    const total = this.len + this.tailLen;
     if (mode === 0) {
-      if (this.cursor < this.len) {
+      if (this.cursor < total) {
         this.markChanged();
-        this.len = this.cursor;
+        if (this.colByte > this.cursor) this.column();
+        if (this.blank > this.cursor) this.blank = this.cursor;
+        this.moveEditTo(this.cursor);
+        this.tailLen = 0;
       }
     } else if (mode === 1) {
-      if (this.len > 0) {
+      if (total > 0) {
+        // The cells from the line start to the cursor's, inclusive, become spaces.
         this.markChanged();
-        const upto = Math.min(this.cursor + 1, this.len);
-        this.buf.fill(0x20, 0, upto);
+        const col = this.column();
+        this.moveEditTo(this.cursor);
+        this.ensure(col + 1);
+        if (this.blank < col) this.buf.fill(0x20, this.blank, col);
+        let len = col;
+        if (this.tailLen > 0) {
+          const tail = this.tail;
+          let t = this.tailLen - 1;
+          while (t > 0 && (tail[t - 1]! & 0xc0) === 0x80) t--;
+          this.tailLen = t;
+          this.buf[len++] = 0x20;
+        }
+        this.len = len;
+        this.cursor = col;
+        this.blank = Math.max(this.blank, len);
+        this.colByte = col;
+        this.colValue = col;
       }
     } else if (mode === 2) {
-      if (this.len > 0) {
+      if (total > 0) {
         this.markChanged();
-        this.len = 0;
-        this.cursor = 0;
+        this.clearLine();
       }
     }
-    if (this.len === 0) {
+    if (this.len + this.tailLen === 0) {
       this.lineNo = -1;
       this.byteStart = -1;
+      this.fresh = 0;
     }
+  }
+
+  /** Empties the current line. */
+  private clearLine(): void {
+    this.len = 0;
+    this.tailLen = 0;
+    this.cursor = 0;
+    this.colByte = 0;
+    this.colValue = 0;
+    this.blank = 0;
   }
 
   private reverseIndex(): void {
     // Only the spinner's pattern matters: the cursor at the start of an empty line moves back onto the
     // line just finished. Anything else keeps the lines as they are.
-    if (this.len !== 0 || this.held === null) return;
+    if (this.len + this.tailLen !== 0 || this.held === null) return;
+    if (this.heldLen > REOPEN_FREE && this.heldLen > 2 * this.heldFresh) {
+      this.counters.reopensRefused++;
+      return;
+    }
     const prev = this.held;
     this.held = null;
     const cur = this.buf;
     this.buf = this.spare;
     this.spare = cur;
+    this.clearLine();
     this.len = this.heldLen;
-    this.cursor = 0;
+    this.fresh = 0;
+    this.reopenedFresh = this.heldFresh;
+    this.heldLenAtReopen = this.heldLen;
     this.lineNo = prev.lineNo;
     this.byteStart = prev.byteStart;
     this.reopened = prev;
   }
+
+  /** How much of the reopened line was new when it was last finished. */
+  private reopenedFresh = 0;
+  private heldLenAtReopen = 0;
 
   /** A reopened line is about to change: its original content becomes an overwritten frame. */
   private markChanged(): void {
@@ -442,14 +566,20 @@ export class LineSplitter {
 
   private finishLine(byteEnd: number, truncated: boolean): void {
     this.releaseHeld();
-    const line: PhysicalLine = {
-      text: this.len === 0 ? '' : this.decode(this.buf, this.len),
-      lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
-      byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
-      byteEnd,
-      overwritten: false,
-      truncated,
-    };
+    if (this.tailLen > 0) this.moveEditTo(this.len + this.tailLen);
+    // Reopened and left as it was (any change but an append to an empty line marks it changed).
+    const same = this.reopened !== null && this.len > 0 && this.len === this.heldLenAtReopen ? this.reopened : null;
+    const line: PhysicalLine =
+      same !== null && !truncated
+        ? { ...same, byteEnd, overwritten: false, truncated: false }
+        : {
+            text: this.len === 0 ? '' : this.decode(this.buf, this.len),
+            lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
+            byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
+            byteEnd,
+            overwritten: false,
+            truncated,
+          };
     this.reopened = null;
     this.lineBegin = byteEnd;
     if (truncated) {
@@ -458,12 +588,13 @@ export class LineSplitter {
       // Keep the bytes for a possible ESC M by swapping buffers instead of copying.
       this.held = line;
       this.heldLen = this.len;
+      this.heldFresh = same !== null ? this.reopenedFresh : this.fresh;
       const cur = this.buf;
       this.buf = this.spare;
       this.spare = cur;
     }
-    this.len = 0;
-    this.cursor = 0;
+    this.clearLine();
+    this.fresh = 0;
     this.lineNo = truncated ? this.rawLine : -1;
     this.byteStart = truncated ? byteEnd : -1;
   }
@@ -487,5 +618,12 @@ export class LineSplitter {
     const next = new Uint8Array(Math.min(cap, Math.max(size, this.maxLine)));
     next.set(this.buf.subarray(0, this.len));
     this.buf = next;
+  }
+
+  private ensureTail(size: number): void {
+    if (size <= this.tail.length) return;
+    const next = new Uint8Array(Math.max(size, 2 * this.tail.length, 256));
+    next.set(this.tail.subarray(0, this.tailLen));
+    this.tail = next;
   }
 }
