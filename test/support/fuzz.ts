@@ -1202,39 +1202,32 @@ export function shrink(input: Uint8Array, property: Property, opts: Omit<CheckOp
   return shrinkWith(input, fails, deadline);
 }
 
-/** ddmin over lines (halves, quarters, …), then over bytes once the input is 4 KiB or less, until `deadline`
- *  (a Date.now() value): the smallest input found for which `fails` still holds. */
+/** ddmin over lines (halves, quarters, …), then over bytes, until `deadline` (a Date.now() value): the
+ *  smallest input found for which `fails` still holds. */
 export function shrinkWith(input: Uint8Array, fails: (data: Uint8Array) => boolean, deadline: number): Uint8Array {
   if (!fails(input)) return input;
   let best = input;
-  // ddmin over units: lines first, then bytes once the input is small.
-  const units = (data: Uint8Array, byLine: boolean): Array<[number, number]> => {
-    if (!byLine) return Array.from({ length: data.length }, (_, i) => [i, i + 1] as [number, number]);
-    const out: Array<[number, number]> = [];
-    let from = 0;
-    for (let i = data.indexOf(0x0a); i >= 0; i = data.indexOf(0x0a, i + 1)) {
-      out.push([from, i + 1]);
-      from = i + 1;
-    }
-    if (from < data.length) out.push([from, data.length]);
+  /** Unit boundaries: line starts, or every byte. */
+  const cuts = (data: Uint8Array, byLine: boolean): number[] => {
+    if (!byLine) return Array.from({ length: data.length + 1 }, (_, i) => i);
+    const out = [0];
+    for (let i = data.indexOf(0x0a); i >= 0 && i + 1 < data.length; i = data.indexOf(0x0a, i + 1)) out.push(i + 1);
+    out.push(data.length);
     return out;
   };
-  const without = (data: Uint8Array, parts: Array<[number, number]>, lo: number, hi: number): Uint8Array => {
-    const keep = [...parts.slice(0, lo), ...parts.slice(hi)];
-    return concat(...keep.map(([a, b]) => data.subarray(a, b)));
-  };
   for (const byLine of [true, false]) {
-    if (!byLine && best.length > 4096) break;
-    let parts = units(best, byLine);
+    let at = cuts(best, byLine);
     let n = 2;
-    while (parts.length >= 2 && Date.now() < deadline) {
-      const size = Math.ceil(parts.length / n);
+    while (at.length > 2 && Date.now() < deadline) {
+      const units = at.length - 1;
+      const size = Math.ceil(units / n);
       let reduced = false;
-      for (let lo = 0; lo < parts.length && Date.now() < deadline; lo += size) {
-        const candidate = without(best, parts, lo, Math.min(parts.length, lo + size));
+      for (let lo = 0; lo < units && Date.now() < deadline; lo += size) {
+        const hi = Math.min(units, lo + size);
+        const candidate = concat(best.subarray(0, at[lo]!), best.subarray(at[hi]!));
         if (fails(candidate)) {
           best = candidate;
-          parts = units(best, byLine);
+          at = cuts(best, byLine);
           n = Math.max(2, n - 1);
           reduced = true;
           break;
@@ -1242,7 +1235,7 @@ export function shrinkWith(input: Uint8Array, fails: (data: Uint8Array) => boole
       }
       if (!reduced) {
         if (size === 1) break;
-        n = Math.min(parts.length, n * 2);
+        n = Math.min(units, n * 2);
       }
     }
   }
