@@ -108,7 +108,7 @@ export function pathForMountUnit(name: string): string | null {
 
 /** Units remembered (a console names a few hundred); later ones are counted in `forgotten`. */
 export const MAX_KNOWN = 5000;
-const MAX_CACHED = 1024;
+const MAX_CACHED = 256;
 /**
  * An ellipsized reference is fitted against the printed forms that start with its head and those that end
  * with its tail, taken in turn: when either runs out, every unit that fits was seen. Past this many of
@@ -335,7 +335,7 @@ class SortedForms {
   private size = 0;
   private pending: Form[] = [];
   /** Where recent searches started (the same heads and tails come again): until the next insertion. */
-  private readonly starts = new Map<string, { chunk: number; at: number; prefix: string }>();
+  private readonly starts = new Map<string, { chunk: number; at: number; prefix: string; wide: boolean }>();
 
   /** Sorted by the forms reversed (by how they end) rather than by the forms. */
   constructor(private readonly reverse: boolean) {}
@@ -424,8 +424,16 @@ class SortedForms {
       }
     }
     if (this.starts.size >= 1024) this.starts.clear();
-    this.starts.set(text, { chunk: lo, at: a, prefix });
+    this.starts.set(text, { chunk: lo, at: a, prefix, wide: false });
     return new FormCursor(chunks, lo, a, prefix, this.reverse);
+  }
+
+  /** A search from `text` went as far as it may (FormEnds.fit), or not; until the next insertion. */
+  wide(text: string, set = false): boolean {
+    const start = this.starts.get(text);
+    if (start === undefined) return false;
+    if (set) start.wide = true;
+    return start.wide;
   }
 }
 const CHUNK = 256;
@@ -475,6 +483,8 @@ class FormEnds {
    * those with that tail. Null when neither run out within MAX_FIT_STEPS.
    */
   fit(head: string, tail: string): Map<string, Form> | null {
+    // The same head and tail ran out of steps before (and nothing was added since): they would again.
+    if (this.starts.wide(head) && this.ends.wide(tail)) return null;
     const found = new Map<string, Form>();
     const min = head.length + tail.length;
     // A form from the list by starts starts with the head, one from the list by ends ends with the tail.
@@ -497,6 +507,8 @@ class FormEnds {
       const fb = b.next();
       if (fb === undefined || take(fb, fb.form.startsWith(head))) return found;
     }
+    this.starts.wide(head, true);
+    this.ends.wide(tail, true);
     return null;
   }
 }
