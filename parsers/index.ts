@@ -27,7 +27,6 @@ export class Analyzer {
   private readonly unwrapper: LineUnwrapper;
   private readonly sources = new LineSources();
   private readonly name: string;
-  private replacementChars = 0;
   private ended = false;
   private readonly gaps: Gap[] = [];
   private droppedGaps = 0;
@@ -54,7 +53,6 @@ export class Analyzer {
     const onLine = options.onLine;
     this.unwrapper = new LineUnwrapper((line) => this.classifier.push(line));
     this.splitter = new LineSplitter((line) => {
-      if (line.text.includes('\uFFFD')) this.replacementChars += countReplacements(line.text);
       onLine?.(line);
       this.unwrapper.push(line);
     }, options);
@@ -121,7 +119,7 @@ export class Analyzer {
       droppedCycles: this.segmenter.droppedCycles,
       capped: this.segmenter.capped,
       resolver: this.segmenter.resolver,
-      counters: { ...this.splitter.counters, replacementChars: this.replacementChars },
+      counters: this.splitter.counters,
       recognised: this.segmenter.recognised,
       gaps: this.gaps,
       droppedGaps: this.droppedGaps,
@@ -146,12 +144,6 @@ export function analyze(input: Uint8Array | string, options: AnalyzerOptions = {
   const a = new Analyzer(options);
   a.write(typeof input === 'string' ? new TextEncoder().encode(input) : input);
   return a.end();
-}
-
-function countReplacements(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
-  return n;
 }
 
 export type { AnalyzerEvent, Report } from './report/schema.js';

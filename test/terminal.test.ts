@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { splitEveryWay, splitLines, texts } from './support/feed.js';
+import { feed, splitEveryWay, splitLines, texts } from './support/feed.js';
+import { LineSplitter, type PhysicalLine } from '../parsers/terminal/line-splitter.js';
 
 const ESC = '\u001b';
 
@@ -95,6 +96,54 @@ test('UTF-8 split across writes decodes the same; invalid UTF-8 becomes U+FFFD',
 test('NUL and BEL are dropped; TAB moves to the next tab stop; BS moves back', () => {
   assert.equal(texts(splitEveryWay('a\u0000b\u0007c\td\n')), ['abc     d']);
   assert.equal(texts(splitEveryWay('abc\bX\n')), ['abX']);
+});
+
+test('a line that begins with a tab begins at the tab\'s byte', () => {
+  const lines = splitEveryWay('ab\n\tfoo\n  \tbar\n');
+  assert.equal(texts(lines), ['ab', '        foo', '        bar']);
+  assert.equal(lines.map((l) => [l.byteStart, l.byteEnd]), [
+    [0, 3],
+    [3, 8],
+    [8, 15],
+  ]);
+});
+
+test('NUL bytes are counted as control bytes (a NUL flood reads as binary); BEL is not', () => {
+  const s = new LineSplitter(() => {});
+  s.write(new Uint8Array(1000));
+  s.write(new TextEncoder().encode('a\u0007b\n'));
+  s.end();
+  assert.is(s.counters.controlBytes, 1000);
+});
+
+test('invalid UTF-8 is counted once per line made, whichever way the line was read', () => {
+  for (const size of [0, 1, 7]) {
+    const s = new LineSplitter(() => {});
+    feed(new Uint8Array([0x61, 0xff, 0x0a, 0x62, 0xc3, 0x0d, 0x0a, 0x1b, 0x5b, 0x6d, 0xfe, 0xfe, 0x0a, 0x63, 0x0a]), size, (c) => s.write(c));
+    s.end();
+    assert.is(s.counters.replacementChars, 4, `chunk size ${size}`);
+  }
+});
+
+test('whole lines read straight from a chunk the caller reuses afterwards stay intact, ESC M included', () => {
+  // A live source reads into one buffer again and again: a held line must not point into it.
+  const input = new TextEncoder().encode('[    1.000000] first line\r\n\u001bM\rNEW\nplain one\nplain two\n');
+  const expected = splitEveryWay(input); // every chunking agrees, byte ranges included
+  for (const size of [5, 16, 27, 28, 40]) {
+    const out: PhysicalLine[] = [];
+    const s = new LineSplitter((l) => out.push({ ...l }));
+    const reused = new Uint8Array(size);
+    for (let i = 0; i < input.length; i += size) {
+      const n = Math.min(size, input.length - i);
+      reused.set(input.subarray(i, i + n));
+      s.write(reused.subarray(0, n));
+      reused.fill(0x58); // the caller's next read overwrites it
+    }
+    s.end();
+    assert.equal(out, expected, `chunk size ${size}`);
+  }
+  // The redraw changes only the first columns: the rest is the reopened line's own bytes.
+  assert.equal(texts(expected), ['NEW  1.000000] first line', 'plain one', 'plain two']);
 });
 
 test('a line longer than the maximum is split into records, nothing lost', () => {

@@ -33,7 +33,7 @@ export interface ReportInput {
   /** What the segmenter's limits left out. */
   capped: Capped;
   resolver: UnitResolver;
-  counters: LineSplitterCounters & { replacementChars: number };
+  counters: LineSplitterCounters;
   recognised: number;
   gaps: readonly Gap[];
   droppedGaps: number;

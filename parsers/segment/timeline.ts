@@ -343,19 +343,20 @@ export abstract class Timeline {
   }
 
   protected stampUptime(boot: BootState, uptime: number): void {
-    const phase = boot.phases.at(-1);
-    const cycle = currentCycle(boot);
-    const stamp = (p: PhaseState | undefined): void => {
-      if (!p) return;
-      p.startUptime ??= uptime;
-      p.endUptime = Math.max(p.endUptime ?? uptime, uptime);
-    };
-    if (cycle) {
+    // Runs on every timed line: no closure, no array copies.
+    const cycles = boot.cycles;
+    let p: PhaseState | undefined;
+    if (cycles.length > 0) {
+      const cycle = cycles[cycles.length - 1]!;
       cycle.startUptime ??= uptime;
-      cycle.endUptime = Math.max(cycle.endUptime ?? uptime, uptime);
-      stamp(cycle.phases.at(-1));
+      if (cycle.endUptime === null || cycle.endUptime < uptime) cycle.endUptime = uptime;
+      p = cycle.phases[cycle.phases.length - 1];
     } else {
-      stamp(phase);
+      p = boot.phases[boot.phases.length - 1];
+    }
+    if (p !== undefined) {
+      p.startUptime ??= uptime;
+      if (p.endUptime === null || p.endUptime < uptime) p.endUptime = uptime;
     }
   }
 

@@ -44,6 +44,8 @@ export interface LineSplitterCounters {
   controlBytes: number;
   /** `ESC M` not applied to a long line that was mostly not rewritten since it was last reopened. */
   reopensRefused: number;
+  /** U+FFFD in the lines made: bytes that were not UTF-8. */
+  replacementChars: number;
 }
 
 const State = {
@@ -79,6 +81,7 @@ export class LineSplitter {
     unterminatedStrings: 0,
     controlBytes: 0,
     reopensRefused: 0,
+    replacementChars: 0,
   };
 
   private readonly maxLine: number;
@@ -118,6 +121,8 @@ export class LineSplitter {
   /** The held line's bytes are still in this chunk, from heldFrom (not yet in `spare`). */
   private heldSrc: Uint8Array | null = null;
   private heldFrom = 0;
+  /** Index in the chunk being written of the byte whose action runs (where a redrawn line's content begins). */
+  private at = 0;
 
   private rawLine = 1;
   private offset = 0;
@@ -158,6 +163,7 @@ export class LineSplitter {
                 continue;
               }
             }
+            this.at = i;
             this.print(chunk, i, j);
             i = j;
             continue;
@@ -239,7 +245,10 @@ export class LineSplitter {
           if (b >= 0x40 && b <= 0x7e) {
             this.counters.escapeSequences++;
             this.state = State.ground;
-            if (b === 0x4b /* K */ && (this.csiFlags & 1) === 0) this.eraseInLine(this.csiParam);
+            if (b === 0x4b /* K */ && (this.csiFlags & 1) === 0) {
+              this.at = i;
+              this.eraseInLine(this.csiParam);
+            }
           } else if (b === ESC) {
             this.state = State.escape;
           } else if (b < 0x20) {
@@ -308,7 +317,7 @@ export class LineSplitter {
     this.releaseHeld();
     const byteEnd = this.offset + lf + 1;
     const line: PhysicalLine = {
-      text: ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.decoder.decode(chunk.subarray(from, to)),
+      text: ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to))),
       lineNo: this.rawLine,
       byteStart: this.offset + from,
       byteEnd,
@@ -355,6 +364,12 @@ export class LineSplitter {
     if (this.len + this.tailLen === 0) return null;
     this.moveEditTo(this.len + this.tailLen);
     return { text: this.decode(this.buf, this.len), lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine };
+  }
+
+  /** A line's text, its U+FFFD counted (once per line made; ASCII lines cannot hold one). */
+  private counted(text: string): string {
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.counters.replacementChars++;
+    return text;
   }
 
   /** TextDecoder beats String.fromCharCode even on ASCII (measured here: 80 ns against 300 ns a line). */
@@ -498,14 +513,20 @@ export class LineSplitter {
         }
         return;
       case 0x09: {
-        // TAB: to the next tab stop; cells passed over at the end of the line read as spaces.
+        // TAB: to the next tab stop; cells passed over at the end of the line read as spaces. A line that
+        // begins with it begins at the tab's byte.
+        if (this.len === 0 && this.tailLen === 0 && this.lineNo < 0) {
+          this.lineNo = this.rawLine;
+          this.byteStart = this.offset + at;
+        }
+        this.at = at;
         const spaces = TAB_WIDTH - (this.column() % TAB_WIDTH);
         this.print(SPACES, 0, spaces);
         return;
       }
-      case 0x00:
-      case 0x07:
+      case 0x07: // BEL: a beep
         return;
+      case 0x00: // NUL: a terminal shows nothing, but a flood of them is no console (counted as binary)
       default:
         this.counters.controlBytes++;
     }
@@ -615,7 +636,7 @@ export class LineSplitter {
     this.reopened = null;
     this.emit({ ...prev, overwritten: true });
     this.lineNo = this.rawLine;
-    this.byteStart = this.offset;
+    this.byteStart = this.offset + this.at;
   }
 
   private finishLine(byteEnd: number, truncated: boolean): void {
@@ -627,7 +648,7 @@ export class LineSplitter {
       same !== null && !truncated
         ? { ...same, byteEnd, overwritten: false, truncated: false }
         : {
-            text: this.len === 0 ? '' : this.decode(this.buf, this.len),
+            text: this.len === 0 ? '' : this.counted(this.decode(this.buf, this.len)),
             lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
             byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
             byteEnd,
