@@ -53,6 +53,25 @@ test('CI timestamps, quoting, fences, levels and HTML entities come off', () => 
   );
 });
 
+test('socklog facility.level prefixes and journal lines cut to their colon come off', () => {
+  assert.equal(unwrap(['2023-03-03T08:14:16.63393 daemon.warn: [    2.144928] dracut Warning: e2fsck returned with 16', 'kern.info: [    0.000000] Linux version 6.1']), [
+    '[    2.144928] dracut Warning: e2fsck returned with 16',
+    '[    0.000000] Linux version 6.1',
+  ]);
+  assert.equal(unwrap([': Dependency failed for Mount /boot early in initramfs.', ':  two spaces stay', 'daemon.info is not a prefix']), [
+    'Dependency failed for Mount /boot early in initramfs.',
+    ':  two spaces stay',
+    'daemon.info is not a prefix',
+  ]);
+  // Cut to the colon, PID 1's lines still tell a cycle and its failure.
+  const r = analyze(
+    [': dev-vda2.device: Job dev-vda2.device/start timed out.', ': Timed out waiting for device /dev/vda2.', ': Dependency failed for /sysroot.'].join('\n'),
+  );
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]?.cycles.length, 1);
+  assert.is(r.boots[0]?.cycles[0]?.rootCause?.unit, 'dev-vda2.device');
+});
+
 test('escapes that lost their ESC, or were written as text, come off', () => {
   assert.equal(
     unwrap(['[[0;1;31mFAILED[0m] Failed to start [0;1;39mfoo.service[0m.', '[^[[0;32m  OK  ^[[0m] Started Foo.', '[\\e[0;32m  OK  \\e[0m] Started Bar.']),

@@ -178,4 +178,43 @@ test('memory stays bounded: past the boot limit the earliest boots give way, and
   assert.is(r.boots[0]!.index, 7, 'boot numbers stay those of the log');
   assert.ok(r.degraded.some((d) => d.code === 'truncated-report'));
 });
+
+test('initramfs shells other than Debian\'s: mkinitcpio and Alpine name the device they did not find', () => {
+  const arch = analyze(["ERROR: device 'UUID=4f3c' not found. Skipping fsck.", "mount: /new_root: can't find UUID=4f3c.", 'You are now being dropped into an emergency shell.', 'sh: can\'t access tty; job control turned off', '[rootfs ]# '].join('\n'));
+  assert.is(arch.verdict, 'failed');
+  assert.is(arch.boots.length, 1);
+  assert.is(arch.boots[0]!.cycles.length, 0);
+  assert.is(arch.boots[0]!.emergency?.kind, 'initramfs-shell');
+  assert.is(arch.boots[0]!.rootCause?.kind, 'root-device');
+  assert.ok(arch.boots[0]!.rootCause!.headline.includes('UUID=4f3c'));
+  assert.ok(arch.boots[0]!.rootCause!.evidence.some((e) => e.text.startsWith('mount: /new_root')));
+  const alpine = analyze(['mounting /dev/sda3 on /sysroot failed: No such file or directory', "initramfs emergency recovery shell launched. Type 'exit' to continue boot"].join('\n'));
+  assert.is(alpine.boots[0]!.emergency?.kind, 'initramfs-shell');
+  assert.ok(alpine.boots[0]!.rootCause!.headline.includes('/dev/sda3'));
+});
+
+test('dracut without systemd: its own failure is the cause, its shell the boot\'s mode, no userspace cycle', () => {
+  const r = analyze(
+    [
+      '[    2.143932] dracut: Checking ext4: /dev/nvme0n1p2',
+      '[    2.144928] dracut Warning: e2fsck returned with 16',
+      '[    2.144964] dracut Warning: *** Dropping you to a shell; the system will try',
+    ].join('\n'),
+  );
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]!.cycles.length, 0);
+  assert.is(r.boots[0]!.emergency?.kind, 'dracut-shell');
+  assert.is(r.boots[0]!.rootCause?.unit, 'e2fsck returned with 16');
+  // With systemd in the initrd the same shell belongs to the cycle (emergency.target runs dracut's hook).
+  const withSystemd = analyze(['[    1.000000] systemd[1]: Running in initrd.', '[  OK  ] Reached target basic.target - Basic System.', '[    9.000000] dracut Warning: *** Dropping you to a shell; the system will try'].join('\n'));
+  assert.is(withSystemd.boots[0]!.cycles.length, 1);
+  assert.ok(withSystemd.boots[0]!.cycles[0]!.emergency !== null);
+  assert.is(withSystemd.boots[0]!.emergency, null);
+});
+
+test('lines read with no boot made of them are not an OK', () => {
+  const r = analyze('Reached target Basic System.\n');
+  assert.is.not(r.verdict, 'ok');
+});
+
 test.run();

@@ -152,6 +152,8 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   quoted: 'e-mail quoting',
   indented: 'indented',
   'kmsg-level': 'kmsg levels',
+  'syslog-level': 'syslog facility.level',
+  'cut-prefix': 'journal prefixes cut to the colon',
   'caret-escapes': 'escapes as ^[',
   'bare-escapes': 'escapes without ESC',
   'web-escapes': 'escapes as text',

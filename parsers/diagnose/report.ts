@@ -45,7 +45,8 @@ export function buildReport(input: ReportInput): Report {
   const failed = boots.some(
     (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.length > 0,
   );
-  const verdict: Report['verdict'] = input.recognised === 0 ? 'empty' : failed ? 'failed' : 'ok';
+  // Lines were read but no boot came of them (a fragment bootwhy cannot place): not an OK.
+  const verdict: Report['verdict'] = input.recognised === 0 || (boots.length === 0 && input.droppedBoots === 0) ? 'empty' : failed ? 'failed' : 'ok';
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'bootwhy', version: VERSION },
@@ -96,6 +97,30 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   };
   if (b.mode && b.mode.kind !== 'initramfs-shell' && initFailure !== undefined) {
     rootCause = initCause();
+  } else if (b.initrdFailure?.initrd === 'dracut' && b.initrdFailure.message !== null) {
+    // dracut's own scripts (no systemd) said what stopped them: its message is the cause.
+    const f = b.initrdFailure;
+    rootCause = {
+      kind: 'unit',
+      unit: f.message,
+      headline: `no systemd in the initrd: dracut stopped (${f.message})${b.mode ? ' and dropped to its shell' : ''}`,
+      lines: [...new Set(f.evidence.map((e) => e.line))].sort((x, y) => x - y),
+      evidence: f.evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  } else if (b.mode && b.mode.kind !== 'initramfs-shell' && b.mode.device !== null) {
+    rootCause = {
+      kind: 'root-device',
+      unit: null,
+      headline: `the root device ${b.mode.device} never appeared: the initrd gave up and dropped to its shell`,
+      lines: b.mode.evidence.map((e) => e.line),
+      evidence: b.mode.evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
   } else if (b.mode && b.mode.kind !== 'initramfs-shell') {
     rootCause = {
       kind: 'unexplained',
@@ -124,8 +149,8 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
       kind: 'root-device',
       unit: null,
       headline: b.mode.device
-        ? `the root device ${b.mode.device} never appeared: initramfs-tools gave up and dropped to its (initramfs) shell`
-        : 'the root file system device never appeared: initramfs-tools gave up and dropped to its (initramfs) shell',
+        ? `the root device ${b.mode.device} never appeared: the initramfs gave up and dropped to its shell`
+        : 'the root file system device never appeared: the initramfs gave up and dropped to its shell',
       lines: b.mode.evidence.map((e) => e.line),
       evidence: b.mode.evidence,
       cascade: null,
@@ -419,7 +444,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     if (c.mode && c.missingDevice) {
       // dracut gave up on the root device and said so; no unit's failure is in the log.
       const m = c.missingDevice;
-      const evidence = [m.ev, ...c.mode.evidence.slice(0, 3)];
+      const evidence = [m.ev, ...(m.more ?? []), ...c.mode.evidence.slice(0, 3)];
       const shell = c.mode.kind === 'dracut-shell' ? "dracut's emergency shell" : 'emergency mode';
       return {
         kind: 'root-device',

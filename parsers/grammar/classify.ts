@@ -4,6 +4,8 @@
  */
 import type { PhysicalLine } from '../terminal/line-splitter.js';
 import {
+  DRACUT_PREFIX,
+  initramfsRootNotFound,
   matchBootloaderError,
   matchOtherInit,
   type OtherInit,
@@ -116,7 +118,16 @@ export type ConsoleRecord =
   | { kind: 'status-header'; at: LineRef; unit: string; description: string | null }
   | { kind: 'status-field'; at: LineRef; field: string; value: string }
   | { kind: 'failed-row'; at: LineRef; unit: string; sub: string; description: string }
-  | { kind: 'text'; at: LineRef; crash: CrashMatch | null; mountError: { path: string; reason: string } | null };
+  | {
+      kind: 'text';
+      at: LineRef;
+      crash: CrashMatch | null;
+      mountError: { path: string; reason: string } | null;
+      /** The root device an initramfs says it cannot find (mkinitcpio, Alpine). */
+      rootNotFound: string | null;
+      /** dracut's own message without a kernel timestamp (`dracut Warning: …`). */
+      dracut: boolean;
+    };
 
 /** Verbs systemd prints without a status word, indented by 9 spaces. */
 const UNBRACKETED = new Set(['start-begin', 'stop-begin', 'mount-begin', 'unmount-begin', 'swap-begin', 'device-expect', 'see-status']);
@@ -299,7 +310,7 @@ export class LineClassifier {
     }
     const trimmed = text.trim();
     if (trimmed === '') {
-      this.out({ kind: 'text', at, crash: null, mountError: null });
+      this.out({ kind: 'text', at, crash: null, mountError: null, rootNotFound: null, dracut: false });
       return;
     }
     const c0 = trimmed.charCodeAt(0);
@@ -420,7 +431,14 @@ export class LineClassifier {
       return;
     }
     // Kernel output without timestamps (printk.time=0) still names its crashes, at the start of a line.
-    this.out({ kind: 'text', at, crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null, mountError: matchMountError(trimmed) });
+    this.out({
+      kind: 'text',
+      at,
+      crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null,
+      mountError: matchMountError(trimmed),
+      rootNotFound: initramfsRootNotFound(trimmed),
+      dracut: c0 === 0x64 /* d */ && DRACUT_PREFIX.test(trimmed),
+    });
   }
 
   private journalLine(at: LineRef, journal: JournalLine): void {

@@ -31,6 +31,14 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
   { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
+  // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
+  { kind: 'initramfs-shell', literal: 'dropped into an emergency shell', pattern: /You are now being dropped into an emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
+  { kind: 'initramfs-shell', literal: '[rootfs', pattern: /^\[rootfs ?\][#$]/, example: '[rootfs ]# ', announces: false },
+  // Alpine's initramfs.
+  { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
+  // dracut without systemd (its own shell scripts: Void, Gentoo, RHEL 6): fsck or a hook gave up.
+  { kind: 'dracut-shell', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell/, example: 'dracut Warning: *** Dropping you to a shell; the system will try', announces: true },
+  { kind: 'dracut-shell', literal: 'Dropping to debug shell', pattern: /Dropping to debug shell/, example: 'dracut Warning: Dropping to debug shell.', announces: true },
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
@@ -54,6 +62,25 @@ export function initramfsMissingDevice(text: string): string | null {
   const m = /ALERT!\s+(.+?) does not exist\./.exec(text);
   return m ? m[1]! : null;
 }
+
+/** The root device an initramfs says it cannot find, before it gives up: mkinitcpio's `ERROR: device
+ *  'UUID=…' not found. Skipping fsck.` / `ERROR: Unable to find root device 'X'.`, Alpine's `mounting
+ *  /dev/sda3 on /sysroot failed`. */
+export function initramfsRootNotFound(text: string): string | null {
+  if (!text.includes('ERROR: ') && !text.includes(' on /sysroot failed')) return null;
+  const m = /ERROR: (?:device '?(.+?)'? not found|Unable to find root device '?(.+?)'?\.?$)|^mounting (\S+) on \/sysroot failed/.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3])! : null;
+}
+
+/** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
+ *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
+export function dracutFailure(message: string): string | null {
+  const m = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: |FATAL: )?((?:e2|xfs_|btrfs)?fsck returned with \d+|FATAL: .+|No or empty root= argument)/.exec(message);
+  return m ? m[1]!.replace(/^FATAL: /, '').replace(/\.$/, '') : null;
+}
+
+/** dracut's kmsg prefix (`dracut: `, `dracut Warning: `, `dracut-initqueue[312]: `), for reading what follows. */
+export const DRACUT_PREFIX = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: )?/;
 
 export type MarkerKind = 'firmware' | 'bootloader';
 

@@ -16,7 +16,19 @@
  */
 import { LineSplitter, type PhysicalLine } from '../terminal/line-splitter.js';
 
-export type EnvelopeKind = 'html-entities' | 'lava' | 'ci-timestamps' | 'markdown-fence' | 'quoted' | 'indented' | 'kmsg-level' | 'caret-escapes' | 'bare-escapes' | 'web-escapes';
+export type EnvelopeKind =
+  | 'html-entities'
+  | 'lava'
+  | 'ci-timestamps'
+  | 'markdown-fence'
+  | 'quoted'
+  | 'indented'
+  | 'kmsg-level'
+  | 'syslog-level'
+  | 'cut-prefix'
+  | 'caret-escapes'
+  | 'bare-escapes'
+  | 'web-escapes';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. */
 const JOURNAL_REST = /^\S+ [^\s[:]{1,64}(?:\[\d{1,9}\])?: /;
@@ -24,6 +36,7 @@ const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 const KMSG_LEVEL = /^<\d{1,3}>/;
+const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug): /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
@@ -160,6 +173,16 @@ export class LineUnwrapper {
       const m = KMSG_LEVEL.exec(text)!;
       text = text.slice(m[0].length);
       this.count('kmsg-level');
+    }
+    // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
+    const c1 = text.charCodeAt(0);
+    if (c1 >= 0x61 && c1 <= 0x7a && SYSLOG_LEVEL.test(text)) {
+      text = text.slice(text.indexOf(': ') + 2);
+      this.count('syslog-level');
+    } else if (c1 === 0x3a /* : */ && text.charCodeAt(1) === 0x20 && text.length > 2 && text.charCodeAt(2) !== 0x20) {
+      // A journal or syslog paste whose `time host ident[pid]` was cut away up to its colon.
+      text = text.slice(2);
+      this.count('cut-prefix');
     }
     // Escapes whose ESC byte was lost, or written as text: one pass over the line's `[`s says which.
     const kinds = escapeKinds(text);

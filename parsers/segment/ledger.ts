@@ -270,9 +270,15 @@ export abstract class FailureLedger extends Timeline {
     if (reason === 'does not exist' && path.startsWith('/dev/') && this.statusBlock === null) {
       // dracut's last word before its shell: the root device it waited for is not there.
       const missing = { path, ev: { line: at.lineNo, text: clip(at.text), why: `dracut: ${path} does not exist` } };
-      const cycle = this.boot ? currentCycle(this.boot) : null;
-      if (cycle) cycle.missingDevice ??= missing;
-      else if (this.boot) this.boot.missingDevice ??= missing;
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      const cycle = currentCycle(boot);
+      const holder: { missingDevice?: typeof missing & { more?: Evidence[] } } = cycle ?? boot;
+      if (holder.missingDevice === undefined) holder.missingDevice = missing;
+      else if (holder.missingDevice.path !== path) {
+        // The same device by its other names (`/dev/centos/root`, `/dev/mapper/centos-root`): evidence too.
+        const more = (holder.missingDevice.more ??= []);
+        if (more.length < 3 && !more.some((e) => e.text === missing.ev.text)) more.push(missing.ev);
+      }
     }
     if (this.statusBlock === null) {
       // On the console the mount's error comes before systemd reports the failure.

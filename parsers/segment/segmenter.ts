@@ -5,7 +5,7 @@
  * (timeline.ts), the failure ledger (ledger.ts) and crashes (crashes.ts). Memory is bounded by LIMITS.
  */
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
-import { initramfsMissingDevice, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
+import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
@@ -60,7 +60,7 @@ export class Segmenter extends CrashTracker {
     const line = rec.at.lineNo;
     if (line > this.lastLine) this.lastLine = line;
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
-    if (rec.kind === 'text' && rec.crash === null && rec.mountError === null) {
+    if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       this.touch();
       this.lookForCrashLocation(rec.at, null);
       return;
@@ -143,14 +143,19 @@ export class Segmenter extends CrashTracker {
         if (boot !== null && !boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text) };
         return this.touch();
       }
-      case 'pid1':
+      case 'pid1': {
         this.recognised++;
+        // PID 1's own words about a unit (`foo.service: Job foo.service/start failed with result …`), read
+        // without a prefix: systemd runs here, so its unbracketed status lines are read from now on.
+        const unit = rec.manager.groups.find((g) => g !== undefined && g !== '') ?? '';
+        if (isUnitName(unit)) this.seeUnit(this.ensureCycle(rec.at.lineNo), unit);
         this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'console');
         return this.touch();
+      }
       case 'initrd-failure': {
         this.recognised++;
         const boot = this.ensureBoot('log-start', rec.at.lineNo);
-        boot.initrdFailure ??= { line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
+        boot.initrdFailure ??= { initrd: 'nixos-stage-1', message: null, line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
         if (this.pendingInitrdDevice) addEvidence(boot.initrdFailure.evidence, this.pendingInitrdDevice.ev);
         for (const m of this.recentMountErrors) {
           if (rec.at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.initrdFailure.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
@@ -166,8 +171,52 @@ export class Segmenter extends CrashTracker {
       case 'text':
         if (rec.crash) this.crash(rec.crash, rec.at, null, true);
         if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
+        if (rec.rootNotFound !== null) this.rootNotFound(rec.rootNotFound, rec.at);
+        if (rec.dracut) {
+          this.ensureBoot('log-start', rec.at.lineNo);
+          this.dracutMessage(rec.at.text.trim(), rec.at);
+        }
         return this.touch();
     }
+  }
+
+  /** The root device an initramfs could not find (it gives up next): the device its shell is about. */
+  private rootNotFound(device: string, at: LineRef): void {
+    this.recognised++;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    boot.missingDevice ??= { path: device, ev: { line: at.lineNo, text: clip(at.text), why: `the initramfs could not find the root device ${device}` } };
+  }
+
+  /**
+   * dracut's messages on the kernel log (`dracut Warning: …`, `dracut-initqueue[312]: …`): its shell, the
+   * device it did not find and, when it runs its own scripts (no systemd), the failure that stopped it.
+   */
+  private dracutMessage(message: string, at: LineRef): void {
+    const rest = message.replace(DRACUT_PREFIX, '');
+    const mount = matchMountError(rest);
+    if (mount) this.mountError(mount.path, mount.reason, at);
+    const boot = this.boot!;
+    const noSystemd = !this.systemdRunning() && currentCycle(boot) === null;
+    const failure = dracutFailure(message);
+    if (failure !== null && noSystemd) {
+      this.recognised++;
+      boot.initrdFailure ??= { initrd: 'dracut', message: failure, line: at.lineNo, text: clip(at.text), device: null, evidence: [] };
+      addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: `dracut: ${failure}` });
+    }
+    const p = matchPrompt(rest);
+    if (p === null || p.kind === 'login' || p.kind === 'shell') return;
+    if (noSystemd) {
+      // dracut's own shell, no systemd in the initrd: the boot's mode, no userspace cycle.
+      this.recognised++;
+      if (boot.mode === null) {
+        boot.mode = { kind: 'dracut-shell', line: at.lineNo, device: boot.missingDevice?.path ?? null, evidence: [] };
+        this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'dracut-shell' });
+      }
+      if (boot.initrdFailure) addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gave up and dropped to its shell' });
+      addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gave up and dropped to its shell' });
+      return;
+    }
+    this.prompt(p, at);
   }
 
   end(): void {
@@ -248,6 +297,7 @@ export class Segmenter extends CrashTracker {
       if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line) addEvidence(f.evidence, ev);
     }
 
+    if (rec.message.charCodeAt(0) === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
     const proc = rec.process;
     if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
     if (rec.process?.ident === 'mount') {
@@ -369,6 +419,18 @@ export class Segmenter extends CrashTracker {
 
   // ---- unit messages -------------------------------------------------------------------------
 
+  /** A unit (or a description) the cycle's manager spoke of, within the memory limits. */
+  private seeUnit(cycle: CycleState, key: string): void {
+    if (cycle.unitsSeen.has(key)) return;
+    if (cycle.unitsSeen.size < LIMITS.unitsPerCycle && this.retainedUnits < LIMITS.unitsRetained) {
+      cycle.unitsSeen.add(own(key));
+      this.retainedUnits++;
+    } else {
+      cycle.unitsDropped++;
+      this.capped.units++;
+    }
+  }
+
   private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal'): void {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
@@ -392,15 +454,7 @@ export class Segmenter extends CrashTracker {
     const cycle = this.ensureCycle(at.lineNo);
     const name = ref.name;
     const key = name ?? ref.text;
-    if (!cycle.unitsSeen.has(key)) {
-      if (cycle.unitsSeen.size < LIMITS.unitsPerCycle && this.retainedUnits < LIMITS.unitsRetained) {
-        cycle.unitsSeen.add(own(key));
-        this.retainedUnits++;
-      } else {
-        cycle.unitsDropped++;
-        this.capped.units++;
-      }
-    }
+    this.seeUnit(cycle, key);
 
     if (msg.verb === 'see-status') {
       // `See 'systemctl status X'` names the unit of the failure just printed, in full.
@@ -554,14 +608,19 @@ export class Segmenter extends CrashTracker {
     if (p.kind === 'initramfs-shell') {
       const boot = this.ensureBoot('log-start', at.lineNo);
       const cycle = currentCycle(boot);
-      const device = initramfsMissingDevice(at.text);
+      const device = initramfsMissingDevice(at.text) ?? boot.missingDevice?.path ?? null;
       if (cycle === null) {
         if (boot.mode === null) {
           boot.mode = { kind: 'initramfs-shell', line: at.lineNo, device, evidence: [] };
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'initramfs-shell' });
         }
         boot.mode.device ??= device;
-        addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'initramfs-tools gave up and dropped to its shell' });
+        if (boot.missingDevice && boot.mode.device === boot.missingDevice.path) addEvidence(boot.mode.evidence, boot.missingDevice.ev);
+        // The mount that failed for want of it (`mount: /new_root: can't find UUID=…`).
+        for (const m of this.recentMountErrors) {
+          if (at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.mode.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
+        }
+        addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the initramfs gave up and dropped to its shell' });
         return this.touch();
       }
       this.enterMode(cycle, 'initramfs-shell', at, device);
@@ -578,6 +637,12 @@ export class Segmenter extends CrashTracker {
         addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the init system asked for the root password for maintenance (no systemd seen)' });
         return this.touch();
       }
+    }
+    if (p.kind === 'dracut-shell' && DRACUT_PREFIX.test(at.text.trimStart()) && !this.systemdRunning() && (this.boot === null || currentCycle(this.boot) === null)) {
+      // `dracut Warning: *** Dropping you to a shell` with no systemd seen: dracut's own scripts gave up.
+      this.ensureBoot('log-start', at.lineNo);
+      this.dracutMessage(at.text.trim(), at);
+      return this.touch();
     }
     if (p.kind === 'dracut-shell') {
       // dracut's messages in a systemd initrd are emergency.target's (emergency.service runs dracut's

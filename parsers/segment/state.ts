@@ -68,7 +68,7 @@ export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' 
 
 export interface CycleState {
   /** The device dracut said does not exist (`Warning: /dev/mapper/rootvg-rootlv does not exist`). */
-  missingDevice?: { path: string; ev: Evidence };
+  missingDevice?: { path: string; ev: Evidence; more?: Evidence[] };
   /** The latest failed unit that started its OnFailure= units (emergency.target, for a CoreOS Ignition unit). */
   onFailure: string | null;
   index: number;
@@ -143,7 +143,7 @@ export interface BootState {
   /** A login prompt with no systemd userspace cycle to hold it. */
   loginLine: number | null;
   /** The device dracut said does not exist, before any userspace cycle. */
-  missingDevice?: { path: string; ev: Evidence };
+  missingDevice?: { path: string; ev: Evidence; more?: Evidence[] };
   /** Line of the kernel banner (`Linux version …`), when seen. */
   bannerLine: number | null;
   index: number;
@@ -156,7 +156,7 @@ export interface BootState {
   /** Kernel output was seen (a banner or timestamps). */
   hasKernel: boolean;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
-  initrdFailure?: { line: number; text: string; device: string | null; evidence: Evidence[] };
+  initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
   banners: Set<string>;
   phases: PhaseState[];

@@ -214,6 +214,8 @@ export abstract class Timeline {
       unitsDropped: 0,
       reports: 0,
     };
+    // dracut said the root device does not exist before systemd's first line: this cycle's initrd gave up on it.
+    if (boot.cycles.length === 0 && boot.missingDevice) cycle.missingDevice = boot.missingDevice;
     boot.cycles.push(cycle);
     this.emit({ type: 'cycle', boot: boot.index, cycle: cycle.index, line, start: transition ?? 'log-start' });
     return cycle;
