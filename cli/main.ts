@@ -84,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
     if (!process.stdout.isTTY) throw new UsageError('tui needs a terminal; use bootwhy watch or bootwhy analyze for pipes and files');
     // ink reads the CI hint when it is loaded: drop it first (see ci.ts), then load the UI.
     forgetCi();
+    // React picks its build from NODE_ENV when it is loaded. The development build times every render of
+    // a component whose props changed with performance.measure, and Node keeps every measure (with its
+    // props diff) in its performance timeline until cleared: about 1 MiB a second while the console moves,
+    // without bound. A person running bootwhy is not developing React components.
+    process.env['NODE_ENV'] = 'production';
     // ink colours through chalk, which reads FORCE_COLOR (not NO_COLOR) when it is loaded.
     const noColour = color === 'never' || (color === 'auto' && (process.env['NO_COLOR'] ?? '') !== '');
     if (noColour) process.env['FORCE_COLOR'] = '0';

@@ -43,8 +43,11 @@ function withCrlf(real: NodeJS.WriteStream): NodeJS.WriteStream {
   const proxy = new Writable({
     write: (chunk: Buffer | string, _enc, done) => void real.write(String(chunk).replace(/\r?\n/g, '\r\n'), done),
   });
-  Object.defineProperty(proxy, 'columns', { get: () => real.columns });
-  Object.defineProperty(proxy, 'rows', { get: () => real.rows });
+  // A terminal that reports no size (a serial console, a pty nobody sized) reads as 80×24, as the App
+  // lays it out: ink would otherwise ask terminal-size on every frame, which opens /dev/tty and never
+  // closes it (an fd and a tty.WriteStream a frame), and clear the whole screen on every frame.
+  Object.defineProperty(proxy, 'columns', { get: () => real.columns || 80 });
+  Object.defineProperty(proxy, 'rows', { get: () => real.rows || 24 });
   Object.defineProperty(proxy, 'isTTY', { value: true });
   real.on('resize', () => proxy.emit('resize'));
   return proxy as unknown as NodeJS.WriteStream;
