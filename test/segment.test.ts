@@ -217,4 +217,27 @@ test('lines read with no boot made of them are not an OK', () => {
   assert.is.not(r.verdict, 'ok');
 });
 
+
+test('the See line right after a failure names its unit even when the description was ellipsized', () => {
+  const r = analyze(['[  OK  ] Reached target basic.target - Basic System.', '[FAILED] Failed to start Access poi…server for Wi-Fi and Ethernet.', "See 'systemctl status hostapd.service' for details."].join('\n'));
+  assert.is(r.boots[0]!.cycles[0]!.rootCause?.unit, 'hostapd.service');
+  // An ellipsized unit name must still fit the name it is given.
+  const n = analyze(['[  OK  ] Reached target basic.target - Basic System.', '[FAILED] Failed to start dev-disk-by…abel-x.device.', "See 'systemctl status foo.service' for details."].join('\n'));
+  assert.is.not(n.boots[0]!.cycles[0]!.rootCause?.unit, 'foo.service');
+});
+
+test('a program a unit runs under another name (switch-root runs systemctl) is evidence of its failure', () => {
+  const r = analyze(
+    [
+      '[  294.362643] localhost systemd[1]: Starting Switch Root...',
+      "[  294.374891] localhost systemctl[794]: Failed to switch root: Specified switch root path '/sysroot' does not seem to be an OS tree. os-release file is missing.",
+      '[  294.376440] localhost systemd[1]: initrd-switch-root.service: Main process exited, code=exited, status=1/FAILURE',
+      "[  294.376846] localhost systemd[1]: initrd-switch-root.service: Failed with result 'exit-code'.",
+    ].join('\n'),
+  );
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'initrd-switch-root.service');
+  assert.ok(rc.evidence.some((e) => e.text.includes('Failed to switch root')));
+});
+
 test.run();

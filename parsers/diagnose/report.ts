@@ -163,7 +163,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     const explainedByCycle = crash !== null && cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
     if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null) {
       const e = b.bootloaderError;
-      const message = e.text.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
+      const message = e.message.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
       rootCause = {
         kind: 'bootloader',
         unit: message,
@@ -210,7 +210,10 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
   if (panic) {
     if (!CONSEQUENTIAL_PANIC.test(panic.title)) return panic;
     const before = crashes.filter((c) => c !== panic && c.line < panic.line && panic.line - c.line <= 400);
-    return reportOf(before.find((c) => c.kind !== 'warning') ?? before[0] ?? panic, crashes);
+    const cause = reportOf(before.find((c) => c.kind !== 'warning') ?? before[0] ?? panic, crashes);
+    // The panic that reports it is evidence of what it led to.
+    const said = panic.evidence[0];
+    return cause === panic || said === undefined || cause.evidence.some((e) => e.line === said.line) ? cause : { ...cause, evidence: [...cause.evidence, { ...said, why: 'the kernel panicked because of it' }] };
   }
   const first = crashes.find((c) => c.kind !== 'warning') ?? crashes[0] ?? null;
   return first === null ? null : reportOf(first, crashes);

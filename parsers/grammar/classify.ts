@@ -108,7 +108,7 @@ export type ConsoleRecord =
    *  `foo.service: Failed with result 'exit-code'.` */
   | { kind: 'pid1'; at: LineRef; manager: ManagerEvent }
   /** A bootloader's error (`Could not find a valid device tree`, GRUB's `error: file … not found`). */
-  | { kind: 'bootloader-error'; at: LineRef }
+  | { kind: 'bootloader-error'; at: LineRef; message: string }
   /** An initrd that is not systemd gave up (NixOS stage 1). */
   | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
@@ -417,8 +417,9 @@ export class LineClassifier {
       this.kernel(at, null, trimmed, false);
       return;
     }
-    if (matchBootloaderError(trimmed)) {
-      this.out({ kind: 'bootloader-error', at });
+    const bootError = matchBootloaderError(trimmed);
+    if (bootError !== null) {
+      this.out({ kind: 'bootloader-error', at, message: bootError });
       return;
     }
     const init = matchOtherInit(trimmed);

@@ -134,20 +134,32 @@ export interface MarkerMatch {
 }
 
 /** Bootloader errors that leave a machine without a kernel (U-Boot, GRUB, depthcharge). */
-export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp; example: string }> = [
+export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp; example: string; anywhere?: boolean }> = [
   { literal: 'device tree', pattern: /^(?:ERROR: )?(?:Could not find a valid device tree|Did not find a cmdline Flattened Device Tree)/, example: 'Could not find a valid device tree' },
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
   { literal: 'error: ', pattern: /^error: (?:file `[^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory)/, example: "error: file `/vmlinuz' not found." },
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
+  // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
+  { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
+  { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
 ];
 
 const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*']);
 
-export function matchBootloaderError(text: string): boolean {
-  if (!BOOTLOADER_FIRST.has(text[0] ?? '')) return false;
-  for (const row of BOOTLOADER_ERRORS) if (text.includes(row.literal) && row.pattern.test(text)) return true;
-  return false;
+const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
+
+/** The bootloader's error message on this line (from where it begins), or null. */
+export function matchBootloaderError(text: string): string | null {
+  if (BOOTLOADER_FIRST.has(text[0] ?? '')) {
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text;
+  }
+  for (const row of BOOTLOADER_ANYWHERE) {
+    if (!text.includes(row.literal)) continue;
+    const m = row.pattern.exec(text);
+    if (m) return text.slice(m.index);
+  }
+  return null;
 }
 
 /** Marker rows by the first character their line can start with; rows that match anywhere or after

@@ -131,6 +131,23 @@ export const CRASH_RULES: readonly CrashRule[] = [
     title: 'out of memory: killed $<comm>',
     example: 'Out of memory: Killed process 412 (perl) total-vm:1040000kB, anon-rss:900000kB',
   },
+  {
+    // Kernels before 5.0 chose first, then killed: `Out of memory: Kill process 1234 (foo) score 900 or sacrifice child`.
+    kind: 'oom',
+    literal: 'of memory: Kill process',
+    starts: ['Out of memory', 'Memory cgroup out of memory'],
+    pattern: /(?:Memory cgroup out|Out) of memory: Kill process \d+ \((?<comm>[^)]*)\)/,
+    title: 'out of memory: killed $<comm>',
+    example: 'Out of memory: Kill process 1234 (java) score 912 or sacrifice child',
+  },
+  {
+    kind: 'oom',
+    literal: 'no killable processes',
+    starts: ['Out of memory'],
+    pattern: /^Out of memory and no killable processes/,
+    title: 'out of memory and no killable processes',
+    example: 'Out of memory and no killable processes...',
+  },
   { kind: 'bug', literal: 'rcu_sched detected stalls', starts: ['INFO: rcu_sched', 'rcu_sched detected'], pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_sched detected stalls on CPUs/tasks:' },
   { kind: 'bug', literal: 'rcu: INFO:', starts: ['rcu: INFO:'], pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched detected stalls on CPUs/tasks:' },
   { kind: 'bug', literal: 'INFO: rcu_', starts: ['INFO: rcu_'], pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },

@@ -413,6 +413,7 @@ export abstract class FailureLedger extends Timeline {
   }
 
   protected processError(ident: string, message: string, at: LineRef): void {
+    // (Read with the units whose process has another name: UNIT_RUNS.)
     if (!PROCESS_ERROR.test(message)) return;
     this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
     if (this.processErrors.length > 8) this.processErrors.shift();
@@ -426,8 +427,26 @@ export abstract class FailureLedger extends Timeline {
     for (const p of this.processErrors) {
       const ident = p.ident.toLowerCase();
       if (at.lineNo - p.ev.line > NEAR_LINES * 2 || p.ev.line > at.lineNo || ident.length < 3) continue;
-      if (stem.startsWith(ident) || ident.startsWith(stem)) addEvidence(f.evidence, p.ev);
+      const runs = UNIT_RUNS.get(stem);
+      if (stem.startsWith(ident) || ident.startsWith(stem) || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
     }
   }
 
 }
+
+/**
+ * Units whose process is another program than their name says (their ExecStart=, in systemd's and
+ * dracut's unit files), and the words of that program's errors: its complaint just before the unit fails
+ * is the failure's evidence.
+ */
+const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }> = new Map([
+  ['initrd-switch-root', { idents: ['systemctl'], says: /Failed to switch root/ }],
+  ['initrd-cleanup', { idents: ['systemctl'], says: /Failed to (?:start|isolate) initrd-switch-root/ }],
+  ['initrd-parse-etc', { idents: ['systemctl', 'systemd-fstab-generator'], says: /fstab/ }],
+  ['systemd-fsck-root', { idents: ['systemd-fsck', 'fsck', 'e2fsck', 'fsck.ext4', 'fsck.xfs'], says: /fsck/ }],
+  ['systemd-fsck', { idents: ['systemd-fsck', 'fsck', 'e2fsck', 'fsck.ext4', 'fsck.xfs'], says: /fsck/ }],
+  ['systemd-remount-fs', { idents: ['mount', 'systemd-remount-fs'], says: /remount/ }],
+  ['systemd-udev-trigger', { idents: ['udevadm'], says: /udevadm trigger/ }],
+  ['systemd-udev-settle', { idents: ['udevadm'], says: /udevadm settle/ }],
+  ['ostree-prepare-root', { idents: ['ostree-prepare-root', 'ostree'], says: /ostree/ }],
+]);

@@ -140,7 +140,7 @@ export class Segmenter extends CrashTracker {
         this.recognised++;
         const boot = this.boot;
         // Only before a kernel: the same words later are some program's.
-        if (boot !== null && !boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text) };
+        if (boot !== null && !boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message) };
         return this.touch();
       }
       case 'pid1': {
@@ -460,7 +460,11 @@ export class Segmenter extends CrashTracker {
       // `See 'systemctl status X'` names the unit of the failure just printed, in full.
       const last = this.lastReported(cycle);
       const adjacent = last !== undefined && last.kind !== 'dependency' && at.lineNo - last.lastLine <= 2;
-      if (last && last.ref.name === null && name !== null && (fitsEllipsized(last.ref.text, name) || (adjacent && !last.ref.text.includes('…')))) {
+      // Right after the failure, systemd's pointer names that unit, whatever the status line shows: a
+      // whole description, or one ellipsized (a description has spaces; an ellipsized unit name has none,
+      // and must fit the name).
+      const text = last?.ref.text ?? '';
+      if (last && last.ref.name === null && name !== null && (fitsEllipsized(text, name) || (adjacent && (!text.includes('…') || text.includes(' '))))) {
         last.ref = { ...last.ref, name, partial: false, resolvedBy: 'log' };
         this.named(cycle, last);
         cycle.failureByKey.set(last.ref.name!, last);

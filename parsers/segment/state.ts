@@ -135,7 +135,7 @@ export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-
 
 export interface BootState {
   /** A bootloader error before any kernel ran. */
-  bootloaderError: { line: number; text: string } | null;
+  bootloaderError: { line: number; text: string; message: string } | null;
   /** An init system other than systemd, when it said so. */
   init: 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | null;
   /** Services that init system said failed. */
