@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Analyzer throughput of this checkout against another revision, on the same input: the corpus of that
 # revision repeated to 100 MB, fed in 64 KiB chunks, best of 3 per run, runs alternated N times (the
-# machine's noise is large: compare the best of each side). Usage: bash bench/compare.sh REV [N]
+# machine's noise is large: compare the best of each side). Time is the process's CPU time, not the wall
+# clock, so other work on the machine skews it less. Usage: bash bench/compare.sh REV [N]
 set -euo pipefail
 rev=${1:?usage: bash bench/compare.sh REV [RUNS]}
 runs=${2:-4}
@@ -26,10 +27,11 @@ let best = Infinity;
 for (let rep = 0; rep < 3; rep++) {
   const a = new Analyzer({ name: 'bench' });
   let sent = 0, at = 0;
-  const t0 = process.hrtime.bigint();
+  const t0 = process.cpuUsage();
   while (sent < total) { const n = Math.min(65536, total - sent, unit.length - at); a.write(unit.subarray(at, at + n)); sent += n; at = (at + n) % unit.length; }
   a.end();
-  best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  const used = process.cpuUsage(t0);
+  best = Math.min(best, (used.user + used.system) / 1e6);
 }
 console.log((total / 1048576 / best).toFixed(1));
 JS
