@@ -240,4 +240,14 @@ test('a program a unit runs under another name (switch-root runs systemctl) is e
   assert.ok(rc.evidence.some((e) => e.text.includes('Failed to switch root')));
 });
 
+
+test('a mount\'s own timeout in a journal is its failure, even when PID 1 then logs it mounted', () => {
+  const r = analyze(['Oct 03 14:08:33 wendy systemd[1]: Mounting /backup...', 'Oct 03 14:10:04 wendy systemd[1]: backup.mount: Mounting timed out. Stopping.', 'Oct 03 14:10:04 wendy systemd[1]: Mounted /backup.'].join('\n'));
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]!.cycles[0]!.rootCause?.unit, 'backup.mount');
+  // While shutting down, an unmount that times out is no boot failure.
+  const down = analyze(['Oct 03 14:08:33 wendy systemd[1]: Reached target Power-Off.', 'Oct 03 14:10:04 wendy systemd[1]: backup.mount: Unmounting timed out. Stopping.'].join('\n'));
+  assert.is.not(down.verdict, 'failed');
+});
+
 test.run();

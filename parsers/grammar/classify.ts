@@ -151,7 +151,7 @@ function gluedEntry(message: string, host: string): number {
 const GLUED_TIME = /(?:[^\s\d.]{2,5}\.? {1,2}\d{1,2}|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d{4})? $/;
 
 /** PID 1's messages about a unit that are read without a prefix: they begin with the unit's name. */
-const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout']);
+const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout']);
 
 function isUnitNameStart(text: string): boolean {
   const colon = text.indexOf(': ');

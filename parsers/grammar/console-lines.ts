@@ -230,6 +230,7 @@ export type ManagerEventKind =
   | 'unit-result'
   | 'process-exited'
   | 'operation-timeout'
+  | 'mount-timeout'
   | 'default-target'
   | 'on-failure'
   | 'restart-scheduled';
@@ -250,6 +251,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
+  // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.
+  { kind: 'mount-timeout', literal: ' timed out', pattern: /^(\S+\.(?:mount|swap)): (?:Mounting|Remounting|Mount process|Activation) timed out/, example: 'backup.mount: Mounting timed out. Stopping.' },
 ];
 
 export interface ManagerEvent {

@@ -404,11 +404,21 @@ export class Segmenter extends CrashTracker {
         return;
       }
       case 'process-exited':
-      case 'operation-timeout': {
+      case 'operation-timeout':
+      case 'mount-timeout': {
         const unit = groups[0] || groups[1] || '';
         this.resolver.learnName(unit);
         const success = kind === 'process-exited' && /^code=exited,? status=0(?:\/|$)/.test(groups[1] ?? '');
-        const f = this.findFailure(unit) ?? (success ? null : this.namedResult(unit, 'failed', at));
+        let f = this.findFailure(unit) ?? (success ? null : this.namedResult(unit, 'failed', at));
+        if (f === null && kind === 'mount-timeout' && source !== 'console') {
+          // `backup.mount: Mounting timed out. Stopping.`: the mount failed, whatever PID 1 says after it.
+          const cycle = this.boot ? currentCycle(this.boot) : null;
+          const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+          if (!stopping && isUnitName(unit)) {
+            const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+            f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'timeout', unit.endsWith('.swap') ? 'swap-failed' : 'mount-timeout', at, source);
+          }
+        }
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 on the unit’s process' });
         return;
       }
