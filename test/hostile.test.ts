@@ -6,7 +6,7 @@
  * mode change. The commands are read from `bootwhy --help`: a new command or format that is not in the
  * matrix below fails this test until it is.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import xterm from '@xterm/headless';
 import { CORPORA } from './support/corpus.js';
+import { runOnPty } from './support/pty.js';
 import { safeJson, safeText } from '../cli/terminal-safe.js';
 
 const ROOT = resolve(CORPORA, '..');
@@ -111,52 +112,13 @@ function run(args: string[], input?: Buffer): Buffer {
   return Buffer.concat([r.stdout, r.stderr]);
 }
 
-/** The TUI on a real pty (python's pty module), quit with `q` (or a signal) once it has drawn the report. */
+/** The TUI on a real pty, quit with `q` (or a signal) once it has drawn the report. */
 function runTui(args: string[], quitWith = 'q'): Promise<Buffer> {
-  const script = `
-import os, pty, sys, select, time
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ['TERM'] = 'xterm-256color'
-    os.execv(sys.argv[1], sys.argv[1:])
-out = b''
-sent = False
-deadline = time.time() + 60
-while time.time() < deadline:
-    r, _, _ = select.select([fd], [], [], 0.2)
-    if r:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        out += data
-        if not sent and os.environ['TRIGGER'].encode() in out:
-            if os.environ['QUIT'] == 'q':
-                os.write(fd, b'q')
-            else:
-                os.kill(pid, getattr(__import__('signal'), os.environ['QUIT']))
-            sent = True
-    elif sent:
-        try:
-            if os.waitpid(pid, os.WNOHANG)[0]:
-                break
-        except ChildProcessError:
-            break
-sys.stdout.buffer.write(out)
-`;
-  return new Promise((done, fail) => {
-    const py = spawn('python3', ['-c', script, process.execPath, BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, QUIT: quitWith, TRIGGER: `read ${LOG}` } });
-    const chunks: Buffer[] = [];
-    py.stdout.on('data', (c: Buffer) => chunks.push(c));
-    py.on('error', fail);
-    py.on('close', () => done(Buffer.concat(chunks)));
-  });
+  return runOnPty([process.execPath, BIN, ...args], { trigger: `read ${LOG}`, quit: quitWith });
 }
 
 /** Every command and format; `bootwhy --help` must list no command that is not here. */
-const MATRIX: Array<{ command: string; name: string; output: () => Promise<Buffer>; tui?: boolean }> = [
+const MATRIX: Array<{ command: string; name: string; output: () => Promise<Buffer>; tui?: boolean; format?: string }> = [
   { command: 'analyze', name: 'analyze (text)', output: async () => run([LOG]) },
   { command: 'analyze', name: 'analyze --verbose', output: async () => run(['analyze', LOG, '--verbose']) },
   { command: 'analyze', name: 'analyze --color=always', output: async () => run([LOG, '--color=always', '-v']) },
@@ -167,6 +129,11 @@ const MATRIX: Array<{ command: string; name: string; output: () => Promise<Buffe
   { command: 'watch', name: 'watch - --json', output: async () => run(['watch', '-', '--json'], Buffer.from(hostileLog())) },
   { command: 'watch', name: 'watch --save (error path names a hostile path)', output: async () => run(['watch', LOG, '--timeout', '1s', '--save', join(tmp, `no-such-dir${ESC}]2;PWNED\u0007/x`)]) },
   { command: 'analyze', name: 'analyze of a hostile file name', output: async () => run([join(tmp, `missing${C1.OSC}2;PWNED${C1.ST}.log`)]) },
+  { command: 'analyze', name: 'many inputs (text and summary)', output: async () => run([LOG, LOG, '--jobs', '2']), format: 'text' },
+  { command: 'analyze', name: 'many inputs --format json', output: async () => run([LOG, LOG, '--format', 'json']), format: 'json' },
+  { command: 'analyze', name: '--format ndjson', output: async () => run([LOG, '--format', 'ndjson']), format: 'ndjson' },
+  { command: 'analyze', name: '--format markdown', output: async () => run([LOG, '--format', 'markdown']), format: 'markdown' },
+  { command: 'analyze', name: '--format github', output: async () => run([LOG, '--format', 'github']), format: 'github' },
   { command: 'schema', name: 'schema', output: async () => run(['schema']) },
   { command: 'tui', name: 'tui FILE (on a pty)', output: () => runTui(['tui', LOG]), tui: true },
 ];
@@ -178,6 +145,10 @@ test('bootwhy --help lists no command that the hostile matrix leaves out', () =>
   const covered = new Set(MATRIX.map((m) => m.command));
   for (const c of commands) assert.ok(covered.has(c), `command '${c}' is not in the hostile matrix`);
   for (const flag of ['--json', '--verbose', '--color']) assert.ok(help.includes(flag), `help no longer shows ${flag}`);
+  const formats = /--format ([\w|]+)/.exec(help)?.[1]?.split('|') ?? [];
+  assert.ok(formats.length >= 5, `formats read from --help: ${formats.join(', ')}`);
+  const formatsCovered = new Set(MATRIX.map((m) => m.format));
+  for (const f of formats) assert.ok(formatsCovered.has(f), `format '${f}' is not in the hostile matrix`);
 });
 
 for (const m of MATRIX) {

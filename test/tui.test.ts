@@ -1,13 +1,15 @@
 /**
  * The TUI rendered into a terminal emulated by @xterm/headless: what a person sees after key presses.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { forgetCi } from '../cli/tui/ci.js';
 import { CORPORA } from './support/corpus.js';
 import { DEADLINE_MS, FakeTerminal } from './support/fake-terminal.js';
+import { runOnPty, shebangFlags } from './support/pty.js';
 
 // ink reads CI when it is loaded: the TUI drops it first, and so must the test before loading the UI.
 forgetCi();
@@ -226,6 +228,78 @@ test('guest escape sequences never reach the terminal: titles, clipboard, cursor
   assert.match(s.join('\n'), /red text/);
   await t.press('q');
   await ended(quit);
+});
+
+/** A console generated line by line: systemd's coloured status lines (every unit distinct) and kernel lines. */
+function floodLog(lines: number): Buffer {
+  const out: string[] = ['[    0.000000] Linux version 6.12.0 (x@y) #1 SMP\r\n', '[    1.000000] Run /init as init process\r\n'];
+  for (let n = 0; n < lines; n++) {
+    if (n % 5 === 0) out.push(`[${(2 + n / 1000).toFixed(6).padStart(12)}] e1000e ${n}: eth${n % 8}: link is up, 1000 Mbps full duplex\r\n`);
+    else if (n % 5 === 1) out.push(`[\u001b[0;32m  OK  \u001b[0m] Started \u001b[0;1;39mservice-${n}.service\u001b[0m - Service Number ${n}.\r\n`);
+    else if (n % 5 === 2) out.push(`[\u001b[0;1;31mFAILED\u001b[0m] Failed to start \u001b[0;1;39munit-${n}.service\u001b[0m - Unit Number ${n}.\r\n`);
+    else out.push(`[\u001b[0;1;38;5;185mDEPEND\u001b[0m] Dependency failed for \u001b[0;1;39mUnit Number ${n}\u001b[0m.\r\n`);
+  }
+  return Buffer.from(out.join(''));
+}
+
+test('memory: the real TUI on a pty stays under 150 MiB on a large console, near what it takes on a small log', async () => {
+  const root = resolve(CORPORA, '..');
+  const bin = join(root, 'dist/cli/main.js');
+  const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-tui-memory-'));
+  // The process's own accounting at exit: peak RSS, open descriptors, performance entries kept.
+  const preload = join(tmp, 'stats.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => {
+      const fs = require('fs');
+      const { performance } = require('perf_hooks');
+      let fds = -1;
+      try { fds = fs.readdirSync('/proc/self/fd').length; } catch {}
+      const kept = performance.getEntriesByType('measure').length + performance.getEntriesByType('mark').length;
+      fs.writeFileSync(process.env.BOOTWHY_STATS, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, fds, kept }));
+    });`,
+  );
+  // 150,000 lines (about 10 MB): fifty times the console pane's history, past the analyzer's limits on
+  // failures kept and the pane's queue, and long enough to draw many frames while it is read.
+  const big = join(tmp, 'big.log');
+  writeFileSync(big, floodLog(150_000));
+  const bigBytes = statSync(big).size;
+  const small = join(tmp, 'small.log');
+  writeFileSync(small, SEED);
+  const measure = async (log: string, name: string) => {
+    const stats = join(tmp, `${name}.json`);
+    // Started as its launcher starts it (the #! line's V8 flags); on a pty that reports no size, as an
+    // unsized serial console does; quit with q once the status bar says the whole log was read.
+    const out = await runOnPty([process.execPath, ...shebangFlags(bin), '-r', preload, bin, 'tui', log], {
+      trigger: `read ${log}`,
+      env: { BOOTWHY_STATS: stats, NODE_ENV: '' },
+    });
+    let text: string;
+    try {
+      text = readFileSync(stats, 'utf8');
+    } catch {
+      throw new Error(`the TUI on ${name} left no statistics; its output ended with:\n${out.toString('utf8').slice(-2000)}`);
+    }
+    assert.match(out.toString('utf8'), /Root cause|Boot 1/, `the report is printed after the TUI on ${name}`);
+    return JSON.parse(text) as { maxRssKiB: number; fds: number; kept: number };
+  };
+  let base: Awaited<ReturnType<typeof measure>>;
+  let large: typeof base;
+  try {
+    base = await measure(small, 'small');
+    large = await measure(big, 'big');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
+  const figures = `peak RSS ${mib(large.maxRssKiB)} on ${(bigBytes / 1e6).toFixed(0)} MB, ${mib(base.maxRssKiB)} on a ${SEED.length}-byte log`;
+  // React's development build keeps a performance measure for every component render (Node holds them).
+  assert.is(large.kept, 0, `performance entries kept: ${large.kept} (${figures})`);
+  // ink asks terminal-size, which opens /dev/tty, on every frame when the terminal reports no size.
+  if (base.fds >= 0) assert.ok(large.fds <= base.fds + 2, `open descriptors ${large.fds} at the end, ${base.fds} on the small log`);
+  assert.ok(large.maxRssKiB < 150 * 1024, figures);
+  // Bounded: the pane's history, the analyzer's limits and the heap they need; not the input's size.
+  assert.ok(large.maxRssKiB - base.maxRssKiB < 40 * 1024, figures);
 });
 
 test.run();
