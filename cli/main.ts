@@ -2,6 +2,7 @@
 /** bootwhy: reads a Linux machine's boot console output and says what happened and why.
  *  The shebang's heap flags make V8 collect early: the analyzer retains a bounded few MiB, and without
  *  them V8 lets garbage grow the process to ~150 MiB on long inputs before collecting. */
+import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { VERSION } from '../parsers/diagnose/report.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -11,6 +12,8 @@ import { forgetCi } from './tui/ci.js';
 import { safeText } from './terminal-safe.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
+       bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github] [--jobs N]
+                                many logs in one run, on all cores; a summary at the end, the worst exit code
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
                                 [--timeout 90s] [--once]
                                 SOURCE: /dev/pts/N or /dev/ttyS0, unix:PATH, tcp:HOST:PORT, a growing file, -
@@ -44,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       once: { type: 'boolean', default: false },
       follow: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      jobs: { type: 'string' },
     },
   });
   if (values.help) {
@@ -101,13 +106,43 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--save, --until, --timeout and --once are options of watch');
   }
   const args = first === 'analyze' ? rest : positionals;
-  if (args.length > 1) throw new UsageError(`one input at a time (got ${args.length})`);
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (values.format !== undefined && values.json && values.format !== 'json') throw new UsageError(`--json is --format json; it cannot go with --format ${values.format}`);
+  if (!isFormatName(format)) throw new UsageError(`--format must be text, json, ndjson, markdown or github, not '${format}'`);
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not '${values.jobs}'`);
+  }
+  // Many inputs (several, a directory, a glob) or a CI format: the batch command.
+  if (args.length > 1 || (format !== 'text' && format !== 'json') || jobs !== undefined || (args.length === 1 && (await isBatchInput(args[0]!)))) {
+    const { batchCommand } = await import('./commands/batch.js');
+    return batchCommand({ inputs: args.length === 0 ? ['-'] : args, format, verbose: values.verbose, color, ...(jobs !== undefined ? { jobs } : {}) }, process.stdout);
+  }
   let source = args[0];
   if (source === undefined) {
     if (process.stdin.isTTY) throw new UsageError('no input: give a log file, or - to read standard input');
     source = '-';
   }
-  return analyzeCommand({ source, json: values.json, verbose: values.verbose, color }, process.stdout);
+  return analyzeCommand({ source, json: format === 'json', verbose: values.verbose, color }, process.stdout);
+}
+
+/** The --format names (cli/reporters/formats.ts holds the formats; it is loaded only for a batch). */
+const FORMAT_NAMES = ['text', 'json', 'ndjson', 'markdown', 'github'] as const;
+function isFormatName(name: string): name is (typeof FORMAT_NAMES)[number] {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+/** A directory or a glob stands for many inputs. */
+async function isBatchInput(arg: string): Promise<boolean> {
+  if (arg === '-') return false;
+  if (/[*?[]/.test(arg)) {
+    // A file whose name has a wildcard character is that file.
+    const stat = await fs.stat(arg).catch(() => null);
+    return stat === null;
+  }
+  const stat = await fs.stat(arg).catch(() => null);
+  return stat?.isDirectory() === true;
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

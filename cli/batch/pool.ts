@@ -1,0 +1,67 @@
+/**
+ * Many files on all cores: a pool of worker threads takes the files one at a time; results come back in
+ * input order (a result that arrives early waits for the ones before it). One file, or one core, runs in
+ * this thread: a worker's start-up would cost more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyzeFile, type FileResult } from './analyze-file.js';
+
+export interface PoolOptions {
+  /** Worker threads (default: the machine's cores, at most one per file). */
+  jobs?: number;
+  /** Called as each file finishes (in completion order), for progress. */
+  onDone?: (result: FileResult, done: number) => void;
+}
+
+export async function* analyzeAll(paths: readonly string[], options: PoolOptions = {}): AsyncGenerator<FileResult> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), paths.length));
+  let done = 0;
+  if (jobs === 1 || paths.includes('-')) {
+    for (const path of paths) {
+      const r = await analyzeFile(path);
+      options.onDone?.(r, ++done);
+      yield r;
+    }
+    return;
+  }
+  const results = new Map<number, FileResult>();
+  let wake: (() => void) | null = null;
+  let next = 0;
+  let failure: Error | null = null;
+  const workers: Worker[] = [];
+  const feed = (w: Worker): void => {
+    if (next >= paths.length) return;
+    const id = next++;
+    w.postMessage({ id, path: paths[id] });
+  };
+  for (let i = 0; i < jobs; i++) {
+    const w = new Worker(new URL('./worker.js', import.meta.url));
+    w.on('message', (m: { id: number; result: FileResult }) => {
+      results.set(m.id, m.result);
+      options.onDone?.(m.result, ++done);
+      feed(w);
+      wake?.();
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      wake?.();
+    });
+    workers.push(w);
+    feed(w);
+  }
+  try {
+    for (let want = 0; want < paths.length; want++) {
+      while (!results.has(want)) {
+        if (failure !== null) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+      const r = results.get(want)!;
+      results.delete(want);
+      yield r;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `bootwhy a.log b.log dir/ 'artifacts/**\/console*.txt'`: many inputs in one process, on all cores,
+ * reported in input order in one format, with a summary at the end and the worst exit code of them all.
+ * An input that cannot be read is one error line; the run goes on.
+ */
+import { appendFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { expandInputs } from '../batch/expand.js';
+import { analyzeAll } from '../batch/pool.js';
+import { FORMATS, markdownSummary, summarise, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
+import { safeText } from '../terminal-safe.js';
+import { exitCode } from './analyze.js';
+
+export interface BatchOptions {
+  inputs: readonly string[];
+  format: FormatName;
+  verbose: boolean;
+  color: 'auto' | 'always' | 'never';
+  jobs?: number;
+}
+
+/** Which of two exit codes is worse: an input error, then failures, then not a boot log, then OK. */
+const SEVERITY = [0, 6, 1, 2];
+export function worse(a: number, b: number): number {
+  return SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
+}
+
+export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTTY?: boolean }, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
+  const { paths, errors } = await expandInputs(opts.inputs);
+  let code = 0;
+  for (const e of errors) {
+    stderr.write(`bootwhy: ${safeText(e)}\n`);
+    code = worse(code, 2);
+  }
+  const format = FORMATS[opts.format]();
+  const ctx: FormatContext = { verbose: opts.verbose, color: opts.color, isTTY: stdout.isTTY === true, env: process.env };
+  const rows: Summary[] = [];
+  const progress = stderr.isTTY === true && paths.length > 1;
+  const started = Date.now();
+  let bytes = 0;
+  const onDone = (result: { report: { input: { bytes: number } } | null }, done: number): void => {
+    bytes += result.report?.input.bytes ?? 0;
+    if (!progress) return;
+    const mbs = bytes / 1048576 / Math.max(0.001, (Date.now() - started) / 1000);
+    stderr.write(`\r\u001b[K${done}/${paths.length} files, ${mbs.toFixed(1)} MB/s`);
+  };
+  for await (const result of analyzeAll(paths, { ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), onDone })) {
+    if (result.error !== null) {
+      if (opts.format !== 'github' && opts.format !== 'ndjson' && opts.format !== 'json') stderr.write(`${progress ? '\r\u001b[K' : ''}bootwhy: ${safeText(result.error)}\n`);
+      code = worse(code, 2);
+    } else {
+      code = worse(code, exitCode(result.report));
+    }
+    const out = format.each(result, ctx);
+    if (out !== '') await write(stdout, out);
+    rows.push(summarise(result));
+  }
+  if (progress) stderr.write('\r\u001b[K');
+  await write(stdout, format.end(rows, ctx));
+  // On GitHub Actions the github format also leaves the Markdown summary on the run's page.
+  const summaryFile = process.env['GITHUB_STEP_SUMMARY'];
+  if (opts.format === 'github' && summaryFile !== undefined && summaryFile !== '') {
+    try {
+      appendFileSync(summaryFile, markdownSummary(rows));
+    } catch (err) {
+      stderr.write(`bootwhy: cannot append to GITHUB_STEP_SUMMARY (${safeText(err instanceof Error ? err.message : String(err))})\n`);
+    }
+  }
+  if (paths.length === 0 && errors.length === 0) code = 2;
+  return code;
+}
+
+/** Writes and waits for the stream to take it (a slow reader must not make memory grow). */
+function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', resolve);
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Output formats, one row each: how a batch of reports is written. `text` and `json` of a single input are
+ * the analyze command's own (cli/commands/analyze.ts); every format here handles one input or many.
+ * Guest text is untrusted in every one of them: it goes through safeText/safeJson, and each format's own
+ * escaping (Markdown, GitHub workflow commands) on top.
+ */
+import type { Report, RootCause } from '../../parsers/report/schema.js';
+import type { FileResult } from '../batch/analyze-file.js';
+import { choosePalette, safeJson, safeText } from '../terminal-safe.js';
+import { renderText } from './text.js';
+
+export interface FormatContext {
+  verbose: boolean;
+  color: 'auto' | 'always' | 'never';
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Format {
+  /** Written for each input, in input order. */
+  each(result: FileResult, ctx: FormatContext): string;
+  /** Written once after the last input. */
+  end(results: readonly Summary[], ctx: FormatContext): string;
+}
+
+/** What the end of a run needs of each input (reports themselves are not kept: memory stays bounded). */
+export interface Summary {
+  path: string;
+  error: string | null;
+  verdict: Report['verdict'] | 'error';
+  boots: number;
+  cycles: number;
+  cause: string | null;
+  causeLine: number | null;
+  /** Markdown details of each failed cycle or boot (for `markdown` and GitHub's step summary). */
+  details: string;
+}
+
+/** Root causes of a report in line order, boot-level and cycle-level together. */
+export function rootCauses(report: Report): Array<{ where: string; cause: RootCause }> {
+  const out: Array<{ where: string; cause: RootCause; line: number }> = [];
+  for (const b of report.boots) {
+    if (b.rootCause) out.push({ where: `boot ${b.index}`, cause: b.rootCause, line: Math.min(...b.rootCause.lines, Infinity) });
+    for (const c of b.cycles) if (c.rootCause) out.push({ where: `boot ${b.index}, cycle ${c.index}`, cause: c.rootCause, line: Math.min(...c.rootCause.lines, Infinity) });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+export function summarise(result: FileResult): Summary {
+  if (result.report === null) return { path: result.path, error: result.error, verdict: 'error', boots: 0, cycles: 0, cause: null, causeLine: null, details: '' };
+  const r = result.report;
+  const causes = rootCauses(r);
+  const first = causes[0];
+  return {
+    path: result.path,
+    error: null,
+    verdict: r.verdict,
+    boots: r.boots.length,
+    cycles: r.boots.reduce((n, b) => n + b.cycles.length, 0),
+    cause: first ? `${first.cause.unit ?? first.cause.kind}: ${first.cause.headline}` : null,
+    causeLine: first ? (first.cause.lines[0] ?? null) : null,
+    details: causes.map((c) => markdownDetails(result.path, c.where, c.cause)).join(''),
+  };
+}
+
+// ---- text -----------------------------------------------------------------------------------------
+
+const text: Format = {
+  each(result, ctx) {
+    const head = `==> ${safeText(result.path)} <==\n`;
+    if (result.report === null) return `${head}bootwhy: ${safeText(result.error)}\n\n`;
+    return head + renderText(result.report, { palette: choosePalette(ctx.color, ctx.isTTY, ctx.env), verbose: ctx.verbose }) + '\n';
+  },
+  end(rows) {
+    const verdictWord = (v: Summary['verdict']): string => (v === 'failed' ? 'FAILED' : v === 'ok' ? 'OK' : v === 'empty' ? 'EMPTY' : 'ERROR');
+    const width = Math.min(60, Math.max(4, ...rows.map((r) => r.path.length)));
+    const cut = (s: string, n: number): string => (s.length > n ? '…' + s.slice(s.length - n + 1) : s);
+    const lines = [`${'file'.padEnd(width)}  verdict  boots  cycles  root cause`];
+    for (const r of rows) {
+      const cause = r.error ?? r.cause ?? '';
+      lines.push(`${safeText(cut(r.path, width)).padEnd(width)}  ${verdictWord(r.verdict).padEnd(7)}  ${String(r.boots).padStart(5)}  ${String(r.cycles).padStart(6)}  ${safeText(cause).slice(0, 160)}`);
+    }
+    const count = (v: Summary['verdict']): number => rows.filter((r) => r.verdict === v).length;
+    lines.push(`${rows.length} inputs: ${count('failed')} failed, ${count('ok')} ok, ${count('empty')} not boot logs, ${count('error')} unreadable`);
+    return lines.join('\n') + '\n';
+  },
+};
+
+// ---- json / ndjson --------------------------------------------------------------------------------
+
+/** One report per line; an unreadable input is `{"input": …, "error": …}`. */
+const ndjson: Format = {
+  each(result) {
+    return (result.report === null ? safeJson({ input: result.path, error: result.error }) : safeJson(result.report)) + '\n';
+  },
+  end() {
+    return '';
+  },
+};
+
+/** One JSON array of reports (an unreadable input is `{"input": …, "error": …}` in its place). */
+function jsonArray(): Format {
+  let first = true;
+  return {
+    each(result) {
+      const item = result.report === null ? safeJson({ input: result.path, error: result.error }, 2) : safeJson(result.report, 2);
+      const out = (first ? '[\n' : ',\n') + item;
+      first = false;
+      return out;
+    },
+    end() {
+      return first ? '[]\n' : '\n]\n';
+    },
+  };
+}
+
+// ---- markdown -------------------------------------------------------------------------------------
+
+/** Text safe in Markdown prose and table cells: no HTML, no table breaks, no emphasis runs. */
+export function mdText(s: string): string {
+  return safeText(s).replace(/[\\`*_[\]<>|&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '|' ? '\\|' : `\\${c}`));
+}
+
+/** A fenced code block whose fence no line of the content can close. */
+function mdCode(lines: readonly string[]): string {
+  const body = lines.map(safeText).join('\n');
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}\n${body}\n${fence}\n`;
+}
+
+function cascadeLines(node: RootCause['cascade'], depth = 0, out: string[] = []): string[] {
+  if (node === null || out.length >= 40) return out;
+  out.push(`${'  '.repeat(depth)}${depth === 0 ? '' : '└─ '}${node.unit}  ${node.kind} line ${node.line}`);
+  for (const c of node.children) cascadeLines(c, depth + 1, out);
+  return out;
+}
+
+function markdownDetails(path: string, where: string, cause: RootCause): string {
+  const evidence = cause.evidence.slice(0, 12).map((e) => `line ${e.line}: ${e.text}`);
+  const cascade = cascadeLines(cause.cascade);
+  return (
+    `<details><summary>${mdText(path)} — ${mdText(where)}: ${mdText(cause.headline)}</summary>\n\n` +
+    `Evidence:\n\n${mdCode(evidence)}\n` +
+    (cascade.length > 1 ? `Cascade:\n\n${mdCode(cascade)}\n` : '') +
+    `</details>\n\n`
+  );
+}
+
+export function markdownSummary(rows: readonly Summary[]): string {
+  const icon = (v: Summary['verdict']): string => (v === 'failed' ? '❌ failed' : v === 'ok' ? '✅ ok' : v === 'empty' ? '⚠️ not a boot log' : '⚠️ unreadable');
+  const out = ['## bootwhy', '', '| Log | Verdict | Boots | Cycles | Root cause |', '|---|---|---:|---:|---|'];
+  for (const r of rows) out.push(`| ${mdText(r.path)} | ${icon(r.verdict)} | ${r.boots} | ${r.cycles} | ${mdText(r.error ?? r.cause ?? '')} |`);
+  out.push('', ...rows.map((r) => r.details).filter((d) => d !== ''));
+  return out.join('\n') + '\n';
+}
+
+const markdown: Format = {
+  each() {
+    return '';
+  },
+  end(rows) {
+    return markdownSummary(rows);
+  },
+};
+
+// ---- github ---------------------------------------------------------------------------------------
+
+/** A workflow command's message: `%`, CR and LF escaped as GitHub's runner reads them. */
+export function ghData(s: string): string {
+  return safeText(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: also `:` and `,`. */
+export function ghProperty(s: string): string {
+  return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const github: Format = {
+  each(result) {
+    const file = ghProperty(result.path);
+    if (result.report === null) return `::error file=${file},title=${ghProperty('bootwhy: unreadable input')}::${ghData(result.error)}\n`;
+    const r = result.report;
+    const out: string[] = [];
+    const causeLines = new Set<number>();
+    for (const { where, cause } of rootCauses(r)) {
+      const line = cause.lines[0];
+      if (line !== undefined) causeLines.add(line);
+      const title = `bootwhy: ${cause.unit ?? cause.kind} (${where})`;
+      out.push(`::error file=${file}${line !== undefined ? `,line=${line}` : ''},title=${ghProperty(title)}::${ghData(cause.headline)}`);
+    }
+    for (const b of r.boots) {
+      for (const c of b.crashes) {
+        if (causeLines.has(c.line)) continue;
+        out.push(`::error file=${file},line=${c.line},title=${ghProperty(`bootwhy: kernel ${c.kind} (boot ${b.index})`)}::${ghData(c.title)}`);
+      }
+    }
+    if (r.verdict === 'failed' && out.length === 0) out.push(`::error file=${file},title=${ghProperty('bootwhy: failed')}::${ghData(r.headline)}`);
+    if (r.verdict === 'empty') out.push(`::warning file=${file},title=${ghProperty('bootwhy: not a boot log')}::${ghData(r.headline)}`);
+    for (const d of r.degraded) out.push(`::warning file=${file}${d.line !== null ? `,line=${d.line}` : ''},title=${ghProperty(`bootwhy: ${d.code}`)}::${ghData(d.message)}`);
+    return out.length > 0 ? out.join('\n') + '\n' : '';
+  },
+  end(rows) {
+    const count = (v: Summary['verdict']): number => rows.filter((r) => r.verdict === v).length;
+    return `bootwhy: ${rows.length} inputs, ${count('failed')} failed, ${count('ok')} ok, ${count('empty')} not boot logs, ${count('error')} unreadable\n`;
+  },
+};
+
+export const FORMATS = {
+  text: () => text,
+  json: () => jsonArray(),
+  ndjson: () => ndjson,
+  markdown: () => markdown,
+  github: () => github,
+} as const satisfies Record<string, () => Format>;
+
+export type FormatName = keyof typeof FORMATS;
+
+export function isFormat(name: string): name is FormatName {
+  return Object.hasOwn(FORMATS, name);
+}
