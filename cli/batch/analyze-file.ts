@@ -1,10 +1,31 @@
-/** One input of a batch, read and analysed: its report, or the one line that says why it could not be read. */
+/**
+ * One input of a batch, read, analysed and written out in the run's format, where it was analysed (a
+ * worker thread): what goes back to the main thread is text and a summary, not the report (copying and
+ * formatting every report in one thread made two cores slower than one).
+ */
 import { Analyzer } from '../../parsers/index.js';
 import type { Report } from '../../parsers/report/schema.js';
+import { exitCode } from '../commands/analyze.js';
 import { InputError } from '../errors.js';
+import { FORMATS, summarise, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
 import { readInput } from '../sources/read-input.js';
 
 export type FileResult = { path: string; report: Report; error: null } | { path: string; report: null; error: string };
+
+/** A file done: its text in the run's format, its summary, its exit code and size. */
+export interface FileOutcome {
+  path: string;
+  error: string | null;
+  out: string;
+  summary: Summary;
+  code: number;
+  bytes: number;
+}
+
+export interface FormatJob {
+  format: FormatName;
+  ctx: FormatContext;
+}
 
 export async function analyzeFile(path: string): Promise<FileResult> {
   const analyzer = new Analyzer({ name: path === '-' ? 'standard input' : path });
@@ -14,4 +35,16 @@ export async function analyzeFile(path: string): Promise<FileResult> {
     return { path, report: null, error: err instanceof InputError ? err.message : `${path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
   }
   return { path, report: analyzer.end(), error: null };
+}
+
+export async function processFile(path: string, job: FormatJob): Promise<FileOutcome> {
+  const result = await analyzeFile(path);
+  return {
+    path,
+    error: result.error,
+    out: FORMATS[job.format]().each(result, job.ctx),
+    summary: summarise(result),
+    code: result.report === null ? 2 : exitCode(result.report),
+    bytes: result.report?.input.bytes ?? 0,
+  };
 }

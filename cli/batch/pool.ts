@@ -5,27 +5,27 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeFile, type FileResult } from './analyze-file.js';
+import { processFile, type FileOutcome, type FormatJob } from './analyze-file.js';
 
 export interface PoolOptions {
   /** Worker threads (default: the machine's cores, at most one per file). */
   jobs?: number;
   /** Called as each file finishes (in completion order), for progress. */
-  onDone?: (result: FileResult, done: number) => void;
+  onDone?: (outcome: FileOutcome, done: number) => void;
 }
 
-export async function* analyzeAll(paths: readonly string[], options: PoolOptions = {}): AsyncGenerator<FileResult> {
+export async function* analyzeAll(paths: readonly string[], job: FormatJob, options: PoolOptions = {}): AsyncGenerator<FileOutcome> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), paths.length));
   let done = 0;
   if (jobs === 1 || paths.includes('-')) {
     for (const path of paths) {
-      const r = await analyzeFile(path);
+      const r = await processFile(path, job);
       options.onDone?.(r, ++done);
       yield r;
     }
     return;
   }
-  const results = new Map<number, FileResult>();
+  const results = new Map<number, FileOutcome>();
   let wake: (() => void) | null = null;
   let next = 0;
   let failure: Error | null = null;
@@ -36,10 +36,10 @@ export async function* analyzeAll(paths: readonly string[], options: PoolOptions
     w.postMessage({ id, path: paths[id] });
   };
   for (let i = 0; i < jobs; i++) {
-    const w = new Worker(new URL('./worker.js', import.meta.url));
-    w.on('message', (m: { id: number; result: FileResult }) => {
-      results.set(m.id, m.result);
-      options.onDone?.(m.result, ++done);
+    const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: job });
+    w.on('message', (m: { id: number; outcome: FileOutcome }) => {
+      results.set(m.id, m.outcome);
+      options.onDone?.(m.outcome, ++done);
       feed(w);
       wake?.();
     });

@@ -1,9 +1,10 @@
-/** A batch worker thread: analyses the files the main thread sends, one at a time, and posts each result. */
-import { parentPort } from 'node:worker_threads';
-import { analyzeFile } from './analyze-file.js';
+/** A batch worker thread: analyses and formats the files the main thread sends, one at a time. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { processFile, type FormatJob } from './analyze-file.js';
 
 const port = parentPort;
 if (port === null) throw new Error('the batch worker runs in a worker thread');
-port.on('message', (job: { id: number; path: string }) => {
-  void analyzeFile(job.path).then((result) => port.postMessage({ id: job.id, result }));
+const job = workerData as FormatJob;
+port.on('message', (m: { id: number; path: string }) => {
+  void processFile(m.path, job).then((outcome) => port.postMessage({ id: m.id, outcome }));
 });

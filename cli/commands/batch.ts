@@ -7,9 +7,9 @@ import { appendFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { expandInputs } from '../batch/expand.js';
 import { analyzeAll } from '../batch/pool.js';
-import { FORMATS, markdownSummary, summarise, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
+import type { FileOutcome } from '../batch/analyze-file.js';
+import { FORMATS, markdownSummary, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
 import { safeText } from '../terminal-safe.js';
-import { exitCode } from './analyze.js';
 
 export interface BatchOptions {
   inputs: readonly string[];
@@ -33,27 +33,29 @@ export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTT
     code = worse(code, 2);
   }
   const format = FORMATS[opts.format]();
-  const ctx: FormatContext = { verbose: opts.verbose, color: opts.color, isTTY: stdout.isTTY === true, env: process.env };
+  const ctx: FormatContext = { verbose: opts.verbose, color: opts.color, isTTY: stdout.isTTY === true, env: { NO_COLOR: process.env['NO_COLOR'] ?? '' } };
   const rows: Summary[] = [];
   const progress = stderr.isTTY === true && paths.length > 1;
   const started = Date.now();
   let bytes = 0;
-  const onDone = (result: { report: { input: { bytes: number } } | null }, done: number): void => {
-    bytes += result.report?.input.bytes ?? 0;
+  const onDone = (outcome: FileOutcome, done: number): void => {
+    bytes += outcome.bytes;
     if (!progress) return;
     const mbs = bytes / 1048576 / Math.max(0.001, (Date.now() - started) / 1000);
     stderr.write(`\r\u001b[K${done}/${paths.length} files, ${mbs.toFixed(1)} MB/s`);
   };
-  for await (const result of analyzeAll(paths, { ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), onDone })) {
-    if (result.error !== null) {
-      if (opts.format !== 'github' && opts.format !== 'ndjson' && opts.format !== 'json') stderr.write(`${progress ? '\r\u001b[K' : ''}bootwhy: ${safeText(result.error)}\n`);
-      code = worse(code, 2);
-    } else {
-      code = worse(code, exitCode(result.report));
+  let written = 0;
+  for await (const outcome of analyzeAll(paths, { format: opts.format, ctx }, { ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), onDone })) {
+    if (outcome.error !== null && opts.format !== 'github' && opts.format !== 'ndjson' && opts.format !== 'json') {
+      stderr.write(`${progress ? '\r\u001b[K' : ''}bootwhy: ${safeText(outcome.error)}\n`);
     }
-    const out = format.each(result, ctx);
-    if (out !== '') await write(stdout, out);
-    rows.push(summarise(result));
+    code = worse(code, outcome.code);
+    const sep = written === 0 ? (format.begin ?? '') : (format.separator ?? '');
+    if (outcome.out !== '') {
+      await write(stdout, sep + outcome.out);
+      written++;
+    }
+    rows.push(outcome.summary);
   }
   if (progress) stderr.write('\r\u001b[K');
   await write(stdout, format.end(rows, ctx));

@@ -17,7 +17,10 @@ export interface FormatContext {
 }
 
 export interface Format {
-  /** Written for each input, in input order. */
+  /** Written before the first input's text, and between two inputs' texts (a JSON array's brackets and commas). */
+  begin?: string;
+  separator?: string;
+  /** Written for each input, in input order (made where the input was analysed: no state). */
   each(result: FileResult, ctx: FormatContext): string;
   /** Written once after the last input. */
   end(results: readonly Summary[], ctx: FormatContext): string;
@@ -99,20 +102,16 @@ const ndjson: Format = {
 };
 
 /** One JSON array of reports (an unreadable input is `{"input": …, "error": …}` in its place). */
-function jsonArray(): Format {
-  let first = true;
-  return {
-    each(result) {
-      const item = result.report === null ? safeJson({ input: result.path, error: result.error }, 2) : safeJson(result.report, 2);
-      const out = (first ? '[\n' : ',\n') + item;
-      first = false;
-      return out;
-    },
-    end() {
-      return first ? '[]\n' : '\n]\n';
-    },
-  };
-}
+const json: Format = {
+  begin: '[\n',
+  separator: ',\n',
+  each(result) {
+    return result.report === null ? safeJson({ input: result.path, error: result.error }, 2) : safeJson(result.report, 2);
+  },
+  end(rows) {
+    return rows.length === 0 ? '[]\n' : '\n]\n';
+  },
+};
 
 // ---- markdown -------------------------------------------------------------------------------------
 
@@ -208,7 +207,7 @@ const github: Format = {
 
 export const FORMATS = {
   text: () => text,
-  json: () => jsonArray(),
+  json: () => json,
   ndjson: () => ndjson,
   markdown: () => markdown,
   github: () => github,

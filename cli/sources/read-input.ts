@@ -46,8 +46,9 @@ export function sniffCompression(head: Uint8Array): Compression | null | 'short'
 }
 
 /** `-` is standard input; anything else a path. */
-export async function readInput(source: string, sink: ChunkSink, stdin: Readable = process.stdin): Promise<void> {
-  if (source === '-') return pump(stdin, sink, 'standard input');
+export async function readInput(source: string, sink: ChunkSink, stdin?: Readable): Promise<void> {
+  // (process.stdin is touched only when read: in a worker thread it would open a channel to the main one.)
+  if (source === '-') return pump(stdin ?? process.stdin, sink, 'standard input');
   let stat;
   try {
     stat = await fs.stat(source);
