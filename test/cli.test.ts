@@ -1,6 +1,6 @@
 /** The real `bootwhy` binary: exit codes, one-line errors, JSON that validates, bad input, safe output. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -99,9 +99,13 @@ test('standard input gives the same report as the file', () => {
 
 test('usage and input errors: one line, exit 2, no stack trace', () => {
   assertOneLineError(bootwhy([join(tmp, 'missing.log')]), /^bootwhy: .*missing\.log: no such file\n$/);
-  assertOneLineError(bootwhy([tmp]), /^bootwhy: .*: is a directory, not a console log\n$/);
+  // A directory is many inputs (see test/batch.test.ts); an empty one is an input error.
+  const emptyDir = join(tmp, 'empty-dir');
+  mkdirSync(emptyDir, { recursive: true });
+  assertOneLineError(bootwhy([emptyDir]), /^bootwhy: .*empty-dir: no files in this directory\n$/);
   assertOneLineError(bootwhy(['--bogus', SEED]), /^bootwhy: Unknown option '--bogus'\n/);
-  assertOneLineError(bootwhy([SEED, SEED]), /one input at a time/);
+  assertOneLineError(bootwhy(['--format', 'xml', SEED]), /--format must be text, json, ndjson, markdown or github/);
+  assertOneLineError(bootwhy(['--jobs', '0', SEED]), /--jobs must be a whole number/);
   assertOneLineError(bootwhy(['--color=purple', SEED]), /--color must be auto, always or never/);
   assertOneLineError(bootwhy(['schema', 'extra']), /schema takes no arguments/);
   if (process.getuid?.() !== 0) {
