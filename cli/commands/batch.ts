@@ -32,6 +32,8 @@ export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTT
     stderr.write(`bootwhy: ${safeText(e)}\n`);
     code = worse(code, 2);
   }
+  // Nothing readable was named: the error lines say why; no empty table.
+  if (paths.length === 0) return 2;
   const format = FORMATS[opts.format]();
   const ctx: FormatContext = { verbose: opts.verbose, color: opts.color, isTTY: stdout.isTTY === true, env: { NO_COLOR: process.env['NO_COLOR'] ?? '' } };
   const rows: Summary[] = [];
@@ -68,7 +70,6 @@ export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTT
       stderr.write(`bootwhy: cannot append to GITHUB_STEP_SUMMARY (${safeText(err instanceof Error ? err.message : String(err))})\n`);
     }
   }
-  if (paths.length === 0 && errors.length === 0) code = 2;
   return code;
 }
 
