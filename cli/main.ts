@@ -12,7 +12,7 @@ import { forgetCi } from './tui/ci.js';
 import { safeText } from './terminal-safe.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
-       bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github] [--jobs N]
+       bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit] [--jobs N]
                                 many logs in one run, on all cores; a summary at the end, the worst exit code
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
                                 [--timeout 90s] [--once]
@@ -108,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
   const args = first === 'analyze' ? rest : positionals;
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (values.format !== undefined && values.json && values.format !== 'json') throw new UsageError(`--json is --format json; it cannot go with --format ${values.format}`);
-  if (!isFormatName(format)) throw new UsageError(`--format must be text, json, ndjson, markdown or github, not '${format}'`);
+  if (!isFormatName(format)) throw new UsageError(`--format must be text, json, ndjson, markdown, github or junit, not '${format}'`);
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** The --format names (cli/reporters/formats.ts holds the formats; it is loaded only for a batch). */
-const FORMAT_NAMES = ['text', 'json', 'ndjson', 'markdown', 'github'] as const;
+const FORMAT_NAMES = ['text', 'json', 'ndjson', 'markdown', 'github', 'junit'] as const;
 function isFormatName(name: string): name is (typeof FORMAT_NAMES)[number] {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }

@@ -142,4 +142,24 @@ test('exit codes: input error over failures over not a boot log over OK', () => 
   assert.is(worse(1, 0), 1);
 });
 
+
+test('junit: the whole corpus validates against the schema Jenkins and GitLab read; a failed cycle is a failure with its root cause', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'bootwhy-junit-')), 'report.xml');
+  try {
+    const r = spawnSync(process.execPath, [BIN, `${CORPORA}/**/console.log`, '--format', 'junit'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.is(r.status, 1, r.stderr);
+    writeFileSync(out, r.stdout);
+    const lint = spawnSync('xmllint', ['--noout', '--schema', join(ROOT, 'docs', 'junit.xsd'), out], { encoding: 'utf8' });
+    assert.is(lint.status, 0, lint.stderr.slice(0, 2000));
+    const suites = r.stdout.match(/<testsuite /g) ?? [];
+    assert.ok(suites.length > 100, `${suites.length} suites`);
+    // The seed: its cycle fails with var.mount, the cascade in the body.
+    const seed = r.stdout.slice(r.stdout.indexOf('tmt-soft-reboot-var-mount/console.log'));
+    assert.match(seed, /<failure message="var\.mount failed to mount \/var;[^"]*" type="unit">line 6: \[FAILED\] Failed to mount var\.mount - \/var\./);
+    assert.match(seed, /cascade:\nvar\.mount  failed line 6\n  └─ cloud-init-main\.service  dependency line 8/);
+  } finally {
+    rmSync(join(out, '..'), { recursive: true, force: true });
+  }
+});
+
 test.run();

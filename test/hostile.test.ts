@@ -134,6 +134,7 @@ const MATRIX: Array<{ command: string; name: string; output: () => Promise<Buffe
   { command: 'analyze', name: '--format ndjson', output: async () => run([LOG, '--format', 'ndjson']), format: 'ndjson' },
   { command: 'analyze', name: '--format markdown', output: async () => run([LOG, '--format', 'markdown']), format: 'markdown' },
   { command: 'analyze', name: '--format github', output: async () => run([LOG, '--format', 'github']), format: 'github' },
+  { command: 'analyze', name: '--format junit', output: async () => run([LOG, '--format', 'junit']), format: 'junit' },
   { command: 'schema', name: 'schema', output: async () => run(['schema']) },
   { command: 'tui', name: 'tui FILE (on a pty)', output: () => runTui(['tui', LOG]), tui: true },
 ];

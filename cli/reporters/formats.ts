@@ -205,12 +205,66 @@ const github: Format = {
   },
 };
 
+// ---- junit ----------------------------------------------------------------------------------------
+
+/** Text for XML character data and attributes (controls are out already: XML 1.0 forbids most of them). */
+export function xmlText(s: string): string {
+  return safeText(s).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;')).replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
+function junitCase(classname: string, name: string, failure: { message: string; type: string; body: string } | null, error = false): string {
+  const open = `    <testcase classname="${xmlText(classname)}" name="${xmlText(name)}" time="0"`;
+  if (failure === null) return `${open}/>\n`;
+  const tag = error ? 'error' : 'failure';
+  return `${open}>\n      <${tag} message="${xmlText(failure.message)}" type="${xmlText(failure.type)}">${xmlText(failure.body)}</${tag}>\n    </testcase>\n`;
+}
+
+function causeBody(cause: RootCause | null, extra: readonly string[] = []): string {
+  if (cause === null) return extra.join('\n');
+  const lines = [...cause.evidence.slice(0, 12).map((e) => `line ${e.line}: ${e.text}`), ...extra];
+  const cascade = cascadeLines(cause.cascade);
+  if (cascade.length > 1) lines.push('', 'cascade:', ...cascade);
+  return lines.join('\n');
+}
+
+/** One `<testsuite>` per input, one `<testcase>` per kernel boot and per userspace cycle (what Jenkins and GitLab read). */
+const junit: Format = {
+  begin: '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="bootwhy">\n',
+  each(result) {
+    const suite = (cases: string[], failures: number, errors: number): string =>
+      `  <testsuite name="${xmlText(result.path)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`;
+    if (result.report === null) return suite([junitCase(result.path, 'read the log', { message: result.error, type: 'input-error', body: result.error }, true)], 0, 1);
+    const r = result.report;
+    if (r.verdict === 'empty') return suite([junitCase(result.path, 'boot log', { message: r.headline, type: 'not-a-boot-log', body: r.degraded.map((d) => d.message).join('\n') }, true)], 0, 1);
+    const cases: string[] = [];
+    let failures = 0;
+    for (const b of r.boots) {
+      const crashes = b.crashes.map((c) => `kernel ${c.kind} at line ${c.line}: ${c.title}`);
+      const bootFailed = b.rootCause !== null || b.crashes.length > 0 || b.emergency !== null;
+      if (bootFailed) failures++;
+      const message = b.rootCause?.headline ?? (b.crashes[0] ? `kernel ${b.crashes[0].kind}: ${b.crashes[0].title}` : b.emergency ? `${b.emergency.kind} shell at line ${b.emergency.line}` : '');
+      cases.push(junitCase(result.path, `boot ${b.index}`, bootFailed ? { message, type: b.rootCause?.kind ?? (b.crashes.length > 0 ? 'kernel-crash' : 'emergency'), body: causeBody(b.rootCause, crashes) } : null));
+      for (const c of b.cycles) {
+        const failed = c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true;
+        if (failed) failures++;
+        const message = c.rootCause?.headline ?? `${c.outcome}${c.emergency ? ` at line ${c.emergency.line}` : ''}`;
+        cases.push(junitCase(result.path, `boot ${b.index} / cycle ${c.index} (${c.start})`, failed ? { message, type: c.rootCause?.kind ?? c.outcome, body: causeBody(c.rootCause) } : null));
+      }
+    }
+    return suite(cases, failures, 0);
+  },
+  end() {
+    return '</testsuites>\n';
+  },
+};
+
 export const FORMATS = {
   text: () => text,
   json: () => json,
   ndjson: () => ndjson,
   markdown: () => markdown,
   github: () => github,
+  junit: () => junit,
 } as const satisfies Record<string, () => Format>;
 
 export type FormatName = keyof typeof FORMATS;
