@@ -1,12 +1,14 @@
 /** The readable report: what the log holds, what failed, and why, with the lines that prove it. */
 import type { CascadeNodeT } from '../../parsers/report/schema.js';
-import type { Boot, Cycle, Evidence, Failure, Phase, Report, RootCause } from '../../parsers/report/schema.js';
+import type { Boot, Cycle, Evidence, Failure, Hint, Phase, Report, RootCause } from '../../parsers/report/schema.js';
 import { safeText, type Palette } from '../terminal-safe.js';
 
 export interface TextOptions {
   palette: Palette;
   /** Show every failure and all evidence, not only the root cause and the cascade. */
   verbose: boolean;
+  /** The report's known-issue hints (renderText fills it in). */
+  hints?: readonly Hint[];
 }
 
 export function renderText(report: Report, opts: TextOptions): string {
@@ -18,7 +20,8 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes${readAs(report)}`));
   for (const d of report.degraded) out.push(p.yellow(`warning: ${safeText(d.message)}`));
   if (report.droppedBoots > 0) out.push(p.dim(`(${report.droppedBoots} earlier boots not shown)`));
-  for (const boot of report.boots) renderBoot(boot, out, opts);
+  const withHints: TextOptions = { ...opts, hints: report.hints };
+  for (const boot of report.boots) renderBoot(boot, out, withHints);
   return out.join('\n') + '\n';
 }
 
@@ -35,7 +38,10 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
   const kernel = boot.kernelVersion ? `, kernel ${safeText(boot.kernelVersion)}` : '';
   out.push(p.bold(`Boot ${boot.index}`) + ` — ${how}${kernel}  ${p.dim(lines(boot.startLine, boot.endLine))}`);
   if (boot.phases.length > 0) out.push(`  phases: ${boot.phases.map((ph) => phase(ph)).join(' → ')}`);
-  if (boot.rootCause) renderRootCause(boot.rootCause, '  ', out, opts);
+  if (boot.rootCause) {
+    renderRootCause(boot.rootCause, '  ', out, opts);
+    renderHints(opts.hints?.filter((h) => h.boot === boot.index && h.cycle === null) ?? [], '  ', out, opts);
+  }
   else if (boot.emergency) out.push(`  ${p.red(boot.emergency.kind)} at line ${boot.emergency.line}`);
   for (const c of boot.crashes) {
     const colour = c.kind === 'warning' ? p.yellow : p.red;
@@ -70,7 +76,10 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
   if (c.startupFinished) tail += `; startup finished in ${safeText(c.startupFinished)}`;
   if (c.end !== 'log-end') tail += `; ended by ${c.end}`;
   out.push(`    outcome: ${outcome}${tail}`);
-  if (c.rootCause) renderRootCause(c.rootCause, '    ', out, opts);
+  if (c.rootCause) {
+    renderRootCause(c.rootCause, '    ', out, opts);
+    renderHints(opts.hints?.filter((h) => h.cycle === c.index) ?? [], '    ', out, opts);
+  }
   const inCascade = new Set<string>();
   if (c.rootCause?.cascade) collect(c.rootCause.cascade, inCascade);
   const others = c.failures.filter((f) => !inCascade.has(f.unit.name ?? f.unit.text));
@@ -88,6 +97,15 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
       const after = j.outcome ? `, then ${j.outcome}` : '';
       out.push(`      ${name} (${j.op}): ${safeText(j.elapsedText)} / ${safeText(j.limitText)}${limit}${after}  ${p.dim(lines(j.firstLine, j.lastLine))}`);
     }
+  }
+}
+
+/** Known issues that match the root cause just printed (parsers/diagnose/hints.ts). */
+function renderHints(hints: readonly Hint[], indent: string, out: string[], opts: TextOptions): void {
+  const p = opts.palette;
+  for (const h of hints) {
+    out.push(`${indent}${p.cyan('Hint')}: ${safeText(h.text)}`);
+    out.push(`${indent}  ${p.dim(safeText(h.link))}`);
   }
 }
 

@@ -2,6 +2,7 @@
 import type { UnitResolver } from '../grammar/units.js';
 import { MAX_KNOWN, pathForMountUnit } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
+import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
 import {
   type Boot,
@@ -63,6 +64,7 @@ export function buildReport(input: ReportInput): Report {
     },
     verdict,
     headline: headline(boots, verdict),
+    hints: boots.flatMap(hintsFor),
     boots,
     droppedBoots: input.droppedBoots,
     droppedCycles: input.droppedCycles,

@@ -106,6 +106,16 @@ export const RootCause = z.object({
     .describe('for a kernel-crash root cause: the kind of the crash that explains the boot'),
 });
 
+export const Hint = z.object({
+  id: z.string().describe('which known issue'),
+  text: z.string().describe('what is known about this situation, and what to try'),
+  link: z.string().describe('where to read more'),
+  boot: z.number().int().positive(),
+  cycle: z.number().int().positive().nullable().describe('the cycle whose root cause it is about (null: the boot\'s own)'),
+  line: z.number().int().positive().nullable().describe('the root cause\'s first line'),
+});
+export type Hint = z.infer<typeof Hint>;
+
 export const CycleStart = z.enum(['kernel-boot', 'soft-reboot', 'userspace-restart', 'log-start']);
 
 export const Cycle = z.object({
@@ -200,6 +210,7 @@ export const Report = z.object({
   verdict: z.enum(['ok', 'failed', 'empty']),
   headline: z.string().describe('the whole log in one line'),
   boots: z.array(Boot),
+  hints: z.array(Hint).describe('known issues that match a root cause: what is known, and where to read more (parsers/diagnose/hints.ts)'),
   droppedBoots: z.number().int().nonnegative().describe('earliest boots left out to keep memory bounded'),
   droppedCycles: z.number().int().nonnegative().describe('earliest userspace cycles of kept boots left out to keep memory bounded'),
   degraded: z.array(Degraded),
