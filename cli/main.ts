@@ -8,12 +8,15 @@ import { VERSION } from '../parsers/diagnose/report.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { parseDuration, parseUntil, watchCommand } from './commands/watch.js';
 import { InputError, UsageError } from './errors.js';
+import type { PolicyOptions } from './policy.js';
 import { forgetCi } from './tui/ci.js';
 import { safeText } from './terminal-safe.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
        bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit] [--jobs N]
                                 many logs in one run, on all cores; a summary at the end, the worst exit code
+       bootwhy ... [--config bootwhy.yaml] [--fail-on failed,emergency,crash,degraded,any]
+                                a policy: failures expected on these machines, what fails the run
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
                                 [--timeout 90s] [--once]
                                 SOURCE: /dev/pts/N or /dev/ttyS0, unix:PATH, tcp:HOST:PORT, a growing file, -
@@ -49,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
       follow: { type: 'boolean', default: false },
       format: { type: 'string' },
       jobs: { type: 'string' },
+      config: { type: 'string' },
+      'fail-on': { type: 'string' },
     },
   });
   if (values.help) {
@@ -114,17 +119,23 @@ async function main(argv: string[]): Promise<number> {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not '${values.jobs}'`);
   }
+  const policy: PolicyOptions = { config: values.config ?? null, failOn: null };
+  if (values['fail-on'] !== undefined) {
+    const { parseFailOn } = await import('./config.js');
+    policy.failOn = parseFailOn(values['fail-on']);
+  }
+  if (policy.config !== null && !(await fs.stat(policy.config).catch(() => null))?.isFile()) throw new InputError(`${policy.config}: no such policy file`);
   // Many inputs (several, a directory, a glob) or a CI format: the batch command.
   if (args.length > 1 || (format !== 'text' && format !== 'json') || jobs !== undefined || (args.length === 1 && (await isBatchInput(args[0]!)))) {
     const { batchCommand } = await import('./commands/batch.js');
-    return batchCommand({ inputs: args.length === 0 ? ['-'] : args, format, verbose: values.verbose, color, ...(jobs !== undefined ? { jobs } : {}) }, process.stdout);
+    return batchCommand({ inputs: args.length === 0 ? ['-'] : args, format, verbose: values.verbose, color, policy, ...(jobs !== undefined ? { jobs } : {}) }, process.stdout);
   }
   let source = args[0];
   if (source === undefined) {
     if (process.stdin.isTTY) throw new UsageError('no input: give a log file, or - to read standard input');
     source = '-';
   }
-  return analyzeCommand({ source, json: format === 'json', verbose: values.verbose, color }, process.stdout);
+  return analyzeCommand({ source, json: format === 'json', verbose: values.verbose, color, policy }, process.stdout);
 }
 
 /** The --format names (cli/reporters/formats.ts holds the formats; it is loaded only for a batch). */

@@ -46,7 +46,7 @@ function staticGraph(entry: string): Set<string> {
 test('analysing a log loads no zod, ink, React, serialport or xterm (they are for schema, tui and devices)', () => {
   const graph = staticGraph(join(resolve(CORPORA, '..'), 'dist/cli/main.js'));
   assert.ok([...graph].some((f) => f.endsWith('parsers/index.js')), 'the graph reaches the core');
-  for (const heavy of ['zod', 'ink', 'react', 'serialport', '@xterm/headless']) assert.not.ok(graph.has(heavy), `main.js loads ${heavy} eagerly`);
+  for (const heavy of ['zod', 'yaml', 'ink', 'react', 'serialport', '@xterm/headless']) assert.not.ok(graph.has(heavy), `main.js loads ${heavy} eagerly`);
 });
 
 test.run();

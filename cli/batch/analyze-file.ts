@@ -9,6 +9,7 @@ import { exitCode } from '../commands/analyze.js';
 import { InputError } from '../errors.js';
 import { FORMATS, summarise, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
 import { readInput } from '../sources/read-input.js';
+import { withPolicy, type PolicyOptions } from '../policy.js';
 
 export type FileResult = { path: string; report: Report; error: null } | { path: string; report: null; error: string };
 
@@ -25,6 +26,7 @@ export interface FileOutcome {
 export interface FormatJob {
   format: FormatName;
   ctx: FormatContext;
+  policy: PolicyOptions;
 }
 
 export async function analyzeFile(path: string): Promise<FileResult> {
@@ -38,7 +40,14 @@ export async function analyzeFile(path: string): Promise<FileResult> {
 }
 
 export async function processFile(path: string, job: FormatJob): Promise<FileOutcome> {
-  const result = await analyzeFile(path);
+  let result = await analyzeFile(path);
+  if (result.report !== null) {
+    try {
+      result = { ...result, report: await withPolicy(result.report, path, job.policy) };
+    } catch (err) {
+      result = { path, report: null, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
   return {
     path,
     error: result.error,

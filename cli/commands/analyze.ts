@@ -3,6 +3,7 @@ import { Analyzer } from '../../parsers/index.js';
 import type { Report } from '../../parsers/report/schema.js';
 import { renderText } from '../reporters/text.js';
 import { readInput } from '../sources/read-input.js';
+import { NO_POLICY, withPolicy, type PolicyOptions } from '../policy.js';
 import { choosePalette, safeJson } from '../terminal-safe.js';
 
 export interface AnalyzeOptions {
@@ -10,12 +11,13 @@ export interface AnalyzeOptions {
   json: boolean;
   verbose: boolean;
   color: 'auto' | 'always' | 'never';
+  policy?: PolicyOptions;
 }
 
 export async function analyzeCommand(opts: AnalyzeOptions, stdout: NodeJS.WriteStream): Promise<number> {
   const analyzer = new Analyzer({ name: opts.source === '-' ? 'standard input' : opts.source });
   await readInput(opts.source, analyzer);
-  const report = analyzer.end();
+  const report = await withPolicy(analyzer.end(), opts.source, opts.policy ?? NO_POLICY);
   if (opts.json) stdout.write(safeJson(report, 2) + '\n');
   else stdout.write(renderText(report, { palette: choosePalette(opts.color, stdout.isTTY === true, process.env), verbose: opts.verbose }));
   return exitCode(report);

@@ -6,6 +6,8 @@
 import { appendFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { expandInputs } from '../batch/expand.js';
+import { findConfig } from '../config-find.js';
+import type { PolicyOptions } from '../policy.js';
 import { analyzeAll } from '../batch/pool.js';
 import type { FileOutcome } from '../batch/analyze-file.js';
 import { FORMATS, markdownSummary, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
@@ -17,6 +19,7 @@ export interface BatchOptions {
   verbose: boolean;
   color: 'auto' | 'always' | 'never';
   jobs?: number;
+  policy: PolicyOptions;
 }
 
 /** Which of two exit codes is worse: an input error, then failures, then not a boot log, then OK. */
@@ -34,6 +37,12 @@ export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTT
   }
   // Nothing readable was named: the error lines say why; no empty table.
   if (paths.length === 0) return 2;
+  // A policy file with a mistake stops the run before anything is read (one line, exit 2).
+  const configs = new Set(paths.map((p) => opts.policy.config ?? findConfig(p)).filter((f): f is string => f !== null));
+  if (configs.size > 0) {
+    const { loadConfig } = await import('../config.js');
+    for (const f of configs) loadConfig(f);
+  }
   const format = FORMATS[opts.format]();
   const ctx: FormatContext = { verbose: opts.verbose, color: opts.color, isTTY: stdout.isTTY === true, env: { NO_COLOR: process.env['NO_COLOR'] ?? '' } };
   const rows: Summary[] = [];
@@ -47,7 +56,7 @@ export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTT
     stderr.write(`\r\u001b[K${done}/${paths.length} files, ${mbs.toFixed(1)} MB/s`);
   };
   let written = 0;
-  for await (const outcome of analyzeAll(paths, { format: opts.format, ctx }, { ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), onDone })) {
+  for await (const outcome of analyzeAll(paths, { format: opts.format, ctx, policy: opts.policy }, { ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), onDone })) {
     if (outcome.error !== null && opts.format !== 'github' && opts.format !== 'ndjson' && opts.format !== 'json') {
       stderr.write(`${progress ? '\r\u001b[K' : ''}bootwhy: ${safeText(outcome.error)}\n`);
     }

@@ -18,6 +18,10 @@ export function renderText(report: Report, opts: TextOptions): string {
     report.verdict === 'failed' ? p.red(p.bold('FAILED')) : report.verdict === 'ok' ? p.green(p.bold('OK')) : p.yellow(p.bold('EMPTY'));
   out.push(`${verdict}  ${safeText(report.headline)}`);
   out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes${readAs(report)}`));
+  if (report.policy !== null) {
+    const from = report.policy.file !== null ? safeText(report.policy.file) : '--fail-on';
+    out.push(p.dim(`policy: ${from}; ${report.policy.expected} expected failure${report.policy.expected === 1 ? '' : 's'}; fails on ${report.policy.failOn.join(', ')}`));
+  }
   for (const d of report.degraded) out.push(p.yellow(`warning: ${safeText(d.message)}`));
   if (report.droppedBoots > 0) out.push(p.dim(`(${report.droppedBoots} earlier boots not shown)`));
   const withHints: TextOptions = { ...opts, hints: report.hints };
@@ -137,7 +141,8 @@ function failureLine(f: Failure, p: Palette): string {
   const word = f.kind === 'dependency' ? p.yellow('DEPEND') : f.kind === 'timeout' ? p.red(' TIME ') : p.red(f.kind.toUpperCase().padEnd(6).slice(0, 6));
   const name = safeText(f.unit.name ?? f.unit.text) + (f.unit.partial ? p.dim(' (name not certain)') : '');
   const times = f.count > 1 ? ` ×${f.count}` : '';
-  return `${word} ${name}${times}  ${p.dim(`line ${f.line}`)}`;
+  const expected = f.expected !== null ? p.cyan(` (expected: ${safeText(f.expected)})`) : '';
+  return `${word} ${name}${times}${expected}  ${p.dim(`line ${f.line}`)}`;
 }
 
 function evidenceLine(e: Evidence, p: Palette): string {

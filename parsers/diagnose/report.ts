@@ -64,6 +64,7 @@ export function buildReport(input: ReportInput): Report {
     },
     verdict,
     headline: headline(boots, verdict),
+    policy: null,
     hints: boots.flatMap(hintsFor),
     boots,
     droppedBoots: input.droppedBoots,
@@ -324,6 +325,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
       rootCause: e.failure.kind === 'dependency' ? (e.root?.name ?? null) : null,
       result: f.result,
       manager: f.manager,
+      expected: null,
       evidence: f.evidence,
     };
   });

@@ -40,6 +40,7 @@ export const Failure = z.object({
   rootCause: z.string().nullable().describe('for a dependency failure: the primary failure it traces back to'),
   result: z.string().nullable().describe("systemd's result, e.g. exit-code, timeout, dependency"),
   manager: z.string().nullable().describe("a user service manager's failure (`user manager (PID 1203)`): a user service, not the system's; null for PID 1"),
+  expected: z.string().nullable().describe('the policy expects this failure (bootwhy.yaml): its reason; null when not expected or no policy'),
   evidence: z.array(Evidence),
 });
 
@@ -210,6 +211,14 @@ export const Report = z.object({
   verdict: z.enum(['ok', 'failed', 'empty']),
   headline: z.string().describe('the whole log in one line'),
   boots: z.array(Boot),
+  policy: z
+    .object({
+      file: z.string().nullable(),
+      expected: z.number().int().nonnegative().describe('failures the policy expects'),
+      failOn: z.array(z.enum(['failed', 'emergency', 'crash', 'degraded', 'any'])),
+    })
+    .nullable()
+    .describe('the policy the verdict was decided by (bootwhy.yaml or --fail-on); null: the default'),
   hints: z.array(Hint).describe('known issues that match a root cause: what is known, and where to read more (parsers/diagnose/hints.ts)'),
   droppedBoots: z.number().int().nonnegative().describe('earliest boots left out to keep memory bounded'),
   droppedCycles: z.number().int().nonnegative().describe('earliest userspace cycles of kept boots left out to keep memory bounded'),
