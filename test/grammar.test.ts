@@ -293,4 +293,12 @@ test('a unit named first and described later is found by its description, and tw
   assert.is(r.resolve({ name: null, description: null, text: 'Foo Da…', partial: false, resolvedBy: null }).name, 'foo.service');
 });
 
+
+test('a status line copied without its full stop reads as a message, unless another writer\'s text is in it', () => {
+  const recs = classify('[TIME] Timed out waiting for device /dev/disk/by-uuid/4C45-1F05\n[DEPEND] Dependency failed for /boot\n[DEPEND] Dependency failed for Local File Systems\nYou are in emergency mode....\n');
+  assert.equal(recs.map((r) => (r.kind === 'status' ? r.msg?.verb ?? null : r.kind)), ['device-timeout', 'dependency-failed', 'dependency-failed', 'prompt']);
+  const spliced = classify('[FAILED] Failed to start     3.188183] ostree-prepare-root[297]: Failed to create /run/ostree: File exists\n[  OK  ] Reached target basic.target - Basic System.\n');
+  assert.is(spliced[0]!.kind === 'status' && spliced[0]!.msg, null);
+});
+
 test.run();

@@ -150,6 +150,9 @@ function gluedEntry(message: string, host: string): number {
 }
 const GLUED_TIME = /(?:[^\s\d.]{2,5}\.? {1,2}\d{1,2}|\d{4}-\d\d-\d\d[T ]?) ?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d{4})? $/;
 
+/** Text another writer's line ran into (brackets of a timestamp or an ident, `ident: `): a status message
+ *  that holds it is not taken as complete without its full stop. */
+const SPLICED_TEXT = /[[\]]|: /;
 /** PID 1's messages about a unit that are read without a prefix: they begin with the unit's name. */
 const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout']);
 
@@ -169,7 +172,7 @@ export class LineClassifier {
   /** The status word the previous line ended with, cut from its `]` by the line end. */
   private tailWord: StatusWord | null = null;
   /** A status line cut short by a kernel line, waiting for its continuation. */
-  private fragment: { line: PhysicalLine; text: string } | null = null;
+  private fragment: { line: PhysicalLine; text: string; whole: boolean } | null = null;
 
   constructor(private readonly out: (record: ConsoleRecord) => void) {}
 
@@ -186,15 +189,26 @@ export class LineClassifier {
         // A line cut at a column (no space lost) or at a word (the space went with the break).
         let joined = frag.text + line.text;
         const st = parseStatusLine(joined);
-        if (st !== null && parseStatusMessage(st.message) === null) {
+        let reads = st !== null && parseStatusMessage(st.message) !== null;
+        if (st !== null && !reads) {
           const spaced = frag.text + ' ' + line.text.trimStart();
           const st2 = parseStatusLine(spaced);
-          if (st2 !== null && parseStatusMessage(st2.message) !== null) joined = spaced;
+          if (st2 !== null && parseStatusMessage(st2.message) !== null) {
+            joined = spaced;
+            reads = true;
+          }
         }
-        this.classifyText({ ...line, lineNo: frag.line.lineNo }, joined, [line.lineNo], true);
-        return;
+        // Joined, it reads as no message; alone, with the full stop a person left out when copying it,
+        // it does: a line of its own (a hand-copied log), not a wrapped one.
+        if (!reads && frag.whole && this.readsWithStop(frag.text)) {
+          this.classifyText(frag.line, frag.text, undefined, false, undefined, true);
+        } else {
+          this.classifyText({ ...line, lineNo: frag.line.lineNo }, joined, [line.lineNo], true);
+          return;
+        }
+      } else {
+        this.classifyText(frag.line, frag.text, undefined, false, undefined, frag.whole);
       }
-      this.classifyText(frag.line, frag.text, undefined, false);
     }
     let text = line.text;
     if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
@@ -242,7 +256,7 @@ export class LineClassifier {
         const head = text.slice(0, at);
         this.classifyText(line, text.slice(at), undefined, false);
         if (!looksComplete(head)) {
-          this.fragment = { line, text: head };
+          this.fragment = { line, text: head, whole: false };
           return;
         }
         this.classifyText(line, head, undefined, false);
@@ -261,7 +275,7 @@ export class LineClassifier {
     }
     // A status line wrapped by whoever saved it: its message goes on on the next line.
     if (st !== null && st.message.length >= 12 && !looksComplete(st.message) && parseStatusMessage(st.message) === null) {
-      this.fragment = { line, text };
+      this.fragment = { line, text, whole: true };
       return;
     }
     this.classifyText(line, text, undefined, false, st);
@@ -271,11 +285,18 @@ export class LineClassifier {
     if (this.fragment) {
       const frag = this.fragment;
       this.fragment = null;
-      this.classifyText(frag.line, frag.text, undefined, false);
+      this.classifyText(frag.line, frag.text, undefined, false, undefined, frag.whole);
     }
   }
 
-  private classifyText(line: PhysicalLine, text: string, more: number[] | undefined, repaired: boolean, parsed?: StatusLine | null): void {
+  /** A status line whose message reads once a full stop is put at its end. */
+  private readsWithStop(text: string): boolean {
+    const st = parseStatusLine(text);
+    return st !== null && parseStatusMessage(st.message) === null && !SPLICED_TEXT.test(st.message) && parseStatusMessage(st.message.trimEnd() + '.') !== null;
+  }
+
+  /** `stopless`: a status line that ended where its message did, without its full stop (copied by hand). */
+  private classifyText(line: PhysicalLine, text: string, more: number[] | undefined, repaired: boolean, parsed?: StatusLine | null, stopless = false): void {
     const at: LineRef = more ? { lineNo: line.lineNo, more, text } : { lineNo: line.lineNo, text };
     const st = parsed === undefined ? parseStatusLine(text) : parsed;
     if ((text.includes('. ') || text.includes('… ')) && (st !== null || MESSAGE_START.test(text))) {
@@ -285,12 +306,13 @@ export class LineClassifier {
         return;
       }
     }
-    this.classifyOne(at, text, repaired, st);
+    this.classifyOne(at, text, repaired, st, stopless);
   }
 
-  private classifyOne(at: LineRef, text: string, repaired: boolean, st: StatusLine | null): void {
+  private classifyOne(at: LineRef, text: string, repaired: boolean, st: StatusLine | null, stopless = false): void {
     if (st !== null) {
-      this.out({ kind: 'status', at, word: st.word, message: st.message, msg: parseStatusMessage(st.message), repaired });
+      const msg = parseStatusMessage(st.message) ?? (stopless && st.word !== '' && !SPLICED_TEXT.test(st.message) ? parseStatusMessage(st.message.trimEnd() + '.') : null);
+      this.out({ kind: 'status', at, word: st.word, message: st.message, msg, repaired });
       return;
     }
     const first = text.charCodeAt(0);
@@ -565,7 +587,8 @@ function isLoginMessage(ident: string, message: string): boolean {
 
 /** The next physical line begins a line of its own (so it does not continue a cut status line). */
 function startsNewLine(text: string): boolean {
-  return text.charCodeAt(0) === 0x5b /* [ */ || MESSAGE_START.test(text) || /^\s{4,}/.test(text);
+  // (A prompt or emergency mode's message is a line of its own too: `You are in emergency mode.`)
+  return text.charCodeAt(0) === 0x5b /* [ */ || MESSAGE_START.test(text) || /^\s{4,}/.test(text) || matchPrompt(text.trim()) !== null;
 }
 
 /** A status line's message reads as finished. */
