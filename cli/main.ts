@@ -22,7 +22,7 @@ const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=
                                 SOURCE: /dev/pts/N or /dev/ttyS0, unix:PATH, tcp:HOST:PORT, a growing file, -
        bootwhy tui SOURCE       [--save FILE] [--follow] [--once]
                                 full-screen view of a live console or a saved log; prints the report on exit
-       bootwhy schema          print the JSON Schema of the --json report
+       bootwhy schema [--events]  print the JSON Schema of the --json report (--events: of watch --json's lines)
        bootwhy --help | --version
 
 Reads a boot console log (a saved serial console, or '-' for standard input, as in
@@ -53,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       jobs: { type: 'string' },
       config: { type: 'string' },
+      events: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
     },
   });
@@ -71,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length > 0) throw new UsageError('schema takes no arguments');
     // Loaded only here: the schema (zod) is not needed to analyse a log.
     const { schemaCommand } = await import('./commands/schema.js');
-    return schemaCommand(process.stdout);
+    return schemaCommand(process.stdout, values.events);
   }
   if (first === 'watch') {
     if (rest.length !== 1) throw new UsageError('watch takes one SOURCE');

@@ -8,6 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
 import { Report } from '../parsers/report/schema.js';
+import { WatchEvent } from '../cli/commands/schema.js';
 import { CORPORA } from './support/corpus.js';
 
 const ROOT = resolve(CORPORA, '..');
@@ -88,6 +89,23 @@ test('the committed JSON Schema is the one the zod schemas generate', () => {
   const fresh = bootwhy(['schema']).stdout;
   const committed = readFileSync(join(ROOT, 'docs/report.schema.json'), 'utf8');
   assert.is(committed, fresh, 'run `node dist/cli/main.js schema > docs/report.schema.json` and review the change');
+});
+
+test('watch --json: every line validates against `bootwhy schema --events` (zod and JSON Schema); the committed one is current', () => {
+  const r = bootwhy(['watch', SEED_STATUS, '--json', '--timeout', '3s']);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+  assert.ok(lines.length > 5, r.stdout.slice(0, 300));
+  assert.equal([...new Set(lines.map((l) => l.type))].sort().filter((t) => ['source', 'failure', 'emergency', 'report'].includes(t)), ['emergency', 'failure', 'report', 'source']);
+  const schema = bootwhy(['schema', '--events']);
+  assert.is(schema.status, 0);
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const validate = ajv.compile(JSON.parse(schema.stdout) as object);
+  for (const l of lines) {
+    assert.ok(WatchEvent.safeParse(l).success, JSON.stringify(l).slice(0, 200));
+    assert.ok(validate(l), `${JSON.stringify(validate.errors?.slice(0, 2))} in ${JSON.stringify(l).slice(0, 200)}`);
+  }
+  assert.not.ok(validate({ type: 'failure', t: 1 }), 'a failure without its fields');
+  assert.is(readFileSync(join(ROOT, 'docs/events.schema.json'), 'utf8'), schema.stdout, 'run `node dist/cli/main.js schema --events > docs/events.schema.json`');
 });
 
 test('standard input gives the same report as the file', () => {

@@ -136,6 +136,7 @@ const MATRIX: Array<{ command: string; name: string; output: () => Promise<Buffe
   { command: 'analyze', name: '--format github', output: async () => run([LOG, '--format', 'github']), format: 'github' },
   { command: 'analyze', name: '--format junit', output: async () => run([LOG, '--format', 'junit']), format: 'junit' },
   { command: 'schema', name: 'schema', output: async () => run(['schema']) },
+  { command: 'schema', name: 'schema --events', output: async () => run(['schema', '--events']) },
   { command: 'tui', name: 'tui FILE (on a pty)', output: () => runTui(['tui', LOG]), tui: true },
 ];
 
