@@ -146,6 +146,16 @@ test('whole lines read straight from a chunk the caller reuses afterwards stay i
   assert.equal(texts(expected), ['NEW  1.000000] first line', 'plain one', 'plain two']);
 });
 
+test('an empty line ended by FF or VT keeps its own line number, so ESC M cannot send a later line back to an earlier one', () => {
+  // Found by the fuzzer (seed 20261203, case 1598): the empty line took the number of the line before it.
+  const lines = splitEveryWay('[ 7.476628]\nV\u000c\u000c\u001bM[ 0.978419]');
+  assert.equal(lines.map((l) => [l.text, l.lineNo]), [
+    ['[ 7.476628]', 1],
+    ['V', 2],
+    ['[ 0.978419]', 2],
+  ]);
+});
+
 test('a line longer than the maximum is split into records, nothing lost', () => {
   const long = 'x'.repeat(2500);
   const lines = splitEveryWay(`${long}\nnext\n`, { maxLineBytes: 1000 });

@@ -128,6 +128,8 @@ export class LineSplitter {
   private offset = 0;
   /** Offset just past the previous line's terminator. */
   private lineBegin = 0;
+  /** The raw line an empty line that ends now began on (VT, FF and ESC D end a line without a LF). */
+  private emptyLineNo = 1;
 
   constructor(onLine: (line: PhysicalLine) => void, options: LineSplitterOptions = {}) {
     this.onLine = onLine;
@@ -326,6 +328,7 @@ export class LineSplitter {
     };
     this.rawLine++;
     this.lineBegin = byteEnd;
+    this.emptyLineNo = this.rawLine;
     this.held = line;
     this.heldLen = to - from;
     this.heldFresh = to - from;
@@ -649,7 +652,7 @@ export class LineSplitter {
         ? { ...same, byteEnd, overwritten: false, truncated: false }
         : {
             text: this.len === 0 ? '' : this.counted(this.decode(this.buf, this.len)),
-            lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine - (truncated ? 0 : 1),
+            lineNo: this.lineNo >= 0 ? this.lineNo : truncated ? this.rawLine : this.emptyLineNo,
             byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
             byteEnd,
             overwritten: false,
@@ -657,6 +660,7 @@ export class LineSplitter {
           };
     this.reopened = null;
     this.lineBegin = byteEnd;
+    this.emptyLineNo = this.rawLine;
     if (truncated) {
       this.emit(line);
     } else {
