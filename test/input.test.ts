@@ -127,4 +127,16 @@ test('a log read through any envelope gives the report the bare log gives, with 
   }
 });
 
+
+test('dmesg -x levels come off; a caller id after a space is the kernel line\'s, not its message\'s; the kernel 7 WARNING form is a warning', () => {
+  const r = analyze('kern  :warn  : [    3.078160] [      T0] WARNING: mm/memblock.c:904 at __free_reserved_area+0xd3/0xf0, CPU#0: swapper/0/0\n');
+  assert.equal(r.boots[0]?.crashes.map((c) => c.kind), ['warning']);
+  assert.match(r.boots[0]!.crashes[0]!.title, /mm\/memblock\.c:904/);
+});
+
+test('plymouth\'s boot.log: each date line starts a boot', () => {
+  const r = analyze(['------------ Thu Feb 05 09:40:47 IST 2026 ------------', '[  OK  ] Started Journal Service.', '------------ Fri Mar 13 11:42:59 IST 2026 ------------', '[  OK  ] Started Journal Service.'].join('\n'));
+  assert.is(r.boots.length, 2);
+});
+
 test.run();

@@ -385,6 +385,9 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'openrc', literal: 'ERROR: ', pattern: /^\* ERROR: (\S+) failed to start/, failed: 1, example: ' * ERROR: networking failed to start' },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: (?:version \S+ booting|Entering runlevel)/, example: 'INIT: version 2.88 booting' },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
+  // Red Hat's initscripts (RHEL/CentOS 5 and 6, SUSE before systemd): the status at the end of the line.
+  { init: 'sysvinit', literal: '[  OK  ]', pattern: /^(?:Starting|Stopping) [^[]{1,80}?:?\s*\[  OK  \]$/, example: 'Starting auditd: [  OK  ]' },
+  { init: 'sysvinit', literal: '[FAILED]', pattern: /^(?:Starting|Stopping) ([^[:]{1,80}?):?\s*\[FAILED\]$/, failed: 1, example: 'Starting httpd: [FAILED]' },
   { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by)/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
   { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },

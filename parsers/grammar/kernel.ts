@@ -11,6 +11,7 @@ export interface KernelPrefix {
 
 // `[    7.779483] `, `[ 130.009798]` (web copies collapse spaces), `[    0.000000][    T0] `.
 const PREFIX = /^\[\s*(\d{1,10}\.\d{6})\](?:\[\s*([TC]\d{1,10})\])?\s?/;
+const CALLER_AFTER = /\[\s*([TC]\d{1,10})\] ?/y;
 // A timestamp somewhere inside a line: printk output that landed in the middle of another line.
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
 
@@ -41,8 +42,18 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   let micro = 0;
   for (let k = frac; k < i; k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
   const uptime = whole < 9e9 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, i));
-  const start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
-  return { uptime, caller: null, messageStart: start };
+  let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
+  // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
+  let caller: string | null = null;
+  if (text.charCodeAt(start) === 0x5b /* [ */) {
+    CALLER_AFTER.lastIndex = start;
+    const c = CALLER_AFTER.exec(text);
+    if (c) {
+      caller = c[1]!;
+      start += c[0].length;
+    }
+  }
+  return { uptime, caller, messageStart: start };
 }
 
 function isDigit(c: number): boolean {
@@ -114,7 +125,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
-  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s]+)(?: (?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
+  // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
+  { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
+  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at )?(?<where>[^\s,]+)(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
   {
     kind: 'hung-task',
     literal: 'blocked for more than',

@@ -6,12 +6,17 @@ import { isUnitName } from './units.js';
 
 /** `-- Boot 3c9…f2 --`, `-- Reboot --`, and the header journalctl prints first. */
 export function matchJournalSeparator(text: string): 'boot' | 'reboot' | 'header' | null {
+  // plymouth's /var/log/boot.log appends each boot after a line with its date.
+  if (text.startsWith('------------ ') && PLYMOUTH_BOOT.test(text)) return 'boot';
   if (!text.startsWith('-- ') || !text.endsWith(' --')) return null;
   if (/^-- Boot [0-9a-f]{32} --$/.test(text)) return 'boot';
   if (text === '-- Reboot --') return 'reboot';
   if (/^-- (?:Logs begin at|Journal begins at|No entries|Journal starts at) /.test(text) || text === '-- No entries --') return 'header';
   return null;
 }
+
+/** `------------ Thu Feb 05 09:40:47 IST 2026 ------------` (plymouth's boot.log, one per boot). */
+const PLYMOUTH_BOOT = /^-{12} \S+ \S+ {1,2}\d{1,2} \d\d:\d\d:\d\d (?:\S+ )?\d{4} -{12}$/;
 
 // `[Mon Mar  3 08:12:45 2025] ` (any language's day and month words).
 const DMESG_T = /^\[[^\]\d\s]{2,12}\.? [^\]\d\s]{2,12}\.? {1,2}\d{1,2} \d\d:\d\d:\d\d \d{4}\] ?/;

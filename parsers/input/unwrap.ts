@@ -36,7 +36,8 @@ const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 const KMSG_LEVEL = /^<\d{1,3}>/;
-const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug): /;
+/** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
+const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
@@ -177,7 +178,7 @@ export class LineUnwrapper {
     // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
     const c1 = text.charCodeAt(0);
     if (c1 >= 0x61 && c1 <= 0x7a && SYSLOG_LEVEL.test(text)) {
-      text = text.slice(text.indexOf(': ') + 2);
+      text = text.slice(SYSLOG_LEVEL.exec(text)![0].length);
       this.count('syslog-level');
     } else if (c1 === 0x3a /* : */ && text.charCodeAt(1) === 0x20 && text.length > 2 && text.charCodeAt(2) !== 0x20) {
       // A journal or syslog paste whose `time host ident[pid]` was cut away up to its colon.

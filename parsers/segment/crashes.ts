@@ -29,6 +29,8 @@ export abstract class CrashTracker extends FailureLedger {
     if (untimed && c.kind === 'warning' && !at.text.includes('CPU:')) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
     this.recognised++;
+    // `dmesg` run later in the same boot prints the same report again, without timestamps: not a new crash.
+    if (untimed && boot.crashes.some((x) => x.kind === c.kind && x.line < at.lineNo && (x.title === c.title || x.title.startsWith(c.title + ' in ')))) return;
     const cycle = currentCycle(boot);
     const state: CrashState = {
       kind: c.kind,

@@ -245,7 +245,17 @@ export class Segmenter extends CrashTracker {
     }
     if (rec.event?.kind === 'banner') {
       if (boot === null) boot = this.startBoot('kernel-banner', at.lineNo);
-      else if (boot.kernelVersion !== null || boot.cycles.length > 0 || (boot.lastUptime !== null && boot.lastUptime > 5) || boot.end !== 'log-end') {
+      else if (
+        // The banner of the kernel whose timestamps just restarted (a syslog may put the previous boot's
+        // last journal lines between them): the same boot.
+        !(boot.startReason === 'timestamps-restarted' && boot.kernelVersion === null && rec.uptime !== null && rec.uptime <= 1.5 && boot.lastUptime !== null && boot.lastUptime <= 1.5) &&
+        (boot.kernelVersion !== null ||
+          boot.cycles.length > 0 ||
+          (boot.lastUptime !== null && boot.lastUptime > 5) ||
+          boot.end !== 'log-end' ||
+          // A syslog's lines of an earlier boot (no uptimes to tell by): a banner well after them is a new boot.
+          (rec.fromJournal && rec.uptime === null && boot.lastUptime === null && at.lineNo - boot.startLine > 20))
+      ) {
         boot = this.startBoot('kernel-banner', at.lineNo);
       }
       boot.kernelVersion = rec.event.detail === null ? null : own(rec.event.detail);
