@@ -260,7 +260,14 @@ export class Segmenter extends CrashTracker {
       }
       boot.kernelVersion = rec.event.detail === null ? null : own(rec.event.detail);
       boot.bannerLine ??= at.lineNo;
-    } else if (boot !== null && boot.lastUptime !== null && rec.uptime !== null && rec.uptime < 1.5 && boot.lastUptime - rec.uptime > 5) {
+    } else if (
+      boot !== null &&
+      rec.uptime !== null &&
+      rec.uptime < 1.5 &&
+      ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5) ||
+        // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog).
+        (boot.lastUptime === null && boot.cycles.length > 0))
+    ) {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
       // time is another writer's line or a redraw, spliced in: not a boot.
       boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
