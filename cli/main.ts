@@ -11,6 +11,7 @@ import { InputError, UsageError } from './errors.js';
 import type { PolicyOptions } from './policy.js';
 import { forgetCi } from './tui/ci.js';
 import { safeText } from './terminal-safe.js';
+import { EXIT } from './exit-codes.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
        bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit] [--jobs N]
@@ -59,11 +60,11 @@ async function main(argv: string[]): Promise<number> {
   });
   if (values.help) {
     process.stdout.write(USAGE + '\n');
-    return 0;
+    return EXIT.ok;
   }
   if (values.version) {
     process.stdout.write(`bootwhy ${VERSION}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const color = values.color;
   if (color !== 'auto' && color !== 'always' && color !== 'never') throw new UsageError(`--color must be auto, always or never, not '${color}'`);
@@ -185,6 +186,6 @@ main(process.argv.slice(2)).then(
       say(`bootwhy: internal error: ${msg.split('\n')[0]}\n`);
       if (process.env['BOOTWHY_DEBUG']) console.error(err);
     }
-    process.exitCode = 2;
+    process.exitCode = EXIT.error;
   },
 );

@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { Report } from '../parsers/report/schema.js';
 import { ghData, ghProperty, mdText } from '../cli/reporters/formats.js';
 import { globRegExp } from '../cli/batch/expand.js';
-import { worse } from '../cli/commands/batch.js';
+import { worse } from '../cli/exit-codes.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'dist/cli/main.js');

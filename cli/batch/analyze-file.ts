@@ -5,7 +5,7 @@
  */
 import { Analyzer } from '../../parsers/index.js';
 import type { Report } from '../../parsers/report/schema.js';
-import { exitCode } from '../commands/analyze.js';
+import { EXIT, exitForReport } from '../exit-codes.js';
 import { InputError } from '../errors.js';
 import { FORMATS, summarise, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
 import { readInput } from '../sources/read-input.js';
@@ -53,7 +53,7 @@ export async function processFile(path: string, job: FormatJob): Promise<FileOut
     error: result.error,
     out: FORMATS[job.format]().each(result, job.ctx),
     summary: summarise(result),
-    code: result.report === null ? 2 : exitCode(result.report),
+    code: result.report === null ? EXIT.error : exitForReport(result.report),
     bytes: result.report?.input.bytes ?? 0,
   };
 }

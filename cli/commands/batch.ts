@@ -12,6 +12,7 @@ import { analyzeAll } from '../batch/pool.js';
 import type { FileOutcome } from '../batch/analyze-file.js';
 import { FORMATS, markdownSummary, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
 import { safeText } from '../terminal-safe.js';
+import { EXIT, worse } from '../exit-codes.js';
 
 export interface BatchOptions {
   inputs: readonly string[];
@@ -22,21 +23,16 @@ export interface BatchOptions {
   policy: PolicyOptions;
 }
 
-/** Which of two exit codes is worse: an input error, then failures, then not a boot log, then OK. */
-const SEVERITY = [0, 6, 1, 2];
-export function worse(a: number, b: number): number {
-  return SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
-}
 
 export async function batchCommand(opts: BatchOptions, stdout: Writable & { isTTY?: boolean }, stderr: NodeJS.WriteStream = process.stderr): Promise<number> {
   const { paths, errors } = await expandInputs(opts.inputs);
   let code = 0;
   for (const e of errors) {
     stderr.write(`bootwhy: ${safeText(e)}\n`);
-    code = worse(code, 2);
+    code = worse(code, EXIT.error);
   }
   // Nothing readable was named: the error lines say why; no empty table.
-  if (paths.length === 0) return 2;
+  if (paths.length === 0) return EXIT.error;
   // A policy file with a mistake stops the run before anything is read (one line, exit 2).
   const configs = new Set(paths.map((p) => opts.policy.config ?? findConfig(p)).filter((f): f is string => f !== null));
   if (configs.size > 0) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AnalyzerEvent, Report } from '../../parsers/report/schema.js';
+import { EXIT } from '../exit-codes.js';
 
 const T = { t: z.number().nonnegative().describe('seconds since watch started') };
 
@@ -26,5 +27,5 @@ export function eventsJsonSchema(): unknown {
 
 export function schemaCommand(stdout: NodeJS.WriteStream, events = false): number {
   stdout.write(JSON.stringify(events ? eventsJsonSchema() : reportJsonSchema(), null, 2) + '\n');
-  return 0;
+  return EXIT.ok;
 }

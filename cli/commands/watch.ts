@@ -9,23 +9,8 @@ import { describeSource, parseSource } from '../sources/live.js';
 import { LiveSession } from '../sources/session.js';
 import { choosePalette, safeJson, safeText, type Palette } from '../terminal-safe.js';
 import { InputError, UsageError } from '../errors.js';
+import { EXIT, exitForReport } from '../exit-codes.js';
 
-/** Exit codes of `watch`, documented in the README. */
-export const WATCH_EXIT = {
-  /** The --until condition was met, or the input ended and nothing failed. */
-  ok: 0,
-  /** The input ended (or watching was interrupted) and failures were found. */
-  failed: 1,
-  usage: 2,
-  /** Emergency or rescue mode, or an initrd shell, while waiting for something else. */
-  emergency: 3,
-  /** A kernel panic while waiting for something else. */
-  panic: 4,
-  /** The input ended and nothing in it was boot output bootwhy recognises (as `bootwhy analyze`). */
-  unrecognised: 6,
-  /** --timeout ran out before the condition. */
-  timeout: 5,
-} as const;
 
 export type Until = { kind: 'login' | 'emergency' | 'panic' | 'failed' } | { kind: 'cycle'; n: number };
 
@@ -75,12 +60,12 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
     if (opts.json) out(safeJson({ ...e, t: seconds() }));
     else out(describeEvent(e, seconds(), palette));
     const u = opts.until;
-    if (e.type === 'login' && u?.kind === 'login') decide(WATCH_EXIT.ok);
+    if (e.type === 'login' && u?.kind === 'login') decide(EXIT.ok);
     // Fail fast: while waiting for something else, emergency mode or a panic ends the wait.
-    if (e.type === 'emergency' && u) decide(u.kind === 'emergency' ? WATCH_EXIT.ok : WATCH_EXIT.emergency);
-    if (e.type === 'crash' && e.kind === 'panic' && u) decide(u.kind === 'panic' ? WATCH_EXIT.ok : WATCH_EXIT.panic);
-    if (e.type === 'failure' && u?.kind === 'failed') decide(WATCH_EXIT.ok);
-    if (e.type === 'cycle' && u?.kind === 'cycle' && e.cycle >= u.n) decide(WATCH_EXIT.ok);
+    if (e.type === 'emergency' && u) decide(u.kind === 'emergency' ? EXIT.ok : EXIT.emergency);
+    if (e.type === 'crash' && e.kind === 'panic' && u) decide(u.kind === 'panic' ? EXIT.ok : EXIT.panic);
+    if (e.type === 'failure' && u?.kind === 'failed') decide(EXIT.ok);
+    if (e.type === 'cycle' && u?.kind === 'cycle' && e.cycle >= u.n) decide(EXIT.ok);
   };
   const analyzer = new Analyzer({ name, onEvent });
   const status = (text: string): void => {
@@ -95,14 +80,14 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
     save: opts.save,
     onSaveError: (message) => {
       process.stderr.write(`bootwhy: ${safeText(message)}\n`);
-      decide(WATCH_EXIT.usage);
+      decide(EXIT.error);
     },
   });
   // A prompt waits without a newline: look at the unfinished line once the console goes quiet.
   const idle = setInterval(() => {
     if (Date.now() - session.lastData > 250) analyzer.checkPartialLine();
   }, 250);
-  const timer = opts.timeoutMs !== null ? setTimeout(() => decide(WATCH_EXIT.timeout), opts.timeoutMs) : null;
+  const timer = opts.timeoutMs !== null ? setTimeout(() => decide(EXIT.timeout), opts.timeoutMs) : null;
   const interrupt = (): void => decide(-1);
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
@@ -121,13 +106,10 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
   const report = analyzer.end();
   if (opts.json) out(safeJson({ type: 'report', t: seconds(), report }));
   else stdout.write('\n' + renderText(report, { palette, verbose: false }));
-  if (decided === -1 || decided === -2) return verdictCode(report);
+  if (decided === -1 || decided === -2) return exitForReport(report);
   return decided!;
 }
 
-function verdictCode(report: Report): number {
-  return report.verdict === 'failed' ? WATCH_EXIT.failed : report.verdict === 'empty' ? WATCH_EXIT.unrecognised : WATCH_EXIT.ok;
-}
 
 function describeEvent(e: AnalyzerEvent, t: number, p: Palette): string {
   const at = p.dim(`[${t.toFixed(1)} s] line ${e.line}:`);

@@ -2,7 +2,7 @@
  * `bootwhy tui SOURCE`: the full-screen UI on any source `watch` takes, or a saved log. On exit it prints
  * the report `analyze` prints, so nothing seen is lost.
  */
-import { exitCode } from '../commands/analyze.js';
+import { exitForReport } from '../exit-codes.js';
 import { createReadStream, openSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { ReadStream } from 'node:tty';
@@ -62,7 +62,7 @@ export async function tuiCommand(opts: TuiOptions, stdout: NodeJS.WriteStream): 
     const report = await tui.done;
     const palette = choosePalette(opts.color, true, process.env);
     stdout.write(renderText(report, { palette, verbose: false }));
-    return exitCode(report);
+    return exitForReport(report);
   } finally {
     if (keys !== process.stdin) keys.destroy();
   }
