@@ -6,15 +6,22 @@
  *     - unit: dev-ttyS1.device     # a unit name; * and ? match any characters
  *       reason: the board has one serial port
  *   fail-on: [failed, emergency, crash]   # what makes the exit status 1 (also --fail-on)
+ *   severity:                      # per kind of finding, over fail-on: fail, note or ignore
+ *     warning: note
+ *   patterns:                      # the team's own findings: a regex on each console line
+ *     - match: 'mmc\d+: error -110'
+ *       title: SD card timed out
+ *       severity: fail             # the default
  */
 import { readFileSync } from 'node:fs';
 import { findConfig } from './config-find.js';
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_FAIL_ON, type FailOn, type Policy } from '../parsers/diagnose/policy.js';
+import { DEFAULT_FAIL_ON, FINDING_KINDS, type FailOn, type Policy } from '../parsers/diagnose/policy.js';
 import { InputError } from './errors.js';
 
 const FAIL_ON = ['failed', 'emergency', 'crash', 'degraded', 'any'] as const;
+const SEVERITIES = ['fail', 'note', 'ignore'] as const;
 
 const ConfigFile = z
   .object({
@@ -29,8 +36,30 @@ const ConfigFile = z
       )
       .default([]),
     'fail-on': z.array(z.enum(FAIL_ON)).min(1).optional(),
+    severity: z.partialRecord(z.enum(FINDING_KINDS), z.enum(SEVERITIES)).optional(),
+    patterns: z
+      .array(
+        z
+          .object({
+            match: z.string().min(1, 'match must be a regular expression').refine(compiles, { message: 'match is not a valid regular expression' }),
+            title: z.string().min(1, 'title must say what the match means'),
+            severity: z.enum(SEVERITIES).default('fail'),
+            'ignore-case': z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and checks a policy file; throws an InputError `file:line: what is wrong`. */
 export function loadConfig(file: string): Policy {
@@ -78,11 +107,20 @@ export function loadConfig(file: string): Policy {
           : issue.message;
     throw new InputError(`${file}:${line}: ${where}: ${what}`);
   }
-  return { file, expected: parsed.data.expected, failOn: parsed.data['fail-on'] ?? DEFAULT_FAIL_ON };
+  const d = parsed.data;
+  return {
+    file,
+    expected: d.expected,
+    failOn: d['fail-on'] ?? DEFAULT_FAIL_ON,
+    severity: d.severity ?? {},
+    patterns: d.patterns.map((p) => ({ title: p.title, severity: p.severity, regex: new RegExp(p.match, p['ignore-case'] ? 'iu' : 'u') })),
+  };
 }
 
 function keysAt(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? 'expected, fail-on' : 'unit, reason';
+  if (path.length === 0) return 'expected, fail-on, severity, patterns';
+  if (path[0] === 'severity') return FINDING_KINDS.join(', ');
+  return path[0] === 'patterns' ? 'match, title, severity, ignore-case' : 'unit, reason';
 }
 
 import type { PolicyOptions } from './policy.js';

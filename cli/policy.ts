@@ -1,6 +1,7 @@
 /** The policy for a log applied to its report; YAML and zod are loaded only when a policy exists. */
-import type { FailOn } from '../parsers/diagnose/policy.js';
+import type { FailOn, Policy } from '../parsers/diagnose/policy.js';
 import type { Report } from '../parsers/report/schema.js';
+import type { PatternDef } from '../parsers/index.js';
 import { findConfig } from './config-find.js';
 
 export interface PolicyOptions {
@@ -12,10 +13,21 @@ export interface PolicyOptions {
 
 export const NO_POLICY: PolicyOptions = { config: null, failOn: null };
 
-/** Throws an InputError (`file:line: what is wrong`) for a bad policy file. */
-export async function withPolicy(report: Report, log: string, opts: PolicyOptions): Promise<Report> {
-  if (opts.config === null && opts.failOn === null && findConfig(log) === null) return report;
-  const [{ policyFor }, { applyPolicy }] = await Promise.all([import('./config.js'), import('../parsers/diagnose/policy.js')]);
-  const policy = policyFor(log, opts);
-  return policy === null ? report : applyPolicy(report, policy);
+/** The policy for one log (null: none, the default verdict). Read before the log is, since its
+ *  patterns are tried on every line. Throws an InputError (`file:line: what is wrong`) for a bad file. */
+export async function policyForLog(log: string, opts: PolicyOptions): Promise<Policy | null> {
+  if (opts.config === null && opts.failOn === null && findConfig(log) === null) return null;
+  const { policyFor } = await import('./config.js');
+  return policyFor(log, opts);
+}
+
+/** The Analyzer's patterns under a policy. */
+export function patternsOf(policy: Policy | null): readonly PatternDef[] {
+  return policy?.patterns ?? [];
+}
+
+export async function applyPolicyTo(report: Report, policy: Policy | null): Promise<Report> {
+  if (policy === null) return report;
+  const { applyPolicy } = await import('../parsers/diagnose/policy.js');
+  return applyPolicy(report, policy);
 }

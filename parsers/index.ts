@@ -9,6 +9,7 @@ import { Segmenter } from './segment/segmenter.js';
 import { LineSplitter, type LineSplitterOptions, type PhysicalLine } from './terminal/line-splitter.js';
 import { LineUnwrapper } from './input/unwrap.js';
 import { LineSources } from './input/sources.js';
+import { PatternMatcher, type PatternDef } from './diagnose/patterns.js';
 
 export interface AnalyzerOptions extends LineSplitterOptions {
   /** Input name shown in the report. */
@@ -18,6 +19,8 @@ export interface AnalyzerOptions extends LineSplitterOptions {
   onLine?: (line: PhysicalLine) => void;
   /** Every classified record, for debugging the grammar. */
   onRecord?: (record: ConsoleRecord) => void;
+  /** A policy's own patterns: each line that matches one is a finding (`report.matches`). */
+  patterns?: readonly PatternDef[];
 }
 
 export class Analyzer {
@@ -31,6 +34,7 @@ export class Analyzer {
   private readonly gaps: Gap[] = [];
   private droppedGaps = 0;
   private readonly onEvent: ((event: AnalyzerEvent) => void) | undefined;
+  private readonly patterns: PatternMatcher | null;
 
   constructor(options: AnalyzerOptions = {}) {
     this.name = options.name ?? '-';
@@ -51,7 +55,16 @@ export class Analyzer {
           },
     );
     const onLine = options.onLine;
-    this.unwrapper = new LineUnwrapper((line) => this.classifier.push(line));
+    const patterns = options.patterns !== undefined && options.patterns.length > 0 ? new PatternMatcher(options.patterns) : null;
+    this.patterns = patterns;
+    this.unwrapper = new LineUnwrapper(
+      patterns === null
+        ? (line) => this.classifier.push(line)
+        : (line) => {
+            patterns.test(line.text, line.lineNo);
+            this.classifier.push(line);
+          },
+    );
     this.splitter = new LineSplitter((line) => {
       onLine?.(line);
       this.unwrapper.push(line);
@@ -123,6 +136,7 @@ export class Analyzer {
       recognised: this.segmenter.recognised,
       gaps: this.gaps,
       droppedGaps: this.droppedGaps,
+      patterns: this.patterns,
       input: {
         recognisedAs: this.sources.kind(this.segmenter.recognised),
         lineSources: this.sources.summary(),
@@ -148,4 +162,5 @@ export function analyze(input: Uint8Array | string, options: AnalyzerOptions = {
 
 export type { AnalyzerEvent, Report } from './report/schema.js';
 export type { PhysicalLine } from './terminal/line-splitter.js';
+export type { PatternDef, Severity } from './diagnose/patterns.js';
 export { LineSplitter } from './terminal/line-splitter.js';

@@ -9,7 +9,8 @@ import { EXIT, exitForReport } from '../exit-codes.js';
 import { InputError } from '../errors.js';
 import { FORMATS, summarise, type FormatContext, type FormatName, type Summary } from '../reporters/formats.js';
 import { readInput } from '../sources/read-input.js';
-import { withPolicy, type PolicyOptions } from '../policy.js';
+import { NO_POLICY, applyPolicyTo, patternsOf, policyForLog, type PolicyOptions } from '../policy.js';
+import type { Policy } from '../../parsers/diagnose/policy.js';
 
 export type FileResult = { path: string; report: Report; error: null } | { path: string; report: null; error: string };
 
@@ -29,25 +30,24 @@ export interface FormatJob {
   policy: PolicyOptions;
 }
 
-export async function analyzeFile(path: string): Promise<FileResult> {
-  const analyzer = new Analyzer({ name: path === '-' ? 'standard input' : path });
+export async function analyzeFile(path: string, policyOpts: PolicyOptions = NO_POLICY): Promise<FileResult> {
+  let policy: Policy | null;
+  try {
+    policy = await policyForLog(path, policyOpts);
+  } catch (err) {
+    return { path, report: null, error: err instanceof Error ? err.message : String(err) };
+  }
+  const analyzer = new Analyzer({ name: path === '-' ? 'standard input' : path, patterns: patternsOf(policy) });
   try {
     await readInput(path, analyzer);
   } catch (err) {
     return { path, report: null, error: err instanceof InputError ? err.message : `${path}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
   }
-  return { path, report: analyzer.end(), error: null };
+  return { path, report: await applyPolicyTo(analyzer.end(), policy), error: null };
 }
 
 export async function processFile(path: string, job: FormatJob): Promise<FileOutcome> {
-  let result = await analyzeFile(path);
-  if (result.report !== null) {
-    try {
-      result = { ...result, report: await withPolicy(result.report, path, job.policy) };
-    } catch (err) {
-      result = { path, report: null, error: err instanceof Error ? err.message : String(err) };
-    }
-  }
+  const result = await analyzeFile(path, job.policy);
   return {
     path,
     error: result.error,

@@ -2,7 +2,7 @@
 import { Analyzer } from '../../parsers/index.js';
 import { renderText } from '../reporters/text.js';
 import { readInput } from '../sources/read-input.js';
-import { NO_POLICY, withPolicy, type PolicyOptions } from '../policy.js';
+import { NO_POLICY, applyPolicyTo, patternsOf, policyForLog, type PolicyOptions } from '../policy.js';
 import { choosePalette, safeJson } from '../terminal-safe.js';
 import { exitForReport } from '../exit-codes.js';
 
@@ -15,9 +15,10 @@ export interface AnalyzeOptions {
 }
 
 export async function analyzeCommand(opts: AnalyzeOptions, stdout: NodeJS.WriteStream): Promise<number> {
-  const analyzer = new Analyzer({ name: opts.source === '-' ? 'standard input' : opts.source });
+  const policy = await policyForLog(opts.source, opts.policy ?? NO_POLICY);
+  const analyzer = new Analyzer({ name: opts.source === '-' ? 'standard input' : opts.source, patterns: patternsOf(policy) });
   await readInput(opts.source, analyzer);
-  const report = await withPolicy(analyzer.end(), opts.source, opts.policy ?? NO_POLICY);
+  const report = await applyPolicyTo(analyzer.end(), policy);
   if (opts.json) stdout.write(safeJson(report, 2) + '\n');
   else stdout.write(renderText(report, { palette: choosePalette(opts.color, stdout.isTTY === true, process.env), verbose: opts.verbose }));
   return exitForReport(report);

@@ -186,15 +186,21 @@ const github: Format = {
       const line = cause.lines[0];
       if (line !== undefined) causeLines.add(line);
       const title = `bootwhy: ${cause.unit ?? cause.kind} (${where})`;
-      out.push(`::error file=${file}${line !== undefined ? `,line=${line}` : ''},title=${ghProperty(title)}::${ghData(cause.headline)}`);
+      // A root cause the policy expects or notes (the log is OK by it) is a warning, not an error.
+      out.push(`::${r.verdict === 'failed' ? 'error' : 'warning'} file=${file}${line !== undefined ? `,line=${line}` : ''},title=${ghProperty(title)}::${ghData(cause.headline)}`);
     }
     for (const b of r.boots) {
       for (const c of b.crashes) {
-        if (causeLines.has(c.line)) continue;
-        out.push(`::error file=${file},line=${c.line},title=${ghProperty(`bootwhy: kernel ${c.kind} (boot ${b.index})`)}::${ghData(c.title)}`);
+        const severity = r.policy?.severity[c.kind] ?? 'fail';
+        if (causeLines.has(c.line) || severity === 'ignore') continue;
+        out.push(`::${severity === 'fail' ? 'error' : 'warning'} file=${file},line=${c.line},title=${ghProperty(`bootwhy: kernel ${c.kind} (boot ${b.index})`)}::${ghData(c.title)}`);
       }
     }
-    if (r.verdict === 'failed' && out.length === 0) out.push(`::error file=${file},title=${ghProperty('bootwhy: failed')}::${ghData(r.headline)}`);
+    for (const m of r.matches) {
+      if (m.severity === 'ignore') continue;
+      for (const l of m.lines) out.push(`::${m.severity === 'fail' ? 'error' : 'warning'} file=${file},line=${l.line},title=${ghProperty(`bootwhy: ${m.title}`)}::${ghData(l.text)}`);
+    }
+    if (r.verdict === 'failed' && !out.some((l) => l.startsWith('::error'))) out.push(`::error file=${file},title=${ghProperty('bootwhy: failed')}::${ghData(r.headline)}`);
     if (r.verdict === 'empty') out.push(`::warning file=${file},title=${ghProperty('bootwhy: not a boot log')}::${ghData(r.headline)}`);
     for (const d of r.degraded) out.push(`::warning file=${file}${d.line !== null ? `,line=${d.line}` : ''},title=${ghProperty(`bootwhy: ${d.code}`)}::${ghData(d.message)}`);
     return out.length > 0 ? out.join('\n') + '\n' : '';
@@ -238,18 +244,29 @@ const junit: Format = {
     if (r.verdict === 'empty') return suite([junitCase(result.path, 'boot log', { message: r.headline, type: 'not-a-boot-log', body: r.degraded.map((d) => d.message).join('\n') }, true)], 0, 1);
     const cases: string[] = [];
     let failures = 0;
+    // Under a policy that makes the log OK (expected failures, noted kinds), no testcase fails.
+    const failing = r.verdict === 'failed';
+    const fatal = (kind: string): boolean => (r.policy?.severity[kind] ?? 'fail') === 'fail';
     for (const b of r.boots) {
-      const crashes = b.crashes.map((c) => `kernel ${c.kind} at line ${c.line}: ${c.title}`);
-      const bootFailed = b.rootCause !== null || b.crashes.length > 0 || b.emergency !== null;
+      const fatalCrashes = b.crashes.filter((c) => fatal(c.kind));
+      const crashes = b.crashes.map((c) => `kernel ${c.kind} at line ${c.line}: ${c.title}${fatal(c.kind) ? '' : ' (noted by the policy)'}`);
+      const bootFailed = failing && (b.rootCause !== null || fatalCrashes.length > 0 || (b.emergency !== null && fatal(b.emergency.kind)));
       if (bootFailed) failures++;
-      const message = b.rootCause?.headline ?? (b.crashes[0] ? `kernel ${b.crashes[0].kind}: ${b.crashes[0].title}` : b.emergency ? `${b.emergency.kind} shell at line ${b.emergency.line}` : '');
-      cases.push(junitCase(result.path, `boot ${b.index}`, bootFailed ? { message, type: b.rootCause?.kind ?? (b.crashes.length > 0 ? 'kernel-crash' : 'emergency'), body: causeBody(b.rootCause, crashes) } : null));
+      const message = b.rootCause?.headline ?? (fatalCrashes[0] ? `kernel ${fatalCrashes[0].kind}: ${fatalCrashes[0].title}` : b.emergency ? `${b.emergency.kind} shell at line ${b.emergency.line}` : '');
+      cases.push(junitCase(result.path, `boot ${b.index}`, bootFailed ? { message, type: b.rootCause?.kind ?? (fatalCrashes.length > 0 ? 'kernel-crash' : 'emergency'), body: causeBody(b.rootCause, crashes) } : null));
       for (const c of b.cycles) {
-        const failed = c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true;
+        const failed = failing && c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true;
         if (failed) failures++;
         const message = c.rootCause?.headline ?? `${c.outcome}${c.emergency ? ` at line ${c.emergency.line}` : ''}`;
         cases.push(junitCase(result.path, `boot ${b.index} / cycle ${c.index} (${c.start})`, failed ? { message, type: c.rootCause?.kind ?? c.outcome, body: causeBody(c.rootCause) } : null));
       }
+    }
+    // The policy's own patterns that fail a run: one testcase each.
+    for (const m of r.matches) {
+      if (m.severity !== 'fail') continue;
+      failures++;
+      const body = m.lines.map((l) => `line ${l.line}: ${l.text}`).join('\n');
+      cases.push(junitCase(result.path, `pattern: ${m.title}`, { message: `${m.title}: ${m.count} line${m.count === 1 ? '' : 's'}`, type: 'pattern', body }));
     }
     return suite(cases, failures, 0);
   },

@@ -9,6 +9,8 @@ export interface TextOptions {
   verbose: boolean;
   /** The report's known-issue hints (renderText fills it in). */
   hints?: readonly Hint[];
+  /** The policy's severity per kind of finding (renderText fills it in). */
+  severity?: Readonly<Record<string, 'fail' | 'note' | 'ignore'>> | null;
 }
 
 export function renderText(report: Report, opts: TextOptions): string {
@@ -20,11 +22,18 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes${readAs(report)}`));
   if (report.policy !== null) {
     const from = report.policy.file !== null ? safeText(report.policy.file) : '--fail-on';
-    out.push(p.dim(`policy: ${from}; ${report.policy.expected} expected failure${report.policy.expected === 1 ? '' : 's'}; fails on ${report.policy.failOn.join(', ')}`));
+    const lenient = Object.entries(report.policy.severity).filter(([k, v]) => v !== 'fail' && k !== 'unsupported').map(([k, v]) => `${k} ${v}`);
+    out.push(p.dim(`policy: ${from}; ${report.policy.expected} expected failure${report.policy.expected === 1 ? '' : 's'}; fails on ${report.policy.failOn.join(', ')}${lenient.length > 0 ? ` (not failing: ${lenient.join(', ')})` : ''}`));
+  }
+  for (const m of report.matches) {
+    if (m.severity === 'ignore') continue;
+    const first = m.lines[0]!;
+    const word = m.severity === 'fail' ? p.red('match') : p.yellow('match');
+    out.push(`${word}: ${safeText(m.title)} (${m.severity}) ${m.count} line${m.count === 1 ? '' : 's'}, first at line ${first.line}: ${p.dim(safeText(first.text))}`);
   }
   for (const d of report.degraded) out.push(p.yellow(`warning: ${safeText(d.message)}`));
   if (report.droppedBoots > 0) out.push(p.dim(`(${report.droppedBoots} earlier boots not shown)`));
-  const withHints: TextOptions = { ...opts, hints: report.hints };
+  const withHints: TextOptions = { ...opts, hints: report.hints, severity: report.policy?.severity ?? null };
   for (const boot of report.boots) renderBoot(boot, out, withHints);
   return out.join('\n') + '\n';
 }
@@ -48,8 +57,11 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
   }
   else if (boot.emergency) out.push(`  ${p.red(boot.emergency.kind)} at line ${boot.emergency.line}`);
   for (const c of boot.crashes) {
-    const colour = c.kind === 'warning' ? p.yellow : p.red;
-    out.push(`  ${colour('crash')}: ${safeText(c.title)}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
+    const severity = opts.severity?.[c.kind] ?? 'fail';
+    if (severity === 'ignore') continue;
+    const colour = c.kind === 'warning' || severity === 'note' ? p.yellow : p.red;
+    const noted = severity === 'note' ? p.dim(' (noted by the policy, not failing)') : '';
+    out.push(`  ${colour('crash')}: ${safeText(c.title)}${noted}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
   }
   for (const cycle of boot.cycles) renderCycle(cycle, out, opts);
   if (boot.end !== 'log-end') out.push(`  ended: ${boot.end}`);

@@ -1,4 +1,5 @@
 /** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
+import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
 import { MAX_KNOWN, pathForMountUnit } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
@@ -38,6 +39,8 @@ export interface ReportInput {
   recognised: number;
   gaps: readonly Gap[];
   droppedGaps: number;
+  /** The policy's own patterns, when it has any. */
+  patterns?: PatternMatcher | null;
   input: Pick<Report['input'], 'recognisedAs' | 'lineSources' | 'envelopes' | 'compression'> & { splicesRepaired: number; splicesLost: number; damage: string | null };
 }
 
@@ -65,6 +68,7 @@ export function buildReport(input: ReportInput): Report {
     verdict,
     headline: headline(boots, verdict),
     policy: null,
+    matches: input.patterns?.result(boots) ?? [],
     hints: boots.flatMap(hintsFor),
     boots,
     droppedBoots: input.droppedBoots,

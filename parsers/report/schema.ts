@@ -175,6 +175,19 @@ export const Boot = z.object({
   end: z.enum(['reboot', 'poweroff', 'halt', 'panic', 'log-end']),
 });
 
+export const Severity = z.enum(['fail', 'note', 'ignore']);
+
+export const PatternMatch = z.object({
+  title: z.string().describe("the policy pattern's title"),
+  pattern: z.string().describe('the regular expression, as written'),
+  severity: Severity,
+  count: z.number().int().positive().describe('lines it matched'),
+  lines: z
+    .array(z.object({ line: z.number().int().positive(), boot: z.number().int().positive().nullable(), text: z.string() }))
+    .describe('the first lines it matched (at most 20)'),
+});
+export type PatternMatch = z.infer<typeof PatternMatch>;
+
 export const Degraded = z.object({
   code: z.enum(['binary-input', 'long-lines', 'unterminated-escape', 'invalid-utf8', 'truncated-report', 'no-console-output', 'source-gap', 'spliced-lines', 'damaged-input']),
   message: z.string(),
@@ -216,9 +229,11 @@ export const Report = z.object({
       file: z.string().nullable(),
       expected: z.number().int().nonnegative().describe('failures the policy expects'),
       failOn: z.array(z.enum(['failed', 'emergency', 'crash', 'degraded', 'any'])),
+      severity: z.record(z.string(), Severity).describe('what each kind of finding does to the verdict: fail, note (listed, not failing) or ignore (not counted)'),
     })
     .nullable()
     .describe('the policy the verdict was decided by (bootwhy.yaml or --fail-on); null: the default'),
+  matches: z.array(PatternMatch).describe("lines that matched a policy's own patterns"),
   hints: z.array(Hint).describe('known issues that match a root cause: what is known, and where to read more (parsers/diagnose/hints.ts)'),
   droppedBoots: z.number().int().nonnegative().describe('earliest boots left out to keep memory bounded'),
   droppedCycles: z.number().int().nonnegative().describe('earliest userspace cycles of kept boots left out to keep memory bounded'),
