@@ -34,6 +34,9 @@ export const STORAGE_TARGETS: ReadonlySet<string> = new Set([
   'initrd-usr-fs.target',
 ]);
 
+/** udev's units: without them no device unit appears. */
+const UDEV_UNITS: ReadonlySet<string> = new Set(['systemd-udevd.service', 'systemd-udev-trigger.service', 'systemd-udevd-kernel.socket', 'systemd-udevd-control.socket']);
+
 /** Targets with OnFailure=emergency.target: their failure is what puts a machine in emergency mode. */
 export const EMERGENCY_TRIGGERS: readonly string[] = [
   'local-fs.target',
@@ -88,6 +91,16 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
     e.parent = findParent(e, entries, byName, mounts);
     e.parent?.children.push(e);
   }
+  // Devices appear through udev: with udevd (or its coldplug trigger) failed, a device that then never
+  // appeared waited for it, and everything that waited for the device follows from it.
+  const udev = entries.find((e) => e.failure.kind !== 'dependency' && UDEV_UNITS.has(e.name));
+  if (udev !== undefined) {
+    for (const e of entries) {
+      if (e.failure.verb !== 'device-timeout' || e.failure.seq < udev.failure.seq || e.parent !== null) continue;
+      e.parent = udev;
+      udev.children.push(e);
+    }
+  }
   for (const e of entries) {
     let cur: CascadeEntry = e;
     const seen = new Set<CascadeEntry>();
@@ -133,6 +146,11 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
       if (best) return best;
     }
     if (STORAGE_TARGETS.has(name)) {
+      // systemd prints a job's failure as it propagates (device → fsck → mount → target): a mount that
+      // failed for want of its device just before this line is the one, over a mount that failed
+      // long before (had the target needed that one, it would have failed then).
+      const justBefore = entries.find((c) => c.failure.seq === e.failure.seq - 1);
+      if (justBefore && justBefore.failure.kind === 'dependency' && isMountLike(justBefore.failure)) return justBefore;
       // A mount that failed itself; else a mount failed by its device; else the device or other storage.
       const mount = latestPrimaryBefore(e, entries, isMountLike);
       if (mount) return mount;

@@ -167,7 +167,11 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   } else {
     const crash = explainingCrash(b.crashes);
     const inCycle = crash !== null && cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === crash.line);
-    const explainedByCycle = crash !== null && cycles.some((cy) => cy.rootCause !== null && cy.rootCause.lines[0]! < crash.line && cy.outcome !== 'ok');
+    // A WARNING is not fatal (a fatal one is followed by its panic): when a userspace cycle failed for a
+    // reason of its own, that reason explains the boot, and the WARNING stays a crash of it.
+    const explainedByCycle =
+      crash !== null &&
+      cycles.some((cy) => cy.rootCause !== null && cy.outcome !== 'ok' && (cy.rootCause.lines[0]! < crash.line || (crash.kind === 'warning' && b.end !== 'panic' && cy.rootCause.kind !== 'kernel-crash')));
     if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null) {
       const e = b.bootloaderError;
       const message = e.message.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');

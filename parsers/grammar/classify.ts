@@ -112,12 +112,12 @@ export type ConsoleRecord =
   /** An initrd that is not systemd gave up (NixOS stage 1). */
   | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
-  | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null }
+  | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null; handover: boolean }
   | { kind: 'welcome'; at: LineRef; os: string }
   | { kind: 'command'; at: LineRef; command: TypedCommand }
   | { kind: 'status-header'; at: LineRef; unit: string; description: string | null }
   | { kind: 'status-field'; at: LineRef; field: string; value: string }
-  | { kind: 'failed-row'; at: LineRef; unit: string; sub: string; description: string }
+  | { kind: 'failed-row'; at: LineRef; unit: string; sub: string; description: string; why?: string }
   | {
       kind: 'text';
       at: LineRef;
@@ -171,6 +171,8 @@ const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): 
 export class LineClassifier {
   /** The status word the previous line ended with, cut from its `]` by the line end. */
   private tailWord: StatusWord | null = null;
+  /** Unit lines still to come under `Failed Units: N`. */
+  private failedUnitsLeft = 0;
   /** A status line cut short by a kernel line, waiting for its continuation. */
   private fragment: { line: PhysicalLine; text: string; whole: boolean } | null = null;
 
@@ -354,7 +356,7 @@ export class LineClassifier {
     if (c0 === 0x53 /* S */ && (trimmed.startsWith('Starting kernel') || trimmed.startsWith('Starting depthcharge'))) {
       const marker = matchMarker(trimmed);
       if (marker) {
-        this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner });
+        this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: marker.handover });
         return;
       }
     }
@@ -380,7 +382,7 @@ export class LineClassifier {
     }
     const marker = matchMarker(text);
     if (marker) {
-      this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner });
+      this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: marker.handover });
       return;
     }
     const command = matchTypedCommand(text);
@@ -415,6 +417,24 @@ export class LineClassifier {
     if (row) {
       this.out({ kind: 'failed-row', at, ...row });
       return;
+    }
+    // Fedora/RHEL CoreOS's login messages (console-login-helper-messages): `Failed Units: 2` and the
+    // units, indented, one a line.
+    if (this.failedUnitsLeft > 0) {
+      const unit = /^\s+(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))$/.exec(text);
+      if (unit) {
+        this.failedUnitsLeft--;
+        this.out({ kind: 'failed-row', at, unit: unit[1]!, sub: 'failed', description: '', why: 'listed under Failed Units by the login messages' });
+        return;
+      }
+      this.failedUnitsLeft = 0;
+    }
+    if (c0 === 0x46 /* F */ && trimmed.startsWith('Failed Units: ')) {
+      const n = /^Failed Units: (\d{1,4})$/.exec(trimmed);
+      if (n) {
+        this.failedUnitsLeft = Math.min(Number(n[1]), 256);
+        return;
+      }
     }
     // PID 1's messages without any prefix (`journalctl -o cat`, pastes that lost the prefix, old
     // systemd's unbracketed console lines): failures and targets only, which nothing else prints so.
@@ -515,6 +535,14 @@ export class LineClassifier {
     if (jm) {
       fromJournal = true;
       message = jm[1] === 'kernel' ? message.slice(jm[0].length) : message.slice(message.indexOf(' ') + 1);
+    }
+    // A bootloader that stamps its lines as the kernel does hands over (`[ 17.01] *** Starting kernel ***`).
+    if (!fromJournal && message.includes('Starting kernel')) {
+      const marker = matchMarker(message.trim());
+      if (marker?.handover) {
+        this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: true });
+        return;
+      }
     }
     const interesting = KERNEL_GATE.test(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;

@@ -92,6 +92,8 @@ interface MarkerRule {
   banner?: string;
   /** A line the rule must find (test/rules.test.ts). */
   example: string;
+  /** The bootloader hands over to the kernel here: what follows is the kernel of the same boot. */
+  handover?: boolean;
 }
 
 /** Firmware and bootloaders, one row each: the banner they print first, and lines only they print. */
@@ -116,7 +118,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, example: 'F0: 102B 0000', banner: 'mtk-bootrom' },
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
   { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
-  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./, example: 'Starting kernel ...' },
+  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./, example: 'Starting kernel ...', handover: true },
+  // Other bootloaders frame the same words (rustBoot: `***** Starting kernel *****`).
+  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^\s*[*#=~-]{3,}\s*Starting kernel\b/, example: '***************************************** Starting kernel ********************************************', handover: true },
   { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/, example: 'Exiting depthcharge with code 4 at timestamp: 26052152' },
   { kind: 'bootloader', literal: 'GRUB', pattern: /Welcome to GRUB!|GNU GRUB\s+version/, example: 'Welcome to GRUB!' },
   { kind: 'bootloader', literal: 'Booting `', pattern: /^\s*Booting `.+'/, example: '  Booting `Debian GNU/Linux\'' },
@@ -131,6 +135,7 @@ export const MARKER_RULES: readonly MarkerRule[] = [
 export interface MarkerMatch {
   kind: MarkerKind;
   banner: string | null;
+  handover: boolean;
 }
 
 /** Bootloader errors that leave a machine without a kernel (U-Boot, GRUB, depthcharge). */
@@ -173,9 +178,9 @@ const MARKER_BY_FIRST = byFirstChar(
 export function matchMarker(text: string): MarkerMatch | null {
   const first = MARKER_BY_FIRST.get(text[0] ?? '');
   if (first !== undefined) {
-    for (const rule of first) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
+    for (const rule of first) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true };
   }
-  for (const rule of MARKER_ANYWHERE) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null };
+  for (const rule of MARKER_ANYWHERE) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true };
   return null;
 }
 

@@ -67,7 +67,7 @@ export class Segmenter extends CrashTracker {
     }
     switch (rec.kind) {
       case 'marker':
-        return this.marker(rec.marker, rec.banner, rec.at);
+        return this.marker(rec.marker, rec.banner, rec.at, rec.handover);
       case 'kernel':
         return this.kernel(rec);
       case 'status':
@@ -107,7 +107,7 @@ export class Segmenter extends CrashTracker {
         return this.statusField(rec.field, rec.value, rec.at);
       case 'failed-row':
         this.resolver.learn({ name: rec.unit, description: rec.description || null, text: rec.unit, partial: false, resolvedBy: null });
-        this.systemctlFailure(rec.unit, null, rec.at, 'listed by systemctl --failed');
+        this.systemctlFailure(rec.unit, null, rec.at, rec.why ?? 'listed by systemctl --failed');
         return this.touch();
       case 'journal':
         return this.journal(rec);

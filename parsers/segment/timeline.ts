@@ -129,9 +129,18 @@ export abstract class Timeline {
     return boot.hasKernel || boot.cycles.length > 0 || boot.end !== 'log-end';
   }
 
-  protected marker(kind: 'firmware' | 'bootloader', banner: string | null, at: LineRef): void {
+  protected marker(kind: 'firmware' | 'bootloader', banner: string | null, at: LineRef, handover = false): void {
     this.recognised++;
     let boot = this.boot;
+    // A bootloader that stamps its lines as the kernel does (`[   36.80] relocating kernel …`) hands over:
+    // the timestamps before were its own, and the kernel that follows is this boot's.
+    if (handover && boot !== null && boot.startReason === 'log-start' && boot.kernelVersion === null && boot.cycles.length === 0 && boot.crashes.length === 0 && boot.end === 'log-end') {
+      boot.hasKernel = false;
+      boot.startReason = 'bootloader';
+      boot.firstUptime = null;
+      boot.lastUptime = null;
+      for (const ph of boot.phases) if (ph.name === 'kernel') ph.name = 'bootloader';
+    }
     // A firmware stage's banner seen again in the same boot: the machine reset before a kernel ran.
     if (boot === null || this.bootHasRun(boot) || (banner !== null && boot.banners.has(banner))) boot = this.startBoot(kind, at.lineNo);
     if (banner !== null) boot.banners.add(banner);
@@ -270,6 +279,11 @@ export abstract class Timeline {
       if (cycle.end === 'log-end') cycle.end = 'soft-reboot';
       cycle = this.newCycle(boot, at.lineNo, 'soft-reboot');
       cycle.signals.add(type);
+    } else if (type === 'welcome' && cycle.signals.has(type) && cycle.phases.at(-1)?.name === 'initrd' && cycle.mode === null) {
+      // The initrd's systemd ends by switching root (its `Switching root.` is often only in the kernel
+      // log): the next `Welcome to` is the real root's, in the same cycle.
+      this.cyclePhase(cycle, 'system', at.lineNo);
+      cycle.signals = new Set([type]);
     } else if (cycle.signals.has(type)) {
       // PID 1 re-logs its version on daemon-reexec, so only a second `Welcome to` proves a new start.
       if (type === 'welcome') {
