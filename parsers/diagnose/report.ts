@@ -1,7 +1,7 @@
 /** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
-import { MAX_KNOWN, pathForMountUnit } from '../grammar/units.js';
+import { MAX_KNOWN, deviceUnitForPath, pathForMountUnit } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
@@ -120,7 +120,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   } else if (b.mode && b.mode.kind !== 'initramfs-shell' && b.mode.device !== null) {
     rootCause = {
       kind: 'root-device',
-      unit: null,
+      unit: deviceUnitForPath(b.mode.device),
       headline: `the root device ${b.mode.device} never appeared: the initrd gave up and dropped to its shell`,
       lines: b.mode.evidence.map((e) => e.line),
       evidence: b.mode.evidence,
@@ -154,7 +154,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
   } else if (b.mode) {
     rootCause = {
       kind: 'root-device',
-      unit: null,
+      unit: b.mode.device ? deviceUnitForPath(b.mode.device) : null,
       headline: b.mode.device
         ? `the root device ${b.mode.device} never appeared: the initramfs gave up and dropped to its shell`
         : 'the root file system device never appeared: the initramfs gave up and dropped to its shell',
@@ -171,7 +171,15 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     // reason of its own, that reason explains the boot, and the WARNING stays a crash of it.
     const explainedByCycle =
       crash !== null &&
-      cycles.some((cy) => cy.rootCause !== null && cy.outcome !== 'ok' && (cy.rootCause.lines[0]! < crash.line || (crash.kind === 'warning' && b.end !== 'panic' && cy.rootCause.kind !== 'kernel-crash')));
+      cycles.some(
+        (cy) =>
+          cy.rootCause !== null &&
+          cy.outcome !== 'ok' &&
+          // A failure before the crash explains it when the machine was already down (emergency, rescue)
+          // or the crash is init dying; an unrelated failed unit long before a crash does not.
+          ((cy.rootCause.lines[0]! < crash.line && (cy.outcome !== 'failed' || /kill(?:ing)? init/i.test(crash.title) || crash.kind === 'warning')) ||
+            (crash.kind === 'warning' && b.end !== 'panic' && cy.rootCause.kind !== 'kernel-crash')),
+      );
     if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null) {
       const e = b.bootloaderError;
       const message = e.message.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
@@ -209,7 +217,7 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
 }
 
 /** Panics that report an earlier crash rather than a cause of their own. */
-const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP/;
+const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task/;
 
 /**
  * The kernel crash that explains a boot: a panic, unless it reports a crash just before it (`Fatal
@@ -221,13 +229,19 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
   if (panic) {
     if (!CONSEQUENTIAL_PANIC.test(panic.title)) return panic;
     const before = crashes.filter((c) => c !== panic && c.line < panic.line && panic.line - c.line <= 400);
-    const cause = reportOf(before.find((c) => c.kind !== 'warning') ?? before[0] ?? panic, crashes);
+    const cause = reportOf(before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? before[0] ?? panic, crashes);
     // The panic that reports it is evidence of what it led to.
     const said = panic.evidence[0];
     return cause === panic || said === undefined || cause.evidence.some((e) => e.line === said.line) ? cause : { ...cause, evidence: [...cause.evidence, { ...said, why: 'the kernel panicked because of it' }] };
   }
-  const first = crashes.find((c) => c.kind !== 'warning') ?? crashes[0] ?? null;
+  const first = crashes.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? crashes[0] ?? null;
   return first === null ? null : reportOf(first, crashes);
+}
+
+/** A page fault taken where sleeping is not allowed complains first (`BUG: sleeping function called from
+ *  invalid context at arch/x86/mm/fault.c`) and then reports the fault itself: the fault is the crash. */
+function isFaultShadow(c: CrashState, crashes: readonly CrashState[]): boolean {
+  return c.kind === 'bug' && /sleeping function called from invalid context at arch\/\S+\/mm\/fault\.c/.test(c.title) && crashes.some((o) => o.line > c.line && o.line - c.line <= 300 && (o.kind === 'oops' || o.kind === 'bug'));
 }
 
 /** x86 opens an oops with a `BUG: kernel NULL pointer dereference` line: the report is the oops that follows. */
@@ -406,6 +420,11 @@ export function breaksSomething(f: FailureState): boolean {
   return f.kind !== 'unsupported';
 }
 
+function isStorageFailure(f: FailureState): boolean {
+  const name = f.ref.name ?? '';
+  return f.verb === 'device-timeout' || f.verb === 'mount-failed' || f.verb === 'mount-timeout' || /\.(?:mount|swap|device)$/.test(name) || name.startsWith('systemd-fsck@');
+}
+
 function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): RootCause | null {
   // An [UNSUPP] unit breaks something only when units failed for want of it.
   // Each root's dependents, counted once (a cycle can hold a thousand failures).
@@ -453,7 +472,15 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
         root = p;
       }
     }
+    // A device that never appeared, before any other failure and with units failing for want of it:
+    // what came after ran without its storage, so it is the one that explains the rest.
+    const first = primaries.reduce((a, b) => (b.failure.seq < a.failure.seq ? b : a));
+    // (Among storage failures, the one most failed for want of stays.)
+    if (root !== null && root !== first && first.failure.verb === 'device-timeout' && dependentsOf(first) > 0 && !isStorageFailure(root.failure)) root = first;
   }
+  // The kernel crashed the cycle: a unit that failed before it explains that only when it took init
+  // down with it; else the crash is the cycle's end and its cause.
+  if (root !== null && panic && c.mode === null && !/kill(?:ing)? init/i.test(panic.title) && root.failure.line < panic.line) root = null;
   if (root === null) {
     if (panic) return crashCause(panic);
     if (c.mode && c.missingDevice) {
@@ -463,7 +490,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       const shell = c.mode.kind === 'dracut-shell' ? "dracut's emergency shell" : 'emergency mode';
       return {
         kind: 'root-device',
-        unit: null,
+        unit: deviceUnitForPath(m.path),
         headline: `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
         lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
         evidence,

@@ -125,6 +125,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
+  { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]+) (?<rest>\[#\d+\].*?)\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
   { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
   { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at |at )?(?<where>[^\s,]+)(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },

@@ -93,6 +93,13 @@ export function mountUnitForPath(path: string): string {
   return escaped + '.mount';
 }
 
+/** The device unit for a device path (`/dev/mapper/rhel-root` → `dev-mapper-rhel\x2droot.device`), or null
+ *  for what is not a /dev path (`UUID=…`, `LABEL=…`). */
+export function deviceUnitForPath(path: string): string | null {
+  if (!/^\/dev\/[^\s]+$/.test(path)) return null;
+  return mountUnitForPath(path).replace(/\.mount$/, '.device');
+}
+
 /** The swap unit name for a device path (`/dev/vdb2` → `dev-vdb2.swap`). */
 export function swapUnitForPath(path: string): string {
   return mountUnitForPath(path).replace(/\.mount$/, '.swap');
