@@ -552,6 +552,18 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     parts.push(triggeredBy !== null && triggeredBy !== root.name ? `${triggeredBy} failed, so the machine entered ${modeName}` : `the machine entered ${modeName}`);
   }
   const evidence: Evidence[] = [...f.evidence];
+  // The chain from the root to the unit whose failure took the machine to emergency mode: the lines
+  // that show the way (`[DEPEND] … /boot`, `[DEPEND] … Local File Systems`).
+  if (c.mode && triggeredBy !== null && triggeredBy !== root.name) {
+    const chain: Evidence[] = [];
+    const seen = new Set<CascadeEntry>();
+    for (let e = entries.find((x) => x.name === triggeredBy) ?? null; e !== null && e !== root && !seen.has(e) && chain.length < 4; e = e.parent) {
+      seen.add(e);
+      const first = e.failure.evidence[0];
+      if (first !== undefined) chain.unshift(first);
+    }
+    for (const e of chain) if (!evidence.some((x) => x.line === e.line)) evidence.push(e);
+  }
   if (c.mode) for (const e of c.mode.evidence.slice(0, 3)) evidence.push(e);
   const lines = [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b);
   return {

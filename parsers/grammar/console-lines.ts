@@ -116,6 +116,11 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, example: 'NOTICE:  BL31: v2.8(release):v2.8', banner: 'tf-a-bl31' },
   { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
   { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, example: 'F0: 102B 0000', banner: 'mtk-bootrom' },
+  // Qualcomm's SBL1 opens its log with a format line; LK (the Android bootloader) prefixes its lines
+  // with its timer in brackets.
+  { kind: 'firmware', literal: 'Format: Log Type', pattern: /^Format: Log Type - Time\(microsec\) - Message/, example: 'Format: Log Type - Time(microsec) - Message - Optional Info', banner: 'qcom-sbl1' },
+  { kind: 'bootloader', literal: 'welcome to lk', pattern: /^\[\d+\] (?:\[\d+\] )?welcome to lk\b/, example: '[0] [0] welcome to lk', banner: 'lk' },
+  { kind: 'bootloader', literal: 'fastboot: ', pattern: /^\[\d+\] (?:\[\d+\] )?fastboot: (?:processing commands|getvar:|download:|flash:|erase:|boot\b)/, example: '[30580] [30580] fastboot: getvar:has-slot:rootfs' },
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
   { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
   { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./, example: 'Starting kernel ...', handover: true },

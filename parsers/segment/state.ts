@@ -136,6 +136,8 @@ export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-
 export interface BootState {
   /** A bootloader error before any kernel ran. */
   bootloaderError: { line: number; text: string; message: string } | null;
+  /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
+  handedOver: boolean;
   /** An init system other than systemd, when it said so. */
   init: 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | null;
   /** Services that init system said failed. */

@@ -106,6 +106,7 @@ export abstract class Timeline {
       lastUptime: null,
       hasKernel: false,
       bootloaderError: null,
+      handedOver: false,
       bannerLine: null,
       init: null,
       initFailures: [],
@@ -142,8 +143,12 @@ export abstract class Timeline {
       for (const ph of boot.phases) if (ph.name === 'kernel') ph.name = 'bootloader';
     }
     // A firmware stage's banner seen again in the same boot: the machine reset before a kernel ran.
-    if (boot === null || this.bootHasRun(boot) || (banner !== null && boot.banners.has(banner))) boot = this.startBoot(kind, at.lineNo);
+    // Firmware runs before the bootloader: a firmware banner after the bootloader's lines is a reset,
+    // unless the bootloader handed over (U-Boot starts OpenSBI on some RISC-V boards).
+    const afterBootloader = kind === 'firmware' && banner !== null && boot !== null && !boot.handedOver && boot.phases.at(-1)?.name === 'bootloader';
+    if (boot === null || this.bootHasRun(boot) || afterBootloader || (banner !== null && boot.banners.has(banner))) boot = this.startBoot(kind, at.lineNo);
     if (banner !== null) boot.banners.add(banner);
+    if (handover) boot.handedOver = true;
     const last = boot.phases.at(-1);
     if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
     this.touch();
