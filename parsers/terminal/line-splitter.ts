@@ -63,6 +63,8 @@ const ESC = 0x1b;
 const DEFAULT_MAX_LINE = 64 * 1024;
 const DEFAULT_MAX_STRING = 64 * 1024;
 const TAB_WIDTH = 8;
+/** Columns a cursor move may pad a line to (a terminal's width is far less). */
+const MAX_COLUMN_MOVE = 1024;
 const SPACES = new Uint8Array(TAB_WIDTH).fill(0x20);
 /** A line this long (bytes) is always reopened by `ESC M`; a longer one when at least half of it is new. */
 const REOPEN_FREE = 256;
@@ -250,6 +252,10 @@ export class LineSplitter {
             if (b === 0x4b /* K */ && (this.csiFlags & 1) === 0) {
               this.at = i;
               this.eraseInLine(this.csiParam);
+            } else if ((b === 0x47 /* G: to column */ || b === 0x43 /* C: forward */) && this.csiFlags === 0) {
+              // Upstart's and LSB's `[ OK ]` at the right margin: `ESC[74G[ OK ]`.
+              const target = b === 0x47 ? Math.max(this.csiParam, 1) - 1 : this.column() + Math.max(this.csiParam, 1);
+              this.moveToColumn(Math.min(target, MAX_COLUMN_MOVE), i);
             }
           } else if (b === ESC) {
             this.state = State.escape;
@@ -494,6 +500,29 @@ export class LineSplitter {
     this.colByte = c;
     this.colValue = v;
     return v;
+  }
+
+  /** The cursor to a column of this line (CHA, CUF): over the cells there are, then spaces, as a
+   *  terminal shows cells it never wrote. */
+  private moveToColumn(target: number, at: number): void {
+    const total = this.len + this.tailLen;
+    let col = this.column();
+    if (target < col) {
+      this.cursor = 0;
+      col = 0;
+    }
+    while (col < target && this.cursor < total) {
+      this.cursor++;
+      while (this.cursor < total && (this.byteAt(this.cursor) & 0xc0) === 0x80) this.cursor++;
+      col++;
+    }
+    if (col >= target) return;
+    if (this.len === 0 && this.tailLen === 0 && this.lineNo < 0) {
+      this.lineNo = this.rawLine;
+      this.byteStart = this.offset + at;
+    }
+    this.at = at;
+    for (let left = target - col; left > 0; left -= TAB_WIDTH) this.print(SPACES, 0, Math.min(left, TAB_WIDTH));
   }
 
   private control(b: number, at: number): void {
