@@ -4,9 +4,9 @@
  * own process so that peak RSS belongs to it alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
@@ -107,6 +107,11 @@ function cliNodeFlags(): string[] {
 
 async function main(): Promise<void> {
   const [, , kind, mbArg] = process.argv;
+  if (kind === 'batch') {
+    // `npm run bench -- batch`: the many-logs figure alone.
+    for (const line of batch()) process.stdout.write(line + '\n');
+    return;
+  }
   if (kind) {
     const result = await measure(kind, Number(mbArg));
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
     rows.push([kind, size, JSON.parse(r.stdout) as { seconds: number; bytes: number; rssMiB: number; extra: string }]);
   }
   for (const line of await floods(me)) rows.push(line);
+  const batchLines = batch();
   process.stdout.write(`input: the corpus (${loadCorpus().length} logs) repeated, fed in ${CHUNK / 1024} KiB chunks\n`);
   for (const [kind, size, r] of rows) {
     if (kind === 'latency') {
@@ -146,6 +152,49 @@ async function main(): Promise<void> {
   const [a, x] = [rows[0]![2], rows[1]![2]];
   const ratio = a.bytes / a.seconds / (x.bytes / x.seconds);
   process.stdout.write(`analyzer is ${ratio.toFixed(1)}x the speed of @xterm/headless emulation alone\n`);
+  for (const line of batchLines) process.stdout.write(line + '\n');
+}
+
+/**
+ * Many logs in one run (`bootwhy DIR`): the real command on BENCH_BATCH_FILES copies of the corpus logs, on
+ * one core (taskset -c 0, one worker) and on two (--jobs 1 and --jobs 2); best of BENCH_BATCH_RUNS, the runs
+ * interleaved so that a slow spell of the machine falls on every setting alike.
+ */
+function batch(): string[] {
+  const files = Number(process.env['BENCH_BATCH_FILES'] ?? 500);
+  const runs = Number(process.env['BENCH_BATCH_RUNS'] ?? 3);
+  const dir = mkdtempSync(join(tmpdir(), 'bootwhy-bench-batch-'));
+  const cases = loadCorpus().filter((c) => c.log.length > 0);
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const c = cases[i % cases.length]!;
+    writeFileSync(join(dir, `${String(i).padStart(4, '0')}.log`), c.log);
+    bytes += c.log.length;
+  }
+  const main = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  const taskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  const cores = availableParallelism();
+  const settings: Array<{ name: string; cmd: string[] }> = [
+    ...(taskset ? [{ name: 'one core (taskset -c 0, --jobs 1)', cmd: ['taskset', '-c', '0', process.execPath, ...cliNodeFlags(), main, dir, '--jobs', '1', '--format', 'ndjson'] }] : []),
+    { name: `${cores} cores, --jobs 1`, cmd: [process.execPath, ...cliNodeFlags(), main, dir, '--jobs', '1', '--format', 'ndjson'] },
+    { name: `${cores} cores, --jobs 2`, cmd: [process.execPath, ...cliNodeFlags(), main, dir, '--jobs', '2', '--format', 'ndjson'] },
+  ];
+  const best = settings.map(() => Infinity);
+  for (let r = 0; r < runs; r++) {
+    settings.forEach((s, i) => {
+      const t = process.hrtime.bigint();
+      const out = spawnSync(s.cmd[0]!, s.cmd.slice(1), { stdio: ['ignore', 'ignore', 'ignore'] });
+      if (out.status === null || out.status === 2) throw new Error(`batch ${s.name}: exit ${out.status}`);
+      best[i] = Math.min(best[i]!, Number(process.hrtime.bigint() - t) / 1e9);
+    });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const mb = bytes / 1024 / 1024;
+  const lines = settings.map((s, i) => `batch     ${files} files, ${mb.toFixed(0)} MB, ${s.name}: ${best[i]!.toFixed(2)} s (${(mb / best[i]!).toFixed(1)} MB/s)`);
+  const one = best[0]!;
+  const two = best[settings.length - 1]!;
+  lines.push(`batch     --jobs 2 on ${cores} cores is ${(one / two).toFixed(2)}x ${taskset ? 'the one-core rate' : '--jobs 1 (no taskset here)'}; --jobs 1 alone already uses more than one core (V8's GC and compiler threads)`);
+  return lines;
 }
 
 /**

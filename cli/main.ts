@@ -15,7 +15,7 @@ import { EXIT } from './exit-codes.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
        bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit] [--jobs N]
-                                many logs in one run, on all cores; a summary at the end, the worst exit code
+                                many logs in one run, on the cores; a summary at the end, the worst exit code
        bootwhy ... [--config bootwhy.yaml] [--fail-on failed,emergency,crash,degraded,any]
                                 a policy: failures expected on these machines, what fails the run
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]

@@ -1,5 +1,5 @@
 /**
- * Many files on all cores: a pool of worker threads takes the files one at a time; results come back in
+ * Many files on the machine's cores: a pool of worker threads takes the files one at a time; results come back in
  * input order (a result that arrives early waits for the ones before it). One file, or one core, runs in
  * this thread: a worker's start-up would cost more than it saves.
  */
@@ -8,14 +8,21 @@ import { Worker } from 'node:worker_threads';
 import { processFile, type FileOutcome, type FormatJob } from './analyze-file.js';
 
 export interface PoolOptions {
-  /** Worker threads (default: the machine's cores, at most one per file). */
+  /** Worker threads (default: the machine's cores but one, at most one per file). */
   jobs?: number;
   /** Called as each file finishes (in completion order), for progress. */
   onDone?: (outcome: FileOutcome, done: number) => void;
 }
 
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 export async function* analyzeAll(paths: readonly string[], job: FormatJob, options: PoolOptions = {}): AsyncGenerator<FileOutcome> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), paths.length));
+  // One core is left to V8: a single analysis already keeps its collector and compiler threads busy
+  // on a second core (one process on two cores runs 1.4x the one-core rate), so two workers on two
+  // cores were slower than one thread (`npm run bench -- batch`).
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), paths.length));
   let done = 0;
   if (jobs === 1 || paths.includes('-')) {
     for (const path of paths) {
