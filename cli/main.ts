@@ -75,6 +75,12 @@ async function main(argv: string[]): Promise<number> {
     const { schemaCommand } = await import('./commands/schema.js');
     return schemaCommand(process.stdout, values.events);
   }
+  const policy: PolicyOptions = { config: values.config ?? null, failOn: null };
+  if (values['fail-on'] !== undefined) {
+    const { parseFailOn } = await import('./config.js');
+    policy.failOn = parseFailOn(values['fail-on']);
+  }
+  if (policy.config !== null && !(await fs.stat(policy.config).catch(() => null))?.isFile()) throw new InputError(`${policy.config}: no such policy file`);
   if (first === 'watch') {
     if (rest.length !== 1) throw new UsageError('watch takes one SOURCE');
     return watchCommand(
@@ -86,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
         until: values.until !== undefined ? parseUntil(values.until) : null,
         timeoutMs: values.timeout !== undefined ? parseDuration(values.timeout) : null,
         once: values.once,
+        policy,
       },
       process.stdout,
     );
@@ -106,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     if (noColour) process.env['FORCE_COLOR'] = '0';
     else if (color === 'always') process.env['FORCE_COLOR'] = '3';
     const { tuiCommand } = await import('./tui/run.js');
-    return tuiCommand({ source: rest[0]!, color, save: values.save ?? null, follow: values.follow, once: values.once }, process.stdout);
+    return tuiCommand({ source: rest[0]!, color, save: values.save ?? null, follow: values.follow, once: values.once, policy }, process.stdout);
   }
   if (values.follow) throw new UsageError('--follow is an option of tui (watch always follows)');
   if (values.save !== undefined || values.until !== undefined || values.timeout !== undefined || values.once) {
@@ -121,12 +128,6 @@ async function main(argv: string[]): Promise<number> {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not '${values.jobs}'`);
   }
-  const policy: PolicyOptions = { config: values.config ?? null, failOn: null };
-  if (values['fail-on'] !== undefined) {
-    const { parseFailOn } = await import('./config.js');
-    policy.failOn = parseFailOn(values['fail-on']);
-  }
-  if (policy.config !== null && !(await fs.stat(policy.config).catch(() => null))?.isFile()) throw new InputError(`${policy.config}: no such policy file`);
   // Many inputs (several, a directory, a glob) or a CI format: the batch command.
   if (args.length > 1 || (format !== 'text' && format !== 'json') || jobs !== undefined || (args.length === 1 && (await isBatchInput(args[0]!)))) {
     const { batchCommand } = await import('./commands/batch.js');

@@ -2,6 +2,7 @@
 import type { FailOn, Policy } from '../parsers/diagnose/policy.js';
 import type { Report } from '../parsers/report/schema.js';
 import type { PatternDef } from '../parsers/index.js';
+import { statSync } from 'node:fs';
 import { findConfig } from './config-find.js';
 
 export interface PolicyOptions {
@@ -19,6 +20,15 @@ export async function policyForLog(log: string, opts: PolicyOptions): Promise<Po
   if (opts.config === null && opts.failOn === null && findConfig(log) === null) return null;
   const { policyFor } = await import('./config.js');
   return policyFor(log, opts);
+}
+
+/** Where a live source's policy is looked for: a regular file's own directory, else the working one. */
+export function policyAnchor(source: string): string {
+  try {
+    return statSync(source).isFile() ? source : '-';
+  } catch {
+    return '-';
+  }
 }
 
 /** The Analyzer's patterns under a policy. */

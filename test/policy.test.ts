@@ -184,4 +184,28 @@ test("a policy's own patterns: each matching line a finding with its title; fail
   }
 });
 
+test('watch takes the policy too: bootwhy.yaml in the working directory for a piped console, --config, and patterns on the live lines', () => {
+  const { dir, log } = project('expected:\n  - unit: var.mount\n    reason: this image has no /var partition yet\n');
+  try {
+    const watch = (args: string[], input: string): { code: number | null; out: string } => {
+      const r = spawnSync(process.execPath, [BIN, 'watch', '-', ...args], { cwd: dir, input: readFileSync(input), encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, timeout: 60_000 });
+      return { code: r.status, out: r.stdout };
+    };
+    const ok = watch([], log);
+    assert.is(ok.code, 0, ok.out);
+    assert.match(ok.out, /^OK .*expected failures/m);
+    const other = join(dir, 'strict.yaml');
+    writeFileSync(other, `patterns:\n  - match: 'Reached target .*Multi-User'\n    title: multi-user reached\n`);
+    const json = watch(['--json', '--config', other], CLEAN_LOG);
+    assert.is(json.code, 1, 'a failing pattern fails the watch');
+    const last = JSON.parse(json.out.trim().split('\n').at(-1)!) as { type: string; report: unknown };
+    assert.is(last.type, 'report');
+    const r = Report.parse(last.report);
+    assert.is(r.matches[0]?.title, 'multi-user reached');
+    assert.is(r.verdict, 'failed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -10,6 +10,7 @@ import { LiveSession } from '../sources/session.js';
 import { choosePalette, safeJson, safeText, type Palette } from '../terminal-safe.js';
 import { InputError, UsageError } from '../errors.js';
 import { EXIT, exitForReport } from '../exit-codes.js';
+import { NO_POLICY, applyPolicyTo, patternsOf, policyAnchor, policyForLog, type PolicyOptions } from '../policy.js';
 
 
 export type Until = { kind: 'login' | 'emergency' | 'panic' | 'failed' } | { kind: 'cycle'; n: number };
@@ -22,6 +23,9 @@ export interface WatchOptions {
   until: Until | null;
   timeoutMs: number | null;
   once: boolean;
+  /** The policy (bootwhy.yaml, --config, --fail-on): its patterns are tried on every line, and the final
+   *  report and the exit status are decided by it. */
+  policy?: PolicyOptions;
 }
 
 export function parseUntil(text: string): Until {
@@ -67,7 +71,8 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
     if (e.type === 'failure' && u?.kind === 'failed') decide(EXIT.ok);
     if (e.type === 'cycle' && u?.kind === 'cycle' && e.cycle >= u.n) decide(EXIT.ok);
   };
-  const analyzer = new Analyzer({ name, onEvent });
+  const policy = await policyForLog(policyAnchor(opts.source), opts.policy ?? NO_POLICY);
+  const analyzer = new Analyzer({ name, onEvent, patterns: patternsOf(policy) });
   const status = (text: string): void => {
     if (opts.json) out(safeJson({ type: 'source', t: seconds(), message: text }));
     else out(palette.dim(`[${seconds().toFixed(1)} s] ${safeText(text)}`));
@@ -103,7 +108,7 @@ export async function watchCommand(opts: WatchOptions, stdout: NodeJS.WriteStrea
   // --once on a source that never answered: an input error, not an empty log.
   if (session.unreachable !== null && session.bytes === 0 && (decided === -1 || decided === -2)) throw new InputError(`${name}: ${session.unreachable}`);
 
-  const report = analyzer.end();
+  const report = await applyPolicyTo(analyzer.end(), policy);
   if (opts.json) out(safeJson({ type: 'report', t: seconds(), report }));
   else stdout.write('\n' + renderText(report, { palette, verbose: false }));
   if (decided === -1 || decided === -2) return exitForReport(report);

@@ -2,6 +2,7 @@
 import type { CascadeNodeT } from '../../parsers/report/schema.js';
 import type { Boot, Cycle, Evidence, Failure, Hint, Phase, Report, RootCause } from '../../parsers/report/schema.js';
 import { safeText, type Palette } from '../terminal-safe.js';
+import { classOf, type FindingKind } from '../../parsers/diagnose/policy.js';
 
 export interface TextOptions {
   palette: Palette;
@@ -22,7 +23,11 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push(p.dim(`${safeText(report.input.name)}: ${report.input.lines} lines, ${report.input.bytes} bytes${readAs(report)}`));
   if (report.policy !== null) {
     const from = report.policy.file !== null ? safeText(report.policy.file) : '--fail-on';
-    const lenient = Object.entries(report.policy.severity).filter(([k, v]) => v !== 'fail' && k !== 'unsupported').map(([k, v]) => `${k} ${v}`);
+    // The kinds the policy's own severities keep from failing (not those fail-on leaves out anyway).
+    const on = new Set<string>(report.policy.failOn);
+    const lenient = Object.entries(report.policy.severity)
+      .filter(([k, v]) => v !== 'fail' && k !== 'unsupported' && (on.has('any') || on.has(classOf(k as FindingKind))))
+      .map(([k, v]) => `${k} ${v}`);
     out.push(p.dim(`policy: ${from}; ${report.policy.expected} expected failure${report.policy.expected === 1 ? '' : 's'}; fails on ${report.policy.failOn.join(', ')}${lenient.length > 0 ? ` (not failing: ${lenient.join(', ')})` : ''}`));
   }
   for (const m of report.matches) {

@@ -3,7 +3,7 @@
  * and a report snapshot rebuilt at most a few times a second. Bytes go in through `write` and never wait
  * on rendering; the view polls `version` and redraws at its own pace.
  */
-import { Analyzer, type AnalyzerEvent, type Report } from '../../parsers/index.js';
+import { Analyzer, type AnalyzerEvent, type PatternDef, type Report } from '../../parsers/index.js';
 import { ConsoleScreen } from './console-screen.js';
 
 export type MachineState = 'waiting' | 'firmware' | 'bootloader' | 'kernel' | 'initrd' | 'system' | 'shutdown' | 'emergency' | 'login' | 'panic';
@@ -41,7 +41,7 @@ export class TuiModel {
 
   constructor(
     readonly source: string,
-    options: { live: boolean; screen?: ConsoleScreen },
+    options: { live: boolean; screen?: ConsoleScreen; patterns?: readonly PatternDef[] },
   ) {
     this.live = options.live;
     this.screen = options.screen ?? new ConsoleScreen();
@@ -49,6 +49,7 @@ export class TuiModel {
       name: source,
       onEvent: (e) => this.onEvent(e),
       onLine: (l) => void (this.lines = l.lineNo),
+      patterns: options.patterns ?? [],
     });
   }
 

@@ -3,6 +3,8 @@
  * the report `analyze` prints, so nothing seen is lost.
  */
 import { exitForReport } from '../exit-codes.js';
+import { NO_POLICY, applyPolicyTo, patternsOf, policyAnchor, policyForLog, type PolicyOptions } from '../policy.js';
+import type { PatternDef } from '../../parsers/index.js';
 import { createReadStream, openSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { ReadStream } from 'node:tty';
@@ -23,6 +25,10 @@ export interface TuiOptions {
   /** Keep reading a regular file as it grows instead of reading it once. */
   follow: boolean;
   once: boolean;
+  /** The policy: its patterns are tried on every line; the report printed on exit is decided by it. */
+  policy?: PolicyOptions;
+  /** The policy's patterns (tuiCommand fills them in). */
+  patterns?: readonly PatternDef[];
 }
 
 export interface Screen {
@@ -58,8 +64,9 @@ export async function tuiCommand(opts: TuiOptions, stdout: NodeJS.WriteStream): 
   const spec = await parseSource(opts.source);
   const keys = keyboard(spec.kind === 'stdin');
   try {
-    const tui = await startTui(opts, { stdout: withCrlf(stdout), stdin: keys });
-    const report = await tui.done;
+    const policy = await policyForLog(policyAnchor(opts.source), opts.policy ?? NO_POLICY);
+    const tui = await startTui({ ...opts, patterns: patternsOf(policy) }, { stdout: withCrlf(stdout), stdin: keys });
+    const report = await applyPolicyTo(await tui.done, policy);
     const palette = choosePalette(opts.color, true, process.env);
     stdout.write(renderText(report, { palette, verbose: false }));
     return exitForReport(report);
@@ -78,7 +85,7 @@ export interface RunningTui {
 /** Starts reading the source and shows the UI on `screen`. */
 export async function startTui(opts: TuiOptions, screen: Screen, frameMs?: number): Promise<RunningTui> {
   const spec = await parseSource(opts.source);
-  const model = new TuiModel(describeSource(spec), { live: spec.kind !== 'file' || opts.follow });
+  const model = new TuiModel(describeSource(spec), { live: spec.kind !== 'file' || opts.follow, patterns: opts.patterns ?? [] });
   const saved = spec.kind === 'file' && !opts.follow;
   let session: LiveSession | null = null;
   let reading: Promise<unknown>;

@@ -18,7 +18,7 @@ export const FINDING_KINDS = [
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** The fail-on class a kind belongs to. */
-function classOf(kind: FindingKind): Exclude<FailOn, 'any'> {
+export function classOf(kind: FindingKind): Exclude<FailOn, 'any'> {
   switch (kind) {
     case 'emergency': case 'rescue': case 'dracut-shell': case 'initramfs-shell': return 'emergency';
     case 'panic': case 'oops': case 'bug': case 'warning': case 'hung-task': case 'oom': return 'crash';
