@@ -136,6 +136,7 @@ export class Analyzer {
       recognised: this.segmenter.recognised,
       gaps: this.gaps,
       droppedGaps: this.droppedGaps,
+      ended: this.ended,
       patterns: this.patterns,
       input: {
         recognisedAs: this.sources.kind(this.segmenter.recognised),

@@ -39,13 +39,16 @@ export interface ReportInput {
   recognised: number;
   gaps: readonly Gap[];
   droppedGaps: number;
+  /** The input has ended (not a live snapshot): what was still running at its end never finished. */
+  ended?: boolean;
   /** The policy's own patterns, when it has any. */
   patterns?: PatternMatcher | null;
   input: Pick<Report['input'], 'recognisedAs' | 'lineSources' | 'envelopes' | 'compression'> & { splicesRepaired: number; splicesLost: number; damage: string | null };
 }
 
 export function buildReport(input: ReportInput): Report {
-  const boots = input.boots.map((b) => buildBoot(b, input.resolver));
+  const lastBoot = input.boots.at(-1);
+  const boots = input.boots.map((b) => buildBoot(b, input.resolver, input.ended === true && b === lastBoot));
   const failed = boots.some(
     (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.length > 0,
   );
@@ -77,11 +80,11 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-function buildBoot(b: BootState, resolver: UnitResolver): Boot {
+function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows.
   const startsMidway =
     (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < 1) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10);
-  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver));
+  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: RootCause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
@@ -143,7 +146,8 @@ function buildBoot(b: BootState, resolver: UnitResolver): Boot {
     const f = b.initrdFailure;
     rootCause = {
       kind: f.device ? 'root-device' : 'unexplained',
-      unit: null,
+      // No unit: the device it waited for, else stage 1's own words as printed.
+      unit: f.device ? deviceUnitForPath(f.device) : (/An error occurred in stage 1 of the boot process/.exec(f.evidence[0]?.text ?? '')?.[0] ?? null),
       headline: f.device ? `the root device ${f.device} never appeared: NixOS stage 1 gave up` : 'NixOS stage 1 could not mount the root file system and stopped',
       lines: f.evidence.map((e) => e.line),
       evidence: f.evidence,
@@ -304,7 +308,7 @@ function settleFailures(c: CycleState, resolver: UnitResolver): FailureState[] {
   return out;
 }
 
-function buildCycle(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver): Cycle {
+function buildCycle(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, endsTheLog = false): Cycle {
   const failures = settleFailures(c, resolver);
   const entries = attribute(failures);
   const byFailure = new Map(entries.map((e) => [e.failure, e]));
@@ -320,8 +324,8 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
 
   const requested = requestedMode(c, failures.filter(breaksSomething).length);
   const crash = panic ? explainingCrash(boot.crashes.filter((cr) => cr.cycle === c.index && cr.line <= panic.line)) : null;
-  const rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash, boot.crashes.length > 0);
-  const outcome: Cycle['outcome'] = c.mode
+  let rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash, boot.crashes.length > 0);
+  let outcome: Cycle['outcome'] = c.mode
     ? c.mode.kind === 'rescue'
       ? 'rescue'
       : 'emergency'
@@ -332,6 +336,14 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
         : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
           ? 'ok'
           : 'incomplete';
+  // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
+  if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
+    const hung = hungAtEnd(c);
+    if (hung !== null) {
+      rootCause = hung;
+      outcome = 'failed';
+    }
+  }
 
   const out: Failure[] = failures.map((f) => {
     const e = byFailure.get(f)!;
@@ -418,6 +430,33 @@ function cycleStart(c: CycleState, boot: BootState, position: number, bootStarts
 /** A result systemd reports that breaks nothing (`[UNSUPP] Starting of X unsupported.`) is a note. */
 export function breaksSomething(f: FailureState): boolean {
   return f.kind !== 'unsupported';
+}
+
+/** The start job a log ended on: the one still running (its spinner the last lines), longest first. */
+function hungAtEnd(c: CycleState): RootCause | null {
+  const running = [...c.jobs.values()].filter((j) => j.op === 'start' && j.outcome === null);
+  if (running.length === 0) return null;
+  const last = Math.max(...running.map((j) => j.lastLine));
+  // The spinner is the last thing the log shows: a job shown before other progress may have finished
+  // unsaid (or under a name the console garbled).
+  if (c.endLine - last > 3) return null;
+  const active = running.filter((j) => last - j.lastLine <= 40);
+  const job = active.reduce((a, b) => ((b.elapsed ?? 0) > (a.elapsed ?? 0) || ((b.elapsed ?? 0) === (a.elapsed ?? 0) && b.firstLine < a.firstLine) ? b : a));
+  // A device's job is described by its path: the unit name follows from it (systemd-escape).
+  const nameOf = (j: typeof job): string => j.ref.name ?? deviceUnitForPath(j.ref.text) ?? j.ref.text;
+  const name = nameOf(job);
+  const others = active.filter((j) => j !== job).map(nameOf);
+  const evidence: Evidence[] = active.slice(0, 3).map((j) => ({ line: j.lastLine, text: j.lastText, why: `its start job was still running (${j.elapsedText} of ${j.limitText}) when the log ended` }));
+  return {
+    kind: 'unit',
+    unit: name,
+    headline: `the boot hung: ${name}'s start job was still running when the log ended (${job.elapsedText} of ${job.limitText})${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
+    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
 }
 
 function isStorageFailure(f: FailureState): boolean {
@@ -616,6 +655,9 @@ export function describeFailure(f: FailureState): string {
       break;
     case 'listen-failed':
       what = `${name} failed to listen`;
+      break;
+    case 'automount-failed':
+      what = `${name} failed to set up its automount point`;
       break;
     case 'assert-failed':
       what = `${name}: a start assertion failed`;

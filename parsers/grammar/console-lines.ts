@@ -243,7 +243,8 @@ export type ManagerEventKind =
   | 'mount-timeout'
   | 'default-target'
   | 'on-failure'
-  | 'restart-scheduled';
+  | 'restart-scheduled'
+  | 'isolate-failed';
 
 export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp; example: string }> = [
   { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/, example: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT +SELINUX)' },
@@ -259,6 +260,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
+  // PID 1 could not start the default target at all (then it freezes): the unit it names is missing.
+  { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) not found\.?$/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
   // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.

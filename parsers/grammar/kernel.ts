@@ -81,9 +81,12 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
   const atStart = new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${starts.map(literal).join('|')})`);
   // `rror` and `orrupt` share `rr`: one alternative begun there scans faster (`interrupt` is not `orrupt`).
   const words = STORAGE_ANYWHERE.filter((w) => w !== 'rror' && w !== 'orrupt').map(literal);
-  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words].join('|'));
+  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ANYWHERE_CRASH].join('|'));
   return { test: (m: string): boolean => atStart.test(m) || anywhere.test(m) };
 }
+
+/** Crash headers that do not begin the message (Alpha's `comm(pid): Instruction fault`). */
+const ANYWHERE_CRASH = '\\(\\d{1,7}\\): (?:Oops|Instruction fault|Kernel Bug|Kernel Unaligned)';
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
 export const STORAGE_STARTS = ['VFS: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
@@ -127,6 +130,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate word is in ANYWHERE_CRASH).
+  { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]+) (?<rest>\[#\d+\].*?)\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.

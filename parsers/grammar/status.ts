@@ -36,6 +36,7 @@ export type Verb =
   | 'device-timeout'
   | 'listening'
   | 'listen-failed'
+  | 'automount-failed'
   | 'created-slice'
   | 'automount'
   | 'skipped'
@@ -74,6 +75,7 @@ export const VERB_SEVERITY: Readonly<Record<Verb, Severity>> = {
   'device-found': 'done',
   'device-timeout': 'primary',
   listening: 'done',
+  'automount-failed': 'primary',
   'listen-failed': 'primary',
   'created-slice': 'done',
   automount: 'done',
@@ -98,6 +100,7 @@ export const VERB_FAILURE: Partial<Record<Verb, FailureKind>> = {
   'swap-failed': 'failed',
   'device-timeout': 'timeout',
   'listen-failed': 'failed',
+  'automount-failed': 'failed',
 };
 
 interface MessageRow {
@@ -121,6 +124,7 @@ export const MESSAGES: readonly MessageRow[] = [
   { verb: 'unmount-failed', prefix: 'Failed unmounting ', suffixes: STOP, example: 'Failed unmounting /var.' },
   { verb: 'swap-failed', prefix: 'Failed to activate swap ', suffixes: STOP, example: 'Failed to activate swap /dev/vdb2.' },
   { verb: 'listen-failed', prefix: 'Failed to listen on ', suffixes: STOP, example: 'Failed to listen on D-Bus System Message Bus Socket.' },
+  { verb: 'automount-failed', prefix: 'Failed to set up automount ', suffixes: STOP, example: 'Failed to set up automount Arbitrary Executable File Formats File System Automount Point.' },
   { verb: 'start-timeout', prefix: 'Timed out starting ', suffixes: STOP, example: 'Timed out starting Lab slow service.' },
   { verb: 'stop-timeout', prefix: 'Timed out stopping ', suffixes: STOP, example: 'Timed out stopping Lab slow service.' },
   { verb: 'mount-timeout', prefix: 'Timed out mounting ', suffixes: STOP, example: 'Timed out mounting /mnt/nfs.' },

@@ -41,7 +41,8 @@ const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|a
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
-const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]/g;
+// (`^M` is a CR: before an erase of the line, or at its end, it leaves the text as it is.)
+const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]|\^M(?=\^\[\[[0-2]?K|$)/g;
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
 const LAVA = /^- \{\s*"?dt"?:\s*/;

@@ -365,6 +365,8 @@ export abstract class FailureLedger extends Timeline {
       if (type !== 'device') return false;
     } else if (verb === 'listen-failed') {
       if (type !== 'socket') return false;
+    } else if (verb === 'automount-failed') {
+      if (type !== 'automount') return false;
     } else if (type === 'device') return false;
     const text = f.ref.text;
     if (text.startsWith('/')) {

@@ -385,6 +385,13 @@ export class Segmenter extends CrashTracker {
       case 'startup-finished':
         this.ensureCycle(at.lineNo).startupFinished = ownOrNull(groups[0]);
         return;
+      case 'isolate-failed': {
+        const unit = groups[0] ?? '';
+        if (!isUnitName(unit)) return;
+        this.resolver.learnName(unit);
+        if (this.findFailure(unit) === null) this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, source === 'console' ? 'console' : source);
+        return;
+      }
       case 'job-result': {
         const [prefix = '', jobUnit = '', , result = ''] = groups;
         const unit = prefix || jobUnit;
@@ -462,6 +469,12 @@ export class Segmenter extends CrashTracker {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
     else ref = this.resolver.resolve(ref);
+    // A device path whose leading `/` a console mangled into block or replacement characters (a colour
+    // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
+    if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
+      const mangled = /^[\u2591-\u2593\ufffd?]{1,4}(dev\/\S+)$/.exec(ref.text);
+      if (mangled) ref = { ...ref, text: '/' + mangled[1]! };
+    }
     if (ref.name === null && /^\/\S*$/.test(ref.text)) {
       // Mounts, swaps and devices without a Description= are shown by their path, from which systemd
       // derives the unit name (`systemd-escape --path`).
