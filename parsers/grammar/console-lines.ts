@@ -42,6 +42,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
+  // busybox's and Red Hat's bracketed form: `[root@tiny4412 ]# `, `[root@host ~]# `.
+  { kind: 'shell', literal: '@', pattern: /^\[[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}(?: [^\]]{0,64})?\][#$] ?/, example: '[root@tiny4412 ]# ', announces: false },
 ];
 
 export interface PromptMatch {

@@ -634,6 +634,8 @@ export class Segmenter extends CrashTracker {
       // A shell after a login, not one of emergency mode's.
       const cycle = this.boot ? currentCycle(this.boot) : null;
       if (cycle !== null && cycle.mode === null) cycle.loginLine ??= at.lineNo;
+      // A root shell on the console of a boot without systemd (busybox, procd): its login.
+      else if (cycle === null && this.boot !== null && this.boot.hasKernel && this.boot.mode === null) this.boot.loginLine ??= at.lineNo;
       return this.touch();
     }
     if (p.kind === 'login' && this.boot !== null && this.boot.init !== null && !this.systemdRunning() && currentCycle(this.boot) === null) {
