@@ -122,6 +122,8 @@ export type ConsoleRecord =
       kind: 'text';
       at: LineRef;
       crash: CrashMatch | null;
+      /** Where an untimed crash report says the kernel was executing (`PC is at …`, `RIP: …`). */
+      location?: string | null;
       mountError: { path: string; reason: string } | null;
       /** The root device an initramfs says it cannot find (mkinitcpio, Alpine). */
       rootNotFound: string | null;
@@ -478,6 +480,7 @@ export class LineClassifier {
       kind: 'text',
       at,
       crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null,
+      location: c0 === 0x50 /* P */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x70 /* p */ ? matchCrashLocation(trimmed) : null,
       mountError: matchMountError(trimmed),
       rootNotFound: initramfsRootNotFound(trimmed),
       dracut: c0 === 0x64 /* d */ && DRACUT_PREFIX.test(trimmed),

@@ -62,7 +62,10 @@ export class Segmenter extends CrashTracker {
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       this.touch();
-      this.lookForCrashLocation(rec.at, null);
+      this.lookForCrashLocation(rec.at, rec.location ?? null);
+      // ARM's oops opener without a timestamp, as with one (see kernel()).
+      const t = rec.at.text;
+      if (t.charCodeAt(0) === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: rec.at.lineNo, what: t.trim().replace(/ at (?:virtual )?address.*$/, ''), text: clip(t) };
       return;
     }
     switch (rec.kind) {
@@ -385,6 +388,13 @@ export class Segmenter extends CrashTracker {
       case 'startup-finished':
         this.ensureCycle(at.lineNo).startupFinished = ownOrNull(groups[0]);
         return;
+      case 'job-timeout': {
+        const unit = groups[0] ?? '';
+        this.resolver.learnName(unit);
+        const f = this.findFailure(unit) ?? this.namedResult(unit, 'timeout', at);
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: the job timed out' });
+        return;
+      }
       case 'isolate-failed': {
         const unit = groups[0] ?? '';
         if (!isUnitName(unit)) return;
