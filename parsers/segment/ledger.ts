@@ -266,6 +266,9 @@ export abstract class FailureLedger extends Timeline {
     }
   }
 
+  /** dracut's `Warning: dracut-initqueue timeout - starting timeout scripts`, the last one seen. */
+  protected initqueueTimeout: Evidence | null = null;
+
   protected mountError(path: string, reason: string, at: LineRef): void {
     if (reason === 'does not exist' && path.startsWith('/dev/') && this.statusBlock === null) {
       // dracut's last word before its shell: the root device it waited for is not there.
@@ -273,7 +276,12 @@ export abstract class FailureLedger extends Timeline {
       const boot = this.ensureBoot('log-start', at.lineNo);
       const cycle = currentCycle(boot);
       const holder: { missingDevice?: typeof missing & { more?: Evidence[] } } = cycle ?? boot;
-      if (holder.missingDevice === undefined) holder.missingDevice = missing;
+      if (holder.missingDevice === undefined) {
+        holder.missingDevice = missing;
+        // dracut's main loop gave up waiting just before: that line says why the device is missing now.
+        const q = this.initqueueTimeout;
+        if (q !== null && at.lineNo - q.line <= 200 && at.lineNo >= q.line) holder.missingDevice.more = [q];
+      }
       else if (holder.missingDevice.path !== path) {
         // The same device by its other names (`/dev/centos/root`, `/dev/mapper/centos-root`): evidence too.
         const more = (holder.missingDevice.more ??= []);

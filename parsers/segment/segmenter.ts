@@ -196,6 +196,7 @@ export class Segmenter extends CrashTracker {
    */
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
+    if (rest.startsWith('dracut-initqueue timeout')) this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
     const mount = matchMountError(rest);
     if (mount) this.mountError(mount.path, mount.reason, at);
     const boot = this.boot!;
