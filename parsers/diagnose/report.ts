@@ -472,7 +472,11 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   const dependentsOf = (e: CascadeEntry): number => counted.get(e) ?? 0;
   const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure) || dependentsOf(e) > 0));
   // The system's failures explain a boot; a user service's failure only when nothing of the system's failed.
-  const system = candidates.filter((e) => e.failure.manager === null);
+  // Emergency and rescue mode's own units fail after whatever called them: never the cause while
+  // anything else failed.
+  const shellUnit = (e: CascadeEntry): boolean => /^(?:emergency|rescue)\.(?:service|target)$/.test(e.name) || /^(?:Emergency|Rescue) (?:Shell|Mode)$/.test(e.failure.ref.text);
+  const notShell = candidates.filter((e) => !shellUnit(e));
+  const system = (notShell.length > 0 ? notShell : candidates).filter((e) => e.failure.manager === null);
   // A user service's failure explains nothing when the kernel crashed.
   const primaries = system.length > 0 ? system : kernelCrashed ? [] : candidates;
   let root: CascadeEntry | null = null;

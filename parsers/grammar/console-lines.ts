@@ -103,7 +103,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/, example: 'SeaBIOS (version 1.16.2-debian-1.16.2-1)', banner: 'seabios' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
   { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/, example: 'Booting from Hard Disk...' },
-  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: /, example: 'BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Primary,Master,0x0)', banner: 'edk2-bds' },
+  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: loading /, example: 'BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Primary,Master,0x0)', banner: 'edk2-bds' },
+  // (`starting` follows `loading` in the same boot: not a banner of its own.)
+  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: /, example: 'BdsDxe: starting Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x3,0x0)' },
   { kind: 'firmware', literal: 'UEFI', pattern: /^UEFI (?:Interactive Shell|v\d)/, example: 'UEFI Interactive Shell v2.2' },
   { kind: 'firmware', literal: 'Machine UUID', pattern: /^Machine UUID [0-9a-f-]+$/, example: 'Machine UUID 8e0b6e3a-3c1f-4d0e-9a3b-2f6c1a2b3c4d' },
   { kind: 'firmware', literal: 'bootblock starting', pattern: /^coreboot-\S+ .*bootblock starting/, example: 'coreboot-v1.9308_26_0.0.22-2597-gfa32d89ed3 Tue Sep 29 21:34:05 UTC 2020 bootblock starting...', banner: 'coreboot' },

@@ -561,6 +561,8 @@ export class Segmenter extends CrashTracker {
     if (kind !== undefined) this.recordFailure(cycle, ref, kind, msg.verb, at, source);
   }
 
+  private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
+
   private journal(rec: Extract<ConsoleRecord, { kind: 'journal' }>): void {
     this.touch();
     const j = rec.journal;
@@ -570,6 +572,12 @@ export class Segmenter extends CrashTracker {
     if (this.statusBlock === null) {
       // A saved journal (journalctl -b): PID 1's messages tell the boot as its kmsg lines would.
       this.recognised++;
+      // A journal excerpt of services alone (no kernel or PID 1 line) is still a running machine's:
+      // a boot that starts midway, once a few lines show it is a journal and not a stray line.
+      if (this.boot === null) {
+        this.journalOnly.first ??= rec.at.lineNo;
+        if (++this.journalOnly.count >= 3) this.ensureBoot('log-start', this.journalOnly.first);
+      }
       if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
       if (rec.manager === null && rec.msg === null && j.ident === 'systemd') this.unitComplaint(j.message, rec.at);
