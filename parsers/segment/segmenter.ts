@@ -576,7 +576,10 @@ export class Segmenter extends CrashTracker {
       // a boot that starts midway, once a few lines show it is a journal and not a stray line.
       if (this.boot === null) {
         this.journalOnly.first ??= rec.at.lineNo;
-        if (++this.journalOnly.count >= 3) this.ensureBoot('log-start', this.journalOnly.first);
+        if (++this.journalOnly.count >= 3) {
+          this.ensureBoot('log-start', this.journalOnly.first);
+          this.touch();
+        }
       }
       if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
