@@ -42,9 +42,12 @@ function segments(data: Uint8Array): Uint8Array[] {
   return out;
 }
 
-/** The part moves the cursor to screen positions (other than agetty's unanswered size probe). */
+/** The part moves the cursor to screen positions (other than agetty's unanswered size probe), or designates
+ *  a national character set (`ESC ( K`: a terminal then shows `[` as `Ä`; the terminal layer keeps the
+ *  bytes' own characters, which is what the analysis reads). */
 function drawsScreen(part: Uint8Array): boolean {
   const text = Buffer.from(part).toString('latin1');
+  if (/\x1b[()][^B0]/.test(text)) return true;
   for (const m of text.matchAll(/\x1b\[(\d+);(\d+)[Hf]/g)) if (m[1] !== '32766' && m[1] !== '1') return true;
   return false;
 }

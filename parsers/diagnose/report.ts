@@ -231,7 +231,13 @@ const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: b
 export function explainingCrash(crashes: readonly CrashState[]): CrashState | null {
   const panic = crashes.find((c) => c.kind === 'panic');
   if (panic) {
-    if (!CONSEQUENTIAL_PANIC.test(panic.title)) return panic;
+    // init killed by a signal just after an oops (`Attempted to kill init! exitcode=0x0000000b`): the
+    // oops took init down with it.
+    // (A signal's exit code: SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGKILL, SIGSEGV; an exit status of
+    // its own, 0x00000200, is init giving up for its own reason.)
+    const initKilledByOops =
+      /Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400);
+    if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return panic;
     const before = crashes.filter((c) => c !== panic && c.line < panic.line && panic.line - c.line <= 400);
     const cause = reportOf(before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? before[0] ?? panic, crashes);
     // The panic that reports it is evidence of what it led to.
@@ -250,7 +256,7 @@ function isFaultShadow(c: CrashState, crashes: readonly CrashState[]): boolean {
 
 /** x86 opens an oops with a `BUG: kernel NULL pointer dereference` line: the report is the oops that follows. */
 function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
-  if (c.kind !== 'bug' || !/unable to handle|NULL pointer dereference|paging request/.test(c.title)) return c;
+  if (c.kind !== 'bug' || !/unable to handle|NULL pointer dereference|paging request/i.test(c.title)) return c;
   const oops = crashes.find((o) => o.kind === 'oops' && o.line > c.line && o.line - c.line <= 80);
   return oops ? { ...oops, evidence: [...oops.evidence, ...c.evidence.slice(0, 1)] } : c;
 }

@@ -61,7 +61,7 @@ function isDigit(c: number): boolean {
 }
 
 /** The literals the location rule looks for. */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'PC is at'] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'PC is at', 'NIP ['] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -197,10 +197,11 @@ export function matchCrash(message: string): CrashMatch | null {
 }
 
 /** `RIP: 0010:func+0x12/0x40` or `pc : func+0x12/0x40` — the function a crash happened in. */
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |PC is at )(?:\[<[0-9a-f]+>\] )?(?<fn>[A-Za-z_.][\w.]*)\+0x/;
+// (powerpc: `NIP [c0000000003d55f4] ___slab_alloc+0x1f4/0x760`.)
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |PC is at |NIP \[[0-9a-f]+\] )(?:\[<[0-9a-f]+>\] )?(?<fn>[A-Za-z_.][\w.]*)\+0x/;
 
 export function matchCrashLocation(message: string): string | null {
-  if (!message.includes('RIP:') && !message.includes('pc : ') && !message.includes('EIP:') && !message.includes('PC is at')) return null;
+  if (!message.includes('RIP:') && !message.includes('pc : ') && !message.includes('EIP:') && !message.includes('PC is at') && !message.startsWith('NIP [')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }

@@ -84,6 +84,9 @@ export class Segmenter extends CrashTracker {
         }
         this.statusBlock = null;
         this.recognised++;
+        // systemd 208 prints its shutdown's `Failed unmounting /home.` under an OK status: the job is done
+        // (the root file system is remounted read-only last); the status word is what it says.
+        if (rec.word === 'OK' && (rec.msg?.verb === 'unmount-failed' || rec.msg?.verb === 'stop-failed')) return this.touch();
         if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
         return this.touch();
