@@ -137,7 +137,7 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
-const UNTIMED_BANNER = /^Linux version \S+ \(/;
+const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\))/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
@@ -458,6 +458,10 @@ export class LineClassifier {
     // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
     // crashes still tell where a boot begins and what broke.
     if (c0 === 0x4c /* L */ && UNTIMED_BANNER.test(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
+    if (c0 === 0x6b /* k */ && trimmed.startsWith('kexec_core: Starting new kernel')) {
       this.kernel(at, null, trimmed, false);
       return;
     }

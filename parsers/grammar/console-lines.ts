@@ -210,12 +210,14 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'run-init', literal: ' as init process', pattern: /^Run (\S+) as init process/, example: 'Run /init as init process' },
   { kind: 'initramfs-unpack', literal: 'initramfs', pattern: /^(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)/, example: 'Trying to unpack rootfs image as initramfs...' },
   { kind: 'restart', literal: 'reboot: ', pattern: /^reboot: (?:Restarting system|machine restart)/, example: 'reboot: Restarting system' },
+  // kexec hands over to a new kernel without firmware: this boot ends here as a reboot does.
+  { kind: 'restart', literal: 'kexec_core: Starting new kernel', pattern: /^kexec_core: Starting new kernel/, example: 'kexec_core: Starting new kernel' },
   { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/, example: 'reboot: Power down' },
   { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/, example: 'reboot: System halted' },
 ];
 
 /** How the kernel boot events' messages begin (their patterns are anchored there). */
-export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: '];
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: '];
 
 export interface KernelEvent {
   kind: KernelEventKind;
