@@ -544,7 +544,8 @@ export class LineClassifier {
       message = jm[1] === 'kernel' ? message.slice(jm[0].length) : message.slice(message.indexOf(' ') + 1);
     }
     // A bootloader that stamps its lines as the kernel does hands over (`[ 17.01] *** Starting kernel ***`).
-    if (!fromJournal && message.includes('Starting kernel')) {
+    const m0 = message.charCodeAt(0);
+    if (!fromJournal && (m0 === 0x2a || m0 === 0x23 || m0 === 0x3d || m0 === 0x7e || m0 === 0x2d || m0 === 0x53 || m0 === 0x20) && message.includes('Starting kernel')) {
       const marker = matchMarker(message.trim());
       if (marker?.handover) {
         this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: true });
