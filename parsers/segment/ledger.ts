@@ -5,7 +5,7 @@
  */
 import type { LineRef } from '../grammar/classify.js';
 import { type FailureKind, type Verb } from '../grammar/status.js';
-import { isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
 import type { Evidence } from '../report/schema.js';
 import type { CycleState, FailureState, MountError } from './state.js';
 import { addEvidence, clip, LIMITS, NEAR_LINES, whyLine } from './evidence.js';
@@ -296,7 +296,7 @@ export abstract class FailureLedger extends Timeline {
     const unit = this.statusBlock?.unit ?? mountUnitForPath(path);
     // A device path names its device unit too (dracut says the root device does not exist after the
     // device job timed out).
-    const device = path.startsWith('/dev/') ? mountUnitForPath(path).replace(/\.mount$/, '.device') : null;
+    const device = deviceUnitForPath(path);
     const f = this.findFailure(unit) ?? this.findFailure(mountUnitForPath(path)) ?? (device !== null ? this.findFailure(device) : null);
     if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: f.ref.name === device ? `${path} ${reason}` : `why the mount failed: ${reason}` });
   }

@@ -7,7 +7,7 @@
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
 import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
-import { isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { CycleState, FailureState } from './state.js';
@@ -500,8 +500,8 @@ export class Segmenter extends CrashTracker {
         ? mountUnitForPath(ref.text)
         : SWAP_VERBS.has(msg.verb)
           ? swapUnitForPath(ref.text)
-          : DEVICE_VERBS.has(msg.verb) && ref.text.startsWith('/dev/')
-            ? mountUnitForPath(ref.text).replace(/\.mount$/, '.device')
+          : DEVICE_VERBS.has(msg.verb)
+            ? deviceUnitForPath(ref.text)
             : null;
       if (name !== null) ref = { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
     }
