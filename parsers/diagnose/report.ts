@@ -80,6 +80,41 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
+/** The log ends inside initramfs-tools' `Begin: X ...` with no shell and no kernel after: it hung there. */
+function initramfsHang(b: BootState, endsTheLog: boolean): RootCause | null {
+  const steps = b.initramfsSteps;
+  if (!endsTheLog || steps === undefined || steps.open.length === 0 || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end') return null;
+  const step = steps.open.at(-1)!;
+  const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `initramfs-tools began '${step.name}' and never said done` }];
+  if (steps.error) evidence.push({ line: steps.error.line, text: steps.error.text, why: 'the last error printed inside that step' });
+  return {
+    kind: 'unexplained',
+    unit: steps.error ? steps.error.text.trim() : null,
+    headline: `the initramfs hung in '${steps.open.map((s) => s.name).join(' › ')}' (the log ends there)${steps.error ? `; last error: ${steps.error.text.trim()}` : ''}`,
+    lines: evidence.map((e) => e.line),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
+function rootWaitHang(b: BootState, endsTheLog: boolean): RootCause | null {
+  const w = b.rootWait;
+  if (!endsTheLog || !w || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null) return null;
+  return {
+    kind: 'root-device',
+    unit: deviceUnitForPath(w.device),
+    headline: `the kernel waited for the root device ${w.device}, which never appeared (the log ends there)`,
+    lines: [w.line],
+    evidence: [{ line: w.line, text: w.text, why: 'the kernel waits for the root device (rootwait) and no init ran after it' }],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows.
   const startsMidway =
@@ -147,8 +182,8 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     rootCause = {
       kind: f.device ? 'root-device' : 'unexplained',
       // No unit: the device it waited for, else stage 1's own words as printed.
-      unit: f.device ? deviceUnitForPath(f.device) : (/An error occurred in stage 1 of the boot process/.exec(f.evidence[0]?.text ?? '')?.[0] ?? null),
-      headline: f.device ? `the root device ${f.device} never appeared: NixOS stage 1 gave up` : 'NixOS stage 1 could not mount the root file system and stopped',
+      unit: f.device ? deviceUnitForPath(f.device) : (f.message ?? /An error occurred in stage 1 of the boot process/.exec(f.evidence.at(-1)?.text ?? '')?.[0] ?? null),
+      headline: f.device ? `the root device ${f.device} never appeared: NixOS stage 1 gave up` : f.message ? `NixOS stage 1 stopped: ${f.message}` : 'NixOS stage 1 could not mount the root file system and stopped',
       lines: f.evidence.map((e) => e.line),
       evidence: f.evidence,
       cascade: null,
@@ -161,7 +196,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       unit: b.mode.device ? deviceUnitForPath(b.mode.device) : null,
       headline: b.mode.device
         ? `the root device ${b.mode.device} never appeared: the initramfs gave up and dropped to its shell`
-        : 'the root file system device never appeared: the initramfs gave up and dropped to its shell',
+        : b.mode.evidence.some((e) => e.why.startsWith('the mount failed'))
+          ? 'mounting the root file system failed: the initramfs gave up and dropped to its shell'
+          : 'the root file system device never appeared: the initramfs gave up and dropped to its shell',
       lines: b.mode.evidence.map((e) => e.line),
       evidence: b.mode.evidence,
       cascade: null,
@@ -198,7 +235,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         crash: null,
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause();
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog);
   }
   return {
     index: b.index,

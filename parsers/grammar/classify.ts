@@ -13,6 +13,7 @@ import {
   KERNEL_EVENT_LITERALS,
   matchJournalLine,
   matchKernelEvent,
+  matchSystemctlError,
   matchManagerEvent,
   matchMarker,
   matchMountError,
@@ -103,7 +104,7 @@ export type ConsoleRecord =
    *  `░░ Subject: A start job for unit foo.service has failed`). */
   | { kind: 'catalog'; at: LineRef; unit: string; failed: boolean }
   /** An init system other than systemd said something (`OpenRC 0.52 is starting up`, ` * ERROR: networking failed to start`). */
-  | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null }
+  | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null; opens: boolean }
   /** PID 1's own log line with no prefix (`systemd.log_target=console`, `journalctl -o cat`):
    *  `foo.service: Failed with result 'exit-code'.` */
   | { kind: 'pid1'; at: LineRef; manager: ManagerEvent }
@@ -111,6 +112,8 @@ export type ConsoleRecord =
   | { kind: 'bootloader-error'; at: LineRef; message: string }
   /** An initrd that is not systemd gave up (NixOS stage 1). */
   | { kind: 'initrd-failure'; at: LineRef; initrd: 'nixos-stage-1' }
+  /** NixOS's scripted boot stages: `<<< NixOS Stage 1 >>>` (its initrd), `<<< NixOS Stage 2 >>>` (which starts systemd). */
+  | { kind: 'nixos-stage'; at: LineRef; stage: 1 | 2 }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
   | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null; handover: boolean }
   | { kind: 'welcome'; at: LineRef; os: string }
@@ -137,6 +140,10 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
+/** The kernel's own lines that end a boot or start init, untimed. */
+const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$)/;
+const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
+const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\))/;
@@ -441,7 +448,10 @@ export class LineClassifier {
     // PID 1's messages without any prefix (`journalctl -o cat`, pastes that lost the prefix, old
     // systemd's unbracketed console lines): failures and targets only, which nothing else prints so.
     if (c0 >= 0x41 && c0 <= 0x5a) {
-      const msg = parseStatusMessage(trimmed);
+      // A person who retyped the screen often leaves the full stop off; these two phrases are systemd's alone.
+      const msg =
+        parseStatusMessage(trimmed) ??
+        (!trimmed.endsWith('.') && (trimmed.startsWith('Timed out waiting for device ') || trimmed.startsWith('Dependency failed for ')) ? parseStatusMessage(trimmed + '.') : null);
       if (msg && BARE_VERBS.has(msg.verb)) {
         this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare: true });
         return;
@@ -456,7 +466,12 @@ export class LineClassifier {
       }
     }
     // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
-    // crashes still tell where a boot begins and what broke.
+    // crashes still tell where a boot begins and what broke, and PID 1's kmsg lines (`systemd[1]: …`,
+    // `systemd-shutdown[1]: …`, `systemd-journald[93]: …`) are what they are with a timestamp.
+    if ((c0 === 0x73 /* s */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52) /* R */ && UNTIMED_EVENT.test(trimmed))) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
     if (c0 === 0x4c /* L */ && UNTIMED_BANNER.test(trimmed)) {
       this.kernel(at, null, trimmed, false);
       return;
@@ -472,12 +487,28 @@ export class LineClassifier {
     }
     const init = matchOtherInit(trimmed);
     if (init) {
-      this.out({ kind: 'init', at, init: init.init, failed: init.failed });
+      this.out({ kind: 'init', at, init: init.init, failed: init.failed, opens: init.opens });
       return;
+    }
+    if (c0 === 0x3c /* < */ && trimmed.startsWith('<<<')) {
+      const st = /^<<< ?NixOS Stage ([12]) ?>>>$/.exec(trimmed);
+      if (st) {
+        this.out({ kind: 'nixos-stage', at, stage: st[1] === '1' ? 1 : 2 });
+        return;
+      }
     }
     if (c0 === 0x41 /* A */ && trimmed.startsWith('An error occurred in stage 1')) {
       this.out({ kind: 'initrd-failure', at, initrd: 'nixos-stage-1' });
       return;
+    }
+    // A panic that another writer's text cut into, or that cut into it character by character
+    // (`fsck.ext4: Bad magic numbe[r  in  s  0.881388] Kernel panic - not syncing: …`): its words survive.
+    if (c0 !== 0x4b /* K */ && c0 !== 0x2d /* - (`---[ end Kernel panic …`) */ && trimmed.length > 40) {
+      const p = trimmed.indexOf('Kernel panic - not syncing');
+      if (p > 0) {
+        this.kernel(at, null, trimmed.slice(p), false);
+        return;
+      }
     }
     // Kernel output without timestamps (printk.time=0) still names its crashes, at the start of a line.
     this.out({
@@ -500,14 +531,15 @@ export class LineClassifier {
       return;
     }
     const systemd = ident === 'systemd';
-    const pid1 = systemd && journal.pid === 1;
+    // RHEL 7's rsyslog writes PID 1's messages as `host systemd: …`, without the pid.
+    const pid1 = systemd && (journal.pid === 1 || journal.pid === null);
     const user = systemd && journal.pid !== 1 && journal.pid !== null;
     this.out({
       kind: 'journal',
       at,
       journal,
       msg: pid1 || user ? parseStatusMessage(journal.message) : null,
-      manager: pid1 || user ? matchManagerEvent(journal.message) : null,
+      manager: pid1 || user ? matchManagerEvent(journal.message) : systemd ? null : matchSystemctlError(journal.message),
       userManager: user,
       audit: ident === 'audit' || journal.message.includes('comm="systemd"') ? matchAudit(journal.message) : null,
       login: isLoginMessage(ident, journal.message),
@@ -561,6 +593,17 @@ export class LineClassifier {
     if (proc && proc.ident === 'systemd' && proc.pid === 1) {
       manager = matchManagerEvent(proc.rest);
       if (manager === null) msg = parseStatusMessage(proc.rest);
+    } else if (proc && proc.ident !== 'systemd') {
+      manager = matchSystemctlError(proc.rest);
+    } else if (proc === null && message.includes('generator failed with exit status')) {
+      // systemd 254+ runs generators in a helper (`(sd-exec-[180]: …-generator failed with exit status 1.`).
+      const g = /(\S*-generator failed with exit status \d+)/.exec(message);
+      if (g) manager = { kind: 'generator-failed', groups: [g[1]!] };
+    } else if (proc === null && message.includes('/start timed out')) {
+      // PID 1's prefix chewed up by another writer (`[systemd TIME [1]: ] dev-x.device: Job dev-x.device/start
+      // timed out.`): the job's own words name the unit.
+      const jt = SPLICED_JOB_TIMEOUT.exec(message);
+      if (jt) manager = { kind: 'job-timeout', groups: [jt[1]!] };
     } else if (proc && proc.ident === 'systemd' && proc.pid !== null) {
       userManager = { pid: proc.pid, message: proc.rest, manager: matchManagerEvent(proc.rest), msg: parseStatusMessage(proc.rest) };
     }

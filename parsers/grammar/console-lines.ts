@@ -22,7 +22,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'emergency', literal: 'emergency mode', pattern: /You are in emergency mode\./, example: 'You are in emergency mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
   { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, example: 'You are in rescue mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
   { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, example: 'Give root password for maintenance', announces: false },
-  { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open access to console, the root account is locked/, example: 'Cannot open access to console, the root account is locked.', announces: false },
+  { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open \w+ to console, the root account is locked/, example: 'Cannot open access to console, the root account is locked.', announces: false },
   { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, example: 'Ignition has failed. Please ensure your config is valid. Note that only', announces: true },
   { kind: 'emergency', literal: 'Displaying logs from failed units', pattern: /^Displaying logs from failed units: /, example: 'Displaying logs from failed units: ignition-disks.service', announces: true },
   { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\. Exit the shell to continue\./, example: 'Entering emergency mode. Exit the shell to continue.', announces: true },
@@ -32,14 +32,22 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
-  { kind: 'initramfs-shell', literal: 'dropped into an emergency shell', pattern: /You are now being dropped into an emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
+  { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
+  // archiso's hooks (Arch and Artix live media) when the boot medium did not show up.
+  { kind: 'initramfs-shell', literal: 'Falling back to interactive prompt', pattern: /^Falling back to interactive prompt/, example: 'Falling back to interactive prompt', announces: true },
   { kind: 'initramfs-shell', literal: '[rootfs', pattern: /^\[rootfs ?\][#$]/, example: '[rootfs ]# ', announces: false },
+  // initramfs-tools' ZFS script when the root pool does not import: the `(initramfs)` shell follows.
+  { kind: 'initramfs-shell', literal: 'import the root pool', pattern: /^Manually import the root pool at the command prompt/, example: 'Manually import the root pool at the command prompt then exit.', announces: true },
+  // Init systems of their own (KISS, Chimera, hand-written rc): `… starting emergency shell`.
+  { kind: 'emergency', literal: 'emergency shell', pattern: /(?:^|[\s,:>])[Ss]tarting (?:an )?emergency shell\b/, example: '=> Init system encountered an error, starting emergency shell.', announces: false },
   // Alpine's initramfs.
   { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
   // dracut without systemd (its own shell scripts: Void, Gentoo, RHEL 6): fsck or a hook gave up.
   { kind: 'dracut-shell', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell/, example: 'dracut Warning: *** Dropping you to a shell; the system will try', announces: true },
   { kind: 'dracut-shell', literal: 'Dropping to debug shell', pattern: /Dropping to debug shell/, example: 'dracut Warning: Dropping to debug shell.', announces: true },
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
+  // Vendor firmware's own getty (routers, ONTs): `Login: ` alone.
+  { kind: 'login', literal: 'Login:', pattern: /^Login: ?$/, example: 'Login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
   // busybox's and Red Hat's bracketed form: `[root@tiny4412 ]# `, `[root@host ~]# `.
@@ -70,8 +78,8 @@ export function initramfsMissingDevice(text: string): string | null {
  *  /dev/sda3 on /sysroot failed`. */
 export function initramfsRootNotFound(text: string): string | null {
   if (!text.includes('ERROR: ') && !text.includes(' on /sysroot failed')) return null;
-  const m = /ERROR: (?:device '?(.+?)'? not found|Unable to find root device '?(.+?)'?\.?$)|^mounting (\S+) on \/sysroot failed/.exec(text);
-  return m ? (m[1] ?? m[2] ?? m[3])! : null;
+  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to find root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds)|^mounting (\S+) on \/sysroot failed/.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4])! : null;
 }
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
@@ -128,6 +136,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
   { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
   { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./, example: 'Starting kernel ...', handover: true },
+  // x86's decompressor, the first thing the kernel image prints (`Decompressing Linux... Parsing ELF... done.`).
+  { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Decompressing Linux\.\.\. .*Booting the kernel ?\.$/, example: 'Decompressing Linux... Parsing ELF... done. Booting the kernel.', handover: true },
+  { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Booting the kernel ?\.$/, example: 'Booting the kernel.', handover: true },
   // Other bootloaders frame the same words (rustBoot: `***** Starting kernel *****`).
   { kind: 'bootloader', literal: 'Starting kernel', pattern: /^\s*[*#=~-]{3,}\s*Starting kernel\b/, example: '***************************************** Starting kernel ********************************************', handover: true },
   { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/, example: 'Exiting depthcharge with code 4 at timestamp: 26052152' },
@@ -152,7 +163,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'device tree', pattern: /^(?:ERROR: )?(?:Could not find a valid device tree|Did not find a cmdline Flattened Device Tree)/, example: 'Could not find a valid device tree' },
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
-  { literal: 'error: ', pattern: /^error: (?:file `[^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory)/, example: "error: file `/vmlinuz' not found." },
+  { literal: 'error: ', pattern: /^error: (?:file [`'][^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory)/, example: "error: file `/vmlinuz' not found." },
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
   // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
@@ -203,7 +214,7 @@ export function matchWelcome(text: string): string | null {
 }
 
 /** Kernel messages that mark where a boot is, one row each. */
-export type KernelEventKind = 'banner' | 'run-init' | 'restart' | 'power-down' | 'halt' | 'initramfs-unpack';
+export type KernelEventKind = 'banner' | 'run-init' | 'restart' | 'power-down' | 'halt' | 'initramfs-unpack' | 'root-wait';
 
 export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: string; pattern: RegExp; example: string }> = [
   { kind: 'banner', literal: 'Linux version ', pattern: /^Linux version (\S+)/, example: 'Linux version 6.12.117+deb13-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC' },
@@ -214,10 +225,12 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'restart', literal: 'kexec_core: Starting new kernel', pattern: /^kexec_core: Starting new kernel/, example: 'kexec_core: Starting new kernel' },
   { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/, example: 'reboot: Power down' },
   { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/, example: 'reboot: System halted' },
+  // `rootwait` with no initramfs: the kernel waits for the root device, for ever if it never comes.
+  { kind: 'root-wait', literal: 'Waiting for root device', pattern: /^Waiting for root device (\S+?)\.{0,3}$/, example: 'Waiting for root device PARTUUID=a6706617-208c-4437-b649-11486e5e3599...' },
 ];
 
 /** How the kernel boot events' messages begin (their patterns are anchored there). */
-export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: '];
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'Waiting for root device'];
 
 export interface KernelEvent {
   kind: KernelEventKind;
@@ -251,6 +264,9 @@ export type ManagerEventKind =
   | 'on-failure'
   | 'restart-scheduled'
   | 'isolate-failed'
+  | 'unit-not-found'
+  | 'start-limit'
+  | 'generator-failed'
   | 'job-timeout';
 
 export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp; example: string }> = [
@@ -264,13 +280,18 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/, example: 'local-fs.target: Job local-fs.target/start failed with result \'dependency\'.' },
   { kind: 'job-result', literal: 'finished, result=', pattern: /^(?:(\S+): )?Job (?:\d+ )?(\S+)\/(\w[\w-]*) finished, result=(failed|dependency|timeout|assert)\b/, example: 'lab-dependent.service: Job 100 lab-dependent.service/start finished, result=dependency' },
   { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/, example: 'var.mount: Failed with result \'exit-code\'.' },
-  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:Main|Control|Mount|Swap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
+  // systemd before v233: `Unit kdump.service entered failed state.`
+  { kind: 'unit-result', literal: 'entered failed state', pattern: /^Unit (\S+) entered failed state\.?$/, example: 'Unit kdump.service entered failed state.' },
+  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
+  // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.
+  { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },
+  { kind: 'start-limit', literal: 'Start request repeated too quickly', pattern: /^(\S+): Start request repeated too quickly/, example: 'display-manager.service: Start request repeated too quickly.' },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
   // Older PID 1 (and every job of a device): `Job dev-sdb1.device/start timed out.`
   { kind: 'job-timeout', literal: ' timed out', pattern: /^Job (\S+?)\/(?:start|stop|reload|restart|verify-active) timed out\.?$/, example: 'Job dev-disk-by\\x2dlabel-data.device/start timed out.' },
   // PID 1 could not start the default target at all (then it freezes): the unit it names is missing.
-  { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) not found\.?$/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
+  { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) (?:not found\.?$|failed to load properly|is masked|has a bad unit file setting|is not loaded properly)/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
   // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.
@@ -293,6 +314,16 @@ export function matchManagerEvent(message: string): ManagerEvent | null {
     if (m) return { kind: row.kind, groups: m.slice(1).map((g) => g ?? '') };
   }
   return null;
+}
+
+/** systemctl's own error, printed by whatever script ran it (`dracut-initqueue[663]: Failed to start
+ *  systemd-cryptsetup@x.service: Unit systemd-cryptsetup@x.service not found.`): the unit could not start. */
+const SYSTEMCTL_NOT_FOUND = /^Failed to (?:start|restart) (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)): Unit \1 (?:not found|is masked)\.?$/;
+
+export function matchSystemctlError(message: string): ManagerEvent | null {
+  if (message.charCodeAt(0) !== 0x46 /* F */ || !message.startsWith('Failed to ')) return null;
+  const m = SYSTEMCTL_NOT_FOUND.exec(message);
+  return m ? { kind: 'unit-not-found', groups: [m[1]!] } : null;
 }
 
 /** `systemd[1]: …` or `systemd-shutdown[1]: …` at the start of a kernel message. */
@@ -387,7 +418,10 @@ export function matchMountError(message: string): { path: string; reason: string
   if (m) return { path: m[1]!, reason: m[2]! };
   // busybox: `mount: mounting /dev/root on /mnt-root/iso failed: No such file or directory`.
   const b = BUSYBOX_MOUNT_ERROR.exec(message);
-  return b ? { path: b[2]!, reason: `${b[1]} ${b[3]!}` } : null;
+  if (b) return { path: b[2]!, reason: `${b[1]} ${b[3]!}` };
+  // initramfs-tools, after the mount failed: `Failed to mount /dev/mapper/crypt as root file system.`
+  const r = message.charCodeAt(0) === 0x46 /* F */ ? /^Failed to mount (\/\S+) as root file system\.?$/.exec(message) : null;
+  return r ? { path: r[1]!, reason: 'it could not be mounted as the root file system' } : null;
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
@@ -400,19 +434,31 @@ interface InitRule {
   /** The group that names a failed service, if the line reports one. */
   failed?: number;
   example: string;
+  /** The characters its lines can begin with, when more than its example's first. */
+  firsts?: string;
+  /** The init system's first words of a boot: seen again after that init ran, the machine booted again. */
+  opens?: boolean;
 }
 
 export const INIT_RULES: readonly InitRule[] = [
   { init: 'openrc', literal: 'OpenRC', pattern: /^OpenRC \d+\.\S+ is starting up/, example: 'OpenRC 0.52.1 is starting up Linux 6.6.0 (riscv64)' },
   { init: 'openrc', literal: 'ERROR: ', pattern: /^\* ERROR: (\S+) failed to start/, failed: 1, example: ' * ERROR: networking failed to start' },
-  { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: (?:version \S+ booting|Entering runlevel)/, example: 'INIT: version 2.88 booting' },
+  { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: version \S+ booting/, example: 'INIT: version 2.88 booting', opens: true },
+  { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: Entering runlevel/, example: 'INIT: Entering runlevel: 2' },
+  // Linux From Scratch's first bootscript (mountvirtfs): each boot in its boot.log begins here.
+  { init: 'sysvinit', literal: 'Mounting virtual file systems', pattern: /^Mounting virtual file systems: .*\bOK$/, example: 'Mounting virtual file systems: /run /proc /sys /dev/shm OK', opens: true },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
   // Red Hat's initscripts (RHEL/CentOS 5 and 6, SUSE before systemd): the status at the end of the line.
   { init: 'sysvinit', literal: '[  OK  ]', pattern: /^(?:Starting|Stopping) [^[]{1,80}?:?\s*\[  OK  \]$/, example: 'Starting auditd: [  OK  ]' },
   { init: 'sysvinit', literal: '[FAILED]', pattern: /^(?:Starting|Stopping) ([^[:]{1,80}?):?\s*\[FAILED\]$/, failed: 1, example: 'Starting httpd: [FAILED]' },
+  // Ubuntu's lsb-base in the Upstart years: ` * Starting X` and the status at the right edge.
+  { init: 'upstart', literal: '[ OK ]', pattern: /^\* (?:Starting|Stopping) .{1,100}?\s*\[ OK \]$/, example: '* Starting Mount filesystems on boot                                   [ OK ]' },
+  { init: 'upstart', literal: '[fail]', pattern: /^\* (?:Starting|Stopping) (.{1,100}?)\s*\[fail\]$/, failed: 1, example: '* Starting Bridge socket events into upstart                           [fail]' },
   { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by)/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
   { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },
+  // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.
+  { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\. ?FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
 ];
@@ -423,15 +469,15 @@ function byFirstChar<T extends { example: string; pattern: RegExp }>(rows: reado
   for (const row of rows) for (const c of firsts(row)) map.set(c, [...(map.get(c) ?? []), row]);
   return map;
 }
-const INIT_BY_FIRST = byFirstChar(INIT_RULES, (r) => (r.literal === ': OK' || r.literal === 'FAIL' && r.init === 'busybox' ? 'SRIP' : r.example.trimStart()[0]!));
+const INIT_BY_FIRST = byFirstChar(INIT_RULES, (r) => r.firsts ?? (r.literal === ': OK' || (r.literal === 'FAIL' && r.init === 'busybox') ? 'SRIP' : r.example.trimStart()[0]!));
 
-export function matchOtherInit(text: string): { init: OtherInit; failed: string | null } | null {
+export function matchOtherInit(text: string): { init: OtherInit; failed: string | null; opens: boolean } | null {
   const rules = INIT_BY_FIRST.get(text[0] ?? '');
   if (rules === undefined) return null;
   for (const rule of rules) {
     if (!text.includes(rule.literal)) continue;
     const m = rule.pattern.exec(text);
-    if (m) return { init: rule.init, failed: rule.failed !== undefined ? (m[rule.failed] ?? null) : null };
+    if (m) return { init: rule.init, failed: rule.failed !== undefined ? (m[rule.failed] ?? null) : null, opens: rule.opens === true };
   }
   return null;
 }

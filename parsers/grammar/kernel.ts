@@ -10,8 +10,10 @@ export interface KernelPrefix {
 }
 
 // `[    7.779483] `, `[ 130.009798]` (web copies collapse spaces), `[    0.000000][    T0] `.
-const PREFIX = /^\[\s*(\d{1,10}\.\d{6})\](?:\[\s*([TC]\d{1,10})\])?\s?/;
-const CALLER_AFTER = /\[\s*([TC]\d{1,10})\] ?/y;
+// Android and vendor kernels print their own caller right after: `[    0.691373][7:1:init] `,
+// `[    2.083638]  [4:           init:    1] ` (cpu, comm, pid).
+const PREFIX = /^\[\s*(\d{1,10}\.\d{6})\](?:\[\s*([TC]\d{1,10}|\d{1,4}:\d{1,7}:[^\]]{1,40})\])?\s?/;
+const CALLER_AFTER = /\s?\[\s*([TC]\d{1,10}|\d{1,4}:\s*[^\]:]{1,40}:\s*\d{1,7})\] ?/y;
 // A timestamp somewhere inside a line: printk output that landed in the middle of another line.
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
 
@@ -45,7 +47,7 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
   let caller: string | null = null;
-  if (text.charCodeAt(start) === 0x5b /* [ */) {
+  if (text.charCodeAt(start) === 0x5b /* [ */ || (text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x5b)) {
     CALLER_AFTER.lastIndex = start;
     const c = CALLER_AFTER.exec(text);
     if (c) {
@@ -137,7 +139,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]+) (?<rest>\[#\d+\].*?)\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
   { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
-  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at |at )?(?<where>[^\s,]+)(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
+  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at (?<where>[^\s,]+)|(?:at )?(?<where2>[^\s,]*[/:][^\s,]*))(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>$<where2>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
   {
     kind: 'hung-task',
     literal: 'blocked for more than',
@@ -191,7 +193,7 @@ export function matchCrash(message: string): CrashMatch | null {
     const groups = m.groups ?? {};
     let title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => (groups[name] ?? '').trim());
     // A WARNING names its function after the file (`at fs/x.c:12 func+0x…`): both, as syzkaller titles it.
-    if (rule.kind === 'warning' && groups['fn']) title = `WARNING in ${groups['fn']} (${groups['where']})`;
+    if (rule.kind === 'warning' && groups['fn']) title = `WARNING in ${groups['fn']} (${groups['where'] ?? groups['where2']})`;
     return { kind: rule.kind, title: title.length > 160 ? title.slice(0, 159) + '…' : title };
   }
   return null;

@@ -127,10 +127,17 @@ export function findEmbeddedStatus(message: string): EmbeddedStatus | null {
   return fallback;
 }
 
+const HEAD_WORD = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME)\s{0,3}(?=\[\s*\d+\.\d+\])/;
 const TAIL_WORD = /(?:^|[^A-Za-z])(OK|FAILED|DEPEND|TIME)\s{0,3}$/;
 
 /** The status word a line ends with when another writer's line end cut it from its `] ` (or null). */
 export function tailStatusWord(text: string): StatusWord | null {
+  // `[FAILED[    9.875659] WCN: …`: a kernel line cut in right after the status word and took the rest of
+  // the line; the status's `] Failed to start …` comes on the next line.
+  if (text.charCodeAt(0) === 0x5b /* [ */ && text.length > 6) {
+    const h = HEAD_WORD.exec(text);
+    if (h) return h[1] as StatusWord;
+  }
   const c = text.charCodeAt(text.length - 1);
   if (!(c === 0x20 || (c >= 0x41 && c <= 0x5a))) return null;
   const m = TAIL_WORD.exec(text);

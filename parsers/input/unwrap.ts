@@ -30,11 +30,17 @@ export type EnvelopeKind =
   | 'bare-escapes'
   | 'web-escapes';
 
-/** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. */
-const JOURNAL_REST = /^\S+ [^\s[:]{1,64}(?:\[\d{1,9}\])?: /;
+/** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
+ *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
+ *  `cosa-devsh login: core`, `Hardware name: …` or `: Dependency failed …` is not a journal line. */
+const JOURNAL_REST = /^(?:[\w.-]{1,64} )?(?:[^\s[:]{1,64}\[\d{1,9}\]|kernel|audit): /;
+/** Seven fractional digits and a `Z`: GitHub Actions' own clock, never a journal's or syslog's. */
+const CI_CLOCK = /^\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z/;
 const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:\d\d[OE]\+? )?/;
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
+/** Linux From Scratch's bootscripts log `date +"%b %d %T %:z"` and the host name before each message. */
+const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/;
 const KMSG_LEVEL = /^<\d{1,3}>/;
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
@@ -46,6 +52,8 @@ const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]|\^M(
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
 const LAVA = /^- \{\s*"?dt"?:\s*/;
+/** What may stand in front of a LAVA record: mail quoting, a CI clock. */
+const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? )/;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
 const HTML_ENTITY_ALL = /&(?:#(\d{2,7})|#x([0-9a-fA-F]{2,6})|(amp|lt|gt|quot|apos|nbsp));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -70,11 +78,24 @@ export class LineUnwrapper {
   private lava = false;
   /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
   private clockPrefix = false;
+  /** moreutils' `ts` clock (`Mar 01 12:34:56 `) was seen in front of a status or kernel line. */
+  private tsPrefix = false;
 
   constructor(private readonly out: (line: PhysicalLine) => void) {}
 
   push(line: PhysicalLine): void {
-    if (!line.overwritten && line.text.charCodeAt(0) === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
+    if (!line.overwritten) {
+      const c = line.text.charCodeAt(0);
+      if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
+      // A LAVA log that was itself quoted in a mail or saved by a CI job with its clock in front.
+      if ((c === 0x3e /* > */ || (c >= 0x30 && c <= 0x39) || c === 0x5b) && line.text.includes('- {')) {
+        const inner = line.text.replace(OUTER_ENVELOPE, '');
+        if (inner !== line.text && LAVA.test(inner)) {
+          this.count(c === 0x3e ? 'quoted' : 'ci-timestamps');
+          return this.lavaRecord({ ...line, text: inner });
+        }
+      }
+    }
     // The last record's line, held by the inner terminal layer for an ESC M, goes out before this one.
     this.inner?.flushHeld();
     if (line.overwritten) return this.out(line);
@@ -143,6 +164,11 @@ export class LineUnwrapper {
     // E-mail quoting (`> `, `>> `).
     if (c === 0x3e /* > */) {
       const m = /^(?:> ?)+/.exec(text);
+      if (m && m[0].length === text.length && /^(?:> ?)+$/.test(text) && this.counters.envelopes.has('quoted')) {
+        // A quoted empty line.
+        this.count('quoted');
+        return '';
+      }
       if (m && m[0].length < text.length && !text.startsWith('>=')) {
         text = text.slice(m[0].length);
         this.count('quoted');
@@ -159,15 +185,20 @@ export class LineUnwrapper {
     // begin with `[` too, and this runs on every line).
     if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b) && looksTimestamped(text, c0 === 0x5b ? 1 : 0)) {
       const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : null);
-      if (m && !JOURNAL_REST.test(text.slice(m[0].length))) {
+      if (m && (CI_CLOCK.test(m[0]) || !JOURNAL_REST.test(text.slice(m[0].length)))) {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
         text = text.slice(m[0].length);
         this.count('ci-timestamps');
       }
     } else if (c0 >= 0x41 && c0 <= 0x5a && TS_PREFIX.test(text)) {
-      const m = TS_PREFIX.exec(text)!;
+      const lfs = LFS_PREFIX.exec(text);
+      const m = lfs ?? TS_PREFIX.exec(text)!;
       const rest = text.slice(m[0].length);
-      if (rest.charCodeAt(0) === 0x5b /* [ */ || rest.startsWith('   ') || rest === '') {
+      // A journal or syslog line is `time host ident[pid]: …`; a status or kernel line after the time is
+      // `ts`'s. Once `ts` was seen, every line has its clock in front: the rest is console text unless it
+      // reads as a journal line of its own.
+      if (lfs !== null || rest.charCodeAt(0) === 0x5b /* [ */ || rest.startsWith('   ') || rest === '' || (this.tsPrefix && !JOURNAL_REST.test(rest))) {
+        if (rest.charCodeAt(0) === 0x5b /* [ */) this.tsPrefix = true;
         text = rest;
         this.count('ci-timestamps');
       }

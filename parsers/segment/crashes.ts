@@ -31,6 +31,12 @@ export abstract class CrashTracker extends FailureLedger {
     this.recognised++;
     // `dmesg` run later in the same boot prints the same report again, without timestamps: not a new crash.
     if (untimed && boot.crashes.some((x) => x.kind === c.kind && x.line < at.lineNo && (x.title === c.title || x.title.startsWith(c.title + ' in ')))) return;
+    // rcu_preempt and rcu_sched report the same stall on the next line: one incident.
+    const last = boot.crashes.at(-1);
+    if (last !== undefined && at.lineNo - last.line <= 2 && last.title.startsWith('INFO: rcu') && c.title.startsWith('INFO: rcu') && (uptime === null || last.uptime === null || Math.abs(uptime - last.uptime) < 1)) {
+      addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same stall, reported by another RCU flavour' });
+      return;
+    }
     const cycle = currentCycle(boot);
     const state: CrashState = {
       kind: c.kind,

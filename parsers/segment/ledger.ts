@@ -5,12 +5,17 @@
  */
 import type { LineRef } from '../grammar/classify.js';
 import { type FailureKind, type Verb } from '../grammar/status.js';
-import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, parseUnitText, nameFitsDescription, mountUnitForPath, own, ownRef, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
 import type { Evidence } from '../report/schema.js';
 import type { CycleState, FailureState, MountError } from './state.js';
 import { addEvidence, clip, LIMITS, NEAR_LINES, whyLine } from './evidence.js';
 import { currentCycle, ellipsisFit, Timeline } from './timeline.js';
 /** Words of a process's message that say something went wrong. */
+/** initrd programs whose error ends them (they exit at once) and whose unit the boot cannot do without. */
+const FATAL_WHEN_IT_SPEAKS: Readonly<Record<string, string>> = {
+  'ostree-prepare-root': 'ostree-prepare-root.service',
+};
+
 export const PROCESS_ERROR = /fail|error|not exist|denied|timed out|No such|cannot|can't|not found|invalid|refused|unable/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
@@ -427,6 +432,13 @@ export abstract class FailureLedger extends Timeline {
     if (!PROCESS_ERROR.test(message)) return;
     this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
     if (this.processErrors.length > 8) this.processErrors.shift();
+    // Programs that print only on the way out: their error is their unit's failure, whether or not
+    // PID 1's own line about it made it to the log.
+    const unit = FATAL_WHEN_IT_SPEAKS[ident];
+    if (unit !== undefined && this.findFailure(unit) === null) {
+      const f = this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'kmsg');
+      if (f) f.evidence[0]!.why = `${ident} stopped with an error: it runs only to set up the root file system, so its unit failed`;
+    }
   }
 
   /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */

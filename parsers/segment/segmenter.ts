@@ -55,17 +55,24 @@ function ownOrNull(s: string | undefined): string | null {
   return s === undefined ? null : own(s);
 }
 
+/** An init script's own error words. */
+const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|cannot|can't|[Uu]nable to|No such file)\b/;
+
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
     const line = rec.at.lineNo;
     if (line > this.lastLine) this.lastLine = line;
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
+      if (STAGE1_ERROR.test(rec.at.text)) this.lastText = rec.at;
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
-      if (t.charCodeAt(0) === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: rec.at.lineNo, what: t.trim().replace(/ at (?:virtual )?address.*$/, ''), text: clip(t) };
+      const t0 = t.charCodeAt(0);
+      if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: rec.at.lineNo, what: t.trim().replace(/ at (?:virtual )?address.*$/, ''), text: clip(t) };
+      else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+      else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;
     }
     switch (rec.kind) {
@@ -134,11 +141,24 @@ export class Segmenter extends CrashTracker {
       }
       case 'init': {
         this.recognised++;
-        const boot = this.ensureBoot('log-start', rec.at.lineNo);
+        // The init's first words again after it ran (and no kernel of a new boot in between): a new boot
+        // whose kernel lines are not in this log (boot.log, syslog of init scripts).
+        const boot = this.boot !== null && rec.opens && this.boot.init !== null && !this.systemdRunning() ? this.startBoot('log-start', rec.at.lineNo) : this.ensureBoot('log-start', rec.at.lineNo);
         if (!this.systemdRunning()) boot.init ??= rec.init;
         if (rec.failed !== null) {
           if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text) });
           else this.capped.failures++;
+        }
+        return this.touch();
+      }
+      case 'nixos-stage': {
+        this.recognised++;
+        if (rec.stage === 1) {
+          const boot = this.ensureBoot('log-start', rec.at.lineNo);
+          if (boot.cycles.length === 0 && boot.phases.at(-1)?.name !== 'initrd') this.bootPhase(boot, 'initrd', rec.at.lineNo);
+        } else {
+          // Stage 2 mounts the rest and starts systemd: the userspace cycle begins here.
+          this.ensureCycle(rec.at.lineNo);
         }
         return this.touch();
       }
@@ -161,8 +181,11 @@ export class Segmenter extends CrashTracker {
       case 'initrd-failure': {
         this.recognised++;
         const boot = this.ensureBoot('log-start', rec.at.lineNo);
-        boot.initrdFailure ??= { initrd: 'nixos-stage-1', message: null, line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
+        // Stage 1 says what went wrong on the line or two before (`stage 2 init script (…) not found`).
+        const said = this.lastText !== null && rec.at.lineNo - this.lastText.lineNo <= 3 && STAGE1_ERROR.test(this.lastText.text) ? this.lastText : null;
+        boot.initrdFailure ??= { initrd: 'nixos-stage-1', message: said ? clip(said.text.trim()) : null, line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
         if (this.pendingInitrdDevice) addEvidence(boot.initrdFailure.evidence, this.pendingInitrdDevice.ev);
+        if (said) addEvidence(boot.initrdFailure.evidence, { line: said.lineNo, text: clip(said.text), why: 'NixOS stage 1 says what failed' });
         for (const m of this.recentMountErrors) {
           if (rec.at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.initrdFailure.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
         }
@@ -175,6 +198,7 @@ export class Segmenter extends CrashTracker {
         if (rec.separator !== 'header') this.startBoot('journal-boot', rec.at.lineNo);
         return this.touch();
       case 'text':
+        if (STAGE1_ERROR.test(rec.at.text)) this.lastText = rec.at;
         if (rec.crash) this.crash(rec.crash, rec.at, null, true);
         if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
         if (rec.rootNotFound !== null) this.rootNotFound(rec.rootNotFound, rec.at);
@@ -230,7 +254,29 @@ export class Segmenter extends CrashTracker {
     this.openCrashes.length = 0;
   }
 
+  /** initramfs-tools' progress (`Begin: Mounting root file system ... done.`): where it got to. */
+  private initramfsStep(at: LineRef): void {
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    if (boot.cycles.length > 0) return;
+    const steps = (boot.initramfsSteps ??= { open: [], error: null });
+    // One line may open several steps and close some: `Begin: Mounting root file system ... Begin: Running /scripts/local-top ... done.`
+    const re = /Begin: (.+?) \.\.\.|(?:^|\s)done\./g;
+    let m: RegExpExecArray | null;
+    let n = 0;
+    while ((m = re.exec(at.text)) !== null && n++ < 16) {
+      if (m[1] !== undefined) {
+        if (steps.open.length < 16) steps.open.push({ name: clip(m[1]), line: at.lineNo, text: clip(at.text) });
+      } else {
+        steps.open.pop();
+        if (steps.open.length === 0) steps.error = null;
+      }
+    }
+    this.recognised++;
+  }
+
   private partialSeen = -1;
+  /** The last line of plain text that reads as an error: what an init script said just before it gave up. */
+  private lastText: LineRef | null = null;
 
   /** A live console's unfinished line: a login or emergency prompt waits there without a newline. */
   partialLine(text: string, lineNo: number): void {
@@ -246,8 +292,9 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
-    // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot.
-    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
+    // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
+    // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
       return this.touch();
     }
     if (rec.event?.kind === 'banner') {
@@ -294,7 +341,11 @@ export class Segmenter extends CrashTracker {
     if (rec.event) {
       switch (rec.event.kind) {
         case 'run-init':
+          boot.rootWait = null;
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
+          break;
+        case 'root-wait':
+          if (boot.cycles.length === 0) boot.rootWait = { device: own(rec.event.detail ?? ''), line: at.lineNo, text: clip(at.text) };
           break;
         case 'restart':
           this.endBoot(boot, 'reboot', at);
@@ -345,6 +396,21 @@ export class Segmenter extends CrashTracker {
 
   private managerEvent(kind: string, groups: readonly string[], at: LineRef, source: 'kmsg' | 'journal' | 'console' = 'kmsg'): void {
     switch (kind) {
+      case 'generator-failed': {
+        const what = groups[0] ?? '';
+        if (this.findFailure(what) === null) this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(what), 'failed', 'unit-failed', at, source === 'console' ? 'console' : source);
+        return;
+      }
+      case 'start-limit': {
+        // Restarted too often: the unit gave up for good (start-limit-hit).
+        const unit = groups[0] ?? '';
+        if (!isUnitName(unit)) return;
+        this.resolver.learnName(unit);
+        // (Its `Failed to start …` line usually follows and records the failure; this line is evidence of it.)
+        const f = this.findFailure(unit);
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: it was restarted too often and gave up (start limit hit)' });
+        return;
+      }
       case 'restart-scheduled': {
         // The unit failed and is being restarted (Restart=): its failure alone broke nothing yet.
         const cycle = this.boot ? currentCycle(this.boot) : null;
@@ -395,11 +461,14 @@ export class Segmenter extends CrashTracker {
       case 'job-timeout': {
         const unit = groups[0] ?? '';
         this.resolver.learnName(unit);
-        const f = this.findFailure(unit) ?? this.namedResult(unit, 'timeout', at);
+        let f = this.findFailure(unit) ?? this.namedResult(unit, 'timeout', at);
+        // A device's start job timing out is the device timeout itself, when its status line was lost.
+        if (f === null && unit.endsWith('.device') && isUnitName(unit)) f = this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'timeout', 'device-timeout', at, source === 'console' ? 'console' : source);
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: the job timed out' });
         return;
       }
-      case 'isolate-failed': {
+      case 'isolate-failed':
+      case 'unit-not-found': {
         const unit = groups[0] ?? '';
         if (!isUnitName(unit)) return;
         this.resolver.learnName(unit);
@@ -585,6 +654,11 @@ export class Segmenter extends CrashTracker {
         }
       }
       if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+      // sysvinit's shutdown(8) in a syslog: this boot ends here (the next banner is a new one).
+      if (j.ident === 'shutdown' && (this.boot === null || this.boot.end === 'log-end')) {
+        const sd = /^shutting down for system (reboot|halt|power ?off)/.exec(j.message);
+        if (sd) this.endBoot(this.ensureBoot('log-start', rec.at.lineNo), sd[1] === 'reboot' ? 'reboot' : sd[1] === 'halt' ? 'halt' : 'poweroff', rec.at);
+      }
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
       if (rec.manager === null && rec.msg === null && j.ident === 'systemd') this.unitComplaint(j.message, rec.at);
       if (rec.audit) this.audit(rec.audit, rec.at);
@@ -702,7 +776,9 @@ export class Segmenter extends CrashTracker {
       const boot = this.ensureBoot('log-start', at.lineNo);
       if (currentCycle(boot) === null) {
         if (boot.mode === null) {
-          boot.mode = { kind: p.kind, line: at.lineNo, device: null, evidence: [] };
+          // A device waited for in vain just before (`Timed out waiting for device /dev/mapper`) is why.
+          const waited = this.pendingInitrdDevice;
+          boot.mode = { kind: p.kind, line: at.lineNo, device: waited?.device ?? null, evidence: waited ? [waited.ev] : [] };
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: p.kind });
         }
         addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the init system asked for the root password for maintenance (no systemd seen)' });

@@ -159,6 +159,11 @@ export interface BootState {
   hasKernel: boolean;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
+  /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed
+   *  inside them: a log that ends there hung in the initramfs. */
+  initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null };
+  /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
+  rootWait?: { device: string; line: number; text: string } | null;
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
   banners: Set<string>;
   phases: PhaseState[];

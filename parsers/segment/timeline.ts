@@ -146,7 +146,10 @@ export abstract class Timeline {
     // Firmware runs before the bootloader: a firmware banner after the bootloader's lines is a reset,
     // unless the bootloader handed over (U-Boot starts OpenSBI on some RISC-V boards).
     const afterBootloader = kind === 'firmware' && banner !== null && boot !== null && !boot.handedOver && boot.phases.at(-1)?.name === 'bootloader';
-    if (boot === null || this.bootHasRun(boot) || afterBootloader || (banner !== null && boot.banners.has(banner))) boot = this.startBoot(kind, at.lineNo);
+    // TI K3 and similar chains run SPL twice in one power-on: on the boot core, then (after TF-A's BL31
+    // took over) on the application cores, before U-Boot proper. That second SPL is not a reset.
+    const chainedSpl = banner === 'u-boot-spl' && boot !== null && boot.banners.has('tf-a-bl31') && !boot.banners.has('u-boot') && !boot.hasKernel;
+    if (boot === null || this.bootHasRun(boot) || afterBootloader || (banner !== null && boot.banners.has(banner) && !chainedSpl)) boot = this.startBoot(kind, at.lineNo);
     if (banner !== null) boot.banners.add(banner);
     if (handover) boot.handedOver = true;
     const last = boot.phases.at(-1);

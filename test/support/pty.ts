@@ -72,7 +72,7 @@ export function runOnPty(argv: string[], run: PtyRun): Promise<Buffer> {
       PTY_QUIT: run.quit ?? 'q',
       PTY_COLS: String(run.cols ?? 0),
       PTY_ROWS: String(run.rows ?? 0),
-      PTY_DEADLINE: String(run.deadline ?? 60),
+      PTY_DEADLINE: String(run.deadline ?? 180),
     };
     const py = spawn('python3', ['-c', SCRIPT, ...argv], { stdio: ['ignore', 'pipe', 'inherit'], env });
     const chunks: Buffer[] = [];

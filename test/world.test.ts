@@ -1,0 +1,164 @@
+/**
+ * Shapes of the world's logs that the held-out batches and the metamorphic checks found: each test is a
+ * general mechanism, written from systemd's, the kernel's and the initramfs tools' own strings.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { analyze } from '../parsers/index.js';
+import { findings } from './support/findings.js';
+
+const f = (lines: string[]) => findings(analyze(lines.join('\n') + '\n'));
+
+test('a CI clock in front of console text that looks like `host ident: …` is still taken off', () => {
+  const lines = ['Fedora CoreOS 35', 'cosa-devsh login: core (automatic login)', 'Hardware name: QEMU', ': Dependency failed for Mount /boot.'];
+  const clocked = lines.map((l, i) => `2024-03-01T12:00:0${i}.1234567Z ${l}`);
+  const r = analyze(clocked.join('\n') + '\n');
+  assert.is(r.input.lineSources.journal, 0, 'no line was read as a journal entry');
+  assert.ok(findings(r).loginReached);
+  // A journal's own short-iso lines keep their timestamps (they have `ident[pid]:`).
+  const j = analyze('2024-03-01T12:00:00+0000 host systemd[1]: Failed to start foo.service - Foo.\n');
+  assert.is(j.input.recognisedAs, 'journal');
+  assert.is(findings(j).rootCause, 'foo.service');
+});
+
+test('a LAVA log quoted in a mail or saved behind a CI clock is still read as LAVA', () => {
+  const rec = (msg: string) => `- {"dt": "2024-01-01T00:00:00.000000", "lvl": "target", "msg": ${JSON.stringify(msg)}}`;
+  const log = [rec('[    0.000000] Linux version 6.1.0 (x@y) (gcc) #1 SMP'), rec('[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)'), rec('[FAILED] Failed to start foo.service - Foo.')];
+  for (const wrap of [(l: string) => `> ${l}`, (l: string) => `2024-03-01T12:00:00.1234567Z ${l}`]) {
+    const r = analyze(log.map(wrap).join('\n') + '\n');
+    assert.ok(r.input.envelopes.some((e) => e.kind === 'lava'));
+    assert.is(findings(r).rootCause, 'foo.service');
+  }
+});
+
+test('moreutils ts: once its clock was seen before a status line, it comes off every line', () => {
+  const r = f(['Mar 01 12:00:00 [  OK  ] Reached target multi-user.target - Multi-User System.', 'Mar 01 12:00:01 ', 'Mar 01 12:00:02 debian login: ']);
+  assert.ok(r.loginReached);
+});
+
+test('printk.time=0: PID 1 lines, reboots and the next banner are read without timestamps', () => {
+  const boot = ['Linux version 6.1.0-50-amd64 (debian-kernel@lists.debian.org) (gcc-12) #1 SMP', 'Run /init as init process', 'systemd[1]: systemd 252 running in system mode (+PAM)', 'systemd[1]: Failed to start foo.service - Foo.'];
+  const r = f([...boot, 'debian login: root', 'systemd-shutdown[1]: Rebooting.', 'reboot: Restarting system', ...boot]);
+  assert.is(r.boots, 2);
+  assert.is(r.cycles, 2);
+  assert.is(r.rootCause, 'foo.service');
+  // After a login with no restart in between, `cat /proc/version` is not a boot.
+  assert.is(f([...boot, 'debian login: root', '# cat /proc/version', boot[0]!]).boots, 1);
+});
+
+test('a panic cut into another program\'s text is still a panic; its end marker is not another', () => {
+  const r = f(['mounting /dev/xvdb on /tmp...', 'fsck.ext4: Bad magic numbe[r  in  s  0.881388] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100']);
+  assert.equal(r.kernelCrashes, ['panic']);
+  const end = f(['[    2.000000] Kernel panic - not syncing: System is deadlocked on memory', '[    2.000100] ---[ end Kernel panic - not syncing: System is deadlocked on memory ]---']);
+  assert.equal(end.kernelCrashes, ['panic']);
+});
+
+test('a status word whose line a kernel message took: `[FAILED[  9.8] …` then `] Failed to start X.`', () => {
+  const r = f(['[    9.000000] systemd[1]: systemd 253 running in system mode (+PAM)', '[FAILED[    9.875659] WCN: marlin_request_firmware start!', '] Failed to start Remount Root and Kernel File Systems.', "See 'systemctl status systemd-remount-fs.service' for details."]);
+  assert.is(r.rootCause, 'systemd-remount-fs.service');
+});
+
+test('PID 1 could not isolate the default target, in any of its words', () => {
+  const r = f(['[   11.004523] systemd[1]: Failed to isolate default target: Unit xyz.openbmc_project.State.Host@0.service failed to load properly, please adjust/correct and reload service manager: File exists', '[!!!!!!] Failed to isolate default target.', '[   11.308690] systemd[1]: Freezing execution.']);
+  assert.is(r.rootCause, 'xyz.openbmc_project.State.Host@0.service');
+});
+
+test('systemctl\'s "Unit X not found" from a script is that unit failing', () => {
+  const r = f(['[    1.346253] gl-laptop dracut-initqueue[663]: Failed to start systemd-cryptsetup@luks\\x2d0f85.service: Unit systemd-cryptsetup@luks\\x2d0f85.service not found.']);
+  assert.is(r.rootCause, 'systemd-cryptsetup@luks\\x2d0f85.service');
+});
+
+test('a device job that timed out is the device timeout, when the status line was mangled', () => {
+  const r = f(['[   92.052396] [systemd TIME [1]: ] dev-disk-by\\x2dlabel-usr.device: Job dev-disk-by\\x2dlabel-usr.device/start timed out.', '[DEPEND] Dependency failed for /sysroot/usr.']);
+  assert.is(r.rootCause, 'dev-disk-by\\x2dlabel-usr.device');
+});
+
+test('retyped screens: a bare timeout without its full stop, sulogin with a locked root, mkinitcpio\'s double quotes', () => {
+  const a = findings(analyze('Timed out waiting for device /dev/mapper\n\nCannot open access to console, the root account is locked.\n'));
+  assert.is(a.emergency, 'emergency');
+  assert.is(a.rootCause, 'dev-mapper.device');
+  const m = findings(analyze('ERROR: device "UUID=1234" not found. Skipping fsck\nYou are now being dropped into emergency shell.\n'));
+  assert.is(m.emergency, 'initramfs-shell');
+  assert.is(m.rootCauseKind, 'root-device');
+});
+
+test('other inits\' emergency shells: KISS init, initramfs-tools\' ZFS script', () => {
+  assert.is(f(['=> Init system encountered an error, starting emergency shell.']).emergency, 'emergency');
+  const z = f(["Message: cannot import 'rpool': pool may be in use from other system", 'Manually import the root pool at the command prompt then exit.']);
+  assert.is(z.emergency, 'initramfs-shell');
+  assert.is(z.cycles, 0);
+});
+
+test('NixOS stages: stage 1 is the initrd, stage 2 starts systemd; stage 1 says what failed before it stops', () => {
+  const clean = f(['<<< NixOS Stage 1 >>>', 'loading module dm_mod...', 'mounting /dev/vg/root on /...', '<<< NixOS Stage 2 >>>']);
+  assert.is(clean.boots, 1);
+  assert.is(clean.cycles, 1);
+  assert.is(clean.rootCause, null);
+  const failed = f(['Booting the kernel.', '<<<NixOS Stage 1 >>>', 'state 2 init script (/mnt-root/nix/store/x/init) not found', '', 'An error occurred in stage 1 of the boot process, which must mount the root filesystem on /mnt-root and then start stage 2.']);
+  assert.is(failed.startsMidway, false);
+  assert.match(failed.rootCause ?? '', /^state 2 init script .* not found$/);
+});
+
+test('initramfs-tools: a log that ends inside `Begin: … ...` hung there, never OK', () => {
+  const r = analyze(['Begin: Running /scripts/init-premount ... done.', 'Begin: Mounting root file system ... Begin: Running /scripts/local-top ... Please unlock disk crypt_root:', '/bin/clevis-luks-common-functions: line 121: /dev/fd/62: No such file or directory'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.match(r.boots[0]!.rootCause!.headline, /hung in 'Mounting root file system › Running \/scripts\/local-top'/);
+  // The same steps finished, then systemd ran: nothing hung.
+  const ok = analyze(['Begin: Mounting root file system ... done.', '[    3.000000] systemd[1]: systemd 252 running in system mode (+PAM)', 'debian login: '].join('\n') + '\n');
+  assert.is(ok.verdict, 'ok');
+});
+
+test('TI K3: SPL on the boot core, TF-A, then SPL on the application cores is one power-on', () => {
+  const r = f(['U-Boot SPL 2026.01 (May 14 2026 - 08:08:16 +0900)', 'Starting ATF on ARM64 core...', 'NOTICE:  BL31: v2.14.0(release)', 'U-Boot SPL 2026.01 (May 14 2026 - 08:09:09 +0900)', 'U-Boot 2026.01 (May 14 2026 - 08:09:09 +0900)', 'Starting kernel ...', '[    0.000000] Linux version 6.12.0 (x@y) (gcc) #1 SMP']);
+  assert.is(r.boots, 1);
+  // Without TF-A in between, SPL seen again is a reset.
+  assert.is(f(['U-Boot SPL 2026.01 (May 14 2026 - 08:08:16 +0900)', 'Trying to boot from MMC2', 'U-Boot SPL 2026.01 (May 14 2026 - 08:08:16 +0900)']).boots, 2);
+});
+
+test('Android and vendor kernels print their caller after the timestamp: the message is still read', () => {
+  assert.equal(f(['[    0.691373][7:1:init] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00007f00']).kernelCrashes, ['panic']);
+  assert.equal(f(['<0>[    2.083638]  [4:           init:    1] Kernel panic - not syncing: Attempted to kill init task group! exitcode=0x00007f00']).kernelCrashes, ['panic']);
+  // arm64's boot-protocol complaint is printed as `WARNING:` but is no splat.
+  assert.equal(f(['[    0.000000] WARNING: x1-x3 nonzero in violation of boot protocol:']).kernelCrashes, []);
+  // Two RCU flavours reporting the same stall are one incident.
+  assert.equal(f(['[   58.670004] INFO: rcu_preempt detected stalls on CPUs/tasks:', '[   58.670006] INFO: rcu_sched detected stalls on CPUs/tasks:']).kernelCrashes.length, 1);
+});
+
+test("RHEL 7's /var/log/messages: PID 1 is `systemd:` without a pid, in systemd 219's words", () => {
+  const r = f(['Feb 12 23:18:19 ip-172-31-84-133 systemd: Starting Crash recovery kernel arming...', 'Feb 12 23:18:19 ip-172-31-84-133 kdumpctl: Starting kdump: [FAILED]', 'Feb 12 23:18:19 ip-172-31-84-133 systemd: kdump.service: main process exited, code=exited, status=1/FAILURE', 'Feb 12 23:18:19 ip-172-31-84-133 systemd: Failed to start Crash recovery kernel arming.', 'Feb 12 23:18:19 ip-172-31-84-133 systemd: Unit kdump.service entered failed state.']);
+  assert.is(r.rootCause, 'kdump.service');
+});
+
+test('bootloaders and root devices that never come: GRUB rescue, archiso, the kernel waiting with rootwait', () => {
+  assert.is(f(['Booting from Hard Disk...', "error: file '/grub/i386-pc/normal.mod' not found.", 'Entering rescue mode...', 'grub rescue>']).rootCause, "file '/grub/i386-pc/normal.mod' not found");
+  const a = f(['Waiting 30 seconds for device /dev/disk/by-label/ARTIX_202002...', "ERROR: '/dev/disk/by-label/ARTIX_202002' device did not show up after 30 seconds...", 'Falling back to interactive prompt']);
+  assert.is(a.emergency, 'initramfs-shell');
+  assert.is(a.rootCauseKind, 'root-device');
+  const w = analyze('[    1.588806] Waiting for root device PARTUUID=a6706617-208c...\n[   11.594292] platform fe2b0000.mmc: deferred probe pending\n');
+  assert.is(w.verdict, 'failed');
+  assert.is(w.boots[0]!.rootCause!.kind, 'root-device');
+  // The root device came: init ran, nothing hung.
+  assert.is(analyze('[    1.5] Waiting for root device /dev/mmcblk0p2...\n[    2.000000] Run /sbin/init as init process\n'.replace('1.5]', '1.500000]')).verdict, 'ok');
+});
+
+test('init systems other than systemd: Upstart\'s lsb lines, LFS bootscripts, sysvinit\'s shutdown in a syslog', () => {
+  const up = analyze(' * Starting Mount filesystems on boot\u001b[74G[ OK ]\r\n * Starting Bridge socket events into upstart\u001b[74G[fail]\r\n');
+  assert.is(up.boots.length, 1);
+  assert.is(up.boots[0]!.cycles.length, 0);
+  assert.match(up.boots[0]!.rootCause?.unit ?? '', /Bridge socket events into upstart/);
+  const lfs = f(['Feb 09 17:07:11 +03:00 (none)  Mounting virtual file systems: /run /proc /sys /dev/shm OK', 'Feb 09 17:07:25 +03:00 lfs113  Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', '--------', 'Feb 12 09:19:27 +03:00 (none)  Mounting virtual file systems: /run /proc /sys /dev/shm OK']);
+  assert.is(lfs.boots, 2);
+  assert.is(lfs.rootCause, 'Adding default gateway 10.0.0.2 to the enp0s3 interface');
+  const sys = f(['Jul  8 10:34:17 kuro shutdown[3262]: shutting down for system reboot', 'Jul  8 10:34:18 kuro kernel: Kernel logging (proc) stopped.', 'Jul  8 10:35:27 kuro kernel: Linux version 3.4.0 (root@kuro) (gcc version 4.6.3 (Debian 4.6.3-1) ) #1']);
+  assert.is(sys.boots, 2);
+});
+
+test('failures told in other words: a generator that failed, ostree-prepare-root\'s own error, a vendor `Login:`', () => {
+  const g = f(['[    3.864489] (sd-exec-[180]: /usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.']);
+  assert.is(g.rootCause, '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1');
+  const o = f(["[    2.103382] ostree-prepare-root[722]: ostree-prepare-root: Couldn't find specified OSTree root '/sysroot//ostree/boot.1/default/x/0': No such file or directory"]);
+  assert.is(o.rootCause, 'ostree-prepare-root.service');
+  assert.ok(f(['Starting kernel ...', '[    0.000000] Linux version 3.18.21 (x@y) (gcc) #1', 'Login: ']).loginReached);
+});
+
+test.run();
