@@ -161,4 +161,45 @@ test('failures told in other words: a generator that failed, ostree-prepare-root
   assert.ok(f(['Starting kernel ...', '[    0.000000] Linux version 3.18.21 (x@y) (gcc) #1', 'Login: ']).loginReached);
 });
 
+test('a [DEPEND] repeated after emergency mode\'s shell failed still belongs to the failure that caused it', () => {
+  const j = (t: string, m: string) => `Aug 16 ${t} host systemd[1]: ${m}`;
+  const r = f([
+    j('13:11:40', 'Running in initial RAM disk.'),
+    j('13:11:45', "ignition-ostree-transposefs-save.service: Failed with result 'exit-code'."),
+    j('13:11:45', 'Dependency failed for Initrd Default Target.'),
+    j('13:11:45', 'initrd.target: Triggering OnFailure= dependencies.'),
+    j('13:11:46', 'Started Emergency Shell.'),
+    j('13:32:57', "emergency.service: Failed with result 'exit-code'."),
+    j('13:32:59', "ignition-ostree-transposefs-save.service: Failed with result 'exit-code'."),
+    j('13:32:59', 'Dependency failed for Initrd Default Target.'),
+  ]);
+  assert.is(r.rootCause, 'ignition-ostree-transposefs-save.service');
+});
+
+test('a login prompt after the kernel\'s messages and no word of systemd is another init\'s, unless /etc/issue names a systemd release', () => {
+  const kernel = ['Starting kernel ...', '[    0.839283] sun20i-codec 2030000.audio-codec: error -EINVAL: Failed to initialize card'];
+  assert.is(f([...kernel, 'slarm64 GNU/Linux (ttyS0)', '', 'mangopi login: root']).cycles, 0);
+  assert.is(f([...kernel, 'Ubuntu 18.04.3 LTS linux ttyS0', '', 'linux login: nvidia']).cycles, 1);
+  // Without the kernel's messages (a quiet console), a login is systemd's userspace as before.
+  assert.is(f(['Debian GNU/Linux 13 lab ttyS0', '', 'lab login: root']).cycles, 1);
+});
+
+test('firmware and old kernels: `[INFO]` is firmware\'s log level, EDK II\'s boot manager giving up, Linux 2.4\'s panic', () => {
+  const fw = f(['[INFO] Finished Dispatching Drivers', '[Bds] Unable to boot!', '[Bds] Booting Boot Manager Menu.']);
+  assert.is(fw.cycles, 0);
+  assert.is(fw.rootCause, '[Bds] Unable to boot');
+  // systemd's own INFO keeps its padding.
+  assert.is(f(['[ INFO ] Finished foo.service.']).cycles, 1);
+  assert.equal(f(['Internal error: Oops: ffffffff', '     Kernel panic: Aiee, killing interrupt handler!']).kernelCrashes, ['oops', 'panic']);
+  const w = analyze('Waiting for root device /dev/mmcblk0p2...\n\n');
+  assert.is(w.verdict, 'failed');
+  assert.is(w.boots[0]!.rootCause!.kind, 'root-device');
+});
+
+test('BusyBox klogd replaying the ring buffer as `kernel[610]:` in a journal is not a second kernel', () => {
+  const r = f(['Apr 23 15:48:10 imx8 kernel: Linux version 5.4.91 (peter@mb) (gcc version 9.3.0) #1 SMP', 'Apr 23 15:48:11 imx8 systemd[1]: systemd 244 running in system mode. (+PAM)', 'Apr 23 15:48:12 imx8 kernel[610]: klogd started: BusyBox v1.31.1 ()', 'Apr 23 15:48:12 imx8 kernel[610]: [    0.000000] Linux version 5.4.91 (peter@mb) (gcc version 9.3.0) #1 SMP']);
+  assert.is(r.boots, 1);
+  assert.is(r.cycles, 1);
+});
+
 test.run();

@@ -79,6 +79,8 @@ export function deviceOf(name: string): string | null {
   return base !== null && base.startsWith('dev-') ? `${base}.device` : null;
 }
 
+const SHELL_UNIT = /^(?:emergency|rescue)\.(?:service|target)$/;
+
 /** Links every dependency failure to the failure that caused it and each to its root. */
 export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
   const entries = failures.map<CascadeEntry>((failure) => ({ failure, name: failure.ref.name ?? failure.ref.text, parent: null, root: null, children: [] }));
@@ -174,7 +176,8 @@ function latestPrimaryBefore(e: CascadeEntry, entries: readonly CascadeEntry[], 
   const before = e.failure.lastSeq;
   for (const c of entries) {
     const f = c.failure;
-    if (f.kind === 'dependency' || f.seq > before || !accept(f)) continue;
+    // Nothing depends on emergency or rescue mode's own units: they fail after whatever called them.
+    if (f.kind === 'dependency' || f.seq > before || !accept(f) || SHELL_UNIT.test(c.name)) continue;
     if (best === null || f.seq > best.failure.seq) best = c;
   }
   return best;

@@ -141,7 +141,8 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
-const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$)/;
+const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
+const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ [\w@.\-/]{1,64}\[\d{1,9}\]: $/;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
 const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
@@ -278,7 +279,9 @@ export class LineClassifier {
     // the text first, then the kernel line, as they were printed.
     if (!status && text.indexOf('[', 1) > 0) {
       const at = findEmbeddedKernelPrefix(text);
-      if (at > 0) {
+      // (After a syslog header `host kernel[610]: ` the kernel line is that entry's message: BusyBox klogd
+      // replaying the ring buffer, or a script logging dmesg. It is read as the entry, not split off.)
+      if (at > 0 && !SYSLOG_HEADER_END.test(text.slice(Math.max(0, at - 80), at))) {
         this.classifyText(line, text.slice(0, at), undefined, false);
         this.classifyText(line, text.slice(at), undefined, false);
         return;
@@ -468,7 +471,7 @@ export class LineClassifier {
     // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
     // crashes still tell where a boot begins and what broke, and PID 1's kmsg lines (`systemd[1]: …`,
     // `systemd-shutdown[1]: …`, `systemd-journald[93]: …`) are what they are with a timestamp.
-    if ((c0 === 0x73 /* s */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52) /* R */ && UNTIMED_EVENT.test(trimmed))) {
+    if ((c0 === 0x73 /* s */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52 /* R */ || c0 === 0x57) /* W */ && UNTIMED_EVENT.test(trimmed))) {
       this.kernel(at, null, trimmed, false);
       return;
     }
@@ -524,7 +527,9 @@ export class LineClassifier {
 
   private journalLine(at: LineRef, journal: JournalLine): void {
     const ident = journal.ident;
-    if (ident === 'kernel') {
+    // (`kernel[610]: [    0.000000] Linux version …` is BusyBox klogd replaying the ring buffer under the
+    // kernel's name: a process with a pid, not the kernel's own lines, which the journal has already.)
+    if (ident === 'kernel' && journal.pid === null) {
       // The kernel's messages in a journal or syslog: kernel lines, with their uptime when syslog kept it.
       const k = journal.message.charCodeAt(0) === 0x5b ? parseKernelPrefix(journal.message) : null;
       this.kernel(at, k ? k.uptime : null, k ? journal.message.slice(k.messageStart) : journal.message, true);

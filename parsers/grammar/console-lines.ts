@@ -48,6 +48,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // Vendor firmware's own getty (routers, ONTs): `Login: ` alone.
   { kind: 'login', literal: 'Login:', pattern: /^Login: ?$/, example: 'Login: ', announces: false },
+  // A getty that printed the host name on the line before (or none): `login: ` (another writer may follow).
+  { kind: 'login', literal: 'login:', pattern: /^login:(?: |$)/, example: 'login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
   // busybox's and Red Hat's bracketed form: `[root@tiny4412 ]# `, `[root@host ~]# `.
@@ -168,9 +170,11 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
   { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
+  // EDK II's boot manager tried every boot option and none loaded (it then opens its menu or shell).
+  { literal: 'Unable to boot', pattern: /^\[Bds\] ?Unable to boot!?$/, example: '[Bds] Unable to boot!' },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

@@ -207,8 +207,12 @@ export function parseStatusLine(text: string): StatusLine | null {
   // `[` up to 3 spaces, the word, up to 3 spaces, `]`: checked by hand, this runs on every line.
   const close = text.indexOf(']', 2);
   if (close < 0 || close > 13) return null;
-  const word = text.slice(1, close).trim();
+  const inner = text.slice(1, close);
+  const word = inner.trim();
   if (!WORDS.has(word)) return null;
+  // systemd pads INFO (`[ INFO ]`; a copy may collapse that to one space): `[INFO]` is firmware's own
+  // log level (EDK II, Patina, TF-A). (People who retype a screen write `[TIME]`, `[OK]`: those stay.)
+  if (word === 'INFO' && inner === word) return null;
   const m = STATUS.exec(text);
   if (m === null) return null;
   return { word: word as StatusWord, message: text.slice(m[0].length).trim() };

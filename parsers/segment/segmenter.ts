@@ -55,6 +55,11 @@ function ownOrNull(s: string | undefined): string | null {
   return s === undefined ? null : own(s);
 }
 
+/** /etc/issue before a login prompt naming a release that runs systemd (Ubuntu from 15.04, Debian from 8,
+ *  RHEL and its rebuilds from 7, and the distributions that never shipped another init). */
+const SYSTEMD_ISSUE =
+  /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b)/;
+
 /** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|cannot|can't|[Uu]nable to|No such file)\b/;
 
@@ -65,6 +70,7 @@ export class Segmenter extends CrashTracker {
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       if (STAGE1_ERROR.test(rec.at.text)) this.lastText = rec.at;
+      if (rec.at.text.length < 120 && SYSTEMD_ISSUE.test(rec.at.text)) this.issueLine = rec.at.lineNo;
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
       // ARM's oops opener without a timestamp, as with one (see kernel()).
@@ -164,9 +170,10 @@ export class Segmenter extends CrashTracker {
       }
       case 'bootloader-error': {
         this.recognised++;
-        const boot = this.boot;
+        // (A capture that begins in the firmware's own log, before any banner bootwhy knows, is a boot too.)
+        const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
         // Only before a kernel: the same words later are some program's.
-        if (boot !== null && !boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message) };
+        if (!boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message) };
         return this.touch();
       }
       case 'pid1': {
@@ -199,6 +206,7 @@ export class Segmenter extends CrashTracker {
         return this.touch();
       case 'text':
         if (STAGE1_ERROR.test(rec.at.text)) this.lastText = rec.at;
+        if (rec.at.text.length < 120 && SYSTEMD_ISSUE.test(rec.at.text)) this.issueLine = rec.at.lineNo;
         if (rec.crash) this.crash(rec.crash, rec.at, null, true);
         if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
         if (rec.rootNotFound !== null) this.rootNotFound(rec.rootNotFound, rec.at);
@@ -275,6 +283,12 @@ export class Segmenter extends CrashTracker {
   }
 
   private partialSeen = -1;
+  /** The line of /etc/issue that named a distribution release that boots with systemd. */
+  private issueLine = -1;
+  private systemdIssue(line: number): boolean {
+    return this.issueLine > 0 && line - this.issueLine <= 6;
+  }
+
   /** The last line of plain text that reads as an error: what an init script said just before it gave up. */
   private lastText: LineRef | null = null;
 
@@ -737,8 +751,10 @@ export class Segmenter extends CrashTracker {
       else if (cycle === null && this.boot !== null && this.boot.hasKernel && this.boot.mode === null) this.boot.loginLine ??= at.lineNo;
       return this.touch();
     }
-    if (p.kind === 'login' && this.boot !== null && this.boot.init !== null && !this.systemdRunning() && currentCycle(this.boot) === null) {
+    if (p.kind === 'login' && this.boot !== null && (this.boot.init !== null || (this.boot.hasKernel && !this.systemdIssue(at.lineNo))) && !this.systemdRunning() && currentCycle(this.boot) === null) {
       // A login prompt with no systemd seen: OpenRC, sysvinit, busybox; no userspace cycle to put it in.
+      // (A console that shows the kernel's messages shows systemd's status too: with the kernel seen and
+      // not a word of systemd, another init runs.)
       const boot = this.ensureBoot('log-start', at.lineNo);
       boot.loginLine ??= at.lineNo;
       this.emit({ type: 'login', boot: boot.index, cycle: null, line: at.lineNo });
