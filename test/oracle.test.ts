@@ -48,6 +48,9 @@ function segments(data: Uint8Array): Uint8Array[] {
 function drawsScreen(part: Uint8Array): boolean {
   const text = Buffer.from(part).toString('latin1');
   if (/\x1b[()][^B0]/.test(text)) return true;
+  // A shell's line editor moving up into lines already printed (`ESC[A` while recalling history): the
+  // terminal layer keeps lines as printed and does not go back to rewrite them.
+  if (/\x1b\[\d*A/.test(text)) return true;
   for (const m of text.matchAll(/\x1b\[(\d+);(\d+)[Hf]/g)) if (m[1] !== '32766' && m[1] !== '1') return true;
   return false;
 }
