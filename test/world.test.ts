@@ -202,4 +202,20 @@ test('BusyBox klogd replaying the ring buffer as `kernel[610]:` in a journal is 
   assert.is(r.cycles, 1);
 });
 
+test('a login prompt a kernel message wrote over after a CR was still shown', () => {
+  const r = analyze('[    1.000000] systemd[1]: systemd 229 running in system mode. (+PAM)\r\nubuntu-xenial login: \r\r[33625.204201] e1000 0000:00:03.0 enp0s3: Detected Tx Unit Hang\r\n');
+  assert.ok(findings(r).loginReached);
+});
+
+test('a device that never came after the unit that makes it failed: that unit is the cause (cryptsetup, LVM, md…)', () => {
+  const r = f(['[FAILED] Failed to start Cryptography setup for root.', 'See `systemctl systemd-cryptsetup@root.service` for details.', '[ TIME ] Timed out waiting for device /dev/gpt-auto-root.', '[DEPEND] Dependency failed for Initrd Root Device.', '[DEPEND] Dependency failed for Initrd Root File System.']);
+  assert.is(r.rootCause, 'systemd-cryptsetup@root.service');
+});
+
+test("the kernel's EFI stub could not load a file: no kernel ran, never OK", () => {
+  const r = analyze("Starting vmlinuz-5.0.13_1\nUsing load options 'root=/dev/sda6 ro initrd=boot\\initramfs-5.0.13_1.img'\nEFI stub: ERROR: Failed to read file\n");
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]!.rootCause!.kind, 'bootloader');
+});
+
 test.run();

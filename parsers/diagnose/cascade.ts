@@ -37,6 +37,8 @@ export const STORAGE_TARGETS: ReadonlySet<string> = new Set([
 /** udev's units: without them no device unit appears. */
 const UDEV_UNITS: ReadonlySet<string> = new Set(['systemd-udevd.service', 'systemd-udev-trigger.service', 'systemd-udevd-kernel.socket', 'systemd-udevd-control.socket']);
 
+const DEVICE_PROVIDERS = /^(?:systemd-(?:cryptsetup|veritysetup|integritysetup)@.+|lvm2-(?:pvscan@.+|activation.*|monitor)|mdmonitor|mdadm.*|multipathd|iscsid|iscsi|zfs-import-(?:cache|scan)|zfs-import@.+)\.service$/;
+
 /** Targets with OnFailure=emergency.target: their failure is what puts a machine in emergency mode. */
 export const EMERGENCY_TRIGGERS: readonly string[] = [
   'local-fs.target',
@@ -95,7 +97,9 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
   }
   // Devices appear through udev: with udevd (or its coldplug trigger) failed, a device that then never
   // appeared waited for it, and everything that waited for the device follows from it.
-  const udev = entries.find((e) => e.failure.kind !== 'dependency' && UDEV_UNITS.has(e.name));
+  // The same for the units that make block devices (cryptsetup, LVM, md, multipath, iSCSI, ZFS, verity):
+  // one that failed just before a device timed out is why the device never came.
+  const udev = entries.find((e) => e.failure.kind !== 'dependency' && (UDEV_UNITS.has(e.name) || DEVICE_PROVIDERS.test(e.name)));
   if (udev !== undefined) {
     for (const e of entries) {
       if (e.failure.verb !== 'device-timeout' || e.failure.seq < udev.failure.seq || e.parent !== null) continue;

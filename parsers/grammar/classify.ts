@@ -136,7 +136,7 @@ export type ConsoleRecord =
 
 /** Verbs systemd prints without a status word, indented by 9 spaces. */
 const UNBRACKETED = new Set(['start-begin', 'stop-begin', 'mount-begin', 'unmount-begin', 'swap-begin', 'device-expect', 'see-status']);
-const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device|See 'systemctl) /;
+const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device|See [`'"]?systemctl) /;
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
@@ -192,6 +192,11 @@ export class LineClassifier {
     if (line.overwritten) {
       const spinner = parseSpinner(line.text);
       if (spinner) this.out({ kind: 'spinner', at: ref(line, line.text), spinner });
+      // A login prompt a kernel message wrote over (`host login: \r[  33625.2] e1000 …`): it was shown.
+      else if (line.text.includes('login:')) {
+        const prompt = matchPrompt(line.text.trim());
+        if (prompt?.kind === 'login') this.out({ kind: 'prompt', at: ref(line, line.text), prompt });
+      }
       return;
     }
     if (this.fragment) {

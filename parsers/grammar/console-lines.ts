@@ -151,7 +151,7 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'bootloader', literal: 'ISOLINUX', pattern: /^ISOLINUX \d/, example: 'ISOLINUX 6.04 20200816 ETCD Copyright (C) 1994-2015 H. Peter Anvin et al' },
   { kind: 'bootloader', literal: 'SYSLINUX', pattern: /^SYSLINUX \d/, example: 'SYSLINUX 6.04 EDD 20200816 Copyright (C) 1994-2015 H. Peter Anvin et al' },
   { kind: 'bootloader', literal: 'Petitboot', pattern: /^Petitboot \(v/, example: 'Petitboot (v1.12.0)' },
-  { kind: 'bootloader', literal: 'EFI stub', pattern: /^EFI stub: /, example: 'EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' },
+  { kind: 'bootloader', literal: 'EFI stub', pattern: /^EFI stub: (?!ERROR: )/, example: 'EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' },
 ];
 
 export interface MarkerMatch {
@@ -170,6 +170,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
   { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
+  // The kernel's EFI stub could not load what it was told to (the initrd, the kernel itself): no kernel ran.
+  { literal: 'EFI stub: ERROR: ', pattern: /^EFI stub: ERROR: \S/, example: 'EFI stub: ERROR: Failed to read file' },
   // EDK II's boot manager tried every boot option and none loaded (it then opens its menu or shell).
   { literal: 'Unable to boot', pattern: /^\[Bds\] ?Unable to boot!?$/, example: '[Bds] Unable to boot!' },
 ];

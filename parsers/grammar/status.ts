@@ -160,7 +160,7 @@ export interface StatusMessage {
   unitText: string;
 }
 
-const SEE_STATUS = /^See '?systemctl status (\S+?)'? for details\.?$/;
+const SEE_STATUS = /^See [`'"]?systemctl (?:status )?(\S+?)[`'"]? for details\.?$/;
 
 /** Matches a systemd message such as `Failed to mount var.mount - /var.`. */
 /** The rows by the first letter of their prefix, so a message is checked against few. */

@@ -28,6 +28,15 @@ export interface PhysicalLine {
   truncated: boolean;
 }
 
+/** The line's bytes end with `login:` (and spaces): a getty's prompt. */
+function endsWithLogin(buf: Uint8Array, len: number): boolean {
+  let end = len;
+  while (end > 0 && buf[end - 1] === 0x20) end--;
+  if (end < 6) return false;
+  // l o g i n :
+  return buf[end - 1] === 0x3a && buf[end - 2] === 0x6e && buf[end - 3] === 0x69 && buf[end - 4] === 0x67 && buf[end - 5] === 0x6f && buf[end - 6] === 0x6c;
+}
+
 export interface LineSplitterOptions {
   /** Longest line kept as one record, in bytes; longer lines are split (nothing is dropped). */
   maxLineBytes?: number;
@@ -426,6 +435,11 @@ export class LineSplitter {
   private overwrite(src: Uint8Array, from: number, to: number): void {
     this.markChanged();
     const cursor = this.cursor;
+    // A login prompt that other output now writes over from its first column (`host login: \r[ 3.2] e1000 …`):
+    // it was shown, so it goes out as an overwritten frame before it is lost.
+    if (cursor === 0 && this.tailLen === 0 && this.len >= 7 && this.len <= 160 && endsWithLogin(this.buf, this.len)) {
+      this.emit({ text: this.decode(this.buf, this.len), lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine, byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin, byteEnd: this.offset + this.at, overwritten: true, truncated: false });
+    }
     // What changes lies after the cursor: the column known there stays right.
     const col = this.colByte <= cursor ? -1 : this.column();
     if (cursor < this.blank) this.blank = cursor;
