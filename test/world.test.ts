@@ -218,4 +218,13 @@ test("the kernel's EFI stub could not load a file: no kernel ran, never OK", () 
   assert.is(r.boots[0]!.rootCause!.kind, 'bootloader');
 });
 
+test("a WARNING's own words are its evidence, printed before the header (older kernels) or after it (newer)", () => {
+  const older = analyze(['Apr 11 09:26:26 HP kernel: [    3.839199] ------------[ cut here ]------------', 'Apr 11 09:26:26 HP kernel: [    3.839200] Could not determine valid watermarks for inherited state', 'Apr 11 09:26:26 HP kernel: [    3.839251] WARNING: CPU: 3 PID: 173 at drivers/gpu/drm/i915/intel_display.c:14537 intel_modeset_init+0xfcf/0x1010 [i915]'].join('\n') + '\n');
+  assert.ok(older.boots[0]!.crashes[0]!.evidence.some((e) => e.text.includes('Could not determine valid watermarks')));
+  const newer = analyze(['[   31.608344] ------------[ cut here ]------------', '[   31.611091] WARNING: CPU: 0 PID: 297 at drivers/gpu/drm/drm_atomic_helper.c:1530 drm_atomic_helper_wait_for_vblanks+0x2ac/0x2b0', '[   31.611277] [CRTC:54:crtc-0] vblank wait timed out', '[   31.611358] Modules linked in: cmac'].join('\n') + '\n');
+  const ev = newer.boots[0]!.crashes[0]!.evidence.map((e) => e.text);
+  assert.ok(ev.some((t) => t.includes('vblank wait timed out')));
+  assert.not.ok(ev.some((t) => t.includes('Modules linked in')));
+});
+
 test.run();

@@ -142,7 +142,7 @@ const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
-const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ [\w@.\-/]{1,64}\[\d{1,9}\]: $/;
+const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
 const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;

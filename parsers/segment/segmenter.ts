@@ -60,6 +60,9 @@ function ownOrNull(s: string | undefined): string | null {
 const SYSTEMD_ISSUE =
   /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b)/;
 
+/** What follows a WARNING header that is the report's frame, not the warning's own message. */
+const WARN_TRAILER = /^(?:Modules linked in|CPU: |Hardware name|RIP|pc : |PC is at|Call Trace|---\[|\s*$)/;
+
 /** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|cannot|can't|[Uu]nable to|No such file)\b/;
 
@@ -283,6 +286,9 @@ export class Segmenter extends CrashTracker {
   }
 
   private partialSeen = -1;
+  /** The last two kernel lines (a WARNING's message is printed just before or after its header). */
+  private prevKernel: Array<{ line: number; message: string; text: string }> = [];
+
   /** The line of /etc/issue that named a distribution release that boots with systemd. */
   private issueLine = -1;
   private systemdIssue(line: number): boolean {
@@ -375,8 +381,21 @@ export class Segmenter extends CrashTracker {
       }
     }
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: at.lineNo, what: rec.message.replace(/ at (?:virtual )?address.*$/, ''), text: clip(at.text) };
-    if (rec.crash) this.crash(rec.crash, at, rec.uptime, false);
-    else this.lookForCrashLocation(at, rec.crashLocation);
+    if (rec.crash) {
+      this.crash(rec.crash, at, rec.uptime, false);
+      // A WARN()'s own words: between `cut here` and the WARNING line (older kernels)…
+      const w = this.boot?.crashes.at(-1);
+      if (rec.crash.kind === 'warning' && w !== undefined && w.line === at.lineNo && this.prevKernel.length === 2 && this.prevKernel[0]!.message.includes('cut here') && at.lineNo - this.prevKernel[1]!.line <= 1) {
+        addEvidence(w.evidence, { line: this.prevKernel[1]!.line, text: clip(this.prevKernel[1]!.text), why: 'what the warning says' });
+      }
+    } else {
+      this.lookForCrashLocation(at, rec.crashLocation);
+      // … or right after it (newer kernels), before the modules list and the registers.
+      const w = this.boot?.crashes.at(-1);
+      if (w !== undefined && w.kind === 'warning' && at.lineNo - w.line === 1 && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
+    }
+    if (rec.message !== '') this.prevKernel.push({ line: at.lineNo, message: rec.message, text: at.text });
+    if (this.prevKernel.length > 2) this.prevKernel.shift();
 
     if (rec.storageError) {
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
