@@ -605,11 +605,11 @@ export class LineClassifier {
       if (manager === null) msg = parseStatusMessage(proc.rest);
     } else if (proc && proc.ident !== 'systemd') {
       manager = matchSystemctlError(proc.rest);
-    } else if (proc === null && message.includes('generator failed with exit status')) {
+    } else if (proc === null && message.charCodeAt(0) === 0x28 /* ( */ && message.includes('generator failed with exit status')) {
       // systemd 254+ runs generators in a helper (`(sd-exec-[180]: …-generator failed with exit status 1.`).
       const g = /(\S*-generator failed with exit status \d+)/.exec(message);
       if (g) manager = { kind: 'generator-failed', groups: [g[1]!] };
-    } else if (proc === null && message.includes('/start timed out')) {
+    } else if (proc === null && message.charCodeAt(message.length - 1) === 0x2e /* . */ && message.includes('/start timed out')) {
       // PID 1's prefix chewed up by another writer (`[systemd TIME [1]: ] dev-x.device: Job dev-x.device/start
       // timed out.`): the job's own words name the unit.
       const jt = SPLICED_JOB_TIMEOUT.exec(message);

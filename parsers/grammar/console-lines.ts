@@ -61,7 +61,11 @@ export interface PromptMatch {
   announces: boolean;
 }
 
+/** Every prompt rule's literal in one regex: most lines hold none (one test, not twenty-five). */
+const PROMPT_LITERALS = new RegExp(PROMPT_RULES.map((r) => r.literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+
 export function matchPrompt(text: string): PromptMatch | null {
+  if (!PROMPT_LITERALS.test(text)) return null;
   for (const rule of PROMPT_RULES) {
     if (!text.includes(rule.literal)) continue;
     if (rule.pattern.test(text)) return { kind: rule.kind, announces: rule.announces };

@@ -135,8 +135,14 @@ export function tailStatusWord(text: string): StatusWord | null {
   // `[FAILED[    9.875659] WCN: …`: a kernel line cut in right after the status word and took the rest of
   // the line; the status's `] Failed to start …` comes on the next line.
   if (text.charCodeAt(0) === 0x5b /* [ */ && text.length > 6) {
-    const h = HEAD_WORD.exec(text);
-    if (h) return h[1] as StatusWord;
+    // (By hand first: every kernel line begins with `[`, then spaces and digits.)
+    let i = 1;
+    while (i < 4 && text.charCodeAt(i) === 0x20) i++;
+    const w = text.charCodeAt(i);
+    if (w === 0x4f /* O */ || w === 0x46 /* F */ || w === 0x44 /* D */ || w === 0x54 /* T */) {
+      const h = HEAD_WORD.exec(text);
+      if (h) return h[1] as StatusWord;
+    }
   }
   const c = text.charCodeAt(text.length - 1);
   if (!(c === 0x20 || (c >= 0x41 && c <= 0x5a))) return null;

@@ -88,9 +88,11 @@ export class LineUnwrapper {
       const c = line.text.charCodeAt(0);
       if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
       // A LAVA log that was itself quoted in a mail or saved by a CI job with its clock in front.
-      if ((c === 0x3e /* > */ || (c >= 0x30 && c <= 0x39) || c === 0x5b) && line.text.includes('- {')) {
-        const inner = line.text.replace(OUTER_ENVELOPE, '');
-        if (inner !== line.text && LAVA.test(inner)) {
+      // (Checked by hand first: kernel lines begin with `[` and digits too; a CI clock has its `-` at 4 or 5.)
+      const t = line.text;
+      if ((c === 0x3e /* > */ || (c >= 0x30 && c <= 0x39 && t.charCodeAt(4) === 0x2d) || (c === 0x5b && t.charCodeAt(5) === 0x2d)) && t.includes('- {')) {
+        const inner = t.replace(OUTER_ENVELOPE, '');
+        if (inner !== t && LAVA.test(inner)) {
           this.count(c === 0x3e ? 'quoted' : 'ci-timestamps');
           return this.lavaRecord({ ...line, text: inner });
         }

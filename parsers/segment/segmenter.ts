@@ -72,8 +72,8 @@ export class Segmenter extends CrashTracker {
     if (line > this.lastLine) this.lastLine = line;
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
-      if (STAGE1_ERROR.test(rec.at.text)) this.lastText = rec.at;
-      if (rec.at.text.length < 120 && SYSTEMD_ISSUE.test(rec.at.text)) this.issueLine = rec.at.lineNo;
+      // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
+      if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
       // ARM's oops opener without a timestamp, as with one (see kernel()).
@@ -208,8 +208,7 @@ export class Segmenter extends CrashTracker {
         if (rec.separator !== 'header') this.startBoot('journal-boot', rec.at.lineNo);
         return this.touch();
       case 'text':
-        if (STAGE1_ERROR.test(rec.at.text)) this.lastText = rec.at;
-        if (rec.at.text.length < 120 && SYSTEMD_ISSUE.test(rec.at.text)) this.issueLine = rec.at.lineNo;
+        if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
         if (rec.crash) this.crash(rec.crash, rec.at, null, true);
         if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
         if (rec.rootNotFound !== null) this.rootNotFound(rec.rootNotFound, rec.at);
@@ -286,8 +285,19 @@ export class Segmenter extends CrashTracker {
   }
 
   private partialSeen = -1;
-  /** The last two kernel lines (a WARNING's message is printed just before or after its header). */
-  private prevKernel: Array<{ line: number; message: string; text: string }> = [];
+  private preCycleText(at: LineRef): void {
+    const t = at.text;
+    if (t.length === 0) return;
+    if (STAGE1_ERROR.test(t)) this.lastText = at;
+    if (t.length < 120 && SYSTEMD_ISSUE.test(t)) this.issueLine = at.lineNo;
+  }
+
+  /** The two kernel lines before this one, as line numbers and messages (a WARNING's own words are
+   *  printed just before or after its header); kept in fields, not objects: this runs on every kernel line. */
+  private k1Line = -1;
+  private k1Message = '';
+  private k1Text = '';
+  private k2Message = '';
 
   /** The line of /etc/issue that named a distribution release that boots with systemd. */
   private issueLine = -1;
@@ -385,8 +395,8 @@ export class Segmenter extends CrashTracker {
       this.crash(rec.crash, at, rec.uptime, false);
       // A WARN()'s own words: between `cut here` and the WARNING line (older kernels)…
       const w = this.boot?.crashes.at(-1);
-      if (rec.crash.kind === 'warning' && w !== undefined && w.line === at.lineNo && this.prevKernel.length === 2 && this.prevKernel[0]!.message.includes('cut here') && at.lineNo - this.prevKernel[1]!.line <= 1) {
-        addEvidence(w.evidence, { line: this.prevKernel[1]!.line, text: clip(this.prevKernel[1]!.text), why: 'what the warning says' });
+      if (rec.crash.kind === 'warning' && w !== undefined && w.line === at.lineNo && this.k2Message.includes('cut here') && !this.k1Message.includes('cut here') && at.lineNo - this.k1Line <= 1) {
+        addEvidence(w.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the warning says' });
       }
     } else {
       this.lookForCrashLocation(at, rec.crashLocation);
@@ -394,8 +404,12 @@ export class Segmenter extends CrashTracker {
       const w = this.boot?.crashes.at(-1);
       if (w !== undefined && w.kind === 'warning' && at.lineNo - w.line === 1 && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
     }
-    if (rec.message !== '') this.prevKernel.push({ line: at.lineNo, message: rec.message, text: at.text });
-    if (this.prevKernel.length > 2) this.prevKernel.shift();
+    if (rec.message !== '') {
+      this.k2Message = this.k1Message;
+      this.k1Line = at.lineNo;
+      this.k1Message = rec.message;
+      this.k1Text = at.text;
+    }
 
     if (rec.storageError) {
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
