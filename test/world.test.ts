@@ -227,4 +227,11 @@ test("a WARNING's own words are its evidence, printed before the header (older k
   assert.not.ok(ev.some((t) => t.includes('Modules linked in')));
 });
 
+test('journal lines without their time and host, systemd 219\'s `X failed.`, zram-generator\'s swap description', () => {
+  const r = f(['sshd[1209]: fatal: Cannot bind any address.', 'systemd[1]: sshd.service: Main process exited, code=exited, status=255/EXCEPTION', 'systemd[1]: sshd.service: Failed with result exit-code.']);
+  assert.is(r.rootCause, 'sshd.service');
+  assert.is(f(['Mar 01 12:00:00 host systemd: Started Kubernetes Kubelet.', 'Mar 01 12:00:01 host systemd: kubelet.service failed.']).rootCause, 'kubelet.service');
+  assert.equal(f(['[    9.000000] systemd[1]: systemd 249 running in system mode (+PAM)', '[ TIME ] Timed out waiting for device /dev/zram0.', '[DEPEND] Dependency failed for Compressed Swap on /dev/zram0.']).dependencyFailed, ['dev-zram0.swap']);
+});
+
 test.run();

@@ -143,6 +143,7 @@ const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
+const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
 const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
@@ -515,6 +516,14 @@ export class LineClassifier {
       const p = trimmed.indexOf('Kernel panic - not syncing');
       if (p > 0) {
         this.kernel(at, null, trimmed.slice(p), false);
+        return;
+      }
+    }
+    // A journal pasted without its time and host columns: `sshd[1209]: fatal: Cannot bind any address.`
+    if (c0 >= 0x61 && c0 <= 0x7a && trimmed.includes(']: ')) {
+      const bare = BARE_ENTRY.exec(trimmed);
+      if (bare && bare[1] !== 'kernel') {
+        this.journalLine(at, { time: '', host: '', ident: bare[1]!, pid: Number(bare[2]), message: trimmed.slice(bare[0].length) });
         return;
       }
     }

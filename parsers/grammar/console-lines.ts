@@ -289,8 +289,9 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/, example: 'Startup finished in 1.939s (kernel) + 3.214s (userspace) = 5.153s.' },
   { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)'/, example: 'local-fs.target: Job local-fs.target/start failed with result \'dependency\'.' },
   { kind: 'job-result', literal: 'finished, result=', pattern: /^(?:(\S+): )?Job (?:\d+ )?(\S+)\/(\w[\w-]*) finished, result=(failed|dependency|timeout|assert)\b/, example: 'lab-dependent.service: Job 100 lab-dependent.service/start finished, result=dependency' },
-  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '([\w-]+)'/, example: 'var.mount: Failed with result \'exit-code\'.' },
-  // systemd before v233: `Unit kdump.service entered failed state.`
+  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '?([\w-]+)'?/, example: 'var.mount: Failed with result \'exit-code\'.' },
+  // systemd before v233: `Unit kdump.service entered failed state.`, then `kdump.service failed.`
+  { kind: 'unit-result', literal: ' failed.', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)) failed\.$/, example: 'kubelet.service failed.' },
   { kind: 'unit-result', literal: 'entered failed state', pattern: /^Unit (\S+) entered failed state\.?$/, example: 'Unit kdump.service entered failed state.' },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
   // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.

@@ -239,6 +239,9 @@ export class UnitResolver {
     if (fromTable.size === 0 && !ref.text.includes(ELLIPSIS)) {
       const instance = templateInstance(ref.text);
       if (instance !== null) return { ...ref, name: instance, description: ref.text, partial: false, resolvedBy: 'table' };
+      // zram-generator's swap units: `Compressed Swap on /dev/zram0` is dev-zram0.swap.
+      const zram = /^Compressed [Ss]wap on (\/dev\/\S+)$/.exec(ref.text);
+      if (zram) return { ...ref, name: swapUnitForPath(zram[1]!), description: ref.text, partial: false, resolvedBy: 'table' };
     }
     return ref;
   }
