@@ -234,4 +234,11 @@ test('journal lines without their time and host, systemd 219\'s `X failed.`, zra
   assert.equal(f(['[    9.000000] systemd[1]: systemd 249 running in system mode (+PAM)', '[ TIME ] Timed out waiting for device /dev/zram0.', '[DEPEND] Dependency failed for Compressed Swap on /dev/zram0.']).dependencyFailed, ['dev-zram0.swap']);
 });
 
+test("a failing unit's own process said why just before, even when the unit got its name only later", () => {
+  const r = analyze(['sshd[1822]: error: Bind to port 22 on 192.168.77.222 failed: Cannot assign requested address.', 'sshd[1822]: fatal: Cannot bind any address.', 'systemd[1]: sshd.service never wrote its PID file. Failing.', 'systemd[1]: Failed to start SSH Daemon.', 'systemd[1]: Unit sshd.service entered failed state.'].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'sshd.service');
+  assert.ok(rc.evidence.some((e) => e.text.includes('fatal: Cannot bind any address.')));
+});
+
 test.run();

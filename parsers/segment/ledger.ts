@@ -16,7 +16,7 @@ const FATAL_WHEN_IT_SPEAKS: Readonly<Record<string, string>> = {
   'ostree-prepare-root': 'ostree-prepare-root.service',
 };
 
-export const PROCESS_ERROR = /fail|error|not exist|denied|timed out|No such|cannot|can't|not found|invalid|refused|unable/i;
+export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|unable|busy|no memory/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
@@ -135,6 +135,8 @@ export abstract class FailureLedger extends Timeline {
     f.ref = { ...f.ref, name, partial: false, resolvedBy: 'log' };
     if (this.foundIn !== null) this.named(this.foundIn, f);
     addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `names the unit: ${name}` });
+    // With its name known, its own process's complaints just before it failed are evidence too.
+    if (f.kind !== 'dependency') this.processEvidence(f, { lineNo: f.line, text: f.message });
   }
 
   /** The cycle of the failure findFailure last returned. */
@@ -416,6 +418,7 @@ export abstract class FailureLedger extends Timeline {
     cycle.failureByKey.set(own(`${f.kind}\u0000${name}`), f);
     if (!text.includes('…') && !text.startsWith('/')) this.resolver.learn({ name, description: text, text, partial: false, resolvedBy: null });
     addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
+    if (f.kind !== 'dependency') this.processEvidence(f, { lineNo: f.line, text: f.message });
   }
 
   /** A manager's own complaint about a unit (`foo.service: Failed to spawn executor: …`): evidence for its failure. */
