@@ -1,3 +1,4 @@
+import { anyLiteral } from './literals.js';
 /**
  * Everything else a console shows around systemd's status lines, one table row per detection: firmware
  * and bootloader markers, the kernel banner, PID 1's own log lines, prompts (login, emergency, rescue,
@@ -62,7 +63,7 @@ export interface PromptMatch {
 }
 
 /** Every prompt rule's literal in one regex: most lines hold none (one test, not twenty-five). */
-const PROMPT_LITERALS = new RegExp(PROMPT_RULES.map((r) => r.literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+const PROMPT_LITERALS = anyLiteral(PROMPT_RULES.map((r) => r.literal));
 
 export function matchPrompt(text: string): PromptMatch | null {
   if (!PROMPT_LITERALS.test(text)) return null;
@@ -315,7 +316,7 @@ export interface ManagerEvent {
 }
 
 /** Every manager row's literal in one regex: most of PID 1's messages hold none (one test, not fifteen). */
-const MANAGER_LITERALS = new RegExp(MANAGER_EVENTS.map((r) => r.literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+const MANAGER_LITERALS = anyLiteral(MANAGER_EVENTS.map((r) => r.literal));
 
 export function matchManagerEvent(message: string): ManagerEvent | null {
   if (!MANAGER_LITERALS.test(message)) return null;

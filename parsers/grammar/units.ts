@@ -2,6 +2,7 @@
  * Unit references as systemd prints them: a name (`var.mount`), a description (`/var`), or both
  * (`var.mount - /var`), possibly ellipsized in the middle (`cloud-init-m…rvice - Cloud-init: Single Process`).
  */
+import { escapeRegExp } from './literals.js';
 import { COMMON_UNITS, TEMPLATE_UNITS } from './unit-table.js';
 
 export interface UnitRef {
@@ -559,7 +560,7 @@ export function templateInstance(text: string): string | null {
     const at = template.indexOf('@.');
     if (spec === null || at < 0 || (description.match(/%[a-zA-Z]/g) ?? []).length !== 1) return [];
     const [head, tail] = [description.slice(0, spec.index), description.slice(spec.index + 2)];
-    const literal = (x: string): string => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const literal = escapeRegExp;
     const re = new RegExp(`^${literal(head)}(\\S(?:.*\\S)?)${literal(tail)}$`);
     const kind = spec[1]!;
     const build = (value: string): string | null => {
