@@ -241,4 +241,51 @@ test("a failing unit's own process said why just before, even when the unit got 
   assert.ok(rc.evidence.some((e) => e.text.includes('fatal: Cannot bind any address.')));
 });
 
+
+test('a filesystem the kernel could not mount or found damaged, with nothing else failing: that is the cause', () => {
+  const lines = ['BTRFS error (device nvme0n1p2): bad tree block start, want 91291648 have 0', 'BTRFS error (device nvme0n1p2): bad tree block start, want 91291648 have 0', 'BTRFS: error (device nvme0n1p2: state A) in btrfs_recovery_log_trees:6764: errno=-5 IO failure', 'BTRFS: error (device nvme0n1p2: state A) in btrfs_recovery_log_trees:6764: errno=-5 IO failure', 'BTRFS error (device nvme0n1p2: state EA): open_ctree failed'];
+  // Copied without timestamps, or with them: the mount failure is the cause, the earlier errors its evidence.
+  for (const log of [lines, lines.map((l, i) => `[    5.12345${i}] ${l}`)]) {
+    const r = analyze(log.join('\n') + '\n');
+    assert.is(r.verdict, 'failed');
+    const rc = r.boots[0]!.rootCause!;
+    assert.is(rc.kind, 'kernel-error');
+    assert.is(rc.unit, lines.at(-1));
+    assert.equal(rc.lines, [2, 3, 4, 5], 'the mount failure and the errors just before it');
+  }
+  // ext4 tries ext3 first on every boot that works: not a failure.
+  assert.is(f(['[    2.000000] EXT4-fs (mmcblk0p2): couldn\'t mount as ext3 due to feature incompatibilities', '[    2.100000] EXT4-fs (mmcblk0p2): mounted filesystem with ordered data mode.']).rootCause, null);
+  // A unit's failure explains a boot before any kernel message does.
+  const unit = f(['[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[    5.000000] XFS (vdb): Corruption warning: Metadata has LSN (1:2) ahead of current LSN', '[FAILED] Failed to mount data.mount - /data.']);
+  assert.is(unit.rootCause, 'data.mount');
+});
+
+test("a unit's stop kills its process: `Stopped X.` then `x.service: Failed with result 'signal'` is no failure", () => {
+  const j = (m: string) => `Jun 10 21:22:40 host systemd[1]: ${m}`;
+  const stopped = f([j('Starting Bisect Testing...'), j('bisect.service: Main process exited, code=killed, status=15/TERM'), j('Stopped Bisect Testing.'), j("bisect.service: Failed with result 'signal'."), '-- Reboot --', j('Starting Bisect Testing...')]);
+  assert.is(stopped.rootCause, null);
+  // Killed by a signal without a stop: a failure.
+  const killed = f([j('Starting Bisect Testing...'), j('bisect.service: Main process exited, code=killed, status=11/SEGV'), j("bisect.service: Failed with result 'signal'.")]);
+  assert.is(killed.rootCause, 'bisect.service');
+});
+
+test('a device path cut by an ellipsis names no device unit: the description stays', () => {
+  const r = f(['systemd[1]: Timed out waiting for device /dev/disk/by-uuid/[…].', 'systemd[1]: Dependency failed for Initrd Root Device', 'systemd[1]: Reached target Emergency Mode.']);
+  assert.is(r.rootCause, '/dev/disk/by-uuid/[…]');
+});
+
+
+test('a kernel module that could not load (built for another kernel, or against another version of its other half)', () => {
+  const nvrm = ['NVRM: API mismatch: the client has the version 390.25, but', 'NVRM: this kernel module has the version 390.12.  Please'];
+  for (const log of [nvrm, nvrm.map((l) => `[   12.000000] ${l}`)]) {
+    const r = analyze(log.join('\n') + '\n');
+    assert.is(r.verdict, 'failed');
+    assert.is(r.boots[0]!.rootCause?.kind, 'kernel-error');
+    assert.is(r.boots[0]!.rootCause?.unit, nvrm[0]);
+  }
+  assert.is(f(['[    3.000000] zfs: Unknown symbol spl_kmem_cache_alloc (err -2)']).rootCause, 'zfs: Unknown symbol spl_kmem_cache_alloc (err -2)');
+  // Tainting the kernel is no failure.
+  assert.is(f(['[    3.000000] nvidia: module verification failed: signature and/or required key missing - tainting kernel']).rootCause, null);
+});
+
 test.run();

@@ -99,6 +99,27 @@ function initramfsHang(b: BootState, endsTheLog: boolean): RootCause | null {
   };
 }
 
+/** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
+ *  else explains the boot: a mount failure first, else the first of them. */
+function kernelFailure(b: BootState): RootCause | null {
+  const found = b.kernelFailures ?? [];
+  if (found.length === 0) return null;
+  const main = found.find((f) => f.kind === 'mount') ?? found[0]!;
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load' };
+  const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load' }[main.kind];
+  return {
+    kind: 'kernel-error',
+    unit: main.message,
+    headline: `${what}: ${main.message}`,
+    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
 function rootWaitHang(b: BootState, endsTheLog: boolean): RootCause | null {
   const w = b.rootWait;
@@ -235,7 +256,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         crash: null,
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b);
   }
   return {
     index: b.index,
@@ -295,7 +316,11 @@ function isFaultShadow(c: CrashState, crashes: readonly CrashState[]): boolean {
 function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
   if (c.kind !== 'bug' || !/unable to handle|NULL pointer dereference|paging request/i.test(c.title)) return c;
   const oops = crashes.find((o) => o.kind === 'oops' && o.line > c.line && o.line - c.line <= 80);
-  return oops ? { ...oops, evidence: [...oops.evidence, ...c.evidence.slice(0, 1)] } : c;
+  if (!oops) return c;
+  // One incident: where the BUG said the kernel was is where the oops was (older x86 prints `IP:` between them).
+  const at = / in (\S+)$/.exec(c.title);
+  const title = at !== null && !/ in \S+$/.test(oops.title) ? `${oops.title} in ${at[1]}` : oops.title;
+  return { ...oops, title, evidence: [...oops.evidence, ...c.evidence.filter((e) => !oops.evidence.some((o) => o.line === e.line))] };
 }
 
 function crashCause(c: CrashState): RootCause {

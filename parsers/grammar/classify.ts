@@ -31,7 +31,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isStorageError, kernelGate, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, isDriverFailure, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -79,6 +79,8 @@ export type ConsoleRecord =
       crash: CrashMatch | null;
       crashLocation: string | null;
       storageError: boolean;
+      /** A filesystem the kernel could not mount or found damaged, or a driver that could not load. */
+      failure: KernelFailure | null;
       /** The line came from a journal or syslog (kernel messages there, or `-o short-monotonic`). */
       fromJournal: boolean;
       audit: AuditRecord | null;
@@ -118,7 +120,8 @@ export type ConsoleRecord =
   | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null; handover: boolean }
   | { kind: 'welcome'; at: LineRef; os: string }
   | { kind: 'command'; at: LineRef; command: TypedCommand }
-  | { kind: 'status-header'; at: LineRef; unit: string; description: string | null }
+  /** `bare`: without the leading dot (systemd before v209), a header only after a typed `systemctl status`. */
+  | { kind: 'status-header'; at: LineRef; unit: string; description: string | null; bare: boolean }
   | { kind: 'status-field'; at: LineRef; field: string; value: string }
   | { kind: 'failed-row'; at: LineRef; unit: string; sub: string; description: string; why?: string }
   | {
@@ -141,6 +144,9 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
+/** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
+export type KernelFailure = 'mount' | 'damage' | 'driver';
+const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error )/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
@@ -423,7 +429,7 @@ export class LineClassifier {
     }
     const header = matchStatusHeader(text);
     if (header) {
-      this.out({ kind: 'status-header', at, unit: header.unit, description: header.description });
+      this.out({ kind: 'status-header', at, unit: header.unit, description: header.description, bare: header.bare });
       return;
     }
     const field = matchStatusField(text);
@@ -481,6 +487,11 @@ export class LineClassifier {
       this.kernel(at, null, trimmed, false);
       return;
     }
+    // A filesystem's or NVIDIA's kernel messages copied without their timestamps (`BTRFS error (device sda2): open_ctree failed`).
+    if ((c0 === 0x42 /* B */ || c0 === 0x45 /* E */ || c0 === 0x58 /* X */ || c0 === 0x53 /* S */ || c0 === 0x55 /* U */ || c0 === 0x4e /* N */ || c0 === 0x56) /* V */ && UNTIMED_FILESYSTEM.test(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
     if (c0 === 0x4c /* L */ && UNTIMED_BANNER.test(trimmed)) {
       this.kernel(at, null, trimmed, false);
       return;
@@ -532,7 +543,7 @@ export class LineClassifier {
       kind: 'text',
       at,
       crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null,
-      location: c0 === 0x50 /* P */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x70 /* p */ ? matchCrashLocation(trimmed) : null,
+      location: c0 === 0x50 /* P */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x49 /* I */ || c0 === 0x70 /* p */ ? matchCrashLocation(trimmed) : null,
       mountError: matchMountError(trimmed),
       rootNotFound: initramfsRootNotFound(trimmed),
       dracut: c0 === 0x64 /* d */ && DRACUT_PREFIX.test(trimmed),
@@ -626,6 +637,7 @@ export class LineClassifier {
     } else if (proc && proc.ident === 'systemd' && proc.pid !== null) {
       userManager = { pid: proc.pid, message: proc.rest, manager: matchManagerEvent(proc.rest), msg: parseStatusMessage(proc.rest) };
     }
+    const storageError = interesting && isStorageError(message);
     this.out({
       kind: 'kernel',
       at,
@@ -637,7 +649,8 @@ export class LineClassifier {
       event: proc || !interesting ? null : matchKernelEvent(message),
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
-      storageError: interesting && isStorageError(message),
+      storageError,
+      failure: !interesting ? null : storageError ? matchBrokenFilesystem(message) : isDriverFailure(message) ? 'driver' : null,
       fromJournal,
       audit,
       userManager,

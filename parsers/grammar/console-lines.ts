@@ -374,7 +374,8 @@ export interface TypedCommand {
   user: boolean;
 }
 
-const TYPED = /(?:^|[#$>]\s*)(systemctl\b(?:\s+--user)?(?:\s+--no-pager)?(?:\s+-l)?(?:\s+--user)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?|journalctl\b.*)$/;
+// After the prompt: `sudo ` and environment assignments (`LC_ALL=C systemctl status foo`).
+const TYPED = /(?:^|[#$>]\s*)(?:sudo\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(systemctl\b(?:\s+--user)?(?:\s+--no-pager)?(?:\s+-l)?(?:\s+--user)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?\s*|journalctl\b.*)$/;
 
 export function matchTypedCommand(text: string): TypedCommand | null {
   if (!text.includes('systemctl') && !text.includes('journalctl')) return null;
@@ -388,11 +389,15 @@ export function matchTypedCommand(text: string): TypedCommand | null {
 
 /** The first line of `systemctl status UNIT`: `× var.mount - /var`. */
 const STATUS_HEADER = /^\s*(?:[●×○↻*✗]|\u00d7)\s+(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?: - (.*))?$/;
+/** systemd before v209 printed the first line without its dot: `plymouth-start.service - Show Plymouth Boot Screen`
+ *  (a header only right after the command that prints it). */
+const BARE_STATUS_HEADER = /^(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)) - (.+)$/;
 
-export function matchStatusHeader(text: string): { unit: string; description: string | null } | null {
+export function matchStatusHeader(text: string): { unit: string; description: string | null; bare: boolean } | null {
   const m = STATUS_HEADER.exec(text);
-  if (m === null) return null;
-  return { unit: m[1]!, description: m[2] ?? null };
+  if (m !== null) return { unit: m[1]!, description: m[2] ?? null, bare: false };
+  const b = BARE_STATUS_HEADER.exec(text);
+  return b === null ? null : { unit: b[1]!, description: b[2]!, bare: true };
 }
 
 /** `Active: failed (Result: exit-code) since …` and the other fields worth keeping. */

@@ -65,7 +65,7 @@ function isDigit(c: number): boolean {
 }
 
 /** The literals the location rule looks for. */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'PC is at', 'NIP ['] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'IP: [<', 'PC is at', 'NIP ['] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -81,11 +81,11 @@ export interface KernelGate {
  */
 export function kernelGate(extraStarts: readonly string[]): KernelGate {
   const literal = escapeRegExp;
-  const starts = [...new Set([...CRASH_RULES.flatMap((r) => r.starts ?? [r.literal]), ...LOCATION_LITERALS, ...STORAGE_STARTS, ...extraStarts])];
+  const starts = [...new Set([...CRASH_RULES.flatMap((r) => r.starts ?? [r.literal]), ...LOCATION_LITERALS, ...STORAGE_STARTS, ...DRIVER_FAILURE_STARTS, ...extraStarts])];
   const atStart = new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${starts.map(literal).join('|')})`);
   // `rror` and `orrupt` share `rr`: one alternative begun there scans faster (`interrupt` is not `orrupt`).
   const words = STORAGE_ANYWHERE.filter((w) => w !== 'rror' && w !== 'orrupt').map(literal);
-  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS].join('|'));
+  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS, ...DRIVER_FAILURE_ANYWHERE.map(literal)].join('|'));
   return { test: (m: string): boolean => atStart.test(m) || anywhere.test(m) };
 }
 
@@ -94,7 +94,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['VFS: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
+export const STORAGE_STARTS = ['VFS: ', 'No filesystem could mount root', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -203,21 +203,47 @@ export function matchCrash(message: string): CrashMatch | null {
 
 /** `RIP: 0010:func+0x12/0x40` or `pc : func+0x12/0x40` — the function a crash happened in. */
 // (powerpc: `NIP [c0000000003d55f4] ___slab_alloc+0x1f4/0x760`.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |PC is at |NIP \[[0-9a-f]+\] )(?:\[<[0-9a-f]+>\] )?(?<fn>[A-Za-z_.][\w.]*)\+0x/;
+// (x86 before 4.10: `IP: [<ffffffffc01cc246>] amdgpu_bo_list_set+0x196/0x3d0 [amdgpu]`.)
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\] )?(?<fn>[A-Za-z_.][\w.]*)\+0x/;
 
 export function matchCrashLocation(message: string): string | null {
-  if (!message.includes('RIP:') && !message.includes('pc : ') && !message.includes('EIP:') && !message.includes('PC is at') && !message.startsWith('NIP [')) return null;
+  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }
 
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down)|BTRFS (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|VFS: (?:Cannot open root device|Unable to mount root)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
+const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
 
-export const STORAGE_WORDS = ['rror', 'I/O', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request'];
+export const STORAGE_WORDS = ['rror', 'I/O', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount"];
 
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.
   if (!STORAGE_WORDS.some((w) => message.includes(w))) return false;
   return STORAGE_ERROR.test(message);
+}
+
+/**
+ * A filesystem the kernel could not mount (`mount`), or one it found damaged (`damage`): on a boot where
+ * nothing else failed, that is why it failed. Plain I/O errors are not among them: an empty card reader or
+ * a virtual floppy prints those on boots that work.
+ */
+const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature incompatibilities))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read))/;
+const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error )/;
+
+export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | null {
+  if (FS_MOUNT_FAILED.test(message)) return 'mount';
+  if (FS_DAMAGED.test(message)) return 'damage';
+  return null;
+}
+
+/** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
+export const DRIVER_FAILURE_STARTS = ['NVRM: '];
+/** A module built for another kernel or another version of its other half: words anywhere in the message. */
+export const DRIVER_FAILURE_ANYWHERE = ['Unknown symbol ', 'disagrees about version of symbol '];
+const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -?\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
+
+/** A kernel module that could not load or start its device: the driver, not the machine, is broken. */
+export function isDriverFailure(message: string): boolean {
+  return DRIVER_FAILED.test(message);
 }

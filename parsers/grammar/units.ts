@@ -97,7 +97,8 @@ export function mountUnitForPath(path: string): string {
 /** The device unit for a device path (`/dev/mapper/rhel-root` → `dev-mapper-rhel\x2droot.device`), or null
  *  for what is not a /dev path (`UUID=…`, `LABEL=…`). */
 export function deviceUnitForPath(path: string): string | null {
-  if (!/^\/dev\/[^\s]+$/.test(path)) return null;
+  // A path cut short (`/dev/disk/by-uuid/[…]`, systemd's or a person's ellipsis) names no one device.
+  if (!/^\/dev\/[^\s]+$/.test(path) || path.includes('…') || path.includes('...')) return null;
   return mountUnitForPath(path).replace(/\.mount$/, '.device');
 }
 

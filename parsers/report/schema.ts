@@ -93,8 +93,10 @@ export const Emergency = z.object({
 
 export const RootCause = z.object({
   kind: z
-    .enum(['unit', 'kernel-crash', 'root-device', 'bootloader', 'unexplained'])
-    .describe('bootloader: the bootloader failed and no kernel ran (unit holds its message); unexplained: failures or emergency mode whose cause the log does not show'),
+    .enum(['unit', 'kernel-crash', 'root-device', 'bootloader', 'kernel-error', 'unexplained'])
+    .describe(
+      "bootloader: the bootloader failed and no kernel ran (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); unexplained: failures or emergency mode whose cause the log does not show",
+    ),
   unit: z.string().nullable(),
   headline: z.string().describe('one line a person understands'),
   lines: z.array(z.number().int().positive()).describe('the line numbers that prove it'),

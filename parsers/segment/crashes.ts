@@ -49,7 +49,13 @@ export abstract class CrashTracker extends FailureLedger {
       located: / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
     };
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
-    for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES && e.line < at.lineNo) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
+    // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
+    // of partitions it printed in between.
+    const rootPanic = c.kind === 'panic' && c.title.includes('mount root');
+    for (const e of this.recentKernelErrors) {
+      if (e.line >= at.lineNo || e.line < boot.startLine) continue;
+      if (at.lineNo - e.line <= NEAR_LINES || (rootPanic && /\broot\b/.test(e.text))) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
+    }
     if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(state);
     else this.capped.crashes++;
     this.openCrashes.push(state);

@@ -10,7 +10,7 @@ import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.j
 import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
-import type { CycleState, FailureState } from './state.js';
+import type { BootState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, JOB_RESULT_KIND } from './ledger.js';
 import { CrashTracker } from './crashes.js';
@@ -122,6 +122,7 @@ export class Segmenter extends CrashTracker {
           rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg, user: rec.command.user } : rec.command.kind === 'systemctl-failed' ? { unit: null, user: rec.command.user } : null;
         return this.touch();
       case 'status-header':
+        if (rec.bare && !(this.statusBlock !== null && (this.statusBlock.unit === null || this.statusBlock.unit === rec.unit))) return this.touch();
         this.statusBlock = { unit: rec.unit, user: this.statusBlock?.user ?? false };
         this.resolver.learn({ name: rec.unit, description: rec.description, text: rec.unit, partial: false, resolvedBy: null });
         return this.touch();
@@ -411,6 +412,25 @@ export class Segmenter extends CrashTracker {
       this.k1Text = at.text;
     }
 
+    if (rec.failure !== null) {
+      // The first mount failure and the errors just before it, else the first few.
+      const seen = (boot.kernelFailures ??= []);
+      const recent = (this.recentKernelFailures ??= []);
+      const entry = { kind: rec.failure, message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+      if (!seen.some((x) => x.kind === 'mount')) {
+        if (entry.kind === 'mount') seen.splice(0, seen.length, ...recent.filter((x) => x.line >= boot.startLine), entry);
+        else {
+          if (seen.length < 4) seen.push(entry);
+          recent.push(entry);
+          if (recent.length > 3) recent.shift();
+        }
+      }
+    } else if (boot.kernelFailures !== undefined && rec.message.startsWith('NVRM: ')) {
+      // NVIDIA's driver says one thing over several lines.
+      const last = boot.kernelFailures.at(-1)!;
+      const prev = last.more.at(-1)?.line ?? last.line;
+      if (last.kind === 'driver' && at.lineNo - prev === 1 && last.more.length < 4) last.more.push({ line: at.lineNo, text: clip(at.text), why: 'the driver’s message goes on' });
+    }
     if (rec.storageError) {
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
       this.recentKernelErrors.push(ev);
@@ -545,7 +565,11 @@ export class Segmenter extends CrashTracker {
         let f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
         const cycle = this.boot ? currentCycle(this.boot) : null;
         const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
-        if (f === null && isUnitName(unit) && !stopping && trusted) {
+        // `Stopped Foo.` then `foo.service: Failed with result 'signal'`: the signal was the stop's own
+        // SIGTERM (a journal filtered to one unit shows no shutdown around it), not a failure to run.
+        const stop = this.lastStop;
+        const killedByItsStop = result === 'signal' && stop !== null && at.lineNo - stop.line <= 3 && (stop.name === null || stop.name === unit);
+        if (f === null && isUnitName(unit) && !stopping && !killedByItsStop && trusted) {
           // A unit that started and then failed has no status line of its own: this line is its failure.
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
@@ -673,6 +697,7 @@ export class Segmenter extends CrashTracker {
       this.cyclePhase(cycle, 'shutdown', at.lineNo);
     }
 
+    if (msg.verb === 'stopped') this.lastStop = { name, line: at.lineNo };
     const job = cycle.jobs.get(key);
     if (job && job.outcome === null && msg.verb !== 'start-begin' && msg.verb !== 'stop-begin' && msg.verb !== 'mount-begin') job.outcome = msg.verb;
 
@@ -681,6 +706,10 @@ export class Segmenter extends CrashTracker {
   }
 
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
+  /** The latest kernel failures (a mount failure's evidence is what the kernel said just before it). */
+  private recentKernelFailures: NonNullable<BootState['kernelFailures']> | undefined;
+  /** The latest `Stopped …` status: a unit's stop kills its process, which is no failure. */
+  private lastStop: { name: string | null; line: number } | null = null;
 
   private journal(rec: Extract<ConsoleRecord, { kind: 'journal' }>): void {
     this.touch();

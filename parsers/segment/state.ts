@@ -162,6 +162,8 @@ export interface BootState {
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed
    *  inside them: a log that ends there hung in the initramfs. */
   initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null };
+  /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
+  kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver'; message: string; line: number; text: string; more: Evidence[] }>;
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
   rootWait?: { device: string; line: number; text: string } | null;
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
