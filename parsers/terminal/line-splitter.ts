@@ -79,8 +79,6 @@ const SPACES = new Uint8Array(TAB_WIDTH).fill(0x20);
 const REOPEN_FREE = 256;
 /** Node's Buffer reads ASCII into a string faster than TextDecoder (about 50 ns against 85 a line, plus
  *  the subarray TextDecoder needs); elsewhere TextDecoder does it. It works on any Uint8Array. */
-/** A byte outside printable ASCII: a control, DEL or part of a multi-byte character. */
-const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const latin1Slice = (globalThis as { Buffer?: { prototype: { latin1Slice?: (this: Uint8Array, from: number, to: number) => string } } }).Buffer?.prototype.latin1Slice;
 
 export class LineSplitter {
@@ -160,22 +158,6 @@ export class LineSplitter {
       switch (this.state) {
         case State.ground: {
           if (b >= 0x20 && b !== 0x7f) {
-            // Most lines are printable ASCII up to `\n`: find the end with the native search, slice the
-            // text natively and check it with one regex, instead of a JavaScript loop over every byte.
-            if (latin1Slice !== undefined && this.len === 0 && this.lineNo < 0 && this.tailLen === 0 && this.reopened === null) {
-              const lf = chunk.indexOf(0x0a, i);
-              if (lf > i) {
-                const to = chunk[lf - 1] === 0x0d ? lf - 1 : lf;
-                if (to > i && to - i < this.maxLine) {
-                  const text = latin1Slice.call(chunk, i, to);
-                  if (!NOT_PRINTABLE_ASCII.test(text)) {
-                    this.plainLine(chunk, i, to, lf, true, text);
-                    i = lf + 1;
-                    continue;
-                  }
-                }
-              }
-            }
             let j = i + 1;
             let bits = b;
             while (j < n) {
@@ -348,11 +330,11 @@ export class LineSplitter {
    * an empty line: the same line the byte-by-byte path makes, read from the chunk. Its bytes are copied
    * for a possible `ESC M` only if it is still held when the chunk ends.
    */
-  private plainLine(chunk: Uint8Array, from: number, to: number, lf: number, ascii: boolean, text?: string): void {
+  private plainLine(chunk: Uint8Array, from: number, to: number, lf: number, ascii: boolean): void {
     this.releaseHeld();
     const byteEnd = this.offset + lf + 1;
     const line: PhysicalLine = {
-      text: text ?? (ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to)))),
+      text: ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to))),
       lineNo: this.rawLine,
       byteStart: this.offset + from,
       byteEnd,
