@@ -288,4 +288,80 @@ test('a kernel module that could not load (built for another kernel, or against 
   assert.is(f(['[    3.000000] nvidia: module verification failed: signature and/or required key missing - tainting kernel']).rootCause, null);
 });
 
+
+test("PID 1's own fatal error (`[!!!!!!]`): the innermost error of the chain it logged is the cause", () => {
+  const r = analyze(['Failed to create /init.scope control group: Read-only file system', 'Failed to allocate manager object: Read-only file system', '[!!!!!!] Failed to allocate manager object, freezing.', 'Freezing execution.'].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.kind, 'manager');
+  assert.is(rc.unit, 'Failed to create /init.scope control group: Read-only file system');
+  assert.equal(rc.lines, [1, 2, 3]);
+  // Not restated: the message itself, with PID 1's failures just before it as evidence.
+  const api = analyze(['Failed to mount sysfs at /sys: Operation not permitted', '[!!!!!!] Failed to mount API filesystems, freezing.'].join('\n') + '\n');
+  assert.is(api.boots[0]!.cycles[0]!.rootCause!.unit, 'Failed to mount API filesystems');
+  assert.equal(api.boots[0]!.cycles[0]!.rootCause!.lines, [1, 2]);
+  // A unit it named as it gave up is the more precise cause.
+  assert.is(f(['[    4.458063] systemd[1]: Failed to isolate default target: Unit sysroot.mount not found.', '[!!!!!!] Failed to isolate default target, freezing.']).rootCause, 'sysroot.mount');
+});
+
+test("PID 1's job results alone (a journal grepped for one unit): failures of their kind; a swap's [DEPEND] names its device", () => {
+  const j = (m: string) => `Jul 27 12:09:30 ds9 systemd[1]: ${m}`;
+  const swap = 'dev-disk-by\\x2duuid-aa7d.swap';
+  const r = f([j("swap.target: Job swap.target/start failed with result 'dependency'."), j(`${swap}: Job ${swap}/start failed with result 'dependency'.`)]);
+  assert.equal(r.dependencyFailed, ['swap.target', swap]);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-aa7d.device');
+});
+
+test('a screen retyped or copied without its status column: a run of `Dependency failed for` lines is systemd\'s, in any case', () => {
+  const r = f(['A start job is runnign for /dev/vg0/root -> then timeout', 'Dependency failed for initrd root device', 'Dependency failed for File system check on /dev/vg0/root', 'Emergency mode']);
+  assert.is(r.rootCause, 'dev-vg0-root.device');
+  // One such line alone may be anyone's.
+  assert.is(analyze('Dependency failed for Local File Systems.\n').verdict, 'empty');
+});
+
+test("an initramfs's scripts say why they gave up: fsck, an encrypted root, a ZFS pool; ALERT! and the shell on lines of their own", () => {
+  const fsck = f(['/dev/sda6 contains a file system with errors, check forced.', '/dev/sda6 UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.', 'fsck exited with status code 4', 'The root filesystem on /dev/sda6 requires a manual fsck', '', 'BusyBox v1.22.1 (Ubuntu 1:1.22.0-15ubuntu1) built-in shell (ash)', '(initramfs) ']);
+  assert.is(fsck.rootCause, 'The root filesystem on /dev/sda6 requires a manual fsck');
+  assert.ok(fsck.rootEvidence.some((e) => e.includes('UNEXPECTED INCONSISTENCY')), 'what fsck found is evidence');
+  assert.is(f(['Please unlock disk cryptroot:', 'cryptsetup: cryptsetup failed, bad password or options?']).rootCause, 'cryptsetup: cryptsetup failed, bad password or options?');
+  assert.is(f(['Importing pool tank', "cannot import 'tank': no such pool available"]).rootCause, "cannot import 'tank': no such pool available");
+  const alert = analyze(['ALERT! UUID=8093e2a9 does not exist.', 'Dropping to a shell', '(initramfs) '].join('\n') + '\n');
+  assert.is(alert.boots[0]!.rootCause?.kind, 'root-device');
+  // fsck that fixed what it found: no failure.
+  assert.is(analyze('/dev/sda1 contains a file system with errors, check forced.\n').verdict, 'empty');
+});
+
+test('a panic that a detector raised names the kind of crash when the report before it is not in the log', () => {
+  assert.is(f(['Kernel panic - not syncing: hung_task: blocked tasks', 'CPU: 3 PID: 27 Comm: khungtaskd']).rootCause, 'hung-task');
+  assert.is(f(['[ 5.0] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled']).rootCause, 'oom');
+  // `Oops: ` in a driver's message is no oops; an oops header has its count (or, before 2.6, its code).
+  assert.equal(f(['[    1.000000] Oops: efitime: can\'t read time!']).kernelCrashes, []);
+  assert.equal(f(['[    1.000000] Oops: 0000 [#1] SMP']).kernelCrashes, ['oops']);
+  assert.equal(f(['[    1.000000] Oops: 0002']).kernelCrashes, ['oops']);
+  assert.equal(f(['Internal error: Oops: ffffffff']).kernelCrashes, ['oops']);
+});
+
+test('kernel reports the console garbled or printed without timestamps still count', () => {
+  // Kernels before 3.x: `WARNING: at file:line fn()`, here without timestamps.
+  assert.equal(f(['WARNING: at arch/x86/mm/ioremap.c:104 __ioremap_caller+0xa7/0x290()', 'Modules linked in:']).kernelCrashes, ['warning']);
+  // A header the serial line garbled, between `cut here` and `end trace`: a warning.
+  const r = f(['[    0.000000] ------------[ cut here ]------------', '[    0.000000] AANNIN: PP::00PPID  0 at /uull//iinu', '[    0.000000] ---[ end trace e375fa1a061b120 ]---']);
+  assert.equal(r.kernelCrashes, ['warning']);
+  // A report whose header was read is not counted twice.
+  assert.equal(f(['[    1.000000] ------------[ cut here ]------------', '[    1.000000] WARNING: CPU: 0 PID: 1 at fs/x.c:1 f+0x1/0x2', '[    1.000000] ---[ end trace 0 ]---']).kernelCrashes, ['warning']);
+});
+
+test("no systemd: a mount that failed just before sulogin's maintenance prompt is why", () => {
+  const r = f(['mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: Input/output error', 'Mounting read-write /dev/mtdblock5 filesystem failed.  Please fix and run', 'Give root password for system maintenance', '(or type Control-D for normal startup):']);
+  assert.is(r.rootCause, 'mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: Input/output error');
+});
+
+test("a container's boot begins with PID 1: not midway; an audit record of login(1) is a login", () => {
+  const r = f(['systemd 245.4-4ubuntu3.17 running in system mode. (+PAM +AUDIT)', 'Detected virtualization docker.', 'Detected architecture x86-64.', '', 'Welcome to Ubuntu 20.04.5 LTS!', '[  OK  ] Reached target Multi-User System.']);
+  assert.is(r.startsMidway, false);
+  // A VM detects virtualization too: its boot is not a container's.
+  assert.is(f(['systemd 245 running in system mode. (+PAM)', 'Detected virtualization kvm.', '', 'Welcome to Ubuntu 20.04.5 LTS!']).startsMidway, true);
+  const audit = '[   41.832177] audit: type=1100 audit(1587143791.204:26): pid=721 uid=0 auid=4294967295 ses=4294967295 msg=\'op=PAM:authentication grantors=pam_unix acct="me" exe="/usr/bin/login" hostname=H addr=? terminal=tty1 res=success\'';
+  assert.ok(f(['[    1.000000] systemd[1]: systemd 245 running in system mode. (+PAM)', audit]).loginReached);
+});
+
 test.run();

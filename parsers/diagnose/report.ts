@@ -139,7 +139,7 @@ function rootWaitHang(b: BootState, endsTheLog: boolean): RootCause | null {
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows.
   const startsMidway =
-    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < 1) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10);
+    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < 1) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10) && b.container !== true;
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: RootCause | null = null;
@@ -163,6 +163,19 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   };
   if (b.mode && b.mode.kind !== 'initramfs-shell' && initFailure !== undefined) {
     rootCause = initCause();
+  } else if (b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.message !== null && b.cycles.length === 0) {
+    // initramfs-tools said why it gave up: its message is the cause.
+    const f = b.initrdFailure;
+    rootCause = {
+      kind: 'unit',
+      unit: f.message,
+      headline: `the initramfs stopped: ${f.message}${b.mode ? ' (it dropped to its shell)' : ''}`,
+      lines: [...new Set([...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? [])].map((e) => e.line))].sort((x, y) => x - y),
+      evidence: [...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? [])],
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
   } else if (b.initrdFailure?.initrd === 'dracut' && b.initrdFailure.message !== null) {
     // dracut's own scripts (no systemd) said what stopped them: its message is the cause.
     const f = b.initrdFailure;
@@ -187,6 +200,19 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       dependents: 0,
       crash: null,
     };
+  } else if (b.mode && b.mode.kind !== 'initramfs-shell' && b.mode.cause !== undefined) {
+    const cause = b.mode.cause;
+    const evidence = [cause, ...b.mode.evidence.slice(0, 2)];
+    rootCause = {
+      kind: 'unit',
+      unit: cause.text.trim(),
+      headline: `no systemd: a mount failed (${cause.text.trim()}) and the init system asked for the root password for maintenance`,
+      lines: [...new Set(evidence.map((e) => e.line))].sort((x, y) => x - y),
+      evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
   } else if (b.mode && b.mode.kind !== 'initramfs-shell') {
     rootCause = {
       kind: 'unexplained',
@@ -198,7 +224,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       dependents: 0,
       crash: null,
     };
-  } else if (!b.mode && b.initrdFailure) {
+  } else if (!b.mode && b.initrdFailure && b.initrdFailure.initrd === 'nixos-stage-1') {
     const f = b.initrdFailure;
     rootCause = {
       kind: f.device ? 'root-device' : 'unexplained',
@@ -279,7 +305,16 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
 }
 
 /** Panics that report an earlier crash rather than a cause of their own. */
-const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task/;
+const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|Out of memory: (?:system-wide|compulsory) panic_on_oom|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task/;
+
+/** A panic that a detector raised says which: when the log lost the report before it, the panic's own
+ *  reason names the kind of crash that explains the boot. */
+function panicKind(title: string): CrashState['kind'] {
+  if (/hung_task: blocked tasks/.test(title)) return 'hung-task';
+  if (/Out of memory|System is deadlocked on memory|panic_on_oom/.test(title)) return 'oom';
+  if (/softlockup: hung tasks|hard LOCKUP/.test(title)) return 'bug';
+  return 'panic';
+}
 
 /**
  * The kernel crash that explains a boot: a panic, unless it reports a crash just before it (`Fatal
@@ -332,7 +367,7 @@ function crashCause(c: CrashState): RootCause {
     evidence: c.evidence,
     cascade: null,
     dependents: 0,
-    crash: c.kind,
+    crash: c.kind === 'panic' ? panicKind(c.title) : c.kind,
   };
 }
 
@@ -399,7 +434,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
       : 'emergency'
     : panic
       ? 'panic'
-      : failures.some(breaksSomething)
+      : failures.some(breaksSomething) || c.fatal !== undefined
         ? 'failed'
         : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
           ? 'ok'
@@ -532,7 +567,41 @@ function isStorageFailure(f: FailureState): boolean {
   return f.verb === 'device-timeout' || f.verb === 'mount-failed' || f.verb === 'mount-timeout' || /\.(?:mount|swap|device)$/.test(name) || name.startsWith('systemd-fsck@');
 }
 
+/** A unit named after its device (`systemd-fsck@dev-sda1.service`, `dev-sdb2.swap`) failed for want of
+ *  something, and the device's own failure is not in the log: the device is what is missing. */
+function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: CycleState, triggeredBy: string | null): RootCause | null {
+  const device = deviceOf(top.name);
+  if (device === null) return null;
+  const deps = entries.filter((e) => e.failure.kind === 'dependency');
+  const evidence: Evidence[] = [top.failure.evidence[0]!, ...(c.mode?.evidence.slice(0, 2) ?? [])];
+  return {
+    kind: 'unit',
+    unit: device,
+    headline: `${device} is missing: ${top.name} failed for want of it (the device's own failure is not in the log); ${deps.length} unit${deps.length === 1 ? '' : 's'} failed as a result${c.mode && triggeredBy !== null ? `; ${triggeredBy} failed, so the machine entered ${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode` : ''}`,
+    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    evidence,
+    cascade: { unit: device, kind: 'timeout', line: top.failure.line, children: [toNode(top)] },
+    dependents: deps.length,
+    crash: null,
+  };
+}
+
 function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): RootCause | null {
+  // PID 1 itself gave up: nothing after it ran. (A unit it named as it gave up, `Failed to isolate default
+  // target: Unit sysroot.mount not found.`, is the more precise cause.)
+  if (c.fatal !== undefined && !entries.some((e) => e.failure.kind !== 'dependency')) {
+    const f = c.fatal;
+    return {
+      kind: 'manager',
+      unit: f.cause,
+      headline: `systemd (PID 1) failed and stopped: ${f.message}${f.cause !== f.message ? ` (${f.cause})` : ''}`,
+      lines: [...new Set(f.evidence.map((e) => e.line))].sort((a, b) => a - b),
+      evidence: f.evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  }
   // An [UNSUPP] unit breaks something only when units failed for want of it.
   // Each root's dependents, counted once (a cycle can hold a thousand failures).
   const counted = new Map<CascadeEntry, number>();
@@ -558,22 +627,12 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       seen.add(top);
       top = top.parent;
     }
-    const device = top !== null && top.failure.kind === 'dependency' ? deviceOf(top.name) : null;
-    if (top !== null && device !== null) {
-      const deps = entries.filter((e) => e.failure.kind === 'dependency');
-      const evidence: Evidence[] = [top.failure.evidence[0]!, ...(c.mode?.evidence.slice(0, 2) ?? [])];
-      return {
-        kind: 'unit',
-        unit: device,
-        headline: `${device} is missing: ${top.name} failed for want of it (the device's own failure is not in the log); ${deps.length} unit${deps.length === 1 ? '' : 's'} failed as a result${c.mode ? `; ${triggeredBy} failed, so the machine entered ${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode` : ''}`,
-        lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
-        evidence,
-        cascade: { unit: device, kind: 'timeout', line: top.failure.line, children: [toNode(top)] },
-        dependents: deps.length,
-        crash: null,
-      };
+    if (top !== null && top.failure.kind === 'dependency') {
+      const missing = missingDevice(top, entries, c, triggeredBy);
+      if (missing !== null) return missing;
     }
   }
+
   if (root === null && primaries.length > 0) {
     let best = -1;
     for (const p of primaries) {
@@ -636,6 +695,10 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
         crash: null,
       };
     }
+    // Only [DEPEND]s, and one of them is named after its device (a swap, an fsck): that device is missing.
+    const top = entries.find((e) => e.failure.kind === 'dependency' && deviceOf(e.name) !== null);
+    const missing = top !== undefined ? missingDevice(top, entries, c, triggeredBy) : null;
+    if (missing !== null) return missing;
     const what = deps.length > 0 ? `${deps.length} unit${deps.length === 1 ? '' : 's'} failed with [DEPEND], but the failure that caused ${deps.length === 1 ? 'it' : 'them'} is not in the log` : '';
     const mode = c.mode ? `${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode was entered${deps.length > 0 ? '' : ', but no failure explaining it is in the log'}` : '';
     const evidence = [...deps.slice(0, 3).map((d) => d.failure.evidence[0]!), ...(c.mode?.evidence.slice(0, 2) ?? [])];

@@ -654,7 +654,7 @@ export class LineClassifier {
       fromJournal,
       audit,
       userManager,
-      login: proc !== null && isLoginMessage(proc.ident, proc.rest),
+      login: proc !== null ? isLoginMessage(proc.ident, proc.rest) : audit === null && message.charCodeAt(0) === 0x61 /* a */ && AUDIT_LOGIN.test(message),
     });
   }
 
@@ -692,6 +692,9 @@ function mayHoldStatus(m: string): boolean {
 }
 
 /** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */
+/** The kernel's audit record of a session that login(1) opened: someone logged in on a console. */
+const AUDIT_LOGIN = /^audit: type=(?:1100|1105|USER_AUTH|USER_START) .*op=PAM:(?:authentication|session_open) .*exe="\/(?:usr\/)?bin\/login" .*res=success/;
+
 function isLoginMessage(ident: string, message: string): boolean {
   return (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) || (ident === 'systemd-logind' && message.startsWith('New session '));
 }

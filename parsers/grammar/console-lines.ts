@@ -30,7 +30,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
-  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
+  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!|^Dropping to a shell!?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
   { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
@@ -88,6 +88,24 @@ export function initramfsRootNotFound(text: string): string | null {
   const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to find root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds)|^mounting (\S+) on \/sysroot failed/.exec(text);
   return m ? (m[1] ?? m[2] ?? m[3] ?? m[4])! : null;
 }
+
+/**
+ * What an initramfs's scripts say as they give up (initramfs-tools' `panic` messages before its
+ * `(initramfs)` shell, a ZFS root's pool import in any initramfs): the fsck it could not finish, the
+ * encrypted root it could not open, the pool it could not import, the root it could not mount or run.
+ * The rank puts a summary above the detail it sums up (`fsck exited with status code 4`, then `The root
+ * filesystem on /dev/sda6 requires a manual fsck`).
+ */
+export function initramfsScriptFailure(text: string): { message: string; rank: number } | null {
+  const c0 = text.charCodeAt(0);
+  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */) return null;
+  const m = INITRAMFS_SCRIPT_FAILURE.exec(text.trim());
+  if (m === null) return null;
+  const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') ? 1 : 2;
+  return { message: m[0].replace(/\.$/, ''), rank };
+}
+const INITRAMFS_SCRIPT_FAILURE =
+  /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use).*|cannot open '?[^\s':]+'?:? dataset does not exist)$/;
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
@@ -422,7 +440,7 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 
 /** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
 const MOUNT_ERROR = /^mount: (\/\S*?): (.+)$/;
-const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/\S*) failed: (.+)$/;
+const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/?\S+) failed: (.+)$/;
 /** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
 const DRACUT_MISSING = /Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
 

@@ -94,7 +94,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['VFS: ', 'No filesystem could mount root', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
+export const STORAGE_STARTS = ['VFS: ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -134,7 +134,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },
   { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
-  { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: )?Oops(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
   // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
@@ -213,9 +213,9 @@ export function matchCrashLocation(message: string): string | null {
 }
 
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
+const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
 
-export const STORAGE_WORDS = ['rror', 'I/O', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount"];
+export const STORAGE_WORDS = ['rror', 'I/O', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: '];
 
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.

@@ -3,7 +3,8 @@
  * PID 1 writes, as data: one row per message, from systemd's job.c, mount.c, swap.c, device.c, … .
  */
 
-export type StatusWord = 'OK' | 'FAILED' | 'DEPEND' | 'TIME' | 'ASSERT' | 'UNSUPP' | 'INFO' | 'ONCE' | '!!' | '';
+/** `!!!!!!`: PID 1 itself failed and freezes or exits (`[!!!!!!] Failed to mount API filesystems.`). */
+export type StatusWord = 'OK' | 'FAILED' | 'DEPEND' | 'TIME' | 'ASSERT' | 'UNSUPP' | 'INFO' | 'ONCE' | '!!' | '!!!!!!' | '';
 
 export type Verb =
   | 'start-begin'
@@ -193,14 +194,14 @@ export function parseStatusMessage(message: string): StatusMessage | null {
 }
 
 // `[  OK  ] `, `[FAILED] `, `[ TIME ] `, `[DEPEND] `; web copies collapse spaces: `[ OK ] `.
-const STATUS = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\]\s?/;
+const STATUS = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!!!!!|!!)\s{0,3}\]\s?/;
 
 export interface StatusLine {
   word: StatusWord;
   message: string;
 }
 
-const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', '!!']);
+const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', '!!', '!!!!!!']);
 
 export function parseStatusLine(text: string): StatusLine | null {
   if (text.charCodeAt(0) !== 0x5b /* [ */) return null;

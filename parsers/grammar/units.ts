@@ -562,7 +562,8 @@ export function templateInstance(text: string): string | null {
     if (spec === null || at < 0 || (description.match(/%[a-zA-Z]/g) ?? []).length !== 1) return [];
     const [head, tail] = [description.slice(0, spec.index), description.slice(spec.index + 2)];
     const literal = escapeRegExp;
-    const re = new RegExp(`^${literal(head)}(\\S(?:.*\\S)?)${literal(tail)}$`);
+    // Any case: a screen retyped by hand writes `File system check on /dev/vg0/root`.
+    const re = new RegExp(`^${literal(head)}(\\S(?:.*\\S)?)${literal(tail)}$`, 'i');
     const kind = spec[1]!;
     const build = (value: string): string | null => {
       let instance: string;
@@ -573,12 +574,13 @@ export function templateInstance(text: string): string | null {
       else instance = value;
       return `${template.slice(0, at + 1)}${instance}${template.slice(at + 1)}`;
     };
-    return [{ head, tail, re, build }];
+    return [{ head: head.toLowerCase(), tail: tail.toLowerCase(), re, build }];
   });
   let found: string | null = null;
+  const lower = text.toLowerCase();
   for (const t of templates) {
     // The literal ends first: most descriptions fit none, and these tests are cheaper than the pattern.
-    if (!text.startsWith(t.head) || !text.endsWith(t.tail)) continue;
+    if (!lower.startsWith(t.head) || !lower.endsWith(t.tail)) continue;
     const m = t.re.exec(text);
     if (m === null) continue;
     const name = t.build(m[1]!);

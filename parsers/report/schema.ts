@@ -93,9 +93,9 @@ export const Emergency = z.object({
 
 export const RootCause = z.object({
   kind: z
-    .enum(['unit', 'kernel-crash', 'root-device', 'bootloader', 'kernel-error', 'unexplained'])
+    .enum(['unit', 'kernel-crash', 'root-device', 'bootloader', 'kernel-error', 'manager', 'unexplained'])
     .describe(
-      "bootloader: the bootloader failed and no kernel ran (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); unexplained: failures or emergency mode whose cause the log does not show",
+      "bootloader: the bootloader failed and no kernel ran (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); manager: systemd itself (PID 1) failed and froze or exited (`[!!!!!!] …`; unit holds the innermost error it logged); unexplained: failures or emergency mode whose cause the log does not show",
     ),
   unit: z.string().nullable(),
   headline: z.string().describe('one line a person understands'),

@@ -26,7 +26,8 @@ export abstract class CrashTracker extends FailureLedger {
     const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
     if (fromUth) c = { ...c, title: uth.what };
     // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
-    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:')) return;
+    // (Kernels before 3.x: `WARNING: at arch/x86/mm/ioremap.c:104 __ioremap_caller+0xa7/0x290()`.)
+    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:') && !/WARNING: at \S+:\d+ /.test(at.text)) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
     this.recognised++;
     // `dmesg` run later in the same boot prints the same report again, without timestamps: not a new crash.

@@ -16,7 +16,7 @@ const FATAL_WHEN_IT_SPEAKS: Readonly<Record<string, string>> = {
   'ostree-prepare-root': 'ostree-prepare-root.service',
 };
 
-export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|unable|busy|no memory|forbidden|unauthorized/i;
+export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|unable|busy|no memory|forbidden|unauthorized|not available/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before

@@ -5,7 +5,7 @@
  * (timeline.ts), the failure ledger (ledger.ts) and crashes (crashes.ts). Memory is bounded by LIMITS.
  */
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
-import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
+import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
@@ -63,12 +63,17 @@ const SYSTEMD_ISSUE =
 /** What follows a WARNING header that is the report's frame, not the warning's own message. */
 const WARN_TRAILER = /^(?:Modules linked in|CPU: |Hardware name|RIP|pc : |PC is at|Call Trace|---\[|\s*$)/;
 
+/** What systemd calls the containers it detects (`systemd-detect-virt --list`, the container half). */
+const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
+
 /** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
     const line = rec.at.lineNo;
+    this.recentLines[this.recentAt++ & 7] = rec.at;
+    if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text);
     if (line > this.lastLine) this.lastLine = line;
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
@@ -80,6 +85,7 @@ export class Segmenter extends CrashTracker {
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: rec.at.lineNo, what: t.trim().replace(/ at (?:virtual )?address.*$/, ''), text: clip(t) };
+
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;
@@ -96,14 +102,24 @@ export class Segmenter extends CrashTracker {
         // is systemd's only inside a userspace cycle systemd is known to run, or when it names a unit.
         if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && rec.msg.verb !== 'start-begin')) {
           if (rec.msg?.verb === 'device-timeout') this.initrdWait(rec.msg.unitText, rec.at);
-          return this.touch();
+          // Only systemd prints `Dependency failed for …`, and a cascade prints it line after line: two in a
+          // row (a console copied without its status column, a screen retyped) are its.
+          const held = this.bareDependency;
+          if (rec.msg?.verb !== 'dependency-failed' || held === null || rec.at.lineNo - held.at.lineNo > 2) {
+            this.bareDependency = rec.msg?.verb === 'dependency-failed' ? { msg: rec.msg, at: rec.at } : null;
+            return this.touch();
+          }
+          this.bareDependency = null;
+          this.recognised++;
+          this.unitMessage(held.msg, held.at, 'console');
         }
         this.statusBlock = null;
         this.recognised++;
         // systemd 208 prints its shutdown's `Failed unmounting /home.` under an OK status: the job is done
         // (the root file system is remounted read-only last); the status word is what it says.
         if (rec.word === 'OK' && (rec.msg?.verb === 'unmount-failed' || rec.msg?.verb === 'stop-failed')) return this.touch();
-        if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
+        if (rec.word === '!!!!!!') this.managerFatal(rec.message, rec.at);
+        else if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
         return this.touch();
       case 'spinner':
@@ -291,6 +307,24 @@ export class Segmenter extends CrashTracker {
     if (t.length === 0) return;
     if (STAGE1_ERROR.test(t)) this.lastText = at;
     if (t.length < 120 && SYSTEMD_ISSUE.test(t)) this.issueLine = at.lineNo;
+    const stop = initramfsScriptFailure(t);
+    if (stop !== null && stop.rank === 0) {
+      // fsck's detail (`/dev/sda6 UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`): evidence, if the
+      // initramfs gives up over it (fsck fixes most such file systems and the boot goes on).
+      this.initramfsDetail.push({ line: at.lineNo, text: clip(t), why: 'what fsck found' });
+      if (this.initramfsDetail.length > 3) this.initramfsDetail.shift();
+    } else if (stop !== null) {
+      this.recognised++;
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      for (const d of this.initramfsDetail.splice(0)) if (at.lineNo - d.line <= 20 && boot.initrdFailure === undefined) (this.initramfsPending ??= []).push(d);
+      const f = (boot.initrdFailure ??= { initrd: 'initramfs-script', message: stop.message, line: at.lineNo, text: clip(t), device: null, evidence: this.initramfsPending?.splice(0) ?? [] });
+      if (f.initrd !== 'initramfs-script') return;
+      if (stop.rank > this.initramfsScriptRank) {
+        this.initramfsScriptRank = stop.rank;
+        f.message = own(stop.message);
+      }
+      addEvidence(f.evidence, { line: at.lineNo, text: clip(t), why: 'the initramfs gave up' });
+    }
   }
 
   /** The two kernel lines before this one, as line numbers and messages (a WARNING's own words are
@@ -306,6 +340,11 @@ export class Segmenter extends CrashTracker {
     return this.issueLine > 0 && line - this.issueLine <= 6;
   }
 
+  private initramfsScriptRank = 0;
+  private readonly initramfsDetail: Evidence[] = [];
+  private initramfsPending: Evidence[] | undefined;
+  /** A bare `Dependency failed for …` before systemd was seen: systemd's when another follows. */
+  private bareDependency: { msg: StatusMessage; at: LineRef } | null = null;
   /** The last line of plain text that reads as an error: what an init script said just before it gave up. */
   private lastText: LineRef | null = null;
 
@@ -392,6 +431,7 @@ export class Segmenter extends CrashTracker {
       }
     }
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: at.lineNo, what: rec.message.replace(/ at (?:virtual )?address.*$/, ''), text: clip(at.text) };
+    if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
     if (rec.crash) {
       this.crash(rec.crash, at, rec.uptime, false);
       // A WARN()'s own words: between `cut here` and the WARNING line (older kernels)…
@@ -552,7 +592,17 @@ export class Segmenter extends CrashTracker {
           addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });
         } else {
           const cls = JOB_RESULT_KIND[result];
-          if (cls) this.namedResult(unit, cls, at);
+          const bound = cls ? this.namedResult(unit, cls, at) : null;
+          // PID 1's job result is the only word of the failure (a journal grepped for one unit): it stands
+          // as the failure itself, of the kind its result says.
+          const cycle = this.boot ? currentCycle(this.boot) : null;
+          const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+          if (cls && bound === null && source !== 'console' && isUnitName(unit) && !stopping) {
+            const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+            const verb: Verb = cls === 'dependency' ? 'dependency-failed' : cls === 'timeout' ? 'start-timeout' : 'start-failed';
+            const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, cls, verb, at, source);
+            if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: job failed with result '${result}'` });
+          }
         }
         return;
       }
@@ -708,6 +758,76 @@ export class Segmenter extends CrashTracker {
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
   /** The latest kernel failures (a mount failure's evidence is what the kernel said just before it). */
   private recentKernelFailures: NonNullable<BootState['kernelFailures']> | undefined;
+  /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
+  private readonly recentLines: LineRef[] = [];
+  private recentAt = 0;
+
+  /**
+   * `[!!!!!!] Failed to allocate manager object, freezing.`: PID 1 itself failed, before or instead of
+   * running any unit (a container without the cgroups or mounts it needs, a broken upgrade). systemd logs
+   * the innermost error first and each caller restates it with the same errno
+   * (`Failed to create /init.scope control group: Read-only file system`, then `Failed to allocate manager
+   * object: Read-only file system`): the first line of that chain is the cause.
+   */
+  private managerFatal(message: string, at: LineRef): void {
+    this.recognised++;
+    const said = message.replace(/(?:, freezing)?\.?$/, '');
+    const before = this.recentLines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8).sort((a, b) => a.lineNo - b.lineNo);
+    const evidence: Evidence[] = [];
+    let cause = said;
+    let i = before.findLastIndex((l) => l.text.includes(said + ': '));
+    if (i >= 0) {
+      const errno = before[i]!.text.slice(before[i]!.text.indexOf(said + ': ') + said.length + 2).trim();
+      while (i > 0 && before[i - 1]!.lineNo === before[i]!.lineNo - 1 && before[i - 1]!.text.trimEnd().endsWith(': ' + errno)) i--;
+      cause = before[i]!.text.trim().replace(/^systemd\[1\]: /, '');
+      for (const l of before.slice(i)) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: the error, restated by each caller' });
+    } else {
+      // Not restated: PID 1's errors just before it are what it could not do (`Failed to mount sysfs at /sys: …`).
+      let k = before.length;
+      while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to /.test(before[k - 1]!.text.trim())) k--;
+      for (const l of before.slice(Math.max(k, before.length - 3))) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: what failed just before it gave up' });
+    }
+    addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 failed and froze or exited' });
+    // (A log that begins with the chain begins the boot there.)
+    const cycle = this.ensureCycle(this.boot === null ? evidence[0]!.line : at.lineNo);
+    if (cycle.fatal !== undefined) return;
+    cycle.fatal = { message: own(said), cause: own(clip(cause)), line: at.lineNo, evidence };
+    this.touch();
+  }
+
+  /**
+   * `Detected virtualization docker.` right after PID 1's banner, with no kernel of its own before it: a
+   * container, whose boot begins with PID 1 (there is no firmware or kernel to see).
+   */
+  private virtualization(text: string): void {
+    if (!CONTAINERS.test(text.slice('Detected virtualization '.length))) return;
+    const boot = this.boot;
+    if (boot === null) this.containerPending = true;
+    else if (!boot.hasKernel && boot.cycles.length <= 1 && this.boots.length === 1) boot.container = true;
+  }
+
+  /** Where the latest `------------[ cut here ]------------` was, and how many crashes the boot had then. */
+  private cutHere: { line: number; text: string; crashes: number; boot: BootState } | null = null;
+
+  /**
+   * `[ cut here ]` opens a WARN or BUG report and `---[ end trace … ]---` closes it. A report whose header
+   * the console garbled (`AANNIN: PP::00PPID  0 at …`) is still a crash between the two: a warning, the
+   * kind that prints both and goes on.
+   */
+  private reportFrame(message: string, at: LineRef, uptime: number | null): void {
+    const boot = this.boot;
+    if (boot === null) return;
+    if (message.includes('[ cut here ]')) this.cutHere = { line: at.lineNo, text: clip(at.text), crashes: boot.crashes.length, boot };
+    else if (message.startsWith('---[ end trace')) {
+      const cut = this.cutHere;
+      this.cutHere = null;
+      if (cut === null || cut.boot !== boot || boot.crashes.length !== cut.crashes || at.lineNo - cut.line > 200) return;
+      this.crash({ kind: 'warning', title: 'WARNING (its header line is unreadable)' }, { lineNo: cut.line, text: cut.text }, uptime, false);
+      const w = boot.crashes.at(-1);
+      if (w !== undefined && w.line === cut.line) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'the end of the report' });
+    }
+  }
+
   /** The latest `Stopped …` status: a unit's stop kills its process, which is no failure. */
   private lastStop: { name: string | null; line: number } | null = null;
 
@@ -857,6 +977,9 @@ export class Segmenter extends CrashTracker {
           // A device waited for in vain just before (`Timed out waiting for device /dev/mapper`) is why.
           const waited = this.pendingInitrdDevice;
           boot.mode = { kind: p.kind, line: at.lineNo, device: waited?.device ?? null, evidence: waited ? [waited.ev] : [] };
+          // A mount that failed just before (`mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: …`).
+          const mount = this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= 40 && (m.line >= boot.startLine || boot.startLine === at.lineNo));
+          if (mount !== undefined && waited === null) boot.mode.cause = { line: mount.line, text: mount.text, why: `a mount failed just before: ${mount.reason}` };
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: p.kind });
         }
         addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the init system asked for the root password for maintenance (no systemd seen)' });

@@ -62,6 +62,8 @@ export interface ModeState {
   line: number;
   device: string | null;
   evidence: Evidence[];
+  /** The error an init script printed just before its maintenance shell (a mount that failed). */
+  cause?: Evidence;
 }
 
 export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
@@ -98,6 +100,8 @@ export interface CycleState {
   recent: FailureState[];
   jobs: Map<string, JobState>;
   mode: ModeState | null;
+  /** PID 1 itself failed (`[!!!!!!] …`): what it said, and the innermost error before it. */
+  fatal?: { message: string; cause: string; line: number; evidence: Evidence[] };
   loginLine: number | null;
   startupFinished: string | null;
   /** The target PID 1 started as the default (system-update.target for an offline update). */
@@ -157,8 +161,10 @@ export interface BootState {
   lastUptime: number | null;
   /** Kernel output was seen (a banner or timestamps). */
   hasKernel: boolean;
+  /** A container's boot: PID 1 said it runs in one, and no kernel of its own was seen. */
+  container?: boolean;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
-  initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
+  initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed
    *  inside them: a log that ends there hung in the initramfs. */
   initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null };

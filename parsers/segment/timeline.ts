@@ -90,6 +90,9 @@ export abstract class Timeline {
     return this.startBoot(reason, line);
   }
 
+  /** `Detected virtualization docker.` seen before any boot began: the boot to come is a container's. */
+  protected containerPending = false;
+
   protected startBoot(reason: BootStartReason, line: number): BootState {
     const prev = this.boot;
     if (prev) {
@@ -118,6 +121,8 @@ export abstract class Timeline {
       mode: null,
       end: 'log-end',
     };
+    if (this.containerPending && prev === null) boot.container = true;
+    this.containerPending = false;
     if (this.boots.length >= LIMITS.boots) this.dropOldestBoot();
     this.boots.push(boot);
     this.boot = boot;
