@@ -364,4 +364,13 @@ test("a container's boot begins with PID 1: not midway; an audit record of login
   assert.ok(f(['[    1.000000] systemd[1]: systemd 245 running in system mode. (+PAM)', audit]).loginReached);
 });
 
+
+test('a photo of the screen read by OCR: `]` read as `1` or `J`, the status word on a line of its own, `,` for `.`', () => {
+  const r = f(['[    1.000000] systemd[1]: systemd 254 running in system mode', '[ TIME 1 Timed out waiting for device /dev/disk/by-label/cryptroot', '[DEPEND] Dependency failed for Cryptography Setup for luksroot.', 'OK', '] Started Emergency Shell.', 'OK', '] Reached target Emergency Mode,']);
+  assert.is(r.rootCause, 'dev-disk-by\\x2dlabel-cryptroot.device');
+  assert.is(r.emergency, 'emergency');
+  // `[ OK 1` is no status line unless a status message follows.
+  assert.is(f(['[ OK 1 2 3']).boots, 0);
+});
+
 test.run();

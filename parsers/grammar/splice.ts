@@ -154,6 +154,8 @@ export function tailStatusWord(text: string): StatusWord | null {
 export function continuedStatus(word: StatusWord, text: string): { message: string; msg: StatusMessage } | null {
   const m = /^\s{0,3}\]\s(.+)$/.exec(text);
   if (m === null) return null;
-  const msg = recover(word, m[1]!);
-  return msg ? { message: m[1]!.trim(), msg } : null;
+  // (A photo read by OCR ends a message with `,` or `;` where the screen had `.`.)
+  const said = m[1]!.trimEnd().replace(/[,;]$/, '.');
+  const msg = recover(word, said);
+  return msg ? { message: said, msg } : null;
 }

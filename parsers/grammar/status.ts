@@ -203,11 +203,21 @@ export interface StatusLine {
 
 const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', '!!', '!!!!!!']);
 
+/** A photo of the screen read by OCR: the closing bracket came out as `1`, `J`, `j`, `l` or `|`
+ *  (`[ TIME 1 Timed out waiting for device …`, `[ OK J Stopped …`). */
+const OCR_STATUS = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME)\s{1,3}[1Jjl|I]\s(.+?)[,;]?$/;
+
+function ocrStatusLine(text: string): StatusLine | null {
+  const m = OCR_STATUS.exec(text);
+  if (m === null || parseStatusMessage(m[2]!.endsWith('.') ? m[2]! : m[2]! + '.') === null) return null;
+  return { word: m[1] as StatusWord, message: m[2]!.endsWith('.') ? m[2]! : m[2]! + '.' };
+}
+
 export function parseStatusLine(text: string): StatusLine | null {
   if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
   // `[` up to 3 spaces, the word, up to 3 spaces, `]`: checked by hand, this runs on every line.
   const close = text.indexOf(']', 2);
-  if (close < 0 || close > 13) return null;
+  if (close < 0 || close > 13) return ocrStatusLine(text);
   const inner = text.slice(1, close);
   const word = inner.trim();
   if (!WORDS.has(word)) return null;

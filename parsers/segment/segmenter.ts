@@ -740,7 +740,7 @@ export class Segmenter extends CrashTracker {
       if (name === 'rescue.target') this.enterMode(cycle, 'rescue', at, null);
     }
     if (msg.verb === 'reached-target' && name === null && ref.description === 'Reboot System Userspace') return this.softReboot(at);
-    if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'emergency.service') this.enterMode(cycle, 'emergency', at, null);
+    if ((msg.verb === 'started' || msg.verb === 'start-begin') && (name === 'emergency.service' || (name === null && ref.text === 'Emergency Shell'))) this.enterMode(cycle, 'emergency', at, null);
     if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'rescue.service') this.enterMode(cycle, 'rescue', at, null);
     if ((msg.verb === 'started' || msg.verb === 'start-begin') && name === 'dracut-emergency.service') this.enterMode(cycle, 'dracut-shell', at, null);
     if (msg.verb === 'stopped-target' && (name === 'multi-user.target' || name === 'graphical.target') && cycle.mode === null) {
