@@ -373,4 +373,52 @@ test('a photo of the screen read by OCR: `]` read as `1` or `J`, the status word
   assert.is(f(['[ OK 1 2 3']).boots, 0);
 });
 
+
+test('other inits and their words: Talos, k3OS, OpenRC naming the service that would not start, BusyBox init respawning', () => {
+  const talos = analyze('[    5.245646] [talos] task enforceKSPPRequirements (1/7): starting\n[    5.246800] [talos] task enforceKSPPRequirements (1/7): failed\n');
+  assert.is(talos.boots[0]!.init, 'talos');
+  assert.is(talos.boots[0]!.rootCause?.unit, 'enforceKSPPRequirements');
+  assert.is(analyze('[FATAL] Failed to determine boot mode\nexit 1\n').boots[0]!.rootCause?.unit, 'Failed to determine boot mode');
+  assert.is(analyze('udev                      | * ERROR: cannot start udev as sysfs would not start\n').boots[0]!.rootCause?.unit, 'sysfs');
+  const j = (m: string) => `Feb 11 02:55:09 localhost daemon.info init: ${m}`;
+  const getty = (pid: number) => j(`process '/sbin/getty -L 0 ttyS0 vt100' (pid ${pid}) exited. Scheduling for restart.`);
+  // Twice is a login and a logout; a third time it keeps failing.
+  assert.is(analyze([getty(1), getty(2)].join('\n') + '\n').verdict, 'ok');
+  assert.is(analyze([getty(1), getty(2), getty(3)].join('\n') + '\n').boots[0]!.rootCause?.unit, '/sbin/getty -L 0 ttyS0 vt100');
+  // BusyBox syslogd starts once a boot: a syslog without kernel lines splits there.
+  const started = 'Feb 11 02:54:56 localhost syslog.info syslogd started: BusyBox v1.32.1';
+  assert.is(analyze([started, j("starting pid 1, tty '': '/sbin/openrc default'"), started].join('\n') + '\n').boots.length, 2);
+});
+
+test('a syslog or typed dmesg printing the ring buffer again is the same boot; a watchdog reset the next firmware names fails the boot before', () => {
+  const k = (t: number, m: string) => `[${t.toFixed(6).padStart(12)}] ${m}`;
+  const boot = [k(0, 'Linux version 5.0.0 (x@y) (gcc) #1 SMP'), k(3.5, 'Run /sbin/init as init process'), 'Starting logging: OK'];
+  const replay = ['Jan  1 00:00:03 buildroot kern.notice kernel: [    0.000000] Linux version 5.0.0 (x@y) (gcc) #1 SMP', 'Jan  1 00:00:04 buildroot kern.notice kernel: [    4.200491] random: dd: uninitialized urandom read'];
+  assert.is(f([...boot, ...replay]).boots, 1);
+  assert.is(f([...boot, 'buildroot login: root', '# dmesg', k(0, 'Linux version 5.0.0 (x@y) (gcc) #1 SMP'), k(1, 'Run /sbin/init as init process')]).boots, 1);
+  // A reset without a word from the kernel, and the next firmware saying the watchdog did it.
+  const r = analyze(['U-Boot 2019.01 (Feb 06 2019)', 'Reset cause: POR', 'Starting kernel ...', '', 'U-Boot 2019.01 (Feb 06 2019)', 'Reset cause: WDOG', 'Starting kernel ...'].join('\n') + '\n');
+  assert.is(r.boots.length, 2);
+  assert.is(r.boots[0]!.rootCause?.lines[0], 6);
+  assert.is(r.boots[1]!.rootCause, null);
+});
+
+test('a paste indented as a whole, an unpadded kernel stamp with a process after it, the end of a panic whose start was cut', () => {
+  const r = f(['    U-Boot 2019.01 (Feb 06 2019)', '    Starting kernel ...', '', '    U-Boot 2019.01 (Feb 06 2019)']);
+  assert.is(r.boots, 2);
+  const dracut = analyze('[186.175174] dracut-initqueue[268]: Warning: dracut-initqueue timeout - starting timeout scripts\n[186.175675] dracut-initqueue[268]: Warning: Could not boot.\n');
+  assert.is(dracut.boots[0]!.rootCause?.unit, 'dracut-initqueue timeout - starting timeout scripts');
+  // Firmware's own unpadded stamps are not the kernel's.
+  assert.is(analyze('[2.873679] Loading image\n').verdict, 'empty');
+  assert.equal(f(['[    0.056000] ---[ end Kernel panic - not syncing: IO-APIC + timer doesn\'t work!  Boot with apic=debug ]---']).kernelCrashes, ['panic']);
+});
+
+test("a network card its driver says hung; a script's failure pointing at its unit's journal; a console's getty is no cause when something else failed", () => {
+  assert.is(f(['[  100.000000] igc 0000:03:00.0 enp3s0: Detected Tx Unit Hang']).rootCause, 'igc 0000:03:00.0 enp3s0: Detected Tx Unit Hang');
+  const nix = f(['<<< Welcome to NixOS 24.05 (x86_64) - ttyS0 >>>', 'nixos login: nixos (automatic login)', 'pre-nixos: Provisioning failed.', "             Inspect 'journalctl -u pre-nixos' for failure details."]);
+  assert.is(nix.rootCause, 'pre-nixos.service');
+  const c = f(['[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[FAILED] Failed to start resin-init.service - Resin init service.', '[ TIME ] Timed out waiting for device dev-ttyS0.device - /dev/ttyS0.', '[DEPEND] Dependency failed for serial-getty@ttyS0.service - Serial Getty on ttyS0.']);
+  assert.is(c.rootCause, 'resin-init.service');
+});
+
 test.run();

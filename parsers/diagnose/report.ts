@@ -105,15 +105,32 @@ function kernelFailure(b: BootState): RootCause | null {
   const found = b.kernelFailures ?? [];
   if (found.length === 0) return null;
   const main = found.find((f) => f.kind === 'mount') ?? found[0]!;
-  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load' };
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
-  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load' }[main.kind];
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding' }[main.kind];
   return {
     kind: 'kernel-error',
     unit: main.message,
     headline: `${what}: ${main.message}`,
     lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
     evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
+function watchdogCause(b: BootState): RootCause | null {
+  const w = b.watchdogReset;
+  if (w === undefined) return null;
+  const last = b.phases.at(-1)?.name;
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `a watchdog reset the machine${last === 'bootloader' || last === 'firmware' ? ' after the bootloader started the kernel (the kernel printed nothing)' : ''}; the log does not show why it hung`,
+    lines: [w.line],
+    evidence: [w],
     cascade: null,
     dependents: 0,
     crash: null,
@@ -145,7 +162,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   let rootCause: RootCause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
   const initFailure = b.initFailures[0];
-  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : 'the init system';
+  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : 'the init system';
   const initCause = (): RootCause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [{ line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
@@ -176,7 +193,12 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       dependents: 0,
       crash: null,
     };
-  } else if (b.initrdFailure?.initrd === 'dracut' && b.initrdFailure.message !== null) {
+  } else if (
+    b.initrdFailure?.initrd === 'dracut' &&
+    b.initrdFailure.message !== null &&
+    // dracut's giving up is no cause when it also named the device it waited for (it says so after).
+    !((b.initrdFailure.message === 'Could not boot' || b.initrdFailure.message.startsWith('dracut-initqueue timeout')) && (b.missingDevice !== undefined || (b.mode?.device ?? null) !== null || b.cycles.length > 0))
+  ) {
     // dracut's own scripts (no systemd) said what stopped them: its message is the cause.
     const f = b.initrdFailure;
     rootCause = {
@@ -282,7 +304,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         crash: null,
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b) ?? watchdogCause(b);
   }
   return {
     index: b.index,
@@ -635,8 +657,12 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
 
   if (root === null && primaries.length > 0) {
     let best = -1;
+    // A console that never appeared takes only its getty with it: the machine runs on, without a login
+    // there. Another failure explains the boot better.
+    const gettyOnly = (p: CascadeEntry): boolean =>
+      /^dev-(?:tty|hvc|console)/.test(p.name) && entries.every((e) => e.root !== p || e === p || /^(?:serial-)?getty@/.test(e.name) || /^(?:Serial )?Getty on /.test(e.failure.ref.text));
     for (const p of primaries) {
-      const n = dependentsOf(p);
+      const n = primaries.length > 1 && gettyOnly(p) ? 0 : dependentsOf(p);
       if (n > best) {
         best = n;
         root = p;

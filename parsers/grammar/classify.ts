@@ -20,6 +20,7 @@ import {
   matchPrompt,
   matchStatusField,
   matchStatusHeader,
+  matchTalos,
   matchTypedCommand,
   matchWelcome,
   splitProcessPrefix,
@@ -31,7 +32,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isDriverFailure, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, isDeviceHang, isDriverFailure, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -145,10 +146,10 @@ const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
-export type KernelFailure = 'mount' | 'damage' | 'driver';
+export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error )/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
-const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
+const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
 const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
@@ -614,6 +615,13 @@ export class LineClassifier {
         return;
       }
     }
+    if (m0 === 0x5b /* [ */ && !fromJournal) {
+      const talos = matchTalos(message);
+      if (talos !== null) {
+        this.out({ kind: 'init', at, init: talos.init, failed: talos.failed, opens: talos.opens });
+        return;
+      }
+    }
     const interesting = KERNEL_GATE.test(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;
     const audit = message.charCodeAt(0) === 0x61 /* a */ && message.startsWith('audit') ? matchAudit(message) : null;
@@ -650,7 +658,7 @@ export class LineClassifier {
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
-      failure: !interesting ? null : storageError ? matchBrokenFilesystem(message) : isDriverFailure(message) ? 'driver' : null,
+      failure: !interesting ? null : storageError ? matchBrokenFilesystem(message) : isDriverFailure(message) ? 'driver' : isDeviceHang(message) ? 'hang' : null,
       fromJournal,
       audit,
       userManager,

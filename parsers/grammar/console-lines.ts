@@ -98,7 +98,10 @@ export function initramfsRootNotFound(text: string): string | null {
  */
 export function initramfsScriptFailure(text: string): { message: string; rank: number } | null {
   const c0 = text.charCodeAt(0);
-  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */) return null;
+  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */ && c0 !== 0x5b /* [ */) return null;
+  // A script's own fatal word (`[FATAL] Failed to determine boot mode`, k3OS's initrd before its rescue shell).
+  const fatal = c0 === 0x5b ? /^\[FATAL\] (\S.*?)\s*$/.exec(text) : null;
+  if (fatal !== null) return { message: fatal[1]!, rank: 2 };
   const m = INITRAMFS_SCRIPT_FAILURE.exec(text.trim());
   if (m === null) return null;
   const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') ? 1 : 2;
@@ -374,9 +377,10 @@ export interface JournalLine {
 
 // `Nov 24 07:19:15 default-0 mount[1356]: …` (month words of any language: `mar 03`, `Okt`, `déc.`),
 // `-o short-iso` `2025-11-24T07:19:15+0000 host …`, `-o short-full` `Mon 2025-11-24 07:19:15 UTC host …`,
-// `-o short-unix` `1732432755.123456 host …`, syslog's `Nov  4 07:19:15 host …`.
+// `-o short-unix` `1732432755.123456 host …`, syslog's `Nov  4 07:19:15 host …`, BusyBox syslogd's
+// `Jan  1 00:00:03 host kern.notice kernel: …` (the facility and level between host and ident).
 const JOURNAL =
-  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
+  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
 
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);
@@ -386,21 +390,22 @@ export function matchJournalLine(text: string): JournalLine | null {
 
 /** A command typed at a shell prompt whose output is evidence: `systemctl status UNIT`, `systemctl --failed`. */
 export interface TypedCommand {
-  kind: 'systemctl-status' | 'systemctl-failed' | 'journalctl' | 'other';
+  kind: 'systemctl-status' | 'systemctl-failed' | 'journalctl' | 'dmesg' | 'other';
   arg: string | null;
   /** `systemctl --user`: a user's service manager. */
   user: boolean;
 }
 
 // After the prompt: `sudo ` and environment assignments (`LC_ALL=C systemctl status foo`).
-const TYPED = /(?:^|[#$>]\s*)(?:sudo\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(systemctl\b(?:\s+--user)?(?:\s+--no-pager)?(?:\s+-l)?(?:\s+--user)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?\s*|journalctl\b.*)$/;
+const TYPED = /(?:^|[#$>]\s*)(?:sudo\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(systemctl\b(?:\s+--user)?(?:\s+--no-pager)?(?:\s+-l)?(?:\s+--user)?\s+(status|--failed|list-units\s+--failed|--state=failed)\b\s*(\S+)?\s*|journalctl\b.*|dmesg\b.*)$/;
 
 export function matchTypedCommand(text: string): TypedCommand | null {
-  if (!text.includes('systemctl') && !text.includes('journalctl')) return null;
+  if (!text.includes('systemctl') && !text.includes('journalctl') && !text.includes('dmesg')) return null;
   const m = TYPED.exec(text);
   if (m === null) return null;
   const user = / --user\b/.test(m[1]!);
   if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: null, user };
+  if (m[1]!.startsWith('dmesg')) return { kind: 'dmesg', arg: null, user: false };
   if (m[2] === 'status') return { kind: 'systemctl-status', arg: m[3] ?? null, user };
   return { kind: 'systemctl-failed', arg: null, user };
 }
@@ -460,7 +465,16 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos';
+
+/** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`. */
+const TALOS_TASK = /^\[talos\] (?:task (\S+) \(\d+\/\d+\): failed\b|)/;
+
+export function matchTalos(message: string): { init: 'talos'; failed: string | null; opens: false } | null {
+  if (!message.startsWith('[talos] ')) return null;
+  const m = TALOS_TASK.exec(message);
+  return { init: 'talos', failed: m?.[1] ?? null, opens: false };
+}
 
 interface InitRule {
   init: OtherInit;
@@ -478,6 +492,9 @@ interface InitRule {
 export const INIT_RULES: readonly InitRule[] = [
   { init: 'openrc', literal: 'OpenRC', pattern: /^OpenRC \d+\.\S+ is starting up/, example: 'OpenRC 0.52.1 is starting up Linux 6.6.0 (riscv64)' },
   { init: 'openrc', literal: 'ERROR: ', pattern: /^\* ERROR: (\S+) failed to start/, failed: 1, example: ' * ERROR: networking failed to start' },
+  // A service its dependents could not start for (`rc_parallel` puts the service's name and `|` first).
+  { init: 'openrc', literal: 'would not start', pattern: /^(?:[\w.-]+\s+\| )?\* ERROR: cannot start \S+ as (\S+) would not start/, failed: 1, example: ' * ERROR: cannot start udev as sysfs would not start', firsts: '*abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' },
+  { init: 'openrc', literal: 'dependency tree', pattern: /^\* (Failed to update the dependency tree)/, failed: 1, example: ' * Failed to update the dependency tree' },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: version \S+ booting/, example: 'INIT: version 2.88 booting', opens: true },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: Entering runlevel/, example: 'INIT: Entering runlevel: 2' },
   // Linux From Scratch's first bootscript (mountvirtfs): each boot in its boot.log begins here.

@@ -19,6 +19,8 @@ const CALLER_AFTER = /\s?\[\s*([TC]\d{1,10}|\d{1,4}:\s*[^\]:]{1,40}:\s*\d{1,7})\
 // A timestamp somewhere inside a line: printk output that landed in the middle of another line.
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
 
+const UNPADDED_PROCESS = /^[\w@.-]{1,40}\[\d{1,7}\]: /;
+
 export function parseKernelPrefix(text: string): KernelPrefix | null {
   if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
   // By hand for the common `[ 12.345678] `: this runs on every kernel line.
@@ -27,8 +29,9 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   const digits = i;
   while (isDigit(text.charCodeAt(i))) i++;
   if (i === digits || text.charCodeAt(i) !== 0x2e /* . */) return null;
-  // printk pads the seconds to five places (`[    2.873679]`); firmware's `[2.873679]` is not the kernel's.
-  if (digits === 1 && i - digits < 5) return null;
+  // printk pads the seconds to five places (`[    2.873679]`); firmware's `[2.873679]` is not the kernel's,
+  // unless a process speaks after it (`[186.175174] dracut-initqueue[268]: …`, a paste that lost the padding).
+  const unpadded = digits === 1 && i - digits < 5;
   i++;
   const frac = i;
   while (isDigit(text.charCodeAt(i))) i++;
@@ -47,6 +50,7 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   for (let k = frac; k < i; k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
   const uptime = whole < 9e9 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, i));
   let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
+  if (unpadded && !UNPADDED_PROCESS.test(text.slice(start, start + 80))) return null;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
   let caller: string | null = null;
   if (text.charCodeAt(start) === 0x5b /* [ */ || (text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x5b)) {
@@ -240,7 +244,14 @@ export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | nul
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
 /** A module built for another kernel or another version of its other half: words anywhere in the message. */
-export const DRIVER_FAILURE_ANYWHERE = ['Unknown symbol ', 'disagrees about version of symbol '];
+export const DRIVER_FAILURE_ANYWHERE = ['Unknown symbol ', 'disagrees about version of symbol ', 'Unit Hang'];
+/** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
+const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
+
+/** A device its driver says stopped responding. */
+export function isDeviceHang(message: string): boolean {
+  return message.includes('Unit Hang') && DEVICE_HANG.test(message);
+}
 const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -?\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
 
 /** A kernel module that could not load or start its device: the driver, not the machine, is broken. */

@@ -108,6 +108,8 @@ export class LineUnwrapper {
   /** LAVA keeps the target's bytes (escapes, CRs, spinner redraws) JSON-encoded in `msg`: they go through
    *  a terminal layer of their own, and what it shows is the record's line (same line number). */
   private inner: LineSplitter | null = null;
+  /** The indent of a whole indented paste (0: none; null: no line seen yet). */
+  private pasteIndent: number | null = null;
   /** Where each recent record's bytes start in the inner stream (a line is emitted once the next
    *  record's bytes show it is finished: it belongs to the record its first byte came from). */
   private records: Array<{ at: number; line: PhysicalLine }> = [];
@@ -248,6 +250,19 @@ export class LineUnwrapper {
     if (text.includes('&') && HTML_ENTITY.test(text)) {
       text = text.replace(HTML_ENTITY_ALL, decodeEntity);
       this.count('html-entities');
+    }
+    // A whole paste indented as a code block (reStructuredText, Markdown, a forum): its first line sets
+    // the indent, taken off every line after it until a line with less (the paste ended).
+    if (this.pasteIndent === null && text.trim() !== '') {
+      const n = text.length - text.trimStart().length;
+      this.pasteIndent = n >= 2 && n <= 8 && text.slice(0, n) === ' '.repeat(n) ? n : 0;
+    }
+    if (this.pasteIndent !== null && this.pasteIndent > 0 && text !== '') {
+      const n = this.pasteIndent;
+      if (text.length > n && text.startsWith(' '.repeat(n))) {
+        text = text.slice(n);
+        this.count('indented');
+      } else if (text.trim() !== '') this.pasteIndent = 0;
     }
     // A paste indented as a Markdown code block or by a forum: status and kernel lines begin at `[`.
     if (text.charCodeAt(0) === 0x20 || text.charCodeAt(0) === 0x09) {

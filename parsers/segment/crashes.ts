@@ -20,8 +20,33 @@ export abstract class CrashTracker extends FailureLedger {
   /** ARM opens an oops with `Unable to handle kernel NULL pointer dereference at virtual address …`. */
   protected unableToHandle: { line: number; what: string; text: string } | null = null;
 
+  /**
+   * ARM, RISC-V and MIPS open an oops with `Unable to handle kernel NULL pointer dereference at virtual
+   * address …`, then the fault's details, then `Internal error: Oops: …`: the opener is the crash (an
+   * excerpt may end before the Oops line), and the Oops line that follows is the same one.
+   */
+  protected unableToHandleKernel(message: string, at: LineRef, uptime: number | null, untimed: boolean): void {
+    const what = message.replace(/ at (?:virtual )?address.*$/, '');
+    this.unableToHandle = { line: at.lineNo, what, text: clip(at.text) };
+    const before = this.boot?.crashes.length ?? 0;
+    this.crash({ kind: 'oops', title: what }, at, uptime, untimed);
+    const made = this.boot?.crashes.at(-1);
+    this.openedByUth = made !== undefined && (this.boot?.crashes.length ?? 0) > before && made.line === at.lineNo ? made : null;
+  }
+
+  /** The crash an `Unable to handle kernel …` line opened, until its Oops line comes. */
+  protected openedByUth: CrashState | null = null;
+
   protected crash(c0: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
     let c = c0;
+    const opened = this.openedByUth;
+    if (opened !== null && c.kind === 'oops' && at.lineNo > opened.line) {
+      this.openedByUth = null;
+      if (at.lineNo - opened.line <= 40) {
+        addEvidence(opened.evidence, { line: at.lineNo, text: clip(at.text), why: 'the oops' });
+        return;
+      }
+    }
     const uth = this.unableToHandle;
     const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
     if (fromUth) c = { ...c, title: uth.what };

@@ -267,6 +267,12 @@ export abstract class FailureLedger extends Timeline {
       if (m) this.systemctlFailure(unit, m[1]!, at, `systemctl status: failed with result '${m[1]}'`);
       return;
     }
+    if ((field === 'Process' || field === 'Main PID') && /\(code=(?:exited, status=(?!0\/)\d|killed|dumped)/.test(value)) {
+      // `Process: 258 ExecStart=/bin/bash /usr/bin/resin-init (code=exited, status=123)`: how it failed.
+      const f = this.findFailure(unit);
+      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'systemctl status: how its process ended' });
+      return;
+    }
     if (field === 'What' || field === 'Where') {
       const f = this.findFailure(unit);
       if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `systemctl status: the mount’s ${field === 'What' ? 'source' : 'mount point'}` });

@@ -6,6 +6,7 @@
  */
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
 import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
+import { matchCrash } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
@@ -63,6 +64,9 @@ const SYSTEMD_ISSUE =
 /** What follows a WARNING header that is the report's frame, not the warning's own message. */
 const WARN_TRAILER = /^(?:Modules linked in|CPU: |Hardware name|RIP|pc : |PC is at|Call Trace|---\[|\s*$)/;
 
+/** The firmware of the next boot says a watchdog reset the machine (U-Boot on i.MX: `Reset cause: WDOG`). */
+const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
+
 /** What systemd calls the containers it detects (`systemd-detect-virt --list`, the container half). */
 const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
 
@@ -84,8 +88,11 @@ export class Segmenter extends CrashTracker {
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
-      if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: rec.at.lineNo, what: t.trim().replace(/ at (?:virtual )?address.*$/, ''), text: clip(t) };
+      if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
 
+      else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
+      else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
+      else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;
@@ -134,6 +141,8 @@ export class Segmenter extends CrashTracker {
         this.statusBlock = null;
         return this.prompt(rec.prompt, rec.at);
       case 'command':
+        // `dmesg` typed at a prompt prints the ring buffer again: its kernel lines are this boot's, once more.
+        if (rec.command.kind === 'dmesg' && this.boot !== null) this.dmesgReplay = this.boot;
         this.statusBlock =
           rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg, user: rec.command.user } : rec.command.kind === 'systemctl-failed' ? { unit: null, user: rec.command.user } : null;
         return this.touch();
@@ -255,7 +264,16 @@ export class Segmenter extends CrashTracker {
     if (mount) this.mountError(mount.path, mount.reason, at);
     const boot = this.boot!;
     const noSystemd = !this.systemdRunning() && currentCycle(boot) === null;
-    const failure = dracutFailure(message);
+    let failure = dracutFailure(message);
+    // `Warning: Could not boot.`: dracut gives up; the initqueue timeout just before is why.
+    if (failure === null && /^Could not boot\.?\s*$/.test(rest)) {
+      const q = this.initqueueTimeout;
+      failure = q !== null && at.lineNo - q.line <= 20 && at.lineNo > q.line ? 'dracut-initqueue timeout - starting timeout scripts' : 'Could not boot';
+      if (q !== null && failure !== 'Could not boot' && noSystemd) {
+        boot.initrdFailure ??= { initrd: 'dracut', message: failure, line: q.line, text: q.text, device: null, evidence: [] };
+        addEvidence(boot.initrdFailure.evidence, q);
+      }
+    }
     if (failure !== null && noSystemd) {
       this.recognised++;
       boot.initrdFailure ??= { initrd: 'dracut', message: failure, line: at.lineNo, text: clip(at.text), device: null, evidence: [] };
@@ -362,6 +380,18 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
+    // A syslog daemon writing to the console replays the ring buffer (BusyBox klogd: `kern.notice kernel:
+    // [    0.000000] Linux version …`) after the console already showed those lines: the same boot again,
+    // until its uptimes pass where the console's were.
+    if (rec.fromJournal && boot !== null && boot.consoleKernel === true && boot.end === 'log-end' && rec.uptime !== null && boot.lastUptime !== null) {
+      if (rec.uptime <= boot.lastUptime) return this.touch();
+    }
+    // (The same for `dmesg` typed at a prompt, until its lines pass where the console's were.)
+    if (this.dmesgReplay !== null && boot === this.dmesgReplay && rec.uptime !== null && boot.lastUptime !== null) {
+      if (rec.uptime <= boot.lastUptime) return this.touch();
+      this.dmesgReplay = null;
+    }
+    if (!rec.fromJournal && boot !== null && rec.uptime !== null) boot.consoleKernel = true;
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
     if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
@@ -430,7 +460,7 @@ export class Segmenter extends CrashTracker {
           break;
       }
     }
-    if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandle = { line: at.lineNo, what: rec.message.replace(/ at (?:virtual )?address.*$/, ''), text: clip(at.text) };
+    if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
     if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
     if (rec.crash) {
       this.crash(rec.crash, at, rec.uptime, false);
@@ -676,7 +706,8 @@ export class Segmenter extends CrashTracker {
     // A device path whose leading `/` a console mangled into block or replacement characters (a colour
     // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
     if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
-      const mangled = /^[\u2591-\u2593\ufffd?]{1,4}(dev\/\S+)$/.exec(ref.text);
+      // (Or the tail of a colour escape that lost its ESC and `[`: `??m/dev/disk/by-label/root`.)
+      const mangled = /^(?:[\u2591-\u2593\ufffd?]{1,4}|[\u2591-\u2593\ufffd?]{0,4}\[?[\d;]*m\/)(dev\/\S+)$/.exec(ref.text);
       if (mangled) ref = { ...ref, text: '/' + mangled[1]! };
     }
     if (ref.name === null && /^\/\S*$/.test(ref.text)) {
@@ -806,6 +837,61 @@ export class Segmenter extends CrashTracker {
     else if (!boot.hasKernel && boot.cycles.length <= 1 && this.boots.length === 1) boot.container = true;
   }
 
+  /** BusyBox syslogd starts once a boot (`… localhost syslog.info syslogd started: BusyBox v1.32.1`): in a
+   *  syslog without kernel lines, its second start is the next boot. */
+  private syslogdStarted(at: LineRef): void {
+    this.recognised++;
+    const boot = this.boot;
+    if (boot !== null && boot.syslogdStarted === true && !boot.hasKernel && !this.systemdRunning()) this.startBoot('log-start', at.lineNo).syslogdStarted = true;
+    else this.ensureBoot('log-start', at.lineNo).syslogdStarted = true;
+  }
+
+  /**
+   * A script's failure that points at its unit's journal (`Inspect 'journalctl -u pre-nixos' for failure
+   * details.`): that unit failed, as `See 'systemctl status foo.service' for details.` says of a unit.
+   */
+  private journalPointer(text: string, at: LineRef): void {
+    const m = /journalctl -u '?([\w@.:-]+?)(?:\.service)?'? for (?:failure )?details/.exec(text);
+    if (m === null) return;
+    const name = `${m[1]}.service`;
+    if (!isUnitName(name) || this.findFailure(name) !== null) return;
+    const cycle = currentCycle(this.boot!)!;
+    const ref: UnitRef = { name, description: null, text: name, partial: false, resolvedBy: null };
+    const f = this.recordFailure(cycle, ref, 'failed', 'unit-failed', at, 'console');
+    const said = this.recentLines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 2 && /fail/i.test(l.text));
+    if (f) for (const l of said) addEvidence(f.evidence, { line: l.lineNo, text: clip(l.text), why: 'what it said of the failure' });
+  }
+
+  /** The boot whose ring buffer a typed `dmesg` is printing again. */
+  private dmesgReplay: BootState | null = null;
+
+  /** How often BusyBox init restarted each process in this boot. */
+  private respawns = new Map<string, number>();
+  private respawnBoot: BootState | null = null;
+
+  /** `process '/sbin/getty -L 0 ttyS0 vt100' (pid 1960) exited. Scheduling for restart.`, a third time: it fails. */
+  private respawned(message: string, at: LineRef): void {
+    const m = /^process '(.+?)' \(pid \d+\) exited\. Scheduling for restart\.?$/.exec(message);
+    if (m === null) return;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    if (this.respawnBoot !== boot) {
+      this.respawnBoot = boot;
+      this.respawns.clear();
+    }
+    const n = (this.respawns.get(m[1]!) ?? 0) + 1;
+    if (this.respawns.size < 64 || this.respawns.has(m[1]!)) this.respawns.set(m[1]!, n);
+    if (n !== 3 || this.systemdRunning()) return;
+    boot.init ??= 'busybox';
+    if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(m[1]!), line: at.lineNo, text: clip(at.text) });
+  }
+
+  /** The firmware says a watchdog reset the machine: the boot before this one hung and never said so. */
+  private watchdogReset(at: LineRef): void {
+    if (!this.inFirmware() || this.boots.length < 2) return;
+    const prev = this.boots.at(-2)!;
+    if (prev.end === 'log-end' || prev.end === 'reboot') prev.watchdogReset ??= { line: at.lineNo, text: clip(at.text), why: "the next boot's firmware says a watchdog reset the machine" };
+  }
+
   /** Where the latest `------------[ cut here ]------------` was, and how many crashes the boot had then. */
   private cutHere: { line: number; text: string; crashes: number; boot: BootState } | null = null;
 
@@ -818,6 +904,13 @@ export class Segmenter extends CrashTracker {
     const boot = this.boot;
     if (boot === null) return;
     if (message.includes('[ cut here ]')) this.cutHere = { line: at.lineNo, text: clip(at.text), crashes: boot.crashes.length, boot };
+    else if (message.startsWith('---[ end Kernel panic - not syncing: ')) {
+      // The end of a panic whose first line the excerpt lost: the panic itself.
+      const last = boot.crashes.at(-1);
+      if (last !== undefined && last.kind === 'panic' && at.lineNo - last.line <= 300) return;
+      const c = matchCrash(message.slice('---[ end '.length).replace(/\s*\]---\s*$/, ''));
+      if (c !== null && c.kind === 'panic') this.crash(c, at, uptime, false);
+    }
     else if (message.startsWith('---[ end trace')) {
       const cut = this.cutHere;
       this.cutHere = null;
@@ -850,6 +943,8 @@ export class Segmenter extends CrashTracker {
         }
       }
       if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+      // BusyBox init respawning a process that keeps exiting (a getty on a serial port that is not there).
+      if (j.ident === 'init' && j.message.startsWith('process ')) this.respawned(j.message, rec.at);
       // sysvinit's shutdown(8) in a syslog: this boot ends here (the next banner is a new one).
       if (j.ident === 'shutdown' && (this.boot === null || this.boot.end === 'log-end')) {
         const sd = /^shutting down for system (reboot|halt|power ?off)/.exec(j.message);

@@ -1,5 +1,6 @@
 /** The segmenter's working state: boots → userspace cycles → phases, and what failed in each. */
 import type { UnitRef } from '../grammar/units.js';
+import type { OtherInit } from '../grammar/console-lines.js';
 import type { FailureKind, Verb } from '../grammar/status.js';
 import type { CrashKind } from '../grammar/kernel.js';
 import type { Evidence } from '../report/schema.js';
@@ -143,7 +144,7 @@ export interface BootState {
   /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
   handedOver: boolean;
   /** An init system other than systemd, when it said so. */
-  init: 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | null;
+  init: OtherInit | null;
   /** Services that init system said failed. */
   initFailures: Array<{ service: string; line: number; text: string }>;
   /** A login prompt with no systemd userspace cycle to hold it. */
@@ -161,6 +162,12 @@ export interface BootState {
   lastUptime: number | null;
   /** Kernel output was seen (a banner or timestamps). */
   hasKernel: boolean;
+  /** BusyBox syslogd said it started (once a boot). */
+  syslogdStarted?: boolean;
+  /** The next boot's firmware said a watchdog reset the machine during this one. */
+  watchdogReset?: Evidence;
+  /** Kernel lines came from the console itself (not from a syslog or journal's copy). */
+  consoleKernel?: boolean;
   /** A container's boot: PID 1 said it runs in one, and no kernel of its own was seen. */
   container?: boolean;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
@@ -169,7 +176,7 @@ export interface BootState {
    *  inside them: a log that ends there hung in the initramfs. */
   initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
-  kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver'; message: string; line: number; text: string; more: Evidence[] }>;
+  kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver' | 'hang'; message: string; line: number; text: string; more: Evidence[] }>;
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
   rootWait?: { device: string; line: number; text: string } | null;
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
