@@ -32,7 +32,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isDeviceHang, isDriverFailure, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, isDriverFailure, matchDriverWords, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -658,7 +658,7 @@ export class LineClassifier {
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
-      failure: !interesting ? null : storageError ? matchBrokenFilesystem(message) : isDriverFailure(message) ? 'driver' : isDeviceHang(message) ? 'hang' : null,
+      failure: storageError ? matchBrokenFilesystem(message) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? matchDriverWords(message) : null,
       fromJournal,
       audit,
       userManager,

@@ -76,10 +76,14 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|cannot|can't|[Uu]nable to|N
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
     const line = rec.at.lineNo;
-    this.recentLines[this.recentAt++ & 7] = rec.at;
-    if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text);
+
     if (line > this.lastLine) this.lastLine = line;
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
+    if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
+      // (PID 1's fatal error is explained by the plain lines before it.)
+      this.recentLines[this.recentAt++ & 7] = rec.at;
+      if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text);
+    }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
       if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
