@@ -421,4 +421,24 @@ test("a network card its driver says hung; a script's failure pointing at its un
   assert.is(c.rootCause, 'resin-init.service');
 });
 
+
+test("bootloaders' last words (U-Boot's bootflow, systemd-boot's assertion), BusyBox init's missing rcS, dracut's scripts dying with `fatal:`", () => {
+  assert.is(analyze('** Booting bootflow \'mmc@11230000.bootdev.part_5\' with extlinux\nmissing environment variable: kernel_addr_r\nBoot failed (err=-14)\n').boots[0]!.rootCause?.unit, 'missing environment variable: kernel_addr_r');
+  assert.is(analyze("systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting.\n").boots[0]!.rootCause?.unit, "Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting");
+  assert.is(f(['Run /sbin/init as init process', "can't run '/etc/init.d/rcS': No such file or directory"]).rootCause, "can't run '/etc/init.d/rcS': No such file or directory");
+  // Other scripts BusyBox init may try are optional.
+  assert.is(f(['Run /sbin/init as init process', "can't run '/etc/preinit': No such file or directory"]).rootCause, null);
+  const xcat = analyze("[Thu Dec  7 02:40:44 2017][  138.390561] dracut-initqueue[1550]: awk: /tmp/updateflag:19: fatal: can't redirect to `/var/log/x.log'\n");
+  assert.is(xcat.boots[0]!.rootCause?.unit, "awk: /tmp/updateflag:19: fatal: can't redirect to `/var/log/x.log'");
+});
+
+test("the spinner's words without its bracket, one systemd program's journal line", () => {
+  assert.equal(f(['A start job is running for Wait for Network to be Configured']).hungJobs, ['systemd-networkd-wait-online.service']);
+  const one = analyze('Jul 02 23:23:15 archlinux systemd-cryptsetup[258]: Failed to unseal secret using TPM2: Operation not permitted\n');
+  assert.is(one.boots.length, 1);
+  assert.is(one.boots[0]!.cycles.length, 1);
+  // Another program's single line is not enough to say a machine booted.
+  assert.is(analyze('Jul 02 23:23:15 archlinux sshd[258]: Server listening on 0.0.0.0 port 22.\n').verdict, 'empty');
+});
+
 test.run();

@@ -571,11 +571,13 @@ function hungAtEnd(c: CycleState): RootCause | null {
   const nameOf = (j: typeof job): string => j.ref.name ?? deviceUnitForPath(j.ref.text) ?? j.ref.text;
   const name = nameOf(job);
   const others = active.filter((j) => j !== job).map(nameOf);
-  const evidence: Evidence[] = active.slice(0, 3).map((j) => ({ line: j.lastLine, text: j.lastText, why: `its start job was still running (${j.elapsedText} of ${j.limitText}) when the log ended` }));
+  // (A spinner copied without its times says `?`.)
+  const ran = (j: typeof job): string => (j.elapsedText === '?' ? '' : ` (${j.elapsedText} of ${j.limitText})`);
+  const evidence: Evidence[] = active.slice(0, 3).map((j) => ({ line: j.lastLine, text: j.lastText, why: `its start job was still running${ran(j)} when the log ended` }));
   return {
     kind: 'unit',
     unit: name,
-    headline: `the boot hung: ${name}'s start job was still running when the log ended (${job.elapsedText} of ${job.limitText})${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
+    headline: `the boot hung: ${name}'s start job was still running when the log ended${ran(job)}${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
     lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
     evidence,
     cascade: null,

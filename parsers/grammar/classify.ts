@@ -268,7 +268,10 @@ export class LineClassifier {
       // `dmesg -T`: `[Mon Mar  3 08:12:45 2025] …`.
       const t = parseDmesgTime(text);
       if (t > 0) {
-        this.kernel({ lineNo: line.lineNo, text }, null, text.slice(t), false);
+        // (A console server's wall clock before the kernel's own stamp: `[Thu Dec  7 02:40:44 2017][  138.39] …`.)
+        const rest = text.slice(t);
+        const k2 = rest.charCodeAt(0) === 0x5b ? parseKernelPrefix(rest) : null;
+        this.kernel({ lineNo: line.lineNo, text }, k2 ? k2.uptime : null, k2 ? rest.slice(k2.messageStart) : rest, false);
         return;
       }
     }
@@ -343,6 +346,14 @@ export class LineClassifier {
       return;
     }
     const first = text.charCodeAt(0);
+    // The spinner's words without its bracket (a console copied or retyped without it): only systemd says them.
+    if (first === 0x41 /* A */ && (text.startsWith('A start job is running for ') || text.startsWith('A stop job is running for ')) && !text.includes('[')) {
+      const spinner = parseSpinner(`[ *** ] ${/\(\S.* \/ .+\)\s*$/.test(text) ? text.trimEnd() : text.trimEnd() + ' (? / ?)'}`);
+      if (spinner) {
+        this.out({ kind: 'spinner', at, spinner });
+        return;
+      }
+    }
     if (first === 0x5b /* [ */) {
       const spinner = parseSpinner(text);
       if (spinner) {

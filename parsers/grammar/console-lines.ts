@@ -200,16 +200,21 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'EFI stub: ERROR: ', pattern: /^EFI stub: ERROR: \S/, example: 'EFI stub: ERROR: Failed to read file' },
   // EDK II's boot manager tried every boot option and none loaded (it then opens its menu or shell).
   { literal: 'Unable to boot', pattern: /^\[Bds\] ?Unable to boot!?$/, example: '[Bds] Unable to boot!' },
+  // U-Boot's bootflow (extlinux, boot scripts) could not get what it needs from the environment.
+  { literal: 'missing environment variable', pattern: /^missing environment variable: \w+$/, example: 'missing environment variable: kernel_addr_r' },
+  // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
+  { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
 /** The bootloader's error message on this line (from where it begins), or null. */
 export function matchBootloaderError(text: string): string | null {
   if (BOOTLOADER_FIRST.has(text[0] ?? '')) {
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text;
+    // (systemd-boot names itself first: the message is what follows.)
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): /, '');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;
@@ -513,6 +518,8 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\. ?FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
+  // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
+  { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];
 
 /** The rows by the first character their pattern can match (each is anchored at the line's start). */

@@ -268,7 +268,8 @@ export class Segmenter extends CrashTracker {
     if (mount) this.mountError(mount.path, mount.reason, at);
     const boot = this.boot!;
     const noSystemd = !this.systemdRunning() && currentCycle(boot) === null;
-    let failure = dracutFailure(message);
+    // (A script dracut runs that dies with `fatal:` (awk, sed): its words are why the initrd stops.)
+    let failure = dracutFailure(message) ?? (/\bfatal: /.test(rest) && rest.length < 300 ? rest.trim() : null);
     // `Warning: Could not boot.`: dracut gives up; the initqueue timeout just before is why.
     if (failure === null && /^Could not boot\.?\s*$/.test(rest)) {
       const q = this.initqueueTimeout;
@@ -941,8 +942,12 @@ export class Segmenter extends CrashTracker {
       // a boot that starts midway, once a few lines show it is a journal and not a stray line.
       if (this.boot === null) {
         this.journalOnly.first ??= rec.at.lineNo;
+        // (One line of systemd's own programs, with its time and host, is already a systemd machine's.)
         if (++this.journalOnly.count >= 3) {
           this.ensureBoot('log-start', this.journalOnly.first);
+          this.touch();
+        } else if (j.ident.startsWith('systemd-') && j.pid !== null && j.host !== '') {
+          this.ensureCycle(this.journalOnly.first);
           this.touch();
         }
       }
