@@ -441,4 +441,24 @@ test("the spinner's words without its bracket, one systemd program's journal lin
   assert.is(analyze('Jul 02 23:23:15 archlinux sshd[258]: Server listening on 0.0.0.0 port 22.\n').verdict, 'empty');
 });
 
+
+test("a status line retyped with a capital verb, systemd 230's `X: Unit entered failed state.`, a unit still restarting when the log ends", () => {
+  assert.is(f(['[FAILED] Failed to Start Create Volatile Files and Directories', "See 'systemctl status systemd-tmpfiles-setup.service' for details"]).rootCause, 'systemd-tmpfiles-setup.service');
+  assert.is(f(['minecraft@vanilla.service: Unit entered failed state.', "minecraft@vanilla.service: Failed with result 'exit-code"]).rootCause, 'minecraft@vanilla.service');
+  const j = (m: string) => `Jun 18 08:05:49 pinkberry systemd[1]: ${m}`;
+  const looping = [j('mysterium-node.service: Main process exited, code=exited, status=1/FAILURE'), j("mysterium-node.service: Failed with result 'exit-code'."), j('mysterium-node.service: Scheduled restart job, restart counter is at 2.')];
+  assert.is(f(looping).rootCause, 'mysterium-node.service');
+  // Restarted and started: it recovered.
+  assert.is(f([...looping, j('Started mysterium-node.service - Mysterium node.')]).rootCause, null);
+});
+
+test("a boot.log's boots: the initramfs checks the root file system once a boot, before systemd", () => {
+  const boot = ['/dev/sda7: clean, 605075/3547136 files, 4742494/14178646 blocks', '[  OK  ] Started Journal Service.', '[FAILED] Failed to start Load Kernel Modules.', "See 'systemctl status systemd-modules-load.service' for details.", '[  OK  ] Reached target Multi-User System.'];
+  const r = f([...boot, ...boot, ...boot]);
+  assert.is(r.boots, 3);
+  assert.is(r.cycles, 3);
+  // Another file system checked in the same boot is not a boot.
+  assert.is(f([boot[0]!, boot[1]!, '/dev/sda1: clean, 11/65536 files, 1234/262144 blocks', boot[4]!]).boots, 1);
+});
+
 test.run();

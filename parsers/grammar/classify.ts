@@ -341,7 +341,11 @@ export class LineClassifier {
 
   private classifyOne(at: LineRef, text: string, repaired: boolean, st: StatusLine | null, stopless = false): void {
     if (st !== null) {
-      const msg = parseStatusMessage(st.message) ?? (stopless && st.word !== '' && !SPLICED_TEXT.test(st.message) ? parseStatusMessage(st.message.trimEnd() + '.') : null);
+      const msg =
+        parseStatusMessage(st.message) ??
+        (stopless && st.word !== '' && !SPLICED_TEXT.test(st.message) ? parseStatusMessage(st.message.trimEnd() + '.') : null) ??
+        // Retyped by hand: `[FAILED] Failed to Start Create Volatile Files and Directories`.
+        (st.word === 'FAILED' && /^Failed to [A-Z]/.test(st.message) ? parseStatusMessage(`Failed to ${st.message.charAt(10).toLowerCase()}${st.message.slice(11).trimEnd().replace(/\.?$/, '.')}`) : null);
       this.out({ kind: 'status', at, word: st.word, message: st.message, msg, repaired });
       return;
     }

@@ -137,6 +137,8 @@ interface MarkerRule {
 /** Firmware and bootloaders, one row each: the banner they print first, and lines only they print. */
 export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/, example: 'SeaBIOS (version 1.16.2-debian-1.16.2-1)', banner: 'seabios' },
+  // OpenPOWER's first firmware (then skiboot and petitboot).
+  { kind: 'firmware', literal: 'Welcome to Hostboot', pattern: /^--== Welcome to Hostboot /, example: '--== Welcome to Hostboot hostboot-a2ddbf3/hbicore.bin ==--', banner: 'hostboot' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
   { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/, example: 'Booting from Hard Disk...' },
   { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: loading /, example: 'BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Primary,Master,0x0)', banner: 'edk2-bds' },
@@ -320,6 +322,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // systemd before v233: `Unit kdump.service entered failed state.`, then `kdump.service failed.`
   { kind: 'unit-result', literal: ' failed.', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)) failed\.$/, example: 'kubelet.service failed.' },
   { kind: 'unit-result', literal: 'entered failed state', pattern: /^Unit (\S+) entered failed state\.?$/, example: 'Unit kdump.service entered failed state.' },
+  // systemd 230–232: `minecraft@vanilla.service: Unit entered failed state.`
+  { kind: 'unit-result', literal: 'entered failed state', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)): Unit entered failed state\.?$/, example: 'minecraft@vanilla.service: Unit entered failed state.' },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
   // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.
   { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },

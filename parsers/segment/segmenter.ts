@@ -64,6 +64,9 @@ const SYSTEMD_ISSUE =
 /** What follows a WARNING header that is the report's frame, not the warning's own message. */
 const WARN_TRAILER = /^(?:Modules linked in|CPU: |Hardware name|RIP|pc : |PC is at|Call Trace|---\[|\s*$)/;
 
+/** e2fsck's summary of a file system it found clean or fixed (`/dev/sda7: clean, 605075/3547136 files, 4742494/14178646 blocks`). */
+const FSCK_SUMMARY = /^\/dev\/\S+: (?:clean, )?\d+\/\d+ files, \d+\/\d+ blocks/;
+
 /** The firmware of the next boot says a watchdog reset the machine (U-Boot on i.MX: `Reset cause: WDOG`). */
 const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
 
@@ -96,6 +99,7 @@ export class Segmenter extends CrashTracker {
 
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
+      else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
@@ -302,6 +306,18 @@ export class Segmenter extends CrashTracker {
 
   end(): void {
     this.openCrashes.length = 0;
+    // A unit whose restart was scheduled and that had not started again when the log ended kept failing.
+    const cycle = this.boot ? currentCycle(this.boot) : null;
+    if (cycle !== null && cycle.end === 'log-end' && cycle.restarting !== undefined) {
+      for (const f of cycle.restarting.splice(0)) {
+        if (!f.dropped || f.ref.name === null || this.findFailure(f.ref.name) !== null) continue;
+        f.dropped = false;
+        cycle.failures.push(f);
+        this.retainedFailures++;
+        cycle.failureByKey.set(own(`failed\u0000${f.ref.name}`), f);
+        cycle.failureByKey.set(f.ref.name, f);
+      }
+    }
   }
 
   /** initramfs-tools' progress (`Begin: Mounting root file system ... done.`): where it got to. */
@@ -550,7 +566,9 @@ export class Segmenter extends CrashTracker {
         this.resolver.learnName(unit);
         // (Its `Failed to start …` line usually follows and records the failure; this line is evidence of it.)
         const f = this.findFailure(unit);
-        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: it was restarted too often and gave up (start limit hit)' });
+        const ev = { line: at.lineNo, text: clip(at.text), why: 'PID 1: it was restarted too often and gave up (start limit hit)' };
+        if (f) addEvidence(f.evidence, ev);
+        else this.startLimit = { name: own(unit), ev };
         return;
       }
       case 'restart-scheduled': {
@@ -561,6 +579,9 @@ export class Segmenter extends CrashTracker {
           this.dropFailure(cycle, f);
           cycle.failureByKey.delete(`failed\u0000${groups[0] ?? ''}`);
           cycle.failureByKey.delete(groups[0] ?? '');
+          const restarting = (cycle.restarting ??= []).filter((r) => r.ref.name !== f.ref.name);
+          if (restarting.length < 16) restarting.push(f);
+          cycle.restarting = restarting;
         }
         return;
       }
@@ -653,7 +674,7 @@ export class Segmenter extends CrashTracker {
         // `Stopped Foo.` then `foo.service: Failed with result 'signal'`: the signal was the stop's own
         // SIGTERM (a journal filtered to one unit shows no shutdown around it), not a failure to run.
         const stop = this.lastStop;
-        const killedByItsStop = result === 'signal' && stop !== null && at.lineNo - stop.line <= 3 && (stop.name === null || stop.name === unit);
+        const killedByItsStop = (result === 'signal' || result === '') && stop !== null && at.lineNo - stop.line <= 3 && (stop.name === null || stop.name === unit);
         if (f === null && isUnitName(unit) && !stopping && !killedByItsStop && trusted) {
           // A unit that started and then failed has no status line of its own: this line is its failure.
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
@@ -663,6 +684,7 @@ export class Segmenter extends CrashTracker {
         if (f) {
           f.result ??= clip(result);
           addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
+          this.startLimitEvidence(f);
         }
         return;
       }
@@ -784,11 +806,26 @@ export class Segmenter extends CrashTracker {
     }
 
     if (msg.verb === 'stopped') this.lastStop = { name, line: at.lineNo };
+    if (msg.verb === 'started' && cycle.restarting !== undefined) cycle.restarting = cycle.restarting.filter((r) => r.ref.name !== name && r.ref.description !== ref.text);
     const job = cycle.jobs.get(key);
     if (job && job.outcome === null && msg.verb !== 'start-begin' && msg.verb !== 'stop-begin' && msg.verb !== 'mount-begin') job.outcome = msg.verb;
 
     const kind = VERB_FAILURE[msg.verb];
-    if (kind !== undefined) this.recordFailure(cycle, ref, kind, msg.verb, at, source);
+    if (kind !== undefined) {
+      const f = this.recordFailure(cycle, ref, kind, msg.verb, at, source);
+      if (f) this.startLimitEvidence(f);
+    }
+  }
+
+  /** `foo.service: Start request repeated too quickly.` comes before the failure it explains. */
+  private startLimit: { name: string; ev: Evidence } | null = null;
+  private startLimitEvidence(f: FailureState): void {
+    const s = this.startLimit;
+    if (s === null) return;
+    if (f.ref.name === s.name || (f.ref.name === null && this.resolver.resolve(f.ref).name === s.name) || f.lastLine - s.ev.line <= 2) {
+      if (f.ref.name === s.name || f.lastLine - s.ev.line <= 2) addEvidence(f.evidence, s.ev);
+      this.startLimit = null;
+    }
   }
 
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
@@ -869,6 +906,23 @@ export class Segmenter extends CrashTracker {
 
   /** The boot whose ring buffer a typed `dmesg` is printing again. */
   private dmesgReplay: BootState | null = null;
+
+  /**
+   * A boot.log has no kernel lines; the initramfs checks the root file system once a boot, before systemd
+   * (`/dev/sda7: clean, 605075/3547136 files, …`). The same device's check again after systemd ran in this
+   * boot is the next boot.
+   */
+  private rootFsck(text: string, at: LineRef): void {
+    const device = text.slice(0, text.indexOf(':'));
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    if (boot.rootFsck === undefined) {
+      if (boot.cycles.length === 0) boot.rootFsck = own(device);
+      return;
+    }
+    if (boot.rootFsck !== device || !this.systemdRunning()) return;
+    this.recognised++;
+    this.startBoot('log-start', at.lineNo).rootFsck = boot.rootFsck;
+  }
 
   /** How often BusyBox init restarted each process in this boot. */
   private respawns = new Map<string, number>();

@@ -101,6 +101,8 @@ export interface CycleState {
   recent: FailureState[];
   jobs: Map<string, JobState>;
   mode: ModeState | null;
+  /** Units that failed and whose restart was scheduled, not started since (the latest few). */
+  restarting?: FailureState[];
   /** PID 1 itself failed (`[!!!!!!] …`): what it said, and the innermost error before it. */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[] };
   loginLine: number | null;
@@ -162,6 +164,8 @@ export interface BootState {
   lastUptime: number | null;
   /** Kernel output was seen (a banner or timestamps). */
   hasKernel: boolean;
+  /** The device whose e2fsck summary came first in this boot, before systemd (a boot.log's root check). */
+  rootFsck?: string;
   /** BusyBox syslogd said it started (once a boot). */
   syslogdStarted?: boolean;
   /** The next boot's firmware said a watchdog reset the machine during this one. */
