@@ -415,6 +415,7 @@ test('a paste indented as a whole, an unpadded kernel stamp with a process after
 
 test("a network card its driver says hung; a script's failure pointing at its unit's journal; a console's getty is no cause when something else failed", () => {
   assert.is(f(['[  100.000000] igc 0000:03:00.0 enp3s0: Detected Tx Unit Hang']).rootCause, 'igc 0000:03:00.0 enp3s0: Detected Tx Unit Hang');
+  assert.is(f(['[  100.000000] i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]']).rootCause, 'i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]');
   const nix = f(['<<< Welcome to NixOS 24.05 (x86_64) - ttyS0 >>>', 'nixos login: nixos (automatic login)', 'pre-nixos: Provisioning failed.', "             Inspect 'journalctl -u pre-nixos' for failure details."]);
   assert.is(nix.rootCause, 'pre-nixos.service');
   const c = f(['[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[FAILED] Failed to start resin-init.service - Resin init service.', '[ TIME ] Timed out waiting for device dev-ttyS0.device - /dev/ttyS0.', '[DEPEND] Dependency failed for serial-getty@ttyS0.service - Serial Getty on ttyS0.']);

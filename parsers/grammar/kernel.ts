@@ -243,6 +243,7 @@ export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | nul
 
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
+const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
 
@@ -257,6 +258,8 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | null {
   const c = message.charCodeAt(colon + 2);
   if (c === 0x55 /* U */ || c === 0x64 /* d */) return DRIVER_FAILED.test(message) ? 'driver' : null;
   if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : null;
+  // Intel's GPU driver resets a hung GPU: `i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]`.
+  if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   return null;
 }
 const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -?\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
