@@ -96,7 +96,6 @@ export class Segmenter extends CrashTracker {
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
-
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
