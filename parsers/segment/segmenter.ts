@@ -650,8 +650,7 @@ export class Segmenter extends CrashTracker {
           const bound = cls ? this.namedResult(unit, cls, at) : null;
           // PID 1's job result is the only word of the failure (a journal grepped for one unit): it stands
           // as the failure itself, of the kind its result says.
-          const cycle = this.boot ? currentCycle(this.boot) : null;
-          const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+          const stopping = this.stoppingNow();
           if (cls && bound === null && source !== 'console' && isUnitName(unit) && !stopping) {
             const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
             const verb: Verb = cls === 'dependency' ? 'dependency-failed' : cls === 'timeout' ? 'start-timeout' : 'start-failed';
@@ -668,8 +667,7 @@ export class Segmenter extends CrashTracker {
         const trusted = source !== 'console' || this.resolver.knows(unit);
         this.resolver.learnName(unit);
         let f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
-        const cycle = this.boot ? currentCycle(this.boot) : null;
-        const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+        const stopping = this.stoppingNow();
         // `Stopped Foo.` then `foo.service: Failed with result 'signal'`: the signal was the stop's own
         // SIGTERM (a journal filtered to one unit shows no shutdown around it), not a failure to run.
         const stop = this.lastStop;
@@ -696,8 +694,7 @@ export class Segmenter extends CrashTracker {
         let f = this.findFailure(unit) ?? (success ? null : this.namedResult(unit, 'failed', at));
         if (f === null && kind === 'mount-timeout' && source !== 'console') {
           // `backup.mount: Mounting timed out. Stopping.`: the mount failed, whatever PID 1 says after it.
-          const cycle = this.boot ? currentCycle(this.boot) : null;
-          const stopping = cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+          const stopping = this.stoppingNow();
           if (!stopping && isUnitName(unit)) {
             const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
             f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'timeout', unit.endsWith('.swap') ? 'swap-failed' : 'mount-timeout', at, source);
@@ -820,11 +817,16 @@ export class Segmenter extends CrashTracker {
   private startLimit: { name: string; ev: Evidence } | null = null;
   private startLimitEvidence(f: FailureState): void {
     const s = this.startLimit;
-    if (s === null) return;
-    if (f.ref.name === s.name || (f.ref.name === null && this.resolver.resolve(f.ref).name === s.name) || f.lastLine - s.ev.line <= 2) {
-      if (f.ref.name === s.name || f.lastLine - s.ev.line <= 2) addEvidence(f.evidence, s.ev);
-      this.startLimit = null;
-    }
+    if (s === null || (f.ref.name !== s.name && f.lastLine - s.ev.line > 2)) return;
+    addEvidence(f.evidence, s.ev);
+    this.startLimit = null;
+  }
+
+  /** The current cycle is shutting down or handing over (switch-root, soft-reboot, reexec): a unit's
+   *  result then is its stop's, not a failure to run. */
+  private stoppingNow(): boolean {
+    const cycle = this.boot ? currentCycle(this.boot) : null;
+    return cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
   }
 
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
