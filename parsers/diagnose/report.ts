@@ -81,6 +81,11 @@ export function buildReport(input: ReportInput): Report {
 }
 
 /** The log ends inside initramfs-tools' `Begin: X ...` with no shell and no kernel after: it hung there. */
+/** The lines a root cause's evidence stands on, each once, in order. */
+function linesOf(evidence: readonly Evidence[]): number[] {
+  return [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b);
+}
+
 function initramfsHang(b: BootState, endsTheLog: boolean): RootCause | null {
   const steps = b.initramfsSteps;
   if (!endsTheLog || steps === undefined || steps.open.length === 0 || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end') return null;
@@ -112,7 +117,7 @@ function kernelFailure(b: BootState): RootCause | null {
     kind: 'kernel-error',
     unit: main.message,
     headline: `${what}: ${main.message}`,
-    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    lines: linesOf(evidence),
     evidence,
     cascade: null,
     dependents: 0,
@@ -171,7 +176,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       kind: 'unit',
       unit: initFailure.service,
       headline: `no systemd (${initName}): ${initFailure.service} failed${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
-      lines: [...new Set(evidence.map((e) => e.line))].sort((a, c) => a - c),
+      lines: linesOf(evidence),
       evidence,
       cascade: null,
       dependents: 0,
@@ -183,12 +188,13 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   } else if (b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.message !== null && b.cycles.length === 0) {
     // initramfs-tools said why it gave up: its message is the cause.
     const f = b.initrdFailure;
+    const evidence = [...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? [])];
     rootCause = {
       kind: 'unit',
       unit: f.message,
       headline: `the initramfs stopped: ${f.message}${b.mode ? ' (it dropped to its shell)' : ''}`,
-      lines: [...new Set([...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? [])].map((e) => e.line))].sort((x, y) => x - y),
-      evidence: [...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? [])],
+      lines: linesOf(evidence),
+      evidence,
       cascade: null,
       dependents: 0,
       crash: null,
@@ -205,7 +211,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       kind: 'unit',
       unit: f.message,
       headline: `no systemd in the initrd: dracut stopped (${f.message})${b.mode ? ' and dropped to its shell' : ''}`,
-      lines: [...new Set(f.evidence.map((e) => e.line))].sort((x, y) => x - y),
+      lines: linesOf(f.evidence),
       evidence: f.evidence,
       cascade: null,
       dependents: 0,
@@ -229,7 +235,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       kind: 'unit',
       unit: cause.text.trim(),
       headline: `no systemd: a mount failed (${cause.text.trim()}) and the init system asked for the root password for maintenance`,
-      lines: [...new Set(evidence.map((e) => e.line))].sort((x, y) => x - y),
+      lines: linesOf(evidence),
       evidence,
       cascade: null,
       dependents: 0,
@@ -578,7 +584,7 @@ function hungAtEnd(c: CycleState): RootCause | null {
     kind: 'unit',
     unit: name,
     headline: `the boot hung: ${name}'s start job was still running when the log ended${ran(job)}${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
-    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    lines: linesOf(evidence),
     evidence,
     cascade: null,
     dependents: 0,
@@ -602,7 +608,7 @@ function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: C
     kind: 'unit',
     unit: device,
     headline: `${device} is missing: ${top.name} failed for want of it (the device's own failure is not in the log); ${deps.length} unit${deps.length === 1 ? '' : 's'} failed as a result${c.mode && triggeredBy !== null ? `; ${triggeredBy} failed, so the machine entered ${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode` : ''}`,
-    lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+    lines: linesOf(evidence),
     evidence,
     cascade: { unit: device, kind: 'timeout', line: top.failure.line, children: [toNode(top)] },
     dependents: deps.length,
@@ -619,7 +625,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       kind: 'manager',
       unit: f.cause,
       headline: `systemd (PID 1) failed and stopped: ${f.message}${f.cause !== f.message ? ` (${f.cause})` : ''}`,
-      lines: [...new Set(f.evidence.map((e) => e.line))].sort((a, b) => a - b),
+      lines: linesOf(f.evidence),
       evidence: f.evidence,
       cascade: null,
       dependents: 0,
@@ -690,7 +696,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
         kind: 'root-device',
         unit: deviceUnitForPath(m.path),
         headline: `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
-        lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+        lines: linesOf(evidence),
         evidence,
         cascade: null,
         dependents: 0,
@@ -716,7 +722,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
         kind: 'unit',
         unit: name,
         headline: `${name} never finished starting (its start job ran ${hung.elapsedText} of ${hung.limitText}; the log does not show how it ended); ${deps.length} unit${deps.length === 1 ? '' : 's'} failed as a result (${names.join(', ')}${deps.length > 3 ? ', …' : ''})${mode}`,
-        lines: [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b),
+        lines: linesOf(evidence),
         evidence,
         cascade: { unit: name, kind: 'timeout', line: hung.firstLine, children: deps.map(toNode) },
         dependents: deps.length,
@@ -767,7 +773,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     for (const e of chain) if (!evidence.some((x) => x.line === e.line)) evidence.push(e);
   }
   if (c.mode) for (const e of c.mode.evidence.slice(0, 3)) evidence.push(e);
-  const lines = [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b);
+  const lines = linesOf(evidence);
   return {
     kind: 'unit',
     unit: root.name,
