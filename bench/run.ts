@@ -48,7 +48,7 @@ async function measure(kind: string, mb: number): Promise<{ seconds: number; byt
     extra = `${r.input.lines} lines, ${r.boots.length} boots`;
   } else if (kind === 'xterm') {
     // scrollback 0: with scrollback, xterm keeps memory after OSC 8 + RIS (see the reference page).
-    const term = new xterm.Terminal({ cols: 200, rows: 50, scrollback: 0, allowProposedApi: true });
+    const term = new xterm.Terminal({ cols: 200, rows: 50, scrollback: 0, allowProposedApi: true, logLevel: 'off' });
     for (const chunk of input(mb)) {
       await new Promise<void>((done) => term.write(chunk, done));
       bytes += chunk.length;

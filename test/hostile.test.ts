@@ -70,7 +70,7 @@ interface Damage {
 
 /** Feeds `bytes` to an emulated terminal and lists everything that changed it beyond printing text. */
 async function terminalEffects(bytes: Buffer, opts: { tui: boolean }): Promise<Damage> {
-  const term = new xterm.Terminal({ cols: 120, rows: 40, allowProposedApi: true, convertEol: true });
+  const term = new xterm.Terminal({ cols: 120, rows: 40, allowProposedApi: true, convertEol: true, logLevel: 'off' });
   const d: Damage = { titles: [], oscs: [], clears: [], modes: [], alternate: false };
   term.onTitleChange((t) => d.titles.push(t));
   for (const id of [0, 1, 2, 4, 7, 8, 10, 11, 12, 52, 104, 133, 633, 1337]) {
@@ -192,6 +192,22 @@ test('a guest reset or scrollback erase does not empty the console pane', async 
   const rows = Array.from({ length: pane.length }, (_, i) => pane.text(i));
   assert.ok(rows.includes('line 40'), 'the last line before the reset is kept');
   assert.ok(rows.some((r) => r.includes('after the reset')));
+});
+
+test('bytes the emulator cannot parse (DEL in plain text) write nothing to stderr under the TUI', async () => {
+  const { ConsoleScreen } = await import('../cli/tui/console-screen.js');
+  const pane = new ConsoleScreen({ cols: 80, rows: 10, scrollback: 100 });
+  const said: unknown[] = [];
+  const saved = [console.error, console.warn, console.log] as const;
+  console.error = console.warn = console.log = (...a: unknown[]) => void said.push(a);
+  try {
+    pane.write(Buffer.from('login: rooo\u007f\u007ft\r\nafter\r\n'));
+    await pane.drain();
+  } finally {
+    [console.error, console.warn, console.log] = saved;
+  }
+  assert.equal(said, []);
+  assert.ok(Array.from({ length: pane.length }, (_, i) => pane.text(i)).includes('after'));
 });
 
 test('JSON keeps the guest text: unsafe characters are escapes that parse back to the same string', () => {

@@ -11,7 +11,7 @@ import { splitLines } from './support/feed.js';
 const COLS = 4000;
 
 function render(data: Uint8Array): Promise<string[]> {
-  const term = new xterm.Terminal({ cols: COLS, rows: 60, scrollback: 1_000_000, convertEol: true, allowProposedApi: true });
+  const term = new xterm.Terminal({ cols: COLS, rows: 60, scrollback: 1_000_000, convertEol: true, allowProposedApi: true, logLevel: 'off' });
   return new Promise((done) => {
     term.write(data, () => {
       const buf = term.buffer.active;

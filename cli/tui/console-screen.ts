@@ -41,6 +41,9 @@ export class ConsoleScreen {
       // Saved logs often lost their CRs; a serial console sends CRLF, on which this changes nothing.
       convertEol: true,
       scrollOnEraseInDisplay: true,
+      // xterm logs a parsing error (a DEL byte in plain text is one) as an object dump on stderr, which
+      // would land in the middle of the TUI's frame: the guest's bytes are its to get wrong.
+      logLevel: 'off',
     });
     this.term.onLineFeed(() => void this.lineFeeds++);
     // The pane keeps what the guest printed: a guest's full reset (`ESC c`) or erase of the scrollback

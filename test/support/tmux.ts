@@ -54,6 +54,10 @@ export class Pane {
   screen(): string {
     return tmux('capture-pane', '-p', '-t', this.name);
   }
+  /** The screen and all the pane's scrollback above it (what a program printed that scrolled off). */
+  history(): string {
+    return tmux('capture-pane', '-p', '-S', '-', '-t', this.name);
+  }
   waitFor(re: Condition, ms = DEADLINE_MS): string {
     return waitForPane(this.name, re, ms);
   }
