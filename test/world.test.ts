@@ -462,4 +462,65 @@ test("a boot.log's boots: the initramfs checks the root file system once a boot,
   assert.is(f([boot[0]!, boot[1]!, '/dev/sda1: clean, 11/65536 files, 1234/262144 blocks', boot[4]!]).boots, 1);
 });
 
+test("systemd's unit highlight, its escape stripped up to a colon, leaves digits glued to the unit's name", () => {
+  const r = f(['[  601.012049] systemd[1]: 5:185mfoo-wait.service: start operation timed out. Terminating.', "[  602.167716] systemd[1]: 5:185mfoo-wait.service: Failed with result 'timeout'."]);
+  assert.is(r.rootCause, 'foo-wait.service');
+  assert.is(f(["Jun 24 13:03:16 host systemd[1]: 38:5:185mbar.service: Failed with result 'exit-code'."]).rootCause, 'bar.service');
+});
+
+test('a start that timed out, in kmsg with nothing after it: the unit failed, in a cycle of its own', () => {
+  const r = f(['[    1.835141] audit: type=1334 audit(1750080380.868:10): prog-id=28 op=LOAD', '[   46.870799] systemd[1]: systemd-nsresourced.service: start operation timed out. Terminating.']);
+  assert.is(r.rootCause, 'systemd-nsresourced.service');
+  assert.is(r.cycles, 1);
+  // A stop that timed out is no failure to start.
+  assert.is(f(['[   46.870799] systemd[1]: foo.service: stop operation timed out. Killing.']).rootCause, null);
+});
+
+test("a description two units share: the message's verb says which (a target neither fails to start nor starts)", () => {
+  const failed = analyze('[FAILED] Failed to start Switch Root.\nEntering emergency mode. Exit the shell to continue.\n');
+  const rc = failed.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'initrd-switch-root.service');
+  assert.is(rc.description, 'Switch Root');
+  // The switch-root service failing after `Reached target Switch Root.` is the switch failing.
+  const j = (m: string) => `[  294.360309] localhost systemd[1]: ${m}`;
+  const r = f([j('Started Emergency Shell.'), j('Reached target Emergency Mode.'), j('Reached target Switch Root.'), j('Starting Switch Root...'), j('initrd-switch-root.service: Main process exited, code=exited, status=1/FAILURE'), j("initrd-switch-root.service: Failed with result 'exit-code'.")]);
+  assert.is(r.rootCause, 'initrd-switch-root.service');
+});
+
+test("an initramfs that names no device: its first error is the cause's description (Alpine's recovery shell)", () => {
+  const r = analyze(['ERROR: musl-1.2.3-r4: BAD archive', 'ERROR: busybox-1.35.0r29.post-install: script exited with error 127', '/sbin/init not found in new root. Launching emergency recovery shell', 'Type exit to continue boot.', '/ #'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  const got = findings(r);
+  assert.is(got.emergency, 'initramfs-shell');
+  assert.is(got.rootCauseDescription, 'ERROR: musl-1.2.3-r4: BAD archive');
+  // The end of a line whose start went elsewhere (`failed.`) says nothing: the cause stays the root device's.
+  const cut = findings(analyze('[    2.0] clocksource: Switched to clocksource tsc\nfailed.\ninitramfs emergency recovery shell launched. Type \'exit\' to continue boot\n'));
+  assert.is(cut.rootCauseKind, 'root-device');
+  assert.is.not(cut.rootCauseDescription, 'failed');
+});
+
+test("a board whose kernel counts from power-on: its banner, on the same clock as its first line, is that kernel's", () => {
+  const r = f(['U-Boot 2017.09-armbian (May 27 2023 - 19:31:23 +0000)', 'Starting kernel ...', '', '[   14.905596] Booting Linux on physical CPU 0x0000000000 [0x412fd050]', '[   14.905620] Linux version 5.10.160 (nixbld@localhost) (gcc 12.2.0) #1-NixOS SMP', '[   15.100000] Run /init as init process']);
+  assert.is(r.boots, 1);
+  // A banner after the kernel ran on is the next boot's.
+  assert.is(f(['[   14.905596] Booting Linux on physical CPU 0x0', '[   24.000000] reboot: Restarting system', '[   14.905620] Linux version 5.10.160 (x@y) (gcc) #1 SMP']).boots, 2);
+});
+
+test("OpenRC's own start failing, a systemd-shutdown tail, an Avocado serial log's clock", () => {
+  const openrc = f([' * Mounting /run ...mount: /run: permission denied.', ' * Unable to mount tmpfs on /run.', " * Can't continue.", '   OpenRC 0.44.10 is starting up Gentoo Linux (x86_64) [DOCKER]']);
+  assert.is(openrc.rootCause, 'Unable to mount tmpfs on /run.');
+  const tail = f(['[   14.299057] systemd-shutdown[1]: Unmounting /usr.', '[   14.307076] reboot: Restarting system']);
+  assert.is(tail.cycles, 1);
+  const avocado = analyze('2015-01-23 10:58:15: Fedora release 17 (Beefy Miracle)\n2015-01-23 10:58:15: atest-guest login:\n');
+  assert.ok(avocado.input.envelopes.some((e) => e.kind === 'ci-timestamps'));
+  assert.ok(findings(avocado).loginReached);
+});
+
+test("the root cause's description: the unit's as the log printed it, or systemd's own unit's", () => {
+  const printed = analyze('[FAILED] Failed to start foo.service - Foo Configuration Service.\n');
+  assert.is(printed.boots[0]!.cycles[0]!.rootCause!.description, 'Foo Configuration Service');
+  const named = analyze("[    5.000000] systemd[1]: systemd-networkd-wait-online.service: Failed with result 'timeout'.\n");
+  assert.is(named.boots[0]!.cycles[0]!.rootCause!.description, 'Wait for Network to be Online');
+});
+
 test.run();

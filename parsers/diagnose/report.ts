@@ -1,7 +1,7 @@
 /** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
-import { MAX_KNOWN, deviceUnitForPath, pathForMountUnit } from '../grammar/units.js';
+import { MAX_KNOWN, deviceUnitForPath, isUnitName, pathForMountUnit, typeHint } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
@@ -86,7 +86,24 @@ function linesOf(evidence: readonly Evidence[]): number[] {
   return [...new Set(evidence.map((e) => e.line))].sort((a, b) => a - b);
 }
 
-function initramfsHang(b: BootState, endsTheLog: boolean): RootCause | null {
+/** A root cause as the rules build it; `described` words it as the log does before it is reported. */
+type Cause = Omit<RootCause, 'description'> & { description?: string | null };
+
+/** The cause in the log's words (see RootCause.description). */
+function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
+  if (c === null) return null;
+  if (c.description !== undefined) return { ...c, description: c.description };
+  let description: string | null = null;
+  if (c.kind === 'root-device') {
+    // The initramfs's own words: `Gave up waiting for root file system device.  Common problems:`.
+    const said = c.evidence[0]?.text.trim() ?? '';
+    description = said === '' ? null : said.split(/\.(?:\s|$)/)[0]!.trim() || null;
+  } else if (c.kind === 'unit' && c.unit !== null) description = isUnitName(c.unit) ? resolver.describe(c.unit) : c.unit;
+  else if (c.kind !== 'unexplained' && c.kind !== 'kernel-crash') description = c.unit;
+  return { ...c, description };
+}
+
+function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
   const steps = b.initramfsSteps;
   if (!endsTheLog || steps === undefined || steps.open.length === 0 || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end') return null;
   const step = steps.open.at(-1)!;
@@ -106,7 +123,7 @@ function initramfsHang(b: BootState, endsTheLog: boolean): RootCause | null {
 
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
-function kernelFailure(b: BootState): RootCause | null {
+function kernelFailure(b: BootState): Cause | null {
   const found = b.kernelFailures ?? [];
   if (found.length === 0) return null;
   const main = found.find((f) => f.kind === 'mount') ?? found[0]!;
@@ -126,7 +143,7 @@ function kernelFailure(b: BootState): RootCause | null {
 }
 
 /** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
-function watchdogCause(b: BootState): RootCause | null {
+function watchdogCause(b: BootState): Cause | null {
   const w = b.watchdogReset;
   if (w === undefined) return null;
   const last = b.phases.at(-1)?.name;
@@ -143,7 +160,7 @@ function watchdogCause(b: BootState): RootCause | null {
 }
 
 /** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
-function rootWaitHang(b: BootState, endsTheLog: boolean): RootCause | null {
+function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const w = b.rootWait;
   if (!endsTheLog || !w || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null) return null;
   return {
@@ -164,18 +181,19 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < 1) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10) && b.container !== true;
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
   const crashes = b.crashes.map(buildCrash);
-  let rootCause: RootCause | null = null;
+  let rootCause: Cause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
   const initFailure = b.initFailures[0];
   const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : 'the init system';
-  const initCause = (): RootCause | null => {
+  const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [{ line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
     const more = b.initFailures.filter((f) => f.service !== initFailure.service).length;
     return {
       kind: 'unit',
       unit: initFailure.service,
-      headline: `no systemd (${initName}): ${initFailure.service} failed${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
+      // (A failure the init system words itself, `Unable to mount tmpfs on /run.`, is said as it is.)
+      headline: `no systemd (${initName}): ${initFailure.service.includes(' ') ? initFailure.service.replace(/\.$/, '') : `${initFailure.service} failed`}${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,
@@ -265,6 +283,23 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       dependents: 0,
       crash: null,
     };
+  } else if (b.mode && b.mode.kind === 'initramfs-shell' && b.mode.device === null && b.mode.cause !== undefined) {
+    // The initramfs named no device it waited for, but said what went wrong before its shell.
+    const cause = b.mode.cause;
+    const evidence = [cause, ...b.mode.evidence.slice(0, 3)];
+    const said = cause.text.trim().replace(/\.$/, '');
+    rootCause = {
+      // (No device, no unit: the root file system could not be had, in the initramfs's own words.)
+      kind: 'root-device',
+      unit: null,
+      description: said,
+      headline: `the initramfs stopped (${said}) and dropped to its shell`,
+      lines: linesOf(evidence),
+      evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
   } else if (b.mode) {
     rootCause = {
       kind: 'root-device',
@@ -325,7 +360,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     cycles,
     crashes,
     emergency: mode,
-    rootCause,
+    rootCause: described(rootCause, resolver),
     init: b.init,
     loginLine: b.loginLine,
     end: b.end,
@@ -386,10 +421,11 @@ function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
   return { ...oops, title, evidence: [...oops.evidence, ...c.evidence.filter((e) => !oops.evidence.some((o) => o.line === e.line))] };
 }
 
-function crashCause(c: CrashState): RootCause {
+function crashCause(c: CrashState): Cause {
   return {
     kind: 'kernel-crash',
     unit: null,
+    description: c.title,
     headline: c.kind === 'panic' ? `the kernel panicked: ${c.title.replace(/^kernel panic: /, '')}` : `the kernel crashed: ${c.title}`,
     lines: c.evidence.map((e) => e.line),
     evidence: c.evidence,
@@ -423,7 +459,7 @@ function settleFailures(c: CycleState, resolver: UnitResolver): FailureState[] {
   const merged = new Map<string, FailureState>();
   const out: FailureState[] = [];
   for (const f0 of c.failures) {
-    const ref = f0.ref.name === null ? resolver.resolve(f0.ref) : f0.ref;
+    const ref = f0.ref.name === null ? resolver.resolve(f0.ref, typeHint(f0.verb)) : f0.ref;
     const f: FailureState = ref === f0.ref ? f0 : { ...f0, ref };
     const key = `${f.kind}\u0000${f.ref.name ?? f.ref.text}`;
     const prev = merged.get(key);
@@ -531,7 +567,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
     defaultTarget: c.defaultTarget,
-    rootCause,
+    rootCause: described(rootCause, resolver),
     units: { seen: c.unitsSeen.size, dropped: c.unitsDropped },
   };
 }
@@ -564,7 +600,7 @@ export function breaksSomething(f: FailureState): boolean {
 }
 
 /** The start job a log ended on: the one still running (its spinner the last lines), longest first. */
-function hungAtEnd(c: CycleState): RootCause | null {
+function hungAtEnd(c: CycleState): Cause | null {
   const running = [...c.jobs.values()].filter((j) => j.op === 'start' && j.outcome === null);
   if (running.length === 0) return null;
   const last = Math.max(...running.map((j) => j.lastLine));
@@ -599,7 +635,7 @@ function isStorageFailure(f: FailureState): boolean {
 
 /** A unit named after its device (`systemd-fsck@dev-sda1.service`, `dev-sdb2.swap`) failed for want of
  *  something, and the device's own failure is not in the log: the device is what is missing. */
-function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: CycleState, triggeredBy: string | null): RootCause | null {
+function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: CycleState, triggeredBy: string | null): Cause | null {
   const device = deviceOf(top.name);
   if (device === null) return null;
   const deps = entries.filter((e) => e.failure.kind === 'dependency');
@@ -616,7 +652,7 @@ function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: C
   };
 }
 
-function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): RootCause | null {
+function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): Cause | null {
   // PID 1 itself gave up: nothing after it ran. (A unit it named as it gave up, `Failed to isolate default
   // target: Unit sysroot.mount not found.`, is the more precise cause.)
   if (c.fatal !== undefined && !entries.some((e) => e.failure.kind !== 'dependency')) {

@@ -42,7 +42,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // Init systems of their own (KISS, Chimera, hand-written rc): `… starting emergency shell`.
   { kind: 'emergency', literal: 'emergency shell', pattern: /(?:^|[\s,:>])[Ss]tarting (?:an )?emergency shell\b/, example: '=> Init system encountered an error, starting emergency shell.', announces: false },
   // Alpine's initramfs.
-  { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
+  { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched|Launching emergency recovery shell/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
   // dracut without systemd (its own shell scripts: Void, Gentoo, RHEL 6): fsck or a hook gave up.
   { kind: 'dracut-shell', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell/, example: 'dracut Warning: *** Dropping you to a shell; the system will try', announces: true },
   { kind: 'dracut-shell', literal: 'Dropping to debug shell', pattern: /Dropping to debug shell/, example: 'dracut Warning: Dropping to debug shell.', announces: true },
@@ -335,7 +335,7 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // PID 1 could not start the default target at all (then it freezes): the unit it names is missing.
   { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) (?:not found\.?$|failed to load properly|is masked|has a bad unit file setting|is not loaded properly)/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
-  { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:Start|Stop|Start-pre|Start-post|Reload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
+  { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:[Ss]tart|[Ss]top|[Ss]tart-pre|[Ss]tart-post|[Rr]eload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
   // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.
   { kind: 'mount-timeout', literal: ' timed out', pattern: /^(\S+\.(?:mount|swap)): (?:Mounting|Remounting|Mount process|Activation) timed out/, example: 'backup.mount: Mounting timed out. Stopping.' },
 ];
@@ -373,8 +373,21 @@ export function splitProcessPrefix(message: string): { ident: string; pid: numbe
   // A pid is required: `reboot: Restarting system` and `BUG: …` are the kernel's own prefixes.
   const m = /^([\w@.\-/]{1,64})\[(\d{1,9})\]: /.exec(message);
   if (m === null) return null;
-  return { ident: m[1]!, pid: Number(m[2]), rest: message.slice(m[0].length) };
+  return { ident: m[1]!, pid: Number(m[2]), rest: dropHighlightRemnant(message.slice(m[0].length)) };
 }
+
+/**
+ * systemd highlights the unit a log message is about (`ESC[0;1;38:5:185mfoo.service ESC[0m: …`); a copy
+ * whose escape stripper stopped at the first `:` of the colour leaves `5:185m` glued to the unit's name.
+ * (No unit name begins with digits, a colon, digits and `m`.)
+ */
+export function dropHighlightRemnant(rest: string): string {
+  const c = rest.charCodeAt(0);
+  if (c < 0x30 || c > 0x39) return rest;
+  const m = HIGHLIGHT_REMNANT.exec(rest);
+  return m === null ? rest : rest.slice(m[0].length);
+}
+const HIGHLIGHT_REMNANT = /^\d{1,3}(?::\d{1,3}){1,4}m(?=[A-Za-z])/;
 
 export interface JournalLine {
   time: string;
@@ -394,7 +407,7 @@ const JOURNAL =
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);
   if (m === null) return null;
-  return { time: m[1]!, host: m[2] ?? '', ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: m[5]! };
+  return { time: m[1]!, host: m[2] ?? '', ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: dropHighlightRemnant(m[5]!) };
 }
 
 /** A command typed at a shell prompt whose output is evidence: `systemctl status UNIT`, `systemctl --failed`. */
@@ -504,6 +517,8 @@ export const INIT_RULES: readonly InitRule[] = [
   // A service its dependents could not start for (`rc_parallel` puts the service's name and `|` first).
   { init: 'openrc', literal: 'would not start', pattern: /^(?:[\w.-]+\s+\| )?\* ERROR: cannot start \S+ as (\S+) would not start/, failed: 1, example: ' * ERROR: cannot start udev as sysfs would not start', firsts: '*abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' },
   { init: 'openrc', literal: 'dependency tree', pattern: /^\* (Failed to update the dependency tree)/, failed: 1, example: ' * Failed to update the dependency tree' },
+  // OpenRC's own start (init.sh) when it cannot mount what it needs (`/run` in an unprivileged container).
+  { init: 'openrc', literal: 'Unable to mount ', pattern: /^\* (Unable to mount \S+ on \S+)$/, failed: 1, example: ' * Unable to mount tmpfs on /run.' },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: version \S+ booting/, example: 'INIT: version 2.88 booting', opens: true },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: Entering runlevel/, example: 'INIT: Entering runlevel: 2' },
   // Linux From Scratch's first bootscript (mountvirtfs): each boot in its boot.log begins here.

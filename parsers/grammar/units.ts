@@ -185,37 +185,57 @@ export class UnitResolver {
     return d ? d : null;
   }
 
+  /**
+   * How systemd would have shown this unit: the description the log showed, else that of systemd's own
+   * unit by that name, else a mount's or swap's path (a mount without Description= is shown so); null
+   * when nothing says.
+   */
+  describe(name: string): string | null {
+    const known = this.known.get(name);
+    if (known) return known;
+    const table = tableDescription(name);
+    if (table !== null) return table;
+    return name.endsWith('.mount') ? pathForMountUnit(name) : null;
+  }
+
   learnName(name: string): void {
     if (UNIT_NAME.test(name)) this.learn({ name, description: null, text: name, partial: false, resolvedBy: null });
   }
 
-  /** Returns the reference with its name filled in when the log or the table makes it certain. */
-  resolve(ref: UnitRef): UnitRef {
+  /**
+   * Returns the reference with its name filled in when the log or the table makes it certain. `hint` is
+   * what the message says of the unit's type: `Reached target X` is a target, `Failed to start X` and
+   * `Starting X...` are not (a target's job prints neither); it decides between units that share a
+   * description (`Switch Root` is both initrd-switch-root.service and initrd-switch-root.target).
+   */
+  resolve(ref: UnitRef, hint: UnitTypeHint = 'any'): UnitRef {
     if (ref.name !== null) return ref;
     // A whole description is looked up in the index of printed forms: cheaper than the cache, which is
     // for what costs more (ellipsized texts, paths, and names that may have lost their start).
     const text = ref.text;
-    if (!text.includes(ELLIPSIS) && text.charCodeAt(0) !== 0x2f /* / */ && (text.length < 16 || text.includes(' '))) return this.lookup(ref);
-    const hit = this.cache.get(ref.text);
+    if (!text.includes(ELLIPSIS) && text.charCodeAt(0) !== 0x2f /* / */ && (text.length < 16 || text.includes(' '))) return this.lookup(ref, hint);
+    const key = hint === 'any' ? text : `${hint}\u0000${text}`;
+    const hit = this.cache.get(key);
     if (hit !== undefined && hit.generation === this.generation) return hit.ref;
-    const resolved = ownRef(this.lookup(ref));
+    const resolved = ownRef(this.lookup(ref, hint));
+    const owned = hint === 'any' ? resolved.text : `${hint}\u0000${resolved.text}`;
     // Full: the oldest entry goes (the cache stays its size, and so does memory).
     const old = this.cached[this.cachedAt];
     if (old !== undefined) this.cache.delete(old);
-    this.cached[this.cachedAt] = resolved.text;
+    this.cached[this.cachedAt] = owned;
     this.cachedAt = (this.cachedAt + 1) % MAX_CACHED;
-    this.cache.set(resolved.text, { generation: this.generation, ref: resolved });
+    this.cache.set(owned, { generation: this.generation, ref: resolved });
     return resolved;
   }
 
-  private lookup(ref: UnitRef): UnitRef {
+  private lookup(ref: UnitRef, hint: UnitTypeHint): UnitRef {
     if (ref.text.startsWith('/') && !ref.text.includes(' ')) {
       // Mounts and swaps without a Description= are shown by path; the log may name the unit.
       for (const name of [mountUnitForPath(ref.text), swapUnitForPath(ref.text)]) {
         if (this.known.has(name)) return { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
       }
     }
-    const fromLog = this.candidates(ref.text, this.forms, this.ends, this.known);
+    const fromLog = byHint(this.candidates(ref.text, this.forms, this.ends, this.known), hint);
     if (fromLog === null) return ref;
     if (fromLog.size === 1) return resolved(ref, fromLog, 'log');
     if (fromLog.size > 1) return ref;
@@ -225,7 +245,7 @@ export class UnitResolver {
       const tail = this.candidates(`${ELLIPSIS}${ref.text}`, this.forms, this.ends, this.known);
       if (tail !== null && tail.size === 1) return resolved(ref, tail, 'log');
     }
-    const fromTable = this.candidates(ref.text, tableForms(), tableEnds(), null);
+    const fromTable = byHint(this.candidates(ref.text, tableForms(), tableEnds(), null), hint);
     if (fromTable === null) return ref;
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
@@ -271,6 +291,25 @@ export class UnitResolver {
   }
 }
 
+/** What a status message says of its unit's type (see `UnitResolver.resolve`). */
+export type UnitTypeHint = 'any' | 'target' | 'not-target';
+
+const TARGET_VERBS = new Set(['reached-target', 'stopped-target']);
+const NOT_TARGET_VERBS = new Set(['start-failed', 'start-begin', 'started', 'finished', 'start-timeout', 'stop-begin', 'stopped', 'stop-failed', 'stop-timeout', 'assert-failed']);
+
+/** The unit type a status message's verb allows (`Reached target X`: a target; `Failed to start X`: not one). */
+export function typeHint(verb: string): UnitTypeHint {
+  return TARGET_VERBS.has(verb) ? 'target' : NOT_TARGET_VERBS.has(verb) ? 'not-target' : 'any';
+}
+
+/** Of several units that fit a text, those whose type the message allows; one that fits alone stays. */
+function byHint(found: Map<string, string> | null, hint: UnitTypeHint): Map<string, string> | null {
+  if (found === null || found.size < 2 || hint === 'any') return found;
+  const kept = new Map<string, string>();
+  for (const [name, description] of found) if (name.endsWith('.target') === (hint === 'target')) kept.set(name, description);
+  return kept.size === 0 ? found : kept;
+}
+
 function resolved(ref: UnitRef, found: Map<string, string>, by: 'log' | 'table'): UnitRef {
   const [name, description] = found.entries().next().value as [string, string];
   return { ...ref, name, description: description || ref.description, partial: false, resolvedBy: by };
@@ -302,6 +341,13 @@ class PrintedForms {
 const NONE: ReadonlyArray<[string, string]> = [];
 
 let tableIndex: PrintedForms | null = null;
+let tableByName: Map<string, string> | null = null;
+/** The description of systemd's own unit of that name (or of its template's), or null. */
+function tableDescription(name: string): string | null {
+  tableByName ??= new Map(COMMON_UNITS.filter(([, d]) => d !== '').map(([n, d]) => [n, d]));
+  return tableByName.get(name) ?? null;
+}
+
 function tableForms(): PrintedForms {
   if (tableIndex === null) {
     tableIndex = new PrintedForms();

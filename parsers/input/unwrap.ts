@@ -36,7 +36,8 @@ export type EnvelopeKind =
 const JOURNAL_REST = /^(?:[\w.-]{1,64} )?(?:[^\s[:]{1,64}\[\d{1,9}\]|kernel|audit): /;
 /** Seven fractional digits and a `Z`: GitHub Actions' own clock, never a journal's or syslog's. */
 const CI_CLOCK = /^\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z/;
-const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:\d\d[OE]\+? )?/;
+// (Avocado's serial logs put a colon after the time: `2015-01-23 10:57:53: atest-guest login:`.)
+const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?:? (?:\d\d[OE]\+? )?/;
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 /** Linux From Scratch's bootscripts log `date +"%b %d %T %:z"` and the host name before each message. */
@@ -193,6 +194,10 @@ export class LineUnwrapper {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
         text = text.slice(m[0].length);
         this.count('ci-timestamps');
+        // A CI job's clock in front of a log that kept a clock of its own (Avocado's serial log in an
+        // Actions job): both come off.
+        const inner = text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39 && looksTimestamped(text, 0) ? ISO_PREFIX.exec(text) : null;
+        if (inner && !JOURNAL_REST.test(text.slice(inner[0].length))) text = text.slice(inner[0].length);
       }
     } else if (c0 >= 0x41 && c0 <= 0x5a && TS_PREFIX.test(text)) {
       const lfs = LFS_PREFIX.exec(text);

@@ -98,6 +98,12 @@ export const RootCause = z.object({
       "bootloader: the bootloader failed and no kernel ran (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); manager: systemd itself (PID 1) failed and froze or exited (`[!!!!!!] …`; unit holds the innermost error it logged); unexplained: failures or emergency mode whose cause the log does not show",
     ),
   unit: z.string().nullable(),
+  description: z
+    .string()
+    .nullable()
+    .describe(
+      "the cause as the log words it: a unit's description (from the log, else from systemd's own units), the message of a failure that has no unit, the first sentence of an initramfs's giving up, a crash's title; null when unexplained",
+    ),
   headline: z.string().describe('one line a person understands'),
   lines: z.array(z.number().int().positive()).describe('the line numbers that prove it'),
   evidence: z.array(Evidence),

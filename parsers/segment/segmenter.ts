@@ -8,7 +8,7 @@ import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classif
 import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { matchCrash } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
-import { deviceUnitForPath, isUnitName, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootState, CycleState, FailureState } from './state.js';
@@ -74,7 +74,7 @@ const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
 const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
 
 /** An init script's own error words. */
-const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|cannot|can't|[Uu]nable to|No such file)\b/;
+const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
@@ -110,6 +110,7 @@ export class Segmenter extends CrashTracker {
       case 'kernel':
         return this.kernel(rec);
       case 'status':
+        this.statusLines++;
         // Firmware prints `Starting …` too (`Starting depthcharge on …`); before any kernel it is not systemd's.
         if (rec.word === '' && this.inFirmware()) return this.touch();
         // Init scripts print `Starting network...` and `Timed out waiting for device …` too: such a line
@@ -343,7 +344,10 @@ export class Segmenter extends CrashTracker {
   private preCycleText(at: LineRef): void {
     const t = at.text;
     if (t.length === 0) return;
-    if (STAGE1_ERROR.test(t)) this.lastText = at;
+    if (STAGE1_ERROR.test(t)) {
+      this.lastText = at;
+      this.errorTexts[this.errorTextsAt++ & 7] = at;
+    }
     if (t.length < 120 && SYSTEMD_ISSUE.test(t)) this.issueLine = at.lineNo;
     const stop = initramfsScriptFailure(t);
     if (stop !== null && stop.rank === 0) {
@@ -385,6 +389,21 @@ export class Segmenter extends CrashTracker {
   private bareDependency: { msg: StatusMessage; at: LineRef } | null = null;
   /** The last line of plain text that reads as an error: what an init script said just before it gave up. */
   private lastText: LineRef | null = null;
+  /** The last eight such lines, in a ring: the first of them near a shell is what went wrong first. */
+  private readonly errorTexts: Array<LineRef | undefined> = new Array(8);
+  private errorTextsAt = 0;
+
+  /** The first error text in the `within` lines before `line` and inside the boot, or null. */
+  private firstErrorText(line: number, within: number, boot: BootState): LineRef | null {
+    let first: LineRef | null = null;
+    for (const e of this.errorTexts) {
+      // (A word alone, `failed.`, is the end of a line whose start went elsewhere: it says nothing.)
+      if (e === undefined || e.lineNo >= line || line - e.lineNo > within || e.text.trim().length < 12) continue;
+      if (boot.startReason !== 'log-start' && e.lineNo < boot.startLine) continue;
+      if (first === null || e.lineNo < first.lineNo) first = e;
+    }
+    return first;
+  }
 
   /** A live console's unfinished line: a login or emergency prompt waits there without a newline. */
   partialLine(text: string, lineNo: number): void {
@@ -425,7 +444,9 @@ export class Segmenter extends CrashTracker {
         !(boot.startReason === 'timestamps-restarted' && boot.kernelVersion === null && rec.uptime !== null && rec.uptime <= 1.5 && boot.lastUptime !== null && boot.lastUptime <= 1.5) &&
         (boot.kernelVersion !== null ||
           boot.cycles.length > 0 ||
-          (boot.lastUptime !== null && boot.lastUptime > 5) ||
+          // (Some boards' kernels count from power-on, not from their own start: the banner a moment after
+          // the kernel's first line, on the same clock, is that kernel's.)
+          (boot.lastUptime !== null && boot.lastUptime > 5 && !(rec.uptime !== null && boot.firstUptime !== null && rec.uptime >= boot.lastUptime && rec.uptime - boot.firstUptime < 2)) ||
           boot.end !== 'log-end' ||
           // A syslog's lines of an earlier boot (no uptimes to tell by): a banner well after them is a new boot.
           (rec.fromJournal && rec.uptime === null && boot.lastUptime === null && at.lineNo - boot.startLine > 20))
@@ -536,9 +557,10 @@ export class Segmenter extends CrashTracker {
       const m = matchMountError(rec.message.slice(rec.message.indexOf(': ') + 2));
       if (m) this.mountError(m.path, m.reason, at);
     }
-    if (rec.process?.ident === 'systemd-shutdown') {
-      const cycle = currentCycle(boot);
-      if (cycle) this.cyclePhase(cycle, 'shutdown', at.lineNo);
+    if (proc !== null && proc.ident === 'systemd-shutdown' && proc.pid === 1) {
+      // systemd-shutdown runs as PID 1 in place of systemd: the cycle it ends was systemd's, even when the
+      // log shows no more of it than this.
+      this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
     }
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
@@ -667,7 +689,7 @@ export class Segmenter extends CrashTracker {
         const trusted = source !== 'console' || this.resolver.knows(unit);
         this.resolver.learnName(unit);
         let f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
-        const stopping = this.stoppingNow();
+        const stopping = this.stoppingNow(unit);
         // `Stopped Foo.` then `foo.service: Failed with result 'signal'`: the signal was the stop's own
         // SIGTERM (a journal filtered to one unit shows no shutdown around it), not a failure to run.
         const stop = this.lastStop;
@@ -692,6 +714,18 @@ export class Segmenter extends CrashTracker {
         this.resolver.learnName(unit);
         const success = kind === 'process-exited' && /^code=exited,? status=0(?:\/|$)/.test(groups[1] ?? '');
         let f = this.findFailure(unit) ?? (success ? null : this.namedResult(unit, 'failed', at));
+        // (`foo.service: Start operation timed out. Terminating.`: the start failed, whatever comes after it,
+        // and a log cut short may not show PID 1's result line. Where the console shows status lines, its
+        // own `[FAILED]` line, which may name the unit by description only, is that failure.)
+        const startTimeout = kind === 'operation-timeout' && this.statusLines === 0 && /: [Ss]tart(?:-pre|-post)? operation timed out/.test(at.text);
+        if (f === null && startTimeout && source !== 'console' && !this.stoppingNow(unit) && isUnitName(unit)) {
+          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+          f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
+          if (f) {
+            f.result ??= 'timeout';
+            this.attachEarlier(f, unit, null);
+          }
+        }
         if (f === null && kind === 'mount-timeout' && source !== 'console') {
           // `backup.mount: Mounting timed out. Stopping.`: the mount failed, whatever PID 1 says after it.
           const stopping = this.stoppingNow();
@@ -725,7 +759,7 @@ export class Segmenter extends CrashTracker {
   private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal'): void {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
-    else ref = this.resolver.resolve(ref);
+    else ref = this.resolver.resolve(ref, typeHint(msg.verb));
     // A device path whose leading `/` a console mangled into block or replacement characters (a colour
     // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
     if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
@@ -824,12 +858,17 @@ export class Segmenter extends CrashTracker {
 
   /** The current cycle is shutting down or handing over (switch-root, soft-reboot, reexec): a unit's
    *  result then is its stop's, not a failure to run. */
-  private stoppingNow(): boolean {
+  private stoppingNow(unit = ''): boolean {
     const cycle = this.boot ? currentCycle(this.boot) : null;
-    return cycle !== null && (cycle.phases.at(-1)?.name === 'shutdown' || cycle.pending !== null);
+    if (cycle === null) return false;
+    if (cycle.phases.at(-1)?.name === 'shutdown') return true;
+    // The unit that does the switch failing is the switch failing, not a unit stopped on the way.
+    return cycle.pending !== null && !(cycle.pending === 'switch-root' && unit === 'initrd-switch-root.service');
   }
 
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
+  /** systemd status lines seen (a console that shows them shows each failure as one too). */
+  private statusLines = 0;
   /** The latest kernel failures (a mount failure's evidence is what the kernel said just before it). */
   private recentKernelFailures: NonNullable<BootState['kernelFailures']> | undefined;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
@@ -1025,7 +1064,7 @@ export class Segmenter extends CrashTracker {
     if (rec.msg) {
       let ref = parseUnitText(rec.msg.unitText);
       if (ref.name) this.resolver.learn(ref);
-      else ref = this.resolver.resolve(ref);
+      else ref = this.resolver.resolve(ref, typeHint(rec.msg.verb));
       const kind = VERB_FAILURE[rec.msg.verb];
       const target = ref.name ?? unit;
       if (kind !== undefined && target) {
@@ -1036,7 +1075,7 @@ export class Segmenter extends CrashTracker {
     }
     if (rec.manager) {
       const name = rec.manager.groups[0] ?? '';
-      if (rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited' || rec.manager.kind === 'job-result') {
+      if (rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited' || rec.manager.kind === 'job-result' || rec.manager.kind === 'operation-timeout') {
         const f = this.findFailure(name);
         if (f) {
           if (rec.manager.kind === 'unit-result') f.result ??= clipOrNull(rec.manager.groups[1]);
@@ -1114,6 +1153,10 @@ export class Segmenter extends CrashTracker {
       if (cycle === null) {
         if (boot.mode === null) {
           boot.mode = { kind: 'initramfs-shell', line: at.lineNo, device, evidence: [] };
+          // What the initramfs said went wrong first, in its own words (`ERROR: musl-1.2.3-r4: BAD archive`,
+          // `Mounting root partition /dev/mmcblk0p2 failed`), when it names no device it waited for.
+          const said = device === null ? this.firstErrorText(at.lineNo, 40, boot) : null;
+          if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the initramfs said went wrong' };
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'initramfs-shell' });
         }
         boot.mode.device ??= device;
@@ -1203,7 +1246,7 @@ export class Segmenter extends CrashTracker {
     const kind = VERB_FAILURE[u.msg.verb];
     if (kind === undefined || kind === 'unsupported') return;
     let ref = parseUnitText(u.msg.unitText);
-    if (ref.name === null) ref = this.resolver.resolve(ref);
+    if (ref.name === null) ref = this.resolver.resolve(ref, typeHint(u.msg.verb));
     const cycle = this.ensureCycle(at.lineNo);
     if (ref.name === null && kind === 'failed') {
       // The same manager's result line named the unit just before (`pipewire.service: Failed with result …`).

@@ -151,6 +151,19 @@ export class LineSplitter {
   }
 
   write(chunk: Uint8Array): void {
+    this.scan(chunk);
+    // The held line's bytes may still be in the caller's chunk, which it may reuse after this call.
+    if (this.heldSrc !== null) this.keepHeld();
+    this.offset += chunk.length;
+    this.counters.bytes += chunk.length;
+  }
+
+  /**
+   * The byte loop, in a method of its own: V8 optimises a long loop while it runs (on-stack replacement),
+   * and code after the loop that had not yet run when it did (keeping a held line at the end of a chunk)
+   * threw the optimised loop away again, chunk after chunk.
+   */
+  private scan(chunk: Uint8Array): void {
     const n = chunk.length;
     let i = 0;
     while (i < n) {
@@ -319,10 +332,6 @@ export class LineSplitter {
       }
       i++;
     }
-    // The held line's bytes may still be in the caller's chunk, which it may reuse after this call.
-    if (this.heldSrc !== null) this.keepHeld();
-    this.offset += n;
-    this.counters.bytes += n;
   }
 
   /**

@@ -8,14 +8,14 @@ export function findings(r: ReportT) {
   const cycles = r.boots.flatMap((b) => b.cycles);
   const failures = cycles.flatMap((c) => c.failures).sort((a, b) => a.line - b.line);
   const name = (f: (typeof failures)[number]) => f.unit.name ?? f.unit.text;
-  const causes: Array<{ line: number; what: string; kind: string; evidence: string[] }> = [];
+  const causes: Array<{ line: number; what: string; kind: string; description: string | null; evidence: string[] }> = [];
   for (const b of r.boots) {
     const rcs = [b.rootCause, ...b.cycles.map((c) => c.rootCause)];
     for (const rc of rcs) {
       if (!rc) continue;
       let what = rc.unit ?? rc.kind;
       if (rc.kind === 'kernel-crash') what = rc.crash ?? 'kernel-crash';
-      causes.push({ line: Math.min(...rc.lines), what, kind: rc.kind, evidence: rc.evidence.map((e) => e.text) });
+      causes.push({ line: Math.min(...rc.lines), what, kind: rc.kind, description: rc.description, evidence: rc.evidence.map((e) => e.text) });
     }
   }
   causes.sort((a, b) => a.line - b.line);
@@ -27,6 +27,8 @@ export function findings(r: ReportT) {
     rootCause: causes[0]?.what ?? null,
     /** The root cause's kind: a missing root device (`root-device`) is said either way, by its kind or its device unit. */
     rootCauseKind: causes[0]?.kind ?? null,
+    /** The root cause in the log's words (a unit's description, a message): a label may give either. */
+    rootCauseDescription: causes[0]?.description ?? null,
     rootEvidence: causes[0]?.evidence ?? [],
     emergency: modes[0]?.kind ?? 'none',
     emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
