@@ -295,10 +295,20 @@ test("PID 1's own fatal error (`[!!!!!!]`): the innermost error of the chain it 
   assert.is(rc.kind, 'manager');
   assert.is(rc.unit, 'Failed to create /init.scope control group: Read-only file system');
   assert.equal(rc.lines, [1, 2, 3]);
-  // Not restated: the message itself, with PID 1's failures just before it as evidence.
+  assert.is(rc.description, 'Failed to allocate manager object');
+  // Not restated: PID 1's failures just before it, the first of them with its errno the cause (the
+  // message itself is the description); one it went on from (`…, ignoring: …`) is no link of the chain.
   const api = analyze(['Failed to mount sysfs at /sys: Operation not permitted', '[!!!!!!] Failed to mount API filesystems, freezing.'].join('\n') + '\n');
-  assert.is(api.boots[0]!.cycles[0]!.rootCause!.unit, 'Failed to mount API filesystems');
+  assert.is(api.boots[0]!.cycles[0]!.rootCause!.unit, 'Failed to mount sysfs at /sys: Operation not permitted');
+  assert.is(api.boots[0]!.cycles[0]!.rootCause!.description, 'Failed to mount API filesystems');
   assert.equal(api.boots[0]!.cycles[0]!.rootCause!.lines, [1, 2]);
+  const ignoring = analyze(['Failed to install release agent, ignoring: No such file or directory', 'Failed to create root cgroup hierarchy: No such file or directory', 'Failed to allocate manager object: No such file or directory', '[!!!!!!] Failed to allocate manager object, freezing.'].join('\n') + '\n');
+  assert.is(ignoring.boots[0]!.cycles[0]!.rootCause!.unit, 'Failed to create root cgroup hierarchy: No such file or directory');
+  // PID 1's own crash handler: the crash is the cause.
+  const segv = analyze(['         Mounting POSIX Message Queue File System...', 'Caught <SEGV>, dumped core as pid 9.', 'Freezing execution.'].join('\n') + '\n');
+  assert.is(segv.verdict, 'failed');
+  assert.is(segv.boots[0]!.cycles[0]!.rootCause!.kind, 'manager');
+  assert.match(segv.boots[0]!.cycles[0]!.rootCause!.unit ?? '', /^Caught <SEGV>, dumped core as pid 9/);
   // A unit it named as it gave up is the more precise cause.
   assert.is(f(['[    4.458063] systemd[1]: Failed to isolate default target: Unit sysroot.mount not found.', '[!!!!!!] Failed to isolate default target, freezing.']).rootCause, 'sysroot.mount');
 });
@@ -521,6 +531,27 @@ test("the root cause's description: the unit's as the log printed it, or systemd
   assert.is(printed.boots[0]!.cycles[0]!.rootCause!.description, 'Foo Configuration Service');
   const named = analyze("[    5.000000] systemd[1]: systemd-networkd-wait-online.service: Failed with result 'timeout'.\n");
   assert.is(named.boots[0]!.cycles[0]!.rootCause!.description, 'Wait for Network to be Online');
+});
+
+test('a main process that exited with failure, the last word on its unit: the unit failed (a clean SIGTERM did not)', () => {
+  const j = (m: string) => `Mar 10 12:48:44 host systemd[1]: ${m}`;
+  assert.is(f(['Mar 10 12:48:44 host sh[228]: ifup: failed to bring up eth0', j('ifup@eth0.service: Main process exited, code=exited, status=1/FAILURE')]).rootCause, 'ifup@eth0.service');
+  assert.is(f(['[   26.240891] archlinux systemd[1]: sysroot.mount: Mount process exited, code=exited, status=32/n/a']).rootCause, 'sysroot.mount');
+  assert.is(f([j('geoclue.service: Main process exited, code=killed, status=15/TERM'), j('geoclue.service: Succeeded.')]).rootCause, null);
+  assert.is(f([j('Stopping Foo...'), j('Stopped Foo.'), j('foo.service: Main process exited, code=exited, status=1/FAILURE')]).rootCause, null);
+});
+
+test("OpenWrt's module loader probing in any order (`Unknown symbol … (err 0)`) is no driver failure; an empty record stamped 0 is no new boot", () => {
+  assert.is(f(['[    7.130000] nf_nat_amanda: Unknown symbol nf_nat_amanda_hook (err 0)']).rootCause, null);
+  assert.is(f(['[    3.000000] zfs: Unknown symbol spl_kmem_cache_alloc (err -2)']).rootCause, 'zfs: Unknown symbol spl_kmem_cache_alloc (err -2)');
+  const r = f(['[6052842.699821] device-mapper: core: periodic/1: sending ioctl 5401 to DM device without required privilege.', '[    0.000000] ', '[6052842.700436] device-mapper: core: periodic/1: sending ioctl 5401 to DM device without required privilege.']);
+  assert.is(r.boots, 1);
+});
+
+test("a root device's description is the initrd's words without their level (`Warning: /dev/… does not exist`)", () => {
+  const r = findings(analyze(['[  OK  ] Started Show Plymouth Boot Screen.', '[  184.8] dracut-initqueue[380]: Warning: dracut-initqueue timeout - starting timeout scripts', '[  185.0] dracut-initqueue[380]: Warning: Could not boot.', 'Warning: /dev/disk/by-uuid/6076c7dd-4a2a does not exist', '', 'Generating "/run/initramfs/rdsosreport.txt"', 'Entering emergency mode. Exit the shell to continue.'].join('\n') + '\n'));
+  assert.is(r.rootCauseKind, 'root-device');
+  assert.is(r.rootCauseDescription, '/dev/disk/by-uuid/6076c7dd-4a2a does not exist');
 });
 
 test.run();

@@ -97,7 +97,8 @@ function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
   if (c.kind === 'root-device') {
     // The initramfs's own words: `Gave up waiting for root file system device.  Common problems:`.
     const said = c.evidence[0]?.text.trim() ?? '';
-    description = said === '' ? null : said.split(/\.(?:\s|$)/)[0]!.trim() || null;
+    // (Without the level word in front of it: `Warning: /dev/disk/by-uuid/… does not exist`, `ALERT!`.)
+    description = said === '' ? null : said.replace(/^(?:dracut(?:-\w+)?(?:\[\d+\])?:? )?(?:Warning|WARNING|ALERT!|Error|ERROR):?\s+/, '').split(/\.(?:\s|$)/)[0]!.trim() || null;
   } else if (c.kind === 'unit' && c.unit !== null) description = isUnitName(c.unit) ? resolver.describe(c.unit) : c.unit;
   else if (c.kind !== 'unexplained' && c.kind !== 'kernel-crash') description = c.unit;
   return { ...c, description };
@@ -660,6 +661,9 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     return {
       kind: 'manager',
       unit: f.cause,
+      // (The innermost error is the cause; PID 1's own last word, `Failed to mount API filesystems`, is
+      // how the console says it.)
+      description: f.message,
       headline: `systemd (PID 1) failed and stopped: ${f.message}${f.cause !== f.message ? ` (${f.cause})` : ''}`,
       lines: linesOf(f.evidence),
       evidence: f.evidence,

@@ -262,7 +262,7 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | null {
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   return null;
 }
-const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -?\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
+const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
 
 /** A kernel module that could not load or start its device: the driver, not the machine, is broken. */
 export function isDriverFailure(message: string): boolean {

@@ -16,7 +16,7 @@ const FATAL_WHEN_IT_SPEAKS: Readonly<Record<string, string>> = {
   'ostree-prepare-root': 'ostree-prepare-root.service',
 };
 
-export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|unable|busy|no memory|forbidden|unauthorized|not available/i;
+export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|unable|busy|no memory|forbidden|unauthorized|not available/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
@@ -480,4 +480,7 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
   ['systemd-udev-trigger', { idents: ['udevadm'], says: /udevadm trigger/ }],
   ['systemd-udev-settle', { idents: ['udevadm'], says: /udevadm settle/ }],
   ['ostree-prepare-root', { idents: ['ostree-prepare-root', 'ostree'], says: /ostree/ }],
+  ['zfs-import-cache', { idents: ['zpool'], says: /cannot import/ }],
+  ['zfs-import-scan', { idents: ['zpool'], says: /cannot import/ }],
+  ['ifup', { idents: ['sh', 'ifup'], says: /ifup/ }],
 ]);

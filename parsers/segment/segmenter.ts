@@ -74,6 +74,8 @@ const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
 const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
 
 /** An init script's own error words. */
+/** PID 1's own crash handler (`Caught <SEGV>, dumped core as pid 9.`, then `Freezing execution.`). */
+const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -100,6 +102,7 @@ export class Segmenter extends CrashTracker {
       else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
+      else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;
@@ -459,6 +462,8 @@ export class Segmenter extends CrashTracker {
       boot !== null &&
       rec.uptime !== null &&
       rec.uptime < 1.5 &&
+      // (An empty record stamped 0, as vmcore-dmesg prints one mid-log, says nothing of a kernel start.)
+      rec.message.trim() !== '' &&
       ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5) ||
         // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog).
         (boot.lastUptime === null && boot.cycles.length > 0))
@@ -553,6 +558,10 @@ export class Segmenter extends CrashTracker {
     if (rec.message.charCodeAt(0) === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
     const proc = rec.process;
     if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
+    if (proc !== null && proc.ident === 'systemd' && proc.pid === 1 && rec.message.includes(']: Caught <')) {
+      const rest = rec.message.slice(rec.message.indexOf(']: Caught <') + 3);
+      if (PID1_CRASHED.test(rest)) this.managerFatal(rest, at, true);
+    }
     if (rec.process?.ident === 'mount') {
       const m = matchMountError(rec.message.slice(rec.message.indexOf(': ') + 2));
       if (m) this.mountError(m.path, m.reason, at);
@@ -718,6 +727,23 @@ export class Segmenter extends CrashTracker {
         // and a log cut short may not show PID 1's result line. Where the console shows status lines, its
         // own `[FAILED]` line, which may name the unit by description only, is that failure.)
         const startTimeout = kind === 'operation-timeout' && this.statusLines === 0 && /: [Ss]tart(?:-pre|-post)? operation timed out/.test(at.text);
+        // A unit's main (or mount, or swap) process that exited with failure: PID 1 logs that only when it
+        // failed (a clean exit is a debug message), and says `Failed with result` next, unless the log
+        // stops here. (A stop's own SIGTERM is no failure; a restart scheduled after it drops it again.)
+        const stop = this.lastStop;
+        // (Only an exit status or a crash: SIGTERM, SIGINT, SIGHUP and SIGPIPE end a service cleanly.)
+        const exitFailed =
+          kind === 'process-exited' &&
+          !success &&
+          source !== 'console' &&
+          /: (?:[Mm]ain|[Mm]ount|[Ss]wap) process exited/.test(at.text) &&
+          /^code=(?:exited,? status=[1-9]|dumped|killed,? status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS))/.test(groups[1] ?? '') &&
+          !(stop !== null && at.lineNo - stop.line <= 3);
+        if (f === null && exitFailed && !this.stoppingNow(unit) && isUnitName(unit)) {
+          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+          f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
+          if (f) this.attachEarlier(f, unit, null);
+        }
         if (f === null && startTimeout && source !== 'console' && !this.stoppingNow(unit) && isUnitName(unit)) {
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
@@ -882,22 +908,27 @@ export class Segmenter extends CrashTracker {
    * (`Failed to create /init.scope control group: Read-only file system`, then `Failed to allocate manager
    * object: Read-only file system`): the first line of that chain is the cause.
    */
-  private managerFatal(message: string, at: LineRef): void {
+  private managerFatal(message: string, at: LineRef, crashed = false): void {
     this.recognised++;
     const said = message.replace(/(?:, freezing)?\.?$/, '');
     const before = this.recentLines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8).sort((a, b) => a.lineNo - b.lineNo);
     const evidence: Evidence[] = [];
     let cause = said;
-    let i = before.findLastIndex((l) => l.text.includes(said + ': '));
+    let i = crashed ? -1 : before.findLastIndex((l) => l.text.includes(said + ': '));
+    // (An error PID 1 logs and goes on from, `Failed to install release agent, ignoring: …`, is no link.)
+    const link = (l: LineRef, errno: string): boolean => l.text.trimEnd().endsWith(': ' + errno) && !l.text.includes(', ignoring: ');
     if (i >= 0) {
       const errno = before[i]!.text.slice(before[i]!.text.indexOf(said + ': ') + said.length + 2).trim();
-      while (i > 0 && before[i - 1]!.lineNo === before[i]!.lineNo - 1 && before[i - 1]!.text.trimEnd().endsWith(': ' + errno)) i--;
+      while (i > 0 && before[i - 1]!.lineNo === before[i]!.lineNo - 1 && link(before[i - 1]!, errno)) i--;
       cause = before[i]!.text.trim().replace(/^systemd\[1\]: /, '');
       for (const l of before.slice(i)) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: the error, restated by each caller' });
-    } else {
-      // Not restated: PID 1's errors just before it are what it could not do (`Failed to mount sysfs at /sys: …`).
+    } else if (!crashed) {
+      // Not restated: PID 1's errors just before it are what it could not do (`Failed to mount cgroup at
+      // /sys/fs/cgroup/systemd: Operation not permitted`, then `[!!!!!!] Failed to mount API filesystems`);
+      // the first of them, with its errno, is the cause.
       let k = before.length;
-      while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to /.test(before[k - 1]!.text.trim())) k--;
+      while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(before[k - 1]!.text.trim()) && !before[k - 1]!.text.includes(', ignoring: ')) k--;
+      if (k < before.length) cause = before[k]!.text.trim().replace(/^systemd\[1\]: /, '');
       for (const l of before.slice(Math.max(k, before.length - 3))) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: what failed just before it gave up' });
     }
     addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 failed and froze or exited' });
