@@ -554,4 +554,13 @@ test("a root device's description is the initrd's words without their level (`Wa
   assert.is(r.rootCauseDescription, '/dev/disk/by-uuid/6076c7dd-4a2a does not exist');
 });
 
+test("journalctl's output is systemd-journald's: a boot it shows ran systemd, even with none of PID 1's lines", () => {
+  const k = ['-- Logs begin at Mon 2024-01-01 00:00:00 UTC, end at Mon 2024-01-01 00:10:00 UTC. --', 'Jan 01 00:00:01 haos kernel: Booting Linux on physical CPU 0x0000000000 [0x414fd0b1]', 'Jan 01 00:00:05 haos kernel: Unable to handle kernel paging request at virtual address ffffffc0813e0000'];
+  assert.is(f(k).cycles, 1);
+  // The same lines from a syslog file (no journalctl marks) say nothing of the init system.
+  assert.is(f(k.slice(1)).cycles, 0);
+  // A syslog writes the kernel's own stamp inside its lines; journalctl does not.
+  assert.is(f([k[0]!, 'Jan 01 00:00:01 host kernel: [    0.000000] Linux version 2.6.32 (x@y) #1 SMP']).cycles, 0);
+});
+
 test.run();

@@ -241,6 +241,7 @@ export class Segmenter extends CrashTracker {
       }
       case 'journal-boot':
         this.recognised++;
+        this.journalctlSeen = true;
         this.statusBlock = null;
         if (rec.separator !== 'header') this.startBoot('journal-boot', rec.at.lineNo);
         return this.touch();
@@ -308,6 +309,7 @@ export class Segmenter extends CrashTracker {
   }
 
   end(): void {
+    if (this.boot !== null) this.closeBoot(this.boot);
     this.openCrashes.length = 0;
     // A unit whose restart was scheduled and that had not started again when the log ended kept failing.
     const cycle = this.boot ? currentCycle(this.boot) : null;
@@ -321,6 +323,23 @@ export class Segmenter extends CrashTracker {
         cycle.failureByKey.set(f.ref.name, f);
       }
     }
+  }
+
+  /** journalctl's own marks were seen (`-- Boot … --`, `-- Logs begin at …`, `-o short-monotonic`). */
+  private journalctlSeen = false;
+
+  /**
+   * A journal is systemd-journald's: a boot it shows ran systemd, even when the excerpt holds none of PID
+   * 1's lines (`journalctl -k`, a `--grep`, services only). A syslog file looks the same line for line;
+   * one that wrote the kernel's stamp inside its lines is a syslog's, and says nothing of the init.
+   */
+  protected override closeBoot(boot: BootState): void {
+    if (!this.journalctlSeen || boot.cycles.length > 0 || boot.init !== null || boot.container === true || boot.journalFirst === undefined || boot.mode !== null) return;
+    if ((boot.syslogKernel ?? 0) > 0) return;
+    const cycle = this.newCycle(boot, boot.journalFirst, null);
+    cycle.endLine = boot.endLine;
+    const phase = cycle.phases.at(-1);
+    if (phase !== undefined) phase.endLine = boot.endLine;
   }
 
   /** initramfs-tools' progress (`Begin: Mounting root file system ... done.`): where it got to. */
@@ -482,6 +501,10 @@ export class Segmenter extends CrashTracker {
     if (rec.uptime !== null) {
       boot.firstUptime ??= rec.uptime;
       boot.lastUptime = rec.uptime;
+    }
+    if (rec.fromJournal) {
+      boot.journalFirst ??= at.lineNo;
+      if (rec.uptime !== null && at.text.charCodeAt(0) !== 0x5b /* [ */) boot.syslogKernel = (boot.syslogKernel ?? 0) + 1;
     }
 
     if (rec.event) {
@@ -1056,6 +1079,7 @@ export class Segmenter extends CrashTracker {
 
   private journal(rec: Extract<ConsoleRecord, { kind: 'journal' }>): void {
     this.touch();
+    if (this.boot !== null) this.boot.journalFirst ??= rec.at.lineNo;
     const j = rec.journal;
     const unit = this.statusBlock?.unit ?? null;
     const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;

@@ -174,6 +174,10 @@ export interface BootState {
   consoleKernel?: boolean;
   /** A container's boot: PID 1 said it runs in one, and no kernel of its own was seen. */
   container?: boolean;
+  /** The first line of this boot in a journal's or syslog's form, and how many of its kernel lines a
+   *  syslog wrote with the kernel's own stamp inside (`host kernel: [ 1.2] …`, which journalctl does not). */
+  journalFirst?: number;
+  syslogKernel?: number;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed

@@ -93,8 +93,12 @@ export abstract class Timeline {
   /** `Detected virtualization docker.` seen before any boot began: the boot to come is a container's. */
   protected containerPending = false;
 
+  /** A boot is over (another begins, or the log ends): what only its whole tells is settled here. */
+  protected closeBoot(_boot: BootState): void {}
+
   protected startBoot(reason: BootStartReason, line: number): BootState {
     const prev = this.boot;
+    if (prev) this.closeBoot(prev);
     if (prev) {
       const cycle = currentCycle(prev);
       if (cycle && cycle.end === 'log-end' && prev.end !== 'log-end') cycle.end = prev.end === 'panic' ? 'panic' : prev.end;
