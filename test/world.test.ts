@@ -563,4 +563,28 @@ test("journalctl's output is systemd-journald's: a boot it shows ran systemd, ev
   assert.is(f([k[0]!, 'Jan 01 00:00:01 host kernel: [    0.000000] Linux version 2.6.32 (x@y) #1 SMP']).cycles, 0);
 });
 
+test("sysvinit's and Upstart's maintenance shells: rc.sysinit's fsck shell, mountall's `Press enter for maintenance`", () => {
+  const rc = f(['Checking filesystems', 'fsck.ext3: No such file or directory while trying to open /dev/sdh', '[FAILED]', '', '*** An error occurred during the file system check.', '*** Dropping you to a shell; the system will reboot', '*** when you leave the shell.', 'Give root password for maintenance']);
+  assert.is(rc.emergency, 'emergency');
+  assert.is(rc.rootCause, 'fsck.ext3: No such file or directory while trying to open /dev/sdh');
+  // dracut's own words for its shell stay dracut's.
+  assert.is(f(['dracut Warning: *** Dropping you to a shell; the system will try', 'dracut Warning: *** to mount the filesystem(s), when you leave the shell.']).emergency, 'dracut-shell');
+  const upstart = f(['mountall: root filesystem isn\'t mounted', 'init: mountall main process (221) terminated with status 1', '', 'General error mounting filesystems.', 'A maintenance shell will now be started.', 'Press enter for maintenance', '(or type Control-D to continue):']);
+  assert.is(upstart.emergency, 'emergency');
+});
+
+test("a combined-format status line that lost its unit's name (`- /dev/disk/by-label/x`); mkinitcpio's recovery shell; 2.6's `kill process`", () => {
+  const r = f(['[ [0;1;31m TIME [0m] Timed out waiting for device - /dev/disk/by-label/var_log.', 'You are in emergency mode. After logging in, type "journalctl -xb" to view']);
+  assert.is(r.rootCause, 'dev-disk-by\\x2dlabel-var_log.device');
+  const m = f(["ERROR: Unable to determine major/minor number of root device '/dev/xvda1'.", 'You are being dropped to a recovery shell', '    Type \'exit\' to try and continue booting', 'sh: can\'t access tty; job control turned off', '[rootfs /]#']);
+  assert.is(m.emergency, 'initramfs-shell');
+  assert.is(m.rootCause, 'dev-xvda1.device');
+  assert.equal(f(['[115879.769795] Out of memory: kill process 20273 (httpd) score 1285879 or a child']).kernelCrashes, ['oom']);
+});
+
+test("a motd's `Welcome to X!` after a login is no new cycle", () => {
+  const motd = f(['[  OK  ] Reached target Multi-User System.', '', 'vyos login: vyos', 'Password: ', 'Welcome to VyOS!', 'vyos@vyos:~$']);
+  assert.is(motd.cycles, 1);
+});
+
 test.run();

@@ -34,6 +34,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
   { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
+  { kind: 'initramfs-shell', literal: 'being dropped to', pattern: /You are being dropped to a recovery shell/, example: 'You are being dropped to a recovery shell', announces: true },
   // archiso's hooks (Arch and Artix live media) when the boot medium did not show up.
   { kind: 'initramfs-shell', literal: 'Falling back to interactive prompt', pattern: /^Falling back to interactive prompt/, example: 'Falling back to interactive prompt', announces: true },
   { kind: 'initramfs-shell', literal: '[rootfs', pattern: /^\[rootfs ?\][#$]/, example: '[rootfs ]# ', announces: false },
@@ -44,7 +45,11 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // Alpine's initramfs.
   { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched|Launching emergency recovery shell/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
   // dracut without systemd (its own shell scripts: Void, Gentoo, RHEL 6): fsck or a hook gave up.
-  { kind: 'dracut-shell', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell/, example: 'dracut Warning: *** Dropping you to a shell; the system will try', announces: true },
+  { kind: 'dracut-shell', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell(?!; the system will reboot)/, example: 'dracut Warning: *** Dropping you to a shell; the system will try', announces: true },
+  // Red Hat's rc.sysinit (sysvinit, before systemd) when fsck fails: its maintenance shell.
+  { kind: 'emergency', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell; the system will reboot/, example: '*** Dropping you to a shell; the system will reboot', announces: false },
+  // Upstart's mountall and util-linux's sulogin without a root password: `Press enter for maintenance`.
+  { kind: 'emergency', literal: 'for maintenance', pattern: /^Press [Ee]nter for maintenance/, example: 'Press enter for maintenance', announces: false },
   { kind: 'dracut-shell', literal: 'Dropping to debug shell', pattern: /Dropping to debug shell/, example: 'dracut Warning: Dropping to debug shell.', announces: true },
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // Vendor firmware's own getty (routers, ONTs): `Login: ` alone.
@@ -85,7 +90,7 @@ export function initramfsMissingDevice(text: string): string | null {
  *  /dev/sda3 on /sysroot failed`. */
 export function initramfsRootNotFound(text: string): string | null {
   if (!text.includes('ERROR: ') && !text.includes(' on /sysroot failed')) return null;
-  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to find root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds)|^mounting (\S+) on \/sysroot failed/.exec(text);
+  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to (?:find|determine major\/minor number of) root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds)|^mounting (\S+) on \/sysroot failed/.exec(text);
   return m ? (m[1] ?? m[2] ?? m[3] ?? m[4])! : null;
 }
 

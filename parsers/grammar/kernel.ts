@@ -165,9 +165,10 @@ export const CRASH_RULES: readonly CrashRule[] = [
   {
     // Kernels before 5.0 chose first, then killed: `Out of memory: Kill process 1234 (foo) score 900 or sacrifice child`.
     kind: 'oom',
-    literal: 'of memory: Kill process',
+    literal: 'ill process',
     starts: ['Out of memory', 'Memory cgroup out of memory'],
-    pattern: /(?:Memory cgroup out|Out) of memory: Kill process \d+ \((?<comm>[^)]*)\)/,
+    // (2.6 kernels wrote `kill process` in lower case.)
+    pattern: /(?:Memory cgroup out|Out) of memory: [Kk]ill process \d+ \((?<comm>[^)]*)\)/,
     title: 'out of memory: killed $<comm>',
     example: 'Out of memory: Kill process 1234 (java) score 912 or sacrifice child',
   },

@@ -173,10 +173,15 @@ for (const row of MESSAGES) {
   BY_FIRST.set(first, list);
 }
 
+/** The same rows by the code of their first character (this runs on every status line). */
+const BY_CODE: Array<MessageRow[] | undefined> = [];
+for (const [first, rows] of BY_FIRST) BY_CODE[first.charCodeAt(0)] = rows;
+
 export function parseStatusMessage(message: string): StatusMessage | null {
-  const text = message.trimEnd();
-  const rows = BY_FIRST.get(text[0] ?? '');
+  const rows = BY_CODE[message.charCodeAt(0)];
   if (rows === undefined) return null;
+  const last = message.charCodeAt(message.length - 1);
+  const text = last === 0x2e /* . */ || last === 0x2026 /* … */ ? message : message.trimEnd();
   if (text.startsWith('See ')) {
     const see = SEE_STATUS.exec(text);
     return see ? { verb: 'see-status', unitText: see[1]! } : null;
@@ -186,7 +191,7 @@ export function parseStatusMessage(message: string): StatusMessage | null {
     for (const suffix of row.suffixes) {
       if (suffix !== '' && !text.endsWith(suffix)) continue;
       const unitText = text.slice(row.prefix.length, text.length - suffix.length);
-      if (unitText.trim() === '') continue;
+      if (!NOT_BLANK.test(unitText)) continue;
       return { verb: row.verb, unitText };
     }
   }
@@ -202,6 +207,9 @@ export interface StatusLine {
 }
 
 const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', '!!', '!!!!!!']);
+/** The words as systemd pads them to six columns. */
+const PADDED: ReadonlyArray<readonly [string, StatusWord]> = [['  OK  ', 'OK'], ['FAILED', 'FAILED'], ['DEPEND', 'DEPEND'], [' TIME ', 'TIME'], ['ASSERT', 'ASSERT'], ['UNSUPP', 'UNSUPP'], [' INFO ', 'INFO'], [' ONCE ', 'ONCE'], ['!!!!!!', '!!!!!!']];
+const NOT_BLANK = /\S/;
 
 /** A photo of the screen read by OCR: the closing bracket came out as `1`, `J`, `j`, `l` or `|`
  *  (`[ TIME 1 Timed out waiting for device …`, `[ OK J Stopped …`). */
@@ -218,6 +226,10 @@ export function parseStatusLine(text: string): StatusLine | null {
   // `[` up to 3 spaces, the word, up to 3 spaces, `]`: checked by hand, this runs on every line.
   const close = text.indexOf(']', 2);
   if (close < 0 || close > 13) return ocrStatusLine(text);
+  // systemd's own padding, by far the most common: no regular expression needed.
+  if (close === 7) {
+    for (const [inner, word] of PADDED) if (text.startsWith(inner, 1)) return { word, message: text.slice(8).trim() };
+  }
   const inner = text.slice(1, close);
   const word = inner.trim();
   if (!WORDS.has(word)) return null;

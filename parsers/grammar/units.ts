@@ -64,7 +64,10 @@ export function parseUnitText(raw: string): UnitRef {
 }
 
 function parseWhole(raw: string): UnitRef {
-  const text = raw.trim();
+  let text = raw.trim();
+  // `- /dev/disk/by-label/var_log`: the combined format with the name lost (a copy dropped what it took
+  // for an escape): the description alone.
+  if (text.charCodeAt(0) === 0x2d /* - */ && text.charCodeAt(1) === 0x20) text = text.slice(2).trimStart();
   const sep = text.indexOf(' - ');
   if (sep > 0) {
     const left = text.slice(0, sep);

@@ -1237,6 +1237,12 @@ export class Segmenter extends CrashTracker {
           // A mount that failed just before (`mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: …`).
           const mount = this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= 40 && (m.line >= boot.startLine || boot.startLine === at.lineNo));
           if (mount !== undefined && waited === null) boot.mode.cause = { line: mount.line, text: mount.text, why: `a mount failed just before: ${mount.reason}` };
+          else if (waited === null) {
+            // Else what the init scripts said went wrong first (`fsck.ext3: No such file or directory while
+            // trying to open /dev/sdh`).
+            const said = this.firstErrorText(at.lineNo, 40, boot);
+            if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the init scripts said went wrong' };
+          }
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: p.kind });
         }
         addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the init system asked for the root password for maintenance (no systemd seen)' });

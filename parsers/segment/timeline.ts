@@ -281,6 +281,8 @@ export abstract class Timeline {
     if (type === 'welcome' && this.boot !== null && this.boot.init !== null && currentCycle(this.boot) === null) return this.touch();
     const boot = this.ensureBoot('log-start', at.lineNo);
     let cycle = currentCycle(boot);
+    // `Welcome to VyOS!` after someone logged in, with no shutdown or restart on the way: a motd.
+    if (type === 'welcome' && cycle !== null && cycle.loginLine !== null && cycle.pending === null && cycle.phases.at(-1)?.name !== 'shutdown') return this.touch();
     if (cycle === null) {
       cycle = this.newCycle(boot, at.lineNo, null);
       cycle.signals.add(type);

@@ -596,8 +596,12 @@ export class LineSplitter {
       case 0x45: // ESC E: next line
         this.finishLine(this.offset + at + 1, false);
         return;
+      case 0x63: // ESC c: a full reset (SeaBIOS's `Booting from ROM..` then the kernel's first line): what
+        // follows begins a line of its own, as on a terminal's cleared screen.
+        if (this.len + this.tailLen > 0) this.finishLine(this.offset + at + 1, false);
+        return;
       default:
-        return; // ESC 7, ESC 8, ESC c, ESC =, …: no effect on line content
+        return; // ESC 7, ESC 8, ESC =, …: no effect on line content
     }
   }
 
