@@ -587,4 +587,18 @@ test("a motd's `Welcome to X!` after a login is no new cycle", () => {
   assert.is(motd.cycles, 1);
 });
 
+test("NixOS stage 1 waiting for its root device, the log ending there; Alpine's `Launching initramfs emergency recovery shell`; ZFS's `more than one matching pool`", () => {
+  const wait = analyze('waiting for device /dev/disk/by-path/pci-0000 to appear....\nwaiting for device 00 to appear....\n');
+  assert.is(wait.verdict, 'failed');
+  assert.is(findings(wait).rootCause, 'dev-disk-by\\x2dpath-pci\\x2d0000.device');
+  assert.is(findings(wait).rootCauseDescription, 'waiting for device /dev/disk/by-path/pci-0000 to appear');
+  const anyway = findings(analyze('Timed out waiting for device /dev/root, trying to mount anyway.\nmounting /dev/root on /iso...\n'));
+  assert.is(anyway.rootCause, 'dev-root.device');
+  // Waiting and then going on (a stage 2 follows) is no failure.
+  assert.is(f(['waiting for device /dev/disk/by-label/nixos to appear...', '<<< NixOS Stage 2 >>>', 'running activation script...']).rootCause, null);
+  const alpine = f(['mount: mounting /dev/vda3 on /sysroot failed: Invalid argument', 'Mounting root failed.', 'Launching initramfs emergency recovery shell.']);
+  assert.is(alpine.emergency, 'initramfs-shell');
+  assert.is(f(["cannot import 'rpool': more than one matching pool", "import by numeric ID instead"]).rootCause, "cannot import 'rpool': more than one matching pool");
+});
+
 test.run();

@@ -43,7 +43,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // Init systems of their own (KISS, Chimera, hand-written rc): `… starting emergency shell`.
   { kind: 'emergency', literal: 'emergency shell', pattern: /(?:^|[\s,:>])[Ss]tarting (?:an )?emergency shell\b/, example: '=> Init system encountered an error, starting emergency shell.', announces: false },
   // Alpine's initramfs.
-  { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched|Launching emergency recovery shell/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
+  { kind: 'initramfs-shell', literal: 'emergency recovery shell', pattern: /initramfs emergency recovery shell launched|Launching (?:initramfs )?emergency recovery shell/, example: "initramfs emergency recovery shell launched. Type 'exit' to continue boot", announces: true },
   // dracut without systemd (its own shell scripts: Void, Gentoo, RHEL 6): fsck or a hook gave up.
   { kind: 'dracut-shell', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell(?!; the system will reboot)/, example: 'dracut Warning: *** Dropping you to a shell; the system will try', announces: true },
   // Red Hat's rc.sysinit (sysvinit, before systemd) when fsck fails: its maintenance shell.
@@ -113,7 +113,7 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
   return { message: m[0].replace(/\.$/, ''), rank };
 }
 const INITRAMFS_SCRIPT_FAILURE =
-  /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use).*|cannot open '?[^\s':]+'?:? dataset does not exist)$/;
+  /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist)$/;
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */

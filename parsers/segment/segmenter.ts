@@ -103,6 +103,10 @@ export class Segmenter extends CrashTracker {
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
       else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
+      else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
+        const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
+        if (m) this.rootWaited(m[1]!, rec.at);
+      }
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;

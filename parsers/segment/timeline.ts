@@ -177,6 +177,16 @@ export abstract class Timeline {
   protected initrdWait(text: string, at: LineRef): void {
     const m = /^(\/dev\/\S+?),?(?:\s|$)/.exec(text.trim());
     if (m) this.pendingInitrdDevice = { device: m[1]!, ev: { line: at.lineNo, text: clip(at.text), why: `the initrd waited for ${m[1]} in vain` } };
+    // NixOS stage 1 gives up waiting and tries anyway (`Timed out waiting for device /dev/root, trying to
+    // mount anyway.`): a root the kernel's stage never got, if nothing comes after it.
+    if (m && text.includes('trying to mount anyway')) this.rootWaited(m[1]!, at);
+  }
+
+  /** An initrd waits for the root device (NixOS stage 1's `waiting for device /dev/x to appear...`). */
+  protected rootWaited(device: string, at: LineRef): void {
+    this.recognised++;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    if (boot.cycles.length === 0) boot.rootWait ??= { device: own(device), line: at.lineNo, text: clip(at.text) };
   }
 
   protected inFirmware(): boolean {
