@@ -601,4 +601,10 @@ test("NixOS stage 1 waiting for its root device, the log ending there; Alpine's 
   assert.is(f(["cannot import 'rpool': more than one matching pool", "import by numeric ID instead"]).rootCause, "cannot import 'rpool': more than one matching pool");
 });
 
+test("Amlogic's vendor kernels stamp the CPU after an `@` (`[    0.000000@0] Linux version …`): kernel lines, so the bootloader's earlier error was not the end", () => {
+  const r = analyze(['U-Boot 2015.01 (Jun 30 2020 - 05:31:57)', 'Bad Linux ARM64 Image magic!', 'Starting kernel ...', '', '[    0.000000@0] Booting Linux on physical CPU 0x0', '[    0.000000@0] Linux version 4.9.113 (masaki@ubuntu) (gcc version 6.3.1) #2 SMP PREEMPT', '[    1.234567@3] Run /init as init process'].join('\n') + '\n');
+  assert.is(r.boots[0]!.kernelVersion, '4.9.113');
+  assert.is(r.verdict, 'ok');
+});
+
 test.run();

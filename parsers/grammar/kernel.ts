@@ -36,7 +36,15 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   const frac = i;
   while (isDigit(text.charCodeAt(i))) i++;
   // printk prints six digits (`%5lu.%06lu`); firmware's `[00.340]` is not the kernel's.
-  if (i - frac !== 6 || text.charCodeAt(i) !== 0x5d /* ] */) return null;
+  if (i - frac !== 6) return null;
+  // Amlogic's vendor kernels put the CPU after an `@` (`[    0.000000@0] Booting Linux on physical CPU`).
+  let cpuAt = -1;
+  if (text.charCodeAt(i) === 0x40 /* @ */ && isDigit(text.charCodeAt(i + 1))) {
+    cpuAt = i;
+    i++;
+    while (isDigit(text.charCodeAt(i)) && i - cpuAt <= 4) i++;
+  }
+  if (text.charCodeAt(i) !== 0x5d /* ] */) return null;
   if (text.charCodeAt(i + 1) === 0x5b /* [ */) {
     const m = PREFIX.exec(text);
     if (m === null) return null;
@@ -47,8 +55,8 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   let whole = 0;
   for (let k = digits; k < frac - 1; k++) whole = whole * 10 + text.charCodeAt(k) - 0x30;
   let micro = 0;
-  for (let k = frac; k < i; k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
-  const uptime = whole < 9e9 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, i));
+  for (let k = frac; k < (cpuAt >= 0 ? cpuAt : i); k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
+  const uptime = whole < 9e9 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, cpuAt >= 0 ? cpuAt : i));
   let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
   if (unpadded && !UNPADDED_PROCESS.test(text.slice(start, start + 80))) return null;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
