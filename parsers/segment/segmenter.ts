@@ -73,9 +73,9 @@ const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
 /** What systemd calls the containers it detects (`systemd-detect-virt --list`, the container half). */
 const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
 
-/** An init script's own error words. */
 /** PID 1's own crash handler (`Caught <SEGV>, dumped core as pid 9.`, then `Freezing execution.`). */
 const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
+/** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -329,7 +329,7 @@ export class Segmenter extends CrashTracker {
     }
   }
 
-  /** journalctl's own marks were seen (`-- Boot … --`, `-- Logs begin at …`, `-o short-monotonic`). */
+  /** journalctl's own marks were seen (`-- Boot … --`, `-- Logs begin at …`). */
   private journalctlSeen = false;
 
   /**
@@ -766,16 +766,11 @@ export class Segmenter extends CrashTracker {
           /: (?:[Mm]ain|[Mm]ount|[Ss]wap) process exited/.test(at.text) &&
           /^code=(?:exited,? status=[1-9]|dumped|killed,? status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS))/.test(groups[1] ?? '') &&
           !(stop !== null && at.lineNo - stop.line <= 3);
-        if (f === null && exitFailed && !this.stoppingNow(unit) && isUnitName(unit)) {
-          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
-          f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
-          if (f) this.attachEarlier(f, unit, null);
-        }
-        if (f === null && startTimeout && source !== 'console' && !this.stoppingNow(unit) && isUnitName(unit)) {
+        if (f === null && (exitFailed || (startTimeout && source !== 'console')) && !this.stoppingNow(unit) && isUnitName(unit)) {
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, source);
           if (f) {
-            f.result ??= 'timeout';
+            if (startTimeout) f.result ??= 'timeout';
             this.attachEarlier(f, unit, null);
           }
         }
