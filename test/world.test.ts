@@ -607,4 +607,55 @@ test("Amlogic's vendor kernels stamp the CPU after an `@` (`[    0.000000@0] Lin
   assert.is(r.verdict, 'ok');
 });
 
+test("dinit's status lines (`[  OK  ] dbus`, `[FAILED] dhcpcd`): another init, not systemd's status lines", () => {
+  const clean = f(['[  OK  ] syslog-ng', '[  OK  ] local.target', '[  OK  ] dbus', '[STOPPD] dbus']);
+  assert.is(clean.boots, 1);
+  assert.is(clean.cycles, 0);
+  assert.is(clean.rootCause, null);
+  const failed = analyze('[  OK  ] udevd\n[FAILED] dhcpcd\n');
+  assert.is(failed.verdict, 'failed');
+  assert.is(failed.boots[0]!.init, 'dinit');
+  // systemd's own lines always say what happened, with a capital: still systemd's.
+  assert.is(f(['[  OK  ] Started dbus.service - D-Bus System Message Bus.']).cycles, 1);
+});
+
+test("PID 1 freezing after its fatal error, said without the status column: the line before is the cause", () => {
+  const r = f(['Starting Switch Root...', 'Refusing to run in unsupported environment where /usr/ is not populated', 'systemd[1]: Freezing execution.']);
+  assert.is(r.cycles, 1);
+  assert.is(r.rootCauseDescription, 'Refusing to run in unsupported environment where /usr/ is not populated');
+  // With the `[!!!!!!]` line read first, the freeze adds evidence and changes nothing.
+  const bang = f(['[!!!!!!] Failed to mount API filesystems.', '[    1.2] systemd[1]: Freezing execution.']);
+  assert.is(bang.rootCauseDescription, 'Failed to mount API filesystems');
+});
+
+test("status words that lost their brackets, the spinner's `Job X/start running` without its bracket, `unit: Job unit/start timed out.`", () => {
+  const r = f(['Job foo.service/start running (1min 27s / no limit)', 'FAILED Failed to start foo.service - Foo.', 'DEPEND Dependency failed for multi-user.target - Multi-User System.']);
+  assert.is(r.rootCause, 'foo.service');
+  assert.equal(r.hungJobs, ['foo.service']);
+  // The word must fit the message: `OK Failed to …` is text.
+  assert.is(f(['OK Failed to start foo.service - Foo.']).rootCause, null);
+  assert.is(f(['dev-sdb1.device: Job dev-sdb1.device/start timed out.']).rootCause, 'dev-sdb1.device');
+  // A journal line whose time column was cut off: `host ident[pid]: …`.
+  assert.is(f(['fedora systemd[1]: Timed out waiting for device dev-sdb1.device - /dev/sdb1.']).rootCause, 'dev-sdb1.device');
+});
+
+test("a test driver's machine name before each line (`machine # `); a fence with the first line glued to it; systemd's description retyped in another case", () => {
+  const nix = analyze(['machine # <<< NixOS Stage 1 >>>', 'machine # ', "machine # /init: source: line 125: can't open '/nix/store/x-mounts.sh': No such file or directory", 'machine # An error occurred in stage 1 of the boot process, which must mount the'].join('\n') + '\n');
+  assert.ok(nix.input.envelopes.some((e) => e.kind === 'vm-name' && e.lines === 4));
+  assert.is(findings(nix).rootCause, "/init: source: line 125: can't open '/nix/store/x-mounts.sh': No such file or directory");
+  // A prompt is not a machine name (`livecd ~ # ` has more than one word before its `#`).
+  assert.is(analyze('livecd ~ # ls\n').input.envelopes.length, 0);
+  const fence = analyze('```[    1.000000] Linux version 6.1.0 (x@y) #1 SMP\n```\n');
+  assert.is(fence.boots[0]!.kernelVersion, '6.1.0');
+  assert.is(f(['[  OK  ] Reached target Basic System.', 'Starting Dracut Emergency shell...']).emergency, 'dracut-shell');
+});
+
+test("a login, then a motd that names a release booting with systemd: that login was systemd's", () => {
+  const r = f(['[   17.449715] ACPI: button: Power Button [PWRF]', '', 'localhost login: core (automatic login)', '', 'Flatcar Container Linux by Kinvolk alpha 4372.0.0 for QEMU', 'core@localhost ~ $']);
+  assert.is(r.cycles, 1);
+  assert.ok(r.loginReached);
+  // Without it, a login on a console with kernel lines and no word of systemd is another init's.
+  assert.is(f(['[   17.449715] ACPI: button: Power Button [PWRF]', '', 'localhost login: root']).cycles, 0);
+});
+
 test.run();

@@ -4,6 +4,7 @@
  */
 import type { PhysicalLine } from '../terminal/line-splitter.js';
 import {
+  DINIT_SERVICE,
   DRACUT_PREFIX,
   initramfsRootNotFound,
   matchBootloaderError,
@@ -35,7 +36,7 @@ import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } f
 import { findEmbeddedKernelPrefix, isDriverFailure, matchDriverWords, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
-import { parseSpinner, parseStatusLine, parseStatusMessage, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
+import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
 /** A line of a user's service manager. */
 export interface UserManagerLine {
@@ -151,6 +152,8 @@ const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesyste
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
+/** The same with the host before it (`journalctl -o short` whose time column was cut off). */
+const HOSTED_ENTRY = /^([a-z][\w.-]{0,63}) ([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
 const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
@@ -172,7 +175,7 @@ const GLUED_TIME = /(?:[^\s\d.]{2,5}\.? {1,2}\d{1,2}|\d{4}-\d\d-\d\d[T ]?) ?\d\d
  *  that holds it is not taken as complete without its full stop. */
 const SPLICED_TEXT = /[[\]]|: /;
 /** PID 1's messages about a unit that are read without a prefix: they begin with the unit's name. */
-const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout']);
+const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout', 'job-timeout']);
 
 function isUnitNameStart(text: string): boolean {
   const colon = text.indexOf(': ');
@@ -183,6 +186,28 @@ function isUnitNameStart(text: string): boolean {
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
+/** systemd's spinner in its unit-name form without the bracket: `Job foo.service/start running (1min 26s / no limit)`. */
+const BARE_JOB_SPINNER = /^Job \S+\/\w+ running \([^()/]+ \/ [^()/]+\)/;
+/** A status word without its brackets, then a message of its kind. */
+const BRACKETLESS = /^(?:(FAILED|DEPEND)|\s?(TIME)|\s{0,2}(OK))\s{1,3}(?=[A-Z])/;
+const WORD_FITS: Readonly<Record<string, (kind: string | undefined) => boolean>> = {
+  FAILED: (k) => k === 'failed',
+  DEPEND: (k) => k === 'dependency',
+  TIME: (k) => k === 'timeout',
+  OK: (k) => k === undefined,
+};
+
+function bracketlessStatus(text: string): { word: StatusWord; message: string; msg: StatusMessage } | null {
+  const m = BRACKETLESS.exec(text);
+  if (m === null) return null;
+  const word = (m[1] ?? m[2] ?? m[3]) as StatusWord;
+  const message = text.slice(m[0].length).trim();
+  const msg = parseStatusMessage(message);
+  // (The word must fit what the message says: `OK Failed to …` is no status line.)
+  if (msg === null || !WORD_FITS[word]!(VERB_FAILURE[msg.verb])) return null;
+  return { word, message, msg };
+}
+
 /** `host kernel: ` or `host ident[pid]: ` after a monotonic timestamp (the host is one word). */
 const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): /;
 
@@ -346,11 +371,32 @@ export class LineClassifier {
         (stopless && st.word !== '' && !SPLICED_TEXT.test(st.message) ? parseStatusMessage(st.message.trimEnd() + '.') : null) ??
         // Retyped by hand: `[FAILED] Failed to Start Create Volatile Files and Directories`.
         (st.word === 'FAILED' && /^Failed to [A-Z]/.test(st.message) ? parseStatusMessage(`Failed to ${st.message.charAt(10).toLowerCase()}${st.message.slice(11).trimEnd().replace(/\.?$/, '.')}`) : null);
+      if (msg === null && (st.word === 'OK' || st.word === 'FAILED') && text.charCodeAt(0) === 0x5b && DINIT_SERVICE.test(st.message.trimEnd())) {
+        const service = st.message.trimEnd();
+        this.out({ kind: 'init', at, init: 'dinit', failed: st.word === 'FAILED' ? service : null, opens: false });
+        return;
+      }
       this.out({ kind: 'status', at, word: st.word, message: st.message, msg, repaired });
       return;
     }
     const first = text.charCodeAt(0);
     // The spinner's words without its bracket (a console copied or retyped without it): only systemd says them.
+    if (first === 0x4a /* J */ && text.startsWith('Job ') && BARE_JOB_SPINNER.test(text)) {
+      const spinner = parseSpinner(`[ *** ] ${text.trimEnd()}`);
+      if (spinner) {
+        this.out({ kind: 'spinner', at, spinner });
+        return;
+      }
+    }
+    // Status words whose brackets were lost (a console log that kept the letters of each escape-coloured
+    // field only: `FAILED Failed to start foo.service.`, `DEPEND Dependency failed for …`).
+    if (first === 0x46 /* F */ || first === 0x44 /* D */ || first === 0x54 /* T */ || first === 0x20 || first === 0x4f /* O */) {
+      const st = bracketlessStatus(text);
+      if (st !== null) {
+        this.out({ kind: 'status', at, word: st.word, message: st.message, msg: st.msg, repaired: false });
+        return;
+      }
+    }
     if (first === 0x41 /* A */ && (text.startsWith('A start job is running for ') || text.startsWith('A stop job is running for ')) && !text.includes('[')) {
       const spinner = parseSpinner(`[ *** ] ${/\(\S.* \/ .+\)\s*$/.test(text) ? text.trimEnd() : text.trimEnd() + ' (? / ?)'}`);
       if (spinner) {
@@ -551,6 +597,12 @@ export class LineClassifier {
       const bare = BARE_ENTRY.exec(trimmed);
       if (bare && bare[1] !== 'kernel') {
         this.journalLine(at, { time: '', host: '', ident: bare[1]!, pid: Number(bare[2]), message: trimmed.slice(bare[0].length) });
+        return;
+      }
+      // … or without its time column only: `fedora systemd[1]: Timed out waiting for device …`.
+      const hosted = HOSTED_ENTRY.exec(trimmed);
+      if (hosted && hosted[2] !== 'kernel') {
+        this.journalLine(at, { time: '', host: hosted[1]!, ident: hosted[2]!, pid: Number(hosted[3]), message: trimmed.slice(hosted[0].length) });
         return;
       }
     }

@@ -311,7 +311,8 @@ export type ManagerEventKind =
   | 'unit-not-found'
   | 'start-limit'
   | 'generator-failed'
-  | 'job-timeout';
+  | 'job-timeout'
+  | 'frozen';
 
 export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp; example: string }> = [
   { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/, example: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT +SELINUX)' },
@@ -336,7 +337,11 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
   // Older PID 1 (and every job of a device): `Job dev-sdb1.device/start timed out.`
-  { kind: 'job-timeout', literal: ' timed out', pattern: /^Job (\S+?)\/(?:start|stop|reload|restart|verify-active) timed out\.?$/, example: 'Job dev-disk-by\\x2dlabel-data.device/start timed out.' },
+  { kind: 'job-timeout', literal: ' timed out', pattern: /^(?:\S+: )?Job (\S+?)\/(?:start|stop|reload|restart|verify-active) timed out\.?$/, example: 'Job dev-disk-by\\x2dlabel-data.device/start timed out.' },
+  // (Newer PID 1 puts the unit first: `dev-sdb1.device: Job dev-sdb1.device/start timed out.`)
+  // PID 1 gives up after its fatal error (`[!!!!!!] …`, or a crash): it freezes, or exits in a container.
+  { kind: 'frozen', literal: 'Freezing execution', pattern: /^Freezing execution\.?$/, example: 'Freezing execution.' },
+  { kind: 'frozen', literal: 'Exiting PID 1', pattern: /^Exiting PID 1\.*$/, example: 'Exiting PID 1...' },
   // PID 1 could not start the default target at all (then it freezes): the unit it names is missing.
   { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) (?:not found\.?$|failed to load properly|is masked|has a bad unit file setting|is not loaded properly)/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
@@ -492,10 +497,17 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`. */
 const TALOS_TASK = /^\[talos\] (?:task (\S+) \(\d+\/\d+\): failed\b|)/;
+
+/**
+ * dinit's own status lines: the status word and the service's name alone (`[  OK  ] syslog-ng`,
+ * `[FAILED] dhcpcd`). systemd always says what happened (`Started …`, `Reached target …`), with a capital;
+ * dinit's service names are lower case.
+ */
+export const DINIT_SERVICE = /^[a-z0-9][\w@.+:-]{0,63}$/;
 
 export function matchTalos(message: string): { init: 'talos'; failed: string | null; opens: false } | null {
   if (!message.startsWith('[talos] ')) return null;
@@ -542,6 +554,8 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\. ?FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
+  // dinit (Chimera, Artix) stops a service: `[STOPPD] dbus` (its starts are `[  OK  ] dbus`, see DINIT_STATUS).
+  { init: 'dinit', literal: '[STOPPD]', pattern: /^\[STOPPD\] [a-z0-9][\w@.+:-]*$/, example: '[STOPPD] dbus' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

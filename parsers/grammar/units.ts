@@ -262,6 +262,10 @@ export class UnitResolver {
       if (name !== null && name.startsWith(head) && name.endsWith(tail)) return { ...ref, name, description: ref.text.slice(sep + 3), partial: false, resolvedBy: 'table' };
     }
     if (fromTable.size === 0 && !ref.text.includes(ELLIPSIS)) {
+      // A screen retyped by hand (`Starting Dracut Emergency shell...`): systemd's own description in
+      // another case, when it is one unit's alone.
+      const folded = tableByFoldedDescription().get(ref.text.toLowerCase());
+      if (folded !== undefined && folded !== null) return { ...ref, name: folded[0], description: folded[1], partial: false, resolvedBy: 'table' };
       const instance = templateInstance(ref.text);
       if (instance !== null) return { ...ref, name: instance, description: ref.text, partial: false, resolvedBy: 'table' };
       // zram-generator's swap units: `Compressed Swap on /dev/zram0` is dev-zram0.swap.
@@ -349,6 +353,21 @@ let tableByName: Map<string, string> | null = null;
 function tableDescription(name: string): string | null {
   tableByName ??= new Map(COMMON_UNITS.filter(([, d]) => d !== '').map(([n, d]) => [n, d]));
   return tableByName.get(name) ?? null;
+}
+
+let foldedIndex: Map<string, readonly [string, string] | null> | null = null;
+/** The table's descriptions in lower case → the one unit so described (null where several are). */
+function tableByFoldedDescription(): Map<string, readonly [string, string] | null> {
+  if (foldedIndex === null) {
+    foldedIndex = new Map();
+    for (const [name, description] of COMMON_UNITS) {
+      if (description === '') continue;
+      const key = description.toLowerCase();
+      const prev = foldedIndex.get(key);
+      foldedIndex.set(key, prev === undefined || (prev !== null && prev[0] === name) ? [name, description] : null);
+    }
+  }
+  return foldedIndex;
 }
 
 function tableForms(): PrintedForms {

@@ -28,7 +28,8 @@ export type EnvelopeKind =
   | 'cut-prefix'
   | 'caret-escapes'
   | 'bare-escapes'
-  | 'web-escapes';
+  | 'web-escapes'
+  | 'vm-name';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -46,6 +47,8 @@ const KMSG_LEVEL = /^<\d{1,3}>/;
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
+/** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
+const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
 // (`^M` is a CR: before an erase of the line, or at its end, it leaves the text as it is.)
@@ -109,6 +112,8 @@ export class LineUnwrapper {
   /** LAVA keeps the target's bytes (escapes, CRs, spinner redraws) JSON-encoded in `msg`: they go through
    *  a terminal layer of their own, and what it shows is the record's line (same line number). */
   private inner: LineSplitter | null = null;
+  /** The machine name a test driver put before the console's lines (see VM_NAME_PREFIX). */
+  private vmName: string | null = null;
   /** The indent of a whole indented paste (0: none; null: no line seen yet). */
   private pasteIndent: number | null = null;
   /** Where each recent record's bytes start in the inner stream (a line is emitted once the next
@@ -184,6 +189,23 @@ export class LineUnwrapper {
       if (FENCE.test(text)) {
         this.count('markdown-fence');
         return '';
+      }
+      // A fence with the paste's first line glued to it (`` ```[  211.96] dracut … ``).
+      if (text.startsWith('```') && text.charCodeAt(3) === 0x5b && isKernelStamp(text.slice(3))) {
+        text = text.slice(3);
+        this.count('markdown-fence');
+      }
+    }
+    // NixOS's test driver puts the machine's name before each console line (`machine # [    1.2] …`).
+    if (c0 >= 0x61 && c0 <= 0x7a && text.includes(' #')) {
+      const m = VM_NAME_PREFIX.exec(text);
+      if (m !== null) {
+        const rest = text.slice(m[0].length);
+        if (m[1] === this.vmName || rest === '' || rest.startsWith('<<< ') || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))) {
+          this.vmName = m[1]!;
+          text = rest;
+          this.count('vm-name');
+        }
       }
     }
     // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines

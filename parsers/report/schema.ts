@@ -176,7 +176,7 @@ export const Boot = z.object({
   emergency: Emergency.nullable().describe('an initrd shell entered before systemd ran'),
   rootCause: RootCause.nullable().describe('why the boot failed outside any userspace cycle'),
   init: z
-    .enum(['openrc', 'sysvinit', 'upstart', 'busybox', 'talos'])
+    .enum(['openrc', 'sysvinit', 'upstart', 'busybox', 'talos', 'dinit'])
     .nullable()
     .describe('an init system other than systemd that the log shows (its failures and shells are reported; it has no userspace cycles)'),
   loginLine: z.number().int().positive().nullable().describe('a login prompt outside any systemd userspace cycle (another init system)'),
@@ -226,7 +226,7 @@ export const Report = z.object({
       .describe('recognised lines by where they came from'),
     envelopes: z
       .array(z.object({ kind: z.string(), lines: z.number().int().nonnegative() }))
-      .describe('wrappers taken off lines before reading them: lava, ci-timestamps, markdown-fence, quoted, indented, kmsg-level, syslog-level (socklog facility.level), cut-prefix (a journal line cut to its colon), caret-escapes, bare-escapes, web-escapes'),
+      .describe('wrappers taken off lines before reading them: lava, ci-timestamps, markdown-fence, quoted, indented, kmsg-level, syslog-level (socklog facility.level), cut-prefix (a journal line cut to its colon), caret-escapes, bare-escapes, web-escapes, vm-name (a test driver’s machine name before each line)'),
     compression: z.string().nullable().describe('gzip, xz or zstd when the input was compressed'),
   }),
   verdict: z.enum(['ok', 'failed', 'empty']),

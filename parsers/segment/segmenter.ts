@@ -374,7 +374,17 @@ export class Segmenter extends CrashTracker {
       this.lastText = at;
       this.errorTexts[this.errorTextsAt++ & 7] = at;
     }
-    if (t.length < 120 && SYSTEMD_ISSUE.test(t)) this.issueLine = at.lineNo;
+    if (t.length < 120 && SYSTEMD_ISSUE.test(t)) {
+      this.issueLine = at.lineNo;
+      // The motd just after a login names a release that boots with systemd (`Flatcar Container Linux by
+      // Kinvolk alpha …`): that login was systemd's, in a userspace cycle the log showed nothing else of.
+      const boot = this.boot;
+      if (boot !== null && boot.cycles.length === 0 && boot.init === null && boot.mode === null && boot.loginLine !== null && at.lineNo - boot.loginLine <= 6) {
+        const login = boot.loginLine;
+        boot.loginLine = null;
+        this.ensureCycle(login).loginLine = login;
+      }
+    }
     const stop = initramfsScriptFailure(t);
     if (stop !== null && stop.rank === 0) {
       // fsck's detail (`/dev/sda6 UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`): evidence, if the
@@ -599,6 +609,9 @@ export class Segmenter extends CrashTracker {
       this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
     }
     const source = rec.fromJournal ? 'journal' : 'kmsg';
+    if (rec.manager === null && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
+      this.lastPid1 = { at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) };
+    }
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) this.unitMessage(rec.msg, at, source);
     else if (rec.userManager) this.userManagerLine(rec.userManager, at);
@@ -609,8 +622,38 @@ export class Segmenter extends CrashTracker {
     this.touch();
   }
 
+  /** PID 1's last line that was no event of its own (what it said before it froze). */
+  private lastPid1: { at: LineRef; message: string } | null = null;
+
+  /**
+   * `Freezing execution.` (or `Exiting PID 1...` in a container): PID 1 gave up. Its fatal error is on the
+   * line before (`[!!!!!!] …`, read already, or its own words without the status column: `Refusing to run
+   * in unsupported environment where /usr/ is not populated`).
+   */
+  private pid1Froze(at: LineRef): void {
+    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'PID 1 froze (or exited) after its fatal error' };
+    const current = this.boot ? currentCycle(this.boot) : null;
+    if (current?.fatal !== undefined) {
+      addEvidence(current.fatal.evidence, ev);
+      return;
+    }
+    let last: { at: LineRef; message: string } | null = null;
+    const p = this.lastPid1;
+    if (p !== null && p.at.lineNo < at.lineNo && at.lineNo - p.at.lineNo <= 3) last = p;
+    for (const l of this.recentLines) {
+      if (l === undefined || l.lineNo >= at.lineNo || at.lineNo - l.lineNo > 3 || l.text.trim().length < 12) continue;
+      if (last === null || l.lineNo > last.at.lineNo) last = { at: l, message: l.text.trim() };
+    }
+    if (last === null) return this.managerFatal('Freezing execution', at, true);
+    this.managerFatal(last.message, last.at);
+    const fatal = this.boot ? currentCycle(this.boot)?.fatal : undefined;
+    if (fatal !== undefined) addEvidence(fatal.evidence, ev);
+  }
+
   private managerEvent(kind: string, groups: readonly string[], at: LineRef, source: 'kmsg' | 'journal' | 'console' = 'kmsg'): void {
     switch (kind) {
+      case 'frozen':
+        return this.pid1Froze(at);
       case 'generator-failed': {
         const what = groups[0] ?? '';
         if (this.findFailure(what) === null) this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(what), 'failed', 'unit-failed', at, source === 'console' ? 'console' : source);
@@ -1108,7 +1151,10 @@ export class Segmenter extends CrashTracker {
         if (sd) this.endBoot(this.ensureBoot('log-start', rec.at.lineNo), sd[1] === 'reboot' ? 'reboot' : sd[1] === 'halt' ? 'halt' : 'poweroff', rec.at);
       }
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
-      if (rec.manager === null && rec.msg === null && j.ident === 'systemd') this.unitComplaint(j.message, rec.at);
+      if (rec.manager === null && rec.msg === null && j.ident === 'systemd') {
+        if (j.pid === 1 || j.pid === null) this.lastPid1 = { at: rec.at, message: j.message };
+        this.unitComplaint(j.message, rec.at);
+      }
       if (rec.audit) this.audit(rec.audit, rec.at);
       if (rec.login) this.loginSeen(rec.at);
       if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'journal');
