@@ -196,18 +196,6 @@ export class LineUnwrapper {
         this.count('markdown-fence');
       }
     }
-    // NixOS's test driver puts the machine's name before each console line (`machine # [    1.2] …`).
-    if (c0 >= 0x61 && c0 <= 0x7a && text.includes(' #')) {
-      const m = VM_NAME_PREFIX.exec(text);
-      if (m !== null) {
-        const rest = text.slice(m[0].length);
-        if (m[1] === this.vmName || rest === '' || rest.startsWith('<<< ') || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))) {
-          this.vmName = m[1]!;
-          text = rest;
-          this.count('vm-name');
-        }
-      }
-    }
     // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines
     // begin with `[` too, and this runs on every line).
     if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b) && looksTimestamped(text, c0 === 0x5b ? 1 : 0)) {
@@ -247,6 +235,19 @@ export class LineUnwrapper {
       // A journal or syslog paste whose `time host ident[pid]` was cut away up to its colon.
       text = text.slice(2);
       this.count('cut-prefix');
+    }
+    // NixOS's test driver puts the machine's name before each console line (`machine # [    1.2] …`).
+    const cv = text.charCodeAt(0);
+    if (cv >= 0x61 && cv <= 0x7a && text.includes(' #')) {
+      const m = VM_NAME_PREFIX.exec(text);
+      if (m !== null) {
+        const rest = text.slice(m[0].length);
+        if (m[1] === this.vmName || rest === '' || rest.startsWith('<<< ') || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))) {
+          this.vmName = m[1]!;
+          text = rest;
+          this.count('vm-name');
+        }
+      }
     }
     // Escapes whose ESC byte was lost, or written as text: one pass over the line's `[`s says which.
     const kinds = escapeKinds(text);
