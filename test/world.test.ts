@@ -658,4 +658,26 @@ test("a login, then a motd that names a release booting with systemd: that login
   assert.is(f(['[   17.449715] ACPI: button: Power Button [PWRF]', '', 'localhost login: root']).cycles, 0);
 });
 
+test("grabserial's two clocks before each line; a status line a mail client wrapped after a preposition", () => {
+  const r = analyze(['[74.370455 0.424681] [  OK  ] Started ttyS2 Console Server.', '[74.536364 0.165909] [DEPEND] Dependency failed for Host logger for', 'ttyVUART0.', '[74.680219 0.143855] [  OK  ] Started Phosphor Dump core monitor.'].join('\n') + '\n');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'grabserial' && e.lines === 3));
+  assert.equal(findings(r).dependencyFailed, ['Host logger for ttyVUART0']);
+  // Cut inside a unit's name, the glued text names the unit: no space is put in.
+  assert.equal(f(['[DEPEND] Dependency failed for syste', 'md-homed.service - Home Area Manager.']).dependencyFailed, ['systemd-homed.service']);
+});
+
+test("a journal whose date (or time and host) columns were cut off; a status word retyped in title case", () => {
+  const r = f(['\t18:28:47 LibreELEC kernel: sd 0:0:0:0: [sda] Attached SCSI disk', '\t18:30:06 LibreELEC systemd[1]: dev-sda1.device: Job dev-sda1.device/start timed out.', '\t18:30:06 LibreELEC systemd[1]: Timed out waiting for device /dev/sda1.']);
+  assert.is(r.rootCause, 'dev-sda1.device');
+  // A CI clock before console text is not a journal (no `ident[pid]:` after it).
+  assert.is(analyze('12:00:01 [  OK  ] Started foo.service - Foo.\n').input.lineSources.journal, 0);
+  const k = analyze('kernel: Linux version 6.3.0-060300-generic (kernel@sita) (gcc 12.2.0) #1 SMP\nsystemd[1]: Starting Login to default iSCSI targets...\n');
+  assert.is(k.boots[0]!.kernelVersion, '6.3.0-060300-generic');
+  assert.is(k.boots[0]!.startsMidway, false);
+  const typed = f(['[Failed] Failed to mount /boot', "See 'systemctl status boot.mount' for details", 'You are in emergency mode.']);
+  assert.is(typed.rootCause, 'boot.mount');
+  // Only the words systemd prints: `[Error]` stays text.
+  assert.is(f(['[Error] Failed to mount /boot']).rootCause, null);
+});
+
 test.run();

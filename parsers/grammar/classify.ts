@@ -34,7 +34,7 @@ import {
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
 import { findEmbeddedKernelPrefix, isDriverFailure, matchDriverWords, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
-import { isUnitName } from './units.js';
+import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
 
@@ -186,6 +186,8 @@ function isUnitNameStart(text: string): boolean {
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
+/** A line that ends in a preposition or article: a description cut there goes on after a space. */
+const FUNCTION_WORD_END = / (?:for|of|on|in|at|to|the|and|with|from|by|a|an)$/;
 /** systemd's spinner in its unit-name form without the bracket: `Job foo.service/start running (1min 26s / no limit)`. */
 const BARE_JOB_SPINNER = /^Job \S+\/\w+ running \([^()/]+ \/ [^()/]+\)/;
 /** A status word without its brackets, then a message of its kind. */
@@ -240,6 +242,13 @@ export class LineClassifier {
         let joined = frag.text + line.text;
         const st = parseStatusLine(joined);
         let reads = st !== null && parseStatusMessage(st.message) !== null;
+        // Cut after a preposition (`Dependency failed for Host logger for` / `ttyVUART0.`, a mail client's
+        // wrap): the words were two, unless glued they name a unit.
+        if (reads && FUNCTION_WORD_END.test(frag.text) && /^[A-Za-z0-9]/.test(line.text) && parseUnitText(parseStatusMessage(st!.message)!.unitText).name === null) {
+          const spaced = frag.text + ' ' + line.text;
+          const st2 = parseStatusLine(spaced);
+          if (st2 !== null && parseStatusMessage(st2.message) !== null) joined = spaced;
+        }
         if (st !== null && !reads) {
           const spaced = frag.text + ' ' + line.text.trimStart();
           const st2 = parseStatusLine(spaced);
@@ -591,6 +600,11 @@ export class LineClassifier {
         this.kernel(at, null, trimmed.slice(p), false);
         return;
       }
+    }
+    // The kernel's journal entries without their time and host (`kernel: Linux version 6.3.0 …`).
+    if (c0 === 0x6b /* k */ && trimmed.startsWith('kernel: ') && trimmed.length > 8) {
+      this.kernel(at, null, trimmed.slice(8), true);
+      return;
     }
     // A journal pasted without its time and host columns: `sshd[1209]: fatal: Cannot bind any address.`
     if (c0 >= 0x61 && c0 <= 0x7a && trimmed.includes(']: ')) {

@@ -414,9 +414,17 @@ export interface JournalLine {
 const JOURNAL =
   /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
 
+/** A journal whose date column was cut off, the time left (`18:30:06 LibreELEC systemd[1]: …`): only with
+ *  `ident[pid]: ` or `kernel: ` after it (a CI clock before console text has neither). */
+const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel)): ?(.*)$/;
+
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);
-  if (m === null) return null;
+  if (m === null) {
+    const t = text.charCodeAt(0) <= 0x39 ? TIME_ONLY_JOURNAL.exec(text) : null;
+    if (t === null) return null;
+    return { time: t[1]!, host: t[2] ?? '', ident: t[3] ?? t[5]!, pid: t[4] === undefined ? null : Number(t[4]), message: dropHighlightRemnant(t[6]!) };
+  }
   return { time: m[1]!, host: m[2] ?? '', ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: dropHighlightRemnant(m[5]!) };
 }
 

@@ -210,6 +210,7 @@ const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'IN
 /** The words as systemd pads them to six columns. */
 const PADDED: ReadonlyArray<readonly [string, StatusWord]> = [['  OK  ', 'OK'], ['FAILED', 'FAILED'], ['DEPEND', 'DEPEND'], [' TIME ', 'TIME'], ['ASSERT', 'ASSERT'], ['UNSUPP', 'UNSUPP'], [' INFO ', 'INFO'], [' ONCE ', 'ONCE'], ['!!!!!!', '!!!!!!']];
 const NOT_BLANK = /\S/;
+const TITLE_CASE_WORD = /^(?:Ok|Failed|Depend|Time)$/;
 
 /** A photo of the screen read by OCR: the closing bracket came out as `1`, `J`, `j`, `l` or `|`
  *  (`[ TIME 1 Timed out waiting for device …`, `[ OK J Stopped …`). */
@@ -231,8 +232,13 @@ export function parseStatusLine(text: string): StatusLine | null {
     for (const [inner, word] of PADDED) if (text.startsWith(inner, 1)) return { word, message: text.slice(8).trim() };
   }
   const inner = text.slice(1, close);
-  const word = inner.trim();
-  if (!WORDS.has(word)) return null;
+  let word = inner.trim();
+  if (!WORDS.has(word)) {
+    // A screen retyped by hand: `[Failed] Failed to mount /boot`, `[Ok]`.
+    if (!TITLE_CASE_WORD.test(word) || !WORDS.has(word.toUpperCase())) return null;
+    word = word.toUpperCase();
+    return { word: word as StatusWord, message: text.slice(close + 1).trim() };
+  }
   // systemd pads INFO (`[ INFO ]`; a copy may collapse that to one space): `[INFO]` is firmware's own
   // log level (EDK II, Patina, TF-A). (People who retype a screen write `[TIME]`, `[OK]`: those stay.)
   if (word === 'INFO' && inner === word) return null;

@@ -29,7 +29,8 @@ export type EnvelopeKind =
   | 'caret-escapes'
   | 'bare-escapes'
   | 'web-escapes'
-  | 'vm-name';
+  | 'vm-name'
+  | 'grabserial';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -47,6 +48,8 @@ const KMSG_LEVEL = /^<\d{1,3}>/;
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
+/** grabserial's two clocks (`-t`: since the base time, and since the line before). */
+const GRABSERIAL = /^\[\d{1,7}\.\d{6} \d{1,7}\.\d{6}\] ?/;
 /** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
 const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
@@ -161,6 +164,13 @@ export class LineUnwrapper {
     // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel
     // prints no colour. They pass untouched (checked by hand: this runs on every line).
     if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) return text;
+    // grabserial (a board's serial capture): `[74.536364 0.165909] ` before each line, the time since its
+    // base and since the line before.
+    if (c === 0x5b && GRABSERIAL.test(text)) {
+      text = text.slice(GRABSERIAL.exec(text)![0].length);
+      this.count('grabserial');
+      if (text === '') return text;
+    }
     // LAVA: `- {"dt": …, "lvl": …, "msg": …}`.
     if (c === 0x2d /* - */ && LAVA.test(text)) {
       this.lava = true;
