@@ -680,4 +680,13 @@ test("a journal whose date (or time and host) columns were cut off; a status wor
   assert.is(f(['[Error] Failed to mount /boot']).rootCause, null);
 });
 
+test("a shell on the console with no login, right after an initramfs's error: its shell, whatever words it dropped there with", () => {
+  const r = f(['mount: mounting /dev/mmcblk0p2 on /rootfs failed: No such device', 'Mounting root partition /dev/mmcblk0p2 failed', '', 'BusyBox v1.20.2 (Debian 1:1.20.0-7) built-in shell (ash)', "/bin/sh: can't access tty: job control turned off", '/ #']);
+  assert.is(r.emergency, 'initramfs-shell');
+  assert.ok(r.rootEvidence.some((t) => t.startsWith('mount: mounting /dev/mmcblk0p2')));
+  // The same shell after an init's scripts ran (KernelCI's buildroot), or with no error before it: no emergency.
+  assert.is(f(['udevadm settle failed', 'Starting network: OK', "/bin/sh: can't access tty; job control turned off", '/ #']).emergency, 'none');
+  assert.is(f(['BusyBox v1.36.1 (2023-11-14) built-in shell (ash)', 'root@OpenWrt:~#']).emergency, 'none');
+});
+
 test.run();

@@ -75,6 +75,8 @@ const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|
 
 /** PID 1's own crash handler (`Caught <SEGV>, dumped core as pid 9.`, then `Freezing execution.`). */
 const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
+/** A shell started on the console without a login (no controlling terminal, or BusyBox's banner). */
+const BARE_SHELL = /^(?:BusyBox v\S+ .*built-in shell \(ash\)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
 /** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
@@ -108,6 +110,7 @@ export class Segmenter extends CrashTracker {
         if (m) this.rootWaited(m[1]!, rec.at);
       }
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+      else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;
     }
@@ -1013,6 +1016,25 @@ export class Segmenter extends CrashTracker {
     const boot = this.boot;
     if (boot === null) this.containerPending = true;
     else if (!boot.hasKernel && boot.cycles.length <= 1 && this.boots.length === 1) boot.container = true;
+  }
+
+  /**
+   * A shell on the console with no login before it (`BusyBox v1.20.2 built-in shell (ash)`, `/bin/sh:
+   * can't access tty; job control turned off`), right after an initramfs said what went wrong: it gave
+   * up and left its shell, whatever words it dropped there with.
+   */
+  private bareShell(at: LineRef): void {
+    const boot = this.boot;
+    // (After an init system's own scripts ran, a shell on the console is its: KernelCI's buildroot gives one.)
+    if (boot !== null && (boot.cycles.length > 0 || boot.mode !== null || boot.loginLine !== null || boot.init !== null || this.systemdRunning())) return;
+    let said: LineRef | null = null;
+    if (boot !== null) said = this.firstErrorText(at.lineNo, 15, boot);
+    else for (const e of this.errorTexts) if (e !== undefined && e.lineNo < at.lineNo && at.lineNo - e.lineNo <= 15 && e.text.trim().length >= 12 && (said === null || e.lineNo < said.lineNo)) said = e;
+    if (said === null) return;
+    // (A log that begins with what the initramfs said begins its boot there.)
+    if (boot === null) this.ensureBoot('log-start', said.lineNo);
+    this.recognised++;
+    this.prompt({ kind: 'initramfs-shell', announces: true }, at);
   }
 
   /** BusyBox syslogd starts once a boot (`… localhost syslog.info syslogd started: BusyBox v1.32.1`): in a
