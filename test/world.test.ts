@@ -294,7 +294,7 @@ test("PID 1's own fatal error (`[!!!!!!]`): the innermost error of the chain it 
   const rc = r.boots[0]!.cycles[0]!.rootCause!;
   assert.is(rc.kind, 'manager');
   assert.is(rc.unit, 'Failed to create /init.scope control group: Read-only file system');
-  assert.equal(rc.lines, [1, 2, 3]);
+  assert.equal(rc.lines, [1, 2, 3, 4]);
   assert.is(rc.description, 'Failed to allocate manager object');
   // Not restated: PID 1's failures just before it, the first of them with its errno the cause (the
   // message itself is the description); one it went on from (`…, ignoring: …`) is no link of the chain.
@@ -687,6 +687,21 @@ test("a shell on the console with no login, right after an initramfs's error: it
   // The same shell after an init's scripts ran (KernelCI's buildroot), or with no error before it: no emergency.
   assert.is(f(['udevadm settle failed', 'Starting network: OK', "/bin/sh: can't access tty; job control turned off", '/ #']).emergency, 'none');
   assert.is(f(['BusyBox v1.36.1 (2023-11-14) built-in shell (ash)', 'root@OpenWrt:~#']).emergency, 'none');
+});
+
+test("docker compose's service column; a line a person put in bold; dracut's hooks without their timestamps", () => {
+  const r = analyze(['Attaching to freeipa', 'freeipa  | systemd 252-18.el9 running in system mode (+PAM +AUDIT)', 'freeipa  | Detected virtualization container-other.', 'freeipa  | Failed to create /docker/00f6/init.scope control group: Read-only file system', 'freeipa  | Failed to allocate manager object: Read-only file system', 'freeipa  | [!!!!!!] Failed to allocate manager object.', 'freeipa  | Exiting PID 1...', 'freeipa exited with code 255'].join('\n') + '\n');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'compose' && e.lines === 6));
+  assert.is(findings(r).rootCause, 'Failed to create /docker/00f6/init.scope control group: Read-only file system');
+  assert.ok(findings(r).rootEvidence.includes('Exiting PID 1...'));
+  // A table's column is no compose prefix unless a container's console begins after it.
+  assert.is(analyze('NAME  | STATUS\nweb   | running\n').input.envelopes.length, 0);
+  const bold = analyze('Jun 29 04:34:31 t2 systemd[1]: foo.service: **Start operation timed out.** Terminating.\n');
+  assert.is(findings(bold).rootCause, 'foo.service');
+  // The stars of the text's own stay.
+  assert.is(analyze('*** Starting kernel ***\n').input.envelopes.length, 0);
+  const dracut = f(['dracut-initqueue[268]: Warning: dracut-initqueue timeout - starting timeout scripts', 'dracut-initqueue[268]: Warning: Could not boot.']);
+  assert.is(dracut.rootCause, 'dracut-initqueue timeout - starting timeout scripts');
 });
 
 test.run();

@@ -155,7 +155,7 @@ const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 /** The same with the host before it (`journalctl -o short` whose time column was cut off). */
 const HOSTED_ENTRY = /^([a-z][\w.-]{0,63}) ([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
-const UNTIMED_SYSTEMD = /^systemd(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
+const UNTIMED_SYSTEMD = /^(?:systemd|dracut)(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\))/;
@@ -554,7 +554,7 @@ export class LineClassifier {
     // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
     // crashes still tell where a boot begins and what broke, and PID 1's kmsg lines (`systemd[1]: …`,
     // `systemd-shutdown[1]: …`, `systemd-journald[93]: …`) are what they are with a timestamp.
-    if ((c0 === 0x73 /* s */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52 /* R */ || c0 === 0x57) /* W */ && UNTIMED_EVENT.test(trimmed))) {
+    if (((c0 === 0x73 /* s */ || c0 === 0x64) /* d */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52 /* R */ || c0 === 0x57) /* W */ && UNTIMED_EVENT.test(trimmed))) {
       this.kernel(at, null, trimmed, false);
       return;
     }

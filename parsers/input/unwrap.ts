@@ -30,7 +30,9 @@ export type EnvelopeKind =
   | 'bare-escapes'
   | 'web-escapes'
   | 'vm-name'
-  | 'grabserial';
+  | 'grabserial'
+  | 'compose'
+  | 'markdown-bold';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -50,6 +52,12 @@ const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|a
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
 /** grabserial's two clocks (`-t`: since the base time, and since the line before). */
 const GRABSERIAL = /^\[\d{1,7}\.\d{6} \d{1,7}\.\d{6}\] ?/;
+/** docker compose's service column (names padded to one width, then `| `). */
+const COMPOSE_PREFIX = /^([A-Za-z0-9][\w.-]{0,63}) +\| /;
+/** What the first line of a container's console says, before compose's column is known to be there. */
+const COMPOSE_FIRST = /^(?:systemd \d+|\[\s*(?:OK|FAILED|DEPEND|\d+\.\d{6})|Welcome to |Detected virtualization |Failed to |\[!!!!!!\])/;
+/** `**…**` around words, not stars of the text's own (`*** Starting kernel ***`). */
+const MARKDOWN_BOLD = /(?<![*\w])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![*\w])/;
 /** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
 const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
@@ -115,6 +123,8 @@ export class LineUnwrapper {
   /** LAVA keeps the target's bytes (escapes, CRs, spinner redraws) JSON-encoded in `msg`: they go through
    *  a terminal layer of their own, and what it shows is the record's line (same line number). */
   private inner: LineSplitter | null = null;
+  /** The service name docker compose put before its lines (see COMPOSE_PREFIX). */
+  private composeName: string | null = null;
   /** The machine name a test driver put before the console's lines (see VM_NAME_PREFIX). */
   private vmName: string | null = null;
   /** The indent of a whole indented paste (0: none; null: no line seen yet). */
@@ -245,6 +255,26 @@ export class LineUnwrapper {
       // A journal or syslog paste whose `time host ident[pid]` was cut away up to its colon.
       text = text.slice(2);
       this.count('cut-prefix');
+    }
+    // docker compose puts the service's name before each line of its output (`freeipa  | systemd 252 …`).
+    if (text.includes(' | ')) {
+      const m = COMPOSE_PREFIX.exec(text);
+      if (m !== null) {
+        const rest = text.slice(m[0].length);
+        if (m[1] === this.composeName || COMPOSE_FIRST.test(rest)) {
+          this.composeName = m[1]!;
+          text = rest;
+          this.count('compose');
+        }
+      }
+    }
+    // A line a person emphasised in Markdown (`**Start operation timed out.**`): the stars come off.
+    if (text.includes('**')) {
+      const b = MARKDOWN_BOLD.exec(text);
+      if (b !== null) {
+        text = text.slice(0, b.index) + b[1]! + text.slice(b.index + b[0].length);
+        this.count('markdown-bold');
+      }
     }
     // NixOS's test driver puts the machine's name before each console line (`machine # [    1.2] …`).
     const cv = text.charCodeAt(0);

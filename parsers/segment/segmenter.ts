@@ -73,6 +73,8 @@ const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
 /** What systemd calls the containers it detects (`systemd-detect-virt --list`, the container half). */
 const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
 
+/** PID 1 gave up after its fatal error: it freezes, or exits in a container. */
+const PID1_GAVE_UP = /^(?:Freezing execution\.?|Exiting PID 1\.*)\s*$/;
 /** PID 1's own crash handler (`Caught <SEGV>, dumped core as pid 9.`, then `Freezing execution.`). */
 const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
 /** A shell started on the console without a login (no controlling terminal, or BusyBox's banner). */
@@ -105,6 +107,8 @@ export class Segmenter extends CrashTracker {
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
       else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
+      // PID 1's last words without its prefix (`[!!!!!!] …` then `Freezing execution.`).
+      else if ((t0 === 0x46 /* F */ || t0 === 0x45) /* E */ && PID1_GAVE_UP.test(t)) this.pid1Froze(rec.at);
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
         const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
         if (m) this.rootWaited(m[1]!, rec.at);
