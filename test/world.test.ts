@@ -704,4 +704,14 @@ test("docker compose's service column; a line a person put in bold; dracut's hoo
   assert.is(dracut.rootCause, 'dracut-initqueue timeout - starting timeout scripts');
 });
 
+test("U-Boot's own exception handler (`data abort`, `\"Synchronous Abort\" handler`): the bootloader failed; ext4's probe as ext3 is no failure even cut short", () => {
+  const r = analyze(['U-Boot 2013.04 (Apr 20 2013 - 11:00:56)', 'DRAM:  256 MiB', 'data abort', '', 'pc : [<8000c878>]          lr : [<80008160>]', 'Resetting CPU ...'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]!.rootCause?.kind, 'bootloader');
+  assert.is(findings(analyze('U-Boot 2020.01\n"Synchronous Abort" handler, esr 0x96000010\nResetting CPU ...\n')).rootCauseKind, 'bootloader');
+  // The words in a sentence are not U-Boot's handler.
+  assert.is(analyze('U-Boot 2020.01\nthe data abort happened twice\n').verdict, 'ok');
+  assert.is(analyze("[    4.670723] EXT4-fs (mmcblk0p2): couldn't mount as ext3 due to feature\n").verdict, 'ok');
+});
+
 test.run();

@@ -209,11 +209,16 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Unable to boot', pattern: /^\[Bds\] ?Unable to boot!?$/, example: '[Bds] Unable to boot!' },
   // U-Boot's bootflow (extlinux, boot scripts) could not get what it needs from the environment.
   { literal: 'missing environment variable', pattern: /^missing environment variable: \w+$/, example: 'missing environment variable: kernel_addr_r' },
+  // U-Boot's own exception handler (32-bit ARM; then its registers and `Resetting CPU ...`): the bootloader,
+  // or a kernel it started before that printed a line, faulted.
+  { literal: ' ', pattern: /^(?:data abort|prefetch abort|undefined instruction)$/, example: 'data abort' },
+  // … and 64-bit ARM's: `"Synchronous Abort" handler, esr 0x96000010`.
+  { literal: 'Abort" handler', pattern: /^"(?:Synchronous Abort|SError|Error)" handler, esr 0x[0-9a-f]+/, example: '"Synchronous Abort" handler, esr 0x96000010' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

@@ -241,7 +241,7 @@ export function isStorageError(message: string): boolean {
  * nothing else failed, that is why it failed. Plain I/O errors are not among them: an empty card reader or
  * a virtual floppy prints those on boots that work.
  */
-const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature incompatibilities))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read))/;
+const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read))/;
 const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error )/;
 
 export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | null {

@@ -138,6 +138,8 @@ export class UnitResolver {
   /** Bumped whenever the log teaches something new, which invalidates cached resolutions. */
   private generation = 0;
   private readonly cache = new Map<string, { generation: number; ref: UnitRef }>();
+  /** Whole descriptions nothing named, with the generation they were looked up in. */
+  private readonly misses = new Map<string, number>();
   /** The texts cached, in the order they came, in a ring: the next to go is at `cachedAt`. */
   private readonly cached: string[] = [];
   private cachedAt = 0;
@@ -216,8 +218,19 @@ export class UnitResolver {
     // A whole description is looked up in the index of printed forms: cheaper than the cache, which is
     // for what costs more (ellipsized texts, paths, and names that may have lost their start).
     const text = ref.text;
-    if (!text.includes(ELLIPSIS) && text.charCodeAt(0) !== 0x2f /* / */ && (text.length < 16 || text.includes(' '))) return this.lookup(ref, hint);
     const key = hint === 'any' ? text : `${hint}\u0000${text}`;
+    if (!text.includes(ELLIPSIS) && text.charCodeAt(0) !== 0x2f /* / */ && (text.length < 16 || text.includes(' '))) {
+      // (A description the log or the table names resolves at once; one that nothing names is looked
+      // up in the table and among the templates again on every line, unless the miss is remembered.)
+      const miss = this.misses.get(key);
+      if (miss === this.generation) return ref;
+      const found = this.lookup(ref, hint);
+      if (found.name === null) {
+        if (this.misses.size >= MAX_CACHED) this.misses.clear();
+        this.misses.set(own(key), this.generation);
+      }
+      return found;
+    }
     const hit = this.cache.get(key);
     if (hit !== undefined && hit.generation === this.generation) return hit.ref;
     const resolved = ownRef(this.lookup(ref, hint));

@@ -84,7 +84,7 @@ export abstract class FailureLedger extends Timeline {
       f.lastLine = at.lineNo;
       f.counts.set(source, (f.counts.get(source) ?? 0) + 1);
       addEvidence(f.evidence, ev);
-      if (at.more) for (const m of at.more) addEvidence(f.evidence, { line: m, text: clip(at.text), why: 'continuation of the line above' });
+      if (at.more) for (const m of at.more) addEvidence(f.evidence, { line: m, text: '(rest of the line above)', why: 'continuation of the line above' });
       return f;
     }
     f = {

@@ -8,7 +8,7 @@ import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classif
 import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { matchCrash } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
-import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootState, CycleState, FailureState } from './state.js';
@@ -854,10 +854,21 @@ export class Segmenter extends CrashTracker {
     }
   }
 
+  /** A reference without a name, named if the log or the table can. Named by the table (a template's
+   *  description: `Resume from hibernation using device …`), what the log printed is that unit's
+   *  description from now on. */
+  private resolveRef(ref: UnitRef, hint: UnitTypeHint): UnitRef {
+    const r = this.resolver.resolve(ref, hint);
+    // (A template's instance only: a description systemd's own units share, `Switch Root`, stays the table's
+    // to decide by the message's verb each time.)
+    if (r.resolvedBy === 'table' && r.name !== null && r.name.includes('@') && r.description !== null && !this.resolver.knows(r.name)) this.resolver.learn(r);
+    return r;
+  }
+
   private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal'): void {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
-    else ref = this.resolver.resolve(ref, typeHint(msg.verb));
+    else ref = this.resolveRef(ref, typeHint(msg.verb));
     // A device path whose leading `/` a console mangled into block or replacement characters (a colour
     // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
     if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
@@ -1005,7 +1016,8 @@ export class Segmenter extends CrashTracker {
     }
     addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 failed and froze or exited' });
     // (A log that begins with the chain begins the boot there.)
-    const cycle = this.ensureCycle(this.boot === null ? evidence[0]!.line : at.lineNo);
+    // (Its last words may come before the line that began the boot: `Freezing execution.` after them.)
+    const cycle = this.ensureCycle(this.boot === null ? evidence[0]!.line : Math.max(at.lineNo, this.boot.startLine));
     if (cycle.fatal !== undefined) return;
     cycle.fatal = { message: own(said), cause: own(clip(cause)), line: at.lineNo, evidence };
     this.touch();
@@ -1221,7 +1233,7 @@ export class Segmenter extends CrashTracker {
   private spinner(rec: Extract<ConsoleRecord, { kind: 'spinner' }>): void {
     const s = rec.spinner;
     let ref = parseUnitText(s.unitText);
-    if (ref.name === null) ref = this.resolver.resolve(ref);
+    if (ref.name === null) ref = this.resolveRef(ref, 'any');
     else this.resolver.learn(ref);
     const cycle = this.ensureCycle(rec.at.lineNo);
     const key = ref.name ?? ref.text;
