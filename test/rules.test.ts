@@ -57,6 +57,11 @@ test('every prompt rule is found: modes, logins, shells', () => {
     }
     const modes = [...report.boots.map((b) => b.emergency), ...cycles.map((c) => c.emergency)].filter((m) => m !== null);
     assert.ok(modes.length > 0, `${rule.kind} (${rule.literal}) not seen: ${rule.example}`);
+    // Rescue mode with nothing failed before it was asked for (systemd enters it only when asked).
+    if (rule.kind === 'rescue' && modes.some((m) => m.requested)) {
+      assert.is(report.verdict, 'ok', `${rule.example}: verdict ${report.verdict}`);
+      continue;
+    }
     assert.ok(report.verdict === 'failed', `${rule.example}: verdict ${report.verdict}`);
   }
 });

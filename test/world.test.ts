@@ -714,4 +714,34 @@ test("U-Boot's own exception handler (`data abort`, `\"Synchronous Abort\" handl
   assert.is(analyze("[    4.670723] EXT4-fs (mmcblk0p2): couldn't mount as ext3 due to feature\n").verdict, 'ok');
 });
 
+test("rescue mode with nothing failed before it was asked for; after a failure it is the failure's", () => {
+  const asked = analyze('You are in rescue mode. After logging in, type "journalctl -xb" to view\nsystem logs, "systemctl reboot" to reboot, "systemctl default" or "exit"\nto boot into default mode.\n');
+  assert.is(asked.verdict, 'ok');
+  assert.ok(asked.boots[0]!.cycles[0]!.emergency!.requested);
+  const failed = analyze('[FAILED] Failed to mount /data.\nYou are in rescue mode. After logging in, type "journalctl -xb" to view\n');
+  assert.is(failed.verdict, 'failed');
+  assert.is(findings(failed).rootCause, 'data.mount');
+});
+
+test("a root device the kernel waited for that its partition scan then shows; Upstart's respawns and its TERM at the end of failsafe", () => {
+  assert.is(analyze('[    1.261911] Waiting for root device /dev/mmcblk0p2...\n[    1.338761] mmc0: error -84 whilst initialising SD card\n[    1.719247]  mmcblk0: p1 p2\n').verdict, 'ok');
+  assert.is(analyze('[    1.261911] Waiting for root device /dev/sda2...\n[    1.719247]  sda: sda1 sda2\n').verdict, 'ok');
+  // The scan shows other partitions only: still waiting.
+  assert.is(analyze('[    1.261911] Waiting for root device /dev/mmcblk0p2...\n[    1.719247]  mmcblk0: p1\n').verdict, 'failed');
+  const respawned = ['init: plymouth-upstart-bridge main process (641) terminated with status 1', 'init: plymouth-upstart-bridge main process ended, respawning', 'init: failsafe main process (1220) killed by TERM signal'];
+  assert.is(f(respawned).rootCause, null);
+  assert.is(f([...respawned, 'init: plymouth-upstart-bridge respawning too fast, stopped']).rootCause, 'plymouth-upstart-bridge');
+});
+
+test("`See 'systemctl status X'` right after a failure names it over a template's guess; Talos's failed phase; a hung job before a paste's closing fence", () => {
+  const r = f(['         Starting File System Check on /dev/disk/by-label/\\x2f...', '[FAILED] Failed to start File System Check on /dev/disk/by-label/\\x2f.', "See 'systemctl status systemd-fsck-root.service' for details."]);
+  assert.is(r.rootCause, 'systemd-fsck-root.service');
+  // With nothing pointing at it, the template's instance stands.
+  assert.is(f(['[FAILED] Failed to start File System Check on /dev/sda1.']).rootCause, 'systemd-fsck@dev-sda1.service');
+  assert.is(f(['[  131.965731] [talos] phase config (6/6): failed', '[  131.966101] [talos] initialize sequence: failed']).rootCause, 'config');
+  const hung = f(['```', '  A start job is running for Resume from hibernation using device /dev/system/swap (24s / no limit)', '  ...', '```']);
+  assert.is(hung.rootCause, 'systemd-hibernate-resume@dev-system-swap.service');
+  assert.is(hung.rootCauseDescription, 'Resume from hibernation using device /dev/system/swap');
+});
+
 test.run();

@@ -92,7 +92,7 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
           : p.red(c.outcome === 'emergency' || c.outcome === 'rescue' ? `${c.outcome} mode` : c.outcome);
   let tail = '';
   if (c.emergency) tail += ` at line ${c.emergency.line}${c.emergency.triggeredBy ? `, triggered by ${c.emergency.triggeredBy}` : ''}`;
-  if (c.emergency?.requested) tail += `, as asked: ${safeText(c.defaultTarget ?? '')} was the default target (line ${c.emergency.evidence[0]!.line})`;
+  if (c.emergency?.requested) tail += c.defaultTarget !== null ? `, as asked: ${safeText(c.defaultTarget)} was the default target (line ${c.emergency.evidence[0]!.line})` : ', as asked: nothing failed before it (systemd enters rescue mode only when asked)';
   if (c.loginLine !== null) tail += `; login prompt at line ${c.loginLine}`;
   if (c.startupFinished) tail += `; startup finished in ${safeText(c.startupFinished)}`;
   if (c.end !== 'log-end') tail += `; ended by ${c.end}`;

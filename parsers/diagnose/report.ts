@@ -450,6 +450,12 @@ const MODE_TARGET: Partial<Record<ModeState['kind'], string>> = { rescue: 'rescu
 
 /** A mode nobody failed into: PID 1 was told to start it as the default target, and nothing failed. */
 function requestedMode(c: CycleState, failures: number): Evidence | null {
+  // systemd enters rescue mode only when asked (`single`, `systemd.unit=rescue.target`, `systemctl
+  // rescue`): failures take it to emergency mode. With nothing failed, rescue mode was asked for.
+  if (c.mode !== null && c.mode.kind === 'rescue' && failures === 0 && c.fatal === undefined && (c.defaultTarget === null || c.defaultTarget === 'rescue.target')) {
+    const ev = c.mode.evidence[0];
+    if (ev !== undefined) return { line: ev.line, text: ev.text, why: 'rescue mode with nothing failed: systemd enters it only when asked' };
+  }
   if (c.mode === null || failures > 0 || c.defaultTarget === null || MODE_TARGET[c.mode.kind] !== c.defaultTarget) return null;
   const at = c.defaultTargetAt;
   return at ? { line: at.line, text: at.text, why: `${c.defaultTarget} was the default target: the mode was asked for` } : null;
@@ -607,7 +613,7 @@ function hungAtEnd(c: CycleState): Cause | null {
   const last = Math.max(...running.map((j) => j.lastLine));
   // The spinner is the last thing the log shows: a job shown before other progress may have finished
   // unsaid (or under a name the console garbled).
-  if (c.endLine - last > 3) return null;
+  if (c.contentEnd - last > 3) return null;
   const active = running.filter((j) => last - j.lastLine <= 40);
   const job = active.reduce((a, b) => ((b.elapsed ?? 0) > (a.elapsed ?? 0) || ((b.elapsed ?? 0) === (a.elapsed ?? 0) && b.firstLine < a.firstLine) ? b : a));
   // A device's job is described by its path: the unit name follows from it (systemd-escape).
@@ -916,7 +922,7 @@ function headline(boots: readonly Boot[], verdict: Report['verdict']): string {
   const crashes = boots.flatMap((b) => b.crashes);
   if (crashes.length > 0) return `${shape}; kernel reported ${crashes[0]!.title}`;
   const asked = boots.flatMap((b) => b.cycles).find((c) => c.emergency?.requested);
-  if (asked) return `${shape}; no failures; ${asked.emergency!.kind} mode, as asked (${asked.defaultTarget} was the default target)`;
+  if (asked) return `${shape}; no failures; ${asked.emergency!.kind} mode, as asked${asked.defaultTarget !== null ? ` (${asked.defaultTarget} was the default target)` : ' (nothing failed before it)'}`;
   const login = boots.some((b) => b.cycles.some((c) => c.loginLine !== null));
   return `${shape}; no failures${login ? ', reached the login prompt' : ''}`;
 }

@@ -406,8 +406,10 @@ export class LineClassifier {
         return;
       }
     }
-    if (first === 0x41 /* A */ && (text.startsWith('A start job is running for ') || text.startsWith('A stop job is running for ')) && !text.includes('[')) {
-      const spinner = parseSpinner(`[ *** ] ${/\(\S.* \/ .+\)\s*$/.test(text) ? text.trimEnd() : text.trimEnd() + ' (? / ?)'}`);
+    // (Indented with the rest of a paste, or not.)
+    const words = first === 0x20 ? text.trimStart() : text;
+    if (words.charCodeAt(0) === 0x41 /* A */ && (words.startsWith('A start job is running for ') || words.startsWith('A stop job is running for ')) && !words.includes('[')) {
+      const spinner = parseSpinner(`[ *** ] ${/\(\S.* \/ .+\)\s*$/.test(words) ? words.trimEnd() : words.trimEnd() + ' (? / ?)'}`);
       if (spinner) {
         this.out({ kind: 'spinner', at, spinner });
         return;

@@ -512,8 +512,9 @@ export function matchMountError(message: string): { path: string; reason: string
 /** Init systems other than systemd: what they print when they start and when a service fails. */
 export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit';
 
-/** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`. */
-const TALOS_TASK = /^\[talos\] (?:task (\S+) \(\d+\/\d+\): failed\b|)/;
+/** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
+ *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
+const TALOS_TASK = /^\[talos\] (?:(?:task|phase) (\S+) \(\d+\/\d+\): failed\b|)/;
 
 /**
  * dinit's own status lines: the status word and the service's name alone (`[  OK  ] syslog-ng`,
@@ -560,7 +561,9 @@ export const INIT_RULES: readonly InitRule[] = [
   // Ubuntu's lsb-base in the Upstart years: ` * Starting X` and the status at the right edge.
   { init: 'upstart', literal: '[ OK ]', pattern: /^\* (?:Starting|Stopping) .{1,100}?\s*\[ OK \]$/, example: '* Starting Mount filesystems on boot                                   [ OK ]' },
   { init: 'upstart', literal: '[fail]', pattern: /^\* (?:Starting|Stopping) (.{1,100}?)\s*\[fail\]$/, failed: 1, example: '* Starting Bridge socket events into upstart                           [fail]' },
-  { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by)/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
+  { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by (?!TERM signal))/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
+  // Upstart gave up restarting a job (its `main process ended, respawning` lines said it would try again).
+  { init: 'upstart', literal: 'respawning too fast', pattern: /^init: (\S+) respawning too fast, stopped/, failed: 1, example: 'init: plymouth-upstart-bridge respawning too fast, stopped' },
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
   { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },
   // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.

@@ -198,9 +198,17 @@ export class UnitResolver {
   describe(name: string): string | null {
     const known = this.known.get(name);
     if (known) return known;
+    const printed = this.printed.get(name);
+    if (printed !== undefined) return printed;
     const table = tableDescription(name);
     if (table !== null) return table;
     return name.endsWith('.mount') ? pathForMountUnit(name) : null;
+  }
+
+  /** Descriptions the log printed for units the table named (they bind nothing; see `describe`). */
+  private readonly printed = new Map<string, string>();
+  printedAs(name: string, description: string): void {
+    if (this.printed.size < MAX_CACHED && !this.printed.has(name)) this.printed.set(own(name), own(description));
   }
 
   learnName(name: string): void {

@@ -163,6 +163,20 @@ export class LineUnwrapper {
     this.inner?.end();
   }
 
+  /** E-mail quoting taken off (`> `, `>> `); null for a quoted empty line. */
+  private unquote(text: string): string | null {
+    const m = /^(?:> ?)+/.exec(text);
+    if (m && m[0].length === text.length && /^(?:> ?)+$/.test(text) && this.counters.envelopes.has('quoted')) {
+      this.count('quoted');
+      return null;
+    }
+    if (m && m[0].length < text.length && !text.startsWith('>=')) {
+      this.count('quoted');
+      return text.slice(m[0].length);
+    }
+    return text;
+  }
+
   private count(kind: EnvelopeKind): void {
     this.counters.envelopes.set(kind, (this.counters.envelopes.get(kind) ?? 0) + 1);
   }
@@ -193,16 +207,9 @@ export class LineUnwrapper {
     }
     // E-mail quoting (`> `, `>> `).
     if (c === 0x3e /* > */) {
-      const m = /^(?:> ?)+/.exec(text);
-      if (m && m[0].length === text.length && /^(?:> ?)+$/.test(text) && this.counters.envelopes.has('quoted')) {
-        // A quoted empty line.
-        this.count('quoted');
-        return '';
-      }
-      if (m && m[0].length < text.length && !text.startsWith('>=')) {
-        text = text.slice(m[0].length);
-        this.count('quoted');
-      }
+      const q = this.unquote(text);
+      if (q === null) return '';
+      text = q;
     }
     const c0 = text.charCodeAt(0);
     if (c0 === 0x60 /* ` */ || c0 === 0x7e /* ~ */ || c0 === 0x20) {
@@ -245,6 +252,12 @@ export class LineUnwrapper {
       const m = KMSG_LEVEL.exec(text)!;
       text = text.slice(m[0].length);
       this.count('kmsg-level');
+    }
+    // A CI job's clock in front of a mail quote (a mailed log saved by a job).
+    if (text.charCodeAt(0) === 0x3e /* > */ && c !== 0x3e) {
+      const q = this.unquote(text);
+      if (q === null) return '';
+      text = q;
     }
     // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
     const c1 = text.charCodeAt(0);

@@ -87,7 +87,7 @@ export const Emergency = z.object({
   device: z.string().nullable().describe('for initramfs-tools: the root device that never appeared'),
   requested: z
     .boolean()
-    .describe('the mode was asked for, not caused by a failure: it was the default target PID 1 started (systemd.unit= on the kernel command line, systemctl isolate or set-default)'),
+    .describe('the mode was asked for, not caused by a failure: it was the default target PID 1 started (systemd.unit= on the kernel command line, systemctl isolate or set-default), or rescue mode with nothing failed (systemd enters it only when asked)'),
   evidence: z.array(Evidence),
 });
 

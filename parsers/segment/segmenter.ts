@@ -79,6 +79,14 @@ const PID1_GAVE_UP = /^(?:Freezing execution\.?|Exiting PID 1\.*)\s*$/;
 const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
 /** A shell started on the console without a login (no controlling terminal, or BusyBox's banner). */
 const BARE_SHELL = /^(?:BusyBox v\S+ .*built-in shell \(ash\)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
+/** The kernel's partition scan names the partition a root device path is (`/dev/mmcblk0p2` in ` mmcblk0: p1 p2`). */
+function rootPartitionAppeared(device: string, message: string): boolean {
+  const m = /^\s*([a-z][\w]*): ((?:\S+ ?)+)$/.exec(message);
+  if (m === null || !device.startsWith(`/dev/${m[1]}`)) return false;
+  const disk = m[1]!;
+  const wanted = device.slice(5);
+  return m[2]!.split(' ').some((p) => p === wanted || `${disk}${p}` === wanted || (p.startsWith('p') && `${disk}${p}` === wanted));
+}
 /** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
@@ -87,6 +95,8 @@ export class Segmenter extends CrashTracker {
     const line = rec.at.lineNo;
 
     if (line > this.lastLine) this.lastLine = line;
+    const shown = rec.at.text;
+    if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '')) this.contentLine = line;
     if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
     if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
       // (PID 1's fatal error is explained by the plain lines before it.)
@@ -114,6 +124,7 @@ export class Segmenter extends CrashTracker {
         if (m) this.rootWaited(m[1]!, rec.at);
       }
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+      else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
       else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
       return;
@@ -550,6 +561,8 @@ export class Segmenter extends CrashTracker {
           break;
       }
     }
+    // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
+    if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
     if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
     if (rec.crash) {
@@ -855,13 +868,11 @@ export class Segmenter extends CrashTracker {
   }
 
   /** A reference without a name, named if the log or the table can. Named by the table (a template's
-   *  description: `Resume from hibernation using device …`), what the log printed is that unit's
-   *  description from now on. */
+   *  description: `Resume from hibernation using device …`), what the log printed describes that unit
+   *  in the report (it names nothing: the log did not bind it). */
   private resolveRef(ref: UnitRef, hint: UnitTypeHint): UnitRef {
     const r = this.resolver.resolve(ref, hint);
-    // (A template's instance only: a description systemd's own units share, `Switch Root`, stays the table's
-    // to decide by the message's verb each time.)
-    if (r.resolvedBy === 'table' && r.name !== null && r.name.includes('@') && r.description !== null && !this.resolver.knows(r.name)) this.resolver.learn(r);
+    if (r.resolvedBy === 'table' && r.name !== null && r.description !== null) this.resolver.printedAs(r.name, r.description);
     return r;
   }
 
@@ -905,7 +916,10 @@ export class Segmenter extends CrashTracker {
       // whole description, or one ellipsized (a description has spaces; an ellipsized unit name has none,
       // and must fit the name).
       const text = last?.ref.text ?? '';
-      if (last && last.ref.name === null && name !== null && (fitsEllipsized(text, name) || (adjacent && (!text.includes('…') || text.includes(' '))))) {
+      // (A name systemd's table gave the description yields to the one systemd points at: `File System
+      // Check on /dev/disk/by-label/\x2f` is systemd-fsck-root.service, not the template's instance.)
+      const guessed = last !== undefined && last.ref.resolvedBy === 'table' && adjacent && name !== null && last.ref.name !== name;
+      if (last && (last.ref.name === null || guessed) && name !== null && (fitsEllipsized(text, name) || (adjacent && (!text.includes('…') || text.includes(' '))))) {
         last.ref = { ...last.ref, name, partial: false, resolvedBy: 'log' };
         this.named(cycle, last);
         cycle.failureByKey.set(last.ref.name!, last);
@@ -1051,6 +1065,16 @@ export class Segmenter extends CrashTracker {
     if (boot === null) this.ensureBoot('log-start', said.lineNo);
     this.recognised++;
     this.prompt({ kind: 'initramfs-shell', announces: true }, at);
+  }
+
+  /** `init: X main process ended, respawning`: Upstart runs the job again, so the exit just before it broke
+   *  nothing yet (`respawning too fast, stopped` is when it gives up). */
+  private upstartRespawn(text: string, at: LineRef): void {
+    const m = /^init: (\S+) main process ended, respawning$/.exec(text);
+    const boot = this.boot;
+    if (m === null || boot === null) return;
+    const i = boot.initFailures.findLastIndex((f) => f.service === m[1] && at.lineNo - f.line <= 3);
+    if (i >= 0) boot.initFailures.splice(i, 1);
   }
 
   /** BusyBox syslogd starts once a boot (`… localhost syslog.info syslogd started: BusyBox v1.32.1`): in a

@@ -70,6 +70,8 @@ export interface ModeState {
 export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
 
 export interface CycleState {
+  /** The last line of this cycle with text on it (blank lines and a paste's fences after it not counted). */
+  contentEnd: number;
   /** The device dracut said does not exist (`Warning: /dev/mapper/rootvg-rootlv does not exist`). */
   missingDevice?: { path: string; ev: Evidence; more?: Evidence[] };
   /** The latest failed unit that started its OnFailure= units (emergency.target, for a CoreOS Ignition unit). */

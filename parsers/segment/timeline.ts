@@ -124,6 +124,20 @@ export abstract class Timeline {
       crashes: [],
       mode: null,
       end: 'log-end',
+      // Every field a boot may get later, present from the start: one shape for every boot, so V8's
+      // property accesses in the per-line code stay monomorphic (a field added later makes a new shape).
+      missingDevice: undefined,
+      rootFsck: undefined,
+      syslogdStarted: undefined,
+      watchdogReset: undefined,
+      consoleKernel: undefined,
+      container: undefined,
+      journalFirst: undefined,
+      syslogKernel: undefined,
+      initrdFailure: undefined,
+      initramfsSteps: undefined,
+      kernelFailures: undefined,
+      rootWait: undefined,
     };
     if (this.containerPending && prev === null) boot.container = true;
     this.containerPending = false;
@@ -224,6 +238,7 @@ export abstract class Timeline {
       transition,
       startLine: line,
       endLine: line,
+      contentEnd: line,
       startUptime: null,
       endUptime: null,
       os: null,
@@ -249,6 +264,10 @@ export abstract class Timeline {
       unitsSeen: new Set(),
       unitsDropped: 0,
       reports: 0,
+      // (One shape for every cycle, as for boots.)
+      missingDevice: undefined,
+      restarting: undefined,
+      fatal: undefined,
     };
     // dracut said the root device does not exist before systemd's first line: this cycle's initrd gave up on it.
     if (boot.cycles.length === 0 && boot.missingDevice) cycle.missingDevice = boot.missingDevice;
@@ -405,6 +424,9 @@ export abstract class Timeline {
     }
   }
 
+  /** The last line read that had text on it. */
+  protected contentLine = 0;
+
   protected touch(): void {
     const boot = this.boot;
     if (boot === null) return;
@@ -413,6 +435,7 @@ export abstract class Timeline {
     const cycle = currentCycle(boot);
     if (cycle) {
       cycle.endLine = Math.max(cycle.endLine, line);
+      if (this.contentLine > cycle.contentEnd) cycle.contentEnd = this.contentLine;
       const p = cycle.phases.at(-1)!;
       p.endLine = Math.max(p.endLine, line);
     } else {
