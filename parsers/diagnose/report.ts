@@ -452,7 +452,7 @@ const MODE_TARGET: Partial<Record<ModeState['kind'], string>> = { rescue: 'rescu
 function requestedMode(c: CycleState, failures: number): Evidence | null {
   // systemd enters rescue mode only when asked (`single`, `systemd.unit=rescue.target`, `systemctl
   // rescue`): failures take it to emergency mode. With nothing failed, rescue mode was asked for.
-  if (c.mode !== null && c.mode.kind === 'rescue' && failures === 0 && c.fatal === undefined && (c.defaultTarget === null || c.defaultTarget === 'rescue.target')) {
+  if (c.mode !== null && c.mode.kind === 'rescue' && failures === 0 && c.fatal === undefined && c.defaultTarget === null) {
     const ev = c.mode.evidence[0];
     if (ev !== undefined) return { line: ev.line, text: ev.text, why: 'rescue mode with nothing failed: systemd enters it only when asked' };
   }
