@@ -744,4 +744,25 @@ test("`See 'systemctl status X'` right after a failure names it over a template'
   assert.is(hung.rootCauseDescription, 'Resume from hibernation using device /dev/system/swap');
 });
 
+test("a mail's quoted-printable body: soft breaks joined, `=XX` decoded; a line that only ends in `=` is left alone", () => {
+  const qp = [
+    // (76 characters and the `=`: RFC 2045's limit.)
+    '[    2.000000] dracut-initqueue[418]: Warning: /dev/mapper/rhel-root=20=',
+    'does not exist',
+    'Generating "/run/initramfs/rdsosreport.txt"=20',
+    'Entering emergency mode. Exit the shell to continue.',
+  ];
+  const read: Array<{ line: number; text: string }> = [];
+  const r = analyze(qp.join('\n') + '\n', { onRecord: (rec) => read.push({ line: rec.at.lineNo, text: rec.at.text }) });
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'quoted-printable'));
+  assert.is.not(findings(r).emergency, 'none');
+  // The soft break joined (the line keeps its first line's number), `=20` decoded.
+  assert.ok(read.some((x) => x.line === 1 && x.text.endsWith('/dev/mapper/rhel-root does not exist')), JSON.stringify(read));
+  assert.ok(read.some((x) => x.line === 3 && x.text === 'Generating "/run/initramfs/rdsosreport.txt" '));
+  // A console line that merely ends in `=` (and no `=XX` after it) is not quoted-printable.
+  const plain = analyze('[    0.000000] Kernel command line: BOOT_IMAGE=/vmlinuz root=UUID=1234 console=ttyS0 quiet splash x=\n[    0.100000] Linux version 6.1.0 (x@y) #1 SMP\n');
+  assert.is(plain.input.envelopes.length, 0);
+  assert.is(plain.boots[0]!.kernelVersion, '6.1.0');
+});
+
 test.run();

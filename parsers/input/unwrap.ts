@@ -32,7 +32,8 @@ export type EnvelopeKind =
   | 'vm-name'
   | 'grabserial'
   | 'compose'
-  | 'markdown-bold';
+  | 'markdown-bold'
+  | 'quoted-printable';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -50,6 +51,25 @@ const KMSG_LEVEL = /^<\d{1,3}>/;
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
+/** A quoted-printable byte (`=3D`, `=20`, `=E2=80=A6`). */
+const QP_ESCAPE = /=[0-9A-F]{2}/;
+const QP_RUN = /(?:=[0-9A-F]{2})+/g;
+const utf8 = new TextDecoder('utf-8');
+
+/** A line of a quoted-printable body that goes on in the next: it ends in one `=`, near the 76-column limit. */
+function softBreak(text: string): boolean {
+  return text.endsWith('=') && !text.endsWith('==') && text.length >= 60 && text.length <= 77;
+}
+
+function decodeQuotedPrintable(text: string): string {
+  if (!text.includes('=')) return text;
+  return text.replace(QP_RUN, (run) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
+    return utf8.decode(bytes);
+  });
+}
+
 /** grabserial's two clocks (`-t`: since the base time, and since the line before). */
 const GRABSERIAL = /^\[\d{1,7}\.\d{6} \d{1,7}\.\d{6}\] ?/;
 /** docker compose's service column (names padded to one width, then `| `). */
@@ -98,7 +118,15 @@ export class LineUnwrapper {
 
   constructor(private readonly out: (line: PhysicalLine) => void) {}
 
-  push(line: PhysicalLine): void {
+  push(line0: PhysicalLine): void {
+    let line = line0;
+    // A mail's quoted-printable body (RFC 2045): lines of at most 76 characters, a `=` at the end of one
+    // that goes on in the next (a soft break), bytes written as `=XX`.
+    if (!line.overwritten && (this.qpHeld !== null || line.text.endsWith('=') || (this.qp && line.text.includes('=')))) {
+      const whole = this.quotedPrintable(line);
+      if (whole === null) return;
+      line = whole;
+    }
     if (!line.overwritten) {
       const c = line.text.charCodeAt(0);
       if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
@@ -160,7 +188,44 @@ export class LineUnwrapper {
 
   /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
   end(): void {
+    const held = this.qpHeld;
+    this.qpHeld = null;
+    if (held !== null) this.push({ ...held, text: held.text + '=' });
     this.inner?.end();
+  }
+
+  /** quoted-printable was seen (a soft break, then `=XX` or another soft break). */
+  private qp = false;
+  /** A line that ended in what may be a soft break, its `=` taken off, waiting for its next line. */
+  private qpHeld: PhysicalLine | null = null;
+
+  /** The line with its soft breaks joined and its `=XX` decoded; null while it goes on in the next line. */
+  private quotedPrintable(line: PhysicalLine): PhysicalLine | null {
+    const held = this.qpHeld;
+    this.qpHeld = null;
+    let text = line.text;
+    if (held !== null) {
+      // Not quoted-printable after all: the held line goes out as it was, then this one is read anew.
+      if (!this.qp && !QP_ESCAPE.test(held.text) && !QP_ESCAPE.test(text) && !softBreak(text)) {
+        this.out(this.unwrapLine({ ...held, text: held.text + '=' }));
+        return this.qp || text.endsWith('=') ? this.quotedPrintable(line) : line;
+      }
+      this.qp = true;
+      text = held.text + text;
+    }
+    if (softBreak(line.text)) {
+      this.qpHeld = { ...(held ?? line), text: text.slice(0, -1), byteEnd: line.byteEnd };
+      return null;
+    }
+    if (!this.qp) return line;
+    this.count('quoted-printable');
+    return { ...(held ?? line), text: decodeQuotedPrintable(text), byteEnd: line.byteEnd };
+  }
+
+  /** What `push` does to a line after quoted-printable (for a held line let go). */
+  private unwrapLine(line: PhysicalLine): PhysicalLine {
+    const text = this.unwrap(line.text);
+    return text === line.text ? line : { ...line, text };
   }
 
   /** E-mail quoting taken off (`> `, `>> `); null for a quoted empty line. */
