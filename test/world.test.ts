@@ -763,6 +763,11 @@ test("a mail's quoted-printable body: soft breaks joined, `=XX` decoded; a line 
   const plain = analyze('[    0.000000] Kernel command line: BOOT_IMAGE=/vmlinuz root=UUID=1234 console=ttyS0 quiet splash x=\n[    0.100000] Linux version 6.1.0 (x@y) #1 SMP\n');
   assert.is(plain.input.envelopes.length, 0);
   assert.is(plain.boots[0]!.kernelVersion, '6.1.0');
+  // Such a line last in the input is read too (held for its next line, it is let go at the end).
+  const lines: string[] = [];
+  const last = '[    0.000000] Kernel command line: BOOT_IMAGE=/vmlinuz root=UUID=1234 x=';
+  analyze(`${last}\n`, { onLine: (l) => lines.push(l.text), onRecord: (r) => lines.push(`record ${r.at.text}`) });
+  assert.ok(lines.includes(`record ${last}`), JSON.stringify(lines));
 });
 
 test.run();

@@ -118,15 +118,19 @@ export class LineUnwrapper {
 
   constructor(private readonly out: (line: PhysicalLine) => void) {}
 
-  push(line0: PhysicalLine): void {
-    let line = line0;
+  push(line: PhysicalLine): void {
     // A mail's quoted-printable body (RFC 2045): lines of at most 76 characters, a `=` at the end of one
     // that goes on in the next (a soft break), bytes written as `=XX`.
     if (!line.overwritten && (this.qpHeld !== null || line.text.endsWith('=') || (this.qp && line.text.includes('=')))) {
       const whole = this.quotedPrintable(line);
-      if (whole === null) return;
-      line = whole;
+      if (whole !== null) this.read(whole);
+      return;
     }
+    this.read(line);
+  }
+
+  /** One line, quoted-printable already taken off. */
+  private read(line: PhysicalLine): void {
     if (!line.overwritten) {
       const c = line.text.charCodeAt(0);
       if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
@@ -188,9 +192,10 @@ export class LineUnwrapper {
 
   /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
   end(): void {
+    // (A last line that looked like a soft break: as it was, or decoded.)
     const held = this.qpHeld;
     this.qpHeld = null;
-    if (held !== null) this.push({ ...held, text: held.text + '=' });
+    if (held !== null) this.read(this.qp ? { ...held, text: decodeQuotedPrintable(held.text) } : { ...held, text: held.text + '=' });
     this.inner?.end();
   }
 
@@ -207,7 +212,7 @@ export class LineUnwrapper {
     if (held !== null) {
       // Not quoted-printable after all: the held line goes out as it was, then this one is read anew.
       if (!this.qp && !QP_ESCAPE.test(held.text) && !QP_ESCAPE.test(text) && !softBreak(text)) {
-        this.out(this.unwrapLine({ ...held, text: held.text + '=' }));
+        this.read({ ...held, text: held.text + '=' });
         return this.qp || text.endsWith('=') ? this.quotedPrintable(line) : line;
       }
       this.qp = true;
@@ -220,12 +225,6 @@ export class LineUnwrapper {
     if (!this.qp) return line;
     this.count('quoted-printable');
     return { ...(held ?? line), text: decodeQuotedPrintable(text), byteEnd: line.byteEnd };
-  }
-
-  /** What `push` does to a line after quoted-printable (for a held line let go). */
-  private unwrapLine(line: PhysicalLine): PhysicalLine {
-    const text = this.unwrap(line.text);
-    return text === line.text ? line : { ...line, text };
   }
 
   /** E-mail quoting taken off (`> `, `>> `); null for a quoted empty line. */

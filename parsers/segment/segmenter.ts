@@ -81,11 +81,11 @@ const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot for
 const BARE_SHELL = /^(?:BusyBox v\S+ .*built-in shell \(ash\)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
 /** The kernel's partition scan names the partition a root device path is (`/dev/mmcblk0p2` in ` mmcblk0: p1 p2`). */
 function rootPartitionAppeared(device: string, message: string): boolean {
-  const m = /^\s*([a-z][\w]*): ((?:\S+ ?)+)$/.exec(message);
+  // (One space between the names: a pattern that could split a name two ways backtracks without end.)
+  const m = /^\s*([a-z]\w*): (\S+(?: \S+)*)$/.exec(message);
   if (m === null || !device.startsWith(`/dev/${m[1]}`)) return false;
-  const disk = m[1]!;
   const wanted = device.slice(5);
-  return m[2]!.split(' ').some((p) => p === wanted || `${disk}${p}` === wanted || (p.startsWith('p') && `${disk}${p}` === wanted));
+  return m[2]!.split(' ').some((p) => p === wanted || `${m[1]}${p}` === wanted);
 }
 /** An init script's own error words. */
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
@@ -447,13 +447,13 @@ export class Segmenter extends CrashTracker {
   private readonly errorTexts: Array<LineRef | undefined> = new Array(8);
   private errorTextsAt = 0;
 
-  /** The first error text in the `within` lines before `line` and inside the boot, or null. */
-  private firstErrorText(line: number, within: number, boot: BootState): LineRef | null {
+  /** The first error text in the `within` lines before `line` and inside the boot (if there is one yet), or null. */
+  private firstErrorText(line: number, within: number, boot: BootState | null): LineRef | null {
     let first: LineRef | null = null;
     for (const e of this.errorTexts) {
       // (A word alone, `failed.`, is the end of a line whose start went elsewhere: it says nothing.)
       if (e === undefined || e.lineNo >= line || line - e.lineNo > within || e.text.trim().length < 12) continue;
-      if (boot.startReason !== 'log-start' && e.lineNo < boot.startLine) continue;
+      if (boot !== null && boot.startReason !== 'log-start' && e.lineNo < boot.startLine) continue;
       if (first === null || e.lineNo < first.lineNo) first = e;
     }
     return first;
@@ -1057,9 +1057,7 @@ export class Segmenter extends CrashTracker {
     const boot = this.boot;
     // (After an init system's own scripts ran, a shell on the console is its: KernelCI's buildroot gives one.)
     if (boot !== null && (boot.cycles.length > 0 || boot.mode !== null || boot.loginLine !== null || boot.init !== null || this.systemdRunning())) return;
-    let said: LineRef | null = null;
-    if (boot !== null) said = this.firstErrorText(at.lineNo, 15, boot);
-    else for (const e of this.errorTexts) if (e !== undefined && e.lineNo < at.lineNo && at.lineNo - e.lineNo <= 15 && e.text.trim().length >= 12 && (said === null || e.lineNo < said.lineNo)) said = e;
+    const said = this.firstErrorText(at.lineNo, 15, boot);
     if (said === null) return;
     // (A log that begins with what the initramfs said begins its boot there.)
     if (boot === null) this.ensureBoot('log-start', said.lineNo);
