@@ -770,4 +770,58 @@ test("a mail's quoted-printable body: soft breaks joined, `=XX` decoded; a line 
   assert.ok(lines.includes(`record ${last}`), JSON.stringify(lines));
 });
 
+test("the end of a panic alone; shim's and GRUB's own errors before any kernel, the first of them the cause", () => {
+  const end = analyze('Kernel Offset: disabled\n---[ end Kernel panic - not syncing: System is deadlocked on memory ]---\n');
+  assert.is(end.verdict, 'failed');
+  assert.equal(findings(end).kernelCrashes, ['panic']);
+  assert.is(findings(end).rootCause, 'panic');
+  const shim = analyze('Failed to open \\EFI\\BOOT\\mmx64.efi - Not Found\nFailed to load image ??: Not Found\nFailed to start MokManager: Not Found\nSomething has gone seriously wrong: import_mok_state() failed: Not Found\n');
+  assert.is(shim.verdict, 'failed');
+  assert.is(shim.boots[0]!.rootCause!.kind, 'bootloader');
+  assert.ok(shim.boots[0]!.rootCause!.unit!.startsWith('Failed to open \\EFI\\BOOT\\mmx64.efi'));
+  assert.is(shim.boots[0]!.rootCause!.evidence.length, 4);
+  const grub = analyze('error: ../../grub-core/kern/efi/sb.c:182:bad shim signature\nerror: ../../grub-core/loader/i386/efi/linux.c:258:you need to load the kernel first.\n');
+  assert.ok(grub.boots[0]!.rootCause!.unit!.endsWith('bad shim signature'));
+  // A program's `error: …` after the kernel started is not the bootloader's.
+  assert.is(analyze('[    1.000000] Linux version 6.1.0 (x@y) #1 SMP\nerror: ../../grub-core/kern/efi/sb.c:182:bad shim signature\n').verdict, 'ok');
+});
+
+test("systemd in a container logs its job results to the console bare; systemctl's `Job for X failed`; `[ INFO ] X is not active.` before [DEPEND]s", () => {
+  const container = ['systemd 219 running in system mode. (+PAM +AUDIT)', 'Detected virtualization docker.', 'Startup finished in 27ms.', "Job systemd-update-utmp-runlevel.service/start failed with result 'dependency'."];
+  assert.is(f(container).rootCause, 'systemd-update-utmp-runlevel.service');
+  // On a console that shows status lines, such a line is not the failure's only word: it is not read as one.
+  assert.is(f(['[  OK  ] Started Journal Service.', "Job foo.service/start failed with result 'dependency'."]).rootCause, null);
+  assert.is(f(['Job for mysql.service failed because the control process exited with error code.']).rootCause, 'mysql.service');
+  assert.is(f(['Jan 25 02:49:52 m0 configure-ovs.sh[1583]: Job for NetworkManager-wait-online.service failed because the control process exited with error code.']).rootCause, 'NetworkManager-wait-online.service');
+  assert.is(f(['Job for foo.service canceled.']).rootCause, null);
+  const info = f(['[ INFO ] ABRT Automated Bug Reporting Tool is not active.', '[DEPEND] Dependency failed for ABRT kernel log watcher.', '[DEPEND] Dependency failed for ABRT Xorg log watcher.']);
+  assert.is(info.rootCauseDescription, 'ABRT Automated Bug Reporting Tool');
+  assert.equal(info.failed, []);
+  // Alone, it breaks nothing.
+  assert.is(f(['[ INFO ] ABRT Automated Bug Reporting Tool is not active.', '[  OK  ] Started Login Service.']).rootCause, null);
+});
+
+test('a journal shown for one unit: its process\'s error is its failure; PID 1 speaking in a dmesg is a userspace cycle; an unexplained [DEPEND] names what the log shows', () => {
+  const scoped = ['$ LC_ALL=C journalctl -b-1 -u systemd-cryptsetup@storage1', "Jan 07 19:10:23 host systemd-cryptsetup[324]: Failed to activate with key file '/etc/keys/storage1': Device or resource busy"];
+  assert.is(f(scoped).rootCause, 'systemd-cryptsetup@storage1.service');
+  // Without the command the line is only a process's complaint.
+  assert.is(f(scoped.slice(1)).rootCause, null);
+  // An error it goes on after is none.
+  assert.is(f(['$ journalctl -u foo', 'Jan 07 19:10:23 host foo[324]: Failed to read cache, ignoring']).rootCause, null);
+  const dmesg = analyze('[    0.000000] Linux version 3.19.5 (b@h) #4 SMP\n[    4.445763] systemd[1]: Successfully loaded SELinux policy in 306.444ms.\n');
+  assert.is(dmesg.boots[0]!.cycles.length, 1);
+  const dep = analyze('[DEPEND] Dependency failed for Host logger for ttyVUART0.\n');
+  assert.is(dep.boots[0]!.cycles[0]!.rootCause!.kind, 'unexplained');
+  assert.is(findings(dep).rootCauseDescription, 'Host logger for ttyVUART0');
+});
+
+test("systemd-sulogin-shell's words are emergency mode's; a log cut on an initramfs step's first line shows no hang", () => {
+  const r = analyze('sulogin: cannot open password database\nReloading system manager configuration\nStarting default target\n');
+  assert.is(findings(r).emergency, 'emergency');
+  assert.is(r.boots[0]!.cycles.length, 1);
+  const cut = '[    1.000000] Linux version 4.15.0 (b@h) #1 SMP\n[   10.9] sd 2:0:1:0: [sdb] Attached SCSI disk\nBegin: Loading essential drivers ... \n';
+  assert.is(findings(analyze(cut)).rootCause, null);
+  assert.is.not(findings(analyze(cut + '[   40.000000] random: crng init done\n')).rootCause, null);
+});
+
 test.run();

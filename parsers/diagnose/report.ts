@@ -108,6 +108,8 @@ function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
   const steps = b.initramfsSteps;
   if (!endsTheLog || steps === undefined || steps.open.length === 0 || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end') return null;
   const step = steps.open.at(-1)!;
+  // A log that ends on the step's own line was cut as the step began: nothing shows that it hung.
+  if (steps.contentEnd <= step.line) return null;
   const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `initramfs-tools began '${step.name}' and never said done` }];
   if (steps.error) evidence.push({ line: steps.error.line, text: steps.error.text, why: 'the last error printed inside that step' });
   return {
@@ -340,7 +342,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         unit: message,
         headline: `the bootloader failed before any kernel ran: ${message}`,
         lines: [e.line],
-        evidence: [{ line: e.line, text: e.text, why: 'the bootloader reports the error' }],
+        evidence: [{ line: e.line, text: e.text, why: 'the bootloader reports the error' }, ...e.more],
         cascade: null,
         dependents: 0,
         crash: null,
@@ -375,7 +377,9 @@ const CONSEQUENTIAL_PANIC = /Fatal exception|softlockup: hung tasks|hung_task: b
  *  reason names the kind of crash that explains the boot. */
 function panicKind(title: string): CrashState['kind'] {
   if (/hung_task: blocked tasks/.test(title)) return 'hung-task';
-  if (/Out of memory|System is deadlocked on memory|panic_on_oom/.test(title)) return 'oom';
+  // (`System is deadlocked on memory` alone is a panic: the OOM killer's report that would make it an
+  // out-of-memory crash is not in the log.)
+  if (/Out of memory|panic_on_oom/.test(title)) return 'oom';
   if (/softlockup: hung tasks|hard LOCKUP/.test(title)) return 'bug';
   return 'panic';
 }
@@ -782,9 +786,12 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     const what = deps.length > 0 ? `${deps.length} unit${deps.length === 1 ? '' : 's'} failed with [DEPEND], but the failure that caused ${deps.length === 1 ? 'it' : 'them'} is not in the log` : '';
     const mode = c.mode ? `${c.mode.kind === 'rescue' ? 'rescue' : 'emergency'} mode was entered${deps.length > 0 ? '' : ', but no failure explaining it is in the log'}` : '';
     const evidence = [...deps.slice(0, 3).map((d) => d.failure.evidence[0]!), ...(c.mode?.evidence.slice(0, 2) ?? [])];
+    // (What the log shows first of it: the unit whose [DEPEND] comes first, as far back as the log goes.)
+    const shown = deps.length > 0 ? deps.reduce((a, b) => (b.failure.seq < a.failure.seq ? b : a)) : null;
     return {
       kind: 'unexplained',
-      unit: null,
+      unit: shown === null ? null : shown.name,
+      description: shown === null ? null : (shown.failure.ref.description ?? (shown.failure.ref.name === null ? shown.failure.ref.text : null)),
       headline: [what, mode].filter((s) => s !== '').join('; '),
       lines: evidence.map((e) => e.line),
       evidence,
@@ -876,6 +883,9 @@ export function describeFailure(f: FailureState): string {
       break;
     case 'assert-failed':
       what = `${name}: a start assertion failed`;
+      break;
+    case 'not-active':
+      what = `${name} was not active, and units that required it could not start`;
       break;
     case 'unsupported':
       what = `${name}: starting it is unsupported`;

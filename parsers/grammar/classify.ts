@@ -546,7 +546,17 @@ export class LineClassifier {
       }
     }
     if (first !== 0x5b && (text.includes('] ') || text.includes('   ')) && this.splice(at, text, repaired)) return;
-    if (trimmed.includes(': ') && isUnitNameStart(trimmed)) {
+    // (systemd in a container writes its log to the console without a prefix, and no status lines:
+    // `Job systemd-update-utmp-runlevel.service/start failed with result 'dependency'.`)
+    // systemctl's own error, typed at a shell (`Job for foo.service failed because …`).
+    if (c0 === 0x4a /* J */ && trimmed.startsWith('Job for ')) {
+      const job = matchSystemctlError(trimmed);
+      if (job !== null) {
+        this.out({ kind: 'pid1', at, manager: job });
+        return;
+      }
+    }
+    if ((trimmed.includes(': ') && isUnitNameStart(trimmed)) || (c0 === 0x4a /* J */ && trimmed.startsWith('Job ') && trimmed.includes(' failed with result '))) {
       const manager = matchManagerEvent(trimmed);
       if (manager !== null && BARE_MANAGER.has(manager.kind)) {
         this.out({ kind: 'pid1', at, manager });
@@ -566,6 +576,12 @@ export class LineClassifier {
       return;
     }
     if (c0 === 0x4c /* L */ && UNTIMED_BANNER.test(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
+    // The last line of a panic without its timestamp (`---[ end Kernel panic - not syncing: … ]---`): an
+    // excerpt that kept only the end of the report still shows the panic.
+    if (c0 === 0x2d /* - */ && trimmed.startsWith('---[ end Kernel panic - not syncing: ')) {
       this.kernel(at, null, trimmed, false);
       return;
     }

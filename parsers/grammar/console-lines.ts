@@ -1,4 +1,5 @@
 import { anyLiteral } from './literals.js';
+import { isUnitName } from './units.js';
 /**
  * Everything else a console shows around systemd's status lines, one table row per detection: firmware
  * and bootloader markers, the kernel banner, PID 1's own log lines, prompts (login, emergency, rescue,
@@ -50,6 +51,10 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'emergency', literal: 'Dropping you to a shell', pattern: /\*\*\* Dropping you to a shell; the system will reboot/, example: '*** Dropping you to a shell; the system will reboot', announces: false },
   // Upstart's mountall and util-linux's sulogin without a root password: `Press enter for maintenance`.
   { kind: 'emergency', literal: 'for maintenance', pattern: /^Press [Ee]nter for maintenance/, example: 'Press enter for maintenance', announces: false },
+  // sulogin (the maintenance shell's login) failing, and systemd-sulogin-shell going on to the default
+  // target once sulogin exits: the emergency (or rescue) shell was there.
+  { kind: 'emergency', literal: 'sulogin: ', pattern: /^sulogin: \S/, example: 'sulogin: cannot open password database', announces: false },
+  { kind: 'emergency', literal: 'Reloading system manager configuration', pattern: /^Reloading system manager configuration$/, example: 'Reloading system manager configuration', announces: false },
   { kind: 'dracut-shell', literal: 'Dropping to debug shell', pattern: /Dropping to debug shell/, example: 'dracut Warning: Dropping to debug shell.', announces: true },
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
   // Vendor firmware's own getty (routers, ONTs): `Login: ` alone.
@@ -198,7 +203,16 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'device tree', pattern: /^(?:ERROR: )?(?:Could not find a valid device tree|Did not find a cmdline Flattened Device Tree)/, example: 'Could not find a valid device tree' },
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
-  { literal: 'error: ', pattern: /^error: (?:file [`'][^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory)/, example: "error: file `/vmlinuz' not found." },
+  { literal: 'error: ', pattern: /^error: (?:file [`'][^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
+  // GRUB built with its debug locations names the source file before the message (`error:
+  // ../../grub-core/kern/efi/sb.c:182:bad shim signature.`).
+  { literal: 'grub-core/', pattern: /^error: (?:\.\.\/)*grub-core\/\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
+  // shim (UEFI Secure Boot's first stage) could not load or verify the next stage: no kernel ran.
+  { literal: 'EFI\\', pattern: /^Failed to open \\EFI\\\S+ - [A-Z]/, example: 'Failed to open \\EFI\\BOOT\\mmx64.efi - Not Found' },
+  { literal: 'Failed to ', pattern: /^Failed to (?:load image|start MokManager|start grub|start image)\b.*: (?:Not Found|Security Violation|Access Denied|Load Error|Invalid Parameter|Unsupported|Out of Resources|Aborted)\s*$/, example: 'Failed to start MokManager: Not Found' },
+  { literal: 'Something has gone seriously wrong', pattern: /^Something has gone seriously wrong: \S/, example: 'Something has gone seriously wrong: import_mok_state() failed: Not Found' },
+  { literal: 'Verification failed: ', pattern: /^Verification failed: \(0x[0-9A-Fa-f]+\) \S/, example: 'Verification failed: (0x1A) Security Violation' },
+  { literal: 'start_image() returned', pattern: /^start_image\(\) returned \S/, example: 'start_image() returned Not Found' },
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
   // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
@@ -218,7 +232,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
@@ -314,6 +328,7 @@ export type ManagerEventKind =
   | 'restart-scheduled'
   | 'isolate-failed'
   | 'unit-not-found'
+  | 'job-failed'
   | 'start-limit'
   | 'generator-failed'
   | 'job-timeout'
@@ -377,8 +392,18 @@ export function matchManagerEvent(message: string): ManagerEvent | null {
  *  systemd-cryptsetup@x.service: Unit systemd-cryptsetup@x.service not found.`): the unit could not start. */
 const SYSTEMCTL_NOT_FOUND = /^Failed to (?:start|restart) (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)): Unit \1 (?:not found|is masked)\.?$/;
 
+/** systemctl's word on a start job that failed (`Job for foo.service failed because the control process
+ *  exited with error code.`, `… failed. See "systemctl status foo.service" …`): typed at a shell or run by
+ *  a script, it names the unit that failed. (`Job for X canceled.` is no failure.) */
+const SYSTEMCTL_JOB_FAILED = /^Job for (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)) failed(?: because |\.)/;
+
 export function matchSystemctlError(message: string): ManagerEvent | null {
-  if (message.charCodeAt(0) !== 0x46 /* F */ || !message.startsWith('Failed to ')) return null;
+  const c = message.charCodeAt(0);
+  if (c === 0x4a /* J */ && message.startsWith('Job for ')) {
+    const j = SYSTEMCTL_JOB_FAILED.exec(message);
+    return j ? { kind: 'job-failed', groups: [j[1]!] } : null;
+  }
+  if (c !== 0x46 /* F */ || !message.startsWith('Failed to ')) return null;
   const m = SYSTEMCTL_NOT_FOUND.exec(message);
   return m ? { kind: 'unit-not-found', groups: [m[1]!] } : null;
 }
@@ -449,10 +474,19 @@ export function matchTypedCommand(text: string): TypedCommand | null {
   const m = TYPED.exec(text);
   if (m === null) return null;
   const user = / --user\b/.test(m[1]!);
-  if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: null, user };
+  if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: journalUnit(m[1]!), user };
   if (m[1]!.startsWith('dmesg')) return { kind: 'dmesg', arg: null, user: false };
   if (m[2] === 'status') return { kind: 'systemctl-status', arg: m[3] ?? null, user };
   return { kind: 'systemctl-failed', arg: null, user };
+}
+
+/** The one unit `journalctl -u UNIT` shows (a name without a type is a service's), or the pattern it
+ *  matches units by (`-u 'systemd-cryptsetup@*'`). */
+function journalUnit(command: string): string | null {
+  const units = [...command.matchAll(/\s(?:-u\s*|--unit[=\s])(\S+)/g)].map((u) => u[1]!.replace(/^['"]|['"]$/g, ''));
+  if (units.length !== 1) return null;
+  const unit = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/.test(units[0]!) ? units[0]! : `${units[0]!}.service`;
+  return isUnitName(unit) || (/[*?[]/.test(unit) && /^[\w@.:\\*?[\]-]{1,256}$/.test(unit)) ? unit : null;
 }
 
 /** The first line of `systemctl status UNIT`: `× var.mount - /var`. */

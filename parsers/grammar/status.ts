@@ -41,6 +41,7 @@ export type Verb =
   | 'created-slice'
   | 'automount'
   | 'skipped'
+  | 'not-active'
   | 'see-status';
 
 export type Severity = 'primary' | 'dependency' | 'progress' | 'done';
@@ -81,6 +82,8 @@ export const VERB_SEVERITY: Readonly<Record<Verb, Severity>> = {
   'created-slice': 'done',
   automount: 'done',
   skipped: 'done',
+  // (Alone it breaks nothing; the [DEPEND]s of units that required it follow it.)
+  'not-active': 'progress',
   'see-status': 'progress',
 };
 
@@ -134,6 +137,9 @@ export const MESSAGES: readonly MessageRow[] = [
   { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.', ' not supported.'], example: 'Starting of proc-sys-fs-binfmt_misc.automount unsupported.' },
   { verb: 'once', prefix: 'Unit ', suffixes: [' can only be started once.'], example: 'Unit lab-once.service can only be started once.' },
   { verb: 'skipped', prefix: 'Condition check resulted in ', suffixes: [' being skipped.'], example: 'Condition check resulted in Load Kernel Modules being skipped.' },
+  // `[ INFO ] X is not active.`: a unit required with Requisite= was not running, so the start jobs that
+  // required it fail with [DEPEND] right after (systemd before v233 printed it; the message has no prefix).
+  { verb: 'not-active', prefix: '', suffixes: [' is not active.'], example: 'ABRT Automated Bug Reporting Tool is not active.' },
   { verb: 'start-begin', prefix: 'Starting ', suffixes: DOTS, example: 'Starting systemd-udevd.service - Rule-based Manager for Device Events and Files...' },
   { verb: 'stop-begin', prefix: 'Stopping ', suffixes: DOTS, example: 'Stopping Network Manager...' },
   { verb: 'stopped-target', prefix: 'Stopped target ', suffixes: STOP, example: 'Stopped target Multi-User System.' },
@@ -166,7 +172,10 @@ const SEE_STATUS = /^See [`'"]?systemctl (?:status )?(\S+?)[`'"]? for details\.?
 /** Matches a systemd message such as `Failed to mount var.mount - /var.`. */
 /** The rows by the first letter of their prefix, so a message is checked against few. */
 const BY_FIRST = new Map<string, MessageRow[]>();
+/** Rows whose message has no words before the unit: tried on every message. */
+const NO_PREFIX = MESSAGES.filter((row) => row.prefix === '');
 for (const row of MESSAGES) {
+  if (row.prefix === '') continue;
   const first = row.prefix[0]!;
   const list = BY_FIRST.get(first) ?? [];
   list.push(row);
@@ -179,8 +188,14 @@ for (const [first, rows] of BY_FIRST) BY_CODE[first.charCodeAt(0)] = rows;
 
 export function parseStatusMessage(message: string): StatusMessage | null {
   const rows = BY_CODE[message.charCodeAt(0)];
-  if (rows === undefined) return null;
   const last = message.charCodeAt(message.length - 1);
+  if (last === 0x2e /* . */) {
+    for (const row of NO_PREFIX) {
+      const suffix = row.suffixes[0]!;
+      if (message.endsWith(suffix) && message.length > suffix.length && NOT_BLANK.test(message.slice(0, -suffix.length))) return { verb: row.verb, unitText: message.slice(0, -suffix.length) };
+    }
+  }
+  if (rows === undefined) return null;
   const text = last === 0x2e /* . */ || last === 0x2026 /* … */ ? message : message.trimEnd();
   if (text.startsWith('See ')) {
     const see = SEE_STATUS.exec(text);

@@ -95,14 +95,14 @@ export const RootCause = z.object({
   kind: z
     .enum(['unit', 'kernel-crash', 'root-device', 'bootloader', 'kernel-error', 'manager', 'unexplained'])
     .describe(
-      "bootloader: the bootloader failed and no kernel ran (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); manager: systemd itself (PID 1) failed and froze or exited (`[!!!!!!] …`; unit holds the innermost error it logged); unexplained: failures or emergency mode whose cause the log does not show",
+      "bootloader: the bootloader failed and no kernel ran (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); manager: systemd itself (PID 1) failed and froze or exited (`[!!!!!!] …`; unit holds the innermost error it logged); unexplained: failures or emergency mode whose cause the log does not show (unit then names the first failure the log does show, when there is one)",
     ),
   unit: z.string().nullable(),
   description: z
     .string()
     .nullable()
     .describe(
-      "the cause as the log words it: a unit's description (from the log, else from systemd's own units), the message of a failure that has no unit, the first sentence of an initramfs's giving up, a crash's title; null when unexplained",
+      "the cause as the log words it: a unit's description (from the log, else from systemd's own units), the message of a failure that has no unit, the first sentence of an initramfs's giving up, a crash's title; for an unexplained cause, that of the first failure the log shows, else null",
     ),
   headline: z.string().describe('one line a person understands'),
   lines: z.array(z.number().int().positive()).describe('the line numbers that prove it'),

@@ -158,6 +158,8 @@ export class Segmenter extends CrashTracker {
         // systemd 208 prints its shutdown's `Failed unmounting /home.` under an OK status: the job is done
         // (the root file system is remounted read-only last); the status word is what it says.
         if (rec.word === 'OK' && (rec.msg?.verb === 'unmount-failed' || rec.msg?.verb === 'stop-failed')) return this.touch();
+        // (`X is not active.` is systemd's only under its INFO word.)
+        if (rec.msg?.verb === 'not-active' && rec.word !== 'INFO') return this.touch();
         if (rec.word === '!!!!!!') this.managerFatal(rec.message, rec.at);
         else if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
@@ -172,10 +174,12 @@ export class Segmenter extends CrashTracker {
       case 'prompt':
         if (rec.prompt.kind !== 'shell') this.recognised++;
         this.statusBlock = null;
+        this.journalScope = null;
         return this.prompt(rec.prompt, rec.at);
       case 'command':
         // `dmesg` typed at a prompt prints the ring buffer again: its kernel lines are this boot's, once more.
         if (rec.command.kind === 'dmesg' && this.boot !== null) this.dmesgReplay = this.boot;
+        this.journalScope = rec.command.kind === 'journalctl' && rec.command.arg !== null && !rec.command.user ? own(rec.command.arg) : null;
         this.statusBlock =
           rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg, user: rec.command.user } : rec.command.kind === 'systemctl-failed' ? { unit: null, user: rec.command.user } : null;
         return this.touch();
@@ -235,7 +239,13 @@ export class Segmenter extends CrashTracker {
         // (A capture that begins in the firmware's own log, before any banner bootwhy knows, is a boot too.)
         const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
         // Only before a kernel: the same words later are some program's.
-        if (!boot.hasKernel && boot.cycles.length === 0) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message) };
+        if (!boot.hasKernel && boot.cycles.length === 0) {
+          // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
+          // the kernel first`) show what it led to.
+          const e = boot.bootloaderError;
+          if (e === null) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [] };
+          else if (e.more.length < 3) e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
+        }
         return this.touch();
       }
       case 'pid1': {
@@ -368,7 +378,7 @@ export class Segmenter extends CrashTracker {
   private initramfsStep(at: LineRef): void {
     const boot = this.ensureBoot('log-start', at.lineNo);
     if (boot.cycles.length > 0) return;
-    const steps = (boot.initramfsSteps ??= { open: [], error: null });
+    const steps = (boot.initramfsSteps ??= { open: [], error: null, contentEnd: at.lineNo });
     // One line may open several steps and close some: `Begin: Mounting root file system ... Begin: Running /scripts/local-top ... done.`
     const re = /Begin: (.+?) \.\.\.|(?:^|\s)done\./g;
     let m: RegExpExecArray | null;
@@ -631,6 +641,9 @@ export class Segmenter extends CrashTracker {
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     if (rec.manager === null && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
       this.lastPid1 = { at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) };
+      // PID 1 is systemd and speaks (`systemd[1]: Successfully loaded SELinux policy …`): a userspace cycle
+      // runs, though the log (a dmesg, a quiet console) shows none of its status lines.
+      if (currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     }
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) this.unitMessage(rec.msg, at, source);
@@ -751,6 +764,7 @@ export class Segmenter extends CrashTracker {
         return;
       }
       case 'isolate-failed':
+      case 'job-failed':
       case 'unit-not-found': {
         const unit = groups[0] ?? '';
         if (!isUnitName(unit)) return;
@@ -772,7 +786,8 @@ export class Segmenter extends CrashTracker {
           // PID 1's job result is the only word of the failure (a journal grepped for one unit): it stands
           // as the failure itself, of the kind its result says.
           const stopping = this.stoppingNow();
-          if (cls && bound === null && source !== 'console' && isUnitName(unit) && !stopping) {
+          // (On a console only when it shows no status lines: systemd in a container logs there instead.)
+          if (cls && bound === null && (source !== 'console' || this.statusLines === 0) && isUnitName(unit) && !stopping) {
             const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
             const verb: Verb = cls === 'dependency' ? 'dependency-failed' : cls === 'timeout' ? 'start-timeout' : 'start-failed';
             const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, cls, verb, at, source);
@@ -907,6 +922,26 @@ export class Segmenter extends CrashTracker {
     const name = ref.name;
     const key = name ?? ref.text;
     this.seeUnit(cycle, key);
+
+    if (msg.verb === 'not-active') {
+      this.notActive = { ref, at, last: at.lineNo, recorded: false };
+      return;
+    }
+    // The [DEPEND]s right after `[ INFO ] X is not active.` are of the units that required X: X, not
+    // running, is their cause.
+    const na = this.notActive;
+    if (na !== null && (msg.verb !== 'dependency-failed' || at.lineNo - na.last > 2)) this.notActive = null;
+    else if (na !== null) {
+      na.last = at.lineNo;
+      if (!na.recorded) {
+        na.recorded = true;
+        const f = this.recordFailure(cycle, na.ref, 'failed', 'not-active', na.at, source);
+        if (f) {
+          f.evidence[0]!.why = 'systemd: the unit was not active, and the units that required it follow';
+          addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'a unit that required it could not start' });
+        }
+      }
+    }
 
     if (msg.verb === 'see-status') {
       // `See 'systemctl status X'` names the unit of the failure just printed, in full.
@@ -1176,6 +1211,32 @@ export class Segmenter extends CrashTracker {
     }
   }
 
+  /** `[ INFO ] X is not active.` just read, and the line of the last [DEPEND] after it. */
+  private notActive: { ref: UnitRef; at: LineRef; last: number; recorded: boolean } | null = null;
+
+  /** The unit `journalctl -u UNIT` (typed at a prompt above) shows: its process's lines are that unit's. */
+  private journalScope: string | null = null;
+
+  /**
+   * An error the unit's own process logged, in a journal shown for that unit alone: the unit failed, when
+   * PID 1's line about it is not in the excerpt (an error it says it goes on after is none).
+   */
+  private scopedError(unit: string, message: string, at: LineRef): void {
+    if (!/^(?:Failed|Error|ERROR|FATAL|Fatal|Cannot|Could not|Unable)\b/.test(message) || /\bignoring\b|\bretrying\b|\bwill retry\b/i.test(message)) return;
+    if (this.stoppingNow(unit)) return;
+    const known = this.findFailure(unit);
+    if (known !== null) {
+      if (known.evidence.length < 4) addEvidence(known.evidence, { line: at.lineNo, text: clip(at.text), why: 'the unit’s own process reports the error' });
+      return;
+    }
+    // (A pattern names no unit: the failure is told by the pattern, its name unknown.)
+    const named = isUnitName(unit);
+    if (named) this.resolver.learnName(unit);
+    const ref: UnitRef = named ? parseUnitText(unit) : { name: null, description: null, text: unit, partial: true, resolvedBy: null };
+    const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, 'journal');
+    if (f) f.evidence[0]!.why = `the unit's own process reports the error (a journal of ${unit} alone)`;
+  }
+
   /** The latest `Stopped …` status: a unit's stop kills its process, which is no failure. */
   private lastStop: { name: string | null; line: number } | null = null;
 
@@ -1202,7 +1263,10 @@ export class Segmenter extends CrashTracker {
           this.touch();
         }
       }
-      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+      if (j.ident !== 'systemd' && j.ident !== 'kernel') {
+        this.processError(j.ident, j.message, rec.at);
+        if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
+      }
       // BusyBox init respawning a process that keeps exiting (a getty on a serial port that is not there).
       if (j.ident === 'init' && j.message.startsWith('process ')) this.respawned(j.message, rec.at);
       // sysvinit's shutdown(8) in a syslog: this boot ends here (the next banner is a new one).
@@ -1329,6 +1393,19 @@ export class Segmenter extends CrashTracker {
         return this.touch();
       }
       this.enterMode(cycle, 'initramfs-shell', at, device);
+      return this.touch();
+    }
+    // systemd-sulogin-shell goes on to the default target once sulogin exits: systemd ran the maintenance
+    // shell, whatever was read of it before as an init script's (a bare `sulogin: …` line).
+    if (p.kind === 'emergency' && at.text.trim() === 'Reloading system manager configuration') {
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      const earlier = currentCycle(boot) === null && boot.mode !== null && boot.mode.kind === 'emergency' && at.lineNo - boot.mode.line <= 5 ? boot.mode : null;
+      const cycle = this.ensureCycle(earlier?.line ?? at.lineNo);
+      if (earlier !== null) {
+        boot.mode = null;
+        for (const ev of earlier.evidence) this.enterMode(cycle, 'emergency', { lineNo: ev.line, text: ev.text }, null, ev.why.replace(' (no systemd seen)', ''));
+      }
+      this.enterMode(cycle, 'emergency', at, null, 'systemd-sulogin-shell: the maintenance shell ended and the default target is started');
       return this.touch();
     }
     if ((p.kind === 'emergency' || p.kind === 'rescue') && !p.announces && !this.systemdRunning()) {

@@ -144,7 +144,7 @@ export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-
 
 export interface BootState {
   /** A bootloader error before any kernel ran. */
-  bootloaderError: { line: number; text: string; message: string } | null;
+  bootloaderError: { line: number; text: string; message: string; /** The bootloader's errors after the first. */ more: Evidence[] } | null;
   /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
   handedOver: boolean;
   /** An init system other than systemd, when it said so. */
@@ -184,7 +184,7 @@ export interface BootState {
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed
    *  inside them: a log that ends there hung in the initramfs. */
-  initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null };
+  initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null; /** The last line with text while the steps ran. */ contentEnd: number };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
   kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver' | 'hang'; message: string; line: number; text: string; more: Evidence[] }>;
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */

@@ -441,6 +441,8 @@ export abstract class Timeline {
     } else {
       const p = boot.phases.at(-1);
       if (p) p.endLine = Math.max(p.endLine, line);
+      const steps = boot.initramfsSteps;
+      if (steps !== undefined && this.contentLine > steps.contentEnd) steps.contentEnd = this.contentLine;
     }
   }
 }

@@ -32,7 +32,8 @@ export function findings(r: ReportT) {
     rootEvidence: causes[0]?.evidence ?? [],
     emergency: modes[0]?.kind ?? 'none',
     emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
-    failed: unique(failures.filter((f) => f.kind === 'failed' || f.kind === 'assert' || f.kind === 'once').map(name)),
+    // (`[ INFO ] X is not active.` is counted as the cause of the [DEPEND]s after it, not as a [FAILED] line.)
+    failed: unique(failures.filter((f) => (f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'assert' || f.kind === 'once').map(name)),
     dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
     kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
