@@ -183,4 +183,15 @@ test('the last line without a newline (a prompt) is emitted at end', () => {
   ]);
 });
 
+test("the cursor sent to the first column redraws the line from its start; a screen erase ends the line it showed", () => {
+  // GRUB's countdown on Azure's serial console: `ESC[1;1H1    ESC[1;1H0    ESC[H ESC[J ESC[1;1HGRUB_…`.
+  const grub = `${ESC}[1;1H1    ${ESC}[1;1H0    ${ESC}[H${ESC}[J${ESC}[1;1HGRUB_FORCE_PARTUUID set.\n[    0.000000] Linux version 6.8.0\n`;
+  assert.equal(texts(splitEveryWay(grub)).map((t) => t.trimEnd()), ['0', 'GRUB_FORCE_PARTUUID set.', '[    0.000000] Linux version 6.8.0']);
+  assert.equal(texts(splitEveryWay(`abc${ESC}[Hx\n`)), ['xbc']);
+  // Another column is a screen drawn at absolute positions: not emulated, the text stays in order.
+  assert.equal(texts(splitEveryWay(`abc${ESC}[1;5Hx\n`)), ['abcx']);
+  // An erase on an empty line makes no line of its own.
+  assert.equal(texts(splitEveryWay(`${ESC}[2J${ESC}[Hone\n`)), ['one']);
+});
+
 test.run();

@@ -824,4 +824,26 @@ test("systemd-sulogin-shell's words are emergency mode's; a log cut on an initra
   assert.is.not(findings(analyze(cut + '[   40.000000] random: crng init done\n')).rootCause, null);
 });
 
+test("dracut's root device missing on kmsg (its `Warning: ` went with the prefix), with two spaces after the timestamp too; `Entering emergency mode.` alone", () => {
+  for (const gap of [' ', '  ']) {
+    const r = f([`[  200.161146]${gap}dracut-initqueue[779]: Warning: /dev/vgroot/root does not exist`, `[  200.170895]${gap}systemd[1]: Starting Dracut Emergency Shell...`]);
+    assert.is(r.rootCause, 'dev-vgroot-root.device');
+    assert.is(r.rootCauseDescription, '/dev/vgroot/root does not exist');
+    assert.is(r.emergency, 'dracut-shell');
+  }
+  assert.is(f(['Warning: Could not boot.', 'Entering emergency mode.']).emergency, 'dracut-shell');
+  // The words inside another sentence are not the shell.
+  assert.is(f(['Entering emergency mode. Press any key']).emergency, 'none');
+});
+
+test("initramfs-tools' failure written to the kernel's log; an ebegin step that eend says failed, kernel lines between", () => {
+  const r = f(['[    2.607329] Target filesystem doesn\'t have requested /sbin/init.', '[    2.611232] No init found. Try passing init= bootarg.']);
+  assert.is(r.rootCauseDescription, "Target filesystem doesn't have requested /sbin/init");
+  const alpine = [' * Loading boot drivers: [    1.042033] loop: module loaded', 'ok.', ' * Mounting boot media: [    1.066929] virtio-pci 0000:00:02.0: virtio_pci: leaving for legacy driver', '[    1.077376]  vda: vda1 vda2 vda3', 'failed.'];
+  assert.is(f(alpine).rootCause, 'Mounting boot media');
+  assert.is(f(alpine.slice(0, 2)).rootCause, null);
+  // `failed.` with no step begun is no step's.
+  assert.is(f(['failed.']).rootCause, null);
+});
+
 test.run();

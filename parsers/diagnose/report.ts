@@ -98,7 +98,7 @@ function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
     // The initramfs's own words: `Gave up waiting for root file system device.  Common problems:`.
     const said = c.evidence[0]?.text.trim() ?? '';
     // (Without the level word in front of it: `Warning: /dev/disk/by-uuid/… does not exist`, `ALERT!`.)
-    description = said === '' ? null : said.replace(/^(?:dracut(?:-\w+)?(?:\[\d+\])?:? )?(?:Warning|WARNING|ALERT!|Error|ERROR):?\s+/, '').split(/\.(?:\s|$)/)[0]!.replace(/[.…]+$/, '').trim() || null;
+    description = said === '' ? null : said.replace(/^\[\s*\d+\.\d+\]\s+/, '').replace(/^(?:dracut(?:-\w+)?(?:\[\d+\])?:? )?(?:Warning|WARNING|ALERT!|Error|ERROR):?\s+/, '').split(/\.(?:\s|$)/)[0]!.replace(/[.…]+$/, '').trim() || null;
   } else if (c.kind === 'unit' && c.unit !== null) description = isUnitName(c.unit) ? resolver.describe(c.unit) : c.unit;
   else if (c.kind !== 'unexplained' && c.kind !== 'kernel-crash') description = c.unit;
   return { ...c, description };

@@ -210,6 +210,12 @@ function bracketlessStatus(text: string): { word: StatusWord; message: string; m
   return { word, message, msg };
 }
 
+/** ebegin's words, waiting for eend's `ok.` / `failed.`. */
+const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
+
+/** A process's kmsg line with spaces before its name. */
+const SPACED_PROCESS = /^ {1,3}[\w@.\-/]{1,64}\[\d{1,9}\]: /;
+
 /** `host kernel: ` or `host ident[pid]: ` after a monotonic timestamp (the host is one word). */
 const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): /;
 
@@ -218,6 +224,8 @@ export class LineClassifier {
   private tailWord: StatusWord | null = null;
   /** Unit lines still to come under `Failed Units: N`. */
   private failedUnitsLeft = 0;
+  /** An init script's step begun (` * Mounting boot media: `) whose `ok.` or `failed.` is still to come. */
+  private openStep: { name: string; at: LineRef } | null = null;
   /** A status line cut short by a kernel line, waiting for its continuation. */
   private fragment: { line: PhysicalLine; text: string; whole: boolean } | null = null;
 
@@ -638,6 +646,21 @@ export class LineClassifier {
         return;
       }
     }
+    // An init script's step in the manner of OpenRC's ebegin/eend (Alpine's initramfs: ` * Mounting boot
+    // media: `, the kernel's lines, then `ok.` or `failed.` on a line of its own).
+    if (c0 === 0x2a /* * */) {
+      const step = EBEGIN.exec(trimmed);
+      if (step !== null) this.openStep = { name: step[1]!, at };
+    } else if (this.openStep !== null && (c0 === 0x6f /* o */ || c0 === 0x66) /* f */) {
+      if (trimmed === 'failed.' || trimmed === 'failed') {
+        const step = this.openStep;
+        this.openStep = null;
+        // (Told at the step's line, which names it; its `failed.` line goes with it.)
+        this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'busybox', failed: step.name, opens: false });
+        return;
+      }
+      if (trimmed === 'ok.' || trimmed === 'ok') this.openStep = null;
+    }
     // Kernel output without timestamps (printk.time=0) still names its crashes, at the start of a line.
     this.out({
       kind: 'text',
@@ -695,7 +718,8 @@ export class LineClassifier {
   }
 
   private kernel(at: LineRef, uptime: number | null, message0: string, fromJournal: boolean): void {
-    let message = message0;
+    // (A capture that put two spaces after the timestamp: `[  200.16]  dracut-initqueue[779]: …`.)
+    let message = message0.charCodeAt(0) === 0x20 && SPACED_PROCESS.test(message0) ? message0.trimStart() : message0;
     // `journalctl -o short-monotonic`: `[    5.123456] host kernel: …` / `[    5.123456] host systemd[1]: …`.
     const sp = message.indexOf(' ');
     // (A host name has no `:` or `[` before its space; the kernel's own messages mostly do.)

@@ -137,11 +137,10 @@ export class UnitResolver {
   private readonly known = new Map<string, string>();
   /** Bumped whenever the log teaches something new, which invalidates cached resolutions. */
   private generation = 0;
-  private readonly cache = new Map<string, { generation: number; ref: UnitRef }>();
-  /** Whole descriptions nothing named, with the generation they were looked up in. */
-  private readonly misses = new Map<string, number>();
-  /** The texts cached, in the order they came, in a ring: the next to go is at `cachedAt`. */
-  private readonly cached: string[] = [];
+  /** Resolutions by the text resolved, one map for each type hint (no key to build per line). */
+  private readonly cache: Record<UnitTypeHint, Map<string, { generation: number; ref: UnitRef }>> = { any: new Map(), target: new Map(), 'not-target': new Map() };
+  /** The texts cached, each once, in the order they came, in a ring: the next to go is at `cachedAt`. */
+  private readonly cached: Array<{ map: Map<string, { generation: number; ref: UnitRef }>; text: string }> = [];
   private cachedAt = 0;
   /** Every printed form of the known units, for whole (not ellipsized) references. */
   private readonly forms = new PrintedForms();
@@ -223,32 +222,25 @@ export class UnitResolver {
    */
   resolve(ref: UnitRef, hint: UnitTypeHint = 'any'): UnitRef {
     if (ref.name !== null) return ref;
-    // A whole description is looked up in the index of printed forms: cheaper than the cache, which is
-    // for what costs more (ellipsized texts, paths, and names that may have lost their start).
-    const text = ref.text;
-    const key = hint === 'any' ? text : `${hint}\u0000${text}`;
-    if (!text.includes(ELLIPSIS) && text.charCodeAt(0) !== 0x2f /* / */ && (text.length < 16 || text.includes(' '))) {
-      // (A description the log or the table names resolves at once; one that nothing names is looked
-      // up in the table and among the templates again on every line, unless the miss is remembered.)
-      const miss = this.misses.get(key);
-      if (miss === this.generation) return ref;
-      const found = this.lookup(ref, hint);
-      if (found.name === null) {
-        if (this.misses.size >= MAX_CACHED) this.misses.clear();
-        this.misses.set(own(key), this.generation);
+    // Every text resolved is cached, found or not (a description nothing names would otherwise be looked
+    // up in the table and among the templates again on every line). What the log teaches later makes
+    // an entry stale; it is looked up again then, in its place.
+    const map = this.cache[hint];
+    const hit = map.get(ref.text);
+    if (hit !== undefined) {
+      if (hit.generation !== this.generation) {
+        hit.ref = ownRef(this.lookup(ref, hint));
+        hit.generation = this.generation;
       }
-      return found;
+      return hit.ref;
     }
-    const hit = this.cache.get(key);
-    if (hit !== undefined && hit.generation === this.generation) return hit.ref;
     const resolved = ownRef(this.lookup(ref, hint));
-    const owned = hint === 'any' ? resolved.text : `${hint}\u0000${resolved.text}`;
     // Full: the oldest entry goes (the cache stays its size, and so does memory).
     const old = this.cached[this.cachedAt];
-    if (old !== undefined) this.cache.delete(old);
-    this.cached[this.cachedAt] = owned;
+    if (old !== undefined) old.map.delete(old.text);
+    this.cached[this.cachedAt] = { map, text: resolved.text };
     this.cachedAt = (this.cachedAt + 1) % MAX_CACHED;
-    this.cache.set(owned, { generation: this.generation, ref: resolved });
+    map.set(resolved.text, { generation: this.generation, ref: resolved });
     return resolved;
   }
 

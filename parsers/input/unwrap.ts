@@ -334,7 +334,8 @@ export class LineUnwrapper {
       this.count('cut-prefix');
     }
     // docker compose puts the service's name before each line of its output (`freeipa  | systemd 252 …`).
-    if (text.includes(' | ')) {
+    // (`|` first: a search that begins with a space stops at every word.)
+    if (text.includes('|') && text.includes(' | ')) {
       const m = COMPOSE_PREFIX.exec(text);
       if (m !== null) {
         const rest = text.slice(m[0].length);

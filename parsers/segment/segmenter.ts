@@ -304,7 +304,9 @@ export class Segmenter extends CrashTracker {
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
     if (rest.startsWith('dracut-initqueue timeout')) this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
-    const mount = matchMountError(rest);
+    // (The prefix took dracut's `Warning: ` with it: `/dev/vgroot/root does not exist` is its root device missing.)
+    const missing = rest.endsWith(' does not exist') ? /^"?(\/dev\/[^"\s]+)"? does not exist$/.exec(rest) : null;
+    const mount = missing !== null ? { path: missing[1]!, reason: 'does not exist' } : matchMountError(rest);
     if (mount) this.mountError(mount.path, mount.reason, at);
     const boot = this.boot!;
     const noSystemd = !this.systemdRunning() && currentCycle(boot) === null;
@@ -413,6 +415,12 @@ export class Segmenter extends CrashTracker {
         this.ensureCycle(login).loginLine = login;
       }
     }
+    this.initramfsScript(at, t);
+  }
+
+  /** An initramfs script's failure (`Target filesystem doesn't have requested /sbin/init.`, an fsck that
+   *  failed), on the console or written to the kernel's log. */
+  private initramfsScript(at: LineRef, t: string): void {
     const stop = initramfsScriptFailure(t);
     if (stop !== null && stop.rank === 0) {
       // fsck's detail (`/dev/sda6 UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`): evidence, if the
@@ -574,6 +582,9 @@ export class Segmenter extends CrashTracker {
     // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
     if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
+    // initramfs-tools writing to the kernel's log (`[    2.6] Target filesystem doesn't have requested /sbin/init.`).
+    const m0 = rec.message.charCodeAt(0);
+    if ((m0 === 0x54 /* T */ || m0 === 0x4e /* N */) && rec.process === null && boot.cycles.length === 0 && (rec.message.startsWith('Target filesystem ') || rec.message.startsWith('No init found'))) this.initramfsScript(at, rec.message);
     if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
     if (rec.crash) {
       this.crash(rec.crash, at, rec.uptime, false);

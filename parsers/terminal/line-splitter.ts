@@ -103,6 +103,8 @@ export class LineSplitter {
   private state: State = State.ground;
   private csiParam = 0;
   private csiFlags = 0; // 1: private marker or intermediate seen, 2: a second parameter started
+  /** The last parameter of the CSI sequence (the column of `ESC[row;colH`). */
+  private csiLast = 0;
   private stringBytes = 0;
 
   // Current line: buf[0..len) then the bytes after the last edit, kept reversed in tail[0..tailLen) (the
@@ -206,6 +208,7 @@ export class LineSplitter {
             this.state = State.csi;
             this.csiParam = 0;
             this.csiFlags = 0;
+            this.csiLast = 0;
           } else if (b === 0x5d /* ] */ || b === 0x50 /* P */ || b === 0x58 /* X */ || b === 0x5e /* ^ */ || b === 0x5f /* _ */) {
             this.state = State.string;
             this.stringBytes = 0;
@@ -254,17 +257,22 @@ export class LineSplitter {
           if (b >= 0x20 && b <= 0x3f) {
             let param = this.csiParam;
             let flags = this.csiFlags;
+            let last = this.csiLast;
             let j = i;
             for (; j < n; j++) {
               const c = chunk[j]!;
               if (c >= 0x30 && c <= 0x39) {
                 if (flags === 0 && param < 100000) param = param * 10 + (c - 0x30);
-              } else if (c === 0x3b || c === 0x3a) flags |= 2;
-              else if (c >= 0x20 && c <= 0x3f) flags |= 1; // private markers (< = > ?) and intermediates
+                if (last < 100000) last = last * 10 + (c - 0x30);
+              } else if (c === 0x3b || c === 0x3a) {
+                flags |= 2;
+                last = 0;
+              } else if (c >= 0x20 && c <= 0x3f) flags |= 1; // private markers (< = > ?) and intermediates
               else break;
             }
             this.csiParam = param;
             this.csiFlags = flags;
+            this.csiLast = last;
             i = j;
             continue;
           }
@@ -278,6 +286,14 @@ export class LineSplitter {
               // Upstart's and LSB's `[ OK ]` at the right margin: `ESC[74G[ OK ]`.
               const target = b === 0x47 ? Math.max(this.csiParam, 1) - 1 : this.column() + Math.max(this.csiParam, 1);
               this.moveToColumn(Math.min(target, MAX_COLUMN_MOVE), i);
+            } else if ((b === 0x48 /* H */ || b === 0x66 /* f */) && (this.csiFlags & 1) === 0 && this.csiLast <= 1 && (this.csiFlags === 0 ? this.csiParam <= 1 : true)) {
+              // The cursor to the first column (`ESC[H`, `ESC[1;1H`: GRUB's countdown redrawn in place): the
+              // line is written again from its start, as after a CR. (Other rows and columns are a screen
+              // drawn at absolute positions, which the terminal layer does not emulate.)
+              this.cursor = 0;
+            } else if (b === 0x4a /* J: erase in display */ && (this.csiFlags & 1) === 0) {
+              // A screen erased: what it showed was shown; what comes next begins a line of its own.
+              if (this.len + this.tailLen > 0) this.finishLine(this.offset + i + 1, false);
             }
           } else if (b === ESC) {
             this.state = State.escape;
