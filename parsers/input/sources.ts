@@ -23,22 +23,24 @@ export class LineSources {
   private dmesgTime = 0;
 
   count(r: ConsoleRecord): void {
-    switch (r.kind) {
+    const kind = r.kind;
+    if (kind === 'kernel') {
+      if (r.fromJournal) {
+        this.counts.journal++;
+        if (r.uptime !== null && r.at.text.charCodeAt(0) !== 0x5b /* [ */) this.syslogKernel++;
+      } else {
+        this.counts.kernel++;
+        if (r.uptime === null) this.dmesgTime++;
+      }
+      return;
+    }
+    switch (kind) {
       case 'status':
       case 'spinner':
       case 'prompt':
       case 'marker':
       case 'welcome':
         this.counts.console++;
-        return;
-      case 'kernel':
-        if (r.fromJournal) {
-          this.counts.journal++;
-          if (r.uptime !== null && !r.at.text.startsWith('[')) this.syslogKernel++;
-        } else {
-          this.counts.kernel++;
-          if (r.uptime === null) this.dmesgTime++;
-        }
         return;
       case 'journal':
       case 'journal-boot':

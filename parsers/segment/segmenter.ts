@@ -92,12 +92,15 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nabl
 
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
-    const line = rec.at.lineNo;
-
+    // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
+    const at = rec.at;
+    const line = at.lineNo;
     if (line > this.lastLine) this.lastLine = line;
-    const shown = rec.at.text;
+    const shown = at.text;
     if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '')) this.contentLine = line;
-    if (rec.at.more) for (const m of rec.at.more) if (m > this.lastLine) this.lastLine = m;
+    if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
+    // Kernel lines are most of a console: to their own method at once.
+    if (rec.kind === 'kernel') return this.kernel(rec);
     if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
       // (PID 1's fatal error is explained by the plain lines before it.)
       this.recentLines[this.recentAt++ & 7] = rec.at;
@@ -132,8 +135,6 @@ export class Segmenter extends CrashTracker {
     switch (rec.kind) {
       case 'marker':
         return this.marker(rec.marker, rec.banner, rec.at, rec.handover);
-      case 'kernel':
-        return this.kernel(rec);
       case 'status':
         this.statusLines++;
         // Firmware prints `Starting …` too (`Starting depthcharge on …`); before any kernel it is not systemd's.
