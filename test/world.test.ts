@@ -846,4 +846,16 @@ test("initramfs-tools' failure written to the kernel's log; an ebegin step that 
   assert.is(f(['failed.']).rootCause, null);
 });
 
+test("Linux From Scratch's boot.log: a script's message with its own prefix after the step's `...`, then FAIL; systemd's own programs on kmsg are a userspace cycle, udevd's are not", () => {
+  const lfs = ['Oct 02 23:40:30 +02:00 yeshua-os  Starting kernel log daemon... OK', "Oct 02 23:40:30 +02:00 yeshua-os  Bringing up the ens3 interface...Oct 02 23:40:30 +02:00 yeshua-os  Interface ens3 doesn't exist. FAIL"];
+  assert.is(f(lfs).rootCause, 'Bringing up the ens3 interface');
+  assert.is(f(['Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL']).rootCause, 'Adding default gateway 10.0.0.2 to the enp0s3 interface');
+  assert.is(f(lfs.slice(0, 1)).rootCause, null);
+  const banner = '[    0.000000] Linux version 5.10.0 (b@h) #1 SMP';
+  assert.is(f([banner, '[   13.083080] systemd-journald[219]: Received request to flush runtime journal from PID 1']).cycles, 1);
+  assert.is(f([banner, '[    2.1] systemd-xdg-autostart-generator[462]: Not generating service for XDG autostart app-x.'].map((l) => l.replace('[    2.1]', '[    2.100000]'))).cycles, 1);
+  // udevd and logind run under Upstart and in installers too.
+  assert.is(f([banner, '[    1.131103] systemd-udevd[64]: starting version 215']).cycles, 0);
+});
+
 test.run();

@@ -601,7 +601,7 @@ export const INIT_RULES: readonly InitRule[] = [
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
   { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },
   // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.
-  { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\. ?FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRTUVWXYZ' },
+  { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\.(?: ?| \S.{0,200}? )FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
   // dinit (Chimera, Artix) stops a service: `[STOPPD] dbus` (its starts are `[  OK  ] dbus`, see DINIT_STATUS).

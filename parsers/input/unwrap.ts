@@ -47,6 +47,7 @@ const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 /** Linux From Scratch's bootscripts log `date +"%b %d %T %:z"` and the host name before each message. */
 const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/;
+const LFS_INNER = /[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/g;
 const KMSG_LEVEL = /^<\d{1,3}>/;
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
@@ -309,7 +310,9 @@ export class LineUnwrapper {
       // reads as a journal line of its own.
       if (lfs !== null || rest.charCodeAt(0) === 0x5b /* [ */ || rest.startsWith('   ') || rest === '' || (this.tsPrefix && !JOURNAL_REST.test(rest))) {
         if (rest.charCodeAt(0) === 0x5b /* [ */) this.tsPrefix = true;
-        text = rest;
+        // (LFS logs a script's message with a prefix of its own after the step's `...`: `Bringing up the
+        // ens3 interface...Oct 02 23:40:30 +02:00 host  Interface ens3 doesn't exist. FAIL`.)
+        text = lfs !== null && rest.includes(':00 ') ? rest.replace(LFS_INNER, ' ') : rest;
         this.count('ci-timestamps');
       }
     } else if (c0 === 0x3c /* < */ && KMSG_LEVEL.test(text)) {

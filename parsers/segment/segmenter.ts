@@ -657,6 +657,9 @@ export class Segmenter extends CrashTracker {
       // runs, though the log (a dmesg, a quiet console) shows none of its status lines.
       if (currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     }
+    // systemd's own programs on the kernel's log (`systemd-journald[93]: …`, `systemd-xdg-autostart-generator[462]: …`):
+    // systemd runs, in a userspace cycle the log shows no more of.
+    if (proc !== null && (proc.ident === 'systemd-journald' || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator'))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) this.unitMessage(rec.msg, at, source);
     else if (rec.userManager) this.userManagerLine(rec.userManager, at);

@@ -38,6 +38,8 @@ export function findings(r: ReportT) {
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
     kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
     crashTitles: r.boots.flatMap((b) => b.crashes.map((c) => c.title)),
+    /** Each crash's own header line as the log printed it (a label may name a crash by the kernel's words). */
+    crashHeaders: r.boots.flatMap((b) => b.crashes.map((c) => c.evidence.find((e) => e.line === c.line)?.text ?? '')),
     cycleStarts: cycles.map((c) => c.start),
     hungJobs: unique(cycles.flatMap((c) => c.hungJobs.map((j) => j.unit.name ?? j.unit.text))),
     loginReached: cycles.some((c) => c.loginLine !== null) || r.boots.some((b) => b.loginLine !== null),
