@@ -858,4 +858,13 @@ test("Linux From Scratch's boot.log: a script's message with its own prefix afte
   assert.is(f([banner, '[    1.131103] systemd-udevd[64]: starting version 215']).cycles, 0);
 });
 
+test("ARM's decompressor hands over to the kernel; BusyBox init's `Please press Enter to activate this console.` is its login prompt", () => {
+  const r = analyze('U-Boot 2019.07 (Oct 01 2019 - 10:00:00 +0000)\nUncompressing Linux... done, booting the kernel.\n[    0.000000] Booting Linux on physical CPU 0x0\nU-Boot 2019.07 (Oct 01 2019 - 10:00:00 +0000)\nUncompressing Linux... done, booting the kernel.\n');
+  assert.is(r.boots.length, 2);
+  assert.ok(r.boots[0]!.phases.some((p) => p.name === 'kernel'));
+  const busybox = analyze('[    1.000000] Linux version 4.14.0 (b@h) #1 SMP\nPlease press Enter to activate this console.\n');
+  assert.ok(findings(busybox).loginReached);
+  assert.is(findings(busybox).cycles, 0);
+});
+
 test.run();

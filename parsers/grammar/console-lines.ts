@@ -179,6 +179,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // x86's decompressor, the first thing the kernel image prints (`Decompressing Linux... Parsing ELF... done.`).
   { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Decompressing Linux\.\.\. .*Booting the kernel ?\.$/, example: 'Decompressing Linux... Parsing ELF... done. Booting the kernel.', handover: true },
   { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Booting the kernel ?\.$/, example: 'Booting the kernel.', handover: true },
+  // 32-bit ARM's and MIPS's decompressor: the kernel image's first words.
+  { kind: 'bootloader', literal: 'Uncompressing Linux', pattern: /^Uncompressing Linux\.{3}.*\bbooting the kernel\.?\s*$/, example: 'Uncompressing Linux... done, booting the kernel.', handover: true },
   // Other bootloaders frame the same words (rustBoot: `***** Starting kernel *****`).
   { kind: 'bootloader', literal: 'Starting kernel', pattern: /^\s*[*#=~-]{3,}\s*Starting kernel\b/, example: '***************************************** Starting kernel ********************************************', handover: true },
   { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/, example: 'Exiting depthcharge with code 4 at timestamp: 26052152' },

@@ -218,6 +218,8 @@ export class Segmenter extends CrashTracker {
         // whose kernel lines are not in this log (boot.log, syslog of init scripts).
         const boot = this.boot !== null && rec.opens && this.boot.init !== null && !this.systemdRunning() ? this.startBoot('log-start', rec.at.lineNo) : this.ensureBoot('log-start', rec.at.lineNo);
         if (!this.systemdRunning()) boot.init ??= rec.init;
+        // BusyBox init's console waits for Enter (OpenWrt, many boards): its login prompt.
+        if (rec.init === 'busybox' && rec.failed === null && rec.at.text.includes('to activate this console')) boot.loginLine ??= rec.at.lineNo;
         if (rec.failed !== null) {
           if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text) });
           else this.capped.failures++;
