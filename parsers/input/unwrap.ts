@@ -301,7 +301,10 @@ export class LineUnwrapper {
         const inner = text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39 && looksTimestamped(text, 0) ? ISO_PREFIX.exec(text) : null;
         if (inner && !JOURNAL_REST.test(text.slice(inner[0].length))) text = text.slice(inner[0].length);
       }
-    } else if (c0 >= 0x41 && c0 <= 0x5a && TS_PREFIX.test(text)) {
+    }
+    // moreutils' `ts` and LFS's bootscripts: a clock of the log's own (after a CI job's, if it had one).
+    const ct = text.charCodeAt(0);
+    if (ct >= 0x41 && ct <= 0x5a && TS_PREFIX.test(text)) {
       const lfs = LFS_PREFIX.exec(text);
       const m = lfs ?? TS_PREFIX.exec(text)!;
       const rest = text.slice(m[0].length);
@@ -315,7 +318,7 @@ export class LineUnwrapper {
         text = lfs !== null && rest.includes(':00 ') ? rest.replace(LFS_INNER, ' ') : rest;
         this.count('ci-timestamps');
       }
-    } else if (c0 === 0x3c /* < */ && KMSG_LEVEL.test(text)) {
+    } else if (ct === 0x3c /* < */ && KMSG_LEVEL.test(text)) {
       const m = KMSG_LEVEL.exec(text)!;
       text = text.slice(m[0].length);
       this.count('kmsg-level');
