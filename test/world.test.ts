@@ -842,8 +842,9 @@ test("initramfs-tools' failure written to the kernel's log; an ebegin step that 
   const alpine = [' * Loading boot drivers: [    1.042033] loop: module loaded', 'ok.', ' * Mounting boot media: [    1.066929] virtio-pci 0000:00:02.0: virtio_pci: leaving for legacy driver', '[    1.077376]  vda: vda1 vda2 vda3', 'failed.'];
   assert.is(f(alpine).rootCause, 'Mounting boot media');
   assert.is(f(alpine.slice(0, 2)).rootCause, null);
-  // `failed.` with no step begun is no step's.
+  // `failed.` with no step begun is no step's, nor one far below the step.
   assert.is(f(['failed.']).rootCause, null);
+  assert.is(f([' * Mounting boot media: ', ...Array.from({ length: 250 }, (_, i) => `[    1.${String(100000 + i)}] x`), 'failed.']).rootCause, null);
 });
 
 test("Linux From Scratch's boot.log: a script's message with its own prefix after the step's `...`, then FAIL; systemd's own programs on kmsg are a userspace cycle, udevd's are not", () => {

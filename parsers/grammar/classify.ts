@@ -652,7 +652,8 @@ export class LineClassifier {
       const step = EBEGIN.exec(trimmed);
       if (step !== null) this.openStep = { name: step[1]!, at };
     } else if (this.openStep !== null && (c0 === 0x6f /* o */ || c0 === 0x66) /* f */) {
-      if (trimmed === 'failed.' || trimmed === 'failed') {
+      // (Within a screenful of the step: a `failed.` far below it is some other program's.)
+      if ((trimmed === 'failed.' || trimmed === 'failed') && at.lineNo - this.openStep.at.lineNo <= 200) {
         const step = this.openStep;
         this.openStep = null;
         // (Told at the step's line, which names it; its `failed.` line goes with it.)
