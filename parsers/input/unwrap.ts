@@ -315,7 +315,7 @@ export class LineUnwrapper {
         if (rest.charCodeAt(0) === 0x5b /* [ */) this.tsPrefix = true;
         // (LFS logs a script's message with a prefix of its own after the step's `...`: `Bringing up the
         // ens3 interface...Oct 02 23:40:30 +02:00 host  Interface ens3 doesn't exist. FAIL`.)
-        text = lfs !== null && rest.includes(':00 ') ? rest.replace(LFS_INNER, ' ') : rest;
+        text = lfs !== null ? rest.replace(LFS_INNER, ' ') : rest;
         this.count('ci-timestamps');
       }
     } else if (ct === 0x3c /* < */ && KMSG_LEVEL.test(text)) {

@@ -286,7 +286,7 @@ export class LineSplitter {
               // Upstart's and LSB's `[ OK ]` at the right margin: `ESC[74G[ OK ]`.
               const target = b === 0x47 ? Math.max(this.csiParam, 1) - 1 : this.column() + Math.max(this.csiParam, 1);
               this.moveToColumn(Math.min(target, MAX_COLUMN_MOVE), i);
-            } else if ((b === 0x48 /* H */ || b === 0x66 /* f */) && (this.csiFlags & 1) === 0 && this.csiLast <= 1 && (this.csiFlags === 0 ? this.csiParam <= 1 : true)) {
+            } else if ((b === 0x48 /* H */ || b === 0x66 /* f */) && (this.csiFlags & 1) === 0 && this.csiLast <= 1) {
               // The cursor to the first column (`ESC[H`, `ESC[1;1H`: GRUB's countdown redrawn in place): the
               // line is written again from its start, as after a CR. (Other rows and columns are a screen
               // drawn at absolute positions, which the terminal layer does not emulate.)
