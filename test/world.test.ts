@@ -784,6 +784,10 @@ test("the end of a panic alone; shim's and GRUB's own errors before any kernel, 
   assert.ok(grub.boots[0]!.rootCause!.unit!.endsWith('bad shim signature'));
   // A program's `error: …` after the kernel started is not the bootloader's.
   assert.is(analyze('[    1.000000] Linux version 6.1.0 (x@y) #1 SMP\nerror: ../../grub-core/kern/efi/sb.c:182:bad shim signature\n').verdict, 'ok');
+  // Older GRUB names no file: `error: file not found.`, then its rescue shell.
+  const rescue = analyze('error: file not found.\nEntering rescue mode...\ngrub rescue> \n');
+  assert.is(rescue.verdict, 'failed');
+  assert.is(rescue.boots[0]!.rootCause!.kind, 'bootloader');
 });
 
 test("systemd in a container logs its job results to the console bare; systemctl's `Job for X failed`; `[ INFO ] X is not active.` before [DEPEND]s", () => {

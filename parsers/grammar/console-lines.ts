@@ -205,7 +205,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'device tree', pattern: /^(?:ERROR: )?(?:Could not find a valid device tree|Did not find a cmdline Flattened Device Tree)/, example: 'Could not find a valid device tree' },
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
-  { literal: 'error: ', pattern: /^error: (?:file [`'][^']+' not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
+  { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
   // GRUB built with its debug locations names the source file before the message (`error:
   // ../../grub-core/kern/efi/sb.c:182:bad shim signature.`).
   { literal: 'grub-core/', pattern: /^error: (?:\.\.\/)*grub-core\/\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
