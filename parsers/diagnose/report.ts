@@ -346,6 +346,8 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         cascade: null,
         dependents: 0,
         crash: null,
+        // (As the bootloader printed it: `error: unknown filesystem.`.)
+        description: e.message.trim(),
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
     else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b) ?? watchdogCause(b);
