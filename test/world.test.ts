@@ -410,7 +410,9 @@ test('a syslog or typed dmesg printing the ring buffer again is the same boot; a
   const r = analyze(['U-Boot 2019.01 (Feb 06 2019)', 'Reset cause: POR', 'Starting kernel ...', '', 'U-Boot 2019.01 (Feb 06 2019)', 'Reset cause: WDOG', 'Starting kernel ...'].join('\n') + '\n');
   assert.is(r.boots.length, 2);
   assert.is(r.boots[0]!.rootCause?.lines[0], 6);
-  assert.is(r.boots[1]!.rootCause, null);
+  // (The second kernel printed nothing before the log ends: that silence is its boot's failure.)
+  assert.is(r.boots[1]!.rootCause?.kind, 'unexplained');
+  assert.is(r.boots[1]!.rootCause?.description, 'Starting kernel ...');
 });
 
 test('a paste indented as a whole, an unpadded kernel stamp with a process after it, the end of a panic whose start was cut', () => {
@@ -861,6 +863,35 @@ test("Linux From Scratch's boot.log: a script's message with its own prefix afte
   assert.is(f([banner, '[    2.1] systemd-xdg-autostart-generator[462]: Not generating service for XDG autostart app-x.'].map((l) => l.replace('[    2.1]', '[    2.100000]'))).cycles, 1);
   // udevd and logind run under Upstart and in installers too.
   assert.is(f([banner, '[    1.131103] systemd-udevd[64]: starting version 215']).cycles, 0);
+});
+
+test('a kernel that prints nothing after the bootloader hands over; U-Boot, SPL and Tegra firmware errors before any kernel; PowerPC prom_init and U-Boot loads as boot markers', () => {
+  const uboot = ['U-Boot 2009.11 (Jan 01 2010)', '## Booting kernel from Legacy Image at c0700000 ...', 'Verifying Checksum ... OK', 'Starting kernel ...'];
+  const silent = analyze(uboot.join('\n') + '\n');
+  assert.is(silent.verdict, 'failed');
+  assert.is(silent.boots[0]!.rootCause?.description, 'Starting kernel ...');
+  // Before the next power-on too (the board reset, or a lab power-cycled it).
+  const again = analyze([...uboot, '', ...uboot.slice(0, 1)].join('\n') + '\n');
+  assert.is(again.boots.length, 2);
+  assert.ok(again.boots[0]!.rootCause!.headline.includes('started again'));
+  // Anything after the handover (the kernel's untimed words, a login) is not silence.
+  assert.is(analyze([...uboot, 'Uncompressing Linux... done, booting the kernel.', 'Booting Linux on physical CPU 0x0'].join('\n') + '\n').boots[0]!.rootCause, null);
+  assert.is(f([...uboot, '[    0.000000] Booting Linux on physical CPU 0x0']).rootCause, null);
+  assert.is(analyze('OpenWrt kernel loader for AR7XXX/AR9XXX\nDecompressing kernel... done!\nStarting kernel at 80060000...\n').boots[0]!.rootCause?.description, 'Starting kernel at 80060000...');
+  // U-Boot's and its SPL's own errors, the first of them the cause.
+  assert.is(f(['U-Boot 2020.07 (Jul 01 2020)', 'reading uImage', 'Error reading cluster', '** Unable to read file uImage **']).rootCause, 'Error reading cluster');
+  assert.is(f(['U-Boot SPL 2020.07 (Jul 01 2020)', 'Trying to boot from MMC2', 'mmc_load_image_raw_sector: mmc block read error', 'SPL: failed to boot from all boot devices', '### ERROR ### Please RESET the board ###']).rootCause, 'mmc_load_image_raw_sector: mmc block read error');
+  assert.is(f(['26129699 bytes read in 1634 ms (15.3 MiB/s)', 'Wrong Ramdisk Image Format', 'Ramdisk image is corrupt or invalid']).rootCause, 'Wrong Ramdisk Image Format');
+  // After a kernel ran, the same words are no bootloader's.
+  assert.is(f(['[    1.000000] Linux version 6.1.0 (x@y) #1 SMP', 'Error reading cluster']).rootCause, null);
+  // NVIDIA Tegra's MB1: its clock and level in front, the first error the cause.
+  const tegra = f(['[0000.034] I> MB1 (prd-version: 1.5.1.6-t194-41334769-1740dd39)', '[0000.086] E> LOADER: Failed to verify SMD.', '[0000.128] C> LOADER: Could not read binary 0.']);
+  assert.is(tegra.boots, 1);
+  assert.is(tegra.rootCause, 'LOADER: Failed to verify SMD');
+  assert.is(f(['[0000.034] I> MB1 (prd-version: 1.5.1.6-t194-41334769-1740dd39)', '[0000.039] I> Boot-mode: Coldboot']).rootCause, null);
+  // U-Boot loading files starts a boot; PowerPC's prom_init hands over to the kernel.
+  assert.is(f(['loading /boot/vmlinuz-4.4.91-ti-r133 ...', '8886912 bytes read in 522 ms (16.2 MiB/s)']).boots, 1);
+  assert.is(analyze('Quiescing Open Firmware ...\nBooting Linux via __start() @ 0x0000000004800000 ...\n').boots[0]!.rootCause?.description, 'Booting Linux via __start() @ 0x0000000004800000 ...');
 });
 
 test("ARM's decompressor hands over to the kernel; BusyBox init's `Please press Enter to activate this console.` is its login prompt", () => {

@@ -178,6 +178,32 @@ function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/**
+ * The bootloader handed over (`Starting kernel ...`) and the kernel printed nothing: not a line before the
+ * log ends, or before the firmware's next boot. The kernel hung or died before its console came up (a
+ * wrong image or device tree, an early crash), or `console=` names another port. A log cut right at the
+ * handover reads the same; a person pastes one when it stops there.
+ */
+function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
+  const h = b.handoverAt;
+  if (h === null || b.hasKernel || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
+  if (b.contentEnd > h.line) return null;
+  const said = h.text.trim();
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: endsTheLog
+      ? `the bootloader started the kernel, which printed nothing before the log ends (it stopped before its console came up, or console= names another port)`
+      : `the bootloader started the kernel, which printed nothing before the machine started again`,
+    lines: [h.line],
+    evidence: [{ line: h.line, text: h.text, why: 'the bootloader hands over to the kernel; no kernel line follows' }],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: said,
+  };
+}
+
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows.
   const startsMidway =
@@ -350,7 +376,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         description: e.message.trim(),
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b) ?? watchdogCause(b);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog);
   }
   return {
     index: b.index,

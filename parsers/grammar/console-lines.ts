@@ -167,6 +167,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'BL2: ', pattern: /^NOTICE:\s+BL2: v\d/, example: 'NOTICE:  BL2: v2.8(release):v2.8', banner: 'tf-a-bl2' },
   { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, example: 'NOTICE:  BL31: v2.8(release):v2.8', banner: 'tf-a-bl31' },
   { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
+  // NVIDIA Tegra's boot firmware (MB1, then MB2), each line stamped `[ssss.mmm]` and a level (`I>`, `W>`, `E>`, `C>`).
+  { kind: 'firmware', literal: '> MB1 (', pattern: /^\[\d{4}\.\d{3}\] I> MB1 \(/, example: '[0000.034] I> MB1 (prd-version: 1.5.1.6-t194-41334769-1740dd39)', banner: 'tegra-mb1' },
   { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, example: 'F0: 102B 0000', banner: 'mtk-bootrom' },
   // Qualcomm's SBL1 opens its log with a format line; LK (the Android bootloader) prefixes its lines
   // with its timer in brackets.
@@ -175,7 +177,11 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'bootloader', literal: 'fastboot: ', pattern: /^\[\d+\] (?:\[\d+\] )?fastboot: (?:processing commands|getvar:|download:|flash:|erase:|boot\b)/, example: '[30580] [30580] fastboot: getvar:has-slot:rootfs' },
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
   { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
-  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel \.\.\./, example: 'Starting kernel ...', handover: true },
+  { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel (?:\.\.\.|at (?:0x)?[0-9a-fA-F]+\.{3})/, example: 'Starting kernel ...', handover: true },
+  // PowerPC's prom_init (the kernel's own first stage) leaves Open Firmware.
+  { kind: 'bootloader', literal: 'Booting Linux via __start', pattern: /^Booting Linux via __start\(\)/, example: 'Booting Linux via __start() @ 0x0000000004800000 ...', handover: true },
+  // U-Boot's load commands (`load`, `fatload`, `ext4load`, `tftp`): the bootloader is reading what it will boot.
+  { kind: 'bootloader', literal: 'bytes read in ', pattern: /^\s*\d+ bytes read in \d+ ms\b/, example: '8886912 bytes read in 522 ms (16.2 MiB/s)' },
   // x86's decompressor, the first thing the kernel image prints (`Decompressing Linux... Parsing ELF... done.`).
   { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Decompressing Linux\.\.\. .*Booting the kernel ?\.$/, example: 'Decompressing Linux... Parsing ELF... done. Booting the kernel.', handover: true },
   { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Booting the kernel ?\.$/, example: 'Booting the kernel.', handover: true },
@@ -216,6 +222,18 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Verification failed: ', pattern: /^Verification failed: \(0x[0-9A-Fa-f]+\) \S/, example: 'Verification failed: (0x1A) Security Violation' },
   { literal: 'start_image() returned', pattern: /^start_image\(\) returned \S/, example: 'start_image() returned Not Found' },
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
+  { literal: 'File not found', pattern: /^\*\* File not found \S+ \*\*/, example: '** File not found /boot/Image **' },
+  // U-Boot's file systems and its SPL's loaders could not read what they were to boot.
+  { literal: 'Error reading cluster', pattern: /^Error reading cluster\b/, example: 'Error reading cluster' },
+  { literal: 'invalid extent block', pattern: /^invalid extent block\b/, example: 'invalid extent block' },
+  { literal: 'block read error', pattern: /^\w+: mmc block read error/, example: 'mmc_load_image_raw_sector: mmc block read error' },
+  { literal: 'failed to boot from all boot devices', pattern: /^SPL: failed to boot from all boot devices/, example: 'SPL: failed to boot from all boot devices' },
+  { literal: '### ERROR ###', pattern: /^### ERROR ### Please RESET the board ###/, example: '### ERROR ### Please RESET the board ###' },
+  // bootm could not use the image it was given.
+  { literal: 'Ramdisk', pattern: /^(?:Wrong Ramdisk Image Format|Ramdisk image is corrupt or invalid)/, example: 'Wrong Ramdisk Image Format' },
+  { literal: "can't get kernel image", pattern: /^ERROR: can't get kernel image!/, example: "ERROR: can't get kernel image!" },
+  // NVIDIA Tegra's boot firmware: an error (`E>`) or critical (`C>`) line before any kernel ran.
+  { literal: '> ', pattern: /^\[\d{4}\.\d{3}\] [EC]> \S/, example: '[0000.086] E> LOADER: Failed to verify SMD.' },
   // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
   { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
@@ -234,15 +252,15 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
 /** The bootloader's error message on this line (from where it begins), or null. */
 export function matchBootloaderError(text: string): string | null {
   if (BOOTLOADER_FIRST.has(text[0] ?? '')) {
-    // (systemd-boot names itself first: the message is what follows.)
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): /, '');
+    // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] [EC]> /, '');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;

@@ -147,6 +147,10 @@ export interface BootState {
   bootloaderError: { line: number; text: string; message: string; /** The bootloader's errors after the first. */ more: Evidence[] } | null;
   /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
   handedOver: boolean;
+  /** Where it said so (the last time). */
+  handoverAt: { line: number; text: string } | null;
+  /** The last line of this boot with something on it (blank lines do not count). */
+  contentEnd: number;
   /** An init system other than systemd, when it said so. */
   init: OtherInit | null;
   /** Services that init system said failed. */

@@ -114,6 +114,8 @@ export abstract class Timeline {
       hasKernel: false,
       bootloaderError: null,
       handedOver: false,
+      handoverAt: null,
+      contentEnd: line,
       bannerLine: null,
       init: null,
       initFailures: [],
@@ -174,7 +176,10 @@ export abstract class Timeline {
     const chainedSpl = banner === 'u-boot-spl' && boot !== null && boot.banners.has('tf-a-bl31') && !boot.banners.has('u-boot') && !boot.hasKernel;
     if (boot === null || this.bootHasRun(boot) || afterBootloader || (banner !== null && boot.banners.has(banner) && !chainedSpl)) boot = this.startBoot(kind, at.lineNo);
     if (banner !== null) boot.banners.add(banner);
-    if (handover) boot.handedOver = true;
+    if (handover) {
+      boot.handedOver = true;
+      boot.handoverAt = { line: at.lineNo, text: clip(at.text) };
+    }
     const last = boot.phases.at(-1);
     if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
     this.touch();
@@ -432,6 +437,7 @@ export abstract class Timeline {
     if (boot === null) return;
     const line = this.lastLine;
     boot.endLine = Math.max(boot.endLine, line);
+    if (this.contentLine > boot.contentEnd) boot.contentEnd = this.contentLine;
     const cycle = currentCycle(boot);
     if (cycle) {
       cycle.endLine = Math.max(cycle.endLine, line);
