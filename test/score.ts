@@ -1,7 +1,8 @@
 /**
  * `npm run score`: the corpus as a scoreboard. For every case, what the analysis got right of what its
  * expected.json says (root cause, emergency, boot and cycle counts, no false OK), and the totals by
- * corpus (wild: logs nobody here made; lab; the rest). `--only wild` narrows, `-v` prints each miss.
+ * corpus (wild: logs nobody here made; lab; the rest). `--only wild` narrows, `-v` prints each miss,
+ * `--root DIR` scores a directory of cases kept outside the corpus (a held-out batch) instead.
  */
 import { analyze } from '../parsers/index.js';
 import { loadCorpus } from './support/corpus.js';
@@ -10,6 +11,8 @@ import { findings } from './support/findings.js';
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const verbose = args.includes('-v');
+// `--root DIR` scores cases kept outside the corpus (a held-out batch being collected), one group for all.
+const root = args.includes('--root') ? args[args.indexOf('--root') + 1] : undefined;
 
 interface Tally {
   cases: number;
@@ -23,8 +26,8 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 const misses: string[] = [];
 
-for (const c of loadCorpus(undefined, true)) {
-  const group = c.name.startsWith('wild/') ? 'wild' : c.name.startsWith('lab/') ? 'lab' : 'other';
+for (const c of root !== undefined ? loadCorpus(root.replace(/\/+$/, ''), true) : loadCorpus(undefined, true)) {
+  const group = root !== undefined ? 'batch' : c.name.startsWith('wild/') ? 'wild' : c.name.startsWith('lab/') ? 'lab' : 'other';
   if (only && group !== only) continue;
   let got;
   try {

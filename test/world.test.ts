@@ -903,4 +903,13 @@ test("ARM's decompressor hands over to the kernel; BusyBox init's `Please press 
   assert.is(findings(busybox).cycles, 0);
 });
 
+test("genkernel's initramfs (Gentoo): the root device it found not valid, then its `root block device() ::` prompt", () => {
+  const lines = ['[    2.101234] Freeing unused kernel memory: 1234K', '>> Determining root device...', '!! Block device /dev/sda3 is not a valid root device...', '!! Could not find the root block device in .', '   Please specify another value or: press Enter for the same, type "shell" for a shell, or "q" to skip...', 'root block device() :: '];
+  const r = f(lines);
+  assert.is(r.emergency, 'initramfs-shell');
+  assert.is(r.rootCause, 'dev-sda3.device');
+  // The same words from someone's notes, not a log of a boot that stopped, and a valid device: no shell.
+  assert.is(f(['[    2.101234] Freeing unused kernel memory: 1234K', '>> Determining root device...', '>> Mounting /dev/sda3 as root...']).emergency, 'none');
+});
+
 test.run();

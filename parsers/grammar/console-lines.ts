@@ -41,6 +41,9 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: '[rootfs', pattern: /^\[rootfs ?\][#$]/, example: '[rootfs ]# ', announces: false },
   // initramfs-tools' ZFS script when the root pool does not import: the `(initramfs)` shell follows.
   { kind: 'initramfs-shell', literal: 'import the root pool', pattern: /^Manually import the root pool at the command prompt/, example: 'Manually import the root pool at the command prompt then exit.', announces: true },
+  // genkernel's initramfs (Gentoo) when no root device it tried was valid: it asks for one at its
+  // `root block device() ::` prompt, or a shell.
+  { kind: 'initramfs-shell', literal: 'root block device', pattern: /^(?:!! )?(?:Could not find the root block device in|The root block device is unspecified or not detected)/, example: '!! Could not find the root block device in .', announces: true },
   // Init systems of their own (KISS, Chimera, hand-written rc): `… starting emergency shell`.
   { kind: 'emergency', literal: 'emergency shell', pattern: /(?:^|[\s,:>])[Ss]tarting (?:an )?emergency shell\b/, example: '=> Init system encountered an error, starting emergency shell.', announces: false },
   // Alpine's initramfs.
@@ -92,8 +95,13 @@ export function initramfsMissingDevice(text: string): string | null {
 
 /** The root device an initramfs says it cannot find, before it gives up: mkinitcpio's `ERROR: device
  *  'UUID=…' not found. Skipping fsck.` / `ERROR: Unable to find root device 'X'.`, Alpine's `mounting
- *  /dev/sda3 on /sysroot failed`. */
+ *  /dev/sda3 on /sysroot failed`, genkernel's `!! Block device /dev/sda3 is not a valid root device...`. */
 export function initramfsRootNotFound(text: string): string | null {
+  // genkernel (Gentoo): `!! Block device /dev/sda3 is not a valid root device...` before it asks for another.
+  if (text.includes('not a valid root device')) {
+    const g = /^(?:!! )?Block device "?(\/dev\/[^"\s]+|[A-Z]+=[^"\s]+)"? is not a valid root device/.exec(text);
+    return g ? g[1]! : null;
+  }
   if (!text.includes('ERROR: ') && !text.includes(' on /sysroot failed')) return null;
   const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to (?:find|determine major\/minor number of) root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds)|^mounting (\S+) on \/sysroot failed/.exec(text);
   return m ? (m[1] ?? m[2] ?? m[3] ?? m[4])! : null;
