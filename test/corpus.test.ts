@@ -68,9 +68,16 @@ for (const c of cases) {
     const byDescription = want.rootCause !== null && got.rootCauseDescription !== null && got.rootCauseDescription.replace(/\.$/, '') === want.rootCause.replace(/\.$/, '');
     assert.is(want.rootCause === 'root-device' && got.rootCauseKind === 'root-device' ? 'root-device' : byDescription ? want.rootCause : got.rootCause, want.rootCause, 'rootCause');
     assert.is(got.emergency, want.emergency, 'emergency');
-    if (want.failed) assert.equal(got.failed, want.failed, 'failed');
-    if (want.dependencyFailed) assert.equal(got.dependencyFailed, want.dependencyFailed, 'dependencyFailed');
-    if (want.timedOut) assert.equal(got.timedOut, want.timedOut, 'timedOut');
+    // (A label lists a unit by its name, or by the words its status line printed when the log names it
+    // nowhere: bootwhy's name for it is then compared in the label's form.)
+    const asLabelled = (names: string[], listed: string[]): string[] =>
+      names.map((n) => {
+        const said = got.printedAs.get(n);
+        return !listed.includes(n) && said !== undefined && listed.includes(said) ? said : n;
+      });
+    if (want.failed) assert.equal(asLabelled(got.failed, want.failed), want.failed, 'failed');
+    if (want.dependencyFailed) assert.equal(asLabelled(got.dependencyFailed, want.dependencyFailed), want.dependencyFailed, 'dependencyFailed');
+    if (want.timedOut) assert.equal(asLabelled(got.timedOut, want.timedOut), want.timedOut, 'timedOut');
     assert.equal(got.kernelCrashes, want.kernelCrashes, 'kernelCrashes');
     if (want.cycleStarts) assert.equal(got.cycleStarts, want.cycleStarts, 'cycleStarts');
     // The details below (what the root cause shows, the trigger of emergency mode, crash titles) may be

@@ -912,4 +912,20 @@ test("genkernel's initramfs (Gentoo): the root device it found not valid, then i
   assert.is(f(['[    2.101234] Freeing unused kernel memory: 1234K', '>> Determining root device...', '>> Mounting /dev/sda3 as root...']).emergency, 'none');
 });
 
+test("a panic that names a fatal oops whose header the excerpt lacks: the oops is the cause; dracut's two names of a logical volume: the device mapper's is the root", () => {
+  const oops = f(['[   26.872689] Call trace:', '[   26.875121]  0xffffffc078f78a18 [mt76@00000000936acc78+0xe000]', '[   26.911489] ---[ end trace 0000000000000000 ]---', '[   26.924445] Kernel panic - not syncing: Oops: Fatal exception in interrupt', '[   26.949962] Rebooting in 1 seconds.']);
+  assert.is(oops.rootCause, 'oops');
+  assert.equal(oops.kernelCrashes, ['oops', 'panic']);
+  // With the oops's header in the log, that is the one oops; x86's bare `Fatal exception` names none.
+  assert.equal(f(['[    5.1] Internal error: Oops: 96000005 [#1] SMP', '[    5.2] Kernel panic - not syncing: Oops: Fatal exception']).kernelCrashes, ['oops', 'panic']);
+  assert.equal(f(['[    5.765287] RIP: 0010:cros_ec_check_features+0xf/0xed', '[    5.867574] Kernel panic - not syncing: Fatal exception']).kernelCrashes, ['panic']);
+  const lvm = ['Starting Dracut Emergency Shell...', 'Warning: /dev/centos/root does not exist', 'Warning: /dev/centos/swap does not exist', 'Warning: /dev/mapper/centos-root does not exist', 'Entering emergency mode. Exit the shell to continue.'];
+  const r = f(lvm);
+  assert.is(r.rootCause, 'dev-mapper-centos\\x2droot.device');
+  // (In dracut's words, as it printed them first.)
+  assert.is(r.rootCauseDescription, '/dev/centos/root does not exist');
+  // A volume whose name has a dash: the mapper doubles it.
+  assert.is(f(['Warning: /dev/vg-sys/lv-root does not exist', 'Warning: /dev/mapper/vg--sys-lv--root does not exist', 'Entering emergency mode. Exit the shell to continue.']).rootCause, 'dev-mapper-vg\\x2d\\x2dsys\\x2dlv\\x2d\\x2droot.device');
+});
+
 test.run();

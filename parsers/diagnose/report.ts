@@ -204,10 +204,15 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/** Kernel timestamps under this many seconds are the kernel's start. */
+const KERNEL_START_SECONDS = 0.3;
+
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
-  // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows.
+  // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows:
+  // its banner, or its first few hundred milliseconds (a paste that begins at `[    0.98…] /dev/root: Can't
+  // open blockdev` lacks the kernel's start, as the people who read such logs say).
   const startsMidway =
-    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < 1) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10) && b.container !== true;
+    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < KERNEL_START_SECONDS) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10) && b.container !== true;
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: Cause | null = null;
@@ -427,7 +432,7 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     const initKilledByOops =
       /Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400);
     if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return panic;
-    const before = crashes.filter((c) => c !== panic && c.line < panic.line && panic.line - c.line <= 400);
+    const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
     const cause = reportOf(before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? before[0] ?? panic, crashes);
     // The panic that reports it is evidence of what it led to.
     const said = panic.evidence[0];

@@ -9,6 +9,10 @@ import { own } from '../grammar/units.js';
 /** Frames of a blocked task's trace that only say it waits. */
 export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*)$/;
 
+/** The panic arm's and arm64's die() end a fatal oops with, naming it (`Oops: Fatal exception in interrupt`,
+ *  `Oops - BUG: Fatal exception`). (x86's bare `Fatal exception` names no oops: the panic is what the log shows.) */
+const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
+
 export function hungFrame(line: string): string | null {
   const m = /\]\s+(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/.exec(line);
   if (m === null || WAITING_FRAME.test(m[1]!)) return null;
@@ -62,6 +66,23 @@ export abstract class CrashTracker extends FailureLedger {
     if (last !== undefined && at.lineNo - last.line <= 2 && last.title.startsWith('INFO: rcu') && c.title.startsWith('INFO: rcu') && (uptime === null || last.uptime === null || Math.abs(uptime - last.uptime) < 1)) {
       addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same stall, reported by another RCU flavour' });
       return;
+    }
+    // `Kernel panic - not syncing: Oops: Fatal exception` is how the kernel ends an oops it cannot survive:
+    // an excerpt that begins inside the oops's registers or trace has the panic alone. The oops it names
+    // is the crash; its header is not in the log.
+    if (c.kind === 'panic' && FATAL_EXCEPTION.test(c.title) && !boot.crashes.some((x) => x.kind !== 'panic' && x.line >= boot.startLine)) {
+      const cut: CrashState = {
+        kind: 'oops',
+        title: 'Oops (its report begins before the log does)',
+        line: at.lineNo,
+        uptime,
+        cycle: currentCycle(boot)?.index ?? null,
+        evidence: [{ line: at.lineNo, text: clip(at.text), why: 'the panic says an oops was fatal; the oops’s own header is not in the log' }],
+        lookahead: 0,
+        located: true,
+      };
+      if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(cut);
+      this.emit({ type: 'crash', boot: boot.index, line: at.lineNo, kind: 'oops', title: cut.title });
     }
     const cycle = currentCycle(boot);
     const state: CrashState = {

@@ -16,7 +16,7 @@ const FATAL_WHEN_IT_SPEAKS: Readonly<Record<string, string>> = {
   'ostree-prepare-root': 'ostree-prepare-root.service',
 };
 
-export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|unable|busy|no memory|forbidden|unauthorized|not available/i;
+export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
@@ -297,8 +297,14 @@ export abstract class FailureLedger extends Timeline {
       }
       else if (holder.missingDevice.path !== path) {
         // The same device by its other names (`/dev/centos/root`, `/dev/mapper/centos-root`): evidence too.
-        const more = (holder.missingDevice.more ??= []);
+        const held = holder.missingDevice;
+        const more = (held.more ??= []);
         if (more.length < 3 && !more.some((e) => e.text === missing.ev.text)) more.push(missing.ev);
+        // dracut lists its waits in the order of their hooks' file names, not of importance: of a logical
+        // volume's two names the root= argument gives the device mapper's (`/dev/mapper/rhel-root`, as
+        // installers write it; `rd.lvm.lv=rhel/root` only asks for the volume to be activated).
+        // (The evidence stays in the order dracut printed it.)
+        if (path === lvmMapperPath(held.path)) holder.missingDevice = { ...held, path };
       }
     }
     if (this.statusBlock === null) {
@@ -484,3 +490,10 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
   ['zfs-import-scan', { idents: ['zpool'], says: /cannot import/ }],
   ['ifup', { idents: ['sh', 'ifup'], says: /ifup/ }],
 ]);
+
+/** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
+export function lvmMapperPath(path: string): string | null {
+  const m = /^\/dev\/([^/\s]+)\/([^/\s]+)$/.exec(path);
+  if (m === null || m[1] === 'mapper' || m[1] === 'disk') return null;
+  return `/dev/mapper/${m[1]!.replace(/-/g, '--')}-${m[2]!.replace(/-/g, '--')}`;
+}

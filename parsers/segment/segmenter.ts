@@ -88,6 +88,8 @@ function rootPartitionAppeared(device: string, message: string): boolean {
   return m[2]!.split(' ').some((p) => p === wanted || `${m[1]}${p}` === wanted);
 }
 /** An init script's own error words. */
+/** A kernel message that complains (a driver that failed, an error, a timeout). */
+const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -602,6 +604,12 @@ export class Segmenter extends CrashTracker {
       const w = this.boot?.crashes.at(-1);
       if (w !== undefined && w.kind === 'warning' && at.lineNo - w.line === 1 && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
     }
+    // The kernel's complaint on the line just before an oops or a panic (`mt798x-wmac 18000000.wifi:
+    // Failed to start WA firmware`): what went wrong as it began.
+    const made = this.boot?.crashes.at(-1);
+    if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && COMPLAINT.test(this.k1Message)) {
+      addEvidence(made.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the kernel said just before the crash' });
+    }
     if (rec.message !== '') {
       this.k2Message = this.k1Message;
       this.k1Line = at.lineNo;
@@ -655,6 +663,8 @@ export class Segmenter extends CrashTracker {
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     if (rec.manager === null && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
       this.lastPid1 = { at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) };
+      // (PID 1's complaint about a unit, `foo.service: Two services allocated for the same bus name …`.)
+      this.unitComplaint(this.lastPid1.message, at);
       // PID 1 is systemd and speaks (`systemd[1]: Successfully loaded SELinux policy …`): a userspace cycle
       // runs, though the log (a dmesg, a quiet console) shows none of its status lines.
       if (currentCycle(boot) === null) this.ensureCycle(at.lineNo);

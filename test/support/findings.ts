@@ -36,6 +36,8 @@ export function findings(r: ReportT) {
     failed: unique(failures.filter((f) => (f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'assert' || f.kind === 'once').map(name)),
     dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
+    /** Each failed unit's name → the words its status line printed (a label may list a unit by those). */
+    printedAs: new Map(failures.filter((f) => f.unit.name !== null).map((f) => [f.unit.name!, f.unit.text.replace(/\.$/, '')])),
     kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
     crashTitles: r.boots.flatMap((b) => b.crashes.map((c) => c.title)),
     /** Each crash's own header line as the log printed it (a label may name a crash by the kernel's words). */
