@@ -928,4 +928,34 @@ test("a panic that names a fatal oops whose header the excerpt lacks: the oops i
   assert.is(f(['Warning: /dev/vg-sys/lv-root does not exist', 'Warning: /dev/mapper/vg--sys-lv--root does not exist', 'Entering emergency mode. Exit the shell to continue.']).rootCause, 'dev-mapper-vg\\x2d\\x2dsys\\x2dlv\\x2d\\x2droot.device');
 });
 
+test("kernel crashes as older kernels and other architectures print them: where the CPU was, a hung task's frame on 32-bit ARM, an RCU self-detected stall; the kernel's words as the cause's description", () => {
+  const r = analyze(['[17350396.328981] general protection fault: 0000 [#1] SMP', '[17350396.329023] RIP: e030:[<ffffffff81014dc3>]  [<ffffffff81014dc3>] rapl_cpu_online+0x63/0x80'].join('\n') + '\n');
+  assert.is(r.boots[0]!.crashes[0]!.title, 'general protection fault in rapl_cpu_online');
+  assert.is(r.boots[0]!.rootCause!.description, 'general protection fault: 0000 [#1] SMP');
+  const arm = f(['[  246.829223] INFO: task swapper/0:1 blocked for more than 120 seconds.', '[  246.853685] [<c0c4d684>] (__schedule) from [<c0c4da3c>] (schedule+0xb8/0xd0)', '[  246.884986] [<c0c4e344>] (bit_wait_io) from [<c0c4df58>] (__wait_on_bit+0x70)', '[  246.917847] [<c0276da8>] (__bread_gfp) from [<c0303e5c>] (ext4_fill_super+0x)', '[  246.925847] [<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (mount_bdev+0x1)']);
+  assert.ok(arm.crashTitles[0]!.endsWith(' in ext4_fill_super'));
+  const stall = f(['[    0.201956]  vda: vda1', '[   21.204272] rcu: INFO: rcu_sched self-detected stall on CPU']);
+  assert.equal(stall.kernelCrashes, ['bug']);
+  assert.is(stall.rootCauseDescription, 'rcu: INFO: rcu_sched self-detected stall on CPU');
+  // No init to run: the kernel's attempts are the panic's evidence; a driver's complaint just before an oops is too.
+  const init = f(['[    0.547163] Run /bin/sh as init process', '[    0.547183] Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.']);
+  assert.ok(init.rootEvidence.some((t) => t.includes('Run /bin/sh as init process')));
+  const wa = f(['[   58.079200] mt798x-wmac 18000000.wifi: Failed to start WA firmware', '[   58.079218] Unable to handle kernel write to read-only memory at virtual address 0000000000000008']);
+  assert.ok(wa.rootEvidence.some((t) => t.includes('Failed to start WA firmware')));
+  // …not a complaint minutes before.
+  const late = f(['[    4.445965] ttyS2 - failed to request DMA', '[  246.829223] INFO: task swapper/0:1 blocked for more than 120 seconds.']);
+  assert.not.ok(late.rootEvidence.some((t) => t.includes('failed to request DMA')));
+});
+
+test("a unit the log never names: its description as printed in full stands for an ellipsized one; a process's last words before its unit's process exited are evidence", () => {
+  const r = analyze('[  OK  ] Started Journal Service.\n         Starting Wait for network to be configured by Foobar...\n[FAILED] Failed to start Wait for n…k to be configured by Foobar.\n');
+  assert.is(r.boots[0]!.cycles[0]!.rootCause!.description, 'Wait for network to be configured by Foobar');
+  // Two descriptions the text fits: neither is chosen.
+  const two = analyze('         Starting Wait for network to be configured by Foobar...\n         Starting Wait for nothing to be configured by Foobar...\n[FAILED] Failed to start Wait for n… to be configured by Foobar.\n');
+  assert.is(two.boots[0]!.cycles[0]!.rootCause!.description, 'Wait for n… to be configured by Foobar');
+  const j = f(['Sep 23 01:40:19 host systemd[1]: Starting coreos-ignition-unique-boot.service - CoreOS Ensure Unique Boot Filesystem...', "Sep 23 01:40:19 host rdcore[1076]: Error: System has 0 devices with a filesystem labeled 'boot': []", 'Sep 23 01:40:19 host systemd[1]: coreos-ignition-unique-boot.service: Main process exited, code=exited, status=1/FAILURE', "Sep 23 01:40:19 host systemd[1]: coreos-ignition-unique-boot.service: Failed with result 'exit-code'."]);
+  assert.is(j.rootCause, 'coreos-ignition-unique-boot.service');
+  assert.ok(j.rootEvidence.some((t) => t.includes('System has 0 devices')));
+});
+
 test.run();

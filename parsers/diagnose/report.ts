@@ -459,11 +459,19 @@ function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
   return { ...oops, title, evidence: [...oops.evidence, ...c.evidence.filter((e) => !oops.evidence.some((o) => o.line === e.line))] };
 }
 
+function crashHeader(c: CrashState): string | null {
+  const header = c.evidence.find((e) => e.line === c.line) ?? c.evidence[0];
+  if (header === undefined) return null;
+  return header.text.trim().replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s*/, '').trim() || null;
+}
+
 function crashCause(c: CrashState): Cause {
   return {
     kind: 'kernel-crash',
     unit: null,
-    description: c.title,
+    // In the log's words: the kernel's own header line without its timestamp (`rcu: INFO: rcu_sched
+    // self-detected stall on CPU`); the headline carries bootwhy's title.
+    description: crashHeader(c) ?? c.title,
     headline: c.kind === 'panic' ? `the kernel panicked: ${c.title.replace(/^kernel panic: /, '')}` : `the kernel crashed: ${c.title}`,
     lines: c.evidence.map((e) => e.line),
     evidence: c.evidence,

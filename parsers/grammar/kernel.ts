@@ -77,7 +77,7 @@ function isDigit(c: number): boolean {
 }
 
 /** The literals the location rule looks for. */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'IP: [<', 'PC is at', 'NIP ['] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'NIP ['] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -189,7 +189,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
     example: 'Out of memory and no killable processes...',
   },
   { kind: 'bug', literal: 'rcu_sched detected stalls', starts: ['INFO: rcu_sched', 'rcu_sched detected'], pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_sched detected stalls on CPUs/tasks:' },
-  { kind: 'bug', literal: 'rcu: INFO:', starts: ['rcu: INFO:'], pattern: /rcu: INFO: (?<what>\S+) detected stalls/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched detected stalls on CPUs/tasks:' },
+  { kind: 'bug', literal: 'rcu: INFO:', starts: ['rcu: INFO:'], pattern: /rcu: INFO: (?<what>\S+) (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched self-detected stall on CPU' },
   { kind: 'bug', literal: 'INFO: rcu_', starts: ['INFO: rcu_'], pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },
 ];
 
@@ -217,10 +217,12 @@ export function matchCrash(message: string): CrashMatch | null {
 /** `RIP: 0010:func+0x12/0x40` or `pc : func+0x12/0x40` — the function a crash happened in. */
 // (powerpc: `NIP [c0000000003d55f4] ___slab_alloc+0x1f4/0x760`.)
 // (x86 before 4.10: `IP: [<ffffffffc01cc246>] amdgpu_bo_list_set+0x196/0x3d0 [amdgpu]`.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\] )?(?<fn>[A-Za-z_.][\w.]*)\+0x/;
+// (Kernels before 4.9 print the address twice: `RIP: e030:[<ffffffff81014dc3>]  [<ffffffff81014dc3>] fn+0x63/0x80`;
+// 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)\+0x/;
 
 export function matchCrashLocation(message: string): string | null {
-  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [')) return null;
+  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }

@@ -8,7 +8,7 @@
  * gpt-auto, run, ssh, makefs/growfs, lvm2-activation); dracut modules.d (tags 001 to 112); the dracut
  * modules of coreos/ignition, coreos/fedora-coreos-config and flatcar/bootengine; flatcar/init; ostree
  * src/boot; bootc; lvm2 scripts/ (installed names); cloud-init; NetworkManager; kdump-utils; rng-tools;
- * sssd; audit-userspace; multipath-tools; open-iscsi; subscription-manager; cronie; firewalld; tuned;
+ * sssd; audit-userspace; connman; multipath-tools; open-iscsi; subscription-manager; cronie; firewalld; tuned;
  * podman; RPi-Distro pi-bluetooth and raspberrypi-net-mods; and the units shipped in Debian 12/13
  * packages (ifupdown, console-setup, apparmor, ufw, snapd, openssh-server, docker.io, containerd, ...).
  * Generated and instance units whose text depends on the instance live in TEMPLATE_UNITS below.
@@ -103,6 +103,8 @@ export const COMMON_UNITS: ReadonlyArray<readonly [name: string, description: st
   ['cloud-init.service', 'Initial cloud-init job (metadata service crawler)'],
   ['cloud-init.target', 'Cloud-init target'],
   ['colord.service', 'Manage, Install and Generate Color Profiles'],
+  ['connman-wait-online.service', 'Wait for network to be configured by ConnMan'],
+  ['connman.service', 'Connection service'],
   ['console-getty.service', 'Console Getty'],
   ['console-setup.service', 'Set console font and keymap'],
   ['console-shell.service', 'Console Shell'],

@@ -194,6 +194,33 @@ export class UnitResolver {
    * unit by that name, else a mount's or swap's path (a mount without Description= is shown so); null
    * when nothing says.
    */
+  /** Descriptions the log printed in full for units it never named (`Starting Wait for network to be
+   *  configured by ConnMan...`), at most MAX_KNOWN of them. */
+  private readonly nameless = new Set<string>();
+
+  /** A description printed in full that no unit name goes with (yet). */
+  learnDescription(text: string): void {
+    if (text.length > MAX_UNIT_TEXT || text.includes(ELLIPSIS) || this.nameless.has(text) || this.nameless.size >= MAX_KNOWN) return;
+    this.nameless.add(own(text));
+  }
+
+  /** The one description printed in full that an ellipsized text of an unnamed unit fits (`Wait for n…k to
+   *  be configured by ConnMan`), or null when none or several do. */
+  fitDescription(text: string): string | null {
+    const cut = text.indexOf(ELLIPSIS);
+    if (cut < 0 || text.indexOf(ELLIPSIS, cut + 1) >= 0) return null;
+    const head = text.slice(0, cut);
+    const tail = text.slice(cut + 1);
+    let found: string | null = null;
+    for (const d of this.nameless) {
+      if (d.length > head.length + tail.length && d.startsWith(head) && d.endsWith(tail)) {
+        if (found !== null) return null;
+        found = d;
+      }
+    }
+    return found;
+  }
+
   describe(name: string): string | null {
     const known = this.known.get(name);
     if (known) return known;

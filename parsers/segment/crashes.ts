@@ -2,25 +2,33 @@
 import type { LineRef } from '../grammar/classify.js';
 import type { CrashMatch } from '../grammar/kernel.js';
 import type { CrashState } from './state.js';
+import type { Evidence } from '../report/schema.js';
 import { addEvidence, clip, LIMITS, NEAR_LINES } from './evidence.js';
 import { FailureLedger } from './ledger.js';
 import { currentCycle } from './timeline.js';
 import { own } from '../grammar/units.js';
 /** Frames of a blocked task's trace that only say it waits. */
-export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*)$/;
+export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*|bit_wait\w*|__wait_on_bit\w*|out_of_line_wait_on_bit\w*|__wait_on_buffer|wait_on_page_bit\w*|__bread\w*|__getblk\w*|sb_bread\w*)$/;
 
 /** The panic arm's and arm64's die() end a fatal oops with, naming it (`Oops: Fatal exception in interrupt`,
  *  `Oops - BUG: Fatal exception`). (x86's bare `Fatal exception` names no oops: the panic is what the log shows.) */
+/** Panics for want of an init to run. */
+const INIT_PANIC = /No working init found|Requested init \S+ failed/;
 const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
 
 export function hungFrame(line: string): string | null {
-  const m = /\]\s+(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/.exec(line);
+  // x86 and arm64 (`  ext4_fill_super+0x1c/0x2f0`), or 32-bit ARM (`[<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (…)`).
+  const m = /\]\s+(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/.exec(line) ?? /\]\s+\[<[0-9a-f]+>\] \(([A-Za-z_][\w.]*)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?\) from \[</.exec(line);
   if (m === null || WAITING_FRAME.test(m[1]!)) return null;
   return m[1]!;
 }
 
 export abstract class CrashTracker extends FailureLedger {
   protected readonly openCrashes: CrashState[] = [];
+  /** The kernel's last attempts to start init (`Run /bin/sh as init process`, `Failed to execute /init
+   *  (error -2)`): why a `No working init found` panic came. */
+  protected initAttempts: Evidence[] = [];
+
   /** ARM opens an oops with `Unable to handle kernel NULL pointer dereference at virtual address …`. */
   protected unableToHandle: { line: number; what: string; text: string } | null = null;
 
@@ -99,6 +107,9 @@ export abstract class CrashTracker extends FailureLedger {
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
     // of partitions it printed in between.
     const rootPanic = c.kind === 'panic' && c.title.includes('mount root');
+    if (c.kind === 'panic' && INIT_PANIC.test(c.title)) {
+      for (const e of this.initAttempts) if (e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine) addEvidence(state.evidence, e);
+    }
     for (const e of this.recentKernelErrors) {
       if (e.line >= at.lineNo || e.line < boot.startLine) continue;
       if (at.lineNo - e.line <= NEAR_LINES || (rootPanic && /\broot\b/.test(e.text))) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
@@ -120,6 +131,9 @@ export abstract class CrashTracker extends FailureLedger {
       if (!c.located && location !== null) {
         c.located = true;
         c.title = `${c.title} in ${location}`;
+        addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
+      } else if (location !== null && c.kind !== 'panic' && c.kind !== 'hung-task' && !c.evidence.some((e) => e.why === 'where the kernel was executing')) {
+        // A title that names the task (`BUG: soft lockup in systemd-udevd`) still shows where the CPU was.
         addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
       }
     }

@@ -465,7 +465,10 @@ export abstract class FailureLedger extends Timeline {
       const ident = p.ident.toLowerCase();
       if (at.lineNo - p.ev.line > NEAR_LINES * 2 || p.ev.line > at.lineNo || ident.length < 3) continue;
       const runs = UNIT_RUNS.get(stem);
-      if (stem.startsWith(ident) || ident.startsWith(stem) || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
+      // (Or the process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
+      // then `coreos-ignition-unique-boot.service: Main process exited, code=exited, status=1/FAILURE`.)
+      const lastWords = this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'));
+      if (stem.startsWith(ident) || ident.startsWith(stem) || lastWords || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
     }
   }
 

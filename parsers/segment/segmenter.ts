@@ -401,6 +401,11 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
   }
 
+  private initAttempt(at: LineRef, why: string): void {
+    this.initAttempts.push({ line: at.lineNo, text: clip(at.text), why });
+    if (this.initAttempts.length > 4) this.initAttempts.shift();
+  }
+
   private partialSeen = -1;
   private preCycleText(at: LineRef): void {
     const t = at.text;
@@ -449,6 +454,7 @@ export class Segmenter extends CrashTracker {
   /** The two kernel lines before this one, as line numbers and messages (a WARNING's own words are
    *  printed just before or after its header); kept in fields, not objects: this runs on every kernel line. */
   private k1Line = -1;
+  private k1Uptime: number | null = null;
   private k1Message = '';
   private k1Text = '';
   private k2Message = '';
@@ -566,6 +572,7 @@ export class Segmenter extends CrashTracker {
       switch (rec.event.kind) {
         case 'run-init':
           boot.rootWait = null;
+          this.initAttempt(at, 'the kernel tries to start init');
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
           break;
         case 'root-wait':
@@ -591,6 +598,8 @@ export class Segmenter extends CrashTracker {
     const m0 = rec.message.charCodeAt(0);
     if ((m0 === 0x54 /* T */ || m0 === 0x4e /* N */) && rec.process === null && boot.cycles.length === 0 && (rec.message.startsWith('Target filesystem ') || rec.message.startsWith('No init found'))) this.initramfsScript(at, rec.message);
     if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
+    // (`Failed to execute /init (error -2)`, `Starting init: /sbin/init exists but couldn't execute it (error -8)`.)
+    if ((m0 === 0x46 /* F */ && rec.message.startsWith('Failed to execute ')) || (m0 === 0x53 /* S */ && rec.message.startsWith('Starting init: '))) this.initAttempt(at, 'init could not be run');
     if (rec.crash) {
       this.crash(rec.crash, at, rec.uptime, false);
       // A WARN()'s own words: between `cut here` and the WARNING line (older kernels)…
@@ -607,12 +616,13 @@ export class Segmenter extends CrashTracker {
     // The kernel's complaint on the line just before an oops or a panic (`mt798x-wmac 18000000.wifi:
     // Failed to start WA firmware`): what went wrong as it began.
     const made = this.boot?.crashes.at(-1);
-    if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && COMPLAINT.test(this.k1Message)) {
+    if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && !(rec.uptime !== null && this.k1Uptime !== null && rec.uptime - this.k1Uptime > 2) && COMPLAINT.test(this.k1Message)) {
       addEvidence(made.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the kernel said just before the crash' });
     }
     if (rec.message !== '') {
       this.k2Message = this.k1Message;
       this.k1Line = at.lineNo;
+      this.k1Uptime = rec.uptime;
       this.k1Message = rec.message;
       this.k1Text = at.text;
     }
@@ -921,7 +931,15 @@ export class Segmenter extends CrashTracker {
   private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal'): void {
     let ref = parseUnitText(msg.unitText);
     if (ref.name !== null) this.resolver.learn(ref);
-    else ref = this.resolveRef(ref, typeHint(msg.verb));
+    else {
+      ref = this.resolveRef(ref, typeHint(msg.verb));
+      // A unit the log never names: its description in full, as an earlier line printed it, stands for it.
+      if (ref.name === null && ref.text.charCodeAt(0) !== 0x2f /* / */) {
+        const full = ref.text.includes('…') ? this.resolver.fitDescription(ref.text) : null;
+        if (full !== null) ref = { ...ref, text: full, description: full };
+        else this.resolver.learnDescription(ref.text);
+      }
+    }
     // A device path whose leading `/` a console mangled into block or replacement characters (a colour
     // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
     if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
