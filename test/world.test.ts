@@ -958,4 +958,17 @@ test("a unit the log never names: its description as printed in full stands for 
   assert.ok(j.rootEvidence.some((t) => t.includes('System has 0 devices')));
 });
 
+test("a sanitizer's report is a warning; ARM's head code refusing the machine ID stops the boot; a console server's own words after a handover are not the kernel's; an rc script's step that FAILs at once", () => {
+  const ub = f(['[    4.385425] UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13', "[    4.391951] shift exponent 32 is too large for 32-bit type 'long unsigned int'"]);
+  assert.equal(ub.kernelCrashes, ['warning']);
+  assert.is(ub.rootCauseDescription, 'UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13');
+  const arm = f(['## Booting kernel from Legacy Image at 20000000 ...', 'Starting kernel ...', '', 'Uncompressing Linux... done, booting the kernel.', '', 'Error: unrecognized/unsupported machine ID (r1 = 0x00000722).', '', 'Available machine support:']);
+  assert.is(arm.rootCause, 'Error: unrecognized/unsupported machine ID (r1 = 0x00000722)');
+  const silent = ['Exiting depthcharge with code 4 at timestamp: 51411034', 'Starting kernel ...', "[Enter `^Ec?' for help]"];
+  assert.is(analyze(silent.join('\n') + '\n').boots[0]!.rootCause?.description, 'Starting kernel ...');
+  // (The kernel's own untimed words after it are not silence.)
+  assert.is(analyze([...silent, 'Booting Linux on physical CPU 0x0'].join('\n') + '\n').boots[0]!.rootCause, null);
+  assert.is(f(['Bringing up the enp4s0 interface... ', ' Starting dhclient on the enp4s0 interface...FAIL']).rootCause, 'Starting dhclient on the enp4s0 interface');
+});
+
 test.run();

@@ -247,6 +247,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
   // The kernel's EFI stub could not load what it was told to (the initrd, the kernel itself): no kernel ran.
   { literal: 'EFI stub: ERROR: ', pattern: /^EFI stub: ERROR: \S/, example: 'EFI stub: ERROR: Failed to read file' },
+  // 32-bit ARM's kernel head found no machine it supports for the ID (or device tree) the bootloader passed:
+  // it stops there, before its console comes up (the decompressor's output shows the message).
+  { literal: 'unsupported machine ID', pattern: /^Error: (?:invalid dtb and )?unrecognized\/unsupported machine ID\b/, example: 'Error: unrecognized/unsupported machine ID (r1 = 0x00000722).' },
   // EDK II's boot manager tried every boot option and none loaded (it then opens its menu or shell).
   { literal: 'Unable to boot', pattern: /^\[Bds\] ?Unable to boot!?$/, example: '[Bds] Unable to boot!' },
   // U-Boot's bootflow (extlinux, boot scripts) could not get what it needs from the environment.
@@ -629,7 +632,7 @@ export const INIT_RULES: readonly InitRule[] = [
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
   { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },
   // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.
-  { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\.(?: ?| \S.{0,200}? )FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRTUVWXYZ' },
+  { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\.(?: ?| \S.{0,200}? )FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
   // dinit (Chimera, Artix) stops a service: `[STOPPD] dbus` (its starts are `[  OK  ] dbus`, see DINIT_STATUS).
@@ -655,4 +658,15 @@ export function matchOtherInit(text: string): { init: OtherInit; failed: string 
     if (m) return { init: rule.init, failed: rule.failed !== undefined ? (m[rule.failed] ?? null) : null, opens: rule.opens === true };
   }
   return null;
+}
+
+/** What the program that captured a console says in it (conserver, telnet, minicom, picocom), not the
+ *  machine: `[Enter \`^Ec?' for help]`, `Escape character is '^]'.`, `Terminal ready`. */
+const CONSOLE_TOOL = /^(?:\[Enter `\^Ec\?' for help\]|\[-- (?:MARK|Console|[Uu]p|[Dd]own)\b|Escape character is '\^\]'\.|Connected to \S+\.$|Trying [\d.:a-fA-F]+\.\.\.$|Terminal ready$|Welcome to minicom |Press CTRL-A Z for help)/;
+
+export function isConsoleToolLine(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // (Most lines begin otherwise: one comparison before the regex.)
+  if (c !== 0x5b /* [ */ && c !== 0x45 /* E */ && c !== 0x43 /* C */ && c !== 0x54 /* T */ && c !== 0x57 /* W */ && c !== 0x50 /* P */) return false;
+  return CONSOLE_TOOL.test(text.trimEnd());
 }

@@ -154,6 +154,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
   { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
   { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at (?<where>[^\s,]+)|(?:at )?(?<where2>[^\s,]*[/:][^\s,]*))(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>$<where2>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
+  // The undefined-behaviour sanitizer reports and goes on, as a WARNING does (`UBSAN: shift-out-of-bounds in
+  // ./include/linux/log2.h:57:13`; before 5.11 `UBSAN: Undefined behaviour in …`).
+  { kind: 'warning', literal: 'UBSAN: ', starts: ['UBSAN: '], pattern: /^UBSAN: (?<what>\S.*?)\s*$/, title: 'UBSAN: $<what>', example: 'UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13' },
   {
     kind: 'hung-task',
     literal: 'blocked for more than',

@@ -5,7 +5,7 @@
  * (timeline.ts), the failure ledger (ledger.ts) and crashes (crashes.ts). Memory is bounded by LIMITS.
  */
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
-import { DRACUT_PREFIX, dracutFailure, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
+import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { matchCrash } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
@@ -99,7 +99,7 @@ export class Segmenter extends CrashTracker {
     const line = at.lineNo;
     if (line > this.lastLine) this.lastLine = line;
     const shown = at.text;
-    if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '')) this.contentLine = line;
+    if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.contentLine = line;
     if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
     // Kernel lines are most of a console: to their own method at once.
     if (rec.kind === 'kernel') return this.kernel(rec);
