@@ -971,4 +971,12 @@ test("a sanitizer's report is a warning; ARM's head code refusing the machine ID
   assert.is(f(['Bringing up the enp4s0 interface... ', ' Starting dhclient on the enp4s0 interface...FAIL']).rootCause, 'Starting dhclient on the enp4s0 interface');
 });
 
+test("a syslog that opens with the daemons of the boot before (cron, ntpd), then a kernel that starts: two boots; rsyslogd's own lines before the kernel it replays are the same boot", () => {
+  const before = ['Apr  5 06:39:01 raspberrypi /USR/SBIN/CRON[4174]: (root) CMD (  [ -x /usr/lib/php5/maxlifetime ])', 'Apr  5 06:44:28 raspberrypi ntpd_intres[2483]: host name not found: 0.debian.pool.ntp.org'];
+  const boot = ['Apr  5 06:17:17 raspberrypi kernel: imklog 5.8.11, log source = /proc/kmsg started.', 'Apr  5 06:17:17 raspberrypi rsyslogd: [origin software="rsyslogd" swVersion="5.8.11" x-pid="1872"] start', 'Apr  5 06:17:17 raspberrypi kernel: [    0.000000] Booting Linux on physical CPU 0x0', 'Apr  5 06:17:17 raspberrypi kernel: [    0.000000] Linux version 3.10.33+ (dc4@dc4-arm-01) #654 PREEMPT'];
+  assert.is(f([...before, ...boot]).boots, 2);
+  assert.is(f(boot).boots, 1);
+  assert.is(f(['Sep  9 08:40:47 ip-172-31-23-55 rsyslogd-2039: Could no open output pipe', ...boot.slice(2)]).boots, 1);
+});
+
 test.run();

@@ -90,6 +90,9 @@ function rootPartitionAppeared(device: string, message: string): boolean {
 /** An init script's own error words. */
 /** A kernel message that complains (a driver that failed, an error, a timeout). */
 const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/;
+/** The programs that write a syslog (their own start comes just before the kernel's lines they replay). */
+// (rsyslogd numbers its own messages: `rsyslogd-2039: Could no open output pipe …`.)
+const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -454,6 +457,8 @@ export class Segmenter extends CrashTracker {
   /** The two kernel lines before this one, as line numbers and messages (a WARNING's own words are
    *  printed just before or after its header); kept in fields, not objects: this runs on every kernel line. */
   private k1Line = -1;
+  /** The first line of a daemon's (not the kernel's or the syslog daemon's) before any kernel line, or -1. */
+  private daemonsBeforeKernel = -1;
   private k1Uptime: number | null = null;
   private k1Message = '';
   private k1Text = '';
@@ -551,6 +556,10 @@ export class Segmenter extends CrashTracker {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
       // time is another writer's line or a redraw, spliced in: not a boot.
       boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
+    } else if (boot !== null && rec.fromJournal && boot.firstUptime === null && boot.startReason === 'log-start' && this.daemonsBeforeKernel >= 0 && this.daemonsBeforeKernel < at.lineNo && rec.uptime !== null && rec.uptime < 1.5) {
+      // A syslog that opens with daemons' lines (cron, ntpd), then a kernel starting: those lines were the
+      // boot before; the log began in it.
+      boot = this.startBoot('timestamps-restarted', at.lineNo);
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
     }
@@ -1289,6 +1298,7 @@ export class Segmenter extends CrashTracker {
     this.touch();
     if (this.boot !== null) this.boot.journalFirst ??= rec.at.lineNo;
     const j = rec.journal;
+    if ((this.boot === null || !this.boot.hasKernel) && this.daemonsBeforeKernel < 0 && !SYSLOG_DAEMONS.test(j.ident)) this.daemonsBeforeKernel = rec.at.lineNo;
     const unit = this.statusBlock?.unit ?? null;
     const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;
     if (mount) return this.mountError(mount.path, mount.reason, rec.at);
