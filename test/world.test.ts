@@ -979,4 +979,19 @@ test("a syslog that opens with the daemons of the boot before (cron, ntpd), then
   assert.is(f(['Sep  9 08:40:47 ip-172-31-23-55 rsyslogd-2039: Could no open output pipe', ...boot.slice(2)]).boots, 1);
 });
 
+test("PID 1's setup errors it does not survive, in a log cut before it froze; the initramfs's failed mount of the root; a journal paste hard-wrapped at a column; the host's own prompt around a container's console", () => {
+  const nspawn = ['systemd 219 running in system mode. (+PAM +AUDIT)', 'Detected virtualization systemd-nspawn.', '', 'Welcome to CentOS Linux 7 (Core)!', '', 'Failed to read AF_UNIX datagram queue length, ignoring: No such file or directory', 'Failed to create root cgroup hierarchy: Permission denied'];
+  assert.is(f(nspawn).rootCauseDescription, 'Failed to create root cgroup hierarchy: Permission denied');
+  const mk = [':: running early hook [udev]', ':: mounting \'UUID=0b30\' on real root', "mount: /new_root: unknown filesystem type 'ext4'"];
+  const r = analyze(mk.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(findings(r).rootCauseDescription, "mount: /new_root: unknown filesystem type 'ext4'");
+  const wrapped = ['Oct 23 19:55:33 chimeraos systemd[595]: Started D-Bus User Message Bus.', 'Oct 23 19:55:33 chimeraos systemd[595]: ryzen-tctl.service: Main process exited, c', 'ode=exited, status=2/INVALIDARGUMENT', 'Oct 23 19:55:33 chimeraos systemd[595]: ryzen-tctl.service: Failed wit', "h result 'exit-code'."];
+  assert.is(f(wrapped).rootCause, 'ryzen-tctl.service');
+  // A journal line that ends and the next that is a prompt of its own: not joined.
+  assert.is(analyze(['Oct 23 19:55:33 chimeraos systemd[1]: Started Network Manager Script Dispatcher Service xx', 'root@chimeraos:~# ls'].join('\n') + '\n').input.lines, 2);
+  const host = ['[me@klf osmaker]$ sudo docker run -it fedora:37 /sbin/init', 'systemd 251 running in system mode (+PAM)', 'Detected virtualization docker.', 'Failed to create /init.scope control group: Read-only file system', 'Failed to allocate manager object: Read-only file system', '[!!!!!!] Failed to allocate manager object.', 'Exiting PID 1...', '[me@klf osmaker]$ uname -a'];
+  assert.is(f(host).loginReached, false);
+});
+
 test.run();

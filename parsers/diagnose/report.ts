@@ -53,7 +53,8 @@ export function buildReport(input: ReportInput): Report {
     (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.length > 0,
   );
   // Lines were read but no boot came of them (a fragment bootwhy cannot place): not an OK.
-  const verdict: Report['verdict'] = input.recognised === 0 || (boots.length === 0 && input.droppedBoots === 0) ? 'empty' : failed ? 'failed' : 'ok';
+  // (A failure found is never EMPTY, however little else was recognised.)
+  const verdict: Report['verdict'] = failed ? 'failed' : input.recognised === 0 || (boots.length === 0 && input.droppedBoots === 0) ? 'empty' : 'ok';
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'bootwhy', version: VERSION },
@@ -163,6 +164,25 @@ function watchdogCause(b: BootState): Cause | null {
 }
 
 /** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
+/** The initramfs could not mount the root file system, and no userspace ran after it (its shell, if any,
+ *  is not in the log). */
+function rootMountFailed(b: BootState): Cause | null {
+  const e = b.rootMountError;
+  if (e === undefined || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0) return null;
+  const said = e.text.trim();
+  return {
+    kind: 'root-device',
+    unit: null,
+    description: said,
+    headline: `the initramfs could not mount the root file system (${said}) and no system started`,
+    lines: [e.line],
+    evidence: [e],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const w = b.rootWait;
   if (!endsTheLog || !w || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null) return null;
@@ -381,7 +401,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         description: e.message.trim(),
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog);
   }
   return {
     index: b.index,

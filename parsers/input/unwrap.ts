@@ -88,6 +88,20 @@ const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]|\^M(
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
 const LAVA = /^- \{\s*"?dt"?:\s*/;
+/** A journal or syslog record's clock at a line's start (`Oct 23 19:55:33 `, `mar 03 08:12:45 `, `2025-11-24T07:19:15`). */
+const RECORD_TIME = /^(?:[^\s\d[\]<>-]{2,5}\.? {1,2}\d{1,2},? \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)/;
+/** A record and what wraps it back together stay within this many characters. */
+const MAX_JOINED = 4096;
+
+/** The next physical line is the rest of a hard-wrapped record: not a record, a kernel line, a status or
+ *  indented line, a journal separator or catalog line, or a shell prompt of its own. */
+function continuesWrappedRecord(text: string): boolean {
+  if (text === '' || text.length > 2000) return false;
+  const c = text.charCodeAt(0);
+  // (A cut just before a space leaves that one space in front of the rest: ` is not supported.`)
+  if ((c === 0x20 && (text.charCodeAt(1) === 0x20 || text.charCodeAt(1) === 0x09 || text.length < 2)) || c === 0x09 || c === 0x5b /* [ */ || c === 0x2d /* - */ || c === 0x2591 /* ░ */ || c === 0x3c /* < */ || c === 0x23 /* # */ || c === 0x24 /* $ */ || c === 0x3e /* > */ || c === 0x60 /* ` */) return false;
+  return !RECORD_TIME.test(text) && !/^[\w.-]+@[\w.-]+[:\s]/.test(text) && !/^\S+\[\d+\]: /.test(text);
+}
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
 const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? )/;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
@@ -148,9 +162,37 @@ export class LineUnwrapper {
     }
     // The last record's line, held by the inner terminal layer for an ESC M, goes out before this one.
     this.inner?.flushHeld();
-    if (line.overwritten) return this.out(line);
+    if (line.overwritten) {
+      this.releaseWrapped();
+      return this.out(line);
+    }
     const text = this.unwrap(line.text);
-    this.out(text === line.text ? line : { ...line, text });
+    this.emitLine(text === line.text ? line : { ...line, text });
+  }
+
+  /** A journal or syslog line that may go on in the next physical line (a paste hard-wrapped at a width:
+   *  `… systemd[595]: ryzen-tctl.service: Failed wit` / `h result 'exit-code'.`). */
+  private wrapped: PhysicalLine | null = null;
+
+  private emitLine(line: PhysicalLine): void {
+    const held = this.wrapped;
+    if (held !== null) {
+      this.wrapped = null;
+      // Cut at a column: no space was lost, and the next line starts nothing of its own.
+      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED) return this.emitLine({ ...held, text: held.text + line.text, byteEnd: line.byteEnd });
+      this.out(held);
+    }
+    if (line.text.length >= 60 && !line.truncated && RECORD_TIME.test(line.text) && !/[.:]\s*$/.test(line.text)) {
+      this.wrapped = line;
+      return;
+    }
+    this.out(line);
+  }
+
+  private releaseWrapped(): void {
+    const held = this.wrapped;
+    this.wrapped = null;
+    if (held !== null) this.out(held);
   }
 
   /** LAVA keeps the target's bytes (escapes, CRs, spinner redraws) JSON-encoded in `msg`: they go through
@@ -169,6 +211,7 @@ export class LineUnwrapper {
   private readonly encoder = new TextEncoder();
 
   private lavaRecord(line: PhysicalLine): void {
+    this.releaseWrapped();
     this.lava = true;
     this.count('lava');
     const msg = lavaMessage(line.text);
@@ -197,6 +240,7 @@ export class LineUnwrapper {
     const held = this.qpHeld;
     this.qpHeld = null;
     if (held !== null) this.read(this.qp ? { ...held, text: decodeQuotedPrintable(held.text) } : { ...held, text: held.text + '=' });
+    this.releaseWrapped();
     this.inner?.end();
   }
 

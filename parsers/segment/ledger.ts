@@ -307,6 +307,13 @@ export abstract class FailureLedger extends Timeline {
         if (path === lvmMapperPath(held.path)) holder.missingDevice = { ...held, path };
       }
     }
+    // The initramfs's own mount of the root file system (mkinitcpio's /new_root, dracut's and Alpine's /sysroot,
+    // initramfs-tools' /root), before any userspace cycle.
+    if (this.statusBlock === null && INITRAMFS_ROOT.test(path) && reason !== 'does not exist') {
+      this.recognised++;
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      if (boot.cycles.length === 0) boot.rootMountError ??= { line: at.lineNo, text: clip(at.text), why: `the initramfs could not mount the root file system: ${reason}` };
+    }
     if (this.statusBlock === null) {
       // On the console the mount's error comes before systemd reports the failure.
       this.recentMountErrors.push({ path, reason, line: at.lineNo, text: clip(at.text) });
@@ -495,6 +502,9 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
 ]);
 
 /** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
+/** Where an initramfs mounts the root file system before it switches to it. */
+const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root)\/?$/;
+
 export function lvmMapperPath(path: string): string | null {
   const m = /^\/dev\/([^/\s]+)\/([^/\s]+)$/.exec(path);
   if (m === null || m[1] === 'mapper' || m[1] === 'disk') return null;

@@ -77,6 +77,11 @@ const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|
 const PID1_GAVE_UP = /^(?:Freezing execution\.?|Exiting PID 1\.*)\s*$/;
 /** PID 1's own crash handler (`Caught <SEGV>, dumped core as pid 9.`, then `Freezing execution.`). */
 const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
+/** PID 1's setup errors that end it (main.c and cgroup.c: the manager object cannot be made without its
+ *  cgroups and API file systems). */
+const PID1_SETUP_FATAL = /^(?:Failed to create root cgroup hierarchy|Failed to create \/init\.scope control group|Failed to allocate manager object|Failed to mount API filesystems|Cannot determine cgroup we are running in|Failed to mount cgroup at \S+): \S/;
+/** A shell command that starts a machine or container whose console follows. */
+const LAUNCHES_MACHINE = /[#$]\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|start)\b|[#$]\s*(?:sudo\s+)?(?:systemd-nspawn|qemu-system-\S+|virsh\s+(?:console|start)|lxc-start|lxc\s+(?:start|console)|incus\s+(?:start|console)|virt-install|vagrant\s+up|multipass\s+launch)\b/;
 /** A shell started on the console without a login (no controlling terminal, or BusyBox's banner). */
 const BARE_SHELL = /^(?:BusyBox v\S+ .*built-in shell \(ash\)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
 /** The kernel's partition scan names the partition a root device path is (`/dev/mmcblk0p2` in ` mmcblk0: p1 p2`). */
@@ -125,6 +130,9 @@ export class Segmenter extends CrashTracker {
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
       else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
+      // PID 1's own errors as it sets itself up, which it does not survive (a container's console shows them
+      // without a prefix; a log cut before its `Freezing execution.` still shows the failure).
+      else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && PID1_SETUP_FATAL.test(t) && this.boot !== null && currentCycle(this.boot) !== null) this.managerFatal(t.trim(), rec.at, false, true);
       // PID 1's last words without its prefix (`[!!!!!!] …` then `Freezing execution.`).
       else if ((t0 === 0x46 /* F */ || t0 === 0x45) /* E */ && PID1_GAVE_UP.test(t)) this.pid1Froze(rec.at);
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
@@ -1094,7 +1102,7 @@ export class Segmenter extends CrashTracker {
    * (`Failed to create /init.scope control group: Read-only file system`, then `Failed to allocate manager
    * object: Read-only file system`): the first line of that chain is the cause.
    */
-  private managerFatal(message: string, at: LineRef, crashed = false): void {
+  private managerFatal(message: string, at: LineRef, crashed = false, provisional = false): void {
     this.recognised++;
     const said = message.replace(/(?:, freezing)?\.?$/, '');
     const before = this.recentLines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8).sort((a, b) => a.lineNo - b.lineNo);
@@ -1121,8 +1129,8 @@ export class Segmenter extends CrashTracker {
     // (A log that begins with the chain begins the boot there.)
     // (Its last words may come before the line that began the boot: `Freezing execution.` after them.)
     const cycle = this.ensureCycle(this.boot === null ? evidence[0]!.line : Math.max(at.lineNo, this.boot.startLine));
-    if (cycle.fatal !== undefined) return;
-    cycle.fatal = { message: own(said), cause: own(clip(cause)), line: at.lineNo, evidence };
+    if (cycle.fatal !== undefined && cycle.fatal.provisional !== true) return;
+    cycle.fatal = { message: own(said), cause: own(clip(cause)), line: at.lineNo, evidence, provisional };
     this.touch();
   }
 
@@ -1401,8 +1409,16 @@ export class Segmenter extends CrashTracker {
     this.touch();
   }
 
+  /** The prompt of the host's shell that started the machine (`[me@host dir]$ sudo docker run …`): its
+   *  later prompts are the host's, not a login on the machine. */
+  private hostPrompt: string | null = null;
+
   private prompt(p: PromptMatch, at: LineRef): void {
     if (p.kind === 'shell') {
+      const t = at.text.trimStart();
+      const sign = /^(\[?[^\s\]]+@[^\s\]:]+)/.exec(t)?.[1] ?? null;
+      if (sign !== null && LAUNCHES_MACHINE.test(t)) this.hostPrompt = sign;
+      if (sign !== null && sign === this.hostPrompt) return this.touch();
       // A shell after a login, not one of emergency mode's.
       const cycle = this.boot ? currentCycle(this.boot) : null;
       if (cycle !== null && cycle.mode === null) cycle.loginLine ??= at.lineNo;

@@ -106,7 +106,8 @@ export interface CycleState {
   /** Units that failed and whose restart was scheduled, not started since (the latest few). */
   restarting?: FailureState[];
   /** PID 1 itself failed (`[!!!!!!] …`): what it said, and the innermost error before it. */
-  fatal?: { message: string; cause: string; line: number; evidence: Evidence[] };
+  /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
+  fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
   loginLine: number | null;
   startupFinished: string | null;
   /** The target PID 1 started as the default (system-update.target for an offline update). */
@@ -188,6 +189,8 @@ export interface BootState {
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed
    *  inside them: a log that ends there hung in the initramfs. */
+  /** The initramfs could not mount the root file system (`mount: /new_root: unknown filesystem type 'ext4'`). */
+  rootMountError?: Evidence;
   initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null; /** The last line with text while the steps ran. */ contentEnd: number };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
   kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver' | 'hang'; message: string; line: number; text: string; more: Evidence[] }>;
