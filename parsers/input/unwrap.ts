@@ -182,7 +182,10 @@ export class LineUnwrapper {
       if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED) return this.emitLine({ ...held, text: held.text + line.text, byteEnd: line.byteEnd });
       this.out(held);
     }
-    if (line.text.length >= 60 && !line.truncated && RECORD_TIME.test(line.text) && !/[.:]\s*$/.test(line.text)) {
+    // (Most lines are the kernel's or systemd's, begun by `[` or a space: one comparison before the regex.
+    // A record's clock begins with a letter or a digit.)
+    const c = line.text.charCodeAt(0);
+    if (((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c >= 0x61) && line.text.length >= 60 && !line.truncated && RECORD_TIME.test(line.text) && !/[.:]\s*$/.test(line.text)) {
       this.wrapped = line;
       return;
     }
