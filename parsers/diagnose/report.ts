@@ -482,7 +482,11 @@ function reportOf(c: CrashState, crashes: readonly CrashState[]): CrashState {
 function crashHeader(c: CrashState): string | null {
   const header = c.evidence.find((e) => e.line === c.line) ?? c.evidence[0];
   if (header === undefined) return null;
-  return header.text.trim().replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s*/, '').trim() || null;
+  let text = header.text.trim();
+  // (From a journal or syslog: the kernel's message after its ident.)
+  const k = text.indexOf(' kernel: ');
+  if (k > 0 && k < 80) text = text.slice(k + 9);
+  return text.replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s*/, '').trim() || null;
 }
 
 function crashCause(c: CrashState): Cause {

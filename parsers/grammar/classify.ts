@@ -33,7 +33,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isDriverFailure, matchDriverWords, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, isDriverFailure, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -782,7 +782,7 @@ export class LineClassifier {
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
-      failure: storageError ? matchBrokenFilesystem(message) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? matchDriverWords(message) : null,
+      failure: storageError ? matchBrokenFilesystem(message) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : matchDriverWords(message)) : null,
       fromJournal,
       audit,
       userManager,

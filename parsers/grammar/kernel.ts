@@ -258,8 +258,19 @@ export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | nul
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
+/** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
+const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error)|NFS: Unable to mount server)/;
+
+export function nfsRootFailed(message: string): boolean {
+  const c = message.charCodeAt(0);
+  // (Most kernel lines begin otherwise: one comparison before the regex.)
+  return (c === 0x53 /* S */ || c === 0x49 /* I */ || c === 0x56 /* V */ || c === 0x52 /* R */ || c === 0x4e /* N */) && NFS_ROOT_FAILED.test(message);
+}
+
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
+/** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
+const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborting/;
 
 /**
  * What a driver says after its device's or module's name and `: ` (`zfs: Unknown symbol …`, `igc
@@ -267,6 +278,7 @@ const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
  * by hand first, as it runs on kernel lines the gate let pass and those it did not.
  */
 export function matchDriverWords(message: string): 'driver' | 'hang' | null {
+  if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && ATOM_HANG.test(message)) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
   const c = message.charCodeAt(colon + 2);

@@ -648,7 +648,8 @@ export class Segmenter extends CrashTracker {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);
       const recent = (this.recentKernelFailures ??= []);
-      const entry = { kind: rec.failure, message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+      // (Without the DRM's location tag: `[drm:atom_op_jump [amdgpu]] *ERROR* atombios stuck in loop …`.)
+      const entry = { kind: rec.failure, message: clip(rec.message.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (!seen.some((x) => x.kind === 'mount')) {
         if (entry.kind === 'mount') seen.splice(0, seen.length, ...recent.filter((x) => x.line >= boot.startLine), entry);
         else {
