@@ -178,7 +178,7 @@ export class LineUnwrapper {
     const held = this.wrapped;
     if (held !== null) {
       this.wrapped = null;
-      // Cut at a column: no space was lost, and the next line starts nothing of its own.
+      // Cut at a column (a space at the cut stays in front of the rest): the next line starts nothing of its own.
       if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED) return this.emitLine({ ...held, text: held.text + line.text, byteEnd: line.byteEnd });
       this.out(held);
     }

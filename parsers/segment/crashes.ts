@@ -10,10 +10,10 @@ import { own } from '../grammar/units.js';
 /** Frames of a blocked task's trace that only say it waits. */
 export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*|bit_wait\w*|__wait_on_bit\w*|out_of_line_wait_on_bit\w*|__wait_on_buffer|wait_on_page_bit\w*|__bread\w*|__getblk\w*|sb_bread\w*)$/;
 
-/** The panic arm's and arm64's die() end a fatal oops with, naming it (`Oops: Fatal exception in interrupt`,
- *  `Oops - BUG: Fatal exception`). (x86's bare `Fatal exception` names no oops: the panic is what the log shows.) */
 /** Panics for want of an init to run. */
 const INIT_PANIC = /No working init found|Requested init \S+ failed/;
+/** The panic arm's and arm64's die() end a fatal oops with, naming it (`Oops: Fatal exception in interrupt`,
+ *  `Oops - BUG: Fatal exception`). (x86's bare `Fatal exception` names no oops: the panic is what the log shows.) */
 const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
 
 export function hungFrame(line: string): string | null {
@@ -78,7 +78,7 @@ export abstract class CrashTracker extends FailureLedger {
     // `Kernel panic - not syncing: Oops: Fatal exception` is how the kernel ends an oops it cannot survive:
     // an excerpt that begins inside the oops's registers or trace has the panic alone. The oops it names
     // is the crash; its header is not in the log.
-    if (c.kind === 'panic' && FATAL_EXCEPTION.test(c.title) && !boot.crashes.some((x) => x.kind !== 'panic' && x.line >= boot.startLine)) {
+    if (c.kind === 'panic' && FATAL_EXCEPTION.test(c.title) && !boot.crashes.some((x) => x.kind !== 'panic')) {
       const cut: CrashState = {
         kind: 'oops',
         title: 'Oops (its report begins before the log does)',

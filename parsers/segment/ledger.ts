@@ -501,10 +501,10 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
   ['ifup', { idents: ['sh', 'ifup'], says: /ifup/ }],
 ]);
 
-/** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
 /** Where an initramfs mounts the root file system before it switches to it. */
 const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root)\/?$/;
 
+/** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
 export function lvmMapperPath(path: string): string | null {
   const m = /^\/dev\/([^/\s]+)\/([^/\s]+)$/.exec(path);
   if (m === null || m[1] === 'mapper' || m[1] === 'disk') return null;
