@@ -1003,4 +1003,64 @@ test("a kernel that cannot get its NFS root; amdgpu's video BIOS that hangs; a c
   assert.is(zfs.rootCauseDescription, 'PANIC at dsl_dataset.c:4912:dsl_dataset_get_remap_deadlist_object()');
 });
 
+test('why a root device never came: what went wrong as the initramfs set it up, and the kernel\'s storage errors of that boot; runit as the init', () => {
+  const nbd = f([
+    '[   20.867028] Run /init as init process',
+    'Begin: Mounting root file system ... Begin: Running /scripts/local-top ... Begin: Setting up nbd-client ... done.',
+    'Negotiation: ..Error: Unknown error returned by server. Server said: Export unknown',
+    'done.',
+    'Begin: Running /scripts/local-premount ... done.',
+    'Begin: Waiting for root file system ... Begin: Running /scripts/local-block ... done.',
+    'done.',
+    'Gave up waiting for root file system device.  Common problems:',
+    ' - Boot args (cat /proc/cmdline)',
+    'ALERT!  /dev/nbd0 does not exist.  Dropping to a shell!',
+    '(initramfs) ',
+  ]);
+  assert.is(nbd.rootCause, 'dev-nbd0.device');
+  assert.ok(nbd.rootEvidence.some((e) => e.includes('Export unknown')), 'the nbd error is evidence');
+  const ata = f([
+    '[    1.771260] ata1.00: failed to IDENTIFY (I/O error, err_mask=0x2)',
+    '[   27.985661] Run /init as init process',
+    'Begin: Waiting for root file system ... Begin: Running /scripts/local-block ... done.',
+    'done.',
+    'Gave up waiting for root file system device.  Common problems:',
+    'ALERT!  /dev/sda does not exist.  Dropping to a shell!',
+  ]);
+  assert.is(ata.rootCause, 'dev-sda.device');
+  assert.ok(ata.rootEvidence.some((e) => e.includes('failed to IDENTIFY')), "the disk's error is evidence");
+  // (The give-up line stays the first: the cause is said in the initramfs's own words.)
+  assert.is(ata.rootCauseDescription, 'Gave up waiting for root file system device');
+  // runit: its first words open a boot; a stage that fails is a failure; a clean one is not.
+  const clean = analyze(['- runit: $Id: 25da3b86f7 $: booting.', '- runit: enter stage: /etc/runit/1', '=> Welcome to Void!', '- runit: leave stage: /etc/runit/1', '- runit: enter stage: /etc/runit/2'].join('\n') + '\n');
+  assert.is(clean.boots.length, 1);
+  assert.is(clean.boots[0]!.init, 'runit');
+  assert.is(findings(clean).rootCause, null);
+  const failed = f(['- runit: $Id: 25da3b86f7 $: booting.', '- runit: enter stage: /etc/runit/1', '- runit: warning: child failed: /etc/runit/1', '- runit: leave stage: /etc/runit/1', '- runit: warning: skipping stage 2...']);
+  assert.is(failed.rootCause, '/etc/runit/1');
+});
+
+test("dracut's shell in a systemd initrd was started by the root device it gave up on, after its `Could not boot.`; a board that boots into BusyBox's shell with nothing wrong reached its end", () => {
+  const r = f([
+    '[  OK  ] Reached target Basic System.',
+    '[  124.522110] dracut-initqueue[240]: Warning: dracut-initqueue timeout - starting timeout scripts',
+    '[  185.082387] dracut-initqueue[240]: Warning: Could not boot.',
+    '[  185.119239] dracut-initqueue[240]: Warning: /dev/mapper/centos-root does not exist',
+    '         Starting Dracut Emergency Shell...',
+    'Generating "/run/initramfs/rdsosreport.txt"',
+    'Entering emergency mode. Exit the shell to continue.',
+  ]);
+  assert.is(r.rootCause, 'dev-mapper-centos\\x2droot.device');
+  assert.is(r.emergency, 'dracut-shell');
+  assert.is(r.emergencyTriggeredBy, 'dev-mapper-centos\\x2droot.device');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Could not boot.')));
+  const board = ['[    1.220000] Freeing unused kernel memory: 12K', '', 'BusyBox v1.27.2 (2018-03-13 19:50:58 CET) hush - the humble shell', "Enter 'help' for a list of built-in commands.", '', '/ # '];
+  assert.ok(f(board).loginReached);
+  assert.is(f(board).rootCause, null);
+  // (After an initramfs said what went wrong, the same banner is its emergency shell.)
+  const broken = f(['[    1.000000] Run /init as init process', 'mount: mounting /dev/mmcblk0p2 on /root failed: No such device', 'BusyBox v1.27.2 (2018-03-13 19:50:58 CET) hush - the humble shell', '/ # ']);
+  assert.not.ok(broken.loginReached);
+  assert.is(broken.emergency, 'initramfs-shell');
+});
+
 test.run();

@@ -163,7 +163,6 @@ function watchdogCause(b: BootState): Cause | null {
   };
 }
 
-/** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
 /** The initramfs could not mount the root file system, and no userspace ran after it (its shell, if any,
  *  is not in the log). */
 function rootMountFailed(b: BootState): Cause | null {
@@ -183,6 +182,7 @@ function rootMountFailed(b: BootState): Cause | null {
   };
 }
 
+/** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
 function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const w = b.rootWait;
   if (!endsTheLog || !w || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null) return null;
@@ -238,7 +238,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   let rootCause: Cause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
   const initFailure = b.initFailures[0];
-  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : b.init === 'dinit' ? 'dinit' : 'the init system';
+  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : b.init === 'dinit' ? 'dinit' : b.init === 'runit' ? 'runit' : 'the init system';
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [{ line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
@@ -639,7 +639,8 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     phases: c.phases.map((p) => ({ ...p })),
     failures: out,
     hungJobs: jobs,
-    emergency: c.mode ? buildMode(c.mode, triggeredBy, requested) : null,
+    // (dracut's shell has no unit that failed into it: the root device it gave up on started it.)
+    emergency: c.mode ? buildMode(c.mode, triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? deviceUnitForPath(c.missingDevice.path) : null), requested) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
     defaultTarget: c.defaultTarget,

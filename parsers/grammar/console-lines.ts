@@ -575,7 +575,7 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
@@ -637,6 +637,12 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
   // dinit (Chimera, Artix) stops a service: `[STOPPD] dbus` (its starts are `[  OK  ] dbus`, see DINIT_STATUS).
   { init: 'dinit', literal: '[STOPPD]', pattern: /^\[STOPPD\] [a-z0-9][\w@.+:-]*$/, example: '[STOPPD] dbus' },
+  // runit (Void, Artix, containers) speaks as `- runit: `: its first words, its stages, and a stage script
+  // that failed or crashed (after stage 1 fails it skips stage 2, the services).
+  { init: 'runit', literal: '- runit: ', pattern: /^- runit: \$Id: [^$]*\$: booting\.$/, example: '- runit: $Id: 25da3b86f7bed4038b8a039d2f8e8c9bbcf0822b $: booting.', opens: true },
+  { init: 'runit', literal: '- runit: ', pattern: /^- runit: (?:enter|leave) stage: \S+$/, example: '- runit: enter stage: /etc/runit/1' },
+  { init: 'runit', literal: '- runit: ', pattern: /^- runit: warning: child (?:crashed|failed): (\S+)$/, failed: 1, example: '- runit: warning: child failed: /etc/runit/1' },
+  { init: 'runit', literal: '- runit: ', pattern: /^- runit: fatal: (.+)$/, failed: 1, example: '- runit: fatal: unable to open /dev/console: file does not exist' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

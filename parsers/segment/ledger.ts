@@ -281,6 +281,8 @@ export abstract class FailureLedger extends Timeline {
 
   /** dracut's `Warning: dracut-initqueue timeout - starting timeout scripts`, the last one seen. */
   protected initqueueTimeout: Evidence | null = null;
+  /** dracut's `Warning: Could not boot.`, the last one seen. */
+  protected dracutGaveUp: Evidence | null = null;
 
   protected mountError(path: string, reason: string, at: LineRef): void {
     if (reason === 'does not exist' && path.startsWith('/dev/') && this.statusBlock === null) {
@@ -294,6 +296,9 @@ export abstract class FailureLedger extends Timeline {
         // dracut's main loop gave up waiting just before: that line says why the device is missing now.
         const q = this.initqueueTimeout;
         if (q !== null && at.lineNo - q.line <= 200 && at.lineNo >= q.line) holder.missingDevice.more = [q];
+        // (And its `Could not boot.` just before the devices it lists.)
+        const g = this.dracutGaveUp;
+        if (g !== null && at.lineNo - g.line <= 5 && at.lineNo > g.line) (holder.missingDevice.more ??= []).push(g);
       }
       else if (holder.missingDevice.path !== path) {
         // The same device by its other names (`/dev/centos/root`, `/dev/mapper/centos-root`): evidence too.

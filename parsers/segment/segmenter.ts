@@ -83,7 +83,7 @@ const PID1_SETUP_FATAL = /^(?:Failed to create root cgroup hierarchy|Failed to c
 /** A shell command that starts a machine or container whose console follows. */
 const LAUNCHES_MACHINE = /[#$]\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|start)\b|[#$]\s*(?:sudo\s+)?(?:systemd-nspawn|qemu-system-\S+|virsh\s+(?:console|start)|lxc-start|lxc\s+(?:start|console)|incus\s+(?:start|console)|virt-install|vagrant\s+up|multipass\s+launch)\b/;
 /** A shell started on the console without a login (no controlling terminal, or BusyBox's banner). */
-const BARE_SHELL = /^(?:BusyBox v\S+ .*built-in shell \(ash\)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
+const BARE_SHELL = /^(?:BusyBox v\S+ .*(?:built-in shell \(ash\)|hush - the humble shell)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
 /** The kernel's partition scan names the partition a root device path is (`/dev/mmcblk0p2` in ` mmcblk0: p1 p2`). */
 function rootPartitionAppeared(device: string, message: string): boolean {
   // (One space between the names: a pattern that could split a name two ways backtracks without end.)
@@ -142,7 +142,11 @@ export class Segmenter extends CrashTracker {
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
       else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
       else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
-      else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) this.boot.initramfsSteps.error = { line: rec.at.lineNo, text: clip(t) };
+      else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) {
+        const steps = this.boot.initramfsSteps;
+        steps.error = { line: rec.at.lineNo, text: clip(t) };
+        if (steps.firstErrors.length < 2) steps.firstErrors.push({ line: rec.at.lineNo, text: clip(t), why: `an error while the initramfs ran '${steps.open.at(-1)!.name}'` });
+      }
       return;
     }
     switch (rec.kind) {
@@ -330,6 +334,7 @@ export class Segmenter extends CrashTracker {
     let failure = dracutFailure(message) ?? (/\bfatal: /.test(rest) && rest.length < 300 ? rest.trim() : null);
     // `Warning: Could not boot.`: dracut gives up; the initqueue timeout just before is why.
     if (failure === null && /^Could not boot\.?\s*$/.test(rest)) {
+      this.dracutGaveUp = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up booting' };
       const q = this.initqueueTimeout;
       failure = q !== null && at.lineNo - q.line <= 20 && at.lineNo > q.line ? 'dracut-initqueue timeout - starting timeout scripts' : 'Could not boot';
       if (q !== null && failure !== 'Could not boot' && noSystemd) {
@@ -396,7 +401,7 @@ export class Segmenter extends CrashTracker {
   private initramfsStep(at: LineRef): void {
     const boot = this.ensureBoot('log-start', at.lineNo);
     if (boot.cycles.length > 0) return;
-    const steps = (boot.initramfsSteps ??= { open: [], error: null, contentEnd: at.lineNo });
+    const steps = (boot.initramfsSteps ??= { open: [], error: null, firstErrors: [], contentEnd: at.lineNo });
     // One line may open several steps and close some: `Begin: Mounting root file system ... Begin: Running /scripts/local-top ... done.`
     const re = /Begin: (.+?) \.\.\.|(?:^|\s)done\./g;
     let m: RegExpExecArray | null;
@@ -1156,7 +1161,12 @@ export class Segmenter extends CrashTracker {
     // (After an init system's own scripts ran, a shell on the console is its: KernelCI's buildroot gives one.)
     if (boot !== null && (boot.cycles.length > 0 || boot.mode !== null || boot.loginLine !== null || boot.init !== null || this.systemdRunning())) return;
     const said = this.firstErrorText(at.lineNo, 15, boot);
-    if (said === null) return;
+    if (said === null) {
+      // With nothing wrong before it, a kernel that booted into a shell: the board's console has no
+      // login (Buildroot's `::respawn:-/bin/sh`), the shell is where the boot was to end.
+      if (boot !== null && boot.hasKernel && at.text.startsWith('BusyBox v')) boot.loginLine ??= at.lineNo;
+      return;
+    }
     // (A log that begins with what the initramfs said begins its boot there.)
     if (boot === null) this.ensureBoot('log-start', said.lineNo);
     this.recognised++;
@@ -1462,6 +1472,14 @@ export class Segmenter extends CrashTracker {
           if (at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.mode.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
         }
         addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the initramfs gave up and dropped to its shell' });
+        // Why it never came: what went wrong as the initramfs set it up (nbd-client's `Negotiation: ..Error: …
+        // Server said: Export unknown`), and the kernel's storage errors of this boot (`ata1.00: failed to
+        // IDENTIFY (I/O error, err_mask=0x2)`).
+        if (boot.mode.device !== null) {
+          for (const e of boot.initramfsSteps?.firstErrors ?? []) addEvidence(boot.mode.evidence, e);
+          let n = 0;
+          for (const e of this.recentKernelErrors) if (e.line >= boot.startLine && n++ < 2) addEvidence(boot.mode.evidence, { ...e, why: 'a kernel storage error earlier in this boot' });
+        }
         return this.touch();
       }
       this.enterMode(cycle, 'initramfs-shell', at, device);

@@ -191,7 +191,15 @@ export interface BootState {
    *  inside them: a log that ends there hung in the initramfs. */
   /** The initramfs could not mount the root file system (`mount: /new_root: unknown filesystem type 'ext4'`). */
   rootMountError?: Evidence;
-  initramfsSteps?: { open: Array<{ name: string; line: number; text: string }>; error: { line: number; text: string } | null; /** The last line with text while the steps ran. */ contentEnd: number };
+  initramfsSteps?: {
+    open: Array<{ name: string; line: number; text: string }>;
+    /** The last error printed inside the open steps (cleared when they all close). */
+    error: { line: number; text: string } | null;
+    /** The first errors printed inside any step (kept): what went wrong as the root device was set up. */
+    firstErrors: Evidence[];
+    /** The last line with text while the steps ran. */
+    contentEnd: number;
+  };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
   kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver' | 'hang'; message: string; line: number; text: string; more: Evidence[] }>;
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
