@@ -1063,4 +1063,71 @@ test("dracut's shell in a systemd initrd was started by the root device it gave 
   assert.is(broken.emergency, 'initramfs-shell');
 });
 
+test("dracut's hooks speaking with a PID are systemd services: the initrd is a userspace cycle, and a log that ends at dracut's timeout still names it; an rc script's step whose FAIL comes lines later", () => {
+  const r = f(['[186.175174] dracut-initqueue[268]: Warning: dracut-initqueue timeout - starting timeout scripts', '[186.175675] dracut-initqueue[268]: Warning: Could not boot.']);
+  assert.is(r.cycles, 1);
+  assert.is(r.rootCause, 'dracut-initqueue timeout - starting timeout scripts');
+  // (dracut without systemd writes `dracut: ` alone: no cycle.)
+  const old = f(['[    1.601856] dracut: FATAL: No or empty root= argument', '[    1.602316] dracut: Refusing to continue']);
+  assert.is(old.cycles, 0);
+  const rc = f(['[    2.000000] Run /sbin/init as init process', 'Starting syslogd: OK', 'Starting sntp: sntp 4.2.8p15@1.3728-o Tue Aug 27 04:52:21 UTC 2024 (1)', 'pool.ntp.org lookup error Temporary failure in name resolution', 'FAIL', 'Starting ntpd: OK', 'Welcome to Buildroot', 'buildroot login: ']);
+  assert.is(rc.rootCause, 'sntp');
+  assert.ok(rc.rootEvidence.some((e) => e.startsWith('Starting sntp:')));
+  // (A step whose result came on a line of its own and was OK is no failure.)
+  assert.is(f(['[    2.000000] Run /sbin/init as init process', 'Starting pulseaudio: W: [pulseaudio] main.c: This program is not intended to be run as root.', 'OK', 'buildroot login: ']).rootCause, null);
+});
+
+test("the log's root cause is the one its headline names first: a kernel crash of the boot before a unit of its cycle that failed earlier and did not stop it", () => {
+  const r = analyze(
+    [
+      '[    0.000000] Linux version 6.8.0 (gcc) #1 SMP',
+      '[    1.000000] Run /init as init process',
+      '[    2.000000] systemd[1]: systemd 252 running in system mode (+PAM)',
+      '[FAILED] Failed to start systemd-modules-load.service - Load Kernel Modules.',
+      '[  OK  ] Reached target multi-user.target - Multi-User System.',
+      'test login: ',
+      '[   23.749730] general protection fault, probably for non-canonical address 0xdffffc000000000a: 0000 [#1] PREEMPT SMP KASAN NOPTI',
+      '[   23.752100] RIP: 0010:__lock_acquire+0xe83/0x5e10',
+    ].join('\n') + '\n',
+  );
+  assert.is(r.rootCause?.kind, 'kernel-crash');
+  assert.is(r.rootCause?.boot, 1);
+  assert.is(r.rootCause?.cycle, null);
+  assert.ok(r.headline.indexOf('general protection fault') < r.headline.indexOf('systemd-modules-load'));
+  // The unit's failure stays its cycle's cause.
+  assert.is(r.boots[0]!.cycles[0]!.rootCause?.unit, 'systemd-modules-load.service');
+  // With no crash, the cycle's cause is the log's, with where it is.
+  const unit = analyze('[    2.000000] systemd[1]: systemd 252 running in system mode (+PAM)\n[FAILED] Failed to mount var.mount - /var.\n');
+  assert.is(unit.rootCause?.unit, 'var.mount');
+  assert.is(unit.rootCause?.cycle, 1);
+  assert.is(analyze('[    2.000000] systemd[1]: systemd 252 running in system mode (+PAM)\n[  OK  ] Reached target multi-user.target - Multi-User System.\n').rootCause, null);
+});
+
+test("an OOM kill's first evidence is the allocation that set off the killer, however long the memory dump between", () => {
+  const dump = Array.from({ length: 300 }, (_, i) => `[   31.5${String(i).padStart(5, '0')}] Node 0 DMA32: ${i}*4kB (UM) = ${i * 4}kB`);
+  const r = analyze(
+    ['[    0.000000] Linux version 6.8.0 (gcc) #1 SMP', '[   31.419074] chronyd invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0', ...dump, '[   31.687784] Out of memory: Killed process 937 (repro) total-vm:19292kB, anon-rss:0kB'].join('\n') + '\n',
+  );
+  const crash = r.boots[0]!.crashes[0]!;
+  assert.is(crash.kind, 'oom');
+  assert.ok(crash.evidence[0]!.text.includes('chronyd invoked oom-killer'));
+  // (Each kill its own: the next report's invoker is not the first one's.)
+  const two = analyze(['[    1.0] a invoked oom-killer: gfp_mask=0x0, order=0, oom_score_adj=0', '[    1.100000] Out of memory: Killed process 1 (x)', '[    2.000000] b invoked oom-killer: gfp_mask=0x0, order=0, oom_score_adj=0', '[    2.100000] Out of memory: Killed process 2 (y)'].map((l) => l.replace('[    1.0]', '[    1.000000]')).join('\n') + '\n');
+  assert.ok(two.boots[0]!.crashes[1]!.evidence[0]!.text.includes('b invoked oom-killer'));
+});
+
+test("in a `journalctl -u` of one unit, PID 1's `Failed to start <description>.` after the unit's result lines is that unit, though its own process's error named it first", () => {
+  const r = f([
+    '[root@nixos:~]# journalctl --no-pager -u pre-nixos.service -b',
+    'Oct 08 06:07:35 nixos systemd[1]: Starting Pre-NixOS setup...',
+    'Oct 08 06:07:50 nixos systemctl[953]: Failed to restart systemd-networkd.service: Unit systemd-networkd.service not found.',
+    'Oct 08 06:07:50 nixos systemd[1]: pre-nixos.service: Main process exited, code=exited, status=1/FAILURE',
+    "Oct 08 06:07:50 nixos systemd[1]: pre-nixos.service: Failed with result 'exit-code'.",
+    'Oct 08 06:07:50 nixos systemd[1]: Failed to start Pre-NixOS setup.',
+  ]);
+  assert.is(r.rootCause, 'pre-nixos.service');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Failed to start Pre-NixOS setup.')));
+  assert.not.ok(r.failed.includes('Pre-NixOS setup'), 'no failure of its own under the description');
+});
+
 test.run();

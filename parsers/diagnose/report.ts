@@ -71,6 +71,7 @@ export function buildReport(input: ReportInput): Report {
     },
     verdict,
     headline: headline(boots, verdict),
+    rootCause: firstCause(boots),
     policy: null,
     matches: input.patterns?.result(boots) ?? [],
     hints: boots.flatMap(hintsFor),
@@ -275,14 +276,15 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     b.initrdFailure?.initrd === 'dracut' &&
     b.initrdFailure.message !== null &&
     // dracut's giving up is no cause when it also named the device it waited for (it says so after).
-    !((b.initrdFailure.message === 'Could not boot' || b.initrdFailure.message.startsWith('dracut-initqueue timeout')) && (b.missingDevice !== undefined || (b.mode?.device ?? null) !== null || b.cycles.length > 0))
+    !((b.initrdFailure.message === 'Could not boot' || b.initrdFailure.message.startsWith('dracut-initqueue timeout')) && (b.missingDevice !== undefined || (b.mode?.device ?? null) !== null || cycles.some((c) => c.rootCause !== null || c.emergency !== null)))
   ) {
-    // dracut's own scripts (no systemd) said what stopped them: its message is the cause.
+    // dracut's own scripts said what stopped them (without systemd, or with it when the log ends before
+    // anything of systemd's failed): its message is the cause.
     const f = b.initrdFailure;
     rootCause = {
       kind: 'unit',
       unit: f.message,
-      headline: `no systemd in the initrd: dracut stopped (${f.message})${b.mode ? ' and dropped to its shell' : ''}`,
+      headline: `${b.cycles.length > 0 ? 'dracut stopped in the initrd' : 'no systemd in the initrd: dracut stopped'} (${f.message})${b.mode ? ' and dropped to its shell' : ''}`,
       lines: linesOf(f.evidence),
       evidence: f.evidence,
       cascade: null,
@@ -983,6 +985,15 @@ function completeCutReason(reason: string, evidence: readonly Evidence[]): strin
   const token = head.slice(lastSpace + 1);
   if (what !== undefined && token.length > 0 && what.startsWith(token)) return `${head.slice(0, lastSpace + 1)}${what} …${tail}`;
   return `${head}…${tail}`;
+}
+
+/** The cause the headline names first: each boot's own, then its cycles', boot after boot. */
+function firstCause(boots: readonly Boot[]): Report['rootCause'] {
+  for (const b of boots) {
+    if (b.rootCause) return { ...b.rootCause, boot: b.index, cycle: null };
+    for (const c of b.cycles) if (c.rootCause) return { ...c.rootCause, boot: b.index, cycle: c.index };
+  }
+  return null;
 }
 
 function headline(boots: readonly Boot[], verdict: Report['verdict']): string {

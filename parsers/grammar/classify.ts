@@ -186,6 +186,8 @@ function isUnitNameStart(text: string): boolean {
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
+/** A BusyBox or sysvinit rc script's step, its program's own words after it and no result yet. */
+const RC_STEP_OPEN = /^(?:Starting|Running|Initializing) ([^:]{1,60}): (?!.*(?:\bOK|\bFAIL(?:ED)?|\bdone\.?)$)\S/;
 /** A line that ends in a preposition or article: a description cut there goes on after a space. */
 const FUNCTION_WORD_END = / (?:for|of|on|in|at|to|the|and|with|from|by|a|an)$/;
 /** systemd's spinner in its unit-name form without the bracket: `Job foo.service/start running (1min 26s / no limit)`. */
@@ -604,8 +606,23 @@ export class LineClassifier {
     }
     const init = matchOtherInit(trimmed);
     if (init) {
+      this.rcStep = null;
       this.out({ kind: 'init', at, init: init.init, failed: init.failed, opens: init.opens });
       return;
+    }
+    // An rc script's step whose program spoke before its result (`Starting sntp: sntp 4.2.8p15 …`, then
+    // `pool.ntp.org lookup error …`, then `FAIL` on a line of its own).
+    if ((c0 === 0x53 /* S */ || c0 === 0x52 /* R */ || c0 === 0x49 /* I */) && trimmed.length < 200) {
+      const step = RC_STEP_OPEN.exec(trimmed);
+      if (step) this.rcStep = { service: step[1]!, lineNo: at.lineNo, text: at.text };
+    } else if (this.rcStep !== null && (trimmed === 'FAIL' || trimmed === 'FAILED' || trimmed === 'OK')) {
+      const step = this.rcStep;
+      this.rcStep = null;
+      if (trimmed !== 'OK' && at.lineNo - step.lineNo <= 4) {
+        // (Said at the step's line, which names it; the result's line goes with it.)
+        this.out({ kind: 'init', at: { lineNo: step.lineNo, more: [at.lineNo], text: step.text }, init: 'busybox', failed: step.service, opens: false });
+        return;
+      }
     }
     if (c0 === 0x3c /* < */ && trimmed.startsWith('<<<')) {
       const st = /^<<< ?NixOS Stage ([12]) ?>>>$/.exec(trimmed);
@@ -789,6 +806,9 @@ export class LineClassifier {
       login: proc !== null ? isLoginMessage(proc.ident, proc.rest) : audit === null && message.charCodeAt(0) === 0x61 /* a */ && AUDIT_LOGIN.test(message),
     });
   }
+
+  /** The last rc script step begun without its result on the same line (see classifyOne). */
+  private rcStep: { service: string; lineNo: number; text: string } | null = null;
 
   /** Spliced status lines recovered, and those whose text did not survive. */
   splicesRepaired = 0;

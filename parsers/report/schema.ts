@@ -209,6 +209,12 @@ export const Gap = z.object({
   seconds: z.number().nonnegative().nullable().describe('how long the source was away, when known'),
 });
 
+/** A root cause with where it is: the log's first, in the headline's order. */
+export const LogCause = RootCause.extend({
+  boot: z.number().int().positive().describe('the boot it belongs to (boots[].index)'),
+  cycle: z.number().int().positive().nullable().describe("the userspace cycle it belongs to (cycles[].index); null: the boot's own cause"),
+});
+
 export const Report = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('bootwhy'), version: z.string() }),
@@ -231,6 +237,9 @@ export const Report = z.object({
   }),
   verdict: z.enum(['ok', 'failed', 'empty']),
   headline: z.string().describe('the whole log in one line'),
+  rootCause: LogCause.nullable().describe(
+    "the one failure that explains the log, the one the headline names first: a boot's own cause (a kernel crash, the initramfs, the bootloader) before its cycles', an earlier boot's before a later one's; it is also in boots[] (null: nothing failed)",
+  ),
   boots: z.array(Boot),
   policy: z
     .object({

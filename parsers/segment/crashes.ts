@@ -46,6 +46,9 @@ export abstract class CrashTracker extends FailureLedger {
     this.openedByUth = made !== undefined && (this.boot?.crashes.length ?? 0) > before && made.line === at.lineNo ? made : null;
   }
 
+  /** The last `X invoked oom-killer: …` line: the allocation that set off the OOM killer's report. */
+  protected oomInvoker: Evidence | null = null;
+
   /** The crash an `Unable to handle kernel …` line opened, until its Oops line comes. */
   protected openedByUth: CrashState | null = null;
 
@@ -107,6 +110,12 @@ export abstract class CrashTracker extends FailureLedger {
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
     // of partitions it printed in between.
     const rootPanic = c.kind === 'panic' && c.title.includes('mount root');
+    // The OOM killer's report begins with who asked for the memory, a memory dump before its verdict.
+    const invoker = this.oomInvoker;
+    if (c.kind === 'oom' && invoker !== null && invoker.line < at.lineNo && invoker.line >= boot.startLine && at.lineNo - invoker.line <= 2000) {
+      state.evidence.unshift(invoker);
+      this.oomInvoker = null;
+    }
     if (c.kind === 'panic' && INIT_PANIC.test(c.title)) {
       for (const e of this.initAttempts) if (e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine) addEvidence(state.evidence, e);
     }

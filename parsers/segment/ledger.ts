@@ -362,10 +362,14 @@ export abstract class FailureLedger extends Timeline {
         return f;
       }
     }
-    if (!remember) return null;
+    if (remember) this.rememberResult(name, kind, at);
+    return null;
+  }
+
+  /** A unit PID 1 named with a result, for a description-only failure printed after it to bind to. */
+  protected rememberResult(name: string, kind: FailureKind, at: LineRef): void {
     this.namedResults.push({ name, kind, line: at.lineNo, text: clip(at.text), used: false });
     if (this.namedResults.length > 32) this.namedResults.shift();
-    return null;
   }
 
   /** PID 1's earlier lines on the unit (`Main process exited, …`) and its own process's errors join its failure. */

@@ -98,6 +98,7 @@ const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/
 /** The programs that write a syslog (their own start comes just before the kernel's lines they replay). */
 // (rsyslogd numbers its own messages: `rsyslogd-2039: Could no open output pipe …`.)
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
+const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -337,12 +338,13 @@ export class Segmenter extends CrashTracker {
       this.dracutGaveUp = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up booting' };
       const q = this.initqueueTimeout;
       failure = q !== null && at.lineNo - q.line <= 20 && at.lineNo > q.line ? 'dracut-initqueue timeout - starting timeout scripts' : 'Could not boot';
-      if (q !== null && failure !== 'Could not boot' && noSystemd) {
+      // (In a systemd initrd too: the log may end before its emergency shell says more.)
+      if (q !== null && failure !== 'Could not boot') {
         boot.initrdFailure ??= { initrd: 'dracut', message: failure, line: q.line, text: q.text, device: null, evidence: [] };
         addEvidence(boot.initrdFailure.evidence, q);
       }
     }
-    if (failure !== null && noSystemd) {
+    if (failure !== null && (noSystemd || /^(?:Could not boot|dracut-initqueue timeout)/.test(failure))) {
       this.recognised++;
       boot.initrdFailure ??= { initrd: 'dracut', message: failure, line: at.lineNo, text: clip(at.text), device: null, evidence: [] };
       addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: `dracut: ${failure}` });
@@ -678,6 +680,7 @@ export class Segmenter extends CrashTracker {
     }
 
     if (rec.message.charCodeAt(0) === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
+    if (rec.message.includes(' invoked oom-killer: ')) this.oomInvoker = { line: at.lineNo, text: clip(at.text), why: 'the allocation that set off the OOM killer' };
     const proc = rec.process;
     if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
     if (proc !== null && proc.ident === 'systemd' && proc.pid === 1 && rec.message.includes(']: Caught <')) {
@@ -704,7 +707,9 @@ export class Segmenter extends CrashTracker {
     }
     // systemd's own programs on the kernel's log (`systemd-journald[93]: …`, `systemd-xdg-autostart-generator[462]: …`):
     // systemd runs, in a userspace cycle the log shows no more of.
-    if (proc !== null && (proc.ident === 'systemd-journald' || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator'))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
+    // dracut's hooks as systemd services (`dracut-initqueue[268]: …`, `dracut-cmdline[190]: …`): journald
+    // forwards their output with the service's name and PID; dracut without systemd writes `dracut: ` alone.
+    if (proc !== null && (proc.ident === 'systemd-journald' || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) this.unitMessage(rec.msg, at, source);
     else if (rec.userManager) this.userManagerLine(rec.userManager, at);
@@ -862,7 +867,11 @@ export class Segmenter extends CrashTracker {
         // the log named elsewhere before it stands as a failure of its own.
         const trusted = source !== 'console' || this.resolver.knows(unit);
         this.resolver.learnName(unit);
-        let f = this.findFailure(unit) ?? this.namedResult(unit, 'failed', at);
+        let f = this.findFailure(unit);
+        if (f === null) f = this.namedResult(unit, 'failed', at);
+        // (Known already, from its own process's error in a `journalctl -u` of it: PID 1's
+        // `Failed to start <description>.` after this line is still the same unit's.)
+        else this.rememberResult(unit, 'failed', at);
         const stopping = this.stoppingNow(unit);
         // `Stopped Foo.` then `foo.service: Failed with result 'signal'`: the signal was the stop's own
         // SIGTERM (a journal filtered to one unit shows no shutdown around it), not a failure to run.

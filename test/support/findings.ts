@@ -8,17 +8,9 @@ export function findings(r: ReportT) {
   const cycles = r.boots.flatMap((b) => b.cycles);
   const failures = cycles.flatMap((c) => c.failures).sort((a, b) => a.line - b.line);
   const name = (f: (typeof failures)[number]) => f.unit.name ?? f.unit.text;
-  const causes: Array<{ line: number; what: string; kind: string; description: string | null; evidence: string[] }> = [];
-  for (const b of r.boots) {
-    const rcs = [b.rootCause, ...b.cycles.map((c) => c.rootCause)];
-    for (const rc of rcs) {
-      if (!rc) continue;
-      let what = rc.unit ?? rc.kind;
-      if (rc.kind === 'kernel-crash') what = rc.crash ?? 'kernel-crash';
-      causes.push({ line: Math.min(...rc.lines), what, kind: rc.kind, description: rc.description, evidence: rc.evidence.map((e) => e.text) });
-    }
-  }
-  causes.sort((a, b) => a.line - b.line);
+  // The log's root cause is the report's own (`rootCause`: the one its headline names first).
+  const rc = r.rootCause;
+  const causes = rc === null ? [] : [{ what: rc.kind === 'kernel-crash' ? (rc.crash ?? 'kernel-crash') : (rc.unit ?? rc.kind), kind: rc.kind, description: rc.description, evidence: rc.evidence.map((e) => e.text) }];
   const modes = [...r.boots.map((b) => b.emergency), ...cycles.map((c) => c.emergency)].filter((m) => m !== null).sort((a, b) => a.line - b.line);
   return {
     boots: r.boots.length,
