@@ -1130,4 +1130,21 @@ test("in a `journalctl -u` of one unit, PID 1's `Failed to start <description>.`
   assert.not.ok(r.failed.includes('Pre-NixOS setup'), 'no failure of its own under the description');
 });
 
+test("a user process's general protection fault (`traps: comm[pid] general protection fault ip:…`) is no kernel crash; the kernel's own is, with or without 6.12's `Oops: ` before it", () => {
+  const user = f(['[    0.000000] Linux version 6.18.2 (nixbld@localhost) (gcc 14.3.0) #1-NixOS SMP', '[   42.412609] traps: .ibus-x11-wrapp[1965] general protection fault ip:7f0a2ca4412f sp:7fffd09a00c0 error:0 in libc.so.6[4412f,7f0a2ca28000+17f000]']);
+  assert.is(user.rootCause, null);
+  assert.equal(user.kernelCrashes, []);
+  for (const line of ['[   23.749730] general protection fault, probably for non-canonical address 0xdffffc000000000a: 0000 [#1] PREEMPT SMP KASAN NOPTI', '[   88.485216] Oops: general protection fault, probably for non-canonical address 0xdffffc0000000940: 0000 [#1] PREEMPT SMP KASAN PTI']) {
+    assert.is(f([line]).rootCause, 'oops', line);
+  }
+});
+
+test("a board's U-Boot boot script that gives up on its boot source is the bootloader's error (or its next one)", () => {
+  const alone = f(['U-Boot 2016.11-2.7.4+gb1e5d9ba2a (Jul 13 2017 - 20:37:08 +0000)', 'Booting from internal eMMC chip...', 'emmcboot failed']);
+  assert.is(alone.rootCause, 'emmcboot failed');
+  const after = f(['U-Boot 2016.11-2.7.4+gb1e5d9ba2a (Jul 13 2017 - 20:37:08 +0000)', 'reading uImage', 'Error reading cluster', '** Unable to read file uImage **', '', 'emmcboot failed']);
+  assert.is(after.rootCause, 'Error reading cluster');
+  assert.ok(after.rootEvidence.includes('emmcboot failed'));
+});
+
 test.run();

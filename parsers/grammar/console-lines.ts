@@ -259,11 +259,13 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: ' ', pattern: /^(?:data abort|prefetch abort|undefined instruction)$/, example: 'data abort' },
   // … and 64-bit ARM's: `"Synchronous Abort" handler, esr 0x96000010`.
   { literal: 'Abort" handler', pattern: /^"(?:Synchronous Abort|SError|Error)" handler, esr 0x[0-9a-f]+/, example: '"Synchronous Abort" handler, esr 0x96000010' },
+  // A board's U-Boot boot script gives up on its boot source (Toradex's `emmcboot failed`, `sdboot failed`).
+  { literal: 'boot failed', pattern: /^(?:emmc|sd|usb|nfs|ubi|nand|mmc|tftp|net|sata|scsi|spi)boot failed$/, example: 'emmcboot failed' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

@@ -145,7 +145,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'PANIC at ', starts: ['PANIC at '], pattern: /^PANIC at (?<where>[\w.-]+:\d+:\w+)\(\)/, title: 'SPL PANIC at $<where>()', example: 'PANIC at range_tree.c:186:range_tree_add()' },
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },
   { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
-  { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
+  // (The kernel's own, begun by those words or, since 6.12, by `Oops: `; `traps: foo[12] general protection fault ip:…`
+  // is a user process's, which the kernel logs and survives.)
+  { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /^(?:Oops: )?general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
   // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
