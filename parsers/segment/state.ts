@@ -187,10 +187,10 @@ export interface BootState {
   syslogKernel?: number;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
-  /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the last error printed
-   *  inside them: a log that ends there hung in the initramfs. */
   /** The initramfs could not mount the root file system (`mount: /new_root: unknown filesystem type 'ext4'`). */
   rootMountError?: Evidence;
+  /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the errors printed
+   *  inside them: a log that ends there hung in the initramfs. */
   initramfsSteps?: {
     open: Array<{ name: string; line: number; text: string }>;
     /** The last error printed inside the open steps (cleared when they all close). */
