@@ -4,9 +4,9 @@
  * own process so that peak RSS belongs to it alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { Analyzer } from '../parsers/index.js';
 import { loadCorpus } from '../test/support/corpus.js';
 import { watchCommand } from '../cli/commands/watch.js';
 import { forgetCi } from '../cli/tui/ci.js';
+import { CLASSES, formatRatios, measureRatios, toBaseline, type Baseline, type Row } from './ratios.js';
 
 const CHUNK = 64 * 1024;
 
@@ -112,47 +113,54 @@ async function main(): Promise<void> {
     for (const line of batch()) process.stdout.write(line + '\n');
     return;
   }
+  if (kind === 'ratios') {
+    // `npm run bench -- ratios`: the side-by-side table alone.
+    ratioRun();
+    return;
+  }
   if (kind) {
     const result = await measure(kind, Number(mbArg));
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
   const me = fileURLToPath(import.meta.url);
-  const mb = Number(process.env['BENCH_MB'] ?? 200);
-  const xtermMb = Number(process.env['BENCH_XTERM_MB'] ?? 50);
-  const baseline = process.env['BENCH_BASELINE'] ? (JSON.parse(readFileSync(process.env['BENCH_BASELINE'], 'utf8')) as Record<string, number>) : null;
+  ratioRun();
   const rows: Array<[string, number, { seconds: number; bytes: number; rssMiB: number; extra: string }]> = [];
-  for (const [kind, size] of [
-    ['analyzer', mb],
-    ['xterm', xtermMb],
-    ['latency', 0],
-  ] as const) {
-    // The analyzer runs with the V8 flags the bootwhy command runs with (its shebang).
-    const flags = kind === 'analyzer' ? cliNodeFlags() : [];
-    const r = spawnSync(process.execPath, [...flags, me, kind, String(size)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${kind}: ${r.stderr}`);
-    rows.push([kind, size, JSON.parse(r.stdout) as { seconds: number; bytes: number; rssMiB: number; extra: string }]);
-  }
+  const r = spawnSync(process.execPath, [me, 'latency', '0'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`latency: ${r.stderr}`);
+  rows.push(['latency', 0, JSON.parse(r.stdout) as { seconds: number; bytes: number; rssMiB: number; extra: string }]);
   for (const line of await floods(me)) rows.push(line);
-  const batchLines = batch();
-  process.stdout.write(`input: the corpus (${loadCorpus().length} logs) repeated, fed in ${CHUNK / 1024} KiB chunks\n`);
   for (const [kind, size, r] of rows) {
-    if (kind === 'latency') {
-      process.stdout.write(`latency   ${r.extra}\n`);
-      continue;
-    }
-    if (kind.startsWith('flood')) {
-      process.stdout.write(`${kind.padEnd(11)} ${String(size).padStart(4)} MB sent at 10 MB/s: analysed at ${(r.bytes / 1024 / 1024 / r.seconds).toFixed(1)} MB/s, done ${r.extra}; peak RSS ${r.rssMiB.toFixed(0)} MiB\n`);
-      continue;
-    }
-    const mbps = r.bytes / 1024 / 1024 / r.seconds;
-    const vs = baseline?.[kind] ? `  (baseline ${baseline[kind]!.toFixed(1)} MB/s)` : '';
-    process.stdout.write(`${kind.padEnd(9)} ${String(size).padStart(4)} MB  ${mbps.toFixed(1).padStart(7)} MB/s  peak RSS ${r.rssMiB.toFixed(0).padStart(4)} MiB  ${r.extra}${vs}\n`);
+    if (kind === 'latency') process.stdout.write(`latency   ${r.extra}\n`);
+    else process.stdout.write(`${kind.padEnd(11)} ${String(size).padStart(4)} MB sent at 10 MB/s: analysed at ${(r.bytes / 1024 / 1024 / r.seconds).toFixed(1)} MB/s, done ${r.extra}; peak RSS ${r.rssMiB.toFixed(0)} MiB\n`);
   }
-  const [a, x] = [rows[0]![2], rows[1]![2]];
-  const ratio = a.bytes / a.seconds / (x.bytes / x.seconds);
-  process.stdout.write(`analyzer is ${ratio.toFixed(1)}x the speed of @xterm/headless emulation alone\n`);
-  for (const line of batchLines) process.stdout.write(line + '\n');
+  for (const line of batch()) process.stdout.write(line + '\n');
+}
+
+/**
+ * The side-by-side table (bench/ratios.ts): each input class through bootwhy and its peers. BENCH_MB sizes
+ * each class (200), BENCH_XTERM_MB caps @xterm/headless (20, scaled), BENCH_RUNS (1) takes the best of
+ * several, BENCH_CLASSES picks classes (comma-separated); BENCH_WRITE_BASELINE=1 records the run as
+ * bench/baseline.json.
+ */
+function ratioRun(): Row[] {
+  const mb = Number(process.env['BENCH_MB'] ?? 200);
+  const baselineFile = fileURLToPath(new URL('../../bench/baseline.json', import.meta.url));
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as Baseline) : null;
+  const rows = measureRatios({
+    mb,
+    xtermMb: Number(process.env['BENCH_XTERM_MB'] ?? 20),
+    runs: Number(process.env['BENCH_RUNS'] ?? 1),
+    ...(process.env['BENCH_CLASSES'] ? { classes: process.env['BENCH_CLASSES'].split(',') } : {}),
+  });
+  process.stdout.write(`bootwhy and its peers, ${mb} MB of each class of input (${CLASSES.map((c) => c.name).join(', ')})\n`);
+  for (const line of formatRatios(rows, baseline)) process.stdout.write(line + '\n');
+  if (process.env['BENCH_WRITE_BASELINE'] === '1') {
+    const machine = `${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores, Node ${process.version}`;
+    writeFileSync(baselineFile, JSON.stringify(toBaseline(rows, mb, machine), null, 2) + '\n');
+    process.stdout.write(`baseline written: ${baselineFile}\n`);
+  }
+  return rows;
 }
 
 /**
