@@ -1147,4 +1147,22 @@ test("a board's U-Boot boot script that gives up on its boot source is the bootl
   assert.ok(after.rootEvidence.includes('emmcboot failed'));
 });
 
+test("what a service printed just before its init system said it failed is the root cause's evidence (OpenRC's `Starting X ...` with the program's error on it)", () => {
+  const lines = [
+    '   OpenRC 0.54 is starting up Linux 6.1.0 (riscv64)',
+    ' * Setting hostname ... [ ok ]',
+    ' * Starting networking ...ifquery: could not parse /etc/network/interfaces',
+    ' * ERROR: networking failed to start',
+    ' * Starting sshd ... [ ok ]',
+    'host login: ',
+  ];
+  const got = f(lines);
+  assert.is(got.rootCause, 'networking');
+  assert.ok(got.rootEvidence.some((t) => t.includes('ifquery: could not parse')), 'the program’s error');
+  assert.not.ok(got.rootEvidence.some((t) => t.includes('Setting hostname')), 'not a line that names neither the service nor an error');
+  // (A line that says nothing of the service, farther up, is not its words.)
+  const far = f([lines[0]!, lines[2]!, ' * Mounting /tmp ... [ ok ]', ' * Remounting filesystems ... [ ok ]', ' * Loading modules ... [ ok ]', lines[3]!]);
+  assert.not.ok(far.rootEvidence.some((t) => t.includes('ifquery')));
+});
+
 test.run();

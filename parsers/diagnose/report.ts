@@ -242,7 +242,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : b.init === 'dinit' ? 'dinit' : b.init === 'runit' ? 'runit' : 'the init system';
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
-    const evidence: Evidence[] = [{ line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
+    const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
     const more = b.initFailures.filter((f) => f.service !== initFailure.service).length;
     return {
       kind: 'unit',

@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
-import { bestBinding, BIND_LINES, JOB_RESULT_KIND } from './ledger.js';
+import { bestBinding, BIND_LINES, JOB_RESULT_KIND, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 /** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
@@ -239,7 +239,7 @@ export class Segmenter extends CrashTracker {
         // BusyBox init's console waits for Enter (OpenWrt, many boards): its login prompt.
         if (rec.init === 'busybox' && rec.failed === null && rec.at.text.includes('to activate this console')) boot.loginLine ??= rec.at.lineNo;
         if (rec.failed !== null) {
-          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text) });
+          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at) });
           else this.capped.failures++;
         }
         return this.touch();
@@ -1107,6 +1107,19 @@ export class Segmenter extends CrashTracker {
   /** The latest kernel failures (a mount failure's evidence is what the kernel said just before it). */
   private recentKernelFailures: NonNullable<BootState['kernelFailures']> | undefined;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
+  /**
+   * What a service printed just before its init system said it failed (OpenRC's ` * Starting networking
+   * ...ifquery: could not parse /etc/network/interfaces`, then ` * ERROR: networking failed to start`):
+   * the lines of the three before it that name the service or say an error.
+   */
+  private serviceSaid(service: string, at: LineRef): Evidence[] {
+    const name = service.trim();
+    return this.recentLines
+      .filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 3 && (PROCESS_ERROR.test(l.text) || (name.length >= 3 && l.text.includes(name))))
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map((l) => ({ line: l.lineNo, text: clip(l.text), why: `what ${name} printed before it failed` }));
+  }
+
   private readonly recentLines: LineRef[] = [];
   private recentAt = 0;
 

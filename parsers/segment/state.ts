@@ -155,7 +155,7 @@ export interface BootState {
   /** An init system other than systemd, when it said so. */
   init: OtherInit | null;
   /** Services that init system said failed. */
-  initFailures: Array<{ service: string; line: number; text: string }>;
+  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[] }>;
   /** A login prompt with no systemd userspace cycle to hold it. */
   loginLine: number | null;
   /** The device dracut said does not exist, before any userspace cycle. */
