@@ -1165,4 +1165,52 @@ test("what a service printed just before its init system said it failed is the r
   assert.not.ok(far.rootEvidence.some((t) => t.includes('ifquery')));
 });
 
+test("GRUB legacy's numbered errors and Xen's domain builder under PV-GRUB are the bootloader's errors; OpenWrt's mount_root falling back to a RAM overlay is procd's failure; the kernel's runaway modprobe loop is a module it could not load", () => {
+  const grub = f(["  Booting 'Fallback'", 'root (hd0)', ' Filesystem type is ext2fs, using whole disk', 'kernel /vmlinuz.old root=/dev/sda1 ro', 'Error 15: File not found']);
+  assert.is(grub.boots, 1);
+  assert.is(grub.rootCauseKind, 'bootloader');
+  assert.is(grub.rootCause, 'Error 15: File not found');
+  const pv = f(['kernel /vmlinuz root=/dev/sda1 ro', 'initrd /initrd.img', 'ERROR Invalid kernel: elf_xen_note_check: ERROR: Will only load images', 'xc_dom_parse_image returned -1', 'Error 9: Unknown boot failure']);
+  assert.is(pv.rootCause, 'ERROR Invalid kernel: elf_xen_note_check: ERROR: Will only load images', 'the first error is the cause');
+  // (The same words once a kernel runs are some program's.)
+  const later = f(['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[    2.000000] Run /sbin/init as init process', 'Error 15: File not found', 'host login: ']);
+  assert.is(later.rootCause, null);
+
+  const openwrt = (fallback: boolean) =>
+    f([
+      '[    0.000000] Linux version 4.14.171 (builder@buildhost) #0 Mon Feb 24 09:56:46 2020',
+      '[   13.212840] mount_root: switching to jffs2 overlay',
+      '[   13.265635] mount_root: mount failed: lowerdir=/,upperdir=/overlay/upper,workdir=/overlay/work, options No such device',
+      ...(fallback ? ['[   13.276838] mount_root: switching to jffs2 failed - fallback to ramoverlay'] : []),
+      '[   13.414889] procd: - early -',
+      '[   14.165573] procd: - init -',
+      'Please press Enter to activate this console.',
+    ]);
+  const failed = openwrt(true);
+  assert.is(failed.rootCause, 'mount_root: switching to jffs2 failed - fallback to ramoverlay');
+  assert.is(failed.boots, 1);
+  assert.is(openwrt(false).rootCause, null, 'an overlay that mounted is no failure');
+
+  const loop = f(['Linux version 2.6.16-xenU (builder@xenbat) (gcc version 4.0.1) #1 SMP Mon May 28 03:41:49 SAST 2007', '0MB HIGHMEM available.', ...Array(5).fill('request_module: runaway loop modprobe binfmt-464c')]);
+  assert.is(loop.rootCauseKind, 'kernel-error');
+  assert.is(loop.rootCause, 'request_module: runaway loop modprobe binfmt-464c');
+});
+
+test("a burst of the kernel's storage errors before a failure is its evidence from its first line, however long the hex dump in it", () => {
+  const dump = Array.from({ length: 9 }, (_, i) => `[    8.56${i}000] 000000${i}0: 58 41 47 49 00 00 00 01 00 00 00 00 00 00 00 00  XAGI............`);
+  const got = f([
+    '[    8.543984] XFS (sdc1): Metadata CRC error detected at xfs_agi_read_verify+0xd0/0xf0 [xfs], xfs_agi block 0x10',
+    '[    8.553867] XFS (sdc1): Unmount and run xfs_repair',
+    ...dump,
+    '[    8.629731] XFS (sdc1): metadata I/O error in "xfs_trans_read_buf_map" at daddr 0x10 len 8 error 74',
+    '[FAILED] Failed to mount /data.',
+    "See 'systemctl status data.mount' for details.",
+  ]);
+  assert.is(got.rootCause, 'data.mount');
+  assert.ok(got.rootEvidence.some((t) => t.includes('Metadata CRC error detected')), 'the burst’s first line');
+  // (An error far above, with nothing between, is not part of it.)
+  const far = f(['[    1.000000] XFS (sdb1): Metadata CRC error detected at xfs_agi_read_verify+0xd0/0xf0 [xfs]', ...Array.from({ length: 20 }, (_, i) => `[    2.${String(i).padStart(6, '0')}] eth0: link up`), '[FAILED] Failed to mount /data.']);
+  assert.not.ok(far.rootEvidence.some((t) => t.includes('Metadata CRC')));
+});
+
 test.run();

@@ -239,7 +239,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   let rootCause: Cause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
   const initFailure = b.initFailures[0];
-  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : b.init === 'dinit' ? 'dinit' : b.init === 'runit' ? 'runit' : 'the init system';
+  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : b.init === 'dinit' ? 'dinit' : b.init === 'runit' ? 'runit' : b.init === 'procd' ? "OpenWrt's procd" : 'the init system';
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];

@@ -22,6 +22,7 @@ import {
   matchStatusField,
   matchStatusHeader,
   matchTalos,
+  matchProcd,
   matchTypedCommand,
   matchWelcome,
   splitProcessPrefix,
@@ -149,7 +150,7 @@ const MAX_TEXT = 4096;
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
 export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error )/;
-const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$)/;
+const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 /** The same with the host before it (`journalctl -o short` whose time column was cut off). */
@@ -760,6 +761,12 @@ export class LineClassifier {
       const talos = matchTalos(message);
       if (talos !== null) {
         this.out({ kind: 'init', at, init: talos.init, failed: talos.failed, opens: talos.opens });
+        return;
+      }
+    } else if ((m0 === 0x70 /* p */ || m0 === 0x6d) /* m */ && !fromJournal) {
+      const procd = matchProcd(message);
+      if (procd !== null) {
+        this.out({ kind: 'init', at, init: procd.init, failed: procd.failed, opens: procd.opens });
         return;
       }
     }

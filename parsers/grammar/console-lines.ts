@@ -225,6 +225,11 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // GRUB built with its debug locations names the source file before the message (`error:
   // ../../grub-core/kern/efi/sb.c:182:bad shim signature.`).
   { literal: 'grub-core/', pattern: /^error: (?:\.\.\/)*grub-core\/\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
+  // GRUB legacy (0.97, and Xen's PV-GRUB built from it) names its errors by number: `Error 15: File not found`.
+  { literal: 'Error ', pattern: /^Error \d{1,2}: [A-Z][a-z]/, example: 'Error 15: File not found' },
+  // Xen's domain builder, which PV-GRUB uses to start the kernel it loaded, rejected that kernel or could
+  // not build its memory (`ERROR Invalid kernel: elf_xen_note_check: …`, `xc_dom_parse_image returned -1`).
+  { literal: 'ERROR', pattern: /^ERROR:? (?:Invalid kernel: |mmu_update failed\b)/, example: 'ERROR Invalid kernel: elf_xen_note_check: ERROR: Will only load images' },
   // shim (UEFI Secure Boot's first stage) could not load or verify the next stage: no kernel ran.
   { literal: 'EFI\\', pattern: /^Failed to open \\EFI\\\S+ - [A-Z]/, example: 'Failed to open \\EFI\\BOOT\\mmx64.efi - Not Found' },
   { literal: 'Failed to ', pattern: /^Failed to (?:load image|start MokManager|start grub|start image)\b.*: (?:Not Found|Security Violation|Access Denied|Load Error|Invalid Parameter|Unsupported|Out of Resources|Aborted)\s*$/, example: 'Failed to start MokManager: Not Found' },
@@ -579,7 +584,7 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
@@ -596,6 +601,21 @@ export function matchTalos(message: string): { init: 'talos'; failed: string | n
   if (!message.startsWith('[talos] ')) return null;
   const m = TALOS_TASK.exec(message);
   return { init: 'talos', failed: m?.[1] ?? null, opens: false };
+}
+
+/**
+ * OpenWrt's procd and its fstools write to the kernel's log under their own names: procd's stages (`procd: -
+ * early -`) and mount_root giving up on the writable overlay (`mount_root: switching to jffs2
+ * failed - fallback to ramoverlay`: the router runs, but nothing it is told is kept past a reboot).
+ */
+const PROCD_FAILED = /^mount_root: (?:switching to \S+ failed - fallback to ramoverlay|no usable overlay filesystem found, using tmpfs overlay)$/;
+
+export function matchProcd(message: string): { init: 'procd'; failed: string | null; opens: boolean } | null {
+  // (Not the first words of a boot: preinit, mount_root's among them, ran before.)
+  if (message === 'procd: - early -') return { init: 'procd', failed: null, opens: false };
+  if (!message.startsWith('mount_root: ')) return null;
+  const m = PROCD_FAILED.exec(message.trimEnd());
+  return m === null ? null : { init: 'procd', failed: message.trimEnd(), opens: false };
 }
 
 interface InitRule {

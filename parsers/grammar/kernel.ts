@@ -106,7 +106,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['VFS: ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
+export const STORAGE_STARTS = ['VFS: ', 'jffs2: Erase at ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -233,9 +233,9 @@ export function matchCrashLocation(message: string): string | null {
 }
 
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
+const STORAGE_ERROR = /(?:I\/O error|jffs2: Erase at 0x[0-9a-f]+ failed|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock)/i;
 
-export const STORAGE_WORDS = ['rror', 'I/O', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: '];
+export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: '];
 
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.
@@ -285,6 +285,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | null {
   if (colon <= 0 || colon > 48) return null;
   const c = message.charCodeAt(colon + 2);
   if (c === 0x55 /* U */ || c === 0x64 /* d */) return DRIVER_FAILED.test(message) ? 'driver' : null;
+  // The kernel could not load the handler of a program's binary format: modprobe, itself of that format
+  // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.
+  if (c === 0x72 /* r */) return message.startsWith('request_module: runaway loop modprobe ') ? 'driver' : null;
   if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : null;
   // Intel's GPU driver resets a hung GPU: `i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]`.
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;

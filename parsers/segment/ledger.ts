@@ -47,6 +47,8 @@ export function bestBinding<T>(candidates: readonly T[], score: (c: T) => number
 export abstract class FailureLedger extends Timeline {
   /** Recent storage errors from the kernel, attached to failures that come shortly after. */
   protected recentKernelErrors: Evidence[] = [];
+  /** The first of the kernel's storage errors in the burst the last one belongs to (each within NEAR_LINES of the next). */
+  protected kernelErrorBurstStart: Evidence | null = null;
   /** `mount: PATH: reason` lines, which the mount's failure line follows. */
   protected recentMountErrors: MountError[] = [];
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
@@ -111,7 +113,7 @@ export abstract class FailureLedger extends Timeline {
       }
     }
     if (at.more) for (const m of at.more) f.evidence.push({ line: m, text: '(rest of the line above)', why: 'a kernel line cut this line in two' });
-    for (const e of this.recentKernelErrors) if (at.lineNo - e.line <= NEAR_LINES) addEvidence(f.evidence, e);
+    for (const e of kernelErrorBurst(this.recentKernelErrors, at.lineNo, this.kernelErrorBurstStart)) addEvidence(f.evidence, e);
     cycle.failures.push(f);
     cycle.failureByKey.set(own(key), f);
     if (ref.name === null) {
@@ -518,4 +520,30 @@ export function lvmMapperPath(path: string): string | null {
   const m = /^\/dev\/([^/\s]+)\/([^/\s]+)$/.exec(path);
   if (m === null || m[1] === 'mapper' || m[1] === 'disk') return null;
   return `/dev/mapper/${m[1]!.replace(/-/g, '--')}-${m[2]!.replace(/-/g, '--')}`;
+}
+
+/**
+ * The kernel's storage errors that lead up to a failure at `line`: those near it, and before them each one
+ * near the next (a burst, its first line the most telling: `XFS (sdc1): Metadata CRC error detected`, then
+ * a hex dump of the bad block, then the errors of the reads that failed on it).
+ */
+export function kernelErrorBurst(recent: readonly Evidence[], line: number, burstStart: Evidence | null = null): Evidence[] {
+  const out: Evidence[] = [];
+  let next = line;
+  let reached = true;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const e = recent[i]!;
+    if (e.line > line) continue;
+    if (next - e.line > NEAR_LINES) {
+      reached = false;
+      break;
+    }
+    out.push(e);
+    next = e.line;
+  }
+  // (The burst began before the errors still kept: its first line leads.)
+  if (reached && out.length > 0 && burstStart !== null && burstStart.line < out.at(-1)!.line) out.push(burstStart);
+  out.reverse();
+  // (A long burst says the same thing many times: its first line and its last two.)
+  return out.length > 3 ? [out[0]!, ...out.slice(-2)] : out;
 }

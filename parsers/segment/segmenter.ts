@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
-import { bestBinding, BIND_LINES, JOB_RESULT_KIND, PROCESS_ERROR } from './ledger.js';
+import { bestBinding, BIND_LINES, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 /** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
@@ -673,6 +673,8 @@ export class Segmenter extends CrashTracker {
     }
     if (rec.storageError) {
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
+      const prevError = this.recentKernelErrors.at(-1);
+      if (prevError === undefined || at.lineNo - prevError.line > NEAR_LINES) this.kernelErrorBurstStart = ev;
       this.recentKernelErrors.push(ev);
       if (this.recentKernelErrors.length > 8) this.recentKernelErrors.shift();
       const cycle = currentCycle(boot);
@@ -1114,10 +1116,14 @@ export class Segmenter extends CrashTracker {
    */
   private serviceSaid(service: string, at: LineRef): Evidence[] {
     const name = service.trim();
-    return this.recentLines
+    // (The kernel's last line too: OpenWrt's fstools write to the kernel's log.)
+    const lines = this.k1Line > 0 ? [...this.recentLines, { lineNo: this.k1Line, text: this.k1Text }] : this.recentLines;
+    const said = lines
       .filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 3 && (PROCESS_ERROR.test(l.text) || (name.length >= 3 && l.text.includes(name))))
       .sort((a, b) => a.lineNo - b.lineNo)
-      .map((l) => ({ line: l.lineNo, text: clip(l.text), why: `what ${name} printed before it failed` }));
+      .map((l) => ({ line: l.lineNo, text: clip(l.text), why: `what ${name.length > 40 ? 'it' : name} printed before it failed` }));
+    // The kernel's storage errors that led up to it (a flash that would not erase, under OpenWrt's overlay).
+    return [...kernelErrorBurst(this.recentKernelErrors, at.lineNo, this.kernelErrorBurstStart), ...said];
   }
 
   private readonly recentLines: LineRef[] = [];
