@@ -1213,4 +1213,23 @@ test("a burst of the kernel's storage errors before a failure is its evidence fr
   assert.not.ok(far.rootEvidence.some((t) => t.includes('Metadata CRC')));
 });
 
+test("PID 1's `X: Starting requested but asserts failed.` names the unit of the description-only `Assertion failed for …` beside it; sudo or doas opening a session for a logged-in user means a login was reached", () => {
+  const got = f([
+    '[    1.000000] systemd[1]: systemd 245.4-4ubuntu3 running in system mode (+PAM)',
+    '[   68.264607] systemd[1]: emergency.service: Starting requested but asserts failed.',
+    '[   68.266049] systemd[1]: Assertion failed for Emergency Shell.',
+    '[   68.268743] systemd[1]: Dependency failed for Emergency Mode.',
+  ]);
+  assert.ok(got.failed.includes('emergency.service'), `failed: ${got.failed.join(', ')}`);
+  const audit = (auid: string, exe: string) =>
+    f([
+      'Jun 11 20:15:39 hyperv systemd[1]: Reached target Multi-User System.',
+      `Jun 11 20:16:12 hyperv kernel: audit: type=1105 audit(1623467772.655:81): pid=997 uid=1000 auid=${auid} ses=2 msg='op=PAM:session_open grantors=pam_limits,pam_unix acct="root" exe="${exe}" hostname=hyperv addr=? terminal=pts/1 res=success'`,
+    ]).loginReached;
+  assert.ok(audit('1000', '/usr/bin/doas'));
+  assert.ok(audit('1000', '/usr/bin/sudo'));
+  assert.not.ok(audit('4294967295', '/usr/bin/sudo'), 'sudo run by a service, no one logged in');
+  assert.not.ok(audit('1000', '/usr/bin/cron'));
+});
+
 test.run();

@@ -851,8 +851,9 @@ function mayHoldStatus(m: string): boolean {
 }
 
 /** `login[…]: ROOT LOGIN ON ttyS0`, `systemd-logind[…]: New session 1 of user root.` */
-/** The kernel's audit record of a session that login(1) opened: someone logged in on a console. */
-const AUDIT_LOGIN = /^audit: type=(?:1100|1105|USER_AUTH|USER_START) .*op=PAM:(?:authentication|session_open) .*exe="\/(?:usr\/)?bin\/login" .*res=success/;
+/** The kernel's audit record of a session that login(1) opened: someone logged in on a console. Or one that
+ *  sudo, doas or su opened for a user who had logged in (the record's auid is set): a login came before it. */
+const AUDIT_LOGIN = /^audit: type=(?:1100|1105|USER_AUTH|USER_START) (?=.*op=PAM:(?:authentication|session_open) )(?=.*res=success)(?:.*exe="\/(?:usr\/)?bin\/login"|(?=.*\bauid=(?!4294967295\b)\d+ ).*exe="\/(?:usr\/)?s?bin\/(?:sudo|doas|su)")/;
 
 function isLoginMessage(ident: string, message: string): boolean {
   return (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) || (ident === 'systemd-logind' && message.startsWith('New session '));

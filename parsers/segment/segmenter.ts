@@ -863,6 +863,15 @@ export class Segmenter extends CrashTracker {
         }
         return;
       }
+      case 'assert-result': {
+        // The assertion's own line (`Assertion failed for Emergency Shell.`) names the unit by its
+        // description only: this line binds it, before or after.
+        const [unit = ''] = groups;
+        this.resolver.learnName(unit);
+        const f = this.findFailure(unit) ?? this.namedResult(unit, 'assert', at);
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: the unit’s assertion failed' });
+        break;
+      }
       case 'unit-result': {
         const [unit = '', result = ''] = groups;
         // A line read without PID 1's prefix may be the cut tail of a wrapped one: its unit must be one
