@@ -228,6 +228,18 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
 /** Kernel timestamps under this many seconds are the kernel's start. */
 const KERNEL_START_SECONDS = 0.3;
 
+/** How the report names an init system other than systemd. */
+const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
+  openrc: 'OpenRC',
+  sysvinit: 'sysvinit',
+  upstart: 'Upstart',
+  busybox: 'BusyBox init',
+  talos: "Talos's machined",
+  dinit: 'dinit',
+  runit: 'runit',
+  procd: "OpenWrt's procd",
+};
+
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows:
   // its banner, or its first few hundred milliseconds (a paste that begins at `[    0.98…] /dev/root: Can't
@@ -239,7 +251,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   let rootCause: Cause | null = null;
   const mode = b.mode ? buildMode(b.mode, null) : null;
   const initFailure = b.initFailures[0];
-  const initName = b.init === 'openrc' ? 'OpenRC' : b.init === 'sysvinit' ? 'sysvinit' : b.init === 'upstart' ? 'Upstart' : b.init === 'busybox' ? 'BusyBox init' : b.init === 'talos' ? "Talos's machined" : b.init === 'dinit' ? 'dinit' : b.init === 'runit' ? 'runit' : b.init === 'procd' ? "OpenWrt's procd" : 'the init system';
+  const initName = b.init === null ? 'the init system' : INIT_NAMES[b.init];
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];

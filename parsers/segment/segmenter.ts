@@ -1118,6 +1118,9 @@ export class Segmenter extends CrashTracker {
   /** The latest kernel failures (a mount failure's evidence is what the kernel said just before it). */
   private recentKernelFailures: NonNullable<BootState['kernelFailures']> | undefined;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
+  private readonly recentLines: LineRef[] = [];
+  private recentAt = 0;
+
   /**
    * What a service printed just before its init system said it failed (OpenRC's ` * Starting networking
    * ...ifquery: could not parse /etc/network/interfaces`, then ` * ERROR: networking failed to start`):
@@ -1132,11 +1135,9 @@ export class Segmenter extends CrashTracker {
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => ({ line: l.lineNo, text: clip(l.text), why: `what ${name.length > 40 ? 'it' : name} printed before it failed` }));
     // The kernel's storage errors that led up to it (a flash that would not erase, under OpenWrt's overlay).
-    return [...kernelErrorBurst(this.recentKernelErrors, at.lineNo, this.kernelErrorBurstStart), ...said];
+    const burst = kernelErrorBurst(this.recentKernelErrors, at.lineNo, this.kernelErrorBurstStart);
+    return [...burst, ...said.filter((e) => !burst.some((b) => b.line === e.line))];
   }
-
-  private readonly recentLines: LineRef[] = [];
-  private recentAt = 0;
 
   /**
    * `[!!!!!!] Failed to allocate manager object, freezing.`: PID 1 itself failed, before or instead of
