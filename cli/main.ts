@@ -27,6 +27,8 @@ const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=
                                 SOURCE: /dev/pts/N or /dev/ttyS0, unix:PATH, tcp:HOST:PORT, a growing file, -
        bootwhy tui SOURCE       [--save FILE] [--follow] [--once]
                                 full-screen view of a live console or a saved log; prints the report on exit
+       bootwhy diff GOOD BAD  [--json]   a failing boot held against one that worked: what failed only in BAD,
+       bootwhy diff LOG --cycles A B     targets never reached, slower units, the first point they diverge
        bootwhy schema [--events]  print the JSON Schema of the --json report (--events: of watch --json's lines)
        bootwhy --help | --version
 
@@ -60,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       config: { type: 'string' },
       events: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
+      cycles: { type: 'string', multiple: true },
     },
   });
   if (values.help) {
@@ -79,6 +82,23 @@ async function main(argv: string[]): Promise<number> {
     const { schemaCommand } = await import('./commands/schema.js');
     return schemaCommand(process.stdout, values.events);
   }
+  if (first === 'diff') {
+    const { diffCommand } = await import('./commands/diff.js');
+    // `--cycles 1 2` (the second number a positional) or `--cycles 1 --cycles 2` or `--cycles 1,2`.
+    let inputs = rest;
+    let cycles: [number, number] | null = null;
+    if (values.cycles !== undefined) {
+      const nums = values.cycles.flatMap((v) => v.split(','));
+      if (nums.length === 1 && rest.length > 0 && /^\d+$/.test(rest.at(-1)!)) {
+        nums.push(rest.at(-1)!);
+        inputs = rest.slice(0, -1);
+      }
+      if (nums.length !== 2 || !nums.every((n) => /^\d+$/.test(n) && Number(n) >= 1)) throw new UsageError(`--cycles takes two cycle numbers (GOOD BAD), not '${values.cycles.join(' ')}'`);
+      cycles = [Number(nums[0]), Number(nums[1])];
+    }
+    return diffCommand({ inputs, cycles, json: values.json, color }, process.stdout);
+  }
+  if (values.cycles !== undefined) throw new UsageError('--cycles is an option of diff');
   const policy: PolicyOptions = { config: values.config ?? null, failOn: null };
   if (values['fail-on'] !== undefined) {
     const { parseFailOn } = await import('./config.js');

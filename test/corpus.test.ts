@@ -65,7 +65,8 @@ for (const c of cases) {
     assert.is(got.startsMidway, want.startsMidway, 'startsMidway');
     // The root cause is its unit, or its description where the label gives that (the unit's description
     // the log printed, the message of a failure that has no unit), with or without the full stop.
-    const byDescription = want.rootCause !== null && got.rootCauseDescription !== null && got.rootCauseDescription.replace(/\.$/, '') === want.rootCause.replace(/\.$/, '');
+    // (With or without the final full stop or ellipsis: `Waiting for root device /dev/sda2...`.)
+    const byDescription = want.rootCause !== null && got.rootCauseDescription !== null && got.rootCauseDescription.replace(/[.…]+$/, '') === want.rootCause.replace(/[.…]+$/, '');
     assert.is(want.rootCause === 'root-device' && got.rootCauseKind === 'root-device' ? 'root-device' : byDescription ? want.rootCause : got.rootCause, want.rootCause, 'rootCause');
     assert.is(got.emergency, want.emergency, 'emergency');
     // (A label lists a unit by its name, or by the words its status line printed when the log names it

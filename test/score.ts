@@ -47,7 +47,7 @@ for (const c of root !== undefined ? loadCorpus(root.replace(/\/+$/, ''), true) 
   t.cases++;
   const wrong: string[] = [];
   // (The measure the issue states: the root cause's unit or its description, as the label gives it.)
-  const strip = (x: string | null): string => (x ?? '').replace(/\.$/, '');
+  const strip = (x: string | null): string => (x ?? '').replace(/[.…]+$/, '');
   if (got.rootCause === want.rootCause || (want.rootCause === 'root-device' && got.rootCauseKind === 'root-device')) t.rootCause++;
   else if (want.rootCause !== null && got.rootCauseDescription !== null && strip(got.rootCauseDescription) === strip(want.rootCause)) t.rootCause++;
   else wrong.push(`rootCause ${JSON.stringify(got.rootCause)} ≠ ${JSON.stringify(want.rootCause)}`);

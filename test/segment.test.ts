@@ -130,7 +130,60 @@ test('an oops is titled with the function it happened in', () => {
   const r = analyze(['[   5.000000] BUG: kernel NULL pointer dereference, address: 0000000000000008', '[   5.000100] Oops: 0000 [#1] PREEMPT SMP NOPTI', '[   5.000200] RIP: 0010:ext4_fill_super+0x1a2/0x3c40'].join('\n'));
   const crashes = r.boots[0]!.crashes;
   assert.is(crashes[0]!.title, 'BUG: kernel NULL pointer dereference, address: 0000000000000008 in ext4_fill_super');
-  assert.is(crashes[1]!.title, 'Oops: 0000 [#1] PREEMPT SMP NOPTI in ext4_fill_super');
+  // (The BUG line and its Oops are one incident: the Oops line is its evidence.)
+  assert.equal(crashes.map((c) => c.kind), ['oops']);
+  assert.ok(crashes[0]!.evidence.some((e) => e.why === 'the oops' && e.line === 2));
+});
+
+test('a BUG and its Oops are one crash; a later Oops, or one after a lockup, is a crash of its own', () => {
+  const one = analyze(['[  130.000000] kernel BUG at mm/slub.c:3802!', '[  130.100000] Internal error: Oops - BUG: 0 [#1] PREEMPT SMP', '[  130.200000] pc : kfree+0x1a0/0x1d0'].join('\n'));
+  assert.equal(one.boots[0]!.crashes.map((c) => c.kind), ['bug']);
+  const filler = Array.from({ length: 20 }, (_, i) => `[  131.${String(i).padStart(6, '0')}] filler line ${i}`);
+  const two = analyze(['[  130.000000] BUG: kernel NULL pointer dereference, address: 0000000000000008', ...filler, '[  132.000000] Oops: 0000 [#2] SMP'].join('\n'));
+  assert.equal(two.boots[0]!.crashes.map((c) => c.kind), ['bug', 'oops']);
+  // (`dmesg` typed later prints the BUG line again, untimed: the same report, not a new crash.)
+  const again = analyze(['[  130.000000] BUG: kernel NULL pointer dereference, address: 0000000000000008', '[  130.100000] Oops: 0000 [#1] SMP', 'kern  :alert : BUG: kernel NULL pointer dereference, address: 0000000000000008'].join('\n'));
+  assert.equal(again.boots[0]!.crashes.map((c) => c.kind), ['oops']);
+  const lockup = analyze(['[  130.000000] watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [kworker:33]', '[  130.100000] Oops: 0000 [#1] SMP'].join('\n'));
+  assert.equal(lockup.boots[0]!.crashes.map((c) => c.kind), ['bug', 'oops']);
+});
+
+test("a crash report's task, taint, modules, fault address and call trace are read, other drivers' lines in it passed over", () => {
+  const r = analyze(
+    [
+      '[    5.464036] BUG: kernel NULL pointer dereference, address: 00000000000002fc',
+      '[    5.475929] #PF: supervisor read access in kernel mode',
+      '[    5.493331] Oops: 0000 [#1] SMP NOPTI',
+      '[    5.493336] CPU: 1 PID: 154 Comm: udevd Tainted: G        W  O      5.15.161 #1',
+      '[    5.505599] RIP: 0010:cros_ec_check_features+0x7/0x110',
+      '[    5.525380] Call Trace:',
+      '[    5.525382]  <TASK>',
+      '[    5.534856] usb 1-6: Manufacturer: Realtek',
+      '[    5.539980]  ? __die_body.cold+0x1a/0x1f',
+      '[    5.632062]  cros_typec_probe+0xd4/0x4d9 [cros_ec_typec]',
+      '[    5.687198]  platform_probe+0x3a/0xa0',
+      '[    5.744988]  do_one_initcall+0x3f/0x1c0',
+      '[    5.745000]  </TASK>',
+      '[    5.745001] Modules linked in: cros_ec_typec(+) typec r8152',
+      '[    5.745002]  nothing_after+0x1/0x2',
+      '[    5.745100] ---[ end trace 0000000000000000 ]---',
+    ].join('\n'),
+  );
+  const c = r.boots[0]!.crashes[0]!;
+  assert.equal(c.details, { cpu: 1, pid: 154, comm: 'udevd', tainted: 'G W O', modules: ['cros_ec_typec(+)', 'typec', 'r8152'], address: '00000000000002fc', frames: ['cros_typec_probe [cros_ec_typec]', 'platform_probe', 'do_one_initcall'] });
+  // 32-bit ARM's frames, and a report without a task line.
+  const arm = analyze(
+    [
+      '[   12.000000] Unable to handle kernel NULL pointer dereference at virtual address 00000010',
+      '[   12.000100] Internal error: Oops: 17 [#1] SMP ARM',
+      '[   12.000200] Backtrace:',
+      '[   12.000300] [<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (mount_bdev+0x160/0x194)',
+      '[   12.000400] [<c0243c8c>] (mount_bdev) from [<c02fd9a4>] (ext4_mount+0x1c/0x24)',
+    ].join('\n'),
+  ).boots[0]!.crashes[0]!;
+  assert.equal(arm.details.frames, ['ext4_fill_super', 'mount_bdev']);
+  assert.is(arm.details.address, '00000010');
+  assert.is(arm.details.pid, null);
 });
 
 test('a device that never appears: the spinner becomes one hung job, and the device is the root cause', () => {

@@ -876,7 +876,10 @@ test('a kernel that prints nothing after the bootloader hands over; U-Boot, SPL 
   assert.ok(again.boots[0]!.rootCause!.headline.includes('started again'));
   // Anything after the handover (the kernel's untimed words, a login) is not silence.
   assert.is(analyze([...uboot, 'Uncompressing Linux... done, booting the kernel.', 'Booting Linux on physical CPU 0x0'].join('\n') + '\n').boots[0]!.rootCause, null);
-  assert.is(f([...uboot, '[    0.000000] Booting Linux on physical CPU 0x0']).rootCause, null);
+  // (The kernel's first instant and nothing more is no silence either: it stopped as it began.)
+  const first = analyze([...uboot, '[    0.000000] Booting Linux on physical CPU 0x0'].join('\n') + '\n').boots[0]!.rootCause;
+  assert.not.match(first?.headline ?? '', /printed nothing/);
+  assert.is(first?.description, 'Booting Linux on physical CPU 0x0');
   assert.is(analyze('OpenWrt kernel loader for AR7XXX/AR9XXX\nDecompressing kernel... done!\nStarting kernel at 80060000...\n').boots[0]!.rootCause?.description, 'Starting kernel at 80060000...');
   // U-Boot's and its SPL's own errors, the first of them the cause.
   assert.is(f(['U-Boot 2020.07 (Jul 01 2020)', 'reading uImage', 'Error reading cluster', '** Unable to read file uImage **']).rootCause, 'Error reading cluster');
@@ -1029,8 +1032,8 @@ test('why a root device never came: what went wrong as the initramfs set it up, 
   ]);
   assert.is(ata.rootCause, 'dev-sda.device');
   assert.ok(ata.rootEvidence.some((e) => e.includes('failed to IDENTIFY')), "the disk's error is evidence");
-  // (The give-up line stays the first: the cause is said in the initramfs's own words.)
-  assert.is(ata.rootCauseDescription, 'Gave up waiting for root file system device');
+  // (In the initramfs's own words: its last, the ALERT line, as people quote it.)
+  assert.is(ata.rootCauseDescription, 'ALERT!  /dev/sda does not exist.  Dropping to a shell!');
   // runit: its first words open a boot; a stage that fails is a failure; a clean one is not.
   const clean = analyze(['- runit: $Id: 25da3b86f7 $: booting.', '- runit: enter stage: /etc/runit/1', '=> Welcome to Void!', '- runit: leave stage: /etc/runit/1', '- runit: enter stage: /etc/runit/2'].join('\n') + '\n');
   assert.is(clean.boots.length, 1);
@@ -1230,6 +1233,81 @@ test("PID 1's `X: Starting requested but asserts failed.` names the unit of the 
   assert.ok(audit('1000', '/usr/bin/sudo'));
   assert.not.ok(audit('4294967295', '/usr/bin/sudo'), 'sudo run by a service, no one logged in');
   assert.not.ok(audit('1000', '/usr/bin/cron'));
+  // A desktop session's polkit agent: a graphical (auto)login that logind's lines did not show.
+  assert.ok(
+    f([
+      'Oct 01 17:56:40 dadkvm systemd[1]: Reached target Graphical Interface.',
+      'Oct 01 17:56:48 dadkvm polkitd(authority=local)[499]: Registered Authentication Agent for unix-session:c1 (system bus name :1.49 [/usr/lib/x86_64-linux-gnu/polkit-mate/polkit-mate-authentication-agent-1], object path /org/mate/PolicyKit1/AuthenticationAgent, locale en_GB.UTF-8)',
+    ]).loginReached,
+  );
+});
+
+test("an initramfs's hand-over that could not run the new root's init (switch_root, klibc's run-init) is the cause of the panic that follows, not the panic", () => {
+  const panic = (said: string) =>
+    f([
+      'mounting /dev/disk/by-label/nixos on /...',
+      said,
+      '[   12.427694] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100',
+      '[   12.427713] CPU: 0 PID: 1 Comm: switch_root Not tainted 4.4.23 #1-NixOS',
+    ]);
+  const nix = panic("switch_root: can't execute '/nix/store/8h3n6wvij-nixos-system-16.09/init': No such file or directory");
+  assert.is(nix.rootCause, "switch_root: can't execute '/nix/store/8h3n6wvij-nixos-system-16.09/init': No such file or directory");
+  assert.is(panic('run-init: /sbin/init: No such file or directory').rootCause, 'run-init: /sbin/init: No such file or directory');
+  // (Words of another program before a panic are not the hand-over's.)
+  assert.is(panic('resize2fs: Please run e2fsck -f first.').rootCause, 'panic');
+});
+
+test("Android's init: a critical service that kept dying is the cause (it reboots into recovery); HiSilicon's `[  t s][pid:N,cpuN,comm]` prefix is the kernel's", () => {
+  const got = f([
+    '[    0.000000s][pid:0,cpu0,swapper]Booting Linux on physical CPU 0x0',
+    '[    0.000000s][pid:0,cpu0,swapper]Linux version 3.10.90 (android@builder) (gcc version 4.9) #1 SMP PREEMPT',
+    '[    5.120000s][pid:1,cpu2,init]init: init first stage started!',
+    '[   32.422210s][pid:1,cpu5,init]init: property_set("ro.expect.recovery_id", "0x8c12") failed',
+    "[   58.913604s][pid:1,cpu4,init]init: critical process 'zygote' exited 4 times in 4 minutes; rebooting into recovery mode",
+    "[   59.563232s][pid:1,cpu0,init]Restarting system with command 'recovery'.",
+  ]);
+  assert.is(got.boots, 1);
+  assert.is(got.cycles, 0);
+  assert.is(got.rootCause, 'zygote');
+  // (A service that exited once is no critical failure.)
+  assert.is(f(['[    0.000000] Linux version 4.14.0 (a@b) #1 SMP', "[   20.100000] init: Service 'vendor.foo' (pid 420) exited with status 1"]).rootCause, null);
+});
+
+test("a vendor U-Boot that starts a newer one (`## Starting application at …`) is one boot; mkinitcpio's root that would not mount is its shell's cause, not a warning it passed over; a disk that will not IDENTIFY is the kernel's failure", () => {
+  const chain = f([
+    'U-Boot 2013.07 (Mar 12 2024 - 14:08:49)',
+    'DRAM:  496 MiB',
+    '## Starting application at 0x83000000 ...',
+    '',
+    'U-Boot 2019.04 (Mar 25 2024 - 04:43:19 +0000)',
+    'Starting kernel ...',
+    '[    0.000000] Linux version 6.6.30 (oe-user@oe-host) #1 Mon May 13 00:55:18 UTC 2024',
+    '[   10.990385] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100',
+    'U-Boot 2013.07 (Mar 12 2024 - 14:08:49)',
+  ]);
+  assert.is(chain.boots, 2, 'the chain-loaded U-Boot is the same power-on; the banner after the panic is a reset');
+  const mkinitcpio = f([
+    ':: running early hook [udev]',
+    'Warning: /lib/modules/6.7.0/modules.devname not found - ignoring',
+    ":: mounting '/dev/vda2' on real root",
+    'mount: /new_root: wrong fs type, bad option, bad superblock on /dev/vda2, missing codepage or helper program, or other error.',
+    'You are now being dropped into an emergency shell.',
+    "sh: can't access tty; job control turned off",
+    '[rootfs ]#',
+  ]);
+  assert.is(mkinitcpio.rootCauseDescription, 'mount: /new_root: wrong fs type, bad option, bad superblock on /dev/vda2, missing codepage or helper program, or other error');
+  const disk = f(['[    0.000000] Linux version 5.15.2-arch1-1 (linux@archlinux) #1 SMP', '[    5.950616] ata1.00: failed to IDENTIFY (I/O error, err_mask=0x4)', '[   16.403940] ata1.00: failed to IDENTIFY (I/O error, err_mask=0x4)']);
+  assert.is(disk.rootCause, 'ata1.00: failed to IDENTIFY (I/O error, err_mask=0x4)');
+});
+
+test("a kernel that stopped at its first instant after the bootloader's hand-over, and an SD controller that stopped answering, are what went wrong; a kernel that goes on is not", () => {
+  const early = f(['U-Boot 2019.07 (Aug 10 2019 - 10:00:00 +0000)', 'Starting kernel ...', '', '[    0.000000] Booting Linux on physical CPU 0xf']);
+  assert.is(early.rootCauseDescription, 'Booting Linux on physical CPU 0xf');
+  assert.is(f(['U-Boot 2019.07 (Aug 10 2019 - 10:00:00 +0000)', 'Starting kernel ...', '[    0.000000] Booting Linux on physical CPU 0xf', '[    0.000000] Linux version 5.4.0 (a@b) #1 SMP', '[    0.120000] smp: Bringing up secondary CPUs ...']).rootCause, null);
+  const mmc = f(['[   33.760561] LDO5: disabling', '[   81.119861] mmc1: Timeout waiting for hardware interrupt.', '[   81.119872] mmc1: sdhci: ============ SDHCI REGISTER DUMP ===========']);
+  assert.is(mmc.rootCauseDescription?.replace(/\.$/, ''), 'mmc1: Timeout waiting for hardware interrupt');
+  // U-Boot's own exception handler, in any of its words (`"Error" handler`, not only `"Synchronous Abort"`).
+  assert.is(f(['Net:   eth0: ethernet@7d580000', 'PCIe BRCM: link up, 5.0 Gbps x1 (SSC)', '"Error" handler, esr 0xbf000002', 'elr: 00000000000af544 lr : 00000000000af500 (reloc)']).rootCause, '"Error" handler, esr 0xbf000002');
 });
 
 test.run();

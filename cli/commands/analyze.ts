@@ -20,7 +20,7 @@ export async function analyzeCommand(opts: AnalyzeOptions, stdout: NodeJS.WriteS
   await readInput(opts.source, analyzer);
   const report = await applyPolicyTo(analyzer.end(), policy);
   if (opts.json) stdout.write(safeJson(report, 2) + '\n');
-  else stdout.write(renderText(report, { palette: choosePalette(opts.color, stdout.isTTY === true, process.env), verbose: opts.verbose }));
+  else stdout.write(renderText(report, { palette: choosePalette(opts.color, stdout.isTTY === true, process.env), verbose: opts.verbose, width: stdout.isTTY === true ? stdout.columns : 80 }));
   return exitForReport(report);
 }
 

@@ -3,6 +3,7 @@ import type { CascadeNodeT } from '../../parsers/report/schema.js';
 import type { Boot, Cycle, Evidence, Failure, Hint, Phase, Report, RootCause } from '../../parsers/report/schema.js';
 import { safeText, type Palette } from '../terminal-safe.js';
 import { classOf, type FindingKind } from '../../parsers/diagnose/policy.js';
+import { timelineBar } from './timeline-bar.js';
 
 export interface TextOptions {
   palette: Palette;
@@ -12,6 +13,8 @@ export interface TextOptions {
   hints?: readonly Hint[];
   /** The policy's severity per kind of finding (renderText fills it in). */
   severity?: Readonly<Record<string, 'fail' | 'note' | 'ignore'>> | null;
+  /** Columns the timeline bar may take (the terminal's width; 80 when not a terminal). */
+  width?: number;
 }
 
 export function renderText(report: Report, opts: TextOptions): string {
@@ -55,7 +58,10 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
       : `from the ${boot.startReason.replace('-', ' ')}`;
   const kernel = boot.kernelVersion ? `, kernel ${safeText(boot.kernelVersion)}` : '';
   out.push(p.bold(`Boot ${boot.index}`) + ` — ${how}${kernel}  ${p.dim(lines(boot.startLine, boot.endLine))}`);
-  if (boot.phases.length > 0) out.push(`  phases: ${boot.phases.map((ph) => phase(ph)).join(' → ')}`);
+  if (boot.phases.length > 0) out.push(`  phases: ${phases(boot.phases)}`);
+  // (Plain characters where there is no colour: a log file, a pipe, NO_COLOR.)
+  const bar = timelineBar(boot, Math.max(40, Math.min(opts.width ?? 80, 160)) - 2, p, p.red('x') === 'x');
+  if (bar !== null && (boot.phases.length + boot.cycles.reduce((n, c) => n + c.phases.length, 0)) > 1) out.push(`  ${bar[0]}`, `  ${bar[1]}`);
   if (boot.rootCause) {
     renderRootCause(boot.rootCause, '  ', out, opts);
     renderHints(opts.hints?.filter((h) => h.boot === boot.index && h.cycle === null) ?? [], '  ', out, opts);
@@ -67,6 +73,10 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
     const colour = c.kind === 'warning' || severity === 'note' ? p.yellow : p.red;
     const noted = severity === 'note' ? p.dim(' (noted by the policy, not failing)') : '';
     out.push(`  ${colour('crash')}: ${safeText(c.title)}${noted}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
+    const d = c.details;
+    const task = d.comm !== null ? `${safeText(d.comm)} (PID ${d.pid}) on CPU ${d.cpu}${d.tainted !== null && d.tainted !== 'Not tainted' ? `, tainted ${safeText(d.tainted)}` : ''}` : '';
+    const trace = d.frames.length > 0 ? `trace: ${d.frames.slice(0, 4).map(safeText).join(' ← ')}${d.frames.length > 4 ? ' ← …' : ''}` : '';
+    if (task !== '' || trace !== '') out.push(`    ${p.dim([task, trace].filter((x) => x !== '').join('; '))}`);
   }
   for (const cycle of boot.cycles) renderCycle(cycle, out, opts);
   if (boot.end !== 'log-end') out.push(`  ended: ${boot.end}`);
@@ -77,7 +87,12 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
   out.push('');
   const os = c.os ? ` ${safeText(c.os)}` : '';
   out.push(`  ${p.bold(`Cycle ${c.index}`)}${os} — ${safeText(c.startNote)}  ${p.dim(lines(c.startLine, c.endLine))}`);
-  out.push(`    phases: ${c.phases.map((ph) => phase(ph)).join(' → ')}`);
+  out.push(`    phases: ${phases(c.phases)}`);
+  const st = c.startup;
+  if (st !== null && st.total !== null) {
+    const parts = (['firmware', 'loader', 'kernel', 'initrd', 'userspace'] as const).filter((k) => st[k] !== null).map((k) => `${k} ${seconds(st[k]!)}`);
+    out.push(`    startup (systemd's count): ${parts.length > 0 ? `${parts.join(' + ')} = ` : ''}${seconds(st.total)}`);
+  }
   if (c.defaultTarget && c.defaultTarget !== 'graphical.target' && c.defaultTarget !== 'multi-user.target') {
     const why = c.defaultTarget === 'system-update.target' ? ' (an offline update)' : '';
     out.push(`    default target: ${safeText(c.defaultTarget)}${why}`);
@@ -166,9 +181,15 @@ function evidenceLine(e: Evidence, p: Palette): string {
   return `${p.dim(`line ${String(e.line).padStart(5)}:`)} ${safeText(e.text)}`;
 }
 
-function phase(ph: Phase): string {
-  const t = ph.startUptime !== null ? ` ${ph.startUptime.toFixed(1)} s` : '';
-  return `${ph.name}${t}`;
+/** Each phase with how long it lasted (`kernel 8.0 s → initrd 15.4 s`), and the uptime the first began at. */
+function phases(list: readonly Phase[]): string {
+  const shown = list.map((ph) => `${ph.name}${ph.seconds !== null ? ` ${seconds(ph.seconds)}` : ''}`).join(' → ');
+  const from = list[0]?.startUptime;
+  return from !== null && from !== undefined ? `${shown}  (from uptime ${from.toFixed(1)} s)` : shown;
+}
+
+function seconds(s: number): string {
+  return s >= 120 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : s >= 10 ? `${s.toFixed(1)} s` : `${s.toFixed(2)} s`;
 }
 
 function lines(a: number, b: number): string {

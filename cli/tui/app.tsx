@@ -301,7 +301,8 @@ const STATE_TONE: Record<string, string> = { emergency: 'red', panic: 'red', log
 function Header({ model, report, width }: { model: TuiModel; report: Report; width: number }): ReactElement {
   const failures = report.boots.reduce((n, b) => n + b.cycles.reduce((m, c) => m + c.failures.length, 0), 0);
   const where = model.finished ? 'finished' : model.live ? 'live' : 'reading';
-  const elapsed = seconds((Date.now() - model.startedAt) / 1000);
+  // (A saved log read to its end, a source that closed: the clock stops where it ended.)
+  const elapsed = seconds(((model.finishedAt ?? Date.now()) - model.startedAt) / 1000);
   const uptime = report.boots[report.boots.length - 1]?.lastUptime;
   return (
     <Box width={width}>

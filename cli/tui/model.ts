@@ -65,9 +65,13 @@ export class TuiModel {
     this.version++;
   }
 
+  /** When the source ended (the header's clock stops there). */
+  finishedAt: number | null = null;
+
   finish(): void {
     this.analyzer.checkPartialLine();
     this.finished = true;
+    this.finishedAt ??= Date.now();
     this.version++;
   }
 

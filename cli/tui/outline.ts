@@ -55,7 +55,7 @@ export function timeline(report: Report, failuresOnly: boolean): TimelineRow[] {
         key: `b${boot.index}c${cycle.index}`,
         boot: boot.index,
         cycle: cycle.index,
-        label: `${cycle.index} ${startWord(cycle)}`,
+        label: `cycle ${cycle.index} ${startWord(cycle)}`,
         detail: phases(cycle.phases),
         outcome: cycleOutcome(cycle),
         failed: cycleFailed(cycle),
@@ -88,13 +88,13 @@ function cycleOutcome(c: Cycle): Outcome {
 function startWord(c: Cycle): string {
   switch (c.start) {
     case 'kernel-boot':
-      return 'boot';
+      return 'booted';
     case 'soft-reboot':
       return 'soft-reboot';
     case 'userspace-restart':
-      return 'restart';
+      return 'restarted';
     case 'log-start':
-      return 'log start';
+      return 'log starts';
   }
 }
 

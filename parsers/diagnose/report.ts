@@ -1,4 +1,6 @@
 /** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
+import { parseStartupFinished, phaseDurations } from './timing.js';
+import { clip } from '../segment/evidence.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, pathForMountUnit, typeHint } from '../grammar/units.js';
@@ -97,10 +99,14 @@ function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
   if (c.description !== undefined) return { ...c, description: c.description };
   let description: string | null = null;
   if (c.kind === 'root-device') {
-    // The initramfs's own words: `Gave up waiting for root file system device.  Common problems:`.
-    const said = c.evidence[0]?.text.trim() ?? '';
-    // (Without the level word in front of it: `Warning: /dev/disk/by-uuid/… does not exist`, `ALERT!`.)
-    description = said === '' ? null : said.replace(/^\[\s*\d+\.\d+\]\s+/, '').replace(/^(?:dracut(?:-\w+)?(?:\[\d+\])?:? )?(?:Warning|WARNING|ALERT!|Error|ERROR):?\s+/, '').split(/\.(?:\s|$)/)[0]!.replace(/[.…]+$/, '').trim() || null;
+    // The initramfs's own words: its last, `ALERT!  /dev/sda2 does not exist.  Dropping to a shell!`, where
+    // it printed them, else the first evidence (`Gave up waiting for root file system device.  Common problems:`).
+    const said = (c.evidence.find((e) => /^\s*(?:\(initramfs\)\s*)?ALERT!\s/.test(e.text)) ?? c.evidence[0])?.text.trim() ?? '';
+    // As printed (`ALERT!  /dev/sda does not exist.  Dropping to a shell!`, `ERROR: device 'UUID=…' not
+    // found. Skipping fsck`), without the kernel's timestamp, dracut's prefix and level word (`dracut
+    // Warning: /dev/centos/root does not exist`), initramfs-tools' hint after its sentence (`  Common
+    // problems:`), or the final full stop or ellipsis.
+    description = said === '' ? null : said.replace(/^\[\s*\d+\.\d+\]\s+/, '').replace(/^\(initramfs\)\s*/, '').replace(/^(?:dracut(?:-\w+)?(?:\[\d+\])?:? )?(?:Warning|WARNING):?\s+/, '').replace(/\s+Common problems:.*$/, '').trim().replace(/[.…]+$/, '') || null;
   } else if (c.kind === 'unit' && c.unit !== null) description = isUnitName(c.unit) ? resolver.describe(c.unit) : c.unit;
   else if (c.kind !== 'unexplained' && c.kind !== 'kernel-crash') description = c.unit;
   return { ...c, description };
@@ -207,7 +213,28 @@ function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
  */
 function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
   const h = b.handoverAt;
-  if (h === null || b.hasKernel || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
+  if (h === null || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
+  // The kernel's first instant only (`[    0.000000] Booting Linux on physical CPU 0xf`), a line or two
+  // after the hand-over, and nothing more: it stopped as it began.
+  if (b.hasKernel && b.lastUptime === 0 && b.kernelLastLine !== undefined && b.contentEnd - h.line <= 3) {
+    const last = { line: b.kernelLastLine, text: clip(b.kernelLastText ?? '') };
+    const said = last.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+    return {
+      kind: 'unexplained',
+      unit: null,
+      headline: endsTheLog ? `the kernel stopped after its first line (${said}): nothing more before the log ends` : `the kernel stopped after its first line (${said}), and the machine started again`,
+      lines: [h.line, last.line],
+      evidence: [
+        { line: h.line, text: h.text, why: 'the bootloader hands over to the kernel' },
+        { line: last.line, text: last.text, why: 'the kernel’s last line: nothing follows' },
+      ],
+      cascade: null,
+      dependents: 0,
+      crash: null,
+      description: said,
+    };
+  }
+  if (b.hasKernel) return null;
   if (b.contentEnd > h.line) return null;
   const said = h.text.trim();
   return {
@@ -238,6 +265,7 @@ const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
   dinit: 'dinit',
   runit: 'runit',
   procd: "OpenWrt's procd",
+  android: "Android's init",
 };
 
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
@@ -273,11 +301,14 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   } else if (b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.message !== null && b.cycles.length === 0) {
     // initramfs-tools said why it gave up: its message is the cause.
     const f = b.initrdFailure;
-    const evidence = [...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? [])];
+    // (Without a shell to drop to, init exits and the kernel panics: the panic is what the stop led to.)
+    const panic = b.crashes.find((c) => c.kind === 'panic' && c.line > f.line && c.line - f.line <= 20);
+    const said = panic?.evidence[0];
+    const evidence = [...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
     rootCause = {
       kind: 'unit',
       unit: f.message,
-      headline: `the initramfs stopped: ${f.message}${b.mode ? ' (it dropped to its shell)' : ''}`,
+      headline: `the initramfs stopped: ${f.message}${b.mode ? ' (it dropped to its shell)' : said !== undefined ? ', and the kernel panicked' : ''}`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,
@@ -426,7 +457,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     kernelVersion: b.kernelVersion,
     firstUptime: b.firstUptime,
     lastUptime: b.lastUptime,
-    phases: b.phases.map((p) => ({ ...p })),
+    phases: phaseDurations(b.phases, b.cycles[0]?.phases),
     cycles,
     crashes,
     emergency: mode,
@@ -463,8 +494,11 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     // oops took init down with it.
     // (A signal's exit code: SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGKILL, SIGSEGV; an exit status of
     // its own, 0x00000200, is init giving up for its own reason.)
+    // (An exit code cut off the line, by a mail client's wrap or a console's width, is read as the oops's
+    // when the oops is close before it.)
     const initKilledByOops =
-      /Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400);
+      (/Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400)) ||
+      (/Attempted to kill init!\s*$/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 100));
     if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return panic;
     const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
     const cause = reportOf(before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? before[0] ?? panic, crashes);
@@ -520,7 +554,7 @@ function crashCause(c: CrashState): Cause {
 }
 
 function buildCrash(c: CrashState): KernelCrash {
-  return { kind: c.kind, title: c.title, line: c.line, uptime: c.uptime, cycle: c.cycle, evidence: c.evidence };
+  return { kind: c.kind, title: c.title, line: c.line, uptime: c.uptime, cycle: c.cycle, evidence: c.evidence, details: { ...c.details, modules: [...c.details.modules], frames: [...c.details.frames] } };
 }
 
 function buildMode(m: ModeState, triggeredBy: string | null, requestedBy: Evidence | null = null): Emergency {
@@ -650,13 +684,14 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     systemdVersion: c.systemdVersion,
     end: c.end,
     outcome,
-    phases: c.phases.map((p) => ({ ...p })),
+    phases: phaseDurations(c.phases, boot.cycles[position + 1]?.phases),
     failures: out,
     hungJobs: jobs,
     // (dracut's shell has no unit that failed into it: the root device it gave up on started it.)
     emergency: c.mode ? buildMode(c.mode, triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? deviceUnitForPath(c.missingDevice.path) : null), requested) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
+    startup: c.startupFinished === null ? null : parseStartupFinished(c.startupFinished),
     defaultTarget: c.defaultTarget,
     rootCause: described(rootCause, resolver),
     units: { seen: c.unitsSeen.size, dropped: c.unitsDropped },

@@ -23,6 +23,7 @@ import {
   matchStatusHeader,
   matchTalos,
   matchProcd,
+  matchAndroidInit,
   matchTypedCommand,
   matchWelcome,
   splitProcessPrefix,
@@ -34,7 +35,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isDriverFailure, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -769,6 +770,12 @@ export class LineClassifier {
         this.out({ kind: 'init', at, init: procd.init, failed: procd.failed, opens: procd.opens });
         return;
       }
+    } else if (m0 === 0x69 /* i */ && !fromJournal) {
+      const android = matchAndroidInit(message);
+      if (android !== null) {
+        this.out({ kind: 'init', at, init: android.init, failed: android.failed, opens: android.opens });
+        return;
+      }
     }
     const interesting = KERNEL_GATE.test(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;
@@ -806,7 +813,7 @@ export class LineClassifier {
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
-      failure: storageError ? matchBrokenFilesystem(message) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : matchDriverWords(message)) : null,
+      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : matchDriverWords(message)) : null,
       fromJournal,
       audit,
       userManager,
@@ -856,7 +863,13 @@ function mayHoldStatus(m: string): boolean {
 const AUDIT_LOGIN = /^audit: type=(?:1100|1105|USER_AUTH|USER_START) (?=.*op=PAM:(?:authentication|session_open) )(?=.*res=success)(?:.*exe="\/(?:usr\/)?bin\/login"|(?=.*\bauid=(?!4294967295\b)\d+ ).*exe="\/(?:usr\/)?s?bin\/(?:sudo|doas|su)")/;
 
 function isLoginMessage(ident: string, message: string): boolean {
-  return (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) || (ident === 'systemd-logind' && message.startsWith('New session '));
+  return (
+    (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) ||
+    (ident === 'systemd-logind' && message.startsWith('New session ')) ||
+    // A desktop session's authentication agent registers with polkit: someone logged in (a graphical
+    // autologin prints nothing else of it).
+    (ident.startsWith('polkitd') && message.startsWith('Registered Authentication Agent for unix-session:'))
+  );
 }
 
 /** The next physical line begins a line of its own (so it does not continue a cut status line). */

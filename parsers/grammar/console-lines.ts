@@ -118,17 +118,19 @@ export function initramfsRootNotFound(text: string): string | null {
  */
 export function initramfsScriptFailure(text: string): { message: string; rank: number } | null {
   const c0 = text.charCodeAt(0);
-  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */ && c0 !== 0x5b /* [ */) return null;
+  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */ && c0 !== 0x5b /* [ */ && c0 !== 0x73 /* s */ && c0 !== 0x72 /* r */) return null;
   // A script's own fatal word (`[FATAL] Failed to determine boot mode`, k3OS's initrd before its rescue shell).
   const fatal = c0 === 0x5b ? /^\[FATAL\] (\S.*?)\s*$/.exec(text) : null;
   if (fatal !== null) return { message: fatal[1]!, rank: 2 };
   const m = INITRAMFS_SCRIPT_FAILURE.exec(text.trim());
   if (m === null) return null;
-  const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') ? 1 : 2;
+  // (The hand-over tool's own complaint, `run-init: can't execute '/sbin/init'`, is below the script's
+  // summary of it, `Target filesystem doesn't have requested /sbin/init.`, when the script gives one.)
+  const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') || m[0].startsWith('run-init: ') || m[0].startsWith('switch_root: ') ? 1 : 2;
   return { message: m[0].replace(/\.$/, ''), rank };
 }
 const INITRAMFS_SCRIPT_FAILURE =
-  /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist)$/;
+  /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
@@ -265,7 +267,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // or a kernel it started before that printed a line, faulted.
   { literal: ' ', pattern: /^(?:data abort|prefetch abort|undefined instruction)$/, example: 'data abort' },
   // … and 64-bit ARM's: `"Synchronous Abort" handler, esr 0x96000010`.
-  { literal: 'Abort" handler', pattern: /^"(?:Synchronous Abort|SError|Error)" handler, esr 0x[0-9a-f]+/, example: '"Synchronous Abort" handler, esr 0x96000010' },
+  { literal: '" handler, esr 0x', pattern: /^"(?:Synchronous Abort|SError|Error)" handler, esr 0x[0-9a-f]+/, example: '"Synchronous Abort" handler, esr 0x96000010' },
   // A board's U-Boot boot script gives up on its boot source (Toradex's `emmcboot failed`, `sdboot failed`).
   { literal: 'boot failed', pattern: /^(?:emmc|sd|usb|nfs|ubi|nand|mmc|tftp|net|sata|scsi|spi)boot failed$/, example: 'emmcboot failed' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
@@ -587,7 +589,7 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
@@ -619,6 +621,21 @@ export function matchProcd(message: string): { init: 'procd'; failed: string | n
   if (!message.startsWith('mount_root: ')) return null;
   const m = PROCD_FAILED.exec(message.trimEnd());
   return m === null ? null : { init: 'procd', failed: message.trimEnd(), opens: false };
+}
+
+/**
+ * Android's init writes to the kernel's log as `init: `: its stages (`init: init first stage started!`) and a
+ * critical service that kept dying, after which it reboots into recovery or the bootloader (`init: critical
+ * process 'zygote' exited 4 times in 4 minutes; rebooting into recovery mode`).
+ */
+const ANDROID_STAGE = /^init: (?:init (?:first|second) stage started!|init started!)/;
+const ANDROID_CRITICAL = /^init: critical process '([^']{1,64})' exited \d+ times in \d+ minutes/;
+
+export function matchAndroidInit(message: string): { init: 'android'; failed: string | null; opens: boolean } | null {
+  if (!message.startsWith('init: ')) return null;
+  const critical = ANDROID_CRITICAL.exec(message);
+  if (critical !== null) return { init: 'android', failed: critical[1]!, opens: false };
+  return ANDROID_STAGE.test(message) ? { init: 'android', failed: null, opens: false } : null;
 }
 
 interface InitRule {

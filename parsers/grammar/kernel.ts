@@ -14,7 +14,9 @@ export interface KernelPrefix {
 // `[    7.779483] `, `[ 130.009798]` (web copies collapse spaces), `[    0.000000][    T0] `.
 // Android and vendor kernels print their own caller right after: `[    0.691373][7:1:init] `,
 // `[    2.083638]  [4:           init:    1] ` (cpu, comm, pid).
-const PREFIX = /^\[\s*(\d{1,10}\.\d{6})\](?:\[\s*([TC]\d{1,10}|\d{1,4}:\d{1,7}:[^\]]{1,40})\])?\s?/;
+// HiSilicon's vendor kernels (Huawei phones) print seconds with an `s` and the task after them:
+// `[   32.422210s][pid:1,cpu5,init]init: …`.
+const PREFIX = /^\[\s*(\d{1,10}\.\d{6})s?\](?:\[\s*([TC]\d{1,10}|\d{1,4}:\d{1,7}:[^\]]{1,40}|pid:\d{1,7},cpu\d{1,4},[^\]]{1,40})\])?\s?/;
 const CALLER_AFTER = /\s?\[\s*([TC]\d{1,10}|\d{1,4}:\s*[^\]:]{1,40}:\s*\d{1,7})\] ?/y;
 // A timestamp somewhere inside a line: printk output that landed in the middle of another line.
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
@@ -43,6 +45,11 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
     cpuAt = i;
     i++;
     while (isDigit(text.charCodeAt(i)) && i - cpuAt <= 4) i++;
+  }
+  // (HiSilicon's `s` after the seconds: read by the pattern, with the task that follows.)
+  if (text.charCodeAt(i) === 0x73 /* s */ && cpuAt < 0 && text.charCodeAt(i + 1) === 0x5d && text.charCodeAt(i + 2) === 0x5b) {
+    const m = PREFIX.exec(text);
+    return m === null ? null : { uptime: Number(m[1]), caller: m[2] ?? null, messageStart: m[0].length };
   }
   if (text.charCodeAt(i) !== 0x5d /* ] */) return null;
   if (text.charCodeAt(i + 1) === 0x5b /* [ */) {
@@ -257,6 +264,14 @@ export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | nul
   return null;
 }
 
+/** A disk that will not answer the controller's IDENTIFY (libata gives up on it: no block device comes). */
+const DISK_UNIDENTIFIED = /^ata\d+(?:\.\d+)?: failed to IDENTIFY \(I\/O error, err_mask=0x[0-9a-f]+\)/;
+
+/** A storage device the kernel could not bring up at all: its driver's failure. */
+export function matchDeadDisk(message: string): 'driver' | null {
+  return message.charCodeAt(0) === 0x61 /* a */ && DISK_UNIDENTIFIED.test(message) ? 'driver' : null;
+}
+
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
@@ -271,6 +286,7 @@ export function nfsRootFailed(message: string): boolean {
 
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
+const MMC_HANG = /^mmc\d+: Timeout waiting for hardware (?:cmd )?interrupt\.?$/;
 /** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
 const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborting/;
 
@@ -289,6 +305,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | null {
   // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.
   if (c === 0x72 /* r */) return message.startsWith('request_module: runaway loop modprobe ') ? 'driver' : null;
   if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : null;
+  // An SD/MMC controller that stopped answering (`mmc1: Timeout waiting for hardware interrupt.`, then its
+  // register dump): the card behind it is gone.
+  if (c === 0x54 /* T */) return MMC_HANG.test(message) ? 'hang' : null;
   // Intel's GPU driver resets a hung GPU: `i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]`.
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   return null;

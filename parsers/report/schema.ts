@@ -76,6 +76,7 @@ export const Phase = z.object({
   endLine: z.number().int().positive(),
   startUptime: z.number().nullable().describe('kernel uptime (s) at the first timestamp of the phase'),
   endUptime: z.number().nullable(),
+  seconds: z.number().nonnegative().nullable().describe('how long the phase lasted: from its first uptime to the next phase\'s (or to its own last one); null where an edge has no uptime'),
 });
 
 export const ModeKind = z.enum(['emergency', 'rescue', 'dracut-shell', 'initramfs-shell']);
@@ -145,6 +146,17 @@ export const Cycle = z.object({
   emergency: Emergency.nullable(),
   loginLine: z.number().int().positive().nullable(),
   startupFinished: z.string().nullable(),
+  startup: z
+    .object({
+      firmware: z.number().nullable(),
+      loader: z.number().nullable(),
+      kernel: z.number().nullable(),
+      initrd: z.number().nullable(),
+      userspace: z.number().nullable(),
+      total: z.number().nullable(),
+    })
+    .nullable()
+    .describe('`startupFinished` read into seconds, part by part'),
   defaultTarget: z.string().nullable().describe('the target PID 1 started as default, e.g. system-update.target for an offline update'),
   rootCause: RootCause.nullable(),
   units: z.object({ seen: z.number().int().nonnegative(), dropped: z.number().int().nonnegative() }),
@@ -159,6 +171,17 @@ export const KernelCrash = z.object({
   uptime: z.number().nullable(),
   cycle: z.number().int().positive().nullable().describe('the userspace cycle running when it happened'),
   evidence: z.array(Evidence),
+  details: z
+    .object({
+      cpu: z.number().int().nonnegative().nullable(),
+      pid: z.number().int().nonnegative().nullable(),
+      comm: z.string().nullable().describe('the task that was running'),
+      tainted: z.string().nullable().describe('`Not tainted`, or the taint letters as printed'),
+      modules: z.array(z.string()).describe('`Modules linked in:` (its first line)'),
+      address: z.string().nullable().describe('the address the kernel faulted on, as printed'),
+      frames: z.array(z.string()).describe('the call trace, innermost first, without the unreliable `?` frames (at most 24)'),
+    })
+    .describe("what the report's lines after its header say"),
 });
 
 export const Boot = z.object({
@@ -176,7 +199,7 @@ export const Boot = z.object({
   emergency: Emergency.nullable().describe('an initrd shell entered before systemd ran'),
   rootCause: RootCause.nullable().describe('why the boot failed outside any userspace cycle'),
   init: z
-    .enum(['openrc', 'sysvinit', 'upstart', 'busybox', 'talos', 'dinit', 'runit', 'procd'])
+    .enum(['openrc', 'sysvinit', 'upstart', 'busybox', 'talos', 'dinit', 'runit', 'procd', 'android'])
     .nullable()
     .describe('an init system other than systemd that the log shows (its failures and shells are reported; it has no userspace cycles)'),
   loginLine: z.number().int().positive().nullable().describe('a login prompt outside any systemd userspace cycle (another init system)'),

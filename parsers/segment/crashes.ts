@@ -7,6 +7,8 @@ import { addEvidence, clip, LIMITS, NEAR_LINES } from './evidence.js';
 import { FailureLedger } from './ledger.js';
 import { currentCycle } from './timeline.js';
 import { own } from '../grammar/units.js';
+import { parseKernelPrefix } from '../grammar/kernel.js';
+import { newDetails, readReportLine } from './crash-report.js';
 /** Frames of a blocked task's trace that only say it waits. */
 export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_schedule\w*|wait_for_\w+|__wait\w*|wait_rcu_gp|\w*wait_for_common\w*|__mutex_lock\w*|mutex_lock\w*|rwsem_down\w*|__?down\w*|\w*_slowpath|__switch_to\w*|do_wait\w*|__flush_work|flush_work|__lock_sock|lock_sock\w*|kthread\w*|ret_from_fork\w*|bit_wait\w*|__wait_on_bit\w*|out_of_line_wait_on_bit\w*|__wait_on_buffer|wait_on_page_bit\w*|__bread\w*|__getblk\w*|sb_bread\w*)$/;
 
@@ -15,6 +17,24 @@ const INIT_PANIC = /No working init found|Requested init \S+ failed/;
 /** The panic arm's and arm64's die() end a fatal oops with, naming it (`Oops: Fatal exception in interrupt`,
  *  `Oops - BUG: Fatal exception`). (x86's bare `Fatal exception` names no oops: the panic is what the log shows.) */
 const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
+
+/** A report line's message: without the kernel's timestamp, or a journal's `host kernel: `. */
+function reportMessage(text: string): string {
+  const k = parseKernelPrefix(text);
+  if (k !== null) return text.slice(k.messageStart);
+  const j = text.indexOf(' kernel: ');
+  if (j > 0 && j < 80) {
+    const rest = text.slice(j + 9);
+    const k2 = parseKernelPrefix(rest);
+    return k2 !== null ? rest.slice(k2.messageStart) : rest;
+  }
+  return text;
+}
+
+/** BUG lines the kernel follows with an Oops of the same incident (not a lockup's, not a sanitizer's). */
+const OPENS_OOPS = /^(?:BUG: (?:unable to handle|Unable to handle|kernel NULL pointer|Kernel NULL pointer|kernel paging request|Kernel (?:access|attempted)|Bad page)|kernel BUG at )/;
+/** Lines from a BUG to its Oops (the fault's details between: `#PF: …`, `PGD 0 P4D 0`, `IP: …`). */
+const OOPS_AFTER_BUG = 12;
 
 export function hungFrame(line: string): string | null {
   // x86 and arm64 (`  ext4_fill_super+0x1c/0x2f0`), or 32-bit ARM (`[<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (…)`).
@@ -62,6 +82,17 @@ export abstract class CrashTracker extends FailureLedger {
         return;
       }
     }
+    // x86's and powerpc's `BUG: kernel NULL pointer dereference, address: …` (`BUG: unable to handle kernel
+    // paging request at …`), the fault's details, then `Oops: 0000 [#1] SMP`; ARM's `kernel BUG at mm/slub.c:12!`
+    // then `Internal error: Oops - BUG: 0 [#1]`: one incident, told by its BUG line. The Oops line is its evidence.
+    const bug = this.boot?.crashes.at(-1);
+    if (c.kind === 'oops' && bug !== undefined && bug.kind === 'bug' && at.lineNo > bug.line && at.lineNo - bug.line <= OOPS_AFTER_BUG && OPENS_OOPS.test(bug.title) && !bug.evidence.some((e) => e.why === 'the oops')) {
+      addEvidence(bug.evidence, { line: at.lineNo, text: clip(at.text), why: 'the oops' });
+      // (x86's and powerpc's `BUG:` line is a page fault's header: the incident is an oops, told in the
+      // BUG line's words. `kernel BUG at` is a BUG() the kernel hit: it stays one.)
+      if (bug.title.startsWith('BUG: ')) bug.kind = 'oops';
+      return;
+    }
     const uth = this.unableToHandle;
     const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
     if (fromUth) c = { ...c, title: uth.what };
@@ -71,7 +102,8 @@ export abstract class CrashTracker extends FailureLedger {
     const boot = this.ensureBoot('log-start', at.lineNo);
     this.recognised++;
     // `dmesg` run later in the same boot prints the same report again, without timestamps: not a new crash.
-    if (untimed && boot.crashes.some((x) => x.kind === c.kind && x.line < at.lineNo && (x.title === c.title || x.title.startsWith(c.title + ' in ')))) return;
+    // (A BUG that its Oops made an oops is the same report.)
+    if (untimed && boot.crashes.some((x) => (x.kind === c.kind || (c.kind === 'bug' && x.kind === 'oops')) && x.line < at.lineNo && (x.title === c.title || x.title.startsWith(c.title + ' in ')))) return;
     // rcu_preempt and rcu_sched report the same stall on the next line: one incident.
     const last = boot.crashes.at(-1);
     if (last !== undefined && at.lineNo - last.line <= 2 && last.title.startsWith('INFO: rcu') && c.title.startsWith('INFO: rcu') && (uptime === null || last.uptime === null || Math.abs(uptime - last.uptime) < 1)) {
@@ -91,6 +123,8 @@ export abstract class CrashTracker extends FailureLedger {
         evidence: [{ line: at.lineNo, text: clip(at.text), why: 'the panic says an oops was fatal; the oops’s own header is not in the log' }],
         lookahead: 0,
         located: true,
+        details: newDetails(''),
+        trace: null,
       };
       if (boot.crashes.length < LIMITS.crashesPerBoot) boot.crashes.push(cut);
       this.emit({ type: 'crash', boot: boot.index, line: at.lineNo, kind: 'oops', title: cut.title });
@@ -105,6 +139,8 @@ export abstract class CrashTracker extends FailureLedger {
       evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
       located: / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
+      details: newDetails(fromUth ? uth!.text : at.text),
+      trace: false,
     };
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
@@ -133,8 +169,10 @@ export abstract class CrashTracker extends FailureLedger {
 
   protected lookForCrashLocation(at: LineRef, location0: string | null): void {
     if (this.openCrashes.length === 0) return;
+    const message = reportMessage(at.text);
     for (const c of this.openCrashes) {
       c.lookahead--;
+      c.trace = readReportLine(c.details, message, c.trace);
       // A hung task has no RIP: it hangs in the first function of its trace that is not the scheduler's.
       const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {

@@ -16,6 +16,16 @@ const FATAL_WHEN_IT_SPEAKS: Readonly<Record<string, string>> = {
   'ostree-prepare-root': 'ostree-prepare-root.service',
 };
 
+/** cloud-init's stages and the units that run them. */
+const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
+  'init-local': 'cloud-init-local.service',
+  init: 'cloud-init.service',
+  'init-network': 'cloud-init.service',
+  'modules:config': 'cloud-config.service',
+  'modules-config': 'cloud-config.service',
+  'modules:final': 'cloud-final.service',
+  'modules-final': 'cloud-final.service',
+};
 export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
@@ -467,10 +477,13 @@ export abstract class FailureLedger extends Timeline {
     if (this.processErrors.length > 8) this.processErrors.shift();
     // Programs that print only on the way out: their error is their unit's failure, whether or not
     // PID 1's own line about it made it to the log.
-    const unit = FATAL_WHEN_IT_SPEAKS[ident];
+    // cloud-init says when one of its stages failed (`failed run of stage init-local`): each stage is its own
+    // unit, which exits with an error after it.
+    const stage = ident === 'cloud-init' ? /^failed run of stage (\S+?)\s*$/.exec(message.trim()) : null;
+    const unit = stage !== null ? CLOUD_INIT_STAGES[stage[1]!] : FATAL_WHEN_IT_SPEAKS[ident];
     if (unit !== undefined && this.findFailure(unit) === null) {
       const f = this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'kmsg');
-      if (f) f.evidence[0]!.why = `${ident} stopped with an error: it runs only to set up the root file system, so its unit failed`;
+      if (f) f.evidence[0]!.why = stage !== null ? `cloud-init's stage ${stage[1]} failed, and its unit with it` : `${ident} stopped with an error: it runs only to set up the root file system, so its unit failed`;
     }
   }
 

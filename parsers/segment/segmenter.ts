@@ -99,6 +99,7 @@ const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/
 // (rsyslogd numbers its own messages: `rsyslogd-2039: Could no open output pipe …`.)
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
 const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
+const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -127,6 +128,7 @@ export class Segmenter extends CrashTracker {
       const t0 = t.charCodeAt(0);
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
+      else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
       else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
@@ -502,6 +504,8 @@ export class Segmenter extends CrashTracker {
     for (const e of this.errorTexts) {
       // (A word alone, `failed.`, is the end of a line whose start went elsewhere: it says nothing.)
       if (e === undefined || e.lineNo >= line || line - e.lineNo > within || e.text.trim().length < 12) continue;
+      // (A warning that says it was passed over, `Warning: /lib/modules/…/modules.devname not found - ignoring`.)
+      if (IGNORED_WARNING.test(e.text)) continue;
       if (boot !== null && boot.startReason !== 'log-start' && e.lineNo < boot.startLine) continue;
       if (first === null || e.lineNo < first.lineNo) first = e;
     }
@@ -644,6 +648,8 @@ export class Segmenter extends CrashTracker {
       addEvidence(made.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the kernel said just before the crash' });
     }
     if (rec.message !== '') {
+      boot.kernelLastLine = at.lineNo;
+      boot.kernelLastText = at.text;
       this.k2Message = this.k1Message;
       this.k1Line = at.lineNo;
       this.k1Uptime = rec.uptime;
@@ -1501,6 +1507,10 @@ export class Segmenter extends CrashTracker {
           // `Mounting root partition /dev/mmcblk0p2 failed`), when it names no device it waited for.
           const said = device === null ? this.firstErrorText(at.lineNo, 40, boot) : null;
           if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the initramfs said went wrong' };
+          // (mkinitcpio's `mount: /new_root: wrong fs type, bad option, bad superblock on /dev/vda2, …` just
+          // before its shell: the root was there and would not mount. That is what went wrong.)
+          const mount = device === null ? this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= NEAR_LINES) : undefined;
+          if (mount !== undefined) boot.mode.cause = { line: mount.line, text: mount.text, why: `the root file system would not mount: ${mount.reason}` };
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'initramfs-shell' });
         }
         boot.mode.device ??= device;

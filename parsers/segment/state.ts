@@ -1,4 +1,5 @@
 /** The segmenter's working state: boots → userspace cycles → phases, and what failed in each. */
+import type { CrashDetails } from './crash-report.js';
 import type { UnitRef } from '../grammar/units.js';
 import type { OtherInit } from '../grammar/console-lines.js';
 import type { FailureKind, Verb } from '../grammar/status.js';
@@ -139,6 +140,10 @@ export interface CrashState {
   /** Lines still to look at for the function the crash happened in. */
   lookahead: number;
   located: boolean;
+  /** What the report's lines after its header say (task, taint, modules, frames). */
+  details: CrashDetails;
+  /** The report's call trace: not reached yet (false), being read (true), ended (null). */
+  trace: boolean | null;
 }
 
 export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
@@ -150,6 +155,9 @@ export interface BootState {
   handedOver: boolean;
   /** Where it said so (the last time). */
   handoverAt: { line: number; text: string } | null;
+  /** The boot's last kernel line with text (kept as two fields: this is set on every kernel line). */
+  kernelLastLine?: number;
+  kernelLastText?: string;
   /** The last line of this boot with something on it (blank lines do not count). */
   contentEnd: number;
   /** An init system other than systemd, when it said so. */

@@ -174,7 +174,10 @@ export abstract class Timeline {
     // TI K3 and similar chains run SPL twice in one power-on: on the boot core, then (after TF-A's BL31
     // took over) on the application cores, before U-Boot proper. That second SPL is not a reset.
     const chainedSpl = banner === 'u-boot-spl' && boot !== null && boot.banners.has('tf-a-bl31') && !boot.banners.has('u-boot') && !boot.hasKernel;
-    if (boot === null || this.bootHasRun(boot) || afterBootloader || (banner !== null && boot.banners.has(banner) && !chainedSpl)) boot = this.startBoot(kind, at.lineNo);
+    // A bootloader that started another one (a vendor U-Boot's `go`: `## Starting application at
+    // 0x83000000 ...`, then a newer U-Boot's banner): one power-on, two stages.
+    const chainLoaded = boot !== null && !boot.hasKernel && this.chainLoadLine >= boot.startLine && at.lineNo - this.chainLoadLine <= 5;
+    if (boot === null || this.bootHasRun(boot) || ((afterBootloader || (banner !== null && boot.banners.has(banner) && !chainedSpl)) && !chainLoaded)) boot = this.startBoot(kind, at.lineNo);
     if (banner !== null) boot.banners.add(banner);
     if (handover) {
       boot.handedOver = true;
@@ -184,6 +187,9 @@ export abstract class Timeline {
     if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
     this.touch();
   }
+
+  /** The line of U-Boot's `## Starting application at …` (its `go` command), or -1. */
+  protected chainLoadLine = -1;
 
   /** Systemd is running: a cycle of this boot has shown systemd's own lines. */
   protected systemdRunning(): boolean {
