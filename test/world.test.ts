@@ -1306,6 +1306,8 @@ test("a kernel that stopped at its first instant after the bootloader's hand-ove
   assert.is(f(['U-Boot 2019.07 (Aug 10 2019 - 10:00:00 +0000)', 'Starting kernel ...', '[    0.000000] Booting Linux on physical CPU 0xf', '[    0.000000] Linux version 5.4.0 (a@b) #1 SMP', '[    0.120000] smp: Bringing up secondary CPUs ...']).rootCause, null);
   const mmc = f(['[   33.760561] LDO5: disabling', '[   81.119861] mmc1: Timeout waiting for hardware interrupt.', '[   81.119872] mmc1: sdhci: ============ SDHCI REGISTER DUMP ===========']);
   assert.is(mmc.rootCauseDescription?.replace(/\.$/, ''), 'mmc1: Timeout waiting for hardware interrupt');
+  // (A USB controller that dies is not one: clean boots show it too, a dock unplugged.)
+  assert.is(f(['[    0.000000] Linux version 5.9.0 (a@b) #1 SMP', '[   31.962123] xhci_hcd 0000:29:00.3: xHCI host controller not responding, assume dead', '[   31.962160] xhci_hcd 0000:29:00.3: HC died; cleaning up']).rootCause, null);
   // U-Boot's own exception handler, in any of its words (`"Error" handler`, not only `"Synchronous Abort"`).
   assert.is(f(['Net:   eth0: ethernet@7d580000', 'PCIe BRCM: link up, 5.0 Gbps x1 (SSC)', '"Error" handler, esr 0xbf000002', 'elr: 00000000000af544 lr : 00000000000af500 (reloc)']).rootCause, '"Error" handler, esr 0xbf000002');
 });
