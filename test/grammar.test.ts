@@ -182,6 +182,11 @@ test('kernel crashes get short titles', () => {
   assert.is(matchCrash('Oops: 0000 [#1] PREEMPT SMP NOPTI')?.kind, 'oops');
   assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123 foo+0x1/0x2')?.title, 'WARNING in foo (kernel/fork.c:123)');
   assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at kernel/fork.c:123')?.title, 'WARNING in kernel/fork.c:123');
+  // An out-of-tree build's path is cut to the source tree's top, as syzkaller and the kernel's own builds name files.
+  assert.is(matchCrash('WARNING: CPU: 1 PID: 1 at /build/linux-ezBi1T/linux-4.8.0/arch/x86/kernel/fpu/xstate.c:593 fpu__init+0x1/0x2')?.title, 'WARNING in fpu__init (arch/x86/kernel/fpu/xstate.c:593)');
+  assert.is(matchCrash('kernel BUG at /srv/oe/build/work-shared/hikey/kernel-source/kernel/sched/walt.c:109!')?.title, 'kernel BUG at kernel/sched/walt.c:109');
+  // (A path outside any source tree stays as printed.)
+  assert.is(matchCrash('WARNING: CPU: 0 PID: 1 at /opt/vendor/blob.c:7')?.title, 'WARNING in /opt/vendor/blob.c:7');
   assert.is(matchCrash('INFO: task kworker/0:1:12 blocked for more than 120 seconds.')?.title, 'INFO: task kworker/0:1 blocked for more than 120 seconds');
   assert.equal(matchCrash('Out of memory: Killed process 412 (perl) total-vm:1012345kB, anon-rss:900000kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:1800kB oom_score_adj:0'), {
     kind: 'oom',

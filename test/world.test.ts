@@ -937,6 +937,9 @@ test("kernel crashes as older kernels and other architectures print them: where 
   assert.is(r.boots[0]!.rootCause!.description, 'general protection fault: 0000 [#1] SMP');
   const arm = f(['[  246.829223] INFO: task swapper/0:1 blocked for more than 120 seconds.', '[  246.853685] [<c0c4d684>] (__schedule) from [<c0c4da3c>] (schedule+0xb8/0xd0)', '[  246.884986] [<c0c4e344>] (bit_wait_io) from [<c0c4df58>] (__wait_on_bit+0x70)', '[  246.917847] [<c0276da8>] (__bread_gfp) from [<c0303e5c>] (ext4_fill_super+0x)', '[  246.925847] [<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (mount_bdev+0x1)']);
   assert.ok(arm.crashTitles[0]!.endsWith(' in ext4_fill_super'));
+  // A WARNING of 4.4's form names only its file: the PC names the function.
+  const warn = f(['[   36.207762] WARNING: at /srv/oe/build/work-shared/hikey/kernel-source/kernel/watchdog.c:352', '[   36.207782] Modules linked in:', '[   36.207887] PC is at watchdog_timer_fn+0x2a8/0x3c8']);
+  assert.is(warn.crashTitles[0], 'WARNING in watchdog_timer_fn (kernel/watchdog.c:352)');
   const stall = f(['[    0.201956]  vda: vda1', '[   21.204272] rcu: INFO: rcu_sched self-detected stall on CPU']);
   assert.equal(stall.kernelCrashes, ['bug']);
   assert.is(stall.rootCauseDescription, 'rcu: INFO: rcu_sched self-detected stall on CPU');

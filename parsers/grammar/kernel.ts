@@ -210,6 +210,14 @@ export interface CrashMatch {
   title: string;
 }
 
+/** A kernel built out of tree names its sources by the build machine's path
+ *  (`/srv/oe/build/…/kernel-source/kernel/watchdog.c:352`): the path from the source tree's top, as the
+ *  kernel's own builds print it (`kernel/watchdog.c:352`). */
+const TREE_TOP = /^\/.*?\/(?=(?:arch|block|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/[\w./-]+\.[chS]:\d)/;
+function sourcePath(path: string): string {
+  return path.startsWith('/') ? path.replace(TREE_TOP, '') : path;
+}
+
 export function matchCrash(message: string): CrashMatch | null {
   // `---[ end Kernel panic - not syncing: … ]---` closes a report, it does not open one.
   if (message.startsWith('---[ end')) return null;
@@ -218,9 +226,9 @@ export function matchCrash(message: string): CrashMatch | null {
     const m = rule.pattern.exec(message);
     if (m === null) continue;
     const groups = m.groups ?? {};
-    let title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => (groups[name] ?? '').trim());
+    let title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => sourcePath((groups[name] ?? '').trim()));
     // A WARNING names its function after the file (`at fs/x.c:12 func+0x…`): both, as syzkaller titles it.
-    if (rule.kind === 'warning' && groups['fn']) title = `WARNING in ${groups['fn']} (${groups['where'] ?? groups['where2']})`;
+    if (rule.kind === 'warning' && groups['fn']) title = `WARNING in ${groups['fn']} (${sourcePath(groups['where'] ?? groups['where2'] ?? '')})`;
     return { kind: rule.kind, title: title.length > 160 ? title.slice(0, 159) + '…' : title };
   }
   return null;

@@ -138,7 +138,8 @@ export abstract class CrashTracker extends FailureLedger {
       cycle: cycle?.index ?? null,
       evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
-      located: / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
+      // (A WARNING that names only its file, `WARNING in kernel/watchdog.c:352`, takes its function from the PC.)
+      located: c.kind === 'warning' ? c.title.endsWith(')') : / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
       details: newDetails(fromUth ? uth!.text : at.text),
       trace: false,
     };
@@ -177,7 +178,7 @@ export abstract class CrashTracker extends FailureLedger {
       const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {
         c.located = true;
-        c.title = `${c.title} in ${location}`;
+        c.title = c.kind === 'warning' && c.title.startsWith('WARNING in ') ? `WARNING in ${location} (${c.title.slice('WARNING in '.length)})` : `${c.title} in ${location}`;
         addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
       } else if (location !== null && c.kind !== 'panic' && c.kind !== 'hung-task' && !c.evidence.some((e) => e.why === 'where the kernel was executing')) {
         // A title that names the task (`BUG: soft lockup in systemd-udevd`) still shows where the CPU was.
