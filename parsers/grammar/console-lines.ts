@@ -240,6 +240,13 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'start_image() returned', pattern: /^start_image\(\) returned \S/, example: 'start_image() returned Not Found' },
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
   { literal: 'File not found', pattern: /^\*\* File not found \S+ \*\*/, example: '** File not found /boot/Image **' },
+  // U-Boot's loader refused to put a file where the memory is reserved (a board it does not know, an image
+  // larger than the room below its own code): nothing was loaded, what is booted next is garbage.
+  { literal: 'would overwrite reserved memory', pattern: /^\*\* Reading file would overwrite reserved memory \*\*/, example: '** Reading file would overwrite reserved memory **' },
+  { literal: 'Bad gzipped', pattern: /^Error: Bad gzipped \w+/, example: 'Error: Bad gzipped data' },
+  // U-Boot's distro boot: the board's boot script stopped with an error, and U-Boot goes on to its next
+  // boot target (what it says after it is that target's).
+  { literal: 'SCRIPT FAILED', pattern: /^SCRIPT FAILED: continuing\.\.\.$/, example: 'SCRIPT FAILED: continuing...' },
   // U-Boot's file systems and its SPL's loaders could not read what they were to boot.
   { literal: 'Error reading cluster', pattern: /^Error reading cluster\b/, example: 'Error reading cluster' },
   { literal: 'invalid extent block', pattern: /^invalid extent block\b/, example: 'invalid extent block' },

@@ -267,7 +267,7 @@ export class Segmenter extends CrashTracker {
           // the kernel first`) show what it led to.
           const e = boot.bootloaderError;
           if (e === null) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [] };
-          else if (e.more.length < 3) e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
+          else if (e.more.length < 5) e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
         }
         return this.touch();
       }
