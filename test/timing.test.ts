@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { analyze } from '../parsers/index.js';
 import { parseStartupFinished, parseTimespan, phaseDurations } from '../parsers/diagnose/timing.js';
+import { StartTimes, wallClock } from '../parsers/segment/start-times.js';
 import { timelineBar } from '../cli/reporters/timeline-bar.js';
 import { renderText } from '../cli/reporters/text.js';
 import { COLOUR, PLAIN } from '../cli/terminal-safe.js';
@@ -55,6 +56,66 @@ test('a real capture: the report gives each phase its duration and the text show
   // With colour, box characters and the failed phase in red; without, none of that.
   assert.match(renderText(r, { palette: COLOUR, verbose: false, width: 80 }), /━.*\u001b\[31m/);
   assert.not.match(text, /[━│\u001b]/);
+});
+
+
+test('start times: timed lines give exact durations, a console stamp an approximate one, and a console that printed one stamp for many units says nothing of them', () => {
+  const exact = new StartTimes();
+  exact.message('a.service', 'start-begin', { t: 1, clock: 'uptime', exact: true }, 1);
+  exact.message('b.service', 'start-begin', { t: 1.5, clock: 'uptime', exact: true }, 2);
+  exact.message('a.service', 'started', { t: 4.25, clock: 'uptime', exact: true }, 3);
+  exact.message('b.service', 'start-failed', { t: 2, clock: 'uptime', exact: true }, 4);
+  // (A result on another clock than its start's measures nothing.)
+  exact.message('c.service', 'start-begin', { t: 1, clock: 'uptime', exact: true }, 5);
+  exact.message('c.service', 'started', { t: 30000, clock: 'wall', exact: true }, 6);
+  assert.equal(exact.result().map((s) => [s.unit, s.seconds, s.approximate]), [['a.service', 3.25, false], ['b.service', 0.5, false]]);
+
+  const console = new StartTimes();
+  for (const u of ['x.service', 'y.service', 'z.service']) console.message(u, 'start-begin', { t: 10, clock: 'uptime', exact: false }, 1);
+  for (const u of ['x.service', 'y.service']) console.message(u, 'started', { t: 14, clock: 'uptime', exact: false }, 2);
+  console.message('z.service', 'started', { t: 19, clock: 'uptime', exact: false }, 3);
+  assert.equal(console.result().map((s) => [s.unit, s.seconds, s.approximate]), [['z.service', 9, true]]);
+
+  // A wall clock reads as seconds of the day, and goes round at midnight.
+  const wall = new StartTimes();
+  wall.message('late.service', 'start-begin', wallClock('Nov 24 23:59:58.5')!, 1);
+  wall.message('late.service', 'started', wallClock('Nov 25 00:00:01.25')!, 2);
+  assert.equal(wall.result().map((s) => [s.seconds, s.approximate]), [[2.75, false]]);
+  assert.equal(wallClock('2025-11-24T07:19:15+0000'), { t: 7 * 3600 + 19 * 60 + 15, clock: 'wall', exact: false });
+  assert.is(wallClock('whenever'), null);
+});
+
+test('a real journal with monotonic stamps: the slowest starts are timed exactly, the login and the failure placed on the kernel clock', () => {
+  const r = analyze(new Uint8Array(readFileSync(join(CORPORA, 'lab/clean-boot-journal-monotonic/console.log'))));
+  const c = r.boots[0]!.cycles.at(-1)!;
+  assert.ok(c.slowest.length > 0 && c.slowest.length <= 5);
+  assert.ok(c.slowest.every((s) => !s.approximate && s.source === 'timestamps'));
+  for (let i = 1; i < c.slowest.length; i++) assert.ok(c.slowest[i - 1]!.seconds >= c.slowest[i]!.seconds);
+  assert.ok(c.toLogin !== null && c.toLogin.uptime !== null && c.toLogin.uptime > 60 && c.toLogin.uptime < 90, JSON.stringify(c.toLogin));
+  assert.is(c.toFailure, null);
+  // The seed-shaped lab capture: the soft-reboot's cycle failed, the first one logged in; the hung device's
+  // spinner is its slowest start.
+  const t = analyze(new Uint8Array(readFileSync(join(CORPORA, 'lab/device-timeout/console.log'))));
+  const [good, bad] = t.boots[0]!.cycles;
+  assert.ok(good!.toLogin !== null && good!.toFailure === null);
+  assert.ok(bad!.toFailure !== null && bad!.toFailure.uptime! > good!.toLogin!.uptime!);
+  assert.is(bad!.slowest[0]!.source, 'spinner');
+  assert.ok(bad!.slowest[0]!.unit.startsWith('dev-disk-by\\x2duuid-'));
+  const text = renderText(t, { palette: PLAIN, verbose: false, width: 100 });
+  assert.match(text, /slowest starts: dev-disk-by\\x2duuid-\S+ \d+\.\d+ s \(its start job’s count\)/);
+  assert.match(text, /first failure at line \d+ \(\d+\.\d s after the kernel started\)/);
+});
+
+test('power-on: the firmware and loader times PID 1 reports put the login on the machine’s own clock', () => {
+  const log = [
+    '[    0.000000] Linux version 6.1.0 (x@y) #1 SMP',
+    '[    2.000000] systemd[1]: systemd 252 running in system mode (+PAM)',
+    '[    3.000000] systemd[1]: Startup finished in 5.500s (firmware) + 1.500s (loader) + 1.000s (kernel) + 2.000s (userspace) = 10.000s.',
+    '',
+    'host login: ',
+  ].join('\n');
+  const c = analyze(log + '\n').boots[0]!.cycles[0]!;
+  assert.equal(c.toLogin, { line: 5, uptime: 3, fromPowerOn: 10 });
 });
 
 test.run();

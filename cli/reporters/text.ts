@@ -93,6 +93,9 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
     const parts = (['firmware', 'loader', 'kernel', 'initrd', 'userspace'] as const).filter((k) => st[k] !== null).map((k) => `${k} ${seconds(st[k]!)}`);
     out.push(`    startup (systemd's count): ${parts.length > 0 ? `${parts.join(' + ')} = ` : ''}${seconds(st.total)}`);
   }
+  // The slowest starts worth a look (from a second up); `~` where the time is the last stamp before the line.
+  const slowest = c.slowest.filter((s) => s.seconds >= 1).slice(0, 3);
+  if (slowest.length > 0) out.push(`    slowest starts: ${slowest.map((s) => `${safeText(s.unit)} ${s.approximate ? '~' : ''}${seconds(s.seconds)}${s.source === 'spinner' ? ' (its start job’s count)' : ''}`).join(', ')}`);
   if (c.defaultTarget && c.defaultTarget !== 'graphical.target' && c.defaultTarget !== 'multi-user.target') {
     const why = c.defaultTarget === 'system-update.target' ? ' (an offline update)' : '';
     out.push(`    default target: ${safeText(c.defaultTarget)}${why}`);
@@ -108,7 +111,8 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
   let tail = '';
   if (c.emergency) tail += ` at line ${c.emergency.line}${c.emergency.triggeredBy ? `, triggered by ${c.emergency.triggeredBy}` : ''}`;
   if (c.emergency?.requested) tail += c.defaultTarget !== null ? `, as asked: ${safeText(c.defaultTarget)} was the default target (line ${c.emergency.evidence[0]!.line})` : ', as asked: nothing failed before it (systemd enters rescue mode only when asked)';
-  if (c.loginLine !== null) tail += `; login prompt at line ${c.loginLine}`;
+  if (c.loginLine !== null) tail += `; login prompt at line ${c.loginLine}${when(c.toLogin)}`;
+  else if (c.toFailure !== null && c.outcome !== 'ok') tail += `; first failure at line ${c.toFailure.line}${when(c.toFailure)}`;
   if (c.startupFinished) tail += `; startup finished in ${safeText(c.startupFinished)}`;
   if (c.end !== 'log-end') tail += `; ended by ${c.end}`;
   out.push(`    outcome: ${outcome}${tail}`);
@@ -186,6 +190,12 @@ function phases(list: readonly Phase[]): string {
   const shown = list.map((ph) => `${ph.name}${ph.seconds !== null ? ` ${seconds(ph.seconds)}` : ''}`).join(' → ');
   const from = list[0]?.startUptime;
   return from !== null && from !== undefined ? `${shown}  (from uptime ${from.toFixed(1)} s)` : shown;
+}
+
+/** ` (25.1 s after the kernel started, 31.2 s from power-on)`, as far as the log tells. */
+function when(m: Cycle['toLogin']): string {
+  if (m === null || m.uptime === null) return '';
+  return ` (${seconds(m.uptime)} after the kernel started${m.fromPowerOn !== null ? `, ${seconds(m.fromPowerOn)} from power-on` : ''})`;
 }
 
 function seconds(s: number): string {

@@ -24,6 +24,7 @@ import {
 import type { BootState, CrashState, CycleState, FailureState, ModeState } from '../segment/state.js';
 import type { Capped } from '../segment/timeline.js';
 import { attribute, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
+import { SLOWEST_KEPT, StartTimes } from '../segment/start-times.js';
 
 /** A userspace that starts this long after the kernel, with no kernel boot in the log, restarted. */
 export const RESTART_UPTIME_S = 60;
@@ -672,6 +673,20 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     };
   });
 
+  // The slowest starts: timed from their lines, and the spinner's own count for jobs shown running.
+  const starts = new StartTimes(SLOWEST_KEPT);
+  for (const s of c.starts?.result() ?? []) starts.add(s);
+  for (const j of jobs) if (j.op === 'start' && j.elapsed !== null && j.elapsed > 0) starts.spinner(j.unit.name ?? j.unit.text, j.elapsed, j.lastLine);
+  const startup = c.startupFinished === null ? null : parseStartupFinished(c.startupFinished);
+  const beforeKernel = startup !== null && (startup.firmware !== null || startup.loader !== null) ? (startup.firmware ?? 0) + (startup.loader ?? 0) : null;
+  // (The first that breaks something: an [UNSUPP] does not, nor a failure whose restart was scheduled.)
+  const firstFailure = failures.filter(breaksSomething).reduce<FailureState | undefined>((a, f) => (a === undefined || f.line < a.line ? f : a), undefined);
+  const milestone = (line: number, uptime: number | null): Cycle['toLogin'] => ({
+    line,
+    uptime,
+    fromPowerOn: uptime !== null && beforeKernel !== null ? Math.round((uptime + beforeKernel) * 1000) / 1000 : null,
+  });
+
   return {
     index: c.index,
     start,
@@ -691,8 +706,11 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
     emergency: c.mode ? buildMode(c.mode, triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? deviceUnitForPath(c.missingDevice.path) : null), requested) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
-    startup: c.startupFinished === null ? null : parseStartupFinished(c.startupFinished),
+    startup,
     defaultTarget: c.defaultTarget,
+    slowest: starts.result(),
+    toLogin: c.loginLine === null ? null : milestone(c.loginLine, c.loginUptime ?? null),
+    toFailure: firstFailure === undefined ? null : milestone(firstFailure.line, firstFailure.uptime),
     rootCause: described(rootCause, resolver),
     units: { seen: c.unitsSeen.size, dropped: c.unitsDropped },
   };

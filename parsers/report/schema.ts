@@ -68,6 +68,20 @@ export const Job = z.object({
   outcome: z.string().nullable().describe('what happened to the unit afterwards, when the log says'),
 });
 
+export const SlowStart = z.object({
+  unit: z.string().describe('the unit, or its description where the log names none'),
+  seconds: z.number().nonnegative(),
+  line: z.number().int().positive().describe('its result, or the spinner that showed it still starting'),
+  source: z.enum(['timestamps', 'spinner']).describe('timestamps: from the times of its begin and result lines; spinner: the start job\'s own elapsed time (how long it had run when last shown)'),
+  approximate: z.boolean().describe('a line without a time of its own took the last one before it (a console\'s status lines), or the clock counts whole seconds'),
+});
+
+export const Milestone = z.object({
+  line: z.number().int().positive(),
+  uptime: z.number().nullable().describe('kernel uptime (s) at the line (the last stamp at or before it)'),
+  fromPowerOn: z.number().nullable().describe('seconds since power-on: the uptime plus the firmware and loader times PID 1 reported; null when it reported none'),
+});
+
 export const PhaseName = z.enum(['firmware', 'bootloader', 'kernel', 'initrd', 'system', 'shutdown']);
 
 export const Phase = z.object({
@@ -158,6 +172,9 @@ export const Cycle = z.object({
     .nullable()
     .describe('`startupFinished` read into seconds, part by part'),
   defaultTarget: z.string().nullable().describe('the target PID 1 started as default, e.g. system-update.target for an offline update'),
+  slowest: z.array(SlowStart).describe('the units slowest to start (at most 5), longest first'),
+  toLogin: Milestone.nullable().describe('when the login prompt (or a login) came'),
+  toFailure: Milestone.nullable().describe('when the first failure was reported'),
   rootCause: RootCause.nullable(),
   units: z.object({ seen: z.number().int().nonnegative(), dropped: z.number().int().nonnegative() }),
 });

@@ -113,6 +113,7 @@ export abstract class FailureLedger extends Timeline {
       lastSeq: cycle.reports,
       lastLine: at.lineNo,
       manager,
+      uptime: this.boot?.lastUptime ?? null,
     };
     if (verb === 'mount-failed' || verb === 'mount-timeout') {
       for (const m of this.recentMountErrors) {

@@ -16,6 +16,7 @@ import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
+import { StartTimes, wallClock, type Clock } from './start-times.js';
 /** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
 const EARLY_UNITS = new Set([
   'local-fs-pre.target',
@@ -172,6 +173,7 @@ export class Segmenter extends CrashTracker {
           }
           this.bareDependency = null;
           this.recognised++;
+          this.clock = this.consoleClock();
           this.unitMessage(held.msg, held.at, 'console');
         }
         this.statusBlock = null;
@@ -182,7 +184,10 @@ export class Segmenter extends CrashTracker {
         // (`X is not active.` is systemd's only under its INFO word.)
         if (rec.msg?.verb === 'not-active' && rec.word !== 'INFO') return this.touch();
         if (rec.word === '!!!!!!') this.managerFatal(rec.message, rec.at);
-        else if (rec.msg) this.unitMessage(rec.msg, rec.at, 'console');
+        else if (rec.msg) {
+          this.clock = this.consoleClock();
+          this.unitMessage(rec.msg, rec.at, 'console');
+        }
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
         return this.touch();
       case 'spinner':
@@ -719,7 +724,10 @@ export class Segmenter extends CrashTracker {
     // forwards their output with the service's name and PID; dracut without systemd writes `dracut: ` alone.
     if (proc !== null && (proc.ident === 'systemd-journald' || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
-    else if (rec.msg) this.unitMessage(rec.msg, at, source);
+    else if (rec.msg) {
+      this.clock = rec.uptime !== null ? { t: rec.uptime, clock: 'uptime', exact: true } : rec.fromJournal ? wallClock(rec.at.text.slice(0, 40)) : null;
+      this.unitMessage(rec.msg, at, source);
+    }
     else if (rec.userManager) this.userManagerLine(rec.userManager, at);
     if (rec.audit) this.audit(rec.audit, at);
     if (rec.login) this.loginSeen(at);
@@ -1016,6 +1024,8 @@ export class Segmenter extends CrashTracker {
     const name = ref.name;
     const key = name ?? ref.text;
     this.seeUnit(cycle, key);
+    // (Startup only: a shutdown's stops are not starts.)
+    if (this.clock !== null && cycle.phases[cycle.phases.length - 1]!.name !== 'shutdown') (cycle.starts ??= new StartTimes()).message(key, msg.verb, this.clock, at.lineNo);
 
     if (msg.verb === 'not-active') {
       this.notActive = { ref, at, last: at.lineNo, recorded: false };
@@ -1116,6 +1126,14 @@ export class Segmenter extends CrashTracker {
     if (cycle.phases.at(-1)?.name === 'shutdown') return true;
     // The unit that does the switch failing is the switch failing, not a unit stopped on the way.
     return cycle.pending !== null && !(cycle.pending === 'switch-root' && unit === 'initrd-switch-root.service');
+  }
+
+  /** The time of the unit message being read (null: its line has none, and none came before it). */
+  private clock: Clock | null = null;
+  /** A console's status lines carry no time: the kernel's last stamp stands in. */
+  private consoleClock(): Clock | null {
+    const t = this.boot?.lastUptime ?? null;
+    return t === null ? null : { t, clock: 'uptime', exact: false };
   }
 
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
@@ -1400,7 +1418,10 @@ export class Segmenter extends CrashTracker {
       if (rec.audit) this.audit(rec.audit, rec.at);
       if (rec.login) this.loginSeen(rec.at);
       if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'journal');
-      if (rec.msg) return this.unitMessage(rec.msg, rec.at, 'journal');
+      if (rec.msg) {
+        this.clock = wallClock(j.time);
+        return this.unitMessage(rec.msg, rec.at, 'journal');
+      }
       return;
     }
     if (rec.msg) {

@@ -5,6 +5,7 @@ import type { OtherInit } from '../grammar/console-lines.js';
 import type { FailureKind, Verb } from '../grammar/status.js';
 import type { CrashKind } from '../grammar/kernel.js';
 import type { Evidence } from '../report/schema.js';
+import type { StartTimes } from './start-times.js';
 
 export type PhaseName = 'firmware' | 'bootloader' | 'kernel' | 'initrd' | 'system' | 'shutdown';
 export type ModeKind = 'emergency' | 'rescue' | 'dracut-shell' | 'initramfs-shell';
@@ -36,6 +37,8 @@ export interface FailureState {
   lastLine: number;
   /** A user service manager's failure (`user manager (PID 1203)`); null for PID 1. */
   manager: string | null;
+  /** The kernel's uptime when it was first reported (the last stamp at or before its line). */
+  uptime: number | null;
   /** Taken out of its cycle's list (a restart was scheduled, or it joined another failure). */
   dropped?: boolean;
   /** Listed in its cycle's `unbound` (it was recorded without a name). */
@@ -110,6 +113,10 @@ export interface CycleState {
   /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
   loginLine: number | null;
+  /** The kernel's uptime when the login came (the last stamp at or before it). */
+  loginUptime: number | null | undefined;
+  /** How long units took to start (made with the first timed `Starting …`). */
+  starts: StartTimes | undefined;
   startupFinished: string | null;
   /** The target PID 1 started as the default (system-update.target for an offline update). */
   defaultTarget: string | null;

@@ -267,6 +267,8 @@ export abstract class Timeline {
       jobs: new Map(),
       mode: null,
       loginLine: null,
+      loginUptime: undefined,
+      starts: undefined,
       startupFinished: null,
       defaultTarget: null,
       defaultTargetAt: null,
@@ -448,6 +450,8 @@ export abstract class Timeline {
     if (cycle) {
       cycle.endLine = Math.max(cycle.endLine, line);
       if (this.contentLine > cycle.contentEnd) cycle.contentEnd = this.contentLine;
+      // (When the login came, on the kernel's clock.)
+      if (cycle.loginUptime === undefined && cycle.loginLine !== null) cycle.loginUptime = boot.lastUptime;
       const p = cycle.phases.at(-1)!;
       p.endLine = Math.max(p.endLine, line);
     } else {
