@@ -20,6 +20,7 @@ import { EXIT } from './exit-codes.js';
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
        bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit] [--jobs N]
                                 many logs in one run, on the cores; a summary at the end, the worst exit code
+       bootwhy FILE --format svg > boot.svg   the boots as a chart: phases, failures, slowest starts
        bootwhy ... [--config bootwhy.yaml] [--fail-on failed,emergency,crash,degraded,any]
                                 a policy: failures expected on these machines, what fails the run
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]
@@ -146,12 +147,14 @@ async function main(argv: string[]): Promise<number> {
   const args = first === 'analyze' ? rest : positionals;
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (values.format !== undefined && values.json && values.format !== 'json') throw new UsageError(`--json is --format json; it cannot go with --format ${values.format}`);
-  if (!isFormatName(format)) throw new UsageError(`--format must be text, json, ndjson, markdown, github or junit, not '${format}'`);
+  if (!isFormatName(format)) throw new UsageError(`--format must be text, json, ndjson, markdown, github, junit or svg, not '${format}'`);
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not '${values.jobs}'`);
   }
+  // A picture is of one log.
+  if (format === 'svg' && (args.length > 1 || (args.length === 1 && (await isBatchInput(args[0]!))))) throw new UsageError('--format svg draws one log: give one input');
   // Many inputs (several, a directory, a glob) or a CI format: the batch command.
   if (args.length > 1 || (format !== 'text' && format !== 'json') || jobs !== undefined || (args.length === 1 && (await isBatchInput(args[0]!)))) {
     const { batchCommand } = await import('./commands/batch.js');
@@ -166,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** The --format names (cli/reporters/formats.ts holds the formats; it is loaded only for a batch). */
-const FORMAT_NAMES = ['text', 'json', 'ndjson', 'markdown', 'github', 'junit'] as const;
+const FORMAT_NAMES = ['text', 'json', 'ndjson', 'markdown', 'github', 'junit', 'svg'] as const;
 function isFormatName(name: string): name is (typeof FORMAT_NAMES)[number] {
   return (FORMAT_NAMES as readonly string[]).includes(name);
 }

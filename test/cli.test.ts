@@ -122,7 +122,7 @@ test('usage and input errors: one line, exit 2, no stack trace', () => {
   mkdirSync(emptyDir, { recursive: true });
   assertOneLineError(bootwhy([emptyDir]), /^bootwhy: .*empty-dir: no files in this directory\n$/);
   assertOneLineError(bootwhy(['--bogus', SEED]), /^bootwhy: Unknown option '--bogus'\n/);
-  assertOneLineError(bootwhy(['--format', 'xml', SEED]), /--format must be text, json, ndjson, markdown, github or junit/);
+  assertOneLineError(bootwhy(['--format', 'xml', SEED]), /--format must be text, json, ndjson, markdown, github, junit or svg/);
   assertOneLineError(bootwhy(['--jobs', '0', SEED]), /--jobs must be a whole number/);
   assertOneLineError(bootwhy(['--color=purple', SEED]), /--color must be auto, always or never/);
   assertOneLineError(bootwhy(['schema', 'extra']), /schema takes no arguments/);

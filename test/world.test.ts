@@ -1315,4 +1315,45 @@ test("a kernel that stopped at its first instant after the bootloader's hand-ove
   assert.is(f(['Net:   eth0: ethernet@7d580000', 'PCIe BRCM: link up, 5.0 Gbps x1 (SSC)', '"Error" handler, esr 0xbf000002', 'elr: 00000000000af544 lr : 00000000000af500 (reloc)']).rootCause, '"Error" handler, esr 0xbf000002');
 });
 
+test("a generator that fails breaks the boot only when it makes units the boot needs", () => {
+  const kmsg = (gen: string) => ['[    0.000000] Linux version 6.6.0 (x@y) #1 SMP', '[    4.100000] systemd[1]: systemd 252 running in system mode (+PAM)', `[    4.909638] (sd-execu[167]: /lib/systemd/system-generators/${gen} failed with exit status 1.`, '[    9.000000] systemd[1]: Startup finished in 4.1s (kernel) + 4.9s (userspace) = 9.0s.', '', 'host login: '];
+  // gpt-auto on a root it cannot trace to a disk: PID 1 goes on and the boot is whole.
+  const gpt = analyze(kmsg('systemd-gpt-auto-generator').join('\n') + '\n');
+  assert.is(gpt.verdict, 'ok');
+  assert.is(gpt.boots[0]!.cycles[0]!.failures.length, 1, 'still listed');
+  // fstab's: the mounts it should have made are missing.
+  const fstab = f(kmsg('systemd-fstab-generator'));
+  assert.is(fstab.rootCause, '/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1');
+});
+
+test('a kernel that printed its banner without a time, then PID 1 with one, is one boot; after a panic says it reboots, the next power-on\'s lines begin a boot', () => {
+  const untimed = ['Linux version 5.3.0 (x@y) #1 SMP', 'Run /init as init process', 'systemd[1]: systemd 219 running in system mode. (+PAM)', 'systemd[1]: Running in initial RAM disk.', '[  OK  ] Reached target Local File Systems.', '[    0.925423] systemd[1]: Reached target Local File Systems.', '[  OK  ] Reached target Timers.'];
+  const one = f(untimed);
+  assert.is(one.boots, 1);
+  assert.is(one.cycles, 1);
+  const panicked = [...untimed, ' BUG: Kernel NULL pointer dereference at 0x00000148', ' Oops: Kernel access of bad area, sig: 11 [#1]', ' NIP [c0080000006f97dc] lpfc_sli4_write_cq_db+0x7c/0xa0 [lpfc]', ' Kernel panic - not syncing: Fatal exception', ' Rebooting in 10 seconds..', '', '!!! 01FT700 FCode, Copyright (c) 2000-2017 Emulex !!!  Version 4.03a12', '', '!!! 01FT700 FCode, Copyright (c) 2000-2017 Emulex !!!  Version 4.03a12'];
+  const r = f(panicked);
+  assert.is(r.boots, 2);
+  assert.ok(r.crashTitles[0]!.endsWith(' in lpfc_sli4_write_cq_db'), r.crashTitles[0]);
+  // A vendor kernel that goes on talking, with its timestamps, after the same words is still the same boot.
+  const vendor = f(['[    8.600000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)', '[    8.610000] Rebooting in 5 seconds..', '<0>  - Fail to set CP uploadmode.', '[   13.663737]   - Fail to set CP uploadmode.', '0> modem_wait_count : 501', '[   13.670236]  modem_wait_count : 501']);
+  assert.is(vendor.boots, 1);
+});
+
+test("an init script's mount the kernel refused is the cause of a boot without systemd, in the kernel's words; mounts a board's kernel just lacks are not", () => {
+  const arpl = f(['[    1.425491] tmpfs: Unknown parameter \'mode\'', 'mount: mounting tmpfs on /tmp failed: Invalid argument', 'Starting syslogd: OK', 'Starting network: OK', '', 'Please press Enter to activate this console.']);
+  assert.is(arpl.rootCauseDescription, "tmpfs: Unknown parameter 'mode'");
+  assert.ok(arpl.rootEvidence.some((t) => t.startsWith('mount: mounting tmpfs on /tmp failed')));
+  const smack = f(['[    1.425491] Run /sbin/init as init process', 'mount: mounting smackfs on /sys/fs/smackfs failed: No such file or directory', 'Starting syslogd: OK', '', 'Please press Enter to activate this console.']);
+  assert.is(smack.rootCause, null);
+});
+
+test("NixOS stage 1's word that it gave up waiting for a device is the cause's description; a kernel's reason before its report's cut line is evidence", () => {
+  const nix = f(['<<< NixOS Stage 1 >>>', '', 'waiting for device /dev/disk/by-partlabel/disk-nvme0n1-var to appear.......................', '', 'Timed out waiting for device /dev/disk/by-partlabel/disk-nvme0n1-var, trying to mount anyway.', '', 'mounting /dev/disk/by-partlabel/disk-nvme0n1-var on /var...']);
+  assert.is(nix.rootCause, 'dev-disk-by\\x2dpartlabel-disk\\x2dnvme0n1\\x2dvar.device');
+  assert.is(nix.rootCauseDescription, 'Timed out waiting for device /dev/disk/by-partlabel/disk-nvme0n1-var, trying to mount anyway');
+  const usercopy = f(["[    1.955512] usercopy: Kernel memory exposure attempt detected from SLUB object 'cpumask' (offset 0, size 16)!", '[    1.955531] ------------[ cut here ]------------', '[    1.955535] kernel BUG at mm/usercopy.c:102!']);
+  assert.ok(usercopy.rootEvidence.some((t) => t.includes('Kernel memory exposure attempt')));
+});
+
 test.run();

@@ -7,6 +7,8 @@
 import type { Report, RootCause } from '../../parsers/report/schema.js';
 import type { FileResult } from '../batch/analyze-file.js';
 import { choosePalette, safeJson, safeText } from '../terminal-safe.js';
+import { renderSvg } from './svg.js';
+import { xmlText } from './xml.js';
 import { renderText } from './text.js';
 
 export interface FormatContext {
@@ -213,10 +215,6 @@ const github: Format = {
 
 // ---- junit ----------------------------------------------------------------------------------------
 
-/** Text for XML character data and attributes (controls are out already: XML 1.0 forbids most of them). */
-export function xmlText(s: string): string {
-  return safeText(s).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;')).replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
-}
 
 function junitCase(classname: string, name: string, failure: { message: string; type: string; body: string } | null, error = false): string {
   const open = `    <testcase classname="${xmlText(classname)}" name="${xmlText(name)}" time="0"`;
@@ -275,6 +273,19 @@ const junit: Format = {
   },
 };
 
+// ---- svg ------------------------------------------------------------------------------------------
+
+/** One log as a chart (cli/reporters/svg.ts); the command lets it have one input only. */
+const svg: Format = {
+  each(result) {
+    if (result.report !== null) return renderSvg(result.report);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="800" height="40"><text x="10" y="24" font-size="14">${xmlText(`bootwhy: ${result.path}: ${result.error ?? 'unreadable'}`)}</text></svg>\n`;
+  },
+  end() {
+    return '';
+  },
+};
+
 export const FORMATS = {
   text: () => text,
   json: () => json,
@@ -282,6 +293,7 @@ export const FORMATS = {
   markdown: () => markdown,
   github: () => github,
   junit: () => junit,
+  svg: () => svg,
 } as const satisfies Record<string, () => Format>;
 
 export type FormatName = keyof typeof FORMATS;

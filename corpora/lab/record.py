@@ -217,6 +217,14 @@ def var_bind_soft_reboot(c, full_reboot=False):
     c.poweroff(force=True)
 
 
+def soft_reboot_then_var_bind(c):
+    """Three userspace cycles on one kernel: a soft-reboot that works, then the seed case's change and a
+    second soft-reboot into emergency mode (a good cycle to hold the bad one against, within one log)."""
+    c.login()
+    c.send('systemctl soft-reboot')
+    var_bind_soft_reboot(c)
+
+
 def var_bind_reboot(c):
     """The seed case's change followed by a full reboot, for systemd before 254 (no soft-reboot)."""
     var_bind_soft_reboot(c, full_reboot=True)
@@ -396,6 +404,7 @@ SCENARIOS = {
     'soft-reboot': (soft_reboot, ''),
     'var-bind-soft-reboot': (var_bind_soft_reboot, ''),
     'var-bind-reboot': (var_bind_reboot, ''),
+    'soft-reboot-then-var-bind': (soft_reboot_then_var_bind, ''),
     'failing-service': (failing_service, ''),
     'device-timeout': (device_timeout, ''),
     'kernel-panic': (kernel_panic, 'init=/bin/false panic=1'),
@@ -422,7 +431,7 @@ KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'va
 # without soft-reboot, so QEMU must not exit on it there.
 RESTARTS = {'failing-service', 'device-timeout', 'service-timeout'}
 # Scenarios that are about soft-reboot itself: trixie only.
-NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
+NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-var-bind', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
                      'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}
 # Booted by the firmware from a partitioned disk with GRUB (build-image.sh --grub), not by -kernel.
 GRUB = {'grub-clean-boot', 'grub-fstab-emergency'}

@@ -194,12 +194,18 @@ function rootMountFailed(b: BootState): Cause | null {
 function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const w = b.rootWait;
   if (!endsTheLog || !w || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null) return null;
+  // (The kernel's own wait says `Waiting for root device`; an initrd's, `waiting for device … to appear`.)
+  const kernel = /Waiting for root device/.test(w.text);
+  const evidence: Evidence[] = [
+    ...(w.gaveUp !== undefined && w.gaveUp.line !== w.line ? [{ line: w.gaveUp.line, text: w.gaveUp.text, why: `the initrd stopped waiting for ${w.device}` }] : []),
+    { line: w.line, text: w.text, why: kernel ? 'the kernel waits for the root device (rootwait) and no init ran after it' : 'the initrd waits for the device, and no system started after it' },
+  ];
   return {
     kind: 'root-device',
     unit: deviceUnitForPath(w.device),
-    headline: `the kernel waited for the root device ${w.device}, which never appeared (the log ends there)`,
-    lines: [w.line],
-    evidence: [{ line: w.line, text: w.text, why: 'the kernel waits for the root device (rootwait) and no init ran after it' }],
+    headline: kernel ? `the kernel waited for the root device ${w.device}, which never appeared (the log ends there)` : `the initrd waited for ${w.device}, which never appeared, and no system started (the log ends there)`,
+    lines: linesOf(evidence),
+    evidence,
     cascade: null,
     dependents: 0,
     crash: null,
@@ -272,9 +278,10 @@ const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows:
   // its banner, or its first few hundred milliseconds (a paste that begins at `[    0.98…] /dev/root: Can't
-  // open blockdev` lacks the kernel's start, as the people who read such logs say).
+  // open blockdev` lacks the kernel's start, as the people who read such logs say). (A banner within 20
+  // lines is the start: powerpc prints a dozen lines of CPU features before `Linux version`.)
   const startsMidway =
-    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < KERNEL_START_SECONDS) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 10) && b.container !== true;
+    (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < KERNEL_START_SECONDS) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 20) && b.container !== true;
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: Cause | null = null;
@@ -295,6 +302,32 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       cascade: null,
       dependents: 0,
       crash: null,
+    };
+  };
+  // An init other than systemd ran, and its scripts' mounts failed (`mount -a` in BusyBox's rcS): the
+  // first is the cause, in the kernel's words where it said why.
+  const initMountCause = (): Cause | null => {
+    // (Only one the kernel refused, saying why: boards' rc scripts mount what their kernel lacks —
+    // `smackfs`, a busy `devtmpfs` — and boot on.)
+    const m = b.mountErrors?.find((x) => x.kernel !== null);
+    if (m === undefined || b.init === null || b.cycles.length > 0) return null;
+    const evidence: Evidence[] = [
+      ...(m.kernel !== null ? [{ line: m.kernel.line, text: m.kernel.text, why: 'the kernel refused the mount' }] : []),
+      { line: m.line, text: m.text, why: `${initName}'s startup could not mount a file system` },
+      ...(b.mountErrors ?? []).filter((x) => x !== m).map((x) => ({ line: x.line, text: x.text, why: 'another mount that failed' })),
+    ];
+    const said = m.kernel?.message ?? m.message;
+    const more = (b.mountErrors?.length ?? 1) - 1;
+    return {
+      kind: 'unit',
+      unit: said,
+      headline: `no systemd (${initName}): a mount at startup failed: ${m.message}${m.kernel !== null ? ` (the kernel: ${m.kernel.message})` : ''}${more > 0 ? `; ${more} other mount${more === 1 ? '' : 's'} failed too` : ''}`,
+      lines: linesOf(evidence),
+      evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+      description: said,
     };
   };
   if (b.mode && b.mode.kind !== 'initramfs-shell' && initFailure !== undefined) {
@@ -447,7 +480,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         description: e.message.trim(),
       };
     } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog);
   }
   return {
     index: b.index,
@@ -655,7 +688,8 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
       evidence: f.evidence,
     };
   });
-  const jobs: Job[] = [...c.jobs.values()].map((j) => {
+  const jobStates = [...c.jobs.values()];
+  const jobs: Job[] = jobStates.map((j) => {
     const ref = j.ref.name === null ? resolver.resolve(j.ref) : j.ref;
     const failed = failures.find((f) => f.ref.name !== null && f.ref.name === ref.name);
     return {
@@ -676,7 +710,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
   // The slowest starts: timed from their lines, and the spinner's own count for jobs shown running.
   const starts = new StartTimes(SLOWEST_KEPT);
   for (const s of c.starts?.result() ?? []) starts.add(s);
-  for (const j of jobs) if (j.op === 'start' && j.elapsed !== null && j.elapsed > 0) starts.spinner(j.unit.name ?? j.unit.text, j.elapsed, j.lastLine);
+  for (const [i, j] of jobs.entries()) if (j.op === 'start' && j.elapsed !== null && j.elapsed > 0) starts.spinner(j.unit.name ?? j.unit.text, j.elapsed, j.lastLine, jobStates[i]!.uptimeAtElapsed);
   const startup = c.startupFinished === null ? null : parseStartupFinished(c.startupFinished);
   const beforeKernel = startup !== null && (startup.firmware !== null || startup.loader !== null) ? (startup.firmware ?? 0) + (startup.loader ?? 0) : null;
   // (The first that breaks something: an [UNSUPP] does not, nor a failure whose restart was scheduled.)
@@ -739,8 +773,16 @@ function cycleStart(c: CycleState, boot: BootState, position: number, bootStarts
 }
 
 /** A result systemd reports that breaks nothing (`[UNSUPP] Starting of X unsupported.`) is a note. */
+/** Generators that make units a boot needs (its mounts, its encrypted, verity and integrity devices, the
+ *  initrd's root): when one fails, what it should have made is missing. Another generator's failure
+ *  (gpt-auto on a root it cannot trace to a disk, getty, rc-local, zram) leaves the boot as it was: PID 1
+ *  logs it and goes on. */
+const NEEDED_GENERATOR = /(?:^|\/)(?:systemd-(?:fstab|cryptsetup|veritysetup|integritysetup)|dracut-rootfs|ostree-system|ignition-[\w-]+|coreos-[\w-]+|zfs-mount)-generator failed/;
+
 export function breaksSomething(f: FailureState): boolean {
-  return f.kind !== 'unsupported';
+  if (f.kind === 'unsupported') return false;
+  if (f.verb === 'unit-failed' && f.ref.name === null && f.ref.text.includes('-generator failed with exit status') && !NEEDED_GENERATOR.test(f.ref.text)) return false;
+  return true;
 }
 
 /** The start job a log ended on: the one still running (its spinner the last lines), longest first. */

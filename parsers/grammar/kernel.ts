@@ -241,7 +241,9 @@ export function matchCrash(message: string): CrashMatch | null {
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
 const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)\+0x/;
 
-export function matchCrashLocation(message: string): string | null {
+export function matchCrashLocation(message0: string): string | null {
+  // (A kernel printing without timestamps indents some lines of its reports: ` NIP [c008…] fn+0x7c/0xa0`.)
+  const message = message0.charCodeAt(0) === 0x20 ? message0.trimStart() : message0;
   if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;

@@ -74,6 +74,7 @@ export const SlowStart = z.object({
   line: z.number().int().positive().describe('its result, or the spinner that showed it still starting'),
   source: z.enum(['timestamps', 'spinner']).describe('timestamps: from the times of its begin and result lines; spinner: the start job\'s own elapsed time (how long it had run when last shown)'),
   approximate: z.boolean().describe('a line without a time of its own took the last one before it (a console\'s status lines), or the clock counts whole seconds'),
+  startUptime: z.number().nullable().describe('kernel uptime (s) when it began, where the log\'s clock is the kernel\'s (a spinner\'s: its elapsed time back from the last stamp before it)'),
 });
 
 export const Milestone = z.object({

@@ -527,7 +527,7 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
 ]);
 
 /** Where an initramfs mounts the root file system before it switches to it. */
-const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root)\/?$/;
+export const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root)\/?$/;
 
 /** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
 export function lvmMapperPath(path: string): string | null {

@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
-import { bestBinding, BIND_LINES, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
+import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 import { StartTimes, wallClock, type Clock } from './start-times.js';
@@ -112,6 +112,7 @@ export class Segmenter extends CrashTracker {
     const shown = at.text;
     if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.contentLine = line;
     if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
+    if (this.restartAfterPanic !== null) this.afterPanicRestart(rec);
     // Kernel lines are most of a console: to their own method at once.
     if (rec.kind === 'kernel') return this.kernel(rec);
     if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
@@ -127,6 +128,7 @@ export class Segmenter extends CrashTracker {
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
+      if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
@@ -308,7 +310,10 @@ export class Segmenter extends CrashTracker {
       case 'text':
         if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
         if (rec.crash) this.crash(rec.crash, rec.at, null, true);
-        if (rec.mountError) this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
+        if (rec.mountError) {
+          this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
+          if (rec.mountError.reason !== 'does not exist') this.initMountError(rec.mountError.path, rec.at);
+        }
         if (rec.rootNotFound !== null) this.rootNotFound(rec.rootNotFound, rec.at);
         if (rec.dracut) {
           this.ensureBoot('log-start', rec.at.lineNo);
@@ -485,6 +490,8 @@ export class Segmenter extends CrashTracker {
   private k1Message = '';
   private k1Text = '';
   private k2Message = '';
+  private k2Line = 0;
+  private k2Text = '';
 
   /** The line of /etc/issue that named a distribution release that boots with systemd. */
   private issueLine = -1;
@@ -527,10 +534,48 @@ export class Segmenter extends CrashTracker {
     this.prompt(p, { lineNo, text });
   }
 
+  /** A boot whose kernel panicked and said it will restart the machine (`Rebooting in 10 seconds..`). */
+  private restartAfterPanic: BootState | null = null;
+  private static readonly REBOOTING_IN = /^\s*Rebooting in \d+ seconds?\.*\s*$/;
+
+  /** Lines after the restart line that are not the kernel's, since its last one: the first, and how many. */
+  private afterRestart: { line: number; count: number } | null = null;
+
+  /** After the panic's `Rebooting in N seconds..` the kernel has little more to say: lines that are not
+   *  the kernel's (an option ROM's banner, a firmware this grammar does not know), two of them with no
+   *  kernel line between, are the next power-on's: its boot begins at the second (the first was read as
+   *  this boot's before the second told). (A vendor kernel that goes on talking
+   *  with its timestamps, `[ 13.66] modem_wait_count …`, is still this boot.) */
+  private afterPanicRestart(rec: ConsoleRecord): void {
+    const boot = this.restartAfterPanic!;
+    if (boot !== this.boot) {
+      this.restartAfterPanic = null;
+      this.afterRestart = null;
+      return;
+    }
+    const t = rec.at.text;
+    if (rec.kind === 'kernel') {
+      this.afterRestart = null;
+      return;
+    }
+    if (rec.kind === 'marker' || t.trim() === '' || (rec.kind === 'text' && (isConsoleToolLine(t) || Segmenter.REBOOTING_IN.test(t)))) return;
+    const seen = (this.afterRestart ??= { line: rec.at.lineNo, count: 0 });
+    if (++seen.count < 2) return;
+    this.restartAfterPanic = null;
+    this.afterRestart = null;
+    this.startBoot('firmware', rec.at.lineNo);
+  }
+
+  /** The panic's restart line, a kernel line or (printk time off) a plain one. */
+  private rebootingIn(text: string): void {
+    if (this.boot !== null && this.boot.end === 'panic' && Segmenter.REBOOTING_IN.test(text)) this.restartAfterPanic = this.boot;
+  }
+
   private kernel(rec: Extract<ConsoleRecord, { kind: 'kernel' }>): void {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
+    if (rec.message.charCodeAt(0) === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message);
     // A syslog daemon writing to the console replays the ring buffer (BusyBox klogd: `kern.notice kernel:
     // [    0.000000] Linux version …`) after the console already showed those lines: the same boot again,
     // until its uptimes pass where the console's were.
@@ -574,8 +619,10 @@ export class Segmenter extends CrashTracker {
       // (An empty record stamped 0, as vmcore-dmesg prints one mid-log, says nothing of a kernel start.)
       rec.message.trim() !== '' &&
       ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5) ||
-        // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog).
-        (boot.lastUptime === null && boot.cycles.length > 0))
+        // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog). (Not
+        // PID 1's kmsg line in a boot whose kernel printed its banner without a time: that kernel's clock,
+        // first seen; a new kernel prints for a while before any process speaks.)
+        (boot.lastUptime === null && boot.cycles.length > 0 && !(boot.bannerLine !== null && !rec.fromJournal && rec.process !== null)))
     ) {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
       // time is another writer's line or a redraw, spliced in: not a boot.
@@ -651,11 +698,17 @@ export class Segmenter extends CrashTracker {
     const made = this.boot?.crashes.at(-1);
     if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && !(rec.uptime !== null && this.k1Uptime !== null && rec.uptime - this.k1Uptime > 2) && COMPLAINT.test(this.k1Message)) {
       addEvidence(made.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the kernel said just before the crash' });
+    } else if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && this.k2Line === at.lineNo - 2 && this.k1Message.includes('------------[ cut here ]') && this.k2Message.trim() !== '' && !this.k2Message.includes('cut here')) {
+      // The kernel said why just before its report began (`usercopy: Kernel memory exposure attempt detected
+      // …`, `------------[ cut here ]------------`, `kernel BUG at mm/usercopy.c:102!`).
+      addEvidence(made.evidence, { line: this.k2Line, text: clip(this.k2Text), why: 'what the kernel said as its report began' });
     }
     if (rec.message !== '') {
       boot.kernelLastLine = at.lineNo;
       boot.kernelLastText = at.text;
       this.k2Message = this.k1Message;
+      this.k2Line = this.k1Line;
+      this.k2Text = this.k1Text;
       this.k1Line = at.lineNo;
       this.k1Uptime = rec.uptime;
       this.k1Message = rec.message;
@@ -1128,6 +1181,21 @@ export class Segmenter extends CrashTracker {
     return cycle.pending !== null && !(cycle.pending === 'switch-root' && unit === 'initrd-switch-root.service');
   }
 
+  /** mount(8) failed on the console of a boot that runs no systemd (yet): an init script's mount, unless it
+   *  is the initramfs's mount of the root (its own cause, read elsewhere). The kernel's line just before,
+   *  from the same file system (`tmpfs: Unknown parameter 'mode'` before `mount: mounting tmpfs on /tmp
+   *  failed: Invalid argument`), says why. Whether it was an init's is decided at the end. */
+  private initMountError(path: string, at: LineRef): void {
+    const boot = this.boot;
+    if (boot === null || !boot.hasKernel || this.systemdRunning() || INITRAMFS_ROOT.test(path)) return;
+    const list = (boot.mountErrors ??= []);
+    if (list.length >= 3) return;
+    const message = at.text.trim();
+    const fs = /^mount: mounting (\S+) on /.exec(message)?.[1];
+    const kernel = fs !== undefined && at.lineNo - this.k1Line <= 3 && this.k1Message.startsWith(`${fs}: `) ? { line: this.k1Line, text: clip(this.k1Text), message: clip(this.k1Message.trim()) } : null;
+    list.push({ line: at.lineNo, text: clip(at.text), message: clip(message), kernel });
+  }
+
   /** The time of the unit message being read (null: its line has none, and none came before it). */
   private clock: Clock | null = null;
   /** A console's status lines carry no time: the kernel's last stamp stands in. */
@@ -1469,7 +1537,7 @@ export class Segmenter extends CrashTracker {
         return;
       }
       this.retainedJobs++;
-      job = { ref: ownRef(ref), op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null, lastText: '' };
+      job = { ref: ownRef(ref), op: s.op, firstLine: rec.at.lineNo, lastLine: rec.at.lineNo, elapsed: s.elapsed, limit: s.limit, elapsedText: s.elapsedText, limitText: s.limitText, frames: 0, outcome: null, lastText: '', uptimeAtElapsed: null };
       cycle.jobs.set(job.ref.name ?? job.ref.text, job);
       this.emit({ type: 'job', boot: this.boot!.index, cycle: cycle.index, line: rec.at.lineNo, unit: key, elapsed: s.elapsedText, limit: s.limitText });
     }
@@ -1479,6 +1547,7 @@ export class Segmenter extends CrashTracker {
     if (s.elapsed !== null && (job.elapsed === null || s.elapsed >= job.elapsed)) {
       job.elapsed = s.elapsed;
       job.elapsedText = s.elapsedText;
+      job.uptimeAtElapsed = this.boot?.lastUptime ?? null;
     }
     job.limit = s.limit;
     job.limitText = s.limitText;

@@ -22,6 +22,8 @@ export interface SlowStart {
   /** `timestamps`: from its begin and end lines' times; `spinner`: the start job's own elapsed time. */
   source: 'timestamps' | 'spinner';
   approximate: boolean;
+  /** Kernel uptime when it began, where the clock is the kernel's. */
+  startUptime: number | null;
 }
 
 // (Not `Expecting device …`: a device appears when udev gets to it, which is no start of its own.)
@@ -74,12 +76,12 @@ export class StartTimes {
       if (this.pairs.size >= OPEN_LIMIT && !this.pairs.has(pair)) this.pairs.clear();
       this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
     }
-    this.add({ unit: key, seconds: Math.round(seconds * 1000) / 1000, line, source: 'timestamps', approximate, ...(pair !== undefined ? { pair } : {}) });
+    this.add({ unit: key, seconds: Math.round(seconds * 1000) / 1000, line, source: 'timestamps', approximate, startUptime: at.clock === 'uptime' ? begun.at.t : null, ...(pair !== undefined ? { pair } : {}) });
   }
 
   /** A start job's spinner showed it running this long. */
-  spinner(key: string, seconds: number, line: number): void {
-    this.add({ unit: key, seconds, line, source: 'spinner', approximate: false });
+  spinner(key: string, seconds: number, line: number, uptimeThen: number | null = null): void {
+    this.add({ unit: key, seconds, line, source: 'spinner', approximate: false, startUptime: uptimeThen === null ? null : Math.max(0, Math.round((uptimeThen - seconds) * 1000) / 1000) });
   }
 
   /** The unit's longest start, among the slowest few. */

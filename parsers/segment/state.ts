@@ -60,6 +60,8 @@ export interface JobState {
   outcome: string | null;
   /** The last frame as shown, for evidence. */
   lastText: string;
+  /** The kernel's uptime (the last stamp before it) when the spinner showed its longest elapsed time. */
+  uptimeAtElapsed: number | null;
 }
 
 export interface ModeState {
@@ -171,6 +173,9 @@ export interface BootState {
   init: OtherInit | null;
   /** Services that init system said failed. */
   initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[] }>;
+  /** mount(8)'s errors on the console while no systemd ran (an rc script's `mount -a`), the first few,
+   *  each with the kernel's reason just before it (`tmpfs: Unknown parameter 'mode'`) where it gave one. */
+  mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;
   /** A login prompt with no systemd userspace cycle to hold it. */
   loginLine: number | null;
   /** The device dracut said does not exist, before any userspace cycle. */
@@ -218,7 +223,8 @@ export interface BootState {
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
   kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver' | 'hang'; message: string; line: number; text: string; more: Evidence[] }>;
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
-  rootWait?: { device: string; line: number; text: string } | null;
+  /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`). */
+  rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string } } | null;
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
   banners: Set<string>;
   phases: PhaseState[];

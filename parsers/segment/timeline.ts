@@ -204,14 +204,17 @@ export abstract class Timeline {
     if (m) this.pendingInitrdDevice = { device: m[1]!, ev: { line: at.lineNo, text: clip(at.text), why: `the initrd waited for ${m[1]} in vain` } };
     // NixOS stage 1 gives up waiting and tries anyway (`Timed out waiting for device /dev/root, trying to
     // mount anyway.`): a root the kernel's stage never got, if nothing comes after it.
-    if (m && text.includes('trying to mount anyway')) this.rootWaited(m[1]!, at);
+    if (m && text.includes('trying to mount anyway')) this.rootWaited(m[1]!, at, true);
   }
 
   /** An initrd waits for the root device (NixOS stage 1's `waiting for device /dev/x to appear...`). */
-  protected rootWaited(device: string, at: LineRef): void {
+  protected rootWaited(device: string, at: LineRef, gaveUp = false): void {
     this.recognised++;
     const boot = this.ensureBoot('log-start', at.lineNo);
-    if (boot.cycles.length === 0) boot.rootWait ??= { device: own(device), line: at.lineNo, text: clip(at.text) };
+    if (boot.cycles.length > 0) return;
+    boot.rootWait ??= { device: own(device), line: at.lineNo, text: clip(at.text) };
+    // (Its word that it gave up on the device is the one that says what happened.)
+    if (gaveUp && boot.rootWait.device === device) boot.rootWait.gaveUp ??= { line: at.lineNo, text: clip(at.text) };
   }
 
   protected inFirmware(): boolean {
