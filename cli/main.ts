@@ -18,9 +18,9 @@ import { safeText } from './terminal-safe.js';
 import { EXIT } from './exit-codes.js';
 
 const USAGE = `Usage: bootwhy [analyze] <file|->  [--json] [--verbose] [--color=auto|always|never]
-       bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit] [--jobs N]
+       bootwhy [analyze] FILE|DIR|'GLOB'...  [--format text|json|ndjson|markdown|github|junit|svg] [--jobs N]
                                 many logs in one run, on the cores; a summary at the end, the worst exit code
-       bootwhy FILE --format svg > boot.svg   the boots as a chart: phases, failures, slowest starts
+                                (svg: one log as a chart of its boots, phases, failures and slowest starts)
        bootwhy ... [--config bootwhy.yaml] [--fail-on failed,emergency,crash,degraded,any]
                                 a policy: failures expected on these machines, what fails the run
        bootwhy watch SOURCE     [--json] [--save FILE] [--until login|emergency|panic|failed|cycle=N]

@@ -135,6 +135,7 @@ const MATRIX: Array<{ command: string; name: string; output: () => Promise<Buffe
   { command: 'analyze', name: '--format markdown', output: async () => run([LOG, '--format', 'markdown']), format: 'markdown' },
   { command: 'analyze', name: '--format github', output: async () => run([LOG, '--format', 'github']), format: 'github' },
   { command: 'analyze', name: '--format junit', output: async () => run([LOG, '--format', 'junit']), format: 'junit' },
+  { command: 'analyze', name: '--format svg', output: async () => run([LOG, '--format', 'svg']), format: 'svg' },
   { command: 'diff', name: 'diff LOG LOG (text, colour)', output: async () => run(['diff', LOG, LOG, '--color=always']) },
   { command: 'diff', name: 'diff LOG --cycles --json', output: async () => run(['diff', LOG, '--cycles', '1', '2', '--json']) },
   { command: 'schema', name: 'schema', output: async () => run(['schema']) },

@@ -1356,4 +1356,27 @@ test("NixOS stage 1's word that it gave up waiting for a device is the cause's d
   assert.ok(usercopy.rootEvidence.some((t) => t.includes('Kernel memory exposure attempt')));
 });
 
+test('a log copied with no-break spaces reads as the console; a stack overflow after a fault is the fault\'s; the real console replaying the log is the same boot', () => {
+  const nbsp = f(['[\u00a0 675.895298] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000058', '[\u00a0 675.945244] Internal error: Oops: 96000005 [#1] PREEMPT SMP', '[\u00a0 676.020692] pc : tpm_transmit+0x148/0x678', '[\u00a0 676.226710] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b']);
+  assert.equal(nbsp.kernelCrashes, ['oops', 'panic']);
+  assert.is(nbsp.rootCause, 'oops');
+  const overflow = f(['[    0.000000] Unable to handle kernel paging request at virtual address ffff00003de10000', '[    0.000000] Mem abort info:', '[    0.000000] Unable to handle kernel paging request at virtual address ffff00007dff8000', '[    0.000000] Kernel panic - not syncing: kernel stack overflow']);
+  assert.is(overflow.rootCause, 'oops');
+  const replay = f([
+    '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+    '[    0.000000] Linux version 5.4.0 (x@y) #8 SMP PREEMPT',
+    '[    0.003991] printk: console [tty1] enabled',
+    '[    0.004387] printk: bootconsole [uart8250] disabled',
+    '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+    '[    0.000000] Linux version 5.4.0 (x@y) #8 SMP PREEMPT',
+    '[    0.003991] printk: console [tty1] enabled',
+    '[    0.004387] printk: bootconsole [uart8250] disabled',
+    '[    0.012000] Calibrating delay loop (skipped)',
+    '[    2.100000] Run /sbin/init as init process',
+  ]);
+  assert.is(replay.boots, 1);
+  // (A kernel that starts again from 0 without that hand-over is a new boot.)
+  assert.is(f(['[    0.000000] Linux version 5.4.0 (x@y) #8 SMP PREEMPT', '[    9.100000] Run /sbin/init as init process', '[    0.000000] Linux version 5.4.0 (x@y) #8 SMP PREEMPT']).boots, 2);
+});
+
 test.run();

@@ -173,10 +173,15 @@ function drawCycle(cv: Canvas, axis: Axis, c: Cycle): void {
   for (const s of c.slowest.filter((x) => x.seconds >= 1)) {
     const label = xmlText(`${s.unit} ${s.approximate ? '~' : ''}${seconds(s.seconds)}${s.source === 'spinner' ? ' (start job)' : ''}`, 90);
     if (axis.unit === 'seconds' && s.startUptime !== null) {
-      const x0 = axis.x(s.startUptime);
-      const x1 = axis.x(s.startUptime + s.seconds);
+      // (A spinner's start is reckoned back from the last stamp before it: never before its cycle began.)
+      const from = Math.max(s.startUptime, c.startUptime ?? s.startUptime);
+      const x0 = axis.x(from);
+      const x1 = axis.x(Math.max(from, s.startUptime + s.seconds));
       cv.rect(x0, cv.y, x1 - x0, 8, SLOW_COLOUR, label, 'class="slow"');
-      cv.text(Math.min(x1 + 4, LEFT + PLOT - 200), cv.y + 8, label, 'font-size="10" fill="#555"');
+      // The label beside the bar, on whichever side has room (about 6 px a character at this size).
+      const room = label.length * 6;
+      if (x1 + 4 + room <= LEFT + PLOT) cv.text(x1 + 4, cv.y + 8, label, 'font-size="10" fill="#555"');
+      else cv.text(Math.max(LEFT + room, x0 - 4), cv.y + 8, label, 'font-size="10" fill="#555" text-anchor="end"');
     } else {
       cv.text(LEFT, cv.y + 8, label, 'font-size="10" fill="#555"');
     }

@@ -233,9 +233,29 @@ export class LineClassifier {
   /** A status line cut short by a kernel line, waiting for its continuation. */
   private fragment: { line: PhysicalLine; text: string; whole: boolean } | null = null;
 
-  constructor(private readonly out: (record: ConsoleRecord) => void) {}
+  /** A line read with its no-break spaces as spaces: its text as read, and as the log has it (for evidence). */
+  private asRead: string | null = null;
+  private asShown = '';
+  private readonly out: (record: ConsoleRecord) => void;
 
-  push(line: PhysicalLine): void {
+  constructor(sink: (record: ConsoleRecord) => void) {
+    this.out = (record) => {
+      // (Evidence shows the line as the log has it.)
+      if (this.asRead !== null && record.at.text === this.asRead) record.at = { ...record.at, text: this.asShown };
+      sink(record);
+    };
+  }
+
+  push(line0: PhysicalLine): void {
+    // A log copied from a web page or a mail often has no-break spaces where the console had spaces
+    // (`[\u00a0 675.89] Unable to handle kernel …`): read as the spaces they stand for.
+    let line = line0;
+    this.asRead = null;
+    if (line0.text.includes('\u00a0')) {
+      line = { ...line0, text: line0.text.replace(/\u00a0/g, ' ') };
+      this.asRead = line.text;
+      this.asShown = line0.text;
+    }
     if (line.overwritten) {
       const spinner = parseSpinner(line.text);
       if (spinner) this.out({ kind: 'spinner', at: ref(line, line.text), spinner });

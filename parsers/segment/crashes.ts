@@ -19,7 +19,9 @@ const INIT_PANIC = /No working init found|Requested init \S+ failed/;
 const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
 
 /** A report line's message: without the kernel's timestamp, or a journal's `host kernel: `. */
-function reportMessage(text: string): string {
+function reportMessage(text0: string): string {
+  // (A copy with no-break spaces, as the classifier reads it: the line's text is kept as the log has it.)
+  const text = text0.includes('\u00a0') ? text0.replace(/\u00a0/g, ' ') : text0;
   const k = parseKernelPrefix(text);
   if (k !== null) return text.slice(k.messageStart);
   const j = text.indexOf(' kernel: ');
@@ -43,6 +45,10 @@ export function hungFrame(line: string): string | null {
   return m[1]!;
 }
 
+/** Frames of the kernel's own reporting, fault handling and scheduling: not where the crash came from. */
+const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|nmi_panic|__warn|warn_slowpath\w*|report_bug|die|die_kernel_fault|bug_handler|do_trap\w*|do_error_trap|do_undefinstr|do_mem_abort|do_page_fault|do_translation_fault|do_bad_area|__do_kernel_fault|handle_bad_stack|el[01]h?_\w+|el1_\w+|__schedule|schedule\w*|ret_from_fork\w*|kthread|worker_thread|process_one_work|call_usermodehelper\w*|do_exit|make_task_dead|oops_end|exc_\w+|asm_exc_\w+|invalid_op|page_fault|handle_mm_fault|__handle_mm_fault|arm64_notify_die|do_el0_\w+|do_el1_\w+|usercopy_abort)(?: \[\w+\])?$/;
+const CALLER = 'the call trace: the code that led to it';
+
 export abstract class CrashTracker extends FailureLedger {
   protected readonly openCrashes: CrashState[] = [];
   /** The kernel's last attempts to start init (`Run /bin/sh as init process`, `Failed to execute /init
@@ -58,7 +64,15 @@ export abstract class CrashTracker extends FailureLedger {
    * excerpt may end before the Oops line), and the Oops line that follows is the same one.
    */
   protected unableToHandleKernel(message: string, at: LineRef, uptime: number | null, untimed: boolean): void {
-    const what = message.replace(/ at (?:virtual )?address.*$/, '');
+    // A fault while the kernel was still reporting the last one, before its Oops line (a fault in the fault
+    // handler, until the stack overflows): the same incident.
+    const open = this.openedByUth;
+    if (open !== null && at.lineNo > open.line && at.lineNo - open.line <= 40 && this.boot?.crashes.includes(open)) {
+      if (open.evidence.filter((e) => e.why === 'a fault while the last was being handled').length < 2) addEvidence(open.evidence, { line: at.lineNo, text: clip(at.text), why: 'a fault while the last was being handled' });
+      return;
+    }
+    // (Without the address; a mail that wrapped the line left `… at virtual` and put the address below.)
+    const what = message.replace(/ at (?:virtual )?address.*$| at(?: virtual)?\s*$/, '');
     this.unableToHandle = { line: at.lineNo, what, text: clip(at.text) };
     const before = this.boot?.crashes.length ?? 0;
     this.crash({ kind: 'oops', title: what }, at, uptime, untimed);
@@ -173,7 +187,11 @@ export abstract class CrashTracker extends FailureLedger {
     const message = reportMessage(at.text);
     for (const c of this.openCrashes) {
       c.lookahead--;
+      const frames = c.details.frames.length;
       c.trace = readReportLine(c.details, message, c.trace);
+      // The call trace's first frames that are not the kernel's own reporting and fault handling: the
+      // code that called into the crash (`tpm2_shutdown+0x88/0xa8` under a fault in `tpm_transmit`).
+      if (c.details.frames.length > frames && !GENERIC_FRAME.test(c.details.frames[frames]!) && !c.title.endsWith(` in ${c.details.frames[frames]!}`) && c.evidence.filter((e) => e.why === CALLER).length < 3) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: CALLER });
       // A hung task has no RIP: it hangs in the first function of its trace that is not the scheduler's.
       const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {

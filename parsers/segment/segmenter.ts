@@ -101,6 +101,7 @@ const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
 const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
 const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$/;
+const BOOTCONSOLE_OFF = /^(?:printk: )?(?:bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 export class Segmenter extends CrashTracker {
@@ -588,6 +589,10 @@ export class Segmenter extends CrashTracker {
       this.dmesgReplay = null;
     }
     if (!rec.fromJournal && boot !== null && rec.uptime !== null) boot.consoleKernel = true;
+    // The real console takes over from the early one (`printk: bootconsole [uart8250] disabled`) and, on
+    // the same port, prints the kernel's log again from its first line: the same boot, until the
+    // uptimes pass where they were.
+    if (boot !== null && rec.uptime !== null && !rec.fromJournal && BOOTCONSOLE_OFF.test(rec.message)) this.dmesgReplay = boot;
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
     if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
