@@ -1,6 +1,6 @@
 /** bootwhy in a real terminal (tmux): colour on a tty, NO_COLOR honoured, guest escapes without effect. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
@@ -83,6 +83,27 @@ test('bootwhy tui on the seed case: root cause, cascade and emergency on screen 
     assert.match(s, /EXIT=1/);
   } finally {
     pane.close();
+  }
+});
+
+test('a long path: the footer keeps every key hint whole at 80×24 and at 120×40, the path cut in its middle', () => {
+  const deep = join(mkdtempSync(join(tmpdir(), 'bootwhy-')), 'a-very-long-directory-name-that-a-ci-artifact-store-would-make'.repeat(3));
+  mkdirSync(deep, { recursive: true });
+  const log = join(deep, 'console-of-the-guest-that-failed-after-soft-reboot.log');
+  copyFileSync(join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log'), log);
+  const hint = '↑↓ move  Enter open  Tab pane  / search  f failures  ? help  q quit';
+  for (const [cols, rows] of [[80, 24], [120, 40]] as const) {
+    const pane = new Pane(`node ${BIN} tui ${log}`, cols, rows);
+    try {
+      const s = pane.waitFor(/ROOT CAUSE/);
+      const lines = s.split('\n');
+      assert.ok(lines.every((r) => [...r].length <= cols), 'nothing wider than the terminal');
+      const footer = lines.filter((l) => l.trim() !== '').at(-1)!;
+      assert.ok(footer.includes(hint), `footer at ${cols}×${rows}: ${footer}`);
+      if (cols === 120) assert.match(footer, /…/);
+    } finally {
+      pane.close();
+    }
   }
 });
 

@@ -1379,4 +1379,46 @@ test('a log copied with no-break spaces reads as the console; a stack overflow a
   assert.is(f(['[    0.000000] Linux version 5.4.0 (x@y) #8 SMP PREEMPT', '[    9.100000] Run /sbin/init as init process', '[    0.000000] Linux version 5.4.0 (x@y) #8 SMP PREEMPT']).boots, 2);
 });
 
+test("Trusted Firmware's stamped lines are the firmware's, not a kernel's; bootm's missing device tree is the bootloader's error", () => {
+  const r = f([
+    '[    0.000292] NOTICE:  BL2: R-Car Gen3 Initial Program Loader(CA57) Rev.1.0.16',
+    '[    0.079872] NOTICE:       Entry 0: DCMPAREACRAx:0x80000540 DCMPAREACRBx:0x570',
+    '[    0.100785] NOTICE:  BL2: v1.3(release):b330e0e',
+    'U-Boot 2015.04 (Dec 06 2017 - 15:26:59)',
+    'booti 0x48080000 0x4a000000 0x48000000',
+    '## Loading init Ramdisk from Legacy Image at 4a000000 ...',
+    'ERROR: Did not find a cmdline Flattened Device Tree',
+  ]);
+  assert.is(r.boots, 1);
+  assert.is(r.rootCauseDescription, 'ERROR: Did not find a cmdline Flattened Device Tree');
+});
+
+test("PA-RISC's Kernel Fault is its oops; an NFS root with no server explains the panic for want of init; a deferred-probe timeout at the log's end is a hang", () => {
+  const parisc = f(['[   12.422487] Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90', '[   12.557345] Kernel panic - not syncing: Kernel Fault']);
+  assert.equal(parisc.kernelCrashes, ['oops', 'panic']);
+  assert.is(parisc.rootCause, 'oops');
+  const nfs = f(['[    0.000000] Linux version 7.0.0-rc5 (x@y) #1', '[   12.882043] Root-NFS: no NFS server address', '[   12.938264] Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.']);
+  assert.is(nfs.rootCauseDescription, 'Root-NFS: no NFS server address');
+  const hang = f(['[    0.000000] Linux version 6.0.0-rc3 (x@y) #1', '[    1.408111] Trying to probe devices needed for running init ...', '[   11.419128] platform fixedregulator-sd: deferred probe pending', '[   11.425140] platform ti-cpufreq: deferred probe pending', '[   13.899322] l3init-clkctrl:0068:0: failed to disable']);
+  assert.is(hang.rootCauseDescription, 'platform fixedregulator-sd: deferred probe pending');
+  // (The same lines with init run after them: no hang.)
+  assert.is(f(['[    0.000000] Linux version 6.0.0-rc3 (x@y) #1', '[   11.419128] platform fixedregulator-sd: deferred probe pending', '[   12.000000] Run /sbin/init as init process', 'Starting syslogd: OK', 'Please press Enter to activate this console.']).rootCause, null);
+});
+
+test("dracut's initqueue still waiting on a device when the log ends: that device never appeared", () => {
+  const r = f([
+    '[  146.633622] dracut-initqueue[320]: Warning: dracut-initqueue: timeout, still waiting for following initqueue hooks:',
+    '[  147.204238] dracut-initqueue[320]: Warning: /lib/dracut/hooks/initqueue/finished/devexists-\\x2fdev\\x2fdisk\\x2fby-uuid\\x2fc034bf95-13cb-46a0-b66e-78faa57bc520.sh: "[ -e "/dev/disk/by-uuid/c034bf95-13cb-46a0-b66e-78faa57bc520" ]"',
+    '[  147.205561] dracut-initqueue[320]: Warning: dracut-initqueue: starting timeout scripts',
+  ]);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-c034bf95\\x2d13cb\\x2d46a0\\x2db66e\\x2d78faa57bc520.device');
+});
+
+test('the root file system not remounted read-write, first of many failures, is their cause; failures after emergency mode began did not bring it', () => {
+  const ro = f(['[    1.0] Linux version 5.16 (x@y) #1', '[FAILED] Failed to start Remount Root and Kernel File Systems.', "See 'systemctl status systemd-remount-fs.service' for details.", '[FAILED] Failed to start Security Auditing Service.', "See 'systemctl status auditd.service' for details.", '[FAILED] Failed to start Update UTMP about System Boot/Shutdown.', "See 'systemctl status systemd-update-utmp.service' for details.", '[DEPEND] Dependency failed for Update UTMP about System Runlevel Changes.', '[FAILED] Failed to start NTP client/server.']);
+  assert.is(ro.rootCause, 'systemd-remount-fs.service');
+  const late = f(['[FAILED] Failed to start Load Kernel Modules.', "See 'systemctl status systemd-modules-load.service' for details.", '[  OK  ] Started Emergency Shell.', '[  OK  ] Reached target Emergency Mode.', '[FAILED] Failed to start Network Time Synchronization.', "See 'systemctl status systemd-timesyncd.service' for details.", '[DEPEND] Dependency failed for System Time Synchronized.']);
+  assert.is(late.rootCause, 'systemd-modules-load.service');
+});
+
 test.run();

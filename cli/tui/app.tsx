@@ -11,43 +11,7 @@ import type { Segment } from './console-screen.js';
 import { BINDINGS, commandFor, type Command } from './keys.js';
 import type { TuiModel } from './model.js';
 import { findings, seconds, timeline, type FindingRow, type TimelineRow } from './outline.js';
-
-type Pane = 'timeline' | 'findings' | 'console';
-const PANES: Pane[] = ['timeline', 'findings', 'console'];
-
-interface UiState {
-  pane: Pane;
-  timelineKey: string | null;
-  findingIndex: number;
-  expanded: Set<string>;
-  collapsed: Set<string>;
-  failuresOnly: boolean;
-  /** Top row of the console pane; null follows the end. */
-  consoleTop: number | null;
-  consoleLeft: number;
-  /** A console row to highlight (a finding's line, a search match). */
-  mark: number | null;
-  help: boolean;
-  searching: boolean;
-  query: string;
-  message: string;
-}
-
-const initial: UiState = {
-  pane: 'timeline',
-  timelineKey: null,
-  findingIndex: 0,
-  expanded: new Set(),
-  collapsed: new Set(),
-  failuresOnly: false,
-  consoleTop: null,
-  consoleLeft: 0,
-  mark: null,
-  help: false,
-  searching: false,
-  query: '',
-  message: '',
-};
+import { clamp, defaultIndex, initial, reduce, type UiState, type View } from './reducer.js';
 
 export interface AppProps {
   model: TuiModel;
@@ -104,89 +68,22 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
   const consoleEnd = Math.max(0, model.screen.length - consoleHeight);
   const consoleTop = ui.consoleTop === null ? consoleEnd : Math.min(ui.consoleTop, consoleEnd);
 
-  const jumpTo = (f: FindingRow | undefined, s: UiState): UiState => {
-    if (!f || f.line === null) return s;
-    const row = model.screen.rowOf(f.line, f.lineText);
-    if (row < 0) return { ...s, message: `line ${f.line} is no longer in the console pane's scrollback` };
-    return { ...s, mark: row, consoleTop: Math.max(0, row - Math.floor(consoleHeight / 3)), message: `line ${f.line}` };
+  // What the keys act on, as of this frame: the reducer (reducer.ts) is pure, and tested without a screen.
+  const view: View = {
+    rows,
+    found,
+    consoleHeight,
+    consoleTop,
+    consoleEnd,
+    topRows: layout.topRows,
+    consoleCols: model.screen.cols,
+    rowOf: (line, text) => model.screen.rowOf(line, text),
+    search: (query, from, direction) => model.screen.search(query, from, direction),
   };
 
   const run = (cmd: Command): void => {
     if (cmd === 'quit') return onQuit();
-    setUi((s) => {
-      const list = s.pane === 'timeline' ? rows.length : found.length;
-      const page = s.pane === 'console' ? consoleHeight : s.pane === 'timeline' ? layout.topRows : layout.topRows;
-      // Positions come from `s`, not from the last render: keys typed faster than frames all count.
-      const moveList = (delta: number): UiState => {
-        if (s.pane === 'timeline') {
-          const cur = s.timelineKey !== null ? Math.max(0, rows.findIndex((r) => r.key === s.timelineKey)) : defaultIndex(rows);
-          const i = clamp(cur + delta, 0, list - 1);
-          return { ...s, timelineKey: rows[i]?.key ?? null, findingIndex: 0, mark: null };
-        }
-        const i = clamp(Math.min(s.findingIndex, list - 1) + delta, 0, list - 1);
-        return jumpTo(found[i], { ...s, findingIndex: i });
-      };
-      const scroll = (delta: number): UiState => {
-        const top = clamp(consoleTop + delta, 0, consoleEnd);
-        return { ...s, consoleTop: top >= consoleEnd && delta > 0 ? null : top };
-      };
-      switch (cmd) {
-        case 'up':
-          return s.pane === 'console' ? scroll(-1) : moveList(-1);
-        case 'down':
-          return s.pane === 'console' ? scroll(1) : moveList(1);
-        case 'pageUp':
-          return s.pane === 'console' ? scroll(-page) : moveList(-page);
-        case 'pageDown':
-          return s.pane === 'console' ? scroll(page) : moveList(page);
-        case 'top':
-          return s.pane === 'console' ? { ...s, consoleTop: 0 } : moveList(-list);
-        case 'bottom':
-          return s.pane === 'console' ? { ...s, consoleTop: null } : moveList(list);
-        case 'left':
-          return { ...s, consoleLeft: Math.max(0, s.consoleLeft - 8) };
-        case 'right':
-          return { ...s, consoleLeft: Math.min(model.screen.cols - 8, s.consoleLeft + 8) };
-        case 'toggle': {
-          if (s.pane === 'timeline') return { ...s, pane: 'findings', findingIndex: 0 };
-          const f = found[Math.min(s.findingIndex, found.length - 1)];
-          if (!f) return s;
-          if (f.expandable) {
-            const defaultOpen = f.depth <= 1;
-            const expanded = new Set(s.expanded);
-            const collapsed = new Set(s.collapsed);
-            if (defaultOpen) (f.expanded ? collapsed.add(f.key) : collapsed.delete(f.key));
-            else f.expanded ? expanded.delete(f.key) : expanded.add(f.key);
-            return jumpTo(f, { ...s, expanded, collapsed });
-          }
-          return jumpTo(f, s);
-        }
-        case 'nextPane':
-        case 'prevPane': {
-          const i = PANES.indexOf(s.pane) + (cmd === 'nextPane' ? 1 : PANES.length - 1);
-          return { ...s, pane: PANES[i % PANES.length]! };
-        }
-        case 'search':
-          return { ...s, searching: true, query: '', message: '' };
-        case 'searchNext':
-        case 'searchPrev':
-          return findNext(s, cmd === 'searchNext' ? 1 : -1);
-        case 'failuresOnly':
-          return { ...s, failuresOnly: !s.failuresOnly, findingIndex: 0, message: s.failuresOnly ? 'showing everything' : 'failures only' };
-        case 'follow':
-          return { ...s, consoleTop: null, mark: null };
-        case 'help':
-          return { ...s, help: !s.help };
-      }
-    });
-  };
-
-  const findNext = (s: UiState, direction: 1 | -1): UiState => {
-    if (s.query === '') return { ...s, message: 'no search yet: press /' };
-    const from = s.mark ?? (direction === 1 ? consoleTop - 1 : consoleTop + consoleHeight);
-    const row = model.screen.search(s.query, from, direction);
-    if (row < 0) return { ...s, mark: null, message: `not found: ${s.query}` };
-    return { ...s, mark: row, consoleTop: Math.max(0, row - Math.floor(consoleHeight / 3)), message: `/${s.query}` };
+    setUi((s) => reduce(s, { type: 'command', command: cmd }, view));
   };
 
   useInput((input, key) => {
@@ -195,19 +92,19 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
     if (searching.current) {
       if (key.return) {
         searching.current = false;
-        return setUi((s) => findNext({ ...s, searching: false, pane: 'console' }, 1));
+        return setUi((s) => reduce(s, { type: 'search-enter' }, view));
       }
       if (key.escape) {
         searching.current = false;
-        return setUi((s) => ({ ...s, searching: false, message: '' }));
+        return setUi((s) => reduce(s, { type: 'search-cancel' }, view));
       }
-      if (key.backspace || key.delete) return setUi((s) => ({ ...s, query: s.query.slice(0, -1) }));
-      if (input && !key.ctrl && !key.meta) return setUi((s) => ({ ...s, query: s.query + safeText(input) }));
+      if (key.backspace || key.delete) return setUi((s) => reduce(s, { type: 'search-erase' }, view));
+      if (input && !key.ctrl && !key.meta) return setUi((s) => reduce(s, { type: 'search-type', text: input }, view));
       return;
     }
     if (helpOpen.current && (key.escape || input === 'q')) {
       helpOpen.current = false;
-      return setUi((s) => ({ ...s, help: false }));
+      return setUi((s) => reduce(s, { type: 'help-close' }, view));
     }
     // Keys typed fast (or pasted) arrive together: each character is a key of its own.
     const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
@@ -215,7 +112,7 @@ export function App({ model, onQuit, frameMs = 100 }: AppProps): ReactElement {
       if (searching.current) {
         // The rest of a chunk typed after `/` is the query.
         const rest = presses.slice(i).join('');
-        setUi((s) => ({ ...s, query: s.query + safeText(rest) }));
+        setUi((s) => reduce(s, { type: 'search-type', text: rest }, view));
         break;
       }
       const cmd = commandFor(presses[i]!, key);
@@ -280,15 +177,6 @@ export function computeLayout(cols: number, rows: number): Layout {
   return { height, topRows, consoleRows, leftWidth, rightWidth: Math.max(10, cols - leftWidth - 1) };
 }
 
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, n));
-}
-
-function defaultIndex(rows: TimelineRow[]): number {
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.failed && rows[i]!.cycle !== null) return i;
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.failed) return i;
-  return rows.length - 1;
-}
 
 function isNewest(report: Report, row: TimelineRow): boolean {
   const boot = report.boots[report.boots.length - 1];
@@ -463,6 +351,15 @@ function ConsolePane({ segments, top, mark }: { segments: Segment[][]; top: numb
   );
 }
 
+/** `text` in at most `room` characters: its start and end with `…` between (nothing when it has no room). */
+export function fitMiddle(text: string, room: number): string {
+  const chars = [...text];
+  if (chars.length <= room) return text;
+  if (room < 5) return '';
+  const head = Math.ceil((room - 1) / 3);
+  return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - (room - 1 - head)).join('');
+}
+
 function StatusBar({ ui, width, status }: { ui: UiState; width: number; status: string }): ReactElement {
   if (ui.searching) {
     return (
@@ -472,7 +369,10 @@ function StatusBar({ ui, width, status }: { ui: UiState; width: number; status: 
     );
   }
   const hint = '↑↓ move  Enter open  Tab pane  / search  f failures  ? help  q quit';
-  const note = ui.message || safeText(status);
+  // The keys stay whole at any width from 80 up; the note (a message, the source's state with its path)
+  // gets the rest, cut in the middle where a path's start and end say the most.
+  const room = width - 1 - hint.length - 5;
+  const note = fitMiddle(ui.message || safeText(status), room);
   return (
     <Box width={width}>
       <Text wrap="truncate-end" dimColor>

@@ -259,6 +259,32 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/**
+ * The kernel gave up waiting for drivers whose probe it had deferred (`platform fixedregulator-sd: deferred
+ * probe pending`, printed when deferred_probe_timeout runs out), started no init, and the log ends a few
+ * lines after: it hung there, the devices it waits for never came. (A kernel log that merely stops before
+ * init is not enough: dmesg files and quiet consoles show no init either.)
+ */
+function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
+  const d = b.deferredProbe;
+  if (d === undefined || !endsTheLog || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
+  if (b.initRunLine !== undefined || b.kernelLastLine === undefined || b.kernelLastLine - d.line > 20 || b.contentEnd - b.kernelLastLine > 1) return null;
+  const said = d.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+  const evidence: Evidence[] = [{ line: d.line, text: d.text, why: 'the kernel gave up waiting for a driver it had deferred' }, ...d.more];
+  if (b.kernelLastLine !== d.line && !d.more.some((e) => e.line === b.kernelLastLine)) evidence.push({ line: b.kernelLastLine, text: clip(b.kernelLastText ?? ''), why: 'the kernel’s last line: no init ran, nothing follows' });
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `the kernel hung waiting for devices whose drivers never finished probing (${said}); no init ran before the log ends`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: said,
+  };
+}
+
 /** Kernel timestamps under this many seconds are the kernel's start. */
 const KERNEL_START_SECONDS = 0.3;
 
@@ -479,8 +505,25 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         // (As the bootloader printed it: `error: unknown filesystem.`.)
         description: e.message.trim(),
       };
-    } else if (crash && !inCycle && !explainedByCycle) rootCause = crashCause(crash);
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog);
+    } else if (crash && !inCycle && !explainedByCycle) {
+      // No init to run because the root never came (`Root-NFS: no NFS server address`, a filesystem the
+      // kernel could not mount), then `No working init found`: the root's failure is the cause.
+      const root = crash.kind === 'panic' && NO_INIT_PANIC.test(crash.title) ? (b.kernelFailures ?? []).find((f) => f.kind === 'mount' && f.line < crash.line) : undefined;
+      // An initramfs without systemd whose mount failed (`mount: mounting /dev/mtdblock5 on run/initramfs/rw
+      // failed: Input/output error`), then its init exited and the kernel panicked: the mount is the cause.
+      const mount = crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) && b.cycles.length === 0 ? b.mountErrors?.find((m) => m.line < crash.line && crash.line - m.line <= 60) : undefined;
+      // (Most who read such logs name the panic; its evidence shows the mount.)
+      const why = root !== undefined ? kernelFailure(b) : null;
+      const panic = crashCause(crash);
+      const mountEvidence: Evidence[] = mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }] : [];
+      rootCause =
+        why !== null
+          ? { ...why, headline: `${why.headline}; with no root, the kernel found no init and panicked`, evidence: [...why.evidence, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }], lines: [...why.lines, crash.line] }
+          : mount !== undefined
+            ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
+            : panic;
+    }
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
   }
   return {
     index: b.index,
@@ -503,7 +546,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
 }
 
 /** Panics that report an earlier crash rather than a cause of their own. */
-const CONSEQUENTIAL_PANIC = /Fatal exception|kernel stack overflow|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|Out of memory: (?:system-wide|compulsory) panic_on_oom|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task/;
+/** Panics for want of an init to run. */
+const NO_INIT_PANIC = /No working init found|No init found/;
+const CONSEQUENTIAL_PANIC = /Fatal exception|kernel stack overflow|: Kernel Fault$|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|Out of memory: (?:system-wide|compulsory) panic_on_oom|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task/;
 
 /** A panic that a detector raised says which: when the log lost the report before it, the panic's own
  *  reason names the kind of crash that explains the boot. */
@@ -663,7 +708,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
           : 'incomplete';
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
-    const hung = hungAtEnd(c);
+    const hung = hungAtEnd(c) ?? dracutStillWaiting(boot, position);
     if (hung !== null) {
       rootCause = hung;
       outcome = 'failed';
@@ -814,6 +859,24 @@ function hungAtEnd(c: CycleState): Cause | null {
   };
 }
 
+/** dracut's initqueue timed out still waiting for a device (its `devexists-…` hook), in the boot's first
+ *  cycle (the initrd's), and the log ends before dracut says more: that device never appeared. */
+function dracutStillWaiting(boot: BootState, position: number): Cause | null {
+  const w = boot.dracutWaiting;
+  if (w === undefined || position !== 0) return null;
+  const evidence: Evidence[] = [...(w.timeout !== null ? [w.timeout] : []), { line: w.line, text: w.text, why: `dracut still waits for ${w.device} to appear` }];
+  return {
+    kind: 'root-device',
+    unit: deviceUnitForPath(w.device),
+    headline: `dracut's initqueue timed out waiting for ${w.device}, which never appeared (the log ends while it waits)`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 function isStorageFailure(f: FailureState): boolean {
   const name = f.ref.name ?? '';
   return f.verb === 'device-timeout' || f.verb === 'mount-failed' || f.verb === 'mount-timeout' || /\.(?:mount|swap|device)$/.test(name) || name.startsWith('systemd-fsck@');
@@ -870,7 +933,11 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   const notShell = candidates.filter((e) => !shellUnit(e));
   const system = (notShell.length > 0 ? notShell : candidates).filter((e) => e.failure.manager === null);
   // A user service's failure explains nothing when the kernel crashed.
-  const primaries = system.length > 0 ? system : kernelCrashed ? [] : candidates;
+  const all = system.length > 0 ? system : kernelCrashed ? [] : candidates;
+  // What failed after emergency mode began did not bring it (a second fsck finishing after the shell
+  // started), when something failed before.
+  const mode = c.mode;
+  const primaries = mode !== null && all.some((p) => p.failure.line < mode.line) ? all.filter((p) => p.failure.line < mode.line) : all;
   let root: CascadeEntry | null = null;
   if (triggeredBy !== null) root = entries.find((e) => e.name === triggeredBy)?.root ?? null;
   if (root === null && triggeredBy !== null) {
@@ -906,6 +973,9 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     const first = primaries.reduce((a, b) => (b.failure.seq < a.failure.seq ? b : a));
     // (Among storage failures, the one most failed for want of stays.)
     if (root !== null && root !== first && first.failure.verb === 'device-timeout' && dependentsOf(first) > 0 && !isStorageFailure(root.failure)) root = first;
+    // The root file system could not be remounted read-write, first of all: what failed after it could
+    // not write, whether or not systemd says it needed it.
+    if (root !== null && root !== first && first.name === 'systemd-remount-fs.service' && first.failure.kind === 'failed' && primaries.length >= 3) root = first;
   }
   // The kernel crashed the cycle: a unit that failed before it explains that only when it took init
   // down with it; else the crash is the cycle's end and its cause.

@@ -223,6 +223,11 @@ const SPACED_PROCESS = /^ {1,3}[\w@.\-/]{1,64}\[\d{1,9}\]: /;
 /** `host kernel: ` or `host ident[pid]: ` after a monotonic timestamp (the host is one word). */
 const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): /;
 
+/** A line of Trusted Firmware-A's log: its level, then the stage (`NOTICE:  BL2: …`, `INFO:    BL31: …`),
+ *  or its level padded as only it pads it (`NOTICE:       Entry 0: …`);
+ *  a console that cut it (`NOTI[    0.000292] NOTICE:  BL2: …`) leaves the stamp of the second copy before it. */
+const TF_A_LINE = /^(?:\S{0,8}\[\s*\d+\.\d+\]\s+)?(?:(?:NOTICE|INFO|WARNING|ERROR|VERBOSE):\s+BL(?:1|2|2U|31|32|33)\b|(?:NOTICE: |INFO:   |VERBOSE:) )/;
+
 export class LineClassifier {
   /** The status word the previous line ended with, cut from its `]` by the line end. */
   private tailWord: StatusWord | null = null;
@@ -777,6 +782,13 @@ export class LineClassifier {
         this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: true });
         return;
       }
+    }
+    // Trusted Firmware's boot stages stamp their lines as the kernel does on some boards (Renesas R-Car's
+    // BL2: `[    0.100785] NOTICE:  BL2: v1.3(release):b330e0e`): the firmware, not a kernel.
+    if (!fromJournal && (m0 === 0x4e /* N */ || m0 === 0x49 /* I */ || m0 === 0x57 /* W */ || m0 === 0x45 /* E */ || m0 === 0x56 /* V */) && TF_A_LINE.test(message)) {
+      const marker = matchMarker(message.trim());
+      this.out({ kind: 'marker', at, marker: 'firmware', banner: marker?.kind === 'firmware' ? marker.banner : null, handover: false });
+      return;
     }
     if (m0 === 0x5b /* [ */ && !fromJournal) {
       const talos = matchTalos(message);

@@ -220,7 +220,9 @@ export interface MarkerMatch {
 
 /** Bootloader errors that leave a machine without a kernel (U-Boot, GRUB, depthcharge). */
 export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp; example: string; anywhere?: boolean }> = [
-  { literal: 'device tree', pattern: /^(?:ERROR: )?(?:Could not find a valid device tree|Did not find a cmdline Flattened Device Tree)/, example: 'Could not find a valid device tree' },
+  { literal: 'device tree', pattern: /^(?:ERROR: )?Could not find a valid device tree/, example: 'Could not find a valid device tree' },
+  // (bootm's words when the image came without a device tree it can pass: `booti` with no or an overwritten FDT.)
+  { literal: 'Flattened Device Tree', pattern: /^(?:ERROR: )?Did not find a cmdline Flattened Device Tree/, example: 'ERROR: Did not find a cmdline Flattened Device Tree' },
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
   { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },

@@ -156,6 +156,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // is a user process's, which the kernel logs and survives.)
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /^(?:Oops: )?general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  // PA-RISC's oops: `Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90`, then its
+  // registers and `Kernel panic - not syncing: Kernel Fault`.
+  { kind: 'oops', literal: 'Kernel Fault: ', starts: ['Kernel Fault: '], pattern: /^Kernel Fault: Code=\d+ \((?<what>[^)]+)\)/, title: 'Kernel Fault: $<what>', example: 'Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90' },
   // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
@@ -286,7 +289,7 @@ export function matchDeadDisk(message: string): 'driver' | null {
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
-const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error)|NFS: Unable to mount server)/;
+const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;
 
 export function nfsRootFailed(message: string): boolean {
   const c = message.charCodeAt(0);

@@ -130,6 +130,8 @@ export class Segmenter extends CrashTracker {
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
       if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
+      // (dracut's list of the hooks it waits on, a mail having wrapped each path onto a line of its own.)
+      if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
@@ -335,8 +337,21 @@ export class Segmenter extends CrashTracker {
    * dracut's messages on the kernel log (`dracut Warning: …`, `dracut-initqueue[312]: …`): its shell, the
    * device it did not find and, when it runs its own scripts (no systemd), the failure that stopped it.
    */
+  /** dracut's initqueue timed out and lists the hooks it still waits on: a `devexists-…` hook names a
+   *  device that has not appeared (`…/initqueue/finished/devexists-\x2fdev\x2fdisk\x2fby-uuid\x2f….sh`). */
+  private dracutWaits(message: string, at: LineRef): void {
+    const boot = this.boot;
+    const m = /\/initqueue\/finished\/devexists-(\S+?)\.sh\b/.exec(message);
+    if (boot === null || m === null || boot.dracutWaiting !== undefined) return;
+    const device = m[1]!.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    if (!device.startsWith('/dev/')) return;
+    this.recognised++;
+    boot.dracutWaiting = { device: own(device), line: at.lineNo, text: clip(at.text), timeout: this.initqueueTimeout };
+  }
+
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
+    if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);
     if (rest.startsWith('dracut-initqueue timeout')) this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
     // (The prefix took dracut's `Warning: ` with it: `/dev/vgroot/root does not exist` is its root device missing.)
     const missing = rest.endsWith(' does not exist') ? /^"?(\/dev\/[^"\s]+)"? does not exist$/.exec(rest) : null;
@@ -657,6 +672,7 @@ export class Segmenter extends CrashTracker {
       switch (rec.event.kind) {
         case 'run-init':
           boot.rootWait = null;
+          boot.initRunLine ??= at.lineNo;
           this.initAttempt(at, 'the kernel tries to start init');
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
           break;
@@ -679,6 +695,10 @@ export class Segmenter extends CrashTracker {
     // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
     if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
+    if (rec.message.endsWith(': deferred probe pending') && boot.cycles.length === 0) {
+      if (boot.deferredProbe === undefined) boot.deferredProbe = { line: at.lineNo, text: clip(at.text), more: [] };
+      else if (boot.deferredProbe.more.length < 3) boot.deferredProbe.more.push({ line: at.lineNo, text: clip(at.text), why: 'another driver still deferred' });
+    }
     // initramfs-tools writing to the kernel's log (`[    2.6] Target filesystem doesn't have requested /sbin/init.`).
     const m0 = rec.message.charCodeAt(0);
     if ((m0 === 0x54 /* T */ || m0 === 0x4e /* N */) && rec.process === null && boot.cycles.length === 0 && (rec.message.startsWith('Target filesystem ') || rec.message.startsWith('No init found'))) this.initramfsScript(at, rec.message);
@@ -781,6 +801,7 @@ export class Segmenter extends CrashTracker {
     // dracut's hooks as systemd services (`dracut-initqueue[268]: …`, `dracut-cmdline[190]: …`): journald
     // forwards their output with the service's name and PID; dracut without systemd writes `dracut: ` alone.
     if (proc !== null && (proc.ident === 'systemd-journald' || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
+    if (proc !== null && proc.ident === 'dracut-initqueue' && rec.message.includes('/initqueue/finished/devexists-')) this.dracutWaits(rec.message, at);
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) {
       this.clock = rec.uptime !== null ? { t: rec.uptime, clock: 'uptime', exact: true } : rec.fromJournal ? wallClock(rec.at.text.slice(0, 40)) : null;

@@ -166,6 +166,12 @@ export interface BootState {
   handoverAt: { line: number; text: string } | null;
   /** The boot's last kernel line with text (kept as two fields: this is set on every kernel line). */
   kernelLastLine?: number;
+  /** The device dracut's initqueue still waited for when it timed out (its `devexists-…` hook). */
+  dracutWaiting?: { device: string; line: number; text: string; timeout: Evidence | null };
+  /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
+  initRunLine?: number;
+  /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
+  deferredProbe?: { line: number; text: string; more: Evidence[] };
   kernelLastText?: string;
   /** The last line of this boot with something on it (blank lines do not count). */
   contentEnd: number;
