@@ -114,7 +114,8 @@ function run(args: string[], input?: Buffer): Buffer {
 
 /** The TUI on a real pty, quit with `q` (or a signal) once it has drawn the report. */
 function runTui(args: string[], quitWith = 'q'): Promise<Buffer> {
-  return runOnPty([process.execPath, BIN, ...args], { trigger: `read ${LOG}`, quit: quitWith });
+  // (Quit once the header says the source has ended: the whole log was read.)
+  return runOnPty([process.execPath, BIN, ...args], { trigger: '  finished  ', quit: quitWith });
 }
 
 /** Every command and format; `bootwhy --help` must list no command that is not here. */

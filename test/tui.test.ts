@@ -270,9 +270,9 @@ test('memory: the real TUI on a pty stays under 150 MiB on a large console, near
   const measure = async (log: string, name: string) => {
     const stats = join(tmp, `${name}.json`);
     // Started as its launcher starts it (the #! line's V8 flags); on a pty that reports no size, as an
-    // unsized serial console does; quit with q once the status bar says the whole log was read.
+    // unsized serial console does; quit with q once the header says the whole log was read.
     const out = await runOnPty([process.execPath, ...shebangFlags(bin), '-r', preload, bin, 'tui', log], {
-      trigger: `read ${log}`,
+      trigger: '  finished  ',
       env: { BOOTWHY_STATS: stats, NODE_ENV: '' },
     });
     let text: string;
