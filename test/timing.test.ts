@@ -61,25 +61,25 @@ test('a real capture: the report gives each phase its duration and the text show
 
 test('start times: timed lines give exact durations, a console stamp an approximate one, and a console that printed one stamp for many units says nothing of them', () => {
   const exact = new StartTimes();
-  exact.message('a.service', 'start-begin', { t: 1, clock: 'uptime', exact: true }, 1);
-  exact.message('b.service', 'start-begin', { t: 1.5, clock: 'uptime', exact: true }, 2);
-  exact.message('a.service', 'started', { t: 4.25, clock: 'uptime', exact: true }, 3);
-  exact.message('b.service', 'start-failed', { t: 2, clock: 'uptime', exact: true }, 4);
+  exact.message('a.service', 'start-begin', 1, false, true, 1);
+  exact.message('b.service', 'start-begin', 1.5, false, true, 2);
+  exact.message('a.service', 'started', 4.25, false, true, 3);
+  exact.message('b.service', 'start-failed', 2, false, true, 4);
   // (A result on another clock than its start's measures nothing.)
-  exact.message('c.service', 'start-begin', { t: 1, clock: 'uptime', exact: true }, 5);
-  exact.message('c.service', 'started', { t: 30000, clock: 'wall', exact: true }, 6);
+  exact.message('c.service', 'start-begin', 1, false, true, 5);
+  exact.message('c.service', 'started', 30000, true, true, 6);
   assert.equal(exact.result().map((s) => [s.unit, s.seconds, s.approximate]), [['a.service', 3.25, false], ['b.service', 0.5, false]]);
 
   const console = new StartTimes();
-  for (const u of ['x.service', 'y.service', 'z.service']) console.message(u, 'start-begin', { t: 10, clock: 'uptime', exact: false }, 1);
-  for (const u of ['x.service', 'y.service']) console.message(u, 'started', { t: 14, clock: 'uptime', exact: false }, 2);
-  console.message('z.service', 'started', { t: 19, clock: 'uptime', exact: false }, 3);
+  for (const u of ['x.service', 'y.service', 'z.service']) console.message(u, 'start-begin', 10, false, false, 1);
+  for (const u of ['x.service', 'y.service']) console.message(u, 'started', 14, false, false, 2);
+  console.message('z.service', 'started', 19, false, false, 3);
   assert.equal(console.result().map((s) => [s.unit, s.seconds, s.approximate]), [['z.service', 9, true]]);
 
   // A wall clock reads as seconds of the day, and goes round at midnight.
   const wall = new StartTimes();
-  wall.message('late.service', 'start-begin', wallClock('Nov 24 23:59:58.5')!, 1);
-  wall.message('late.service', 'started', wallClock('Nov 25 00:00:01.25')!, 2);
+  wall.message('late.service', 'start-begin', wallClock('Nov 24 23:59:58.5')!.t, true, wallClock('Nov 24 23:59:58.5')!.exact, 1);
+  wall.message('late.service', 'started', wallClock('Nov 25 00:00:01.25')!.t, true, wallClock('Nov 25 00:00:01.25')!.exact, 2);
   assert.equal(wall.result().map((s) => [s.seconds, s.approximate]), [[2.75, false]]);
   assert.equal(wallClock('2025-11-24T07:19:15+0000'), { t: 7 * 3600 + 19 * 60 + 15, clock: 'wall', exact: false });
   assert.is(wallClock('whenever'), null);

@@ -178,7 +178,7 @@ export class Segmenter extends CrashTracker {
           }
           this.bareDependency = null;
           this.recognised++;
-          this.clock = this.consoleClock();
+          this.consoleClock();
           this.unitMessage(held.msg, held.at, 'console');
         }
         this.statusBlock = null;
@@ -190,7 +190,7 @@ export class Segmenter extends CrashTracker {
         if (rec.msg?.verb === 'not-active' && rec.word !== 'INFO') return this.touch();
         if (rec.word === '!!!!!!') this.managerFatal(rec.message, rec.at);
         else if (rec.msg) {
-          this.clock = this.consoleClock();
+          this.consoleClock();
           this.unitMessage(rec.msg, rec.at, 'console');
         }
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
@@ -607,7 +607,7 @@ export class Segmenter extends CrashTracker {
     // The real console takes over from the early one (`printk: bootconsole [uart8250] disabled`) and, on
     // the same port, prints the kernel's log again from its first line: the same boot, until the
     // uptimes pass where they were.
-    if (boot !== null && rec.uptime !== null && !rec.fromJournal && BOOTCONSOLE_OFF.test(rec.message)) this.dmesgReplay = boot;
+    if (boot !== null && rec.uptime !== null && !rec.fromJournal && rec.message.includes('bootconsole') && BOOTCONSOLE_OFF.test(rec.message)) this.dmesgReplay = boot;
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
     if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
@@ -695,7 +695,7 @@ export class Segmenter extends CrashTracker {
     // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
     if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
-    if (rec.message.endsWith(': deferred probe pending') && boot.cycles.length === 0) {
+    if (boot.cycles.length === 0 && rec.message.endsWith(': deferred probe pending')) {
       if (boot.deferredProbe === undefined) boot.deferredProbe = { line: at.lineNo, text: clip(at.text), more: [] };
       else if (boot.deferredProbe.more.length < 3) boot.deferredProbe.more.push({ line: at.lineNo, text: clip(at.text), why: 'another driver still deferred' });
     }
@@ -804,7 +804,11 @@ export class Segmenter extends CrashTracker {
     if (proc !== null && proc.ident === 'dracut-initqueue' && rec.message.includes('/initqueue/finished/devexists-')) this.dracutWaits(rec.message, at);
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) {
-      this.clock = rec.uptime !== null ? { t: rec.uptime, clock: 'uptime', exact: true } : rec.fromJournal ? wallClock(rec.at.text.slice(0, 40)) : null;
+      if (rec.uptime !== null) {
+        this.clockT = rec.uptime;
+        this.clockWall = false;
+        this.clockExact = true;
+      } else this.setClock(rec.fromJournal ? wallClock(rec.at.text.slice(0, 40)) : null);
       this.unitMessage(rec.msg, at, source);
     }
     else if (rec.userManager) this.userManagerLine(rec.userManager, at);
@@ -1104,7 +1108,7 @@ export class Segmenter extends CrashTracker {
     const key = name ?? ref.text;
     this.seeUnit(cycle, key);
     // (Startup only: a shutdown's stops are not starts.)
-    if (this.clock !== null && cycle.phases[cycle.phases.length - 1]!.name !== 'shutdown') (cycle.starts ??= new StartTimes()).message(key, msg.verb, this.clock, at.lineNo);
+    if (this.clockT === this.clockT && cycle.phases[cycle.phases.length - 1]!.name !== 'shutdown') (cycle.starts ??= new StartTimes()).message(key, msg.verb, this.clockT, this.clockWall, this.clockExact, at.lineNo);
 
     if (msg.verb === 'not-active') {
       this.notActive = { ref, at, last: at.lineNo, recorded: false };
@@ -1222,12 +1226,22 @@ export class Segmenter extends CrashTracker {
     list.push({ line: at.lineNo, text: clip(at.text), message: clip(message), kernel });
   }
 
-  /** The time of the unit message being read (null: its line has none, and none came before it). */
-  private clock: Clock | null = null;
+  /** The time of the unit message being read (NaN: its line has none, and none came before it), on which
+   *  clock, and whether the line carries it (three fields, not an object: set on every status line). */
+  private clockT = NaN;
+  private clockWall = false;
+  private clockExact = false;
   /** A console's status lines carry no time: the kernel's last stamp stands in. */
-  private consoleClock(): Clock | null {
-    const t = this.boot?.lastUptime ?? null;
-    return t === null ? null : { t, clock: 'uptime', exact: false };
+  private consoleClock(): void {
+    const t = this.boot === null ? null : this.boot.lastUptime;
+    this.clockT = t === null ? NaN : t;
+    this.clockWall = false;
+    this.clockExact = false;
+  }
+  private setClock(c: Clock | null): void {
+    this.clockT = c === null ? NaN : c.t;
+    this.clockWall = c !== null && c.clock === 'wall';
+    this.clockExact = c !== null && c.exact;
   }
 
   private readonly journalOnly: { count: number; first: number | null } = { count: 0, first: null };
@@ -1513,7 +1527,7 @@ export class Segmenter extends CrashTracker {
       if (rec.login) this.loginSeen(rec.at);
       if (rec.manager) return this.managerEvent(rec.manager.kind, rec.manager.groups, rec.at, 'journal');
       if (rec.msg) {
-        this.clock = wallClock(j.time);
+        this.setClock(wallClock(j.time));
         return this.unitMessage(rec.msg, rec.at, 'journal');
       }
       return;

@@ -5,6 +5,7 @@
  * userspace cycle in bounded memory: the units still starting (at most OPEN_LIMIT), and the slowest few.
  */
 import { VERB_SEVERITY, type Verb } from '../grammar/status.js';
+import { own } from '../grammar/units.js';
 
 /** A time on one clock: kernel uptime, or a wall clock's seconds of the day. */
 export interface Clock {
@@ -29,18 +30,20 @@ export interface SlowStart {
 // (Not `Expecting device …`: a device appears when udev gets to it, which is no start of its own.)
 const BEGIN = new Set<Verb>(['start-begin', 'mount-begin', 'swap-begin']);
 /** Units still starting that are remembered (a cycle starts hundreds; those never finished are dropped first). */
-const OPEN_LIMIT = 512;
+const OPEN_LIMIT = 256;
 /** The slowest starts reported. */
 export const SLOWEST_KEPT = 5;
 /** … and kept while reading (approximate ones that share their times with another are dropped at the end). */
 const KEPT_WHILE_READING = 16;
 
 export class StartTimes {
-  private readonly open = new Map<string, { at: Clock; line: number }>();
-  private readonly slowest: Array<SlowStart & { pair?: string }> = [];
+  /** Units starting: when (on which clock, whether their own line's time) and where. */
+  private readonly open = new Map<string, { t: number; wall: boolean; exact: boolean }>();
+  private readonly slowest: Array<SlowStart & { pair?: number }> = [];
   /** How many approximate starts ran between the same two stamps: a console that printed no kernel line
-   *  while many units started gives them all one duration, which tells nothing of any of them. */
-  private readonly pairs = new Map<string, number>();
+   *  while many units started gives them all one duration, which tells nothing of any of them. (Keyed by a
+   *  number made of the two: this runs on every result line of a console.) */
+  private readonly pairs = new Map<number, number>();
   private readonly keep: number;
 
   constructor(keep = KEPT_WHILE_READING) {
@@ -52,31 +55,37 @@ export class StartTimes {
     return this.slowest.filter((s) => s.pair === undefined || (this.pairs.get(s.pair) ?? 0) < 2).map(({ pair: _, ...s }) => s);
   }
 
-  message(key: string, verb: Verb, at: Clock | null, line: number): void {
-    if (at === null) return;
+  /** A unit message at time `t` (kernel uptime, or with `wall` a wall clock's seconds of the day; `exact`:
+   *  the line carries it). Runs on every status line: no allocation but for a start begun. */
+  message(key: string, verb: Verb, t: number, wall: boolean, exact: boolean, line: number): void {
     if (BEGIN.has(verb)) {
       if (this.open.has(key)) return;
-      if (this.open.size >= OPEN_LIMIT) this.open.delete(this.open.keys().next().value!);
-      this.open.set(key, { at, line });
+      // (Starts that never finished, many: forgotten all at once rather than walked.)
+      if (this.open.size >= OPEN_LIMIT) this.open.clear();
+      // (A copy of the name: a slice would keep the whole chunk of the log it came from alive.)
+      this.open.set(own(key), { t, wall, exact });
       return;
     }
     if (VERB_SEVERITY[verb] === 'progress') return;
     const begun = this.open.get(key);
     if (begun === undefined) return;
     this.open.delete(key);
-    if (begun.at.clock !== at.clock) return;
-    let seconds = at.t - begun.at.t;
+    if (begun.wall !== wall) return;
+    let seconds = t - begun.t;
     // (A wall clock read as seconds of the day goes round at midnight.)
-    if (at.clock === 'wall' && seconds < 0) seconds += 86400;
+    if (wall && seconds < 0) seconds += 86400;
     if (seconds < 0) return;
-    const approximate = !(begun.at.exact && at.exact);
-    let pair: string | undefined;
+    const approximate = !(begun.exact && exact);
+    let pair: number | undefined;
     if (approximate) {
-      pair = `${begun.at.t} ${at.t}`;
+      pair = begun.t * 1048576 + t;
       if (this.pairs.size >= OPEN_LIMIT && !this.pairs.has(pair)) this.pairs.clear();
       this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
     }
-    this.add({ unit: key, seconds: Math.round(seconds * 1000) / 1000, line, source: 'timestamps', approximate, startUptime: at.clock === 'uptime' ? begun.at.t : null, ...(pair !== undefined ? { pair } : {}) });
+    // (Only a start that can be among the slowest is made into a record.)
+    const kept = this.slowest;
+    if (kept.length >= this.keep && kept[kept.length - 1]!.seconds >= seconds) return;
+    this.add({ unit: own(key), seconds: Math.round(seconds * 1000) / 1000, line, source: 'timestamps', approximate, startUptime: wall ? null : begun.t, ...(pair !== undefined ? { pair } : {}) });
   }
 
   /** A start job's spinner showed it running this long. */
@@ -85,7 +94,7 @@ export class StartTimes {
   }
 
   /** The unit's longest start, among the slowest few. */
-  add(s: SlowStart & { pair?: string }): void {
+  add(s: SlowStart & { pair?: number }): void {
     const list = this.slowest;
     const i = list.findIndex((x) => x.unit === s.unit);
     if (i >= 0) {
