@@ -107,6 +107,19 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
       udev.children.push(e);
     }
   }
+  // A service whose socket failed just before it (`foo.socket`, or one of its named sockets such as
+  // `systemd-journald-audit.socket` for `systemd-journald.service`): systemd starts a service after its
+  // sockets, and one whose socket could not listen fails for want of it.
+  for (const e of entries) {
+    if (e.failure.kind === 'dependency' || e.parent !== null || unitType(e.name) !== 'service') continue;
+    const stem = e.name.slice(0, -'.service'.length);
+    const socket = entries.find(
+      (c) => c !== e && c.failure.kind !== 'dependency' && c.failure.seq < e.failure.seq && c.parent === null && (c.name === `${stem}.socket` || (c.name.startsWith(`${stem}-`) && c.name.endsWith('.socket'))),
+    );
+    if (socket === undefined) continue;
+    e.parent = socket;
+    socket.children.push(e);
+  }
   for (const e of entries) {
     let cur: CascadeEntry = e;
     const seen = new Set<CascadeEntry>();

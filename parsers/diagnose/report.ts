@@ -21,7 +21,7 @@ import {
   type Report,
   type RootCause,
 } from '../report/schema.js';
-import type { BootState, CrashState, CycleState, FailureState, ModeState } from '../segment/state.js';
+import type { BootState, CrashState, CycleState, FailureState, JobState, ModeState } from '../segment/state.js';
 import type { Capped } from '../segment/timeline.js';
 import { attribute, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
 import { SLOWEST_KEPT, StartTimes } from '../segment/start-times.js';
@@ -285,6 +285,27 @@ function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/**
+ * User processes one after another killed by the kernel for bad memory accesses (three or more different
+ * ones), and the boot never got to a login: userspace could not run (a broken libc, an emulator's or a CPU's
+ * fault). The first is the cause. (One daemon's segfault on a boot that goes on is no cause.)
+ */
+function userFaultCause(b: BootState): Cause | null {
+  const u = b.userFaults;
+  if (u === undefined || u.comms.length < 3 || b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null || c.startupFinished !== null)) return null;
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `user processes crashed one after another (${u.comms.join(', ')}${u.count > u.comms.length ? ', …' : ''}: ${u.count} killed for bad memory accesses); the first: ${u.message}`,
+    lines: [u.first.line],
+    evidence: [u.first],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: u.message,
+  };
+}
+
 /** Kernel timestamps under this many seconds are the kernel's start. */
 const KERNEL_START_SECONDS = 0.3;
 
@@ -311,16 +332,22 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
   const crashes = b.crashes.map(buildCrash);
   let rootCause: Cause | null = null;
-  const mode = b.mode ? buildMode(b.mode, null) : null;
+  // initramfs-tools says what sent it to its shell in one line (`ALERT!  /dev/sda2 does not exist.  Dropping to a shell!`).
+  const alert = b.mode?.kind === 'initramfs-shell' ? b.mode.evidence.find((e) => e.text.includes('ALERT! ')) : undefined;
+  const mode = b.mode ? buildMode(b.mode, alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : null) : null;
   const initFailure = b.initFailures[0];
   const initName = b.init === null ? 'the init system' : INIT_NAMES[b.init];
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
     const more = b.initFailures.filter((f) => f.service !== initFailure.service).length;
+    // The script's line as it printed it (`Starting network: Error: ipv4: Address already assigned.`): what
+    // stands for a description where no unit file gives one.
+    const printed = initFailure.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, "").replace(/\s*(?:\[\s*FAIL(?:ED)?\s*\]|FAIL(?:ED)?|failed!?)\s*$/i, '');
     return {
       kind: 'unit',
       unit: initFailure.service,
+      ...(printed.length > initFailure.service.length && printed.includes(initFailure.service) ? { description: printed } : {}),
       // (A failure the init system words itself, `Unable to mount tmpfs on /run.`, is said as it is.)
       headline: `no systemd (${initName}): ${initFailure.service.includes(' ') ? initFailure.service.replace(/\.$/, '') : `${initFailure.service} failed`}${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
       lines: linesOf(evidence),
@@ -498,7 +525,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         unit: message,
         headline: `the bootloader failed before any kernel ran: ${message}`,
         lines: [e.line],
-        evidence: [{ line: e.line, text: e.text, why: 'the bootloader reports the error' }, ...e.more],
+        evidence: [...(e.before !== undefined ? [e.before] : []), { line: e.line, text: e.text, why: 'the bootloader reports the error' }, ...e.more],
         cascade: null,
         dependents: 0,
         crash: null,
@@ -516,14 +543,30 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       const why = root !== undefined ? kernelFailure(b) : null;
       const panic = crashCause(crash);
       const mountEvidence: Evidence[] = mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }] : [];
+      // The network root failed while the network controller's driver was still deferred: no network
+      // device, no NFS root.
+      const net = why !== null && /NFS|DHCP|BOOTP|IP-Config/.test(why.unit ?? '') && b.deferredProbe?.net !== undefined && b.deferredProbe.net.line < crash.line ? b.deferredProbe.net : undefined;
+      const netSaid = net?.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
       rootCause =
-        why !== null
+        net !== undefined && why !== null
+          ? {
+              kind: 'kernel-error',
+              unit: netSaid!,
+              headline: `the network controller's driver never finished probing (${netSaid}): without it the NFS root could not be mounted, no init was found and the kernel panicked`,
+              evidence: [net, ...why.evidence, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }],
+              lines: [net.line, ...why.lines, crash.line],
+              cascade: null,
+              dependents: 0,
+              crash: null,
+              description: netSaid!,
+            }
+          : why !== null
           ? { ...why, headline: `${why.headline}; with no root, the kernel found no init and panicked`, evidence: [...why.evidence, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }], lines: [...why.lines, crash.line] }
           : mount !== undefined
             ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
             : panic;
     }
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
+    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
   }
   return {
     index: b.index,
@@ -839,7 +882,16 @@ function hungAtEnd(c: CycleState): Cause | null {
   // unsaid (or under a name the console garbled).
   if (c.contentEnd - last > 3) return null;
   const active = running.filter((j) => last - j.lastLine <= 40);
-  const job = active.reduce((a, b) => ((b.elapsed ?? 0) > (a.elapsed ?? 0) || ((b.elapsed ?? 0) === (a.elapsed ?? 0) && b.firstLine < a.firstLine) ? b : a));
+  // The job that has run longest by the log's end: the one that started first. Each spinner frame gives
+  // its job's elapsed time when it was shown; with the kernel's clock at each frame, the starts compare
+  // (a job shown at 20 s, ten seconds before another shown at 30 s, started first). Without the clock,
+  // the longest time shown.
+  const started = (j: JobState): number | null => (j.elapsed !== null && j.uptimeAtElapsed !== null ? j.uptimeAtElapsed - j.elapsed : null);
+  const clocked = active.every((j) => started(j) !== null);
+  const job = active.reduce((a, b) => {
+    if (clocked && Math.abs(started(b)! - started(a)!) > 0.5) return started(b)! < started(a)! ? b : a;
+    return (b.elapsed ?? 0) > (a.elapsed ?? 0) || ((b.elapsed ?? 0) === (a.elapsed ?? 0) && b.firstLine < a.firstLine) ? b : a;
+  });
   // A device's job is described by its path: the unit name follows from it (systemd-escape).
   const nameOf = (j: typeof job): string => j.ref.name ?? deviceUnitForPath(j.ref.text) ?? j.ref.text;
   const name = nameOf(job);

@@ -151,7 +151,7 @@ const MAX_TEXT = 4096;
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
 export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error )/;
-const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$)/;
+const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 /** The same with the host before it (`journalctl -o short` whose time column was cut off). */
@@ -177,11 +177,17 @@ const GLUED_TIME = /(?:[^\s\d.]{2,5}\.? {1,2}\d{1,2}|\d{4}-\d\d-\d\d[T ]?) ?\d\d
  *  that holds it is not taken as complete without its full stop. */
 const SPLICED_TEXT = /[[\]]|: /;
 /** PID 1's messages about a unit that are read without a prefix: they begin with the unit's name. */
-const BARE_MANAGER = new Set(['job-result', 'unit-result', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout', 'job-timeout']);
+const BARE_MANAGER = new Set(['job-result', 'unit-result', 'unit-error', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout', 'job-timeout']);
 
 function isUnitNameStart(text: string): boolean {
   const colon = text.indexOf(': ');
   return colon > 2 && isUnitName(text.slice(0, colon));
+}
+
+/** Old PID 1's words about a unit without a colon (`foo.socket failed to listen on sockets: …`, `foo.service failed.`). */
+function isUnitNameThenFailed(text: string): boolean {
+  const sp = text.indexOf(' ');
+  return sp > 2 && (text.startsWith(' failed', sp) || text.startsWith(' Failed', sp)) && isUnitName(text.slice(0, sp));
 }
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
@@ -593,7 +599,7 @@ export class LineClassifier {
         return;
       }
     }
-    if ((trimmed.includes(': ') && isUnitNameStart(trimmed)) || (c0 === 0x4a /* J */ && trimmed.startsWith('Job ') && trimmed.includes(' failed with result '))) {
+    if ((trimmed.includes(': ') && isUnitNameStart(trimmed)) || isUnitNameThenFailed(trimmed) || (c0 === 0x4a /* J */ && trimmed.startsWith('Job ') && trimmed.includes(' failed with result '))) {
       const manager = matchManagerEvent(trimmed);
       if (manager !== null && BARE_MANAGER.has(manager.kind)) {
         this.out({ kind: 'pid1', at, manager });
@@ -603,7 +609,7 @@ export class LineClassifier {
     // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
     // crashes still tell where a boot begins and what broke, and PID 1's kmsg lines (`systemd[1]: …`,
     // `systemd-shutdown[1]: …`, `systemd-journald[93]: …`) are what they are with a timestamp.
-    if (((c0 === 0x73 /* s */ || c0 === 0x64) /* d */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52 /* R */ || c0 === 0x57) /* W */ && UNTIMED_EVENT.test(trimmed))) {
+    if (((c0 === 0x73 /* s */ || c0 === 0x64) /* d */ && UNTIMED_SYSTEMD.test(trimmed)) || ((c0 === 0x72 /* r */ || c0 === 0x52 /* R */ || c0 === 0x57 /* W */ || c0 === 0x64) /* d */ && UNTIMED_EVENT.test(trimmed))) {
       this.kernel(at, null, trimmed, false);
       return;
     }
@@ -841,11 +847,12 @@ export class LineClassifier {
       process: proc ? { ident: proc.ident, pid: proc.pid } : null,
       manager,
       msg,
-      event: proc || !interesting ? null : matchKernelEvent(message),
+      event: proc ? (proc.rest.startsWith('segfault at ') ? { kind: 'user-fault', detail: proc.ident } : null) : !interesting ? null : matchKernelEvent(message),
       crash: proc || !interesting ? null : matchCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
-      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : matchDriverWords(message)) : null,
+      // (`VFS: Unable to mount root fs via NFS` is a storage line too.)
+      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && nfsRootFailed(message) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : matchDriverWords(message)) : null,
       fromJournal,
       audit,
       userManager,

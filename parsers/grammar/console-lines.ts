@@ -32,6 +32,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
   { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!|^Dropping to a shell!?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
+  // (The same, retyped or cut before its last words: `ALERT! /dev/mapper/luks-… does not exist`.)
+  { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist\.?\s*$/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
   { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
@@ -190,6 +192,11 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
   { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
   { kind: 'bootloader', literal: 'Starting kernel', pattern: /^Starting kernel (?:\.\.\.|at (?:0x)?[0-9a-fA-F]+\.{3})/, example: 'Starting kernel ...', handover: true },
+  // IBM's SLOF (QEMU pseries' firmware) opens with its name and a row of stars.
+  { kind: 'firmware', literal: 'SLOF ', pattern: /^SLOF \*{10,}/, example: 'SLOF **********************************************************************', banner: 'slof' },
+  { kind: 'firmware', literal: 'Welcome to Open Firmware', pattern: /^\s*Welcome to Open Firmware\s*$/, example: '  Welcome to Open Firmware' },
+  // PowerPC's prom_init (the kernel's own first stage, still in Open Firmware) names the kernel it boots.
+  { kind: 'bootloader', literal: 'Preparing to boot Linux version', pattern: /^Preparing to boot Linux version \S/, example: 'Preparing to boot Linux version 5.4.0-rc3+ (lvivier@localhost) (gcc', handover: true },
   // PowerPC's prom_init (the kernel's own first stage) leaves Open Firmware.
   { kind: 'bootloader', literal: 'Booting Linux via __start', pattern: /^Booting Linux via __start\(\)/, example: 'Booting Linux via __start() @ 0x0000000004800000 ...', handover: true },
   // U-Boot's load commands (`load`, `fatload`, `ext4load`, `tftp`): the bootloader is reading what it will boot.
@@ -246,6 +253,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // larger than the room below its own code): nothing was loaded, what is booted next is garbage.
   { literal: 'would overwrite reserved memory', pattern: /^\*\* Reading file would overwrite reserved memory \*\*/, example: '** Reading file would overwrite reserved memory **' },
   { literal: 'Bad gzipped', pattern: /^Error: Bad gzipped \w+/, example: 'Error: Bad gzipped data' },
+  // SLOF's numbered errors (`E3405: No such device`, `E3407: Load failed`) and the exceptions Open
+  // Firmware reports with their vector (`( 300 ) Data Storage Exception [ 1dc5f230 ]`).
+  { literal: 'E3', pattern: /^E3\d{3}: [A-Z]/, example: 'E3405: No such device' },
+  { literal: ' ) ', pattern: /^\( [0-9a-f]{3,4} \) [A-Z][A-Za-z ]+ \[ [0-9a-f]+ \]/, example: '( 300 ) Data Storage Exception [ 1dc5f230 ]' },
   // U-Boot's distro boot: the board's boot script stopped with an error, and U-Boot goes on to its next
   // boot target (what it says after it is that target's).
   { literal: 'SCRIPT FAILED', pattern: /^SCRIPT FAILED: continuing\.\.\.$/, example: 'SCRIPT FAILED: continuing...' },
@@ -283,7 +294,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
@@ -328,7 +339,7 @@ export function matchWelcome(text: string): string | null {
 }
 
 /** Kernel messages that mark where a boot is, one row each. */
-export type KernelEventKind = 'banner' | 'run-init' | 'restart' | 'power-down' | 'halt' | 'initramfs-unpack' | 'root-wait';
+export type KernelEventKind = 'banner' | 'run-init' | 'restart' | 'power-down' | 'halt' | 'initramfs-unpack' | 'root-wait' | 'user-fault';
 
 export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: string; pattern: RegExp; example: string }> = [
   { kind: 'banner', literal: 'Linux version ', pattern: /^Linux version (\S+)/, example: 'Linux version 6.12.117+deb13-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC' },
@@ -341,10 +352,13 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/, example: 'reboot: System halted' },
   // `rootwait` with no initramfs: the kernel waits for the root device, for ever if it never comes.
   { kind: 'root-wait', literal: 'Waiting for root device', pattern: /^Waiting for root device (\S+?)\.{0,3}$/, example: 'Waiting for root device PARTUUID=a6706617-208c-4437-b649-11486e5e3599...' },
+  // The kernel killed a user process for a bad memory access (MIPS says so in its own words; x86's
+  // `foo[12]: segfault at …` is read with its process prefix): `detail` is the process.
+  { kind: 'user-fault', literal: 'do_page_fault(): sending SIG', pattern: /^do_page_fault\(\): sending SIG(?:SEGV|BUS) to (\S+) for invalid (?:read|write) access/, example: 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000' },
 ];
 
 /** How the kernel boot events' messages begin (their patterns are anchored there). */
-export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'Waiting for root device'];
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'Waiting for root device', 'do_page_fault(): sending SIG'];
 
 export interface KernelEvent {
   kind: KernelEventKind;
@@ -372,6 +386,7 @@ export type ManagerEventKind =
   | 'job-result'
   | 'unit-result'
   | 'process-exited'
+  | 'unit-error'
   | 'operation-timeout'
   | 'mount-timeout'
   | 'default-target'
@@ -405,6 +420,9 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // systemd 230–232: `minecraft@vanilla.service: Unit entered failed state.`
   { kind: 'unit-result', literal: 'entered failed state', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)): Unit entered failed state\.?$/, example: 'minecraft@vanilla.service: Unit entered failed state.' },
   { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
+  // PID 1's error about one unit, before its result (`var.mount: Failed to run 'mount' task: No such file or
+  // directory`; before v233 without the colon: `foo.socket failed to listen on sockets: Operation not permitted`).
+  { kind: 'unit-error', literal: 'ailed to ', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)):? [Ff]ailed to (?!start\b)(.+?)\.?$/, example: "systemd-journald-audit.socket failed to listen on sockets: Operation not permitted" },
   // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.
   { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },
   { kind: 'start-limit', literal: 'Start request repeated too quickly', pattern: /^(\S+): Start request repeated too quickly/, example: 'display-manager.service: Start request repeated too quickly.' },

@@ -84,7 +84,7 @@ function isDigit(c: number): boolean {
 }
 
 /** The literals the location rule looks for. */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'NIP ['] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'NIP [', 'Krnl PSW : '] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -142,6 +142,9 @@ export interface CrashRule {
   starts?: readonly string[];
 }
 
+/** How s390's program-check names begin (the gate tests message starts). */
+const S390_PROGRAM_CHECKS = ['illegal operation', 'privileged operation', 'execute exception', 'protection exception', 'addressing exception', 'specification exception', 'data exception', 'fixed point', 'hfp ', 'translation exception', 'special operation', 'operand exception', 'monitor event', 'transaction constraint', 'vector '];
+
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)?: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
@@ -159,6 +162,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // PA-RISC's oops: `Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90`, then its
   // registers and `Kernel panic - not syncing: Kernel Fault`.
   { kind: 'oops', literal: 'Kernel Fault: ', starts: ['Kernel Fault: '], pattern: /^Kernel Fault: Code=\d+ \((?<what>[^)]+)\)/, title: 'Kernel Fault: $<what>', example: 'Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90' },
+  // s390's die() names the program interruption and its code (`illegal operation: 0001 ilc:3 [#1] SMP`,
+  // `specification exception: 0006 ilc:2 [#1]`); a page fault's is `Oops: 0004 ilc:3 [#1]`.
+  { kind: 'oops', literal: ' ilc:', starts: S390_PROGRAM_CHECKS, pattern: /^(?<what>[a-z][a-z -]{2,40}): (?<code>[0-9a-f]{4}) ilc:\d \[#\d+\]/, title: '$<what>: $<code>', example: 'illegal operation: 0001 ilc:3 [#1] SMP' },
   // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
@@ -244,9 +250,13 @@ export function matchCrash(message: string): CrashMatch | null {
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
 const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)\+0x/;
 
+/** s390's program status word at the fault, with its function: `Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)`. */
+const S390_PSW = /^Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \((?<fn>[A-Za-z_.][\w.]*)\+0x/;
+
 export function matchCrashLocation(message0: string): string | null {
   // (A kernel printing without timestamps indents some lines of its reports: ` NIP [c008…] fn+0x7c/0xa0`.)
   const message = message0.charCodeAt(0) === 0x20 ? message0.trimStart() : message0;
+  if (message.startsWith('Krnl PSW : ')) return S390_PSW.exec(message)?.groups?.['fn'] ?? null;
   if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;

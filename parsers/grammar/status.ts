@@ -275,7 +275,7 @@ export interface Spinner {
 
 // `[***   ] Job var.mount/start running (8s / 1min 30s)` or
 // `[  *** ] (2 of 3) A start job is running for /dev/disk/by-uuid/… (12s / 1min 30s)`.
-const SPINNER = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?(?:A (start|stop) job is running for (.+) \(([^()/]+) \/ ([^()/]+)\)|Job (\S+)\/(start|stop|\w+) running \(([^()/]+) \/ ([^()/]+)\))\s*$/;
+const SPINNER = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?(?:A (start|stop) job is running for ?(.+) \(([^()/]+) \/ ([^()/]+)\)|Job (\S+)\/(start|stop|\w+) running \(([^()/]+) \/ ([^()/]+)\))\s*$/;
 
 export function parseSpinner(text: string): Spinner | null {
   if (text.charCodeAt(0) !== 0x5b || !text.includes('running')) return null;

@@ -81,6 +81,10 @@ const COMPOSE_FIRST = /^(?:systemd \d+|\[\s*(?:OK|FAILED|DEPEND|\d+\.\d{6})|Welc
 const MARKDOWN_BOLD = /(?<![*\w])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![*\w])/;
 /** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
 const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
+/** A harness's label and a colon before a console line (`console: `). */
+const LABEL_PREFIX = /^([a-z][\w-]{0,31}|[0-9][0-9A-F]): /;
+/** Words a journal or syslog puts before the kernel's own lines: never a harness's label. */
+const JOURNAL_WORDS = new Set(['kernel', 'audit', 'dmesg', 'klogd']);
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
 // (`^M` is a CR: before an erase of the line, or at its end, it leaves the text as it is.)
@@ -205,6 +209,8 @@ export class LineUnwrapper {
   private composeName: string | null = null;
   /** The machine name a test driver put before the console's lines (see VM_NAME_PREFIX). */
   private vmName: string | null = null;
+  /** The label a test harness put before the console's lines (see LABEL_PREFIX). */
+  private labelName: string | null = null;
   /** The indent of a whole indented paste (0: none; null: no line seen yet). */
   private pasteIndent: number | null = null;
   /** Where each recent record's bytes start in the inner stream (a line is emitted once the next
@@ -415,6 +421,21 @@ export class LineUnwrapper {
         const rest = text.slice(m[0].length);
         if (m[1] === this.vmName || rest === '' || rest.startsWith('<<< ') || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))) {
           this.vmName = m[1]!;
+          text = rest;
+          this.count('vm-name');
+        }
+      }
+    }
+    // A test harness's log label before each console line (QEMU's avocado tests: `console: [    0.000000] …`),
+    // learned from a line whose rest is the kernel's: taken off every line that carries it.
+    // (z/VM's console spool puts the virtual CPU's number first: `00: [   39.17] dasd-eckd …`, `01: …`.)
+    if (((cv >= 0x61 && cv <= 0x7a) || (cv >= 0x30 && cv <= 0x39)) && text.includes(': ')) {
+      const m = LABEL_PREFIX.exec(text);
+      if (m !== null) {
+        const rest = text.slice(m[0].length);
+        const label = m[1]!.length === 2 && cv <= 0x39 ? '##' : m[1]!;
+        if (label === this.labelName || (this.labelName === null && !JOURNAL_WORDS.has(label) && rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))) {
+          this.labelName = label;
           text = rest;
           this.count('vm-name');
         }

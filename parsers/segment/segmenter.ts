@@ -104,6 +104,12 @@ const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skip
 const BOOTCONSOLE_OFF = /^(?:printk: )?(?:bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
+/** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
+const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
+
+/** A device the kernel names as a network controller (`cac80000.ethernet`, `ff540000.gmac`, `eth0`). */
+const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
+
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
     // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
@@ -276,7 +282,12 @@ export class Segmenter extends CrashTracker {
           // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
           // the kernel first`) show what it led to.
           const e = boot.bootloaderError;
-          if (e === null) boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [] };
+          if (e === null) {
+            // What it was doing just before (`Trying to load:  from: /pci@…/disk@…`, `Calling ibm,client-architecture-support...`).
+            let doing: LineRef | undefined;
+            for (const l of this.recentLines) if (l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 3 && l.text.trim() !== '' && (doing === undefined || l.lineNo > doing.lineNo)) doing = l;
+            boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [], ...(doing !== undefined ? { before: { line: doing.lineNo, text: clip(doing.text), why: 'what the bootloader did just before' } } : {}) };
+          }
           else if (e.more.length < 5) e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
         }
         return this.touch();
@@ -421,6 +432,9 @@ export class Segmenter extends CrashTracker {
   protected override closeBoot(boot: BootState): void {
     if (!this.journalctlSeen || boot.cycles.length > 0 || boot.init !== null || boot.container === true || boot.journalFirst === undefined || boot.mode !== null) return;
     if ((boot.syslogKernel ?? 0) > 0) return;
+    // The journal of a boot whose kernel banner it shows, cut before the kernel was done (only its first
+    // lines pasted): userspace is not in the excerpt.
+    if (boot.bannerLine !== null && boot.journalPastKernel !== true && boot.initRunLine === undefined) return;
     const cycle = this.newCycle(boot, boot.journalFirst, null);
     cycle.endLine = boot.endLine;
     const phase = cycle.phases.at(-1);
@@ -665,6 +679,7 @@ export class Segmenter extends CrashTracker {
     }
     if (rec.fromJournal) {
       boot.journalFirst ??= at.lineNo;
+      if (boot.journalPastKernel !== true && at.text.includes('Freeing unused')) boot.journalPastKernel = true;
       if (rec.uptime !== null && at.text.charCodeAt(0) !== 0x5b /* [ */) boot.syslogKernel = (boot.syslogKernel ?? 0) + 1;
     }
 
@@ -676,6 +691,13 @@ export class Segmenter extends CrashTracker {
           this.initAttempt(at, 'the kernel tries to start init');
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
           break;
+        case 'user-fault': {
+          const u = (boot.userFaults ??= { first: { line: at.lineNo, text: clip(at.text), why: 'the kernel killed a process for a bad memory access' }, message: clip(rec.message.trim()), comms: [], count: 0 });
+          u.count++;
+          const comm = rec.event.detail ?? '';
+          if (u.comms.length < 5 && !u.comms.includes(comm)) u.comms.push(own(comm));
+          break;
+        }
         case 'root-wait':
           if (boot.cycles.length === 0) boot.rootWait = { device: own(rec.event.detail ?? ''), line: at.lineNo, text: clip(at.text) };
           break;
@@ -698,6 +720,7 @@ export class Segmenter extends CrashTracker {
     if (boot.cycles.length === 0 && rec.message.endsWith(': deferred probe pending')) {
       if (boot.deferredProbe === undefined) boot.deferredProbe = { line: at.lineNo, text: clip(at.text), more: [] };
       else if (boot.deferredProbe.more.length < 3) boot.deferredProbe.more.push({ line: at.lineNo, text: clip(at.text), why: 'another driver still deferred' });
+      if (boot.deferredProbe.net === undefined && NET_DEVICE.test(rec.message)) boot.deferredProbe.net = { line: at.lineNo, text: clip(at.text), why: 'the network device’s driver never finished probing' };
     }
     // initramfs-tools writing to the kernel's log (`[    2.6] Target filesystem doesn't have requested /sbin/init.`).
     const m0 = rec.message.charCodeAt(0);
@@ -788,7 +811,8 @@ export class Segmenter extends CrashTracker {
       this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
     }
     const source = rec.fromJournal ? 'journal' : 'kmsg';
-    if (rec.manager === null && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
+    // (`foo.service: Failed to spawn executor: …` is also read as the unit's error: see managerEvent.)
+    if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
       this.lastPid1 = { at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) };
       // (PID 1's complaint about a unit, `foo.service: Two services allocated for the same bus name …`.)
       this.unitComplaint(this.lastPid1.message, at);
@@ -967,6 +991,15 @@ export class Segmenter extends CrashTracker {
         this.resolver.learnName(unit);
         const f = this.findFailure(unit) ?? this.namedResult(unit, 'assert', at);
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: the unit’s assertion failed' });
+        break;
+      }
+      case 'unit-error': {
+        // Evidence of the unit's failure, reported after this line or before it; never a failure by itself.
+        const [unit = ''] = groups;
+        if (!isUnitName(unit)) break;
+        const f = this.findFailure(unit);
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 says what went wrong with the unit' });
+        else this.rememberResult(unit, 'failed', at);
         break;
       }
       case 'unit-result': {
@@ -1262,9 +1295,12 @@ export class Segmenter extends CrashTracker {
     const name = service.trim();
     // (The kernel's last line too: OpenWrt's fstools write to the kernel's log.)
     const lines = this.k1Line > 0 ? [...this.recentLines, { lineNo: this.k1Line, text: this.k1Text }] : this.recentLines;
-    const said = lines
-      .filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 3 && (PROCESS_ERROR.test(l.text) || (name.length >= 3 && l.text.includes(name))))
-      .sort((a, b) => a.lineNo - b.lineNo)
+    const near = lines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 3).sort((a, b) => a.lineNo - b.lineNo);
+    // Another service's finished status line in between (`Starting bluetoothd: OK`) closes what came before.
+    const other = near.findLastIndex((l) => !(name.length >= 3 && l.text.includes(name)) && OTHER_STATUS_DONE.test(l.text));
+    const said = near
+      .slice(other + 1)
+      .filter((l) => PROCESS_ERROR.test(l.text) || (name.length >= 3 && l.text.includes(name)))
       .map((l) => ({ line: l.lineNo, text: clip(l.text), why: `what ${name.length > 40 ? 'it' : name} printed before it failed` }));
     // The kernel's storage errors that led up to it (a flash that would not erase, under OpenWrt's overlay).
     const burst = kernelErrorBurst(this.recentKernelErrors, at.lineNo, this.kernelErrorBurstStart);
@@ -1485,7 +1521,10 @@ export class Segmenter extends CrashTracker {
 
   private journal(rec: Extract<ConsoleRecord, { kind: 'journal' }>): void {
     this.touch();
-    if (this.boot !== null) this.boot.journalFirst ??= rec.at.lineNo;
+    if (this.boot !== null) {
+      this.boot.journalFirst ??= rec.at.lineNo;
+      this.boot.journalPastKernel = true;
+    }
     const j = rec.journal;
     if ((this.boot === null || !this.boot.hasKernel) && this.daemonsBeforeKernel < 0 && !SYSLOG_DAEMONS.test(j.ident)) this.daemonsBeforeKernel = rec.at.lineNo;
     const unit = this.statusBlock?.unit ?? null;
@@ -1519,7 +1558,7 @@ export class Segmenter extends CrashTracker {
         if (sd) this.endBoot(this.ensureBoot('log-start', rec.at.lineNo), sd[1] === 'reboot' ? 'reboot' : sd[1] === 'halt' ? 'halt' : 'poweroff', rec.at);
       }
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
-      if (rec.manager === null && rec.msg === null && j.ident === 'systemd') {
+      if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && j.ident === 'systemd') {
         if (j.pid === 1 || j.pid === null) this.lastPid1 = { at: rec.at, message: j.message };
         this.unitComplaint(j.message, rec.at);
       }
@@ -1709,8 +1748,13 @@ export class Segmenter extends CrashTracker {
       // dracut's messages in a systemd initrd are emergency.target's (emergency.service runs dracut's
       // hook); its own shell is dracut-emergency.service, or a dracut:/# prompt with nothing before.
       const cycle = this.ensureCycle(at.lineNo);
+      const first = cycle.mode === null;
       const kind = cycle.mode?.kind ?? (p.announces && cycle.unitsSeen.size > 0 && !cycle.unitsSeen.has('dracut-emergency.service') ? 'emergency' : 'dracut-shell');
       this.enterMode(cycle, kind, at, null, modeWhy('dracut-shell'));
+      if (first && cycle.mode !== null) cycle.mode.viaDracut = true;
+      // dracut's own prompt (`dracut:/#`) after its words and no systemd emergency of its own: the shell
+      // a person sees is dracut's.
+      if (!p.announces && cycle.mode?.kind === 'emergency' && cycle.mode.viaDracut === true) cycle.mode.kind = 'dracut-shell';
       return this.touch();
     }
     this.enterMode(this.ensureCycle(at.lineNo), p.kind, at, null);
@@ -1724,7 +1768,7 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
     this.ensureCycle(at.lineNo);
     this.touch();
-    if (u.manager === null && u.msg === null && u.message !== undefined) this.unitComplaint(u.message, at);
+    if ((u.manager === null || u.manager.kind === 'unit-error') && u.msg === null && u.message !== undefined) this.unitComplaint(u.message, at);
     const manager = `user manager (PID ${u.pid})`;
     const why = `the user service manager (PID ${u.pid}), not PID 1: a user service`;
     if (u.manager?.kind === 'unit-result' && isUnitName(u.manager.groups[0] ?? '')) {

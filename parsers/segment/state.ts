@@ -71,6 +71,8 @@ export interface ModeState {
   evidence: Evidence[];
   /** The error an init script printed just before its maintenance shell (a mount that failed). */
   cause?: Evidence;
+  /** Entered on dracut's own words (`Entering emergency mode. Exit the shell to continue.`). */
+  viaDracut?: boolean;
 }
 
 export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
@@ -159,7 +161,7 @@ export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-
 
 export interface BootState {
   /** A bootloader error before any kernel ran. */
-  bootloaderError: { line: number; text: string; message: string; /** The bootloader's errors after the first. */ more: Evidence[] } | null;
+  bootloaderError: { line: number; text: string; message: string; /** The bootloader's errors after the first. */ more: Evidence[]; /** Its line just before the error. */ before?: Evidence } | null;
   /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
   handedOver: boolean;
   /** Where it said so (the last time). */
@@ -171,7 +173,11 @@ export interface BootState {
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
   initRunLine?: number;
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
-  deferredProbe?: { line: number; text: string; more: Evidence[] };
+  /** User processes the kernel killed for a bad memory access (`do_page_fault(): sending SIGSEGV to mount …`,
+   *  `foo[12]: segfault at …`): the first, and the processes (a few). */
+  userFaults?: { first: Evidence; message: string; comms: string[]; count: number };
+  /** `net`: the first of them that is a network device (`platform cac80000.ethernet: deferred probe pending`). */
+  deferredProbe?: { line: number; text: string; more: Evidence[]; net?: Evidence };
   kernelLastText?: string;
   /** The last line of this boot with something on it (blank lines do not count). */
   contentEnd: number;
@@ -211,6 +217,9 @@ export interface BootState {
    *  syslog wrote with the kernel's own stamp inside (`host kernel: [ 1.2] …`, which journalctl does not). */
   journalFirst?: number;
   syslogKernel?: number;
+  /** The journal shows this boot past its kernel's own start-up: a line from userspace, or the kernel
+   *  freeing its init memory. A journal of a boot that is cut before it holds no userspace cycle. */
+  journalPastKernel?: boolean;
   /** An initrd that is not systemd gave up (NixOS stage 1), and the device it waited for. */
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** The initramfs could not mount the root file system (`mount: /new_root: unknown filesystem type 'ext4'`). */

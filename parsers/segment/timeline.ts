@@ -136,6 +136,8 @@ export abstract class Timeline {
       container: undefined,
       journalFirst: undefined,
       syslogKernel: undefined,
+      journalPastKernel: undefined,
+      userFaults: undefined,
       initrdFailure: undefined,
       initramfsSteps: undefined,
       kernelFailures: undefined,
