@@ -1421,4 +1421,48 @@ test('the root file system not remounted read-write, first of many failures, is 
   assert.is(late.rootCause, 'systemd-modules-load.service');
 });
 
+test('ordering cycles: the unit whose start job PID 1 deleted was skipped, named from its kmsg line or the journal; other failures explain a boot first', () => {
+  const console = f(['[    5.100000] systemd[1]: multi-user.target: Job getty.target/start deleted to break ordering cycle starting with multi-user.target/start', '[ SKIP ] Ordering cycle found, skipping Login Prompts', '[  OK  ] Reached target Multi-User System.']);
+  assert.is(console.rootCause, 'getty.target');
+  const journal = f(['Mar 06 15:51:01 host systemd[1]: cloud-init.service: Found ordering cycle on cloud-init-local.service/start', 'Mar 06 15:51:01 host systemd[1]: cloud-init.service: Job svc1.service/start deleted to break ordering cycle starting with cloud-init.service/start']);
+  assert.is(journal.rootCause, 'svc1.service');
+  const both = f(['[ SKIP ] Ordering cycle found, skipping Login Prompts', '[FAILED] Failed to start foo.service - Foo.']);
+  assert.is(both.rootCause, 'foo.service');
+});
+
+test("a z/VM 3270 console's `¬`/`|` brackets, a harness's `console: ` label and z/VM's CPU numbers come off before reading", () => {
+  const ebcdic = analyze(['\u00ac  595.610434| systemd\u00ac1|: Failed unmounting /cdrom. ', '\u00ac \u00ac0;1;31mFAILED \u00ac0m| Failed unmounting  \u00ac0;1;39m/cdrom \u00ac0m. '].join('\n') + '\n');
+  assert.ok(ebcdic.input.envelopes.some((e) => e.kind === 'ebcdic-brackets'));
+  assert.is(findings(ebcdic).rootCause, 'cdrom.mount');
+  const labelled = f(['console: [    0.000000] Linux version 4.5.0-2-4kc-malta (x@y) #1', 'console: Freeing unused kernel memory: 412K', 'console: do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000', 'console: do_page_fault(): sending SIGSEGV to sh for invalid write access to 0018a000', 'console: do_page_fault(): sending SIGSEGV to cat for invalid write access to 0018a000']);
+  assert.is(labelled.rootCauseDescription, 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000');
+  // (One process's fault on a boot that reaches its login is no cause.)
+  assert.is(f(['[    0.000000] Linux version 4.5.0 (x@y) #1', 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000', 'Please press Enter to activate this console.', 'buildroot login:']).rootCause, null);
+  const zvm = f(['00: [   39.176304] dasd-eckd 0.0.0120: A channel path to the device has become operational', '01: Warning: /dev/mapper/rhel-root does not exist', '01: Entering emergency mode. Exit the shell to continue.', '00: dracut:/# ']);
+  assert.is(zvm.emergency, 'dracut-shell');
+});
+
+test('jobs still running at the end: the one that started first is named; a socket that failed before its service is the cause; PID 1 on a unit is evidence', () => {
+  const hung = f(['[   13.295230] kauditd_printk_skb: 48 callbacks suppressed', '[   ***] (7 of 8) A start job is running for Journal Service (20s / 1min 30s)[   24.063792] EXT4-fs (vda3): re-mounted. Opts: (null)', '[  OK  ] Started udev Coldplug all Devices.', '[   24.075129] audit: type=1130 audit(1516793702.384:60): pid=1 uid=0 msg=\'unit=systemd-udev-trigger res=success\'', '         Starting udev Wait for Complete Device Initialization...', '[***   ] (3 of 8) A start job is running for…ce Initialization (30s / 3min 20s)', '[  OK  ] Started Remount Root and Kernel File Systems.']);
+  assert.is(hung.rootCause, 'systemd-journald.service');
+  const socket = f(['systemd-journald-audit.socket failed to listen on sockets: Operation not permitted', '[FAILED] Failed to listen on Journal Audit Socket.', 'See "systemctl status systemd-journald-audit.socket" for details.', '         Starting Journal Service...', 'systemd-journald.service: main process exited, code=exited, status=1/FAILURE', '[FAILED] Failed to start Journal Service.', 'See "systemctl status systemd-journald.service" for details.', '[DEPEND] Dependency failed for Flush Journal to Persistent Storage.']);
+  assert.is(socket.rootCause, 'systemd-journald-audit.socket');
+  assert.ok(socket.rootEvidence.some((t) => t.includes('failed to listen on sockets: Operation not permitted')));
+});
+
+test("firmware and platforms: SLOF's errors, s390's program check, a network root without its network controller, a journal cut inside the kernel", () => {
+  const slof = f(['SLOF **********************************************************************', 'QEMU Starting', 'Trying to load:  from: /pci@800000020000000/usb@0/storage@1/disk@101000000000000 ...', 'E3405: No such device', '', 'E3407: Load failed']);
+  assert.is(slof.boots, 1);
+  assert.is(slof.rootCauseDescription, 'E3405: No such device');
+  const s390 = findings(analyze(['[    1.675787] illegal operation: 0001 ilc:3 [#1] SMP', '[    1.676202] Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)', '[    1.678012] Kernel panic - not syncing: Fatal exception: panic_on_oops'].join('\n') + '\n'));
+  assert.equal(s390.kernelCrashes, ['oops', 'panic']);
+  assert.is(s390.crashTitles[0], 'illegal operation: 0001 in load_elf_binary');
+  const nfs = f(['[    0.000000] Linux version 6.6.63 (x@y) #1', '[   12.094856] platform cac80000.ethernet: deferred probe pending', '[  111.657623] VFS: Unable to mount root fs via NFS.', '[  111.747032] Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.']);
+  assert.is(nfs.rootCauseDescription, 'platform cac80000.ethernet: deferred probe pending');
+  const head = f(['-- Logs begin at Tue 2018-05-29 19:51:06 CEST, end at Sun 2019-09-01 14:31:04 CEST. --', 'sep. 01 14:24:53 host kernel: Linux version 4.15.0-60-generic (buildd@lgw01) (gcc version 7.4.0) #67-Ubuntu SMP', 'sep. 01 14:24:53 host kernel: Command line: BOOT_IMAGE=/boot/vmlinuz root=UUID=7e6b ro quiet', 'sep. 01 14:24:53 host kernel: e820: BIOS-provided physical RAM map:']);
+  assert.is(head.cycles, 0);
+  const whole = f(['-- Logs begin at Tue 2018-05-29 19:51:06 CEST, end at Sun 2019-09-01 14:31:04 CEST. --', 'sep. 01 14:24:53 host kernel: Linux version 4.15.0-60-generic (buildd@lgw01) (gcc version 7.4.0) #67-Ubuntu SMP', 'sep. 01 14:24:55 host kernel: Freeing unused kernel image memory: 2304K']);
+  assert.is(whole.cycles, 1);
+});
+
 test.run();

@@ -174,7 +174,7 @@ function collect(node: CascadeNodeT, into: Set<string>): void {
 }
 
 function failureLine(f: Failure, p: Palette): string {
-  const word = f.kind === 'dependency' ? p.yellow('DEPEND') : f.kind === 'timeout' ? p.red(' TIME ') : p.red(f.kind.toUpperCase().padEnd(6).slice(0, 6));
+  const word = f.kind === 'dependency' ? p.yellow('DEPEND') : f.kind === 'timeout' ? p.red(' TIME ') : f.kind === 'skipped' ? p.red(' SKIP ') : p.red(f.kind.toUpperCase().padEnd(6).slice(0, 6));
   const name = safeText(f.unit.name ?? f.unit.text) + (f.unit.partial ? p.dim(' (name not certain)') : '');
   const times = f.count > 1 ? ` ×${f.count}` : '';
   const expected = f.expected !== null ? p.cyan(` (expected: ${safeText(f.expected)})`) : '';

@@ -10,7 +10,7 @@ export type FailOn = 'failed' | 'emergency' | 'crash' | 'degraded' | 'any';
 
 /** The kinds of finding a policy can give a severity: failure results, shells, crash kinds, damage. */
 export const FINDING_KINDS = [
-  'failed', 'timeout', 'dependency', 'assert', 'once', 'unsupported',
+  'failed', 'timeout', 'dependency', 'assert', 'once', 'unsupported', 'skipped',
   'emergency', 'rescue', 'dracut-shell', 'initramfs-shell',
   'panic', 'oops', 'bug', 'warning', 'hung-task', 'oom',
   'degraded',

@@ -989,7 +989,9 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   // What failed after emergency mode began did not bring it (a second fsck finishing after the shell
   // started), when something failed before.
   const mode = c.mode;
-  const primaries = mode !== null && all.some((p) => p.failure.line < mode.line) ? all.filter((p) => p.failure.line < mode.line) : all;
+  const beforeMode = mode !== null && all.some((p) => p.failure.line < mode.line) ? all.filter((p) => p.failure.line < mode.line) : all;
+  // A unit skipped to break an ordering cycle is the cause only when nothing failed of itself.
+  const primaries = beforeMode.some((p) => p.failure.kind !== 'skipped') ? beforeMode.filter((p) => p.failure.kind !== 'skipped') : beforeMode;
   let root: CascadeEntry | null = null;
   if (triggeredBy !== null) root = entries.find((e) => e.name === triggeredBy)?.root ?? null;
   if (root === null && triggeredBy !== null) {
@@ -1166,6 +1168,9 @@ export function describeFailure(f: FailureState): string {
     case 'stop-timeout':
       what = `${name} timed out stopping`;
       break;
+    case 'unmount-failed':
+      what = `${name} failed to unmount`;
+      break;
     case 'stop-failed':
       what = `${name} failed to stop`;
       break;
@@ -1186,6 +1191,9 @@ export function describeFailure(f: FailureState): string {
       break;
     case 'unsupported':
       what = `${name}: starting it is unsupported`;
+      break;
+    case 'cycle-skipped':
+      what = `${name} was skipped: systemd deleted its start job to break an ordering cycle`;
       break;
     case 'unit-failed':
       what = `${name} failed`;

@@ -387,6 +387,7 @@ export type ManagerEventKind =
   | 'unit-result'
   | 'process-exited'
   | 'unit-error'
+  | 'cycle-deleted'
   | 'operation-timeout'
   | 'mount-timeout'
   | 'default-target'
@@ -423,6 +424,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // PID 1's error about one unit, before its result (`var.mount: Failed to run 'mount' task: No such file or
   // directory`; before v233 without the colon: `foo.socket failed to listen on sockets: Operation not permitted`).
   { kind: 'unit-error', literal: 'ailed to ', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)):? [Ff]ailed to (?!start\b)(.+?)\.?$/, example: "systemd-journald-audit.socket failed to listen on sockets: Operation not permitted" },
+  // PID 1 broke an ordering cycle by deleting a job (then `[ SKIP ] Ordering cycle found, skipping …`).
+  { kind: 'cycle-deleted', literal: 'deleted to break ordering cycle', pattern: /^(?:(\S+): )?Job (\S+)\/(\w+) deleted to break ordering cycle starting with (\S+?)\/\w+/, example: 'multi-user.target: Job getty.target/start deleted to break ordering cycle starting with multi-user.target/start' },
   // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.
   { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },
   { kind: 'start-limit', literal: 'Start request repeated too quickly', pattern: /^(\S+): Start request repeated too quickly/, example: 'display-manager.service: Start request repeated too quickly.' },

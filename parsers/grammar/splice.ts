@@ -29,6 +29,7 @@ const FITS: Readonly<Record<string, ReadonlySet<Verb>>> = {
   OK: new Set(['started', 'stopped', 'finished', 'reached-target', 'stopped-target', 'mounted', 'unmounted', 'swap-activated', 'device-found', 'listening', 'created-slice', 'automount']),
   ASSERT: new Set(['assert-failed']),
   UNSUPP: new Set(['unsupported']),
+  SKIP: new Set(['cycle-skipped']),
 };
 
 function recover(word: string, rest: string): StatusMessage | null {

@@ -4,7 +4,7 @@
  */
 
 /** `!!!!!!`: PID 1 itself failed and freezes or exits (`[!!!!!!] Failed to mount API filesystems.`). */
-export type StatusWord = 'OK' | 'FAILED' | 'DEPEND' | 'TIME' | 'ASSERT' | 'UNSUPP' | 'INFO' | 'ONCE' | '!!' | '!!!!!!' | '';
+export type StatusWord = 'OK' | 'FAILED' | 'DEPEND' | 'TIME' | 'ASSERT' | 'UNSUPP' | 'INFO' | 'ONCE' | 'SKIP' | '!!' | '!!!!!!' | '';
 
 export type Verb =
   | 'start-begin'
@@ -41,6 +41,7 @@ export type Verb =
   | 'created-slice'
   | 'automount'
   | 'skipped'
+  | 'cycle-skipped'
   | 'not-active'
   | 'see-status';
 
@@ -82,12 +83,14 @@ export const VERB_SEVERITY: Readonly<Record<Verb, Severity>> = {
   'created-slice': 'done',
   automount: 'done',
   skipped: 'done',
+  // (systemd deleted the unit's start job to break an ordering cycle: it never runs.)
+  'cycle-skipped': 'primary',
   // (Alone it breaks nothing; the [DEPEND]s of units that required it follow it.)
   'not-active': 'progress',
   'see-status': 'progress',
 };
 
-export type FailureKind = 'failed' | 'timeout' | 'dependency' | 'assert' | 'unsupported' | 'once';
+export type FailureKind = 'failed' | 'timeout' | 'dependency' | 'assert' | 'unsupported' | 'once' | 'skipped';
 
 export const VERB_FAILURE: Partial<Record<Verb, FailureKind>> = {
   'start-failed': 'failed',
@@ -96,6 +99,7 @@ export const VERB_FAILURE: Partial<Record<Verb, FailureKind>> = {
   'assert-failed': 'assert',
   unsupported: 'unsupported',
   once: 'once',
+  'cycle-skipped': 'skipped',
   'stop-failed': 'failed',
   'stop-timeout': 'timeout',
   'mount-failed': 'failed',
@@ -136,6 +140,8 @@ export const MESSAGES: readonly MessageRow[] = [
   { verb: 'assert-failed', prefix: 'Assertion failed for ', suffixes: STOP, example: 'Assertion failed for Lab asserted service.' },
   { verb: 'unsupported', prefix: 'Starting of ', suffixes: [' unsupported.', ' not supported.'], example: 'Starting of proc-sys-fs-binfmt_misc.automount unsupported.' },
   { verb: 'once', prefix: 'Unit ', suffixes: [' can only be started once.'], example: 'Unit lab-once.service can only be started once.' },
+  // `[ SKIP ] Ordering cycle found, skipping Login Prompts` (no full stop): PID 1 deleted the unit's start job.
+  { verb: 'cycle-skipped', prefix: 'Ordering cycle found, skipping ', suffixes: [''], example: 'Ordering cycle found, skipping Login Prompts' },
   { verb: 'skipped', prefix: 'Condition check resulted in ', suffixes: [' being skipped.'], example: 'Condition check resulted in Load Kernel Modules being skipped.' },
   // `[ INFO ] X is not active.`: a unit required with Requisite= was not running, so the start jobs that
   // required it fail with [DEPEND] right after (systemd before v233 printed it; the message has no prefix).
@@ -214,16 +220,16 @@ export function parseStatusMessage(message: string): StatusMessage | null {
 }
 
 // `[  OK  ] `, `[FAILED] `, `[ TIME ] `, `[DEPEND] `; web copies collapse spaces: `[ OK ] `.
-const STATUS = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!!!!!|!!)\s{0,3}\]\s?/;
+const STATUS = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|SKIP|!!!!!!|!!)\s{0,3}\]\s?/;
 
 export interface StatusLine {
   word: StatusWord;
   message: string;
 }
 
-const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', '!!', '!!!!!!']);
+const WORDS = new Set(['OK', 'FAILED', 'DEPEND', 'TIME', 'ASSERT', 'UNSUPP', 'INFO', 'ONCE', 'SKIP', '!!', '!!!!!!']);
 /** The words as systemd pads them to six columns. */
-const PADDED: ReadonlyArray<readonly [string, StatusWord]> = [['  OK  ', 'OK'], ['FAILED', 'FAILED'], ['DEPEND', 'DEPEND'], [' TIME ', 'TIME'], ['ASSERT', 'ASSERT'], ['UNSUPP', 'UNSUPP'], [' INFO ', 'INFO'], [' ONCE ', 'ONCE'], ['!!!!!!', '!!!!!!']];
+const PADDED: ReadonlyArray<readonly [string, StatusWord]> = [['  OK  ', 'OK'], ['FAILED', 'FAILED'], ['DEPEND', 'DEPEND'], [' TIME ', 'TIME'], ['ASSERT', 'ASSERT'], ['UNSUPP', 'UNSUPP'], [' INFO ', 'INFO'], [' ONCE ', 'ONCE'], [' SKIP ', 'SKIP'], ['!!!!!!', '!!!!!!']];
 const NOT_BLANK = /\S/;
 const TITLE_CASE_WORD = /^(?:Ok|Failed|Depend|Time)$/;
 

@@ -33,7 +33,8 @@ export type EnvelopeKind =
   | 'grabserial'
   | 'compose'
   | 'markdown-bold'
-  | 'quoted-printable';
+  | 'quoted-printable'
+  | 'ebcdic-brackets';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -405,6 +406,15 @@ export class LineUnwrapper {
         }
       }
     }
+    // A z/VM 3270 console shows `[` as `¬` and `]` as `|` (`¬  595.61| systemd¬1|: …`, `¬ ¬0;1;31m SKIP  ¬0m| …`):
+    // each `¬` is a `[` again, and the first `|` after it its `]`.
+    if (text.includes('\u00ac')) {
+      const t = ebcdicBrackets(text);
+      if (t !== text) {
+        text = t;
+        this.count('ebcdic-brackets');
+      }
+    }
     // A line a person emphasised in Markdown (`**Start operation timed out.**`): the stars come off.
     if (text.includes('**')) {
       const b = MARKDOWN_BOLD.exec(text);
@@ -596,4 +606,21 @@ function looksTimestamped(text: string, at: number): boolean {
 /** Taking the `[0;31m` pieces out left a status line or ordinary text, not a mangled kernel prefix. */
 function looksLikeConsoleAfter(t: string): boolean {
   return !/^\s*$/.test(t);
+}
+
+/** `¬` back to `[`, and the first `|` after each (before another `¬`) back to `]`. */
+function ebcdicBrackets(text: string): string {
+  let out = '';
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\u00ac') {
+      out += '[';
+      open++;
+    } else if (c === '|' && open > 0) {
+      out += ']';
+      open--;
+    } else out += c;
+  }
+  return out;
 }

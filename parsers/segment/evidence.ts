@@ -54,6 +54,8 @@ export function whyLine(kind: FailureKind, source: FailureState['source']): stri
       return `${who}: unsupported`;
     case 'once':
       return `${who}: can only be started once`;
+    case 'skipped':
+      return `${who}: its start job was deleted to break an ordering cycle`;
     default:
       return `${who}: the unit failed`;
   }

@@ -993,6 +993,19 @@ export class Segmenter extends CrashTracker {
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: the unit’s assertion failed' });
         break;
       }
+      case 'cycle-deleted': {
+        // The job's unit never runs; the status line that says so (by description) binds to this name.
+        const unit = groups[1] ?? '';
+        if (!isUnitName(unit) || (groups[2] ?? 'start') !== 'start') break;
+        this.resolver.learnName(unit);
+        let f = this.findFailure(unit) ?? this.namedResult(unit, 'skipped', at);
+        if (f === null && source !== 'console') {
+          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+          f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'skipped', 'cycle-skipped', at, source);
+        }
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1 deleted its start job to break an ordering cycle (starting with ${groups[3] ?? '?'})` });
+        break;
+      }
       case 'unit-error': {
         // Evidence of the unit's failure, reported after this line or before it; never a failure by itself.
         const [unit = ''] = groups;
