@@ -240,6 +240,18 @@ def failing_service(c):
     c.poweroff()
 
 
+def ordering_cycle(c):
+    # Two services each ordered after the other, both wanted by multi-user.target: at the next start PID 1
+    # finds the ordering cycle and deletes one start job to break it (`[ SKIP ] Ordering cycle found, skipping …`).
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab cycle A\\nAfter=lab-cycle-b.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-cycle-a.service")
+    c.run("printf '[Unit]\\nDescription=Lab cycle B\\nAfter=lab-cycle-a.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-cycle-b.service")
+    c.run('systemctl enable lab-cycle-a.service lab-cycle-b.service && sync')
+    c.restart()
+    c.login()
+    c.poweroff()
+
+
 def device_timeout(c):
     c.login()
     c.run("echo 'UUID=0a0a0a0a-dead-beef-0000-0123456789ab /data ext4 defaults,x-systemd.device-timeout=10s 0 2' >> /etc/fstab && mkdir -p /data && systemctl daemon-reload && sync")
@@ -407,6 +419,7 @@ SCENARIOS = {
     'soft-reboot-then-var-bind': (soft_reboot_then_var_bind, ''),
     'failing-service': (failing_service, ''),
     'device-timeout': (device_timeout, ''),
+    'ordering-cycle': (ordering_cycle, ''),
     'kernel-panic': (kernel_panic, 'init=/bin/false panic=1'),
     'reboot-then-soft-reboot': (reboot_then_soft_reboot, ''),
     'wrong-root': (wrong_root, 'root=/dev/vdz rootdelay=10'),
@@ -429,7 +442,7 @@ SCENARIOS = {
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'var-bind-reboot'}
 # Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
 # without soft-reboot, so QEMU must not exit on it there.
-RESTARTS = {'failing-service', 'device-timeout', 'service-timeout'}
+RESTARTS = {'failing-service', 'device-timeout', 'service-timeout', 'ordering-cycle'}
 # Scenarios that are about soft-reboot itself: trixie only.
 NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-var-bind', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
                      'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}
