@@ -540,21 +540,23 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       // failed: Input/output error`), then its init exited and the kernel panicked: the mount is the cause.
       const mount = crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) && b.cycles.length === 0 ? b.mountErrors?.find((m) => m.line < crash.line && crash.line - m.line <= 60) : undefined;
       // (Most who read such logs name the panic; its evidence shows the mount.)
-      const why = root !== undefined ? kernelFailure(b) : null;
+      // (`VFS: Unable to mount root fs via NFS` is the panic's own reason in other words: the panic is named, the line its evidence.)
+      const why = root !== undefined && !root.message.startsWith('VFS: Unable to mount root fs') ? kernelFailure(b) : null;
       const panic = crashCause(crash);
       const mountEvidence: Evidence[] = mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }] : [];
       // The network root failed while the network controller's driver was still deferred: no network
       // device, no NFS root.
-      const net = why !== null && /NFS|DHCP|BOOTP|IP-Config/.test(why.unit ?? '') && b.deferredProbe?.net !== undefined && b.deferredProbe.net.line < crash.line ? b.deferredProbe.net : undefined;
+      const net = root !== undefined && /NFS|DHCP|BOOTP|IP-Config/.test(root.message) && b.deferredProbe?.net !== undefined && b.deferredProbe.net.line < crash.line ? b.deferredProbe.net : undefined;
+      const nfsFailure = root !== undefined ? [{ line: root.line, text: root.text, why: 'the kernel could not mount its network root' }] : [];
       const netSaid = net?.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
       rootCause =
-        net !== undefined && why !== null
+        net !== undefined
           ? {
               kind: 'kernel-error',
               unit: netSaid!,
               headline: `the network controller's driver never finished probing (${netSaid}): without it the NFS root could not be mounted, no init was found and the kernel panicked`,
-              evidence: [net, ...why.evidence, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }],
-              lines: [net.line, ...why.lines, crash.line],
+              evidence: [net, ...nfsFailure, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }],
+              lines: [net.line, ...nfsFailure.map((e) => e.line), crash.line],
               cascade: null,
               dependents: 0,
               crash: null,

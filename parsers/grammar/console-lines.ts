@@ -354,6 +354,8 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'root-wait', literal: 'Waiting for root device', pattern: /^Waiting for root device (\S+?)\.{0,3}$/, example: 'Waiting for root device PARTUUID=a6706617-208c-4437-b649-11486e5e3599...' },
   // The kernel killed a user process for a bad memory access (MIPS says so in its own words; x86's
   // `foo[12]: segfault at …` is read with its process prefix): `detail` is the process.
+  // (32-bit ARM names the process first: `init: unhandled page fault (11) at 0x000008ec, code 0x005`.)
+  { kind: 'user-fault', literal: ': unhandled page fault (', pattern: /^([^\s:]{1,16}): unhandled page fault \(\d+\) at 0x/, example: 'init: unhandled page fault (11) at 0x000008ec, code 0x005' },
   { kind: 'user-fault', literal: 'do_page_fault(): sending SIG', pattern: /^do_page_fault\(\): sending SIG(?:SEGV|BUS) to (\S+) for invalid (?:read|write) access/, example: 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000' },
 ];
 

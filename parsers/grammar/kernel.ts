@@ -110,7 +110,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 
 /** Alpha's crash header begins with the task (`systemd(1): Instruction fault 4`): the gate looks for its
  *  words anywhere (a character class at the start of the anchored alternatives cost 5% of the speed). */
-const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned'];
+const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
 export const STORAGE_STARTS = ['VFS: ', 'jffs2: Erase at ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];

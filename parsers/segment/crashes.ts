@@ -171,6 +171,10 @@ export abstract class CrashTracker extends FailureLedger {
     if (c.kind === 'panic' && INIT_PANIC.test(c.title)) {
       for (const e of this.initAttempts) if (e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine) addEvidence(state.evidence, e);
     }
+    // init killed for a bad memory access (`init: unhandled page fault (11) at 0x000008ec`), then `Attempted
+    // to kill init!`: the fault is why.
+    const fault = boot.userFaults?.last;
+    if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && fault !== undefined && fault.line < at.lineNo && at.lineNo - fault.line <= 60) addEvidence(state.evidence, { ...fault, why: 'init was killed for a bad memory access' });
     for (const e of this.recentKernelErrors) {
       if (e.line >= at.lineNo || e.line < boot.startLine) continue;
       if (at.lineNo - e.line <= NEAR_LINES || (rootPanic && /\broot\b/.test(e.text))) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });

@@ -101,7 +101,7 @@ const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
 const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
 const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$/;
-const BOOTCONSOLE_OFF = /^(?:printk: )?(?:bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
+const BOOTCONSOLE_OFF = /^(?:printk: )?(?:(?:legacy )?bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
@@ -692,7 +692,9 @@ export class Segmenter extends CrashTracker {
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
           break;
         case 'user-fault': {
-          const u = (boot.userFaults ??= { first: { line: at.lineNo, text: clip(at.text), why: 'the kernel killed a process for a bad memory access' }, message: clip(rec.message.trim()), comms: [], count: 0 });
+          const ev = { line: at.lineNo, text: clip(at.text), why: 'the kernel killed a process for a bad memory access' };
+          const u = (boot.userFaults ??= { first: ev, last: ev, message: clip(rec.message.trim()), comms: [], count: 0 });
+          u.last = ev;
           u.count++;
           const comm = rec.event.detail ?? '';
           if (u.comms.length < 5 && !u.comms.includes(comm)) u.comms.push(own(comm));

@@ -175,7 +175,7 @@ export interface BootState {
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
   /** User processes the kernel killed for a bad memory access (`do_page_fault(): sending SIGSEGV to mount …`,
    *  `foo[12]: segfault at …`): the first, and the processes (a few). */
-  userFaults?: { first: Evidence; message: string; comms: string[]; count: number };
+  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number };
   /** `net`: the first of them that is a network device (`platform cac80000.ethernet: deferred probe pending`). */
   deferredProbe?: { line: number; text: string; more: Evidence[]; net?: Evidence };
   kernelLastText?: string;
