@@ -1465,4 +1465,17 @@ test("firmware and platforms: SLOF's errors, s390's program check, a network roo
   assert.is(whole.cycles, 1);
 });
 
+test("generic BUG() then panic('BUG!'), U-Boot's decompression error, MIPS's fault header and ARM's user fault before a kill-init panic", () => {
+  const bug = f(['[    4.310000] BUG: failure at include/linux/mmap_lock.h:81/mmap_assert_locked()!', '[    4.340000] Kernel panic - not syncing: BUG!']);
+  assert.equal(bug.kernelCrashes, ['bug', 'panic']);
+  assert.is(bug.rootCause, 'bug');
+  const lzma = f(['U-Boot 1.1.3 (Dec 15 2014 - 10:12:44)', 'We have SEAMA, Image Size = 2424768', 'Verifying Checksum ...', 'Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must RESET board to recover']);
+  assert.is(lzma.boots, 1);
+  assert.is(lzma.rootCauseDescription, 'Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must RESET board to recover');
+  const mips = f(['[   16.907038] CPU 0 Unable to handle kernel paging request at virtual address 00000084, epc == 8024fc08, ra == 802708dc', '[   17.034579] Oops[#1]:', '[   19.846446] Kernel panic - not syncing: Fatal exception in interrupt']);
+  assert.equal(mips.kernelCrashes, ['oops', 'panic']);
+  const arm = f(['[    5.899614] init: unhandled page fault (11) at 0x000008ec, code 0x005', '[    5.909925] CPU: 0 UID: 0 PID: 1 Comm: init Not tainted 6.12.6 #96', '[    5.976264] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b']);
+  assert.ok(arm.rootEvidence.some((t) => t.includes('init: unhandled page fault (11)')));
+});
+
 test.run();

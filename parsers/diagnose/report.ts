@@ -593,7 +593,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
 /** Panics that report an earlier crash rather than a cause of their own. */
 /** Panics for want of an init to run. */
 const NO_INIT_PANIC = /No working init found|No init found/;
-const CONSEQUENTIAL_PANIC = /Fatal exception|kernel stack overflow|: Kernel Fault$|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|Out of memory: (?:system-wide|compulsory) panic_on_oom|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task/;
+const CONSEQUENTIAL_PANIC = /Fatal exception|kernel stack overflow|: Kernel Fault$|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|Out of memory: (?:system-wide|compulsory) panic_on_oom|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task|: BUG!$/;
 
 /** A panic that a detector raised says which: when the log lost the report before it, the panic's own
  *  reason names the kind of crash that explains the boot. */

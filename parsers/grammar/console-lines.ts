@@ -175,6 +175,17 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'Starting depthcharge', pattern: /^Starting depthcharge on /, example: 'Starting depthcharge on coral...', banner: 'depthcharge' },
   { kind: 'firmware', literal: 'U-Boot SPL', pattern: /^U-Boot SPL \d{4}\.\d\d/, example: 'U-Boot SPL 2023.01 (Jan 09 2023 - 12:00:00 +0000)', banner: 'u-boot-spl' },
   { kind: 'firmware', literal: 'U-Boot', pattern: /^U-Boot \d{4}\.\d\d/, example: 'U-Boot 2024.07 (Jul 01 2024 - 00:00:00 +0000)', banner: 'u-boot' },
+  // (U-Boot 1.x, still on routers: `U-Boot 1.1.4 (Sep 21 2015 - 17:19:07)`.)
+  { kind: 'firmware', literal: 'U-Boot', pattern: /^U-Boot 1\.\d+\.\d+\b/, example: 'U-Boot 1.1.4 (Sep 21 2015 - 17:19:07)', banner: 'u-boot' },
+  // Other firmware that opens a power-on with its name: Broadcom's CFE, eCos RedBoot, MIPS's YAMON, OpenBIOS
+  // (QEMU's sparc and ppc), the Raspberry Pi 4's EEPROM bootloader, Amlogic's boot ROM, Rockchip's DDR init.
+  { kind: 'firmware', literal: 'CFE version', pattern: /^CFE version \S+ for /, example: 'CFE version 8.353.1 for BCM963268 (32bit,SP,BE)', banner: 'cfe' },
+  { kind: 'firmware', literal: 'RedBoot(tm)', pattern: /^RedBoot\(tm\) bootstrap and debug environment/, example: 'RedBoot(tm) bootstrap and debug environment [ROMRAM]', banner: 'redboot' },
+  { kind: 'firmware', literal: 'YAMON ROM Monitor', pattern: /^YAMON ROM Monitor/, example: 'YAMON ROM Monitor, Revision 02.22.', banner: 'yamon' },
+  { kind: 'firmware', literal: 'Welcome to OpenBIOS', pattern: /^Welcome to OpenBIOS v/, example: 'Welcome to OpenBIOS v1.1 built on Mar 10 2023 08:26', banner: 'openbios' },
+  { kind: 'firmware', literal: 'RPi: BOOTLOADER', pattern: /^RPi: BOOTLOADER release VERSION:/, example: 'RPi: BOOTLOADER release VERSION:c2f8c388 DATE: 2020/09/03 TIME: 12:11:43', banner: 'rpi-eeprom' },
+  { kind: 'firmware', literal: ';FEAT:', pattern: /^[A-Z0-9]{3,5}:BL1?:[0-9a-f]{6}:[0-9a-f]{6};FEAT:/, example: 'GXL:BL1:9ac50e:bb16dc;FEAT:ADFC318C:0;POC:3;RCY:0;EMMC:800;NAND:0;READ:0;0.0;CHK:0;', banner: 'amlogic-rom' },
+  { kind: 'firmware', literal: 'DDR ', pattern: /^DDR [Vv]ersion V?\d+\.\d+ \d{8}\s*$/, example: 'DDR Version V1.07 20220412', banner: 'rockchip-ddr' },
   { kind: 'firmware', literal: 'barebox', pattern: /^barebox \d{4}\.\d\d/, example: 'barebox 2023.02.0 #1 Fri Mar 3 12:00:00 UTC 2023', banner: 'barebox' },
   { kind: 'firmware', literal: 'OpenSBI', pattern: /^OpenSBI v\d/, example: 'OpenSBI v1.2', banner: 'opensbi' },
   { kind: 'firmware', literal: 'BL1: ', pattern: /^NOTICE:\s+BL1: v\d/, example: 'NOTICE:  BL1: v2.8(release):v2.8', banner: 'tf-a-bl1' },
@@ -253,6 +264,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // larger than the room below its own code): nothing was loaded, what is booted next is garbage.
   { literal: 'would overwrite reserved memory', pattern: /^\*\* Reading file would overwrite reserved memory \*\*/, example: '** Reading file would overwrite reserved memory **' },
   { literal: 'Bad gzipped', pattern: /^Error: Bad gzipped \w+/, example: 'Error: Bad gzipped data' },
+  // U-Boot could not decompress the kernel it loaded (`Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must
+  // RESET board to recover`, `GUNZIP: uncompress, out-of-mem or overwrite error - must RESET board to recover`).
+  { literal: 'must RESET board to recover', pattern: /^(?:Uncompressing .*?\.{3} ?)?(?:\w+:? [^-]*?)?(?:error|ERROR)\b.* - must RESET board to recover/, example: 'Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must RESET board to recover' },
   // SLOF's numbered errors (`E3405: No such device`, `E3407: Load failed`) and the exceptions Open
   // Firmware reports with their vector (`( 300 ) Data Storage Exception [ 1dc5f230 ]`).
   { literal: 'E3', pattern: /^E3\d{3}: [A-Z]/, example: 'E3405: No such device' },
@@ -294,7 +308,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

@@ -107,6 +107,8 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nabl
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
+const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
+
 /** A device the kernel names as a network controller (`cac80000.ethernet`, `ff540000.gmac`, `eth0`). */
 const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 
@@ -719,6 +721,8 @@ export class Segmenter extends CrashTracker {
     // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
     if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
+    // (MIPS names the CPU first: `CPU 0 Unable to handle kernel paging request at virtual address 00000084, epc == …`.)
+    else if (rec.message.charCodeAt(0) === 0x43 /* C */ && MIPS_UTH.test(rec.message)) this.unableToHandleKernel(rec.message.replace(MIPS_UTH, 'Unable to handle kernel '), at, rec.uptime, false);
     if (boot.cycles.length === 0 && rec.message.endsWith(': deferred probe pending')) {
       if (boot.deferredProbe === undefined) boot.deferredProbe = { line: at.lineNo, text: clip(at.text), more: [] };
       else if (boot.deferredProbe.more.length < 3) boot.deferredProbe.more.push({ line: at.lineNo, text: clip(at.text), why: 'another driver still deferred' });
