@@ -1478,4 +1478,10 @@ test("generic BUG() then panic('BUG!'), U-Boot's decompression error, MIPS's fau
   assert.ok(arm.rootEvidence.some((t) => t.includes('init: unhandled page fault (11)')));
 });
 
+test("a service's process killed for a bad memory access just before the service failed is its evidence, once systemd's pointer names the unit", () => {
+  const r = f(['[  351.243261] watchdog[1844]: segfault at 0 ip 00000000 sp bfd01fac error 4 in watchdog[49d000+2000]', '[FAILED] Failed to start watchdog daemon.', "See 'systemctl status watchdog.service' for details."]);
+  assert.is(r.rootCause, 'watchdog.service');
+  assert.ok(r.rootEvidence.some((t) => t.includes('watchdog[1844]: segfault at 0')));
+});
+
 test.run();

@@ -699,6 +699,9 @@ export class Segmenter extends CrashTracker {
           u.last = ev;
           u.count++;
           const comm = rec.event.detail ?? '';
+          // (Evidence for the unit that runs it, when that unit fails just after: `watchdog[1844]: segfault at 0 …`.)
+          this.processErrors.push({ ident: comm, ev: { ...ev, why: `${comm}, run by the unit, was killed for a bad memory access` } });
+          if (this.processErrors.length > 8) this.processErrors.shift();
           if (u.comms.length < 5 && !u.comms.includes(comm)) u.comms.push(own(comm));
           break;
         }
@@ -1199,6 +1202,8 @@ export class Segmenter extends CrashTracker {
         cycle.failureByKey.set(last.ref.name!, last);
         cycle.failureByKey.set(own(`${last.kind}\u0000${name}`), last);
         if (!last.ref.text.includes('…')) this.resolver.learn({ name, description: last.ref.text, text: last.ref.text, partial: false, resolvedBy: null });
+        // (Now that it has a name, its own process's errors just before are its evidence.)
+        if (last.kind !== 'dependency') this.processEvidence(last, { lineNo: last.line, text: last.message });
       }
       const f = name ? cycle.failureByKey.get(name) : undefined;
       if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'systemd points at the unit’s status' });
