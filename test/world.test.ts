@@ -1484,4 +1484,12 @@ test("a service's process killed for a bad memory access just before the service
   assert.ok(r.rootEvidence.some((t) => t.includes('watchdog[1844]: segfault at 0')));
 });
 
+test("`dmesg` typed at a shell prompt prints this boot's ring buffer again; emergency mode made the default target by its description was asked for", () => {
+  const typed = f(['[    0.000000] Linux version 5.8.0 (x@y) #1', '[  107.189918] audit: type=1327 audit(1592389745.195:3): proctitle="(systemd)"', 'root@hihope-rzg2h:~# dmesg | grep -i iommu', '[    0.042130] iommu: Default domain type: Translated ', 'root@hihope-rzg2h:~# ']);
+  assert.is(typed.boots, 1);
+  const asked = f(['[    0.000000] Linux version 6.14.2-arch1-1 (linux@archlinux) #1', '[    4.115083] systemd[1]: Queued start job for default target Emergency Mode.', '[    4.134161] systemd[1]: Started Emergency Shell.', '[    4.134340] systemd[1]: Reached target Emergency Mode.']);
+  assert.is(asked.emergency, 'emergency');
+  assert.is(asked.rootCause, null);
+});
+
 test.run();

@@ -518,6 +518,10 @@ export class LineClassifier {
     const prompt = matchPrompt(trimmed);
     if (prompt) {
       this.out({ kind: 'prompt', at, prompt });
+      // `dmesg` typed at a shell's prompt (`root@host:~# dmesg | grep -i iommu`): the ring buffer follows
+      // again. (A `systemctl status` typed there is read from its own output's header.)
+      const typed = prompt.kind === 'shell' && text.includes('dmesg') ? matchTypedCommand(text) : null;
+      if (typed !== null && typed.kind === 'dmesg') this.out({ kind: 'command', at, command: typed });
       return;
     }
     const marker = matchMarker(text);

@@ -455,7 +455,7 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'frozen', literal: 'Exiting PID 1', pattern: /^Exiting PID 1\.*$/, example: 'Exiting PID 1...' },
   // PID 1 could not start the default target at all (then it freezes): the unit it names is missing.
   { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) (?:not found\.?$|failed to load properly|is masked|has a bad unit file setting|is not loaded properly)/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
-  { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
+  { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?(?= - |\.?$)|.+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:[Ss]tart|[Ss]top|[Ss]tart-pre|[Ss]tart-post|[Rr]eload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
   // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.
   { kind: 'mount-timeout', literal: ' timed out', pattern: /^(\S+\.(?:mount|swap)): (?:Mounting|Remounting|Mount process|Activation) timed out/, example: 'backup.mount: Mounting timed out. Stopping.' },

@@ -108,6 +108,8 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nabl
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
 const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
+/** The default targets' descriptions, as PID 1 printed them before it printed names. */
+const TARGET_BY_DESCRIPTION: Readonly<Record<string, string>> = { 'Emergency Mode': 'emergency.target', 'Rescue Mode': 'rescue.target', 'Graphical Interface': 'graphical.target', 'Multi-User System': 'multi-user.target' };
 
 /** A device the kernel names as a network controller (`cac80000.ethernet`, `ff540000.gmac`, `eth0`). */
 const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
@@ -944,7 +946,9 @@ export class Segmenter extends CrashTracker {
         return this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
       case 'default-target': {
         const cycle = this.ensureCycle(at.lineNo);
-        cycle.defaultTarget = ownOrNull(groups[0]);
+        // (Older PID 1 names it by its description: `Queued start job for default target Emergency Mode.`)
+        const target = groups[0] ?? '';
+        cycle.defaultTarget = ownOrNull(isUnitName(target) ? target : (TARGET_BY_DESCRIPTION[target] ?? target));
         cycle.defaultTargetAt = { line: at.lineNo, text: clip(at.text) };
         return;
       }
