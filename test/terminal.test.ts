@@ -194,4 +194,26 @@ test("the cursor sent to the first column redraws the line from its start; a scr
   assert.equal(texts(splitEveryWay(`${ESC}[2J${ESC}[Hone\n`)), ['one']);
 });
 
+test('C1 controls in UTF-8 do what their 7-bit forms do, as xterm does them; a lone lead byte stays text', () => {
+  // A mail gateway that took `…` for cp1252's 0x85 and wrote it back as U+0085 (NEL): a terminal breaks the line.
+  assert.equal(texts(splitEveryWay('[  OK  ] Started Foo Serv\u0085ice.\nnext\n')), ['[  OK  ] Started Foo Serv', 'ice.', 'next']);
+  // U+009B is a one-character CSI: `\u009b0;31m` colours, it prints nothing.
+  assert.equal(texts(splitEveryWay('[\u009b0;1;31mFAILED\u009b0m] Failed to start x.\n')), ['[FAILED] Failed to start x.']);
+  // U+009D opens an OSC (a title) up to its BEL.
+  assert.equal(texts(splitEveryWay('a\u009d0;title\u0007b\n')), ['ab']);
+  // Other C2 sequences are characters; a 0xC2 before a non-continuation byte or at the end is U+FFFD.
+  assert.equal(texts(splitEveryWay('caf\u00e9 \u00a9 2024\n')), ['caf\u00e9 \u00a9 2024']);
+  const bytes = (s: string) => Buffer.concat([Buffer.from(s, 'latin1')]);
+  for (const input of [bytes('x\xc2y\n'), bytes('x\xc2')]) {
+    for (const size of [1, 2, 3, input.length]) {
+      const lines: PhysicalLine[] = [];
+      const sp = new LineSplitter((l) => lines.push(l));
+      for (let i = 0; i < input.length; i += size) sp.write(input.subarray(i, i + size));
+      sp.end();
+      assert.equal(lines[0]!.text, input[input.length - 1] === 0x0a ? 'x\ufffdy' : 'x\ufffd', `chunks of ${size}`);
+      assert.equal(lines[0]!.byteStart, 0);
+    }
+  }
+});
+
 test.run();

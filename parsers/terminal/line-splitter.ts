@@ -65,6 +65,8 @@ const State = {
   string: 4,
   /** A CSI broken by a multi-byte character: the character goes with it, as a terminal drops it. */
   skipUtf8: 5,
+  /** A 0xC2 byte ended the chunk: with the next byte it may be a C1 control (U+0080–U+009F). */
+  leadC2: 6,
 } as const;
 type State = (typeof State)[keyof typeof State];
 
@@ -75,6 +77,7 @@ const TAB_WIDTH = 8;
 /** Columns a cursor move may pad a line to (a terminal's width is far less). */
 const MAX_COLUMN_MOVE = 1024;
 const SPACES = new Uint8Array(TAB_WIDTH).fill(0x20);
+const LEAD_C2 = new Uint8Array([0xc2]);
 /** A line this long (bytes) is always reopened by `ESC M`; a longer one when at least half of it is new. */
 const REOPEN_FREE = 256;
 /** Node's Buffer reads ASCII into a string faster than TextDecoder (about 50 ns against 85 a line, plus
@@ -172,6 +175,17 @@ export class LineSplitter {
       const b = chunk[i]!;
       switch (this.state) {
         case State.ground: {
+          if (b === 0xc2 && (i + 1 === n || (chunk[i + 1]! & 0xe0) === 0x80)) {
+            // A C1 control in UTF-8 (U+0085 NEL from a mail gateway's `…`, U+009B CSI): a terminal obeys it.
+            if (i + 1 === n) {
+              this.state = State.leadC2;
+              i++;
+            } else {
+              this.c1(chunk[i + 1]!, i + 1);
+              i += 2;
+            }
+            continue;
+          }
           if (b >= 0x20 && b !== 0x7f) {
             let j = i + 1;
             let bits = b;
@@ -180,6 +194,15 @@ export class LineSplitter {
               if (c < 0x20 || c === 0x7f) break;
               bits |= c;
               j++;
+            }
+            // A run with non-ASCII bytes ends before a C1 control (0xC2 then 0x80–0x9F, or 0xC2 at the chunk's end).
+            if (bits >= 0x80) {
+              for (let k = i + 1; k < j; k++) {
+                if (chunk[k] === 0xc2 && (k + 1 === n || (chunk[k + 1]! & 0xe0) === 0x80)) {
+                  j = k;
+                  break;
+                }
+              }
             }
             // The usual line: printable bytes from its start to `\n` or `\r\n`, all in this chunk. Its text
             // is read straight from the chunk (no copy into the line buffer, no edit to track).
@@ -310,6 +333,21 @@ export class LineSplitter {
           }
           break;
         }
+        case State.leadC2: {
+          this.state = State.ground;
+          if ((b & 0xe0) === 0x80) {
+            this.c1(b, i);
+            break;
+          }
+          // Not a C1 control: the lead byte is text (an invalid sequence, as the decoder will say).
+          if (this.len === 0 && this.tailLen === 0 && this.lineNo < 0) {
+            this.lineNo = this.rawLine;
+            this.byteStart = this.offset - 1;
+          }
+          this.at = i;
+          this.print(LEAD_C2, 0, 1);
+          continue;
+        }
         case State.skipUtf8: {
           if ((b & 0xc0) === 0x80 && this.skipBytes > 0) {
             if (--this.skipBytes === 0) this.state = State.ground;
@@ -386,6 +424,15 @@ export class LineSplitter {
 
   /** Flushes the held and the current line. The splitter can be written to again afterwards. */
   end(): void {
+    if (this.state === State.leadC2) {
+      // The input ended on a lone lead byte: it is text, shown as U+FFFD.
+      if (this.len === 0 && this.tailLen === 0 && this.lineNo < 0) {
+        this.lineNo = this.rawLine;
+        this.byteStart = this.offset - 1;
+      }
+      this.at = 0;
+      this.print(LEAD_C2, 0, 1);
+    }
     this.releaseHeld();
     if (this.len + this.tailLen > 0 || this.reopened) this.finishLine(this.offset, false);
     this.releaseHeld();
@@ -600,6 +647,33 @@ export class LineSplitter {
       case 0x00: // NUL: a terminal shows nothing, but a flood of them is no console (counted as binary)
       default:
         this.counters.controlBytes++;
+    }
+  }
+
+  /** A C1 control's second byte `b` (0x80–0x9F) at `at`: what xterm does with it, as with its 7-bit form. */
+  private c1(b: number, at: number): void {
+    this.counters.escapeSequences++;
+    switch (b) {
+      case 0x84: // IND
+      case 0x85: // NEL
+        this.escapeDispatch(b - 0x40, at);
+        return;
+      case 0x9b: // CSI
+        this.state = State.csi;
+        this.csiParam = 0;
+        this.csiFlags = 0;
+        this.csiLast = 0;
+        return;
+      case 0x90: // DCS, SOS, OSC, PM, APC: a string up to its terminator
+      case 0x98:
+      case 0x9d:
+      case 0x9e:
+      case 0x9f:
+        this.state = State.string;
+        this.stringBytes = 0;
+        return;
+      default:
+        return; // the rest change nothing a line shows
     }
   }
 
