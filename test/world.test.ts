@@ -1220,13 +1220,18 @@ test("a burst of the kernel's storage errors before a failure is its evidence fr
 });
 
 test("PID 1's `X: Starting requested but asserts failed.` names the unit of the description-only `Assertion failed for …` beside it; sudo or doas opening a session for a logged-in user means a login was reached", () => {
-  const got = f([
-    '[    1.000000] systemd[1]: systemd 245.4-4ubuntu3 running in system mode (+PAM)',
-    '[   68.264607] systemd[1]: emergency.service: Starting requested but asserts failed.',
-    '[   68.266049] systemd[1]: Assertion failed for Emergency Shell.',
-    '[   68.268743] systemd[1]: Dependency failed for Emergency Mode.',
-  ]);
-  assert.ok(got.failed.includes('emergency.service'), `failed: ${got.failed.join(', ')}`);
+  const report = analyze(
+    [
+      '[    1.000000] systemd[1]: systemd 245.4-4ubuntu3 running in system mode (+PAM)',
+      '[   68.264607] systemd[1]: emergency.service: Starting requested but asserts failed.',
+      '[   68.266049] systemd[1]: Assertion failed for Emergency Shell.',
+      '[   68.268743] systemd[1]: Dependency failed for Emergency Mode.',
+    ].join('\n') + '\n',
+  );
+  const asserted = report.boots.flatMap((b) => b.cycles.flatMap((c) => c.failures)).filter((x) => x.kind === 'assert');
+  assert.equal(asserted.map((x) => x.unit.name), ['emergency.service']);
+  // (An `[ASSERT]` line is no `Failed to …` line: a label's `failed` list does not hold it.)
+  assert.not.ok(findings(report).failed.includes('emergency.service'));
   const audit = (auid: string, exe: string) =>
     f([
       'Jun 11 20:15:39 hyperv systemd[1]: Reached target Multi-User System.',
@@ -1490,6 +1495,72 @@ test("`dmesg` typed at a shell prompt prints this boot's ring buffer again; emer
   const asked = f(['[    0.000000] Linux version 6.14.2-arch1-1 (linux@archlinux) #1', '[    4.115083] systemd[1]: Queued start job for default target Emergency Mode.', '[    4.134161] systemd[1]: Started Emergency Shell.', '[    4.134340] systemd[1]: Reached target Emergency Mode.']);
   assert.is(asked.emergency, 'emergency');
   assert.is(asked.rootCause, null);
+});
+
+test("dracut's initqueue timing out as the log ends is the boot's hang, unless the root came up after it", () => {
+  const initrd = ['[    0.000000] Linux version 5.14.0-1.el7.elrepo.x86_64 (mockbuild@x) #1 SMP', '[    1.200000] systemd[1]: Running in initial RAM disk.', '         Starting dracut initqueue hook...', '[    3.440559] nvme nvme0: 15/0/0 default/read/poll queues'];
+  const timeout = '[  128.522397] dracut-initqueue[353]: Warning: dracut-initqueue timeout - starting timeout scripts';
+  const hung = f([...initrd, timeout, timeout]);
+  assert.is(hung.rootCause, 'dracut-initqueue timeout - starting timeout scripts');
+  assert.ok(hung.rootEvidence.some((t) => t.includes('dracut-initqueue timeout')));
+  // LVM activated by the timeout scripts: the root appears, the initrd switches root, the system boots on.
+  const late = f([...initrd, timeout, '[  130.000000] systemd[1]: Reached target Initrd Root File System.', '[  131.000000] systemd[1]: Starting Switch Root...', '[  132.000000] systemd[1]: systemd 219 running in system mode. (+PAM)', '[  133.000000] systemd[1]: Started Journal Service.']);
+  assert.is(late.rootCause, null);
+});
+
+test("a status line begun right after a kernel stamp and cut by the kernel's message; systemd's pointer past the kernel's lines between", () => {
+  const r = f([
+    '[    5.196741] [FAILEDsystemd[1]: Stopped target Local File Systems.] Failed to start Verity Setup for /dev/mapper/usr.',
+    '[    5.204884] systemd[1]: Stopping Network Name Resolution...',
+    '[    5.208221]',
+    "See 'systemctl status verity-setup.service' for details.systemd",
+    '[1]: Stopped target Paths.',
+  ]);
+  assert.is(r.rootCause, 'verity-setup.service');
+  assert.ok(r.rootEvidence.some((t) => t.includes('Failed to start Verity Setup for /dev/mapper/usr.')));
+});
+
+test('a mount whose mount(8) failed as the log ends, before systemd said the result, failed', () => {
+  const begin = ['Nov 06 21:20:49 host systemd[1]: Finished Flush Journal to Persistent Storage.', 'Nov 06 21:20:49 host systemd[1]: Started Rule-based Manager for Device Events and Files.', 'Nov 06 21:20:50 host systemd[1]: Mounting /mnt/h...'];
+  const failed = f([...begin, 'Nov 06 21:20:50 host mount[149]: mount: /mnt/h: special device H: does not exist.', 'Nov 06 21:20:50 host mount[149]:        dmesg(1) may have more information after failed mount system call.']);
+  assert.is(failed.rootCause, 'mnt-h.mount');
+  assert.ok(failed.rootEvidence.some((t) => t.includes('special device H: does not exist')));
+  // A retry that mounted it: nothing failed.
+  const mounted = f([...begin, 'Nov 06 21:20:50 host mount[149]: mount: /mnt/h: special device H: does not exist.', 'Nov 06 21:20:51 host systemd[1]: Mounted /mnt/h.']);
+  assert.is(mounted.rootCause, null);
+});
+
+test("a dmesg of older systemd: 'Running in initial RAM disk', a version from git, the real root's PID 1 without 'Switching root'; an initrd daemon torn down then is no failure", () => {
+  const boot = [
+    '[    0.000000] Linux version 5.5.6-1-default (geeko@buildhost) #1 SMP',
+    '[    6.220857] systemd[1]: systemd +suse.138.gf8adabc2b1 running in system mode. (+PAM -AUDIT)',
+    '[    6.397858] systemd[1]: Running in initial RAM disk.',
+    '[    8.094430] systemd[1]: Started Entropy Daemon based on the HAVEGE algorithm.',
+    '[   15.413496] systemd[1]: systemd +suse.138.gf8adabc2b1 running in system mode. (+PAM -AUDIT)',
+    '[   15.861953] systemd[1]: haveged.service: Main process exited, code=exited, status=1/FAILURE',
+    "[   15.862103] systemd[1]: haveged.service: Failed with result 'exit-code'.",
+    '[   15.862439] systemd[1]: Stopped Entropy Daemon based on the HAVEGE algorithm.',
+    '[   15.862797] systemd[1]: initrd-switch-root.service: Succeeded.',
+  ];
+  const r = analyze(boot.join('\n') + '\n');
+  assert.equal(r.boots[0]!.cycles[0]!.phases.map((p) => p.name), ['initrd', 'system']);
+  assert.is(findings(r).rootCause, null);
+  // The same lines later in the system's life (a restart scheduled between, or no initrd before): a failure.
+  const later = f([...boot.slice(0, 5), ...Array.from({ length: 50 }, (_, i) => `[   16.${String(100 + i)}] systemd[1]: Started Unit ${i}.`), ...boot.slice(5, 8)]);
+  assert.is(later.rootCause, 'haveged.service');
+  const restarted = f([...boot.slice(0, 7), '[   15.862200] systemd[1]: haveged.service: Scheduled restart job, restart counter is at 5.', boot[7]!]);
+  assert.not.equal(restarted.rootCause, null);
+});
+
+test("the fault the kernel names before its report (ARM's `Unhandled fault:`, arm64's SError) and the root's mount errors before a VFS panic are the crash's evidence", () => {
+  const arm = f(['[    0.000000] Linux version 5.10.0-rc6 (x@y) #3 SMP', '[    3.265594] 8<--- cut here ---', '[    3.268707] Unhandled fault: external abort on non-linefetch (0x1028) at 0xfa0b402c', '[    3.276397] pgd = (ptrval)', '[    3.283203] Internal error: : 1028 [#1] SMP ARM', '[    3.309082] PC is at omap_hsmmc_set_bus_width+0x8/0x78']);
+  assert.is(arm.rootCause, 'oops');
+  assert.ok(arm.rootEvidence.some((t) => t.includes('Unhandled fault: external abort')));
+  const serror = f(['[    0.000000] Linux version 5.9.0-next (x@y) #1 SMP', '[    1.563008] SError Interrupt on CPU5, code 0xbf000002 -- SError', '[    1.563010] CPU: 5 PID: 1 Comm: swapper/0 Not tainted 5.9.0', '[    1.563053] Kernel panic - not syncing: Asynchronous SError Interrupt']);
+  assert.ok(serror.rootEvidence.some((t) => t.includes('SError Interrupt on CPU5')));
+  const vfs = f(['[    0.000000] Linux version 6.12.0-rc7 (x@y) #1 SMP', '[    1.979727] EXT4-fs (vda): mount failed', '[    1.985849] VFS: Cannot open root device "/dev/vda" or unknown-block(254,0): error -12', '[    1.991778] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(254,0)']);
+  assert.is(vfs.rootCause, 'panic');
+  assert.ok(vfs.rootEvidence.some((t) => t.includes('VFS: Cannot open root device')));
 });
 
 test.run();

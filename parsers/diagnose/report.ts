@@ -753,7 +753,7 @@ function buildCycle(c: CycleState, boot: BootState, position: number, bootStarts
           : 'incomplete';
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
-    const hung = hungAtEnd(c) ?? dracutStillWaiting(boot, position);
+    const hung = hungAtEnd(c) ?? dracutStillWaiting(boot, c, position);
     if (hung !== null) {
       rootCause = hung;
       outcome = 'failed';
@@ -915,9 +915,29 @@ function hungAtEnd(c: CycleState): Cause | null {
 
 /** dracut's initqueue timed out still waiting for a device (its `devexists-…` hook), in the boot's first
  *  cycle (the initrd's), and the log ends before dracut says more: that device never appeared. */
-function dracutStillWaiting(boot: BootState, position: number): Cause | null {
+function dracutStillWaiting(boot: BootState, c: CycleState, position: number): Cause | null {
   const w = boot.dracutWaiting;
-  if (w === undefined || position !== 0) return null;
+  if (position !== 0) return null;
+  if (w === undefined) {
+    // The initqueue timed out and the log ends with dracut still in its timeout scripts: the root device
+    // it waits for never appeared, though the log does not name it. (Those scripts can still bring the
+    // root up, LVM or a slow SAN: that boot goes on to switch root and is no longer incomplete.)
+    // (dracut's own `Could not boot.` after it is the boot's cause, told with it.)
+    const q = boot.initqueueTimeout;
+    if (q === undefined || boot.initrdFailure !== undefined || c.phases.some((ph) => ph.name === 'system' && ph.startLine > q.line)) return null;
+    // (Named by its words as printed, as when dracut goes on to give up.)
+    const said = 'dracut-initqueue timeout - starting timeout scripts';
+    return {
+      kind: 'unit',
+      unit: said,
+      headline: `the boot hung in the initrd: dracut's initqueue timed out waiting for its devices (the root device never appeared) and the log ends while it waits`,
+      lines: [q.line],
+      evidence: [q],
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  }
   const evidence: Evidence[] = [...(w.timeout !== null ? [w.timeout] : []), { line: w.line, text: w.text, why: `dracut still waits for ${w.device} to appear` }];
   return {
     kind: 'root-device',

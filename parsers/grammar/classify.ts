@@ -330,6 +330,17 @@ export class LineClassifier {
       const k = parseKernelPrefix(text);
       if (k) {
         const message = text.slice(k.messageStart);
+        // `[    5.19] [FAILEDsystemd[1]: Stopped target Timers.] Failed to start X.`: the status line began
+        // right after the kernel's stamp and the kernel's message cut into it after its word.
+        if (message.charCodeAt(0) === 0x5b /* [ */ && message.length > 8) {
+          const found = findSplicedStatus(message);
+          if (found !== null && found !== 'lost' && found.before.trim() !== '') {
+            this.splicesRepaired++;
+            this.out({ kind: 'status', at: { lineNo: line.lineNo, text }, word: found.word, message: found.message, msg: found.msg, repaired: true });
+            this.kernel({ lineNo: line.lineNo, text }, k.uptime, found.before, false);
+            return;
+          }
+        }
         if (mayHoldStatus(message)) {
           const inside = findEmbeddedStatus(message);
           if (inside) {

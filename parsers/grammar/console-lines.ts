@@ -419,8 +419,11 @@ export type ManagerEventKind =
   | 'frozen';
 
 export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp; example: string }> = [
-  { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)\S* running in system mode/, example: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT +SELINUX)' },
-  { kind: 'initrd', literal: 'Running in initrd', pattern: /^Running in initrd\.?$|^Running in initial RAM disk\.?$/, example: 'Running in initrd.' },
+  // (A build from git names no number: `systemd +suse.138.gf8adabc2b1 running in system mode.`)
+  { kind: 'manager-start', literal: ' running in system mode', pattern: /^systemd (\d+)?\S* running in system mode/, example: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT +SELINUX)' },
+  { kind: 'initrd', literal: 'Running in initrd', pattern: /^Running in initrd\.?$/, example: 'Running in initrd.' },
+  // (Before v243 it said so in words.)
+  { kind: 'initrd', literal: 'Running in initial RAM disk', pattern: /^Running in initial RAM disk\.?$/, example: 'Running in initial RAM disk.' },
   { kind: 'switch-root', literal: 'Switching root', pattern: /^Switching root\.?$/, example: 'Switching root.' },
   { kind: 'soft-reboot', literal: 'oft-reboot', pattern: /^(?:Soft-rebooting|Rebooting userspace)\.?$|^Soft-reboot: /i, example: 'Soft-rebooting.' },
   { kind: 'reexec', literal: 'Reexecuting', pattern: /^Reexecuting\.?$/, example: 'Reexecuting.' },

@@ -173,7 +173,8 @@ export interface StatusMessage {
   unitText: string;
 }
 
-const SEE_STATUS = /^See [`'"]?systemctl (?:status )?(\S+?)[`'"]? for details\.?$/;
+// (Another writer's text may follow at once: `… for details.systemd[1]: Stopped …`.)
+const SEE_STATUS = /^See [`'"]?systemctl (?:status )?(\S+?)[`'"]? for details(?:\.?$|\.(?=\S))/;
 
 /** Matches a systemd message such as `Failed to mount var.mount - /var.`. */
 /** The rows by the first letter of their prefix, so a message is checked against few. */

@@ -11,7 +11,7 @@ import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.j
 import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
-import type { BootState, CycleState, FailureState } from './state.js';
+import type { BootState, CrashState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
@@ -367,7 +367,10 @@ export class Segmenter extends CrashTracker {
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
     if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);
-    if (rest.startsWith('dracut-initqueue timeout')) this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
+    if (rest.startsWith('dracut-initqueue timeout')) {
+      this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
+      if (this.boot !== null) this.boot.initqueueTimeout = this.initqueueTimeout;
+    }
     // (The prefix took dracut's `Warning: ` with it: `/dev/vgroot/root does not exist` is its root device missing.)
     const missing = rest.endsWith(' does not exist') ? /^"?(\/dev\/[^"\s]+)"? does not exist$/.exec(rest) : null;
     const mount = missing !== null ? { path: missing[1]!, reason: 'does not exist' } : matchMountError(rest);
@@ -413,6 +416,7 @@ export class Segmenter extends CrashTracker {
     this.openCrashes.length = 0;
     // A unit whose restart was scheduled and that had not started again when the log ended kept failing.
     const cycle = this.boot ? currentCycle(this.boot) : null;
+    if (cycle !== null && cycle.end === 'log-end') this.mountsFailedUnsaid(cycle);
     if (cycle !== null && cycle.end === 'log-end' && cycle.restarting !== undefined) {
       for (const f of cycle.restarting.splice(0)) {
         if (!f.dropped || f.ref.name === null || this.findFailure(f.ref.name) !== null) continue;
@@ -422,6 +426,24 @@ export class Segmenter extends CrashTracker {
         cycle.failureByKey.set(own(`failed\u0000${f.ref.name}`), f);
         cycle.failureByKey.set(f.ref.name, f);
       }
+    }
+  }
+
+  /**
+   * A mount begun (`Mounting /mnt/h...`) whose mount(8) then failed (`mount: /mnt/h: special device H: does
+   * not exist.`), and the log ends before systemd said the result: the mount unit failed, in mount's words.
+   */
+  private mountsFailedUnsaid(cycle: CycleState): void {
+    for (const e of this.recentMountErrors) {
+      const unit = mountUnitForPath(e.path);
+      const begun = this.mountsBegun.get(unit);
+      if (begun === undefined || begun > e.line || e.line < cycle.startLine || this.findFailure(unit) !== null) continue;
+      const ref: UnitRef = { ...parseUnitText(e.path), name: unit, description: e.path, partial: false, resolvedBy: 'log' };
+      const f = this.recordFailure(cycle, ref, 'failed', 'mount-failed', { lineNo: e.line, text: e.text }, 'journal');
+      if (f === null) continue;
+      f.evidence[0]!.why = `why the mount failed: ${e.reason}`;
+      // (The mount's error was already taken as its failure's evidence.)
+      for (let i = f.evidence.length - 1; i > 0; i--) if (f.evidence[i]!.line === e.line) f.evidence.splice(i, 1);
     }
   }
 
@@ -518,6 +540,22 @@ export class Segmenter extends CrashTracker {
   /** The two kernel lines before this one, as line numbers and messages (a WARNING's own words are
    *  printed just before or after its header); kept in fields, not objects: this runs on every kernel line. */
   private k1Line = -1;
+  /** The kernel's last words on a fault it reports next (see crashReasons). */
+  private faultSaid: Evidence | null = null;
+
+  /** A crash just made: the fault the kernel named as it began, and for a panic for want of a root file
+   *  system, the kernel's storage and filesystem errors just before (`EXT4-fs (vda): mount failed`,
+   *  `VFS: Cannot open root device "/dev/vda" or unknown-block(254,0): error -12`). */
+  private crashReasons(made: CrashState, at: LineRef, boot: BootState): void {
+    const f = this.faultSaid;
+    if (f !== null && f.line < at.lineNo && at.lineNo - f.line <= 40 && f.line >= boot.startLine) {
+      addEvidence(made.evidence, f);
+      this.faultSaid = null;
+    }
+    if (made.kind === 'panic' && /^(?:kernel panic: )?VFS: Unable to mount/.test(made.title)) {
+      for (const e of this.recentKernelErrors.slice(-3)) if (e.line < at.lineNo && at.lineNo - e.line <= 40 && e.line >= boot.startLine) addEvidence(made.evidence, { ...e, why: 'why the root file system could not be mounted' });
+    }
+  }
   /** The first line of a daemon's (not the kernel's or the syslog daemon's) before any kernel line, or -1. */
   private daemonsBeforeKernel = -1;
   private k1Uptime: number | null = null;
@@ -762,6 +800,13 @@ export class Segmenter extends CrashTracker {
       // …`, `------------[ cut here ]------------`, `kernel BUG at mm/usercopy.c:102!`).
       addEvidence(made.evidence, { line: this.k2Line, text: clip(this.k2Text), why: 'what the kernel said as its report began' });
     }
+    if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning') this.crashReasons(made, at, boot);
+    // The kernel's words for the fault it is about to report: 32-bit ARM's `Unhandled fault: external abort
+    // on non-linefetch (0x1028) at 0xfa0b402c` (before its `Internal error:`), arm64's `SError Interrupt on
+    // CPU5, code 0xbf000002 -- SError` (before its panic).
+    if ((m0 === 0x55 /* U */ && rec.message.startsWith('Unhandled fault: ')) || (m0 === 0x53 /* S */ && rec.message.startsWith('SError Interrupt on CPU'))) {
+      this.faultSaid = { line: at.lineNo, text: clip(at.text), why: 'the fault the kernel then reported' };
+    }
     if (rec.message !== '') {
       boot.kernelLastLine = at.lineNo;
       boot.kernelLastText = at.text;
@@ -931,7 +976,7 @@ export class Segmenter extends CrashTracker {
         return;
       }
       case 'manager-start':
-        return this.managerSignal('manager', at, null, groups[0] ?? null);
+        return this.managerSignal('manager', at, null, groups[0] || null);
       case 'initrd':
         return this.markInitrd(this.ensureCycle(at.lineNo));
       case 'switch-root':
@@ -1166,6 +1211,9 @@ export class Segmenter extends CrashTracker {
     const name = ref.name;
     const key = name ?? ref.text;
     this.seeUnit(cycle, key);
+    // (The console's status lines in order, the kernel's lines between them not counted.)
+    const prevConsoleStatus = this.consoleStatusLine;
+    if (source === 'console') this.consoleStatusLine = at.lineNo;
     // (Startup only: a shutdown's stops are not starts.)
     if (this.clockT === this.clockT && cycle.phases[cycle.phases.length - 1]!.name !== 'shutdown') (cycle.starts ??= new StartTimes()).message(key, msg.verb, this.clockT, this.clockWall, this.clockExact, at.lineNo);
 
@@ -1192,7 +1240,8 @@ export class Segmenter extends CrashTracker {
     if (msg.verb === 'see-status') {
       // `See 'systemctl status X'` names the unit of the failure just printed, in full.
       const last = this.lastReported(cycle);
-      const adjacent = last !== undefined && last.kind !== 'dependency' && at.lineNo - last.lastLine <= 2;
+      // (Or the console's last status line, with only the kernel's lines of another writer between.)
+      const adjacent = last !== undefined && last.kind !== 'dependency' && (at.lineNo - last.lastLine <= 2 || (source === 'console' && prevConsoleStatus === last.lastLine && at.lineNo - last.lastLine <= 8));
       // Right after the failure, systemd's pointer names that unit, whatever the status line shows: a
       // whole description, or one ellipsized (a description has spaces; an ellipsized unit name has none,
       // and must fit the name).
@@ -1241,7 +1290,16 @@ export class Segmenter extends CrashTracker {
       this.cyclePhase(cycle, 'shutdown', at.lineNo);
     }
 
-    if (msg.verb === 'stopped') this.lastStop = { name, line: at.lineNo };
+    if (name !== null && name.endsWith('.mount')) {
+      if (msg.verb === 'mount-begin') {
+        this.mountsBegun.set(name, at.lineNo);
+        if (this.mountsBegun.size > 64) this.mountsBegun.delete(this.mountsBegun.keys().next().value!);
+      } else if (MOUNT_VERBS.has(msg.verb)) this.mountsBegun.delete(name);
+    }
+    if (msg.verb === 'stopped') {
+      this.lastStop = { name, line: at.lineNo };
+      this.failedWhileStopping(cycle, ref, at);
+    }
     if (msg.verb === 'started' && cycle.restarting !== undefined) cycle.restarting = cycle.restarting.filter((r) => r.ref.name !== name && r.ref.description !== ref.text);
     const job = cycle.jobs.get(key);
     if (job && job.outcome === null && msg.verb !== 'start-begin' && msg.verb !== 'stop-begin' && msg.verb !== 'mount-begin') job.outcome = msg.verb;
@@ -1543,6 +1601,36 @@ export class Segmenter extends CrashTracker {
     const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'unit-failed', at, 'journal');
     if (f) f.evidence[0]!.why = `the unit's own process reports the error (a journal of ${unit} alone)`;
   }
+
+  /** Mounts begun (`Mounting /mnt/h...`) with no result yet, and the line each began on. */
+  private readonly mountsBegun = new Map<string, number>();
+
+  /**
+   * Just after the initrd switched root, the new PID 1 stops what of the initrd still runs: a daemon whose
+   * main process then exits with failure (`haveged.service: Main process exited, … status=1/FAILURE`,
+   * `Failed with result 'exit-code'`) and at once `Stopped Entropy Daemon …` was torn down with the
+   * initrd, not a unit that failed to run. (A restart says so between the two lines: that failure stays;
+   * a stop's own work failing later, `ostree-finalize-staged`'s at shutdown, is a failure.)
+   */
+  private failedWhileStopping(cycle: CycleState, ref: UnitRef, at: LineRef): void {
+    const f = cycle.recent.at(-1);
+    if (f === undefined || f.dropped || f.verb !== 'unit-failed' || f.kind !== 'failed' || f.ref.name === null) return;
+    const phases = cycle.phases;
+    const system = phases.at(-1)!;
+    if (system.name !== 'system' || phases.at(-2)?.name !== 'initrd' || f.line < system.startLine || f.line - system.startLine > 40) return;
+    if (!f.evidence.some((e) => /: Main process exited/.test(e.text))) return;
+    // (Its last line, the result, just before; reported once, not a failure seen again and again.)
+    let last = f.lastLine;
+    for (const e of f.evidence) if (e.line > last) last = e.line;
+    if (at.lineNo - last > 1 || last - f.line > 2) return;
+    if (ref.name !== null ? ref.name !== f.ref.name : f.ref.description !== null && f.ref.description !== ref.text) return;
+    this.dropFailure(cycle, f);
+    cycle.failureByKey.delete(`failed\u0000${f.ref.name}`);
+    cycle.failureByKey.delete(f.ref.name);
+  }
+
+  /** The line of the console's latest status message. */
+  private consoleStatusLine = 0;
 
   /** The latest `Stopped …` status: a unit's stop kills its process, which is no failure. */
   private lastStop: { name: string | null; line: number } | null = null;

@@ -170,6 +170,8 @@ export interface BootState {
   kernelLastLine?: number;
   /** The device dracut's initqueue still waited for when it timed out (its `devexists-…` hook). */
   dracutWaiting?: { device: string; line: number; text: string; timeout: Evidence | null };
+  /** dracut's initqueue timed out (`Warning: dracut-initqueue timeout - starting timeout scripts`): the last time, in this boot. */
+  initqueueTimeout?: Evidence;
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
   initRunLine?: number;
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */

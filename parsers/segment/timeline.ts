@@ -345,9 +345,10 @@ export abstract class Timeline {
       if (cycle.end === 'log-end') cycle.end = 'soft-reboot';
       cycle = this.newCycle(boot, at.lineNo, 'soft-reboot');
       cycle.signals.add(type);
-    } else if (type === 'welcome' && cycle.signals.has(type) && cycle.phases.at(-1)?.name === 'initrd' && cycle.mode === null) {
+    } else if (cycle.signals.has(type) && cycle.phases.at(-1)?.name === 'initrd' && cycle.mode === null) {
       // The initrd's systemd ends by switching root (its `Switching root.` is often only in the kernel
-      // log): the next `Welcome to` is the real root's, in the same cycle.
+      // log, and a dmesg of older systemd may lack it too): the next `Welcome to`, or PID 1's next
+      // `systemd 219 running in system mode`, is the real root's, in the same cycle.
       this.cyclePhase(cycle, 'system', at.lineNo);
       cycle.signals = new Set([type]);
     } else if (cycle.signals.has(type)) {

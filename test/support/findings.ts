@@ -24,8 +24,9 @@ export function findings(r: ReportT) {
     rootEvidence: causes[0]?.evidence ?? [],
     emergency: modes[0]?.kind ?? 'none',
     emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
-    // (`[ INFO ] X is not active.` is counted as the cause of the [DEPEND]s after it, not as a [FAILED] line.)
-    failed: unique(failures.filter((f) => (f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'assert' || f.kind === 'once').map(name)),
+    // (`[ INFO ] X is not active.` is counted as the cause of the [DEPEND]s after it, not as a [FAILED] line; an
+    // `[ASSERT]` line is no `Failed to …` line either.)
+    failed: unique(failures.filter((f) => (f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'once').map(name)),
     dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
     /** Each failed unit's name → the words its status line printed (a label may list a unit by those). */
