@@ -1563,4 +1563,14 @@ test("the fault the kernel names before its report (ARM's `Unhandled fault:`, ar
   assert.ok(vfs.rootEvidence.some((t) => t.includes('VFS: Cannot open root device')));
 });
 
+test("a bootloader error it got past (an empty slot, then the kernel loaded from another) is not what stopped it; U-Boot's bootarg overflow is", () => {
+  const uboot = ['U-Boot 2024.01-rc4 (Dec 11 2023 - 10:00:00 +0000)', 'Hit any key to stop autoboot:  0', 'Card did not respond to voltage select! : -110', 'Boot failed (err=-14)'];
+  const r = f([...uboot, "** Booting bootflow 'mmc@16020000.bootdev.part_1' with extlinux", 'Retrieving file: /boot/Image', 'Retrieving file: /boot/uInitrd', 'bootarg overflow 265+0+0+1 > 256', 'Boot failed (err=-14)', 'BOOTP broadcast 1']);
+  assert.is(r.rootCause, 'bootarg overflow 265+0+0+1 > 256');
+  assert.ok(r.rootEvidence.some((t) => t.includes('Card did not respond')), 'the earlier error stays as evidence');
+  // Nothing loaded between two errors: the first is still the cause.
+  const first = f([...uboot, 'bootarg overflow 265+0+0+1 > 256']);
+  assert.is(first.rootCause, 'Card did not respond to voltage select! : -110');
+});
+
 test.run();

@@ -295,6 +295,12 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'unsupported machine ID', pattern: /^Error: (?:invalid dtb and )?unrecognized\/unsupported machine ID\b/, example: 'Error: unrecognized/unsupported machine ID (r1 = 0x00000722).' },
   // EDK II's boot manager tried every boot option and none loaded (it then opens its menu or shell).
   { literal: 'Unable to boot', pattern: /^\[Bds\] ?Unable to boot!?$/, example: '[Bds] Unable to boot!' },
+  // U-Boot's bootflow gave up on a boot method (`Boot failed (err=-14)`), and its commands on a device the
+  // board does not have (`** Bad device specification mmc 0 **`).
+  { literal: 'Boot failed (err=', pattern: /^Boot failed \(err=-?\d+\)$/, example: 'Boot failed (err=-14)' },
+  { literal: 'Bad device specification', pattern: /^\*\* Bad device specification \w+ \d+ \*\*$/, example: '** Bad device specification mmc 0 **' },
+  // U-Boot's command line for the kernel is longer than its limit (extlinux's `append` and the board's bootargs): it does not boot.
+  { literal: 'bootarg overflow', pattern: /^bootarg overflow \d+\+\d+\+\d+\+\d+ > \d+$/, example: 'bootarg overflow 265+0+0+1 > 256' },
   // U-Boot's bootflow (extlinux, boot scripts) could not get what it needs from the environment.
   { literal: 'missing environment variable', pattern: /^missing environment variable: \w+$/, example: 'missing environment variable: kernel_addr_r' },
   // U-Boot's own exception handler (32-bit ARM; then its registers and `Resetting CPU ...`): the bootloader,
@@ -308,7 +314,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G']);
+const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

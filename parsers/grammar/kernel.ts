@@ -83,8 +83,8 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** The literals the location rule looks for. */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'NIP [', 'Krnl PSW : '] as const;
+/** The literals the location rule looks for (RISC-V names the faulting PC `epc : spacemit_snd_pcm_new+0x19a/0x280`). */
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'NIP [', 'Krnl PSW : '] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {

@@ -43,6 +43,8 @@ const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
   ['final.target', 'log-end'],
 ]);
 const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
+/** U-Boot read a kernel, an initrd or a device tree into memory. */
+const BOOTLOADER_LOADED = /^(?:Retrieving file: \S|\d+ bytes read in \d+ ms)/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed']);
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
@@ -129,6 +131,8 @@ export class Segmenter extends CrashTracker {
     if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
       // (PID 1's fatal error is explained by the plain lines before it.)
       this.recentLines[this.recentAt++ & 7] = rec.at;
+      // U-Boot loaded a kernel or an initrd (`Retrieving file: /boot/Image`, `10229248 bytes read in 442 ms`).
+      if (this.boot !== null && this.boot.bootloaderError !== null && !this.boot.hasKernel && BOOTLOADER_LOADED.test(rec.at.text)) this.bootloaderLoaded = rec.at.lineNo;
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
@@ -286,11 +290,15 @@ export class Segmenter extends CrashTracker {
           // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
           // the kernel first`) show what it led to.
           const e = boot.bootloaderError;
-          if (e === null) {
+          // The bootloader went on and loaded the kernel from elsewhere since (`Retrieving file: /boot/Image`):
+          // the error before, a slot with no card, stopped nothing; what failed after the load did.
+          const moved = e !== null && this.bootloaderLoaded > e.line;
+          if (e === null || moved) {
             // What it was doing just before (`Trying to load:  from: /pci@…/disk@…`, `Calling ibm,client-architecture-support...`).
             let doing: LineRef | undefined;
             for (const l of this.recentLines) if (l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 3 && l.text.trim() !== '' && (doing === undefined || l.lineNo > doing.lineNo)) doing = l;
             boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [], ...(doing !== undefined ? { before: { line: doing.lineNo, text: clip(doing.text), why: 'what the bootloader did just before' } } : {}) };
+            if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
           }
           else if (e.more.length < 5) e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
         }
@@ -540,6 +548,8 @@ export class Segmenter extends CrashTracker {
   /** The two kernel lines before this one, as line numbers and messages (a WARNING's own words are
    *  printed just before or after its header); kept in fields, not objects: this runs on every kernel line. */
   private k1Line = -1;
+  /** The line where the bootloader last said it loaded a file. */
+  private bootloaderLoaded = 0;
   /** The kernel's last words on a fault it reports next (see crashReasons). */
   private faultSaid: Evidence | null = null;
 
