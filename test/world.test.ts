@@ -1518,6 +1518,9 @@ test("a status line begun right after a kernel stamp and cut by the kernel's mes
   ]);
   assert.is(r.rootCause, 'verity-setup.service');
   assert.ok(r.rootEvidence.some((t) => t.includes('Failed to start Verity Setup for /dev/mapper/usr.')));
+  // The status word, then the kernel's stamp and prefix, then the status's own `] …`.
+  const cut = f(['[    5.196741] [FAILEDsystemd[1]: Stopped target Local File Systems.] Failed to start Verity Setup for /dev/mapper/usr.', '[DEPEND[    5.224366] systemd[1]: ] Dependency failed for Initrd File Systems.']);
+  assert.equal(cut.dependencyFailed, ['initrd-fs.target']);
 });
 
 test('a mount whose mount(8) failed as the log ends, before systemd said the result, failed', () => {

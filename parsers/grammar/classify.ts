@@ -382,6 +382,9 @@ export class LineClassifier {
     // A kernel line printed after a prompt or other unfinished text (`root@host:~# [   65.3] INFO: …`):
     // the text first, then the kernel line, as they were printed.
     if (!status && text.indexOf('[', 1) > 0) {
+      // (Unless the text is a status word whose message the kernel line's end carries: `[DEPEND[    5.22]
+      // systemd[1]: ] Dependency failed for X.`)
+      if (text.charCodeAt(0) === 0x5b /* [ */ && text.includes(': ] ') && this.splice({ lineNo: line.lineNo, text }, text, false)) return;
       const at = findEmbeddedKernelPrefix(text);
       // (After a syslog header `host kernel[610]: ` the kernel line is that entry's message: BusyBox klogd
       // replaying the ring buffer, or a script logging dmesg. It is read as the entry, not split off.)
