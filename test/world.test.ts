@@ -1576,4 +1576,19 @@ test("a bootloader error it got past (an empty slot, then the kernel loaded from
   assert.is(first.rootCause, 'Card did not respond to voltage select! : -110');
 });
 
+test("x86's other traps in the kernel are oopses; a hung task's line wrapped before `seconds`; a kernel stamp a wrap cut after its `[`; a firmware banner glued on a line a reset cut", () => {
+  const ud = f(['[    0.000000] Linux version 6.2.0-rc7 (x@y) #1 SMP', '[   74.625768] invalid opcode: 0000 [#1] SMP NOPTI', '[   74.625842] RIP: 0010:__aria_aesni_avx_crypt_16way+0x225/0x6000 [aria_aesni_avx_x86_64]']);
+  assert.is(ud.rootCause, 'oops');
+  assert.equal(ud.kernelCrashes, ['oops']);
+  const hung = f(['[    0.000000] Linux version 6.4.6-arch1-1 (x@y) #1 SMP', '[327726.678181] INFO: task f2fs_ckpt-254:0:421 blocked for more than 122', 'seconds.']);
+  assert.equal(hung.kernelCrashes, ['hung-task']);
+  const cut = f(['[    1.000000] Linux version 5.15.4 (x@y) #1 SMP', '[*     ] A start job is running for /sysroot (1min 22s / 2min 25s)[  ', '84.295876] watchdog: BUG: soft lockup - CPU#0 stuck for 26s! [kworker/0:1:7]']);
+  assert.equal(cut.kernelCrashes, ['bug']);
+  assert.ok(cut.crashTitles[0]!.includes('soft lockup in kworker/0:1'));
+  const reset = f(['[    0.000000] Linux version 5.16.0-rc6 (x@y) #17 SMP PREEMPT', '[    2.0] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b', '[    2.266369] [<c016b18c>] (cpu_startup_entry) from [<c0101674>] (__enableNOTICE:  CPU: STM32MP157AAA Rev.B']);
+  assert.is(reset.boots, 2);
+  // (A banner's words after a space are a message's own words, not a reset.)
+  assert.is(f(['[    0.000000] Linux version 5.16.0 (x@y) #1 SMP', '[    1.000000] efi: booted by U-Boot SPL 2021.01 (Jan 01 2021 - 00:00:00 +0000)']).boots, 1);
+});
+
 test.run();

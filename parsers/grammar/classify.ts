@@ -192,6 +192,8 @@ function isUnitNameThenFailed(text: string): boolean {
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
+/** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
+const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
 /** A BusyBox or sysvinit rc script's step, its program's own words after it and no result yet. */
@@ -237,6 +239,8 @@ const TF_A_LINE = /^(?:\S{0,8}\[\s*\d+\.\d+\]\s+)?(?:(?:NOTICE|INFO|WARNING|ERRO
 export class LineClassifier {
   /** The status word the previous line ended with, cut from its `]` by the line end. */
   private tailWord: StatusWord | null = null;
+  /** The previous line ended with a kernel stamp's `[` (and its padding): the next begins with its digits. */
+  private stampCut = false;
   /** Unit lines still to come under `Failed Units: N`. */
   private failedUnitsLeft = 0;
   /** An init script's step begun (` * Mounting boot media: `) whose `ok.` or `failed.` is still to come. */
@@ -276,6 +280,23 @@ export class LineClassifier {
         if (prompt?.kind === 'login') this.out({ kind: 'prompt', at: ref(line, line.text), prompt });
       }
       return;
+    }
+    // A kernel stamp a wrap cut after its `[` (`… (1min 22s / 2min 25s)[  ` then `84.295876] watchdog: BUG: …`):
+    // the line is the kernel's.
+    const cutStamp = this.stampCut;
+    const t0 = line.text;
+    const last = t0.charCodeAt(t0.length - 1);
+    this.stampCut = (last === 0x20 || last === 0x5b) && STAMP_CUT_AT_END.test(t0);
+    if (cutStamp && t0.charCodeAt(0) >= 0x30 && t0.charCodeAt(0) <= 0x39) {
+      // (Its padding went with the `[`: put back as printk pads the seconds, to five places.)
+      const pad = '     '.slice(Math.min(5, t0.indexOf('.')));
+      const k = parseKernelPrefix(`[${pad}${t0}`);
+      if (k) {
+        this.end();
+        this.tailWord = null;
+        this.kernel({ lineNo: line.lineNo, text: t0 }, k.uptime, t0.slice(k.messageStart - 1 - pad.length), false);
+        return;
+      }
     }
     if (this.fragment) {
       const frag = this.fragment;
@@ -340,6 +361,15 @@ export class LineClassifier {
             this.kernel({ lineNo: line.lineNo, text }, k.uptime, found.before, false);
             return;
           }
+        }
+        // A reset cut the kernel's line and the next power-on's firmware wrote on (`… (__enableNOTICE:  CPU:
+        // STM32MP157AAA Rev.B`, `…from [<c0101674>] U-Boot SPL 2021.01 (…)`): the line's end is a new boot's first.
+        const glued = gluedBanner(message);
+        if (glued > 0) {
+          const rest = message.slice(glued);
+          this.kernel({ lineNo: line.lineNo, text }, k.uptime, message.slice(0, glued), false);
+          this.classifyText(line, rest, undefined, false);
+          return;
         }
         if (mayHoldStatus(message)) {
           const inside = findEmbeddedStatus(message);
@@ -900,6 +930,19 @@ function isIdentWithPid(m: string, at: number): boolean {
   const close = m.indexOf(']: ', open);
   return close > open && close - open <= 10;
 }
+
+/** Where a firmware's banner begins inside a kernel message a reset cut short (see push), or -1. */
+function gluedBanner(m: string): number {
+  for (const word of GLUED_BANNER_WORDS) {
+    const i = m.indexOf(word, 1);
+    if (i > 0 && m.charCodeAt(i - 1) !== 0x20) {
+      const marker = matchMarker(m.slice(i));
+      if (marker !== null && marker.banner !== null && (marker.kind === 'firmware' || marker.kind === 'bootloader')) return i;
+    }
+  }
+  return -1;
+}
+const GLUED_BANNER_WORDS = ['NOTICE:  ', 'U-Boot '];
 
 /** A kernel message another writer's status line may have landed in (cheap tests before the regex). */
 function mayHoldStatus(m: string): boolean {

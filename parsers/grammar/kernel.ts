@@ -145,11 +145,14 @@ export interface CrashRule {
 /** How s390's program-check names begin (the gate tests message starts). */
 const S390_PROGRAM_CHECKS = ['illegal operation', 'privileged operation', 'execute exception', 'protection exception', 'addressing exception', 'specification exception', 'data exception', 'fixed point', 'hfp ', 'translation exception', 'special operation', 'operand exception', 'monitor event', 'transaction constraint', 'vector '];
 
+/** The names x86's die() gives its traps (general protection fault has a row of its own). */
+const X86_TRAPS = ['invalid opcode', 'divide error', 'int3', 'stack segment', 'double fault', 'invalid TSS', 'segment not present', 'alignment check', 'bounds', 'coprocessor segment overrun', 'device not available'];
+
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)?: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
   { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
-  { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]:]+)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
+  { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]]+?)(?::\d+)?(?:\]|\s*$)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
   // ZFS's SPL assertions (spl_panic): the thread that failed them stops for good, as after a BUG().
   { kind: 'bug', literal: 'PANIC at ', starts: ['PANIC at '], pattern: /^PANIC at (?<where>[\w.-]+:\d+:\w+)\(\)/, title: 'SPL PANIC at $<where>()', example: 'PANIC at range_tree.c:186:range_tree_add()' },
@@ -158,6 +161,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // (The kernel's own, begun by those words or, since 6.12, by `Oops: `; `traps: foo[12] general protection fault ip:…`
   // is a user process's, which the kernel logs and survives.)
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /^(?:Oops: )?general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
+  // x86's other traps in the kernel (die() with the trap's name: `invalid opcode: 0000 [#1] SMP NOPTI`, an
+  // instruction the CPU lacks or a BUG()'s ud2 without its `kernel BUG at` line; since 6.12 after `Oops: `).
+  { kind: 'oops', literal: ' [#', starts: X86_TRAPS, pattern: new RegExp(`^(?:Oops: )?(?<what>${X86_TRAPS.join('|')}): [0-9a-f]{4} \\[#\\d+\\]`), title: '$<what>', example: 'invalid opcode: 0000 [#1] SMP NOPTI' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
   // PA-RISC's oops: `Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90`, then its
   // registers and `Kernel panic - not syncing: Kernel Fault`.
@@ -179,7 +185,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
     kind: 'hung-task',
     literal: 'blocked for more than',
     starts: ['INFO: task '],
-    pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+) seconds/,
+    // (A mail or a bug tracker may wrap the line before its `seconds.`.)
+    pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+)(?: seconds|\s*$)/,
     title: 'INFO: task $<comm> blocked for more than $<secs> seconds',
     example: 'INFO: task touch:362 blocked for more than 5 seconds.',
   },
