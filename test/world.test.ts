@@ -1591,4 +1591,18 @@ test("x86's other traps in the kernel are oopses; a hung task's line wrapped bef
   assert.is(f(['[    0.000000] Linux version 5.16.0 (x@y) #1 SMP', '[    1.000000] efi: booted by U-Boot SPL 2021.01 (Jan 01 2021 - 00:00:00 +0000)']).boots, 1);
 });
 
+test("a unit's result long after its console failure (a journal dumped later) takes its process's last errors as evidence", () => {
+  const r = f([
+    '[FAILED] Failed to start pre-nixos.service.',
+    "See 'systemctl status pre-nixos.service' for details.",
+    ...Array.from({ length: 30 }, (_, i) => `[  OK  ] Started Unit ${i}.`),
+    'nixos login: root (automatic login)',
+    'Oct 14 04:29:35 nixos pre-nixos-start[821]: subprocess.CalledProcessError: Command disko returned non-zero exit status 1.',
+    'Oct 14 04:29:36 nixos systemd[1]: pre-nixos.service: Main process exited, code=exited, status=1/FAILURE',
+    "Oct 14 04:29:36 nixos systemd[1]: pre-nixos.service: Failed with result 'exit-code'.",
+  ]);
+  assert.is(r.rootCause, 'pre-nixos.service');
+  assert.ok(r.rootEvidence.some((t) => t.includes('CalledProcessError')));
+});
+
 test.run();

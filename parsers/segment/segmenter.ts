@@ -1109,6 +1109,9 @@ export class Segmenter extends CrashTracker {
           f.result ??= clip(result);
           addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
           this.startLimitEvidence(f);
+          // (Its result comes long after the failure was first seen (a journal dumped after the console's
+          // status line): its process's errors just before the result are its evidence too.)
+          if (at.lineNo - f.line > NEAR_LINES) this.processEvidence(f, at);
         }
         return;
       }
