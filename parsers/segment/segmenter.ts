@@ -963,9 +963,7 @@ export class Segmenter extends CrashTracker {
         const cycle = this.boot ? currentCycle(this.boot) : null;
         const f = cycle?.failureByKey.get(`failed\u0000${groups[0] ?? ''}`);
         if (cycle && f && f.verb === 'unit-failed') {
-          this.dropFailure(cycle, f);
-          cycle.failureByKey.delete(`failed\u0000${groups[0] ?? ''}`);
-          cycle.failureByKey.delete(groups[0] ?? '');
+          this.forgetUnitFailure(cycle, f, groups[0] ?? '');
           const restarting = (cycle.restarting ??= []).filter((r) => r.ref.name !== f.ref.name);
           if (restarting.length < 16) restarting.push(f);
           cycle.restarting = restarting;
@@ -1637,9 +1635,14 @@ export class Segmenter extends CrashTracker {
     for (const e of f.evidence) if (e.line > last) last = e.line;
     if (at.lineNo - last > 1 || last - f.line > 2) return;
     if (ref.name !== null ? ref.name !== f.ref.name : f.ref.description !== null && f.ref.description !== ref.text) return;
+    this.forgetUnitFailure(cycle, f, f.ref.name);
+  }
+
+  /** A unit's failure that turned out to break nothing: out of its cycle, and no longer found by its name. */
+  private forgetUnitFailure(cycle: CycleState, f: FailureState, name: string): void {
     this.dropFailure(cycle, f);
-    cycle.failureByKey.delete(`failed\u0000${f.ref.name}`);
-    cycle.failureByKey.delete(f.ref.name);
+    cycle.failureByKey.delete(`failed\u0000${name}`);
+    cycle.failureByKey.delete(name);
   }
 
   /** The line of the console's latest status message. */
