@@ -1605,4 +1605,57 @@ test("a unit's result long after its console failure (a journal dumped later) ta
   assert.ok(r.rootEvidence.some((t) => t.includes('CalledProcessError')));
 });
 
+test("an excerpt that begins with mount(8)'s failures, then the hand-over's complaint and init's panic: the mount is why", () => {
+  const r = f([
+    'mount: /squash/root: fsconfig system call failed: Filesystem uses "lz4" compression. This is not supported.',
+    '       dmesg(1) may have more information after failed mount system call.',
+    'switch_root: cannot access /init: No such file or directory',
+    'switch_root: failed to execute /init: No such file or directory',
+    'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00007f00',
+  ]);
+  assert.is(r.rootCause, 'panic');
+  assert.is(r.boots, 1);
+  assert.ok(r.rootEvidence.some((t) => t.includes('not supported')), 'the mount that failed is evidence');
+  assert.ok(r.rootEvidence.some((t) => t.includes('cannot access /init')), 'so is the hand-over that found nothing');
+  // Without the panic (its shell came instead), the hand-over's complaint stays the initramfs's stop.
+  const shell = f(['mount: /newroot: unknown filesystem type \'erofs\'.', 'switch_root: failed to execute /sbin/init: No such file or directory', '(initramfs) ']);
+  assert.not.equal(shell.rootCause, 'panic');
+});
+
+test('a disk the kernel took out of service, then tasks hung on it: the disk is why; alone it fails the boot too', () => {
+  const hung = f([
+    '[    1.642677] md/raid1:md0: active with 2 out of 2 mirrors',
+    '[  132.241968] md/raid1:md0: Disk failure on sdb1, disabling device.',
+    '[  240.717878] INFO: task jbd2/md0-8:666 blocked for more than 120 seconds.',
+  ]);
+  assert.is(hung.rootCause, 'md/raid1:md0: Disk failure on sdb1, disabling device.');
+  assert.ok(hung.rootEvidence.some((t) => t.includes('blocked for more than')));
+  assert.equal(hung.kernelCrashes, ['hung-task']);
+  const alone = analyze(['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[   20.000000] ata3.00: disabled', '[   30.000000] systemd[1]: Reached target Multi-User System.'].join('\n') + '\n');
+  assert.is(alone.verdict, 'failed');
+  // (A member that md merely finds missing at assembly is no failure of this boot.)
+  assert.is(analyze('[    0.000000] Linux version 6.1.0 (x@y) #1 SMP\n[    1.6] md/raid1:md127: active with 1 out of 2 mirrors\n').verdict, 'ok');
+});
+
+test("a trace run through decode_stacktrace.sh still says where the kernel was; a WARNING the same task hit just before its oops is where the chain began", () => {
+  const decoded = f(['[    7.924106][    T6] BUG: kernel NULL pointer dereference, address: 00000000000000a0', '[    7.924990][    T6] Oops: 0000 [#1] PREEMPT SMP', '[    7.924990][    T6] RIP: 0010:pick_next_task_fair (kernel/sched/fair.c:8252)']);
+  assert.ok(decoded.crashTitles[0]!.endsWith(' in pick_next_task_fair'), decoded.crashTitles[0]);
+  const chain = [
+    '[   10.032583] WARNING: CPU: 0 PID: 11 at drivers/clk/clk.c:1254 clk_core_enable+0xb4/0x1b0',
+    '[   10.045000] CPU: 0 PID: 11 Comm: kworker/u4:0 Not tainted 6.13.0-rc2-next #1',
+    '[   10.221182] ---[ end trace 0000000000000000 ]---',
+    '[   10.444885] Internal error: : 1028 [#1] SMP ARM',
+    '[   10.450000] CPU: 0 PID: 11 Comm: kworker/u4:0 Tainted: G        W  6.13.0-rc2-next #1',
+    '[   10.478343] PC is at omap_gpio_probe+0x14c/0x5c0',
+  ];
+  const led = f(chain);
+  assert.is(led.rootCause, 'warning');
+  assert.ok(led.rootEvidence.some((t) => t.includes('Internal error')), 'the oops it led to is evidence');
+  // Another task's WARNING, or one long before, is not the oops's beginning.
+  const other = f([chain[0]!.replace('PID: 11', 'PID: 12'), chain[1]!.replace('PID: 11', 'PID: 12'), ...chain.slice(2)]);
+  assert.is(other.rootCause, 'oops');
+  const early = f([chain[0]!.replace('10.032583', '2.000000'), chain[1]!, ...chain.slice(2)]);
+  assert.is(early.rootCause, 'oops');
+});
+
 test.run();

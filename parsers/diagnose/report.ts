@@ -133,15 +133,25 @@ function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/** The initramfs's hand-over to the real root failed (`switch_root: cannot access /init`) after one of its
+ *  mounts had failed, and the kernel panicked as its init exited: the mount is why there was nothing to
+ *  hand over to (told with the panic, below), not the hand-over's own complaint. */
+function handOverAfterMount(b: BootState): boolean {
+  const f = b.initrdFailure;
+  if (f === undefined || f.message === null || !/^(?:switch_root|run-init): /.test(f.message)) return false;
+  if (!(b.mountErrors ?? []).some((m) => m.line < f.line && f.line - m.line <= 60)) return false;
+  return b.crashes.some((c) => c.kind === 'panic' && c.line > f.line && /kill(?:ing)? init/i.test(c.title));
+}
+
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
 function kernelFailure(b: BootState): Cause | null {
   const found = b.kernelFailures ?? [];
   if (found.length === 0) return null;
   const main = found.find((f) => f.kind === 'mount') ?? found[0]!;
-  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding' };
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
-  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding' }[main.kind];
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed' }[main.kind];
   return {
     kind: 'kernel-error',
     unit: main.message,
@@ -385,7 +395,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   };
   if (b.mode && b.mode.kind !== 'initramfs-shell' && initFailure !== undefined) {
     rootCause = initCause();
-  } else if (b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.message !== null && b.cycles.length === 0) {
+  } else if (b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.message !== null && b.cycles.length === 0 && !handOverAfterMount(b)) {
     // initramfs-tools said why it gave up: its message is the cause.
     const f = b.initrdFailure;
     // (Without a shell to drop to, init exits and the kernel panics: the panic is what the stop led to.)
@@ -543,14 +553,31 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       // (`VFS: Unable to mount root fs via NFS` is the panic's own reason in other words: the panic is named, the line its evidence.)
       const why = root !== undefined && !root.message.startsWith('VFS: Unable to mount root fs') ? kernelFailure(b) : null;
       const panic = crashCause(crash);
-      const mountEvidence: Evidence[] = mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }] : [];
+      // Tasks hung after the kernel took a disk out of service or a device stopped answering: they wait on
+      // I/O that will not complete, and the device is why.
+      const device = crash.kind === 'hung-task' ? (b.kernelFailures ?? []).find((f) => (f.kind === 'disk' || f.kind === 'hang') && f.line < crash.line) : undefined;
+      const handOver = mount !== undefined && b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.line > mount.line && b.initrdFailure.line < crash.line ? b.initrdFailure.evidence : [];
+      const mountEvidence: Evidence[] =
+        mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }, ...handOver] : [];
       // The network root failed while the network controller's driver was still deferred: no network
       // device, no NFS root.
       const net = root !== undefined && /NFS|DHCP|BOOTP|IP-Config/.test(root.message) && b.deferredProbe?.net !== undefined && b.deferredProbe.net.line < crash.line ? b.deferredProbe.net : undefined;
       const nfsFailure = root !== undefined ? [{ line: root.line, text: root.text, why: 'the kernel could not mount its network root' }] : [];
       const netSaid = net?.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
       rootCause =
-        net !== undefined
+        device !== undefined
+          ? {
+              kind: 'kernel-error',
+              unit: device.message,
+              headline: `${device.kind === 'disk' ? 'a disk failed' : 'a device stopped responding'}: ${device.message.replace(/\.$/, '')}; then tasks hung waiting on it`,
+              evidence: [{ line: device.line, text: device.text, why: device.kind === 'disk' ? 'the kernel took the failing disk out of service' : 'its driver says the device stopped responding' }, ...device.more, ...panic.evidence.slice(0, 2).map((e) => ({ ...e, why: 'a task hung after it' }))],
+              lines: [device.line, ...panic.lines.slice(0, 2)],
+              cascade: null,
+              dependents: 0,
+              crash: null,
+              description: device.message,
+            }
+          : net !== undefined
           ? {
               kind: 'kernel-error',
               unit: netSaid!,
@@ -625,13 +652,44 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
       (/Attempted to kill init!\s*$/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 100));
     if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return panic;
     const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
-    const cause = reportOf(before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? before[0] ?? panic, crashes);
+    const firstHard = before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
+    const cause = (firstHard !== undefined ? ledTo(leadingWarning(firstHard, crashes), reportOf(firstHard, crashes)) : null) ?? reportOf(firstHard ?? before[0] ?? panic, crashes);
     // The panic that reports it is evidence of what it led to.
     const said = panic.evidence[0];
     return cause === panic || said === undefined || cause.evidence.some((e) => e.line === said.line) ? cause : { ...cause, evidence: [...cause.evidence, { ...said, why: 'the kernel panicked because of it' }] };
   }
-  const first = crashes.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes)) ?? crashes[0] ?? null;
-  return first === null ? null : reportOf(first, crashes);
+  const hard = crashes.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
+  if (hard !== undefined) return ledTo(leadingWarning(hard, crashes), reportOf(hard, crashes)) ?? reportOf(hard, crashes);
+  return crashes[0] ?? null;
+}
+
+/** The WARNING that began a task's chain, with the crash it led to as its evidence (its header and where the
+ *  kernel was); null without one. */
+function ledTo(warning: CrashState | null, crash: CrashState): CrashState | null {
+  if (warning === null) return null;
+  const said = crash.evidence.filter((e) => e.line === crash.line || e.why === 'where the kernel was executing').slice(0, 2);
+  return { ...warning, evidence: [...warning.evidence, ...said.filter((e) => !warning.evidence.some((w) => w.line === e.line)).map((e) => ({ ...e, why: 'the same task then crashed' }))] };
+}
+
+/** A WARNING the same task hit just before its oops or BUG (within a couple of seconds, nothing else between):
+ *  the first report of one chain of events (a counter gone wrong, then the fault it leads to), and the one
+ *  that says where it began. A WARNING of another task, or long before, stays a crash of its own. */
+function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashState | null {
+  const pid = c.details.pid;
+  if (pid === null) return null;
+  let lead: CrashState | null = null;
+  for (const w of crashes) {
+    if (w.line >= c.line) break;
+    if (c.line - w.line > 200) continue;
+    if (w.kind !== 'warning') {
+      lead = null;
+      continue;
+    }
+    const close = w.uptime !== null && c.uptime !== null && c.uptime - w.uptime >= 0 && c.uptime - w.uptime <= 2;
+    if (w.details.pid === pid && close) lead ??= w;
+    else lead = null;
+  }
+  return lead;
 }
 
 /** A page fault taken where sleeping is not allowed complains first (`BUG: sleeping function called from

@@ -255,7 +255,9 @@ export function matchCrash(message: string): CrashMatch | null {
 // (x86 before 4.10: `IP: [<ffffffffc01cc246>] amdgpu_bo_list_set+0x196/0x3d0 [amdgpu]`.)
 // (Kernels before 4.9 print the address twice: `RIP: e030:[<ffffffff81014dc3>]  [<ffffffff81014dc3>] fn+0x63/0x80`;
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)\+0x/;
+// (A trace run through decode_stacktrace.sh has the source line for the offset: `RIP: 0010:pick_next_task_fair
+// (kernel/sched/fair.c:8252)`.)
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
 
 /** s390's program status word at the fault, with its function: `Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)`. */
 const S390_PSW = /^Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \((?<fn>[A-Za-z_.][\w.]*)\+0x/;
@@ -325,16 +327,17 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
  * 0000:03:00.0 enp3s0: Detected Tx Unit Hang`): a module that could not load, a device that hung. Read
  * by hand first, as it runs on kernel lines the gate let pass and those it did not.
  */
-export function matchDriverWords(message: string): 'driver' | 'hang' | null {
+export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | null {
   if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && ATOM_HANG.test(message)) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
   const c = message.charCodeAt(colon + 2);
-  if (c === 0x55 /* U */ || c === 0x64 /* d */) return DRIVER_FAILED.test(message) ? 'driver' : null;
+  if (c === 0x55 /* U */) return DRIVER_FAILED.test(message) ? 'driver' : null;
+  if (c === 0x64 /* d */) return DRIVER_FAILED.test(message) ? 'driver' : DISK_FAILED.test(message) ? 'disk' : null;
   // The kernel could not load the handler of a program's binary format: modprobe, itself of that format
   // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.
   if (c === 0x72 /* r */) return message.startsWith('request_module: runaway loop modprobe ') ? 'driver' : null;
-  if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : null;
+  if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : DISK_FAILED.test(message) ? 'disk' : null;
   // An SD/MMC controller that stopped answering (`mmc1: Timeout waiting for hardware interrupt.`, then its
   // register dump): the card behind it is gone.
   if (c === 0x54 /* T */) return MMC_HANG.test(message) ? 'hang' : null;
@@ -342,6 +345,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | null {
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   return null;
 }
+/** A disk the kernel took out of service: md dropped a failing member from its array (`md/raid1:md127: Disk
+ *  failure on sda1, disabling device.`), libata gave up on a device after its errors (`ata1.00: disabled`). */
+const DISK_FAILED = /^(?:md\/raid\d+:\S+: Disk failure on \S+, disabling device\.?|ata\d+\.\d+: disabled)$/;
 const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
 
 /** A kernel module that could not load or start its device: the driver, not the machine, is broken. */

@@ -11,7 +11,7 @@ import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.j
 import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
-import type { BootState, CrashState, CycleState, FailureState } from './state.js';
+import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
@@ -1347,13 +1347,29 @@ export class Segmenter extends CrashTracker {
    *  failed: Invalid argument`), says why. Whether it was an init's is decided at the end. */
   private initMountError(path: string, at: LineRef): void {
     const boot = this.boot;
-    if (boot === null || !boot.hasKernel || this.systemdRunning() || INITRAMFS_ROOT.test(path)) return;
-    const list = (boot.mountErrors ??= []);
+    if (INITRAMFS_ROOT.test(path) || (boot !== null && (!boot.hasKernel || this.systemdRunning()))) return;
+    const list = boot !== null ? (boot.mountErrors ??= []) : this.earlyMounts;
     if (list.length >= 3) return;
     const message = at.text.trim();
     const fs = /^mount: mounting (\S+) on /.exec(message)?.[1];
     const kernel = fs !== undefined && at.lineNo - this.k1Line <= 3 && this.k1Message.startsWith(`${fs}: `) ? { line: this.k1Line, text: clip(this.k1Text), message: clip(this.k1Message.trim()) } : null;
     list.push({ line: at.lineNo, text: clip(at.text), message: clip(message), kernel });
+  }
+
+  /** mount(8)'s failures printed before anything showed a boot (an excerpt that begins with them): they are
+   *  the boot's that the log turns out to begin in the middle of, when it does so soon after them. */
+  private earlyMounts: NonNullable<BootState['mountErrors']> = [];
+  protected override startBoot(reason: BootStartReason, line: number): BootState {
+    const boot = super.startBoot(reason, line);
+    const early = this.earlyMounts;
+    if (early.length > 0) {
+      this.earlyMounts = [];
+      if (reason === 'log-start' && boot.index === 1 && line - early[0]!.line <= NEAR_LINES) {
+        boot.startLine = early[0]!.line;
+        boot.mountErrors = early;
+      }
+    }
+    return boot;
   }
 
   /** The time of the unit message being read (NaN: its line has none, and none came before it), on which

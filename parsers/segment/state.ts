@@ -6,6 +6,7 @@ import type { FailureKind, Verb } from '../grammar/status.js';
 import type { CrashKind } from '../grammar/kernel.js';
 import type { Evidence } from '../report/schema.js';
 import type { StartTimes } from './start-times.js';
+import type { KernelFailure } from '../grammar/classify.js';
 
 export type PhaseName = 'firmware' | 'bootloader' | 'kernel' | 'initrd' | 'system' | 'shutdown';
 export type ModeKind = 'emergency' | 'rescue' | 'dracut-shell' | 'initramfs-shell';
@@ -238,7 +239,7 @@ export interface BootState {
     contentEnd: number;
   };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
-  kernelFailures?: Array<{ kind: 'mount' | 'damage' | 'driver' | 'hang'; message: string; line: number; text: string; more: Evidence[] }>;
+  kernelFailures?: Array<{ kind: KernelFailure; message: string; line: number; text: string; more: Evidence[] }>;
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
   /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`). */
   rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string } } | null;
