@@ -1658,4 +1658,29 @@ test("a trace run through decode_stacktrace.sh still says where the kernel was; 
   assert.is(early.rootCause, 'oops');
 });
 
+test("mount(8)'s own words in a journal are its mount unit's evidence; KASAN's access line is its report's reason and its own frames are not the caller", () => {
+  const j = f([
+    'Mar 15 06:17:15 localhost mount[333]: mount: /sysroot: wrong fs type, bad option, bad superblock on /dev/vda, missing codepage or helper program, or other error.',
+    'Mar 15 06:17:15 localhost mount[333]:        dmesg(1) may have more information after failed mount system call.',
+    'Mar 15 06:17:15 localhost systemd[1]: sysroot.mount: Mount process exited, code=exited, status=32/n/a',
+    "Mar 15 06:17:15 localhost systemd[1]: sysroot.mount: Failed with result 'exit-code'.",
+    'Mar 15 06:17:15 localhost systemd[1]: Failed to mount /sysroot.',
+  ]);
+  assert.is(j.rootCause, 'sysroot.mount');
+  assert.ok(j.rootEvidence.some((t) => t.includes('wrong fs type')));
+  const k = f([
+    '[    6.359904] BUG: KASAN: slab-out-of-bounds in inotify_read+0x271/0x350 at addr ffff88000b67a3ec',
+    '[    6.361207] Read of size 5 by task init/1',
+    '[    6.369000] Call Trace:',
+    '[    6.369729]  [<ffffffff8117aba7>] kasan_object_err+0x27/0x90',
+    '[    6.370586]  [<ffffffff8117af0d>] kasan_report+0x23d/0x4a0',
+    '[    6.373162]  [<ffffffff811799e1>] check_memory_region+0x141/0x170',
+    '[    6.374919]  [<ffffffff811ba841>] inotify_read+0x271/0x350',
+    '[    6.377517]  [<ffffffff81187fc3>] __vfs_read+0x23/0x110',
+  ]);
+  assert.ok(k.rootEvidence.some((t) => t.includes('Read of size 5 by task init/1')));
+  assert.not.ok(k.rootEvidence.some((t) => t.includes('kasan_report')), 'KASAN\'s own frames are not the code that led to it');
+  assert.ok(k.rootEvidence.some((t) => t.includes('__vfs_read')));
+});
+
 test.run();

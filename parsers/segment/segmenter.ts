@@ -1677,7 +1677,12 @@ export class Segmenter extends CrashTracker {
     if ((this.boot === null || !this.boot.hasKernel) && this.daemonsBeforeKernel < 0 && !SYSLOG_DAEMONS.test(j.ident)) this.daemonsBeforeKernel = rec.at.lineNo;
     const unit = this.statusBlock?.unit ?? null;
     const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;
-    if (mount) return this.mountError(mount.path, mount.reason, rec.at);
+    if (mount) {
+      this.mountError(mount.path, mount.reason, rec.at);
+      // (mount(8)'s own words are its unit's evidence too: `mount[333]: mount: /sysroot: wrong fs type, …`.)
+      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+      return;
+    }
     if (this.statusBlock === null) {
       // A saved journal (journalctl -b): PID 1's messages tell the boot as its kmsg lines would.
       this.recognised++;
