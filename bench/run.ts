@@ -118,6 +118,11 @@ async function main(): Promise<void> {
     ratioRun();
     return;
   }
+  if (kind === 'cli') {
+    // `npm run bench -- cli`: the command's wall time on one log alone.
+    for (const line of cliRun()) process.stdout.write(line + '\n');
+    return;
+  }
   if (kind) {
     const result = await measure(kind, Number(mbArg));
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -135,6 +140,43 @@ async function main(): Promise<void> {
     else process.stdout.write(`${kind.padEnd(11)} ${String(size).padStart(4)} MB sent at 10 MB/s: analysed at ${(r.bytes / 1024 / 1024 / r.seconds).toFixed(1)} MB/s, done ${r.extra}; peak RSS ${r.rssMiB.toFixed(0)} MiB\n`);
   }
   for (const line of batch()) process.stdout.write(line + '\n');
+  for (const line of cliRun()) process.stdout.write(line + '\n');
+}
+
+/**
+ * `bootwhy FILE` on the corpus log closest to 100 KB, whole process, wall time: the shipped command (the
+ * bundle, dist/bin/bootwhy.js), the modules tsc wrote (dist/cli/main.js), and `node -e 0` as the floor,
+ * each with the command's node flags; the median of BENCH_CLI_RUNS (10) runs, the runs interleaved.
+ */
+function cliRun(): string[] {
+  const runs = Number(process.env['BENCH_CLI_RUNS'] ?? 10);
+  const log = loadCorpus()
+    .filter((c) => c.log.length > 0)
+    .reduce((a, b) => (Math.abs(b.log.length - 100_000) < Math.abs(a.log.length - 100_000) ? b : a));
+  const dir = mkdtempSync(join(tmpdir(), 'bootwhy-bench-cli-'));
+  const file = join(dir, 'console.log');
+  writeFileSync(file, log.log);
+  const flags = cliNodeFlags();
+  const settings = [
+    { name: 'node -e 0', args: [...flags, '-e', '0'] },
+    { name: 'bootwhy (dist/bin/bootwhy.js, the bundle)', args: [...flags, fileURLToPath(new URL('../bin/bootwhy.js', import.meta.url)), file] },
+    { name: 'bootwhy (dist/cli/main.js, the modules)', args: [...flags, fileURLToPath(new URL('../cli/main.js', import.meta.url)), file] },
+  ];
+  const times: number[][] = settings.map(() => []);
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const [k, s] of settings.entries()) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, s.args, { stdio: 'ignore' });
+        if (r.error) throw r.error;
+        times[k]!.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  return [`bootwhy FILE on a ${(log.log.length / 1024).toFixed(0)} KiB log (${log.name}), median wall time of ${runs} runs:`, ...settings.map((s, k) => `  ${s.name.padEnd(44)} ${median(times[k]!).toFixed(0).padStart(5)} ms`)];
 }
 
 /**

@@ -16,7 +16,7 @@ import { globRegExp } from '../cli/batch/expand.js';
 import { worse } from '../cli/exit-codes.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const CORPORA = join(ROOT, 'corpora');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; out: string; err: string } {

@@ -3,6 +3,8 @@
  * the harness is): every input class is what it says, every tool runs on it, the table has a row per class
  * with ratios, and a ratio that fell below the baseline's tolerance is marked.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLASSES, formatRatios, measureRatios, toBaseline } from '../bench/ratios.js';
@@ -46,6 +48,14 @@ test('the harness measures every class with every tool and prints ratios', () =>
   for (const k of Object.keys(faster.classes)) faster.classes[k]!.vsNaive *= 2;
   const marked = formatRatios(rows, faster).filter((l) => l.includes('SLOWER'));
   assert.is(marked.length, CLASSES.length);
+});
+
+test("`npm run bench -- cli` times the shipped command, the modules and node's own start", () => {
+  const run = fileURLToPath(new URL('../bench/run.js', import.meta.url));
+  const r = spawnSync(process.execPath, [run, 'cli'], { encoding: 'utf8', env: { ...process.env, BENCH_CLI_RUNS: '1' }, timeout: 120_000 });
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^bootwhy FILE on a \d+ KiB log \(.+\), median wall time of 1 runs:$/m);
+  for (const name of ['node -e 0', 'dist/bin/bootwhy.js', 'dist/cli/main.js']) assert.match(r.stdout, new RegExp(`${name.replace(/[.]/g, '\\.')}.* \\d+ ms$`, 'm'));
 });
 
 test.run();

@@ -12,7 +12,7 @@ import { WatchEvent } from '../cli/commands/schema.js';
 import { CORPORA } from './support/corpus.js';
 
 const ROOT = resolve(CORPORA, '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const SEED = join(CORPORA, 'tmt-soft-reboot-var-mount/console.log');
 const SEED_STATUS = join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-cli-'));
@@ -249,6 +249,39 @@ test('--help and --version', () => {
   assert.is(h.status, 0);
   assert.match(h.stdout, /Usage: bootwhy/);
   assert.match(bootwhy(['--version']).stdout, /^bootwhy \d+\.\d+\.\d+\n$/);
+});
+
+test('the shipped command (the bundle) says what the modules tsc wrote say: every command path, workers too', () => {
+  const modules = join(ROOT, 'dist/cli/main.js');
+  const run = (bin: string, args: string[], input?: string) =>
+    spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const gz = join(tmp, 'seed.log.gz');
+  writeFileSync(gz, gzipSync(readFileSync(SEED)));
+  const runs: string[][] = [
+    [SEED, '-v'],
+    [SEED_STATUS, '--json'],
+    [gz],
+    [join(CORPORA, 'lab'), '--format', 'junit', '--jobs', '2'],
+    [join(CORPORA, 'lab/soft-reboot/console.log'), '--format', 'svg'],
+    ['diff', join(CORPORA, 'lab/var-bind-soft-reboot/console.log'), '--cycles', '1', '2'],
+    ['watch', '-', '--json'],
+    ['schema', '--events'],
+    ['--fail-on', 'nonsense', SEED],
+  ];
+  for (const args of runs) {
+    const input = args[1] === '-' ? readFileSync(SEED, 'utf8') : undefined;
+    const a = run(BIN, args, input);
+    const b = run(modules, args, input);
+    assert.is(a.status, b.status, `exit status of ${args.join(' ')}`);
+    assert.ok(a.stdout.length > 0 || a.stderr.length > 0, `${args.join(' ')} said something`);
+    // (watch's events carry the time since it began, JUnit the time taken; nothing else may differ.)
+    const norm = (t: string) => t.replace(/"t":[\d.]+/g, '"t":0').replace(/time="[\d.]+"/g, 'time="0"');
+    assert.is(norm(a.stdout), norm(b.stdout), `stdout of ${args.join(' ')}`);
+    assert.is(a.stderr, b.stderr, `stderr of ${args.join(' ')}`);
+  }
+  const piped = run(BIN, ['-'], readFileSync(SEED, 'utf8'));
+  assert.is(piped.status, 1);
+  assert.match(piped.stdout, /var\.mount/);
 });
 
 test.run();

@@ -7,7 +7,7 @@ import { Analyzer } from '../parsers/index.js';
 import { diffCycles, UnitEvents, type BootDiff } from '../parsers/diagnose/diff.js';
 import { CORPORA } from './support/corpus.js';
 
-const BIN = join(resolve(CORPORA, '..'), 'dist/cli/main.js');
+const BIN = join(resolve(CORPORA, '..'), 'dist/bin/bootwhy.js');
 const lab = (name: string): string => join(CORPORA, 'lab', name, 'console.log');
 
 function bootwhy(args: string[]): SpawnSyncReturns<string> {

@@ -18,7 +18,7 @@ import { runOnPty } from './support/pty.js';
 import { safeJson, safeText } from '../cli/terminal-safe.js';
 
 const ROOT = resolve(CORPORA, '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-hostile-'));
 
 const ESC = '\u001b';

@@ -3,7 +3,7 @@
  * type-checked against the shipped declarations and run. The UI packages (ink, React, serialport,
  * @xterm/headless) are removed from that project first: importing the parser must not need them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +48,12 @@ test('the packed package imports as a library, with types, without the UI packag
     const out = execFileSync(process.execPath, ['out/example.js', 'console.log'], { cwd: app, encoding: 'utf8' });
     assert.match(out, /^failed /m, out);
     assert.match(out, /var\.mount/, out);
+
+    // The package's command is the bundle with its chunks (dist/bin): installed, it runs from npm's link,
+    // and its analysis path needs none of the UI packages either.
+    const cli = spawnSync(join(app, 'node_modules', '.bin', 'bootwhy'), ['console.log', '--json'], { cwd: app, encoding: 'utf8' });
+    assert.is(cli.status, 1, cli.stderr);
+    assert.is((JSON.parse(cli.stdout) as { rootCause: { unit: string } }).rootCause.unit, 'var.mount');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

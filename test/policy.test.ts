@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { Report } from '../parsers/report/schema.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const SEED = join(ROOT, 'corpora', 'tmt-soft-reboot-var-mount', 'console.log');
 
 function run(args: string[], cwd = ROOT): { code: number | null; out: string; err: string } {

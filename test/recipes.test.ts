@@ -11,7 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const SEED = join(ROOT, 'corpora', 'tmt-soft-reboot-var-mount', 'console.log');
 const CLEAN = join(ROOT, 'corpora', 'lab', 'clean-boot', 'console.log');
 const LAVA_CLEAN = join(ROOT, 'corpora', 'wild', 'ho-lava-tuxrun-x86-bookworm-login-clean', 'console.log');

@@ -16,7 +16,7 @@ import { readPng, type Image } from './support/png.js';
 import { CORPORA } from './support/corpus.js';
 
 const run = promisify(execFile);
-const BIN = join(process.cwd(), 'dist/cli/main.js');
+const BIN = join(process.cwd(), 'dist/bin/bootwhy.js');
 const dir = mkdtempSync(join(tmpdir(), 'bootwhy-svg-'));
 
 function svgOf(path: string): string {

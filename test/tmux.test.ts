@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import { CORPORA } from './support/corpus.js';
 import { killTmuxServer, Pane, tmux, waitForPane } from './support/tmux.js';
 
-const BIN = join(resolve(CORPORA, '..'), 'dist/cli/main.js');
+const BIN = join(resolve(CORPORA, '..'), 'dist/bin/bootwhy.js');
 
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-tmux-'));
 

@@ -245,7 +245,7 @@ function floodLog(lines: number): Buffer {
 
 test('memory: the real TUI on a pty stays under 150 MiB on a large console, near what it takes on a small log', async () => {
   const root = resolve(CORPORA, '..');
-  const bin = join(root, 'dist/cli/main.js');
+  const bin = join(root, 'dist/bin/bootwhy.js');
   const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-tui-memory-'));
   // The process's own accounting at exit: peak RSS, open descriptors, performance entries kept.
   const preload = join(tmp, 'stats.cjs');

@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { CORPORA } from './support/corpus.js';
 
 const ROOT = resolve(CORPORA, '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const CLEAN = join(CORPORA, 'lab/clean-boot/console.log');
 const FAILING = join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-watch-faults-'));

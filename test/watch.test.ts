@@ -11,7 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CORPORA } from './support/corpus.js';
 
-const BIN = join(resolve(CORPORA, '..'), 'dist/cli/main.js');
+const BIN = join(resolve(CORPORA, '..'), 'dist/bin/bootwhy.js');
 const CAPTURE = readFileSync(join(CORPORA, 'lab/var-bind-soft-reboot/console.log'));
 const CLEAN = readFileSync(join(CORPORA, 'lab/clean-boot/console.log'));
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-watch-'));

@@ -16,7 +16,7 @@ import { CORPORA } from '../support/corpus.js';
 import { killTmuxServer, Pane } from '../support/tmux.js';
 
 const ROOT = resolve(CORPORA, '..');
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const CACHE = process.env['BOOTWHY_LAB_CACHE'] ?? join(homedir(), '.cache/bootwhy-lab');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-vm-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
