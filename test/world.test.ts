@@ -1683,4 +1683,27 @@ test("mount(8)'s own words in a journal are its mount unit's evidence; KASAN's a
   assert.ok(k.rootEvidence.some((t) => t.includes('__vfs_read')));
 });
 
+test("autopkgtest's elapsed seconds before each line and escapes spelled `ESC[`: taken off, so OVMF's restart is a new boot", () => {
+  const r = analyze(
+    [
+      '10165s [   41.134118] reboot: Restarting system',
+      '10165s ESC[2JESC[01;01HESC[=3hESC[2JESC[01;01HBdsDxe: loading Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x6,0x0)',
+      '10165s BdsDxe: starting Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x6,0x0)',
+      '10165s EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path',
+      '10256s [ TIME ] Timed out waiting for device dev-gpt\\x2dauto\\x2droot.device - /dev/gpt-auto-root.',
+    ].join('\n') + '\n',
+  );
+  assert.is(r.boots.length, 2);
+  assert.is(findings(r).rootCause, 'dev-gpt\\x2dauto\\x2droot.device');
+  // (A line of text that begins with a count of seconds, with no such prefix seen before, keeps it.)
+  assert.ok(analyze('5s remaining\n').input.envelopes.every((e) => e.kind !== 'ci-timestamps'));
+});
+
+test('an ellipsized name whose description is a path: the unit the path escapes to, when it fits the name\'s ends', () => {
+  const r = f(['[ TIME ] Timed out waiting for device dev-d…evice - /dev/disk/by-uuid/PARTUUID.', '[DEPEND] Dependency failed for boot.mount - Boot Partition.']);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-PARTUUID.device');
+  // A path whose unit does not fit what is left of the name stays unnamed.
+  assert.not.equal(f(['[ TIME ] Timed out waiting for device dev-x…evice - /dev/disk/by-uuid/PARTUUID.']).rootCause, 'dev-disk-by\\x2duuid-PARTUUID.device');
+});
+
 test.run();

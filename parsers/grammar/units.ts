@@ -296,10 +296,18 @@ export class UnitResolver {
     const sep = ref.text.indexOf(' - ');
     const cut = ref.text.indexOf(ELLIPSIS);
     if (fromTable.size === 0 && sep > 0 && cut >= 0 && cut < sep) {
-      const name = templateInstance(ref.text.slice(sep + 3));
+      const description = ref.text.slice(sep + 3);
       const head = ref.text.slice(0, cut);
       const tail = ref.text.slice(cut + 1, sep);
-      if (name !== null && name.startsWith(head) && name.endsWith(tail)) return { ...ref, name, description: ref.text.slice(sep + 3), partial: false, resolvedBy: 'table' };
+      const fits = (name: string | null): name is string => name !== null && name.length >= head.length + tail.length && name.startsWith(head) && name.endsWith(tail);
+      const name = templateInstance(description);
+      if (fits(name)) return { ...ref, name, description, partial: false, resolvedBy: 'table' };
+      // `dev-d…evice - /dev/disk/by-uuid/PARTUUID`: a device, mount or swap without a Description= is described
+      // by its path, and its name is the path escaped (systemd-escape --path).
+      if (description.startsWith('/') && !description.includes(' ') && !description.includes(ELLIPSIS)) {
+        const named = [description.startsWith('/dev/') ? deviceUnitForPath(description) : null, mountUnitForPath(description), swapUnitForPath(description)].filter(fits);
+        if (named.length === 1) return { ...ref, name: named[0]!, description, partial: false, resolvedBy: 'log' };
+      }
     }
     if (fromTable.size === 0 && !ref.text.includes(ELLIPSIS)) {
       // A screen retyped by hand (`Starting Dracut Emergency shell...`): systemd's own description in

@@ -91,7 +91,10 @@ const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
 // (`^M` is a CR: before an erase of the line, or at its end, it leaves the text as it is.)
 const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]|\^M(?=\^\[\[[0-2]?K|$)/g;
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
-const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB])\[[0-9;?]{0,16}[A-Za-z]/g;
+// (And spelled out, as some log viewers show the byte: `ESC[2JESC[01;01H`.)
+const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB]|ESC)\[[0-9;?=]{0,16}[A-Za-z]/g;
+/** autopkgtest's seconds since the test began, before each line of its log (`10165s [   41.134118] …`). */
+const ELAPSED_PREFIX = /^\d{1,7}s(?: |$)/;
 const LAVA = /^- \{\s*"?dt"?:\s*/;
 /** A journal or syslog record's clock at a line's start (`Oct 23 19:55:33 `, `mar 03 08:12:45 `, `2025-11-24T07:19:15`). */
 const RECORD_TIME = /^(?:[^\s\d[\]<>-]{2,5}\.? {1,2}\d{1,2},? \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)/;
@@ -131,6 +134,8 @@ export class LineUnwrapper {
   readonly counters: UnwrapCounters = { envelopes: new Map(), droppedLines: 0 };
   /** LAVA's log was recognised: lines that are not records of it are not console output either. */
   private lava = false;
+  /** autopkgtest's elapsed-seconds prefix was seen (see ELAPSED_PREFIX). */
+  private elapsedPrefix = false;
   /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
   private clockPrefix = false;
   /** moreutils' `ts` clock (`Mar 01 12:34:56 `) was seen in front of a status or kernel line. */
@@ -356,6 +361,17 @@ export class LineUnwrapper {
         if (inner && !JOURNAL_REST.test(text.slice(inner[0].length))) text = text.slice(inner[0].length);
       }
     }
+    // autopkgtest's elapsed seconds: taken off once a line showed them before a kernel stamp or a status
+    // line, and from every line after (a line of text may begin `5s …` too).
+    const ce = text.charCodeAt(0);
+    if (ce >= 0x30 && ce <= 0x39 && text.charCodeAt(1) !== 0x2e) {
+      const m = ELAPSED_PREFIX.exec(text);
+      if (m !== null && (this.elapsedPrefix || text.charCodeAt(m[0].length) === 0x5b /* [ */)) {
+        this.elapsedPrefix = true;
+        text = text.slice(m[0].length);
+        this.count('ci-timestamps');
+      }
+    }
     // moreutils' `ts` and LFS's bootscripts: a clock of the log's own (after a CI job's, if it had one).
     const ct = text.charCodeAt(0);
     if (ct >= 0x41 && ct <= 0x5a && TS_PREFIX.test(text)) {
@@ -560,7 +576,7 @@ function escapeKinds(text: string): number {
   for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     if (prev === 0x5e /* ^ */) kinds |= CARET;
-    else if (prev === 0x241b || prev === 0x65 /* e */ || prev === 0x33 /* 3 */ || prev === 0x62 /* b */ || prev === 0x42 /* B */) kinds |= WEB;
+    else if (prev === 0x241b || prev === 0x65 /* e */ || prev === 0x33 /* 3 */ || prev === 0x62 /* b */ || prev === 0x42 /* B */ || (prev === 0x43 /* C */ && text.startsWith('ES', i - 3))) kinds |= WEB;
     const next = text.charCodeAt(i + 1);
     if (next === 0x6d /* m */ || next === 0x4b /* K */) {
       // `[m` / `[K` alone, not the start of a word (`[mem 0x…]`).
