@@ -1706,4 +1706,36 @@ test('an ellipsized name whose description is a path: the unit the path escapes 
   assert.not.equal(f(['[ TIME ] Timed out waiting for device dev-x…evice - /dev/disk/by-uuid/PARTUUID.']).rootCause, 'dev-disk-by\\x2duuid-PARTUUID.device');
 });
 
+test("plymouth's boot.log: spinner frames run together on one line, past the line limit, then the job's result", () => {
+  const frames = Array.from({ length: 120 }, (_, i) => `[${i % 2 ? '  *** ' : ' ***  '}] (1 of 2) A start job is running for dev-disk-by\\x2duuid-\\x5cx2fswapfile (${i}s /`).join('');
+  const r = f([frames + '[ TIME ] Timed out waiting for device dev-disk-by\\x2duuid-\\x5cx2fswapfile.device.', '[DEPEND] Dependency failed for /dev/mapper/cryptswap1.', '[DEPEND] Dependency failed for Swap.']);
+  assert.ok(frames.length > 4096);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-\\x5cx2fswapfile.device');
+  assert.ok(r.rootEvidence.some((t) => t.includes('Dependency failed for /dev/mapper/cryptswap1')), 'the first unit that failed for want of it is evidence');
+});
+
+test("an ALERT retyped without its '!', ATF's own clock between U-Boot and the kernel, an old kernel's kexec", () => {
+  const alert = f(['Gave up waiting for root device.  Common problems:', 'ALERT!  /dev/mapper/isw_jhdfjbgej_Volume01 does not exist.  Dropping to a shell']);
+  assert.is(alert.rootCause, 'dev-mapper-isw_jhdfjbgej_Volume01.device');
+  assert.is(alert.emergency, 'initramfs-shell');
+  const atf = f(['U-Boot 2014.04-rc1 (Aug 13 2021 - 06:46:59)', 'Starting kernel ...', '', '[ATF][    13.425391]save kernel info', '[ATF][    13.452635]el3_exit', '[    0.000000] Booting Linux on physical CPU 0x0', '[    0.000000] Linux version 4.4.124 (oe-user@oe-host) #1 SMP PREEMPT', '[    5.000000] Freeing unused kernel memory: 1024K']);
+  assert.is(atf.boots, 1);
+  const kexec = analyze(['[    0.000000] Linux version 5.3.0 (root@h) #1 SMP', '[ 4200.000000] systemd[1]: systemd 219 running in system mode. (+PAM)', 'h login: root', '[39292.387052] kexec: Starting new kernel', 'Linux version 5.3.0-rc6 (root@h) #2 SMP', 'Run /init as init process'].join('\n') + '\n');
+  assert.is(kexec.boots.length, 2, 'the kernel kexec started is a boot of its own');
+});
+
+test('a soft lockup reported 22 s after it began, in the task whose WARNING came just before it: the chain began at the WARNING', () => {
+  const r = f([
+    '[  386.455621] WARNING: CPU: 0 PID: 1 at drivers/power/reset/gpio-restart.c:46 gpio_restart_notify+0x84/0x94',
+    '[  386.543330] CPU: 0 PID: 1 Comm: systemd-shutdow Not tainted 5.10.6+ #26',
+    '[  386.600000] ---[ end trace 1d3c7bb2c1c4d6e1 ]---',
+    '[  412.148970] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [systemd-shutdow:1]',
+    '[  412.233990] CPU: 0 PID: 1 Comm: systemd-shutdow Tainted: G        W         5.10.6+ #26',
+  ]);
+  assert.is(r.rootCause, 'warning');
+  // Stuck for 2 s only: it began 24 s after the WARNING, another matter.
+  const late = f(['[  386.455621] WARNING: CPU: 0 PID: 1 at drivers/power/reset/gpio-restart.c:46 gpio_restart_notify+0x84/0x94', '[  386.543330] CPU: 0 PID: 1 Comm: systemd-shutdow Not tainted 5.10.6+ #26', '[  412.148970] watchdog: BUG: soft lockup - CPU#0 stuck for 2s! [systemd-shutdow:1]', '[  412.233990] CPU: 0 PID: 1 Comm: systemd-shutdow Tainted: G        W         5.10.6+ #26']);
+  assert.is(late.rootCause, 'bug');
+});
+
 test.run();

@@ -673,10 +673,15 @@ function ledTo(warning: CrashState | null, crash: CrashState): CrashState | null
 
 /** A WARNING the same task hit just before its oops or BUG (within a couple of seconds, nothing else between):
  *  the first report of one chain of events (a counter gone wrong, then the fault it leads to), and the one
- *  that says where it began. A WARNING of another task, or long before, stays a crash of its own. */
+ *  that says where it began. A WARNING of another task, or long before, stays a crash of its own. A soft
+ *  lockup is reported when the CPU has been stuck for its threshold: the time it says it was stuck counts
+ *  from when it began (`BUG: soft lockup - CPU#0 stuck for 22s!` 26 s after a WARNING in the same task). */
 function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashState | null {
   const pid = c.details.pid;
   if (pid === null) return null;
+  const header = c.evidence.find((e) => e.line === c.line)?.text ?? '';
+  const stuck = c.title.startsWith('BUG: soft lockup') ? Number(/ stuck for (\d+)s!/.exec(header)?.[1] ?? 0) : 0;
+  const began = c.uptime === null ? null : c.uptime - stuck;
   let lead: CrashState | null = null;
   for (const w of crashes) {
     if (w.line >= c.line) break;
@@ -685,7 +690,7 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
       lead = null;
       continue;
     }
-    const close = w.uptime !== null && c.uptime !== null && c.uptime - w.uptime >= 0 && c.uptime - w.uptime <= 2;
+    const close = w.uptime !== null && began !== null && began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2);
     if (w.details.pid === pid && close) lead ??= w;
     else lead = null;
   }
@@ -1203,6 +1208,15 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       if (first !== undefined) chain.unshift(first);
     }
     for (const e of chain) if (!evidence.some((x) => x.line === e.line)) evidence.push(e);
+  }
+  // Otherwise the first unit that failed for want of it (`[DEPEND] Dependency failed for /dev/disk/by-uuid/…`):
+  // the line that shows the failure carried on.
+  if (dependents > 0) {
+    const deps = entries.filter((e) => e.root === root && e !== root);
+    if (!deps.some((d) => evidence.some((x) => x.line === d.failure.line))) {
+      const first = deps.reduce((a, b) => (b.failure.line < a.failure.line ? b : a)).failure.evidence[0];
+      if (first !== undefined && !evidence.some((x) => x.line === first.line && x.text === first.text)) evidence.push(first);
+    }
   }
   if (c.mode) for (const e of c.mode.evidence.slice(0, 3)) evidence.push(e);
   const lines = linesOf(evidence);

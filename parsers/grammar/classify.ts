@@ -334,7 +334,12 @@ export class LineClassifier {
       }
     }
     let text = line.text;
-    if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+    if (text.length > MAX_TEXT) {
+      // Spinner frames with no CR between them (a boot.log) run past the limit: the job's result at the end
+      // is what the screen kept, and what counts.
+      const end = text.includes(' job is running for ') ? resultAfterFrames(text) : -1;
+      text = end > 0 && text.length - end <= MAX_TEXT ? text.slice(end) : text.slice(0, MAX_TEXT);
+    }
     // A status word cut from its bracket by a line end (`…timed out.DEPEND` / `] Dependency failed for X.`).
     const tail = this.tailWord;
     this.tailWord = tailStatusWord(text);
@@ -415,7 +420,9 @@ export class LineClassifier {
       // (Unless the text is a status word whose message the kernel line's end carries: `[DEPEND[    5.22]
       // systemd[1]: ] Dependency failed for X.`)
       if (text.charCodeAt(0) === 0x5b /* [ */ && text.includes(': ] ') && this.splice({ lineNo: line.lineNo, text }, text, false)) return;
-      const at = findEmbeddedKernelPrefix(text);
+      // (A firmware that stamps its lines with a clock of its own after its tag, `[ATF][    13.42]…`, is not
+      // a kernel line after a tag: it is the firmware's.)
+      const at = text.startsWith('[ATF][') ? -1 : findEmbeddedKernelPrefix(text);
       // (After a syslog header `host kernel[610]: ` the kernel line is that entry's message: BusyBox klogd
       // replaying the ring buffer, or a script logging dmesg. It is read as the entry, not split off.)
       if (at > 0 && !SYSLOG_HEADER_END.test(text.slice(Math.max(0, at - 80), at))) {
@@ -503,6 +510,15 @@ export class LineClassifier {
       }
     }
     if (first === 0x5b /* [ */) {
+      // Spinner frames one after another with nothing between (plymouth's boot.log keeps no CR or escape,
+      // and cuts each frame short), then the job's result: `[  *** ] (1 of 2) A start job is running for
+      // dev-disk-by\x2duuid-…[ TIME ] Timed out waiting for device …`. The result is what the screen kept.
+      const end = text.includes(' job is running for ') ? resultAfterFrames(text) : -1;
+      if (end > 0) {
+        const tail = text.slice(end);
+        this.classifyOne({ ...at, text: tail }, tail, repaired, parseStatusLine(tail));
+        return;
+      }
       const spinner = parseSpinner(text);
       if (spinner) {
         this.out({ kind: 'spinner', at, spinner });
@@ -915,6 +931,14 @@ export class LineClassifier {
   splicesRepaired = 0;
   splicesLost = 0;
 }
+
+/** Where a job's result begins after spinner frames on one line (`[ TIME ] `, `[FAILED] `, `[  OK  ] `,
+ *  `[DEPEND] `), or -1. */
+function resultAfterFrames(text: string): number {
+  const m = RESULT_AFTER_FRAMES.exec(text);
+  return m === null ? -1 : m.index + m[0].length - m[1]!.length;
+}
+const RESULT_AFTER_FRAMES = /.*\S(\[(?: TIME |FAILED|DEPEND|  OK  )\] \S)/;
 
 function ref(line: PhysicalLine, text: string): LineRef {
   return { lineNo: line.lineNo, text };

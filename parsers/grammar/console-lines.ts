@@ -31,7 +31,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
-  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!|^Dropping to a shell!?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
+  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!?|^Dropping to a shell!?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   // (The same, retyped or cut before its last words: `ALERT! /dev/mapper/luks-… does not exist`.)
   { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist\.?\s*$/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
@@ -163,6 +163,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'SeaBIOS', pattern: /^SeaBIOS \(version/, example: 'SeaBIOS (version 1.16.2-debian-1.16.2-1)', banner: 'seabios' },
   // OpenPOWER's first firmware (then skiboot and petitboot).
   { kind: 'firmware', literal: 'Welcome to Hostboot', pattern: /^--== Welcome to Hostboot /, example: '--== Welcome to Hostboot hostboot-a2ddbf3/hbicore.bin ==--', banner: 'hostboot' },
+  // MediaTek's ARM Trusted Firmware between U-Boot and the kernel stamps its lines with its own clock
+  // (`[ATF][    13.425391]save kernel info`): firmware, not the kernel's time.
+  { kind: 'firmware', literal: '[ATF][', pattern: /^\[ATF\]\[\s*\d+\.\d+\]/, example: '[ATF][    13.425391]save kernel info' },
   // cloud-hypervisor's own banner as it starts a guest (it loads the kernel itself, no firmware runs).
   { kind: 'firmware', literal: 'Cloud Hypervisor Guest', pattern: /^Cloud Hypervisor Guest\s*$/, example: 'Cloud Hypervisor Guest', banner: 'cloud-hypervisor' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
@@ -371,7 +374,8 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'initramfs-unpack', literal: 'initramfs', pattern: /^(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)/, example: 'Trying to unpack rootfs image as initramfs...' },
   { kind: 'restart', literal: 'reboot: ', pattern: /^reboot: (?:Restarting system|machine restart)/, example: 'reboot: Restarting system' },
   // kexec hands over to a new kernel without firmware: this boot ends here as a reboot does.
-  { kind: 'restart', literal: 'kexec_core: Starting new kernel', pattern: /^kexec_core: Starting new kernel/, example: 'kexec_core: Starting new kernel' },
+  // (Kernels before 4.13 say it as `kexec: Starting new kernel`.)
+  { kind: 'restart', literal: 'kexec', pattern: /^kexec(?:_core)?: Starting new kernel/, example: 'kexec: Starting new kernel' },
   { kind: 'power-down', literal: 'reboot: ', pattern: /^reboot: Power down/, example: 'reboot: Power down' },
   { kind: 'halt', literal: 'reboot: ', pattern: /^reboot: System halted/, example: 'reboot: System halted' },
   // `rootwait` with no initramfs: the kernel waits for the root device, for ever if it never comes.
@@ -384,7 +388,7 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
 ];
 
 /** How the kernel boot events' messages begin (their patterns are anchored there). */
-export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'Waiting for root device', 'do_page_fault(): sending SIG'];
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG'];
 
 export interface KernelEvent {
   kind: KernelEventKind;
