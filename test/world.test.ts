@@ -1738,4 +1738,25 @@ test('a soft lockup reported 22 s after it began, in the task whose WARNING came
   assert.is(late.rootCause, 'bug');
 });
 
+test("Xen's own panic; the AMD IOMMU that stopped taking commands; Upstart jobs nothing waits on; a root the kernel mounted after waiting for it", () => {
+  const xen = f(['(XEN) Detected 998.204 MHz processor.', '(XEN) ****************************************', '(XEN) Panic on CPU 0:', '(XEN) Timed out waiting for alternatives self-NMI to hit', '(XEN) ****************************************']);
+  assert.is(xen.rootCause, 'panic');
+  assert.equal(xen.kernelCrashes, ['panic']);
+  const iommu = f(['[ 0.176137] Translation was enabled for IOMMU:0 but we are not in kdump mode', '[ 0.184000] AMD-Vi: Command buffer timeout', '[ 0.184000] AMD-Vi: Command buffer timeout']);
+  assert.is(iommu.rootCause, 'AMD-Vi: Command buffer timeout');
+  const upstart = [
+    '[    0.000000] Linux version 3.8.0 (x@y) #1 SMP',
+    '[    3.100000] EXT4-fs (mmcblk0p2): mounted filesystem with ordered data mode. Opts: (null)',
+    'init: ureadahead main process (644) terminated with status 5',
+    'init: plymouth main process (51) killed by SEGV signal',
+    'init: plymouth-splash main process (320) terminated with status 2',
+  ];
+  assert.is(f([...upstart, 'Ubuntu 12.04 LTS board ttyPS0', '', 'board login: ']).rootCause, null);
+  assert.is(f([...upstart, 'init: cloud-init main process (368) terminated with status 1']).rootCause, 'cloud-init');
+  // (ureadahead's other exits are still its failure.)
+  assert.is(f([upstart[0]!, 'init: ureadahead main process (644) terminated with status 1']).rootCause, 'ureadahead');
+  const mounted = f(['[    0.000000] Linux version 3.8.0 (x@y) #1 SMP', '[    1.000000] Waiting for root device /dev/mmcblk0p2...', '[    3.100000] EXT4-fs (mmcblk0p2): mounted filesystem with ordered data mode. Opts: (null)']);
+  assert.is(mounted.rootCause, null, 'the root it waited for came: the kernel mounted it');
+});
+
 test.run();

@@ -160,7 +160,7 @@ const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|so
 const UNTIMED_SYSTEMD = /^(?:systemd|dracut)(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
-const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\))/;
+const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
 const CATALOG = /^(?:--|░░) (?:Subject: )?Unit (\S+) has (failed|finished start-up|begun start-up|finished shutting down|begun shutting down)|^(?:--|░░) Subject: A (?:start|stop) job for unit (\S+) has (failed|finished successfully|begun execution)/;
 /** Where a second journal entry (timestamp, then `host`) starts inside a message, or -1. */

@@ -733,7 +733,10 @@ export const INIT_RULES: readonly InitRule[] = [
   // Ubuntu's lsb-base in the Upstart years: ` * Starting X` and the status at the right edge.
   { init: 'upstart', literal: '[ OK ]', pattern: /^\* (?:Starting|Stopping) .{1,100}?\s*\[ OK \]$/, example: '* Starting Mount filesystems on boot                                   [ OK ]' },
   { init: 'upstart', literal: '[fail]', pattern: /^\* (?:Starting|Stopping) (.{1,100}?)\s*\[fail\]$/, failed: 1, example: '* Starting Bridge socket events into upstart                           [fail]' },
-  { init: 'upstart', literal: 'main process', pattern: /^init: (\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by (?!TERM signal))/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
+  // (Jobs nothing waits on, whose end breaks nothing: ureadahead only orders the next boot's reads, and exits
+  // 4 or 5 when it has no pack to replay or none to write, on boot after boot of working Ubuntu systems;
+  // plymouth's splash jobs die on a headless VM's console, where there is no splash to show.)
+  { init: 'upstart', literal: 'main process', pattern: /^init: (?!ureadahead(?:-other)? main process [(]\d+\) terminated with status [45]\b|plymouth(?:-[\w-]+)? main process )(\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by (?!TERM signal))/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
   // Upstart gave up restarting a job (its `main process ended, respawning` lines said it would try again).
   { init: 'upstart', literal: 'respawning too fast', pattern: /^init: (\S+) respawning too fast, stopped/, failed: 1, example: 'init: plymouth-upstart-bridge respawning too fast, stopped' },
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.

@@ -154,6 +154,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
   { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]]+?)(?::\d+)?(?:\]|\s*$)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
+  // The Xen hypervisor's own panic, on its console under dom0's (`(XEN) Panic on CPU 0:`, its reason on the
+  // next line): the machine stops there, before or under Linux.
+  { kind: 'panic', literal: 'Panic on CPU', starts: ['(XEN) Panic on CPU'], pattern: /^\(XEN\) Panic on CPU (?<cpu>\d+):/, title: 'Xen hypervisor panic on CPU $<cpu>', example: '(XEN) Panic on CPU 0:' },
   // ZFS's SPL assertions (spl_panic): the thread that failed them stops for good, as after a BUG().
   { kind: 'bug', literal: 'PANIC at ', starts: ['PANIC at '], pattern: /^PANIC at (?<where>[\w.-]+:\d+:\w+)\(\)/, title: 'SPL PANIC at $<where>()', example: 'PANIC at range_tree.c:186:range_tree_add()' },
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },
@@ -338,6 +341,8 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.
   if (c === 0x72 /* r */) return message.startsWith('request_module: runaway loop modprobe ') ? 'driver' : null;
   if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : DISK_FAILED.test(message) ? 'disk' : null;
+  // The AMD IOMMU stopped taking commands (`AMD-Vi: Command buffer timeout`): the devices behind it with it.
+  if (c === 0x43 /* C */) return IOMMU_HANG.test(message) ? 'hang' : null;
   // An SD/MMC controller that stopped answering (`mmc1: Timeout waiting for hardware interrupt.`, then its
   // register dump): the card behind it is gone.
   if (c === 0x54 /* T */) return MMC_HANG.test(message) ? 'hang' : null;
@@ -347,6 +352,7 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
 }
 /** A disk the kernel took out of service: md dropped a failing member from its array (`md/raid1:md127: Disk
  *  failure on sda1, disabling device.`), libata gave up on a device after its errors (`ata1.00: disabled`). */
+const IOMMU_HANG = /^AMD-Vi: (?:Command buffer timeout|Completion-Wait loop timed out)/;
 const DISK_FAILED = /^(?:md\/raid\d+:\S+: Disk failure on \S+, disabling device\.?|ata\d+\.\d+: disabled)$/;
 const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
 

@@ -89,6 +89,8 @@ const LAUNCHES_MACHINE = /[#$]\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:cont
 const BARE_SHELL = /^(?:BusyBox v\S+ .*(?:built-in shell \(ash\)|hush - the humble shell)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
 /** The kernel's partition scan names the partition a root device path is (`/dev/mmcblk0p2` in ` mmcblk0: p1 p2`). */
 function rootPartitionAppeared(device: string, message: string): boolean {
+  // The kernel mounted it (`EXT4-fs (mmcblk0p2): mounted filesystem …`, `VFS: Mounted root (ext4 filesystem)`).
+  if (message.startsWith('VFS: Mounted root') || (message.includes('): mounted filesystem') && message.includes(`(${device.slice(5)}): mounted filesystem`))) return true;
   // (One space between the names: a pattern that could split a name two ways backtracks without end.)
   const m = /^\s*([a-z]\w*): (\S+(?: \S+)*)$/.exec(message);
   if (m === null || !device.startsWith(`/dev/${m[1]}`)) return false;
