@@ -1759,4 +1759,58 @@ test("Xen's own panic; the AMD IOMMU that stopped taking commands; Upstart jobs 
   assert.is(mounted.rootCause, null, 'the root it waited for came: the kernel mounted it');
 });
 
+test('a journal pasted from a pager cut at its width: the failures cut short are read, and named by their catalog lines', () => {
+  const host = 'Mar 13 16:18:22 box systemd[1]: ';
+  const dev = 'dev-disk-by\\x2duuid-d381bb29\\x2d4376\\x2d4c46\\x2dab65\\x2dbf922f3be7a9.device';
+  const width = 118;
+  const cut = (l: string) => l.slice(0, width);
+  const log = [
+    cut(`${host}Timed out waiting for device ${dev} - /dev/disk/by-uuid/d381bb29-4376-4c46-ab65-bf922f3be7a9.`),
+    `-- Subject: Unit ${dev} has failed`,
+    '-- The result is timeout.',
+    cut(`${host}Dependency failed for File System Check on /dev/disk/by-uuid/d381bb29-4376-4c46-ab65-bf922f3be7a9.`),
+    `-- Subject: Unit systemd-fsck@${dev.replace(/\.device$/, '.service')} has failed`,
+    `${host}Dependency failed for /home.`,
+    '-- Subject: Unit home.mount has failed',
+  ];
+  assert.ok(log[0]!.length === width && !log[0]!.endsWith('.'), 'the first line is cut');
+  const r = f(log);
+  assert.is(r.rootCause, dev);
+  assert.ok(r.dependencyFailed.includes('home.mount'));
+  // A short line without its full stop is not taken as cut: only lines as wide as a terminal are.
+  assert.is(f([`${host}Timed out waiting for device dev-sdb1`]).rootCause, null);
+  // A cut `Started …` says nothing: only failures are read from cut lines.
+  assert.is(f([cut(`${host}Started Some Service With A Long Description That Runs Past The Width Of The Terminal Here And More.`)]).rootCause, null);
+});
+
+test("a forum archive's [email] tags around auto-linked unit names come off", () => {
+  const r = analyze(['Mar 13 16:18:22 box systemd[1]: Failed to start [email]getty@tty1.servic[/email]e - Getty on tty1.', ''].join('\n'));
+  assert.is(findings(r).rootCause, 'getty@tty1.service');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'forum-markup'));
+  // Firmware's own bracketed words stay (`[mem 0x…]`, `[url`-like text without a closing tag is not markup).
+  assert.is(analyze('[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n').input.envelopes.length, 0);
+});
+
+test("mkinitcpio's last words: the real root has no init, or did not mount; its shell takes over", () => {
+  const tail = ['Bailing out, you are on your own. Good luck.', '', 'sh: cannot set terminal process group (-1): Inappropriate ioctl for device', 'sh: no job control in this shell', '[rootfs ]# '];
+  const noInit = f([":: mounting '/dev/mmcblk1p1' on real root", '[    4.934895] EXT4-fs (mmcblk1p1): mounted filesystem with ordered data mode.', 'ERROR: Root device mounted successfully, but /sbin/init does not exist.', ...tail]);
+  assert.is(noInit.emergency, 'initramfs-shell');
+  assert.match(noInit.rootCause ?? '', /\/sbin\/init does not exist/);
+  const noMount = f([":: mounting '/dev/sda2' on real root", "mount: /new_root: can't find UUID=abc.", 'ERROR: Failed to mount the real root device.', ...tail]);
+  assert.is(noMount.emergency, 'initramfs-shell');
+  assert.ok(noMount.rootCause !== null);
+});
+
+test('a device named with its escapes lost is the unit the log named with them', () => {
+  const lines = [
+    '[    1.808479] systemd[1]: systemd 261 running in system mode (+PAM)',
+    '[    1.872348] systemd[1]: Expecting device dev-gpt\\x2dauto\\x2droot.device - /dev/gpt-auto-root...',
+    '[ TIME ] Timed out waiting for device dev-gpt-auto-root.device.',
+    '[DEPEND] Dependency failed for sysroot.mount - Root Partition.',
+  ];
+  assert.is(f(lines).rootCause, 'dev-gpt\\x2dauto\\x2droot.device');
+  // Without the escaped name in the log, the name stays as printed.
+  assert.is(f([lines[0]!, ...lines.slice(2)]).rootCause, 'dev-gpt-auto-root.device');
+});
+
 test.run();

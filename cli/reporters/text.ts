@@ -229,4 +229,5 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'bare-escapes': 'escapes without ESC',
   'web-escapes': 'escapes as text',
   'html-entities': 'HTML entities',
+  'forum-markup': 'forum markup',
 };

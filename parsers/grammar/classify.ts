@@ -222,6 +222,21 @@ function bracketlessStatus(text: string): { word: StatusWord; message: string; m
   return { word, message, msg };
 }
 
+/** A journal line as wide as a pager or terminal showed it, cut there (`journalctl` in `less -S`, a
+ *  screen copied): a failure message missing its end (`Timed out waiting for device dev-disk-by\x2duuid-d3…`)
+ *  is read with what is left of its unit text, marked as cut (`…`) so only a unit whose name or description
+ *  begins so can be it. Only failures: a cut `Started …` says nothing that matters. */
+function cutFailureMessage(line: string, message: string): StatusMessage | null {
+  if (line.length < CUT_WIDTH_MIN) return null;
+  const last = message.charCodeAt(message.length - 1);
+  if (last === 0x2e /* . */ || last === 0x2026 /* … */ || last === 0x20) return null;
+  const msg = parseStatusMessage(message + '.');
+  if (msg === null || VERB_FAILURE[msg.verb] === undefined || msg.unitText.length < 8) return null;
+  return { verb: msg.verb, unitText: msg.unitText + '…' };
+}
+/** The narrowest width a journal line is taken to have been cut at (an 80-column terminal less its margin). */
+const CUT_WIDTH_MIN = 78;
+
 /** ebegin's words, waiting for eend's `ok.` / `failed.`. */
 const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
 
@@ -806,7 +821,7 @@ export class LineClassifier {
       kind: 'journal',
       at,
       journal,
-      msg: pid1 || user ? parseStatusMessage(journal.message) : null,
+      msg: pid1 || user ? (parseStatusMessage(journal.message) ?? cutFailureMessage(at.text, journal.message)) : null,
       manager: pid1 || user ? matchManagerEvent(journal.message) : systemd ? null : matchSystemctlError(journal.message),
       userManager: user,
       audit: ident === 'audit' || journal.message.includes('comm="systemd"') ? matchAudit(journal.message) : null,

@@ -38,6 +38,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
   { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
   { kind: 'initramfs-shell', literal: 'being dropped to', pattern: /You are being dropped to a recovery shell/, example: 'You are being dropped to a recovery shell', announces: true },
+  // mkinitcpio when the real root could not be mounted or has no init: its shell replaces it as PID 1.
+  { kind: 'initramfs-shell', literal: 'Bailing out', pattern: /^Bailing out, you are on your own\. Good luck\./, example: 'Bailing out, you are on your own. Good luck.', announces: true },
   // archiso's hooks (Arch and Artix live media) when the boot medium did not show up.
   { kind: 'initramfs-shell', literal: 'Falling back to interactive prompt', pattern: /^Falling back to interactive prompt/, example: 'Falling back to interactive prompt', announces: true },
   { kind: 'initramfs-shell', literal: '[rootfs', pattern: /^\[rootfs ?\][#$]/, example: '[rootfs ]# ', announces: false },
@@ -120,7 +122,12 @@ export function initramfsRootNotFound(text: string): string | null {
  */
 export function initramfsScriptFailure(text: string): { message: string; rank: number } | null {
   const c0 = text.charCodeAt(0);
-  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */ && c0 !== 0x5b /* [ */ && c0 !== 0x73 /* s */ && c0 !== 0x72 /* r */) return null;
+  if (c0 !== 0x54 /* T */ && c0 !== 0x66 /* f */ && c0 !== 0x63 /* c */ && c0 !== 0x46 /* F */ && c0 !== 0x4e /* N */ && c0 !== 0x2f /* / */ && c0 !== 0x5b /* [ */ && c0 !== 0x73 /* s */ && c0 !== 0x72 /* r */ && c0 !== 0x45 /* E */) return null;
+  // mkinitcpio's last words before its shell: the real root did not mount, or has no init.
+  if (c0 === 0x45) {
+    const mk = MKINITCPIO_FAILURE.exec(text.trim());
+    return mk === null ? null : { message: mk[1]!.replace(/\.$/, ''), rank: 2 };
+  }
   // A script's own fatal word (`[FATAL] Failed to determine boot mode`, k3OS's initrd before its rescue shell).
   const fatal = c0 === 0x5b ? /^\[FATAL\] (\S.*?)\s*$/.exec(text) : null;
   if (fatal !== null) return { message: fatal[1]!, rank: 2 };
@@ -131,6 +138,7 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
   const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') || m[0].startsWith('run-init: ') || m[0].startsWith('switch_root: ') ? 1 : 2;
   return { message: m[0].replace(/\.$/, ''), rank };
 }
+const MKINITCPIO_FAILURE = /^ERROR: (Root device mounted successfully, but \S+ does not exist\.?|Failed to mount the real root device\.?)$/;
 const INITRAMFS_SCRIPT_FAILURE =
   /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
 

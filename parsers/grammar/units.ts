@@ -237,6 +237,26 @@ export class UnitResolver {
     if (this.printed.size < MAX_CACHED && !this.printed.has(name)) this.printed.set(own(name), own(description));
   }
 
+  /**
+   * A device, mount or swap unit printed with its escapes lost (`dev-gpt-auto-root.device`, copied
+   * through Markdown or retyped): the one unit the log named whose name reads so once `\x2d` is a `-`
+   * again (`dev-gpt\x2dauto\x2droot.device`). Null when none or several do.
+   */
+  escapedTwin(name: string): string | null {
+    // (Known with a description of its own, it is a unit in its own right.)
+    if (this.known.get(name) || name.includes('\\') || !name.includes('-')) return null;
+    let found: string | null = null;
+    let checks = 0;
+    for (const known of this.known.keys()) {
+      if (++checks > MAX_KNOWN) break;
+      if (known.length <= name.length || !known.includes('\\x2d')) continue;
+      if (known.replaceAll('\\x2d', '-') !== name) continue;
+      if (found !== null) return null;
+      found = known;
+    }
+    return found;
+  }
+
   learnName(name: string): void {
     if (UNIT_NAME.test(name)) this.learn({ name, description: null, text: name, partial: false, resolvedBy: null });
   }

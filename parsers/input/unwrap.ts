@@ -34,7 +34,8 @@ export type EnvelopeKind =
   | 'compose'
   | 'markdown-bold'
   | 'quoted-printable'
-  | 'ebcdic-brackets';
+  | 'ebcdic-brackets'
+  | 'forum-markup';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -484,6 +485,13 @@ export class LineUnwrapper {
           this.count('web-escapes');
         }
       }
+      if (kinds & BBCODE) {
+        const t = text.replace(BBCODE_TAG, '');
+        if (t !== text) {
+          text = t;
+          this.count('forum-markup');
+        }
+      }
       if (kinds & BARE) {
         const t = text.replace(BARE_ESC, '');
         if (t !== text && looksLikeConsoleAfter(t)) {
@@ -569,6 +577,10 @@ function consoleText(msg: string): string {
 const CARET = 1;
 const WEB = 2;
 const BARE = 4;
+const BBCODE = 8;
+/** Forum software's auto-links, kept as markup by an archive (`[email]systemd-fsck@…servic[/email]e`,
+ *  `[url]http://…[/url]`): the tags come off, the text between stays. */
+const BBCODE_TAG = /\[\/?(?:email|url)(?:=[^\]\s]{1,200})?\]/g;
 
 /** Which kinds of textual escape a line may hold, from the characters around each `[` (0: none). */
 function escapeKinds(text: string): number {
@@ -578,6 +590,7 @@ function escapeKinds(text: string): number {
     if (prev === 0x5e /* ^ */) kinds |= CARET;
     else if (prev === 0x241b || prev === 0x65 /* e */ || prev === 0x33 /* 3 */ || prev === 0x62 /* b */ || prev === 0x42 /* B */ || (prev === 0x43 /* C */ && text.startsWith('ES', i - 3))) kinds |= WEB;
     const next = text.charCodeAt(i + 1);
+    if ((next === 0x2f /* / */ || next === 0x65 /* e */ || next === 0x75) /* u */ && (text.startsWith('email', i + 1 + (next === 0x2f ? 1 : 0)) || text.startsWith('url', i + 1 + (next === 0x2f ? 1 : 0)))) kinds |= BBCODE;
     if (next === 0x6d /* m */ || next === 0x4b /* K */) {
       // `[m` / `[K` alone, not the start of a word (`[mem 0x…]`).
       const after = text.charCodeAt(i + 2);

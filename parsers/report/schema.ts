@@ -273,7 +273,7 @@ export const Report = z.object({
       .describe('recognised lines by where they came from'),
     envelopes: z
       .array(z.object({ kind: z.string(), lines: z.number().int().nonnegative() }))
-      .describe('wrappers taken off lines before reading them: lava, ci-timestamps, markdown-fence, quoted, indented, kmsg-level, syslog-level (socklog facility.level), cut-prefix (a journal line cut to its colon), caret-escapes, bare-escapes, web-escapes, vm-name (a test driver’s machine name or log label before each line: `machine # `, `console: `), grabserial (its two clocks), compose (docker compose’s service column), markdown-bold (`**` a person put around words), quoted-printable (a mail body: soft breaks joined, `=XX` decoded), ebcdic-brackets (a z/VM 3270 console’s `¬` and `|` for brackets)'),
+      .describe('wrappers taken off lines before reading them: lava, ci-timestamps, markdown-fence, quoted, indented, kmsg-level, syslog-level (socklog facility.level), cut-prefix (a journal line cut to its colon), caret-escapes, bare-escapes, web-escapes, vm-name (a test driver’s machine name or log label before each line: `machine # `, `console: `), grabserial (its two clocks), compose (docker compose’s service column), markdown-bold (`**` a person put around words), quoted-printable (a mail body: soft breaks joined, `=XX` decoded), ebcdic-brackets (a z/VM 3270 console’s `¬` and `|` for brackets), forum-markup (a forum archive’s `[email]`/`[url]` tags around auto-linked text)'),
     compression: z.string().nullable().describe('gzip, xz or zstd when the input was compressed'),
   }),
   verdict: z.enum(['ok', 'failed', 'empty']),

@@ -171,6 +171,11 @@ export abstract class CrashTracker extends FailureLedger {
     if (c.kind === 'panic' && INIT_PANIC.test(c.title)) {
       for (const e of this.initAttempts) if (e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine) addEvidence(state.evidence, e);
     }
+    // init's own last words just before it exited (`/init: line 55: syntax error: unexpected end of file`).
+    if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title)) {
+      const said = this.initLastWords(at.lineNo);
+      if (said !== null) addEvidence(state.evidence, { line: said.lineNo, text: clip(said.text), why: 'what init printed just before it exited' });
+    }
     // init killed for a bad memory access (`init: unhandled page fault (11) at 0x000008ec`), then `Attempted
     // to kill init!`: the fault is why.
     const fault = boot.userFaults?.last;
@@ -186,6 +191,9 @@ export abstract class CrashTracker extends FailureLedger {
     if (c.kind === 'panic') this.endBoot(boot, 'panic', at);
     this.emit({ type: 'crash', boot: boot.index, line: at.lineNo, kind: c.kind, title: c.title });
   }
+
+  /** The error line init printed just before `line` (a few lines at most), if the console showed one. */
+  protected abstract initLastWords(line: number): LineRef | null;
 
   protected lookForCrashLocation(at: LineRef, location0: string | null): void {
     if (this.openCrashes.length === 0) return;

@@ -26,7 +26,7 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
   'modules:final': 'cloud-final.service',
   'modules-final': 'cloud-final.service',
 };
-export const PROCESS_ERROR = /fail|error|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available/i;
+export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
@@ -78,6 +78,11 @@ export abstract class FailureLedger extends Timeline {
     source: FailureState['source'],
     manager: string | null = null,
   ): FailureState | null {
+    // (A device, mount or swap named with its escapes lost: the unit the log named with them.)
+    if (ref.name !== null && manager === null && (ref.name.endsWith('.device') || ref.name.endsWith('.mount') || ref.name.endsWith('.swap'))) {
+      const twin = this.resolver.escapedTwin(ref.name);
+      if (twin !== null) ref = { ...ref, name: twin, resolvedBy: 'log' };
+    }
     const key = `${kind}\u0000${manager === null ? '' : 'user\u0000'}${ref.name ?? ref.text}`;
     let f = cycle.failureByKey.get(key);
     cycle.reports++;

@@ -249,6 +249,8 @@ export class Segmenter extends CrashTracker {
         // The catalog names the unit of the failure just above, whatever its kind.
         const f = this.findFailure(rec.unit);
         if (f) {
+          // (A failure whose text was cut or ellipsized gets its name from the catalog, just below it.)
+          if (f.ref.name === null && rec.at.lineNo - f.line <= 12) this.nameIt(f, rec.unit, rec.at);
           addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal catalog: the unit failed' });
           return;
         }
@@ -593,6 +595,12 @@ export class Segmenter extends CrashTracker {
   /** The last eight such lines, in a ring: the first of them near a shell is what went wrong first. */
   private readonly errorTexts: Array<LineRef | undefined> = new Array(8);
   private errorTextsAt = 0;
+
+  protected initLastWords(line: number): LineRef | null {
+    let last: LineRef | null = null;
+    for (const e of this.errorTexts) if (e !== undefined && e.lineNo < line && line - e.lineNo <= 3 && e.text.trim().length >= 12 && (last === null || e.lineNo > last.lineNo)) last = e;
+    return last;
+  }
 
   /** The first error text in the `within` lines before `line` and inside the boot (if there is one yet), or null. */
   private firstErrorText(line: number, within: number, boot: BootState | null): LineRef | null {
