@@ -197,7 +197,7 @@ test('--save to a pipe whose reader is slow: the source waits (bounded backlog) 
   writeFileSync(big, Buffer.concat(Array.from({ length: copies }, () => unit)));
   const size = statSync(big).size;
   // The reader opens the pipe first (without blocking, so it can say so), then reads slowly (about
-  // 6 MB/s, slower than bootwhy reads) to the end, printing how much it has received after each read.
+  // 6 MB/s, slower than bootwhy reads) to the end, then prints how much it received.
   const script = [
     'import os, sys, time, fcntl',
     'fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NONBLOCK)',
@@ -209,15 +209,19 @@ test('--save to a pipe whose reader is slow: the source waits (bounded backlog) 
     '    if not b:',
     '        if n > 0: break',
     '        time.sleep(0.01); continue',
-    '    n += len(b); print(n, flush=True); time.sleep(0.01)',
+    '    n += len(b); time.sleep(0.01)',
     'print("done", n, flush=True)',
   ].join('\n');
   const reader = spawn('python3', ['-c', script, fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
   let counted = '';
   reader.stdout.on('data', (c: Buffer) => (counted += c.toString()));
-  const received = (): number => Number(/(\d+)\n[^\d]*$/.exec(counted)?.[1] ?? 0);
   const readerDone = new Promise<void>((r) => reader.on('exit', () => r()));
   await until('the reader', () => counted.startsWith('ready'));
+  // What the reader has received: the bytes its read() calls returned (/proc/PID/io), counted by the
+  // kernel, so a test process slow to see the reader's own output does not make the backlog look larger.
+  const rchar = (): number => Number(/^rchar:\s*(\d+)/m.exec(readFileSync(`/proc/${reader.pid}/io`, 'utf8'))?.[1]);
+  const base = rchar();
+  const received = (): number => rchar() - base;
   // bootwhy reads its standard input (a file, which ends: the watch ends with it). How far it has read
   // is the file offset of that descriptor (/proc/PID/fdinfo/0); what it holds and has not yet handed on
   // is that offset less what the reader has received. Sampled while it runs, not guessed from RSS,
@@ -228,16 +232,17 @@ test('--save to a pipe whose reader is slow: the source waits (bounded backlog) 
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   const w: Running = { child, out: () => err, exited: new Promise((r) => child.on('exit', (code) => r(code))) };
-  let maxBacklog = 0;
-  let samples = 0;
+  const backlog: number[] = [];
   let running = true;
   void w.exited.then(() => (running = false));
   while (running) {
     try {
+      // (bootwhy's offset first: by the time the reader's count is read it can only have grown, so a
+      // sample never shows more backlog than there was.)
       const pos = Number(/^pos:\s*(\d+)/m.exec(readFileSync(`/proc/${child.pid}/fdinfo/0`, 'utf8'))?.[1]);
-      if (Number.isFinite(pos)) {
-        maxBacklog = Math.max(maxBacklog, pos - received());
-        samples++;
+      const got = received();
+      if (Number.isFinite(pos) && Number.isFinite(got)) {
+        backlog.push(pos - got);
       }
     } catch {
       // The process ended between two samples.
@@ -247,10 +252,14 @@ test('--save to a pipe whose reader is slow: the source waits (bounded backlog) 
   await exitWithin(w, '--save to a slow pipe');
   await readerDone;
   assert.match(counted, new RegExp(`done ${size}\\n`), 'every byte reached the slow reader');
-  assert.ok(samples >= 10, `sampled only ${samples} times`);
-  // Without backpressure bootwhy reads the whole file at once and the backlog is most of its 24 MB; with
-  // it, the backlog is a few chunks and the pipe's buffer.
-  assert.ok(maxBacklog < 4 << 20, `bootwhy held up to ${(maxBacklog / 1048576).toFixed(1)} MiB that the slow reader had not taken`);
+  assert.ok(backlog.length >= 10, `sampled only ${backlog.length} times`);
+  // Without backpressure bootwhy reads the whole file at once and then waits while the reader drains it:
+  // most samples show most of its 24 MB. With it, the backlog is a few chunks and the pipe's buffer. (The
+  // median, not the largest: on a loaded machine a rare sample was seen far off, which the median of
+  // dozens of samples does not follow.)
+  backlog.sort((a, b) => a - b);
+  const median = backlog[backlog.length >> 1]!;
+  assert.ok(median < 2 << 20, `bootwhy held ${(median / 1048576).toFixed(1)} MiB (median of ${backlog.length} samples; largest ${(backlog.at(-1)! / 1048576).toFixed(1)} MiB) that the slow reader had not taken`);
 
   // The same through a file: every byte saved.
   const copy = join(tmp, 'fast-copy.log');

@@ -1813,4 +1813,16 @@ test('a device named with its escapes lost is the unit the log named with them',
   assert.is(f([lines[0]!, ...lines.slice(2)]).rootCause, 'dev-gpt-auto-root.device');
 });
 
+test("a log that ends at agetty's /etc/issue lost the login prompt printed with it; a mail's wrap of an ALERT; the kernel's `Can't open blockdev`", () => {
+  const cycle = ['[    1.000000] systemd[1]: systemd 239 running in system mode (+PAM)', '[  OK  ] Reached target Multi-User System.', '', 'Red Hat Enterprise Linux 8.4 (Ootpa)', 'Kernel 5.16.0-rc2 on an ppc64le'];
+  assert.ok(f(cycle).loginReached, 'the issue banner is the last thing in the log');
+  assert.ok(!f([...cycle, '', '[  OK  ] Stopped target Multi-User System.', '[  OK  ] Reached target Shutdown.']).loginReached, 'not when the log goes on');
+  const alert = f(['Gave up waiting for root file system device.  Common problems:', ' - Boot args (cat /proc/cmdline)', 'ALERT!  UUID=b2a4b397-1c2c does not exist.  Dropping', 'to a shell!', '(initramfs) ']);
+  assert.is(alert.emergency, 'initramfs-shell');
+  assert.ok(alert.rootEvidence.some((t) => t.startsWith('ALERT!  UUID=b2a4b397-1c2c does not exist.')));
+  const blockdev = f(['[    3.257960] /dev/root: Can\'t open blockdev', '[    3.258940] VFS: Cannot open root device "/dev/sda" or unknown-block(8,0): error -16', '[    3.265665] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(8,0)']);
+  assert.is(blockdev.rootCause, 'panic');
+  assert.ok(blockdev.rootEvidence.some((t) => t.includes("Can't open blockdev")));
+});
+
 test.run();

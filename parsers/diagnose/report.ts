@@ -786,7 +786,11 @@ function settleFailures(c: CycleState, resolver: UnitResolver): FailureState[] {
   return out;
 }
 
-function buildCycle(c: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, endsTheLog = false): Cycle {
+function buildCycle(c0: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, endsTheLog = false): Cycle {
+  // A log that ends at agetty's /etc/issue lost the prompt printed with it (no newline after a prompt,
+  // a mail or a screen copy that dropped the last line): the login prompt was there.
+  const issueLast = c0.loginLine === null && c0.issueLine !== undefined && endsTheLog && c0.end === 'log-end' && boot.end === 'log-end' && c0.contentEnd - c0.issueLine <= 1;
+  const c: CycleState = issueLast ? { ...c0, loginLine: c0.issueLine! } : c0;
   const failures = settleFailures(c, resolver);
   const entries = attribute(failures);
   const byFailure = new Map(entries.map((e) => [e.failure, e]));

@@ -32,8 +32,9 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
   { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!?|^Dropping to a shell!?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
-  // (The same, retyped or cut before its last words: `ALERT! /dev/mapper/luks-… does not exist`.)
-  { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist\.?\s*$/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
+  // (The same, retyped or cut before its last words: `ALERT! /dev/mapper/luks-… does not exist`, or a
+  // mail's wrap: `… does not exist.  Dropping` / `to a shell!`.)
+  { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist(?:\.?\s*$|\.\s+Dropping\b)/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
   { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },

@@ -61,6 +61,8 @@ function ownOrNull(s: string | undefined): string | null {
 
 /** /etc/issue before a login prompt naming a release that runs systemd (Ubuntu from 15.04, Debian from 8,
  *  RHEL and its rebuilds from 7, and the distributions that never shipped another init). */
+/** /etc/issue's usual last line as agetty prints it (`\\r on an \\m`). */
+const ISSUE_KERNEL = /^Kernel \S+ on an? \S+\s*$/;
 const SYSTEMD_ISSUE =
   /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b)/;
 
@@ -151,6 +153,11 @@ export class Segmenter extends CrashTracker {
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
+      // agetty's /etc/issue (`Kernel 5.16.0 on an ppc64le`), printed with the login prompt just below it.
+      else if (t0 === 0x4b /* K */ && ISSUE_KERNEL.test(t) && this.boot !== null) {
+        const cycle = currentCycle(this.boot);
+        if (cycle !== null) cycle.issueLine = rec.at.lineNo;
+      }
       else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);

@@ -118,6 +118,8 @@ export interface CycleState {
   /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
   loginLine: number | null;
+  /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
+  issueLine?: number;
   /** The kernel's uptime when the login came (the last stamp at or before it). */
   loginUptime: number | null | undefined;
   /** How long units took to start (made with the first timed `Starting …`). */
