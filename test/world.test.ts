@@ -1825,4 +1825,19 @@ test("a log that ends at agetty's /etc/issue lost the login prompt printed with 
   assert.ok(blockdev.rootEvidence.some((t) => t.includes("Can't open blockdev")));
 });
 
+test("an excerpt cut just after a unit's start began and its own program's error: that unit did not start", () => {
+  const lines = [
+    '[   18.764271] systemd[1]: Starting foo-setup.service - Foo Setup...',
+    '[   18.775260] foo-setup[557]: reading /etc/foo.conf',
+    '[   18.778340] foo-setup[557]: error: cannot open /etc/foo.conf: No such file or directory',
+  ];
+  const r = f(lines);
+  assert.is(r.rootCause, 'foo-setup.service');
+  assert.ok(r.rootEvidence.some((t) => t.includes('cannot open /etc/foo.conf')));
+  // Not when the log goes on past it, nor when the error is another program's.
+  assert.is(f([...lines, '[   19.000000] systemd[1]: Started foo-setup.service - Foo Setup.']).rootCause, null);
+  assert.is(f([lines[0]!, '[   18.778340] NetworkManager[557]: error: cannot open /etc/foo.conf: No such file or directory']).rootCause, null);
+  assert.is(f([...lines, '[   19.000000] systemd[1]: Starting bar.service - Bar...', '[   19.100000] systemd[1]: Started bar.service - Bar.', '[   19.200000] systemd[1]: Reached target Multi-User System.']).rootCause, null);
+});
+
 test.run();

@@ -820,7 +820,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
           : 'incomplete';
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
-    const hung = hungAtEnd(c) ?? dracutStillWaiting(boot, c, position);
+    const hung = hungAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver);
     if (hung !== null) {
       rootCause = hung;
       outcome = 'failed';
@@ -972,6 +972,38 @@ function hungAtEnd(c: CycleState): Cause | null {
     kind: 'unit',
     unit: name,
     headline: `the boot hung: ${name}'s start job was still running when the log ended${ran(job)}${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/**
+ * The log ends just after `Starting X...` and X's own program's error (`ostree-prepare-root[557]: …
+ * requires writable / in initramfs`), with nothing said of X since: X failed to start, and the log was cut
+ * before PID 1 said so. The program is X's when its name is X's (`ostree-prepare-root` for
+ * ostree-prepare-root.service).
+ */
+function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
+  const begun = c.lastBegun;
+  const err = c.lastProcessError;
+  if (begun === undefined || err === undefined || begun.ended || err.line <= begun.line || c.contentEnd - err.line > 2) return null;
+  const ref = begun.ref.name !== null ? begun.ref : resolver.resolve(begun.ref, 'not-target');
+  const name = ref.name;
+  if (name === null) return null;
+  const stem = name.slice(0, name.lastIndexOf('.')).replace(/@.*$/, '').toLowerCase();
+  const ident = err.ident.toLowerCase();
+  if (ident.length < 3 || !(stem === ident || stem.startsWith(ident) || ident.startsWith(stem))) return null;
+  const evidence: Evidence[] = [
+    { line: begun.line, text: begun.text, why: 'its start began' },
+    { line: err.line, text: err.text, why: `${err.ident}, the unit's program, reports an error; the log ends before the start finished` },
+  ];
+  return {
+    kind: 'unit',
+    unit: name,
+    headline: `${name} did not start: its program reported an error and the log ends before PID 1 said more`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,

@@ -324,6 +324,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: ' ', pattern: /^(?:data abort|prefetch abort|undefined instruction)$/, example: 'data abort' },
   // … and 64-bit ARM's: `"Synchronous Abort" handler, esr 0x96000010`.
   { literal: '" handler, esr 0x', pattern: /^"(?:Synchronous Abort|SError|Error)" handler, esr 0x[0-9a-f]+/, example: '"Synchronous Abort" handler, esr 0x96000010' },
+  // … and RISC-V's: `exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000` (older U-Boot),
+  // `Unhandled exception: Illegal instruction` (newer).
+  { literal: 'xception', pattern: /^(?:exception code: \d+ , [\w ]+ , epc [0-9a-f]+ , ra [0-9a-f]+|Unhandled exception: [A-Z][\w ]+)\s*$/, example: 'exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000' },
   // A board's U-Boot boot script gives up on its boot source (Toradex's `emmcboot failed`, `sdboot failed`).
   { literal: 'boot failed', pattern: /^(?:emmc|sd|usb|nfs|ubi|nand|mmc|tftp|net|sata|scsi|spi)boot failed$/, example: 'emmcboot failed' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.

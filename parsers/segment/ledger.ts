@@ -480,6 +480,8 @@ export abstract class FailureLedger extends Timeline {
     // (Read with the units whose process has another name: UNIT_RUNS.)
     if (!PROCESS_ERROR.test(message)) return;
     this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
+    const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+    if (cycle !== null) cycle.lastProcessError = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
     if (this.processErrors.length > 8) this.processErrors.shift();
     // Programs that print only on the way out: their error is their unit's failure, whether or not
     // PID 1's own line about it made it to the log.

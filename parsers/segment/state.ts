@@ -118,6 +118,10 @@ export interface CycleState {
   /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
   loginLine: number | null;
+  /** The latest `Starting X...`, and whether X was named since (started, failed, …). */
+  lastBegun?: { ref: UnitRef; line: number; text: string; ended: boolean };
+  /** The latest error a process other than PID 1 printed in this cycle. */
+  lastProcessError?: { ident: string; line: number; text: string };
   /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
   issueLine?: number;
   /** The kernel's uptime when the login came (the last stamp at or before it). */
