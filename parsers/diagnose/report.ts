@@ -989,7 +989,7 @@ function hungAtEnd(c: CycleState): Cause | null {
 function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const begun = c.lastBegun;
   const err = c.lastProcessError;
-  if (begun === undefined || err === undefined || begun.ended || err.line <= begun.line || c.contentEnd - err.line > 2) return null;
+  if (begun === undefined || err === undefined || begun.ended || err.line <= begun.at.lineNo || c.contentEnd - err.line > 2) return null;
   const ref = begun.ref.name !== null ? begun.ref : resolver.resolve(begun.ref, 'not-target');
   const name = ref.name;
   if (name === null) return null;
@@ -997,7 +997,7 @@ function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const ident = err.ident.toLowerCase();
   if (ident.length < 3 || !(stem === ident || stem.startsWith(ident) || ident.startsWith(stem))) return null;
   const evidence: Evidence[] = [
-    { line: begun.line, text: begun.text, why: 'its start began' },
+    { line: begun.at.lineNo, text: clip(begun.at.text), why: 'its start began' },
     { line: err.line, text: err.text, why: `${err.ident}, the unit's program, reports an error; the log ends before the start finished` },
   ];
   return {

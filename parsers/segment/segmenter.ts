@@ -1330,7 +1330,7 @@ export class Segmenter extends CrashTracker {
     }
     if (msg.verb === 'started' && cycle.restarting !== undefined) cycle.restarting = cycle.restarting.filter((r) => r.ref.name !== name && r.ref.description !== ref.text);
     // The latest start begun, and whether anything was said of it since (see startCutShort in the report).
-    if (msg.verb === 'start-begin') cycle.lastBegun = { ref, line: at.lineNo, text: clip(at.text), ended: false };
+    if (msg.verb === 'start-begin') cycle.lastBegun = { ref, at, ended: false };
     else if (cycle.lastBegun !== undefined && (ref.text === cycle.lastBegun.ref.text || (name !== null && name === cycle.lastBegun.ref.name))) cycle.lastBegun.ended = true;
     const job = cycle.jobs.get(key);
     if (job && job.outcome === null && msg.verb !== 'start-begin' && msg.verb !== 'stop-begin' && msg.verb !== 'mount-begin') job.outcome = msg.verb;

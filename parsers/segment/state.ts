@@ -119,7 +119,7 @@ export interface CycleState {
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
   loginLine: number | null;
   /** The latest `Starting X...`, and whether X was named since (started, failed, …). */
-  lastBegun?: { ref: UnitRef; line: number; text: string; ended: boolean };
+  lastBegun?: { ref: UnitRef; at: { lineNo: number; text: string }; ended: boolean };
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
   /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
