@@ -1840,4 +1840,13 @@ test("an excerpt cut just after a unit's start began and its own program's error
   assert.is(f([...lines, '[   19.000000] systemd[1]: Starting bar.service - Bar...', '[   19.100000] systemd[1]: Started bar.service - Bar.', '[   19.200000] systemd[1]: Reached target Multi-User System.']).rootCause, null);
 });
 
+test('a root given as UUID=, LABEL= or PARTUUID= is the device unit of its /dev/disk link', () => {
+  const alert = (dev: string) => f(['Gave up waiting for root file system device.  Common problems:', ` - Missing modules (cat /proc/modules; ls /dev)`, `ALERT!  ${dev} does not exist.  Dropping to a shell!`, '(initramfs) ']);
+  assert.is(alert('UUID=b2a4b397-1c2c-4f9f').rootCause, 'dev-disk-by\\x2duuid-b2a4b397\\x2d1c2c\\x2d4f9f.device');
+  assert.is(alert('PARTUUID=4e639091-02').rootCause, 'dev-disk-by\\x2dpartuuid-4e639091\\x2d02.device');
+  assert.is(alert('LABEL=rootfs').rootCause, 'dev-disk-by\\x2dlabel-rootfs.device');
+  // A label udev would encode (a space) names no unit: the cause is the missing root device.
+  assert.is(alert('LABEL="my root"').rootCause, 'root-device');
+});
+
 test.run();

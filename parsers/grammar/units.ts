@@ -97,9 +97,22 @@ export function mountUnitForPath(path: string): string {
   return escaped + '.mount';
 }
 
-/** The device unit for a device path (`/dev/mapper/rhel-root` → `dev-mapper-rhel\x2droot.device`), or null
- *  for what is not a /dev path (`UUID=…`, `LABEL=…`). */
-export function deviceUnitForPath(path: string): string | null {
+/** `root=` and fstab's tags and the /dev/disk directory udev links each to (as systemd's fstab-generator
+ *  reads them: `UUID=abc` is `/dev/disk/by-uuid/abc`). */
+const TAG_DIRS: Readonly<Record<string, string>> = { UUID: 'by-uuid', LABEL: 'by-label', PARTUUID: 'by-partuuid', PARTLABEL: 'by-partlabel' };
+
+/** The device unit for a device path (`/dev/mapper/rhel-root` → `dev-mapper-rhel\x2droot.device`) or a tag
+ *  (`UUID=0b5e…` → `dev-disk-by\x2duuid-0b5e….device`), or null for anything else. A tag's value must be
+ *  plain (letters, digits, `-`, `_`, `.`): udev encodes other characters in its link's name. */
+export function deviceUnitForPath(path0: string): string | null {
+  const eq = path0.charCodeAt(0) === 0x2f /* / */ ? -1 : path0.indexOf('=');
+  let path = path0;
+  if (eq > 0) {
+    const dir = TAG_DIRS[path0.slice(0, eq)];
+    const value = path0.slice(eq + 1).replace(/^"(.*)"$/, '$1');
+    if (dir === undefined || !/^[A-Za-z0-9._-]+$/.test(value)) return null;
+    path = `/dev/disk/${dir}/${value}`;
+  }
   // A path cut short (`/dev/disk/by-uuid/[…]`, systemd's or a person's ellipsis) names no one device.
   if (!/^\/dev\/[^\s]+$/.test(path) || path.includes('…') || path.includes('...')) return null;
   return mountUnitForPath(path).replace(/\.mount$/, '.device');
