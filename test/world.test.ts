@@ -1849,4 +1849,14 @@ test('a root given as UUID=, LABEL= or PARTUUID= is the device unit of its /dev/
   assert.is(alert('LABEL="my root"').rootCause, 'root-device');
 });
 
+test('a paste quoted with `| ` before every line is read as the console it quotes; a table row is not such a quote', () => {
+  const quoted = ['| U-Boot 2019.10 (Oct 06 2019 - 21:56:51 +0000)', '| ', '| Starting kernel ...', '| ', '| [    0.000000] Linux version 5.3.4 (x@y) #1 SMP', '| [    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '| [FAILED] Failed to start foo.service - Foo.'];
+  const r = analyze(quoted.join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'foo.service');
+  assert.ok(r.boots[0]!.phases.some((p) => p.name === 'bootloader'), 'U-Boot is read behind the quote');
+  // A Markdown table is not a quote: its rows stay as they are.
+  const table = analyze(['| unit | state |', '| foo.service | failed |', '[    0.000000] Linux version 5.3.4 (x@y) #1 SMP'].join('\n') + '\n');
+  assert.ok(!table.input.envelopes.some((e) => e.kind === 'quoted'));
+});
+
 test.run();

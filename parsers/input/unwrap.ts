@@ -111,6 +111,8 @@ function continuesWrappedRecord(text: string): boolean {
   if ((c === 0x20 && (text.charCodeAt(1) === 0x20 || text.charCodeAt(1) === 0x09 || text.length < 2)) || c === 0x09 || c === 0x5b /* [ */ || c === 0x2d /* - */ || c === 0x2591 /* ░ */ || c === 0x3c /* < */ || c === 0x23 /* # */ || c === 0x24 /* $ */ || c === 0x3e /* > */ || c === 0x60 /* ` */) return false;
   return !RECORD_TIME.test(text) && !/^[\w.-]+@[\w.-]+[:\s]/.test(text) && !/^\S+\[\d+\]: /.test(text);
 }
+/** A first line quoted with `| ` (or a bare `|`), not a table row (`| a | b |`). */
+const BAR_QUOTE_FIRST = /^\|(?: (?!.*\|\s*$)|\s*$)/;
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
 const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? )/;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
@@ -218,6 +220,8 @@ export class LineUnwrapper {
   private vmName: string | null = null;
   /** The label a test harness put before the console's lines (see LABEL_PREFIX). */
   private labelName: string | null = null;
+  /** The whole paste is quoted with `| ` (null: no line with text seen yet). */
+  private barQuote: boolean | null = null;
   /** The indent of a whole indented paste (0: none; null: no line seen yet). */
   private pasteIndent: number | null = null;
   /** Where each recent record's bytes start in the inner stream (a line is emitted once the next
@@ -336,6 +340,16 @@ export class LineUnwrapper {
       if (q === null) return '';
       text = q;
     }
+    // A paste quoted with `| ` before every line (some mailers): learned from the input's first line with
+    // text (not a table row, which ends in `|` too), taken off each line that has it until one without.
+    if (this.barQuote !== false && text.charCodeAt(0) === 0x7c /* | */) {
+      this.barQuote ??= BAR_QUOTE_FIRST.test(text);
+      if (this.barQuote) {
+        text = text.charCodeAt(1) === 0x20 ? text.slice(2) : text.slice(1);
+        this.count('quoted');
+        if (text === '') return text;
+      }
+    } else if (this.barQuote !== false && text.trim() !== '') this.barQuote = false;
     const c0 = text.charCodeAt(0);
     if (c0 === 0x60 /* ` */ || c0 === 0x7e /* ~ */ || c0 === 0x20) {
       if (FENCE.test(text)) {
