@@ -1,6 +1,7 @@
 /** Diagnosis: the segmenter's state → the report, with a root cause for every failed cycle. */
 import { parseStartupFinished, phaseDurations } from './timing.js';
 import { clip } from '../segment/evidence.js';
+import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, pathForMountUnit, typeHint } from '../grammar/units.js';
@@ -993,9 +994,7 @@ function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const ref = begun.ref.name !== null ? begun.ref : resolver.resolve(begun.ref, 'not-target');
   const name = ref.name;
   if (name === null) return null;
-  const stem = name.slice(0, name.lastIndexOf('.')).replace(/@.*$/, '').toLowerCase();
-  const ident = err.ident.toLowerCase();
-  if (ident.length < 3 || !(stem === ident || stem.startsWith(ident) || ident.startsWith(stem))) return null;
+  if (!namesAlike(unitStem(name), err.ident.toLowerCase())) return null;
   const evidence: Evidence[] = [
     { line: begun.at.lineNo, text: clip(begun.at.text), why: 'its start began' },
     { line: err.line, text: err.text, why: `${err.ident}, the unit's program, reports an error; the log ends before the start finished` },

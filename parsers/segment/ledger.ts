@@ -499,7 +499,7 @@ export abstract class FailureLedger extends Timeline {
   protected processEvidence(f: FailureState, at: LineRef): void {
     const name = f.ref.name;
     if (name === null || this.processErrors.length === 0) return;
-    const stem = name.slice(0, name.lastIndexOf('.')).replace(/@.*$/, '').toLowerCase();
+    const stem = unitStem(name);
     for (const p of this.processErrors) {
       const ident = p.ident.toLowerCase();
       if (at.lineNo - p.ev.line > NEAR_LINES * 2 || p.ev.line > at.lineNo || ident.length < 3) continue;
@@ -507,10 +507,20 @@ export abstract class FailureLedger extends Timeline {
       // (Or the process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
       // then `coreos-ignition-unique-boot.service: Main process exited, code=exited, status=1/FAILURE`.)
       const lastWords = this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'));
-      if (stem.startsWith(ident) || ident.startsWith(stem) || lastWords || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
+      if (namesAlike(stem, ident) || lastWords || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
     }
   }
 
+}
+
+/** A unit's name without its type and instance, lower case (`systemd-fsck@sda1.service` → `systemd-fsck`). */
+export function unitStem(name: string): string {
+  return name.slice(0, name.lastIndexOf('.')).replace(/@.*$/, '').toLowerCase();
+}
+
+/** A process whose (lower-case) name is the unit's stem, or begins it, or begins with it, is the unit's own program. */
+export function namesAlike(stem: string, ident: string): boolean {
+  return ident.length >= 3 && (stem.startsWith(ident) || ident.startsWith(stem));
 }
 
 /**
