@@ -1859,4 +1859,80 @@ test('a paste quoted with `| ` before every line is read as the console it quote
   assert.ok(!table.input.envelopes.some((e) => e.kind === 'quoted'));
 });
 
+test("LVM refusing the root's volume in the initrd, the log ending there: the root device cannot appear", () => {
+  const lines = [
+    '[  146.018051] host kernel: nvme nvme0: pci function 0030:0d:00.0',
+    '[  146.053905] host systemd[1]: Starting modprobe@configfs.service - Load Kernel Module configfs...',
+    '[  146.054112] host systemd[1]: Starting dracut-initqueue.service - dracut initqueue hook...',
+    '[  149.362539] host dracut-cmdline[659]: Using kernel command line parameters:    root=/dev/mapper/vg-root ro rd.lvm.lv=vg/root',
+    '[  176.934893] host kernel: I/O error, dev nvme0n1, sector 1875384832 op 0x0:(READ) flags 0x80700 phys_seg 1 prio class 0',
+    '[  317.353416] host dracut-initqueue[1607]: WARNING: VG vg is missing PV MFWATY-ZceS (last written to /dev/md0).',
+    "[  317.353877] host dracut-initqueue[1607]: Refusing activation of partial LV vg/root.  Use '--activationmode partial' to override.",
+  ];
+  const r = f(lines);
+  assert.is(r.rootCause, 'dev-mapper-vg\\x2droot.device');
+  assert.ok(r.rootEvidence.some((t) => t.includes('I/O error, dev nvme0n1')), "the kernel's storage error is evidence");
+  assert.ok(r.rootEvidence.some((t) => t.includes('is missing PV')));
+  // The cycle began in the initrd: a kernel boot whose start the excerpt lacks, not userspace restarted.
+  assert.ok(!r.cycleStarts.includes('userspace-restart'), String(r.cycleStarts));
+  // Another volume than the root (root= names it): not the root's failure.
+  const swap = lines.map((l) => l.replace('partial LV vg/root', 'partial LV vg/swap'));
+  assert.ok(!String(f(swap).rootCause).startsWith('dev-mapper-vg'), 'not named as the missing root device');
+  // A whole volume group not found: the root's when root= is in it.
+  const vg = [...lines.slice(0, 4), '[  317.353877] host dracut-initqueue[1607]:   Volume group "vg" not found'];
+  assert.is(f(vg).rootCause, 'dev-mapper-vg\\x2droot.device');
+  // The boot goes on past it (the volume came up in the end): no cause.
+  assert.is(f([...lines, '[  320.000000] host systemd[1]: Reached target initrd-root-device.target - Initrd Root Device.', '[  321.000000] host systemd[1]: Switching root.', '[  322.000000] host systemd[1]: systemd 255 running in system mode (+PAM)', '[  330.000000] host systemd[1]: Startup finished in 3.1s (kernel) + 5.0s (initrd) + 10.2s (userspace) = 18.3s.']).rootCause, null);
+});
+
+test('NixOS stage 1 failing to mount a path the system needs names that mount unit; its message is the description', () => {
+  const r = f([
+    'mounting /mnt-root/persistent/var/lib/nixos on /var/lib/nixos...',
+    'mount: mounting /mnt-root/persistent/var/lib/nixos on /mnt-root/var/lib/nixos failed: No such file or directory',
+    '',
+    'An error occurred in stage 1 of the boot process, which must mount the',
+    'root filesystem on `/mnt-root` and then start stage 2. Press one',
+    'of the following keys:',
+  ]);
+  assert.is(r.rootCause, 'var-lib-nixos.mount');
+  assert.is(r.rootCauseDescription, 'mount: mounting /mnt-root/persistent/var/lib/nixos on /mnt-root/var/lib/nixos failed: No such file or directory');
+});
+
+test('without kernel timestamps, the banner the real console prints again after the boot console is the same boot', () => {
+  const banner = 'Linux version 6.18.0-rc7 (x@y) (gcc 11.2.0) #1016 SMP Mon Nov 24 16:17:40 CET 2025';
+  const early = [banner, 'earlycon: pl11 at MMIO32 0x0000000000800000 (options \'\')', 'printk: legacy bootconsole [pl11] enabled', 'Memory: 1000K/2000K available'];
+  const r = f([...early, 'printk: legacy console [ttyAMA0] enabled', 'printk: legacy bootconsole [pl11] disabled', ...early, 'Run /init as init process', '/ # ']);
+  assert.is(r.boots, 1);
+  // A different kernel after it, or the same one long after the switch, is a new boot.
+  assert.is(f([...early, 'printk: legacy bootconsole [pl11] disabled', 'reboot: Restarting system', ...early]).boots, 2);
+  assert.is(f([...early, 'printk: legacy bootconsole [pl11] disabled', 'Run /init as init process', '/ # ', 'random: crng init done', ...early]).boots, 2);
+});
+
+test("a GPU driver that gave up: the first error of its run of lines is the cause, without the device's address in its description", () => {
+  const r = f([
+    '[    2.768311] amdgpu 0000:0b:00.0: Direct firmware load for amdgpu/navy_flounder_sos.bin failed with error -2',
+    '[    2.768314] amdgpu 0000:0b:00.0: amdgpu: failed to init sos firmware',
+    '[    2.768319] [drm:psp_sw_init [amdgpu]] *ERROR* Failed to load psp firmware!',
+    '[    2.768690] amdgpu 0000:0b:00.0: amdgpu: amdgpu_device_ip_init failed',
+    '[    2.768698] amdgpu 0000:0b:00.0: amdgpu: Fatal error during GPU init',
+    '[    2.768730] amdgpu: probe of 0000:0b:00.0 failed with error -2',
+  ]);
+  assert.is(r.rootCauseKind, 'kernel-error');
+  assert.is(r.rootCauseDescription, 'Direct firmware load for amdgpu/navy_flounder_sos.bin failed with error -2');
+  assert.ok(r.rootEvidence.some((t) => t.includes('Fatal error during GPU init')));
+  // A missing firmware file alone (the driver carried on) is no failure.
+  assert.is(f(['[    2.768311] amdgpu 0000:0b:00.0: Direct firmware load for amdgpu/navy_flounder_ta.bin failed with error -2', '[    3.000000] amdgpu 0000:0b:00.0: amdgpu: SE 1, SH per SE 2']).rootCause, null);
+});
+
+test("a program's `already exists` just before its unit's main process exited is that unit's error", () => {
+  const j = f([
+    "Mar 21 20:59:46 x2100 systemd[1]: Starting Bind mount or link '/persist/etc/machine-id' to '/etc/machine-id'...",
+    'Mar 21 20:59:46 x2100 impermanence-mount-file[1303]: A file already exists at /etc/machine-id!',
+    'Mar 21 20:59:46 x2100 systemd[1]: persist-etc-machine-id.service: Main process exited, code=exited, status=1/FAILURE',
+    "Mar 21 20:59:46 x2100 systemd[1]: persist-etc-machine-id.service: Failed with result 'exit-code'.",
+  ]);
+  assert.is(j.rootCause, 'persist-etc-machine-id.service');
+  assert.ok(j.rootEvidence.some((t) => t.includes('A file already exists at /etc/machine-id!')));
+});
+
 test.run();

@@ -4,7 +4,7 @@ import { clip } from '../segment/evidence.js';
 import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
-import { MAX_KNOWN, deviceUnitForPath, isUnitName, pathForMountUnit, typeHint } from '../grammar/units.js';
+import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
@@ -110,6 +110,9 @@ function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
     // problems:`), or the final full stop or ellipsis.
     description = said === '' ? null : said.replace(/^\[\s*\d+\.\d+\]\s+/, '').replace(/^\(initramfs\)\s*/, '').replace(/^(?:dracut(?:-\w+)?(?:\[\d+\])?:? )?(?:Warning|WARNING):?\s+/, '').replace(/\s+Common problems:.*$/, '').trim().replace(/[.…]+$/, '') || null;
   } else if (c.kind === 'unit' && c.unit !== null) description = isUnitName(c.unit) ? resolver.describe(c.unit) : c.unit;
+  // (A driver's message without the device it names first: `amdgpu 0000:0b:00.0: Direct firmware load for
+  // … failed` says `Direct firmware load for … failed`.)
+  else if (c.kind === 'kernel-error' && c.unit !== null) description = c.unit.replace(/^[\w-]+ [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-9a-f](?: [\w-]+)?: /, '');
   else if (c.kind !== 'unexplained' && c.kind !== 'kernel-crash') description = c.unit;
   return { ...c, description };
 }
@@ -469,7 +472,23 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     };
   } else if (!b.mode && b.initrdFailure && b.initrdFailure.initrd === 'nixos-stage-1') {
     const f = b.initrdFailure;
-    rootCause = {
+    // A file system stage 1 mounts for the booted system (`mount: mounting /mnt-root/persist/var/lib/nixos on
+    // /mnt-root/var/lib/nixos failed: …`) is that system's mount unit, named by its path.
+    const target = f.device === null && f.message !== null ? STAGE1_MOUNT_FAILED.exec(f.message)?.[1] : undefined;
+    if (target !== undefined) {
+      const unit = mountUnitForPath(target);
+      rootCause = {
+        kind: 'unit',
+        unit,
+        description: f.message,
+        headline: `NixOS stage 1 could not mount ${target} (${unit}) for the system and stopped: ${f.message}`,
+        lines: f.evidence.map((e) => e.line),
+        evidence: f.evidence,
+        cascade: null,
+        dependents: 0,
+        crash: null,
+      };
+    } else rootCause = {
       kind: f.device ? 'root-device' : 'unexplained',
       // No unit: the device it waited for, else stage 1's own words as printed.
       unit: f.device ? deviceUnitForPath(f.device) : (f.message ?? /An error occurred in stage 1 of the boot process/.exec(f.evidence.at(-1)?.text ?? '')?.[0] ?? null),
@@ -821,7 +840,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
           : 'incomplete';
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
-    const hung = hungAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver);
+    const hung = hungAtEnd(c) ?? missingAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver);
     if (hung !== null) {
       rootCause = hung;
       outcome = 'failed';
@@ -918,7 +937,9 @@ function cycleStart(c: CycleState, boot: BootState, position: number, bootStarts
   }
   if (position === 0) {
     if (!bootStartsMidway) return { start: 'kernel-boot', note: 'first userspace after the kernel booted' };
-    if (c.earlyActivity && c.startUptime !== null && c.startUptime >= RESTART_UPTIME_S) {
+    // (Not a cycle that begins in the initrd: userspace restarts on a running kernel without one. A kernel
+    // that kexec'd from a bootloader's own Linux, as petitboot does, can count its uptime on from it.)
+    if (c.earlyActivity && c.startUptime !== null && c.startUptime >= RESTART_UPTIME_S && c.phases[0]?.name !== 'initrd') {
       return {
         start: 'userspace-restart',
         note: `started at ~${Math.round(c.startUptime)} s of kernel uptime with no kernel boot before it: userspace restarted on a running kernel (as a soft-reboot does)`,
@@ -1013,6 +1034,28 @@ function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
 
 /** dracut's initqueue timed out still waiting for a device (its `devexists-…` hook), in the boot's first
  *  cycle (the initrd's), and the log ends before dracut says more: that device never appeared. */
+/**
+ * The initrd said its root device cannot appear (LVM refused to activate the root's volume, dracut said it
+ * does not exist) and the log ends there, before any shell: the boot stops on that device.
+ */
+function missingAtEnd(c: CycleState): Cause | null {
+  const m = c.missingDevice;
+  if (m === undefined || c.phases.some((ph) => ph.name === 'system' && ph.startLine > m.ev.line)) return null;
+  const evidence = [m.ev, ...(m.more ?? [])];
+  return {
+    kind: 'root-device',
+    unit: deviceUnitForPath(m.path),
+    headline: `the root device ${m.path} cannot appear (${m.ev.why}); the log ends in the initrd`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+const STAGE1_MOUNT_FAILED = /^mount: mounting \S+ on \/mnt-root(\/[^\s]+?)\/? failed: /;
+
 function dracutStillWaiting(boot: BootState, c: CycleState, position: number): Cause | null {
   const w = boot.dracutWaiting;
   if (position !== 0) return null;

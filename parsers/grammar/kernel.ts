@@ -309,6 +309,7 @@ export function matchDeadDisk(message: string): 'driver' | null {
 
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
+const GPU_INIT_FAILED = /^\S+ [\w:.]+: (?:\w+: )?Fatal error during GPU init$/;
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
 const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;
@@ -336,6 +337,8 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (colon <= 0 || colon > 48) return null;
   const c = message.charCodeAt(colon + 2);
   if (c === 0x55 /* U */) return DRIVER_FAILED.test(message) ? 'driver' : null;
+  // A GPU driver that could not bring its card up (`amdgpu 0000:0b:00.0: amdgpu: Fatal error during GPU init`).
+  if (c === 0x61 /* a */ || c === 0x46 /* F */) return GPU_INIT_FAILED.test(message) ? 'driver' : null;
   if (c === 0x64 /* d */) return DRIVER_FAILED.test(message) ? 'driver' : DISK_FAILED.test(message) ? 'disk' : null;
   // The kernel could not load the handler of a program's binary format: modprobe, itself of that format
   // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.

@@ -26,7 +26,7 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
   'modules:final': 'cloud-final.service',
   'modules-final': 'cloud-final.service',
 };
-export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available/i;
+export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before

@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
-import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, PROCESS_ERROR } from './ledger.js';
+import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR } from './ledger.js';
 import { CrashTracker } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 import { StartTimes, wallClock, type Clock } from './start-times.js';
@@ -107,6 +107,8 @@ const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
 const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
 const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$/;
+const ROOT_ARG = /(?:^|\s)root=(\S+)/;
+const LVM_REFUSED = /^\s*(?:WARNING: )?(?:Refusing activation of partial LV "?([\w+-]+(?:\.[\w+-]+)*)\/([\w+-]+(?:\.[\w+-]+)*)"?|Volume group "([\w.+-]+)" not found)/;
 const BOOTCONSOLE_OFF = /^(?:printk: )?(?:(?:legacy )?bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
 
@@ -167,6 +169,13 @@ export class Segmenter extends CrashTracker {
       else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && PID1_SETUP_FATAL.test(t) && this.boot !== null && currentCycle(this.boot) !== null) this.managerFatal(t.trim(), rec.at, false, true);
       // PID 1's last words without its prefix (`[!!!!!!] …` then `Freezing execution.`).
       else if ((t0 === 0x46 /* F */ || t0 === 0x45) /* E */ && PID1_GAVE_UP.test(t)) this.pid1Froze(rec.at);
+      // The real console took over from the early one, in a log without kernel timestamps (see kernel()).
+      else if ((t0 === 0x70 /* p */ || t0 === 0x62 /* b */ || t0 === 0x63) /* c */ && t.includes('bootconsole') && BOOTCONSOLE_OFF.test(t.trimEnd())) this.bootconsoleOff = rec.at.lineNo;
+      // LVM's own words on a console (an initramfs's `  Volume group "vg0" not found`).
+      else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57) /* W */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "'))) {
+        if (t.includes(' is missing PV ')) this.lvmMissingPv = { line: rec.at.lineNo, text: clip(t), why: 'a physical volume of the group is missing' };
+        else this.lvmRefused(t, rec.at);
+      }
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
         const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
         if (m) this.rootWaited(m[1]!, rec.at);
@@ -383,8 +392,88 @@ export class Segmenter extends CrashTracker {
     boot.dracutWaiting = { device: own(device), line: at.lineNo, text: clip(at.text), timeout: this.initqueueTimeout };
   }
 
+  /** The kernel's command line as the kernel or dracut printed it: its `root=`. */
+  private commandLine(boot: BootState, text: string): void {
+    const m = ROOT_ARG.exec(text);
+    if (m) boot.rootArg = own(m[1]!);
+  }
+
+  /**
+   * LVM would not bring up a volume group or logical volume (`Refusing activation of partial LV Linux/Root.`
+   * when a physical volume is missing, `Volume group "vg0" not found`): when it holds the root (the command
+   * line's `root=`, or any volume when the log shows no command line), the root device cannot appear, and
+   * why is here. Told as dracut's `… does not exist` is.
+   */
+  private lvmRefused(text: string, at: LineRef): void {
+    const m = LVM_REFUSED.exec(text);
+    if (m === null) return;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    const esc = (s: string): string => s.replace(/-/g, '--');
+    const root = boot.rootArg === undefined ? null : (lvmMapperPath(boot.rootArg) ?? boot.rootArg);
+    let path: string;
+    if (m[1] !== undefined) {
+      path = `/dev/mapper/${esc(m[1])}-${esc(m[2]!)}`;
+      if (root !== null && root.startsWith('/dev/') && root !== path) return;
+    } else {
+      // (A whole volume group: the root's volume when root= is in it.)
+      if (root === null || !root.startsWith(`/dev/mapper/${esc(m[3]!)}-`)) return;
+      path = root;
+    }
+    const ev = { line: at.lineNo, text: clip(at.text), why: m[1] !== undefined ? `LVM refused to activate ${m[1]}/${m[2]}: a physical volume of its group is missing` : `LVM found no volume group ${m[3]}` };
+    const cycle = currentCycle(boot);
+    const holder: { missingDevice?: { path: string; ev: Evidence; more?: Evidence[] } } = cycle ?? boot;
+    if (holder.missingDevice !== undefined) return;
+    const more: Evidence[] = [];
+    if (this.lvmMissingPv !== null && at.lineNo - this.lvmMissingPv.line <= NEAR_LINES && at.lineNo >= this.lvmMissingPv.line) more.push(this.lvmMissingPv);
+    if (boot.firstStorageError !== undefined) more.push(boot.firstStorageError);
+    holder.missingDevice = { path, ev, more };
+  }
+  /** Where the real console took over from the early one (`bootconsole [pl11] disabled`) in a log without
+   *  kernel timestamps, or -1. */
+  private bootconsoleOff = -1;
+  /** The last eight kernel lines with text (a ring: line, message, text). */
+  private kRingAt = 0;
+  private readonly kRingLine: number[] = new Array<number>(8).fill(-1);
+  private readonly kRingMessage: string[] = new Array<string>(8).fill('');
+  private readonly kRingText: string[] = new Array<string>(8).fill('');
+
+  /**
+   * A driver that gave up (`amdgpu 0000:0b:00.0: amdgpu: Fatal error during GPU init`) says first what went
+   * wrong, in the lines just before, each naming its device or driver (`… Direct firmware load for
+   * amdgpu/navy_flounder_sos.bin failed with error -2`, `[drm:psp_sw_init [amdgpu]] *ERROR* …`): the first
+   * error of that run of lines is the failure's message; the giving up is evidence.
+   */
+  private driverChainStart(entry: { message: string; line: number; text: string; more: Evidence[] }, message: string): void {
+    const colon = message.indexOf(': ');
+    if (colon <= 0) return;
+    const device = message.slice(0, colon + 2);
+    const driver = device.split(' ', 1)[0]!.replace(/:\s*$/, '');
+    let first: number = -1;
+    let next = entry.line;
+    for (let k = 1; k < 8; k++) {
+      const r = (this.kRingAt - 1 - k) & 7;
+      const line = this.kRingLine[r]!;
+      if (line < 0 || line >= next || next - line > 2) break;
+      const m = this.kRingMessage[r]!;
+      if (!(m.startsWith(device) || m.startsWith(`${driver}: `) || m.includes(` [${driver}]] `))) break;
+      if (/\b(?:fail(?:ed|ure)?|error)\b/i.test(m)) first = r;
+      next = line;
+    }
+    if (first < 0) return;
+    entry.more.push({ line: entry.line, text: entry.text, why: 'the driver gave up' });
+    entry.message = clip(this.kRingMessage[first]!.trim());
+    entry.line = this.kRingLine[first]!;
+    entry.text = clip(this.kRingText[first]!);
+  }
+
+  /** LVM's `WARNING: VG Linux is missing PV …`, the last one. */
+  private lvmMissingPv: Evidence | null = null;
+
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
+    if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest);
+    if (rest.includes(' is missing PV ')) this.lvmMissingPv = { line: at.lineNo, text: clip(at.text), why: 'a physical volume of the group is missing' };
+    else if (rest.includes('Refusing activation') || rest.includes('Volume group "')) this.lvmRefused(rest, at);
     if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);
     if (rest.startsWith('dracut-initqueue timeout')) {
       this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
@@ -690,10 +779,17 @@ export class Segmenter extends CrashTracker {
     // The real console takes over from the early one (`printk: bootconsole [uart8250] disabled`) and, on
     // the same port, prints the kernel's log again from its first line: the same boot, until the
     // uptimes pass where they were.
-    if (boot !== null && rec.uptime !== null && !rec.fromJournal && rec.message.includes('bootconsole') && BOOTCONSOLE_OFF.test(rec.message)) this.dmesgReplay = boot;
+    if (boot !== null && !rec.fromJournal && rec.message.includes('bootconsole') && BOOTCONSOLE_OFF.test(rec.message)) {
+      if (rec.uptime !== null) this.dmesgReplay = boot;
+      else this.bootconsoleOff = at.lineNo;
+    }
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
     if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
+      return this.touch();
+    }
+    // (Without timestamps, the replay shows as the same banner again just after the switch.)
+    if (rec.event?.kind === 'banner' && rec.uptime === null && boot !== null && this.bootconsoleOff >= 0 && at.lineNo - this.bootconsoleOff <= 2 && boot.end === 'log-end' && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion && boot.cycles.length === 0) {
       return this.touch();
     }
     if (rec.event?.kind === 'banner') {
@@ -737,6 +833,8 @@ export class Segmenter extends CrashTracker {
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
     }
+    // (`Kernel command line: … root=/dev/mapper/vg-root …`: which device the initrd must bring up.)
+    if ((rec.message.charCodeAt(0) === 0x4b /* K */ && rec.message.startsWith('Kernel command line: ')) || (rec.message.charCodeAt(0) === 0x43 /* C */ && rec.message.startsWith('Command line: '))) this.commandLine(boot, rec.message);
     if (!boot.hasKernel) {
       boot.hasKernel = true;
       const last = boot.phases.at(-1);
@@ -844,6 +942,10 @@ export class Segmenter extends CrashTracker {
       this.k1Uptime = rec.uptime;
       this.k1Message = rec.message;
       this.k1Text = at.text;
+      const r = this.kRingAt++ & 7;
+      this.kRingLine[r] = at.lineNo;
+      this.kRingMessage[r] = rec.message;
+      this.kRingText[r] = at.text;
     }
 
     if (rec.failure !== null) {
@@ -852,6 +954,7 @@ export class Segmenter extends CrashTracker {
       const recent = (this.recentKernelFailures ??= []);
       // (Without the DRM's location tag: `[drm:atom_op_jump [amdgpu]] *ERROR* atombios stuck in loop …`.)
       const entry = { kind: rec.failure, message: clip(rec.message.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+      if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
       if (!seen.some((x) => x.kind === 'mount')) {
         if (entry.kind === 'mount') seen.splice(0, seen.length, ...recent.filter((x) => x.line >= boot.startLine), entry);
         else {
@@ -868,6 +971,7 @@ export class Segmenter extends CrashTracker {
     }
     if (rec.storageError) {
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
+      boot.firstStorageError ??= { ...ev, why: 'the kernel’s first storage error in this boot' };
       const prevError = this.recentKernelErrors.at(-1);
       if (prevError === undefined || at.lineNo - prevError.line > NEAR_LINES) this.kernelErrorBurstStart = ev;
       this.recentKernelErrors.push(ev);

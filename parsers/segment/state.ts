@@ -179,6 +179,11 @@ export interface BootState {
   dracutWaiting?: { device: string; line: number; text: string; timeout: Evidence | null };
   /** dracut's initqueue timed out (`Warning: dracut-initqueue timeout - starting timeout scripts`): the last time, in this boot. */
   initqueueTimeout?: Evidence;
+  /** The `root=` argument of the kernel's command line (`Kernel command line: …`, dracut's `Using kernel
+   *  command line parameters: …`), when the log shows it. */
+  rootArg?: string;
+  /** The kernel's first storage or filesystem error in this boot (`I/O error, dev nvme0n1, sector …`). */
+  firstStorageError?: Evidence;
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
   initRunLine?: number;
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
