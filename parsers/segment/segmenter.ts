@@ -173,8 +173,7 @@ export class Segmenter extends CrashTracker {
       else if ((t0 === 0x70 /* p */ || t0 === 0x62 /* b */ || t0 === 0x63) /* c */ && t.includes('bootconsole') && BOOTCONSOLE_OFF.test(t.trimEnd())) this.bootconsoleOff = rec.at.lineNo;
       // LVM's own words on a console (an initramfs's `  Volume group "vg0" not found`).
       else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57) /* W */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "'))) {
-        if (t.includes(' is missing PV ')) this.lvmMissingPv = { line: rec.at.lineNo, text: clip(t), why: 'a physical volume of the group is missing' };
-        else this.lvmRefused(t, rec.at);
+        this.lvmSaid(t, rec.at);
       }
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
         const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
@@ -404,7 +403,11 @@ export class Segmenter extends CrashTracker {
    * line's `root=`, or any volume when the log shows no command line), the root device cannot appear, and
    * why is here. Told as dracut's `… does not exist` is.
    */
-  private lvmRefused(text: string, at: LineRef): void {
+  private lvmSaid(text: string, at: LineRef): void {
+    if (text.includes(' is missing PV ')) {
+      this.lvmMissingPv = { line: at.lineNo, text: clip(at.text), why: 'a physical volume of the group is missing' };
+      return;
+    }
     const m = LVM_REFUSED.exec(text);
     if (m === null) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
@@ -472,8 +475,7 @@ export class Segmenter extends CrashTracker {
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
     if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest);
-    if (rest.includes(' is missing PV ')) this.lvmMissingPv = { line: at.lineNo, text: clip(at.text), why: 'a physical volume of the group is missing' };
-    else if (rest.includes('Refusing activation') || rest.includes('Volume group "')) this.lvmRefused(rest, at);
+    if (rest.includes(' is missing PV ') || rest.includes('Refusing activation') || rest.includes('Volume group "')) this.lvmSaid(rest, at);
     if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);
     if (rest.startsWith('dracut-initqueue timeout')) {
       this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
