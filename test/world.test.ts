@@ -1935,4 +1935,19 @@ test("a program's `already exists` just before its unit's main process exited is
   assert.ok(j.rootEvidence.some((t) => t.includes('A file already exists at /etc/machine-id!')));
 });
 
+test("no root file system after the storage stack warned while bringing a device up: the warning is why", () => {
+  const log = (at: string) => [
+    '[    0.777953] ------------[ cut here ]------------',
+    `[    0.782683] WARNING: CPU: 0 PID: 1 at ${at} add_mtd_device+0x84/0x5f4`,
+    '[    0.790000] Modules linked in:',
+    '[    0.943375] ---[ end trace 62e0927fba490f68 ]---',
+    '[    2.266513] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)',
+  ];
+  const r = f(log('drivers/mtd/mtdcore.c:621'));
+  assert.is(r.rootCause, 'warning');
+  assert.ok(r.rootEvidence.some((t) => t.includes('VFS: Unable to mount root fs')), 'the panic is evidence of what it led to');
+  // A warning elsewhere (a GPU driver) does not explain a missing root: the panic does.
+  assert.is(f(log('drivers/gpu/drm/drm_edid.c:1234')).rootCause, 'panic');
+});
+
 test.run();

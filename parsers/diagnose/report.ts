@@ -640,6 +640,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
 /** Panics that report an earlier crash rather than a cause of their own. */
 /** Panics for want of an init to run. */
 const NO_INIT_PANIC = /No working init found|No init found/;
+const ROOT_MOUNT_PANIC = /VFS: Unable to mount root fs/;
+/** Where the storage stack's code lives (a WARNING's or BUG's ` at drivers/mmc/core/…`). */
+const STORAGE_SOURCE = / at (?:drivers\/(?:mtd|mmc|nvme|scsi|ata|block|md|ufs|usb\/storage)|block|fs)\/\S+/;
 const CONSEQUENTIAL_PANIC = /Fatal exception|kernel stack overflow|: Kernel Fault$|softlockup: hung tasks|hung_task: blocked tasks|panic_on_warn|Oops|Aiee, killing interrupt handler|System is deadlocked|Fatal machine check|Out of memory and no killable processes|Out of memory: (?:system-wide|compulsory) panic_on_oom|panic_on_oops|hard LOCKUP|Watchdog detected hard LOCKUP|Attempted to kill the idle task|: BUG!$/;
 
 /** A panic that a detector raised says which: when the log lost the report before it, the panic's own
@@ -670,6 +673,14 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     const initKilledByOops =
       (/Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400)) ||
       (/Attempted to kill init!\s*$/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 100));
+    // No root file system to mount after the storage stack warned or hit a BUG as it brought a device up
+    // (`WARNING: … at drivers/mtd/mtdcore.c:621 add_mtd_device`, the root's flash partition rejected): that
+    // report is why the root never came.
+    if (ROOT_MOUNT_PANIC.test(panic.title)) {
+      const storage = crashes.find((c) => c.line < panic.line && (c.kind === 'warning' || c.kind === 'bug') && STORAGE_SOURCE.test(c.evidence.find((e) => e.line === c.line)?.text ?? ''));
+      const said = panic.evidence[0];
+      if (storage !== undefined) return said === undefined ? storage : { ...storage, evidence: [...storage.evidence, { ...said, why: 'then the kernel found no root file system to mount' }] };
+    }
     if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return panic;
     const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
     const firstHard = before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
