@@ -1950,4 +1950,34 @@ test("no root file system after the storage stack warned while bringing a device
   assert.is(f(log('drivers/gpu/drm/drm_edid.c:1234')).rootCause, 'panic');
 });
 
+test("systemd-fsck asking for emergency.target after fsck failed: its unit failed and emergency mode follows, though PID 1 said Started", () => {
+  const r = f([
+    'Apr 20 17:04:10 k8 systemd-fsck[19721]: /dev/mapper/vg_main-lv_var: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.',
+    'Apr 20 17:04:10 k8 systemd-fsck[19721]: fsck failed with error code 4.',
+    'Apr 20 17:04:10 k8 systemd-fsck[19721]: Running request emergency.target/start/replace',
+    'Apr 20 17:04:10 k8 systemd[1]: Started File System Check on /dev/mapper/vg_main-lv_var.',
+  ]);
+  assert.is(r.rootCause, 'systemd-fsck@dev-mapper-vg_main\\x2dlv_var.service');
+  assert.is(r.emergency, 'emergency');
+  // fsck's failure alone (no request) is not read as emergency mode.
+  assert.is(f(['Apr 20 17:04:10 k8 systemd-fsck[19721]: fsck failed with error code 4.', 'Apr 20 17:04:11 k8 systemd[1]: Started File System Check.']).emergency, 'none');
+});
+
+test('an RCU stall after an SD/MMC controller stopped answering: the controller is why', () => {
+  const r = f([
+    '[   14.564084] mmc1: Timeout waiting for hardware cmd interrupt.',
+    '[   45.000000] rcu: INFO: rcu_sched self-detected stall on CPU',
+    '[   45.000100] rcu: \t0-....: (5249 ticks this GP) idle=8a2/1/0x4000000000000002 softirq=1/1 fqs=2599',
+  ]);
+  assert.is(r.rootCause, 'mmc1: Timeout waiting for hardware cmd interrupt.');
+});
+
+test("the same kernel's banner at 0 s again within its first second is a replay of one boot, not a second boot", () => {
+  const early = ['[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd034]', '[    0.000000] Linux version 5.4.0 (x@y) (gcc version 8.3.0) #1 SMP PREEMPT', '[    0.000000] Machine model: HiKey960', '[    0.019110] Console: colour dummy device 80x25'];
+  const r = f([...early, ...early, '[    0.512075] printk: console [tty0] enabled', '[    4.000000] Run /sbin/init as init process', 'Welcome to Buildroot', 'buildroot login: ']);
+  assert.is(r.boots, 1);
+  // After the kernel ran for a while (a reset with no firmware line), the banner is a new boot.
+  assert.is(f([...early, '[    9.000000] Run /sbin/init as init process', ...early]).boots, 2);
+});
+
 test.run();

@@ -568,14 +568,17 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       const root = crash.kind === 'panic' && NO_INIT_PANIC.test(crash.title) ? (b.kernelFailures ?? []).find((f) => f.kind === 'mount' && f.line < crash.line) : undefined;
       // An initramfs without systemd whose mount failed (`mount: mounting /dev/mtdblock5 on run/initramfs/rw
       // failed: Input/output error`), then its init exited and the kernel panicked: the mount is the cause.
-      const mount = crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) && b.cycles.length === 0 ? b.mountErrors?.find((m) => m.line < crash.line && crash.line - m.line <= 60) : undefined;
+      // (Of several, the first: `…/ro failed: Invalid argument` before `…/rw failed: Input/output error`, one
+      // flash that would not read, is where it began.)
+      const mount = crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) && b.cycles.length === 0 && b.mountErrors?.some((m) => m.line < crash.line && crash.line - m.line <= 60) ? b.mountErrors.find((m) => m.line < crash.line) : undefined;
       // (Most who read such logs name the panic; its evidence shows the mount.)
       // (`VFS: Unable to mount root fs via NFS` is the panic's own reason in other words: the panic is named, the line its evidence.)
       const why = root !== undefined && !root.message.startsWith('VFS: Unable to mount root fs') ? kernelFailure(b) : null;
       const panic = crashCause(crash);
       // Tasks hung after the kernel took a disk out of service or a device stopped answering: they wait on
       // I/O that will not complete, and the device is why.
-      const device = crash.kind === 'hung-task' ? (b.kernelFailures ?? []).find((f) => (f.kind === 'disk' || f.kind === 'hang') && f.line < crash.line) : undefined;
+      // (An RCU stall after a controller stopped answering is the same wait, seen by RCU: a CPU stuck on it.)
+      const device = crash.kind === 'hung-task' || (crash.kind === 'bug' && /rcu.*stall/i.test(crash.title)) ? (b.kernelFailures ?? []).find((f) => (f.kind === 'disk' || f.kind === 'hang') && f.line < crash.line) : undefined;
       const handOver = mount !== undefined && b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.line > mount.line && b.initrdFailure.line < crash.line ? b.initrdFailure.evidence : [];
       const mountEvidence: Evidence[] =
         mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }, ...handOver] : [];
@@ -589,7 +592,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
           ? {
               kind: 'kernel-error',
               unit: device.message,
-              headline: `${device.kind === 'disk' ? 'a disk failed' : 'a device stopped responding'}: ${device.message.replace(/\.$/, '')}; then tasks hung waiting on it`,
+              headline: `${device.kind === 'disk' ? 'a disk failed' : 'a device stopped responding'}: ${device.message.replace(/\.$/, '')}; then ${crash.kind === 'hung-task' ? 'tasks hung' : 'a CPU stalled'} waiting on it`,
               evidence: [{ line: device.line, text: device.text, why: device.kind === 'disk' ? 'the kernel took the failing disk out of service' : 'its driver says the device stopped responding' }, ...device.more, ...panic.evidence.slice(0, 2).map((e) => ({ ...e, why: 'a task hung after it' }))],
               lines: [device.line, ...panic.lines.slice(0, 2)],
               cascade: null,

@@ -469,6 +469,48 @@ export class Segmenter extends CrashTracker {
     entry.text = clip(this.kRingText[first]!);
   }
 
+  /** The device systemd-fsck last named (`/dev/mapper/vg-var: UNEXPECTED INCONSISTENCY; …`), and its
+   *  `fsck failed with error code 4.` */
+  private fsckDevice: string | null = null;
+  private fsckFailed: Evidence | null = null;
+  private fsckDeviceSaid: Evidence | null = null;
+
+  /**
+   * systemd-fsck's own words: the device it checks, fsck's failure, and then its request for emergency.target
+   * (`Running request emergency.target/start/replace`, what systemd-fsck does when fsck leaves errors it
+   * could not fix). systemd of that age may still report the unit `Started`: the check failed, and the
+   * machine goes to emergency mode for it.
+   */
+  private fsckSaid(message: string, at: LineRef, source: 'console' | 'journal'): void {
+    const dev = /^(\/dev\/\S+): /.exec(message);
+    if (dev !== null) {
+      this.fsckDevice = own(dev[1]!);
+      if (PROCESS_ERROR.test(message) || /INCONSISTENCY|errors/.test(message)) this.fsckDeviceSaid = { line: at.lineNo, text: clip(at.text), why: 'what fsck found' };
+      return;
+    }
+    if (/^fsck failed with (?:error code|exit status) \d+/.test(message)) {
+      this.fsckFailed = { line: at.lineNo, text: clip(at.text), why: 'fsck left errors it could not fix' };
+      return;
+    }
+    const asked = /^Running request (emergency|rescue)\.target\/start/.exec(message);
+    const failed = this.fsckFailed;
+    if (asked === null || failed === null || at.lineNo - failed.line > 3 || at.lineNo < failed.line) return;
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    const cycle = this.ensureCycle(at.lineNo);
+    const device = this.fsckDevice === null ? null : deviceUnitForPath(this.fsckDevice);
+    const root = boot.rootArg === undefined ? null : (lvmMapperPath(boot.rootArg) ?? boot.rootArg);
+    const unit = device === null ? null : this.fsckDevice === root ? 'systemd-fsck-root.service' : `systemd-fsck@${device.slice(0, -'.device'.length)}.service`;
+    const why = `systemd-fsck asked for ${asked[1]}.target because fsck failed`;
+    let f = unit === null ? null : this.findFailure(unit);
+    if (unit !== null && (f === null || f.kind === 'dependency')) {
+      this.recognised++;
+      f = this.recordFailure(cycle, { name: unit, description: null, text: unit, partial: false, resolvedBy: null }, 'failed', 'unit-failed', { lineNo: failed.line, text: failed.text }, source);
+    }
+    const said = this.fsckDeviceSaid;
+    if (f !== null && said !== null && failed.line - said.line <= NEAR_LINES && said.line < failed.line) addEvidence(f.evidence, said);
+    this.enterMode(cycle, asked[1] === 'rescue' ? 'rescue' : 'emergency', at, null, why);
+  }
+
   /** LVM's `WARNING: VG Linux is missing PV …`, the last one. */
   private lvmMissingPv: Evidence | null = null;
 
@@ -790,6 +832,13 @@ export class Segmenter extends CrashTracker {
     if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
       return this.touch();
     }
+    // The same kernel's banner at 0 s again while its boot had got no further than its first second (a
+    // console registering late and printing the log from its start, HiKey960's after `Console: colour dummy
+    // device`): the same boot, its lines again until they pass where they were.
+    if (rec.event?.kind === 'banner' && rec.uptime !== null && rec.uptime < 0.001 && !rec.fromJournal && boot !== null && boot.end === 'log-end' && boot.cycles.length === 0 && boot.lastUptime !== null && boot.lastUptime < 1 && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion) {
+      this.dmesgReplay = boot;
+      return this.touch();
+    }
     // (Without timestamps, the replay shows as the same banner again just after the switch.)
     if (rec.event?.kind === 'banner' && rec.uptime === null && boot !== null && this.bootconsoleOff >= 0 && at.lineNo - this.bootconsoleOff <= 2 && boot.end === 'log-end' && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion && boot.cycles.length === 0) {
       return this.touch();
@@ -986,6 +1035,7 @@ export class Segmenter extends CrashTracker {
     if (rec.message.includes(' invoked oom-killer: ')) this.oomInvoker = { line: at.lineNo, text: clip(at.text), why: 'the allocation that set off the OOM killer' };
     const proc = rec.process;
     if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
+    if (proc !== null && proc.ident === 'systemd-fsck') this.fsckSaid(rec.message.slice(rec.message.indexOf(': ') + 2), at, 'console');
     if (proc !== null && proc.ident === 'systemd' && proc.pid === 1 && rec.message.includes(']: Caught <')) {
       const rest = rec.message.slice(rec.message.indexOf(']: Caught <') + 3);
       if (PID1_CRASHED.test(rest)) this.managerFatal(rest, at, true);
@@ -1827,6 +1877,7 @@ export class Segmenter extends CrashTracker {
       }
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
         this.processError(j.ident, j.message, rec.at);
+        if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');
         if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
       }
       // BusyBox init respawning a process that keeps exiting (a getty on a serial port that is not there).
