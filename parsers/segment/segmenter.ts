@@ -829,7 +829,9 @@ export class Segmenter extends CrashTracker {
     }
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
-    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null))) {
+    // (Or after init ran, the same kernel's words again with nothing of a restart or crash between: a test
+    // script printing /proc/version.)
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.length === 0 && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion))) {
       return this.touch();
     }
     // The same kernel's banner at 0 s again while its boot had got no further than its first second (a
