@@ -1982,4 +1982,131 @@ test("the same kernel's banner at 0 s again within its first second is a replay 
   assert.is(f([...early, '[    9.000000] Run /sbin/init as init process', ...early]).boots, 2);
 });
 
+test("the log ends on the program of a unit whose start began: that unit did not finish starting; another program's words do not count", () => {
+  const r = f(['[   18.764271] systemd[1]: Starting Frobnicate Root Setup...', '[   18.778340] frobnicate-root[557]: frobnicate-root: sysroot=readonly currently requires writable / in initramfs']);
+  // (No name in the log: the program named after the description's words names the service.)
+  assert.is(r.rootCause, 'frobnicate-root.service');
+  // A daemon of another unit speaking last (systemd-networkd while wait-online starts) is no cause.
+  const other = f(['Jun 11 18:46:28 host systemd[1]: Starting Wait for Network to be Configured...', 'Jun 11 18:46:30 host systemd-networkd[256]: br0: Gained IPv6LL']);
+  assert.is(other.rootCause, null);
+  // Nor the unit's own program when more of the log follows it.
+  assert.is(f(['[   18.7] systemd[1]: Starting Frobnicate Root Setup...', '[   18.8] frobnicate-root[557]: loading', '[   19.0] systemd[1]: Reached target Basic System.']).rootCause, null);
+});
+
+test("the bootloader's exception handler after its hand-over, then a kernel that ran on: the fault is the failure", () => {
+  const r = f([
+    'U-Boot 2019.10-rc4 (Oct 01 2019 - 12:00:00 +0000)',
+    'Starting kernel ...',
+    '',
+    'exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000',
+    '### ERROR ### Please RESET the board ###',
+    '[    0.000000] Linux version 5.3.4 (x@y) (gcc version 9.2.1) #1 SMP',
+    '[    5.090625] CPU1: failed to come online',
+  ]);
+  assert.is(r.rootCauseDescription, 'exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Please RESET the board')));
+  // The same kernel lines without the fault: no failure.
+  assert.is(f(['U-Boot 2019.10-rc4 (Oct 01 2019 - 12:00:00 +0000)', 'Starting kernel ...', '[    0.000000] Linux version 5.3.4 (x@y) (gcc version 9.2.1) #1 SMP', '[    5.090625] CPU1: failed to come online', '[    6.000000] Run /sbin/init as init process', 'buildroot login: ']).rootCause, null);
+});
+
+test("systemd quotes a unit name that holds a backslash in its `See 'systemctl status'` pointer; shortened on both lines, the name is kept as printed", () => {
+  const quoted = f(['[FAILED] Failed to start File System Check on /dev/mapper/fedora-home.', `See 'systemctl status "systemd-fsck@dev-mapper-fedora\\\\x2dhome.service"' for details.`]);
+  assert.is(quoted.rootCause, 'systemd-fsck@dev-mapper-fedora\\x2dhome.service');
+  const short = f(['[FAILED] Failed to start File System Check o…03f04-af81-46c6-817c-e788adfa1d51.', `See 'systemctl status "systemd-fsck@dev…\\x2de788adfa1d51.service"' for details.`, '[DEPEND] Dependency failed for /boot.']);
+  assert.is(short.rootCause, 'systemd-fsck@dev…\\x2de788adfa1d51.service');
+});
+
+test('initramfs-tools found no init because it could not mount the root: the mount error is the cause', () => {
+  const r = f([
+    'Begin: Mounting root file system ... Begin: Running /scripts/local-top ... done.',
+    'Begin: Running /scripts/local-premount ... done.',
+    'mount: can\'t find /root in /etc/fstab',
+    'done.',
+    'Begin: Running /scripts/init-bottom ... mount: mounting /dev on /root/dev failed: No such file or directory',
+    'done.',
+    "Target filesystem doesn't have requested /sbin/init.",
+    'No init found. Try passing init= bootarg.',
+    '(initramfs) ',
+  ]);
+  assert.is(r.rootCauseDescription, "mount: can't find /root in /etc/fstab");
+  assert.ok(r.rootEvidence.some((e) => e.startsWith('Target filesystem')));
+  // With the root mounted and only its init missing, the script's own words stay the cause.
+  assert.is(f(['Begin: Mounting root file system ... done.', "Target filesystem doesn't have requested /sbin/init.", '(initramfs) ']).rootCauseDescription, "Target filesystem doesn't have requested /sbin/init");
+});
+
+test('emergency mode with no failure to explain it, then a kernel oops: the oops is the one failure shown', () => {
+  const r = f([
+    '[    6.770464] systemd[1]: Started Emergency Shell.',
+    '[    6.770916] systemd[1]: Reached target Emergency Mode.',
+    '[   21.700000] BUG: kernel NULL pointer dereference, address: 0000000000000000',
+    '[   21.700100] Oops: 0000 [#1] PREEMPT SMP PTI',
+    '[   21.700200] RIP: 0010:percpu_counter_add_batch+0x10/0x70',
+  ]);
+  assert.is(r.rootCause, 'oops');
+  assert.is(r.emergency, 'emergency');
+});
+
+test('a crash asked for through sysrq (to test a crash-dump kernel) is shown but explains nothing; the dump kernel\'s oops does', () => {
+  const r = f([
+    '[ 2285.405357] sysrq: SysRq : Trigger a crash',
+    '[ 2285.409592] Kernel panic - not syncing: sysrq triggered crash',
+    '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x420f1000]',
+    '[    0.000000] Linux version 5.0.0 (x@y) (gcc version 8.2.0) #1 SMP',
+    '[    0.000000] Unable to handle kernel paging request at virtual address ffff00000a4b0000',
+    '[    0.000000] Internal error: Oops: 96000005 [#1] SMP',
+  ]);
+  assert.is(r.rootCause, 'oops');
+  assert.equal(r.kernelCrashes.slice(0, 1), ['panic']);
+});
+
+test("a status word that lost its `]` to the kernel's stamp (`[ TIME    94.98] systemd[1]: Timed out …`) is still PID 1's line", () => {
+  const r = f([
+    '[ TIME    94.982368] systemd[1]: Timed out waiting for device dev-disk-by\\x2dlabel-\\x5cx2f.device.',
+    '0m] Timed out wa[   94.982696] systemd[1]: Dependency failed for /sysroot.',
+    '[   95.000182] systemd[1]: Dependency failed for Initrd Root File System.',
+  ]);
+  assert.is(r.rootCause, 'dev-disk-by\\x2dlabel-\\x5cx2f.device');
+});
+
+test("the filesystem's damage reported just before its mount failed on the same device is why the mount failed", () => {
+  const r = f([
+    '[    4.656758] BTRFS critical (device sda2): corrupt leaf: block=353828864 slot=148 invalid generation',
+    '[    4.656783] BTRFS: error (device sda2) in __btrfs_free_extent:7000: errno=-5 IO failure',
+    '[    4.656788] BTRFS: error (device sda2) in btrfs_run_delayed_refs:3083: errno=-5 IO failure',
+    '[    4.657768] BTRFS error (device sda2): pending csums is 475136',
+    '[    4.657781] BTRFS: error (device sda2) in btrfs_replay_log:2369: errno=-5 IO failure',
+    '[    4.700025] BTRFS error (device sda2): open_ctree failed',
+  ]);
+  assert.ok(r.rootCause?.startsWith('BTRFS critical (device sda2): corrupt leaf'));
+  // Damage on another device is not why: the mount failure stays the cause.
+  assert.is(f(['[    4.600000] BTRFS critical (device sdb1): corrupt leaf: block=1 slot=1', '[    4.700000] BTRFS error (device sda2): open_ctree failed']).rootCause, 'BTRFS error (device sda2): open_ctree failed');
+});
+
+test('an NVMe command that timed out, then tasks hung: the drive is why', () => {
+  const r = f([
+    'Feb 24 20:36:58 thinkpad kernel: nvme nvme1: I/O 852 QID 15 timeout, aborting',
+    'Feb 24 20:37:29 thinkpad kernel: nvme nvme1: I/O 852 QID 15 timeout, reset controller',
+    'Feb 24 20:40:50 thinkpad kernel: INFO: task jbd2/nvme1n1p2-:523 blocked for more than 120 seconds.',
+  ]);
+  assert.is(r.rootCause, 'nvme nvme1: I/O 852 QID 15 timeout, aborting');
+});
+
+test('/proc/version printed by a script after init ran, in a boot with only a WARNING: not a second boot', () => {
+  const r = f([
+    '[    0.000000][    T0] Linux version 5.14.0 (x@y) (gcc 7.4.0) #1 SMP',
+    '[   10.000000][    T1] WARNING: possible circular locking dependency detected',
+    '[   13.000000][    T1] Run /sbin/init as init process',
+    'Starting network: OK',
+    'Linux version 5.14.0 (x@y) (gcc 7.4.0) #1 SMP',
+    'Boot successful.',
+  ]);
+  assert.is(r.boots, 1);
+});
+
+test("the OOM killer's report printed without timestamps: its `invoked oom-killer` line opens the crash's evidence", () => {
+  const r = analyze(['Linux version 5.19.0 (x@y) (gcc version 12.2.0) #1', 'Run /init as init process', 'kworker/u2:0 invoked oom-killer: gfp_mask=0x140cc2(GFP_HIGHUSER|__GFP_COMP), order=0, oom_score_adj=0', 'Mem-Info:', 'Out of memory and no killable processes...', 'Kernel panic - not syncing: System is deadlocked on memory'].join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'oom');
+  assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('invoked oom-killer')));
+});
+
 test.run();

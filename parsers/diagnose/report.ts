@@ -152,7 +152,12 @@ function handOverAfterMount(b: BootState): boolean {
 function kernelFailure(b: BootState): Cause | null {
   const found = b.kernelFailures ?? [];
   if (found.length === 0) return null;
-  const main = found.find((f) => f.kind === 'mount') ?? found[0]!;
+  const mount = found.find((f) => f.kind === 'mount');
+  // The filesystem's damage reported just before its mount failed on the same device (`BTRFS critical
+  // (device sda2): corrupt leaf: …`, then `open_ctree failed`) is why the mount failed.
+  const device = mount !== undefined ? FS_DEVICE.exec(mount.message)?.[1] : undefined;
+  const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && FS_DEVICE.exec(f.message)?.[1] === device) : undefined;
+  const main = damage ?? mount ?? found[0]!;
   const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
   const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed' }[main.kind];
@@ -167,6 +172,30 @@ function kernelFailure(b: BootState): Cause | null {
     crash: null,
   };
 }
+
+/** The bootloader faulted as it handed over (on one of the CPUs), and the kernel ran on: nothing else went
+ *  wrong, so the fault (and what the kernel then missed, such as a CPU that never came online) is the story. */
+function bootloaderFault(b: BootState): Cause | null {
+  const f = b.bootloaderFault;
+  if (f === undefined || !b.hasKernel) return null;
+  const said = f.ev.text.trim().replace(/^\|\s?/, '').trim();
+  return {
+    kind: 'bootloader',
+    unit: said,
+    description: said,
+    headline: `the bootloader faulted (${said}); the kernel it started ran on`,
+    lines: [f.ev.line, ...f.more.map((e) => e.line)],
+    evidence: [f.ev, ...f.more],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/** The device a filesystem's kernel message names (`BTRFS error (device sda2): …`, `EXT4-fs (vda1): …`, `XFS (dm-0): …`). */
+/** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message). */
+const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
+const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
 /** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
 function watchdogCause(b: BootState): Cause | null {
@@ -405,11 +434,16 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     // (Without a shell to drop to, init exits and the kernel panics: the panic is what the stop led to.)
     const panic = b.crashes.find((c) => c.kind === 'panic' && c.line > f.line && c.line - f.line <= 20);
     const said = panic?.evidence[0];
-    const evidence = [...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
+    // No init on the root because the root was never mounted: the mount's own error while the script
+    // mounted it (`mount: can't find /root in /etc/fstab`, no root= it could resolve) is why.
+    const unmounted = NO_INIT_ON_ROOT.test(f.message ?? '') ? b.initramfsSteps?.firstErrors.find((e) => e.line < f.line && ROOT_MOUNT_STEP.test(e.why) && e.text.trim().startsWith('mount: ')) : undefined;
+    const first = unmounted?.text.trim();
+    const evidence = [...(unmounted !== undefined ? [{ ...unmounted, why: 'the initramfs could not mount the root file system' }] : []), ...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
     rootCause = {
       kind: 'unit',
-      unit: f.message,
-      headline: `the initramfs stopped: ${f.message}${b.mode ? ' (it dropped to its shell)' : said !== undefined ? ', and the kernel panicked' : ''}`,
+      unit: first ?? f.message,
+      ...(first !== undefined ? { description: first } : {}),
+      headline: `the initramfs stopped: ${first !== undefined ? `it could not mount the root file system (${first}), so ${(f.message ?? '').replace(/\.$/, '')}` : f.message}${b.mode ? ' (it dropped to its shell)' : said !== undefined ? ', and the kernel panicked' : ''}`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,
@@ -541,6 +575,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       cycles.some(
         (cy) =>
           cy.rootCause !== null &&
+          // (Emergency mode with no failure in the log to explain it explains no crash: the crash is the
+          // one failure the log shows.)
+          cy.rootCause.kind !== 'unexplained' &&
           cy.outcome !== 'ok' &&
           // A failure before the crash explains it when the machine was already down (emergency, rescue)
           // or the crash is init dying; an unrelated failed unit long before a crash does not.
@@ -562,7 +599,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         // (As the bootloader printed it: `error: unknown filesystem.`.)
         description: e.message.trim(),
       };
-    } else if (crash && !inCycle && !explainedByCycle) {
+    } else if (crash && !inCycle && !explainedByCycle && !ASKED_CRASH.test(crash.title)) {
       // No init to run because the root never came (`Root-NFS: no NFS server address`, a filesystem the
       // kernel could not mount), then `No working init found`: the root's failure is the cause.
       const root = crash.kind === 'panic' && NO_INIT_PANIC.test(crash.title) ? (b.kernelFailures ?? []).find((f) => f.kind === 'mount' && f.line < crash.line) : undefined;
@@ -618,7 +655,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
             : panic;
     }
-    else if (!crash && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
   }
   return {
     index: b.index,
@@ -641,6 +678,12 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
 }
 
 /** Panics that report an earlier crash rather than a cause of their own. */
+/** A crash a person asked for (`echo c > /proc/sysrq-trigger`, to test a crash-dump kernel): shown, not a cause. */
+const ASKED_CRASH = /sysrq triggered crash/i;
+/** initramfs-tools found no init on the root it was to hand over to. */
+const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn't have requested|No init found)/;
+/** The initramfs-tools step that mounts the root (`Begin: Mounting root file system ...`). */
+const ROOT_MOUNT_STEP = /'Mounting root file system|'Running \/scripts\/local-premount|'Running \/scripts\/nfs-premount/;
 /** Panics for want of an init to run. */
 const NO_INIT_PANIC = /No working init found|No init found/;
 const ROOT_MOUNT_PANIC = /VFS: Unable to mount root fs/;
@@ -1024,26 +1067,51 @@ function hungAtEnd(c: CycleState): Cause | null {
  */
 function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const begun = c.lastBegun;
-  const err = c.lastProcessError;
+  // The program's last words: an error, or whatever it said last when the log ends on them.
+  const last = c.lastProcessLine;
+  const err = c.lastProcessError !== undefined && (last === undefined || c.lastProcessError.line >= last.line) ? c.lastProcessError : last;
   if (begun === undefined || err === undefined || begun.ended || err.line <= begun.at.lineNo || c.contentEnd - err.line > 2) return null;
+  const isError = err === c.lastProcessError;
+  // (Not an error: only when nothing but the log's end follows it.)
+  if (!isError && c.contentEnd !== err.line) return null;
   const ref = begun.ref.name !== null ? begun.ref : resolver.resolve(begun.ref, 'not-target');
-  const name = ref.name;
+  const ident = err.ident.toLowerCase();
+  // A description with no name anywhere in the log (`Starting OSTree Prepare OS/...`), its program speaking
+  // right after it (`ostree-prepare-root[557]: …`): the service is named after the program when the
+  // description's own words are in the program's name.
+  const byProgram = ref.name === null && programNamesDescription(ident, ref.description ?? ref.text) ? `${ident}.service` : null;
+  const name = ref.name ?? byProgram;
   if (name === null) return null;
-  if (!namesAlike(unitStem(name), err.ident.toLowerCase())) return null;
+  if (!namesAlike(unitStem(name), ident)) return null;
+  // (Words that are no error count only from the unit's own program: `systemd-networkd` is not
+  // systemd-networkd-wait-online's.)
+  if (!isError && unitStem(name).toLowerCase() !== ident) return null;
   const evidence: Evidence[] = [
-    { line: begun.at.lineNo, text: clip(begun.at.text), why: 'its start began' },
-    { line: err.line, text: err.text, why: `${err.ident}, the unit's program, reports an error; the log ends before the start finished` },
+    { line: begun.at.lineNo, text: clip(begun.at.text), why: byProgram !== null ? `its start began (the unit named by its program, ${ident}, which speaks next)` : 'its start began' },
+    { line: err.line, text: err.text, why: isError ? `${err.ident}, the unit's program, reports an error; the log ends before the start finished` : `${err.ident}, the unit's program, said this last; the log ends before the start finished` },
   ];
   return {
     kind: 'unit',
     unit: name,
-    headline: `${name} did not start: its program reported an error and the log ends before PID 1 said more`,
+    headline: isError ? `${name} did not start: its program reported an error and the log ends before PID 1 said more` : `${name} did not finish starting: the log ends on its program's words, before PID 1 said more`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
     dependents: 0,
     crash: null,
   };
+}
+
+/** Generic programs a unit runs whose name is not the unit's (`mount`, a shell, an interpreter). */
+const GENERIC_PROGRAM = /^(?:mount|umount|sh|bash|dash|ash|busybox|env|python\d*(?:\.\d+)?|perl|ruby|node|java|logger|sudo|su|systemctl|kernel|\(.*\))$/;
+
+/** A description's words (of four letters or more) are in a program's name: `OSTree Prepare OS/` and
+ *  `ostree-prepare-root`. */
+function programNamesDescription(ident: string, description: string): boolean {
+  if (GENERIC_PROGRAM.test(ident) || !/^[a-z0-9][a-z0-9_.-]{2,63}$/.test(ident) || ident.startsWith('systemd')) return false;
+  const parts = new Set(ident.split(/[-_.]/));
+  const words = description.toLowerCase().match(/[a-z0-9]{4,}/g) ?? [];
+  return words.some((w) => parts.has(w)) && words.filter((w) => parts.has(w)).length * 2 >= Math.min(words.length, 2);
 }
 
 /** dracut's initqueue timed out still waiting for a device (its `devexists-…` hook), in the boot's first

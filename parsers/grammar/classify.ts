@@ -403,6 +403,17 @@ export class LineClassifier {
         this.kernel({ lineNo: line.lineNo, text }, k.uptime, message, false);
         return;
       }
+      // A status word that lost its `]` to the kernel's stamp (`[ TIME    94.982368] systemd[1]: Timed out
+      // waiting for device …`, the status line's own text cut up on the lines after): the kernel's line.
+      const ate = WORD_ATE_STAMP.exec(text);
+      if (ate !== null) {
+        const rest = '[' + text.slice(ate[0].length);
+        const k3 = parseKernelPrefix(rest);
+        if (k3) {
+          this.kernel({ lineNo: line.lineNo, text }, k3.uptime, rest.slice(k3.messageStart), false);
+          return;
+        }
+      }
       // `dmesg -T`: `[Mon Mar  3 08:12:45 2025] …`.
       const t = parseDmesgTime(text);
       if (t > 0) {
@@ -954,6 +965,8 @@ function resultAfterFrames(text: string): number {
   return m === null ? -1 : m.index + m[0].length - m[1]!.length;
 }
 const RESULT_AFTER_FRAMES = /.*\S(\[(?: TIME |FAILED|DEPEND|  OK  )\] \S)/;
+
+const WORD_ATE_STAMP = /^\[ ?(?:TIME|FAILED|DEPEND|OK|INFO|ASSERT)(?= +\d{1,10}\.\d{6}\] )/;
 
 function ref(line: PhysicalLine, text: string): LineRef {
   return { lineNo: line.lineNo, text };

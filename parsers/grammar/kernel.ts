@@ -322,6 +322,7 @@ export function nfsRootFailed(message: string): boolean {
 
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
+const NVME_TIMEOUT = /^nvme nvme\d+: I\/O \d+ QID \d+ timeout, (?:aborting|reset controller)/;
 const MMC_HANG = /^mmc\d+: Timeout waiting for hardware (?:cmd )?interrupt\.?$/;
 /** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
 const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborting/;
@@ -346,6 +347,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : DISK_FAILED.test(message) ? 'disk' : null;
   // The AMD IOMMU stopped taking commands (`AMD-Vi: Command buffer timeout`): the devices behind it with it.
   if (c === 0x43 /* C */) return IOMMU_HANG.test(message) ? 'hang' : null;
+  // An NVMe command the drive did not complete in time (`nvme nvme1: I/O 852 QID 15 timeout, aborting`):
+  // the controller is reset next, and what waits on the drive waits.
+  if (c === 0x49 /* I */) return NVME_TIMEOUT.test(message) ? 'hang' : null;
   // An SD/MMC controller that stopped answering (`mmc1: Timeout waiting for hardware interrupt.`, then its
   // register dump): the card behind it is gone.
   if (c === 0x54 /* T */) return MMC_HANG.test(message) ? 'hang' : null;

@@ -206,7 +206,11 @@ export function parseStatusMessage(message: string): StatusMessage | null {
   const text = last === 0x2e /* . */ || last === 0x2026 /* … */ ? message : message.trimEnd();
   if (text.startsWith('See ')) {
     const see = SEE_STATUS.exec(text);
-    return see ? { verb: 'see-status', unitText: see[1]! } : null;
+    if (see === null) return null;
+    // systemd quotes a name that holds a backslash as a shell would (`"systemd-fsck@dev-mapper-vg\\x2dhome.service"`,
+    // its backslash doubled by newer versions).
+    const quoted = /^"(.+)"$/.exec(see[1]!);
+    return { verb: 'see-status', unitText: quoted ? quoted[1]!.replace(/\\\\/g, '\\') : see[1]! };
   }
   for (const row of rows) {
     if (!text.startsWith(row.prefix)) continue;

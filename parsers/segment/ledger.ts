@@ -478,6 +478,8 @@ export abstract class FailureLedger extends Timeline {
 
   protected processError(ident: string, message: string, at: LineRef): void {
     // (Read with the units whose process has another name: UNIT_RUNS.)
+    const current = this.boot !== null ? currentCycle(this.boot) : null;
+    if (current !== null) current.lastProcessLine = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
     if (!PROCESS_ERROR.test(message)) return;
     this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
     const cycle = this.boot !== null ? currentCycle(this.boot) : null;

@@ -116,6 +116,12 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nabl
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
 const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
+/** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message). */
+const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
+/** A unit name systemd shortened with an ellipsis: no spaces, a unit type at its end. */
+const ELLIPSIZED_NAME = /^[\w@:.\\-]+…[\w@:.\\-]*\.(?:service|mount|device|swap|target|socket|timer|path|slice|scope|automount)$/;
+/** A bootloader's exception handler (U-Boot's on ARM and RISC-V) and its fatal stop (`### ERROR ### Please RESET the board ###`). */
+const BOOTLOADER_FAULT = /^(?:data abort|prefetch abort|undefined instruction)$|^"(?:Synchronous Abort|SError|Error)" handler, esr 0x|^exception code: \d+ ,|^Unhandled exception: |^### ERROR ### Please RESET the board/;
 /** The default targets' descriptions, as PID 1 printed them before it printed names. */
 const TARGET_BY_DESCRIPTION: Readonly<Record<string, string>> = { 'Emergency Mode': 'emergency.target', 'Rescue Mode': 'rescue.target', 'Graphical Interface': 'graphical.target', 'Multi-User System': 'multi-user.target' };
 
@@ -152,6 +158,8 @@ export class Segmenter extends CrashTracker {
       if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
       // (dracut's list of the hooks it waits on, a mail having wrapped each path onto a line of its own.)
       if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
+      // (The OOM killer's report printed without timestamps, as the kernel's lines are with printk.time=0.)
+      if (t.length < 300 && t.includes(' invoked oom-killer: ')) this.oomInvoker = { line: rec.at.lineNo, text: clip(t), why: 'the allocation that set off the OOM killer' };
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
@@ -305,6 +313,11 @@ export class Segmenter extends CrashTracker {
         // (A capture that begins in the firmware's own log, before any banner bootwhy knows, is a boot too.)
         const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
         // Only before a kernel: the same words later are some program's.
+        if (!boot.hasKernel && boot.cycles.length === 0 && BOOTLOADER_FAULT.test(rec.message)) {
+          const ev = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader reports a fault' };
+          if (boot.bootloaderFault === undefined) boot.bootloaderFault = { ev, more: [] };
+          else if (boot.bootloaderFault.more.length < 3) boot.bootloaderFault.more.push({ ...ev, why: 'what the bootloader said next' });
+        }
         if (!boot.hasKernel && boot.cycles.length === 0) {
           // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
           // the kernel first`) show what it led to.
@@ -829,9 +842,9 @@ export class Segmenter extends CrashTracker {
     }
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
-    // (Or after init ran, the same kernel's words again with nothing of a restart or crash between: a test
-    // script printing /proc/version.)
-    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.length === 0 && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion))) {
+    // (Or after init ran, the same kernel's words again with nothing of a restart or crash between (a WARNING
+    // stops nothing): a test script printing /proc/version.)
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.every((c) => c.kind === 'warning') && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion))) {
       return this.touch();
     }
     // The same kernel's banner at 0 s again while its boot had got no further than its first second (a
@@ -1009,11 +1022,15 @@ export class Segmenter extends CrashTracker {
       const entry = { kind: rec.failure, message: clip(rec.message.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
       if (!seen.some((x) => x.kind === 'mount')) {
-        if (entry.kind === 'mount') seen.splice(0, seen.length, ...recent.filter((x) => x.line >= boot.startLine), entry);
-        else {
+        if (entry.kind === 'mount') {
+          // (The damage a filesystem named before the errors that followed from it stays, however many came after.)
+          const named = this.namedDamage !== null && this.namedDamage.line >= boot.startLine && !recent.includes(this.namedDamage) ? [this.namedDamage] : [];
+          seen.splice(0, seen.length, ...named, ...recent.filter((x) => x.line >= boot.startLine), entry);
+        } else {
           if (seen.length < 4) seen.push(entry);
           recent.push(entry);
           if (recent.length > 3) recent.shift();
+          if (entry.kind === 'damage' && NAMED_DAMAGE.test(entry.message) && (this.namedDamage === null || this.namedDamage.line < boot.startLine)) this.namedDamage = entry;
         }
       }
     } else if (boot.kernelFailures !== undefined && rec.message.startsWith('NVRM: ')) {
@@ -1443,6 +1460,12 @@ export class Segmenter extends CrashTracker {
         if (!last.ref.text.includes('…')) this.resolver.learn({ name, description: last.ref.text, text: last.ref.text, partial: false, resolvedBy: null });
         // (Now that it has a name, its own process's errors just before are its evidence.)
         if (last.kind !== 'dependency') this.processEvidence(last, { lineNo: last.line, text: last.message });
+      } else if (last && last.ref.name === null && name === null && adjacent && text.includes('…') && ELLIPSIZED_NAME.test(msg.unitText)) {
+        // Both shortened by systemd (`File System Check o…03f04-af81-…` and `systemd-fsck@dev…\x2de788adfa1d51.service`):
+        // the name as printed says more than the description (its type, its template).
+        last.ref = { ...last.ref, name: msg.unitText, partial: true, resolvedBy: 'log' };
+        this.named(cycle, last);
+        cycle.failureByKey.set(msg.unitText, last);
       }
       const f = name ? cycle.failureByKey.get(name) : undefined;
       if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'systemd points at the unit’s status' });
@@ -1573,6 +1596,8 @@ export class Segmenter extends CrashTracker {
   private statusLines = 0;
   /** The latest kernel failures (a mount failure's evidence is what the kernel said just before it). */
   private recentKernelFailures: NonNullable<BootState['kernelFailures']> | undefined;
+  /** The first damage a filesystem named as such (`BTRFS critical (device sda2): corrupt leaf: …`) in this boot. */
+  private namedDamage: NonNullable<BootState['kernelFailures']>[number] | null = null;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
   private readonly recentLines: LineRef[] = [];
   private recentAt = 0;

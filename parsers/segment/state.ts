@@ -122,6 +122,8 @@ export interface CycleState {
   lastBegun?: { ref: UnitRef; at: { lineNo: number; text: string }; ended: boolean };
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
+  /** The latest line a process other than PID 1 printed in this cycle (an error or not). */
+  lastProcessLine?: { ident: string; line: number; text: string };
   /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
   issueLine?: number;
   /** The kernel's uptime when the login came (the last stamp at or before it). */
@@ -169,6 +171,9 @@ export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-
 export interface BootState {
   /** A bootloader error before any kernel ran. */
   bootloaderError: { line: number; text: string; message: string; /** The bootloader's errors after the first. */ more: Evidence[]; /** Its line just before the error. */ before?: Evidence } | null;
+  /** The bootloader's exception handler reported a fault, or it said to reset the board, before the kernel's
+   *  first line (a kernel may still run: another CPU faulted, or the fault came after the hand-over). */
+  bootloaderFault?: { ev: Evidence; more: Evidence[] };
   /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
   handedOver: boolean;
   /** Where it said so (the last time). */
