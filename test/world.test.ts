@@ -2109,4 +2109,38 @@ test("the OOM killer's report printed without timestamps: its `invoked oom-kille
   assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('invoked oom-killer')));
 });
 
+test("U-Boot's extlinux could not load the device tree it names, then bootm had none: the load is the cause", () => {
+  const r = f(["Retrieving file: /boot/extlinux/../dtbs/starfive/board.dtb", "Failed to load '/boot/extlinux/../dtbs/starfive/board.dtb'", 'Device tree not found or missing FDT support']);
+  assert.is(r.boots, 1);
+  assert.is(r.rootCause, "Failed to load '/boot/extlinux/../dtbs/starfive/board.dtb'");
+});
+
+test("BusyBox ash's bare prompt (`~ # `) at the end of a boot without systemd is a shell of the booted system", () => {
+  const boot = ['[    0.000000] Linux version 4.17.0 (x@y) (gcc version 7.3.0) #1', '[    1.000000] Run /init as init process', 'Sysinit starting'];
+  assert.ok(f([...boot, '~ # ']).loginReached);
+  assert.ok(f([...boot, '/ #']).loginReached);
+  // A path with a `#` in a message is no prompt.
+  assert.not.ok(f([...boot, '/etc/init.d/rcS: line 3 #']).loginReached);
+});
+
+test('of several boots, the one that stopped tells the story: a unit failing as the old system shut down comes second to the next boot\'s dracut shell', () => {
+  const r = f([
+    'host login: root',
+    '[root@host ~]# reboot',
+    '[FAILED] Failed to stop Firewall Daemon.',
+    '[  100.000000] reboot: Restarting system',
+    '[    0.000000] Linux version 3.11.10 (x@y) (gcc version 4.8.2) #1 SMP',
+    '[    2.000000] systemd[1]: systemd 208 running in system mode. (+PAM)',
+    '[    2.100000] systemd[1]: Running in initial RAM disk.',
+    '[  180.000000] dracut-initqueue[200]: Warning: Could not boot.',
+    '[  180.100000] dracut-initqueue[200]: Warning: /dev/mapper/vg-root does not exist',
+    'Entering emergency mode. Exit the shell to continue.',
+  ]);
+  assert.ok(r.rootCauseKind === 'root-device' || r.rootCause === 'dev-mapper-vg\\x2droot.device', String(r.rootCause));
+  // With no boot stopped, the first failure that says what failed comes before one that says nothing.
+  const quiet = f(['U-Boot 2021.01 (Jan 11 2021 - 18:11:43 +0000)', 'Starting kernel ...', 'U-Boot 2021.01 (Jan 11 2021 - 18:11:43 +0000)', 'Starting kernel ...', 'U-Boot 2021.01 (Jan 11 2021 - 18:11:43 +0000)', 'Starting kernel ...', '[    0.000000] Linux version 5.10.0 (x@y) (gcc) #1 SMP', '[    1.000000] UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13', '[    2.000000] Run /init as init process', '/ # ']);
+  assert.is(quiet.boots, 3);
+  assert.ok(quiet.rootCauseKind === 'kernel-crash' && quiet.rootEvidence.some((e) => e.includes('UBSAN')), String(quiet.rootCause));
+});
+
 test.run();

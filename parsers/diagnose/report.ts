@@ -1480,11 +1480,23 @@ function completeCutReason(reason: string, evidence: readonly Evidence[]): strin
 
 /** The cause the headline names first: each boot's own, then its cycles', boot after boot. */
 function firstCause(boots: readonly Boot[]): Report['rootCause'] {
+  // A failure the machine came up despite (a login prompt followed, or the cycle ended in an orderly
+  // reboot or shutdown) explains less than one that stopped a boot: of several boots, the first that
+  // stopped is the log's story (an upgrade's first reboot into a dracut shell, after a unit of the old
+  // system failed as it shut down).
+  const all: Array<{ cause: NonNullable<Report['rootCause']>; stopped: boolean }> = [];
   for (const b of boots) {
-    if (b.rootCause) return { ...b.rootCause, boot: b.index, cycle: null };
-    for (const c of b.cycles) if (c.rootCause) return { ...c.rootCause, boot: b.index, cycle: c.index };
+    const login = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);
+    // (A boot stopped by its kernel panicking, or before any userspace came; a syslog or journal shows no
+    // prompts, so the want of a login alone says nothing.)
+    // (The boot's own cause explains its cycles' stops too.)
+    const cycleStopped = (c: Boot['cycles'][number]) => c.loginLine === null && (c.outcome === 'emergency' || c.outcome === 'rescue' || c.outcome === 'panic');
+    const stopped = b.rootCause !== null && b.rootCause.kind !== 'unexplained' && (b.end === 'panic' || b.cycles.some(cycleStopped) || (b.cycles.length === 0 && !login));
+    if (b.rootCause) all.push({ cause: { ...b.rootCause, boot: b.index, cycle: null }, stopped });
+    for (const c of b.cycles) if (c.rootCause) all.push({ cause: { ...c.rootCause, boot: b.index, cycle: c.index }, stopped: cycleStopped(c) });
   }
-  return null;
+  // (Else the first that says what failed: `unexplained` says only that something did.)
+  return (all.find((x) => x.stopped) ?? all.find((x) => x.cause.kind !== 'unexplained') ?? all[0])?.cause ?? null;
 }
 
 function headline(boots: readonly Boot[], verdict: Report['verdict']): string {

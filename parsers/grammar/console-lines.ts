@@ -71,6 +71,9 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'login', literal: 'login:', pattern: /^login:(?: |$)/, example: 'login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
+  // BusyBox ash's default prompt, its working directory alone (`~ # `, `/ # `), nothing after it: a shell of
+  // the booted system (an initramfs's own shell is told by what it said before, see bareShell).
+  { kind: 'shell', literal: ' #', pattern: /^[~/][\w/.~-]{0,40} # ?$/, example: '~ # ', announces: false },
   // busybox's and Red Hat's bracketed form: `[root@tiny4412 ]# `, `[root@host ~]# `.
   { kind: 'shell', literal: '@', pattern: /^\[[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}(?: [^\]]{0,64})?\][#$] ?/, example: '[root@tiny4412 ]# ', announces: false },
 ];
@@ -257,6 +260,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'device tree', pattern: /^(?:ERROR: )?Could not find a valid device tree/, example: 'Could not find a valid device tree' },
   // (bootm's words when the image came without a device tree it can pass: `booti` with no or an overwritten FDT.)
   { literal: 'Flattened Device Tree', pattern: /^(?:ERROR: )?Did not find a cmdline Flattened Device Tree/, example: 'ERROR: Did not find a cmdline Flattened Device Tree' },
+  // U-Boot's bootm found no device tree to pass (the one extlinux named did not load, or FDT support is not built in).
+  { literal: 'Device tree not found', pattern: /^Device tree not found or missing FDT support$/, example: 'Device tree not found or missing FDT support' },
+  // U-Boot's extlinux/PXE loader could not read a file its menu names (`Failed to load '/boot/…/board.dtb'`).
+  { literal: "Failed to load '", pattern: /^Failed to load '\/[^']+'$/, example: "Failed to load '/boot/extlinux/../dtbs/board.dtb'" },
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
   { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
