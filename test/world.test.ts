@@ -2143,4 +2143,29 @@ test('of several boots, the one that stopped tells the story: a unit failing as 
   assert.ok(quiet.rootCauseKind === 'kernel-crash' && quiet.rootEvidence.some((e) => e.includes('UBSAN')), String(quiet.rootCause));
 });
 
+test("a storage controller's driver failed to probe, then the root device never came: the driver's first error is why", () => {
+  const r = f([
+    '[    1.074227] ibmvscsi 30000069: SRP_VERSION: 16.a',
+    '[    1.074238] ibmvscsi 30000069: Error -4 opening adapter',
+    '[    1.074255] ibmvscsi 30000069: couldn\'t initialize crq. rc=-1',
+    '[    1.181132] ibmvscsi 30000069: probe with driver ibmvscsi failed with error -4',
+    '[    2.000000] systemd[1]: systemd 239 running in system mode. (+PAM)',
+    '[    2.100000] systemd[1]: Running in initrd.',
+    '[  146.631585] dracut-initqueue[320]: Warning: dracut-initqueue timeout - starting timeout scripts',
+    '[  146.632266] dracut-initqueue[320]: Warning: /lib/dracut/hooks/initqueue/finished/devexists-\\x2fdev\\x2fdisk\\x2fby-uuid\\x2fc034bf95.sh: "[ -e "/dev/disk/by-uuid/c034bf95" ]"',
+  ]);
+  assert.is(r.rootCause, 'ibmvscsi 30000069: Error -4 opening adapter');
+  // A driver of no storage (a sensor's) failing to probe explains no missing root device.
+  const other = f(['[    1.1] x', '[    1.181132] pca953x 0-0020: probe with driver pca953x failed with error -110', '[    2.000000] systemd[1]: systemd 239 running in system mode. (+PAM)', '[    2.100000] systemd[1]: Running in initrd.', '[  146.632266] dracut-initqueue[320]: Warning: /lib/dracut/hooks/initqueue/finished/devexists-\\x2fdev\\x2fsda1.sh: "[ -e "/dev/sda1" ]"']);
+  assert.is.not(other.rootCause, 'pca953x 0-0020: probe with driver pca953x failed with error -110');
+  // And a storage driver's failure in a boot that found its root is no failure at all.
+  assert.is(f(['[    1.181132] ahci: probe of 0000:00:1f.2 failed with error -12', '[    2.000000] systemd[1]: systemd 239 running in system mode. (+PAM)', 'host login: ']).rootCause, null);
+});
+
+test("UBI's error opening the flash partition is why the kernel then found no root to mount, past its list of block devices", () => {
+  const ram = Array.from({ length: 24 }, (_, i) => [`[    3.3${String(i).padStart(2, '0')}000] 01${i.toString(16).padStart(2, '0')}           65536 ram${i}`, `[    3.3${String(i).padStart(2, '0')}100]  (driver?)`]).flat();
+  const r = analyze(['[    3.206295] UBI error: cannot open mtd 2, error -19', ...ram, '[    3.385648] No filesystem could mount root, tried:', '[    3.385666]  ubifs', '[    3.394181] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)'].join('\n') + '\n');
+  assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('UBI error: cannot open mtd 2')));
+});
+
 test.run();

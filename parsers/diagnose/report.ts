@@ -197,6 +197,32 @@ function bootloaderFault(b: BootState): Cause | null {
 const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
 const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
+/** The device the boot waited for never came (its root device, a device unit that timed out, no root to
+ *  mount for the kernel) after the driver of a storage controller failed to probe: that failure is why. */
+function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: readonly Boot['cycles'][number][]): Cause | null {
+  const sd = b.storageDriverFailure;
+  if (sd === undefined) return null;
+  const waited =
+    rootCause !== null
+      ? rootCause.kind === 'root-device' || (rootCause.kind === 'kernel-crash' && ROOT_MOUNT_PANIC.test(rootCause.headline))
+        ? rootCause
+        : null
+      : (cycles.map((c) => c.rootCause).find((rc) => rc !== null && (rc.kind === 'root-device' || (rc.unit ?? '').endsWith('.device'))) ?? null);
+  if (waited === null || (waited.lines[0] ?? 0) < sd.line) return null;
+  const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: "the storage controller's driver failed" }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
+  return {
+    kind: 'kernel-error',
+    unit: sd.message,
+    description: sd.message,
+    headline: `a storage controller's driver failed (${sd.message}); what the boot waited for never came: ${waited.headline}`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
 function watchdogCause(b: BootState): Cause | null {
   const w = b.watchdogReset;
@@ -657,6 +683,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     }
     else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
   }
+  rootCause = behindStorageDriver(b, rootCause, cycles) ?? rootCause;
   return {
     index: b.index,
     startReason: b.startReason,

@@ -113,7 +113,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'jffs2: Erase at ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
+export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -275,7 +275,7 @@ export function matchCrashLocation(message0: string): string | null {
 }
 
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|jffs2: Erase at 0x[0-9a-f]+ failed|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
+const STORAGE_ERROR = /(?:I\/O error|jffs2: Erase at 0x[0-9a-f]+ failed|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
 
 export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev'];
 

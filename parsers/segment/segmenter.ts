@@ -116,6 +116,10 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nabl
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
 const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
+/** A driver's probe that failed: `ibmvscsi 30000069: probe with driver ibmvscsi failed with error -4`, `ahci: probe of 0000:00:1f.2 failed with error -12`. */
+const STORAGE_PROBE_FAILED = /^\S+ \S+: probe with driver (\S+) failed with\b|^(\S+): probe of \S+ failed with error\b/;
+/** Drivers of storage controllers (disks, flash, SD/MMC hosts): without them no root device appears. */
+const STORAGE_DRIVERS = /^(?:ibmvscsi|ibmvfc|virtio_blk|virtio_scsi|nvme|ahci|ata_piix|mpt[23]sas|mptsas|mptspi|megaraid_sas|megasas|hpsa|smartpqi|aacraid|qla2xxx|lpfc|isci|arcmsr|ipr|zfcp|dasd\S*|sata_\w+|pata_\w+|sym53c8xx|vmw_pvscsi|hv_storvsc|xen[-_]blkfront|usb-storage|uas|sdhci\S*|dw_mmc\S*|mmci?|mmc_spi|mtk-msdc|meson-gx-mmc|omap_hsmmc|mxs-mmc|renesas_sdhi\S*|ufshcd\S*|aspeed-smc|spi-nor|fsl-quadspi|nand\S*|gpmi-nand)$/;
 /** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message). */
 const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
 /** A unit name systemd shortened with an ellipsis: no spaces, a unit type at its end. */
@@ -720,7 +724,8 @@ export class Segmenter extends CrashTracker {
       this.faultSaid = null;
     }
     if (made.kind === 'panic' && /^(?:kernel panic: )?VFS: Unable to mount/.test(made.title)) {
-      for (const e of this.recentKernelErrors.slice(-3)) if (e.line < at.lineNo && at.lineNo - e.line <= 40 && e.line >= boot.startLine) addEvidence(made.evidence, { ...e, why: 'why the root file system could not be mounted' });
+      // (Past the kernel's list of every block device it has, which runs to scores of lines with ramdisks.)
+      for (const e of this.recentKernelErrors.slice(-3)) if (e.line < at.lineNo && at.lineNo - e.line <= 80 && e.line >= boot.startLine) addEvidence(made.evidence, { ...e, why: 'why the root file system could not be mounted' });
     }
   }
   /** The first line of a daemon's (not the kernel's or the syslog daemon's) before any kernel line, or -1. */
@@ -1014,6 +1019,16 @@ export class Segmenter extends CrashTracker {
       this.kRingText[r] = at.text;
     }
 
+    // A storage controller's driver that did not probe: what the boot waits for next may be behind it.
+    if (boot.storageDriverFailure === undefined && rec.process === null && rec.message.includes('probe ')) {
+      const p = STORAGE_PROBE_FAILED.exec(rec.message);
+      const driver = p === null ? undefined : (p[1] ?? p[2]);
+      if (driver !== undefined && STORAGE_DRIVERS.test(driver)) {
+        const entry = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+        this.driverChainStart(entry, rec.message);
+        boot.storageDriverFailure = entry;
+      }
+    }
     if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);

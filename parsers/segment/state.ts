@@ -256,6 +256,9 @@ export interface BootState {
   };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
   kernelFailures?: Array<{ kind: KernelFailure; message: string; line: number; text: string; more: Evidence[] }>;
+  /** A storage controller's driver that failed to probe (`ibmvscsi 30000069: probe with driver ibmvscsi failed`),
+   *  by its first error (`Error -4 opening adapter`): the disks behind it never come. */
+  storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[] };
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
   /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`). */
   rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string } } | null;
