@@ -2168,4 +2168,13 @@ test("UBI's error opening the flash partition is why the kernel then found no ro
   assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('UBI error: cannot open mtd 2')));
 });
 
+test('a kernel stamp copied by hand with a seventh digit, and a panic with no space after its colon, are still the kernel\'s', () => {
+  const r = f(['Begin: Running /scripts/local-premount ...', '[17179574.9760000] Attempting manual resume', '[17179574.9760000] attempt to access beyond end of device', '[17179574.9760000] Kernel panic - not syncing:I/O error reading memory image']);
+  assert.is(r.rootCause, 'panic');
+  assert.ok(r.crashTitles[0]?.includes('I/O error reading memory image'));
+  // (Read as the kernel's: the crash has the stamp's uptime.)
+  const r2 = analyze('[17179574.9760000] Kernel panic - not syncing:I/O error reading memory image\n');
+  assert.is(r2.boots[0]!.crashes[0]!.uptime, 17179574.976);
+});
+
 test.run();

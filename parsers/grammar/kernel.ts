@@ -38,7 +38,9 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   const frac = i;
   while (isDigit(text.charCodeAt(i))) i++;
   // printk prints six digits (`%5lu.%06lu`); firmware's `[00.340]` is not the kernel's.
-  if (i - frac !== 6) return null;
+  // (Seven: a stamp copied by hand with a digit too many, `[17179574.9760000]`.)
+  const places = i - frac;
+  if (places !== 6 && places !== 7) return null;
   // Amlogic's vendor kernels put the CPU after an `@` (`[    0.000000@0] Booting Linux on physical CPU`).
   let cpuAt = -1;
   if (text.charCodeAt(i) === 0x40 /* @ */ && isDigit(text.charCodeAt(i + 1))) {
@@ -63,7 +65,7 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   for (let k = digits; k < frac - 1; k++) whole = whole * 10 + text.charCodeAt(k) - 0x30;
   let micro = 0;
   for (let k = frac; k < (cpuAt >= 0 ? cpuAt : i); k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
-  const uptime = whole < 9e9 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, cpuAt >= 0 ? cpuAt : i));
+  const uptime = whole < 9e9 && places === 6 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, cpuAt >= 0 ? cpuAt : i));
   let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
   if (unpadded && !UNPADDED_PROCESS.test(text.slice(start, start + 80))) return null;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
@@ -150,7 +152,7 @@ const X86_TRAPS = ['invalid opcode', 'divide error', 'int3', 'stack segment', 'd
 
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
-  { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)?: (?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
+  { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)?: ?(?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
   { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
   { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]]+?)(?::\d+)?(?:\]|\s*$)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
