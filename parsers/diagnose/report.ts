@@ -5,6 +5,7 @@ import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
+import { NAMED_DAMAGE } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
@@ -193,8 +194,6 @@ function bootloaderFault(b: BootState): Cause | null {
 }
 
 /** The device a filesystem's kernel message names (`BTRFS error (device sda2): …`, `EXT4-fs (vda1): …`, `XFS (dm-0): …`). */
-/** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message). */
-const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
 const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
 /** The device the boot waited for never came (its root device, a device unit that timed out, no root to

@@ -295,6 +295,10 @@ export function isStorageError(message: string): boolean {
 const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read))/;
 const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error )/;
 
+/** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message):
+ *  the damage that explains the errors and the failed mount after it. */
+export const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
+
 export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | null {
   if (FS_MOUNT_FAILED.test(message)) return 'mount';
   if (FS_DAMAGED.test(message)) return 'damage';

@@ -6,7 +6,7 @@
  */
 import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
 import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
-import { matchCrash } from '../grammar/kernel.js';
+import { matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
@@ -120,8 +120,6 @@ const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
 const STORAGE_PROBE_FAILED = /^\S+ \S+: probe with driver (\S+) failed with\b|^(\S+): probe of \S+ failed with error\b/;
 /** Drivers of storage controllers (disks, flash, SD/MMC hosts): without them no root device appears. */
 const STORAGE_DRIVERS = /^(?:ibmvscsi|ibmvfc|virtio_blk|virtio_scsi|nvme|ahci|ata_piix|mpt[23]sas|mptsas|mptspi|megaraid_sas|megasas|hpsa|smartpqi|aacraid|qla2xxx|lpfc|isci|arcmsr|ipr|zfcp|dasd\S*|sata_\w+|pata_\w+|sym53c8xx|vmw_pvscsi|hv_storvsc|xen[-_]blkfront|usb-storage|uas|sdhci\S*|dw_mmc\S*|mmci?|mmc_spi|mtk-msdc|meson-gx-mmc|omap_hsmmc|mxs-mmc|renesas_sdhi\S*|ufshcd\S*|aspeed-smc|spi-nor|fsl-quadspi|nand\S*|gpmi-nand)$/;
-/** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message). */
-const NAMED_DAMAGE = /\bcorrupt(?:ion|ed)?\b|^BTRFS critical /;
 /** A unit name systemd shortened with an ellipsis: no spaces, a unit type at its end. */
 const ELLIPSIZED_NAME = /^[\w@:.\\-]+…[\w@:.\\-]*\.(?:service|mount|device|swap|target|socket|timer|path|slice|scope|automount)$/;
 /** A bootloader's exception handler (U-Boot's on ARM and RISC-V) and its fatal stop (`### ERROR ### Please RESET the board ###`). */
