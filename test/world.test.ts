@@ -2177,4 +2177,117 @@ test('a kernel stamp copied by hand with a seventh digit, and a panic with no sp
   assert.is(r2.boots[0]!.crashes[0]!.uptime, 17179574.976);
 });
 
+test('init printed an error and the machine stopped at once, before any userspace: that error is why', () => {
+  const r = f(['[    1.818509] Run /init as init process', '<3>ERROR: ConnectHvSocket:670: connect failed 19', '[    1.824506] kvm: exiting hardware virtualization', '[    1.834333] reboot: Power down']);
+  assert.is(r.rootCauseKind, 'unexplained');
+  assert.ok(String(r.rootCause).includes('ConnectHvSocket:670: connect failed 19'), String(r.rootCause));
+  // A machine that ran init, then a long test run, then powered off after an error is not init giving up.
+  const long = f(['[    1.800000] Run /init as init process', ...Array.from({ length: 60 }, (_, i) => `test ${i}: ok`), 'ERROR: test 61 failed', '[   90.000000] reboot: Power down']);
+  assert.is(long.rootCause, null);
+  // Nor an error before a login, then a power-off someone asked for.
+  assert.is(f(['[    1.800000] Run /sbin/init as init process', 'mount: cannot mount /dev/sdb1', 'host login: root', '# poweroff', '[   20.000000] reboot: Power down']).rootCause, null);
+});
+
+test("a dracut hook's scripts failed and it dropped to the debug shell: the hook's service is the failure, its first error the reason", () => {
+  const r = f([
+    '[  132.803820] dracut-pre-mount[4067]: LNet: loaded lnet module.',
+    '[  132.840080] dracut-pre-mount[4077]: lnetctl: error while loading shared libraries: liblnetconfig.so.4: cannot open shared object file: No such file or directory',
+    '[  132.840195] dracut-pre-mount[4063]: Warning: ERROR: dvs-setup.sh failed; dropping to debug.',
+    '',
+    'Generating "/run/initramfs/rdsosreport.txt"',
+    '',
+    'Entering emergency mode. Exit the shell to continue.',
+    'Press Enter for maintenance',
+    '(or press Control-D to continue): ',
+  ]);
+  assert.is(r.rootCause, 'dracut-pre-mount.service');
+  assert.ok(r.rootEvidence.some((e) => e.includes('liblnetconfig.so.4')), String(r.rootEvidence));
+});
+
+test("systemd's own helpers on a quiet console (`systemd-fsck[83]: root: clean`) show a systemd userspace running; systemd-udevd alone does not", () => {
+  const quiet = ['Starting kernel ...', '', '[    2.589651] musb-hdrc musb-hdrc.0.auto: musb_init_controller failed with status -517', 'systemd-fsck[83]: Angstrom: clean, 50607/218160 files, 306348/872448 blocks', '', 'beaglebone login:'];
+  assert.is(f(quiet).cycles, 1);
+  assert.is(f(['[    1.000000] Linux version 5.10.0 (x@y) (gcc) #1 SMP', '[    3.000000] systemd-udevd[120]: starting version 247', 'INIT: Entering runlevel: 2', 'host login: ']).cycles, 0);
+});
+
+test('the kernel refused modules (their BTF, a symbol) and then the root never came: the first refusal is why, also in a dmesg typed at the shell', () => {
+  const r = f([
+    '[rootfs ]# dmesg',
+    '[    0.000000] Linux version 5.13.0-rc2-next-20210521 (x@y) (gcc) #1 SMP',
+    '[    0.703422] Run /init as init process',
+    '[    0.745995] BPF:Invalid offset',
+    '[    0.746803] failed to validate module [jbd2] BTF: -22',
+    '[    0.810494] failed to validate module [crc32c_intel] BTF: -22',
+  ]);
+  assert.is(r.rootCause, 'failed to validate module [jbd2] BTF: -22');
+  const sym = f(['[    0.000000] Linux version 5.10.0 (x@y) (gcc) #1 SMP', '[    1.900000] ext4: Unknown symbol jbd2_journal_start (err -2)', '[    2.000000] Run /init as init process', 'Gave up waiting for root file system device.  Common problems:', 'ALERT!  UUID=1234 does not exist.  Dropping to a shell!', '(initramfs) ']);
+  assert.is(sym.rootCause, 'ext4: Unknown symbol jbd2_journal_start (err -2)');
+});
+
+test("a log viewer's table ruled with `│` (time, program, message) is a journal; HTML entities in it are decoded first", () => {
+  const r = f([
+    '12-11 23:07:48.251 systemd &#9474; Finished Wait for Network to be Configured.',
+    '12-11 23:09:13.784 systemd &#9474; dev-disk-by\\x2duuid-c78b9e55.device: Job dev-disk-by\\x2duuid-c78b9e55.device/start timed out.',
+    '12-11 23:09:13.784 systemd &#9474; Timed out waiting for device /dev/disk/by-uuid/c78b9e55.',
+    '12-11 23:09:13.785 systemd &#9474; Dependency failed for /boot.',
+    '12-11 23:09:13.786 systemd &#9474; Dependency failed for Local File Systems.',
+  ]);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-c78b9e55.device');
+  assert.is(r.cycles, 1);
+});
+
+test('what init printed on the line just before `Attempted to kill init!` is why it died, in words of its own (glibc: `FATAL: kernel too old`)', () => {
+  const r = analyze(['[    4.281021] Run /sbin/init as init process', 'FATAL: kernel too old', '[    4.331408] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00007f00'].join('\n') + '\n');
+  assert.ok(r.boots[0]!.rootCause!.evidence.some((e) => e.text === 'FATAL: kernel too old'));
+});
+
+test('no root fs on unknown-block(0,0) because there was no initramfs: the bootloader that could not load it, or the kernel that could not unpack it, is in the evidence', () => {
+  const grub = analyze(['Loading Linux  ...', 'Loading initial ramdisk ...', "error: file `/boot/grub2/../initrd.img.xz' not found.", 'Press any key to continue...', '[    2.528752] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)'].join('\n') + '\n');
+  assert.ok(grub.boots[0]!.rootCause!.evidence.some((e) => e.text.includes('initrd.img.xz')));
+  const unpack = analyze(['http://10.0.0.1/boot/kernel... ok', 'http://10.0.0.1/boot/initrd... ok', '[    0.554122] Initramfs unpacking failed: invalid magic at start of compressed archive', '[    1.588403] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)'].join('\n') + '\n');
+  assert.ok(unpack.boots[0]!.rootCause!.evidence.some((e) => e.text.includes('Initramfs unpacking failed')));
+  // (iPXE fetching the kernel is firmware: the log starts at the boot's beginning, not midway.)
+  assert.is(unpack.boots[0]!.startsMidway, false);
+});
+
+test("the same unit's failure told twice (`Failed with result 'timeout'`, then `Failed to mount /media/672.`) shows both lines; a forked child's `Failed at step` is its unit's reason", () => {
+  const r = analyze(['May 10 15:16:20 h systemd[1]: Mounting /media/672...', 'May 10 15:17:51 h systemd[1]: media-672.mount: Mounting timed out. Terminating.', "May 10 15:17:51 h systemd[1]: media-672.mount: Failed with result 'timeout'.", 'May 10 15:17:51 h systemd[1]: Failed to mount /media/672.'].join('\n') + '\n');
+  assert.ok(r.boots[0]!.cycles[0]!.rootCause!.evidence.some((e) => e.line === 4));
+  const seccomp = analyze(['[    5.000000] systemd[1]: systemd-logind.service: Main process exited, code=exited, status=228/SECCOMP', "[    5.000000] systemd[1]: systemd-logind.service: Failed with result 'exit-code'.", '[    5.100000] systemd[935]: systemd-logind.service: Failed at step SECCOMP spawning /usr/lib/systemd/systemd-logind: Invalid argument'].join('\n') + '\n');
+  assert.ok(seccomp.boots[0]!.cycles[0]!.rootCause!.evidence.some((e) => e.text.includes('Failed at step SECCOMP')));
+  // An error's indented second line brings its first (mount(8): the reason, then `dmesg(1) may have more …`).
+  const remount = analyze(['Feb 22 13:28:48 k systemd-remount-fs[19855]: mount: /: mount point not mounted or bad option.', 'Feb 22 13:28:48 k systemd-remount-fs[19855]:        dmesg(1) may have more information after failed mount system call.', 'Feb 22 13:28:48 k systemd[1]: systemd-remount-fs.service: Main process exited, code=exited, status=1/FAILURE', "Feb 22 13:28:48 k systemd[1]: systemd-remount-fs.service: Failed with result 'exit-code'."].join('\n') + '\n');
+  assert.ok(remount.boots[0]!.cycles[0]!.rootCause!.evidence.some((e) => e.line === 1));
+});
+
+test("a WARNING in a driver's code, then that driver failing just after the report ends: the failure is the warning's evidence", () => {
+  const r = analyze([
+    '[    2.153897] WARNING: CPU: 1 PID: 36 at drivers/gpu/drm/nouveau/nvkm/subdev/mmu/vmmgf100.c:273 gf100_vmm_valid+0x2c4/0x390',
+    '[    2.153950] pc : gf100_vmm_valid+0x2c4/0x390',
+    '[    2.154273] ---[ end trace 0000000000000000 ]---',
+    '[    2.154285] nouveau 57000000.gpu: acr: one-time init failed, -22',
+    '[    2.154290] usb 1-1: new high-speed USB device number 2 using xhci failed',
+    '[    2.162905] nouveau: probe of 57000000.gpu failed with error -22',
+  ].join('\n') + '\n');
+  const ev = r.boots[0]!.rootCause!.evidence.map((e) => e.line);
+  assert.ok(ev.includes(4) && ev.includes(6), String(ev));
+  assert.not.ok(ev.includes(5));
+});
+
+test("the kernel's log in /dev/kmsg's record format (`6,339,5140900,-,caller=T1;…`) or with only the caller id (`T115;…`, netconsole) is the kernel's", () => {
+  const rec = analyze(['6,339,5140900,-,caller=T1;Run /init as init process', '0,340,5200000,-,caller=T1;Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100'].join('\n') + '\n');
+  assert.is(rec.boots[0]!.crashes[0]!.kind, 'panic');
+  assert.is(rec.boots[0]!.crashes[0]!.uptime, 5.2);
+  const caller = f(['T1;systemd-shutdown[1]: Syncing filesystems and block devices.', 'T1;systemd-shutdown[1]: Rebooting.', 'T115;INFO: task systemd-shutdow:1 blocked for more than 61 seconds.', 'T115;      Not tainted 6.11.0-next-20240925 #478']);
+  assert.is(caller.rootCause, 'hung-task');
+});
+
+test('a DHCP timeout the kernel got past (its root mounted after it) does not explain a later `No working init found` panic', () => {
+  const r = f(['[    0.000000] Linux version 5.19.0 (x@y) (gcc) #1 SMP', '[    6.013287] Sending DHCP requests ...... timed out!', '[  168.408693] VFS: Mounted root (ext4 filesystem) on device 254:0.', '[  168.500000] Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.']);
+  assert.is(r.rootCause, 'panic');
+  // (Without the mount, the network root's failure is why there was no init.)
+  const nfs = f(['[    0.000000] Linux version 5.19.0 (x@y) (gcc) #1 SMP', '[    6.013287] Sending DHCP requests ...... timed out!', '[  168.500000] Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.']);
+  assert.is.not(nfs.rootCause, 'panic');
+});
+
 test.run();

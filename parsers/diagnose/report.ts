@@ -148,6 +148,31 @@ function handOverAfterMount(b: BootState): boolean {
   return b.crashes.some((c) => c.kind === 'panic' && c.line > f.line && /kill(?:ing)? init/i.test(c.title));
 }
 
+/** Init printed an error and, a few lines on, the machine stopped (`reboot: Power down`), with no userspace
+ *  cycle, login or prompt between: init gave up on its error and shut the machine down (WSL's init that
+ *  cannot reach its host, an initramfs script that reboots on failure). */
+function initGaveUp(b: BootState): Cause | null {
+  const e = b.initError;
+  const stop = b.stoppedAt;
+  if (e === undefined || stop === undefined || b.initRunLine === undefined || b.cycles.length > 0 || b.loginLine !== null || b.mode !== null) return null;
+  // (Promptly: init's start, its error and the stop within a screenful, as init giving up looks; a test
+  // suite run by init and then a power-off is longer.)
+  if (stop.line < e.line || stop.line - e.line > 15 || e.line - b.initRunLine > 40) return null;
+  const said = e.text.trim().replace(/^<[0-7]>\s*/, '');
+  const how = b.end === 'reboot' ? 'restarted' : b.end === 'halt' ? 'halted' : 'powered off';
+  return {
+    kind: 'unexplained',
+    unit: said,
+    description: said,
+    headline: `init failed (${said}) and the machine ${how} before any userspace came up`,
+    lines: [e.line, stop.line],
+    evidence: [e, stop],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
 function kernelFailure(b: BootState): Cause | null {
@@ -199,21 +224,25 @@ const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs)[^(]{0,12}\((?:device )?([^
 /** The device the boot waited for never came (its root device, a device unit that timed out, no root to
  *  mount for the kernel) after the driver of a storage controller failed to probe: that failure is why. */
 function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: readonly Boot['cycles'][number][]): Cause | null {
-  const sd = b.storageDriverFailure;
+  const sd = b.storageDriverFailure ?? b.moduleRefused;
   if (sd === undefined) return null;
+  const refused = sd === b.moduleRefused;
   const waited =
     rootCause !== null
       ? rootCause.kind === 'root-device' || (rootCause.kind === 'kernel-crash' && ROOT_MOUNT_PANIC.test(rootCause.headline))
         ? rootCause
         : null
       : (cycles.map((c) => c.rootCause).find((rc) => rc !== null && (rc.kind === 'root-device' || (rc.unit ?? '').endsWith('.device'))) ?? null);
-  if (waited === null || (waited.lines[0] ?? 0) < sd.line) return null;
-  const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: "the storage controller's driver failed" }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
+  // (After the failure, unless all that shows the wait comes before the kernel's own log began: the shell
+  // the boot ended in, where someone typed `dmesg` to show what came before.)
+  const typedAfter = waited !== null && b.bannerLine !== null && waited.lines.length > 0 && waited.lines.every((l) => l < b.bannerLine!);
+  if (waited === null || ((waited.lines[0] ?? 0) < sd.line && !typedAfter)) return null;
+  const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: refused ? 'the kernel refused to load a module' : "the storage controller's driver failed" }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
   return {
     kind: 'kernel-error',
     unit: sd.message,
     description: sd.message,
-    headline: `a storage controller's driver failed (${sd.message}); what the boot waited for never came: ${waited.headline}`,
+    headline: `${refused ? 'the kernel refused to load a module' : "a storage controller's driver failed"} (${sd.message}); what the boot waited for never came: ${waited.headline}`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -627,7 +656,8 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     } else if (crash && !inCycle && !explainedByCycle && !ASKED_CRASH.test(crash.title)) {
       // No init to run because the root never came (`Root-NFS: no NFS server address`, a filesystem the
       // kernel could not mount), then `No working init found`: the root's failure is the cause.
-      const root = crash.kind === 'panic' && NO_INIT_PANIC.test(crash.title) ? (b.kernelFailures ?? []).find((f) => f.kind === 'mount' && f.line < crash.line) : undefined;
+      // (Not a failure the kernel got past: `Sending DHCP requests … timed out!`, then its root mounted all the same.)
+      const root = crash.kind === 'panic' && NO_INIT_PANIC.test(crash.title) ? (b.kernelFailures ?? []).find((f) => f.kind === 'mount' && f.line < crash.line && !(b.rootMountedLine !== undefined && b.rootMountedLine > f.line)) : undefined;
       // An initramfs without systemd whose mount failed (`mount: mounting /dev/mtdblock5 on run/initramfs/rw
       // failed: Input/output error`), then its init exited and the kernel panicked: the mount is the cause.
       // (Of several, the first: `…/ro failed: Invalid argument` before `…/rw failed: Input/output error`, one
@@ -680,7 +710,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
             : panic;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? rootCause;
   return {
@@ -1325,6 +1355,24 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     }
     const deps = entries.filter((e) => e.failure.kind === 'dependency');
     if (deps.length === 0 && c.mode === null) return null;
+    // A dracut hook's scripts failed and it gave up to the debug shell, just before the emergency: its
+    // service is the failure, its scripts' first error the reason.
+    const hook = c.hookGaveUp;
+    if (deps.length === 0 && c.mode !== null && hook !== undefined && hook.ev.line <= c.mode.line && c.mode.line - hook.ev.line <= 40) {
+      const unit = `${hook.ident}.service`;
+      const evidence = [...(hook.firstError !== null && hook.firstError.line < hook.ev.line ? [hook.firstError] : []), hook.ev, ...(hook.last !== undefined ? [hook.last] : []), ...c.mode.evidence.slice(0, 2)];
+      const said = (hook.firstError ?? hook.ev).text.slice((hook.firstError ?? hook.ev).text.indexOf(']: ') + 3).trim();
+      return {
+        kind: 'unit',
+        unit,
+        headline: `${unit} failed (${said}) and dracut dropped to its emergency shell`,
+        lines: linesOf(evidence),
+        evidence,
+        cascade: null,
+        dependents: 0,
+        crash: null,
+      };
+    }
     // No failure of its own in the log, but a start job was seen running and never finishing before the
     // [DEPEND]s: the log lost its timeout line (an excerpt, a console that missed it); that job is the cause.
     const firstDep = deps[0]?.failure.line ?? c.mode?.line ?? Infinity;
@@ -1383,6 +1431,12 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     parts.push(triggeredBy !== null && triggeredBy !== root.name ? `${triggeredBy} failed, so the machine entered ${modeName}` : `the machine entered ${modeName}`);
   }
   const evidence: Evidence[] = [...f.evidence];
+  // The same unit's failure told again in another kind just after (`Failed with result 'timeout'`, then
+  // `Failed to mount /media/672.`): the same incident, its line too.
+  for (const other of c.failures) {
+    if (other === f || other.ref.name === null || other.ref.name !== f.ref.name || other.manager !== f.manager || Math.abs(other.line - f.lastLine) > 5) continue;
+    if (!evidence.some((x) => x.line === other.line)) evidence.push(other.evidence.find((e) => e.line === other.line) ?? { line: other.line, text: other.message, why: 'the same failure, as PID 1 also printed it' });
+  }
   // The chain from the root to the unit whose failure took the machine to emergency mode: the lines
   // that show the way (`[DEPEND] … /boot`, `[DEPEND] … Local File Systems`).
   if (c.mode && triggeredBy !== null && triggeredBy !== root.name) {

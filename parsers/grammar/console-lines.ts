@@ -181,6 +181,10 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // cloud-hypervisor's own banner as it starts a guest (it loads the kernel itself, no firmware runs).
   { kind: 'firmware', literal: 'Cloud Hypervisor Guest', pattern: /^Cloud Hypervisor Guest\s*$/, example: 'Cloud Hypervisor Guest', banner: 'cloud-hypervisor' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
+  // iPXE fetching what it boots (`http://10.0.0.1/boot/kernel... ok`, `tftp://…/initrd... 42%`).
+  { kind: 'firmware', literal: '://', pattern: /^(?:https?|tftp|ftp|nfs):\/\/\S+\.\.\. ?(?:ok|\d{1,3}%|Connection timed out|No such file|Permission denied)/, example: 'http://rgw-vip.nmn/boot-images/9e2032aa/kernel... ok' },
+  // EDK2's TPM measurement of an image it loads (`DxeTpm2MeasureBootHandler: PeCoffLoaderGetImageInfo failed!`).
+  { kind: 'firmware', literal: 'DxeTpm', pattern: /^DxeTpm2?MeasureBootHandler: /, example: 'DxeTpm2MeasureBootHandler: PeCoffLoaderGetImageInfo failed! Status = Unsupported' },
   { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/, example: 'Booting from Hard Disk...' },
   { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: loading /, example: 'BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Primary,Master,0x0)', banner: 'edk2-bds' },
   // (`starting` follows `loading` in the same boot: not a banner of its own.)
@@ -571,6 +575,9 @@ export interface JournalLine {
 const JOURNAL =
   /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
 
+/** A journal shown by a log viewer as a table whose columns are ruled with `│` (time, program, message). */
+const VIEWER_JOURNAL = /^\s*((?:\d{4}-)?\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?|\d\d:\d\d:\d\d(?:[.,]\d+)?) +([^\s[:\u2502]{1,64})(?:\[(\d{1,9})\])? +\u2502 (.*)$/;
+
 /** A journal whose date column was cut off, the time left (`18:30:06 LibreELEC systemd[1]: …`): only with
  *  `ident[pid]: ` or `kernel: ` after it (a CI clock before console text has neither). */
 const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel)): ?(.*)$/;
@@ -578,6 +585,9 @@ const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);
   if (m === null) {
+    // (A log viewer's table, its columns ruled with `│`: `12-11 23:09:13.784 systemd │ Dependency failed for /boot.`)
+    const v = text.includes('\u2502') ? VIEWER_JOURNAL.exec(text) : null;
+    if (v !== null) return { time: v[1]!, host: '', ident: v[2]!, pid: v[3] === undefined ? null : Number(v[3]), message: v[4]! };
     const t = text.charCodeAt(0) <= 0x39 ? TIME_ONLY_JOURNAL.exec(text) : null;
     if (t === null) return null;
     return { time: t[1]!, host: t[2] ?? '', ident: t[3] ?? t[5]!, pid: t[4] === undefined ? null : Number(t[4]), message: dropHighlightRemnant(t[6]!) };

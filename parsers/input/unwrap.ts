@@ -51,6 +51,9 @@ const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/;
 const LFS_INNER = /[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/g;
 const KMSG_LEVEL = /^<\d{1,3}>/;
+/** A /dev/kmsg record's header (`6,1234,5140900,-;`, with `,caller=T1` or other fields before the `;`), or a
+ *  printk caller id alone (`T115;`, `C2;`). */
+const KMSG_RECORD = /^(?:\d{1,3},\d{1,12},(\d{1,15}),[-+c][^;\s]{0,40};|[TC]\d{1,7};)/;
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
@@ -406,6 +409,15 @@ export class LineUnwrapper {
     } else if (ct === 0x3c /* < */ && KMSG_LEVEL.test(text)) {
       const m = KMSG_LEVEL.exec(text)!;
       text = text.slice(m[0].length);
+      this.count('kmsg-level');
+    } else if ((ct === 0x54 /* T */ || ct === 0x43 /* C */ || (ct >= 0x30 && ct <= 0x39)) && KMSG_RECORD.test(text)) {
+      // /dev/kmsg's records (`6,1234,5140900,-,caller=T1;message`: level, sequence, microseconds, flags), as
+      // netconsole's extended format and tools that read /dev/kmsg write them, or only the caller left
+      // (`T115;INFO: task …`). The microseconds become the kernel's stamp.
+      const m = KMSG_RECORD.exec(text)!;
+      const rest = text.slice(m[0].length);
+      const us = m[1];
+      text = us === undefined ? rest : `[${String(Math.floor(Number(us) / 1e6)).padStart(5)}.${us.slice(-6).padStart(6, '0')}] ${rest}`;
       this.count('kmsg-level');
     }
     // A CI job's clock in front of a mail quote (a mailed log saved by a job).

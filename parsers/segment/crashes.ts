@@ -162,6 +162,12 @@ export abstract class CrashTracker extends FailureLedger {
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
     // of partitions it printed in between.
     const rootPanic = c.kind === 'panic' && c.title.includes('mount root');
+    // (No root because no initramfs: the bootloader could not load it, or the kernel could not unpack it.)
+    if (rootPanic) {
+      const bl = boot.bootloaderError;
+      if (bl !== null && bl.line < at.lineNo && /initrd|initramfs|ramdisk/i.test(bl.text)) addEvidence(state.evidence, { line: bl.line, text: bl.text, why: 'the bootloader could not load the initramfs' });
+      if (boot.initramfsUnpackFailed !== undefined) addEvidence(state.evidence, boot.initramfsUnpackFailed);
+    }
     // The OOM killer's report begins with who asked for the memory, a memory dump before its verdict.
     const invoker = this.oomInvoker;
     if (c.kind === 'oom' && invoker !== null && invoker.line < at.lineNo && invoker.line >= boot.startLine && at.lineNo - invoker.line <= 2000) {

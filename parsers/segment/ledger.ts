@@ -26,6 +26,8 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
   'modules:final': 'cloud-final.service',
   'modules-final': 'cloud-final.service',
 };
+/** mount(8)'s own words for a mount that failed, and a program's child that exited with an error status. */
+const NOT_MOUNTED = /^mount: .*(?:not mounted|bad option)|exited with exit status [1-9]/;
 export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
@@ -479,8 +481,14 @@ export abstract class FailureLedger extends Timeline {
   protected processError(ident: string, message: string, at: LineRef): void {
     // (Read with the units whose process has another name: UNIT_RUNS.)
     const current = this.boot !== null ? currentCycle(this.boot) : null;
+    const prev = current?.lastProcessLine;
     if (current !== null) current.lastProcessLine = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
-    if (!PROCESS_ERROR.test(message)) return;
+    if (!PROCESS_ERROR.test(message) && !NOT_MOUNTED.test(message)) return;
+    // (An error's second line, indented under its first (`mount: /: mount point not mounted or bad option.`,
+    // then `       dmesg(1) may have more information after failed mount system call.`): the first says it.)
+    if (message.charCodeAt(0) === 0x20 && prev !== undefined && prev.ident === ident && prev.line === at.lineNo - 1 && !this.processErrors.some((p) => p.ev.line === prev.line)) {
+      this.processErrors.push({ ident, ev: { line: prev.line, text: prev.text, why: `${ident}, run by the unit, reports the error` } });
+    }
     this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
     const cycle = this.boot !== null ? currentCycle(this.boot) : null;
     if (cycle !== null) cycle.lastProcessError = { ident: own(ident), line: at.lineNo, text: clip(at.text) };

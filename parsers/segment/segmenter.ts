@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
-import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR } from './ledger.js';
+import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
 import { CrashTracker } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 import { StartTimes, wallClock, type Clock } from './start-times.js';
@@ -127,6 +127,20 @@ const BOOTLOADER_FAULT = /^(?:data abort|prefetch abort|undefined instruction)$|
 /** The default targets' descriptions, as PID 1 printed them before it printed names. */
 const TARGET_BY_DESCRIPTION: Readonly<Record<string, string>> = { 'Emergency Mode': 'emergency.target', 'Rescue Mode': 'rescue.target', 'Graphical Interface': 'graphical.target', 'Multi-User System': 'multi-user.target' };
 
+/** The kernel refused to load a module (`failed to validate module [jbd2] BTF: -22`, `ext4: Unknown symbol
+ *  jbd2_journal_start (err -2)`, `Loading of unsigned module is rejected`). */
+const MODULE_REFUSED = /^(?:failed to validate module \[[\w-]+\] BTF: -\d+|[\w-]+: (?:Unknown symbol \S+ \(err -?\d+\)|disagrees about version of symbol \S+)|Loading of (?:unsigned module|module with unavailable key) is rejected)/;
+
+/** Programs that only systemd's own units run: on a console, a systemd userspace runs. */
+const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|fsck|remount-fs|modules-load|sysctl|growfs|makefs|hibernate-resume|random-seed|vconsole-setup|cryptsetup|veritysetup|sysusers|firstboot|machine-id-setup)$/;
+
+/** A dracut hook's script complaining, and giving up (dracut's `die` and `warn …; dropping to debug`). */
+const HOOK_ERROR = /\b(?:ERROR|[Ee]rror|FATAL|[Ff]ailed|cannot|[Uu]nable to|No such file|not found)\b|dropping to debug/;
+const HOOK_GAVE_UP = /[Dd]ropping to (?:debug|a shell|the debug shell|emergency)/;
+
+/** An error in init's words (a level prefix `<3>` kept by a console that printed it raw). */
+const INIT_ERROR = /^(?:<[0-7]>)?\s*(?:ERROR|FATAL|Error|Fatal)\b|\b(?:[Ff]ailed|cannot|can't|[Uu]nable to|[Nn]o such file)\b/;
+
 /** A device the kernel names as a network controller (`cac80000.ethernet`, `ff540000.gmac`, `eth0`). */
 const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 
@@ -162,6 +176,10 @@ export class Segmenter extends CrashTracker {
       if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
       // (The OOM killer's report printed without timestamps, as the kernel's lines are with printk.time=0.)
       if (t.length < 300 && t.includes(' invoked oom-killer: ')) this.oomInvoker = { line: rec.at.lineNo, text: clip(t), why: 'the allocation that set off the OOM killer' };
+      // Init's own error before any userspace came up (`<3>ERROR: ConnectHvSocket:670: connect failed 19`).
+      if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.initError === undefined && this.boot.end === 'log-end' && this.boot.cycles.length === 0 && this.boot.loginLine === null && t.length < 300 && INIT_ERROR.test(t)) {
+        this.boot.initError = { line: rec.at.lineNo, text: clip(t), why: 'the error init printed' };
+      }
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
@@ -755,6 +773,11 @@ export class Segmenter extends CrashTracker {
   protected initLastWords(line: number): LineRef | null {
     let last: LineRef | null = null;
     for (const e of this.errorTexts) if (e !== undefined && e.lineNo < line && line - e.lineNo <= 3 && e.text.trim().length >= 12 && (last === null || e.lineNo > last.lineNo)) last = e;
+    if (last !== null) return last;
+    // (Else the text on the line just before, after the kernel ran init: what init said as it died, in words
+    // of its own: glibc's `FATAL: kernel too old`, `/lib64/libc.so.6: CPU ISA level is lower than required`.)
+    const run = this.boot?.initRunLine;
+    for (const l of this.recentLines) if (l !== undefined && l.lineNo === line - 1 && run !== undefined && l.lineNo > run && l.text.trim().length >= 8) last = l;
     return last;
   }
 
@@ -984,6 +1007,24 @@ export class Segmenter extends CrashTracker {
       const w = this.boot?.crashes.at(-1);
       if (w !== undefined && w.kind === 'warning' && at.lineNo - w.line === 1 && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
     }
+    // A WARNING in a driver's code, then that driver's failure just after its report ends (`---[ end trace … ]---`,
+    // then `nouveau 57000000.gpu: acr: one-time init failed, -22`, `nouveau: probe of 57000000.gpu failed …`):
+    // what the warning led to.
+    if (m0 === 0x2d /* - */ && rec.message.startsWith('---[ end trace')) {
+      const w = boot.crashes.at(-1);
+      const path = w !== undefined && w.kind === 'warning' && at.lineNo - w.line <= 200 ? /\bat ((?:drivers|fs|net|sound|block)\/\S+?):\d+/.exec(w.evidence[0]?.text ?? '') : null;
+      this.afterWarning = path !== null ? { crash: w!, end: at.lineNo, words: new Set(path[1]!.split('/').slice(1, -1)), added: 0 } : null;
+    } else if (this.afterWarning !== null) {
+      const aw = this.afterWarning;
+      if (at.lineNo - aw.end > 8 || aw.added >= 2) this.afterWarning = null;
+      else {
+        const word = /^([\w-]+)[ :]/.exec(rec.message)?.[1];
+        if (word !== undefined && aw.words.has(word) && COMPLAINT.test(rec.message) && (aw.added === 0 || rec.message.includes('probe'))) {
+          addEvidence(aw.crash.evidence, { line: at.lineNo, text: clip(at.text), why: aw.added === 0 ? 'the driver failed just after the warning' : 'and gave up' });
+          aw.added++;
+        }
+      }
+    }
     // The kernel's complaint on the line just before an oops or a panic (`mt798x-wmac 18000000.wifi:
     // Failed to start WA firmware`): what went wrong as it began.
     const made = this.boot?.crashes.at(-1);
@@ -1027,6 +1068,21 @@ export class Segmenter extends CrashTracker {
         boot.storageDriverFailure = entry;
       }
     }
+    const m0k = rec.message.charCodeAt(0);
+    if (m0k === 0x56 /* V */ && rec.message.startsWith('VFS: Mounted root')) boot.rootMountedLine = at.lineNo;
+    if (m0k === 0x49 /* I */ && rec.message.startsWith('Initramfs unpacking failed')) boot.initramfsUnpackFailed ??= { line: at.lineNo, text: clip(at.text), why: 'the kernel could not unpack its initramfs' };
+    // The kernel refusing a module (its BTF, a symbol, a signature): whatever that module drives never comes.
+    if (boot.moduleRefused === undefined && rec.process === null && boot.cycles.length === 0 && (rec.message.includes('module') || rec.message.includes('symbol')) && MODULE_REFUSED.test(rec.message)) {
+      boot.moduleRefused = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] };
+      // (The BTF verifier's reason, a few lines up: `BPF:Invalid offset`.)
+      for (let k = 1; k <= 4 && rec.message.includes('BTF'); k++) {
+        const r = (this.kRingAt - 1 - k) & 7;
+        if (this.kRingLine[r]! >= 0 && at.lineNo - this.kRingLine[r]! <= 6 && /^BPF: ?\S/.test(this.kRingMessage[r]!)) {
+          boot.moduleRefused.more.push({ line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: "the BTF verifier's reason" });
+          break;
+        }
+      }
+    }
     if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);
@@ -1067,6 +1123,7 @@ export class Segmenter extends CrashTracker {
     if (rec.message.includes(' invoked oom-killer: ')) this.oomInvoker = { line: at.lineNo, text: clip(at.text), why: 'the allocation that set off the OOM killer' };
     const proc = rec.process;
     if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
+    else if (proc !== null && proc.pid !== 1 && rec.message.includes(': Failed at step ')) this.spawnFailed(rec.message, at);
     if (proc !== null && proc.ident === 'systemd-fsck') this.fsckSaid(rec.message.slice(rec.message.indexOf(': ') + 2), at, 'console');
     if (proc !== null && proc.ident === 'systemd' && proc.pid === 1 && rec.message.includes(']: Caught <')) {
       const rest = rec.message.slice(rec.message.indexOf(']: Caught <') + 3);
@@ -1095,8 +1152,11 @@ export class Segmenter extends CrashTracker {
     // systemd runs, in a userspace cycle the log shows no more of.
     // dracut's hooks as systemd services (`dracut-initqueue[268]: …`, `dracut-cmdline[190]: …`): journald
     // forwards their output with the service's name and PID; dracut without systemd writes `dracut: ` alone.
-    if (proc !== null && (proc.ident === 'systemd-journald' || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
+    // (Also the helpers only systemd's own units run: `systemd-fsck[83]: root: clean, …` from systemd-fsck@.service.
+    // Not systemd-udevd: distributions without systemd as init run it too.)
+    if (proc !== null && (SYSTEMD_ONLY_HELPER.test(proc.ident) || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     if (proc !== null && proc.ident === 'dracut-initqueue' && rec.message.includes('/initqueue/finished/devexists-')) this.dracutWaits(rec.message, at);
+    if (proc !== null && proc.pid !== null && proc.ident.charCodeAt(0) === 0x64 /* d */ && DRACUT_SERVICE.test(proc.ident)) this.dracutHookSaid(proc.ident, rec.message, at);
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) {
       if (rec.uptime !== null) {
@@ -1112,6 +1172,42 @@ export class Segmenter extends CrashTracker {
     // After the events: a line that starts a cycle or a phase is its first timestamp.
     if (rec.uptime !== null) this.stampUptime(this.boot ?? boot, rec.uptime);
     this.touch();
+  }
+
+  /** A WARNING in a driver whose report just ended: the driver's failure lines just after are its evidence. */
+  private afterWarning: { crash: CrashState; end: number; words: Set<string>; added: number } | null = null;
+
+  /** The process systemd forked for a unit could not become the unit's program (`systemd[935]:
+   *  systemd-logind.service: Failed at step SECCOMP spawning /usr/lib/systemd/systemd-logind: Invalid
+   *  argument`): why that unit failed, whether its failure came before or comes after. */
+  private spawnFailed(message: string, at: LineRef): void {
+    const m = /(\S+\.(?:service|socket|mount|swap)): Failed at step \S+ spawning /.exec(message);
+    if (m === null) return;
+    const unit = m[1]!;
+    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'the process systemd forked for the unit says why it could not run' };
+    this.processErrors.push({ ident: unitStem(unit), ev });
+    if (this.processErrors.length > 8) this.processErrors.shift();
+    const f = this.findFailure(unit);
+    if (f !== null) addEvidence(f.evidence, ev);
+  }
+
+  /** A dracut hook's service speaking (its scripts' output, forwarded with the service's name): its first
+   *  errors, and its giving up to the debug shell. */
+  private dracutHookSaid(ident: string, message: string, at: LineRef): void {
+    const cycle = this.boot === null ? null : currentCycle(this.boot);
+    if (cycle === null || cycle.mode !== null) return;
+    const said = message.slice(message.indexOf(']: ') + 3);
+    if (said.length > 400 || !HOOK_ERROR.test(said)) return;
+    const errors = (cycle.hookErrors ??= []);
+    let first = errors.find((e) => e.ident === ident);
+    if (first === undefined && errors.length < 6) {
+      first = { ident, ev: { line: at.lineNo, text: clip(at.text), why: `the first error in ${ident}.service` } };
+      errors.push(first);
+    }
+    if (!HOOK_GAVE_UP.test(said)) return;
+    if (cycle.hookGaveUp === undefined) cycle.hookGaveUp = { ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}.service gives up to the debug shell` }, firstError: first?.ev ?? null };
+    // (And says so again, from the script that called the one that failed: its last word.)
+    else if (cycle.hookGaveUp.last === undefined) cycle.hookGaveUp.last = { line: at.lineNo, text: clip(at.text), why: 'dracut gives up' };
   }
 
   /** PID 1's last line that was no event of its own (what it said before it froze). */
@@ -1915,6 +2011,7 @@ export class Segmenter extends CrashTracker {
           this.touch();
         }
       }
+      if (j.ident === 'systemd' && j.pid !== 1 && j.message.includes(': Failed at step ')) this.spawnFailed(j.message, rec.at);
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
         this.processError(j.ident, j.message, rec.at);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');

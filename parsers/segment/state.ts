@@ -120,6 +120,11 @@ export interface CycleState {
   loginLine: number | null;
   /** The latest `Starting X...`, and whether X was named since (started, failed, …). */
   lastBegun?: { ref: UnitRef; at: { lineNo: number; text: string }; ended: boolean };
+  /** A dracut hook's service said it gives up (`dracut-pre-mount[4063]: Warning: ERROR: dvs-setup.sh failed;
+   *  dropping to debug.`), and the first error its processes printed before that. */
+  hookGaveUp?: { ident: string; ev: Evidence; firstError: Evidence | null; last?: Evidence };
+  /** The first error each dracut hook's processes printed in this cycle (a few hooks). */
+  hookErrors?: Array<{ ident: string; ev: Evidence }>;
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
   /** The latest line a process other than PID 1 printed in this cycle (an error or not). */
@@ -191,6 +196,11 @@ export interface BootState {
   firstStorageError?: Evidence;
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
   initRunLine?: number;
+  /** The first error printed after the kernel ran init and before any userspace cycle, login or prompt
+   *  (`<3>ERROR: ConnectHvSocket:670: connect failed 19`), and where the machine then stopped
+   *  (`reboot: Power down`): an init that gave up and shut the machine down. */
+  initError?: Evidence;
+  stoppedAt?: Evidence;
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
   /** User processes the kernel killed for a bad memory access (`do_page_fault(): sending SIGSEGV to mount …`,
    *  `foo[12]: segfault at …`): the first, and the processes (a few). */
@@ -259,6 +269,12 @@ export interface BootState {
   /** A storage controller's driver that failed to probe (`ibmvscsi 30000069: probe with driver ibmvscsi failed`),
    *  by its first error (`Error -4 opening adapter`): the disks behind it never come. */
   storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[] };
+  /** Where the kernel said it mounted its root (`VFS: Mounted root (ext4 filesystem) on device 254:0.`). */
+  rootMountedLine?: number;
+  /** The kernel could not unpack its initramfs (`Initramfs unpacking failed: invalid magic at start of compressed archive`). */
+  initramfsUnpackFailed?: Evidence;
+  /** The first module the kernel refused to load before any userspace cycle (`failed to validate module [jbd2] BTF: -22`). */
+  moduleRefused?: { message: string; line: number; text: string; more: Evidence[] };
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
   /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`). */
   rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string } } | null;

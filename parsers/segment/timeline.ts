@@ -236,6 +236,7 @@ export abstract class Timeline {
 
   protected endBoot(boot: BootState, end: BootState['end'], at: LineRef): void {
     boot.end = end;
+    if (end !== 'panic') boot.stoppedAt ??= { line: at.lineNo, text: clip(at.text), why: 'the machine stops' };
     const cycle = currentCycle(boot);
     if (cycle && cycle.end === 'log-end') cycle.end = end === 'panic' ? 'panic' : end;
     if (cycle && end !== 'panic') this.cyclePhase(cycle, 'shutdown', at.lineNo);
