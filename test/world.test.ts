@@ -2290,4 +2290,99 @@ test('a DHCP timeout the kernel got past (its root mounted after it) does not ex
   assert.is.not(nfs.rootCause, 'panic');
 });
 
+test("a router's JFFS2 overlay the kernel refused (`Too few erase blocks`, an erase the flash failed) is the failure, even without timestamps, and before procd's fallback to a RAM overlay", () => {
+  const untimed = f(['VFS: Mounted root (squashfs filesystem) readonly on device 31:3.', 'init: - preinit -', 'jffs2: Too few erase blocks (4)  --> Your image is probably too big, leaving not enough space for jffs2.', 'mount_root: failed to mount -t jffs2 /dev/mtdblock4 /tmp/overlay: Invalid argument', 'mount_root: switching to jffs2 failed - fallback to ramoverlay']);
+  assert.is(untimed.boots, 1);
+  assert.ok(untimed.rootCause?.startsWith('jffs2: Too few erase blocks'), String(untimed.rootCause));
+  const erase = f(['[    0.000000] Linux version 4.14.171 (x@y) (gcc) #0 SMP', '[   13.986700] mount_root: switching to jffs2 overlay', '[   84.740892] jffs2: Erase at 0x01ab0000 failed immediately: errno -22']);
+  assert.ok(erase.rootCause?.startsWith('jffs2: Erase at 0x01ab0000 failed'), String(erase.rootCause));
+});
+
+test('a root filesystem type the kernel tried before the one that mounted (`Can\'t find a SQUASHFS superblock`, then `Mounted root (yaffs …)`) is no failure', () => {
+  const r = f(['[    0.000000] Linux version 2.6.32.61 (x@y) (gcc) #1 SMP', "[    6.070000] SQUASHFS error: Can't find a SQUASHFS superblock on mtdblock3", '[    6.070000] yaffs: dev is 32505859 name is "mtdblock3" ro', '[    6.110000] VFS: Mounted root (yaffs filesystem) readonly on device 31:3.', '[    6.180000] trying /sbin/init']);
+  assert.is(r.rootCause, null);
+  // (With no root mounted after it, it is one.)
+  const none = f(['[    0.000000] Linux version 2.6.32.61 (x@y) (gcc) #1 SMP', "[    6.070000] SQUASHFS error: Can't find a SQUASHFS superblock on mtdblock3", '[    6.180000] trying /sbin/init']);
+  assert.ok(none.rootCause?.startsWith('SQUASHFS error'), String(none.rootCause));
+});
+
+test('processes killed for bad memory accesses in RISC-V\'s and arm64\'s words; five and more of three programs are a userspace that cannot run, login or not', () => {
+  const kill = (comm: string, pid: number) => `[    0.${200 + pid}000] ${comm}[${pid}]: unhandled signal 11 code 0x2 at 0x00000000836000e4`;
+  const lines = ['[    0.000000] Linux version 5.4.0 (x@y) (gcc) #64 SMP', '[    0.209017] Run /sbin/init as init process', kill('mount', 24), kill('mount', 25), kill('mkdir', 27), kill('mount', 28), kill('ln', 30), 'SEGV', 'Welcome to Buildroot', 'buildroot login: '];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.ok(r.boots[0]!.rootCause?.description?.includes('mount[24]: unhandled signal 11'), r.boots[0]!.rootCause?.headline);
+  assert.ok(f(lines).loginReached);
+  // (Three faults, fewer than five, before a login are daemons' trouble, not the boot's.)
+  const two = f(['[    0.000000] Linux version 5.4.0 (x@y) (gcc) #64 SMP', '[    0.209017] Run /sbin/init as init process', kill('mount', 24), kill('mkdir', 27), kill('ln', 30), 'buildroot login: ']);
+  assert.is(two.rootCause, null);
+  const arm64 = f(['[    0.000000] Linux version 5.10.0 (x@y) (gcc) #1 SMP', '[    1.000000] Run /sbin/init as init process', '[    1.100000] sh[1]: unhandled level 2 translation fault (11) at 0x00000008, esr 0x92000006, in libc.so.6[ffff9000+150000]', '[    1.200000] mount[2]: unhandled level 2 translation fault (11) at 0x00000008, esr 0x92000006, in libc.so.6[ffff9000+150000]', '[    1.300000] udevd[3]: unhandled level 2 translation fault (11) at 0x00000008, esr 0x92000006, in libc.so.6[ffff9000+150000]']);
+  assert.is(arm64.rootCause, 'unexplained');
+});
+
+test("BusyBox init's shutdown (`reboot` typed at its shell) before a kernel's banner: the log began in the boot before", () => {
+  const r = f(['reboot', "starting pid 1414, tty '/dev/ttyS0': '/bin/sh -c /var/post_install'", 'The system is going down NOW!', 'Sent SIGTERM to all processes', 'Requesting system reboot', '', 'U-Boot 2013.01 (Jan 01 2013)', '[    0.000000] Linux version 2.6.32.61 (x@y) (gcc) #1 SMP', 'Please press Enter to activate this console.']);
+  assert.is(r.boots, 2);
+  assert.ok(r.loginReached);
+});
+
+test('a kernel that prints only its caller id in brackets (`[  T669] `, printk.time=0 with CONFIG_PRINTK_CALLER) is read as the kernel', () => {
+  const r = f(['[  T669] BUG: kernel NULL pointer dereference, address: 0000000000000330', '[  T669] Oops: Oops: 0000 [#1] SMP NOPTI', '[  T669] RIP: 0010:msi_domain_first_desc+0x4/0x30', '[  T155] ACPI: battery: Slot [BAT1] (battery present)']);
+  assert.is(r.boots, 1);
+  assert.is(r.rootCause, 'oops');
+  // (A timestamp before the caller stays the timestamp.)
+  const timed = analyze('[    3.078160][  T669] Kernel panic - not syncing: Fatal exception\n');
+  assert.is(timed.boots[0]!.crashes[0]!.uptime, 3.07816);
+});
+
+test("libata giving up on a disk's link before the initramfs found no root: the link is why", () => {
+  const r = analyze(['[  298.294546] ata1: failed to reset engine (errno=-5)', '[  339.270943] ata1: EH pending after 5 tries, giving up', 'Gave up waiting for root file system device.  Common problems:', 'ALERT!  UUID=0a1b does not exist.  Dropping to a shell!', '(initramfs) '].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.unit, 'ata1: failed to reset engine (errno=-5)');
+  assert.match(rc.headline, /gave up on a disk's link/);
+  // (Without the link's failure, the missing root is the cause.)
+  const plain = analyze(['Gave up waiting for root file system device.  Common problems:', 'ALERT!  UUID=0a1b does not exist.  Dropping to a shell!', '(initramfs) '].join('\n') + '\n');
+  assert.is.not(plain.boots[0]!.rootCause!.unit, 'ata1: failed to reset engine (errno=-5)');
+});
+
+test("a dracut hook that printed error after error while systemd said it started, on a boot where nothing else failed, is the story; one complaint is not", () => {
+  const lines = (n: number) => ['[   10.000000] systemd[1]: systemd 219 running in system mode. (+PAM)', '         Starting dracut pre-pivot and cleanup hook...', ...Array.from({ length: n }, (_, i) => `[   14.92${i}081] dracut-pre-pivot[644]: Device sda1 not found`), '[  OK  ] Started dracut pre-pivot and cleanup hook.', 'localhost login: '];
+  assert.is(f(lines(3)).rootCause, 'dracut-pre-pivot.service');
+  assert.is(f(lines(1)).rootCause, null);
+});
+
+test('a bootloader error it got past (it loaded its files after it) in a run that was then reset is no failure', () => {
+  const run = (after: string[]) => f(['U-Boot 2019.07-g2e30fa4be2 (Jan 14 2021 - 09:03:27 -0800)', 'Hit any key to stop autoboot:  0', '** No partition table - mmc 1 **', 'Scanning mmc 0:1...', ...after, 'U-Boot 2019.07-g2e30fa4be2 (Jan 14 2021 - 09:03:27 -0800)', 'Starting kernel ...', '[    0.000000] Linux version 5.11.0 (x@y) (gcc) #1 SMP', '[    1.000000] Run /sbin/init as init process', 'cardhu login: ']);
+  assert.is(run(['Retrieving file: /boot/extlinux/extlinux.conf', '413 bytes read in 25 ms (15.6 KiB/s)']).rootCause, null);
+  assert.is(run([]).rootCause, 'No partition table - mmc 1');
+});
+
+test("POWER's EEH taking a PCI device away for good, then tasks hung: the device is why; the kernel's `ip=` configuration failing is a failure of its own", () => {
+  const eeh = analyze(['[    0.000000] Linux version 5.15.0 (x@y) (gcc) #1 SMP', '[   42.665303] EEH: PHB#10-PE#10000 has failed 6 times in the last hour and has been permanently disabled.', '[  246.000000] INFO: task eehd:105 blocked for more than 122 seconds.', '[  246.000001]       Not tainted 5.15.0 #1'].join('\n') + '\n');
+  assert.match(eeh.boots[0]!.rootCause!.headline, /^a device stopped responding: EEH: PHB#10-PE#10000 has failed 6 times/);
+  const ip = f(['[   10.338228] ipconfig: wpan1: socket(AF_INET): Address family not supported by protocol', '!!! IP-Config: Auto-configuration of network failed !!!', '         Stopping LKP bootstrap...']);
+  assert.is(ip.rootCause, 'IP-Config: Auto-configuration of network failed');
+});
+
+test("a mount unit's program is mount(8): its error just before the unit failed is the failure's evidence (systemd 208's journal)", () => {
+  const r = analyze(["dic 13 12:29:10 localhost.localdomain mount[859]: mount: unknown filesystem type 'vfat'", 'dic 13 12:29:10 localhost.localdomain systemd[1]: boot-efi.mount mount process exited, code=exited status=32', 'dic 13 12:29:10 localhost.localdomain systemd[1]: Failed to mount /boot/efi.', 'dic 13 12:29:10 localhost.localdomain systemd[1]: Unit boot-efi.mount entered failed state.'].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'boot-efi.mount');
+  assert.ok(rc.evidence.some((e) => e.line === 1));
+});
+
+test("the kernel's word on a swap file it refused (`swapfile must not be copy-on-write`) is the swap unit's evidence", () => {
+  const r = analyze(['[    3.315380] systemd[1]: Activating swap /swapfile...', '[    3.320216] BTRFS warning (device nvme0n1p2): swapfile must not be copy-on-write', "[    3.320983] systemd[1]: swapfile.swap: Swap process exited, code=exited, status=255/EXCEPTION", "[    3.320989] systemd[1]: swapfile.swap: Failed with result 'exit-code'.", '[    3.321419] systemd[1]: Failed to activate swap /swapfile.'].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'swapfile.swap');
+  assert.ok(rc.evidence.some((e) => e.line === 2));
+});
+
+test("a soft lockup reported on the line of a message that never got its newline (`augmented rbtree testingNMI watchdog: BUG: soft lockup …`) is a crash", () => {
+  const r = analyze(['[  482.381374] augmented rbtree testingNMI watchdog: BUG: soft lockup - CPU#0 stuck for 23s! [swapper:1]', '[  511.119241] Kernel panic - not syncing: softlockup: hung tasks'].join('\n') + '\n');
+  assert.equal(r.boots[0]!.crashes.map((c) => c.kind), ['bug', 'panic']);
+  // (The words elsewhere in a message are no crash: `… BUG: soft lockup detector enabled`.)
+  const quiet = analyze('[    0.100000] testing the BUG: soft lockup detector\n');
+  assert.is(quiet.boots[0]?.crashes.length ?? 0, 0);
+});
+
 test.run();

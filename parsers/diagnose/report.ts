@@ -176,7 +176,10 @@ function initGaveUp(b: BootState): Cause | null {
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
 function kernelFailure(b: BootState): Cause | null {
-  const found = b.kernelFailures ?? [];
+  // (Not the root filesystem types the kernel tried before the one that mounted, a few lines on: `SQUASHFS
+  // error: Can't find a SQUASHFS superblock on mtdblock3`, then `VFS: Mounted root (yaffs filesystem)`.)
+  const probed = (f: NonNullable<BootState['kernelFailures']>[number]): boolean => f.kind === 'mount' && b.rootMountedLine !== undefined && b.rootMountedLine > f.line && b.rootMountedLine - f.line <= ROOT_PROBE_LINES;
+  const found = (b.kernelFailures ?? []).filter((f) => !probed(f));
   if (found.length === 0) return null;
   const mount = found.find((f) => f.kind === 'mount');
   // The filesystem's damage reported just before its mount failed on the same device (`BTRFS critical
@@ -184,9 +187,9 @@ function kernelFailure(b: BootState): Cause | null {
   const device = mount !== undefined ? FS_DEVICE.exec(mount.message)?.[1] : undefined;
   const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && FS_DEVICE.exec(f.message)?.[1] === device) : undefined;
   const main = damage ?? mount ?? found[0]!;
-  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service' };
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
-  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed' }[main.kind];
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)' }[main.kind];
   return {
     kind: 'kernel-error',
     unit: main.message,
@@ -198,6 +201,12 @@ function kernelFailure(b: BootState): Cause | null {
     crash: null,
   };
 }
+
+/** How far before an init's failure the kernel's refusal of a filesystem is why it failed. */
+const KERNEL_SAID_WHY_LINES = 6;
+
+/** How far before the kernel's `VFS: Mounted root` a failed mount is one of the root's filesystem types tried. */
+const ROOT_PROBE_LINES = 10;
 
 /** The bootloader faulted as it handed over (on one of the CPUs), and the kernel ran on: nothing else went
  *  wrong, so the fault (and what the kernel then missed, such as a CPU that never came online) is the story. */
@@ -237,12 +246,13 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
   // the boot ended in, where someone typed `dmesg` to show what came before.)
   const typedAfter = waited !== null && b.bannerLine !== null && waited.lines.length > 0 && waited.lines.every((l) => l < b.bannerLine!);
   if (waited === null || ((waited.lines[0] ?? 0) < sd.line && !typedAfter)) return null;
-  const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: refused ? 'the kernel refused to load a module' : "the storage controller's driver failed" }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
+  const what = refused ? 'the kernel refused to load a module' : b.storageDriverFailure?.link === true ? "the kernel gave up on a disk's link" : "a storage controller's driver failed";
+  const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: what }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
   return {
     kind: 'kernel-error',
     unit: sd.message,
     description: sd.message,
-    headline: `${refused ? 'the kernel refused to load a module' : "a storage controller's driver failed"} (${sd.message}); what the boot waited for never came: ${waited.headline}`,
+    headline: `${what} (${sd.message}); what the boot waited for never came: ${waited.headline}`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -250,6 +260,34 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
     crash: null,
   };
 }
+
+/**
+ * Nothing failed, but a dracut hook's scripts printed error after error (`dracut-pre-pivot[644]: Device sda1
+ * not found`, three times) while systemd reported the hook started: the initrd went on without what they
+ * looked for. (One complaint is a probe; hooks that say nothing wrong are no story.)
+ */
+function hookComplained(b: BootState): Cause | null {
+  for (const c of b.cycles) {
+    const h = c.hookErrors?.find((e) => e.count >= HOOK_COMPLAINTS);
+    if (h === undefined) continue;
+    const unit = `${h.ident}.service`;
+    const said = h.ev.text.slice(h.ev.text.indexOf(']: ') + 3).trim();
+    return {
+      kind: 'unit',
+      unit,
+      headline: `${unit} printed errors though it started (${said}; ${h.count} error lines); nothing else failed`,
+      lines: [h.ev.line],
+      evidence: [h.ev],
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  }
+  return null;
+}
+
+/** How many error lines a dracut hook prints before its complaints are the story of a boot where nothing failed. */
+const HOOK_COMPLAINTS = 3;
 
 /** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
 function watchdogCause(b: BootState): Cause | null {
@@ -385,11 +423,15 @@ function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
 /**
  * User processes one after another killed by the kernel for bad memory accesses (three or more different
  * ones), and the boot never got to a login: userspace could not run (a broken libc, an emulator's or a CPU's
- * fault). The first is the cause. (One daemon's segfault on a boot that goes on is no cause.)
+ * fault, a userspace built for another memory model). The first is the cause. (One daemon's segfault on a
+ * boot that goes on is no cause.)
  */
 function userFaultCause(b: BootState): Cause | null {
   const u = b.userFaults;
-  if (u === undefined || u.comms.length < 3 || b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null || c.startupFinished !== null)) return null;
+  if (u === undefined || u.comms.length < 3) return null;
+  // (A login after them is no proof that userspace works when most of what it ran died on the way: five and
+  // more killed, of three programs or more, is a userspace that cannot run.)
+  if ((b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null || c.startupFinished !== null)) && u.count < 5) return null;
   return {
     kind: 'unexplained',
     unit: null,
@@ -437,6 +479,12 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
     const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
+    // The kernel refused the filesystem a line or two before (`jffs2: Too few erase blocks`, then OpenWrt's
+    // `mount_root: switching to jffs2 failed`): the kernel's words say why.
+    if ((b.kernelFailures ?? []).some((f) => (f.kind === 'mount' || f.kind === 'damage') && f.line < initFailure.line && initFailure.line - f.line <= KERNEL_SAID_WHY_LINES)) {
+      const kernel = kernelFailure(b);
+      if (kernel !== null) return { ...kernel, evidence: [...kernel.evidence, ...evidence], lines: linesOf([...kernel.evidence, ...evidence]) };
+    }
     const more = b.initFailures.filter((f) => f.service !== initFailure.service).length;
     // The script's line as it printed it (`Starting network: Error: ipv4: Address already assigned.`): what
     // stands for a description where no unit file gives one.
@@ -638,7 +686,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
           ((cy.rootCause.lines[0]! < crash.line && (cy.outcome !== 'failed' || /kill(?:ing)? init/i.test(crash.title) || crash.kind === 'warning')) ||
             (crash.kind === 'warning' && b.end !== 'panic' && cy.rootCause.kind !== 'kernel-crash')),
       );
-    if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null) {
+    // (Not an error the bootloader got past, loading its files after it, in a run that was then reset
+    // with no other error: `** No partition table - mmc 1 **`, then `Retrieving file: /boot/extlinux/extlinux.conf`.)
+    if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null && b.bootloaderError.gotPast !== true) {
       const e = b.bootloaderError;
       const message = e.message.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
       rootCause = {
@@ -710,7 +760,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
             : panic;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? hookComplained(b);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? rootCause;
   return {

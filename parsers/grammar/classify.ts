@@ -149,8 +149,8 @@ const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
-export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk';
-const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error )/;
+export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network';
+const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
@@ -189,6 +189,29 @@ function isUnitNameThenFailed(text: string): boolean {
   const sp = text.indexOf(' ');
   return sp > 2 && (text.startsWith(' failed', sp) || text.startsWith(' Failed', sp)) && isUnitName(text.slice(0, sp));
 }
+
+/**
+ * The kernel killed a user process for a bad memory access, in each architecture's words after the process:
+ * x86's `segfault at …`, RISC-V's and PowerPC's `unhandled signal 11 code 0x2 at …`, arm64's `unhandled
+ * exception` (5.x: `unhandled level 2 translation fault (11) at …`).
+ */
+const USER_FAULT = /^(?:segfault at |unhandled (?:signal \d|exception\b|level \d \w+ fault \(\d+\) at ))/;
+
+/**
+ * A watchdog's report that began on the line of a message still being printed (a test's `augmented rbtree
+ * testing` written without its newline, then `NMI watchdog: BUG: soft lockup - CPU#0 stuck for 23s!`): the
+ * stall is why the message never ended.
+ */
+function splicedCrash(message: string): ReturnType<typeof matchCrash> {
+  const at = message.indexOf('BUG: soft lockup');
+  if (at <= 0) return null;
+  const w = message.lastIndexOf('watchdog: ', at);
+  const from = w >= 0 && at - w === 10 ? (message.startsWith('NMI ', w - 4) ? w - 4 : w) : at;
+  // (Glued to the text before it, and in the watchdog's own words: `… the BUG: soft lockup detector` is not one.)
+  if (from <= 0 || message.charCodeAt(from - 1) === 0x20 || !SOFT_LOCKUP.test(message.slice(at))) return null;
+  return matchCrash(message.slice(from));
+}
+const SOFT_LOCKUP = /^BUG: soft lockup - CPU#\d+ stuck for /;
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
@@ -704,7 +727,18 @@ export class LineClassifier {
       return;
     }
     // A filesystem's or NVIDIA's kernel messages copied without their timestamps (`BTRFS error (device sda2): open_ctree failed`).
-    if ((c0 === 0x42 /* B */ || c0 === 0x45 /* E */ || c0 === 0x58 /* X */ || c0 === 0x53 /* S */ || c0 === 0x55 /* U */ || c0 === 0x4e /* N */ || c0 === 0x56) /* V */ && UNTIMED_FILESYSTEM.test(trimmed)) {
+    // (And the kernel's word that it mounted the root: the boot is past that.)
+    if ((c0 === 0x42 /* B */ || c0 === 0x45 /* E */ || c0 === 0x58 /* X */ || c0 === 0x53 /* S */ || c0 === 0x55 /* U */ || c0 === 0x4e /* N */ || c0 === 0x56 /* V */ || c0 === 0x6a) /* j */ && UNTIMED_FILESYSTEM.test(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
+    // The kernel's network configuration failing, untimed (`!!! IP-Config: Auto-configuration of network failed !!!`).
+    if ((c0 === 0x21 /* ! */ || c0 === 0x49) /* I */ && (trimmed.startsWith('!!! IP-Config: ') || trimmed.startsWith('IP-Config: Auto-configuration'))) {
+      this.kernel(at, null, trimmed.replace(/^!!! (.*?)(?: !!!)?$/, '$1'), false);
+      return;
+    }
+    // OpenWrt's preinit on a kernel printing without timestamps (`mount_root: switching to jffs2 failed - fallback to ramoverlay`).
+    if ((c0 === 0x6d /* m */ || c0 === 0x70) /* p */ && matchProcd(trimmed) !== null) {
       this.kernel(at, null, trimmed, false);
       return;
     }
@@ -937,8 +971,8 @@ export class LineClassifier {
       process: proc ? { ident: proc.ident, pid: proc.pid } : null,
       manager,
       msg,
-      event: proc ? (proc.rest.startsWith('segfault at ') ? { kind: 'user-fault', detail: proc.ident } : null) : !interesting ? null : matchKernelEvent(message),
-      crash: proc || !interesting ? null : matchCrash(message),
+      event: proc ? (USER_FAULT.test(proc.rest) ? { kind: 'user-fault', detail: proc.ident } : null) : !interesting ? null : matchKernelEvent(message),
+      crash: proc ? null : interesting ? matchCrash(message) : splicedCrash(message),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)

@@ -774,6 +774,12 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\.(?: ?| \S.{0,200}? )FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
+  // BusyBox init's own words: a console program it (re)starts, and its shutdown (`reboot` typed at its shell).
+  // A log that begins with them begins inside a running system.
+  { init: 'busybox', literal: 'starting pid ', pattern: /^starting pid \d+, tty '[^']*': '/, example: "starting pid 1414, tty '/dev/ttyS0': '/bin/sh -c /var/post_install'" },
+  { init: 'busybox', literal: 'The system is going down NOW!', pattern: /^The system is going down NOW!$/, example: 'The system is going down NOW!' },
+  { init: 'busybox', literal: ' to all processes', pattern: /^Sent SIG(?:TERM|KILL) to all processes$/, example: 'Sent SIGTERM to all processes' },
+  { init: 'busybox', literal: 'Requesting system ', pattern: /^Requesting system (?:reboot|poweroff|halt)$/, example: 'Requesting system reboot' },
   // dinit (Chimera, Artix) stops a service: `[STOPPD] dbus` (its starts are `[  OK  ] dbus`, see DINIT_STATUS).
   { init: 'dinit', literal: '[STOPPD]', pattern: /^\[STOPPD\] [a-z0-9][\w@.+:-]*$/, example: '[STOPPD] dbus' },
   // runit (Void, Artix, containers) speaks as `- runit: `: its first words, its stages, and a stage script

@@ -115,7 +115,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:'];
+export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -277,9 +277,9 @@ export function matchCrashLocation(message0: string): string | null {
 }
 
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|jffs2: Erase at 0x[0-9a-f]+ failed|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
+const STORAGE_ERROR = /(?:I\/O error|jffs2: (?:Erase at 0x[0-9a-f]+ failed|Too few erase blocks)|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|swapfile (?:must not be|has holes|must have)|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
 
-export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev'];
+export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'erase blocks', 'swapfile', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev'];
 
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.
@@ -290,10 +290,12 @@ export function isStorageError(message: string): boolean {
 /**
  * A filesystem the kernel could not mount (`mount`), or one it found damaged (`damage`): on a boot where
  * nothing else failed, that is why it failed. Plain I/O errors are not among them: an empty card reader or
- * a virtual floppy prints those on boots that work.
+ * a virtual floppy prints those on boots that work. (JFFS2 on a router's raw flash: `Too few erase blocks`,
+ * the firmware image left no room for the writable overlay, is its failed mount; an erase the flash refused
+ * is its damage.)
  */
-const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read))/;
-const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error )/;
+const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read)|jffs2: Too few erase blocks)/;
+const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error |jffs2: Erase at 0x[0-9a-f]+ failed)/;
 
 /** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message):
  *  the damage that explains the errors and the failed mount after it. */
@@ -338,7 +340,7 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
  * 0000:03:00.0 enp3s0: Detected Tx Unit Hang`): a module that could not load, a device that hung. Read
  * by hand first, as it runs on kernel lines the gate let pass and those it did not.
  */
-export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | null {
+export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | null {
   if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && ATOM_HANG.test(message)) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
@@ -361,8 +363,16 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x54 /* T */) return MMC_HANG.test(message) ? 'hang' : null;
   // Intel's GPU driver resets a hung GPU: `i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]`.
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
+  // POWER's EEH froze a PCI device once too often and took it away for good (`EEH: PHB#10-PE#10000 has
+  // failed 6 times in the last hour and has been permanently disabled.`): what its driver served is gone.
+  if (c === 0x50 /* P */) return EEH_DISABLED.test(message) ? 'hang' : null;
+  // The kernel's own network configuration (`ip=dhcp`) found no address: what it was for (a network
+  // root, a test harness's server) is out of reach.
+  if (c === 0x41 /* A */) return IPCONFIG_FAILED.test(message) ? 'network' : null;
   return null;
 }
+const EEH_DISABLED = /^EEH: \S+ has failed \d+ times in the last hour and has been permanently disabled/;
+const IPCONFIG_FAILED = /^(?:!!! )?IP-Config: Auto-configuration of network failed/;
 /** A disk the kernel took out of service: md dropped a failing member from its array (`md/raid1:md127: Disk
  *  failure on sda1, disabling device.`), libata gave up on a device after its errors (`ata1.00: disabled`). */
 const IOMMU_HANG = /^AMD-Vi: (?:Command buffer timeout|Completion-Wait loop timed out)/;

@@ -52,8 +52,15 @@ const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3
 const LFS_INNER = /[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/g;
 const KMSG_LEVEL = /^<\d{1,3}>/;
 /** A /dev/kmsg record's header (`6,1234,5140900,-;`, with `,caller=T1` or other fields before the `;`), or a
- *  printk caller id alone (`T115;`, `C2;`). */
-const KMSG_RECORD = /^(?:\d{1,3},\d{1,12},(\d{1,15}),[-+c][^;\s]{0,40};|[TC]\d{1,7};)/;
+ *  printk caller id alone (`T115;`, `C2;`, or in its brackets, `[  T669] `, from a kernel with printk.time=0). */
+const KMSG_RECORD = /^(?:\d{1,3},\d{1,12},(\d{1,15}),[-+c][^;\s]{0,40};|[TC]\d{1,7};|\[ {0,6}[TC]\d{1,7}\] )/;
+/** Whether a `[` begins a caller id (`[  T669]`), not a kernel timestamp: cheap, as every kernel line begins with `[`. */
+function callerInBrackets(text: string): boolean {
+  let i = 1;
+  while (text.charCodeAt(i) === 0x20 && i < 8) i++;
+  const c = text.charCodeAt(i);
+  return c === 0x54 /* T */ || c === 0x43 /* C */;
+}
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
@@ -410,7 +417,7 @@ export class LineUnwrapper {
       const m = KMSG_LEVEL.exec(text)!;
       text = text.slice(m[0].length);
       this.count('kmsg-level');
-    } else if ((ct === 0x54 /* T */ || ct === 0x43 /* C */ || (ct >= 0x30 && ct <= 0x39)) && KMSG_RECORD.test(text)) {
+    } else if ((ct === 0x54 /* T */ || ct === 0x43 /* C */ || (ct >= 0x30 && ct <= 0x39) || (ct === 0x5b /* [ */ && callerInBrackets(text))) && KMSG_RECORD.test(text)) {
       // /dev/kmsg's records (`6,1234,5140900,-,caller=T1;message`: level, sequence, microseconds, flags), as
       // netconsole's extended format and tools that read /dev/kmsg write them, or only the caller left
       // (`T115;INFO: task …`). The microseconds become the kernel's stamp.

@@ -28,7 +28,7 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
 };
 /** mount(8)'s own words for a mount that failed, and a program's child that exited with an error status. */
 const NOT_MOUNTED = /^mount: .*(?:not mounted|bad option)|exited with exit status [1-9]/;
-export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists/i;
+export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists|unknown filesystem type|wrong fs type/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
@@ -517,7 +517,9 @@ export abstract class FailureLedger extends Timeline {
       // (Or the process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
       // then `coreos-ignition-unique-boot.service: Main process exited, code=exited, status=1/FAILURE`.)
       const lastWords = this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'));
-      if (namesAlike(stem, ident) || lastWords || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
+      // (A mount unit's program is mount(8), whatever the path: `mount[859]: mount: unknown filesystem type 'vfat'`.)
+      const mounts = ident === 'mount' && name.endsWith('.mount');
+      if (namesAlike(stem, ident) || lastWords || mounts || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
     }
   }
 

@@ -117,6 +117,9 @@ const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
 const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
 /** A driver's probe that failed: `ibmvscsi 30000069: probe with driver ibmvscsi failed with error -4`, `ahci: probe of 0000:00:1f.2 failed with error -12`. */
+/** libata gave up on a disk's link after its error handling (`ata1: failed to reset engine (errno=-5)`, `ata1: EH
+ *  pending after 5 tries, giving up`): whatever is on that disk does not come. */
+const ATA_GAVE_UP = /^ata\d+(?:\.\d+)?: (?:failed to reset engine \(errno=-\d+\)|EH pending after \d+ tries, giving up)/;
 const STORAGE_PROBE_FAILED = /^\S+ \S+: probe with driver (\S+) failed with\b|^(\S+): probe of \S+ failed with error\b/;
 /** Drivers of storage controllers (disks, flash, SD/MMC hosts): without them no root device appears. */
 const STORAGE_DRIVERS = /^(?:ibmvscsi|ibmvfc|virtio_blk|virtio_scsi|nvme|ahci|ata_piix|mpt[23]sas|mptsas|mptspi|megaraid_sas|megasas|hpsa|smartpqi|aacraid|qla2xxx|lpfc|isci|arcmsr|ipr|zfcp|dasd\S*|sata_\w+|pata_\w+|sym53c8xx|vmw_pvscsi|hv_storvsc|xen[-_]blkfront|usb-storage|uas|sdhci\S*|dw_mmc\S*|mmci?|mmc_spi|mtk-msdc|meson-gx-mmc|omap_hsmmc|mxs-mmc|renesas_sdhi\S*|ufshcd\S*|aspeed-smc|spi-nor|fsl-quadspi|nand\S*|gpmi-nand)$/;
@@ -160,7 +163,10 @@ export class Segmenter extends CrashTracker {
       // (PID 1's fatal error is explained by the plain lines before it.)
       this.recentLines[this.recentAt++ & 7] = rec.at;
       // U-Boot loaded a kernel or an initrd (`Retrieving file: /boot/Image`, `10229248 bytes read in 442 ms`).
-      if (this.boot !== null && this.boot.bootloaderError !== null && !this.boot.hasKernel && BOOTLOADER_LOADED.test(rec.at.text)) this.bootloaderLoaded = rec.at.lineNo;
+      if (this.boot !== null && this.boot.bootloaderError !== null && !this.boot.hasKernel && BOOTLOADER_LOADED.test(rec.at.text)) {
+        this.bootloaderLoaded = rec.at.lineNo;
+        if (this.boot.bootloaderError.more.length === 0) this.boot.bootloaderError.gotPast = true;
+      }
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
@@ -352,7 +358,10 @@ export class Segmenter extends CrashTracker {
             boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [], ...(doing !== undefined ? { before: { line: doing.lineNo, text: clip(doing.text), why: 'what the bootloader did just before' } } : {}) };
             if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
           }
-          else if (e.more.length < 5) e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
+          else if (e.more.length < 5) {
+            e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
+            delete e.gotPast;
+          }
         }
         return this.touch();
       }
@@ -892,6 +901,8 @@ export class Segmenter extends CrashTracker {
         !(boot.startReason === 'timestamps-restarted' && boot.kernelVersion === null && rec.uptime !== null && rec.uptime <= 1.5 && boot.lastUptime !== null && boot.lastUptime <= 1.5) &&
         (boot.kernelVersion !== null ||
           boot.cycles.length > 0 ||
+          // (An init that ran before it, BusyBox's `reboot` typed at its shell: the log began in the boot before.)
+          boot.init !== null ||
           // (Some boards' kernels count from power-on, not from their own start: the banner a moment after
           // the kernel's first line, on the same clock, is that kernel's.)
           (boot.lastUptime !== null && boot.lastUptime > 5 && !(rec.uptime !== null && boot.firstUptime !== null && rec.uptime >= boot.lastUptime && rec.uptime - boot.firstUptime < 2)) ||
@@ -1069,6 +1080,10 @@ export class Segmenter extends CrashTracker {
       }
     }
     const m0k = rec.message.charCodeAt(0);
+    if (m0k === 0x61 /* a */ && rec.process === null && (boot.storageDriverFailure === undefined || (boot.storageDriverFailure.link === true && boot.storageDriverFailure.more.length < 3)) && ATA_GAVE_UP.test(rec.message)) {
+      if (boot.storageDriverFailure === undefined) boot.storageDriverFailure = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [], link: true };
+      else boot.storageDriverFailure.more.push({ line: at.lineNo, text: clip(at.text), why: 'libata gave up on the link again' });
+    }
     if (m0k === 0x56 /* V */ && rec.message.startsWith('VFS: Mounted root')) boot.rootMountedLine = at.lineNo;
     if (m0k === 0x49 /* I */ && rec.message.startsWith('Initramfs unpacking failed')) boot.initramfsUnpackFailed ??= { line: at.lineNo, text: clip(at.text), why: 'the kernel could not unpack its initramfs' };
     // The kernel refusing a module (its BTF, a symbol, a signature): whatever that module drives never comes.
@@ -1201,9 +1216,10 @@ export class Segmenter extends CrashTracker {
     const errors = (cycle.hookErrors ??= []);
     let first = errors.find((e) => e.ident === ident);
     if (first === undefined && errors.length < 6) {
-      first = { ident, ev: { line: at.lineNo, text: clip(at.text), why: `the first error in ${ident}.service` } };
+      first = { ident, ev: { line: at.lineNo, text: clip(at.text), why: `the first error in ${ident}.service` }, count: 0 };
       errors.push(first);
     }
+    if (first !== undefined) first.count++;
     if (!HOOK_GAVE_UP.test(said)) return;
     if (cycle.hookGaveUp === undefined) cycle.hookGaveUp = { ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}.service gives up to the debug shell` }, firstError: first?.ev ?? null };
     // (And says so again, from the script that called the one that failed: its last word.)

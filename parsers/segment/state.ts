@@ -123,8 +123,8 @@ export interface CycleState {
   /** A dracut hook's service said it gives up (`dracut-pre-mount[4063]: Warning: ERROR: dvs-setup.sh failed;
    *  dropping to debug.`), and the first error its processes printed before that. */
   hookGaveUp?: { ident: string; ev: Evidence; firstError: Evidence | null; last?: Evidence };
-  /** The first error each dracut hook's processes printed in this cycle (a few hooks). */
-  hookErrors?: Array<{ ident: string; ev: Evidence }>;
+  /** The first error each dracut hook's processes printed in this cycle (a few hooks), and how many they printed. */
+  hookErrors?: Array<{ ident: string; ev: Evidence; count: number }>;
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
   /** The latest line a process other than PID 1 printed in this cycle (an error or not). */
@@ -175,7 +175,14 @@ export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-
 
 export interface BootState {
   /** A bootloader error before any kernel ran. */
-  bootloaderError: { line: number; text: string; message: string; /** The bootloader's errors after the first. */ more: Evidence[]; /** Its line just before the error. */ before?: Evidence } | null;
+  bootloaderError: {
+    line: number;
+    text: string;
+    message: string;
+    /** The bootloader's errors after the first. */ more: Evidence[];
+    /** Its line just before the error. */ before?: Evidence;
+    /** It loaded a file after the error (`Retrieving file: …`, `413 bytes read in 25 ms`): it got past it. */ gotPast?: true;
+  } | null;
   /** The bootloader's exception handler reported a fault, or it said to reset the board, before the kernel's
    *  first line (a kernel may still run: another CPU faulted, or the fault came after the hand-over). */
   bootloaderFault?: { ev: Evidence; more: Evidence[] };
@@ -268,7 +275,8 @@ export interface BootState {
   kernelFailures?: Array<{ kind: KernelFailure; message: string; line: number; text: string; more: Evidence[] }>;
   /** A storage controller's driver that failed to probe (`ibmvscsi 30000069: probe with driver ibmvscsi failed`),
    *  by its first error (`Error -4 opening adapter`): the disks behind it never come. */
-  storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[] };
+  /** (`link`: not a driver that failed to probe but a disk's link that libata gave up on.) */
+  storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[]; link?: true };
   /** Where the kernel said it mounted its root (`VFS: Mounted root (ext4 filesystem) on device 254:0.`). */
   rootMountedLine?: number;
   /** The kernel could not unpack its initramfs (`Initramfs unpacking failed: invalid magic at start of compressed archive`). */
