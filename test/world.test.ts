@@ -2361,6 +2361,8 @@ test("POWER's EEH taking a PCI device away for good, then tasks hung: the device
   assert.match(eeh.boots[0]!.rootCause!.headline, /^a device stopped responding: EEH: PHB#10-PE#10000 has failed 6 times/);
   const ip = f(['[   10.338228] ipconfig: wpan1: socket(AF_INET): Address family not supported by protocol', '!!! IP-Config: Auto-configuration of network failed !!!', '         Stopping LKP bootstrap...']);
   assert.is(ip.rootCause, 'IP-Config: Auto-configuration of network failed');
+  const ipr = analyze(['[   10.338228] ipconfig: wpan1: socket(AF_INET): Address family not supported by protocol', '!!! IP-Config: Auto-configuration of network failed !!!'].join('\n') + '\n');
+  assert.ok(ipr.boots[0]!.rootCause!.evidence.some((e) => e.line === 1));
 });
 
 test("a mount unit's program is mount(8): its error just before the unit failed is the failure's evidence (systemd 208's journal)", () => {
@@ -2383,6 +2385,34 @@ test("a soft lockup reported on the line of a message that never got its newline
   // (The words elsewhere in a message are no crash: `… BUG: soft lockup detector enabled`.)
   const quiet = analyze('[    0.100000] testing the BUG: soft lockup detector\n');
   assert.is(quiet.boots[0]?.crashes.length ?? 0, 0);
+});
+
+test("emergency mode with no failed unit, after the kernel said the root's filesystem is damaged: the kernel's words are the cause", () => {
+  const r = analyze(['[    5.000000] systemd[1]: systemd 219 running in system mode. (+PAM)', '[    9.100000] XFS (dm-0): Internal error XFS_WANT_CORRUPTED_GOTO at line 1664 of file fs/xfs/libxfs/xfs_alloc.c.  Caller xfs_free_extent+0xaa/0x140 [xfs]', '[    9.200000] XFS (dm-0): Corruption of in-memory data detected.  Shutting down filesystem', 'Generating "/run/initramfs/rdsosreport.txt"', 'Entering emergency mode. Exit the shell to continue.'].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.kind, 'kernel-error');
+  assert.match(rc.headline, /XFS_WANT_CORRUPTED_GOTO.*then the machine entered emergency mode/);
+  // (Without the kernel's words, the emergency stays unexplained.)
+  const bare = analyze(['[    5.000000] systemd[1]: systemd 219 running in system mode. (+PAM)', 'Entering emergency mode. Exit the shell to continue.'].join('\n') + '\n');
+  assert.is(bare.boots[0]!.cycles[0]!.rootCause!.kind, 'unexplained');
+});
+
+test('bcache disabling its cache set before the root device never came: the disk is why', () => {
+  const r = analyze(['[    0.975019] bcache: bch_cache_set_error() error on 6de5186a: corrupted btree at bucket 818470, block 267, 324 keys, disabling caching', 'Gave up waiting for root file system device.  Common problems:', 'ALERT!  UUID=5864ba4a does not exist.  Dropping to a shell!', '(initramfs) '].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.match(rc.headline, /^a disk failed \(bcache: bch_cache_set_error\(\) error on/);
+});
+
+test("the kernel's I/O errors on the root's disk before the initramfs's fsck or mount failed: the disk is why; the kernel's refusal of a root mount is the shell's evidence", () => {
+  const r = analyze(['[    1.265823] blk_update_request: I/O error, dev mmcblk1, sector 136 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0', 'Begin: Will now check root file system ... fsck from util-linux 2.34', '/dev/mmcblk1p1: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.', 'fsck exited with status code 4', 'The root filesystem on /dev/mmcblk1p1 requires a manual fsck', '', 'BusyBox v1.30.1 (Ubuntu 1:1.30.1-4ubuntu6.4) built-in shell (ash)', '(initramfs) '].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.kind, 'kernel-error');
+  assert.match(rc.headline, /^the disk mmcblk1 failed/);
+  // (I/O errors on another disk explain nothing here.)
+  const other = analyze(['[    1.265823] blk_update_request: I/O error, dev sdb, sector 136 op 0x0:(READ) flags 0x0', '/dev/mmcblk1p1: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.', 'fsck exited with status code 4', 'The root filesystem on /dev/mmcblk1p1 requires a manual fsck', '(initramfs) '].join('\n') + '\n');
+  assert.is.not(other.boots[0]!.rootCause!.kind, 'kernel-error');
+  const btrfs = analyze(['[   27.258259] BTRFS error (device sda3): devid 2 uuid 5b50e238 is missing', '[   27.275696] BTRFS error (device sda3): open_ctree failed', 'mount: mounting /dev/sda3 on /root failed: Invalid argument', 'Failed to mount /dev/sda3 as root file system.', '', 'BusyBox v1.30.1 (Debian 1:1.30.1-6+b3) built-in shell (ash)', '(initramfs) '].join('\n') + '\n');
+  assert.ok(btrfs.boots[0]!.rootCause!.evidence.some((e) => e.line === 1));
 });
 
 test.run();

@@ -233,7 +233,9 @@ const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs)[^(]{0,12}\((?:device )?([^
 /** The device the boot waited for never came (its root device, a device unit that timed out, no root to
  *  mount for the kernel) after the driver of a storage controller failed to probe: that failure is why. */
 function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: readonly Boot['cycles'][number][]): Cause | null {
-  const sd = b.storageDriverFailure ?? b.moduleRefused;
+  // (Or a disk the kernel took out of service: md dropping a member, bcache disabling its cache set.)
+  const disk = (b.kernelFailures ?? []).find((f) => f.kind === 'disk');
+  const sd = b.storageDriverFailure ?? b.moduleRefused ?? disk;
   if (sd === undefined) return null;
   const refused = sd === b.moduleRefused;
   const waited =
@@ -246,7 +248,7 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
   // the boot ended in, where someone typed `dmesg` to show what came before.)
   const typedAfter = waited !== null && b.bannerLine !== null && waited.lines.length > 0 && waited.lines.every((l) => l < b.bannerLine!);
   if (waited === null || ((waited.lines[0] ?? 0) < sd.line && !typedAfter)) return null;
-  const what = refused ? 'the kernel refused to load a module' : b.storageDriverFailure?.link === true ? "the kernel gave up on a disk's link" : "a storage controller's driver failed";
+  const what = refused ? 'the kernel refused to load a module' : sd === disk ? 'a disk failed' : b.storageDriverFailure?.link === true ? "the kernel gave up on a disk's link" : "a storage controller's driver failed";
   const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: what }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
   return {
     kind: 'kernel-error',
@@ -288,6 +290,26 @@ function hookComplained(b: BootState): Cause | null {
 
 /** How many error lines a dracut hook prints before its complaints are the story of a boot where nothing failed. */
 const HOOK_COMPLAINTS = 3;
+
+/**
+ * The initramfs could not have its root (a manual fsck, a mount that failed) after the kernel's I/O errors
+ * on that disk (`blk_update_request: I/O error, dev mmcblk1, sector 136`, then `The root filesystem on
+ * /dev/mmcblk1p1 requires a manual fsck`): the disk is why.
+ */
+function ioBehindRoot(b: BootState, rootCause: Cause | null): Cause | null {
+  const io = b.firstStorageError;
+  // (The initramfs's own failure before its shell, a fsck that found the damage, is one too.)
+  const initramfs = rootCause !== null && (rootCause.kind === 'root-device' || (rootCause.kind === 'unit' && b.cycles.length === 0 && b.mode !== null));
+  if (!initramfs || io === undefined || !io.text.includes('I/O error')) return null;
+  const disk = IO_ERROR_DISK.exec(io.text)?.[1];
+  const first = rootCause.evidence[0];
+  if (disk === undefined || first === undefined || io.line >= first.line || !rootCause.evidence.some((e) => e.text.includes(`/dev/${disk}`))) return null;
+  const message = io.text.replace(/^\s*\[\s*\d+\.\d+\]\s*/, '').trim();
+  const evidence: Evidence[] = [{ ...io, why: 'the kernel could not read the disk' }, ...rootCause.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
+  return { kind: 'kernel-error', unit: message, description: message, headline: `the disk ${disk} failed (${message}); then: ${rootCause.headline}`, lines: linesOf(evidence), evidence, cascade: null, dependents: 0, crash: null };
+}
+/** The disk an I/O error names (`I/O error, dev mmcblk1, sector 136`, `Buffer I/O error on dev sda1`). */
+const IO_ERROR_DISK = /I\/O error,? (?:on )?dev ([a-z]+\d*[a-z]*?)(?:p?\d+)?\b/;
 
 /** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
 function watchdogCause(b: BootState): Cause | null {
@@ -469,6 +491,19 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const startsMidway =
     (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < KERNEL_START_SECONDS) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 20) && b.container !== true;
   const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
+  // Emergency mode with no failed unit to explain it, after the kernel said a filesystem or a disk failed
+  // (`XFS (dm-0): Corruption of in-memory data detected. Shutting down filesystem`, then dracut's
+  // `Entering emergency mode`): the kernel's words explain it.
+  for (const c of cycles) {
+    const rc = c.rootCause;
+    if (rc === null || rc.kind !== 'unexplained' || rc.dependents > 0 || c.emergency === null || c.emergency.requested) continue;
+    const emergencyLine = c.emergency.line;
+    if (!(b.kernelFailures ?? []).some((f) => f.kind !== 'driver' && f.kind !== 'network' && f.line < emergencyLine)) continue;
+    const kernel = kernelFailure(b);
+    if (kernel === null) continue;
+    const evidence = [...kernel.evidence, ...c.emergency.evidence.slice(0, 2)];
+    c.rootCause = described({ ...kernel, headline: `${kernel.headline}; then the machine entered emergency mode`, evidence, lines: linesOf(evidence) }, resolver);
+  }
   const crashes = b.crashes.map(buildCrash);
   let rootCause: Cause | null = null;
   // initramfs-tools says what sent it to its shell in one line (`ALERT!  /dev/sda2 does not exist.  Dropping to a shell!`).
@@ -638,7 +673,11 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   } else if (b.mode && b.mode.kind === 'initramfs-shell' && b.mode.device === null && b.mode.cause !== undefined) {
     // The initramfs named no device it waited for, but said what went wrong before its shell.
     const cause = b.mode.cause;
-    const evidence = [cause, ...b.mode.evidence.slice(0, 3)];
+    // (And the kernel's reason, just before: `BTRFS error (device sda3): devid 2 uuid … is missing`, then
+    // `open_ctree failed`, then busybox's `mount: mounting /dev/sda3 on /root failed`.)
+    const kernelSaid = (b.kernelFailures ?? []).filter((k) => (k.kind === 'mount' || k.kind === 'damage') && k.line < cause.line && cause.line - k.line <= KERNEL_SAID_WHY_LINES).flatMap((k) => [{ line: k.line, text: k.text, why: 'the kernel refused the mount' }, ...k.more]);
+    const shown = new Set([cause.line]);
+    const evidence = [...kernelSaid, cause, ...b.mode.evidence.slice(0, 3).filter((e) => !shown.has(e.line))];
     const said = cause.text.trim().replace(/\.$/, '');
     rootCause = {
       // (No device, no unit: the root file system could not be had, in the initramfs's own words.)
@@ -762,7 +801,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     }
     else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? hookComplained(b);
   }
-  rootCause = behindStorageDriver(b, rootCause, cycles) ?? rootCause;
+  rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
     index: b.index,
     startReason: b.startReason,

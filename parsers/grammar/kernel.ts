@@ -295,7 +295,7 @@ export function isStorageError(message: string): boolean {
  * is its damage.)
  */
 const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read)|jffs2: Too few erase blocks)/;
-const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error |jffs2: Erase at 0x[0-9a-f]+ failed)/;
+const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Internal error XFS_WANT_CORRUPTED|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error |jffs2: Erase at 0x[0-9a-f]+ failed)/;
 
 /** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message):
  *  the damage that explains the errors and the failed mount after it. */
@@ -366,6 +366,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // POWER's EEH froze a PCI device once too often and took it away for good (`EEH: PHB#10-PE#10000 has
   // failed 6 times in the last hour and has been permanently disabled.`): what its driver served is gone.
   if (c === 0x50 /* P */) return EEH_DISABLED.test(message) ? 'hang' : null;
+  // bcache gave up on its cache set (`bcache: bch_cache_set_error() error on <uuid>: corrupted btree …,
+  // disabling caching`): the devices behind it do not come.
+  if (c === 0x62 /* b */) return message.startsWith('bcache: bch_cache_set_error() error on') ? 'disk' : null;
   // The kernel's own network configuration (`ip=dhcp`) found no address: what it was for (a network
   // root, a test harness's server) is out of reach.
   if (c === 0x41 /* A */) return IPCONFIG_FAILED.test(message) ? 'network' : null;

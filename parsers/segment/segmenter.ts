@@ -1105,6 +1105,14 @@ export class Segmenter extends CrashTracker {
       // (Without the DRM's location tag: `[drm:atom_op_jump [amdgpu]] *ERROR* atombios stuck in loop …`.)
       const entry = { kind: rec.failure, message: clip(rec.message.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
+      // (The kernel's network configuration says what it tried just before it gave up: `ipconfig: eth0:
+      // socket(AF_INET): Address family not supported by protocol`, one line an interface.)
+      if (entry.kind === 'network') {
+        for (let k = 8; k >= 2; k--) {
+          const r = (this.kRingAt - k) & 7;
+          if (this.kRingLine[r]! >= 0 && this.kRingLine[r]! < at.lineNo && at.lineNo - this.kRingLine[r]! <= 8 && this.kRingMessage[r]!.startsWith('ipconfig: ') && entry.more.length < 4) entry.more.push({ line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'what the kernel tried before it gave up' });
+        }
+      }
       if (!seen.some((x) => x.kind === 'mount')) {
         if (entry.kind === 'mount') {
           // (The damage a filesystem named before the errors that followed from it stays, however many came after.)
