@@ -2415,4 +2415,21 @@ test("the kernel's I/O errors on the root's disk before the initramfs's fsck or 
   assert.ok(btrfs.boots[0]!.rootCause!.evidence.some((e) => e.line === 1));
 });
 
+test("a filesystem's or a driver's own words, then a crash in that same code: the words are why (btrfs's corrupt leaf, amdgpu's ring timeout); a crash elsewhere is not theirs", () => {
+  const btrfs = analyze(['[    1.000000] BTRFS critical (device sda): corrupt leaf: block=2089035464704 slot=85 invalid extent refs', '[    1.100000] WARNING: CPU: 3 PID: 1 at fs/btrfs/block-group.c:132 btrfs_put_block_group+0x3e/0x50 [btrfs]', '[    1.100001] Modules linked in: btrfs', '[    1.100002] ---[ end trace 0000000000000000 ]---'].join('\n') + '\n');
+  assert.match(btrfs.boots[0]!.rootCause!.headline, /^the kernel found a filesystem damaged: BTRFS critical \(device sda\): corrupt leaf.*then the kernel crashed in the same code/);
+  const gpu = analyze(['[   52.772273] [drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=1, emitted seq=3', '[   78.104815] BUG: kernel NULL pointer dereference, address: 0000000000000008', '[   78.104900] Call Trace:', '[   78.104901]  dc_commit_state+0x1f/0x80 [amdgpu]', '[   78.104902]  amdgpu_dm_atomic_commit_tail+0x3a/0x900 [amdgpu]'].join('\n') + '\n');
+  assert.is(gpu.boots[0]!.rootCause!.description, '[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=1, emitted seq=3');
+  const elsewhere = analyze(['[    1.000000] BTRFS critical (device sda): corrupt leaf: block=2089035464704 slot=85 invalid extent refs', '[    1.100000] WARNING: CPU: 3 PID: 1 at drivers/usb/core/hub.c:132 hub_event+0x3e/0x50', '[    1.100002] ---[ end trace 0000000000000000 ]---'].join('\n') + '\n');
+  assert.is(elsewhere.boots[0]!.rootCause!.kind, 'kernel-crash');
+});
+
+test("U-Boot's own capitalised image checks (`Bad Header Checksum.`, `Bad Data CRC`) are the bootloader's failure", () => {
+  for (const said of ['Bad Header Checksum.', 'Bad Data CRC']) {
+    const r = f(['## Booting image at bfc50000 ...', 'Verifying Checksum ...', said, '', 'Entering HTTP server.']);
+    assert.is(r.boots, 1);
+    assert.is(r.rootCause, said.replace(/\.$/, ''));
+  }
+});
+
 test.run();

@@ -311,6 +311,47 @@ function ioBehindRoot(b: BootState, rootCause: Cause | null): Cause | null {
 /** The disk an I/O error names (`I/O error, dev mmcblk1, sector 136`, `Buffer I/O error on dev sda1`). */
 const IO_ERROR_DISK = /I\/O error,? (?:on )?dev ([a-z]+\d*[a-z]*?)(?:p?\d+)?\b/;
 
+/**
+ * A filesystem or a driver said what went wrong in its own words (`BTRFS critical (device sda): corrupt leaf:
+ * …`, `[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout`), and then the kernel crashed in that same
+ * code (a WARNING in `fs/btrfs/…`, a trace through `[amdgpu]`): its words are why, the crash what followed.
+ */
+function failureInCrashCode(b: BootState, crash: CrashState, crashCause: Cause): Cause | null {
+  const frames = crash.details.frames;
+  const title = crash.title.toLowerCase();
+  const f = (b.kernelFailures ?? []).find((k) => {
+    if ((k.kind !== 'damage' && k.kind !== 'hang') || k.line >= crash.line || crash.line - k.line > OWN_CODE_LINES) return false;
+    const key = subsystemOf(k.text);
+    return key !== null && (title.includes(`fs/${key}/`) || title.includes(`${key}_`) || title.includes(`/${key}/`) || frames.some((fr) => fr.endsWith(`[${key}]`) || fr.startsWith(`${key}_`)));
+  });
+  if (f === undefined) return null;
+  const drm = f.text.indexOf('[drm:');
+  const said = drm >= 0 ? f.text.slice(drm).trim() : f.message;
+  const evidence: Evidence[] = [{ line: f.line, text: f.text, why: f.kind === 'damage' ? 'the filesystem says it found damage' : 'its driver says the device stopped responding' }, ...f.more, ...crashCause.evidence.slice(0, 2).map((e) => ({ ...e, why: `then, in the same code: ${e.why}` }))];
+  return {
+    kind: 'kernel-error',
+    unit: said,
+    description: said,
+    headline: `${f.kind === 'damage' ? 'the kernel found a filesystem damaged' : 'a device stopped responding'}: ${said.replace(/\.$/, '')}; then the kernel crashed in the same code (${crash.title})`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+/** How far before a crash a failure in the same code is why. */
+const OWN_CODE_LINES = 400;
+/** The filesystem or driver a kernel line speaks for: `BTRFS …` → btrfs, `EXT4-fs (sda1)` → ext4, `[drm:… [amdgpu]]` → amdgpu, `nvme nvme0: …` → nvme. */
+function subsystemOf(text: string): string | null {
+  const fs = /\b(BTRFS|EXT4-fs|XFS|F2FS-fs)\b/.exec(text);
+  if (fs !== null) return fs[1]!.replace(/-fs$/, '').toLowerCase();
+  const drm = /\[drm:\w+ \[(\w+)\]\]/.exec(text);
+  if (drm !== null) return drm[1]!;
+  const drv = /(?:^|\] |: )([a-z][a-z0-9_]{2,15}) (?:[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.\d|[a-z]+\d+):/.exec(text);
+  return drv !== null ? drv[1]! : null;
+}
+
 /** Nothing in this boot said what went wrong, but the next boot's firmware says a watchdog reset it. */
 function watchdogCause(b: BootState): Cause | null {
   const w = b.watchdogReset;
@@ -798,6 +839,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
           : mount !== undefined
             ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
             : panic;
+      if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
     else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? hookComplained(b);
   }

@@ -268,7 +268,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Device tree not found', pattern: /^Device tree not found or missing FDT support$/, example: 'Device tree not found or missing FDT support' },
   // U-Boot's extlinux/PXE loader could not read a file its menu names (`Failed to load '/boot/…/board.dtb'`).
   { literal: "Failed to load '", pattern: /^Failed to load '\/[^']+'$/, example: "Failed to load '/boot/extlinux/../dtbs/board.dtb'" },
-  { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|data CRC|header checksum)/, example: 'Bad Linux ARM64 Image magic!' },
+  // (U-Boot capitalises its image checks: `Bad Header Checksum`, `Bad Data CRC`.)
+  { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|[Dd]ata CRC|[Hh]eader [Cc]hecksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
   { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
   // GRUB built with its debug locations names the source file before the message (`error:
