@@ -2432,4 +2432,9 @@ test("U-Boot's own capitalised image checks (`Bad Header Checksum.`, `Bad Data C
   }
 });
 
+test("the EFI stub's errors it works around (`FIRMWARE BUG: …`, no memreserve table) are not what stopped the boot; the one after them is", () => {
+  const r = f(['EFI stub: Booting Linux Kernel...', 'EFI stub: ERROR: FIRMWARE BUG: efi_loaded_image_t::image_base has bogus value', 'EFI stub: ERROR: FIRMWARE BUG: kernel image not aligned on 64k boundary', 'EFI stub: ERROR: Failed to install memreserve config table!', 'EFI stub: Using DTB from configuration table', 'EFI stub: Exiting boot services...', 'EFI stub: ERROR: Unable to construct new device tree.']);
+  assert.is(r.rootCause, 'EFI stub: ERROR: Unable to construct new device tree');
+});
+
 test.run();

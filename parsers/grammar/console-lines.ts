@@ -317,7 +317,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
   { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
   // The kernel's EFI stub could not load what it was told to (the initrd, the kernel itself): no kernel ran.
-  { literal: 'EFI stub: ERROR: ', pattern: /^EFI stub: ERROR: \S/, example: 'EFI stub: ERROR: Failed to read file' },
+  // (Not what it says and works around: a firmware that got the image's base or alignment wrong, `ERROR:
+  // FIRMWARE BUG: kernel image not aligned on 64k boundary`, or no table for reserved memory; the stub goes on.)
+  { literal: 'EFI stub: ERROR: ', pattern: /^EFI stub: ERROR: (?!FIRMWARE BUG: |Failed to install memreserve config table)\S/, example: 'EFI stub: ERROR: Failed to read file' },
   // 32-bit ARM's kernel head found no machine it supports for the ID (or device tree) the bootloader passed:
   // it stops there, before its console comes up (the decompressor's output shows the message).
   { literal: 'unsupported machine ID', pattern: /^Error: (?:invalid dtb and )?unrecognized\/unsupported machine ID\b/, example: 'Error: unrecognized/unsupported machine ID (r1 = 0x00000722).' },
