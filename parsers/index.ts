@@ -21,6 +21,8 @@ export interface AnalyzerOptions extends LineSplitterOptions {
   onRecord?: (record: ConsoleRecord) => void;
   /** A policy's own patterns: each line that matches one is a finding (`report.matches`). */
   patterns?: readonly PatternDef[];
+  /** Every rule on every line, no fast path: the reference the fast paths are tested against (slower). */
+  reference?: boolean;
 }
 
 export class Analyzer {
@@ -40,6 +42,7 @@ export class Analyzer {
     this.name = options.name ?? '-';
     this.onEvent = options.onEvent;
     this.segmenter = new Segmenter(options.onEvent);
+    this.segmenter.reference = options.reference === true;
     const onRecord = options.onRecord;
     const sources = this.sources;
     this.classifier = new LineClassifier(

@@ -2437,4 +2437,22 @@ test("the EFI stub's errors it works around (`FIRMWARE BUG: …`, no memreserve 
   assert.is(r.rootCause, 'EFI stub: ERROR: Unable to construct new device tree');
 });
 
+test("a kernel line a mail client wrapped as format=flowed (one space at the cut) is one line again; a console's padded lines are not joined", () => {
+  const lines = ['[    1.572323] F2FS-fs (mmcblk1p2): Mismatch valid blocks 512 vs. 508 ', ' ', '', '[    1.578552] F2FS-fs (mmcblk1p2): Failed to initialize F2FS segment manager ', '(-117) ', '', '[    1.586374] VFS: Cannot open root device "mmcblk1p2" or unknown-block(179,2): ', 'error -117 ', ''];
+  const r = analyze(lines.join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.description, 'F2FS-fs (mmcblk1p2): Failed to initialize F2FS segment manager (-117)');
+  assert.ok(rc.evidence.some((e) => e.line === 7 && e.text.endsWith('unknown-block(179,2): error -117')), 'the VFS line, joined, is evidence');
+  // (A board's console padded to 80 columns: `Starting syslogd: OK` is its own line.)
+  const padded = f(['[    1.554445]  mmcblk0: p1 p2' + ' '.repeat(50), 'Starting network: FAIL' + ' '.repeat(40)]);
+  assert.equal(padded.rootCause, 'network');
+});
+
+test('another kernel line written into one that had not ended is two lines (`EHCI[   36.4] systemd-networkd[740]: …`); a message that carries a clock of its own is one', () => {
+  const r = f(['[   21.830940] ehci-pci 0000:00:1d.0: EHCI[   36.425579] systemd-networkd[740]: eth0: Configured', '[   52.191081] nvme nvme0: I/O 23 QID 1 timeout, aborting']);
+  assert.is(r.cycles, 1, "systemd's network daemon speaks: systemd runs");
+  const own = f(['[    1.048094]  [0:    kworker/0:0:    3] [SECLOG C4] [000014.865209] [RPMB] get provision : 1', '[    1.050443]  [4:scsi_srpmb_work:  950] exynos-ufs-srpmb ufs-srpmb: Sent reply']);
+  assert.is(own.boots, 1);
+});
+
 test.run();

@@ -12,6 +12,8 @@ import {
   type OtherInit,
   matchFailedRow,
   KERNEL_EVENT_LITERALS,
+  KERNEL_LEDGER_STARTS,
+  KERNEL_LEDGER_WORDS,
   matchJournalLine,
   matchKernelEvent,
   matchSystemctlError,
@@ -92,6 +94,9 @@ export type ConsoleRecord =
       userManager: UserManagerLine | null;
       /** Someone logged in (a journal's `login[…]: ROOT LOGIN ON ttyS0`). */
       login: boolean;
+      /** None of the words of any kernel rule (the grammar's or the segmenter's, KERNEL_LEDGER_LITERALS)
+       *  is in the message: a plain line, that only moves the clock. */
+      plain: boolean;
     }
   | {
       kind: 'journal';
@@ -150,7 +155,7 @@ const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
 export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network';
-const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
+const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
@@ -214,7 +219,7 @@ function splicedCrash(message: string): ReturnType<typeof matchCrash> {
 const SOFT_LOCKUP = /^BUG: soft lockup - CPU#\d+ stuck for /;
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
-const KERNEL_GATE = kernelGate(KERNEL_EVENT_LITERALS);
+const KERNEL_GATE = kernelGate([...KERNEL_EVENT_LITERALS, ...KERNEL_LEDGER_STARTS], KERNEL_LEDGER_WORDS);
 /** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
 const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** Verbs read from a line with no status word and no prefix. */
@@ -403,6 +408,25 @@ export class LineClassifier {
             this.out({ kind: 'status', at: { lineNo: line.lineNo, text }, word: found.word, message: found.message, msg: found.msg, repaired: true });
             this.kernel({ lineNo: line.lineNo, text }, k.uptime, found.before, false);
             return;
+          }
+        }
+        // Another kernel line written into this one before it ended (`ehci-pci 0000:00:1d.0: EHCI[   36.42]
+        // systemd-networkd[740]: eth0: Configured`): two lines, as they were printed.
+        // (Glued to the text it cut, and padded as printk pads: `[SECLOG C4] [000014.865209]` is a message's own clock.)
+        const inner = message.indexOf('[');
+        if (inner > 0) {
+          const at = stampInside(message, inner);
+          const before = at > 0 ? message.charCodeAt(at - 1) : 0x20;
+          if (before !== 0x20 && before !== 0x09 && before !== 0x5d /* ] */ && !(message.charCodeAt(at + 1) === 0x30 && message.charCodeAt(at + 2) !== 0x2e)) {
+            const rest = message.slice(at);
+            const k2 = parseKernelPrefix(rest);
+            if (k2 !== null && k2.uptime >= k.uptime) {
+              // (The same line begun again, `NOTI[    0.000292] NOTICE:  BL2: …`: only the second is.)
+              const cut = message.slice(0, at);
+              if (!rest.startsWith(cut, k2.messageStart)) this.kernel({ lineNo: line.lineNo, text }, k.uptime, cut, false);
+              this.classifyText(line, rest, undefined, false);
+              return;
+            }
           }
         }
         // A reset cut the kernel's line and the next power-on's firmware wrote on (`… (__enableNOTICE:  CPU:
@@ -972,7 +996,7 @@ export class LineClassifier {
       manager,
       msg,
       event: proc ? (USER_FAULT.test(proc.rest) ? { kind: 'user-fault', detail: proc.ident } : null) : !interesting ? null : matchKernelEvent(message),
-      crash: proc ? null : interesting ? matchCrash(message) : splicedCrash(message),
+      crash: proc ? null : ((interesting ? matchCrash(message) : null) ?? splicedCrash(message)),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)
@@ -981,6 +1005,7 @@ export class LineClassifier {
       audit,
       userManager,
       login: proc !== null ? isLoginMessage(proc.ident, proc.rest) : audit === null && message.charCodeAt(0) === 0x61 /* a */ && AUDIT_LOGIN.test(message),
+      plain: !interesting,
     });
   }
 
@@ -1001,6 +1026,21 @@ function resultAfterFrames(text: string): number {
 const RESULT_AFTER_FRAMES = /.*\S(\[(?: TIME |FAILED|DEPEND|  OK  )\] \S)/;
 
 const WORD_ATE_STAMP = /^\[ ?(?:TIME|FAILED|DEPEND|OK|INFO|ASSERT)(?= +\d{1,10}\.\d{6}\] )/;
+
+/** Where a kernel stamp (`[   36.425579]`) begins in `m`, looking from `from` (a `[`); -1 when none does. */
+function stampInside(m: string, from: number): number {
+  for (let b = from; b >= 0; b = m.indexOf('[', b + 1)) {
+    let i = b + 1;
+    while (m.charCodeAt(i) === 0x20) i++;
+    const digits = i;
+    while (m.charCodeAt(i) >= 0x30 && m.charCodeAt(i) <= 0x39) i++;
+    if (i === digits || m.charCodeAt(i) !== 0x2e) continue;
+    const frac = ++i;
+    while (m.charCodeAt(i) >= 0x30 && m.charCodeAt(i) <= 0x39) i++;
+    if (i - frac === 6 && m.charCodeAt(i) === 0x5d /* ] */) return b;
+  }
+  return -1;
+}
 
 function ref(line: PhysicalLine, text: string): LineRef {
   return { lineNo: line.lineNo, text };

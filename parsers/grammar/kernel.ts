@@ -100,13 +100,13 @@ export interface KernelGate {
  * lines, and the few storage words that can stand anywhere are searched for on their own (one regex
  * mixing both tries the anchored part at every position; measured here: 107 ns a line against 51).
  */
-export function kernelGate(extraStarts: readonly string[]): KernelGate {
+export function kernelGate(extraStarts: readonly string[], extraWords: readonly string[] = []): KernelGate {
   const literal = escapeRegExp;
   const starts = [...new Set([...CRASH_RULES.flatMap((r) => r.starts ?? [r.literal]), ...LOCATION_LITERALS, ...STORAGE_STARTS, ...DRIVER_FAILURE_STARTS, ...extraStarts])];
   const atStart = new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${starts.map(literal).join('|')})`);
   // `rror` and `orrupt` share `rr`: one alternative begun there scans faster (`interrupt` is not `orrupt`).
   const words = STORAGE_ANYWHERE.filter((w) => w !== 'rror' && w !== 'orrupt').map(literal);
-  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS].join('|'));
+  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS, ...extraWords.map(literal)].join('|'));
   return { test: (m: string): boolean => atStart.test(m) || anywhere.test(m) };
 }
 
@@ -115,7 +115,7 @@ export function kernelGate(extraStarts: readonly string[]): KernelGate {
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
+export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'F2FS-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -277,9 +277,9 @@ export function matchCrashLocation(message0: string): string | null {
 }
 
 /** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|jffs2: (?:Erase at 0x[0-9a-f]+ failed|Too few erase blocks)|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|swapfile (?:must not be|has holes|must have)|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
+const STORAGE_ERROR = /(?:I\/O error|jffs2: (?:Erase at 0x[0-9a-f]+ failed|Too few erase blocks)|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |F2FS-fs \(\S+\): (?:Failed to|Mismatch|Can't find valid|Unable to read|inconsistent|[Cc]orrupt)|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|swapfile (?:must not be|has holes|must have)|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
 
-export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'erase blocks', 'swapfile', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev'];
+export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'erase blocks', 'swapfile', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev', 'F2FS-fs ('];
 
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.
@@ -294,8 +294,8 @@ export function isStorageError(message: string): boolean {
  * the firmware image left no room for the writable overlay, is its failed mount; an erase the flash refused
  * is its damage.)
  */
-const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read)|jffs2: Too few erase blocks)/;
-const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Internal error XFS_WANT_CORRUPTED|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error |jffs2: Erase at 0x[0-9a-f]+ failed)/;
+const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read)|jffs2: Too few erase blocks|F2FS-fs \(\S+\): (?:Failed to (?:initialize F2FS (?:segment|node) manager|get valid F2FS checkpoint|read root inode)|Can't find valid F2FS filesystem|Unable to read \d+\w* superblock))/;
+const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Internal error XFS_WANT_CORRUPTED|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error |jffs2: Erase at 0x[0-9a-f]+ failed|F2FS-fs \(\S+\): (?:Mismatch valid blocks|inconsistent |[Cc]orrupted ))/;
 
 /** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message):
  *  the damage that explains the errors and the failed mount after it. */

@@ -196,13 +196,25 @@ export class LineUnwrapper {
   /** A journal or syslog line that may go on in the next physical line (a paste hard-wrapped at a width:
    *  `… systemd[595]: ryzen-tctl.service: Failed wit` / `h result 'exit-code'.`). */
   private wrapped: PhysicalLine | null = null;
+  /** The held line is a kernel line cut as format=flowed cuts (see flowedCut). */
+  private flowed = false;
 
   private emitLine(line: PhysicalLine): void {
     const held = this.wrapped;
     if (held !== null) {
       this.wrapped = null;
       // Cut at a column (a space at the cut stays in front of the rest): the next line starts nothing of its own.
-      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED) return this.emitLine({ ...held, text: held.text + line.text, byteEnd: line.byteEnd });
+      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED) {
+        const joined = { ...held, text: held.text + line.text, byteEnd: line.byteEnd };
+        // (A flowed paragraph goes on while its lines end in a soft break.)
+        if (this.flowed && flowedCut(line.text)) {
+          this.wrapped = joined;
+          return;
+        }
+        this.flowed = false;
+        return this.emitLine(joined);
+      }
+      this.flowed = false;
       this.out(held);
     }
     // (Most lines are the kernel's or systemd's, begun by `[` or a space: one comparison before the regex.
@@ -212,12 +224,21 @@ export class LineUnwrapper {
       this.wrapped = line;
       return;
     }
+    // A kernel line a mail client wrapped as format=flowed (RFC 3676): cut at a space near the 78th column,
+    // the space left at the line's end (`… unknown-block(179,2): ` / `error -117`). (One space only: a console
+    // that pads its lines with spaces to the screen's width is not a mail.)
+    if (c === 0x5b /* [ */ && flowedCut(line.text) && !line.truncated && isKernelStamp(line.text)) {
+      this.wrapped = line;
+      this.flowed = true;
+      return;
+    }
     this.out(line);
   }
 
   private releaseWrapped(): void {
     const held = this.wrapped;
     this.wrapped = null;
+    this.flowed = false;
     if (held !== null) this.out(held);
   }
 
@@ -645,6 +666,12 @@ function escapeKinds(text: string): number {
 }
 
 /** `[    1.234567]` or `[12345.678901]` at the start. */
+/** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
+function flowedCut(text: string): boolean {
+  const n = text.length;
+  return n >= 60 && n <= 100 && text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20;
+}
+
 function isKernelStamp(text: string): boolean {
   let i = 1;
   while (text.charCodeAt(i) === 0x20) i++;

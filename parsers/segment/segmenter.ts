@@ -116,6 +116,8 @@ const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nabl
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
 const MIPS_UTH = /^CPU \d+ Unable to handle kernel /;
+/** The kernel could not mount the root filesystem (after the filesystem's own failure, or on its own). */
+const ROOT_NOT_MOUNTED = /^VFS: (?:Cannot open root device|Unable to mount root)/;
 /** A driver's probe that failed: `ibmvscsi 30000069: probe with driver ibmvscsi failed with error -4`, `ahci: probe of 0000:00:1f.2 failed with error -12`. */
 /** libata gave up on a disk's link after its error handling (`ata1: failed to reset engine (errno=-5)`, `ata1: EH
  *  pending after 5 tries, giving up`): whatever is on that disk does not come. */
@@ -135,7 +137,8 @@ const TARGET_BY_DESCRIPTION: Readonly<Record<string, string>> = { 'Emergency Mod
 const MODULE_REFUSED = /^(?:failed to validate module \[[\w-]+\] BTF: -\d+|[\w-]+: (?:Unknown symbol \S+ \(err -?\d+\)|disagrees about version of symbol \S+)|Loading of (?:unsigned module|module with unavailable key) is rejected)/;
 
 /** Programs that only systemd's own units run: on a console, a systemd userspace runs. */
-const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|fsck|remount-fs|modules-load|sysctl|growfs|makefs|hibernate-resume|random-seed|vconsole-setup|cryptsetup|veritysetup|sysusers|firstboot|machine-id-setup)$/;
+// (And systemd's own daemons: `systemd-networkd[740]: eth0: Configured`.)
+const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|fsck|remount-fs|modules-load|sysctl|growfs|makefs|hibernate-resume|random-seed|vconsole-setup|cryptsetup|veritysetup|sysusers|firstboot|machine-id-setup|networkd|networkd-wait-online|resolved|timesyncd|logind|machined|homed|oomd|userdbd|hostnamed|localed|timedated)$/;
 
 /** A dracut hook's script complaining, and giving up (dracut's `die` and `warn …; dropping to debug`). */
 const HOOK_ERROR = /\b(?:ERROR|[Ee]rror|FATAL|[Ff]ailed|cannot|[Uu]nable to|No such file|not found)\b|dropping to debug/;
@@ -158,7 +161,10 @@ export class Segmenter extends CrashTracker {
     if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
     if (this.restartAfterPanic !== null) this.afterPanicRestart(rec);
     // Kernel lines are most of a console: to their own method at once.
-    if (rec.kind === 'kernel') return this.kernel(rec);
+    if (rec.kind === 'kernel') {
+      if (rec.plain && this.plainKernel(rec)) return;
+      return this.kernel(rec);
+    }
     if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
       // (PID 1's fatal error is explained by the plain lines before it.)
       this.recentLines[this.recentAt++ & 7] = rec.at;
@@ -851,6 +857,53 @@ export class Segmenter extends CrashTracker {
     if (this.boot !== null && this.boot.end === 'panic' && Segmenter.REBOOTING_IN.test(text)) this.restartAfterPanic = this.boot;
   }
 
+  /** A plain kernel line, read at once (true); false when it must go through kernel(). */
+  private plainKernel(rec: Extract<ConsoleRecord, { kind: 'kernel' }>): boolean {
+    // Most of a console is the kernel's plain lines (`[    1.23] usb 1-1: new high-speed USB device …`):
+    // nothing of a process, a crash, a failure or an event, no rule's words, in a boot whose kernel already
+    // spoke, with no crash report or warning open that the line may go on. They only move the clock.
+    const boot = this.boot;
+    const at = rec.at;
+    if (
+      boot !== null &&
+      boot.hasKernel &&
+      rec.event === null &&
+      rec.process === null &&
+      rec.manager === null &&
+      rec.msg === null &&
+      rec.userManager === null &&
+      rec.crash === null &&
+      rec.failure === null &&
+      !rec.storageError &&
+      !rec.fromJournal &&
+      rec.crashLocation === null &&
+      rec.audit === null &&
+      !rec.login &&
+      (rec.uptime === null || rec.uptime >= 1.5) &&
+      this.dmesgReplay === null &&
+      this.afterWarning === null &&
+      this.openCrashes.length === 0 &&
+      (boot.rootWait === undefined || boot.rootWait === null) &&
+      !this.reference &&
+      (boot.crashes.length === 0 || at.lineNo - boot.crashes[boot.crashes.length - 1]!.line > 1)
+    ) {
+      this.recognised++;
+      if (rec.uptime !== null) {
+        boot.consoleKernel = true;
+        boot.firstUptime ??= rec.uptime;
+        boot.lastUptime = rec.uptime;
+      }
+      if (rec.message !== '') this.kernelSaid(boot, rec.message, at, rec.uptime);
+      if (rec.uptime !== null) this.stampUptime(boot, rec.uptime);
+      this.touch();
+      return true;
+    }
+    return false;
+  }
+
+  /** Every rule on every kernel line, no fast path (the reference the fast path is tested against). */
+  reference = false;
+
   private kernel(rec: Extract<ConsoleRecord, { kind: 'kernel' }>): void {
     this.recognised++;
     const at = rec.at;
@@ -1053,21 +1106,7 @@ export class Segmenter extends CrashTracker {
     if ((m0 === 0x55 /* U */ && rec.message.startsWith('Unhandled fault: ')) || (m0 === 0x53 /* S */ && rec.message.startsWith('SError Interrupt on CPU'))) {
       this.faultSaid = { line: at.lineNo, text: clip(at.text), why: 'the fault the kernel then reported' };
     }
-    if (rec.message !== '') {
-      boot.kernelLastLine = at.lineNo;
-      boot.kernelLastText = at.text;
-      this.k2Message = this.k1Message;
-      this.k2Line = this.k1Line;
-      this.k2Text = this.k1Text;
-      this.k1Line = at.lineNo;
-      this.k1Uptime = rec.uptime;
-      this.k1Message = rec.message;
-      this.k1Text = at.text;
-      const r = this.kRingAt++ & 7;
-      this.kRingLine[r] = at.lineNo;
-      this.kRingMessage[r] = rec.message;
-      this.kRingText[r] = at.text;
-    }
+    if (rec.message !== '') this.kernelSaid(boot, rec.message, at, rec.uptime);
 
     // A storage controller's driver that did not probe: what the boot waits for next may be behind it.
     if (boot.storageDriverFailure === undefined && rec.process === null && rec.message.includes('probe ')) {
@@ -1132,6 +1171,10 @@ export class Segmenter extends CrashTracker {
       if (last.kind === 'driver' && at.lineNo - prev === 1 && last.more.length < 4) last.more.push({ line: at.lineNo, text: clip(at.text), why: 'the driver’s message goes on' });
     }
     if (rec.storageError) {
+      // The filesystem could not mount, then the kernel could not mount its root (`F2FS-fs (mmcblk1p2): Failed to
+      // initialize F2FS segment manager (-117)`, `VFS: Cannot open root device "mmcblk1p2" …: error -117`).
+      const mounted = rec.failure === null && m0 === 0x56 /* V */ && ROOT_NOT_MOUNTED.test(rec.message) ? boot.kernelFailures?.find((x) => x.kind === 'mount' && at.lineNo - x.line <= 10) : undefined;
+      if (mounted !== undefined && mounted.more.length < 4) mounted.more.push({ line: at.lineNo, text: clip(at.text), why: 'so the kernel could not mount its root' });
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
       boot.firstStorageError ??= { ...ev, why: 'the kernel’s first storage error in this boot' };
       const prevError = this.recentKernelErrors.at(-1);
@@ -1195,6 +1238,23 @@ export class Segmenter extends CrashTracker {
     // After the events: a line that starts a cycle or a phase is its first timestamp.
     if (rec.uptime !== null) this.stampUptime(this.boot ?? boot, rec.uptime);
     this.touch();
+  }
+
+  /** The kernel's last lines, for the rules that look back at what it said just before. */
+  private kernelSaid(boot: BootState, message: string, at: LineRef, uptime: number | null): void {
+    boot.kernelLastLine = at.lineNo;
+    boot.kernelLastText = at.text;
+    this.k2Message = this.k1Message;
+    this.k2Line = this.k1Line;
+    this.k2Text = this.k1Text;
+    this.k1Line = at.lineNo;
+    this.k1Uptime = uptime;
+    this.k1Message = message;
+    this.k1Text = at.text;
+    const r = this.kRingAt++ & 7;
+    this.kRingLine[r] = at.lineNo;
+    this.kRingMessage[r] = message;
+    this.kRingText[r] = at.text;
   }
 
   /** A WARNING in a driver whose report just ended: the driver's failure lines just after are its evidence. */
