@@ -2455,4 +2455,34 @@ test('another kernel line written into one that had not ended is two lines (`EHC
   assert.is(own.boots, 1);
 });
 
+test("dracut's die() in a systemd initrd (`FATAL: …`, `Refusing to continue`): the hook whose service spoke last failed", () => {
+  const r = analyze(['[    5.122764] dracut-pre-udev[327]: fips-load-crypto: start', '[    5.360747] dracut-pre-udev[327]: Self testing crypto algorithms', '[    6.436434] dracut: FATAL: FIPS integrity test failed', '[    6.451445] dracut: Refusing to continue', '[    6.528452] systemd-shutdown[1]: Syncing filesystems and block devices.'].join('\n') + '\n');
+  const rc = r.rootCause!;
+  assert.is(rc.unit, 'dracut-pre-udev.service');
+  assert.ok(rc.evidence.some((e) => e.text.includes('FATAL: FIPS integrity test failed')));
+  // (Without its refusal, a FATAL alone is not dracut giving up.)
+  assert.is(analyze(['[    5.122764] dracut-pre-udev[327]: fips-load-crypto: start', '[    6.436434] dracut: FATAL: FIPS integrity test failed'].join('\n') + '\n').rootCause, null);
+});
+
+test("a user manager's description-only failure takes its name from that manager's lines just before; its start timeout is evidence", () => {
+  const r = f(['Oct  1 08:13:16 dk frobd[4403]: E: main.c: pid file create failed.', 'Oct  1 08:13:16 dk systemd[1485]: frobd.service: Main process exited, code=exited, status=1/FAILURE', 'Oct  1 08:13:16 dk systemd[1485]: Failed to start Frobnicator Daemon.']);
+  assert.is(r.rootCause, 'frobd.service');
+  // (PID 1's lines do not name a user manager's unit.)
+  const other = analyze(['Oct  1 08:13:16 dk systemd[1]: frobd.service: Main process exited, code=exited, status=1/FAILURE', 'Oct  1 08:13:16 dk systemd[1485]: Failed to start Frobnicator Daemon.'].join('\n') + '\n');
+  const user = other.boots[0]!.cycles.flatMap((c) => c.failures).find((x) => x.manager !== null)!;
+  assert.is(user.unit.name, null);
+  const t = analyze(['jan 06 20:27:20 T systemd[2195]: xdg-desktop-portal.service: start operation timed out. Terminating.', "jan 06 20:27:20 T systemd[2195]: xdg-desktop-portal.service: Failed with result 'timeout'.", 'jan 06 20:27:20 T systemd[2195]: Failed to start xdg-desktop-portal.service - Portal service.'].join('\n') + '\n');
+  assert.ok(t.rootCause!.evidence.some((e) => e.line === 1));
+});
+
+test("a forum's colour tags around a pasted line come off (`[COLOR=#ff0000]Timed out waiting for device …[/COLOR]`)", () => {
+  const r = f(['Sep 13 17:54:11 host systemd[1]: [COLOR=#ff0000]Timed out waiting for device dev-sdb1.device.[/COLOR]', 'Sep 13 17:54:11 host systemd[1]: Dependency failed for /data.']);
+  assert.is(r.rootCause, 'dev-sdb1.device');
+});
+
+test("init's own FATAL line just before the kernel panics because init died is the panic's evidence", () => {
+  const r = analyze(['mvm-verity-init: FATAL: no mvm.roothash= on kernel cmdline', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100'].join('\n') + '\n');
+  assert.ok(r.rootCause!.evidence.some((e) => e.line === 1));
+});
+
 test.run();

@@ -634,7 +634,10 @@ const BARE = 4;
 const BBCODE = 8;
 /** Forum software's auto-links, kept as markup by an archive (`[email]systemd-fsck@…servic[/email]e`,
  *  `[url]http://…[/url]`): the tags come off, the text between stays. */
-const BBCODE_TAG = /\[\/?(?:email|url)(?:=[^\]\s]{1,200})?\]/g;
+// (And its formatting, where a poster coloured a line: `[COLOR=#ff0000]Timed out waiting for device …[/COLOR]`.)
+const BBCODE_TAG = /\[\/?(?:email|url|color|size|font|highlight|b|i|u)(?:=[^\]\s]{1,200})?\]/gi;
+/** A forum tag's start after `[`: a closing tag, or a formatting tag with its value. */
+const BBCODE_START = /^(?:\/(?:email|url|color|size|font|highlight|b|i|u)\]|(?:email|url)[\]=]|(?:color|size|font|highlight)=[^\]\s]{1,40}\])/i;
 
 /** Which kinds of textual escape a line may hold, from the characters around each `[` (0: none). */
 function escapeKinds(text: string): number {
@@ -644,7 +647,7 @@ function escapeKinds(text: string): number {
     if (prev === 0x5e /* ^ */) kinds |= CARET;
     else if (prev === 0x241b || prev === 0x65 /* e */ || prev === 0x33 /* 3 */ || prev === 0x62 /* b */ || prev === 0x42 /* B */ || (prev === 0x43 /* C */ && text.startsWith('ES', i - 3))) kinds |= WEB;
     const next = text.charCodeAt(i + 1);
-    if ((next === 0x2f /* / */ || next === 0x65 /* e */ || next === 0x75) /* u */ && (text.startsWith('email', i + 1 + (next === 0x2f ? 1 : 0)) || text.startsWith('url', i + 1 + (next === 0x2f ? 1 : 0)))) kinds |= BBCODE;
+    if ((next === 0x2f /* / */ || next === 0x65 /* e */ || next === 0x75 /* u */ || next === 0x63 /* c */ || next === 0x43 /* C */ || next === 0x73 /* s */ || next === 0x53 /* S */ || next === 0x66 /* f */ || next === 0x46 /* F */ || next === 0x68 /* h */ || next === 0x48) /* H */ && BBCODE_START.test(text.slice(i + 1, i + 64))) kinds |= BBCODE;
     if (next === 0x6d /* m */ || next === 0x4b /* K */) {
       // `[m` / `[K` alone, not the start of a word (`[mem 0x…]`).
       const after = text.charCodeAt(i + 2);

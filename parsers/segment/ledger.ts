@@ -140,7 +140,8 @@ export abstract class FailureLedger extends Timeline {
     } else this.named(cycle, f);
     this.noteReport(cycle, f);
     this.retainedFailures++;
-    if (ref.name === null && manager === null) this.bindFromEarlier(cycle, f, at);
+    // (A user manager's too, from that manager's own lines: `pulseaudio.service: Main process exited …`.)
+    if (ref.name === null) this.bindFromEarlier(cycle, f, at);
     else if (ref.name !== null) this.attachEarlier(f, ref.name, manager);
     if (kind !== 'dependency') this.processEvidence(f, at);
     this.keepWithinBudget();
@@ -407,7 +408,7 @@ export abstract class FailureLedger extends Timeline {
   protected bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
     const hit = bestBinding(
       this.namedResults.filter(
-        (r) => !r.used && r.kind === f.kind && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
+        (r) => !r.used && r.kind === f.kind && (r.manager ?? null) === (f.manager ?? null) && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
       ),
       (r) => nameFitsDescription(r.name, f.ref.text),
     );

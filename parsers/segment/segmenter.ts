@@ -110,7 +110,7 @@ const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skip
 const ROOT_ARG = /(?:^|\s)root=(\S+)/;
 const LVM_REFUSED = /^\s*(?:WARNING: )?(?:Refusing activation of partial LV "?([\w+-]+(?:\.[\w+-]+)*)\/([\w+-]+(?:\.[\w+-]+)*)"?|Volume group "([\w.+-]+)" not found)/;
 const BOOTCONSOLE_OFF = /^(?:printk: )?(?:(?:legacy )?bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
-const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|cannot|can't|[Uu]nable to|No such file)\b/;
+const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
@@ -562,6 +562,11 @@ export class Segmenter extends CrashTracker {
   /** LVM's `WARNING: VG Linux is missing PV …`, the last one. */
   private lvmMissingPv: Evidence | null = null;
 
+  /** dracut's `FATAL: …` in a systemd initrd, until its `Refusing to continue`. */
+  private dracutFatal: { failure: string; ev: Evidence } | null = null;
+  /** The dracut hook whose service spoke last (`dracut-pre-udev[327]: …`). */
+  private lastDracutHook: { ident: string; line: number } | null = null;
+
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
     if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest);
@@ -589,6 +594,26 @@ export class Segmenter extends CrashTracker {
         boot.initrdFailure ??= { initrd: 'dracut', message: failure, line: q.line, text: q.text, device: null, evidence: [] };
         addEvidence(boot.initrdFailure.evidence, q);
       }
+    }
+    // dracut's die() in a systemd initrd (`dracut: FATAL: FIPS integrity test failed`, `dracut: Refusing to
+    // continue`): the hook whose service spoke last failed, and the initrd stops there (it powers off).
+    if (failure !== null && !noSystemd && rest.startsWith('FATAL: ')) this.dracutFatal = { failure, ev: { line: at.lineNo, text: clip(at.text), why: `dracut: ${failure}` } };
+    else if (rest.startsWith('Refusing to continue') && this.dracutFatal !== null && at.lineNo - this.dracutFatal.ev.line <= 5) {
+      const fatal = this.dracutFatal;
+      this.dracutFatal = null;
+      const hook = this.lastDracutHook;
+      const cycle = currentCycle(boot);
+      if (cycle !== null && hook !== null && fatal.ev.line - hook.line <= 30) {
+        const f = this.recordFailure(cycle, parseUnitText(`${hook.ident}.service`), 'failed', 'unit-failed', { lineNo: fatal.ev.line, text: fatal.ev.text }, 'kmsg');
+        if (f !== null) {
+          addEvidence(f.evidence, fatal.ev);
+          addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gives up: the initrd stops' });
+        }
+        return;
+      }
+      boot.initrdFailure ??= { initrd: 'dracut', message: fatal.failure, line: fatal.ev.line, text: fatal.ev.text, device: null, evidence: [fatal.ev] };
+      addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gives up: the initrd stops' });
+      return;
     }
     if (failure !== null && (noSystemd || /^(?:Could not boot|dracut-initqueue timeout)/.test(failure))) {
       this.recognised++;
@@ -1222,7 +1247,10 @@ export class Segmenter extends CrashTracker {
     // Not systemd-udevd: distributions without systemd as init run it too.)
     if (proc !== null && (SYSTEMD_ONLY_HELPER.test(proc.ident) || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     if (proc !== null && proc.ident === 'dracut-initqueue' && rec.message.includes('/initqueue/finished/devexists-')) this.dracutWaits(rec.message, at);
-    if (proc !== null && proc.pid !== null && proc.ident.charCodeAt(0) === 0x64 /* d */ && DRACUT_SERVICE.test(proc.ident)) this.dracutHookSaid(proc.ident, rec.message, at);
+    if (proc !== null && proc.pid !== null && proc.ident.charCodeAt(0) === 0x64 /* d */ && DRACUT_SERVICE.test(proc.ident)) {
+      this.lastDracutHook = { ident: own(proc.ident), line: at.lineNo };
+      this.dracutHookSaid(proc.ident, rec.message, at);
+    }
     if (rec.manager) this.managerEvent(rec.manager.kind, rec.manager.groups, at, source);
     else if (rec.msg) {
       if (rec.uptime !== null) {
@@ -2333,8 +2361,9 @@ export class Segmenter extends CrashTracker {
       }
       return;
     }
-    if (u.manager?.kind === 'process-exited' && !/^code=exited,? status=0(?:\/|$)/.test(u.manager.groups[1] ?? '')) {
-      this.namedResults.push({ name: u.manager.groups[0] ?? '', kind: 'failed', line: at.lineNo, text: clip(at.text), used: false, manager });
+    // (`xdg-desktop-portal.service: start operation timed out. Terminating.`: why the start that fails next failed.)
+    if ((u.manager?.kind === 'process-exited' && !/^code=exited,? status=0(?:\/|$)/.test(u.manager.groups[1] ?? '')) || u.manager?.kind === 'operation-timeout') {
+      this.namedResults.push({ name: u.manager.groups[0] || u.manager.groups[1] || '', kind: 'failed', line: at.lineNo, text: clip(at.text), used: false, manager });
       if (this.namedResults.length > 32) this.namedResults.shift();
       return;
     }
