@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { analyze } from '../parsers/index.js';
+import { Analyzer, analyze } from '../parsers/index.js';
 import { findings } from './support/findings.js';
 
 const f = (lines: string[]) => findings(analyze(lines.join('\n') + '\n'));
@@ -2483,6 +2483,64 @@ test("a forum's colour tags around a pasted line come off (`[COLOR=#ff0000]Timed
 test("init's own FATAL line just before the kernel panics because init died is the panic's evidence", () => {
   const r = analyze(['mvm-verity-init: FATAL: no mvm.roothash= on kernel cmdline', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100'].join('\n') + '\n');
   assert.ok(r.rootCause!.evidence.some((e) => e.line === 1));
+});
+
+test("a crash report whose stamps lost printk's padding (`[0.000000] BUG: …`) is the kernel's, and so are the stamps after it", () => {
+  const r = analyze(['[0.000000] BUG: Kernel NULL pointer dereference at 0x00000028', '[0.000000] Oops: Kernel access of bad area, sig: 11 [#1]', '[0.000000] CPU: 0 PID: 0 Comm: swapper Not tainted 5.7.0', '[0.000000] NIP [c00000000102caa0] emergency_stack_init+0xb8/0x118', '[0.000000] Kernel panic - not syncing: Attempted to kill the idle task!'].join('\n') + '\n');
+  assert.match(r.rootCause!.headline, /in emergency_stack_init/);
+  // (A firmware's own unpadded clock is not the kernel's.)
+  const kinds: string[] = [];
+  const a = new Analyzer({ onRecord: (rec) => kinds.push(rec.kind) });
+  a.write(new TextEncoder().encode('[2.873679] NOTICE: loading image\n[2.900000] jumping to kernel\n'));
+  a.end();
+  assert.not.ok(kinds.includes('kernel'));
+});
+
+test("Alpha's `pc is at fn+0x…` says where the kernel was", () => {
+  const r = analyze(['[    0.099609] Unable to handle kernel paging request at virtual address 0000000000000000', '[    0.102539] pc is at nautilus_init_pci+0x1e0/0x3d4'].join('\n') + '\n');
+  assert.match(r.boots[0]!.crashes[0]!.title, / in nautilus_init_pci$/);
+});
+
+test("a secondary CPU's own clock as it comes up is the same boot; a kernel starting over is a new one", () => {
+  const lines = ['[    0.000000][    T0] Linux version 6.0.0 (x@y) #1 SMP', '[   13.251636][    T1] smp: Bringing up secondary CPUs ...', '[   13.262172][    T1] x86: Booting SMP configuration:', '[   13.262984][    T1] .... node  #0, CPUs:      #1', '[    0.056435][    T0] masked ExtINT on CPU#1', '[   13.279980][    T1] smp: Brought up 1 node, 2 CPUs'];
+  assert.is(f(lines).boots, 1);
+  assert.is(f([...lines, '[   20.000000][    T1] Run /init as init process', '[    0.000000][    T0] Booting Linux on physical CPU 0x0', '[    0.100000][    T0] Memory: 2048K']).boots, 2);
+});
+
+test("a panic of its own reason that the same task's WARNING led up to, down the same calls: the WARNING began it", () => {
+  const r = analyze(['[   13.417487][    T1] WARNING: CPU: 1 PID: 1 at fs/sysfs/group.c:291 sysfs_remove_group+0xd6/0x142', '[   13.417500][    T1] CPU: 1 PID: 1 Comm: swapper/0 Not tainted 6.0.0-rc4', '[   13.417600][    T1] Call Trace:', '[   13.417601][    T1]  <TASK>', '[   13.417602][    T1]  dpm_sysfs_add+0x10/0x20', '[   13.417603][    T1]  platform_bus_init+0x10/0x20', '[   13.417604][    T1]  driver_init+0x51/0x80', '[   13.417605][    T1]  kernel_init_freeable+0x3f8/0x4ea', '[   13.417606][    T1] ---[ end trace 0000000000000000 ]---', '[   13.538878][    T1] Kernel panic - not syncing: Failed to register CPU subsystem', '[   13.539000][    T1] CPU: 1 PID: 1 Comm: swapper/0 Tainted: G        W 6.0.0-rc4', '[   13.539100][    T1] Call Trace:', '[   13.539101][    T1]  <TASK>', '[   13.539666][    T1]  cpu_dev_init+0x66/0xde', '[   13.539667][    T1]  driver_init+0x51/0x80', '[   13.539668][    T1]  kernel_init_freeable+0x3f8/0x4ea'].join('\n') + '\n');
+  assert.match(r.rootCause!.headline, /WARNING in sysfs_remove_group/);
+  // (Sharing only init's own frames says nothing: the panic stands.)
+  const other = analyze(['[   13.417487][    T1] WARNING: CPU: 1 PID: 1 at fs/sysfs/group.c:291 sysfs_remove_group+0xd6/0x142', '[   13.417500][    T1] CPU: 1 PID: 1 Comm: swapper/0 Not tainted 6.0.0-rc4', '[   13.417600][    T1] Call Trace:', '[   13.417602][    T1]  dpm_sysfs_add+0x10/0x20', '[   13.417605][    T1]  kernel_init_freeable+0x3f8/0x4ea', '[   13.417606][    T1] ---[ end trace 0000000000000000 ]---', '[   13.538878][    T1] Kernel panic - not syncing: Failed to register CPU subsystem', '[   13.539000][    T1] CPU: 1 PID: 1 Comm: swapper/0 Tainted: G        W 6.0.0-rc4', '[   13.539100][    T1] Call Trace:', '[   13.539666][    T1]  cpu_dev_init+0x66/0xde', '[   13.539668][    T1]  kernel_init_freeable+0x3f8/0x4ea'].join('\n') + '\n');
+  assert.match(other.rootCause!.headline, /panicked/);
+});
+
+test("`WARNING: WARNING: Bad or missing .orc_unwind table` is a message, not a WARN(); a WARN() header cut after `at` is one", () => {
+  assert.equal(f(['[   29.429680][    T0] WARNING: WARNING: Bad or missing .orc_unwind table.  Disabling unwinder.']).kernelCrashes, []);
+  assert.equal(f(['[ 1555.670343] WARNING: CPU: 0 PID: 345 at ', 'drivers/usb/musb/musb_host.c:125 musb_h_tx_flush_fifo+0x1c0/0x20c']).kernelCrashes, ['warning']);
+});
+
+test("a journal's systemd-fsck line says systemd runs: a bare `Failed to start File System Check on …` after it is its failure", () => {
+  const r = f(['Aug 21 23:14:44 Sys-1 systemd-fsck[1008]: root contains a file system with errors, check forced.', 'fsck failed with exit status 4.', 'Failed to start File System Check on /dev/disk/by-uuid/6dfe2260-a4b9-4915-bbbd-dfc1ee46b02f.', 'Aug 21 23:14:45 Sys-1 systemd[1]: Dependency failed for /home.']);
+  assert.is(r.rootCause, 'systemd-fsck@dev-disk-by\\x2duuid-6dfe2260\\x2da4b9\\x2d4915\\x2dbbbd\\x2ddfc1ee46b02f.service');
+});
+
+test('a journal paste that ends at its `-- Reboot --` separator shows no more of the next boot: one boot', () => {
+  const lines = ['lug 02 12:57:23 ubuntu18 systemd[1]: Starting Snappy daemon...', 'lug 02 12:58:54 ubuntu18 systemd[1]: Started Snappy daemon.', '-- Reboot --'];
+  assert.is(f(lines).boots, 1);
+  assert.is(f([...lines, 'lug 02 13:00:01 ubuntu18 kernel: Linux version 4.15.0-24-generic']).boots, 2);
+});
+
+test("lsb-base's failure message with its status (` * File system check failed  [Fail]`) is the failed step; the error a few lines before is its evidence", () => {
+  const r = analyze(['Checking drive /dev/sda3: 67% (stage 1/5, 1814/1886)', 'Error reading block 61371369 (Attempt to read block from filesystem resulted in short read) while reading indirect blocks of inode 14860312', '', '/dev/sda3: UNEXPECTED INCONSISTENCY; run fsck manually', 'fsck died with exit status 4', '', '* File system check failed                               [Fail]', '* A maintenance shell will now be started', 'Give root password for maintenance', '(or type Control-D to continue):'].join('\n') + '\n');
+  const rc = r.rootCause!;
+  assert.match(rc.headline, /File system check failed/);
+  assert.ok(rc.evidence.some((e) => e.line === 2));
+});
+
+test("a sleeping-in-atomic BUG's own reason line (`in_atomic(): 1, irqs_disabled(): 0, …`) is its evidence", () => {
+  const r = analyze(['[  100.000000] BUG: sleeping function called from invalid context at kernel/module/main.c:100', '[  100.000001] in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 3487, name: trinity-main'].join('\n') + '\n');
+  assert.ok(r.rootCause!.evidence.some((e) => e.line === 2));
 });
 
 test.run();

@@ -26,6 +26,7 @@ import {
 import type { BootState, CrashState, CycleState, FailureState, JobState, ModeState } from '../segment/state.js';
 import type { Capped } from '../segment/timeline.js';
 import { attribute, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
+import { GENERIC_FRAME } from '../segment/crashes.js';
 import { SLOWEST_KEPT, StartTimes } from '../segment/start-times.js';
 
 /** A userspace that starts this long after the kernel, with no kernel boot in the log, restarted. */
@@ -914,7 +915,10 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
       const said = panic.evidence[0];
       if (storage !== undefined) return said === undefined ? storage : { ...storage, evidence: [...storage.evidence, { ...said, why: 'then the kernel found no root file system to mount' }] };
     }
-    if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return panic;
+    // (A panic of its own reason that the same task's WARNINGs led up to, down the same calls: `WARNING … at
+    // fs/sysfs/group.c:291 sysfs_remove_group` in driver_init, then `Kernel panic - not syncing: Failed to
+    // register CPU subsystem` from driver_init a moment later: the first WARNING began it.)
+    if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return ledTo(warningOnTheWay(panic, crashes), panic) ?? panic;
     const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
     const firstHard = before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
     const cause = (firstHard !== undefined ? ledTo(leadingWarning(firstHard, crashes), reportOf(firstHard, crashes)) : null) ?? reportOf(firstHard ?? before[0] ?? panic, crashes);
@@ -959,6 +963,29 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
     else lead = null;
   }
   return lead;
+}
+
+/** Frames every task started by the kernel's init passes through: sharing them says nothing. */
+const INIT_FRAME = /^(?:kernel_init\w*|do_one_initcall|do_initcalls|do_basic_setup|do_initcall_level|kernel_thread|ret_from_fork\w*|ret_from_kernel_thread|start_kernel|rest_init|arch_call_rest_init|start_secondary|secondary_startup\w*|kthread|worker_thread|process_one_work)$/;
+
+/** The first WARNING of the panicking task, within two seconds before the panic and with nothing worse between,
+ *  whose call trace shares a function (not init's own) with the panic's: the same calls went wrong. */
+function warningOnTheWay(panic: CrashState, crashes: readonly CrashState[]): CrashState | null {
+  const pid = panic.details.pid;
+  if (pid === null || panic.uptime === null) return null;
+  const frames = new Set(panic.details.frames.map((f) => f.replace(/\+0x.*$/, '')).filter((f) => !INIT_FRAME.test(f) && !GENERIC_FRAME.test(f)));
+  if (frames.size === 0) return null;
+  let first: CrashState | null = null;
+  for (const w of crashes) {
+    if (w.line >= panic.line) break;
+    if (w.kind !== 'warning') {
+      first = null;
+      continue;
+    }
+    if (w.details.pid !== pid || w.uptime === null || panic.uptime - w.uptime > 2 || panic.uptime < w.uptime) continue;
+    if (w.details.frames.some((f) => frames.has(f.replace(/\+0x.*$/, '')))) first ??= w;
+  }
+  return first;
 }
 
 /** A page fault taken where sleeping is not allowed complains first (`BUG: sleeping function called from

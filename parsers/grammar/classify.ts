@@ -396,8 +396,10 @@ export class LineClassifier {
     }
     // Kernel lines are most of a console: straight to the kernel rules (no status line starts `[ digits.`).
     if (text.charCodeAt(0) === 0x5b /* [ */) {
-      const k = parseKernelPrefix(text);
+      const k = parseKernelPrefix(text, this.unpaddedKernel);
       if (k) {
+        // (Once the kernel's crash report showed its stamps without padding, all of them are its.)
+        if (k.unpadded === true) this.unpaddedKernel = true;
         const message = text.slice(k.messageStart);
         // `[    5.19] [FAILEDsystemd[1]: Stopped target Timers.] Failed to start X.`: the status line began
         // right after the kernel's stamp and the kernel's message cut into it after its word.
@@ -1008,6 +1010,9 @@ export class LineClassifier {
       plain: !interesting,
     });
   }
+
+  /** This log's kernel stamps lost printk's padding (`[0.000000] BUG: …`): read them all as the kernel's. */
+  private unpaddedKernel = false;
 
   /** The last rc script step begun without its result on the same line (see classifyOne). */
   private rcStep: { service: string; lineNo: number; text: string } | null = null;

@@ -420,7 +420,7 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
  *  begins, and words found anywhere in it. A line with none of them, and none of the grammar's, is plain: the
  *  segmenter only moves its clock. (A superset is harmless; a word missing here is a rule that never fires,
  *  which the fast path's test over the corpus catches: test/fast-path.test.ts.) */
-export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: '];
+export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration'];
 export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle'];
 export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG'];
 
@@ -773,6 +773,8 @@ export const INIT_RULES: readonly InitRule[] = [
   // Ubuntu's lsb-base in the Upstart years: ` * Starting X` and the status at the right edge.
   { init: 'upstart', literal: '[ OK ]', pattern: /^\* (?:Starting|Stopping) .{1,100}?\s*\[ OK \]$/, example: '* Starting Mount filesystems on boot                                   [ OK ]' },
   { init: 'upstart', literal: '[fail]', pattern: /^\* (?:Starting|Stopping) (.{1,100}?)\s*\[fail\]$/, failed: 1, example: '* Starting Bridge socket events into upstart                           [fail]' },
+  // (lsb-base's failure message with its status, any words: ` * File system check failed    [Fail]`.)
+  { init: 'upstart', literal: 'ail]', pattern: /^\* (?!Starting |Stopping )(.{1,100}?)\s*\[[Ff]ail\]$/, failed: 1, example: '* File system check failed                               [Fail]' },
   // (Jobs nothing waits on, whose end breaks nothing: ureadahead only orders the next boot's reads, and exits
   // 4 or 5 when it has no pack to replay or none to write, on boot after boot of working Ubuntu systems;
   // plymouth's splash jobs die on a headless VM's console, where there is no splash to show.)

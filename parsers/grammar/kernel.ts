@@ -9,6 +9,8 @@ export interface KernelPrefix {
   caller: string | null;
   /** Where the message starts in the line. */
   messageStart: number;
+  /** The seconds had lost printk's padding (`[0.000000]`), and were read as the kernel's anyway. */
+  unpadded?: boolean;
 }
 
 // `[    7.779483] `, `[ 130.009798]` (web copies collapse spaces), `[    0.000000][    T0] `.
@@ -22,8 +24,11 @@ const CALLER_AFTER = /\s?\[\s*([TC]\d{1,10}|\d{1,4}:\s*[^\]:]{1,40}:\s*\d{1,7})\
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
 
 const UNPADDED_PROCESS = /^[\w@.-]{1,40}\[\d{1,7}\]: /;
+/** Or the kernel's crash report (`[0.000000] BUG: Kernel NULL pointer dereference at 0x00000028`): no firmware says that. */
+const UNPADDED_CRASH = /^(?:BUG: |Oops|Kernel panic - not syncing|Unable to handle kernel |WARNING: CPU|Call Trace:|---\[ end trace)/;
 
-export function parseKernelPrefix(text: string): KernelPrefix | null {
+/** `unpadded`: stamps that lost printk's padding are this log's kernel lines (the caller saw its crash report so). */
+export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix | null {
   if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
   // By hand for the common `[ 12.345678] `: this runs on every kernel line.
   let i = 1;
@@ -67,7 +72,7 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
   for (let k = frac; k < (cpuAt >= 0 ? cpuAt : i); k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
   const uptime = whole < 9e9 && places === 6 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, cpuAt >= 0 ? cpuAt : i));
   let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
-  if (unpadded && !UNPADDED_PROCESS.test(text.slice(start, start + 80))) return null;
+  if (unpadded && !unpadded0 && !UNPADDED_PROCESS.test(text.slice(start, start + 80)) && !UNPADDED_CRASH.test(text.slice(start, start + 40))) return null;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
   let caller: string | null = null;
   if (text.charCodeAt(start) === 0x5b /* [ */ || (text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x5b)) {
@@ -78,7 +83,7 @@ export function parseKernelPrefix(text: string): KernelPrefix | null {
       start += c[0].length;
     }
   }
-  return { uptime, caller, messageStart: start };
+  return unpadded ? { uptime, caller, messageStart: start, unpadded: true } : { uptime, caller, messageStart: start };
 }
 
 function isDigit(c: number): boolean {
@@ -86,7 +91,7 @@ function isDigit(c: number): boolean {
 }
 
 /** The literals the location rule looks for (RISC-V names the faulting PC `epc : spacemit_snd_pcm_new+0x19a/0x280`). */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'NIP [', 'Krnl PSW : '] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : '] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -182,7 +187,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]+) (?<rest>\[#\d+\].*?)\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
   { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
-  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at (?<where>[^\s,]+)|(?:at )?(?<where2>[^\s,]*[/:][^\s,]*))(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>$<where2>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
+  { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at (?<where>[^\s,]+)|(?:at )?(?<where2>[^\s,]*\/[^\s,]*|[^\s,/]+\.[chS]:\d+))(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>$<where2>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
+  // (Its header cut after `at` by a wrap or a console's width: a WARNING still, where unknown.)
+  { kind: 'warning', literal: 'WARNING: CPU: ', pattern: /^WARNING: CPU: \d+ PID: \d+ at\s*$/, title: 'WARNING', example: 'WARNING: CPU: 0 PID: 345 at ' },
   // The undefined-behaviour sanitizer reports and goes on, as a WARNING does (`UBSAN: shift-out-of-bounds in
   // ./include/linux/log2.h:57:13`; before 5.11 `UBSAN: Undefined behaviour in …`).
   { kind: 'warning', literal: 'UBSAN: ', starts: ['UBSAN: '], pattern: /^UBSAN: (?<what>\S.*?)\s*$/, title: 'UBSAN: $<what>', example: 'UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13' },
@@ -262,7 +269,7 @@ export function matchCrash(message: string): CrashMatch | null {
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
 // (A trace run through decode_stacktrace.sh has the source line for the offset: `RIP: 0010:pick_next_task_fair
 // (kernel/sched/fair.c:8252)`.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |^pc is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
 
 /** s390's program status word at the fault, with its function: `Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)`. */
 const S390_PSW = /^Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \((?<fn>[A-Za-z_.][\w.]*)\+0x/;
@@ -271,7 +278,8 @@ export function matchCrashLocation(message0: string): string | null {
   // (A kernel printing without timestamps indents some lines of its reports: ` NIP [c008…] fn+0x7c/0xa0`.)
   const message = message0.charCodeAt(0) === 0x20 ? message0.trimStart() : message0;
   if (message.startsWith('Krnl PSW : ')) return S390_PSW.exec(message)?.groups?.['fn'] ?? null;
-  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at')) return null;
+  // (Alpha's own: `pc is at nautilus_init_pci+0x1e0/0x3d4`.)
+  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }

@@ -155,6 +155,11 @@ export class Segmenter extends CrashTracker {
     // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
     const at = rec.at;
     const line = at.lineNo;
+    // (The boot after a journal's separator begins with its first line, once one comes.)
+    if (this.journalBootAt >= 0 && rec.kind !== 'journal-boot' && at.text.trim() !== '') {
+      this.startBoot('journal-boot', line);
+      this.journalBootAt = -1;
+    }
     if (line > this.lastLine) this.lastLine = line;
     const shown = at.text;
     if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.contentLine = line;
@@ -398,7 +403,9 @@ export class Segmenter extends CrashTracker {
         this.recognised++;
         this.journalctlSeen = true;
         this.statusBlock = null;
-        if (rec.separator !== 'header') this.startBoot('journal-boot', rec.at.lineNo);
+        // (The boot after `-- Reboot --` begins with its first line: a paste that ends at the separator shows
+        // no more of it.)
+        if (rec.separator !== 'header') this.journalBootAt = rec.at.lineNo;
         return this.touch();
       case 'text':
         if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
@@ -926,6 +933,12 @@ export class Segmenter extends CrashTracker {
     return false;
   }
 
+  /** A journal's `-- Boot … --` / `-- Reboot --` separator whose boot has shown no line yet. */
+  private journalBootAt = -1;
+
+  /** Where the kernel began bringing up its secondary CPUs (see kernel()). */
+  private smpBringup = -1;
+
   /** Every rule on every kernel line, no fast path (the reference the fast path is tested against). */
   reference = false;
 
@@ -998,6 +1011,9 @@ export class Segmenter extends CrashTracker {
       rec.uptime < 1.5 &&
       // (An empty record stamped 0, as vmcore-dmesg prints one mid-log, says nothing of a kernel start.)
       rec.message.trim() !== '' &&
+      // (A secondary CPU brought up just now prints on its own clock, not yet in step: `[    0.056435][    T0]
+      // masked ExtINT on CPU#1` after `x86: Booting SMP configuration:` at 13 s. The same kernel.)
+      !(this.smpBringup >= 0 && at.lineNo - this.smpBringup <= 6) &&
       ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5) ||
         // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog). (Not
         // PID 1's kmsg line in a boot whose kernel printed its banner without a time: that kernel's clock,
@@ -1014,6 +1030,8 @@ export class Segmenter extends CrashTracker {
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
     }
+    if ((rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Bringing up secondary CPUs')) || (rec.message.charCodeAt(0) === 0x78 /* x */ && rec.message.startsWith('x86: Booting SMP configuration'))) this.smpBringup = at.lineNo;
+    else if (rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Brought up')) this.smpBringup = -1;
     // (`Kernel command line: … root=/dev/mapper/vg-root …`: which device the initrd must bring up.)
     if ((rec.message.charCodeAt(0) === 0x4b /* K */ && rec.message.startsWith('Kernel command line: ')) || (rec.message.charCodeAt(0) === 0x43 /* C */ && rec.message.startsWith('Command line: '))) this.commandLine(boot, rec.message);
     if (!boot.hasKernel) {
@@ -1832,7 +1850,7 @@ export class Segmenter extends CrashTracker {
     const name = service.trim();
     // (The kernel's last line too: OpenWrt's fstools write to the kernel's log.)
     const lines = this.k1Line > 0 ? [...this.recentLines, { lineNo: this.k1Line, text: this.k1Text }] : this.recentLines;
-    const near = lines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 3).sort((a, b) => a.lineNo - b.lineNo);
+    const near = lines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8).sort((a, b) => a.lineNo - b.lineNo);
     // Another service's finished status line in between (`Starting bluetoothd: OK`) closes what came before.
     const other = near.findLastIndex((l) => !(name.length >= 3 && l.text.includes(name)) && OTHER_STATUS_DONE.test(l.text));
     const said = near
@@ -2127,6 +2145,7 @@ export class Segmenter extends CrashTracker {
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
         this.processError(j.ident, j.message, rec.at);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');
+        if (j.pid !== null && SYSTEMD_ONLY_HELPER.test(j.ident)) this.ensureCycle(rec.at.lineNo).helperSpoke = true;
         if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
       }
       // BusyBox init respawning a process that keeps exiting (a getty on a serial port that is not there).

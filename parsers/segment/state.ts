@@ -97,6 +97,8 @@ export interface CycleState {
   phases: PhaseState[];
   /** Manager start signals seen in the current phase (a kmsg line and `Welcome to` announce the same start). */
   signals: Set<'manager' | 'welcome'>;
+  /** A program only systemd's own units run spoke (`systemd-fsck[1008]: …`): systemd runs this cycle. */
+  helperSpoke?: boolean;
   pending: 'switch-root' | 'soft-reboot' | 'reexec' | null;
   /** The cycle shows what a manager does right after it starts (early targets, udev, fstab mounts). */
   earlyActivity: boolean;

@@ -196,7 +196,7 @@ export abstract class Timeline {
   /** Systemd is running: a cycle of this boot has shown systemd's own lines. */
   protected systemdRunning(): boolean {
     const cycle = this.boot ? currentCycle(this.boot) : null;
-    return cycle !== null && (cycle.signals.size > 0 || cycle.unitsSeen.size > 0 || cycle.failures.length > 0);
+    return cycle !== null && (cycle.signals.size > 0 || cycle.unitsSeen.size > 0 || cycle.failures.length > 0 || cycle.helperSpoke === true);
   }
 
   /** A device an init script waited for in vain (`Timed out waiting for device /dev/root, …`). */
