@@ -37,7 +37,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -1034,16 +1034,7 @@ const WORD_ATE_STAMP = /^\[ ?(?:TIME|FAILED|DEPEND|OK|INFO|ASSERT)(?= +\d{1,10}\
 
 /** Where a kernel stamp (`[   36.425579]`) begins in `m`, looking from `from` (a `[`); -1 when none does. */
 function stampInside(m: string, from: number): number {
-  for (let b = from; b >= 0; b = m.indexOf('[', b + 1)) {
-    let i = b + 1;
-    while (m.charCodeAt(i) === 0x20) i++;
-    const digits = i;
-    while (m.charCodeAt(i) >= 0x30 && m.charCodeAt(i) <= 0x39) i++;
-    if (i === digits || m.charCodeAt(i) !== 0x2e) continue;
-    const frac = ++i;
-    while (m.charCodeAt(i) >= 0x30 && m.charCodeAt(i) <= 0x39) i++;
-    if (i - frac === 6 && m.charCodeAt(i) === 0x5d /* ] */) return b;
-  }
+  for (let b = from; b >= 0; b = m.indexOf('[', b + 1)) if (kernelStampAt(m, b)) return b;
   return -1;
 }
 

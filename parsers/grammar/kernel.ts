@@ -86,6 +86,18 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
   return unpadded ? { uptime, caller, messageStart: start, unpadded: true } : { uptime, caller, messageStart: start };
 }
 
+/** printk's stamp (`[   36.425579]`: padding, seconds, six places) begins at `at` in `text` (its `[`). */
+export function kernelStampAt(text: string, at: number): boolean {
+  let i = at + 1;
+  while (text.charCodeAt(i) === 0x20) i++;
+  const digits = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i === digits || text.charCodeAt(i) !== 0x2e /* . */) return false;
+  const frac = ++i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i - frac === 6 && text.charCodeAt(i) === 0x5d /* ] */;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }

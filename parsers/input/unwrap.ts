@@ -15,6 +15,7 @@
  * (`Mar 01 12:34:56 host systemd[1]: …`) stay for the line grammar.
  */
 import { LineSplitter, type PhysicalLine } from '../terminal/line-splitter.js';
+import { kernelStampAt } from '../grammar/kernel.js';
 
 export type EnvelopeKind =
   | 'html-entities'
@@ -676,14 +677,7 @@ function flowedCut(text: string): boolean {
 }
 
 function isKernelStamp(text: string): boolean {
-  let i = 1;
-  while (text.charCodeAt(i) === 0x20) i++;
-  const digits = i;
-  while (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-  if (i === digits || text.charCodeAt(i) !== 0x2e) return false;
-  const frac = ++i;
-  while (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-  return i - frac === 6 && text.charCodeAt(i) === 0x5d /* ] */;
+  return kernelStampAt(text, 0);
 }
 
 function looksTimestamped(text: string, at: number): boolean {
