@@ -2543,4 +2543,37 @@ test("a sleeping-in-atomic BUG's own reason line (`in_atomic(): 1, irqs_disabled
   assert.ok(r.rootCause!.evidence.some((e) => e.line === 2));
 });
 
+test("OpenWrt's preinit that never hands over to procd, the log going on past its failsafe prompt, is where the boot hung; cut at the prompt, nothing shows a hang", () => {
+  const head = ['[    0.000000] Linux version 4.14.162 (builder@buildhost) #0 Mon Jan 6 16:47:09 2020', '[    2.026942] init: Console is alive', '[    2.030709] init: - watchdog -', '[    3.193344] init: - preinit -', 'Press the [f] key and hit [enter] to enter failsafe mode', 'Press the [1], [2], [3] or [4] key and hit [enter] to select the debug level'];
+  const hung = analyze([...head, '[    6.266613] eth0: link up (1000Mbps/Full duplex)'].join('\n') + '\n');
+  assert.match(hung.rootCause!.headline, /preinit never handed over to procd/);
+  assert.is(hung.rootCause!.description, 'Press the [f] key and hit [enter] to enter failsafe mode');
+  assert.is(analyze(head.join('\n') + '\n').rootCause, null, 'cut at the prompt');
+  // procd took over: no hang.
+  assert.is(analyze([...head, '[    5.100000] procd: - early -', '[    6.266613] eth0: link up (1000Mbps/Full duplex)'].join('\n') + '\n').rootCause, null);
+});
+
+test("a crash in a subsystem's own code quotes that subsystem's error just before it, and the task and work that crashed", () => {
+  const r = analyze(
+    [
+      '[   64.330988] ACPI Error: Needed [Integer/String/Buffer], found [Device] 00000000bb8dd8d6 (20230628/exresop-388)',
+      '[   64.332167] ACPI Error: AE_AML_OPERAND_TYPE, While resolving operands for [Add] (20230628/dswexec-433)',
+      '[   64.333280] general protection fault, probably for non-canonical address 0x915f308712880693: 0000 [#1] PREEMPT SMP NOPTI',
+      '[   64.334291] CPU: 9 PID: 178 Comm: kworker/9:1 Tainted: G     U             6.6.8-arch1-1 #1',
+      '[   64.336405] Workqueue: pm pm_runtime_work',
+      '[   64.337523] RIP: 0010:acpi_ps_delete_parse_tree+0xd0/0x1b0',
+    ].join('\n') + '\n',
+  );
+  const lines = r.rootCause!.evidence.map((e) => e.line);
+  for (const l of [2, 4, 5, 6]) assert.ok(lines.includes(l), `line ${l} is evidence`);
+  // (An error of another subsystem is not this crash's.)
+  const other = analyze(['[   64.332167] usb 1-1: device descriptor read/64, error -71', '[   64.333280] general protection fault, probably for non-canonical address 0x915f308712880693: 0000 [#1] PREEMPT SMP NOPTI', '[   64.337523] RIP: 0010:acpi_ps_delete_parse_tree+0xd0/0x1b0'].join('\n') + '\n');
+  assert.not.ok(other.rootCause!.evidence.some((e) => e.line === 1 && /usb said/.test(e.why)));
+});
+
+test('a prompt of the user name alone (`root#`, PS1=\'\\u# \') is a shell of the booted system', () => {
+  assert.ok(f(['[  OK  ] Reached target Multi-User System.', 'root#']).loginReached);
+  assert.not.ok(f(['[  OK  ] Reached target Multi-User System.', 'root# is the prompt']).loginReached);
+});
+
 test.run();

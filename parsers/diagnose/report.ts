@@ -464,6 +464,33 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
  * lines after: it hung there, the devices it waits for never came. (A kernel log that merely stops before
  * init is not enough: dmesg files and quiet consoles show no init either.)
  */
+/**
+ * OpenWrt's preinit began (`init: - preinit -`), the log went on past it, and procd never took over
+ * (`procd: - early -`): the boot hung in preinit, where the log ends (a failsafe hook that blocks, a mount that
+ * never returns). Named by the last thing preinit printed: its failsafe prompt, else its own start.
+ */
+function preinitHang(b: BootState, endsTheLog: boolean): Cause | null {
+  const p = b.preinit;
+  if (!endsTheLog || p === undefined || b.init !== null || b.cycles.length > 0 || b.mode !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
+  const last = p.failsafe ?? { line: p.line, text: p.text, why: 'preinit began' };
+  // (A log that ends on preinit's last words was cut there: nothing shows that it hung.)
+  if (b.contentEnd <= Math.max(last.line, p.promptEnd ?? 0)) return null;
+  const evidence: Evidence[] = [{ line: p.line, text: p.text, why: 'OpenWrt’s preinit began' }, ...(p.failsafe !== undefined ? [p.failsafe] : [])];
+  if (b.kernelLastLine !== undefined && b.kernelLastLine > last.line) evidence.push({ line: b.kernelLastLine, text: clip(b.kernelLastText ?? ''), why: 'the last line before the log ends, and nothing of procd' });
+  const said = last.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `OpenWrt's preinit never handed over to procd (its last words: ${said}); the log ends there`,
+    lines: evidence.map((e) => e.line),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: said,
+  };
+}
+
 function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
   const d = b.deferredProbe;
   if (d === undefined || !endsTheLog || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
@@ -842,7 +869,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? hookComplained(b);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? hookComplained(b);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1498,7 +1525,10 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     if (c.mode && c.missingDevice) {
       // dracut gave up on the root device and said so; no unit's failure is in the log.
       const m = c.missingDevice;
-      const evidence = [m.ev, ...(m.more ?? []), ...c.mode.evidence.slice(0, 3)];
+      // (What a dracut hook's script said went wrong before the wait ran out: `dmsquash-live-root: … write
+      // error: No space left on device`.)
+      const hookError = (c.hookErrors ?? []).map((h) => h.ev).filter((ev) => ev.line < m.ev.line).sort((a, b) => a.line - b.line)[0];
+      const evidence = [m.ev, ...(m.more ?? []), ...(hookError !== undefined ? [{ ...hookError, why: 'what the initrd’s scripts said went wrong before it gave up' }] : []), ...c.mode.evidence.slice(0, 3)];
       const shell = c.mode.kind === 'dracut-shell' ? "dracut's emergency shell" : 'emergency mode';
       return {
         kind: 'root-device',

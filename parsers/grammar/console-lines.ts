@@ -74,6 +74,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // BusyBox ash's default prompt, its working directory alone (`~ # `, `/ # `), nothing after it: a shell of
   // the booted system (an initramfs's own shell is told by what it said before, see bareShell).
   { kind: 'shell', literal: ' #', pattern: /^[~/][\w/.~-]{0,40} # ?$/, example: '~ # ', announces: false },
+  // A prompt of the user's name alone (PS1='\u# ', Yocto and other embedded images): `root# `.
+  { kind: 'shell', literal: 'root#', pattern: /^root# ?$/, example: 'root# ', announces: false },
   // busybox's and Red Hat's bracketed form: `[root@tiny4412 ]# `, `[root@host ~]# `.
   { kind: 'shell', literal: '@', pattern: /^\[[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}(?: [^\]]{0,64})?\][#$] ?/, example: '[root@tiny4412 ]# ', announces: false },
   // (Buildroot's `[\u@\h]\w# ` after the bracket: `[root@milkv-duo]~#`.)
@@ -420,7 +422,7 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
  *  begins, and words found anywhere in it. A line with none of them, and none of the grammar's, is plain: the
  *  segmenter only moves its clock. (A superset is harmless; a word missing here is a rule that never fires,
  *  which the fast path's test over the corpus catches: test/fast-path.test.ts.) */
-export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration'];
+export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -'];
 export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle'];
 export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG'];
 

@@ -202,12 +202,18 @@ export abstract class CrashTracker extends FailureLedger {
   protected abstract initLastWords(line: number): LineRef | null;
 
   protected lookForCrashLocation(at: LineRef, location0: string | null): void {
+    const WORKQUEUE = 'the work the kernel worker was doing';
     if (this.openCrashes.length === 0) return;
     const message = reportMessage(at.text);
     for (const c of this.openCrashes) {
       c.lookahead--;
       const frames = c.details.frames.length;
+      const knewTask = c.details.pid !== null;
       c.trace = readReportLine(c.details, message, c.trace);
+      // Who crashed: the task and CPU (`CPU: 0 PID: 488 Comm: irq/15-dwc3 Not tainted …`), and the work a
+      // kernel worker was doing (`Workqueue: hci0 hci_power_on [bluetooth]`).
+      if (!knewTask && c.details.pid !== null) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: `the task that was running: ${c.details.comm} (PID ${c.details.pid})` });
+      else if (message.startsWith('Workqueue: ') && !c.evidence.some((e) => e.why === WORKQUEUE)) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: WORKQUEUE });
       // The call trace's first frames that are not the kernel's own reporting and fault handling: the
       // code that called into the crash (`tpm2_shutdown+0x88/0xa8` under a fault in `tpm_transmit`).
       if (c.details.frames.length > frames && !GENERIC_FRAME.test(c.details.frames[frames]!) && !c.title.endsWith(` in ${c.details.frames[frames]!}`) && c.evidence.filter((e) => e.why === CALLER).length < 3) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: CALLER });
@@ -222,6 +228,11 @@ export abstract class CrashTracker extends FailureLedger {
         c.located = true;
         c.title = c.kind === 'warning' && c.title.startsWith('WARNING in ') ? `WARNING in ${location} (${c.title.slice('WARNING in '.length)})` : `${c.title} in ${location}`;
         addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
+        // The subsystem whose code crashed had said what went wrong just before (`ACPI Error: AE_AML_OPERAND_TYPE …`
+        // then a fault in `acpi_ps_delete_parse_tree`).
+        const fn = location.toLowerCase();
+        const said = this.recentErrorSaid.findLast((e) => e.line < c.line && c.line - e.line <= 40 && fn.startsWith(e.word));
+        if (said !== undefined) addEvidence(c.evidence, { line: said.line, text: said.text, why: `what ${said.word} said just before it crashed in its own code` });
       } else if (location !== null && c.kind !== 'panic' && c.kind !== 'hung-task' && !c.evidence.some((e) => e.why === 'where the kernel was executing')) {
         // A title that names the task (`BUG: soft lockup in systemd-udevd`) still shows where the CPU was.
         addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });

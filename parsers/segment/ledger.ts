@@ -59,6 +59,9 @@ export function bestBinding<T>(candidates: readonly T[], score: (c: T) => number
 export abstract class FailureLedger extends Timeline {
   /** Recent storage errors from the kernel, attached to failures that come shortly after. */
   protected recentKernelErrors: Evidence[] = [];
+  /** The kernel's last error lines with the subsystem that printed them (`ACPI Error: …` → `acpi`), for a
+   *  crash in that subsystem's code just after (see lookForCrashLocation). */
+  protected recentErrorSaid: Array<{ line: number; text: string; word: string }> = [];
   /** The first of the kernel's storage errors in the burst the last one belongs to (each within NEAR_LINES of the next). */
   protected kernelErrorBurstStart: Evidence | null = null;
   /** `mount: PATH: reason` lines, which the mount's failure line follows. */

@@ -141,6 +141,10 @@ const MODULE_REFUSED = /^(?:failed to validate module \[[\w-]+\] BTF: -\d+|[\w-]
 const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|fsck|remount-fs|modules-load|sysctl|growfs|makefs|hibernate-resume|random-seed|vconsole-setup|cryptsetup|veritysetup|sysusers|firstboot|machine-id-setup|networkd|networkd-wait-online|resolved|timesyncd|logind|machined|homed|oomd|userdbd|hostnamed|localed|timedated)$/;
 
 /** A dracut hook's script complaining, and giving up (dracut's `die` and `warn …; dropping to debug`). */
+/** A kernel error line (`ACPI Error: …`, `EXT4-fs error (device sda1): …`, `i915 0000:00:02.0: [drm] *ERROR* …`). */
+const ERROR_WORD = /\b(?:Error|error|ERROR)\b/;
+/** The subsystem or driver a kernel line begins with: a word of three or more letters and digits. */
+const SUBSYSTEM_WORD = /^([A-Za-z][A-Za-z0-9]{2,15})\b/;
 const HOOK_ERROR = /\b(?:ERROR|[Ee]rror|FATAL|[Ff]ailed|cannot|[Uu]nable to|No such file|not found)\b|dropping to debug/;
 const HOOK_GAVE_UP = /[Dd]ropping to (?:debug|a shell|the debug shell|emergency)/;
 
@@ -197,6 +201,12 @@ export class Segmenter extends CrashTracker {
       if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.initError === undefined && this.boot.end === 'log-end' && this.boot.cycles.length === 0 && this.boot.loginLine === null && t.length < 300 && INIT_ERROR.test(t)) {
         this.boot.initError = { line: rec.at.lineNo, text: clip(t), why: 'the error init printed' };
       }
+      // (OpenWrt's preinit, on a kernel printing without timestamps; then it waits a moment for a key to enter
+      // failsafe mode.)
+      if (t0 === 0x69 /* i */ && this.boot !== null && this.boot.cycles.length === 0 && t.trimEnd() === 'init: - preinit -') this.boot.preinit ??= { line: rec.at.lineNo, text: clip(t) };
+      if (t0 === 0x50 /* P */ && this.boot?.preinit !== undefined && this.boot.preinit.failsafe === undefined && t.startsWith('Press the [f] key')) this.boot.preinit.failsafe = { line: rec.at.lineNo, text: clip(t), why: 'preinit offered failsafe mode' };
+      // (Its second line, the debug level, is the same prompt.)
+      else if (t0 === 0x50 /* P */ && this.boot?.preinit?.failsafe !== undefined && rec.at.lineNo - this.boot.preinit.failsafe.line <= 2 && t.startsWith('Press the [1]')) this.boot.preinit.promptEnd = rec.at.lineNo;
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
@@ -911,7 +921,8 @@ export class Segmenter extends CrashTracker {
       rec.crashLocation === null &&
       rec.audit === null &&
       !rec.login &&
-      (rec.uptime === null || rec.uptime >= 1.5) &&
+      // (Near 0 s only while the clock is in step: further back is a new kernel's clock, see kernel().)
+      (rec.uptime === null || rec.uptime >= 1.5 || (boot.lastUptime !== null && boot.lastUptime - rec.uptime <= 5)) &&
       this.dmesgReplay === null &&
       this.afterWarning === null &&
       this.openCrashes.length === 0 &&
@@ -1167,6 +1178,14 @@ export class Segmenter extends CrashTracker {
       else boot.storageDriverFailure.more.push({ line: at.lineNo, text: clip(at.text), why: 'libata gave up on the link again' });
     }
     if (m0k === 0x56 /* V */ && rec.message.startsWith('VFS: Mounted root')) boot.rootMountedLine = at.lineNo;
+    if (rec.process === null && ERROR_WORD.test(rec.message)) {
+      const w = SUBSYSTEM_WORD.exec(rec.message);
+      if (w !== null) {
+        this.recentErrorSaid.push({ line: at.lineNo, text: clip(at.text), word: w[1]!.toLowerCase() });
+        if (this.recentErrorSaid.length > 4) this.recentErrorSaid.shift();
+      }
+    }
+    if (m0k === 0x69 /* i */ && rec.message === 'init: - preinit -' && boot.cycles.length === 0) boot.preinit ??= { line: at.lineNo, text: clip(at.text) };
     if (m0k === 0x49 /* I */ && rec.message.startsWith('Initramfs unpacking failed')) boot.initramfsUnpackFailed ??= { line: at.lineNo, text: clip(at.text), why: 'the kernel could not unpack its initramfs' };
     // The kernel refusing a module (its BTF, a symbol, a signature): whatever that module drives never comes.
     if (boot.moduleRefused === undefined && rec.process === null && boot.cycles.length === 0 && (rec.message.includes('module') || rec.message.includes('symbol')) && MODULE_REFUSED.test(rec.message)) {

@@ -264,6 +264,8 @@ export interface BootState {
   rootMountError?: Evidence;
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the errors printed
    *  inside them: a log that ends there hung in the initramfs. */
+  /** OpenWrt's preinit began (procd's `init: - preinit -`), with its failsafe prompt once shown. */
+  preinit?: { line: number; text: string; failsafe?: Evidence; promptEnd?: number };
   initramfsSteps?: {
     open: Array<{ name: string; line: number; text: string }>;
     /** The last error printed inside the open steps (cleared when they all close). */
