@@ -57,7 +57,6 @@ export class Analyzer {
             this.segmenter.push(r);
           },
     );
-    this.classifier.reference = options.reference === true;
     const onLine = options.onLine;
     const patterns = options.patterns !== undefined && options.patterns.length > 0 ? new PatternMatcher(options.patterns) : null;
     this.patterns = patterns;

@@ -220,21 +220,6 @@ const SOFT_LOCKUP = /^BUG: soft lockup - CPU#\d+ stuck for /;
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 const KERNEL_GATE = kernelGate([...KERNEL_EVENT_LITERALS, ...KERNEL_LEDGER_STARTS], KERNEL_LEDGER_WORDS);
-/**
- * A kernel message with none of these is plain (see push): the gate's words, and what the classifier's own
- * kernel rules look for before it — a process's `ident[pid]: ` (after a journal's host too), a stamp or a
- * status line written into the line, leading or aligned spaces, another writer's banner, a journal's
- * `kernel: `, firmware and init lines stamped as the kernel's, audit records, a soft lockup glued to text.
- * Supersets all: a line they catch by mistake takes the rules, which find nothing. (Two patterns, as the
- * gate: alternatives anchored at the start are tried once, not at every position.)
- * (The driver words, read only after `: `, are asked of matchDriverWords itself.)
- */
-const NOISE_AT_START = new RegExp(
-  `${KERNEL_GATE.startSource}|^(?: |\\[|[\\w@.\\-/]{1,64}\\[\\d|[\\w.-]{1,64} [\\w@.\\-/]{1,64}\\[\\d|(?:NOTICE|INFO|WARNING|ERROR|VERBOSE):|procd: |mount_root: |init: |audit)`,
-);
-const NOISE_ANYWHERE = new RegExp(
-  `${KERNEL_GATE.anywhereSource}|\\[ *\\d+\\.\\d|[ DKTP]\\] | {9}|NOTICE:  |U-Boot | kernel: |Starting kernel|generator failed|\\/start timed out|BUG: soft lockup|\\u00a0`,
-);
 /** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
 const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** Verbs read from a line with no status word and no prefix. */
@@ -416,31 +401,6 @@ export class LineClassifier {
         // (Once the kernel's crash report showed its stamps without padding, all of them are its.)
         if (k.unpadded === true) this.unpaddedKernel = true;
         const message = text.slice(k.messageStart);
-        // Most kernel lines say nothing any rule reads: one pass of one pattern finds none of their words, and
-        // they go out as plain lines without the rules below (which give them the same record, slower).
-        if (!this.reference && !cutStamp && tail === null && this.fragment === null && k.unpadded !== true && text.length <= MAX_TEXT && !NOISE_AT_START.test(message) && !NOISE_ANYWHERE.test(message) && !nfsRootFailed(message) && matchDriverWords(message) === null) {
-          this.plainFast++;
-          this.out({
-            kind: 'kernel',
-            at: { lineNo: line.lineNo, text },
-            uptime: k.uptime,
-            message,
-            process: null,
-            manager: null,
-            msg: null,
-            event: null,
-            crash: null,
-            crashLocation: null,
-            storageError: false,
-            failure: null,
-            fromJournal: false,
-            audit: null,
-            userManager: null,
-            login: false,
-            plain: true,
-          });
-          return;
-        }
         // `[    5.19] [FAILEDsystemd[1]: Stopped target Timers.] Failed to start X.`: the status line began
         // right after the kernel's stamp and the kernel's message cut into it after its word.
         if (message.charCodeAt(0) === 0x5b /* [ */ && message.length > 8) {
@@ -1050,11 +1010,6 @@ export class LineClassifier {
       plain: !interesting,
     });
   }
-
-  /** Every rule on every line, no fast path (the reference the fast path is tested against). */
-  reference = false;
-  /** Kernel lines that took the fast path (see push). */
-  plainFast = 0;
 
   /** This log's kernel stamps lost printk's padding (`[0.000000] BUG: …`): read them all as the kernel's. */
   private unpaddedKernel = false;

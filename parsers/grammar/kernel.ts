@@ -108,9 +108,6 @@ export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'EIP:', 'EIP is at'
 /** A test of one kernel message. */
 export interface KernelGate {
   test(message: string): boolean;
-  /** Its two patterns, anchored and anywhere (for a wider gate built on this one). */
-  startSource: string;
-  anywhereSource: string;
 }
 
 /**
@@ -127,7 +124,7 @@ export function kernelGate(extraStarts: readonly string[], extraWords: readonly 
   // `rror` and `orrupt` share `rr`: one alternative begun there scans faster (`interrupt` is not `orrupt`).
   const words = STORAGE_ANYWHERE.filter((w) => w !== 'rror' && w !== 'orrupt').map(literal);
   const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS, ...extraWords.map(literal)].join('|'));
-  return { test: (m: string): boolean => atStart.test(m) || anywhere.test(m), startSource: atStart.source, anywhereSource: anywhere.source };
+  return { test: (m: string): boolean => atStart.test(m) || anywhere.test(m) };
 }
 
 /** Alpha's crash header begins with the task (`systemd(1): Instruction fault 4`): the gate looks for its

@@ -129,6 +129,7 @@ export function findEmbeddedStatus(message: string): EmbeddedStatus | null {
 }
 
 const HEAD_WORD = /^\[\s{0,3}(OK|FAILED|DEPEND|TIME)\s{0,3}(?=\[\s*\d+\.\d+\])/;
+const TAIL_WORD = /(?:^|[^A-Za-z])(OK|FAILED|DEPEND|TIME)\s{0,3}$/;
 
 /** The status word a line ends with when another writer's line end cut it from its `] ` (or null). */
 export function tailStatusWord(text: string): StatusWord | null {
@@ -146,23 +147,8 @@ export function tailStatusWord(text: string): StatusWord | null {
   }
   const c = text.charCodeAt(text.length - 1);
   if (!(c === 0x20 || (c >= 0x41 && c <= 0x5a))) return null;
-  // (By hand: a pattern for a line's end is tried at every position of the line, and this runs on all of them.)
-  let end = text.length;
-  for (let k = 0; k < 3 && end > 0 && isSpace(text.charCodeAt(end - 1)); k++) end--;
-  if (end === 0 || isSpace(text.charCodeAt(end - 1))) return null;
-  for (const word of STATUS_WORDS) {
-    const at = end - word.length;
-    if (at >= 0 && text.startsWith(word, at) && (at === 0 || !isLetter(text.charCodeAt(at - 1)))) return word;
-  }
-  return null;
-}
-const STATUS_WORDS: readonly StatusWord[] = ['OK', 'FAILED', 'DEPEND', 'TIME'];
-/** What `\s` matches. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const m = TAIL_WORD.exec(text);
+  return m ? (m[1] as StatusWord) : null;
 }
 
 /** `] Dependency failed for /sysroot/usr.` after a line that ended with `DEPEND`. */
