@@ -1311,7 +1311,7 @@ test("a vendor U-Boot that starts a newer one (`## Starting application at …`)
 test("a kernel that stopped at its first instant after the bootloader's hand-over, and an SD controller that stopped answering, are what went wrong; a kernel that goes on is not", () => {
   const early = f(['U-Boot 2019.07 (Aug 10 2019 - 10:00:00 +0000)', 'Starting kernel ...', '', '[    0.000000] Booting Linux on physical CPU 0xf']);
   assert.is(early.rootCauseDescription, 'Booting Linux on physical CPU 0xf');
-  assert.is(f(['U-Boot 2019.07 (Aug 10 2019 - 10:00:00 +0000)', 'Starting kernel ...', '[    0.000000] Booting Linux on physical CPU 0xf', '[    0.000000] Linux version 5.4.0 (a@b) #1 SMP', '[    0.120000] smp: Bringing up secondary CPUs ...']).rootCause, null);
+  assert.is(f(['U-Boot 2019.07 (Aug 10 2019 - 10:00:00 +0000)', 'Starting kernel ...', '[    0.000000] Booting Linux on physical CPU 0xf', '[    0.000000] Linux version 5.4.0 (a@b) #1 SMP', '[    0.120000] smp: Bringing up secondary CPUs ...', '[    0.130000] smp: Brought up 1 node, 4 CPUs']).rootCause, null);
   const mmc = f(['[   33.760561] LDO5: disabling', '[   81.119861] mmc1: Timeout waiting for hardware interrupt.', '[   81.119872] mmc1: sdhci: ============ SDHCI REGISTER DUMP ===========']);
   assert.is(mmc.rootCauseDescription?.replace(/\.$/, ''), 'mmc1: Timeout waiting for hardware interrupt');
   // (A USB controller that dies is not one: clean boots show it too, a dock unplugged.)
@@ -2574,6 +2574,52 @@ test("a crash in a subsystem's own code quotes that subsystem's error just befor
 test('a prompt of the user name alone (`root#`, PS1=\'\\u# \') is a shell of the booted system', () => {
   assert.ok(f(['[  OK  ] Reached target Multi-User System.', 'root#']).loginReached);
   assert.not.ok(f(['[  OK  ] Reached target Multi-User System.', 'root# is the prompt']).loginReached);
+});
+
+test('a unit PID 1 restarts again and again after it failed, or in pre-236 words, never stays up; a getty restarted after each logout is no loop', () => {
+  const old = ['Jul 11 00:37:04 localhost systemd[1]: serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.', 'Jul 11 00:37:04 localhost systemd[1]: Stopped Serial Getty on ttyS0.', 'Jul 11 00:37:04 localhost systemd[1]: Started Serial Getty on ttyS0.'];
+  const r = f([...old, ...old, ...old]);
+  assert.is(r.rootCause, 'serial-getty@ttyS0.service');
+  assert.is(f(old).rootCause, null, 'one restart is no loop');
+  const logout = (t: string) => [`Aug 26 ${t} debian systemd[1]: getty@tty1.service: Succeeded.`, `Aug 26 ${t} debian systemd[1]: getty@tty1.service: Scheduled restart job, restart counter is at 1.`, `Aug 26 ${t} debian systemd[1]: Stopped Getty on tty1.`, `Aug 26 ${t} debian systemd[1]: Started Getty on tty1.`];
+  assert.is(f([...logout('12:01:01'), ...logout('12:01:45'), ...logout('12:02:30')]).rootCause, null);
+  const failing = (n: number) => [`Aug 26 12:0${n}:01 h systemd[1]: foo.service: Main process exited, code=exited, status=1/FAILURE`, `Aug 26 12:0${n}:01 h systemd[1]: foo.service: Failed with result 'exit-code'.`, `Aug 26 12:0${n}:02 h systemd[1]: foo.service: Scheduled restart job, restart counter is at ${n}.`];
+  assert.is(f([...failing(1), ...failing(2), ...failing(3)]).rootCause, 'foo.service');
+});
+
+test("sysvinit's `INIT: Id \"X\" respawning too fast` is the failure, unless a login came on another console", () => {
+  assert.is(f(['INIT: Id "O0" respawning too fast: disabled for 5 minutes']).rootCause, 'INIT: Id "O0" respawning too fast');
+  assert.is(f(['INIT: version 2.88 booting', 'INIT: Id "acm" respawning too fast: disabled for 5 minutes', 'buildroot login: ']).rootCause, null);
+});
+
+test("udev killing a worker whose device event never finished is a device that stopped responding", () => {
+  const r = analyze('Jan 17 10:06:02 slack64 udevd[209]:  worker [219] /devices/pci0000:00/usb3/3-4/host8/target8:0:0/8:0:0:0/block/sr0 timeout; kill it\n');
+  assert.match(r.rootCause!.headline, /device stopped responding: worker \[219\] .*sr0 timeout; kill it/);
+});
+
+test("PID 1's `Unit initrd.target not found.` (an initrd built without dracut's systemd module) is the failure", () => {
+  assert.is(f(['[    3.666695] systemd[1]: Running in initial RAM disk.', '[    3.753486] systemd[1]: Unit initrd.target not found.']).rootCause, 'initrd.target');
+  assert.is(f(['[    3.753486] systemd[1]: Unit foo.target not found.']).rootCause, null, 'another target is not the one it boots into');
+});
+
+test('a log that ends on the kernel beginning a step (`smp: Bringing up secondary CPUs ...`), before init, is where the kernel stopped', () => {
+  const head = ['[    0.000000] Linux version 5.6.0-rc4 (x@y) #1 SMP', '[    0.141784] rcu: Hierarchical SRCU implementation.'];
+  const r = analyze([...head, '[    0.147537] smp: Bringing up secondary CPUs ...'].join('\n') + '\n');
+  assert.is(r.rootCause!.description, 'smp: Bringing up secondary CPUs ...');
+  assert.is(analyze([...head, '[    0.147537] smp: Bringing up secondary CPUs ...', '[    0.150000] smp: Brought up 1 node, 8 CPUs'].join('\n') + '\n').rootCause, null);
+});
+
+test("a firmware's `Welcome to Microwatt !` is no systemd welcome, and the kernel's log replayed to a console registering late is the same boot", () => {
+  const kernel = ['[    0.000000] printk: bootconsole [udbg0] enabled', '[    0.000000] Linux version 5.7.0 (x@y) #7 Sun Jan 2 19:32:23 GMT 2022', '[    2.546014] printk: console [ttyS0] disabled', '[    2.571655] serial8250.0: ttyS0 at MMIO 0xc0002000 (irq = 16, base_baud = 3125000) is a 16550A'];
+  const r = f(['Welcome to Microwatt !', ...kernel, '[    0.000000] printk: bootconsole [udbg0] enabled', '[    0.000000] Linux version 5.7.0 (x@y) #7 Sun Jan 2 19:32:23 GMT 2022', '[    7.501594] random: fast init done']);
+  assert.is(r.boots, 1);
+  assert.is(r.cycles, 0);
+});
+
+test("MIPS's untimed `CPU 0 Unable to handle kernel …` opens the oops, and its `epc   : <address> fn+0x…` says where", () => {
+  const r = analyze(['CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == 801be4f0, ra == 80993778', 'Oops[#1]:', 'CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.9.0-rc8 #3', 'epc   : 801be4f0 cmpxchg_futex_value_locked+0x2c/0x78'].join('\n') + '\n');
+  assert.match(r.rootCause!.headline, /in cmpxchg_futex_value_locked/);
+  assert.ok(r.rootCause!.evidence.some((e) => e.line === 1));
 });
 
 test.run();

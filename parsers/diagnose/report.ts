@@ -465,6 +465,56 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
  * init is not enough: dmesg files and quiet consoles show no init either.)
  */
 /**
+ * The kernel began a step it says it is doing (`smp: Bringing up secondary CPUs ...`) and the log ends on
+ * that line, before init: the kernel stopped there (the step's own `smp: Brought up …` never came). A log
+ * ends mid-step when the machine hung, not by chance.
+ */
+function kernelStoppedMidStep(b: BootState, endsTheLog: boolean): Cause | null {
+  if (!endsTheLog || !b.hasKernel || b.end !== 'log-end' || b.crashes.length > 0 || b.initRunLine !== undefined || b.init !== null || b.cycles.length > 0 || b.mode !== null) return null;
+  const line = b.kernelLastLine;
+  const text = b.kernelLastText;
+  if (line === undefined || text === undefined || b.contentEnd > line) return null;
+  const said = text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+  if (!/\S ?\.\.\.$/.test(said)) return null;
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `the kernel stopped as it began a step (${said}): nothing more before the log ends`,
+    lines: [line],
+    evidence: [{ line, text: clip(text), why: 'the kernel’s last line: a step begun, never finished' }],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: said,
+  };
+}
+
+/**
+ * Nothing failed for good, but PID 1 restarted a unit again and again (`Scheduled restart job, restart
+ * counter is at 5`, before systemd 236 `Service hold-off time over, scheduling restart.`): it never stays up
+ * (a getty on a console that is not there, a daemon that exits at once). The unit restarted most is named.
+ */
+function restartLoop(c: CycleState): Cause | null {
+  let worst: [string, { count: number; first: Evidence; last: Evidence }] | null = null;
+  for (const entry of c.restarts ?? []) if (entry[1].count >= RESTART_LOOP && (worst === null || entry[1].count > worst[1].count)) worst = entry;
+  if (worst === null) return null;
+  const [unit, r] = worst;
+  const evidence = r.last.line !== r.first.line ? [r.first, r.last] : [r.first];
+  return {
+    kind: 'unit',
+    unit,
+    headline: `${unit} keeps failing and being restarted (${r.count} restarts scheduled): it never stays up`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+/** Restarts of one unit that make a loop, not a hiccup. */
+const RESTART_LOOP = 3;
+
+/**
  * OpenWrt's preinit began (`init: - preinit -`), the log went on past it, and procd never took over
  * (`procd: - early -`): the boot hung in preinit, where the log ends (a failsafe hook that blocks, a mount that
  * never returns). Named by the last thing preinit printed: its failsafe prompt, else its own start.
@@ -578,7 +628,10 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   // initramfs-tools says what sent it to its shell in one line (`ALERT!  /dev/sda2 does not exist.  Dropping to a shell!`).
   const alert = b.mode?.kind === 'initramfs-shell' ? b.mode.evidence.find((e) => e.text.includes('ALERT! ')) : undefined;
   const mode = b.mode ? buildMode(b.mode, alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : null) : null;
-  const initFailure = b.initFailures[0];
+  // (sysvinit giving up on an inittab entry that respawned too fast is a getty on a console that is not there;
+  // with a login reached on another, it broke nothing.)
+  const loggedIn = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);
+  const initFailure = b.initFailures.find((f) => !(loggedIn && f.service.startsWith('INIT: Id ')));
   const initName = b.init === null ? 'the init system' : INIT_NAMES[b.init];
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
@@ -869,7 +922,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? hookComplained(b);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1136,6 +1189,14 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
         : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
           ? 'ok'
           : 'incomplete';
+  // Nothing failed for good, but a unit was restarted again and again: it never stayed up.
+  if ((outcome === 'ok' || outcome === 'incomplete') && rootCause === null && !requested) {
+    const loop = restartLoop(c);
+    if (loop !== null) {
+      rootCause = loop;
+      outcome = 'failed';
+    }
+  }
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
     const hung = hungAtEnd(c) ?? missingAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver);

@@ -867,7 +867,7 @@ export class LineClassifier {
       kind: 'text',
       at,
       crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null,
-      location: c0 === 0x50 /* P */ || c0 === 0x4e /* N */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x49 /* I */ || c0 === 0x70 /* p */ ? matchCrashLocation(trimmed) : null,
+      location: c0 === 0x50 /* P */ || c0 === 0x4e /* N */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x49 /* I */ || c0 === 0x70 /* p */ || c0 === 0x65 /* e */ ? matchCrashLocation(trimmed) : null,
       mountError: matchMountError(trimmed),
       rootNotFound: initramfsRootNotFound(trimmed),
       dracut: c0 === 0x64 /* d */ && DRACUT_PREFIX.test(trimmed),

@@ -386,7 +386,8 @@ export function matchMarker(text: string): MarkerMatch | null {
   return null;
 }
 
-const WELCOME = /^Welcome to (.+?)!\s*$/;
+// (systemd puts its `!` right after the name; a firmware's `Welcome to Microwatt !` is not its.)
+const WELCOME = /^Welcome to (.+?\S)!\s*$/;
 
 export function matchWelcome(text: string): string | null {
   if (!text.startsWith('Welcome to ')) return null;
@@ -499,6 +500,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },
   { kind: 'start-limit', literal: 'Start request repeated too quickly', pattern: /^(\S+): Start request repeated too quickly/, example: 'display-manager.service: Start request repeated too quickly.' },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
+  // (The same before systemd 236: `serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.`)
+  { kind: 'restart-scheduled', literal: 'scheduling restart', pattern: /^(\S+): Service (?:hold-off time over|RestartSec=\S+ expired), scheduling restart/, example: 'serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.' },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
   // Older PID 1 (and every job of a device): `Job dev-sdb1.device/start timed out.`
   { kind: 'job-timeout', literal: ' timed out', pattern: /^(?:\S+: )?Job (\S+?)\/(?:start|stop|reload|restart|verify-active) timed out\.?$/, example: 'Job dev-disk-by\\x2dlabel-data.device/start timed out.' },
@@ -508,6 +511,9 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'frozen', literal: 'Exiting PID 1', pattern: /^Exiting PID 1\.*$/, example: 'Exiting PID 1...' },
   // PID 1 could not start the default target at all (then it freezes): the unit it names is missing.
   { kind: 'isolate-failed', literal: 'Failed to isolate default target', pattern: /^Failed to isolate default target: Unit (\S+?) (?:not found\.?$|failed to load properly|is masked|has a bad unit file setting|is not loaded properly)/, example: 'Failed to isolate default target: Unit sysroot.mount not found.' },
+  // (Older PID 1 says only that the target it boots into is missing, and stops there: an initrd built without
+  // dracut's systemd module has no initrd.target.)
+  { kind: 'isolate-failed', literal: '.target not found', pattern: /^Unit ((?:initrd|default)\.target) not found\.?$/, example: 'Unit initrd.target not found.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?(?= - |\.?$)|.+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:[Ss]tart|[Ss]top|[Ss]tart-pre|[Ss]tart-post|[Rr]eload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
   // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.
@@ -766,6 +772,8 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'openrc', literal: 'Unable to mount ', pattern: /^\* (Unable to mount \S+ on \S+)$/, failed: 1, example: ' * Unable to mount tmpfs on /run.' },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: version \S+ booting/, example: 'INIT: version 2.88 booting', opens: true },
   { init: 'sysvinit', literal: 'INIT: ', pattern: /^INIT: Entering runlevel/, example: 'INIT: Entering runlevel: 2' },
+  // sysvinit gave up restarting an inittab entry (a getty on a console that is not there): it failed.
+  { init: 'sysvinit', literal: 'respawning too fast', pattern: /^(INIT: Id "[^"]{1,4}" respawning too fast)/, failed: 1, example: 'INIT: Id "O0" respawning too fast: disabled for 5 minutes' },
   // Linux From Scratch's first bootscript (mountvirtfs): each boot in its boot.log begins here.
   { init: 'sysvinit', literal: 'Mounting virtual file systems', pattern: /^Mounting virtual file systems: .*\bOK$/, example: 'Mounting virtual file systems: /run /proc /sys /dev/shm OK', opens: true },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },

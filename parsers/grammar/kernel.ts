@@ -102,8 +102,9 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** The literals the location rule looks for (RISC-V names the faulting PC `epc : spacemit_snd_pcm_new+0x19a/0x280`). */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : '] as const;
+/** The literals the location rule looks for (RISC-V names the faulting PC `epc : spacemit_snd_pcm_new+0x19a/0x280`,
+ *  MIPS its address first: `epc   : 801be4f0 cmpxchg_futex_value_locked+0x2c/0x78`). */
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'epc   : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : '] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -281,7 +282,7 @@ export function matchCrash(message: string): CrashMatch | null {
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
 // (A trace run through decode_stacktrace.sh has the source line for the offset: `RIP: 0010:pick_next_task_fair
 // (kernel/sched/fair.c:8252)`.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |EIP: |EIP is at |PC is at |^pc is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |^epc {1,3}: [0-9a-f]{8,16} |EIP: |EIP is at |PC is at |^pc is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
 
 /** s390's program status word at the fault, with its function: `Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)`. */
 const S390_PSW = /^Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \((?<fn>[A-Za-z_.][\w.]*)\+0x/;
@@ -291,7 +292,7 @@ export function matchCrashLocation(message0: string): string | null {
   const message = message0.charCodeAt(0) === 0x20 ? message0.trimStart() : message0;
   if (message.startsWith('Krnl PSW : ')) return S390_PSW.exec(message)?.groups?.['fn'] ?? null;
   // (Alpha's own: `pc is at nautilus_init_pci+0x1e0/0x3d4`.)
-  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ')) return null;
+  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ') && !message.startsWith('epc ')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }

@@ -28,6 +28,8 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
 };
 /** mount(8)'s own words for a mount that failed, and a program's child that exited with an error status. */
 const NOT_MOUNTED = /^mount: .*(?:not mounted|bad option)|exited with exit status [1-9]/;
+/** udev killed a worker whose device event did not finish in time. */
+const UDEV_WORKER_KILLED = /^\s*worker \[\d+\] \S+ timeout; kill it$|: Worker \[\d+\] processing SEQNUM=\d+ killed$/;
 export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists|unknown filesystem type|wrong fs type/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
@@ -483,6 +485,13 @@ export abstract class FailureLedger extends Timeline {
   }
 
   protected processError(ident: string, message: string, at: LineRef): void {
+    // udev gave up on a device event that would not finish (`udevd[209]:  worker [219] /devices/…/block/sr0
+    // timeout; kill it`, systemd-udevd's `sr0: Worker [219] processing SEQNUM=1878 killed`): what waited on
+    // that device waited, as for a device that stopped responding.
+    if ((ident === 'udevd' || ident === 'systemd-udevd') && UDEV_WORKER_KILLED.test(message)) {
+      const seen = (this.ensureBoot('log-start', at.lineNo).kernelFailures ??= []);
+      if (seen.length < 4 && !seen.some((f) => f.kind === 'hang')) seen.push({ kind: 'hang', message: clip(message.trim()), line: at.lineNo, text: clip(at.text), more: [] });
+    }
     // (Read with the units whose process has another name: UNIT_RUNS.)
     const current = this.boot !== null ? currentCycle(this.boot) : null;
     const prev = current?.lastProcessLine;

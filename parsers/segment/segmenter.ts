@@ -208,6 +208,8 @@ export class Segmenter extends CrashTracker {
       // (Its second line, the debug level, is the same prompt.)
       else if (t0 === 0x50 /* P */ && this.boot?.preinit?.failsafe !== undefined && rec.at.lineNo - this.boot.preinit.failsafe.line <= 2 && t.startsWith('Press the [1]')) this.boot.preinit.promptEnd = rec.at.lineNo;
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
+      // (MIPS names the CPU first, untimed too: `CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == …`.)
+      else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
       // agetty's /etc/issue (`Kernel 5.16.0 on an ppc64le`), printed with the login prompt just below it.
@@ -987,7 +989,10 @@ export class Segmenter extends CrashTracker {
     // The same kernel's banner at 0 s again while its boot had got no further than its first second (a
     // console registering late and printing the log from its start, HiKey960's after `Console: colour dummy
     // device`): the same boot, its lines again until they pass where they were.
-    if (rec.event?.kind === 'banner' && rec.uptime !== null && rec.uptime < 0.001 && !rec.fromJournal && boot !== null && boot.end === 'log-end' && boot.cycles.length === 0 && boot.lastUptime !== null && boot.lastUptime < 1 && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion) {
+    // (Or later, as long as that kernel had not yet run init and nothing stopped it: a kernel does not start
+    // again in silence, without a crash, a restart or its firmware in between. Microwatt's replay as its
+    // 8250 console registers at 2.5 s.)
+    if (rec.event?.kind === 'banner' && rec.uptime !== null && rec.uptime < 0.001 && !rec.fromJournal && boot !== null && boot.end === 'log-end' && boot.cycles.length === 0 && boot.lastUptime !== null && (boot.lastUptime < 1 || (boot.lastUptime < 10 && boot.initRunLine === undefined && boot.crashes.length === 0 && boot.init === null)) && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion) {
       this.dmesgReplay = boot;
       return this.touch();
     }
@@ -1411,6 +1416,22 @@ export class Segmenter extends CrashTracker {
       case 'restart-scheduled': {
         // The unit failed and is being restarted (Restart=): its failure alone broke nothing yet.
         const cycle = this.boot ? currentCycle(this.boot) : null;
+        // (Counted: a unit restarted again and again never stays up; see restartLoop. Only restarts after it
+        // failed, or in the words of systemd before 236, which said nothing of a clean exit: a getty restarted
+        // after each logout is no loop.)
+        const unit = groups[0] ?? '';
+        const failedBefore = cycle?.failureByKey.get(`failed\u0000${unit}`);
+        if (isUnitName(unit) && ((failedBefore !== undefined && failedBefore.verb === 'unit-failed') || at.text.includes('hold-off time over'))) {
+          // (PID 1 scheduling a restart runs a userspace cycle, though the log may show nothing else of it.)
+          const restarts = ((cycle ?? this.ensureCycle(at.lineNo)).restarts ??= new Map());
+          const ev = { line: at.lineNo, text: clip(at.text), why: 'PID 1 scheduled a restart of it' };
+          const r = restarts.get(unit);
+          const counter = Number(/restart counter is at (\d+)/.exec(at.text)?.[1] ?? 0);
+          if (r !== undefined) {
+            r.count = Math.max(r.count + 1, counter);
+            r.last = { ...ev, why: 'and again' };
+          } else if (restarts.size < 16) restarts.set(own(unit), { count: Math.max(1, counter), first: ev, last: ev });
+        }
         const f = cycle?.failureByKey.get(`failed\u0000${groups[0] ?? ''}`);
         if (cycle && f && f.verb === 'unit-failed') {
           this.forgetUnitFailure(cycle, f, groups[0] ?? '');

@@ -116,6 +116,8 @@ export interface CycleState {
   mode: ModeState | null;
   /** Units that failed and whose restart was scheduled, not started since (the latest few). */
   restarting?: FailureState[];
+  /** Units PID 1 scheduled a restart of (Restart=), how often, and where first and last. */
+  restarts?: Map<string, { count: number; first: Evidence; last: Evidence }>;
   /** PID 1 itself failed (`[!!!!!!] …`): what it said, and the innermost error before it. */
   /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
