@@ -2622,4 +2622,19 @@ test("MIPS's untimed `CPU 0 Unable to handle kernel …` opens the oops, and its
   assert.ok(r.rootCause!.evidence.some((e) => e.line === 1));
 });
 
+test("a unit whose process could not even be run (`(strun.sh)[518]: X: Failed at step EXEC spawning …`) failed, in a journal excerpt that shows nothing else of it", () => {
+  assert.is(f(['...', 'Jan 29 19:58:24 raspberrypi (strun.sh)[518]: kernel-command-line.service: Failed at step EXEC spawning /boot/firstrun.sh: No such file or directory', '...']).rootCause, 'kernel-command-line.service');
+  const r = analyze(["Jan 29 06:23:47 h (_manager)[775]: foo.service: Unable to locate executable '/usr/bin/foo': No such file or directory", "Jan 29 06:23:47 h systemd[1]: foo.service: Main process exited, code=exited, status=203/EXEC", "Jan 29 06:23:47 h systemd[1]: foo.service: Failed with result 'exit-code'."].join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'foo.service');
+  assert.ok(r.rootCause!.evidence.some((e) => e.line === 1));
+  // (Alone it is no failure: an ExecStartPre=- command may be missing, and the unit goes on.)
+  assert.is(f(["Dec 02 04:07:45 lab systemd[1]: Started emergency.service - Emergency Shell.", "Dec 02 04:07:52 lab (plymouth)[437]: emergency.service: Unable to locate executable 'plymouth': No such file or directory"]).failed.length, 0);
+});
+
+test("arm64's `pc : fn+0x…` printed with an SError before the panic's report is where the kernel was", () => {
+  const r = analyze(['[    4.012850] SError Interrupt on CPU2, code 0x00000000bf000002 -- SError', '[    4.012877] pc : clk_imx8mp_audiomix_runtime_resume+0x38/0x48', '[    4.012973] Kernel panic - not syncing: Asynchronous SError Interrupt'].join('\n') + '\n');
+  const lines = r.rootCause!.evidence.map((e) => e.line);
+  assert.ok(lines.includes(1) && lines.includes(2));
+});
+
 test.run();

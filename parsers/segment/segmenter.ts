@@ -788,6 +788,8 @@ export class Segmenter extends CrashTracker {
   private bootloaderLoaded = 0;
   /** The kernel's last words on a fault it reports next (see crashReasons). */
   private faultSaid: Evidence | null = null;
+  /** Where the kernel was executing, as it said after faultSaid and before any crash report opened. */
+  private faultAt: Evidence | null = null;
 
   /** A crash just made: the fault the kernel named as it began, and for a panic for want of a root file
    *  system, the kernel's storage and filesystem errors just before (`EXT4-fs (vda): mount failed`,
@@ -796,8 +798,13 @@ export class Segmenter extends CrashTracker {
     const f = this.faultSaid;
     if (f !== null && f.line < at.lineNo && at.lineNo - f.line <= 40 && f.line >= boot.startLine) {
       addEvidence(made.evidence, f);
+      // (And where the CPU was, printed with that fault before the report: arm64's `pc : fn+0x38/0x48` after
+      // `SError Interrupt on CPU2 …`.)
+      const pc = this.faultAt;
+      if (pc !== null && pc.line > f.line && pc.line < at.lineNo) addEvidence(made.evidence, pc);
       this.faultSaid = null;
     }
+    this.faultAt = null;
     if (made.kind === 'panic' && /^(?:kernel panic: )?VFS: Unable to mount/.test(made.title)) {
       // (Past the kernel's list of every block device it has, which runs to scores of lines with ramdisks.)
       for (const e of this.recentKernelErrors.slice(-3)) if (e.line < at.lineNo && at.lineNo - e.line <= 80 && e.line >= boot.startLine) addEvidence(made.evidence, { ...e, why: 'why the root file system could not be mounted' });
@@ -1125,6 +1132,7 @@ export class Segmenter extends CrashTracker {
         addEvidence(w.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the warning says' });
       }
     } else {
+      if (rec.crashLocation !== null && this.faultSaid !== null && this.faultAt === null && this.openCrashes.length === 0) this.faultAt = { line: at.lineNo, text: clip(at.text), why: `where the kernel was executing: ${rec.crashLocation}` };
       this.lookForCrashLocation(at, rec.crashLocation);
       // … or right after it (newer kernels), before the modules list and the registers.
       const w = this.boot?.crashes.at(-1);
@@ -1334,7 +1342,7 @@ export class Segmenter extends CrashTracker {
    *  systemd-logind.service: Failed at step SECCOMP spawning /usr/lib/systemd/systemd-logind: Invalid
    *  argument`): why that unit failed, whether its failure came before or comes after. */
   private spawnFailed(message: string, at: LineRef): void {
-    const m = /(\S+\.(?:service|socket|mount|swap)): Failed at step \S+ spawning /.exec(message);
+    const m = /(\S+\.(?:service|socket|mount|swap)): (?:Failed at step \S+ spawning |Unable to locate executable )/.exec(message);
     if (m === null) return;
     const unit = m[1]!;
     const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'the process systemd forked for the unit says why it could not run' };
@@ -1342,6 +1350,10 @@ export class Segmenter extends CrashTracker {
     if (this.processErrors.length > 8) this.processErrors.shift();
     const f = this.findFailure(unit);
     if (f !== null) addEvidence(f.evidence, ev);
+    // (A journal excerpt that shows nothing else of it: a unit whose process could not even be run failed,
+    // status 203 and the like.)
+    // (`Unable to locate executable` alone is no failure: a command marked `-` may be missing, and the unit goes on.)
+    else if (message.includes(': Failed at step ') && isUnitName(unit) && (this.boot === null || currentCycle(this.boot) === null || this.statusLines === 0)) this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'journal');
   }
 
   /** A dracut hook's service speaking (its scripts' output, forwarded with the service's name): its first
@@ -2181,7 +2193,8 @@ export class Segmenter extends CrashTracker {
           this.touch();
         }
       }
-      if (j.ident === 'systemd' && j.pid !== 1 && j.message.includes(': Failed at step ')) this.spawnFailed(j.message, rec.at);
+      // (Newer systemd logs it from the forked child, named after what it was to run: `(strun.sh)[518]: …`.)
+      if ((j.ident === 'systemd' || (j.ident.charCodeAt(0) === 0x28 /* ( */ && j.ident.endsWith(')'))) && j.pid !== 1 && (j.message.includes(': Failed at step ') || j.message.includes(': Unable to locate executable '))) this.spawnFailed(j.message, rec.at);
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
         this.processError(j.ident, j.message, rec.at);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');
