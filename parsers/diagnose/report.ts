@@ -424,7 +424,7 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
   // after the hand-over, and nothing more: it stopped as it began.
   if (b.hasKernel && b.lastUptime === 0 && b.kernelLastLine !== undefined && b.contentEnd - h.line <= 3) {
     const last = { line: b.kernelLastLine, text: clip(b.kernelLastText ?? '') };
-    const said = last.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+    const said = kernelSaid(last.text);
     return {
       kind: 'unexplained',
       unit: null,
@@ -464,6 +464,11 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
  * lines after: it hung there, the devices it waits for never came. (A kernel log that merely stops before
  * init is not enough: dmesg files and quiet consoles show no init either.)
  */
+/** A line's words without the kernel's stamp before them (`[    0.147537] smp: …` → `smp: …`). */
+function kernelSaid(text: string): string {
+  return text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+}
+
 /**
  * The kernel began a step it says it is doing (`smp: Bringing up secondary CPUs ...`) and the log ends on
  * that line, before init: the kernel stopped there (the step's own `smp: Brought up …` never came). A log
@@ -474,7 +479,7 @@ function kernelStoppedMidStep(b: BootState, endsTheLog: boolean): Cause | null {
   const line = b.kernelLastLine;
   const text = b.kernelLastText;
   if (line === undefined || text === undefined || b.contentEnd > line) return null;
-  const said = text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+  const said = kernelSaid(text);
   if (!/\S ?\.\.\.$/.test(said)) return null;
   return {
     kind: 'unexplained',
@@ -527,7 +532,7 @@ function preinitHang(b: BootState, endsTheLog: boolean): Cause | null {
   if (b.contentEnd <= Math.max(last.line, p.promptEnd ?? 0)) return null;
   const evidence: Evidence[] = [{ line: p.line, text: p.text, why: 'OpenWrt’s preinit began' }, ...(p.failsafe !== undefined ? [p.failsafe] : [])];
   if (b.kernelLastLine !== undefined && b.kernelLastLine > last.line) evidence.push({ line: b.kernelLastLine, text: clip(b.kernelLastText ?? ''), why: 'the last line before the log ends, and nothing of procd' });
-  const said = last.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+  const said = kernelSaid(last.text);
   return {
     kind: 'unexplained',
     unit: null,
@@ -545,7 +550,7 @@ function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
   const d = b.deferredProbe;
   if (d === undefined || !endsTheLog || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
   if (b.initRunLine !== undefined || b.kernelLastLine === undefined || b.kernelLastLine - d.line > 20 || b.contentEnd - b.kernelLastLine > 1) return null;
-  const said = d.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+  const said = kernelSaid(d.text);
   const evidence: Evidence[] = [{ line: d.line, text: d.text, why: 'the kernel gave up waiting for a driver it had deferred' }, ...d.more];
   if (b.kernelLastLine !== d.line && !d.more.some((e) => e.line === b.kernelLastLine)) evidence.push({ line: b.kernelLastLine, text: clip(b.kernelLastText ?? ''), why: 'the kernel’s last line: no init ran, nothing follows' });
   return {
@@ -645,7 +650,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     const more = b.initFailures.filter((f) => f.service !== initFailure.service).length;
     // The script's line as it printed it (`Starting network: Error: ipv4: Address already assigned.`): what
     // stands for a description where no unit file gives one.
-    const printed = initFailure.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, "").replace(/\s*(?:\[\s*FAIL(?:ED)?\s*\]|FAIL(?:ED)?|failed!?)\s*$/i, '');
+    const printed = kernelSaid(initFailure.text).replace(/\s*(?:\[\s*FAIL(?:ED)?\s*\]|FAIL(?:ED)?|failed!?)\s*$/i, '');
     return {
       kind: 'unit',
       unit: initFailure.service,
@@ -889,7 +894,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       // device, no NFS root.
       const net = root !== undefined && /NFS|DHCP|BOOTP|IP-Config/.test(root.message) && b.deferredProbe?.net !== undefined && b.deferredProbe.net.line < crash.line ? b.deferredProbe.net : undefined;
       const nfsFailure = root !== undefined ? [{ line: root.line, text: root.text, why: 'the kernel could not mount its network root' }] : [];
-      const netSaid = net?.text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
+      const netSaid = net === undefined ? undefined : kernelSaid(net.text);
       rootCause =
         device !== undefined
           ? {
