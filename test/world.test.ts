@@ -362,7 +362,35 @@ test('kernel reports the console garbled or printed without timestamps still cou
 
 test("no systemd: a mount that failed just before sulogin's maintenance prompt is why", () => {
   const r = f(['mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: Input/output error', 'Mounting read-write /dev/mtdblock5 filesystem failed.  Please fix and run', 'Give root password for system maintenance', '(or type Control-D for normal startup):']);
-  assert.is(r.rootCause, 'mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: Input/output error');
+  // (Onto the initramfs's own writable layer: the initramfs's script asked, the shell is the initramfs's.)
+  assert.is(r.rootCause, 'root-device');
+  assert.is(r.rootCauseDescription, 'mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: Input/output error');
+  assert.is(r.emergency, 'initramfs-shell');
+  // The script's own words as it gave up are evidence.
+  assert.ok(r.rootEvidence.some((e) => e.startsWith('Mounting read-write /dev/mtdblock5 filesystem failed.')));
+  // What made the mount fail, just before it, is the cause (OpenBMC's overlay on a full flash).
+  const full = f(["mkdir: can't create directory 'run/initramfs/rw/work': No space left on device", "overlayfs: failed to resolve 'run/initramfs/rw/work': -2", 'mount: mounting cow on /root failed: No such file or directory', 'Change Root test failed!  Invoking emergency shell.', 'Give root password for system maintenance', '(or type Control-D for normal startup):']);
+  assert.is(full.rootCauseDescription, "mkdir: can't create directory 'run/initramfs/rw/work': No space left on device");
+  assert.ok(full.rootEvidence.includes('mount: mounting cow on /root failed: No such file or directory'));
+  // A maintenance prompt after a mount elsewhere (a data disk of the real root) stays the init system's emergency.
+  assert.is(f(['mount: mounting /dev/sdb1 on /data failed: No such device', 'Give root password for system maintenance', '(or type Control-D for normal startup):']).emergency, 'emergency');
+});
+
+test("initramfs-tools' LVM script could not activate the root volume: that volume is the root device, device mapper's complaint its evidence", () => {
+  const r = f(['  device-mapper: resume ioctl on  failed: Invalid argument', '  Unable to resume vg0-root (253:0)', 'Unable to find LVM volume vg0/root', 'Gave up waiting for root device.  Common problems:', ' - Check root= (did the system wait for the right device?)', 'ALERT!  /dev/mapper/vg0-root does not exist.  Dropping to a shell!', '(initramfs) ']);
+  assert.is(r.rootCause, 'dev-mapper-vg0\\x2droot.device');
+  assert.ok(r.rootEvidence.includes('Unable to find LVM volume vg0/root'));
+  assert.ok(r.rootEvidence.includes('Unable to resume vg0-root (253:0)'));
+});
+
+test("a program's error printed between a unit's Starting line and its failure, nothing else started between, is that unit's", () => {
+  const lines = ['[  OK  ] Started Bottlerocket API server.', '         Starting User-specified setting generators...', '[    4.676152] settings-committer[366]: Error sending POST to /tx/commit: Failed to send request', '[FAILED] Failed to start User-specified setting generators.', "See 'systemctl status sundog.service' for details."];
+  const r = f(lines);
+  assert.is(r.rootCause, 'sundog.service');
+  assert.ok(r.rootEvidence.some((e) => e.includes('settings-committer[366]: Error sending POST')));
+  // Another unit started between: the error may be that one's.
+  const other = f([...lines.slice(0, 3), '         Starting Other Thing...', ...lines.slice(3)]);
+  assert.not.ok(other.rootEvidence.some((e) => e.includes('settings-committer[366]')));
 });
 
 test("a container's boot begins with PID 1: not midway; an audit record of login(1) is a login", () => {

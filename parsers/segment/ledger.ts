@@ -74,7 +74,11 @@ export abstract class FailureLedger extends Timeline {
   protected namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = [];
   /** Recent error lines of processes other than PID 1 (`ignition[642]: failed to fetch config: …`): evidence
    *  for the unit that runs them, when it fails just after. */
-  protected processErrors: Array<{ ident: string; ev: Evidence }> = [];
+  protected processErrors: Array<{ ident: string; ev: Evidence; started?: { key: string; seq: number } }> = [];
+  /** Status messages read so far (each of any source), and the last one when it began a job (`Starting X...`):
+   *  an error alone between a unit's start and its failure is that unit's (see processEvidence). */
+  protected statusSeq = 0;
+  protected lastStartBegin: { key: string; seq: number } | null = null;
 
   protected recordFailure(
     cycle: CycleState,
@@ -126,6 +130,7 @@ export abstract class FailureLedger extends Timeline {
       lastLine: at.lineNo,
       manager,
       uptime: this.boot?.lastUptime ?? null,
+      statusSeq: this.statusSeq,
     };
     if (verb === 'mount-failed' || verb === 'mount-timeout') {
       for (const m of this.recentMountErrors) {
@@ -502,7 +507,8 @@ export abstract class FailureLedger extends Timeline {
     if (message.charCodeAt(0) === 0x20 && prev !== undefined && prev.ident === ident && prev.line === at.lineNo - 1 && !this.processErrors.some((p) => p.ev.line === prev.line)) {
       this.processErrors.push({ ident, ev: { line: prev.line, text: prev.text, why: `${ident}, run by the unit, reports the error` } });
     }
-    this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` } });
+    const started = this.lastStartBegin !== null && this.lastStartBegin.seq === this.statusSeq ? this.lastStartBegin : undefined;
+    this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` }, started });
     const cycle = this.boot !== null ? currentCycle(this.boot) : null;
     if (cycle !== null) cycle.lastProcessError = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
     if (this.processErrors.length > 8) this.processErrors.shift();
@@ -521,7 +527,20 @@ export abstract class FailureLedger extends Timeline {
   /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */
   protected processEvidence(f: FailureState, at: LineRef): void {
     const name = f.ref.name;
-    if (name === null || this.processErrors.length === 0) return;
+    if (this.processErrors.length === 0) return;
+    if (name !== null) this.ownProcessEvidence(f, name, at);
+    // (Or the errors printed after the unit's `Starting X...` and before its failure, with no other status
+    // line between: `Starting User-specified setting generators...`, `settings-committer[366]: Error sending
+    // POST …`, `[FAILED] Failed to start User-specified setting generators.`.)
+    if (f.statusSeq !== undefined) {
+      for (const p of this.processErrors) {
+        if (p.started === undefined || p.started.seq + 1 !== f.statusSeq || p.ev.line > at.lineNo || at.lineNo - p.ev.line > NEAR_LINES * 2) continue;
+        if (p.started.key === f.ref.text || p.started.key === name || p.started.key === f.ref.description) addEvidence(f.evidence, { ...p.ev, why: BETWEEN_START_AND_FAILURE });
+      }
+    }
+  }
+
+  private ownProcessEvidence(f: FailureState, name: string, at: LineRef): void {
     const stem = unitStem(name);
     for (const p of this.processErrors) {
       const ident = p.ident.toLowerCase();
@@ -532,11 +551,19 @@ export abstract class FailureLedger extends Timeline {
       const lastWords = this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'));
       // (A mount unit's program is mount(8), whatever the path: `mount[859]: mount: unknown filesystem type 'vfat'`.)
       const mounts = ident === 'mount' && name.endsWith('.mount');
-      if (namesAlike(stem, ident) || lastWords || mounts || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) addEvidence(f.evidence, p.ev);
+      if (namesAlike(stem, ident) || lastWords || mounts || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) {
+        // (Taken already as printed between its start and its failure, before its name was known: now it is
+        // known whose it is.)
+        const had = f.evidence.find((e) => e.line === p.ev.line && e.why === BETWEEN_START_AND_FAILURE);
+        if (had !== undefined) had.why = p.ev.why;
+        else addEvidence(f.evidence, p.ev);
+      }
     }
   }
 
 }
+
+const BETWEEN_START_AND_FAILURE = "printed between the unit's start and its failure, with nothing else started between";
 
 /** A unit's name without its type and instance, lower case (`systemd-fsck@sda1.service` → `systemd-fsck`). */
 export function unitStem(name: string): string {

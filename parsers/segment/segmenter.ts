@@ -108,8 +108,12 @@ const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|sys
 const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
 const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$/;
 const ROOT_ARG = /(?:^|\s)root=(\S+)/;
-const LVM_REFUSED = /^\s*(?:WARNING: )?(?:Refusing activation of partial LV "?([\w+-]+(?:\.[\w+-]+)*)\/([\w+-]+(?:\.[\w+-]+)*)"?|Volume group "([\w.+-]+)" not found)/;
+// (initramfs-tools' lvm2 script says `Unable to find LVM volume VG/LV` when it cannot activate one.)
+const LVM_REFUSED = /^\s*(?:WARNING: )?(?:(?:Refusing activation of partial LV|Unable to find LVM volume) "?([\w+-]+(?:\.[\w+-]+)*)\/([\w+-]+(?:\.[\w+-]+)*)"?|Volume group "([\w.+-]+)" not found)/;
 const BOOTCONSOLE_OFF = /^(?:printk: )?(?:(?:legacy )?bootconsole \[[\w.-]+\] disabled|console \[[\w.-]+\] enabled, bootconsole disabled)$/;
+/** Where an initramfs mounts the real root or its own overlay's writable layer (`/root`, `/sysroot`,
+ *  `run/initramfs/rw`, NixOS's `/mnt-root`). */
+const INITRAMFS_MOUNT_POINT = /^\/?(?:root|sysroot|new_root|newroot|mnt-root|run\/initramfs)(?:\/|$)/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
@@ -229,7 +233,7 @@ export class Segmenter extends CrashTracker {
       // The real console took over from the early one, in a log without kernel timestamps (see kernel()).
       else if ((t0 === 0x70 /* p */ || t0 === 0x62 /* b */ || t0 === 0x63) /* c */ && t.includes('bootconsole') && BOOTCONSOLE_OFF.test(t.trimEnd())) this.bootconsoleOff = rec.at.lineNo;
       // LVM's own words on a console (an initramfs's `  Volume group "vg0" not found`).
-      else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57) /* W */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "'))) {
+      else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57 /* W */ || t0 === 0x55) /* U */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "') || t.includes('Unable to find LVM volume ') || t.includes('Unable to resume '))) {
         this.lvmSaid(t, rec.at);
       }
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
@@ -475,6 +479,11 @@ export class Segmenter extends CrashTracker {
       this.lvmMissingPv = { line: at.lineNo, text: clip(at.text), why: 'a physical volume of the group is missing' };
       return;
     }
+    // (Device mapper could not bring the volume's table live: `Unable to resume debian--wheezy-root (253:0)`.)
+    if (/^\s*Unable to resume \S+ \(\d+:\d+\)/.test(text)) {
+      this.lvmMissingPv = { line: at.lineNo, text: clip(at.text), why: 'device mapper could not resume the volume' };
+      return;
+    }
     const m = LVM_REFUSED.exec(text);
     if (m === null) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
@@ -489,7 +498,7 @@ export class Segmenter extends CrashTracker {
       if (root === null || !root.startsWith(`/dev/mapper/${esc(m[3]!)}-`)) return;
       path = root;
     }
-    const ev = { line: at.lineNo, text: clip(at.text), why: m[1] !== undefined ? `LVM refused to activate ${m[1]}/${m[2]}: a physical volume of its group is missing` : `LVM found no volume group ${m[3]}` };
+    const ev = { line: at.lineNo, text: clip(at.text), why: m[1] !== undefined ? (text.includes('Unable to find') ? `LVM could not activate ${m[1]}/${m[2]}` : `LVM refused to activate ${m[1]}/${m[2]}: a physical volume of its group is missing`) : `LVM found no volume group ${m[3]}` };
     const cycle = currentCycle(boot);
     const holder: { missingDevice?: { path: string; ev: Evidence; more?: Evidence[] } } = cycle ?? boot;
     if (holder.missingDevice !== undefined) return;
@@ -1705,6 +1714,8 @@ export class Segmenter extends CrashTracker {
     const name = ref.name;
     const key = name ?? ref.text;
     this.seeUnit(cycle, key);
+    this.statusSeq++;
+    this.lastStartBegin = msg.verb === 'start-begin' ? { key, seq: this.statusSeq } : null;
     // (The console's status lines in order, the kernel's lines between them not counted.)
     const prevConsoleStatus = this.consoleStatusLine;
     if (source === 'console') this.consoleStatusLine = at.lineNo;
@@ -2334,7 +2345,10 @@ export class Segmenter extends CrashTracker {
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'initramfs-shell' });
         }
         boot.mode.device ??= device;
-        if (boot.missingDevice && boot.mode.device === boot.missingDevice.path) addEvidence(boot.mode.evidence, boot.missingDevice.ev);
+        if (boot.missingDevice && boot.mode.device === boot.missingDevice.path) {
+          addEvidence(boot.mode.evidence, boot.missingDevice.ev);
+          for (const e of boot.missingDevice.more ?? []) addEvidence(boot.mode.evidence, e);
+        }
         // The mount that failed for want of it (`mount: /new_root: can't find UUID=…`).
         for (const m of this.recentMountErrors) {
           if (at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.mode.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
@@ -2376,13 +2390,25 @@ export class Segmenter extends CrashTracker {
           boot.mode = { kind: p.kind, line: at.lineNo, device: waited?.device ?? null, evidence: waited ? [waited.ev] : [] };
           // A mount that failed just before (`mount: mounting /dev/mtdblock5 on run/initramfs/rw failed: …`).
           const mount = this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= 40 && (m.line >= boot.startLine || boot.startLine === at.lineNo));
-          if (mount !== undefined && waited === null) boot.mode.cause = { line: mount.line, text: mount.text, why: `a mount failed just before: ${mount.reason}` };
-          else if (waited === null) {
+          // (Onto where an initramfs puts the real root, or its own writable overlay: the initramfs's script asks,
+          // its maintenance shell is the initramfs's.)
+          if (mount !== undefined && INITRAMFS_MOUNT_POINT.test(mount.path)) boot.mode.kind = 'initramfs-shell';
+          if (mount !== undefined && waited === null) {
+            // (What made the mount fail, said just before it: `mkdir: can't create directory 'run/initramfs/rw/work':
+            // No space left on device`, then the overlay's `mount: mounting cow on /root failed`.)
+            const before = this.firstErrorText(mount.line, 2, boot);
+            boot.mode.cause = before !== null ? { line: before.lineNo, text: clip(before.text), why: 'what went wrong just before a mount failed' } : { line: mount.line, text: mount.text, why: `a mount failed just before: ${mount.reason}` };
+            if (before !== null) boot.mode.evidence.push({ line: mount.line, text: mount.text, why: `then the mount failed: ${mount.reason}` });
+          } else if (waited === null) {
             // Else what the init scripts said went wrong first (`fsck.ext3: No such file or directory while
             // trying to open /dev/sdh`).
             const said = this.firstErrorText(at.lineNo, 40, boot);
             if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the init scripts said went wrong' };
           }
+          // (And the script's own last word before it asked: `Change Root test failed!  Invoking emergency shell.`)
+          let said: LineRef | null = null;
+          for (const e of this.errorTexts) if (e !== undefined && e.lineNo < at.lineNo && at.lineNo - e.lineNo <= 10 && e.lineNo > (boot.mode.cause?.line ?? 0) && (said === null || e.lineNo > said.lineNo)) said = e;
+          if (said !== null) boot.mode.evidence.push({ line: said.lineNo, text: clip(said.text), why: 'what the init scripts said as they gave up' });
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: p.kind });
         }
         addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the init system asked for the root password for maintenance (no systemd seen)' });

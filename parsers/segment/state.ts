@@ -44,6 +44,8 @@ export interface FailureState {
   dropped?: boolean;
   /** Listed in its cycle's `unbound` (it was recorded without a name). */
   unbound?: boolean;
+  /** The status message that first reported it (ledger's statusSeq), when one did. */
+  statusSeq?: number;
   /** Whether its (unnamed) text fits a unit name: fitsEllipsized with the text taken apart once. */
   fits?: (name: string) => boolean;
 }
