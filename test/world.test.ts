@@ -2665,4 +2665,23 @@ test("arm64's `pc : fn+0x…` printed with an SError before the panic's report i
   assert.ok(lines.includes(1) && lines.includes(2));
 });
 
+
+test('on a release candidate or linux-next kernel a WARNING is the finding, not a unit that failed with nothing after it; on a release kernel the unit is', () => {
+  const log = (version: string) => [
+    `[    0.000000] Linux version ${version} (x@y) (gcc 9) #1 SMP`,
+    '[    1.000000] systemd[1]: systemd 245 running in system mode. (+PAM)',
+    '[FAILED] Failed to start Load Kernel Modules.',
+    "See 'systemctl status systemd-modules-load.service' for details.",
+    '[   20.000000] ------------[ cut here ]------------',
+    '[   20.000001] WARNING: CPU: 0 PID: 567 at fs/attr.c:327 notify_change+0x4c/0x4a0',
+    '[   20.000002] Modules linked in:',
+    '[   20.000003] ---[ end trace 0000000000000000 ]---',
+    '',
+    'host login: ',
+  ];
+  assert.is(f(log('6.1.0-rc1-4a6f278d4827+')).rootCause, 'warning');
+  assert.is(f(log('5.3.0-rc4-next-20190814-autotest')).rootCause, 'warning');
+  assert.is(f(log('6.1.0-13-amd64')).rootCause, 'systemd-modules-load.service');
+});
+
 test.run();
