@@ -2684,4 +2684,24 @@ test('on a release candidate or linux-next kernel a WARNING is the finding, not 
   assert.is(f(log('6.1.0-13-amd64')).rootCause, 'systemd-modules-load.service');
 });
 
+test("one program crashing again and again until the log ends (systemd-coredump's own crashes, their aborted cores counted once) is why the boot went no further", () => {
+  const crash = (pid: number) => [`[  129.355889] Process ${pid}(systemd-coredum) has RLIMIT_CORE set to 1`, '[  129.355893] Aborting core'];
+  const lines = [...crash(582), '[  129.356418] systemd-coredum[583]: unhandled signal 4 code 0x1 at 0x0000003fb8b162c4 in ld-2.32.so[3fb8b11000+1b000]', ...crash(583), ...crash(584), ...crash(585), ...crash(586)];
+  const r = f(lines);
+  assert.is(r.rootCauseDescription, 'systemd-coredum[583]: unhandled signal 4 code 0x1 at 0x0000003fb8b162c4 in ld-2.32.so[3fb8b11000+1b000]');
+  assert.is(r.cycles, 1);
+  // Four crashes are not yet a loop; a login after them is a boot that went on.
+  assert.is(f(lines.slice(0, 7)).rootCause, null);
+  assert.is(f([...lines, 'host login: ']).rootCause, null);
+});
+
+test('a complaint said again and again, its numbers changing, until the log ends is where the boot went round; a loop that says all is well is none', () => {
+  const declines = [51, 53, 54, 55, 56, 57, 58].map((n) => `dracut-initqueue[1902]: wicked: eth0: Declining DHCPv4 lease with address 10.252.0.${n}`);
+  const r = f(['dracut-initqueue[1902]: wicked: eth0: Request to acquire DHCPv4 lease', declines[0]!, 'random: fast init done', ...declines.slice(1)]);
+  assert.is(r.rootCauseDescription, 'wicked: eth0: Declining DHCPv4 lease with address 10.252.0.51');
+  // Not when the boot goes on past it, nor for a line that complains of nothing.
+  assert.is(f([...declines, 'host login: ']).rootCause, null);
+  assert.is(f(declines.map((d) => d.replace('Declining DHCPv4 lease with address', 'Successfully acquired lease'))).rootCause, null);
+});
+
 test.run();

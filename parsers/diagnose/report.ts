@@ -495,6 +495,30 @@ function kernelStoppedMidStep(b: BootState, endsTheLog: boolean): Cause | null {
 }
 
 /**
+ * The log ends with one program's line said again and again (its numbers aside) on a boot that got to no
+ * login: the boot went round in a loop there (`wicked: eth0: Declining DHCPv4 lease with address 10.252.0.53`,
+ * `…54`, … a DHCP server that offers addresses already in use). The first of them is named.
+ */
+function goingRound(b: BootState, endsTheLog: boolean): Cause | null {
+  const r = b.repeating?.filter((x) => x.count >= REPEATS_TO_LOOP).sort((x, y) => y.lastLine - x.lastLine)[0];
+  if (!endsTheLog || r === undefined || b.end !== 'log-end' || b.contentEnd - r.lastLine > 3) return null;
+  if (b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null || c.startupFinished !== null || c.mode !== null)) return null;
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `the boot went no further: ${r.message} (said ${r.count} times, its numbers changing, until the log ends)`,
+    lines: [r.first.line, r.lastLine],
+    evidence: [r.first, { line: r.lastLine, text: r.lastText, why: 'the last of them, where the log ends' }],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: r.message,
+  };
+}
+/** A line said this many times in a row at the end of a log is a loop (see goingRound). */
+const REPEATS_TO_LOOP = 6;
+
+/**
  * Nothing failed for good, but PID 1 restarted a unit again and again (`Scheduled restart job, restart
  * counter is at 5`, before systemd 236 `Service hold-off time over, scheduling restart.`): it never stays up
  * (a getty on a console that is not there, a daemon that exits at once). The unit restarted most is named.
@@ -574,16 +598,23 @@ function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
  */
 function userFaultCause(b: BootState): Cause | null {
   const u = b.userFaults;
-  if (u === undefined || u.comms.length < 3) return null;
+  if (u === undefined) return null;
+  const login = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null || c.startupFinished !== null);
+  // (Or one program crashing again and again, five times and more, on a boot that got to no login: a crash
+  // loop, systemd-coredump's own crashes among them.)
+  if (u.comms.length < 3 && !(u.comms.length === 1 && u.count >= 5 && !login && b.contentEnd - u.last.line <= 10)) return null;
   // (A login after them is no proof that userspace works when most of what it ran died on the way: five and
   // more killed, of three programs or more, is a userspace that cannot run.)
-  if ((b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null || c.startupFinished !== null)) && u.count < 5) return null;
+  if (login && u.count < 5) return null;
   return {
     kind: 'unexplained',
     unit: null,
-    headline: `user processes crashed one after another (${u.comms.join(', ')}${u.count > u.comms.length ? ', …' : ''}: ${u.count} killed for bad memory accesses); the first: ${u.message}`,
-    lines: [u.first.line],
-    evidence: [u.first],
+    headline:
+      u.comms.length === 1
+        ? `${u.comms[0]} crashed again and again (${u.count} times) and the boot went no further; the first: ${u.message}`
+        : `user processes crashed one after another (${u.comms.join(', ')}${u.count > u.comms.length ? ', …' : ''}: ${u.count} killed for bad memory accesses); the first: ${u.message}`,
+    lines: u.before !== undefined ? [u.before.line, u.first.line] : [u.first.line],
+    evidence: u.before !== undefined ? [u.before, u.first] : [u.first],
     cascade: null,
     dependents: 0,
     crash: null,
@@ -933,7 +964,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {

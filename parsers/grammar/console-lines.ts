@@ -415,6 +415,9 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   // `foo[12]: segfault at …` is read with its process prefix): `detail` is the process.
   // (32-bit ARM names the process first: `init: unhandled page fault (11) at 0x000008ec, code 0x005`.)
   { kind: 'user-fault', literal: ': unhandled page fault (', pattern: /^([^\s:]{1,16}): unhandled page fault \(\d+\) at 0x/, example: 'init: unhandled page fault (11) at 0x000008ec, code 0x005' },
+  // (A process that crashed while it was itself the core dump helper, whose core the kernel will not pipe
+  // to a helper again: `Process 583(systemd-coredum) has RLIMIT_CORE set to 1`, then `Aborting core`.)
+  { kind: 'user-fault', literal: ') has RLIMIT_CORE set to 1', pattern: /^Process \d+\(([^)]{1,16})\) has RLIMIT_CORE set to 1$/, example: 'Process 583(systemd-coredum) has RLIMIT_CORE set to 1' },
   { kind: 'user-fault', literal: 'do_page_fault(): sending SIG', pattern: /^do_page_fault\(\): sending SIG(?:SEGV|BUS) to (\S+) for invalid (?:read|write) access/, example: 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000' },
 ];
 
@@ -425,7 +428,7 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
  *  which the fast path's test over the corpus catches: test/fast-path.test.ts.) */
 export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -'];
 export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle'];
-export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG'];
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG', 'Process '];
 
 export interface KernelEvent {
   kind: KernelEventKind;

@@ -114,6 +114,11 @@ const BOOTCONSOLE_OFF = /^(?:printk: )?(?:(?:legacy )?bootconsole \[[\w.-]+\] di
 /** Where an initramfs mounts the real root or its own overlay's writable layer (`/root`, `/sysroot`,
  *  `run/initramfs/rw`, NixOS's `/mnt-root`). */
 const INITRAMFS_MOUNT_POINT = /^\/?(?:root|sysroot|new_root|newroot|mnt-root|run\/initramfs)(?:\/|$)/;
+/** The process id a user fault names (`[583]` of its prefix, `Process 583(…)` of an aborted core). */
+const USER_FAULT_PID = /^(?:\[|Process )(\d+)/;
+/** Lines between two of a repeated line that still make one run of it (see repeatSeen). */
+const REPEAT_GAP = 3;
+const REPEAT_COMPLAINT = /[Ff]ail|[Ee]rror|ERROR|WARN|[Dd]eclin|[Rr]etry|[Rr]etrying|[Tt]imed? ?out|[Uu]nable|[Cc]annot|can't|[Nn]ot ready|[Nn]o response|[Rr]efused|[Gg]iving up/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
@@ -142,7 +147,7 @@ const MODULE_REFUSED = /^(?:failed to validate module \[[\w-]+\] BTF: -\d+|[\w-]
 
 /** Programs that only systemd's own units run: on a console, a systemd userspace runs. */
 // (And systemd's own daemons: `systemd-networkd[740]: eth0: Configured`.)
-const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|fsck|remount-fs|modules-load|sysctl|growfs|makefs|hibernate-resume|random-seed|vconsole-setup|cryptsetup|veritysetup|sysusers|firstboot|machine-id-setup|networkd|networkd-wait-online|resolved|timesyncd|logind|machined|homed|oomd|userdbd|hostnamed|localed|timedated)$/;
+const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|coredump?|fsck|remount-fs|modules-load|sysctl|growfs|makefs|hibernate-resume|random-seed|vconsole-setup|cryptsetup|veritysetup|sysusers|firstboot|machine-id-setup|networkd|networkd-wait-online|resolved|timesyncd|logind|machined|homed|oomd|userdbd|hostnamed|localed|timedated)$/;
 
 /** A dracut hook's script complaining, and giving up (dracut's `die` and `warn …; dropping to debug`). */
 /** A kernel error line (`ACPI Error: …`, `EXT4-fs error (device sda1): …`, `i915 0000:00:02.0: [drm] *ERROR* …`). */
@@ -191,6 +196,7 @@ export class Segmenter extends CrashTracker {
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
       if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
+      if (this.boot !== null) this.repeatSeen(this.boot, rec.at.text, rec.at);
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
       // ARM's oops opener without a timestamp, as with one (see kernel()).
@@ -745,6 +751,31 @@ export class Segmenter extends CrashTracker {
     if (this.initAttempts.length > 4) this.initAttempts.shift();
   }
 
+  /**
+   * A program's line said again and again, its numbers aside (`wicked: eth0: Declining DHCPv4 lease with address
+   * 10.252.0.53`, `…54`, …), at most REPEAT_GAP lines apart: a boot going round in a loop, when it ends the log.
+   */
+  private repeatSeen(boot: BootState, message: string, at: LineRef): void {
+    // (A complaint or a retry: a loop that says all is well is no loop to name.)
+    if (message.length > 300 || !REPEAT_COMPLAINT.test(message)) return;
+    const template = message.trim().replace(/\d+/g, '#');
+    if (template.length < 12) return;
+    // (Runs of a few lines at once, as another line may come between two of one: `random: crng init done`.)
+    const runs = (boot.repeating ??= []);
+    for (const r of runs) {
+      if (r.template === template && at.lineNo - r.lastLine <= REPEAT_GAP) {
+        r.count++;
+        r.lastLine = at.lineNo;
+        r.lastText = clip(at.text);
+        return;
+      }
+    }
+    const run = { template: own(template), first: { line: at.lineNo, text: clip(at.text), why: 'the first of a line said again and again until the log ends' }, message: clip(message.replace(/^[^\s[\]:]{1,64}\[\d{1,9}\]: /, '')), count: 1, lastLine: at.lineNo, lastText: clip(at.text) };
+    // (The run that went longest without its line is the one to forget.)
+    if (runs.length >= 3) runs.splice(runs.reduce((o, r, k) => (r.lastLine < runs[o]!.lastLine ? k : o), 0), 1);
+    runs.push(run);
+  }
+
   private partialSeen = -1;
   private preCycleText(at: LineRef): void {
     const t = at.text;
@@ -1092,8 +1123,19 @@ export class Segmenter extends CrashTracker {
         case 'user-fault': {
           const ev = { line: at.lineNo, text: clip(at.text), why: 'the kernel killed a process for a bad memory access' };
           const u = (boot.userFaults ??= { first: ev, last: ev, message: clip(rec.message.trim()), comms: [], count: 0 });
+          // (One crash said twice, its signal and then its aborted core dump, counts once.)
+          const pid = USER_FAULT_PID.exec(rec.process !== null ? `[${rec.process.pid}]` : rec.message)?.[1] ?? null;
+          if (pid !== null && pid === u.lastPid) break;
+          u.lastPid = pid;
           u.last = ev;
           u.count++;
+          // (The first crash in the kernel's words for it, rather than an aborted core's (`Process 582(…) has
+          // RLIMIT_CORE set to 1`) whose own report came before the log did.)
+          if (u.first.text.includes(') has RLIMIT_CORE') && !rec.message.includes(') has RLIMIT_CORE')) {
+            u.before = u.first;
+            u.first = ev;
+            u.message = clip(rec.message.trim());
+          }
           const comm = rec.event.detail ?? '';
           // (Evidence for the unit that runs it, when that unit fails just after: `watchdog[1844]: segfault at 0 …`.)
           this.processErrors.push({ ident: comm, ev: { ...ev, why: `${comm}, run by the unit, was killed for a bad memory access` } });
@@ -1272,7 +1314,10 @@ export class Segmenter extends CrashTracker {
     if (rec.message.charCodeAt(0) === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
     if (rec.message.includes(' invoked oom-killer: ')) this.oomInvoker = { line: at.lineNo, text: clip(at.text), why: 'the allocation that set off the OOM killer' };
     const proc = rec.process;
-    if (proc !== null && proc.ident !== 'systemd') this.processError(proc.ident, rec.message, at);
+    if (proc !== null && proc.ident !== 'systemd') {
+      this.processError(proc.ident, rec.message, at);
+      this.repeatSeen(boot, rec.message, at);
+    }
     else if (proc !== null && proc.pid !== 1 && rec.message.includes(': Failed at step ')) this.spawnFailed(rec.message, at);
     if (proc !== null && proc.ident === 'systemd-fsck') this.fsckSaid(rec.message.slice(rec.message.indexOf(': ') + 2), at, 'console');
     if (proc !== null && proc.ident === 'systemd' && proc.pid === 1 && rec.message.includes(']: Caught <')) {

@@ -217,7 +217,9 @@ export interface BootState {
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
   /** User processes the kernel killed for a bad memory access (`do_page_fault(): sending SIGSEGV to mount …`,
    *  `foo[12]: segfault at …`): the first, and the processes (a few). */
-  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number };
+  /** The latest run of one line said again and again (see Segmenter.repeatSeen). */
+  repeating?: Array<{ template: string; first: Evidence; message: string; count: number; lastLine: number; lastText: string }>;
+  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number; lastPid?: string | null; before?: Evidence };
   /** `net`: the first of them that is a network device (`platform cac80000.ethernet: deferred probe pending`). */
   deferredProbe?: { line: number; text: string; more: Evidence[]; net?: Evidence };
   kernelLastText?: string;
