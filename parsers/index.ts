@@ -9,6 +9,7 @@ import { Segmenter } from './segment/segmenter.js';
 import { LineSplitter, type LineSplitterOptions, type PhysicalLine } from './terminal/line-splitter.js';
 import { LineUnwrapper } from './input/unwrap.js';
 import { LineSources } from './input/sources.js';
+import { LineEnds } from './input/line-ends.js';
 import { PatternMatcher, type PatternDef } from './diagnose/patterns.js';
 
 export interface AnalyzerOptions extends LineSplitterOptions {
@@ -30,6 +31,7 @@ export class Analyzer {
   private readonly classifier: LineClassifier;
   private readonly segmenter: Segmenter;
   private readonly unwrapper: LineUnwrapper;
+  private readonly lineEnds: LineEnds;
   private readonly sources = new LineSources();
   private readonly name: string;
   private ended = false;
@@ -72,17 +74,20 @@ export class Analyzer {
       onLine?.(line);
       this.unwrapper.push(line);
     }, options);
+    const splitter = this.splitter;
+    this.lineEnds = new LineEnds((chunk) => splitter.write(chunk));
   }
 
   write(chunk: Uint8Array): void {
     if (this.ended) throw new Error('write after end');
-    this.splitter.write(chunk);
+    this.lineEnds.write(chunk);
   }
 
   /** Flushes the last line and returns the report. */
   end(): Report {
     if (!this.ended) {
       this.ended = true;
+      this.lineEnds.end();
       this.splitter.end();
       this.unwrapper.end();
       this.classifier.end();
@@ -109,6 +114,7 @@ export class Analyzer {
    */
   markGap(reason: string, seconds: number | null): void {
     if (this.ended) return;
+    this.lineEnds.end();
     this.splitter.end();
     this.classifier.end();
     const { line, byte } = this.splitter.position();
@@ -144,7 +150,7 @@ export class Analyzer {
       input: {
         recognisedAs: this.sources.kind(this.segmenter.recognised),
         lineSources: this.sources.summary(),
-        envelopes: [...this.unwrapper.counters.envelopes].map(([kind, lines]) => ({ kind, lines })),
+        envelopes: [...(this.lineEnds.lines > 0 ? [{ kind: 'cr-line-ends', lines: this.lineEnds.lines }] : []), ...[...this.unwrapper.counters.envelopes].map(([kind, lines]) => ({ kind, lines }))],
         compression: this.compression,
         damage: this.damage,
         splicesRepaired: this.classifier.splicesRepaired,

@@ -8,6 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { analyze } from '../parsers/index.js';
 import { LineUnwrapper } from '../parsers/input/unwrap.js';
+import { LineEnds } from '../parsers/input/line-ends.js';
 import type { Report } from '../parsers/report/schema.js';
 import { CORPORA } from './support/corpus.js';
 
@@ -137,6 +138,48 @@ test('dmesg -x levels come off; a caller id after a space is the kernel line\'s,
 test('plymouth\'s boot.log: each date line starts a boot', () => {
   const r = analyze(['------------ Thu Feb 05 09:40:47 IST 2026 ------------', '[  OK  ] Started Journal Service.', '------------ Fri Mar 13 11:42:59 IST 2026 ------------', '[  OK  ] Started Journal Service.'].join('\n'));
   assert.is(r.boots.length, 2);
+});
+
+/** `bytes` through LineEnds in chunks of `size`: what comes out, joined. */
+function lineEnds(bytes: Uint8Array, size: number): { out: string; lines: number } {
+  const parts: Uint8Array[] = [];
+  const le = new LineEnds((c) => parts.push(Uint8Array.from(c)));
+  for (let at = 0; at < bytes.length; at += size) le.write(bytes.subarray(at, at + size));
+  le.end();
+  return { out: Buffer.concat(parts).toString('latin1'), lines: le.lines };
+}
+
+test('a file whose lines end with CR alone: its CRs are its line ends, whatever the chunking; a console with LFs keeps its CRs', () => {
+  const cases: Array<[string, string, number]> = [
+    // [input, output, CR-only lines]
+    ['OF stdout device is: /bootconsole\rPreparing to boot Linux version 6.10.0\rDetected machine type: 0000000000000101\rMax number of cores passed\rcommand line: root=/dev/sda4\r', 'OF stdout device is: /bootconsole\nPreparing to boot Linux version 6.10.0\nDetected machine type: 0000000000000101\nMax number of cores passed\ncommand line: root=/dev/sda4\n', 5],
+    // (CR LF, and a spinner written over its line before an LF: a terminal's.)
+    ['[  OK  ] Started A.\r\n[  *** ] A start job is running\r[ TIME ] Timed out\r\nlogin: ', '[  OK  ] Started A.\r\n[  *** ] A start job is running\r[ TIME ] Timed out\r\nlogin: ', 0],
+    ['host login: \r[ 33625.20] e1000: eth0 NIC Link is Up\n', 'host login: \r[ 33625.20] e1000: eth0 NIC Link is Up\n', 0],
+    // (Three lines, no LF at all: the file's end settles it.)
+    ['one line\rtwo lines\rthree\r', 'one line\ntwo lines\nthree\n', 3],
+    // (One CR with no LF anywhere: a line written over, as a terminal shows it.)
+    ['Loading 10%\rLoading 100%', 'Loading 10%\rLoading 100%', 0],
+    ['', '', 0],
+  ];
+  for (const [input, output, lines] of cases) {
+    const bytes = Buffer.from(input, 'latin1');
+    for (const size of [1, 2, 3, 7, 64, 1 << 20]) {
+      const got = lineEnds(bytes, size);
+      assert.is(got.out, output, `${JSON.stringify(input.slice(0, 20))} in chunks of ${size}`);
+      assert.is(got.lines, lines);
+    }
+  }
+});
+
+test('a CR-only capture reads as its lines: none is written over another, line numbers are the lines an editor shows', () => {
+  const lines = ['Linux version 6.10.0-rc6 (x@y) (gcc 13) #1 SMP', 'Run /init as init process', 'Begin: Loading essential drivers ... done.', 'ata1.00: failed to IDENTIFY (I/O error, err_mask=0x4)', 'Gave up waiting for root file system device.  Common problems:', 'ALERT!  UUID=abcd does not exist.  Dropping to a shell!', '(initramfs) '];
+  const lf = analyze(lines.join('\n'));
+  const cr = analyze(lines.join('\r'));
+  assert.is(cr.rootCause?.headline, lf.rootCause?.headline);
+  assert.equal(cr.rootCause?.lines, lf.rootCause?.lines);
+  assert.ok(cr.input.envelopes.some((e) => e.kind === 'cr-line-ends' && e.lines === lines.length - 1));
+  assert.not.ok(lf.input.envelopes.some((e) => e.kind === 'cr-line-ends'));
 });
 
 test.run();

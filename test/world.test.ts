@@ -2704,4 +2704,36 @@ test('a complaint said again and again, its numbers changing, until the log ends
   assert.is(f(declines.map((d) => d.replace('Declining DHCPv4 lease with address', 'Successfully acquired lease'))).rootCause, null);
 });
 
+test("an SD card its host cannot bring up while the kernel waits for its root is why the root never came", () => {
+  const lines = ['[    0.000000] Linux version 5.9.0-rc3-next-20200902 (x@y) (gcc 10) #1 SMP', '[    1.735564] mmc1: SDHCI controller on fe340000.emmc2 [fe340000.emmc2] using ADMA', '[    1.752060] Waiting for root device PARTUUID=45a8dd8a-02...'];
+  const errs = [1.80, 1.89, 1.97, 2.07].flatMap((t) => [`[    ${t.toFixed(6)}] mmc1: unrecognised SCR structure version 4`, `[    ${(t + 0.005).toFixed(6)}] mmc1: error -22 whilst initialising SD card`]);
+  const r = f([...lines, ...errs]);
+  assert.is(r.rootCause, 'mmc1: error -22 whilst initialising SD card');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Waiting for root device PARTUUID=45a8dd8a-02')));
+  // Without the card's errors, the wait alone.
+  assert.is(f(lines).rootCause, 'dev-disk-by\\x2dpartuuid-45a8dd8a\\x2d02.device');
+});
+
+test("a WARNING in the task whose BUG follows at once is where the chain began, the task known by its name when the BUG gives no id", () => {
+  const r = f([
+    '[    4.581667] WARNING: CPU: 2 PID: 552 at drivers/iommu/dma-iommu.c:848 iommu_dma_unmap_page+0x79/0xa0',
+    '[    4.581712] CPU: 2 PID: 552 Comm: napi/phy0-324 Tainted: G        W  OE     5.16.0-1-MANJARO #1',
+    '[    4.581716] RIP: 0010:iommu_dma_unmap_page+0x79/0xa0',
+    '[    4.581766] ---[ end trace 36df375102c4934b ]---',
+    '[    4.581873] BUG: Bad page state in process napi/phy0-324  pfn:11ec10',
+    '[    4.581883] page dumped because: nonzero _refcount',
+  ]);
+  assert.is(r.rootCause, 'warning');
+  // Another task's BUG: its own.
+  assert.is(f(['[    4.581667] WARNING: CPU: 2 PID: 552 at drivers/iommu/dma-iommu.c:848 iommu_dma_unmap_page+0x79/0xa0', '[    4.581712] CPU: 2 PID: 552 Comm: napi/phy0-324 Tainted: G        W  OE     5.16.0-1-MANJARO #1', '[    4.581766] ---[ end trace 36df375102c4934b ]---', '[    4.581873] BUG: Bad page state in process modprobe  pfn:11ec10']).rootCause, 'bug');
+});
+
+test("a BusyBox shell's banner just before the initramfs's prompt is that shell's: no login", () => {
+  const r = f(['[    0.000000] Linux version 6.10.0 (x@y) (gcc 9) #1 SMP', '[    1.000000] Run /init as init process', '[    5.000000] ata1.00: failed to IDENTIFY (I/O error, err_mask=0x4)', ...Array.from({ length: 16 }, (_, i) => `+ mkdir -p /run/step${i}`), '', 'BusyBox v1.35.0 (Debian 1:1.35.0-2) built-in shell (ash)', "Enter 'help' for a list of built-in commands.", '', '(initramfs) ']);
+  assert.is(r.emergency, 'initramfs-shell');
+  assert.is(r.loginReached, false);
+  // A board that boots into its shell, nothing wrong before: that shell is where the boot ends.
+  assert.is(f(['[    0.000000] Linux version 6.10.0 (x@y) (gcc 9) #1 SMP', '[    1.000000] Run /sbin/init as init process', 'BusyBox v1.35.0 (2024-01-01) built-in shell (ash)', '/ # ']).loginReached, true);
+});
+
 test.run();

@@ -217,6 +217,7 @@ function readAs(report: Report): string {
 }
 
 const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
+  'cr-line-ends': 'lines ended by CR alone',
   lava: 'LAVA job log',
   'ci-timestamps': 'CI timestamps',
   'markdown-fence': 'Markdown fence',

@@ -248,8 +248,11 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
   // (After the failure, unless all that shows the wait comes before the kernel's own log began: the shell
   // the boot ended in, where someone typed `dmesg` to show what came before.)
   const typedAfter = waited !== null && b.bannerLine !== null && waited.lines.length > 0 && waited.lines.every((l) => l < b.bannerLine!);
-  if (waited === null || ((waited.lines[0] ?? 0) < sd.line && !typedAfter)) return null;
-  const what = refused ? 'the kernel refused to load a module' : sd === disk ? 'a disk failed' : b.storageDriverFailure?.link === true ? "the kernel gave up on a disk's link" : "a storage controller's driver failed";
+  // (Or while the kernel itself waits for its root (rootwait), as long as it takes: the card that failed then
+  // is why it waits still.)
+  const duringWait = waited !== null && waited === rootCause && b.rootWait != null && sd.line > b.rootWait.line && /Waiting for root device/.test(b.rootWait.text);
+  if (waited === null || ((waited.lines[0] ?? 0) < sd.line && !typedAfter && !duringWait)) return null;
+  const what = refused ? 'the kernel refused to load a module' : sd === disk ? 'a disk failed' : b.storageDriverFailure?.link === true ? "the kernel gave up on a disk's link" : b.storageDriverFailure?.card === true ? 'a memory card failed to come up' : "a storage controller's driver failed";
   const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: what }, ...sd.more, ...waited.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
   return {
     kind: 'kernel-error',
@@ -1069,8 +1072,10 @@ function ledTo(warning: CrashState | null, crash: CrashState): CrashState | null
  *  lockup is reported when the CPU has been stuck for its threshold: the time it says it was stuck counts
  *  from when it began (`BUG: soft lockup - CPU#0 stuck for 22s!` 26 s after a WARNING in the same task). */
 function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashState | null {
+  // (The task by its id, or when the report gives none, by its name: `BUG: Bad page state in process napi/phy0-324`.)
   const pid = c.details.pid;
-  if (pid === null) return null;
+  const comm = pid === null ? (c.details.comm ?? / in process (\S+)/.exec(c.title)?.[1] ?? null) : null;
+  if (pid === null && comm === null) return null;
   const header = c.evidence.find((e) => e.line === c.line)?.text ?? '';
   const stuck = c.title.startsWith('BUG: soft lockup') ? Number(/ stuck for (\d+)s!/.exec(header)?.[1] ?? 0) : 0;
   const began = c.uptime === null ? null : c.uptime - stuck;
@@ -1083,7 +1088,7 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
       continue;
     }
     const close = w.uptime !== null && began !== null && began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2);
-    if (w.details.pid === pid && close) lead ??= w;
+    if ((pid !== null ? w.details.pid === pid : w.details.comm === comm) && close) lead ??= w;
     else lead = null;
   }
   return lead;

@@ -119,6 +119,7 @@ const USER_FAULT_PID = /^(?:\[|Process )(\d+)/;
 /** Lines between two of a repeated line that still make one run of it (see repeatSeen). */
 const REPEAT_GAP = 3;
 const REPEAT_COMPLAINT = /[Ff]ail|[Ee]rror|ERROR|WARN|[Dd]eclin|[Rr]etry|[Rr]etrying|[Tt]imed? ?out|[Uu]nable|[Cc]annot|can't|[Nn]ot ready|[Nn]o response|[Rr]efused|[Gg]iving up/;
+const MMC_INIT_FAILED = /^mmc\d+: error -\d+ whilst initialising (?:SD|MMC|SDIO) card/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
@@ -1241,6 +1242,12 @@ export class Segmenter extends CrashTracker {
       if (boot.storageDriverFailure === undefined) boot.storageDriverFailure = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [], link: true };
       else boot.storageDriverFailure.more.push({ line: at.lineNo, text: clip(at.text), why: 'libata gave up on the link again' });
     }
+    // An SD or eMMC card its host could not bring up (`mmc1: error -22 whilst initialising SD card`): what is on
+    // it does not come.
+    if (m0k === 0x6d /* m */ && rec.process === null && (boot.storageDriverFailure === undefined || (boot.storageDriverFailure.card === true && boot.storageDriverFailure.more.length < 2)) && MMC_INIT_FAILED.test(rec.message)) {
+      if (boot.storageDriverFailure === undefined) boot.storageDriverFailure = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [], card: true };
+      else boot.storageDriverFailure.more.push({ line: at.lineNo, text: clip(at.text), why: 'the card failed to come up again' });
+    }
     if (m0k === 0x56 /* V */ && rec.message.startsWith('VFS: Mounted root')) boot.rootMountedLine = at.lineNo;
     if (rec.process === null && ERROR_WORD.test(rec.message)) {
       const w = SUBSYSTEM_WORD.exec(rec.message);
@@ -2025,6 +2032,9 @@ export class Segmenter extends CrashTracker {
    * can't access tty; job control turned off`), right after an initramfs said what went wrong: it gave
    * up and left its shell, whatever words it dropped there with.
    */
+  /** Where a BusyBox shell's banner was read as the boot's end, a login (see bareShell). */
+  private busyboxShellAt = -1;
+
   private bareShell(at: LineRef): void {
     const boot = this.boot;
     // (After an init system's own scripts ran, a shell on the console is its: KernelCI's buildroot gives one.)
@@ -2033,7 +2043,10 @@ export class Segmenter extends CrashTracker {
     if (said === null) {
       // With nothing wrong before it, a kernel that booted into a shell: the board's console has no
       // login (Buildroot's `::respawn:-/bin/sh`), the shell is where the boot was to end.
-      if (boot !== null && boot.hasKernel && at.text.startsWith('BusyBox v')) boot.loginLine ??= at.lineNo;
+      if (boot !== null && boot.hasKernel && at.text.startsWith('BusyBox v') && boot.loginLine === null) {
+        boot.loginLine = at.lineNo;
+        this.busyboxShellAt = at.lineNo;
+      }
       return;
     }
     // (A log that begins with what the initramfs said begins its boot there.)
@@ -2377,6 +2390,8 @@ export class Segmenter extends CrashTracker {
       const cycle = currentCycle(boot);
       const device = initramfsMissingDevice(at.text) ?? boot.missingDevice?.path ?? null;
       if (cycle === null) {
+        // (The BusyBox banner just before was this shell's, the initramfs's: no login.)
+        if (boot.loginLine !== null && boot.loginLine === this.busyboxShellAt && at.lineNo - boot.loginLine <= 4) boot.loginLine = null;
         if (boot.mode === null) {
           boot.mode = { kind: 'initramfs-shell', line: at.lineNo, device, evidence: [] };
           // What the initramfs said went wrong first, in its own words (`ERROR: musl-1.2.3-r4: BAD archive`,

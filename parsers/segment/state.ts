@@ -286,7 +286,7 @@ export interface BootState {
   /** A storage controller's driver that failed to probe (`ibmvscsi 30000069: probe with driver ibmvscsi failed`),
    *  by its first error (`Error -4 opening adapter`): the disks behind it never come. */
   /** (`link`: not a driver that failed to probe but a disk's link that libata gave up on.) */
-  storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[]; link?: true };
+  storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[]; link?: true; card?: true };
   /** Where the kernel said it mounted its root (`VFS: Mounted root (ext4 filesystem) on device 254:0.`). */
   rootMountedLine?: number;
   /** The kernel could not unpack its initramfs (`Initramfs unpacking failed: invalid magic at start of compressed archive`). */
