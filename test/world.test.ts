@@ -2736,4 +2736,30 @@ test("a BusyBox shell's banner just before the initramfs's prompt is that shell'
   assert.is(f(['[    0.000000] Linux version 6.10.0 (x@y) (gcc 9) #1 SMP', '[    1.000000] Run /sbin/init as init process', 'BusyBox v1.35.0 (2024-01-01) built-in shell (ash)', '/ # ']).loginReached, true);
 });
 
+test("a screen retyped in lower case without its stop still names the unit it names in full; a line that names none is no status line", () => {
+  const r = f(['cros-ec-uart: probe of serial0-0 failed with error -5', 'failed to mount boot-efi.mount - /boot/efi']);
+  assert.is(r.rootCause, 'boot-efi.mount');
+  assert.is(f(['failed to mount the share']).rootCause, null);
+});
+
+test('a ZFS pool whose import failed just before a mount failed is why the mount failed (ZFS mounts by name, no device between)', () => {
+  const r = f(['[FAILED] Failed to start Import ZFS pools by cache file.', "See 'systemctl status zfs-import-cache.service' for details.", '[FAILED] Failed to mount /sysroot.', "See 'systemctl status sysroot.mount' for details.", '[DEPEND] Dependency failed for Initrd Root File System.']);
+  assert.is(r.rootCause, 'zfs-import-cache.service');
+  // Another service failing before a mount is no cause of it.
+  assert.is(f(['[FAILED] Failed to start Foo Service.', "See 'systemctl status foo.service' for details.", '[FAILED] Failed to mount /sysroot.', "See 'systemctl status sysroot.mount' for details.", '[DEPEND] Dependency failed for Initrd Root File System.']).rootCause, 'sysroot.mount');
+});
+
+test("PID 1's job result cut off at the end of a pasted line is the result it begins; its status line joins the failure it made", () => {
+  const r = f([
+    "systemd[1]: cryptosd-luks@x.service: Job cryptosd-luks@x.service/start failed with result 'dependenc",
+    'systemd[1]: Dependency failed for Open DM-Crypt LUKS on SD-card x.',
+    'systemd[1]: Timed out waiting for device dev-crypto_luks_x.device.',
+  ]);
+  assert.equal(r.dependencyFailed, ['cryptosd-luks@x.service']);
+});
+
+test("the scheduler's `BUG: arch topology borken` is a message, not a crash", () => {
+  assert.equal(f(['[    0.400000] BUG: arch topology borken', '[    0.400001]      the CLS domain not a subset of the MC domain']).kernelCrashes, []);
+});
+
 test.run();

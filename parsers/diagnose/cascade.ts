@@ -39,6 +39,8 @@ const UDEV_UNITS: ReadonlySet<string> = new Set(['systemd-udevd.service', 'syste
 
 const DEVICE_PROVIDERS = /^(?:systemd-(?:cryptsetup|veritysetup|integritysetup)@.+|lvm2-(?:pvscan@.+|activation.*|monitor)|mdmonitor|mdadm.*|multipathd|iscsid|iscsi|zfs-import-(?:cache|scan)|zfs-import@.+)\.service$/;
 
+const ZFS_IMPORT = /^zfs-import(?:-cache|-scan|@.+)\.service$/;
+
 /** Targets with OnFailure=emergency.target: their failure is what puts a machine in emergency mode. */
 export const EMERGENCY_TRIGGERS: readonly string[] = [
   'local-fs.target',
@@ -102,7 +104,11 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
   const udev = entries.find((e) => e.failure.kind !== 'dependency' && (UDEV_UNITS.has(e.name) || DEVICE_PROVIDERS.test(e.name)));
   if (udev !== undefined) {
     for (const e of entries) {
-      if (e.failure.verb !== 'device-timeout' || e.failure.seq < udev.failure.seq || e.parent !== null) continue;
+      // (ZFS mounts its datasets by name, with no device unit between: a mount that failed after the pool's
+      // import failed, `Failed to mount /sysroot.` after `Failed to start Import ZFS pools by cache file.`,
+      // failed for want of the pool.)
+      const zfsMount = e.failure.verb === 'mount-failed' && ZFS_IMPORT.test(udev.name);
+      if ((e.failure.verb !== 'device-timeout' && !zfsMount) || e.failure.seq < udev.failure.seq || e.parent !== null) continue;
       e.parent = udev;
       udev.children.push(e);
     }

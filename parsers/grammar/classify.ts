@@ -727,6 +727,16 @@ export class LineClassifier {
         return;
       }
     }
+    // (Retyped or read off a photo, lower case and without its stop: `failed to mount boot-efi.mount - /boot/efi`;
+    // then only with the unit named in full.)
+    if ((c0 === 0x66 /* f */ || c0 === 0x74 /* t */ || c0 === 0x64) /* d */ && trimmed.length < 300) {
+      const upper = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+      const msg = parseStatusMessage(upper) ?? (upper.endsWith('.') ? null : parseStatusMessage(upper + '.'));
+      if (msg && BARE_VERBS.has(msg.verb) && isUnitName(parseUnitText(msg.unitText).name ?? '')) {
+        this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare: true });
+        return;
+      }
+    }
     if (first !== 0x5b && (text.includes('] ') || text.includes('   ')) && this.splice(at, text, repaired)) return;
     // (systemd in a container writes its log to the console without a prefix, and no status lines:
     // `Job systemd-update-utmp-runlevel.service/start failed with result 'dependency'.`)

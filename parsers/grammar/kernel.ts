@@ -262,6 +262,9 @@ function sourcePath(path: string): string {
 export function matchCrash(message: string): CrashMatch | null {
   // `---[ end Kernel panic - not syncing: … ]---` closes a report, it does not open one.
   if (message.startsWith('---[ end')) return null;
+  // (The scheduler's word about a topology the firmware described wrong, printed with no report and no stop:
+  // `BUG: arch topology borken`, then `     the CLS domain not a subset of the MC domain`.)
+  if (message.startsWith('BUG: arch topology borken')) return null;
   for (const rule of CRASH_RULES) {
     if (!message.includes(rule.literal)) continue;
     const m = rule.pattern.exec(message);

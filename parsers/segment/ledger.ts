@@ -418,13 +418,19 @@ export abstract class FailureLedger extends Timeline {
   protected bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
     const hit = bestBinding(
       this.namedResults.filter(
-        (r) => !r.used && r.kind === f.kind && (r.manager ?? null) === (f.manager ?? null) && at.lineNo - r.line <= BIND_LINES && (cycle.failureByKey.get(`${f.kind}\u0000${r.name}`)?.verb ?? 'unit-failed') === 'unit-failed' && this.canBind(f, r.name),
+        (r) => !r.used && r.kind === f.kind && (r.manager ?? null) === (f.manager ?? null) && at.lineNo - r.line <= BIND_LINES && this.joinable(cycle.failureByKey.get(`${f.kind}\u0000${r.name}`), r.line) && this.canBind(f, r.name),
       ),
       (r) => nameFitsDescription(r.name, f.ref.text),
     );
     if (hit === undefined) return;
     hit.used = true;
     this.bind(cycle, f, hit.name, { lineNo: hit.line, text: hit.text });
+  }
+
+  /** No failure of that name yet, or one only PID 1's word made (its result line at `line`, or a unit-failed
+   *  line): a status line's failure joins it. */
+  private joinable(existing: FailureState | undefined, line: number): boolean {
+    return existing === undefined || existing.verb === 'unit-failed' || (existing.line === line && existing.evidence.length <= 2);
   }
 
   /** The unit's type fits the message, and what the log or the table says of its description does not contradict the text. */
@@ -460,7 +466,7 @@ export abstract class FailureLedger extends Timeline {
     const name = own(unit);
     // PID 1's result line was recorded as the unit's failure already: the status line joins it.
     const earlier = cycle.failureByKey.get(`${f.kind}\u0000${name}`);
-    if (earlier !== undefined && earlier !== f && earlier.verb === 'unit-failed') {
+    if (earlier !== undefined && earlier !== f && this.joinable(earlier, by.lineNo)) {
       this.dropFailure(cycle, f);
       cycle.failureByKey.set(own(`${f.kind}\u0000${text}`), earlier);
       earlier.verb = f.verb;

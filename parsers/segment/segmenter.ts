@@ -1571,7 +1571,9 @@ export class Segmenter extends CrashTracker {
         return;
       }
       case 'job-result': {
-        const [prefix = '', jobUnit = '', , result = ''] = groups;
+        const [prefix = '', jobUnit = '', , said = ''] = groups;
+        // (A result cut off at the end of a pasted line, `… failed with result 'dependenc`: the one it begins.)
+        const result = JOB_RESULT_KIND[said] !== undefined || said.length < 4 ? said : (Object.keys(JOB_RESULT_KIND).find((r) => r.startsWith(said)) ?? said);
         const unit = prefix || jobUnit;
         this.resolver.learnName(unit);
         const f = this.findFailure(unit);
