@@ -2762,4 +2762,19 @@ test("the scheduler's `BUG: arch topology borken` is a message, not a crash", ()
   assert.equal(f(['[    0.400000] BUG: arch topology borken', '[    0.400001]      the CLS domain not a subset of the MC domain']).kernelCrashes, []);
 });
 
+test('a LUKS device that never came, then the volume inside it: the first is why the second never came', () => {
+  const r = f([
+    '[ TIME ] Timed out waiting for device /dev/disk/by-label/cryptroot.',
+    '[DEPEND] Dependency failed for Cryptography Setup for luksroot.',
+    '[DEPEND] Dependency failed for Local Encrypted Volumes.',
+    '[ TIME ] Timed out waiting for device /dev/disk/by-label/root.',
+    '[DEPEND] Dependency failed for /sysroot.',
+    '[DEPEND] Dependency failed for Initrd Root File System.',
+    'You are in emergency mode. After logging in, type "journalctl -xb" to view',
+  ]);
+  assert.is(r.rootCause, 'dev-disk-by\\x2dlabel-cryptroot.device');
+  // Without the crypt setup between them, the device the root waited for.
+  assert.is(f(['[ TIME ] Timed out waiting for device /dev/disk/by-label/data.', '[DEPEND] Dependency failed for /data.', '[ TIME ] Timed out waiting for device /dev/disk/by-label/root.', '[DEPEND] Dependency failed for /sysroot.', '[DEPEND] Dependency failed for Initrd Root File System.', 'You are in emergency mode. After logging in, type "journalctl -xb" to view']).rootCause, 'dev-disk-by\\x2dlabel-root.device');
+});
+
 test.run();

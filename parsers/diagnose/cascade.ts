@@ -113,6 +113,17 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
       udev.children.push(e);
     }
   }
+  // (And one that could not run for want of its own device, `[DEPEND] Dependency failed for Cryptography Setup
+  // for luksroot.` after `/dev/disk/by-label/cryptroot` timed out: a device that timed out after it, the
+  // volume it would have opened, `/dev/disk/by-label/root`, never came for the same reason.)
+  for (const provider of entries) {
+    if (provider.failure.kind !== 'dependency' || provider.parent === null || provider.parent.failure.verb !== 'device-timeout' || !DEVICE_PROVIDERS.test(provider.name)) continue;
+    for (const e of entries) {
+      if (e.failure.verb !== 'device-timeout' || e.failure.seq < provider.failure.seq || e.parent !== null || e === provider.parent) continue;
+      e.parent = provider;
+      provider.children.push(e);
+    }
+  }
   // A service whose socket failed just before it (`foo.socket`, or one of its named sockets such as
   // `systemd-journald-audit.socket` for `systemd-journald.service`): systemd starts a service after its
   // sockets, and one whose socket could not listen fails for want of it.
