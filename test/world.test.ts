@@ -2777,4 +2777,14 @@ test('a LUKS device that never came, then the volume inside it: the first is why
   assert.is(f(['[ TIME ] Timed out waiting for device /dev/disk/by-label/data.', '[DEPEND] Dependency failed for /data.', '[ TIME ] Timed out waiting for device /dev/disk/by-label/root.', '[DEPEND] Dependency failed for /sysroot.', '[DEPEND] Dependency failed for Initrd Root File System.', 'You are in emergency mode. After logging in, type "journalctl -xb" to view']).rootCause, 'dev-disk-by\\x2dlabel-root.device');
 });
 
+test("the kernel's last lines one complaint said again and again (its numbers changing) is where the boot went no further", () => {
+  const phy = [8, 9, 1, 4, 5, 6].map((n, i) => `[  147.${String(613121 + i).padStart(6, '0')}] fsl_dpa soc:fsl,dpaa:ethernet@${n} eth${i}: phy device not initialized`);
+  const head = ['[    0.000000] Linux version 6.6.0 (x@y) (gcc 12) #1 SMP', '[   69.708828] systemd[1]: systemd 252 running in system mode (+PAM)', '[  OK  ] Reached target Multi-User System.'];
+  const r = f([...head, ...phy]);
+  assert.is(r.rootCauseDescription, 'fsl_dpa soc:fsl,dpaa:ethernet@8 eth0: phy device not initialized');
+  // Five are not yet a loop; a login after them is a boot that went on.
+  assert.is(f([...head, ...phy.slice(1)]).rootCause, null);
+  assert.is(f([...head, ...phy, 'vyos login: ']).rootCause, null);
+});
+
 test.run();

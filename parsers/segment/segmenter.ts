@@ -118,7 +118,9 @@ const INITRAMFS_MOUNT_POINT = /^\/?(?:root|sysroot|new_root|newroot|mnt-root|run
 const USER_FAULT_PID = /^(?:\[|Process )(\d+)/;
 /** Lines between two of a repeated line that still make one run of it (see repeatSeen). */
 const REPEAT_GAP = 3;
-const REPEAT_COMPLAINT = /[Ff]ail|[Ee]rror|ERROR|WARN|[Dd]eclin|[Rr]etry|[Rr]etrying|[Tt]imed? ?out|[Uu]nable|[Cc]annot|can't|[Nn]ot ready|[Nn]o response|[Rr]efused|[Gg]iving up/;
+const REPEAT_COMPLAINT = /[Ff]ail|[Ee]rror|ERROR|WARN|[Dd]eclin|[Rr]etry|[Rr]etrying|[Tt]imed? ?out|[Uu]nable|[Cc]annot|can't|[Nn]ot ready|not initiali[sz]ed|[Nn]o response|[Rr]efused|[Gg]iving up/;
+/** The kernel's last lines that make a loop when they are one complaint (see kernelGoingRound; its ring holds 8). */
+const REPEATS_AT_END = 6;
 const MMC_INIT_FAILED = /^mmc\d+: error -\d+ whilst initialising (?:SD|MMC|SDIO) card/;
 const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file)\b/;
 
@@ -672,6 +674,7 @@ export class Segmenter extends CrashTracker {
   }
 
   end(): void {
+    if (this.boot !== null) this.kernelGoingRound(this.boot);
     if (this.boot !== null) this.closeBoot(this.boot);
     this.openCrashes.length = 0;
     // A unit whose restart was scheduled and that had not started again when the log ended kept failing.
@@ -775,6 +778,35 @@ export class Segmenter extends CrashTracker {
     // (The run that went longest without its line is the one to forget.)
     if (runs.length >= 3) runs.splice(runs.reduce((o, r, k) => (r.lastLine < runs[o]!.lastLine ? k : o), 0), 1);
     runs.push(run);
+  }
+
+  /** The kernel's last lines, when they are one complaint said again and again (`fsl_dpa …ethernet@8 eth0: phy
+   *  device not initialized`, then eth1, eth2, …): a run for goingRound, read once at the end (the kernel's
+   *  plain lines pass by without the work). */
+  private kernelGoingRound(boot: BootState): void {
+    const last = (this.kRingAt - 1) & 7;
+    const lastLine = this.kRingLine[last]!;
+    if (this.kRingAt < REPEATS_AT_END || lastLine < boot.startLine || boot.contentEnd - lastLine > 3) return;
+    const template = (m: string): string => m.trim().replace(/\d+/g, '#');
+    const want = template(this.kRingMessage[last]!);
+    if (want.length < 12 || !REPEAT_COMPLAINT.test(want)) return;
+    let n = 0;
+    let first = last;
+    for (let k = 0; k < 8 && k < this.kRingAt; k++) {
+      const r = (this.kRingAt - 1 - k) & 7;
+      if (this.kRingLine[r]! < boot.startLine || template(this.kRingMessage[r]!) !== want) break;
+      n++;
+      first = r;
+    }
+    if (n < REPEATS_AT_END) return;
+    (boot.repeating ??= []).push({
+      template: own(want),
+      first: { line: this.kRingLine[first]!, text: clip(this.kRingText[first]!), why: 'the first of a line said again and again until the log ends' },
+      message: clip(this.kRingMessage[first]!.trim()),
+      count: n,
+      lastLine,
+      lastText: clip(this.kRingText[last]!),
+    });
   }
 
   private partialSeen = -1;
