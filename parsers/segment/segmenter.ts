@@ -1157,7 +1157,8 @@ export class Segmenter extends CrashTracker {
           const ev = { line: at.lineNo, text: clip(at.text), why: 'the kernel killed a process for a bad memory access' };
           const u = (boot.userFaults ??= { first: ev, last: ev, message: clip(rec.message.trim()), comms: [], count: 0 });
           // (One crash said twice, its signal and then its aborted core dump, counts once.)
-          const pid = USER_FAULT_PID.exec(rec.process !== null ? `[${rec.process.pid}]` : rec.message)?.[1] ?? null;
+          const faulted = rec.process;
+          const pid = USER_FAULT_PID.exec(faulted !== null ? `[${faulted.pid}]` : rec.message)?.[1] ?? null;
           if (pid !== null && pid === u.lastPid) break;
           u.lastPid = pid;
           u.last = ev;
