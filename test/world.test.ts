@@ -2787,4 +2787,11 @@ test("the kernel's last lines one complaint said again and again (its numbers ch
   assert.is(f([...head, ...phy, 'vyos login: ']).rootCause, null);
 });
 
+test("e2fsck's `UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.` before a maintenance shell is what went wrong; Android's first stage init that could not mount its partitions failed", () => {
+  const r = f(['Checking root filesystem', '/dev/hdc2: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.', '        (i.e., without -a or -p options)', '[FAILED]', '', '*** An error occurred during the file system check.', '*** Dropping you to a shell; the system will reboot', 'Give root password for maintenance', '(or type Control-D for normal startup):']);
+  assert.is(r.rootCause, '/dev/hdc2: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.');
+  const a = f(['[    2.754379][    T1] init: Failed to create FirstStageMount failed to read default fstab for first stage mount', '[    2.755361][    T1] init: Failed to mount required partitions early ...', '[    2.769961][    T1] init: InitFatalReboot: signal 6', "[    2.889932][    T1] reboot: Restarting system with command 'bootloader'"]);
+  assert.is(a.rootCause, 'Failed to mount required partitions early');
+});
+
 test.run();

@@ -786,7 +786,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       unit: cause.text.trim(),
       headline: cause.why.startsWith('what went wrong just before')
         ? `no systemd: ${cause.text.trim()}; then a mount failed and the init system asked for the root password for maintenance`
-        : `no systemd: a mount failed (${cause.text.trim()}) and the init system asked for the root password for maintenance`,
+        : cause.why.startsWith('a mount failed')
+          ? `no systemd: a mount failed (${cause.text.trim()}) and the init system asked for the root password for maintenance`
+          : `no systemd: ${cause.text.trim()}, and the init system asked for the root password for maintenance`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,

@@ -743,12 +743,17 @@ export function matchProcd(message: string): { init: 'procd'; failed: string | n
  * process 'zygote' exited 4 times in 4 minutes; rebooting into recovery mode`).
  */
 const ANDROID_STAGE = /^init: (?:init (?:first|second) stage started!|init started!)/;
+const ANDROID_FIRST_STAGE = /^init: (Failed to mount required partitions early)\b/;
 const ANDROID_CRITICAL = /^init: critical process '([^']{1,64})' exited \d+ times in \d+ minutes/;
 
 export function matchAndroidInit(message: string): { init: 'android'; failed: string | null; opens: boolean } | null {
   if (!message.startsWith('init: ')) return null;
   const critical = ANDROID_CRITICAL.exec(message);
   if (critical !== null) return { init: 'android', failed: critical[1]!, opens: false };
+  // (First stage init could not mount what the device tree's or the ramdisk's fstab lists: it aborts, and the
+  // device reboots into its bootloader.)
+  const firstStage = ANDROID_FIRST_STAGE.exec(message);
+  if (firstStage !== null) return { init: 'android', failed: firstStage[1]!, opens: false };
   return ANDROID_STAGE.test(message) ? { init: 'android', failed: null, opens: false } : null;
 }
 

@@ -122,7 +122,8 @@ const REPEAT_COMPLAINT = /[Ff]ail|[Ee]rror|ERROR|WARN|[Dd]eclin|[Rr]etry|[Rr]etr
 /** The kernel's last lines that make a loop when they are one complaint (see kernelGoingRound; its ring holds 8). */
 const REPEATS_AT_END = 6;
 const MMC_INIT_FAILED = /^mmc\d+: error -\d+ whilst initialising (?:SD|MMC|SDIO) card/;
-const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file)\b/;
+// (And e2fsck's own words for a file system it will not repair unattended: `/dev/hdc2: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`)
+const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file|UNEXPECTED INCONSISTENCY)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
