@@ -158,6 +158,8 @@ test('a file whose lines end with CR alone: its CRs are its line ends, whatever 
     ['host login: \r[ 33625.20] e1000: eth0 NIC Link is Up\n', 'host login: \r[ 33625.20] e1000: eth0 NIC Link is Up\n', 0],
     // (Three lines, no LF at all: the file's end settles it.)
     ['one line\rtwo lines\rthree\r', 'one line\ntwo lines\nthree\n', 3],
+    // (Settled as CR-only, a CR LF that comes after all ends one line, not two, whatever the chunking.)
+    ['a\rb\rc\rd\re\r\nf\r', 'a\nb\nc\nd\ne\r\nf\n', 5],
     // (One CR with no LF anywhere: a line written over, as a terminal shows it.)
     ['Loading 10%\rLoading 100%', 'Loading 10%\rLoading 100%', 0],
     ['', '', 0],

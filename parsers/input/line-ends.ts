@@ -46,6 +46,11 @@ export class LineEnds {
   /** The input ended: what was held goes out as the bytes said (CRs as line ends when there were some). */
   end(): void {
     if (this.crOnly === null) this.settle(this.bareCrs >= 2, new Uint8Array(0));
+    if (this.crOnly && this.crHeld) {
+      this.ending = true;
+      this.out(this.translate(new Uint8Array(0)));
+      this.ending = false;
+    }
   }
 
   private hold(bytes: Uint8Array): void {
@@ -67,17 +72,34 @@ export class LineEnds {
     if (rest.length > 0) this.out(crOnly ? this.translate(rest) : rest);
   }
 
-  /** CR → LF, in a copy. */
-  private translate(chunk: Uint8Array): Uint8Array {
+  /** A bare CR → LF, in a copy; a CR LF stays as it is (should one come after all, it ends one line, not two). */
+  private translate(chunk0: Uint8Array): Uint8Array {
+    let chunk = chunk0;
+    // (A CR at a chunk's end waits for the next byte, which says whether it is one of a CR LF.)
+    if (this.crHeld) {
+      this.crHeld = false;
+      const joined = new Uint8Array(chunk.length + 1);
+      joined[0] = 0x0d;
+      joined.set(chunk, 1);
+      chunk = joined;
+    }
     let at = chunk.indexOf(0x0d);
     if (at < 0) return chunk;
-    const copy = Uint8Array.from(chunk);
-    for (; at >= 0; at = copy.indexOf(0x0d, at + 1)) {
+    const copy = chunk === chunk0 ? Uint8Array.from(chunk) : chunk;
+    let end = copy.length;
+    if (copy[end - 1] === 0x0d && !this.ending) {
+      this.crHeld = true;
+      end--;
+    }
+    for (; at >= 0 && at < end; at = copy.indexOf(0x0d, at + 1)) {
+      if (at + 1 < copy.length && copy[at + 1] === 0x0a) continue;
       copy[at] = 0x0a;
       this.lines++;
     }
-    return copy;
+    return end === copy.length ? copy : copy.subarray(0, end);
   }
+  private crHeld = false;
+  private ending = false;
 }
 
 /** Lines ended by a CR alone, with no LF before them, that make a file's CRs its line ends. */
