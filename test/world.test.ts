@@ -2794,4 +2794,61 @@ test("e2fsck's `UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.` before a maintenan
   assert.is(a.rootCause, 'Failed to mount required partitions early');
 });
 
+test("dracut's mount hook that could not mount the root gave up: the root is the cause, and with no root= on the command line the command line is the evidence", () => {
+  const tail = ['[    2.139919] fedora systemd[1]: Starting dracut-mount.service - dracut mount hook...', "[    2.238220] fedora dracut-mount[670]: Warning: Can't mount root filesystem", '[    2.247504] fedora systemd[1]: Starting dracut-emergency.service - Dracut Emergency Shell...'];
+  const r = f(['[    0.000000] fedora kernel: Linux version 6.14.0 (x@y) (gcc) #1 SMP', '[    0.000000] fedora kernel: Kernel command line: console=ttyS0,115200', '[    1.500000] fedora systemd[1]: systemd 257 running in system mode (+PAM)', ...tail]);
+  assert.is(r.rootCauseKind, 'root-device');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Kernel command line: console=ttyS0,115200')));
+  assert.is(r.emergencyTriggeredBy, 'dracut-mount.service');
+  // A root= that would not mount: that root is named, and the command line is not needed to say so.
+  const named = analyze(['[    0.000000] fedora kernel: Linux version 6.14.0 (x@y) (gcc) #1 SMP', '[    0.000000] fedora kernel: Kernel command line: root=/dev/vda3 ro', '[    1.500000] fedora systemd[1]: systemd 257 running in system mode (+PAM)', ...tail].join('\n') + '\n');
+  assert.match(named.boots[0]!.cycles[0]!.rootCause!.headline, /\/dev\/vda3/);
+  // Without the hook's words, no such cause.
+  assert.not.equal(f(['[    1.500000] fedora systemd[1]: systemd 257 running in system mode (+PAM)', tail[0]!, tail[2]!]).rootCauseKind, 'root-device');
+});
+
+test("rsyslog writes journald's first lines of a boot, then the kernel's ring buffer from its banner, in the same second: one boot", () => {
+  const early = ['Feb  8 22:48:39 host systemd[1]: Mounted Kernel Trace File System.', 'Feb  8 22:48:39 host systemd[1]: Finished Load Kernel Module fuse.'];
+  const ring = ['Feb  8 22:48:39 host kernel: [    0.000000] Linux version 5.15.0-78-generic (buildd@x) (gcc) #85-Ubuntu SMP', 'Feb  8 22:48:39 host kernel: [    0.000000] Command line: BOOT_IMAGE=/vmlinuz', 'Feb  8 22:48:40 host systemd[1]: Started Foo.'];
+  const r = f([...early, ...ring]);
+  assert.is(r.boots, 1);
+  assert.is(r.cycles, 1);
+  // Lines written a minute before a banner are the boot before it.
+  const before = early.map((l) => l.replace('22:48:39', '22:47:30'));
+  assert.is(f([...before, ...ring]).boots, 2);
+});
+
+test("PID 1 starting a person's session scope is a login; a greeter's session is not", () => {
+  assert.ok(f(['Nov  1 12:30:19 host systemd[1]: Started Login Service.', 'Nov  1 12:30:32 host systemd[1]: Started Session 2 of user roy.']).loginReached);
+  assert.ok(f(['Nov  1 12:30:19 host systemd[1]: Started Login Service.', 'Nov  1 12:30:32 host systemd[1]: Started session-3.scope - Session 3 of User root.']).loginReached);
+  assert.not.ok(f(['Nov  1 12:30:19 host systemd[1]: Started Login Service.', 'Nov  1 12:30:21 host systemd[1]: Started Session c1 of user gdm.']).loginReached);
+});
+
+test("PID 1's own error a line or two up on the kernel's log, an audit record between, is why it froze", () => {
+  const r = f(['[    3.255868] systemd[1]: Successfully loaded SELinux policy in 95.276ms.', '[    3.257693] systemd[1]: Failed to initialize SELinux labeling handle: Permission denied', '[    3.257699] audit: type=1400 audit(1747377930.732:4): avc:  denied  { read } for  pid=1 comm="systemd"', '[!!!!!!] Failed to initialize MAC support.', '[    3.261189] systemd[1]: Freezing execution.']);
+  assert.ok(r.rootEvidence.some((e) => e.includes('Failed to initialize SELinux labeling handle')));
+});
+
+test("an RCU stall's `kthread starved` line, with or without the `rcu: ` prefix of newer kernels, is why the report was made", () => {
+  for (const prefix of ['', 'rcu: ']) {
+    const r = f(['[ 2789.148915] INFO: rcu_sched self-detected stall on CPU', '[ 2789.190000] \t0-...!: (1 GPs behind) idle=7ee/1/0', `[ 2789.208168] ${prefix}rcu_sched kthread starved for 146198 jiffies! g18446744073709551440 c18446744073709551439 f0x0 RCU_GP_WAIT_FQS(3) ->state=0x402 ->cpu=0`]);
+    assert.ok(r.rootEvidence.some((e) => e.includes('kthread starved for 146198 jiffies')), prefix);
+  }
+});
+
+test("a unit's process's errors just above its last words, before PID 1 says the process exited, are the failure's evidence", () => {
+  const r = f([
+    'Nov  1 17:26:01 host systemd[1]: Starting The Apache HTTP Server...',
+    'Nov  1 17:26:01 host apachectl[681]: AH00526: Syntax error on line 11 of /etc/apache2/sites-enabled/nagios.conf:',
+    "Nov  1 17:26:01 host apachectl[681]: Invalid command 'SSLRequireSSL', perhaps misspelled",
+    "Nov  1 17:26:01 host apachectl[681]: Action 'start' failed.",
+    'Nov  1 17:26:01 host apachectl[681]: The Apache error log may have more information.',
+    'Nov  1 17:26:01 host systemd[1]: apache2.service: Control process exited, code=exited status=1',
+    "Nov  1 17:26:01 host systemd[1]: apache2.service: Failed with result 'exit-code'.",
+    'Nov  1 17:26:01 host systemd[1]: Failed to start The Apache HTTP Server.',
+  ]);
+  assert.is(r.rootCause, 'apache2.service');
+  assert.ok(r.rootEvidence.some((e) => e.includes('AH00526: Syntax error')));
+});
+
 test.run();

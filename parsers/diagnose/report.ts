@@ -1324,7 +1324,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
     failures: out,
     hungJobs: jobs,
     // (dracut's shell has no unit that failed into it: the root device it gave up on started it.)
-    emergency: c.mode ? buildMode(c.mode, triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? deviceUnitForPath(c.missingDevice.path) : null), requested) : null,
+    emergency: c.mode ? buildMode(c.mode, triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? (c.missingDevice.by ?? deviceUnitForPath(c.missingDevice.path)) : null), requested) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
     startup,
@@ -1473,6 +1473,11 @@ function programNamesDescription(ident: string, description: string): boolean {
  * The initrd said its root device cannot appear (LVM refused to activate the root's volume, dracut said it
  * does not exist) and the log ends there, before any shell: the boot stops on that device.
  */
+/** The initrd could not mount its root: the `root=` it was given, or none at all. */
+function rootNotMounted(path: string): string {
+  return path === '' ? 'the initrd could not mount a root file system: the kernel command line names none (no root=)' : `the initrd could not mount the root file system ${path}`;
+}
+
 function missingAtEnd(c: CycleState): Cause | null {
   const m = c.missingDevice;
   if (m === undefined || c.phases.some((ph) => ph.name === 'system' && ph.startLine > m.ev.line)) return null;
@@ -1480,7 +1485,7 @@ function missingAtEnd(c: CycleState): Cause | null {
   return {
     kind: 'root-device',
     unit: deviceUnitForPath(m.path),
-    headline: `the root device ${m.path} cannot appear (${m.ev.why}); the log ends in the initrd`,
+    headline: m.unmounted === true ? `${rootNotMounted(m.path)}; the log ends in the initrd` : `the root device ${m.path} cannot appear (${m.ev.why}); the log ends in the initrd`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -1645,7 +1650,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       return {
         kind: 'root-device',
         unit: deviceUnitForPath(m.path),
-        headline: `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
+        headline: m.unmounted === true ? `${rootNotMounted(m.path)}: the initrd gave up and entered ${shell}` : `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
         lines: linesOf(evidence),
         evidence,
         cascade: null,

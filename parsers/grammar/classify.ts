@@ -1094,13 +1094,18 @@ function mayHoldStatus(m: string): boolean {
  *  sudo, doas or su opened for a user who had logged in (the record's auid is set): a login came before it. */
 const AUDIT_LOGIN = /^audit: type=(?:1100|1105|USER_AUTH|USER_START) (?=.*op=PAM:(?:authentication|session_open) )(?=.*res=success)(?:.*exe="\/(?:usr\/)?bin\/login"|(?=.*\bauid=(?!4294967295\b)\d+ ).*exe="\/(?:usr\/)?s?bin\/(?:sudo|doas|su)")/;
 
+const USER_SESSION = /^Started (?:session-\d+\.scope - )?Session \d+ of [Uu]ser (?!gdm\b|lightdm\b|sddm\b|gdm-greeter)\S+?\.?$/;
+
 function isLoginMessage(ident: string, message: string): boolean {
   return (
     (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) ||
     (ident === 'systemd-logind' && message.startsWith('New session ')) ||
     // A desktop session's authentication agent registers with polkit: someone logged in (a graphical
     // autologin prints nothing else of it).
-    (ident.startsWith('polkitd') && message.startsWith('Registered Authentication Agent for unix-session:'))
+    (ident.startsWith('polkitd') && message.startsWith('Registered Authentication Agent for unix-session:')) ||
+    // PID 1 starts a login's session scope (`Started Session 2 of user roy.`, `Started session-2.scope - Session 2 of
+    // User roy.`): logind numbers people's sessions; a display manager's greeter runs in `Session c1`.
+    (ident === 'systemd' && message.charCodeAt(0) === 0x53 /* S */ && USER_SESSION.test(message))
   );
 }
 

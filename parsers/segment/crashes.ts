@@ -48,7 +48,7 @@ export function hungFrame(line: string): string | null {
 /** Frames of the kernel's own reporting, fault handling and scheduling: not where the crash came from. */
 export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|nmi_panic|__warn|warn_slowpath\w*|report_bug|die|die_kernel_fault|bug_handler|do_trap\w*|do_error_trap|do_undefinstr|do_mem_abort|do_page_fault|do_translation_fault|do_bad_area|__do_kernel_fault|handle_bad_stack|el[01]h?_\w+|el1_\w+|__schedule|schedule\w*|ret_from_fork\w*|kthread|worker_thread|process_one_work|call_usermodehelper\w*|do_exit|make_task_dead|oops_end|exc_\w+|asm_exc_\w+|invalid_op|page_fault|handle_mm_fault|__handle_mm_fault|arm64_notify_die|do_el0_\w+|do_el1_\w+|usercopy_abort|kasan_\w+|__kasan_\w+|check_memory_region\w*|__asan_\w+|kmsan_\w+|__msan_\w+|print_address_description\w*|print_report|ubsan_\w+|__ubsan_\w+|kfence_\w+|__kfence_\w+)(?: \[\w+\])?$/;
 const CALLER = 'the call trace: the code that led to it';
-const REPORT_REASON = /^(?:rcu:\s+(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
+const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
 
 export abstract class CrashTracker extends FailureLedger {
   protected readonly openCrashes: CrashState[] = [];

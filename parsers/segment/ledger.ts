@@ -548,13 +548,24 @@ export abstract class FailureLedger extends Timeline {
 
   private ownProcessEvidence(f: FailureState, name: string, at: LineRef): void {
     const stem = unitStem(name);
+    // (The process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
+    // then `coreos-ignition-unique-boot.service: Main process exited, code=exited, status=1/FAILURE`; and the
+    // errors the same process printed just above them: `apachectl[681]: AH00526: Syntax error on line 11 …`,
+    // `Invalid command 'SSLRequireSSL' …`, then `Action 'start' failed.`)
+    let lastFrom = Infinity;
+    let lastIdent = '';
+    for (const p of this.processErrors) {
+      if (p.ev.line > at.lineNo || !this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'))) continue;
+      if (p.ev.line < lastFrom) {
+        lastFrom = p.ev.line;
+        lastIdent = p.ident;
+      }
+    }
     for (const p of this.processErrors) {
       const ident = p.ident.toLowerCase();
       if (at.lineNo - p.ev.line > NEAR_LINES * 2 || p.ev.line > at.lineNo || ident.length < 3) continue;
       const runs = UNIT_RUNS.get(stem);
-      // (Or the process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
-      // then `coreos-ignition-unique-boot.service: Main process exited, code=exited, status=1/FAILURE`.)
-      const lastWords = this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'));
+      const lastWords = (p.ev.line >= lastFrom - 4 && p.ident === lastIdent) || this.namedResults.some((r) => r.name === name && r.line > p.ev.line && r.line - p.ev.line <= 2 && r.text.includes('process exited'));
       // (A mount unit's program is mount(8), whatever the path: `mount[859]: mount: unknown filesystem type 'vfat'`.)
       const mounts = ident === 'mount' && name.endsWith('.mount');
       if (namesAlike(stem, ident) || lastWords || mounts || (runs !== undefined && (runs.idents.includes(ident) || runs.says.test(p.ev.text)))) {

@@ -182,6 +182,8 @@ export class Segmenter extends CrashTracker {
     if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.contentLine = line;
     if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
     if (this.restartAfterPanic !== null) this.afterPanicRestart(rec);
+    // (When this boot's first journal or syslog line was written, for syslogFlushedFirst.)
+    if (this.boot !== null && this.boot.firstWall === undefined && (rec.kind === 'journal' || (rec.kind === 'kernel' && rec.fromJournal))) this.boot.firstWall = wallClock(at.text.slice(0, 40))?.t ?? NaN;
     // Kernel lines are most of a console: to their own method at once.
     if (rec.kind === 'kernel') {
       if (rec.plain && this.plainKernel(rec)) return;
@@ -473,9 +475,26 @@ export class Segmenter extends CrashTracker {
   }
 
   /** The kernel's command line as the kernel or dracut printed it: its `root=`. */
-  private commandLine(boot: BootState, text: string): void {
+  private commandLine(boot: BootState, text: string, at: LineRef): void {
     const m = ROOT_ARG.exec(text);
     if (m) boot.rootArg = own(m[1]!);
+    boot.commandLine ??= { line: at.lineNo, text: clip(at.text), why: m ? `the kernel's command line: root=${m[1]!}` : 'the kernel’s command line, with no root= argument' };
+  }
+
+  /** dracut's mount hook could not mount the root (`dracut-mount[670]: Warning: Can't mount root filesystem`): the
+   *  initrd has no root to switch to, whether root= named none or one that would not mount. */
+  private rootNotMounted(at: LineRef, service: string | null): void {
+    const boot = this.ensureBoot('log-start', at.lineNo);
+    const holder: { missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string } } = currentCycle(boot) ?? boot;
+    const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'dracut could not mount the root file system' };
+    if (holder.missingDevice !== undefined) {
+      const more = (holder.missingDevice.more ??= []);
+      if (more.length < 3) more.push(ev);
+      return;
+    }
+    this.recognised++;
+    const noRoot = boot.rootArg === undefined && boot.commandLine !== undefined;
+    holder.missingDevice = { path: boot.rootArg ?? '', ev, unmounted: true, ...(noRoot ? { more: [boot.commandLine!] } : {}), ...(service !== null ? { by: `${service}.service` } : {}) };
   }
 
   /**
@@ -607,7 +626,8 @@ export class Segmenter extends CrashTracker {
 
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
-    if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest);
+    if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest, at);
+    if (rest.charCodeAt(0) === 0x43 /* C */ && /^Can't mount root filesystem\s*$/.test(rest)) this.rootNotMounted(at, /^(dracut-[\w-]+)\[\d+\]/.exec(message)?.[1] ?? null);
     if (rest.includes(' is missing PV ') || rest.includes('Refusing activation') || rest.includes('Volume group "')) this.lvmSaid(rest, at);
     if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);
     if (rest.startsWith('dracut-initqueue timeout')) {
@@ -1027,6 +1047,19 @@ export class Segmenter extends CrashTracker {
     return false;
   }
 
+  /**
+   * rsyslog, as it starts, writes what journald already forwarded of this boot (`systemd[1]: Mounted Kernel
+   * Trace File System.`) and then the kernel's ring buffer from its banner, all stamped the same second: the
+   * banner is this boot's, not a new one. (A machine does not restart, run firmware and a kernel, and start
+   * its syslog within two seconds of wall clock.)
+   */
+  private syslogFlushedFirst(boot: BootState, rec: Extract<ConsoleRecord, { kind: 'kernel' }>, at: LineRef): boolean {
+    if (!rec.fromJournal || boot.startReason !== 'log-start' || boot.kernelVersion !== null || boot.bannerLine !== null || boot.firstUptime !== null || boot.end !== 'log-end' || boot.firstWall === undefined) return false;
+    if (boot.cycles.some((c) => c.phases.some((p) => p.name === 'shutdown'))) return false;
+    const wall = wallClock(at.text.slice(0, 40));
+    return wall !== null && wall.t >= boot.firstWall && wall.t - boot.firstWall <= 2;
+  }
+
   /** A journal's `-- Boot … --` / `-- Reboot --` separator whose boot has shown no line yet. */
   private journalBootAt = -1;
 
@@ -1096,7 +1129,8 @@ export class Segmenter extends CrashTracker {
           (boot.lastUptime !== null && boot.lastUptime > 5 && !(rec.uptime !== null && boot.firstUptime !== null && rec.uptime >= boot.lastUptime && rec.uptime - boot.firstUptime < 2)) ||
           boot.end !== 'log-end' ||
           // A syslog's lines of an earlier boot (no uptimes to tell by): a banner well after them is a new boot.
-          (rec.fromJournal && rec.uptime === null && boot.lastUptime === null && at.lineNo - boot.startLine > 20))
+          (rec.fromJournal && rec.uptime === null && boot.lastUptime === null && at.lineNo - boot.startLine > 20)) &&
+        !this.syslogFlushedFirst(boot, rec, at)
       ) {
         boot = this.startBoot('kernel-banner', at.lineNo);
       }
@@ -1130,7 +1164,7 @@ export class Segmenter extends CrashTracker {
     if ((rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Bringing up secondary CPUs')) || (rec.message.charCodeAt(0) === 0x78 /* x */ && rec.message.startsWith('x86: Booting SMP configuration'))) this.smpBringup = at.lineNo;
     else if (rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Brought up')) this.smpBringup = -1;
     // (`Kernel command line: … root=/dev/mapper/vg-root …`: which device the initrd must bring up.)
-    if ((rec.message.charCodeAt(0) === 0x4b /* K */ && rec.message.startsWith('Kernel command line: ')) || (rec.message.charCodeAt(0) === 0x43 /* C */ && rec.message.startsWith('Command line: '))) this.commandLine(boot, rec.message);
+    if ((rec.message.charCodeAt(0) === 0x4b /* K */ && rec.message.startsWith('Kernel command line: ')) || (rec.message.charCodeAt(0) === 0x43 /* C */ && rec.message.startsWith('Command line: '))) this.commandLine(boot, rec.message, at);
     if (!boot.hasKernel) {
       boot.hasKernel = true;
       const last = boot.phases.at(-1);
@@ -2042,6 +2076,13 @@ export class Segmenter extends CrashTracker {
       while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(before[k - 1]!.text.trim()) && !before[k - 1]!.text.includes(', ignoring: ')) k--;
       if (k < before.length) cause = before[k]!.text.trim().replace(/^systemd\[1\]: /, '');
       for (const l of before.slice(Math.max(k, before.length - 3))) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: what failed just before it gave up' });
+      // (Or on the kernel's log, a line or two up, an audit record between: `systemd[1]: Failed to initialize
+      // SELinux labeling handle: Permission denied` before `[!!!!!!] Failed to initialize MAC support.`)
+      const p = this.lastPid1;
+      if (k === before.length && p !== null && p.at.lineNo < at.lineNo && at.lineNo - p.at.lineNo <= 3 && /^Failed to .*: \S/.test(p.message) && !p.message.includes(', ignoring: ')) {
+        cause = p.message.trim();
+        addEvidence(evidence, { line: p.at.lineNo, text: clip(p.at.text), why: 'PID 1: what failed just before it gave up' });
+      }
     }
     addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 failed and froze or exited' });
     // (A log that begins with the chain begins the boot there.)

@@ -83,8 +83,10 @@ export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' 
 export interface CycleState {
   /** The last line of this cycle with text on it (blank lines and a paste's fences after it not counted). */
   contentEnd: number;
-  /** The device dracut said does not exist (`Warning: /dev/mapper/rootvg-rootlv does not exist`). */
-  missingDevice?: { path: string; ev: Evidence; more?: Evidence[] };
+  /** The device dracut said does not exist (`Warning: /dev/mapper/rootvg-rootlv does not exist`), or the root it
+   *  could not mount (`unmounted`: `Warning: Can't mount root filesystem`; `path` then the `root=` argument, or '' when
+   *  the command line gave none). */
+  missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
   /** The latest failed unit that started its OnFailure= units (emergency.target, for a CoreOS Ignition unit). */
   onFailure: string | null;
   index: number;
@@ -205,6 +207,10 @@ export interface BootState {
   /** The `root=` argument of the kernel's command line (`Kernel command line: …`, dracut's `Using kernel
    *  command line parameters: …`), when the log shows it. */
   rootArg?: string;
+  /** The wall-clock time (seconds of the day) of this boot's first journal or syslog line, when it has one. */
+  firstWall?: number;
+  /** The kernel's command line as printed (the first time in this boot). */
+  commandLine?: Evidence;
   /** The kernel's first storage or filesystem error in this boot (`I/O error, dev nvme0n1, sector …`). */
   firstStorageError?: Evidence;
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
@@ -234,8 +240,8 @@ export interface BootState {
   mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;
   /** A login prompt with no systemd userspace cycle to hold it. */
   loginLine: number | null;
-  /** The device dracut said does not exist, before any userspace cycle. */
-  missingDevice?: { path: string; ev: Evidence; more?: Evidence[] };
+  /** The device dracut said does not exist, before any userspace cycle (see CycleState). */
+  missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
   /** Line of the kernel banner (`Linux version …`), when seen. */
   bannerLine: number | null;
   index: number;
