@@ -2851,4 +2851,67 @@ test("a unit's process's errors just above its last words, before PID 1 says the
   assert.ok(r.rootEvidence.some((e) => e.includes('AH00526: Syntax error')));
 });
 
+test('a WARNING in the format of kernels since 6.18 (file first, `CPU#0:` last) is a warning without timestamps too, with its words after `cut here`', () => {
+  const r = f(['ftrace: allocated 287 pages with 6 groups', '------------[ cut here ]------------', 'DEBUG_LOCKS_WARN_ON(lock->magic != lock)', 'WARNING: kernel/locking/mutex.c:156 at mutex_lock+0xcc/0x100, CPU#0: swapper/0/0', 'Modules linked in:', 'CPU: 0 UID: 0 PID: 0 Comm: swapper/0 Not tainted 6.18.0-rc6 #1 VOLUNTARY']);
+  assert.equal(r.kernelCrashes, ['warning']);
+  assert.ok(r.rootEvidence.some((e) => e.includes('DEBUG_LOCKS_WARN_ON')));
+  // A script's own `WARNING:` is still no kernel's.
+  assert.equal(f(['WARNING: config file not found, using defaults']).kernelCrashes, []);
+});
+
+test("a test harness quoting the kernel's lines it matched is no new boot and no new crash", () => {
+  const k = (t: string, m: string) => `2023-01-13T04:31:10 [${t.padStart(12)}] ${m}`;
+  const lines = [k('0.000000', 'Linux version 6.2.0-rc3 (x@y) (gcc) #1 SMP'), k('1.400214', 'RETBleed: WARNING: Spectre v2 mitigation leaves CPU vulnerable to RETBleed attacks, data leaks possible!'), k('15.000000', 'Run /sbin/init as init process'), k('16.295799', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009')];
+  const quoted = [`2023-01-13T04:31:10 {'case': 'kernel-messages', 'definition': 'lava', 'extra': {'extra': [{'kind': 'warning', 'message': '[    1.400214] RETBleed: WARNING: Spectre v2 mitigation leaves CPU vulnerable\\r\\n'}]}}`, `2023-01-13T04:31:10 auto-login-action failed: 1 of 1 attempts. '[   16.295799] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009`, k('16.295799', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009')];
+  const r = f([...lines, ...quoted]);
+  assert.is(r.boots, 1);
+  assert.equal(r.kernelCrashes, ['panic']);
+  // After the kernel said it restarts, its first lines at the same stamps are the next boot's (a coarse clock).
+  const again = f(['[    0.000000] Linux version 3.11.6 (x@y) #1 SMP', '[    0.020000] Failed to access perfctr msr (MSR c1 is 0)', '[  392.044198] reboot: Restarting system', '[    0.020000] Failed to access perfctr msr (MSR c1 is 0)']);
+  assert.is(again.boots, 2);
+});
+
+test("a system generator's failure in a journal, logged by the helper PID 1 forked, with the generator's own error; gpt-auto's breaks the boot only when the log shows nothing went on", () => {
+  const r = f(['Nov 23 06:41:08 hp systemd-gpt-auto-generator[613]: Failed to dissect: Permission denied', 'Nov 23 06:41:08 hp systemd[606]: /usr/lib/systemd/system-generators/systemd-gpt-auto-generator failed with exit status 1.']);
+  assert.is(r.rootCauseDescription ?? r.rootCause, '/usr/lib/systemd/system-generators/systemd-gpt-auto-generator failed with exit status 1');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Failed to dissect')));
+  const after = f(['Sep 24 22:09:24 circus (sd-exec-[756]: /usr/lib/systemd/system-generators/systemd-gpt-auto-generator failed with exit status 1.', 'Sep 24 22:09:24 circus systemd-gpt-auto-generator[763]: /dev/nvme0n1: No root partition for specified root hash found.']);
+  assert.ok(after.rootEvidence.some((e) => e.includes('No root partition')));
+  // A user manager's own generators are not PID 1's.
+  assert.is(f(['Nov 23 06:41:08 hp systemd[1606]: /usr/lib/systemd/user-generators/foo-generator failed with exit status 1.']).rootCause, null);
+});
+
+test('a unit killed in the initrd, as the switch to the real root stopped it, failed; stopped so elsewhere it did not', () => {
+  const lines = (where: string[]) => [...where, 'systemd[1]: Starting Cleaning Up and Shutting Down Daemons...', 'systemd[1]: initrd-cleanup.service: Main process exited, code=killed, status=15/TERM', 'systemd[1]: Stopped Cleaning Up and Shutting Down Daemons.', 'systemd[1]: initrd-cleanup.service: Unit entered failed state.'];
+  assert.is(f(lines(['systemd[1]: Reached target Initrd File Systems.', 'systemd[1]: Reached target Initrd Default Target.'])).rootCause, 'initrd-cleanup.service');
+  const foo = ['systemd[1]: Reached target Multi-User System.', 'systemd[1]: Starting Foo Daemon...', 'systemd[1]: foo.service: Main process exited, code=killed, status=15/TERM', 'systemd[1]: Stopped Foo Daemon.', 'systemd[1]: foo.service: Unit entered failed state.'];
+  assert.is(f(foo).rootCause, null);
+  assert.is(f(['systemd[1]: Reached target Initrd Default Target.', ...foo.slice(1)]).rootCause, 'foo.service');
+});
+
+test("the process systemd forked for a unit that could not set itself up (before exec) is that unit's failure", () => {
+  const r = f(['[   11.566696] systemd[1]: Mounting POSIX Message Queue File System...', '[   11.583212] systemd[106]: dev-mqueue.mount: Failed to apply ambient capabilities (before UID change): Invalid argument', '[   11.611878] systemd[1]: Mounting Kernel Debug File System...']);
+  assert.is(r.rootCause, 'dev-mqueue.mount');
+});
+
+test('kernel modules that did not load, first, explain a kernel file system that then would not mount', () => {
+  const r = f(['[FAILED] Failed to start Load Kernel Modules.', "See 'systemctl status systemd-modules-load.service' for details.", '[FAILED] Failed to mount RPC Pipe File System.', "See 'systemctl status run-rpc_pipefs.mount' for details.", '[DEPEND] Dependency failed for RPC security service for NFS client and server.']);
+  assert.is(r.rootCause, 'systemd-modules-load.service');
+  // Another mount is not a module's.
+  assert.is(f(['[FAILED] Failed to start Load Kernel Modules.', "See 'systemctl status systemd-modules-load.service' for details.", '[FAILED] Failed to mount /data.', "See 'systemctl status data.mount' for details.", '[DEPEND] Dependency failed for Local File Systems.']).rootCause, 'data.mount');
+});
+
+test("`systemctl status`'s journal lines and a process's very last line before it exited are the failure's evidence", () => {
+  const st = f(['$ sudo systemctl -l status mnt.mount', '● mnt.mount - /mnt', '   Loaded: loaded (/etc/fstab; bad; vendor preset: disabled)', '   Active: failed (Result: exit-code) since Tue 2017-10-10 21:17:25 UTC; 9min ago', '', 'Oct 10 21:17:25 host systemd[1]: Mounting /mnt...', "Oct 10 21:17:25 host mount[1025]: mount: unknown filesystem type 'ntfs'", 'Oct 10 21:17:25 host systemd[1]: Failed to mount /mnt.']);
+  assert.ok(st.rootEvidence.some((e) => e.includes("unknown filesystem type 'ntfs'")));
+  const last = f(['systemd[1]: Starting CoreOS Metadata Agent (SSH Keys)...', 'coreos-metadata[726]: Error: writing ssh keys', 'coreos-metadata[726]: Caused by: update-ssh-keys: no keys found in "/home/core/.ssh/authorized_keys.d"', 'systemd[1]: coreos-metadata-sshkeys@core.service: Main process exited, code=exited, status=1/FAILURE']);
+  assert.ok(last.rootEvidence.some((e) => e.includes('no keys found')));
+});
+
+test('emergency mode\'s banner glued after a [DEPEND] line is the mode, and the [DEPEND] names its unit', () => {
+  const r = f(['[FAILED] Failed to mount /boot.', '[DEPEND] Dependency failed for Local File Systems. You are in emergency mode. After logging in, type "journalctl -xb" to view']);
+  assert.is(r.emergency, 'emergency');
+  assert.equal(r.dependencyFailed, ['local-fs.target']);
+});
+
 test.run();

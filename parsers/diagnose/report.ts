@@ -1226,7 +1226,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   }
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
 
-  const requested = requestedMode(c, failures.filter(breaksSomething).length);
+  const requested = requestedMode(c, failures.filter((f) => breaksSomething(f, c)).length);
   const crash = panic ? explainingCrash(boot.crashes.filter((cr) => cr.cycle === c.index && cr.line <= panic.line)) : null;
   let rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash, boot.crashes.length > 0);
   let outcome: Cycle['outcome'] = c.mode
@@ -1235,7 +1235,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
       : 'emergency'
     : panic
       ? 'panic'
-      : failures.some(breaksSomething) || c.fatal !== undefined
+      : failures.some((f) => breaksSomething(f, c)) || c.fatal !== undefined
         ? 'failed'
         : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
           ? 'ok'
@@ -1301,7 +1301,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   const startup = c.startupFinished === null ? null : parseStartupFinished(c.startupFinished);
   const beforeKernel = startup !== null && (startup.firmware !== null || startup.loader !== null) ? (startup.firmware ?? 0) + (startup.loader ?? 0) : null;
   // (The first that breaks something: an [UNSUPP] does not, nor a failure whose restart was scheduled.)
-  const firstFailure = failures.filter(breaksSomething).reduce<FailureState | undefined>((a, f) => (a === undefined || f.line < a.line ? f : a), undefined);
+  const firstFailure = failures.filter((f) => breaksSomething(f, c)).reduce<FailureState | undefined>((a, f) => (a === undefined || f.line < a.line ? f : a), undefined);
   const milestone = (line: number, uptime: number | null): Cycle['toLogin'] => ({
     line,
     uptime,
@@ -1368,10 +1368,17 @@ function cycleStart(c: CycleState, boot: BootState, position: number, bootStarts
  *  logs it and goes on. */
 const NEEDED_GENERATOR = /(?:^|\/)(?:systemd-(?:fstab|cryptsetup|veritysetup|integritysetup)|dracut-rootfs|ostree-system|ignition-[\w-]+|coreos-[\w-]+|zfs-mount)-generator failed/;
 
-export function breaksSomething(f: FailureState): boolean {
+export function breaksSomething(f: FailureState, c?: CycleState): boolean {
   if (f.kind === 'unsupported') return false;
-  if (f.verb === 'unit-failed' && f.ref.name === null && f.ref.text.includes('-generator failed with exit status') && !NEEDED_GENERATOR.test(f.ref.text)) return false;
+  // (When the log shows the boot going on after it: an excerpt that holds only the generator's failure
+  // shows nothing else of the boot, and the failure is what it shows.)
+  if (f.verb === 'unit-failed' && f.ref.name === null && f.ref.text.includes('-generator failed with exit status') && !NEEDED_GENERATOR.test(f.ref.text) && (c === undefined || wentOn(c, f))) return false;
   return true;
+}
+
+/** The boot went on after a failure: a login, systemd's startup summary, or a good part of the log after it. */
+function wentOn(c: CycleState, f: FailureState): boolean {
+  return c.loginLine !== null || c.startupFinished !== null || c.contentEnd - f.line > 10;
 }
 
 /** The start job a log ended on: the one still running (its spinner the last lines), longest first. */
@@ -1556,6 +1563,9 @@ function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: C
   };
 }
 
+/** Units that fail when a kernel module they need is missing: kernel file systems' mounts, network devices. */
+const NEEDS_MODULE = /^(?:(?:var-lib-nfs-|run-)rpc_pipefs\.mount|proc-sys-fs-binfmt_misc\.mount|proc-fs-nfsd\.mount|sys-fs-fuse-connections\.mount|sys-kernel-config\.mount|sys-subsystem-net-devices-.+\.device)$/;
+
 function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): Cause | null {
   // PID 1 itself gave up: nothing after it ran. (A unit it named as it gave up, `Failed to isolate default
   // target: Unit sysroot.mount not found.`, is the more precise cause.)
@@ -1580,7 +1590,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   const counted = new Map<CascadeEntry, number>();
   for (const e of entries) if (e.root !== null && e.root !== e) counted.set(e.root, (counted.get(e.root) ?? 0) + 1);
   const dependentsOf = (e: CascadeEntry): number => counted.get(e) ?? 0;
-  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure) || dependentsOf(e) > 0));
+  const candidates = entries.filter((e) => e.failure.kind !== 'dependency' && (breaksSomething(e.failure, c) || dependentsOf(e) > 0));
   // The system's failures explain a boot; a user service's failure only when nothing of the system's failed.
   // Emergency and rescue mode's own units fail after whatever called them: never the cause while
   // anything else failed.
@@ -1633,6 +1643,9 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
     // The root file system could not be remounted read-write, first of all: what failed after it could
     // not write, whether or not systemd says it needed it.
     if (root !== null && root !== first && first.name === 'systemd-remount-fs.service' && first.failure.kind === 'failed' && primaries.length >= 3) root = first;
+    // Kernel modules did not load, first of all: a kernel file system that then would not mount (rpc_pipefs,
+    // binfmt_misc), a network device that never appeared (a VirtualBox host's vboxnet0), ran without its module.
+    if (root !== null && root !== first && first.name === 'systemd-modules-load.service' && first.failure.kind === 'failed' && NEEDS_MODULE.test(root.name)) root = first;
   }
   // The kernel crashed the cycle: a unit that failed before it explains that only when it took init
   // down with it; else the crash is the cycle's end and its cause.

@@ -150,7 +150,7 @@ export type ConsoleRecord =
 const UNBRACKETED = new Set(['start-begin', 'stop-begin', 'mount-begin', 'unmount-begin', 'swap-begin', 'device-expect', 'see-status']);
 const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device|See [`'"]?systemctl) /;
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
-const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S)/;
+const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S|You are in (?:emergency|rescue) mode\. )/;
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
@@ -165,6 +165,8 @@ const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|so
 const UNTIMED_SYSTEMD = /^(?:systemd|dracut)(?:-[a-z-]{1,32})?\[\d{1,9}\]: \S/;
 const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
+/** A kernel stamp just before a message. */
+const STAMP_BEFORE = /\[\s*(\d+\.\d+)\] ?$/;
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
 const CATALOG = /^(?:--|░░) (?:Subject: )?Unit (\S+) has (failed|finished start-up|begun start-up|finished shutting down|begun shutting down)|^(?:--|░░) Subject: A (?:start|stop) job for unit (\S+) has (failed|finished successfully|begun execution)/;
@@ -833,7 +835,9 @@ export class LineClassifier {
     if (c0 !== 0x4b /* K */ && c0 !== 0x2d /* - (`---[ end Kernel panic …`) */ && trimmed.length > 40) {
       const p = trimmed.indexOf('Kernel panic - not syncing');
       if (p > 0) {
-        this.kernel(at, null, trimmed.slice(p), false);
+        // (With its stamp when the stamp came through whole: `… attempts. '[   16.29] Kernel panic - …`.)
+        const stamp = STAMP_BEFORE.exec(trimmed.slice(Math.max(0, p - 24), p));
+        this.kernel(at, stamp !== null ? Number(stamp[1]) : null, trimmed.slice(p), false);
         return;
       }
     }
@@ -895,6 +899,15 @@ export class LineClassifier {
       return;
     }
     const systemd = ident === 'systemd';
+    // A system generator PID 1 ran that failed, logged by the helper PID 1 forked to run them (`(sd-exec-[756]:
+    // …`, `systemd[606]: /usr/lib/systemd/system-generators/x-generator failed with exit status 1.`): PID 1's.
+    if ((systemd || ident.charCodeAt(0) === 0x28) /* ( */ && journal.message.includes('-generator failed with exit status') && (ident.startsWith('(sd-exe') || journal.message.includes('/system-generators/'))) {
+      const g = /(\S*-generator failed with exit status \d+)/.exec(journal.message);
+      if (g !== null) {
+        this.out({ kind: 'journal', at, journal, msg: null, manager: { kind: 'generator-failed', groups: [g[1]!] }, userManager: false, audit: null, login: false });
+        return;
+      }
+    }
     // RHEL 7's rsyslog writes PID 1's messages as `host systemd: …`, without the pid.
     const pid1 = systemd && (journal.pid === 1 || journal.pid === null);
     const user = systemd && journal.pid !== 1 && journal.pid !== null;

@@ -112,13 +112,17 @@ export abstract class CrashTracker extends FailureLedger {
     const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
     if (fromUth) c = { ...c, title: uth.what };
     // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
-    // (Kernels before 3.x: `WARNING: at arch/x86/mm/ioremap.c:104 __ioremap_caller+0xa7/0x290()`.)
-    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:') && !/WARNING: at \S+:\d+ /.test(at.text)) return;
+    // (Kernels before 3.x: `WARNING: at arch/x86/mm/ioremap.c:104 __ioremap_caller+0xa7/0x290()`; since 6.18 the
+    // file comes first again: `WARNING: kernel/locking/mutex.c:156 at mutex_lock+0xcc/0x100, CPU#0: swapper/0/0`.)
+    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:') && !/WARNING: (?:at )?\S+:\d+ (?:at )?\S+\+0x/.test(at.text)) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
     this.recognised++;
     // `dmesg` run later in the same boot prints the same report again, without timestamps: not a new crash.
     // (A BUG that its Oops made an oops is the same report.)
     if (untimed && boot.crashes.some((x) => (x.kind === c.kind || (c.kind === 'bug' && x.kind === 'oops')) && x.line < at.lineNo && (x.title === c.title || x.title.startsWith(c.title + ' in ')))) return;
+    // The same report again at the same kernel time (a test harness quoting the lines it matched, LAVA's results,
+    // a log saved twice into one file): one incident.
+    if (uptime !== null && boot.crashes.some((x) => x.uptime === uptime && x.kind === c.kind && x.line < at.lineNo && x.title.slice(0, 40) === c.title.slice(0, 40))) return;
     // rcu_preempt and rcu_sched report the same stall on the next line: one incident.
     const last = boot.crashes.at(-1);
     if (last !== undefined && at.lineNo - last.line <= 2 && last.title.startsWith('INFO: rcu') && c.title.startsWith('INFO: rcu') && (uptime === null || last.uptime === null || Math.abs(uptime - last.uptime) < 1)) {

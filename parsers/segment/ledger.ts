@@ -507,6 +507,10 @@ export abstract class FailureLedger extends Timeline {
     const current = this.boot !== null ? currentCycle(this.boot) : null;
     const prev = current?.lastProcessLine;
     if (current !== null) current.lastProcessLine = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
+    // (A generator's error journald put just after PID 1's line that it failed.)
+    if (ident.endsWith('-generator') && current !== null) {
+      for (const f of current.failures.slice(-4)) if (f.ref.name === null && at.lineNo - f.line <= 3 && generatorIdent(f.ref.text) === ident) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `${ident}, the generator, says why` });
+    }
     if (!PROCESS_ERROR.test(message) && !NOT_MOUNTED.test(message)) return;
     // (An error's second line, indented under its first (`mount: /: mount point not mounted or bad option.`,
     // then `       dmesg(1) may have more information after failed mount system call.`): the first says it.)
@@ -533,6 +537,11 @@ export abstract class FailureLedger extends Timeline {
   /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */
   protected processEvidence(f: FailureState, at: LineRef): void {
     const name = f.ref.name;
+    // (A generator's own error: `systemd-gpt-auto-generator[613]: Failed to dissect: Permission denied`.)
+    if (name === null && f.ref.text.includes('-generator failed with exit status')) {
+      const ident = generatorIdent(f.ref.text);
+      for (const p of this.processErrors) if (p.ident === ident && p.ev.line <= at.lineNo && at.lineNo - p.ev.line <= NEAR_LINES) addEvidence(f.evidence, p.ev);
+    }
     if (this.processErrors.length === 0) return;
     if (name !== null) this.ownProcessEvidence(f, name, at);
     // (Or the errors printed after the unit's `Starting X...` and before its failure, with no other status
@@ -576,8 +585,20 @@ export abstract class FailureLedger extends Timeline {
         else addEvidence(f.evidence, p.ev);
       }
     }
+    // (And its very last line, errors' words or not: `coreos-metadata[726]: Caused by: update-ssh-keys: no keys
+    // found in "…"`, then `…: Main process exited, code=exited, status=1/FAILURE`.)
+    const last = this.boot !== null ? currentCycle(this.boot)?.lastProcessLine : undefined;
+    if (last !== undefined && last.line < at.lineNo && (namesAlike(stem, last.ident.toLowerCase()) || last.ident === lastIdent) && this.namedResults.some((r) => r.name === name && r.line > last.line && r.line - last.line <= 2 && r.text.includes('process exited'))) {
+      addEvidence(f.evidence, { line: last.line, text: last.text, why: `${last.ident}'s last words before its unit's process exited` });
+    }
   }
 
+}
+
+/** The program name of a generator in PID 1's `…/systemd-gpt-auto-generator failed with exit status 1`. */
+export function generatorIdent(text: string): string {
+  const m = /(?:^|\/)([^/\s]+-generator) failed with exit status/.exec(text);
+  return m === null ? '' : m[1]!;
 }
 
 const BETWEEN_START_AND_FAILURE = "printed between the unit's start and its failure, with nothing else started between";

@@ -158,6 +158,10 @@ const SYSTEMD_ONLY_HELPER = /^systemd-(?:journald|coredump?|fsck|remount-fs|modu
 const ERROR_WORD = /\b(?:Error|error|ERROR)\b/;
 /** The subsystem or driver a kernel line begins with: a word of three or more letters and digits. */
 const SUBSYSTEM_WORD = /^([A-Za-z][A-Za-z0-9]{2,15})\b/;
+/** What the process systemd forked for a unit says when it cannot become the unit's program: `Failed at step
+ *  … spawning`, `Unable to locate executable`, or the setup step itself before it (`dev-mqueue.mount: Failed to
+ *  apply ambient capabilities (before UID change): Invalid argument`, a kernel older than the feature). */
+const SPAWN_FAILED = /(\S+\.(?:service|socket|mount|swap)): (?:Failed at step \S+ spawning |Unable to locate executable |Failed to (?:apply|set up|set|drop|change|load|prepare|mount|make)( [^:]{3,80}: (?:Invalid argument|Operation not permitted|Permission denied|No such file or directory|Function not implemented|Protocol not available|Bad file descriptor|Read-only file system)$))/;
 const HOOK_ERROR = /\b(?:ERROR|[Ee]rror|FATAL|[Ff]ailed|cannot|[Uu]nable to|No such file|not found)\b|dropping to debug/;
 const HOOK_GAVE_UP = /[Dd]ropping to (?:debug|a shell|the debug shell|emergency)/;
 
@@ -437,7 +441,16 @@ export class Segmenter extends CrashTracker {
         return this.touch();
       case 'text':
         if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
-        if (rec.crash) this.crash(rec.crash, rec.at, null, true);
+        if (rec.crash) {
+          this.crash(rec.crash, rec.at, null, true);
+          // (Untimed as the kernel's timed lines: a WARN()'s own words between `cut here` and the WARNING line.)
+          const w = this.boot?.crashes.at(-1);
+          if (rec.crash.kind === 'warning' && w !== undefined && w.line === rec.at.lineNo) {
+            const said = this.recentText(rec.at.lineNo - 1);
+            const cut = this.recentText(rec.at.lineNo - 2);
+            if (said !== undefined && cut !== undefined && cut.text.includes('[ cut here ]') && !said.text.includes('cut here') && said.text.trim() !== '') addEvidence(w.evidence, { line: said.lineNo, text: clip(said.text), why: 'what the warning says' });
+          }
+        }
         if (rec.mountError) {
           this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
           if (rec.mountError.reason !== 'does not exist') this.initMountError(rec.mountError.path, rec.at);
@@ -1040,7 +1053,10 @@ export class Segmenter extends CrashTracker {
         boot.lastUptime = rec.uptime;
       }
       if (rec.message !== '') this.kernelSaid(boot, rec.message, at, rec.uptime);
-      if (rec.uptime !== null) this.stampUptime(boot, rec.uptime);
+      if (rec.uptime !== null) {
+        this.stampUptime(boot, rec.uptime);
+        if (rec.uptime < 1.5 && rec.uptime > 0) this.earlySeen(boot, rec.uptime, rec.message);
+      }
       this.touch();
       return true;
     }
@@ -1058,6 +1074,17 @@ export class Segmenter extends CrashTracker {
     if (boot.cycles.some((c) => c.phases.some((p) => p.name === 'shutdown'))) return false;
     const wall = wallClock(at.text.slice(0, 40));
     return wall !== null && wall.t >= boot.firstWall && wall.t - boot.firstWall <= 2;
+  }
+
+  /** A plain text line among the last eight read, by its number. */
+  private recentText(lineNo: number): LineRef | undefined {
+    for (const l of this.recentLines) if (l !== undefined && l.lineNo === lineNo) return l;
+    return undefined;
+  }
+
+  private earlySeen(boot: BootState, uptime: number, message: string): void {
+    const seen = (boot.earlyKernel ??= new Set());
+    if (seen.size < 4096) seen.add(`${uptime} ${message.slice(0, 40)}`);
   }
 
   /** A journal's `-- Boot … --` / `-- Reboot --` separator whose boot has shown no line yet. */
@@ -1114,6 +1141,12 @@ export class Segmenter extends CrashTracker {
     if (rec.event?.kind === 'banner' && rec.uptime === null && boot !== null && this.bootconsoleOff >= 0 && at.lineNo - this.bootconsoleOff <= 2 && boot.end === 'log-end' && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion && boot.cycles.length === 0) {
       return this.touch();
     }
+    // A line of this kernel's first second and a half again, to the microsecond, well after it (a test harness
+    // quoting what it matched, `{'case': 'kernel-messages', … 'message': '[    1.400214] RETBleed: …`): the
+    // same line quoted, no new kernel.
+    // (Not after the kernel said it restarts: a kernel with a coarse clock prints its first lines at the same
+    // stamps each boot.)
+    if (boot !== null && rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5 && (boot.end === 'log-end' || (boot.end === 'panic' && this.restartAfterPanic === null)) && boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && boot.earlyKernel?.has(`${rec.uptime} ${rec.message.slice(0, 40)}`) === true) return this.touch();
     if (rec.event?.kind === 'banner') {
       if (boot === null) boot = this.startBoot('kernel-banner', at.lineNo);
       else if (
@@ -1161,6 +1194,7 @@ export class Segmenter extends CrashTracker {
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
     }
+    if (rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5) this.earlySeen(boot, rec.uptime, rec.message);
     if ((rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Bringing up secondary CPUs')) || (rec.message.charCodeAt(0) === 0x78 /* x */ && rec.message.startsWith('x86: Booting SMP configuration'))) this.smpBringup = at.lineNo;
     else if (rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Brought up')) this.smpBringup = -1;
     // (`Kernel command line: … root=/dev/mapper/vg-root …`: which device the initrd must bring up.)
@@ -1393,7 +1427,7 @@ export class Segmenter extends CrashTracker {
       this.processError(proc.ident, rec.message, at);
       this.repeatSeen(boot, rec.message, at);
     }
-    else if (proc !== null && proc.pid !== 1 && rec.message.includes(': Failed at step ')) this.spawnFailed(rec.message, at);
+    else if (proc !== null && proc.pid !== 1 && (rec.message.includes(': Failed at step ') || SPAWN_FAILED.test(rec.message))) this.spawnFailed(rec.message, at);
     if (proc !== null && proc.ident === 'systemd-fsck') this.fsckSaid(rec.message.slice(rec.message.indexOf(': ') + 2), at, 'console');
     if (proc !== null && proc.ident === 'systemd' && proc.pid === 1 && rec.message.includes(']: Caught <')) {
       const rest = rec.message.slice(rec.message.indexOf(']: Caught <') + 3);
@@ -1471,7 +1505,7 @@ export class Segmenter extends CrashTracker {
    *  systemd-logind.service: Failed at step SECCOMP spawning /usr/lib/systemd/systemd-logind: Invalid
    *  argument`): why that unit failed, whether its failure came before or comes after. */
   private spawnFailed(message: string, at: LineRef): void {
-    const m = /(\S+\.(?:service|socket|mount|swap)): (?:Failed at step \S+ spawning |Unable to locate executable )/.exec(message);
+    const m = SPAWN_FAILED.exec(message);
     if (m === null) return;
     const unit = m[1]!;
     const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'the process systemd forked for the unit says why it could not run' };
@@ -1482,7 +1516,7 @@ export class Segmenter extends CrashTracker {
     // (A journal excerpt that shows nothing else of it: a unit whose process could not even be run failed,
     // status 203 and the like.)
     // (`Unable to locate executable` alone is no failure: a command marked `-` may be missing, and the unit goes on.)
-    else if (message.includes(': Failed at step ') && isUnitName(unit) && (this.boot === null || currentCycle(this.boot) === null || this.statusLines === 0)) this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'journal');
+    else if ((message.includes(': Failed at step ') || m[2] !== undefined) && isUnitName(unit) && (this.boot === null || currentCycle(this.boot) === null || this.statusLines === 0)) this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'journal');
   }
 
   /** A dracut hook's service speaking (its scripts' output, forwarded with the service's name): its first
@@ -1710,7 +1744,11 @@ export class Segmenter extends CrashTracker {
         // `Stopped Foo.` then `foo.service: Failed with result 'signal'`: the signal was the stop's own
         // SIGTERM (a journal filtered to one unit shows no shutdown around it), not a failure to run.
         const stop = this.lastStop;
-        const killedByItsStop = (result === 'signal' || result === '') && stop !== null && at.lineNo - stop.line <= 3 && (stop.name === null || stop.name === unit);
+        // (Not in the initrd: there nothing is stopped but by the switch to the real root, and a unit that the
+        // switch killed, initrd-cleanup.service stopped by its own `systemctl isolate`, leaves the initrd stuck.)
+        const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+        const inInitrd = cycle !== null && cycle.phases[cycle.phases.length - 1]!.name === 'initrd';
+        const killedByItsStop = (result === 'signal' || result === '') && stop !== null && at.lineNo - stop.line <= 3 && (stop.name === null || stop.name === unit) && !inInitrd;
         if (f === null && isUnitName(unit) && !stopping && !killedByItsStop && trusted) {
           // A unit that started and then failed has no status line of its own: this line is its failure.
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
@@ -1723,7 +1761,8 @@ export class Segmenter extends CrashTracker {
           this.startLimitEvidence(f);
           // (Its result comes long after the failure was first seen (a journal dumped after the console's
           // status line): its process's errors just before the result are its evidence too.)
-          if (at.lineNo - f.line > NEAR_LINES) this.processEvidence(f, at);
+          // (Or when it was first seen in `systemctl status`'s header, whose journal lines follow below it.)
+          if (at.lineNo - f.line > NEAR_LINES || f.source === 'systemctl') this.processEvidence(f, at);
         }
         return;
       }
@@ -2340,7 +2379,7 @@ export class Segmenter extends CrashTracker {
         }
       }
       // (Newer systemd logs it from the forked child, named after what it was to run: `(strun.sh)[518]: …`.)
-      if ((j.ident === 'systemd' || (j.ident.charCodeAt(0) === 0x28 /* ( */ && j.ident.endsWith(')'))) && j.pid !== 1 && (j.message.includes(': Failed at step ') || j.message.includes(': Unable to locate executable '))) this.spawnFailed(j.message, rec.at);
+      if ((j.ident === 'systemd' || (j.ident.charCodeAt(0) === 0x28 /* ( */ && j.ident.endsWith(')'))) && j.pid !== 1 && (j.message.includes(': Failed at step ') || j.message.includes(': Unable to locate executable ') || SPAWN_FAILED.test(j.message))) this.spawnFailed(j.message, rec.at);
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
         this.processError(j.ident, j.message, rec.at);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');
@@ -2368,6 +2407,8 @@ export class Segmenter extends CrashTracker {
       }
       return;
     }
+    // (`systemctl status`'s journal lines: its programs' errors are the unit's evidence, as in a journal.)
+    if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
     if (rec.msg) {
       let ref = parseUnitText(rec.msg.unitText);
       if (ref.name) this.resolver.learn(ref);
@@ -2376,7 +2417,11 @@ export class Segmenter extends CrashTracker {
       const target = ref.name ?? unit;
       if (kind !== undefined && target) {
         const f = this.findFailure(target);
-        if (f) addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 reports the failure' });
+        if (f) {
+          addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 reports the failure' });
+          // (The status's journal lines just above say why: `mount[1025]: mount: unknown filesystem type 'ntfs'`.)
+          if (f.kind !== 'dependency') this.processEvidence(f, rec.at);
+        }
       }
       return;
     }

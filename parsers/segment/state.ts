@@ -209,6 +209,8 @@ export interface BootState {
   rootArg?: string;
   /** The wall-clock time (seconds of the day) of this boot's first journal or syslog line, when it has one. */
   firstWall?: number;
+  /** The kernel's lines of its first 1.5 s (stamp and message), to know them when a harness quotes them again. */
+  earlyKernel?: Set<string>;
   /** The kernel's command line as printed (the first time in this boot). */
   commandLine?: Evidence;
   /** The kernel's first storage or filesystem error in this boot (`I/O error, dev nvme0n1, sector …`). */
