@@ -2914,4 +2914,69 @@ test('emergency mode\'s banner glued after a [DEPEND] line is the mode, and the 
   assert.equal(r.dependencyFailed, ['local-fs.target']);
 });
 
+test("PID 1 that could not run init, then not its fallback shell: the first it could not run is why it froze", () => {
+  const r = f(['[  !!  ] Failed to execute /sbin/init', '[  155.046531] systemd[1]: No /sbin/init, trying fallback', '[  155.046987] systemd[1]: Failed to execute /bin/sh, giving up: No such file or directory', '[!!!!!!] Failed to execute fallback shell, freezing.']);
+  assert.is(r.rootCause, 'Failed to execute /sbin/init');
+  assert.ok(r.rootEvidence.some((e) => e.includes('[  !!  ] Failed to execute /sbin/init')));
+});
+
+test("32-bit ARM's `Unhandled fault: …` before its `Internal error` titles the oops; alone (a user program's fault) it is no crash", () => {
+  const head = ['[    0.000000] Linux version 5.9.0 (x@y) #1 SMP', '[    1.800000] foo: bar'];
+  const r = analyze([...head, '[    2.235200] Unhandled fault: page domain fault (0x01b) at 0x00000000', '[    2.235300] pgd = (ptrval)', '[    2.237675] Internal error: : 1b [#1] SMP ARM', '[    2.237800] PC is at pl011_dma_probe+0x1c/0x100'].join('\n') + '\n');
+  assert.match(r.boots[0]!.crashes[0]!.title, /^Unhandled fault: page domain fault \(0x01b\) at 0x00000000/);
+  assert.equal(f([...head, '[    2.235200] Unhandled fault: page domain fault (0x01b) at 0x00000000', '[    2.300000] foo: bar']).kernelCrashes, []);
+});
+
+test("a program's uncaught Python traceback when nothing of systemd's failed is what went wrong, under the unit its description names", () => {
+  const head = ['[    0.000000] Linux version 6.6.0 (x@y) #1 SMP', '[    5.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[  OK  ] Started VyOS Router.'];
+  const tb = ['[   60.633474] vyos-router[2211]: Traceback (most recent call last):', '[   60.642149] vyos-router[2211]:   File "/usr/libexec/vyos/run-config-migration.py", line 73, in <module>', '[   60.655197] vyos-router[2211]:     config_migrate.run()', '[   60.776230] vyos-router[2211]: ValueError: Failed to parse config: Syntax error on line 348, character 13: Invalid syntax.'];
+  const r = f([...head, ...tb]);
+  assert.is(r.rootCause, 'vyos-router.service');
+  assert.ok(r.rootEvidence.some((e) => e.includes('ValueError: Failed to parse config')));
+  // Without a unit the log ties to the program, the error as printed; a traceback that never ends is no finding.
+  assert.is(f([head[0]!, head[1]!, ...tb]).rootCauseDescription, 'ValueError: Failed to parse config: Syntax error on line 348, character 13: Invalid syntax.');
+  assert.is(f([...head, ...tb.slice(0, 3)]).rootCause, null);
+});
+
+test('s6-overlay in a container: its services, one it could not start, and the container begun where its log begins', () => {
+  const r = f(['s6-rc: info: service s6rc-oneshot-runner: starting', 's6-rc: info: service s6rc-oneshot-runner successfully started', 's6-rc: info: service entryinit: starting', 's6-sudoc: fatal: unable to get exit status from server: Operation timed out', 's6-rc: warning: unable to start service entryinit: command exited 111']);
+  assert.is(r.boots, 1);
+  assert.is(r.cycles, 0);
+  assert.is(r.rootCause, 'entryinit');
+  const clean = analyze(['/package/admin/s6-overlay/libexec/preinit: notice: /var/run is not a symlink to /run, fixing it', 's6-rc: info: service s6rc-oneshot-runner: starting', 's6-rc: info: service s6rc-oneshot-runner successfully started', 's6-rc: info: service legacy-services successfully started'].join('\n') + '\n');
+  assert.is(clean.verdict, 'ok');
+  assert.is(clean.boots.length, 1);
+  assert.is(clean.boots[0]!.startsMidway, false);
+});
+
+test("Finit's `[ OK ]` and `[FAIL]` (one space, no stop) are another init's, not systemd's", () => {
+  const r = f(['[ OK ] Verifying SSH host keys', '[ OK ] Starting Configuration daemon', '[FAIL] Loading startup-config', '[ OK ] Loading failure-config', 'failed-00-00-00 login:']);
+  assert.is(r.cycles, 0);
+  assert.is(r.rootCause, 'Loading startup-config');
+  // systemd's own lines retyped with one space keep their stop: still systemd's.
+  assert.is(f(['[ OK ] Started Foo Service.', '[FAILED] Failed to start Bar Service.', "See 'systemctl status bar.service' for details."]).cycles, 1);
+});
+
+test("an ARM `Internal error:` whose `[#1]` a mail wrapped to the next line is still an oops; a process named systemd reading the random pool is systemd running", () => {
+  assert.equal(f(['[  198.750252] pci_bus 0000:01: read pcie, devfn 2, at 0, size 4', '[  198.750881] Internal error: synchronous external abort: 96000210', '[#1] PREEMPT SMP', '[  198.752861] CPU: 1 PID: 1686 Comm: systemd-udevd Not tainted']).kernelCrashes, ['oops']);
+  const r = f(['[    0.000000] Linux version 5.5.0 (x@y) #1 SMP', '[   15.331325] random: systemd: uninitialized urandom read (16 bytes read)', '[   16.000000] foo: bar']);
+  assert.is(r.cycles, 1);
+  assert.is(f(['[    0.000000] Linux version 5.5.0 (x@y) #1 SMP', '[   15.331325] random: udevd: uninitialized urandom read (16 bytes read)']).cycles, 0);
+});
+
+test("a kernel that prints the CPU alone after its stamp (`[   13.38][  0] …`, Kylin's and openEuler's) is read as the kernel; PID 1's SERVICE_START audit records, wrapped, are systemd running", () => {
+  const r = f(['[   13.380405][  0] Unable to handle kernel NULL pointer dereference', 'at virtual address 0000000000000000', '[   13.441968][  0] Internal error: Oops: 96000045 [#1] SMP', '[   13.472675][  5] audit: type=1130 audit(1599118767.260:14): pid=1', "uid=0 auid=4294967295 ses=4294967295 msg='unit=initrd-parse-etc", '[   13.692051][  0] Kernel panic - not syncing: Fatal exception']);
+  assert.equal(r.kernelCrashes, ['oops', 'panic']);
+  assert.is(r.cycles, 1);
+  // Another program's audit record is not PID 1's.
+  assert.is(f(['[    0.000000] Linux version 4.19.90 (x@y) #1 SMP', '[   13.472675] audit: type=1130 audit(1599118767.260:14): pid=734 uid=0 msg=\'op=login\'']).cycles, 0);
+});
+
+test("a journal catalog's subject in another language names the failure just above it, when that failure had no name", () => {
+  const r = f(['systemd[1]: Failed to start Adjust kernel headers.', '░░ Subject: Ошибка юнита kheaders.service', '░░ Defined-By: systemd']);
+  assert.is(r.rootCause, 'kheaders.service');
+  // Far from any failure, it names nothing.
+  assert.is(f(['systemd[1]: Failed to start Adjust kernel headers.', 'systemd[1]: Started Foo.', 'systemd[1]: Started Bar.', 'systemd[1]: Started Baz.', '░░ Subject: Ошибка юнита kheaders.service']).rootCauseDescription, 'Adjust kernel headers');
+});
+
 test.run();

@@ -639,6 +639,8 @@ const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
   runit: 'runit',
   procd: "OpenWrt's procd",
   android: "Android's init",
+  s6: 's6',
+  finit: 'Finit',
 };
 
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
@@ -1247,6 +1249,26 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
       rootCause = loop;
       outcome = 'failed';
     }
+  }
+  // Nothing of systemd's failed, but a program stopped on an uncaught error (a Python traceback): that is what
+  // went wrong, in its own words, under its unit when the log binds it.
+  if ((outcome === 'ok' || outcome === 'incomplete') && rootCause === null && !requested && c.traceback?.exception !== undefined) {
+    const t = c.traceback;
+    const exception = t.exception!;
+    const said = exception.text.slice(exception.text.indexOf(t.ident)).replace(/^[^:]*?\]?: /, '').trim();
+    const evidence = [exception, t.header];
+    rootCause = {
+      kind: 'unit',
+      unit: t.unit ?? said,
+      ...(t.unit != null ? {} : { description: said }),
+      headline: `${t.unit ?? t.ident} stopped on an uncaught error: ${said}`,
+      lines: linesOf(evidence),
+      evidence,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+    outcome = 'failed';
   }
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {

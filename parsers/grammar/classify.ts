@@ -113,7 +113,8 @@ export type ConsoleRecord =
   | { kind: 'journal-boot'; at: LineRef; separator: 'boot' | 'reboot' | 'header' }
   /** journalctl -x's catalog text about a unit (`-- Subject: Unit foo.service has failed`,
    *  `░░ Subject: A start job for unit foo.service has failed`). */
-  | { kind: 'catalog'; at: LineRef; unit: string; failed: boolean }
+  /** `failed` null: the catalog's subject in another language, which names the unit but not what became of it. */
+  | { kind: 'catalog'; at: LineRef; unit: string; failed: boolean | null }
   /** An init system other than systemd said something (`OpenRC 0.52 is starting up`, ` * ERROR: networking failed to start`). */
   | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null; opens: boolean }
   /** PID 1's own log line with no prefix (`systemd.log_target=console`, `journalctl -o cat`):
@@ -168,6 +169,8 @@ const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** A kernel stamp just before a message. */
 const STAMP_BEFORE = /\[\s*(\d+\.\d+)\] ?$/;
 const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU)/;
+/** A journal catalog's subject in any language: the unit it names. */
+const LOCAL_CATALOG = /^░░ Subject: .*?([\w@:.\\-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?=[\s.,:;»"')]|$)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
 const CATALOG = /^(?:--|░░) (?:Subject: )?Unit (\S+) has (failed|finished start-up|begun start-up|finished shutting down|begun shutting down)|^(?:--|░░) Subject: A (?:start|stop) job for unit (\S+) has (failed|finished successfully|begun execution)/;
 /** Where a second journal entry (timestamp, then `host`) starts inside a message, or -1. */
@@ -509,7 +512,8 @@ export class LineClassifier {
       }
     }
     // A status line wrapped by whoever saved it: its message goes on on the next line.
-    if (st !== null && st.message.length >= 12 && !looksComplete(st.message) && parseStatusMessage(st.message) === null) {
+    // (Not Finit's `[ OK ] Stopping Status daemon`: its lines end without a stop.)
+    if (st !== null && st.message.length >= 12 && !looksComplete(st.message) && parseStatusMessage(st.message) === null && !text.startsWith('[ OK ] ')) {
       this.fragment = { line, text, whole: true };
       return;
     }
@@ -551,6 +555,12 @@ export class LineClassifier {
         (stopless && st.word !== '' && !SPLICED_TEXT.test(st.message) ? parseStatusMessage(st.message.trimEnd() + '.') : null) ??
         // Retyped by hand: `[FAILED] Failed to Start Create Volatile Files and Directories`.
         (st.word === 'FAILED' && /^Failed to [A-Z]/.test(st.message) ? parseStatusMessage(`Failed to ${st.message.charAt(10).toLowerCase()}${st.message.slice(11).trimEnd().replace(/\.?$/, '.')}`) : null);
+      // Finit's `[ OK ] Bootstrapping YANG datastore`: one space inside its bracket, no stop after its words
+      // (systemd's `[  OK  ]` messages end with `.` or `...`).
+      if (st.word === 'OK' && text.startsWith('[ OK ] ') && !/(?:\.|…)\s*$/.test(st.message)) {
+        this.out({ kind: 'init', at, init: 'finit', failed: null, opens: false });
+        return;
+      }
       if (msg === null && (st.word === 'OK' || st.word === 'FAILED') && text.charCodeAt(0) === 0x5b && DINIT_SERVICE.test(st.message.trimEnd())) {
         const service = st.message.trimEnd();
         this.out({ kind: 'init', at, init: 'dinit', failed: st.word === 'FAILED' ? service : null, opens: false });
@@ -619,6 +629,12 @@ export class LineClassifier {
       const cat = CATALOG.exec(trimmed);
       if (cat) {
         this.out({ kind: 'catalog', at, unit: cat[1] ?? cat[3]!, failed: (cat[2] ?? cat[4]) === 'failed' });
+        return;
+      }
+      // (Translated: `░░ Subject: Ошибка юнита kheaders.service`.)
+      const local = c0 === 0x2591 ? LOCAL_CATALOG.exec(trimmed) : null;
+      if (local !== null) {
+        this.out({ kind: 'catalog', at, unit: local[1]!, failed: null });
         return;
       }
     }

@@ -426,7 +426,7 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
  *  begins, and words found anywhere in it. A line with none of them, and none of the grammar's, is plain: the
  *  segmenter only moves its clock. (A superset is harmless; a word missing here is a rule that never fires,
  *  which the fast path's test over the corpus catches: test/fast-path.test.ts.) */
-export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -'];
+export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -', 'random: systemd: ', 'audit: type=113'];
 export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle'];
 export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG', 'Process '];
 
@@ -703,7 +703,7 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android' | 's6' | 'finit';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
@@ -819,6 +819,15 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'runit', literal: '- runit: ', pattern: /^- runit: (?:enter|leave) stage: \S+$/, example: '- runit: enter stage: /etc/runit/1' },
   { init: 'runit', literal: '- runit: ', pattern: /^- runit: warning: child (?:crashed|failed): (\S+)$/, failed: 1, example: '- runit: warning: child failed: /etc/runit/1' },
   { init: 'runit', literal: '- runit: ', pattern: /^- runit: fatal: (.+)$/, failed: 1, example: '- runit: fatal: unable to open /dev/console: file does not exist' },
+  // s6-overlay (containers) and s6-rc: s6-overlay's first words each time the container starts, its services
+  // starting, one it could not start, and its own fatal errors.
+  { init: 's6', literal: 's6-rc: ', pattern: /^s6-rc: info: service \S+(?:: starting| successfully started)$/, example: 's6-rc: info: service fix-attrs successfully started' },
+  { init: 's6', literal: 's6-rc: ', pattern: /^s6-rc: warning: unable to start service (\S+): .+$/, failed: 1, example: 's6-rc: warning: unable to start service entryinit: command exited 111' },
+  { init: 's6', literal: 's6-rc: ', pattern: /^s6-rc: fatal: (.+)$/, failed: 1, example: 's6-rc: fatal: timed out' },
+  { init: 's6', literal: 's6-overlay', pattern: /^\/package\/admin\/s6-overlay\/libexec\/preinit: /, example: '/package/admin/s6-overlay/libexec/preinit: notice: /var/run is not a symlink to /run, fixing it', opens: true },
+  // Finit (Infix, embedded): `[ OK ] Starting Status daemon` and `[FAIL] Loading startup-config` (systemd's
+  // words are `[  OK  ]` and `[FAILED]`).
+  { init: 'finit', literal: '[FAIL] ', pattern: /^\[FAIL\] (\S.{0,100})$/, failed: 1, example: '[FAIL] Loading startup-config' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

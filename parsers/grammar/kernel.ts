@@ -18,7 +18,8 @@ export interface KernelPrefix {
 // `[    2.083638]  [4:           init:    1] ` (cpu, comm, pid).
 // HiSilicon's vendor kernels (Huawei phones) print seconds with an `s` and the task after them:
 // `[   32.422210s][pid:1,cpu5,init]init: …`.
-const PREFIX = /^\[\s*(\d{1,10}\.\d{6})s?\](?:\[\s*([TC]\d{1,10}|\d{1,4}:\d{1,7}:[^\]]{1,40}|pid:\d{1,7},cpu\d{1,4},[^\]]{1,40})\])?\s?/;
+// (Kylin's and openEuler's kernels print the CPU alone: `[   13.380405][  0] Unable to handle kernel …`.)
+const PREFIX = /^\[\s*(\d{1,10}\.\d{6})s?\](?:\[\s*([TC]\d{1,10}|\d{1,4}:\d{1,7}:[^\]]{1,40}|pid:\d{1,7},cpu\d{1,4},[^\]]{1,40}|\d{1,4})\])?\s?/;
 const CALLER_AFTER = /\s?\[\s*([TC]\d{1,10}|\d{1,4}:\s*[^\]:]{1,40}:\s*\d{1,7})\] ?/y;
 // A timestamp somewhere inside a line: printk output that landed in the middle of another line.
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
@@ -197,7 +198,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
-  { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]+) (?<rest>\[#\d+\].*?)\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
+  // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
+  { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,8})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
   { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
   { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at (?<where>[^\s,]+)|(?:at )?(?<where2>[^\s,]*\/[^\s,]*|[^\s,/]+\.[chS]:\d+))(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>$<where2>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
@@ -270,7 +272,7 @@ export function matchCrash(message: string): CrashMatch | null {
     const m = rule.pattern.exec(message);
     if (m === null) continue;
     const groups = m.groups ?? {};
-    let title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => sourcePath((groups[name] ?? '').trim()));
+    let title = rule.title.replace(/\$<(\w+)>/g, (_, name: string) => sourcePath((groups[name] ?? '').trim())).trimEnd();
     // A WARNING names its function after the file (`at fs/x.c:12 func+0x…`): both, as syzkaller titles it.
     if (rule.kind === 'warning' && groups['fn']) title = `WARNING in ${groups['fn']} (${sourcePath(groups['where'] ?? groups['where2'] ?? '')})`;
     return { kind: rule.kind, title: title.length > 160 ? title.slice(0, 159) + '…' : title };

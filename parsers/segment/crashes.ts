@@ -81,6 +81,9 @@ export abstract class CrashTracker extends FailureLedger {
     this.openedByUth = made !== undefined && (this.boot?.crashes.length ?? 0) > before && made.line === at.lineNo ? made : null;
   }
 
+  /** ARM's `Unhandled fault: … at 0x…`, the last one, for the `Internal error` that may follow it. */
+  protected unhandledFault: { line: number; what: string; text: string } | null = null;
+
   /** The last `X invoked oom-killer: …` line: the allocation that set off the OOM killer's report. */
   protected oomInvoker: Evidence | null = null;
 
@@ -111,6 +114,14 @@ export abstract class CrashTracker extends FailureLedger {
     const uth = this.unableToHandle;
     const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
     if (fromUth) c = { ...c, title: uth.what };
+    // 32-bit ARM's data abort names the fault before its `Internal error: : 1b [#1]` (`Unhandled fault: page domain
+    // fault (0x01b) at 0x00000000`): that is the oops's title. (Alone, a user program's fault says the same.)
+    const uf = this.unhandledFault;
+    const fromFault = !fromUth && c.kind === 'oops' && uf !== null && c.title.startsWith('Internal error') && at.lineNo > uf.line && at.lineNo - uf.line <= 20;
+    if (fromFault) {
+      c = { ...c, title: uf.what };
+      this.unhandledFault = null;
+    }
     // Without a kernel timestamp only unambiguous kernel headers count (a script may print `WARNING:`).
     // (Kernels before 3.x: `WARNING: at arch/x86/mm/ioremap.c:104 __ioremap_caller+0xa7/0x290()`; since 6.18 the
     // file comes first again: `WARNING: kernel/locking/mutex.c:156 at mutex_lock+0xcc/0x100, CPU#0: swapper/0/0`.)
@@ -155,7 +166,7 @@ export abstract class CrashTracker extends FailureLedger {
       line: at.lineNo,
       uptime,
       cycle: cycle?.index ?? null,
-      evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
+      evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : fromFault ? [{ line: uf!.line, text: uf!.text, why: 'the fault the kernel could not handle' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
       // (A WARNING that names only its file, `WARNING in kernel/watchdog.c:352`, takes its function from the PC.)
       located: c.kind === 'warning' ? c.title.endsWith(')') : / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',

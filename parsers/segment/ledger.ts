@@ -496,6 +496,8 @@ export abstract class FailureLedger extends Timeline {
   }
 
   protected processError(ident: string, message: string, at: LineRef): void {
+    const tb = this.boot !== null ? currentCycle(this.boot) : null;
+    if (tb !== null && (tb.traceback === undefined || (tb.traceback.exception === undefined && tb.traceback.ident === ident))) this.traceback(tb, ident, message, at);
     // udev gave up on a device event that would not finish (`udevd[209]:  worker [219] /devices/…/block/sr0
     // timeout; kill it`, systemd-udevd's `sr0: Worker [219] processing SEQNUM=1878 killed`): what waited on
     // that device waited, as for a device that stopped responding.
@@ -532,6 +534,27 @@ export abstract class FailureLedger extends Timeline {
       const f = this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'kmsg');
       if (f) f.evidence[0]!.why = stage !== null ? `cloud-init's stage ${stage[1]} failed, and its unit with it` : `${ident} stopped with an error: it runs only to set up the root file system, so its unit failed`;
     }
+  }
+
+  /** A program's Python traceback: its header, then the exception line that ends it (not indented). */
+  private traceback(cycle: CycleState, ident: string, message0: string, at: LineRef): void {
+    // (A kernel-log line's message still holds its `ident[pid]: `.)
+    const message = message0.startsWith(ident) && message0.includes(': ') ? message0.slice(message0.indexOf(': ') + 2) : message0;
+    const t = cycle.traceback;
+    if (t === undefined) {
+      if (message.trim() === 'Traceback (most recent call last):') cycle.traceback = { ident: own(ident), header: { line: at.lineNo, text: clip(at.text), why: `${ident} printed a traceback` } };
+      return;
+    }
+    if (at.lineNo - t.header.line > 200) {
+      cycle.traceback = undefined;
+      return;
+    }
+    if (!PY_EXCEPTION.test(message)) return;
+    t.exception = { line: at.lineNo, text: clip(at.text), why: `${ident} stopped on an uncaught error` };
+    // (Its unit, when the log names one after the program (`vyos-router.service`), or describes one that
+    // reads as its name: `Started VyOS Router.` for vyos-router.)
+    const unit = `${ident}.service`;
+    t.unit = cycle.unitsSeen.has(unit) ? unit : [...cycle.unitsSeen].some((k) => !k.includes('.') && k.toLowerCase().replace(/[^a-z0-9]+/g, '-') === ident.toLowerCase()) ? unit : null;
   }
 
   /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */
@@ -600,6 +623,9 @@ export function generatorIdent(text: string): string {
   const m = /(?:^|\/)([^/\s]+-generator) failed with exit status/.exec(text);
   return m === null ? '' : m[1]!;
 }
+
+/** The last line of a Python traceback: the exception and its message, not indented. */
+const PY_EXCEPTION = /^(?:[A-Za-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt)(?:: |$)/;
 
 const BETWEEN_START_AND_FAILURE = "printed between the unit's start and its failure, with nothing else started between";
 

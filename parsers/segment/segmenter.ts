@@ -302,6 +302,8 @@ export class Segmenter extends CrashTracker {
           this.unitMessage(rec.msg, rec.at, 'console');
         }
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
+        // (PID 1 could not run init: `[  !!  ] Failed to execute /sbin/init`, the first of its tries.)
+        else if (rec.word === '!!' && rec.message.startsWith('Failed to execute ')) this.initExecFailed = rec.at;
         return this.touch();
       case 'spinner':
         this.recognised++;
@@ -337,6 +339,13 @@ export class Segmenter extends CrashTracker {
         return this.journal(rec);
       case 'catalog': {
         this.touch();
+        // (A translated subject does not say what became of the unit: it names the failure just above it, if
+        // that failure has no name yet, and nothing else.)
+        if (rec.failed === null) {
+          const last = this.boot !== null ? currentCycle(this.boot)?.failures.at(-1) : undefined;
+          if (last !== undefined && last.ref.name === null && rec.at.lineNo - last.line <= 3 && isUnitName(rec.unit)) this.nameIt(last, rec.unit, rec.at);
+          return;
+        }
         if (!rec.failed || !isUnitName(rec.unit)) return;
         // The catalog names the unit of the failure just above, whatever its kind.
         const f = this.findFailure(rec.unit);
@@ -358,6 +367,8 @@ export class Segmenter extends CrashTracker {
         // whose kernel lines are not in this log (boot.log, syslog of init scripts).
         const boot = this.boot !== null && rec.opens && this.boot.init !== null && !this.systemdRunning() ? this.startBoot('log-start', rec.at.lineNo) : this.ensureBoot('log-start', rec.at.lineNo);
         if (!this.systemdRunning()) boot.init ??= rec.init;
+        // s6-overlay's first words with no kernel before them: a container's log, begun where the container began.
+        if (rec.init === 's6' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 2) boot.container = true;
         // BusyBox init's console waits for Enter (OpenWrt, many boards): its login prompt.
         if (rec.init === 'busybox' && rec.failed === null && rec.at.text.includes('to activate this console')) boot.loginLine ??= rec.at.lineNo;
         if (rec.failed !== null) {
@@ -1087,6 +1098,9 @@ export class Segmenter extends CrashTracker {
     if (seen.size < 4096) seen.add(`${uptime} ${message.slice(0, 40)}`);
   }
 
+  /** PID 1's `[  !!  ] Failed to execute /sbin/init`, the last one. */
+  private initExecFailed: LineRef | null = null;
+
   /** A journal's `-- Boot … --` / `-- Reboot --` separator whose boot has shown no line yet. */
   private journalBootAt = -1;
 
@@ -1195,6 +1209,12 @@ export class Segmenter extends CrashTracker {
       boot = this.startBoot('log-start', at.lineNo);
     }
     if (rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5) this.earlySeen(boot, rec.uptime, rec.message);
+    // A process named systemd read the random pool before it was ready (`random: systemd: uninitialized urandom
+    // read (16 bytes read)`): systemd runs, though a dmesg shows nothing else of it.
+    if (rec.message.charCodeAt(0) === 0x72 /* r */ && rec.message.startsWith('random: systemd: ') && currentCycle(boot) === null && boot.init === null) this.ensureCycle(at.lineNo);
+    // PID 1's audit record of a unit it started or stopped (`audit: type=1130 … pid=1 … msg='unit=initrd-parse-etc`),
+    // its end cut by a wrap: only systemd writes SERVICE_START and SERVICE_STOP records.
+    else if (rec.message.charCodeAt(0) === 0x61 /* a */ && /^audit: type=113[01] audit\([^)]*\): pid=1(?: |$)/.test(rec.message) && currentCycle(boot) === null && boot.init === null) this.ensureCycle(at.lineNo);
     if ((rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Bringing up secondary CPUs')) || (rec.message.charCodeAt(0) === 0x78 /* x */ && rec.message.startsWith('x86: Booting SMP configuration'))) this.smpBringup = at.lineNo;
     else if (rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Brought up')) this.smpBringup = -1;
     // (`Kernel command line: … root=/dev/mapper/vg-root …`: which device the initrd must bring up.)
@@ -1265,6 +1285,7 @@ export class Segmenter extends CrashTracker {
     // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
     if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
+    else if (rec.message.charCodeAt(0) === 0x55 /* U */ && rec.message.startsWith('Unhandled fault: ')) this.unhandledFault = { line: at.lineNo, what: rec.message.trim(), text: clip(at.text) };
     // (MIPS names the CPU first: `CPU 0 Unable to handle kernel paging request at virtual address 00000084, epc == …`.)
     else if (rec.message.charCodeAt(0) === 0x43 /* C */ && MIPS_UTH.test(rec.message)) this.unableToHandleKernel(rec.message.replace(MIPS_UTH, 'Unable to handle kernel '), at, rec.uptime, false);
     if (boot.cycles.length === 0 && rec.message.endsWith(': deferred probe pending')) {
@@ -2122,6 +2143,12 @@ export class Segmenter extends CrashTracker {
         cause = p.message.trim();
         addEvidence(evidence, { line: p.at.lineNo, text: clip(p.at.text), why: 'PID 1: what failed just before it gave up' });
       }
+    }
+    // It could not run init, then not its fallback shell either: the first it could not run is the cause.
+    const first = this.initExecFailed;
+    if (first !== null && said.startsWith('Failed to execute fallback shell') && first.lineNo < at.lineNo && at.lineNo - first.lineNo <= 6) {
+      cause = first.text.replace(/^\[\s*!!\s*\]\s*/, '').trim();
+      evidence.unshift({ line: first.lineNo, text: clip(first.text), why: 'PID 1 could not run init' });
     }
     addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 failed and froze or exited' });
     // (A log that begins with the chain begins the boot there.)

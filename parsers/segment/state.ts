@@ -135,6 +135,9 @@ export interface CycleState {
   hookErrors?: Array<{ ident: string; ev: Evidence; count: number }>;
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
+  /** A program's uncaught Python traceback (`Traceback (most recent call last):` … `ValueError: …`), the first in
+   *  this cycle: its header, its exception line once read, and the unit it ran as when the log binds it. */
+  traceback?: { ident: string; header: Evidence; exception?: Evidence; unit?: string | null };
   /** The latest line a process other than PID 1 printed in this cycle (an error or not). */
   lastProcessLine?: { ident: string; line: number; text: string };
   /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
