@@ -2979,4 +2979,11 @@ test("a journal catalog's subject in another language names the failure just abo
   assert.is(f(['systemd[1]: Failed to start Adjust kernel headers.', 'systemd[1]: Started Foo.', 'systemd[1]: Started Bar.', 'systemd[1]: Started Baz.', '░░ Subject: Ошибка юнита kheaders.service']).rootCauseDescription, 'Adjust kernel headers');
 });
 
+test("a kernel built from a git tree between releases (git describe's `-12510-g09324d3`, a bisection's commit suffix) is under development: its WARNING outranks a unit that failed", () => {
+  const log = (v: string) => [`[    0.000000] Linux version ${v} (x@y) (gcc) #1 SMP`, '[    5.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[FAILED] Failed to start Load Kernel Modules.', "See 'systemctl status systemd-modules-load.service' for details.", '[   80.000000] ------------[ cut here ]------------', '[   80.000001] WARNING: CPU: 0 PID: 9 at kernel/dma/swiotlb.c:1 swiotlb_map+0x1/0x2', 'debian login: '];
+  assert.is(f(log('5.1.0-12510-g09324d3')).rootCause, 'warning');
+  assert.is(f(log('6.1.0-830b3c68c1fb')).rootCause, 'warning');
+  assert.is(f(log('6.1.0-13-amd64')).rootCause, 'systemd-modules-load.service');
+});
+
 test.run();

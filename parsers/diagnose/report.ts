@@ -996,8 +996,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
 
 /** Panics that report an earlier crash rather than a cause of their own. */
 /** A crash a person asked for (`echo c > /proc/sysrq-trigger`, to test a crash-dump kernel): shown, not a cause. */
-/** A kernel under development: a release candidate (`5.8.0-rc6-00292-g4c873fbf079b5`) or linux-next (`5.3.0-rc4-next-20190814`). */
-const DEVELOPMENT_KERNEL = /-rc\d|-next-\d{8}/;
+/** A kernel under development: a release candidate (`5.8.0-rc6-00292-g4c873fbf079b5`), linux-next (`5.3.0-rc4-next-20190814`),
+ *  or a tree between releases as git describes it (`5.1.0-12510-g09324d3`) or a bisection names it (`6.1.0-830b3c68c1fb`). */
+const DEVELOPMENT_KERNEL = /-rc\d|-next-\d{8}|^\d+\.\d+\.\d+-\d+-g[0-9a-f]{7,}|^\d+\.\d+\.\d+-[0-9a-f]{12}\+?$/;
 const ASKED_CRASH = /sysrq triggered crash/i;
 /** initramfs-tools found no init on the root it was to hand over to. */
 const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn't have requested|No init found)/;
