@@ -2986,4 +2986,23 @@ test("a kernel built from a git tree between releases (git describe's `-12510-g0
   assert.is(f(log('6.1.0-13-amd64')).rootCause, 'systemd-modules-load.service');
 });
 
+test("systemd's `See 'systemctl status X'` with no whole status line above it (torn apart by the kernel's lines) is X's failure", () => {
+  const r = f(['[FAILED] Fa[   36.555937] renesas-cpg-mssr e6150000.clock-controller: MSTP 926/i2c-dvfs OFF', '[   36.564451] renesas-cpg-mssr e6150000.clock-controller: MSTP 926/i2c-dvfs ON', 'iled to start    36.572085] renesas-cpg-mssr e6150000.clock-controller: MSTP 926/i2c-dvfs OFF', 'ervice.', "See 'systemctl status pvrinit.service' for details."]);
+  assert.ok(r.failed.includes('pvrinit.service'));
+  // Just under its whole status line, it names that failure and adds none.
+  const whole = f(['[FAILED] Failed to start PowerVR init.', "See 'systemctl status pvrinit.service' for details."]);
+  assert.equal(whole.failed, ['pvrinit.service']);
+});
+
+test("a [DEPEND] line that lost bytes, just after PID 1's line of the same failure, is that failure again", () => {
+  const r = f(['[   34.101315] systemd[1]: Dependency failed for Start psplash-systemd progress communication helper.', '[DEPEND] Dependency failed for Star\uFFFDcprogress communication helper.']);
+  assert.equal(r.dependencyFailed.length, 1);
+});
+
+test("STM32MP's BL2 names its SoC, then its version, in one run: one boot; the SoC line again is a reset", () => {
+  const run = ['NOTICE:  CPU: STM32MP151CAB Rev.?', 'NOTICE:  Model: IKEA home smart prototype', 'NOTICE:  BL2: v2.4-r2.0(release):v2.4-dirty'];
+  assert.is(f(run).boots, 1);
+  assert.is(f([...run, 'U-Boot 2020.10 (Nov 17 2020)', ...run]).boots, 2);
+});
+
 test.run();

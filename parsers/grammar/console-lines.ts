@@ -215,8 +215,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'OpenSBI', pattern: /^OpenSBI v\d/, example: 'OpenSBI v1.2', banner: 'opensbi' },
   { kind: 'firmware', literal: 'BL1: ', pattern: /^NOTICE:\s+BL1: v\d/, example: 'NOTICE:  BL1: v2.8(release):v2.8', banner: 'tf-a-bl1' },
   { kind: 'firmware', literal: 'BL2: ', pattern: /^NOTICE:\s+BL2: v\d/, example: 'NOTICE:  BL2: v2.8(release):v2.8', banner: 'tf-a-bl2' },
-  // (STM32MP's BL2 names the SoC first: `NOTICE:  CPU: STM32MP157AAA Rev.B`.)
-  { kind: 'firmware', literal: 'CPU: STM32MP', pattern: /^NOTICE:\s+CPU: STM32MP\w+ Rev\.\w+/, example: 'NOTICE:  CPU: STM32MP157AAA Rev.B', banner: 'tf-a-bl2' },
+  // (STM32MP's BL2 names the SoC first: `NOTICE:  CPU: STM32MP157AAA Rev.B`; a part it does not know, `STM32MP157C?? Rev.`.)
+  // (Its own banner key: BL2's version line follows it in the same run.)
+  { kind: 'firmware', literal: 'CPU: STM32MP', pattern: /^NOTICE:\s+CPU: STM32MP\w+(?:\?\?)? Rev\.\w*/, example: 'NOTICE:  CPU: STM32MP157AAA Rev.B', banner: 'stm32mp-bl2-cpu' },
   { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, example: 'NOTICE:  BL31: v2.8(release):v2.8', banner: 'tf-a-bl31' },
   { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
   // NVIDIA Tegra's boot firmware (MB1, then MB2), each line stamped `[ssss.mmm]` and a level (`I>`, `W>`, `E>`, `C>`).

@@ -94,6 +94,15 @@ export abstract class FailureLedger extends Timeline {
       const twin = this.resolver.escapedTwin(ref.name);
       if (twin !== null) ref = { ...ref, name: twin, resolvedBy: 'log' };
     }
+    // (A status line that lost bytes (`Dependency failed for Star\uFFFDcprogress communication helper.`), just
+    // after the same failure on PID 1's kernel-log line: that failure again, told in what survived of it.)
+    if (ref.name === null && ref.text.includes('\uFFFD')) {
+      const same = cycle.failures.slice(-4).find((g) => g.kind === kind && at.lineNo - g.lastLine <= 3 && at.lineNo >= g.line && damagedFits(ref.text, g.ref.description ?? g.ref.text));
+      if (same !== undefined) {
+        addEvidence(same.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same failure on the console, some of its bytes lost' });
+        return same;
+      }
+    }
     const key = `${kind}\u0000${manager === null ? '' : 'user\u0000'}${ref.name ?? ref.text}`;
     let f = cycle.failureByKey.get(key);
     cycle.reports++;
@@ -616,6 +625,15 @@ export abstract class FailureLedger extends Timeline {
     }
   }
 
+}
+
+/** A text that lost bytes (U+FFFD where they were) fits a whole one: what survived before and after the loss
+ *  begins and ends it (the character next to the loss may be garbled too). */
+export function damagedFits(damaged: string, whole: string): boolean {
+  const parts = damaged.split('\uFFFD');
+  const head = parts[0]!;
+  const tail = parts[parts.length - 1]!.slice(1);
+  return head.length + tail.length >= 8 && whole.length >= head.length + tail.length && whole.startsWith(head) && whole.endsWith(tail);
 }
 
 /** The program name of a generator in PID 1's `…/systemd-gpt-auto-generator failed with exit status 1`. */

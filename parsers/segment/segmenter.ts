@@ -1953,6 +1953,13 @@ export class Segmenter extends CrashTracker {
       }
       const f = name ? cycle.failureByKey.get(name) : undefined;
       if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'systemd points at the unit’s status' });
+      // systemd points so only at a unit whose start failed: with no failure above it to name (its `[FAILED]`
+      // torn apart by the kernel's lines, or cut off before an excerpt began), the pointer is the failure.
+      else if (name !== null && (last === undefined || last.ref.name !== null || !adjacent) && this.findFailure(name) === null) {
+        const ref: UnitRef = { name, description: null, text: name, partial: false, resolvedBy: 'log' };
+        const g = this.recordFailure(cycle, ref, 'failed', 'unit-failed', at, source);
+        if (g) g.evidence[0]!.why = 'systemd points at the status of a unit whose start failed (its own status line is not whole in the log)';
+      }
       return;
     }
 
