@@ -1094,9 +1094,17 @@ export class Segmenter extends CrashTracker {
   }
 
   private earlySeen(boot: BootState, uptime: number, message: string): void {
+    // (Only the current boot's are kept: memory stays bounded whatever the number of boots.)
+    if (this.earlyBoot !== boot) {
+      if (this.earlyBoot !== null) this.earlyBoot.earlyKernel = undefined;
+      this.earlyBoot = boot;
+    }
     const seen = (boot.earlyKernel ??= new Set());
-    if (seen.size < 4096) seen.add(`${uptime} ${message.slice(0, 40)}`);
+    if (seen.size < 2048) seen.add(`${uptime} ${message.slice(0, 40)}`);
   }
+
+  /** The boot whose early kernel lines are kept (see earlySeen). */
+  private earlyBoot: BootState | null = null;
 
   /** PID 1's `[  !!  ] Failed to execute /sbin/init`, the last one. */
   private initExecFailed: LineRef | null = null;
