@@ -1807,6 +1807,8 @@ test('a journal pasted from a pager cut at its width: the failures cut short are
   assert.ok(r.dependencyFailed.includes('home.mount'));
   // A short line without its full stop is not taken as cut: only lines as wide as a terminal are.
   assert.is(f([`${host}Timed out waiting for device dev-sdb1`]).rootCause, null);
+  // Unless the log prints PID 1's messages so, line after line (a paste that lost every full stop).
+  assert.is(f([`${host}Stopped Network Service`, `${host}Timed out waiting for device dev-sdb1`]).rootCause, 'dev-sdb1');
   // A cut `Started …` says nothing: only failures are read from cut lines.
   assert.is(f([cut(`${host}Started Some Service With A Long Description That Runs Past The Width Of The Terminal Here And More.`)]).rootCause, null);
 });
@@ -3003,6 +3005,33 @@ test("STM32MP's BL2 names its SoC, then its version, in one run: one boot; the S
   const run = ['NOTICE:  CPU: STM32MP151CAB Rev.?', 'NOTICE:  Model: IKEA home smart prototype', 'NOTICE:  BL2: v2.4-r2.0(release):v2.4-dirty'];
   assert.is(f(run).boots, 1);
   assert.is(f([...run, 'U-Boot 2020.10 (Nov 17 2020)', ...run]).boots, 2);
+});
+
+test("GNU Shepherd as PID 1 in a syslog: a service that exited with an error and that it disabled is a failure of another init", () => {
+  const log = ['Sep  4 14:48:11 localhost shepherd[1]: Service ntpd has been started.', 'Sep  4 14:48:11 localhost shepherd[1]: Service foo (PID 19010) exited with 3.', 'Sep  4 14:48:11 localhost shepherd[1]: Service foo has been disabled.'];
+  const r = f(log);
+  assert.is(r.rootCause, 'foo');
+  assert.is(r.cycles, 0);
+  // Started and nothing else: no failure; a process that is not PID 1 saying the same words is not init.
+  assert.is(f([log[0]!]).rootCause, null);
+  assert.is(f(['Sep  4 14:48:11 localhost myapp[33]: Service foo has been disabled.']).rootCause, null);
+});
+
+test("NixOS's stage 1 logged under its own name (`stage-1-init: …`) is read as its console lines; its stopping is the root device's failure", () => {
+  const r = analyze(['Nov 05 15:46:50 stage-1-init: fsck on /dev/vda1 failed.', 'Nov 05 15:46:50 stage-1-init: An error occurred in stage 1 of the boot process, which must mount the', "Nov 05 15:46:50 stage-1-init: root filesystem on `/mnt-root' and then start stage 2.  Press one"].join('\n') + '\n');
+  assert.is(r.boots[0]!.rootCause?.kind, 'root-device');
+  assert.is(findings(r).rootCause, 'fsck on /dev/vda1 failed.');
+  // On the console, a stage 1 that found no stage 2 on the root it mounted is not the root device's failure.
+  const s2 = analyze(['state 2 init script (/mnt-root//nix/store/x-nixos-system/init) not found', 'An error occurred in stage 1 of the boot process, which must mount the'].join('\n') + '\n');
+  assert.is.not(s2.boots[0]!.rootCause?.kind, 'root-device');
+});
+
+test("NixOS's stage 1 could not mount the root on /mnt-root: the root device's failure, even in an excerpt of its last lines", () => {
+  const r = analyze(['running udev...', 'importing root ZFS pool "rpool"...', 'mounting rpool/root/nixos on /...', 'mount: mounting rpool/root/nixos on /mnt-root/ failed: Device or resource busy'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]!.rootCause?.kind, 'root-device');
+  // A file system under the root is the system's mount, not the root.
+  assert.is.not(analyze('mount: mounting /dev/sda3 on /mnt-root/home failed: No such device\n').boots[0]?.rootCause?.kind, 'root-device');
 });
 
 test.run();

@@ -400,6 +400,7 @@ function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const kernel = /Waiting for root device/.test(w.text);
   const evidence: Evidence[] = [
     ...(w.gaveUp !== undefined && w.gaveUp.line !== w.line ? [{ line: w.gaveUp.line, text: w.gaveUp.text, why: `the initrd stopped waiting for ${w.device}` }] : []),
+    ...(w.triedMount !== undefined ? [{ line: w.triedMount.line, text: w.triedMount.text, why: `the mount the initrd tried anyway without ${w.device} failed` }] : []),
     { line: w.line, text: w.text, why: kernel ? 'the kernel waits for the root device (rootwait) and no init ran after it' : 'the initrd waits for the device, and no system started after it' },
   ];
   return {
@@ -641,6 +642,7 @@ const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
   android: "Android's init",
   s6: 's6',
   finit: 'Finit',
+  shepherd: 'GNU Shepherd',
 };
 
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
@@ -827,7 +829,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
         crash: null,
       };
     } else rootCause = {
-      kind: f.device ? 'root-device' : 'unexplained',
+      // (Stage 1 is there to mount the root file system: stopped before it found its system's init there, it
+      // could not, whatever step failed: `fsck on /dev/vda1 failed.`, a pool it could not import.)
+      kind: f.device || !STAGE2_MISSING.test(f.message ?? '') ? 'root-device' : 'unexplained',
       // No unit: the device it waited for, else stage 1's own words as printed.
       unit: f.device ? deviceUnitForPath(f.device) : (f.message ?? /An error occurred in stage 1 of the boot process/.exec(f.evidence.at(-1)?.text ?? '')?.[0] ?? null),
       headline: f.device ? `the root device ${f.device} never appeared: NixOS stage 1 gave up` : f.message ? `NixOS stage 1 stopped: ${f.message}` : 'NixOS stage 1 could not mount the root file system and stopped',
@@ -1524,6 +1528,8 @@ function missingAtEnd(c: CycleState): Cause | null {
   };
 }
 
+/** NixOS stage 1 mounted the root but found no stage 2 there (`stage 2 init script (/mnt-root//nix/store/…/init) not found`). */
+const STAGE2_MISSING = /\bst[a-z]+ 2 init\b.* not found/;
 const STAGE1_MOUNT_FAILED = /^mount: mounting \S+ on \/mnt-root(\/[^\s]+?)\/? failed: /;
 
 function dracutStillWaiting(boot: BootState, c: CycleState, position: number): Cause | null {

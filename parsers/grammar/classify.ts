@@ -224,6 +224,8 @@ function splicedCrash(message: string): ReturnType<typeof matchCrash> {
 const SOFT_LOCKUP = /^BUG: soft lockup - CPU#\d+ stuck for /;
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
+/** The journal names of boot stages that are scripts printing on the console (NixOS). */
+const STAGE_IDENT = /^stage-[12]-init$/;
 const KERNEL_GATE = kernelGate([...KERNEL_EVENT_LITERALS, ...KERNEL_LEDGER_STARTS], KERNEL_LEDGER_WORDS);
 /** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
 const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
@@ -266,6 +268,18 @@ function cutFailureMessage(line: string, message: string): StatusMessage | null 
   const msg = parseStatusMessage(message + '.');
   if (msg === null || VERB_FAILURE[msg.verb] === undefined || msg.unitText.length < 8) return null;
   return { verb: msg.verb, unitText: msg.unitText + '…' };
+}
+/**
+ * PID 1's message in a journal line too short to have been cut, without the full stop systemd ends it with
+ * (`systemd[1]: Failed to start Network Service`: a paste, or a log tool that trimmed it): the message whole,
+ * once the log has shown two such lines (see LineClassifier.stopless).
+ */
+function stoplessMessage(line: string, message: string): StatusMessage | null {
+  if (line.length >= CUT_WIDTH_MIN) return null;
+  const last = message.charCodeAt(message.length - 1);
+  if (!((last >= 0x61 && last <= 0x7a) || (last >= 0x41 && last <= 0x5a) || (last >= 0x30 && last <= 0x39) || last === 0x29) /* ) */) return null;
+  const msg = parseStatusMessage(message + '.');
+  return msg !== null && msg.unitText.length >= 3 ? msg : null;
 }
 /** The narrowest width a journal line is taken to have been cut at (an 80-column terminal less its margin). */
 const CUT_WIDTH_MIN = 78;
@@ -904,6 +918,15 @@ export class LineClassifier {
     });
   }
 
+  /** PID 1's journal messages read only with a full stop put back (see stoplessMessage). */
+  private stoplessSeen = 0;
+  /** One such line may be a message cut short; from the second on, it is how this log prints them. */
+  private stopless(line: string, message: string): StatusMessage | null {
+    const msg = stoplessMessage(line, message);
+    if (msg === null) return null;
+    return ++this.stoplessSeen >= 2 ? msg : null;
+  }
+
   private journalLine(at: LineRef, journal: JournalLine): void {
     const ident = journal.ident;
     // (`kernel[610]: [    0.000000] Linux version …` is BusyBox klogd replaying the ring buffer under the
@@ -915,6 +938,21 @@ export class LineClassifier {
       return;
     }
     const systemd = ident === 'systemd';
+    // What a scripted boot stage printed on the console, logged under its own name too (NixOS's stage 1 and
+    // 2: `stage-1-init: An error occurred in stage 1 of the boot process, …`): read as the console line.
+    if (ident.charCodeAt(0) === 0x73 /* s */ && STAGE_IDENT.test(ident)) {
+      this.classifyOne({ ...at, text: journal.message }, journal.message, false, null);
+      return;
+    }
+    // Another init system as PID 1 (GNU Shepherd's `shepherd[1]: Service x has been disabled.`): its own
+    // words, as on its console.
+    if (!systemd && journal.pid === 1) {
+      const init = matchOtherInit(journal.message.trim());
+      if (init !== null) {
+        this.out({ kind: 'init', at, init: init.init, failed: init.failed, opens: init.opens });
+        return;
+      }
+    }
     // A system generator PID 1 ran that failed, logged by the helper PID 1 forked to run them (`(sd-exec-[756]:
     // …`, `systemd[606]: /usr/lib/systemd/system-generators/x-generator failed with exit status 1.`): PID 1's.
     if ((systemd || ident.charCodeAt(0) === 0x28) /* ( */ && journal.message.includes('-generator failed with exit status') && (ident.startsWith('(sd-exe') || journal.message.includes('/system-generators/'))) {
@@ -931,7 +969,7 @@ export class LineClassifier {
       kind: 'journal',
       at,
       journal,
-      msg: pid1 || user ? (parseStatusMessage(journal.message) ?? cutFailureMessage(at.text, journal.message)) : null,
+      msg: pid1 || user ? (parseStatusMessage(journal.message) ?? cutFailureMessage(at.text, journal.message) ?? this.stopless(at.text, journal.message)) : null,
       manager: pid1 || user ? matchManagerEvent(journal.message) : systemd ? null : matchSystemctlError(journal.message),
       userManager: user,
       audit: ident === 'audit' || journal.message.includes('comm="systemd"') ? matchAudit(journal.message) : null,
@@ -1123,7 +1161,11 @@ function mayHoldStatus(m: string): boolean {
  *  sudo, doas or su opened for a user who had logged in (the record's auid is set): a login came before it. */
 const AUDIT_LOGIN = /^audit: type=(?:1100|1105|USER_AUTH|USER_START) (?=.*op=PAM:(?:authentication|session_open) )(?=.*res=success)(?:.*exe="\/(?:usr\/)?bin\/login"|(?=.*\bauid=(?!4294967295\b)\d+ ).*exe="\/(?:usr\/)?s?bin\/(?:sudo|doas|su)")/;
 
-const USER_SESSION = /^Started (?:session-\d+\.scope - )?Session \d+ of [Uu]ser (?!gdm\b|lightdm\b|sddm\b|gdm-greeter)\S+?\.?$/;
+const USER_SESSION = /^Started (?:session-c?\d+\.scope - )?Session c?\d+ of [Uu]ser (?!gdm\b|lightdm\b|sddm\b|gdm-greeter)\S+?\.?$/;
+/** PID 1 started a person's login session (a display manager's session `c1` too, unless its greeter's user). */
+export function isSessionStart(message: string): boolean {
+  return message.charCodeAt(0) === 0x53 /* S */ && USER_SESSION.test(message);
+}
 
 function isLoginMessage(ident: string, message: string): boolean {
   return (

@@ -704,7 +704,7 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android' | 's6' | 'finit';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android' | 's6' | 'finit' | 'shepherd';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
@@ -829,6 +829,11 @@ export const INIT_RULES: readonly InitRule[] = [
   // Finit (Infix, embedded): `[ OK ] Starting Status daemon` and `[FAIL] Loading startup-config` (systemd's
   // words are `[  OK  ]` and `[FAILED]`).
   { init: 'finit', literal: '[FAIL] ', pattern: /^\[FAIL\] (\S.{0,100})$/, failed: 1, example: '[FAIL] Loading startup-config' },
+  // GNU Shepherd (Guix System's PID 1): a service started, one whose process exited with an error or that
+  // could not be started, and one it gave up on (after respawning too fast, or failing).
+  { init: 'shepherd', literal: 'Service ', pattern: /^Service [\w@.+:-]+ has been started\.$/, example: 'Service nbfc-linux-daemon has been started.' },
+  { init: 'shepherd', literal: 'Service ', pattern: /^Service ([\w@.+:-]+) \(PID \d+\) exited with [1-9]\d*\.$/, failed: 1, example: 'Service nginx (PID 412) exited with 1.' },
+  { init: 'shepherd', literal: 'Service ', pattern: /^Service ([\w@.+:-]+) (?:could not be started|has been disabled)\.$/, failed: 1, example: 'Service nbfc-linux-daemon has been disabled.' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

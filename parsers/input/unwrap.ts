@@ -324,6 +324,18 @@ export class LineUnwrapper {
     return { ...(held ?? line), text: decodeQuotedPrintable(text), byteEnd: line.byteEnd };
   }
 
+  /** A `| ` quote taken off, while the paste is so quoted (learned from its first line with text). */
+  private unbar(text: string): string {
+    if (text.charCodeAt(0) === 0x7c /* | */) {
+      this.barQuote ??= BAR_QUOTE_FIRST.test(text);
+      if (this.barQuote) {
+        this.count('quoted');
+        return text.charCodeAt(1) === 0x20 ? text.slice(2) : text.slice(1);
+      }
+    } else if (text.trim() !== '' && !FENCE.test(text)) this.barQuote = false;
+    return text;
+  }
+
   /** E-mail quoting taken off (`> `, `>> `); null for a quoted empty line. */
   private unquote(text: string): string | null {
     const m = /^(?:> ?)+/.exec(text);
@@ -374,14 +386,13 @@ export class LineUnwrapper {
     }
     // A paste quoted with `| ` before every line (some mailers): learned from the input's first line with
     // text (not a table row, which ends in `|` too), taken off each line that has it until one without.
-    if (this.barQuote !== false && text.charCodeAt(0) === 0x7c /* | */) {
-      this.barQuote ??= BAR_QUOTE_FIRST.test(text);
-      if (this.barQuote) {
-        text = text.charCodeAt(1) === 0x20 ? text.slice(2) : text.slice(1);
-        this.count('quoted');
-        if (text === '') return text;
-      }
-    } else if (this.barQuote !== false && text.trim() !== '') this.barQuote = false;
+    // (Behind a CI clock, it is looked for after the clock: see below.)
+    const b0 = text.charCodeAt(0);
+    const barLater = this.barQuote !== false && ((b0 >= 0x30 && b0 <= 0x39) || b0 === 0x5b) && looksTimestamped(text, b0 === 0x5b ? 1 : 0);
+    if (this.barQuote !== false && !barLater) {
+      text = this.unbar(text);
+      if (text === '') return text;
+    }
     const c0 = text.charCodeAt(0);
     if (c0 === 0x60 /* ` */ || c0 === 0x7e /* ~ */ || c0 === 0x20) {
       if (FENCE.test(text)) {
@@ -454,6 +465,9 @@ export class LineUnwrapper {
       const q = this.unquote(text);
       if (q === null) return '';
       text = q;
+    } else if (barLater) {
+      text = this.unbar(text);
+      if (text === '') return text;
     }
     // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
     const c1 = text.charCodeAt(0);

@@ -587,6 +587,12 @@ export abstract class FailureLedger extends Timeline {
     }
   }
 
+  /** The last eight kernel lines with text (a ring: line, message, text). */
+  protected kRingAt = 0;
+  protected readonly kRingLine: number[] = new Array<number>(8).fill(-1);
+  protected readonly kRingMessage: string[] = new Array<string>(8).fill('');
+  protected readonly kRingText: string[] = new Array<string>(8).fill('');
+
   private ownProcessEvidence(f: FailureState, name: string, at: LineRef): void {
     const stem = unitStem(name);
     // (The process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
@@ -622,6 +628,17 @@ export abstract class FailureLedger extends Timeline {
     const last = this.boot !== null ? currentCycle(this.boot)?.lastProcessLine : undefined;
     if (last !== undefined && last.line < at.lineNo && (namesAlike(stem, last.ident.toLowerCase()) || last.ident === lastIdent) && this.namedResults.some((r) => r.name === name && r.line > last.line && r.line - last.line <= 2 && r.text.includes('process exited'))) {
       addEvidence(f.evidence, { line: last.line, text: last.text, why: `${last.ident}'s last words before its unit's process exited` });
+    }
+    // (And the kernel's complaint on the lines just before the process's first error: the call it refused,
+    // and why: `zram: Cannot initialise zstd compressing backend`, then `zram-generator[3938]: Error: Failed to
+    // configure disk size into /sys/block/zram0/disksize`.)
+    let first = Infinity;
+    for (const e of f.evidence) if (e.line < at.lineNo && e.line < first && !e.text.includes(name)) first = e.line;
+    if (first === Infinity) return;
+    for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
+      const r = (this.kRingAt - k) & 7;
+      const line = this.kRingLine[r]!;
+      if (line < first && first - line <= 3 && KERNEL_COMPLAINT.test(this.kRingMessage[r]!) && this.kRingMessage[r]!.length < 300) addEvidence(f.evidence, { line, text: clip(this.kRingText[r]!), why: "the kernel's complaint just before the unit's process failed" });
     }
   }
 
@@ -677,8 +694,11 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
   ['ifup', { idents: ['sh', 'ifup'], says: /ifup/ }],
 ]);
 
-/** Where an initramfs mounts the root file system before it switches to it. */
-export const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root)\/?$/;
+/** A kernel line that says something could not be done. */
+const KERNEL_COMPLAINT = /\b(?:[Cc]annot|[Cc]an't|[Ff]ailed|[Uu]nable to|[Ee]rror)\b/;
+
+/** Where an initramfs mounts the root file system before it switches to it (NixOS's stage 1: `/mnt-root`). */
+export const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root|mnt-root)\/?$/;
 
 /** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
 export function lvmMapperPath(path: string): string | null {

@@ -4,7 +4,7 @@
  * lines, PID 1's and user managers' messages, journals, prompts) and dispatches to the timeline
  * (timeline.ts), the failure ledger (ledger.ts) and crashes (crashes.ts). Memory is bounded by LIMITS.
  */
-import type { ConsoleRecord, LineRef, UserManagerLine } from '../grammar/classify.js';
+import { isSessionStart, type ConsoleRecord, type LineRef, type UserManagerLine } from '../grammar/classify.js';
 import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
 import { matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
@@ -193,7 +193,10 @@ export class Segmenter extends CrashTracker {
       if (rec.plain && this.plainKernel(rec)) return;
       return this.kernel(rec);
     }
-    if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
+    // (Another init as PID 1 in a journal or syslog forwards its services' output under its own name,
+    // `shepherd[1]: [nbfc_service] modprobe: FATAL: …`: the lines a console would show plain.)
+    if (rec.kind === 'journal' && rec.journal.pid === 1 && rec.journal.ident !== 'systemd') this.recentLines[this.recentAt++ & 7] = rec.at;
+    else if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
       // (PID 1's fatal error is explained by the plain lines before it.)
       this.recentLines[this.recentAt++ & 7] = rec.at;
       // U-Boot loaded a kernel or an initrd (`Retrieving file: /boot/Image`, `10229248 bytes read in 442 ms`).
@@ -252,6 +255,8 @@ export class Segmenter extends CrashTracker {
       else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57 /* W */ || t0 === 0x55) /* U */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "') || t.includes('Unable to find LVM volume ') || t.includes('Unable to resume '))) {
         this.lvmSaid(t, rec.at);
       }
+      // (A journal printed as its messages only, `journalctl -o cat`: PID 1 starting a person's session.)
+      else if (t0 === 0x53 /* S */ && isSessionStart(t.trimEnd()) && this.systemdRunning()) this.loginSeen(rec.at);
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
         const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
         if (m) this.rootWaited(m[1]!, rec.at);
@@ -371,7 +376,12 @@ export class Segmenter extends CrashTracker {
         if (rec.init === 's6' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 2) boot.container = true;
         // BusyBox init's console waits for Enter (OpenWrt, many boards): its login prompt.
         if (rec.init === 'busybox' && rec.failed === null && rec.at.text.includes('to activate this console')) boot.loginLine ??= rec.at.lineNo;
-        if (rec.failed !== null) {
+        // (The same service's failure said again at once, `Service x (PID 19010) exited with 3.` then `Service x
+        // has been disabled.`: one failure, both its lines.)
+        const again = rec.failed === null ? undefined : boot.initFailures.at(-1);
+        if (again !== undefined && again.service === rec.failed && rec.at.lineNo - again.line <= 3) {
+          if ((again.said ??= []).length < 8) again.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: `${rec.failed} failed again` });
+        } else if (rec.failed !== null) {
           if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at) });
           else this.capped.failures++;
         }
@@ -435,7 +445,15 @@ export class Segmenter extends CrashTracker {
         const said = this.lastText !== null && rec.at.lineNo - this.lastText.lineNo <= 3 && STAGE1_ERROR.test(this.lastText.text) ? this.lastText : null;
         boot.initrdFailure ??= { initrd: 'nixos-stage-1', message: said ? clip(said.text.trim()) : null, line: rec.at.lineNo, text: clip(rec.at.text), device: this.pendingInitrdDevice?.device ?? null, evidence: [] };
         if (this.pendingInitrdDevice) addEvidence(boot.initrdFailure.evidence, this.pendingInitrdDevice.ev);
-        if (said) addEvidence(boot.initrdFailure.evidence, { line: said.lineNo, text: clip(said.text), why: 'NixOS stage 1 says what failed' });
+        if (said) {
+          // (And what the step printed on the two lines before it: `/dev/vda1 has unsupported feature(s):
+          // metadata_csum`, `e2fsck: Get a newer version of e2fsck!`, then `fsck on /dev/vda1 failed.`.)
+          for (const before of [said.lineNo - 2, said.lineNo - 1]) {
+            const t = this.recentText(before);
+            if (t !== undefined && t.text.trim() !== '' && boot.initrdFailure.evidence.length < 4) addEvidence(boot.initrdFailure.evidence, { line: t.lineNo, text: clip(t.text), why: 'what the failing step printed' });
+          }
+          addEvidence(boot.initrdFailure.evidence, { line: said.lineNo, text: clip(said.text), why: 'NixOS stage 1 says what failed' });
+        }
         for (const m of this.recentMountErrors) {
           if (rec.at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.initrdFailure.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
         }
@@ -463,6 +481,10 @@ export class Segmenter extends CrashTracker {
           }
         }
         if (rec.mountError) {
+          // (The mount an initrd tried anyway after it gave up waiting for the device: `mount: mounting
+          // /dev/root on /mnt-root/iso failed: No such file or directory`.)
+          const wait = this.boot?.rootWait;
+          if (wait?.gaveUp !== undefined && wait.triedMount === undefined && this.boot!.cycles.length === 0 && INITRAMFS_MOUNT_POINT.test(rec.mountError.path) && rec.at.lineNo - wait.gaveUp.line <= 5) wait.triedMount = { line: rec.at.lineNo, text: clip(rec.at.text) };
           this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
           if (rec.mountError.reason !== 'does not exist') this.initMountError(rec.mountError.path, rec.at);
         }
@@ -563,11 +585,6 @@ export class Segmenter extends CrashTracker {
   /** Where the real console took over from the early one (`bootconsole [pl11] disabled`) in a log without
    *  kernel timestamps, or -1. */
   private bootconsoleOff = -1;
-  /** The last eight kernel lines with text (a ring: line, message, text). */
-  private kRingAt = 0;
-  private readonly kRingLine: number[] = new Array<number>(8).fill(-1);
-  private readonly kRingMessage: string[] = new Array<string>(8).fill('');
-  private readonly kRingText: string[] = new Array<string>(8).fill('');
 
   /**
    * A driver that gave up (`amdgpu 0000:0b:00.0: amdgpu: Fatal error during GPU init`) says first what went
@@ -1200,11 +1217,14 @@ export class Segmenter extends CrashTracker {
       // (A secondary CPU brought up just now prints on its own clock, not yet in step: `[    0.056435][    T0]
       // masked ExtINT on CPU#1` after `x86: Booting SMP configuration:` at 13 s. The same kernel.)
       !(this.smpBringup >= 0 && at.lineNo - this.smpBringup <= 6) &&
-      ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5) ||
+      // (A process's line is not a new kernel's first: a kernel prints on its own before any process runs. A
+      // capture that lost bytes shows `[   1.084018] sstemd[1]: …` for `[   51.084018] systemd[1]: …`.)
+      ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && !(rec.process !== null && !rec.fromJournal && rec.uptime > 0.2)) ||
         // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog). (Not
-        // PID 1's kmsg line in a boot whose kernel printed its banner without a time: that kernel's clock,
-        // first seen; a new kernel prints for a while before any process speaks.)
-        (boot.lastUptime === null && boot.cycles.length > 0 && !(boot.bannerLine !== null && !rec.fromJournal && rec.process !== null)))
+        // a process's kmsg line on a console, the first stamp seen: a new kernel prints for a while before any
+        // process speaks. `Welcome to Fedora 32!`, then `[    1.434571] systemd[1]: Set hostname to <x>` is
+        // that userspace's PID 1 on the kernel's clock, first seen.)
+        (boot.lastUptime === null && boot.cycles.length > 0 && !(!rec.fromJournal && rec.process !== null)))
     ) {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
       // time is another writer's line or a redraw, spliced in: not a boot.
@@ -1474,9 +1494,9 @@ export class Segmenter extends CrashTracker {
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     // (`foo.service: Failed to spawn executor: …` is also read as the unit's error: see managerEvent.)
     if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
-      this.lastPid1 = { at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) };
+      this.pid1Said({ at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) });
       // (PID 1's complaint about a unit, `foo.service: Two services allocated for the same bus name …`.)
-      this.unitComplaint(this.lastPid1.message, at);
+      this.unitComplaint(this.lastPid1!.message, at);
       // PID 1 is systemd and speaks (`systemd[1]: Successfully loaded SELinux policy …`): a userspace cycle
       // runs, though the log (a dmesg, a quiet console) shows none of its status lines.
       if (currentCycle(boot) === null) this.ensureCycle(at.lineNo);
@@ -1568,8 +1588,16 @@ export class Segmenter extends CrashTracker {
     else if (cycle.hookGaveUp.last === undefined) cycle.hookGaveUp.last = { line: at.lineNo, text: clip(at.text), why: 'dracut gives up' };
   }
 
-  /** PID 1's last line that was no event of its own (what it said before it froze). */
+  /** PID 1's last line that was no event of its own (what it said before it froze), and the three before it. */
   private lastPid1: { at: LineRef; message: string } | null = null;
+  private readonly pid1Before: { at: LineRef; message: string }[] = [];
+  private pid1Said(said: { at: LineRef; message: string }): void {
+    if (this.lastPid1 !== null) {
+      this.pid1Before.push(this.lastPid1);
+      if (this.pid1Before.length > 3) this.pid1Before.shift();
+    }
+    this.lastPid1 = said;
+  }
 
   /**
    * `Freezing execution.` (or `Exiting PID 1...` in a container): PID 1 gave up. Its fatal error is on the
@@ -2155,8 +2183,25 @@ export class Segmenter extends CrashTracker {
       // SELinux labeling handle: Permission denied` before `[!!!!!!] Failed to initialize MAC support.`)
       const p = this.lastPid1;
       if (k === before.length && p !== null && p.at.lineNo < at.lineNo && at.lineNo - p.at.lineNo <= 3 && /^Failed to .*: \S/.test(p.message) && !p.message.includes(', ignoring: ')) {
-        cause = p.message.trim();
-        addEvidence(evidence, { line: p.at.lineNo, text: clip(p.at.text), why: 'PID 1: what failed just before it gave up' });
+        // (Restated by each caller on the kernel's log too, an audit record between: `Failed to create
+        // /init.scope control group: Permission denied`, then `Failed to allocate manager object: Permission
+        // denied`: the first is the cause.)
+        const errno = p.message.trim().slice(p.message.lastIndexOf(': ') + 2);
+        const chain = [p];
+        for (let j = this.pid1Before.length - 1; j >= 0; j--) {
+          const q = this.pid1Before[j]!;
+          if (chain[0]!.at.lineNo - q.at.lineNo > 3 || !/^Failed to .*: \S/.test(q.message) || q.message.includes(', ignoring: ') || !q.message.trimEnd().endsWith(': ' + errno)) break;
+          chain.unshift(q);
+        }
+        cause = chain[0]!.message.trim();
+        for (const q of chain) addEvidence(evidence, { line: q.at.lineNo, text: clip(q.at.text), why: chain.length > 1 ? 'PID 1: the error, restated by each caller' : 'PID 1: what failed just before it gave up' });
+        // (The security module's denial of what PID 1 tried, just before: `audit: type=1400 … avc:  denied
+        // { write } for  pid=1 comm="systemd" …`, then `Failed to create /init.scope control group: Permission denied`.)
+        for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
+          const r = (this.kRingAt - k) & 7;
+          const m = this.kRingMessage[r]!;
+          if (this.kRingLine[r]! < chain[0]!.at.lineNo && chain[0]!.at.lineNo - this.kRingLine[r]! <= 3 && m.includes(' denied ') && m.includes(' pid=1 ')) addEvidence(evidence, { line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'the security policy denied PID 1 what it then failed to do' });
+        }
       }
     }
     // It could not run init, then not its fallback shell either: the first it could not run is the cause.
@@ -2437,7 +2482,7 @@ export class Segmenter extends CrashTracker {
       }
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
       if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && j.ident === 'systemd') {
-        if (j.pid === 1 || j.pid === null) this.lastPid1 = { at: rec.at, message: j.message };
+        if (j.pid === 1 || j.pid === null) this.pid1Said({ at: rec.at, message: j.message });
         this.unitComplaint(j.message, rec.at);
       }
       if (rec.audit) this.audit(rec.audit, rec.at);

@@ -305,8 +305,8 @@ export interface BootState {
   /** The first module the kernel refused to load before any userspace cycle (`failed to validate module [jbd2] BTF: -22`). */
   moduleRefused?: { message: string; line: number; text: string; more: Evidence[] };
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
-  /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`). */
-  rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string } } | null;
+  /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`); `triedMount`: the mount it then tried, which failed. */
+  rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string }; triedMount?: { line: number; text: string } } | null;
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
   banners: Set<string>;
   phases: PhaseState[];

@@ -1,6 +1,7 @@
 /** The corpus: one directory per real console log, `console.log` (raw bytes) and `expected.json`. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { CorpusExpectations } from './expectations.js';
 
@@ -27,7 +28,7 @@ export function loadCorpus(root = CORPORA, skipIncomplete = process.env['BOOTWHY
         const raw = JSON.parse(readFileSync(join(sub, 'expected.json'), 'utf8')) as unknown;
         const parsed = CorpusExpectations.safeParse(raw);
         if (!parsed.success) throw new Error(`${name}/expected.json: ${parsed.error.message}`);
-        out.push({ name, dir: sub, log: new Uint8Array(readFileSync(join(sub, 'console.log'))), expected: parsed.data });
+        out.push({ name, dir: sub, log: unwrapped(new Uint8Array(readFileSync(join(sub, 'console.log')))), expected: parsed.data });
       } else {
         walk(sub);
       }
@@ -35,4 +36,10 @@ export function loadCorpus(root = CORPORA, skipIncomplete = process.env['BOOTWHY
   };
   walk(root);
   return out;
+}
+
+/** A log published gzipped (a mail's `dmesg.txt.gz`) is kept so; the analysis reads what the CLI reads: its
+ *  content (the CLI tells gzip by its magic bytes, and a test runs such a case through it). */
+function unwrapped(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? new Uint8Array(gunzipSync(bytes)) : bytes;
 }
