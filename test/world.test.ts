@@ -3034,4 +3034,48 @@ test("NixOS's stage 1 could not mount the root on /mnt-root: the root device's f
   assert.is.not(analyze('mount: mounting /dev/sda3 on /mnt-root/home failed: No such device\n').boots[0]?.rootCause?.kind, 'root-device');
 });
 
+test("PID 1's error restated by each caller on the kernel's log, with the security policy's denial before it: the first of the chain is the cause", () => {
+  const r = analyze(['Welcome to Fedora 32 (Thirty Two)!', '[    1.434571] systemd[1]: Set hostname to <h>', '[    1.436839] audit: type=1400 audit(1604408868.681:4): avc:  denied  { write } for  pid=1 comm="systemd" dev="cgroup2" ino=2 permissive=0', '[    1.436840] systemd[1]: Failed to create /init.scope control group: Permission denied', '[    1.438039] systemd[1]: Failed to allocate manager object: Permission denied', '[!!!!!!] Failed to allocate manager object.', '[    1.438281] systemd[1]: Freezing execution.'].join('\n') + '\n');
+  const w = findings(r);
+  // One boot: PID 1's line at 1.4 s after the welcome is that userspace's, on the kernel's clock first seen.
+  assert.is(w.boots, 1);
+  assert.is(w.rootCause, 'Failed to create /init.scope control group: Permission denied');
+  assert.ok(w.rootEvidence.some((t) => t.includes('avc:  denied')));
+  // A different errno above is no link of the chain.
+  const other = findings(analyze(['[    1.436840] systemd[1]: Failed to create /init.scope control group: Read-only file system', '[    1.438039] systemd[1]: Failed to allocate manager object: Permission denied', '[!!!!!!] Failed to allocate manager object.'].join('\n') + '\n'));
+  assert.is(other.rootCause, 'Failed to allocate manager object: Permission denied');
+});
+
+test("a process's kmsg line stamped near zero well after the kernel's clock ran (a capture that lost a digit) is no new kernel", () => {
+  const log = ['[    0.000000] Linux version 4.4.0-59-generic (buildd@lgw01) (gcc) #80-Ubuntu SMP', '[   50.100000] systemd[1]: systemd 229 running in system mode. (+PAM)', '[   51.034164] systemd[1]: Reached target User and Group Name Lookups.', '[   1.084018] sstemd[1]: Listening on /de/itctl Comptibility Named Pipe.', '[   51.299953] systemd[1]: Listening on LVM2 poll daemon socket.'];
+  assert.is(f(log).boots, 1);
+  // A kernel's own line near zero is one.
+  assert.is(f([...log, '[    0.000000] Linux version 4.4.0-59-generic (buildd@lgw01) (gcc) #80-Ubuntu SMP']).boots, 2);
+});
+
+test("a mail's `| ` quoting behind a CI job's clock comes off too", () => {
+  const log = ['| U-Boot 2019.10 (Oct 06 2019)', '| Starting kernel ...', '| ', '| exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000'];
+  const bare = findings(analyze(log.join('\n') + '\n'));
+  const clocked = analyze(log.map((l) => `2024-03-01T12:00:00.1234567Z ${l}`).join('\n') + '\n');
+  assert.ok(clocked.input.envelopes.some((e) => e.kind === 'quoted'));
+  assert.is(findings(clocked).rootCause, bare.rootCause);
+  assert.ok(bare.rootCause !== null);
+});
+
+test("`journalctl -o cat` (messages only): PID 1 starting a person's session is a login, a display manager's `c1` too, its greeter's not", () => {
+  const head = ['Linux version 6.8.0-rc3 (root@host) (gcc (Debian 13.2.0-13) 13.2.0) #399 SMP PREEMPT_DYNAMIC', 'Run /sbin/init as init process', 'systemd 255.3-2 running in system mode (+PAM)', 'Expecting device dev-vda1.device - /dev/vda1...', 'Reached target cryptsetup.target - Local Encrypted Volumes.'];
+  assert.ok(f([...head, 'Started session-c1.scope - Session c1 of User romosan.']).loginReached);
+  assert.not.ok(f([...head, 'Started session-c1.scope - Session c1 of User gdm.']).loginReached);
+});
+
+test("the kernel's complaint on the lines just before a unit's process reported its error is that failure's evidence", () => {
+  const h = 'Okt 09 16:12:03 localhost ';
+  const r = f([`${h}systemd[1]: Starting Create swap on /dev/zram0...`, `${h}kernel: zram: Cannot initialise zstd compressing backend`, `${h}zram-generator[3938]: Error: Failed to configure disk size into /sys/block/zram0/disksize`, `${h}systemd[1]: swap-create@zram0.service: Main process exited, code=exited, status=1/FAILURE`]);
+  assert.is(r.rootCause, 'swap-create@zram0.service');
+  assert.ok(r.rootEvidence.some((t) => t.includes('Cannot initialise zstd')));
+  // A kernel line that complains of nothing is not evidence.
+  const quiet = f([`${h}kernel: zram0: detected capacity change from 0 to 8388608`, `${h}zram-generator[3938]: Error: Failed to configure disk size`, `${h}systemd[1]: swap-create@zram0.service: Main process exited, code=exited, status=1/FAILURE`]);
+  assert.not.ok(quiet.rootEvidence.some((t) => t.includes('capacity change')));
+});
+
 test.run();
