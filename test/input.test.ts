@@ -163,6 +163,9 @@ test('a file whose lines end with CR alone: its CRs are its line ends, whatever 
     // (One CR with no LF anywhere: a line written over, as a terminal shows it.)
     ['Loading 10%\rLoading 100%', 'Loading 10%\rLoading 100%', 0],
     ['', '', 0],
+    // (A console that writes over its line for longer than the bytes held while undecided, then ends four
+    // lines with CR alone: a terminal's, settled at the same byte whether it came in one chunk or many.)
+    ['\r' + 'Detected architecture x86-64.'.repeat(3000) + '\r\ra\rb\rc\r', '\r' + 'Detected architecture x86-64.'.repeat(3000) + '\r\ra\rb\rc\r', 0],
   ];
   for (const [input, output, lines] of cases) {
     const bytes = Buffer.from(input, 'latin1');

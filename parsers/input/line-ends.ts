@@ -38,6 +38,8 @@ export class LineEnds {
         from = i;
         this.holding = true;
       }
+      // (Held no further than MAX_HELD bytes, at the same byte whatever the chunking: see hold().)
+      if (this.holding && this.heldBytes + (i + 1 - from) > MAX_HELD) return this.settle(false, chunk.subarray(from));
     }
     if (this.holding) this.hold(chunk.subarray(from));
     else if (from < chunk.length) this.out(chunk.subarray(from));
