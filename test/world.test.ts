@@ -3078,4 +3078,15 @@ test("the kernel's complaint on the lines just before a unit's process reported 
   assert.not.ok(quiet.rootEvidence.some((t) => t.includes('capacity change')));
 });
 
+test("a line just before a crash header that names the same fault opens its report (powerpc's `Machine check in kernel mode.`); one that does not is not taken", () => {
+  const r = f(['[   46.600000] Run /sbin/init as init process', '[   46.649135] Machine check in kernel mode.', '[   46.699359] Caused by (from SRR1=41020): Transfer error ack signal', '[   46.776706] Oops: Machine check, sig: 7 [#1]', '[   47.733625] NIP [c0018aa8] flush_hash_pages+0x70/0x164']);
+  assert.ok(r.rootEvidence.some((t) => t.includes('Machine check in kernel mode.')));
+  assert.not.ok(r.rootEvidence.some((t) => t.includes('Run /sbin/init')));
+});
+
+test('`do_page_fault(): sending SIGSEGV to init for invalid` wrapped by a mail before its access words still says why init died', () => {
+  const r = f(['[   34.576358] Run /sbin/init as init process', '[   35.011380] do_page_fault(): sending SIGSEGV to init for invalid', 'read access from 0000000000000360', '[   35.492165] Kernel panic - not syncing: Attempted to kill init!']);
+  assert.ok(r.rootEvidence.some((t) => t.includes('sending SIGSEGV to init')));
+});
+
 test.run();

@@ -419,7 +419,8 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   // (A process that crashed while it was itself the core dump helper, whose core the kernel will not pipe
   // to a helper again: `Process 583(systemd-coredum) has RLIMIT_CORE set to 1`, then `Aborting core`.)
   { kind: 'user-fault', literal: ') has RLIMIT_CORE set to 1', pattern: /^Process \d+\(([^)]{1,16})\) has RLIMIT_CORE set to 1$/, example: 'Process 583(systemd-coredum) has RLIMIT_CORE set to 1' },
-  { kind: 'user-fault', literal: 'do_page_fault(): sending SIG', pattern: /^do_page_fault\(\): sending SIG(?:SEGV|BUS) to (\S+) for invalid (?:read|write) access/, example: 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000' },
+  // (Its access words may be on the next line: a mail wrapped it after `invalid`.)
+  { kind: 'user-fault', literal: 'do_page_fault(): sending SIG', pattern: /^do_page_fault\(\): sending SIG(?:SEGV|BUS) to (\S+) for invalid\b/, example: 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000' },
 ];
 
 /** How the kernel boot events' messages begin (their patterns are anchored there). */

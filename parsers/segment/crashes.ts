@@ -201,6 +201,16 @@ export abstract class CrashTracker extends FailureLedger {
     // to kill init!`: the fault is why.
     const fault = boot.userFaults?.last;
     if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && fault !== undefined && fault.line < at.lineNo && at.lineNo - fault.line <= 60) addEvidence(state.evidence, { ...fault, why: 'init was killed for a bad memory access' });
+    // (A line just before the report that names the same fault opens it: powerpc's `Machine check in kernel
+    // mode.`, then `Caused by …`, then `Oops: Machine check, sig: 7 [#1]`.)
+    const words = c.title.match(/\b[A-Za-z]{5,}\b/g)?.filter((w) => !GENERIC_CRASH_WORDS.has(w.toLowerCase())) ?? [];
+    if (words.length >= 2) {
+      for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
+        const r = (this.kRingAt - k) & 7;
+        const line = this.kRingLine[r]!;
+        if (line < at.lineNo && at.lineNo - line <= 3 && line >= boot.startLine && words.every((w) => this.kRingMessage[r]!.includes(w))) addEvidence(state.evidence, { line, text: clip(this.kRingText[r]!), why: 'the report begins: the same fault named first' });
+      }
+    }
     for (const e of this.recentKernelErrors) {
       if (e.line >= at.lineNo || e.line < boot.startLine) continue;
       if (at.lineNo - e.line <= NEAR_LINES || (rootPanic && /\broot\b/.test(e.text))) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
@@ -257,3 +267,6 @@ export abstract class CrashTracker extends FailureLedger {
   }
 
 }
+
+/** Words every crash header may hold, which say nothing of which fault it was. */
+const GENERIC_CRASH_WORDS = new Set(['kernel', 'panic', 'syncing', 'unable', 'handle', 'error', 'internal', 'warning', 'fatal', 'exception']);
