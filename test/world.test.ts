@@ -3089,4 +3089,70 @@ test('`do_page_fault(): sending SIGSEGV to init for invalid` wrapped by a mail b
   assert.ok(r.rootEvidence.some((t) => t.includes('sending SIGSEGV to init')));
 });
 
+test("GRUB's banner retyped as `Welcome to Grub!` is the bootloader, not an OS's welcome; its error before the rescue prompt is the cause", () => {
+  const r = f(['Welcome to Grub!', '', "error: symbol 'grub_debug_malloc' not found", 'Entering rescue mode...', 'grub rescue> ']);
+  assert.is(r.cycles, 0);
+  assert.ok(r.rootCause !== null && r.rootCause.includes("symbol 'grub_debug_malloc' not found"));
+});
+
+test("EDK II's failed assertion or exception dump stops the firmware; the line before that says what it could not do is the failure", () => {
+  const r = f(['LinuxBoot: Looking for bzimage', 'LinuxBoot: unable to load bzImage image', 'ASSERT [DxeCore] /edk2/MdeModulePkg/Core/Dxe/DxeMain/DxeMain.c(607): ((BOOLEAN)(0==1))', '!!!! X64 Exception Type - 03(#BP - Breakpoint)  CPU Apic ID - 00000000 !!!!']);
+  assert.is(r.rootCause, 'LinuxBoot: unable to load bzImage image');
+  // An assertion after a line that complains of nothing is itself the failure.
+  const a = f(['LinuxBoot: Looking for bzimage', 'ASSERT [DxeCore] /edk2/MdeModulePkg/Core/Dxe/DxeMain/DxeMain.c(607): ((BOOLEAN)(0==1))']);
+  assert.ok(a.rootCause !== null && a.rootCause.startsWith('ASSERT [DxeCore]'));
+});
+
+test("PID 1 crashed right after an error of its own: that error is the cause; a long cause keeps its words", () => {
+  const r = f(['systemd 245.6-2 running in system mode.', 'Detected virtualization systemd-nspawn.', 'Failed to enqueue loopback interface start request: Operation not supported', 'Caught <SEGV>, dumped core as pid 3.', 'Exiting PID 1...']);
+  assert.is(r.rootCause, 'Failed to enqueue loopback interface start request: Operation not supported');
+  const path = '/kubepods.slice/' + 'kubepods-besteffort-pod3bbed45f_634a_4f60_bb07_5f080c483f0f.slice/'.repeat(3) + 'init.scope';
+  const long = f(['systemd 239 running in system mode.', `Failed to create ${path} control group: Permission denied`, '[!!!!!!] Failed to allocate manager object, freezing.']);
+  assert.is(long.rootCause, `Failed to create ${path} control group: Permission denied`);
+});
+
+test('an initramfs mount of the root written with doubled slashes (`/root//`) is still the root', () => {
+  const r = analyze(['Command: mount -o zfsutil -t zfs pool/root /root//', 'mount: mounting pool/root on /root// failed: Permission denied', 'Error: 1'].join('\n') + '\n');
+  assert.is(r.boots[0]!.rootCause?.kind, 'root-device');
+});
+
+test("x86's early exception handler's `PANIC: early exception` is a panic; the 0-day robot's own `BUG: kernel hang in boot stage` after the console is no crash of the kernel", () => {
+  const r = f(['[    0.000000][    T0] Linux version 5.18.0-rc5 (kbuild@host) (clang) #4 SMP', 'PANIC: early exception 0x0d IP 10:ffffffff812cef11 error 0 cr2 0xffff888004a3aff8', '[    0.000000][    T0] Call Trace:', 'BUG: kernel hang in boot stage']);
+  assert.equal(r.kernelCrashes, ['panic']);
+  assert.is(r.rootCause, 'panic');
+});
+
+test('secondary CPUs brought up print on their own clocks until `smp: Brought up`, however many there are: no new boot', () => {
+  const lines = ['[    0.000000][    T0] Linux version 6.1.0 (x@y) (gcc) #1 SMP', '[    5.100000][    T1] x86: Booting SMP configuration:'];
+  for (let cpu = 1; cpu < 96; cpu++) lines.push(`[    ${(5.1 + cpu / 100).toFixed(6)}][    T1]  #${cpu}`, `[    0.716522][    T0] masked ExtINT on CPU#${cpu}`);
+  lines.push('[    6.100000][    T1] smp: Brought up 2 nodes, 96 CPUs');
+  assert.is(f(lines).boots, 1);
+});
+
+test("systemd-nspawn's `Container x failed with error code 255.` goes with PID 1's failure; a network OS's `Username:` prompt is a login", () => {
+  const r = f(['systemd 245.6-2 running in system mode.', 'Failed to mount tmpfs at /run: Operation not permitted', '[!!!!!!] Failed to mount API filesystems.', 'Exiting PID 1...', 'Container sid failed with error code 255.']);
+  assert.ok(r.rootEvidence.some((t) => t.startsWith('Container sid failed')));
+  assert.ok(f(['[    9.000000] systemd[1]: systemd 230 running in system mode (+PAM)', 'Username: cisco', 'Password: ']).loginReached);
+});
+
+test("PID 1's setup failing before anything else of a boot (a container's `docker logs`): the log begins at PID 1's start, not midway", () => {
+  const r = f(['Failed to create /init.scope control group: Read-only file system', 'Failed to allocate manager object: Read-only file system', '[!!!!!!] Failed to allocate manager object, freezing.', 'Freezing execution.']);
+  assert.is(r.startsMidway, false);
+  // Behind a kernel's lines, it is a boot's PID 1 like any other (the kernel began the boot).
+  assert.is(f(['[    0.000000] Linux version 6.1.0 (x@y) (gcc) #1 SMP', '[    1.000000] Run /sbin/init as init process', 'Failed to create /init.scope control group: Read-only file system', '[!!!!!!] Failed to allocate manager object, freezing.']).startsMidway, false);
+});
+
+test("syzkaller's report says a WARNING line again for an inlined frame: one warning; a second WARNING elsewhere is another", () => {
+  const w1 = '[   10.000000] WARNING: CPU: 0 PID: 1 at kernel/kthread.c:75 to_kthread kernel/kthread.c:75 [inline]';
+  const w2 = '[   10.000001] WARNING: CPU: 0 PID: 1 at kernel/kthread.c:75 kthread_should_stop+0xaf/0xd0 kernel/kthread.c:157';
+  assert.equal(f([w1, w2]).kernelCrashes, ['warning']);
+  assert.equal(f([w1, '[   10.000001] WARNING: CPU: 0 PID: 1 at mm/slub.c:12 kfree+0x1/0x2']).kernelCrashes, ['warning', 'warning']);
+});
+
+test("mkinitcpio's shell: what sent it there is the root's mount that failed", () => {
+  const r = f([':: running early hook [udev]', "ERROR: device 'UUID=1dd7' not found. Skipping fsck.", "mount: /new_root: can't find UUID=1dd7.", "ERROR: failed to mount '1dd7' on real root", 'You are now being dropped into an emergency shell.', 'sh: can\'t access tty; job control turned off', '[rootfs ~]# ']);
+  assert.is(r.emergency, 'initramfs-shell');
+  assert.is(r.emergencyTriggeredBy, "mount: /new_root: can't find UUID=1dd7.");
+});
+
 test.run();

@@ -670,7 +670,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   let rootCause: Cause | null = null;
   // initramfs-tools says what sent it to its shell in one line (`ALERT!  /dev/sda2 does not exist.  Dropping to a shell!`).
   const alert = b.mode?.kind === 'initramfs-shell' ? b.mode.evidence.find((e) => e.text.includes('ALERT! ')) : undefined;
-  const mode = b.mode ? buildMode(b.mode, alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : null) : null;
+  // (Other initramfs tools, mkinitcpio's `mount: /new_root: can't find UUID=…` before `You are now being dropped
+  // into an emergency shell.`: the error it printed last before its shell.)
+  const mode = b.mode ? buildMode(b.mode, alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : null) : null;
   // (sysvinit giving up on an inittab entry that respawned too fast is a getty on a console that is not there;
   // with a login reached on another, it broke nothing.)
   const loggedIn = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);

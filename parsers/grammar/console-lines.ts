@@ -65,8 +65,10 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'emergency', literal: 'Reloading system manager configuration', pattern: /^Reloading system manager configuration$/, example: 'Reloading system manager configuration', announces: false },
   { kind: 'dracut-shell', literal: 'Dropping to debug shell', pattern: /Dropping to debug shell/, example: 'dracut Warning: Dropping to debug shell.', announces: true },
   { kind: 'login', literal: 'login:', pattern: /^(?:[A-Za-z0-9][\w.-]{0,62}|\(none\)) login:\s*(?:$|\S)/, example: 'debian login: ', announces: false },
-  // Vendor firmware's own getty (routers, ONTs): `Login: ` alone.
+  // Vendor firmware's own getty (routers, ONTs): `Login: ` alone; a network OS's (Cisco IOS XR), `Username: `,
+  // typed at or not.
   { kind: 'login', literal: 'Login:', pattern: /^Login: ?$/, example: 'Login: ', announces: false },
+  { kind: 'login', literal: 'Username:', pattern: /^Username: ?(?:$|\S+$)/, example: 'Username: ', announces: false },
   // A getty that printed the host name on the line before (or none): `login: ` (another writer may follow).
   { kind: 'login', literal: 'login:', pattern: /^login:(?: |$)/, example: 'login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
@@ -249,6 +251,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'bootloader', literal: 'Starting kernel', pattern: /^\s*[*#=~-]{3,}\s*Starting kernel\b/, example: '***************************************** Starting kernel ********************************************', handover: true },
   { kind: 'bootloader', literal: 'Exiting depthcharge', pattern: /^Exiting depthcharge with code/, example: 'Exiting depthcharge with code 4 at timestamp: 26052152' },
   { kind: 'bootloader', literal: 'GRUB', pattern: /Welcome to GRUB!|GNU GRUB\s+version/, example: 'Welcome to GRUB!' },
+  // (Retyped from a screen.)
+  { kind: 'bootloader', literal: 'Grub!', pattern: /^Welcome to Grub!$/, example: 'Welcome to Grub!' },
   { kind: 'bootloader', literal: 'Booting `', pattern: /^\s*Booting `.+'/, example: '  Booting `Debian GNU/Linux\'' },
   { kind: 'bootloader', literal: 'Booting a command list', pattern: /^\s*Booting a command list/, example: 'Booting a command list' },
   { kind: 'bootloader', literal: 'Loading ', pattern: /^\s*Loading (?:Linux \S+|initial ramdisk) \.\.\./, example: 'Loading Linux 6.12.0-amd64 ...' },
@@ -348,11 +352,19 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'xception', pattern: /^(?:exception code: \d+ , [\w ]+ , epc [0-9a-f]+ , ra [0-9a-f]+|Unhandled exception: [A-Z][\w ]+)\s*$/, example: 'exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000' },
   // A board's U-Boot boot script gives up on its boot source (Toradex's `emmcboot failed`, `sdboot failed`).
   { literal: 'boot failed', pattern: /^(?:emmc|sd|usb|nfs|ubi|nand|mmc|tftp|net|sata|scsi|spi)boot failed$/, example: 'emmcboot failed' },
+  // EDK II (OVMF, LinuxBoot, vendors' UEFI) stops on a failed assertion in a debug build, or dumps the CPU's
+  // state on an exception: the firmware went no further.
+  { literal: 'ASSERT [', pattern: /^ASSERT \[\w+\] \S+\(\d+\): \S/, example: 'ASSERT [DxeCore] /build/edk2/MdeModulePkg/Core/Dxe/DxeMain/DxeMain.c(607): ((BOOLEAN)(0==1))' },
+  // (ARM's EDK II default exception handler: `Synchronous Exception at 0x0000000081310C90`.)
+  { literal: 'Synchronous Exception at ', pattern: /^Synchronous Exception at 0x[0-9A-Fa-f]+$/, example: 'Synchronous Exception at 0x0000000081310C90' },
+  { literal: ' Exception Type - ', pattern: /^!!!! (?:X64|IA32|ARM|AARCH64|RISCV64|LOONGARCH64) Exception Type - /, example: '!!!! X64 Exception Type - 03(#BP - Breakpoint)  CPU Apic ID - 00000000 !!!!' },
+  // GRUB gave up after an error and opens its rescue shell (`grub rescue>`).
+  { literal: 'Entering rescue mode', pattern: /^Entering rescue mode\.\.\.$/, example: 'Entering rescue mode...' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G']);
+const BOOTLOADER_FIRST = new Set(['A', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
@@ -393,7 +405,7 @@ const WELCOME = /^Welcome to (.+?\S)!\s*$/;
 export function matchWelcome(text: string): string | null {
   if (!text.startsWith('Welcome to ')) return null;
   const m = WELCOME.exec(text);
-  if (m === null || m[1] === 'GRUB' || m[1] === 'emergency mode' || m[1] === 'rescue mode') return null;
+  if (m === null || m[1] === 'GRUB' || m[1] === 'Grub' || m[1] === 'emergency mode' || m[1] === 'rescue mode') return null;
   return m[1]!;
 }
 

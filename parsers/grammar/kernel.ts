@@ -175,6 +175,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
   { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]]+?)(?::\d+)?(?:\]|\s*$)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
+  // x86's early exception handler, before the kernel's console and its panic() are up (printed without a
+  // timestamp): `PANIC: early exception 0x0d IP 10:ffffffff812cef11 error 0 cr2 0xffff888004a3aff8`.
+  { kind: 'panic', literal: 'PANIC: early exception', pattern: /^PANIC: early exception (?<vector>(?:0x)?[0-9a-f]+)/, title: 'PANIC: early exception $<vector>', example: 'PANIC: early exception 0x0d IP 10:ffffffff812cef11 error 0 cr2 0xffff888004a3aff8' },
   // The Xen hypervisor's own panic, on its console under dom0's (`(XEN) Panic on CPU 0:`, its reason on the
   // next line): the machine stops there, before or under Linux.
   { kind: 'panic', literal: 'Panic on CPU', starts: ['(XEN) Panic on CPU'], pattern: /^\(XEN\) Panic on CPU (?<cpu>\d+):/, title: 'Xen hypervisor panic on CPU $<cpu>', example: '(XEN) Panic on CPU 0:' },

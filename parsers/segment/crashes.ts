@@ -111,6 +111,17 @@ export abstract class CrashTracker extends FailureLedger {
       if (bug.title.startsWith('BUG: ')) bug.kind = 'oops';
       return;
     }
+    // syzkaller's symbolised report says the WARNING line again for each inlined frame (`… at kernel/kthread.c:75
+    // to_kthread kernel/kthread.c:75 [inline]`, then `… at kernel/kthread.c:75 kthread_should_stop+0xaf/0xd0 …`):
+    // one warning, the same CPU, task and place on the very next line.
+    const prev = this.boot?.crashes.at(-1);
+    if (c.kind === 'warning' && prev !== undefined && prev.kind === 'warning' && at.lineNo - prev.line === 1) {
+      const place = WARNING_PLACE.exec(at.text)?.[0];
+      if (place !== undefined && prev.evidence.some((e) => e.line === prev.line && e.text.includes(place))) {
+        addEvidence(prev.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same warning, its next frame' });
+        return;
+      }
+    }
     const uth = this.unableToHandle;
     const fromUth = c.kind === 'oops' && uth !== null && at.lineNo - uth.line <= 4 && at.lineNo > uth.line;
     if (fromUth) c = { ...c, title: uth.what };
@@ -270,3 +281,6 @@ export abstract class CrashTracker extends FailureLedger {
 
 /** Words every crash header may hold, which say nothing of which fault it was. */
 const GENERIC_CRASH_WORDS = new Set(['kernel', 'panic', 'syncing', 'unable', 'handle', 'error', 'internal', 'warning', 'fatal', 'exception']);
+
+/** A WARNING line's CPU, task and place (`WARNING: CPU: 0 PID: 1 at kernel/kthread.c:75`). */
+const WARNING_PLACE = /WARNING: CPU: \d+ PID: \d+ at \S+:\d+/;

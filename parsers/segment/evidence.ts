@@ -21,7 +21,7 @@ export const LIMITS = {
   phases: 64,
   /** Services another init system said failed, per boot. */
   initFailures: 50,
-  evidenceText: 240,
+  evidenceText: 400,
 } as const;
 
 /** Kernel lines earlier than this many lines before a failure still count as "near" it. */
@@ -36,9 +36,13 @@ export function addEvidence(list: Evidence[], ev: Evidence): void {
 }
 
 /** A line as evidence (or a word from one): trimmed, at most LIMITS.evidenceText long, and not holding on to the line (see `own`). */
-export function clip(text: string): string {
+export function clip(text: string, limit: number = LIMITS.evidenceText): string {
   const t = text.trim();
-  return own(t.length > LIMITS.evidenceText ? t.slice(0, LIMITS.evidenceText - 1) + '…' : t);
+  if (t.length <= limit) return own(t);
+  // (Its start and its end: a long line's last words are often what it says, an errno after a long path:
+  // `Failed to create /kubepods.slice/…/init.scope control group: Permission denied`.)
+  const tail = Math.floor(limit / 3);
+  return own(t.slice(0, limit - tail - 1) + '…' + t.slice(t.length - tail));
 }
 
 export function whyLine(kind: FailureKind, source: FailureState['source']): string {

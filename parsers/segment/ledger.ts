@@ -698,7 +698,7 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
 const KERNEL_COMPLAINT = /\b(?:[Cc]annot|[Cc]an't|[Ff]ailed|[Uu]nable to|[Ee]rror)\b/;
 
 /** Where an initramfs mounts the root file system before it switches to it (NixOS's stage 1: `/mnt-root`). */
-export const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root|mnt-root)\/?$/;
+export const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root|mnt-root)\/*$/;
 
 /** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
 export function lvmMapperPath(path: string): string | null {

@@ -123,7 +123,7 @@ const REPEAT_COMPLAINT = /[Ff]ail|[Ee]rror|ERROR|WARN|[Dd]eclin|[Rr]etry|[Rr]etr
 const REPEATS_AT_END = 6;
 const MMC_INIT_FAILED = /^mmc\d+: error -\d+ whilst initialising (?:SD|MMC|SDIO) card/;
 // (And e2fsck's own words for a file system it will not repair unattended: `/dev/hdc2: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`)
-const STAGE1_ERROR = /\b(?:not found|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file|UNEXPECTED INCONSISTENCY)\b/;
+const STAGE1_ERROR = /\b(?:not found|unbound variable|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file|UNEXPECTED INCONSISTENCY)\b/;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
@@ -141,7 +141,14 @@ const STORAGE_DRIVERS = /^(?:ibmvscsi|ibmvfc|virtio_blk|virtio_scsi|nvme|ahci|at
 /** A unit name systemd shortened with an ellipsis: no spaces, a unit type at its end. */
 const ELLIPSIZED_NAME = /^[\w@:.\\-]+…[\w@:.\\-]*\.(?:service|mount|device|swap|target|socket|timer|path|slice|scope|automount)$/;
 /** A bootloader's exception handler (U-Boot's on ARM and RISC-V) and its fatal stop (`### ERROR ### Please RESET the board ###`). */
-const BOOTLOADER_FAULT = /^(?:data abort|prefetch abort|undefined instruction)$|^"(?:Synchronous Abort|SError|Error)" handler, esr 0x|^exception code: \d+ ,|^Unhandled exception: |^### ERROR ### Please RESET the board/;
+const BOOTLOADER_FAULT = /^ASSERT \[\w+\] |^!!!! \w+ Exception Type - |^(?:data abort|prefetch abort|undefined instruction)$|^"(?:Synchronous Abort|SError|Error)" handler, esr 0x|^exception code: \d+ ,|^Unhandled exception: |^### ERROR ### Please RESET the board/;
+/** Lines a kernel may print while it brings up its secondary CPUs (`x86: Booting SMP configuration:` to
+ *  `smp: Brought up …`): two for each of hundreds of CPUs. */
+const SMP_BRINGUP_LINES = 4096;
+/** systemd-nspawn's end of a container that failed. */
+const NSPAWN_FAILED = /^Container \S+ failed with error code \d+\.?$/;
+/** A firmware's or bootloader's line that says something could not be done. */
+const FIRMWARE_COMPLAINT = /\b(?:[Uu]nable to|[Ff]ailed|[Cc]annot|[Cc]an't|[Ee]rror|not found)\b/;
 /** The default targets' descriptions, as PID 1 printed them before it printed names. */
 const TARGET_BY_DESCRIPTION: Readonly<Record<string, string>> = { 'Emergency Mode': 'emergency.target', 'Rescue Mode': 'rescue.target', 'Graphical Interface': 'graphical.target', 'Multi-User System': 'multi-user.target' };
 
@@ -244,6 +251,8 @@ export class Segmenter extends CrashTracker {
       else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
       else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
       else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
+      // systemd-nspawn's word on its container after PID 1 gave up (`Container sid failed with error code 255.`).
+      else if (t0 === 0x43 /* C */ && t.startsWith('Container ') && NSPAWN_FAILED.test(t)) this.containerFailed(rec.at);
       // PID 1's own errors as it sets itself up, which it does not survive (a container's console shows them
       // without a prefix; a log cut before its `Freezing execution.` still shows the failure).
       else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && PID1_SETUP_FATAL.test(t) && this.boot !== null && currentCycle(this.boot) !== null) this.managerFatal(t.trim(), rec.at, false, true);
@@ -419,7 +428,10 @@ export class Segmenter extends CrashTracker {
             // What it was doing just before (`Trying to load:  from: /pci@…/disk@…`, `Calling ibm,client-architecture-support...`).
             let doing: LineRef | undefined;
             for (const l of this.recentLines) if (l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 3 && l.text.trim() !== '' && (doing === undefined || l.lineNo > doing.lineNo)) doing = l;
-            boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(rec.message), more: [], ...(doing !== undefined ? { before: { line: doing.lineNo, text: clip(doing.text), why: 'what the bootloader did just before' } } : {}) };
+            // (A fault or an assertion right after the firmware said what it could not do, `LinuxBoot: unable to
+            // load bzImage image` then `ASSERT [DxeCore] …`: that is the failure, the fault its end.)
+            const said = doing !== undefined && BOOTLOADER_FAULT.test(rec.message) && FIRMWARE_COMPLAINT.test(doing.text) ? doing : undefined;
+            boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(said !== undefined ? said.text : rec.message), more: [], ...(doing !== undefined ? { before: { line: doing.lineNo, text: clip(doing.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
             if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
           }
           else if (e.more.length < 5) {
@@ -1116,8 +1128,12 @@ export class Segmenter extends CrashTracker {
       if (this.earlyBoot !== null) this.earlyBoot.earlyKernel = undefined;
       this.earlyBoot = boot;
     }
-    const seen = (boot.earlyKernel ??= new Set());
-    if (seen.size < 2048) seen.add(`${uptime} ${message.slice(0, 40)}`);
+    // (Their stamps and messages as they come, not keys built for a set: most lines are kept, few ever looked up.)
+    const seen = (boot.earlyKernel ??= { uptimes: [], messages: [] });
+    if (seen.uptimes.length < 2048) {
+      seen.uptimes.push(uptime);
+      seen.messages.push(message);
+    }
   }
 
   /** The boot whose early kernel lines are kept (see earlySeen). */
@@ -1185,7 +1201,7 @@ export class Segmenter extends CrashTracker {
     // same line quoted, no new kernel.
     // (Not after the kernel said it restarts: a kernel with a coarse clock prints its first lines at the same
     // stamps each boot.)
-    if (boot !== null && rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5 && (boot.end === 'log-end' || (boot.end === 'panic' && this.restartAfterPanic === null)) && boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && boot.earlyKernel?.has(`${rec.uptime} ${rec.message.slice(0, 40)}`) === true) return this.touch();
+    if (boot !== null && rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5 && (boot.end === 'log-end' || (boot.end === 'panic' && this.restartAfterPanic === null)) && boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && earlySaid(boot, rec.uptime, rec.message)) return this.touch();
     if (rec.event?.kind === 'banner') {
       if (boot === null) boot = this.startBoot('kernel-banner', at.lineNo);
       else if (
@@ -1216,7 +1232,8 @@ export class Segmenter extends CrashTracker {
       rec.message.trim() !== '' &&
       // (A secondary CPU brought up just now prints on its own clock, not yet in step: `[    0.056435][    T0]
       // masked ExtINT on CPU#1` after `x86: Booting SMP configuration:` at 13 s. The same kernel.)
-      !(this.smpBringup >= 0 && at.lineNo - this.smpBringup <= 6) &&
+      // (All the while they come up, until `smp: Brought up 2 nodes, 96 CPUs`: each new CPU's line is on its clock.)
+      !(this.smpBringup >= 0 && at.lineNo - this.smpBringup <= SMP_BRINGUP_LINES && boot.end === 'log-end') &&
       // (A process's line is not a new kernel's first: a kernel prints on its own before any process runs. A
       // capture that lost bytes shows `[   1.084018] sstemd[1]: …` for `[   51.084018] systemd[1]: …`.)
       ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && !(rec.process !== null && !rec.fromJournal && rec.uptime > 0.2)) ||
@@ -2164,6 +2181,16 @@ export class Segmenter extends CrashTracker {
     const evidence: Evidence[] = [];
     let cause = said;
     let i = crashed ? -1 : before.findLastIndex((l) => l.text.includes(said + ': '));
+    // PID 1 crashed (`Caught <SEGV>, dumped core as pid 3.`) right after an error of its own (`Failed to enqueue
+    // loopback interface start request: Operation not supported`): it crashed handling that error, which is
+    // the cause.
+    if (crashed) {
+      const last = before.at(-1);
+      if (last !== undefined && at.lineNo - last.lineNo <= 2 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(last.text.trim()) && !last.text.includes(', ignoring')) {
+        cause = last.text.trim().replace(/^systemd\[1\]: /, '');
+        addEvidence(evidence, { line: last.lineNo, text: clip(last.text), why: 'PID 1: the error it crashed on' });
+      }
+    }
     // (An error PID 1 logs and goes on from, `Failed to install release agent, ignoring: …`, is no link.)
     const link = (l: LineRef, errno: string): boolean => l.text.trimEnd().endsWith(': ' + errno) && !l.text.includes(', ignoring: ');
     if (i >= 0) {
@@ -2213,10 +2240,20 @@ export class Segmenter extends CrashTracker {
     addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 failed and froze or exited' });
     // (A log that begins with the chain begins the boot there.)
     // (Its last words may come before the line that began the boot: `Freezing execution.` after them.)
+    const fresh = this.boot === null;
     const cycle = this.ensureCycle(this.boot === null ? evidence[0]!.line : Math.max(at.lineNo, this.boot.startLine));
+    // (PID 1's setup failing before anything else of a boot showed, no kernel's lines before it: PID 1's start
+    // is the log's, a container's (`docker start`, `runc run`, `podman start` printed just before).)
+    if (fresh && !crashed && this.boots.length === 1) this.boot!.container = true;
     if (cycle.fatal !== undefined && cycle.fatal.provisional !== true) return;
-    cycle.fatal = { message: own(said), cause: own(clip(cause)), line: at.lineNo, evidence, provisional };
+    // (The cause is the root cause's name: kept whole up to a longer limit, a container's cgroup path and all.)
+    cycle.fatal = { message: own(said), cause: own(clip(cause, LIMITS.evidenceText * 2)), line: at.lineNo, evidence, provisional };
     this.touch();
+  }
+
+  private containerFailed(at: LineRef): void {
+    const fatal = this.boot === null ? undefined : currentCycle(this.boot)?.fatal;
+    if (fatal !== undefined && at.lineNo > fatal.line && at.lineNo - fatal.line <= 3) addEvidence(fatal.evidence, { line: at.lineNo, text: clip(at.text), why: 'the container manager says the container failed' });
   }
 
   /**
@@ -2611,6 +2648,12 @@ export class Segmenter extends CrashTracker {
           // before its shell: the root was there and would not mount. That is what went wrong.)
           const mount = device === null ? this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= NEAR_LINES) : undefined;
           if (mount !== undefined) boot.mode.cause = { line: mount.line, text: mount.text, why: `the root file system would not mount: ${mount.reason}` };
+          // (What sent it there: the root's mount that failed, else its last error in its own words.)
+          const lastMount = this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= NEAR_LINES);
+          let lastText: LineRef | undefined;
+          for (const e of this.errorTexts) if (e !== undefined && e.lineNo < at.lineNo && at.lineNo - e.lineNo <= 8 && (lastText === undefined || e.lineNo > lastText.lineNo)) lastText = e;
+          const last = lastMount !== undefined ? { line: lastMount.line, text: lastMount.text } : lastText !== undefined ? { line: lastText.lineNo, text: clip(lastText.text) } : undefined;
+          if (last !== undefined) boot.mode.lastError = { ...last, why: 'the last error before the shell' };
           this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'initramfs-shell' });
         }
         boot.mode.device ??= device;
@@ -2791,4 +2834,13 @@ export class Segmenter extends CrashTracker {
     }
   }
 
+}
+
+/** This boot's kernel said this line in its first second and a half, at this very stamp (see earlySeen). */
+function earlySaid(boot: BootState, uptime: number, message: string): boolean {
+  const seen = boot.earlyKernel;
+  if (seen === undefined) return false;
+  const head = message.slice(0, 40);
+  for (let i = 0; i < seen.uptimes.length; i++) if (seen.uptimes[i] === uptime && seen.messages[i]!.slice(0, 40) === head) return true;
+  return false;
 }

@@ -74,6 +74,8 @@ export interface ModeState {
   evidence: Evidence[];
   /** The error an init script printed just before its maintenance shell (a mount that failed). */
   cause?: Evidence;
+  /** What sent the initramfs to its shell: the root's mount that failed, else its last error before it. */
+  lastError?: Evidence;
   /** Entered on dracut's own words (`Entering emergency mode. Exit the shell to continue.`). */
   viaDracut?: boolean;
 }
@@ -213,7 +215,7 @@ export interface BootState {
   /** The wall-clock time (seconds of the day) of this boot's first journal or syslog line, when it has one. */
   firstWall?: number;
   /** The kernel's lines of its first 1.5 s (stamp and message), to know them when a harness quotes them again. */
-  earlyKernel?: Set<string>;
+  earlyKernel?: { uptimes: number[]; messages: string[] };
   /** The kernel's command line as printed (the first time in this boot). */
   commandLine?: Evidence;
   /** The kernel's first storage or filesystem error in this boot (`I/O error, dev nvme0n1, sector …`). */
