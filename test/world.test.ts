@@ -3085,8 +3085,10 @@ test("a line just before a crash header that names the same fault opens its repo
 });
 
 test('`do_page_fault(): sending SIGSEGV to init for invalid` wrapped by a mail before its access words still says why init died', () => {
-  const r = f(['[   34.576358] Run /sbin/init as init process', '[   35.011380] do_page_fault(): sending SIGSEGV to init for invalid', 'read access from 0000000000000360', '[   35.492165] Kernel panic - not syncing: Attempted to kill init!']);
+  const r = f(['[   34.576358] Run /sbin/init as init process', '[   35.011380] do_page_fault(): sending SIGSEGV to init for invalid', 'read access from 0000000000000360', '[   35.253603] epc = 0000000000000360 in systemd[aaab121000+12d000]', '[   35.492165] Kernel panic - not syncing: Attempted to kill init!']);
   assert.ok(r.rootEvidence.some((t) => t.includes('sending SIGSEGV to init')));
+  // (And MIPS's next line, where in the program it faulted.)
+  assert.ok(r.rootEvidence.some((t) => t.includes('epc = 0000000000000360 in systemd')));
 });
 
 test("GRUB's banner retyped as `Welcome to Grub!` is the bootloader, not an OS's welcome; its error before the rescue prompt is the cause", () => {
@@ -3111,9 +3113,12 @@ test("PID 1 crashed right after an error of its own: that error is the cause; a 
   assert.is(long.rootCause, `Failed to create ${path} control group: Permission denied`);
 });
 
-test('an initramfs mount of the root written with doubled slashes (`/root//`) is still the root', () => {
-  const r = analyze(['Command: mount -o zfsutil -t zfs pool/root /root//', 'mount: mounting pool/root on /root// failed: Permission denied', 'Error: 1'].join('\n') + '\n');
+test('an initramfs mount of the root written with doubled slashes (`/root//`) is still the root; what the script said of the same source just before is its evidence', () => {
+  const r = analyze(['Command: mount -o zfsutil -t zfs pool/root /root//', "Message: filesystem 'pool/root' can not be mounted due to error 13", 'lvm is not available', 'mount: mounting pool/root on /root// failed: Permission denied', 'Error: 1'].join('\n') + '\n');
   assert.is(r.boots[0]!.rootCause?.kind, 'root-device');
+  const texts = r.boots[0]!.rootCause!.evidence.map((e) => e.text);
+  assert.ok(texts.some((t) => t.startsWith('Message: filesystem')));
+  assert.not.ok(texts.some((t) => t.startsWith('lvm') || t.startsWith('Command:')));
 });
 
 test("x86's early exception handler's `PANIC: early exception` is a panic; the 0-day robot's own `BUG: kernel hang in boot stage` after the console is no crash of the kernel", () => {

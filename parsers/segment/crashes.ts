@@ -211,7 +211,11 @@ export abstract class CrashTracker extends FailureLedger {
     // init killed for a bad memory access (`init: unhandled page fault (11) at 0x000008ec`), then `Attempted
     // to kill init!`: the fault is why.
     const fault = boot.userFaults?.last;
-    if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && fault !== undefined && fault.line < at.lineNo && at.lineNo - fault.line <= 60) addEvidence(state.evidence, { ...fault, why: 'init was killed for a bad memory access' });
+    if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && fault !== undefined && fault.line < at.lineNo && at.lineNo - fault.line <= 60) {
+      addEvidence(state.evidence, { ...fault, why: 'init was killed for a bad memory access' });
+      const where = boot.userFaults?.where;
+      if (where !== undefined && where.line > fault.line && where.line < at.lineNo) addEvidence(state.evidence, where);
+    }
     // (A line just before the report that names the same fault opens it: powerpc's `Machine check in kernel
     // mode.`, then `Caused by …`, then `Oops: Machine check, sig: 7 [#1]`.)
     const words = c.title.match(/\b[A-Za-z]{5,}\b/g)?.filter((w) => !GENERIC_CRASH_WORDS.has(w.toLowerCase())) ?? [];

@@ -499,6 +499,14 @@ export class Segmenter extends CrashTracker {
           if (wait?.gaveUp !== undefined && wait.triedMount === undefined && this.boot!.cycles.length === 0 && INITRAMFS_MOUNT_POINT.test(rec.mountError.path) && rec.at.lineNo - wait.gaveUp.line <= 5) wait.triedMount = { line: rec.at.lineNo, text: clip(rec.at.text) };
           this.mountError(rec.mountError.path, rec.mountError.reason, rec.at);
           if (rec.mountError.reason !== 'does not exist') this.initMountError(rec.mountError.path, rec.at);
+          // (What the initramfs's script said of the same source just before: ZFS's `Message: filesystem
+          // 'pool/root' can not be mounted due to error 13`, then busybox's `mount: mounting pool/root on /root// failed`.)
+          const b = this.boot;
+          const source = /^mount: mounting (\S+) on /.exec(rec.at.text.trim())?.[1];
+          if (b !== null && source !== undefined && source.length >= 3 && b.rootMountError?.line === rec.at.lineNo && b.rootMountSaid === undefined) {
+            const said = this.recentLines.filter((l) => l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 3 && l.text.includes(source) && !l.text.trimStart().startsWith('Command:')).sort((x, y) => x.lineNo - y.lineNo);
+            if (said.length > 0) b.rootMountSaid = said.map((l) => ({ line: l.lineNo, text: clip(l.text), why: 'the initramfs said of the same file system' }));
+          }
         }
         if (rec.rootNotFound !== null) this.rootNotFound(rec.rootNotFound, rec.at);
         if (rec.dracut) {
@@ -1156,6 +1164,12 @@ export class Segmenter extends CrashTracker {
     const at = rec.at;
     let boot = this.boot;
     if (rec.message.charCodeAt(0) === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message);
+    // (MIPS says where in the program a killed process faulted on the line after: `epc = 0000000000000360 in
+    // systemd[aaab121000+12d000]`.)
+    else if (rec.message.charCodeAt(0) === 0x65 /* e */ && rec.message.startsWith('epc = ') && boot !== null) {
+      const u = boot.userFaults;
+      if (u !== undefined && at.lineNo > u.last.line && at.lineNo - u.last.line <= 3) u.where ??= { line: at.lineNo, text: clip(at.text), why: 'where in the program it faulted' };
+    }
     // A syslog daemon writing to the console replays the ring buffer (BusyBox klogd: `kern.notice kernel:
     // [    0.000000] Linux version …`) after the console already showed those lines: the same boot again,
     // until its uptimes pass where the console's were.

@@ -232,7 +232,7 @@ export interface BootState {
    *  `foo[12]: segfault at …`): the first, and the processes (a few). */
   /** The latest run of one line said again and again (see Segmenter.repeatSeen). */
   repeating?: Array<{ template: string; first: Evidence; message: string; count: number; lastLine: number; lastText: string }>;
-  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number; lastPid?: string | null; before?: Evidence };
+  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number; lastPid?: string | null; before?: Evidence; where?: Evidence };
   /** `net`: the first of them that is a network device (`platform cac80000.ethernet: deferred probe pending`). */
   deferredProbe?: { line: number; text: string; more: Evidence[]; net?: Evidence };
   kernelLastText?: string;
@@ -281,6 +281,8 @@ export interface BootState {
   initrdFailure?: { initrd: 'nixos-stage-1' | 'dracut' | 'initramfs-script'; message: string | null; line: number; text: string; device: string | null; evidence: Evidence[] };
   /** The initramfs could not mount the root file system (`mount: /new_root: unknown filesystem type 'ext4'`). */
   rootMountError?: Evidence;
+  /** The lines just before it that name the same source (`Message: filesystem 'pool/root' can not be mounted …`). */
+  rootMountSaid?: Evidence[];
   /** initramfs-tools' `Begin: X ...` steps not yet `done.`, innermost last, and the errors printed
    *  inside them: a log that ends there hung in the initramfs. */
   /** OpenWrt's preinit began (procd's `init: - preinit -`), with its failsafe prompt once shown. */
