@@ -3160,4 +3160,11 @@ test("mkinitcpio's shell: what sent it there is the root's mount that failed", (
   assert.is(r.emergencyTriggeredBy, "mount: /new_root: can't find UUID=1dd7.");
 });
 
+test("systemd-shutdown gave up (`Critical error while doing system shutdown`): the machine froze; its error before, its errno wrapped onto the next line by a mail, is why", () => {
+  const r = f(['[   16.159309] systemd-shutdown[1]: Powering off.', '[   16.160685] systemd-shutdown[1]: Failed to invoke reboot():', 'Operation not permitted', '[   16.162408] systemd-shutdown[1]: Critical error while doing system', 'shutdown: Operation not permitted']);
+  assert.is(r.rootCause, 'Failed to invoke reboot(): Operation not permitted');
+  // A shutdown that powers off is no failure, its ignored errors aside.
+  assert.is(f(['[   16.140467] systemd-shutdown[1]: Failed to finalize  file systems, ignoring', '[   16.159309] systemd-shutdown[1]: Powering off.', '[   16.170000] reboot: Power down']).rootCause, null);
+});
+
 test.run();

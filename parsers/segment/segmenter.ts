@@ -1521,6 +1521,11 @@ export class Segmenter extends CrashTracker {
       // systemd-shutdown runs as PID 1 in place of systemd: the cycle it ends was systemd's, even when the
       // log shows no more of it than this.
       this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
+      const said = rec.message.slice(rec.message.indexOf(']: ') + 3);
+      // It could not finish the shutdown and freezes (`Failed to invoke reboot(): Operation not permitted`,
+      // then `Critical error while doing system shutdown: Operation not permitted`): its error before is why.
+      if (said.startsWith('Failed to ') && !said.includes('ignoring')) this.shutdownError = { at, said };
+      else if (said.startsWith('Critical error while doing system')) this.shutdownFatal(at);
     }
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     // (`foo.service: Failed to spawn executor: …` is also read as the unit's error: see managerEvent.)
@@ -2262,6 +2267,33 @@ export class Segmenter extends CrashTracker {
     if (cycle.fatal !== undefined && cycle.fatal.provisional !== true) return;
     // (The cause is the root cause's name: kept whole up to a longer limit, a container's cgroup path and all.)
     cycle.fatal = { message: own(said), cause: own(clip(cause, LIMITS.evidenceText * 2)), line: at.lineNo, evidence, provisional };
+    this.touch();
+  }
+
+  /** systemd-shutdown's last `Failed to …` (see shutdownFatal). */
+  private shutdownError: { at: LineRef; said: string } | null = null;
+
+  /** systemd-shutdown gave up (`Critical error while doing system shutdown: …`) and freezes: the machine never
+   *  powered off or restarted. Its error just before is the cause (a mail may have wrapped its errno onto the
+   *  next line: `Failed to invoke reboot():`, `Operation not permitted`). */
+  private shutdownFatal(at: LineRef): void {
+    const cycle = this.ensureCycle(at.lineNo);
+    if (cycle.fatal !== undefined) return;
+    const evidence: Evidence[] = [];
+    let cause = 'Critical error while doing system shutdown';
+    const e = this.shutdownError;
+    if (e !== null && at.lineNo - e.at.lineNo <= 4) {
+      cause = e.said.trim();
+      addEvidence(evidence, { line: e.at.lineNo, text: clip(e.at.text), why: 'what systemd-shutdown could not do' });
+      const wrapped = cause.endsWith(':') ? this.recentText(e.at.lineNo + 1) : undefined;
+      if (wrapped !== undefined && wrapped.text.trim() !== '') {
+        cause = `${cause} ${wrapped.text.trim()}`;
+        addEvidence(evidence, { line: wrapped.lineNo, text: clip(wrapped.text), why: 'its error, on the next line' });
+      }
+    }
+    addEvidence(evidence, { line: at.lineNo, text: clip(at.text), why: 'systemd-shutdown gave up and froze' });
+    this.recognised++;
+    cycle.fatal = { message: 'Critical error while doing system shutdown', cause: own(clip(cause, LIMITS.evidenceText * 2)), line: at.lineNo, evidence };
     this.touch();
   }
 
