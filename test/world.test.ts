@@ -3167,4 +3167,24 @@ test("systemd-shutdown gave up (`Critical error while doing system shutdown`): t
   assert.is(f(['[   16.140467] systemd-shutdown[1]: Failed to finalize  file systems, ignoring', '[   16.159309] systemd-shutdown[1]: Powering off.', '[   16.170000] reboot: Power down']).rootCause, null);
 });
 
+test("kdump's capture scripts: the step that failed is the cause, with the user-space fault the kernel reported just before", () => {
+  const r = f(['kdump: saving to /sysroot//var/crash/127.0.0.1-2020-01-16-02:06:14/', 'kdump: saving vmcore-dmesg.txt complete', 'kdump: saving vmcore', '[   44.337708] makedumpfile[469]: unhandled signal 7 at 00007fffba400000 nip 00007fffbbc4d7fc code 2', '/lib/kdump-lib-initramfs.sh: line 98:   469 Bus error               $CORE_COLLECTOR /proc/vmcore', 'kdump: saving vmcore failed, exitcode:135']);
+  assert.is(r.rootCause, 'kdump: saving vmcore failed');
+  assert.ok(r.rootEvidence.some((t) => t.includes('unhandled signal 7')), 'the kernel saw the collector fault');
+  assert.ok(r.rootEvidence.some((t) => t.includes('Bus error')));
+  // A dump that was saved is no failure.
+  assert.is(f(['kdump: saving to /sysroot//var/crash/x/', 'kdump: saving vmcore-dmesg.txt complete', 'kdump: saving vmcore', 'kdump: saving vmcore complete']).rootCause, null);
+});
+
+test("PA-RISC's die report (a cow, then `comm (pid N): what (code N)`) is the oops the panic after it comes from, timestamps or not", () => {
+  const cow = ['      _______________________________', '     < Your System ate a SPARC! Gah! >', '      -------------------------------', '             \\   ^__^'];
+  const r = f(['Run /sbin/init as init process', ...cow, 'init (pid 1): Spinlock was trashed (code 1)', 'CPU: 1 PID: 1 Comm: init Not tainted 6.4.10 #1', 'Kernel panic - not syncing: Fatal exception']);
+  assert.is(r.rootCause, 'oops');
+  assert.equal(r.kernelCrashes, ['oops', 'panic']);
+  assert.equal(f(['[    2.000000] Run /sbin/init as init process', '[    2.100000] init (pid 1): Spinlock was trashed (code 1)', '[    2.200000] Kernel panic - not syncing: Fatal exception']).kernelCrashes, ['oops', 'panic']);
+  // Without the cow, an untimed line of that shape is some program's; a user-mode fault has its address after it.
+  assert.equal(f(['Run /sbin/init as init process', 'init (pid 1): Spinlock was trashed (code 1)']).kernelCrashes, []);
+  assert.equal(f(['[    2.100000] Xorg (pid 812): Illegal instruction (code 8) at 00000000f0f40a84']).kernelCrashes, []);
+});
+
 test.run();

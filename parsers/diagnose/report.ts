@@ -643,6 +643,7 @@ const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
   s6: 's6',
   finit: 'Finit',
   shepherd: 'GNU Shepherd',
+  kdump: "kdump's capture scripts",
 };
 
 function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
@@ -677,9 +678,12 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   // with a login reached on another, it broke nothing.)
   const loggedIn = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);
   const initFailure = b.initFailures.find((f) => !(loggedIn && f.service.startsWith('INIT: Id ')));
-  const initName = b.init === null ? 'the init system' : INIT_NAMES[b.init];
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
+    const init = b.init ?? initFailure.init ?? null;
+    const initName = init === null ? 'the init system' : INIT_NAMES[init];
+    // (Under systemd, kdump's scripts in the capture kernel's initramfs: theirs, not another init's.)
+    const whose = b.cycles.length === 0 || b.init !== null ? `no systemd (${initName})` : initName;
     const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
     // The kernel refused the filesystem a line or two before (`jffs2: Too few erase blocks`, then OpenWrt's
     // `mount_root: switching to jffs2 failed`): the kernel's words say why.
@@ -696,7 +700,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       unit: initFailure.service,
       ...(printed.length > initFailure.service.length && printed.includes(initFailure.service) ? { description: printed } : {}),
       // (A failure the init system words itself, `Unable to mount tmpfs on /run.`, is said as it is.)
-      headline: `no systemd (${initName}): ${initFailure.service.includes(' ') ? initFailure.service.replace(/\.$/, '') : `${initFailure.service} failed`}${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
+      headline: `${whose}: ${initFailure.service.includes(' ') ? initFailure.service.replace(/\.$/, '') : `${initFailure.service} failed`}${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,
@@ -707,6 +711,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   // An init other than systemd ran, and its scripts' mounts failed (`mount -a` in BusyBox's rcS): the
   // first is the cause, in the kernel's words where it said why.
   const initMountCause = (): Cause | null => {
+    const initName = b.init === null ? 'the init system' : INIT_NAMES[b.init];
     // (Only one the kernel refused, saying why: boards' rc scripts mount what their kernel lacks —
     // `smackfs`, a busy `devtmpfs` — and boot on.)
     const m = b.mountErrors?.find((x) => x.kernel !== null);

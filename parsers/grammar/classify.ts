@@ -909,10 +909,14 @@ export class LineClassifier {
       if (trimmed === 'ok.' || trimmed === 'ok') this.openStep = null;
     }
     // Kernel output without timestamps (printk.time=0) still names its crashes, at the start of a line.
+    // (PA-RISC's die report begins with a cow, `< Your System ate a SPARC! Gah! >`; the task's line after it,
+    // `init (pid 1): Spinlock was trashed (code 1)`, is the crash's header.)
+    if (c0 === 0x3c /* < */ && trimmed.startsWith('< Your System ate a SPARC! Gah!')) this.parisCowAt = at.lineNo;
+    const afterCow = this.parisCowAt > 0 && at.lineNo - this.parisCowAt <= 8;
     this.out({
       kind: 'text',
       at,
-      crash: UNTIMED_CRASH.test(trimmed) ? matchCrash(trimmed) : null,
+      crash: UNTIMED_CRASH.test(trimmed) || afterCow ? matchCrash(trimmed) : null,
       location: c0 === 0x50 /* P */ || c0 === 0x4e /* N */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x49 /* I */ || c0 === 0x70 /* p */ || c0 === 0x65 /* e */ ? matchCrashLocation(trimmed) : null,
       mountError: matchMountError(trimmed),
       rootNotFound: initramfsRootNotFound(trimmed),
@@ -920,6 +924,8 @@ export class LineClassifier {
     });
   }
 
+  /** The line of PA-RISC's die banner (its cow), untimed: the crash header follows within a few lines. */
+  private parisCowAt = 0;
   /** PID 1's journal messages read only with a full stop put back (see stoplessMessage). */
   private stoplessSeen = 0;
   /** One such line may be a message cut short; from the second on, it is how this log prints them. */

@@ -717,7 +717,7 @@ export function matchMountError(message: string): { path: string; reason: string
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */
-export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android' | 's6' | 'finit' | 'shepherd';
+export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' | 'dinit' | 'runit' | 'procd' | 'android' | 's6' | 'finit' | 'shepherd' | 'kdump';
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
@@ -847,6 +847,11 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'shepherd', literal: 'Service ', pattern: /^Service [\w@.+:-]+ has been started\.$/, example: 'Service nbfc-linux-daemon has been started.' },
   { init: 'shepherd', literal: 'Service ', pattern: /^Service ([\w@.+:-]+) \(PID \d+\) exited with [1-9]\d*\.$/, failed: 1, example: 'Service nginx (PID 412) exited with 1.' },
   { init: 'shepherd', literal: 'Service ', pattern: /^Service ([\w@.+:-]+) (?:could not be started|has been disabled)\.$/, failed: 1, example: 'Service nbfc-linux-daemon has been disabled.' },
+  // The kdump capture kernel's scripts (kexec-tools/kdump-utils in a dracut or mkdumprd initramfs) say each
+  // step on the console as `kdump: …`: the dump saved, or which step failed (`saving vmcore failed, exitcode:1`,
+  // `failed to dump to '/sysroot', it's not a mount point!`, a pre/post hook's non-zero status).
+  { init: 'kdump', literal: 'kdump: ', pattern: /^kdump: (?:saving to |saving vmcore(?:-dmesg\.txt)?(?: complete)?$|dump target |Executing final action )/, example: 'kdump: saving vmcore-dmesg.txt complete' },
+  { init: 'kdump', literal: 'kdump: ', pattern: /^(kdump: (?:(?:saving (?:vmcore|vmcore-dmesg\.txt|opalcore)|moving vmcore|sync vmcore) failed|failed to dump to .{1,200}|Failed to mount rootfs|\S{1,200} exited with -?\d+ status|kdump_(?:pre|post) script exited with non-zero status!))(?:, exitcode:-?\d+)?\s*$/, failed: 1, example: 'kdump: saving vmcore failed, exitcode:1' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

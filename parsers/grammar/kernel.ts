@@ -125,13 +125,13 @@ export function kernelGate(extraStarts: readonly string[], extraWords: readonly 
   const atStart = new RegExp(`^(?:(?:NMI )?watchdog: )?(?:${starts.map(literal).join('|')})`);
   // `rror` and `orrupt` share `rr`: one alternative begun there scans faster (`interrupt` is not `orrupt`).
   const words = STORAGE_ANYWHERE.filter((w) => w !== 'rror' && w !== 'orrupt').map(literal);
-  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS, ...extraWords.map(literal)].join('|'));
+  const anywhere = new RegExp(['rr(?:or|(?<=orr)upt)', ...words, ...COMM_CRASH_WORDS.map(literal), ...extraWords.map(literal)].join('|'));
   return { test: (m: string): boolean => atStart.test(m) || anywhere.test(m) };
 }
 
-/** Alpha's crash header begins with the task (`systemd(1): Instruction fault 4`): the gate looks for its
+/** Alpha's and PA-RISC's crash headers begin with the task (`systemd(1): Instruction fault 4`): the gate looks for their
  *  words anywhere (a character class at the start of the anchored alternatives cost 5% of the speed). */
-const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault'];
+const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault', ' (code '];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
 export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'F2FS-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
@@ -200,6 +200,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'oops', literal: ' ilc:', starts: S390_PROGRAM_CHECKS, pattern: /^(?<what>[a-z][a-z -]{2,40}): (?<code>[0-9a-f]{4}) ilc:\d \[#\d+\]/, title: '$<what>: $<code>', example: 'illegal operation: 0001 ilc:3 [#1] SMP' },
   // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
+  // PA-RISC's die_if_kernel(): a cow saying `Your System ate a SPARC! Gah!`, then `comm (pid N): what (code N)`
+  // (a user-mode fault has ` at <address>` after it and is not the kernel's).
+  { kind: 'oops', literal: ' (code ', starts: [], pattern: /^(?<comm>[^\s()]{1,16}) \(pid \d{1,7}\): (?<what>\S.{0,80}?) \(code -?\d+\)\s*$/, title: '$<what> in $<comm>', example: 'init (pid 1): Spinlock was trashed (code 1)' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,8})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },

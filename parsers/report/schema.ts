@@ -217,7 +217,7 @@ export const Boot = z.object({
   emergency: Emergency.nullable().describe('an initrd shell entered before systemd ran'),
   rootCause: RootCause.nullable().describe('why the boot failed outside any userspace cycle'),
   init: z
-    .enum(['openrc', 'sysvinit', 'upstart', 'busybox', 'talos', 'dinit', 'runit', 'procd', 'android', 's6', 'finit', 'shepherd'])
+    .enum(['openrc', 'sysvinit', 'upstart', 'busybox', 'talos', 'dinit', 'runit', 'procd', 'android', 's6', 'finit', 'shepherd', 'kdump'])
     .nullable()
     .describe('an init system other than systemd that the log shows (its failures and shells are reported; it has no userspace cycles)'),
   loginLine: z.number().int().positive().nullable().describe('a login prompt outside any systemd userspace cycle (another init system)'),

@@ -220,10 +220,8 @@ export abstract class CrashTracker extends FailureLedger {
     // mode.`, then `Caused by …`, then `Oops: Machine check, sig: 7 [#1]`.)
     const words = c.title.match(/\b[A-Za-z]{5,}\b/g)?.filter((w) => !GENERIC_CRASH_WORDS.has(w.toLowerCase())) ?? [];
     if (words.length >= 2) {
-      for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
-        const r = (this.kRingAt - k) & 7;
-        const line = this.kRingLine[r]!;
-        if (line < at.lineNo && at.lineNo - line <= 3 && line >= boot.startLine && words.every((w) => this.kRingMessage[r]!.includes(w))) addEvidence(state.evidence, { line, text: clip(this.kRingText[r]!), why: 'the report begins: the same fault named first' });
+      for (const k of this.recentKernelLines(at.lineNo, 3)) {
+        if (k.line >= boot.startLine && words.every((w) => k.message.includes(w))) addEvidence(state.evidence, { line: k.line, text: clip(k.text), why: 'the report begins: the same fault named first' });
       }
     }
     for (const e of this.recentKernelErrors) {

@@ -30,7 +30,7 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
 const NOT_MOUNTED = /^mount: .*(?:not mounted|bad option)|exited with exit status [1-9]/;
 /** udev killed a worker whose device event did not finish in time. */
 const UDEV_WORKER_KILLED = /^\s*worker \[\d+\] \S+ timeout; kill it$|: Worker \[\d+\] processing SEQNUM=\d+ killed$/;
-export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists|unknown filesystem type|wrong fs type/i;
+export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists|unknown filesystem type|wrong fs type|unhandled signal|segfault at/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
@@ -593,6 +593,17 @@ export abstract class FailureLedger extends Timeline {
   protected readonly kRingMessage: string[] = new Array<string>(8).fill('');
   protected readonly kRingText: string[] = new Array<string>(8).fill('');
 
+  /** The ring's kernel lines before line `before` and at most `within` lines above it, oldest first. */
+  protected recentKernelLines(before: number, within: number): Array<{ line: number; message: string; text: string }> {
+    const out: Array<{ line: number; message: string; text: string }> = [];
+    for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
+      const r = (this.kRingAt - k) & 7;
+      const line = this.kRingLine[r]!;
+      if (line >= 0 && line < before && before - line <= within) out.push({ line, message: this.kRingMessage[r]!, text: this.kRingText[r]! });
+    }
+    return out;
+  }
+
   private ownProcessEvidence(f: FailureState, name: string, at: LineRef): void {
     const stem = unitStem(name);
     // (The process's last words just before PID 1 said the unit's process exited: `rdcore[1076]: Error: …`,
@@ -635,10 +646,8 @@ export abstract class FailureLedger extends Timeline {
     let first = Infinity;
     for (const e of f.evidence) if (e.line < at.lineNo && e.line < first && !e.text.includes(name)) first = e.line;
     if (first === Infinity) return;
-    for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
-      const r = (this.kRingAt - k) & 7;
-      const line = this.kRingLine[r]!;
-      if (line < first && first - line <= 3 && KERNEL_COMPLAINT.test(this.kRingMessage[r]!) && this.kRingMessage[r]!.length < 300) addEvidence(f.evidence, { line, text: clip(this.kRingText[r]!), why: "the kernel's complaint just before the unit's process failed" });
+    for (const k of this.recentKernelLines(first, 3)) {
+      if (KERNEL_COMPLAINT.test(k.message) && k.message.length < 300) addEvidence(f.evidence, { line: k.line, text: clip(k.text), why: "the kernel's complaint just before the unit's process failed" });
     }
   }
 

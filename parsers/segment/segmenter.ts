@@ -391,7 +391,7 @@ export class Segmenter extends CrashTracker {
         if (again !== undefined && again.service === rec.failed && rec.at.lineNo - again.line <= 3) {
           if ((again.said ??= []).length < 8) again.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: `${rec.failed} failed again` });
         } else if (rec.failed !== null) {
-          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at) });
+          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at), init: rec.init });
           else this.capped.failures++;
         }
         return this.touch();
@@ -2173,8 +2173,10 @@ export class Segmenter extends CrashTracker {
   private serviceSaid(service: string, at: LineRef): Evidence[] {
     const name = service.trim();
     // (The kernel's last line too: OpenWrt's fstools write to the kernel's log.)
-    const lines = this.k1Line > 0 ? [...this.recentLines, { lineNo: this.k1Line, text: this.k1Text }] : this.recentLines;
-    const near = lines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8).sort((a, b) => a.lineNo - b.lineNo);
+    // (And the kernel's lines among them: a user-space fault the kernel reported, `makedumpfile[469]: unhandled signal 7 …`.)
+    const kernel = this.recentKernelLines(at.lineNo, 8).map((k) => ({ lineNo: k.line, text: k.text }));
+    const lines = [...this.recentLines, ...kernel];
+    const near = lines.filter((l, i) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8 && lines.findIndex((x) => x?.lineNo === l.lineNo) === i).sort((a, b) => a!.lineNo - b!.lineNo) as LineRef[];
     // Another service's finished status line in between (`Starting bluetoothd: OK`) closes what came before.
     const other = near.findLastIndex((l) => !(name.length >= 3 && l.text.includes(name)) && OTHER_STATUS_DONE.test(l.text));
     const said = near
@@ -2243,10 +2245,8 @@ export class Segmenter extends CrashTracker {
         for (const q of chain) addEvidence(evidence, { line: q.at.lineNo, text: clip(q.at.text), why: chain.length > 1 ? 'PID 1: the error, restated by each caller' : 'PID 1: what failed just before it gave up' });
         // (The security module's denial of what PID 1 tried, just before: `audit: type=1400 … avc:  denied
         // { write } for  pid=1 comm="systemd" …`, then `Failed to create /init.scope control group: Permission denied`.)
-        for (let k = Math.min(8, this.kRingAt); k >= 1; k--) {
-          const r = (this.kRingAt - k) & 7;
-          const m = this.kRingMessage[r]!;
-          if (this.kRingLine[r]! < chain[0]!.at.lineNo && chain[0]!.at.lineNo - this.kRingLine[r]! <= 3 && m.includes(' denied ') && m.includes(' pid=1 ')) addEvidence(evidence, { line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'the security policy denied PID 1 what it then failed to do' });
+        for (const k of this.recentKernelLines(chain[0]!.at.lineNo, 3)) {
+          if (k.message.includes(' denied ') && k.message.includes(' pid=1 ')) addEvidence(evidence, { line: k.line, text: clip(k.text), why: 'the security policy denied PID 1 what it then failed to do' });
         }
       }
     }

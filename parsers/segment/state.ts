@@ -241,7 +241,8 @@ export interface BootState {
   /** An init system other than systemd, when it said so. */
   init: OtherInit | null;
   /** Services that init system said failed. */
-  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[] }>;
+  /** (init: the init system whose words they are, where not the boot's own: kdump's scripts under systemd.) */
+  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[]; init?: OtherInit }>;
   /** mount(8)'s errors on the console while no systemd ran (an rc script's `mount -a`), the first few,
    *  each with the kernel's reason just before it (`tmpfs: Unknown parameter 'mode'`) where it gave one. */
   mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;
