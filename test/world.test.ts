@@ -3187,4 +3187,21 @@ test("PA-RISC's die report (a cow, then `comm (pid N): what (code N)`) is the oo
   assert.equal(f(['[    2.100000] Xorg (pid 812): Illegal instruction (code 8) at 00000000f0f40a84']).kernelCrashes, []);
 });
 
+test("Linux 2.4 on MIPS: `Oops in traps.c::do_be, line 385:` is an oops, the bus error said before it opens the report, and `Process x (pid: N, …)` names the task", () => {
+  const r = analyze(['Freeing unused kernel memory: 84k freed', 'Data bus error, epc == 800a9134, ra == 800a9210', 'Oops in traps.c::do_be, line 385:', '$0 : 00000000 1000fc00 00000000 b8000000', 'Process ifconfig (pid: 25, stackpage=80596000)', 'Call Trace:   [<800c313c>] [<80097288>]'].join('\n') + '\n');
+  const crash = r.boots[0]!.crashes[0]!;
+  assert.is(crash.kind, 'oops');
+  assert.is(crash.title, 'Oops in traps.c::do_be');
+  assert.is(crash.details.comm, 'ifconfig');
+  assert.is(crash.details.pid, 25);
+  assert.ok(crash.evidence.some((e) => e.text.startsWith('Data bus error')));
+  // ARM's form of the task line too.
+  assert.is(analyze('[    5.000000] Unable to handle kernel NULL pointer dereference at virtual address 00000000\n[    5.000000] Internal error: Oops: 17 [#1] ARM\n[    5.000000] Process init (pid: 1, stack limit = 0xc7838238)\n').boots[0]!.crashes[0]!.details.comm, 'init');
+});
+
+test("a board's memory training (`DDR3 init.`) after a panic is the next power-on: a boot of its own, and its later lines (`DRAMC init done.`) are the same one", () => {
+  const r = f(['Linux version 5.9.9 (x@y) #1 SMP', 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)', 'Machine restart ... ', 'BGA IC', 'DDR3 init.', 'DRAMC init done. ', 'DRAM size=128MB', 'Press any key in 3 secs to enter boot command mode.']);
+  assert.is(r.boots, 2);
+});
+
 test.run();

@@ -74,7 +74,7 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
     const noted = severity === 'note' ? p.dim(' (noted by the policy, not failing)') : '';
     out.push(`  ${colour('crash')}: ${safeText(c.title)}${noted}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
     const d = c.details;
-    const task = d.comm !== null ? `${safeText(d.comm)} (PID ${d.pid}) on CPU ${d.cpu}${d.tainted !== null && d.tainted !== 'Not tainted' ? `, tainted ${safeText(d.tainted)}` : ''}` : '';
+    const task = d.comm !== null ? `${safeText(d.comm)} (PID ${d.pid})${d.cpu !== null ? ` on CPU ${d.cpu}` : ''}${d.tainted !== null && d.tainted !== 'Not tainted' ? `, tainted ${safeText(d.tainted)}` : ''}` : '';
     const trace = d.frames.length > 0 ? `trace: ${d.frames.slice(0, 4).map(safeText).join(' ← ')}${d.frames.length > 4 ? ' ← …' : ''}` : '';
     if (task !== '' || trace !== '') out.push(`    ${p.dim([task, trace].filter((x) => x !== '').join('; '))}`);
   }

@@ -221,6 +221,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // (Its own banner key: BL2's version line follows it in the same run.)
   { kind: 'firmware', literal: 'CPU: STM32MP', pattern: /^NOTICE:\s+CPU: STM32MP\w+(?:\?\?)? Rev\.\w*/, example: 'NOTICE:  CPU: STM32MP157AAA Rev.B', banner: 'stm32mp-bl2-cpu' },
   { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, example: 'NOTICE:  BL31: v2.8(release):v2.8', banner: 'tf-a-bl31' },
+  // A board's first stage training its memory (`DDR3 init.`, `DDR4 initialization`; its later lines, `DRAMC init done.`, are no new start):
+  // a machine starting from power-on or reset, whatever vendor's loader follows.
+  { kind: 'firmware', literal: ' init', pattern: /^(?:LP)?DDR[2-5]? init(?:iali[sz]ation)?\b/, example: 'DDR3 init.', banner: 'dram-init' },
   { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
   // NVIDIA Tegra's boot firmware (MB1, then MB2), each line stamped `[ssss.mmm]` and a level (`I>`, `W>`, `E>`, `C>`).
   { kind: 'firmware', literal: '> MB1 (', pattern: /^\[\d{4}\.\d{3}\] I> MB1 \(/, example: '[0000.034] I> MB1 (prd-version: 1.5.1.6-t194-41334769-1740dd39)', banner: 'tegra-mb1' },

@@ -30,6 +30,8 @@ const ADDRESS = /(?:, address: |(?:at|for) (?:virtual address |address )?)(?:0x)
 
 /** `CPU: 1 PID: 1 Comm: swapper/0 Not tainted 6.1.0 #1` (6.12 puts `UID: 0` between). */
 const TASK = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (\S+?) (Not tainted|Tainted: ([A-Z ]+?))(?= \d| \S*$|$)/;
+/** `Process init (pid: 1, stack limit = 0xc7838238)` and the like. */
+const OLD_TASK = /^Process (\S{1,16}) \(pid: (\d+)(?:,|\))/;
 /** A frame: `func+0x12/0x40 [mod]` (x86 and arm64, after `Call Trace:` or `Call trace:`). */
 const FRAME = /^(\?\s+)?(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?/;
 /** 32-bit ARM: `[<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (mount_bdev+0x…)`, or with `+0x…` inside. */
@@ -55,6 +57,16 @@ export function readReportLine(d: CrashDetails, message: string, inTrace: boolea
       d.comm = t[3]!;
       // (The letters stand in fixed columns; the spaces between them say nothing.)
       d.tainted = t[4] === 'Not tainted' ? 'Not tainted' : t[5]!.trim().replace(/\s+/g, ' ');
+    }
+    return inTrace;
+  }
+  // Older kernels and other architectures say the task apart: `Process init (pid: 1, stack limit = 0xc7838238)`
+  // (ARM), `Process ifconfig (pid: 25, stackpage=80596000)` (MIPS on 2.4), `Process swapper (pid: 1, threadinfo=…`.
+  if (d.pid === null && m.startsWith('Process ')) {
+    const p = OLD_TASK.exec(m);
+    if (p !== null) {
+      d.pid = Number(p[2]);
+      d.comm = p[1]!;
     }
     return inTrace;
   }

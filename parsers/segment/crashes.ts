@@ -50,6 +50,9 @@ export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|
 const CALLER = 'the call trace: the code that led to it';
 const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
 
+/** MIPS's bus error, said before its die report. */
+const MIPS_BUS_ERROR = /(?:^|\] )(?:Data|Instruction) bus error, epc == [0-9a-f]+/;
+
 export abstract class CrashTracker extends FailureLedger {
   protected readonly openCrashes: CrashState[] = [];
   /** The kernel's last attempts to start init (`Run /bin/sh as init process`, `Failed to execute /init
@@ -224,6 +227,11 @@ export abstract class CrashTracker extends FailureLedger {
         if (k.line >= boot.startLine && words.every((w) => k.message.includes(w))) addEvidence(state.evidence, { line: k.line, text: clip(k.text), why: 'the report begins: the same fault named first' });
       }
     }
+    // (MIPS says the bus error before its die report: `Data bus error, epc == 800a9134, ra == 800a9210`, then
+    // `Oops in traps.c::do_be, line 385:` or `Oops[#1]:`; with timestamps or without.)
+    for (const l of [...this.recentKernelLines(at.lineNo, 2).map((k) => ({ lineNo: k.line, text: k.text })), ...this.plainLinesBefore(at.lineNo, 2)]) {
+      if (MIPS_BUS_ERROR.test(l.text)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: 'the report begins: the bus error the CPU took' });
+    }
     for (const e of this.recentKernelErrors) {
       if (e.line >= at.lineNo || e.line < boot.startLine) continue;
       if (at.lineNo - e.line <= NEAR_LINES || (rootPanic && /\broot\b/.test(e.text))) addEvidence(state.evidence, { ...e, why: 'kernel error just before the crash' });
@@ -238,6 +246,8 @@ export abstract class CrashTracker extends FailureLedger {
 
   /** The error line init printed just before `line` (a few lines at most), if the console showed one. */
   protected abstract initLastWords(line: number): LineRef | null;
+  /** The console's own (untimed) lines before `line`, at most `within` lines above it. */
+  protected abstract plainLinesBefore(line: number, within: number): LineRef[];
 
   protected lookForCrashLocation(at: LineRef, location0: string | null): void {
     const WORKQUEUE = 'the work the kernel worker was doing';

@@ -2163,6 +2163,10 @@ export class Segmenter extends CrashTracker {
   private namedDamage: NonNullable<BootState['kernelFailures']>[number] | null = null;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
   private readonly recentLines: LineRef[] = [];
+
+  protected plainLinesBefore(line: number, within: number): LineRef[] {
+    return this.recentLines.filter((l) => l !== undefined && l.lineNo < line && line - l.lineNo <= within);
+  }
   private recentAt = 0;
 
   /**
