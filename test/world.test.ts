@@ -3204,4 +3204,23 @@ test("a board's memory training (`DDR3 init.`) after a panic is the next power-o
   assert.is(r.boots, 2);
 });
 
+test("`irq N: nobody cared`: the kernel turns the interrupt off; with a device failing after it, that is why; alone, nothing failed", () => {
+  const head = ['[    0.000000] Linux version 5.2.0 (x@y) #1', '[   32.291454] irq 36: nobody cared (try booting with the "irqpoll" option)', '[   32.291500] handlers:', '[   32.292654] Disabling IRQ #36'];
+  const r = f([...head, '[   41.898356] ata2.00: qc timeout (cmd 0xa0)', '[   52.811220] ata2.00: disabled']);
+  assert.is(r.rootCause, 'irq 36: nobody cared (try booting with the "irqpoll" option)');
+  assert.ok(r.rootEvidence.includes('[   32.292654] Disabling IRQ #36'));
+  assert.is(f(head).rootCause, null);
+});
+
+test("without timestamps, a WARNING whose calls the oops after it shares (32-bit ARM's `a from b+0x…` frames) begins the chain", () => {
+  const warn = ['WARNING: CPU: 4 PID: 1 at block/bio.c:229 bio_free+0x6c/0x70', 'CPU: 4 PID: 1 Comm: swapper/0 Not tainted 5.17.0 #1', ' warn_slowpath_fmt from bio_free+0x6c/0x70', ' bio_free from squashfs_read_data+0x118/0x748', ' squashfs_read_data from squashfs_read_table+0xdc/0x144', '---[ end trace 0000000000000000 ]---'];
+  const oops = ['Unable to handle kernel NULL pointer dereference at virtual address 00000004', 'Internal error: Oops: 5 [#1] PREEMPT SMP ARM', 'CPU: 4 PID: 1 Comm: swapper/0 Tainted: G        W 5.17.0 #1', 'PC is at bio_free+0x24/0x70', ' bio_free from squashfs_read_data+0x118/0x748', ' squashfs_read_data from squashfs_read_table+0xdc/0x144', '---[ end trace 0000000000000000 ]---', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b'];
+  const r = f([...warn, ...oops]);
+  assert.is(r.rootCause, 'warning');
+  assert.ok(r.rootEvidence.some((t) => t.startsWith('Internal error: Oops')), 'the oops it led to');
+  // A WARNING down other calls stays a crash of its own: the oops is the cause.
+  const other = warn.map((l) => l.replace(/bio_free/g, 'foo_probe').replace(/squashfs_read_data|squashfs_read_table/g, 'bar_init'));
+  assert.is(f([...other, ...oops]).rootCause, 'oops');
+});
+
 test.run();

@@ -176,12 +176,16 @@ function initGaveUp(b: BootState): Cause | null {
 
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
+const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
+
 function kernelFailure(b: BootState): Cause | null {
   // (Not the root filesystem types the kernel tried before the one that mounted, a few lines on: `SQUASHFS
   // error: Can't find a SQUASHFS superblock on mtdblock3`, then `VFS: Mounted root (yaffs filesystem)`.)
   const probed = (f: NonNullable<BootState['kernelFailures']>[number]): boolean => f.kind === 'mount' && b.rootMountedLine !== undefined && b.rootMountedLine > f.line && b.rootMountedLine - f.line <= ROOT_PROBE_LINES;
   const found = (b.kernelFailures ?? []).filter((f) => !probed(f));
-  if (found.length === 0) return null;
+  // (An interrupt nobody claimed, that the kernel then turned off, breaks whatever was on it; when nothing
+  // failed after it, nothing was: the report alone is no failure.)
+  if (found.every((f) => IRQ_NOBODY_CARED.test(f.message))) return null;
   const mount = found.find((f) => f.kind === 'mount');
   // The filesystem's damage reported just before its mount failed on the same device (`BTRFS critical
   // (device sda2): corrupt leaf: …`, then `open_ctree failed`) is why the mount failed.
@@ -1065,9 +1069,13 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
     const firstHard = before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
     const cause = (firstHard !== undefined ? ledTo(leadingWarning(firstHard, crashes), reportOf(firstHard, crashes)) : null) ?? reportOf(firstHard ?? before[0] ?? panic, crashes);
-    // The panic that reports it is evidence of what it led to.
+    // The oops it led to (`BUG: KASAN: …`, then `Internal error: Oops: 96000004 [#1]`), and the panic that
+    // reports it, are evidence of what it led to.
+    const then = before.filter((c) => c !== cause && c !== panic && c.line > cause.line && (c.kind === 'oops' || c.kind === 'bug')).slice(0, 2);
+    const led = then.flatMap((c) => c.evidence.filter((e) => e.line === c.line || e.why === 'the oops').slice(0, 2)).filter((e) => !cause.evidence.some((x) => x.line === e.line)).map((e) => ({ ...e, why: 'then the same fault was reported as an oops' }));
+    const withLed = led.length > 0 && cause !== panic ? { ...cause, evidence: [...cause.evidence, ...led] } : cause;
     const said = panic.evidence[0];
-    return cause === panic || said === undefined || cause.evidence.some((e) => e.line === said.line) ? cause : { ...cause, evidence: [...cause.evidence, { ...said, why: 'the kernel panicked because of it' }] };
+    return cause === panic || said === undefined || withLed.evidence.some((e) => e.line === said.line) ? withLed : { ...withLed, evidence: [...withLed.evidence, { ...said, why: 'the kernel panicked because of it' }] };
   }
   const hard = crashes.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
   if (hard !== undefined) return ledTo(leadingWarning(hard, crashes), reportOf(hard, crashes)) ?? reportOf(hard, crashes);
@@ -1078,7 +1086,7 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
  *  kernel was); null without one. */
 function ledTo(warning: CrashState | null, crash: CrashState): CrashState | null {
   if (warning === null) return null;
-  const said = crash.evidence.filter((e) => e.line === crash.line || e.why === 'where the kernel was executing').slice(0, 2);
+  const said = crash.evidence.filter((e) => e.line === crash.line || e.why === 'the oops' || e.why === 'where the kernel was executing').slice(0, 3);
   return { ...warning, evidence: [...warning.evidence, ...said.filter((e) => !warning.evidence.some((w) => w.line === e.line)).map((e) => ({ ...e, why: 'the same task then crashed' }))] };
 }
 
@@ -1103,11 +1111,20 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
       lead = null;
       continue;
     }
-    const close = w.uptime !== null && began !== null && began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2);
+    // (Without timestamps, the same calls say it: a frame they share, not init's own; `WARNING … at
+    // block/bio.c:229 bio_free`, then the NULL dereference at `bio_free+0x24/0x70`.)
+    const close = w.uptime !== null && began !== null ? began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2) : w.uptime === null && c.uptime === null && sharesFrame(w, c);
     if ((pid !== null ? w.details.pid === pid : w.details.comm === comm) && close) lead ??= w;
     else lead = null;
   }
   return lead;
+}
+
+/** Two reports pass through the same function (not one every task or report passes through). */
+function sharesFrame(a: CrashState, b: CrashState): boolean {
+  const own = (f: string): string => f.replace(/\+0x.*$/, '');
+  const frames = new Set(a.details.frames.map(own).filter((f) => !INIT_FRAME.test(f) && !GENERIC_FRAME.test(f)));
+  return b.details.frames.some((f) => frames.has(own(f)));
 }
 
 /** Frames every task started by the kernel's init passes through: sharing them says nothing. */

@@ -388,6 +388,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // The kernel could not load the handler of a program's binary format: modprobe, itself of that format
   // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.
   if (c === 0x72 /* r */) return message.startsWith('request_module: runaway loop modprobe ') ? 'driver' : null;
+  // An interrupt that no handler claimed, over and over (`irq 36: nobody cared (try booting with the
+  // "irqpoll" option)`): the kernel disables it, and the devices on that line stop answering.
+  if (c === 0x6e /* n */) return IRQ_NOBODY_CARED.test(message) ? 'hang' : null;
   if (c === 0x44 /* D */) return DEVICE_HANG.test(message) ? 'hang' : DISK_FAILED.test(message) ? 'disk' : null;
   // The AMD IOMMU stopped taking commands (`AMD-Vi: Command buffer timeout`): the devices behind it with it.
   if (c === 0x43 /* C */) return IOMMU_HANG.test(message) ? 'hang' : null;
@@ -410,6 +413,7 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x41 /* A */) return IPCONFIG_FAILED.test(message) ? 'network' : null;
   return null;
 }
+const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
 const EEH_DISABLED = /^EEH: \S+ has failed \d+ times in the last hour and has been permanently disabled/;
 const IPCONFIG_FAILED = /^(?:!!! )?IP-Config: Auto-configuration of network failed/;
 /** A disk the kernel took out of service: md dropped a failing member from its array (`md/raid1:md127: Disk

@@ -36,6 +36,8 @@ const OLD_TASK = /^Process (\S{1,16}) \(pid: (\d+)(?:,|\))/;
 const FRAME = /^(\?\s+)?(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?/;
 /** 32-bit ARM: `[<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (mount_bdev+0x…)`, or with `+0x…` inside. */
 const ARM_FRAME = /^\[<[0-9a-f]+>\] \(([A-Za-z_.$][\w.$]*)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[(\w+)\])?\) from \[</;
+/** 32-bit ARM since 5.16: `bio_free from squashfs_read_data+0x118/0x748 [mod]`. */
+const ARM_FROM_FRAME = /^([A-Za-z_.$][\w.$]*) from [A-Za-z_.$][\w.$]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?\s*$/;
 /** Where a trace ends: its end marker, the next report part, or the task markers around it. */
 const TRACE_END = /^(?:---\[ end|Modules linked in|Code: |RIP: |Kernel panic|Instruction dump|---\[ end Kernel panic)/;
 
@@ -82,6 +84,13 @@ export function readReportLine(d: CrashDetails, message: string, inTrace: boolea
   if (d.address === null && (m.startsWith('BUG: ') || m.startsWith('Unable to handle kernel '))) {
     const a = ADDRESS.exec(m);
     if (a) d.address = a[1]!;
+  }
+  // 32-bit ARM since 5.16 writes one call a line, with no header before them: `bio_free from
+  // squashfs_read_data+0x118/0x748` (the callee, then its caller and where in it).
+  const from = inTrace !== null ? ARM_FROM_FRAME.exec(m) : null;
+  if (from !== null) {
+    if (d.frames.length < MAX_FRAMES) d.frames.push(from[1]!);
+    return true;
   }
   if (inTrace === false) {
     if (/^(?:Call [Tt]race:|Backtrace:)/.test(m)) return true;

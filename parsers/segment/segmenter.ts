@@ -1452,6 +1452,11 @@ export class Segmenter extends CrashTracker {
         }
       }
     }
+    // (The kernel then turns the unclaimed interrupt off: `Disabling IRQ #36`, the end of its report.)
+    if (m0k === 0x44 /* D */ && rec.message.startsWith('Disabling IRQ #')) {
+      const irq = boot.kernelFailures?.find((f) => f.kind === 'hang' && f.message.startsWith(`irq ${rec.message.slice('Disabling IRQ #'.length).trim()}: nobody cared`));
+      if (irq !== undefined && irq.more.length < 4) irq.more.push({ line: at.lineNo, text: clip(at.text), why: 'the kernel turned the interrupt off' });
+    }
     if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);

@@ -33,8 +33,9 @@ export function findings(r: ReportT) {
     printedAs: new Map(failures.filter((f) => f.unit.name !== null).map((f) => [f.unit.name!, f.unit.text.replace(/\.$/, '')])),
     kernelCrashes: r.boots.flatMap((b) => b.crashes.map((c) => c.kind)),
     crashTitles: r.boots.flatMap((b) => b.crashes.map((c) => c.title)),
-    /** Each crash's own header line as the log printed it (a label may name a crash by the kernel's words). */
-    crashHeaders: r.boots.flatMap((b) => b.crashes.map((c) => c.evidence.find((e) => e.line === c.line)?.text ?? '')),
+    /** Each crash's own header line(s) as the log printed them (a label may name a crash by the kernel's words). */
+    // (ARM's oops has two: `Unable to handle kernel NULL pointer dereference …`, then `Internal error: Oops: 5 [#1]`.)
+    crashHeaders: r.boots.flatMap((b) => b.crashes.map((c) => c.evidence.filter((e) => e.line === c.line || e.why === 'the oops').map((e) => e.text).join('\n'))),
     cycleStarts: cycles.map((c) => c.start),
     hungJobs: unique(cycles.flatMap((c) => c.hungJobs.map((j) => j.unit.name ?? j.unit.text))),
     loginReached: cycles.some((c) => c.loginLine !== null) || r.boots.some((b) => b.loginLine !== null),
