@@ -3223,4 +3223,25 @@ test("without timestamps, a WARNING whose calls the oops after it shares (32-bit
   assert.is(f([...other, ...oops]).rootCause, 'oops');
 });
 
+test("lockdep's RCU report: the line under its dashes names the dereference it caught", () => {
+  const r = f(['[    6.236018] WARNING: suspicious RCU usage', '[    6.236280] 6.11.0-rc6 #1 Tainted: G                 N', '[    6.236398] -----------------------------', '[    6.236474] lib/maple_tree.c:832 suspicious rcu_dereference_check() usage!', '[    6.236579] ', '[    6.236579] other info that might help us debug this:']);
+  assert.is(r.rootCause, 'warning');
+  assert.ok(r.rootEvidence.some((t) => t.includes('lib/maple_tree.c:832 suspicious rcu_dereference_check() usage!')));
+});
+
+test("a capture that ends on agetty's /etc/issue (`Debian GNU/Linux 12 host ttyS0`) reached the login prompt; a capture tool's bare clock (`17:05:09.646023 `) comes off", () => {
+  const r = f(['17:04:58.563700 UEFI firmware (version  built at 22:13:20 on Apr 23 2020)', '17:04:58.853653 Welcome to GRUB!', '17:05:01.408861 /dev/vda2: clean, 37882/500960 files, 457154/2001920 blocks', '17:05:09.646023 Debian GNU/Linux bullseye/sid rpi4vm64 ttyS0']);
+  assert.ok(r.loginReached);
+  assert.is(analyze('17:05:09.646023 [    1.000000] Linux version 6.1.0 (x@y) #1\n').boots[0]!.kernelVersion, '6.1.0');
+  // (Not a unit's line naming a terminal.)
+  assert.not.ok(f(['Started Serial Getty on ttyS0']).loginReached);
+});
+
+test("powerpc's `kernel tried to execute exec-protected page` before `BUG: Unable to handle kernel instruction fetch` opens that report; `hid-generic …: parse failed` after a WARNING in drivers/hid is what it led to", () => {
+  const r = f(['[    8.496850] kernel tried to execute exec-protected page (c008000004073278) - exploit', 'attempt? (uid: 0)', '[    8.496921] BUG: Unable to handle kernel instruction fetch', '[    8.496994] Oops: Kernel access of bad area, sig: 11 [#1]']);
+  assert.ok(r.rootEvidence.some((t) => t.includes('kernel tried to execute exec-protected page')));
+  const w = f(['[    0.297086] WARNING: CPU: 0 PID: 11 at drivers/hid/hid-core.c:1234 hid_open_report+0x268/0x2f0 [hid]', '[    0.306799] ---[ end trace 0000000000000000 ]---', '[    0.306953] hid-generic 0006:045E:0621.0001: parse failed']);
+  assert.ok(w.rootEvidence.some((t) => t.includes('parse failed')));
+});
+
 test.run();

@@ -94,6 +94,11 @@ export interface PromptMatch {
  *  skipping ahead by the others' length, and the test ran three times slower (measured on the corpus). */
 const PROMPT_LITERALS = anyLiteral(PROMPT_RULES.map((r) => r.literal).filter((l) => l !== '@'));
 
+/** agetty's /etc/issue, printed just before its `login: ` (which a capture may lack, ending there): the OS, its
+ *  release, the host and the terminal (`Debian GNU/Linux 12 host ttyS0`, `Ubuntu 22.04.3 LTS host ttyS0`,
+ *  `Debian GNU/Linux bullseye/sid rpi4vm64 ttyS0`; `Kernel 6.5.6 on an x86_64 (ttyS0)` on Red Hat's). */
+export const GETTY_ISSUE = /^[A-Z][\w!/.()+-]*(?: [\w!/.()+-]+){0,6}?(?: GNU\/Linux| \d+(?:\.\d+)*)\b(?: [\w!/.()+-]+){0,4} [a-z0-9][\w-]{0,62} tty[A-Za-z]*\d+\s*$|^Kernel \S+ on an? \S+ \((?:\/dev\/)?tty[A-Za-z]*\d+\)\s*$/;
+
 export function matchPrompt(text: string): PromptMatch | null {
   if (!text.includes('@') && !PROMPT_LITERALS.test(text)) return null;
   for (const rule of PROMPT_RULES) {

@@ -46,6 +46,8 @@ const JOURNAL_REST = /^(?:[\w.-]{1,64} )?(?:[^\s[:]{1,64}\[\d{1,9}\]|kernel|audi
 const CI_CLOCK = /^\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z/;
 // (Avocado's serial logs put a colon after the time: `2015-01-23 10:57:53: atest-guest login:`.)
 const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?:? (?:\d\d[OE]\+? )?/;
+/** A time of day with microseconds or milliseconds and nothing before it. */
+const FRACTION_CLOCK = /^\d\d:\d\d:\d\d[.,]\d{3,6}(?: |$)/;
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 /** Linux From Scratch's bootscripts log `date +"%b %d %T %:z"` and the host name before each message. */
@@ -408,14 +410,16 @@ export class LineUnwrapper {
     // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines
     // begin with `[` too, and this runs on every line).
     if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b) && looksTimestamped(text, c0 === 0x5b ? 1 : 0)) {
-      const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : null);
+      // (A bare time of day with its fraction, `17:04:58.487065 `, is a capture tool's clock (moreutils' `ts
+      // %.T`, grabserial): no kernel, systemd, journal or syslog line begins so.)
+      const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : FRACTION_CLOCK.exec(text));
       if (m && (CI_CLOCK.test(m[0]) || !JOURNAL_REST.test(text.slice(m[0].length)))) {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
         text = text.slice(m[0].length);
         this.count('ci-timestamps');
         // A CI job's clock in front of a log that kept a clock of its own (Avocado's serial log in an
         // Actions job): both come off.
-        const inner = text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39 && looksTimestamped(text, 0) ? ISO_PREFIX.exec(text) : null;
+        const inner = text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39 && looksTimestamped(text, 0) ? (ISO_PREFIX.exec(text) ?? FRACTION_CLOCK.exec(text)) : null;
         if (inner && !JOURNAL_REST.test(text.slice(inner[0].length))) text = text.slice(inner[0].length);
       }
     }

@@ -48,10 +48,12 @@ export function hungFrame(line: string): string | null {
 /** Frames of the kernel's own reporting, fault handling and scheduling: not where the crash came from. */
 export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|nmi_panic|__warn|warn_slowpath\w*|report_bug|die|die_kernel_fault|bug_handler|do_trap\w*|do_error_trap|do_undefinstr|do_mem_abort|do_page_fault|do_translation_fault|do_bad_area|__do_kernel_fault|handle_bad_stack|el[01]h?_\w+|el1_\w+|__schedule|schedule\w*|ret_from_fork\w*|kthread|worker_thread|process_one_work|call_usermodehelper\w*|do_exit|make_task_dead|oops_end|exc_\w+|asm_exc_\w+|invalid_op|page_fault|handle_mm_fault|__handle_mm_fault|arm64_notify_die|do_el0_\w+|do_el1_\w+|usercopy_abort|kasan_\w+|__kasan_\w+|check_memory_region\w*|__asan_\w+|kmsan_\w+|__msan_\w+|print_address_description\w*|print_report|ubsan_\w+|__ubsan_\w+|kfence_\w+|__kfence_\w+)(?: \[\w+\])?$/;
 const CALLER = 'the call trace: the code that led to it';
+/** lockdep's RCU report's own line: where the dereference was. */
+const RCU_SUSPICIOUS = /^\S+:\d+ suspicious rcu_dereference_\w+\(\) usage!/;
 const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
 
-/** MIPS's bus error, said before its die report. */
-const MIPS_BUS_ERROR = /(?:^|\] )(?:Data|Instruction) bus error, epc == [0-9a-f]+/;
+/** The fault said on a line of its own before the report's header: MIPS's bus error, powerpc's refused fetch. */
+const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-9a-f]+|kernel tried to execute (?:exec-protected|user) page \()/;
 
 export abstract class CrashTracker extends FailureLedger {
   protected readonly openCrashes: CrashState[] = [];
@@ -228,9 +230,11 @@ export abstract class CrashTracker extends FailureLedger {
       }
     }
     // (MIPS says the bus error before its die report: `Data bus error, epc == 800a9134, ra == 800a9210`, then
-    // `Oops in traps.c::do_be, line 385:` or `Oops[#1]:`; with timestamps or without.)
+    // `Oops in traps.c::do_be, line 385:` or `Oops[#1]:`; powerpc what it refused before `BUG: Unable to handle
+    // kernel instruction fetch`: `kernel tried to execute exec-protected page (…) - exploit attempt? (uid: 0)`.
+    // With timestamps or without.)
     for (const l of [...this.recentKernelLines(at.lineNo, 2).map((k) => ({ lineNo: k.line, text: k.text })), ...this.plainLinesBefore(at.lineNo, 2)]) {
-      if (MIPS_BUS_ERROR.test(l.text)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: 'the report begins: the bus error the CPU took' });
+      if (FAULT_SAID_FIRST.test(l.text)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: 'the report begins: the fault the CPU took' });
     }
     for (const e of this.recentKernelErrors) {
       if (e.line >= at.lineNo || e.line < boot.startLine) continue;
@@ -270,6 +274,9 @@ export abstract class CrashTracker extends FailureLedger {
       const c0 = message.charCodeAt(0);
       // (KASAN's access: `Read of size 5 by task init/1`.)
       if ((c0 === 0x72 /* r */ || c0 === 0x46 /* F */ || c0 === 0x52 /* R */ || c0 === 0x57 /* W */ || c0 === 0x70 /* p */ || c0 === 0x69) /* i */ && REPORT_REASON.test(message)) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'the report says why' });
+      // (lockdep's RCU check names the dereference it caught, under its dashes: `lib/maple_tree.c:832
+      // suspicious rcu_dereference_check() usage!`.)
+      else if (c.kind === 'warning' && message.includes(' suspicious rcu_dereference') && RCU_SUSPICIOUS.test(message)) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'the report says why' });
       // A hung task has no RIP: it hangs in the first function of its trace that is not the scheduler's.
       const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {

@@ -5,7 +5,7 @@
  * (timeline.ts), the failure ledger (ledger.ts) and crashes (crashes.ts). Memory is bounded by LIMITS.
  */
 import { isSessionStart, type ConsoleRecord, type LineRef, type UserManagerLine } from '../grammar/classify.js';
-import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, type PromptMatch } from '../grammar/console-lines.js';
+import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, GETTY_ISSUE, type PromptMatch } from '../grammar/console-lines.js';
 import { matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
@@ -216,6 +216,7 @@ export class Segmenter extends CrashTracker {
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
       if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
+      if (rec.at.text.length < 160 && rec.at.text.includes('tty') && GETTY_ISSUE.test(rec.at.text.trim())) this.gettyIssue = rec.at;
       if (this.boot !== null) this.repeatSeen(this.boot, rec.at.text, rec.at);
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
@@ -756,6 +757,9 @@ export class Segmenter extends CrashTracker {
   }
 
   end(): void {
+    // The capture ended on agetty's /etc/issue, before the `login: ` it prints next: the login was reached.
+    const issue = this.gettyIssue;
+    if (issue !== null && this.boot !== null && issue.lineNo >= this.boot.startLine && this.contentLine === issue.lineNo) this.prompt({ kind: 'login', announces: false }, issue);
     if (this.boot !== null) this.kernelGoingRound(this.boot);
     if (this.boot !== null) this.closeBoot(this.boot);
     this.openCrashes.length = 0;
@@ -892,6 +896,8 @@ export class Segmenter extends CrashTracker {
   }
 
   private partialSeen = -1;
+  /** agetty's /etc/issue line, the last seen (see end()). */
+  private gettyIssue: LineRef | null = null;
   private preCycleText(at: LineRef): void {
     const t = at.text;
     if (t.length === 0) return;
@@ -1374,7 +1380,8 @@ export class Segmenter extends CrashTracker {
     }
     // A WARNING in a driver's code, then that driver's failure just after its report ends (`---[ end trace … ]---`,
     // then `nouveau 57000000.gpu: acr: one-time init failed, -22`, `nouveau: probe of 57000000.gpu failed …`):
-    // what the warning led to.
+    // what the warning led to. (The driver may name itself after its directory: `hid-generic …: parse failed`
+    // after a WARNING at drivers/hid/hid-core.c.)
     if (m0 === 0x2d /* - */ && rec.message.startsWith('---[ end trace')) {
       const w = boot.crashes.at(-1);
       const path = w !== undefined && w.kind === 'warning' && at.lineNo - w.line <= 200 ? /\bat ((?:drivers|fs|net|sound|block)\/\S+?):\d+/.exec(w.evidence[0]?.text ?? '') : null;
@@ -1384,7 +1391,7 @@ export class Segmenter extends CrashTracker {
       if (at.lineNo - aw.end > 8 || aw.added >= 2) this.afterWarning = null;
       else {
         const word = /^([\w-]+)[ :]/.exec(rec.message)?.[1];
-        if (word !== undefined && aw.words.has(word) && COMPLAINT.test(rec.message) && (aw.added === 0 || rec.message.includes('probe'))) {
+        if (word !== undefined && (aw.words.has(word) || aw.words.has(word.split('-')[0]!)) && COMPLAINT.test(rec.message) && (aw.added === 0 || rec.message.includes('probe'))) {
           addEvidence(aw.crash.evidence, { line: at.lineNo, text: clip(at.text), why: aw.added === 0 ? 'the driver failed just after the warning' : 'and gave up' });
           aw.added++;
         }
