@@ -3244,4 +3244,27 @@ test("powerpc's `kernel tried to execute exec-protected page` before `BUG: Unabl
   assert.ok(w.rootEvidence.some((t) => t.includes('parse failed')));
 });
 
+test("a kernel line a mail cut after a word no message ends on (`… device link to` / `ci_hdrc.0.ulpi`) is joined back with its space", () => {
+  const lines: string[] = ['[    0.000000] Booting Linux on physical CPU 0x0', '[    0.000000] Linux version 5.6.0 (x@y) #1 SMP'];
+  for (let i = 0; i < 7; i++) lines.push(`[    4.${561843 + i * 1000}] msm_hsusb 78d9000.usb: failed to create device link to`, 'ci_hdrc.0.ulpi');
+  assert.is(f(lines).rootCauseDescription, 'msm_hsusb 78d9000.usb: failed to create device link to ci_hdrc.0.ulpi');
+  // A line of its own after it (more words, or a stamp) stays apart.
+  const r = analyze('[    4.561843] foo 78d9000.usb: failed to create device link to\nthe quick brown fox\n');
+  assert.is(r.input.lines, 2);
+});
+
+test("PID 0 is every early crash's task: a WARNING before an oops there begins its chain only when their calls meet; RISC-V's headerless `[<addr>] fn+0x…` frames are read", () => {
+  const warn = ['[    0.000000] WARNING: CPU: 0 PID: 0 at kernel/printk/printk.c:3327 register_console+0x1c/0x2a0', '[    0.000000] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.19.0 #1', '[    0.000000] Call trace:', '[    0.000000]  register_console+0x1c/0x2a0', '[    0.000000]  of_setup_earlycon+0x2c0/0x2f0', '[    0.000000]  setup_arch+0x11c/0x5a8', '[    0.000000]  start_kernel+0x90/0x6f4', '[    0.000000]  __primary_switched+0xbc/0xc4', '[    0.000000] ---[ end trace 0000000000000000 ]---'];
+  const oops = ['[    0.092881] Unable to handle kernel paging request at virtual address ffff000800000008', '[    0.092881] Internal error: Oops: 96000004 [#1] PREEMPT SMP', '[    0.092881] CPU: 0 PID: 0 Comm: swapper/0 Tainted: G        W 5.19.0 #1', '[    0.092881] pc : mem_cgroup_from_obj+0x2c/0x120', '[    0.092881] Call trace:', '[    0.092881]  mem_cgroup_from_obj+0x2c/0x120', '[    0.092881]  register_pernet_subsys+0x2c/0x64', '[    0.092881]  net_ns_init+0x3c/0x134', '[    0.092881]  start_kernel+0x4c0/0x6f4', '[    0.092881]  __primary_switched+0xbc/0xc4'];
+  assert.is(f([...warn, ...oops]).rootCause, 'oops');
+  const riscv = analyze(['[    0.060606] WARNING: CPU: 0 PID: 0 at mm/vmalloc.c:479 __vmap_pages_range_noflush+0x2d4/0x4c8', '[    0.073421] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.2.0 #1', '[    0.195060] [<ffffffff8014762a>] __vmalloc_node_range+0x392/0x52e', '[    0.201802] [<ffffffff8000dfc4>] copy_process+0x636/0x1196'].join('\n') + '\n');
+  assert.equal(riscv.boots[0]!.crashes[0]!.details.frames, ['__vmalloc_node_range', 'copy_process']);
+});
+
+test("`kernel BUG at mm/usercopy.c:102!`: what usercopy said just before it gave up is the report's reason", () => {
+  const r = f(['usercopy: Kernel memory exposure attempt detected from SLUB object', "'skbuff_small_head' (offset 130, size 12)!", '[   24.673364] ------------[ cut here ]------------', '[   24.673812] kernel BUG at mm/usercopy.c:102!', '[   24.674631] Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP']);
+  assert.is(r.rootCause, 'bug');
+  assert.ok(r.rootEvidence.some((t) => t.startsWith('usercopy: Kernel memory exposure')));
+});
+
 test.run();

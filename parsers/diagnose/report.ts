@@ -1114,7 +1114,8 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
     // (Without timestamps, the same calls say it: a frame they share, not init's own; `WARNING … at
     // block/bio.c:229 bio_free`, then the NULL dereference at `bio_free+0x24/0x70`.)
     const close = w.uptime !== null && began !== null ? began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2) : w.uptime === null && c.uptime === null && sharesFrame(w, c);
-    if ((pid !== null ? w.details.pid === pid : w.details.comm === comm) && close) lead ??= w;
+    // (PID 0 is the boot CPU's own task until init runs: everything early is it. There, the same calls must say so.)
+    if ((pid !== null ? w.details.pid === pid : w.details.comm === comm) && close && (pid !== 0 || sharesFrame(w, c))) lead ??= w;
     else lead = null;
   }
   return lead;
@@ -1128,7 +1129,7 @@ function sharesFrame(a: CrashState, b: CrashState): boolean {
 }
 
 /** Frames every task started by the kernel's init passes through: sharing them says nothing. */
-const INIT_FRAME = /^(?:kernel_init\w*|do_one_initcall|do_initcalls|do_basic_setup|do_initcall_level|kernel_thread|ret_from_fork\w*|ret_from_kernel_thread|start_kernel|rest_init|arch_call_rest_init|start_secondary|secondary_startup\w*|kthread|worker_thread|process_one_work)$/;
+const INIT_FRAME = /^(?:kernel_init\w*|__primary_switch(?:ed)?|x86_64_start_\w+|i386_start_kernel|do_one_initcall|do_initcalls|do_basic_setup|do_initcall_level|kernel_thread|ret_from_fork\w*|ret_from_kernel_thread|start_kernel|rest_init|arch_call_rest_init|start_secondary|secondary_startup\w*|kthread|worker_thread|process_one_work)$/;
 
 /** The first WARNING of the panicking task, within two seconds before the panic and with nothing worse between,
  *  whose call trace shares a function (not init's own) with the panic's: the same calls went wrong. */

@@ -124,6 +124,10 @@ function continuesWrappedRecord(text: string): boolean {
   if ((c === 0x20 && (text.charCodeAt(1) === 0x20 || text.charCodeAt(1) === 0x09 || text.length < 2)) || c === 0x09 || c === 0x5b /* [ */ || c === 0x2d /* - */ || c === 0x2591 /* ░ */ || c === 0x3c /* < */ || c === 0x23 /* # */ || c === 0x24 /* $ */ || c === 0x3e /* > */ || c === 0x60 /* ` */) return false;
   return !RECORD_TIME.test(text) && !/^[\w.-]+@[\w.-]+[:\s]/.test(text) && !/^\S+\[\d+\]: /.test(text);
 }
+/** A kernel message cut after a word no message ends on (a preposition or article). */
+const DANGLING_END = / (?:to|for|at|of|on|from|with|by|the|an?|in|into)$/;
+/** The rest of such a line: one word (a device, a path, a number), nothing after it. */
+const DANGLING_REST = /^[\w./:@-]{1,64}\.?$/;
 /** A first line quoted with `| ` (or a bare `|`), not a table row (`| a | b |`). */
 const BAR_QUOTE_FIRST = /^\|(?: (?!.*\|\s*$)|\s*$)/;
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
@@ -201,14 +205,18 @@ export class LineUnwrapper {
   private wrapped: PhysicalLine | null = null;
   /** The held line is a kernel line cut as format=flowed cuts (see flowedCut). */
   private flowed = false;
+  /** The held line is a kernel line cut after a word that leaves it unfinished (see DANGLING_END). */
+  private dangling = false;
 
   private emitLine(line: PhysicalLine): void {
     const held = this.wrapped;
     if (held !== null) {
       this.wrapped = null;
       // Cut at a column (a space at the cut stays in front of the rest): the next line starts nothing of its own.
-      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED) {
-        const joined = { ...held, text: held.text + line.text, byteEnd: line.byteEnd };
+      const dangling = this.dangling;
+      this.dangling = false;
+      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED && (!dangling || DANGLING_REST.test(line.text))) {
+        const joined = { ...held, text: dangling ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
         // (A flowed paragraph goes on while its lines end in a soft break.)
         if (this.flowed && flowedCut(line.text)) {
           this.wrapped = joined;
@@ -235,6 +243,13 @@ export class LineUnwrapper {
       this.flowed = true;
       return;
     }
+    // (Or cut at a word with its space dropped, the message ending on a word no message ends on: `… failed to
+    // create device link to` / `ci_hdrc.0.ulpi`: the rest, one word, joins it with a space.)
+    if (c === 0x5b /* [ */ && line.text.length >= 50 && line.text.length <= 100 && !line.truncated && DANGLING_END.test(line.text) && isKernelStamp(line.text)) {
+      this.wrapped = line;
+      this.dangling = true;
+      return;
+    }
     this.out(line);
   }
 
@@ -242,6 +257,7 @@ export class LineUnwrapper {
     const held = this.wrapped;
     this.wrapped = null;
     this.flowed = false;
+    this.dangling = false;
     if (held !== null) this.out(held);
   }
 

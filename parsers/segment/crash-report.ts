@@ -94,6 +94,15 @@ export function readReportLine(d: CrashDetails, message: string, inTrace: boolea
   }
   if (inTrace === false) {
     if (/^(?:Call [Tt]race:|Backtrace:)/.test(m)) return true;
+    // (RISC-V and older kernels print the frames with their addresses and no header:
+    // `[<ffffffff8014762a>] __vmalloc_node_range+0x392/0x52e`.)
+    if (m.charCodeAt(0) === 0x5b /* [ */ && m.charCodeAt(1) === 0x3c /* < */) {
+      const f = FRAME.exec(m);
+      if (f !== null && f[1] === undefined) {
+        if (d.frames.length < MAX_FRAMES) d.frames.push(f[3] !== undefined ? `${f[2]} [${f[3]}]` : f[2]!);
+        return true;
+      }
+    }
     return false;
   }
   if (inTrace === true) {

@@ -233,8 +233,12 @@ export abstract class CrashTracker extends FailureLedger {
     // `Oops in traps.c::do_be, line 385:` or `Oops[#1]:`; powerpc what it refused before `BUG: Unable to handle
     // kernel instruction fetch`: `kernel tried to execute exec-protected page (…) - exploit attempt? (uid: 0)`.
     // With timestamps or without.)
-    for (const l of [...this.recentKernelLines(at.lineNo, 2).map((k) => ({ lineNo: k.line, text: k.text })), ...this.plainLinesBefore(at.lineNo, 2)]) {
-      if (FAULT_SAID_FIRST.test(l.text)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: 'the report begins: the fault the CPU took' });
+    // (A `kernel BUG at mm/usercopy.c:102!` comes after the code that gave up said why, in its file's name:
+    // `usercopy: Kernel memory exposure attempt detected from SLUB object …`, before the cut-here line.)
+    const file = c.kind === 'bug' ? /^kernel BUG at (?:\S+\/)?([a-z][\w-]{2,30})\.c:\d+/.exec(c.title)?.[1] : undefined;
+    for (const l of [...this.recentKernelLines(at.lineNo, file !== undefined ? 5 : 2).map((k) => ({ lineNo: k.line, text: k.text })), ...this.plainLinesBefore(at.lineNo, file !== undefined ? 5 : 2)]) {
+      if (at.lineNo - l.lineNo <= 2 && FAULT_SAID_FIRST.test(l.text)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: 'the report begins: the fault the CPU took' });
+      else if (file !== undefined && reportMessage(l.text).startsWith(`${file}: `)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: `what ${file} said before it gave up` });
     }
     for (const e of this.recentKernelErrors) {
       if (e.line >= at.lineNo || e.line < boot.startLine) continue;
