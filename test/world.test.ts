@@ -3267,4 +3267,12 @@ test("`kernel BUG at mm/usercopy.c:102!`: what usercopy said just before it gave
   assert.ok(r.rootEvidence.some((t) => t.startsWith('usercopy: Kernel memory exposure')));
 });
 
+test("a status line systemd cut at the console's width (`…` for its full stop) still counts; a UUID device's name cut in the middle is put back from its cut path", () => {
+  const r = f(['[ TIME ] Timed out waiting for device dev-disk-by\\x2duuid-00065e8e\\x2d2656\\x2d45ea\\x2d…978a8508a0.device - /dev/disk/by-uuid/00065e8e-2656-45ea-8635-6897…', '[DEPEND] Dependency failed for srv-app.mount - /srv/app.', '[DEPEND] Dependency failed for local-fs.target - Local File Systems.', '[  OK  ] Reached target emergency.target - Emergency Mode.']);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-00065e8e\\x2d2656\\x2d45ea\\x2d8635\\x2d68978a8508a0.device');
+  assert.equal(r.timedOut, ['dev-disk-by\\x2duuid-00065e8e\\x2d2656\\x2d45ea\\x2d8635\\x2d68978a8508a0.device']);
+  // A failure line cut so is a failure too.
+  assert.equal(f(['[FAILED] Failed to start nginx.service - A high performance web server and a reverse proxy se…']).failed, ['nginx.service']);
+});
+
 test.run();

@@ -121,7 +121,9 @@ interface MessageRow {
 }
 
 const DOTS = ['...', '…'] as const;
-const STOP = ['.'] as const;
+/** A status line ends with its full stop, or with systemd's `…` where it cut the line to the console's width
+ *  (`Timed out waiting for device dev-disk-by\\x2duuid-…a0.device - /dev/disk/by-uuid/00065e8e-…`). */
+const STOP = ['.', '…'] as const;
 
 /** Longer prefixes first where one is the start of another. */
 export const MESSAGES: readonly MessageRow[] = [
@@ -216,7 +218,8 @@ export function parseStatusMessage(message: string): StatusMessage | null {
     if (!text.startsWith(row.prefix)) continue;
     for (const suffix of row.suffixes) {
       if (suffix !== '' && !text.endsWith(suffix)) continue;
-      const unitText = text.slice(row.prefix.length, text.length - suffix.length);
+      // (A line systemd cut keeps its `…`: the unit's text is ellipsized, as in a name cut in the middle.)
+      const unitText = text.slice(row.prefix.length, text.length - (suffix === '…' ? 0 : suffix.length));
       if (!NOT_BLANK.test(unitText)) continue;
       return { verb: row.verb, unitText };
     }

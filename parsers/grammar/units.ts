@@ -19,6 +19,7 @@ export interface UnitRef {
 }
 
 const ELLIPSIS = '…';
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** A unit name: escaped characters, then one of systemd's unit types. */
 const NAME = String.raw`[A-Za-z0-9:_.\\@-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)`;
 const UNIT_NAME = new RegExp(`^${NAME}$`);
@@ -340,6 +341,19 @@ export class UnitResolver {
       if (description.startsWith('/') && !description.includes(' ') && !description.includes(ELLIPSIS)) {
         const named = [description.startsWith('/dev/') ? deviceUnitForPath(description) : null, mountUnitForPath(description), swapUnitForPath(description)].filter(fits);
         if (named.length === 1) return { ...ref, name: named[0]!, description, partial: false, resolvedBy: 'log' };
+      }
+      // Both cut, the line at the console's width (`dev-disk-by\x2duuid-0006…8a0.device - /dev/disk/by-uuid/0006…`):
+      // a UUID's fixed form tells how the name's end and the path's start overlap, when one way only.
+      const uuidPath = /^(\/dev\/disk\/by-(?:uuid|partuuid)\/)([0-9a-fA-F-]{8,35})…$/.exec(description);
+      if (uuidPath !== null) {
+        const start = (deviceUnitForPath(uuidPath[1]! + uuidPath[2]!) ?? '').replace(/\.device$/, '');
+        const named = new Set<string>();
+        for (let k = 0; k <= tail.length; k++) {
+          const name = start + tail.slice(k);
+          const uuid = name.replace(/^dev-disk-by\\x2d(?:part)?uuid-/, '').replace(/\.device$/, '').replace(/\\x2d/g, '-');
+          if (fits(name) && UUID.test(uuid)) named.add(name);
+        }
+        if (named.size === 1) return { ...ref, name: [...named][0]!, description: null, partial: false, resolvedBy: 'log' };
       }
     }
     if (fromTable.size === 0 && !ref.text.includes(ELLIPSIS)) {
