@@ -3275,4 +3275,10 @@ test("a status line systemd cut at the console's width (`…` for its full stop)
   assert.equal(f(['[FAILED] Failed to start nginx.service - A high performance web server and a reverse proxy se…']).failed, ['nginx.service']);
 });
 
+test("CoreOS's `Displaying logs from failed units: X` names what sent its initrd to emergency mode", () => {
+  const r = f(['Displaying logs from failed units: ignition-ostree-growfs.service', 'Nov 04 10:00:01 ignition-ostree-growfs[812]: growpart: failed', 'Press Enter for emergency shell or wait 5 minutes for reboot.']);
+  assert.is(r.emergency, 'emergency');
+  assert.is(r.emergencyTriggeredBy, 'ignition-ostree-growfs.service');
+});
+
 test.run();

@@ -1255,6 +1255,12 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   if (c.mode && (c.mode.kind === 'emergency' || c.mode.kind === 'rescue')) {
     const trigger = EMERGENCY_TRIGGERS.map((t) => entries.find((e) => e.name === t && e.failure.line <= c.mode!.line)).find((e) => e !== undefined);
     triggeredBy = trigger?.name ?? (c.onFailure !== null && c.mode.kind === 'emergency' ? c.onFailure : null);
+    // (CoreOS's initrd names the units that sent it there as its emergency shell begins: `Displaying logs
+    // from failed units: ignition-ostree-growfs.service`.)
+    if (triggeredBy === null) {
+      const shown = c.mode.evidence.find((e) => e.text.includes('Displaying logs from failed units: '));
+      triggeredBy = shown !== undefined ? (/Displaying logs from failed units: ([\w@.\\:-]+\.(?:service|mount|target|device|socket|swap|path|timer))\b/.exec(shown.text)?.[1] ?? null) : null;
+    }
   }
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
 
