@@ -3281,4 +3281,9 @@ test("CoreOS's `Displaying logs from failed units: X` names what sent its initrd
   assert.is(r.emergencyTriggeredBy, 'ignition-ostree-growfs.service');
 });
 
+test("the W+X check's summary after its WARNING (`x86/mm: Checked W+X mappings: FAILED, …`) is what the warning led to", () => {
+  const r = f(['[   29.102438] WARNING: CPU: 0 PID: 1 at arch/x86/mm/dump_pagetables.c:225 note_page+0xe0/0x50f', '[   29.117090] ---[ end trace abe6f705a196d176 ]---', '[   29.117821] x86/mm: Checked W+X mappings: FAILED, 96 W+X pages found.']);
+  assert.ok(r.rootEvidence.some((t) => t.includes('Checked W+X mappings: FAILED')));
+});
+
 test.run();

@@ -101,7 +101,7 @@ function rootPartitionAppeared(device: string, message: string): boolean {
 }
 /** An init script's own error words. */
 /** A kernel message that complains (a driver that failed, an error, a timeout). */
-const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|[Ee]rror|[Tt]imed? ?out|timed out)\b/;
+const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|FAILED|[Ee]rror|[Tt]imed? ?out|timed out)\b/;
 /** The programs that write a syslog (their own start comes just before the kernel's lines they replay). */
 // (rsyslogd numbers its own messages: `rsyslogd-2039: Could no open output pipe …`.)
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
@@ -1384,13 +1384,13 @@ export class Segmenter extends CrashTracker {
     // after a WARNING at drivers/hid/hid-core.c.)
     if (m0 === 0x2d /* - */ && rec.message.startsWith('---[ end trace')) {
       const w = boot.crashes.at(-1);
-      const path = w !== undefined && w.kind === 'warning' && at.lineNo - w.line <= 200 ? /\bat ((?:drivers|fs|net|sound|block)\/\S+?):\d+/.exec(w.evidence[0]?.text ?? '') : null;
+      const path = w !== undefined && w.kind === 'warning' && at.lineNo - w.line <= 200 ? /\bat ((?:drivers|fs|net|sound|block|arch|kernel|security|crypto|virt)\/\S+?):\d+/.exec(w.evidence[0]?.text ?? '') : null;
       this.afterWarning = path !== null ? { crash: w!, end: at.lineNo, words: new Set(path[1]!.split('/').slice(1, -1)), added: 0 } : null;
     } else if (this.afterWarning !== null) {
       const aw = this.afterWarning;
       if (at.lineNo - aw.end > 8 || aw.added >= 2) this.afterWarning = null;
       else {
-        const word = /^([\w-]+)[ :]/.exec(rec.message)?.[1];
+        const word = /^([\w-]+)(?:\/[\w-]+)*[ :]/.exec(rec.message)?.[1];
         if (word !== undefined && (aw.words.has(word) || aw.words.has(word.split('-')[0]!)) && COMPLAINT.test(rec.message) && (aw.added === 0 || rec.message.includes('probe'))) {
           addEvidence(aw.crash.evidence, { line: at.lineNo, text: clip(at.text), why: aw.added === 0 ? 'the driver failed just after the warning' : 'and gave up' });
           aw.added++;
