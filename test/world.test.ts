@@ -3286,4 +3286,17 @@ test("the W+X check's summary after its WARNING (`x86/mm: Checked W+X mappings: 
   assert.ok(r.rootEvidence.some((t) => t.includes('Checked W+X mappings: FAILED')));
 });
 
+test("sparc64's `swapper/0(0): Oops [#1]` and `TPC: <fn+0x…>`, ia64's `comm[pid]: NaT consumption … [2]` and `ip is at fn+0x…`", () => {
+  const sparc = analyze(['[    0.217017] Unable to handle kernel paging request at virtual address 000612000002e000', '[    0.217406] swapper/0(0): Oops [#1]', '[    0.217458] CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.19.0 #376', '[    0.217500] TPC: <mem_cgroup_from_obj+0x78/0x120>'].join('\n') + '\n');
+  const c = sparc.boots[0]!.crashes;
+  assert.is(c.length, 1);
+  assert.is(c[0]!.title, 'Unable to handle kernel paging request in mem_cgroup_from_obj');
+  assert.ok(c[0]!.evidence.some((e) => e.text.includes('swapper/0(0): Oops [#1]')));
+  const ia64 = analyze(['[    3.818840] systemd-udevd[111]: NaT consumption 17179869216 [2]', '[    3.818840] Modules linked in: mptsas', '[    3.818840] ip is at get_plt.part.0+0x190/0x360'].join('\n') + '\n');
+  assert.is(ia64.boots[0]!.crashes[0]!.title, 'NaT consumption in systemd-udevd');
+  assert.ok(ia64.boots[0]!.crashes[0]!.evidence.some((e) => e.text.includes('ip is at get_plt.part.0') && e.why === 'where the kernel was executing'));
+  // A process's own line of that shape with another word is a process's line.
+  assert.is(analyze('[    3.0] systemd-udevd[111]: Using default interface naming scheme 17 [2]\n').boots.flatMap((b) => b.crashes).length, 0);
+});
+
 test.run();

@@ -37,7 +37,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, matchProcessDie, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -1083,7 +1083,7 @@ export class LineClassifier {
       manager,
       msg,
       event: proc ? (USER_FAULT.test(proc.rest) ? { kind: 'user-fault', detail: proc.ident } : null) : !interesting ? null : matchKernelEvent(message),
-      crash: proc ? null : ((interesting ? matchCrash(message) : null) ?? splicedCrash(message)),
+      crash: proc ? (interesting ? matchProcessDie(message) : null) : ((interesting ? matchCrash(message) : null) ?? splicedCrash(message)),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)

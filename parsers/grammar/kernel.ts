@@ -105,7 +105,7 @@ function isDigit(c: number): boolean {
 
 /** The literals the location rule looks for (RISC-V names the faulting PC `epc : spacemit_snd_pcm_new+0x19a/0x280`,
  *  MIPS its address first: `epc   : 801be4f0 cmpxchg_futex_value_locked+0x2c/0x78`). */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'epc   : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : '] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'epc   : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : ', 'TPC: <', 'ip is at '] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -131,7 +131,7 @@ export function kernelGate(extraStarts: readonly string[], extraWords: readonly 
 
 /** Alpha's and PA-RISC's crash headers begin with the task (`systemd(1): Instruction fault 4`): the gate looks for their
  *  words anywhere (a character class at the start of the anchored alternatives cost 5% of the speed). */
-const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault', ' (code '];
+const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault', ' (code ', '): Oops', 'bugcheck!', 'NaT consumption', 'General Exception', 'Unsupported data reference', 'Illegal operation fault', 'Unaligned reference', 'Disabled FPL fault'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
 export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'F2FS-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
@@ -200,11 +200,14 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // s390's die() names the program interruption and its code (`illegal operation: 0001 ilc:3 [#1] SMP`,
   // `specification exception: 0006 ilc:2 [#1]`); a page fault's is `Oops: 0004 ilc:3 [#1]`.
   { kind: 'oops', literal: ' ilc:', starts: S390_PROGRAM_CHECKS, pattern: /^(?<what>[a-z][a-z -]{2,40}): (?<code>[0-9a-f]{4}) ilc:\d \[#\d+\]/, title: '$<what>: $<code>', example: 'illegal operation: 0001 ilc:3 [#1] SMP' },
-  // Alpha's die_if_kernel(): `comm(pid): Instruction fault 4` (its gate words are COMM_CRASH_WORDS; `Oops` is a start already).
+  // Alpha's and sparc's die_if_kernel(): `comm(pid): Instruction fault 4`, `swapper/0(0): Oops [#1]` (its gate words are COMM_CRASH_WORDS).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // PA-RISC's die_if_kernel(): a cow saying `Your System ate a SPARC! Gah!`, then `comm (pid N): what (code N)`
   // (a user-mode fault has ` at <address>` after it and is not the kernel's).
   { kind: 'oops', literal: ' (code ', starts: [], pattern: /^(?<comm>[^\s()]{1,16}) \(pid \d{1,7}\): (?<what>\S.{0,80}?) \(code -?\d+\)\s*$/, title: '$<what> in $<comm>', example: 'init (pid 1): Spinlock was trashed (code 1)' },
+  // ia64's die(): `systemd-udevd[111]: NaT consumption 17179869216 [2]`, `modprobe[112]: bugcheck! 0 [1]` (the
+  // task, what it hit, the error number, the oops count; its gate words are COMM_CRASH_WORDS).
+  { kind: 'oops', literal: ']: ', starts: [], pattern: /^(?<comm>[^\s[\]]{1,16})\[\d{1,7}\]: (?<what>bugcheck!|NaT consumption|General Exception|Unsupported data reference|Illegal operation fault|Unaligned reference|Disabled FPL fault)[^[]{0,80} -?\d+ \[\d+\]\s*$/, title: '$<what> in $<comm>', example: 'systemd-udevd[111]: NaT consumption 17179869216 [2]' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,8})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
@@ -295,17 +298,25 @@ export function matchCrash(message: string): CrashMatch | null {
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
 // (A trace run through decode_stacktrace.sh has the source line for the offset: `RIP: 0010:pick_next_task_fair
 // (kernel/sched/fair.c:8252)`.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |^epc {1,3}: [0-9a-f]{8,16} |EIP: |EIP is at |PC is at |^pc is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |^TPC: <(?=[A-Za-z_.])|^epc {1,3}: [0-9a-f]{8,16} |EIP: |EIP is at |PC is at |^pc is at |^ip is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
 
 /** s390's program status word at the fault, with its function: `Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)`. */
 const S390_PSW = /^Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \((?<fn>[A-Za-z_.][\w.]*)\+0x/;
+
+/** ia64's die() names the task as a process's line does (`systemd-udevd[111]: NaT consumption 17179869216 [2]`):
+ *  the one crash header read on a line that looks like a process's. */
+const PROCESS_DIE = /^[^\s[\]]{1,16}\[\d{1,7}\]: (?:bugcheck!|NaT consumption|General Exception|Unsupported data reference|Illegal operation fault|Unaligned reference|Disabled FPL fault)[^[]{0,80} -?\d+ \[\d+\]\s*$/;
+export function matchProcessDie(message: string): CrashMatch | null {
+  return message.charCodeAt(message.trimEnd().length - 1) === 0x5d /* ] */ && PROCESS_DIE.test(message) ? matchCrash(message) : null;
+}
 
 export function matchCrashLocation(message0: string): string | null {
   // (A kernel printing without timestamps indents some lines of its reports: ` NIP [c008…] fn+0x7c/0xa0`.)
   const message = message0.charCodeAt(0) === 0x20 ? message0.trimStart() : message0;
   if (message.startsWith('Krnl PSW : ')) return S390_PSW.exec(message)?.groups?.['fn'] ?? null;
   // (Alpha's own: `pc is at nautilus_init_pci+0x1e0/0x3d4`.)
-  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ') && !message.startsWith('epc ')) return null;
+  // (sparc64's: `TPC: <mem_cgroup_from_obj+0x78/0x120>`; ia64's: `ip is at get_plt.part.0+0x190/0x360`.)
+  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ') && !message.startsWith('epc ') && !message.startsWith('TPC: <') && !message.startsWith('ip is at ')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }
