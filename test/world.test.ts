@@ -3299,4 +3299,13 @@ test("sparc64's `swapper/0(0): Oops [#1]` and `TPC: <fn+0x…>`, ia64's `comm[pi
   assert.is(analyze('[    3.0] systemd-udevd[111]: Using default interface naming scheme 17 [2]\n').boots.flatMap((b) => b.crashes).length, 0);
 });
 
+test("a panic whose reason a report named itself by before it (`NON-RESUMABLE ERROR: …`, parisc's `Bad Address (null pointer deref?): Code=15 …`) ends that report", () => {
+  const r = f(['[   25.245863] NON-RESUMABLE ERROR: Reporting on cpu 64', '[   25.245973] NON-RESUMABLE ERROR: TPC [0x00000000005f6900] <msix_prepare_msi_desc+0x90/0xa0>', '[   25.246544] NON-RESUMABLE ERROR: asi [0x00]', '[   25.247961] Kernel panic - not syncing: Non-resumable error.']);
+  assert.ok(r.rootEvidence.some((t) => t.includes('NON-RESUMABLE ERROR: TPC')));
+  const p = f(['Bad Address (null pointer deref?): Code=15 (Data TLB miss fault) at addr 000000413fc00000', 'CPU: 0 PID: 0 Comm: swapper Not tainted 5.5.0-rc1 #231', 'Kernel panic - not syncing: Bad Address (null pointer deref?)']);
+  assert.ok(p.rootEvidence.some((t) => t.startsWith('Bad Address (null pointer deref?): Code=15')));
+  // Words the panic does not give are no report of it.
+  assert.not.ok(f(['[   25.2] Memory Init Done: 64 GB', '[   25.3] Kernel panic - not syncing: Attempted to kill init!']).rootEvidence.some((t) => t.includes('Memory Init')));
+});
+
 test.run();

@@ -55,6 +55,9 @@ const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies
 /** The fault said on a line of its own before the report's header: MIPS's bus error, powerpc's refused fetch. */
 const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-9a-f]+|kernel tried to execute (?:exec-protected|user) page \()/;
 
+/** A report's own words before its colon: capitalised words, maybe a parenthesis (`Bad Address (null pointer deref?)`). */
+const REPORT_HEAD = /^[A-Z][A-Za-z-]+(?: [A-Za-z-]+){1,5}(?: \([^)]{1,40}\))?$/;
+
 export abstract class CrashTracker extends FailureLedger {
   protected readonly openCrashes: CrashState[] = [];
   /** The kernel's last attempts to start init (`Run /bin/sh as init process`, `Failed to execute /init
@@ -189,6 +192,14 @@ export abstract class CrashTracker extends FailureLedger {
       details: newDetails(fromUth ? uth!.text : at.text),
       trace: false,
     };
+    // A report that named itself in the words the panic gives as its reason (`NON-RESUMABLE ERROR: TPC […]
+    // <msix_prepare_msi_desc+0x90/0xa0>`, then `Kernel panic - not syncing: Non-resumable error.`; parisc's
+    // `Bad Address (null pointer deref?): Code=15 (Data TLB miss fault) at addr …`): the panic ends it.
+    if (c.kind === 'panic') {
+      const reason = c.title.replace(/^kernel panic: /, '').replace(/[.!\s]+$/, '').toLowerCase();
+      const heads = this.reportHeads.get(reason);
+      if (heads !== undefined && heads.length > 0 && at.lineNo - heads[0]!.line <= 300) for (const e of heads) addEvidence(state.evidence, e);
+    }
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
     // of partitions it printed in between.
@@ -256,6 +267,29 @@ export abstract class CrashTracker extends FailureLedger {
   protected abstract initLastWords(line: number): LineRef | null;
   /** The console's own (untimed) lines before `line`, at most `within` lines above it. */
   protected abstract plainLinesBefore(line: number, within: number): LineRef[];
+
+  /** Lines that open a report with a few words of its own before a colon (`NON-RESUMABLE ERROR: …`,
+   *  `Bad Address (null pointer deref?): Code=15 …`), by those words: its first lines, and the one that says
+   *  where (`TPC`, `Code=`). A panic naming the same words ends that report (see crash()). */
+  private readonly reportHeads = new Map<string, Evidence[]>();
+
+  protected noteReportHead(at: LineRef, message: string): void {
+    const c = message.charCodeAt(0);
+    if (c < 0x41 || c > 0x5a) return;
+    const colon = message.indexOf(': ');
+    if (colon < 6 || colon > 60) return;
+    const head = message.slice(0, colon);
+    if (!REPORT_HEAD.test(head)) return;
+    const key = head.toLowerCase();
+    let lines = this.reportHeads.get(key);
+    if (lines === undefined) {
+      if (this.reportHeads.size >= 16) this.reportHeads.delete(this.reportHeads.keys().next().value!);
+      lines = [];
+      this.reportHeads.set(key, lines);
+    } else if (lines.length > 0 && at.lineNo - lines[lines.length - 1]!.line > 50) lines.length = 0;
+    const where = message.includes(' TPC ') || message.includes(': Code=') || message.includes(': TPC ');
+    if (lines.length < 1 || (where && lines.length < 3)) lines.push({ line: at.lineNo, text: clip(at.text), why: 'the report the panic ends' });
+  }
 
   protected lookForCrashLocation(at: LineRef, location0: string | null): void {
     const WORKQUEUE = 'the work the kernel worker was doing';

@@ -220,6 +220,7 @@ export class Segmenter extends CrashTracker {
       if (this.boot !== null) this.repeatSeen(this.boot, rec.at.text, rec.at);
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
+      this.noteReportHead(rec.at, rec.at.text.trim());
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
@@ -1106,7 +1107,10 @@ export class Segmenter extends CrashTracker {
         boot.firstUptime ??= rec.uptime;
         boot.lastUptime = rec.uptime;
       }
-      if (rec.message !== '') this.kernelSaid(boot, rec.message, at, rec.uptime);
+      if (rec.message !== '') {
+        this.kernelSaid(boot, rec.message, at, rec.uptime);
+        this.noteReportHead(at, rec.message);
+      }
       if (rec.uptime !== null) {
         this.stampUptime(boot, rec.uptime);
         if (rec.uptime < 1.5 && rec.uptime > 0) this.earlySeen(boot, rec.uptime, rec.message);
@@ -1374,6 +1378,7 @@ export class Segmenter extends CrashTracker {
     } else {
       if (rec.crashLocation !== null && this.faultSaid !== null && this.faultAt === null && this.openCrashes.length === 0) this.faultAt = { line: at.lineNo, text: clip(at.text), why: `where the kernel was executing: ${rec.crashLocation}` };
       this.lookForCrashLocation(at, rec.crashLocation);
+      this.noteReportHead(at, rec.message);
       // … or right after it (newer kernels), before the modules list and the registers.
       const w = this.boot?.crashes.at(-1);
       if (w !== undefined && w.kind === 'warning' && at.lineNo - w.line === 1 && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
