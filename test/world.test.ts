@@ -3308,4 +3308,9 @@ test("a panic whose reason a report named itself by before it (`NON-RESUMABLE ER
   assert.not.ok(f(['[   25.2] Memory Init Done: 64 GB', '[   25.3] Kernel panic - not syncing: Attempted to kill init!']).rootEvidence.some((t) => t.includes('Memory Init')));
 });
 
+test("a BusyBox rc step whose programs said several lines before its `FAIL` (a wait that timed out, run-parts' status) failed", () => {
+  const r = f(['Starting network: ip: RTNETLINK answers: Operation not permitted', 'ip: SIOCSIFFLAGS: Operation not permitted', 'sed: /proc/mounts: No such file or directory', 'Waiting for interface eth0 to appear............... timeout!', 'run-parts: /etc/network/if-pre-up.d/wait_iface: exit status 1', 'FAIL']);
+  assert.is(r.rootCause, 'network');
+});
+
 test.run();

@@ -837,7 +837,7 @@ export class LineClassifier {
       this.out({ kind: 'init', at, init: init.init, failed: init.failed, opens: init.opens });
       return;
     }
-    // An rc script's step whose program spoke before its result (`Starting sntp: sntp 4.2.8p15 …`, then
+    // An rc script's step whose program spoke before its result, up to a few lines of it (`Starting sntp: sntp 4.2.8p15 …`, then
     // `pool.ntp.org lookup error …`, then `FAIL` on a line of its own).
     if ((c0 === 0x53 /* S */ || c0 === 0x52 /* R */ || c0 === 0x49 /* I */) && trimmed.length < 200) {
       const step = RC_STEP_OPEN.exec(trimmed);
@@ -845,7 +845,7 @@ export class LineClassifier {
     } else if (this.rcStep !== null && (trimmed === 'FAIL' || trimmed === 'FAILED' || trimmed === 'OK')) {
       const step = this.rcStep;
       this.rcStep = null;
-      if (trimmed !== 'OK' && at.lineNo - step.lineNo <= 4) {
+      if (trimmed !== 'OK' && at.lineNo - step.lineNo <= 8) {
         // (Said at the step's line, which names it; the result's line goes with it.)
         this.out({ kind: 'init', at: { lineNo: step.lineNo, more: [at.lineNo], text: step.text }, init: 'busybox', failed: step.service, opens: false });
         return;
