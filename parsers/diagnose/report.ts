@@ -5,7 +5,7 @@ import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
-import { NAMED_DAMAGE } from '../grammar/kernel.js';
+import { IRQ_NOBODY_CARED, NAMED_DAMAGE } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
@@ -176,8 +176,6 @@ function initGaveUp(b: BootState): Cause | null {
 
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
-const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
-
 function kernelFailure(b: BootState): Cause | null {
   // (Not the root filesystem types the kernel tried before the one that mounted, a few lines on: `SQUASHFS
   // error: Can't find a SQUASHFS superblock on mtdblock3`, then `VFS: Mounted root (yaffs filesystem)`.)

@@ -424,7 +424,8 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x41 /* A */) return IPCONFIG_FAILED.test(message) ? 'network' : null;
   return null;
 }
-const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
+/** An interrupt no handler claimed (`irq 36: nobody cared …`): the kernel turns it off. */
+export const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
 const EEH_DISABLED = /^EEH: \S+ has failed \d+ times in the last hour and has been permanently disabled/;
 const IPCONFIG_FAILED = /^(?:!!! )?IP-Config: Auto-configuration of network failed/;
 /** A disk the kernel took out of service: md dropped a failing member from its array (`md/raid1:md127: Disk
