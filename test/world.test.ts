@@ -333,7 +333,9 @@ test("an initramfs's scripts say why they gave up: fsck, an encrypted root, a ZF
   assert.is(fsck.rootCause, 'The root filesystem on /dev/sda6 requires a manual fsck');
   assert.ok(fsck.rootEvidence.some((e) => e.includes('UNEXPECTED INCONSISTENCY')), 'what fsck found is evidence');
   assert.is(f(['Please unlock disk cryptroot:', 'cryptsetup: cryptsetup failed, bad password or options?']).rootCause, 'cryptsetup: cryptsetup failed, bad password or options?');
-  assert.is(f(['Importing pool tank', "cannot import 'tank': no such pool available"]).rootCause, "cannot import 'tank': no such pool available");
+  const tank = f(['Importing pool tank', "cannot import 'tank': no such pool available"]);
+  assert.is(tank.rootCauseKind, 'root-device');
+  assert.is(tank.rootCauseDescription, "cannot import 'tank': no such pool available");
   const alert = analyze(['ALERT! UUID=8093e2a9 does not exist.', 'Dropping to a shell', '(initramfs) '].join('\n') + '\n');
   assert.is(alert.boots[0]!.rootCause?.kind, 'root-device');
   // fsck that fixed what it found: no failure.
@@ -628,7 +630,9 @@ test("NixOS stage 1 waiting for its root device, the log ending there; Alpine's 
   assert.is(f(['waiting for device /dev/disk/by-label/nixos to appear...', '<<< NixOS Stage 2 >>>', 'running activation script...']).rootCause, null);
   const alpine = f(['mount: mounting /dev/vda3 on /sysroot failed: Invalid argument', 'Mounting root failed.', 'Launching initramfs emergency recovery shell.']);
   assert.is(alpine.emergency, 'initramfs-shell');
-  assert.is(f(["cannot import 'rpool': more than one matching pool", "import by numeric ID instead"]).rootCause, "cannot import 'rpool': more than one matching pool");
+  const two = f(["cannot import 'rpool': more than one matching pool", "import by numeric ID instead"]);
+  assert.is(two.rootCauseKind, 'root-device');
+  assert.is(two.rootCauseDescription, "cannot import 'rpool': more than one matching pool");
 });
 
 test("Amlogic's vendor kernels stamp the CPU after an `@` (`[    0.000000@0] Linux version …`): kernel lines, so the bootloader's earlier error was not the end", () => {
@@ -3311,6 +3315,31 @@ test("a panic whose reason a report named itself by before it (`NON-RESUMABLE ER
 test("a BusyBox rc step whose programs said several lines before its `FAIL` (a wait that timed out, run-parts' status) failed", () => {
   const r = f(['Starting network: ip: RTNETLINK answers: Operation not permitted', 'ip: SIOCSIFFLAGS: Operation not permitted', 'sed: /proc/mounts: No such file or directory', 'Waiting for interface eth0 to appear............... timeout!', 'run-parts: /etc/network/if-pre-up.d/wait_iface: exit status 1', 'FAIL']);
   assert.is(r.rootCause, 'network');
+});
+
+test("a service whose `[  OK  ] Started` status line comes three times in one cycle, never stopped between, keeps exiting (Restart=)", () => {
+  const boot = ['[    0.000000] Linux version 6.12.0 (gcc)', 'Welcome to Debian GNU/Linux 13 (trixie)!', '[  OK  ] Reached target basic.target - Basic System.'];
+  const started = '[  OK  ] Started lab-crashloop.service - Lab daemon that keeps crashing.';
+  const r = f([...boot, started, '         Starting systemd-logind.service - User Login Management...', started, '[  OK  ] Started getty@tty1.service - Getty on tty1.', started, 'lab login: ']);
+  assert.is(r.rootCause, 'lab-crashloop.service');
+  // Twice is no loop; nor is a start again after a stop, nor instances of one template by their shared description.
+  assert.is(f([...boot, started, started, 'lab login: ']).rootCause, null);
+  assert.is(f([...boot, started, '[  OK  ] Stopped lab-crashloop.service - Lab daemon that keeps crashing.', started, started, 'lab login: ']).rootCause, null);
+  const poller = '[  OK  ] Started Phosphor Hwmon Poller.';
+  assert.is(f([...boot, poller, poller, poller, poller, 'lab login: ']).rootCause, null);
+  // By description (systemd before 243), restarts with other units' lines between are still a loop.
+  const byDescription = '[  OK  ] Started Lab daemon that keeps crashing.';
+  const r2 = f([...boot, byDescription, '         Starting Login Service...', byDescription, '[  OK  ] Started Getty on tty1.', byDescription, 'lab login: ']);
+  assert.is(r2.rootCauseDescription, 'Lab daemon that keeps crashing');
+});
+
+test("an initramfs that could not import or mount its root (`cannot import 'rpool': …`, then init died) failed on its root device, in its own words", () => {
+  const r = analyze([':: running hook [zfs]', 'ZFS: Importing pool rpool.', "cannot import 'rpool': pool was previously in use from another system.", 'ERROR: ZFS: Unable to import pool rpool.', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100'].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.kind, 'root-device');
+  assert.is(rc.description, "cannot import 'rpool': pool was previously in use from another system");
+  // No init on a root it did mount is not the device's failure.
+  assert.is.not(analyze('Begin: Running /scripts/init-bottom ... done.\nTarget filesystem doesn\'t have requested /sbin/init.\nKernel panic - not syncing: Attempted to kill init! exitcode=0x00000100\n').boots[0]!.rootCause!.kind, 'root-device');
 });
 
 test.run();

@@ -149,9 +149,15 @@ def preset(raw, files):
     shutil.rmtree(tmp)
 
 
-def boot(out_path, append_extra='', reboot_exits=True, initrd='initrd.img', suite='trixie', grub=False, files=None, **console):
+def boot(out_path, append_extra='', reboot_exits=True, initrd='initrd.img', suite='trixie', grub=False, files=None, extra_disk=None, **console):
     cache = cache_dir(suite)
     work = tempfile.mkdtemp(prefix='bootwhy-lab-')
+    extra = []
+    if extra_disk:
+        # A second virtio disk (/dev/vdb) that the scenario's function makes in the work directory.
+        path = os.path.join(work, 'second.img')
+        extra_disk(path)
+        extra = ['-drive', f'file={path},if=virtio,format=raw']
     if files:
         # A raw copy that debugfs can write into (sparse, so a few seconds).
         disk, fmt = os.path.join(work, 'disk.img'), 'raw'
@@ -172,7 +178,7 @@ def boot(out_path, append_extra='', reboot_exits=True, initrd='initrd.img', suit
     qemu = subprocess.Popen([
         'qemu-system-x86_64', *firmware, '-accel', 'tcg', '-m', '1024', '-smp', '1',
         '-display', 'none', '-monitor', 'none', *(['-no-reboot'] if reboot_exits else []),
-        '-drive', f'file={disk},if=virtio,format={fmt}',
+        '-drive', f'file={disk},if=virtio,format={fmt}', *extra,
         '-chardev', f'socket,id=con,path={sock_path},server=on,wait=on', '-serial', 'chardev:con',
         '-nic', 'none',
     ], stderr=subprocess.PIPE)
@@ -397,6 +403,65 @@ def grub_fstab_emergency(c):
     c.poweroff(force=True)
 
 
+def crash_loop(c):
+    """A service that exits at once with Restart=always: systemd restarts it until the start rate limit
+    (5 starts in 10 s) stops it ('start-limit-hit'); the boot goes on to the login."""
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab daemon that keeps crashing\\n[Service]\\nExecStart=/bin/sh -c \"echo lab-crashloop: cannot open /etc/lab.conf; exit 3\"\\nRestart=always\\nRestartSec=100ms\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-crashloop.service")
+    c.run('systemctl enable lab-crashloop.service && sync')
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
+def corrupt_ext4(path):
+    """A small ext4 file system whose root directory inode is cleared (debugfs clri), its superblock
+    still marked clean."""
+    subprocess.run(['truncate', '-s', '64M', path], check=True)
+    subprocess.run(['mkfs.ext4', '-q', '-L', 'labdata', path], check=True)
+    subprocess.run(['debugfs', '-w', '-R', 'clri <2>', path], check=True, capture_output=True)
+
+
+def corrupt_data_fs(c):
+    """A data file system in fstab (fsck pass 2) on a second disk whose root directory inode is cleared:
+    its superblock still says clean, so systemd-fsck@ (e2fsck -a) passes it, and then the mount fails
+    (`EXT4-fs (vdb): get root inode failed`): data.mount fails, local-fs.target on the dependency,
+    emergency mode; `systemctl --failed` at its shell."""
+    c.login()
+    c.run("echo '/dev/vdb /data ext4 defaults 0 2' >> /etc/fstab && mkdir -p /data && systemctl daemon-reload && sync")
+    c.restart()
+    c.maintenance_login()
+    c.send('systemctl --no-pager --failed')
+    c.expect(rb'# ', 120)
+    c.poweroff(force=True)
+
+
+def remount_root_failure(c):
+    """A mistyped mount option on the root file system's fstab line: systemd-remount-fs.service fails
+    (the root stays mounted as the initramfs left it) and the boot goes on to the login."""
+    c.login()
+    c.run("sed -i 's/^LABEL=labroot \\/ ext4 defaults 0 1$/LABEL=labroot \\/ ext4 defaults,lab_no_such_option 0 1/' /etc/fstab && cat /etc/fstab && sync")
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
+def stop_timeout(c):
+    """A service that ignores SIGTERM, with TimeoutStopSec=10s: at poweroff the stop job spins until
+    the timeout, systemd kills it with SIGKILL, and the shutdown completes."""
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab service that ignores SIGTERM\\n[Service]\\nExecStart=/bin/sh -c \"trap : TERM; while :; do sleep 1; done\"\\nTimeoutStopSec=10s\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-stubborn.service")
+    c.run('systemctl daemon-reload && systemctl start lab-stubborn.service && systemctl --no-pager status lab-stubborn.service | head -5')
+    c.poweroff()
+
+
+def emergency_requested(c):
+    """systemd.unit=emergency.target on the kernel command line: emergency mode that was asked for,
+    with no failure; the root password is given, then poweroff."""
+    c.maintenance_login()
+    c.poweroff(force=True)
+
+
 UNIT = "[Unit]\nDescription={desc}\n{deps}[Service]\nType=oneshot\nExecStart={cmd}\n[Install]\nWantedBy=multi-user.target\n"
 # failing-service's two units, enabled, as files to write into the image.
 LAB_BROKEN = {
@@ -438,11 +503,19 @@ SCENARIOS = {
     'debug-console-failing-service': (debug_boot, 'systemd.log_level=debug systemd.log_target=console'),
     'grub-clean-boot': (clean_boot, ''),
     'grub-fstab-emergency': (grub_fstab_emergency, ''),
+    'crash-loop': (crash_loop, ''),
+    'corrupt-data-fs': (corrupt_data_fs, ''),
+    'remount-root-failure': (remount_root_failure, ''),
+    'stop-timeout': (stop_timeout, ''),
+    'emergency-requested': (emergency_requested, 'systemd.unit=emergency.target'),
 }
+# Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
+EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4}
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'var-bind-reboot'}
 # Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
 # without soft-reboot, so QEMU must not exit on it there.
-RESTARTS = {'failing-service', 'device-timeout', 'service-timeout', 'ordering-cycle'}
+RESTARTS = {'failing-service', 'device-timeout', 'service-timeout', 'ordering-cycle', 'crash-loop', 'corrupt-data-fs',
+            'remount-root-failure'}
 # Scenarios that are about soft-reboot itself: trixie only.
 NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-var-bind', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
                      'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}
@@ -492,7 +565,7 @@ def record(name, suite='trixie', journal=None):
         out_path = os.path.join(cache_dir(suite), 'runs', f'{name}.console.log')
     reboot_exits = name not in KEEP_RUNNING_ON_REBOOT and (SUITES[suite]['soft_reboot'] or name not in RESTARTS)
     qemu, console, out, (disk, fmt) = boot(out_path, extra, reboot_exits=reboot_exits, initrd=initrd, suite=suite,
-                                           grub=name in GRUB, files=PRESET.get(name),
+                                           grub=name in GRUB, files=PRESET.get(name), extra_disk=EXTRA_DISK.get(name),
                                            soft_reboot=SUITES[suite]['soft_reboot'], journal=bool(journal))
     try:
         fn(console)

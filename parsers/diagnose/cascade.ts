@@ -174,7 +174,10 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
       let bestLen = -1;
       for (const m of mounts) {
         const mp = pathForMountUnit(m.failure.ref.name!)!;
-        if (m !== e && isUnder(path, mp) && mp.length > bestLen) {
+        // (Printed before it: systemd prints a failure before the dependency failures it causes, so a mount
+        // above it that failed only later, `/boot` after `/boot/efi` had failed for want of its own device,
+        // is not why.)
+        if (m !== e && isUnder(path, mp) && mp.length > bestLen && m.failure.seq < e.failure.lastSeq) {
           best = m;
           bestLen = mp.length;
         }

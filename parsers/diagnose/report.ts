@@ -4,6 +4,7 @@ import { clip } from '../segment/evidence.js';
 import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
+import { AUDIT_FAILED } from '../segment/state.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
 import { IRQ_NOBODY_CARED, NAMED_DAMAGE } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
@@ -530,15 +531,21 @@ const REPEATS_TO_LOOP = 6;
  * (a getty on a console that is not there, a daemon that exits at once). The unit restarted most is named.
  */
 function restartLoop(c: CycleState): Cause | null {
-  let worst: [string, { count: number; first: Evidence; last: Evidence }] | null = null;
-  for (const entry of c.restarts ?? []) if (entry[1].count >= RESTART_LOOP && (worst === null || entry[1].count > worst[1].count)) worst = entry;
+  let worst: [string, { count: number; first: Evidence; last: Evidence; fromStatus?: boolean }] | null = null;
+  for (const entry of c.restarts ?? []) {
+    const enough = entry[1].count >= (entry[1].fromStatus === true ? RESTART_LOOP_STARTED : RESTART_LOOP);
+    if (enough && (worst === null || entry[1].count > worst[1].count)) worst = entry;
+  }
   if (worst === null) return null;
   const [unit, r] = worst;
   const evidence = r.last.line !== r.first.line ? [r.first, r.last] : [r.first];
   return {
     kind: 'unit',
     unit,
-    headline: `${unit} keeps failing and being restarted (${r.count} restarts scheduled): it never stays up`,
+    headline:
+      r.fromStatus === true
+        ? `${unit} keeps exiting and being restarted (started ${r.count + 1} times in this cycle): it never stays up`
+        : `${unit} keeps failing and being restarted (${r.count} restarts scheduled): it never stays up`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -548,6 +555,9 @@ function restartLoop(c: CycleState): Cause | null {
 }
 /** Restarts of one unit that make a loop, not a hiccup. */
 const RESTART_LOOP = 3;
+/** The same, counted from its `Started` status lines (PID 1 prints them only until a getty holds the console,
+ *  so fewer come through; a service that started three times without a stop between is already no hiccup). */
+const RESTART_LOOP_STARTED = 2;
 
 /**
  * OpenWrt's preinit began (`init: - preinit -`), the log went on past it, and procd never took over
@@ -750,10 +760,13 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     const unmounted = NO_INIT_ON_ROOT.test(f.message ?? '') ? b.initramfsSteps?.firstErrors.find((e) => e.line < f.line && ROOT_MOUNT_STEP.test(e.why) && e.text.trim().startsWith('mount: ')) : undefined;
     const first = unmounted?.text.trim();
     const evidence = [...(unmounted !== undefined ? [{ ...unmounted, why: 'the initramfs could not mount the root file system' }] : []), ...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
+    // (A root it could not mount or import, in its own words, is the root device's failure: the README's
+    // convention, with the words as its description.)
+    const rootDevice = first === undefined && ROOT_NOT_MOUNTED.test(f.message ?? '');
     rootCause = {
-      kind: 'unit',
-      unit: first ?? f.message,
-      ...(first !== undefined ? { description: first } : {}),
+      kind: rootDevice ? 'root-device' : 'unit',
+      unit: rootDevice ? null : (first ?? f.message),
+      ...(first !== undefined ? { description: first } : rootDevice ? { description: f.message } : {}),
       headline: `the initramfs stopped: ${first !== undefined ? `it could not mount the root file system (${first}), so ${(f.message ?? '').replace(/\.$/, '')}` : f.message}${b.mode ? ' (it dropped to its shell)' : said !== undefined ? ', and the kernel panicked' : ''}`,
       lines: linesOf(evidence),
       evidence,
@@ -903,7 +916,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
           // A failure before the crash explains it when the machine was already down (emergency, rescue)
           // or the crash is init dying; an unrelated failed unit long before a crash does not.
           ((cy.rootCause.lines[0]! < crash.line && (cy.outcome !== 'failed' || /kill(?:ing)? init/i.test(crash.title) || crash.kind === 'warning')) ||
-            (crash.kind === 'warning' && b.end !== 'panic' && cy.rootCause.kind !== 'kernel-crash')) &&
+            // (Not a unit known only from PID 1's audit record, said after the WARNING: the console showed no
+            // failure of it, while the WARNING was there to read.)
+            (crash.kind === 'warning' && b.end !== 'panic' && cy.rootCause.kind !== 'kernel-crash' && cy.rootCause.evidence[0]?.why !== AUDIT_FAILED)) &&
           // (Except on a kernel under development, a release candidate or linux-next, where a WARNING is what its
           // testers look for: a unit that failed with nothing after it (`systemd-modules-load.service`, which a
           // kernel built with another configuration often fails) does not explain it away.)
@@ -1015,6 +1030,8 @@ const DEVELOPMENT_KERNEL = /-rc\d|-next-\d{8}|^\d+\.\d+\.\d+-\d+-g[0-9a-f]{7,}|^
 const ASKED_CRASH = /sysrq triggered crash/i;
 /** initramfs-tools found no init on the root it was to hand over to. */
 const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn't have requested|No init found)/;
+/** An initramfs script's words for a root it could not mount or import (see initramfsScriptFailure). */
+const ROOT_NOT_MOUNTED = /^(?:Failed to mount \S+ as root file system|Failed to mount the real root device|ZFS: Unable to import pool |cannot import |cannot open '?[^\s':]+'?:? dataset does not exist)/;
 /** The initramfs-tools step that mounts the root (`Begin: Mounting root file system ...`). */
 const ROOT_MOUNT_STEP = /'Mounting root file system|'Running \/scripts\/local-premount|'Running \/scripts\/nfs-premount/;
 /** Panics for want of an init to run. */

@@ -141,7 +141,8 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
   // mkinitcpio's last words before its shell: the real root did not mount, or has no init.
   if (c0 === 0x45) {
     const mk = MKINITCPIO_FAILURE.exec(text.trim());
-    return mk === null ? null : { message: mk[1]!.replace(/\.$/, ''), rank: 2 };
+    // (Its zfs hook's summary after zpool's own words, `ERROR: ZFS: Unable to import pool rpool.`, is below them.)
+    return mk === null ? null : { message: mk[1]!.replace(/\.$/, ''), rank: mk[1]!.startsWith('ZFS: ') ? 1 : 2 };
   }
   // A script's own fatal word (`[FATAL] Failed to determine boot mode`, k3OS's initrd before its rescue shell).
   const fatal = c0 === 0x5b ? /^\[FATAL\] (\S.*?)\s*$/.exec(text) : null;
@@ -153,7 +154,7 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
   const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') || m[0].startsWith('run-init: ') || m[0].startsWith('switch_root: ') ? 1 : 2;
   return { message: m[0].replace(/\.$/, ''), rank };
 }
-const MKINITCPIO_FAILURE = /^ERROR: (Root device mounted successfully, but \S+ does not exist\.?|Failed to mount the real root device\.?)$/;
+const MKINITCPIO_FAILURE = /^ERROR: (Root device mounted successfully, but \S+ does not exist\.?|Failed to mount the real root device\.?|ZFS: Unable to import pool \S+?\.?)$/;
 const INITRAMFS_SCRIPT_FAILURE =
   /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
 

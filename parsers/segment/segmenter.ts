@@ -12,6 +12,7 @@ import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnit
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
+import { AUDIT_FAILED } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
 import { CrashTracker } from './crashes.js';
@@ -2090,6 +2091,9 @@ export class Segmenter extends CrashTracker {
       this.failedWhileStopping(cycle, ref, at);
     }
     if (msg.verb === 'started' && cycle.restarting !== undefined) cycle.restarting = cycle.restarting.filter((r) => r.ref.name !== name && r.ref.description !== ref.text);
+    if (source === 'console' && (msg.verb === 'started' || msg.verb === 'stopped' || msg.verb === 'stop-begin') && (name === null ? !ref.text.includes('…') : name.endsWith('.service'))) {
+      this.countStart(cycle, name ?? ref.text, msg.verb === 'started', at, name === null);
+    }
     // The latest start begun, and whether anything was said of it since (see startCutShort in the report).
     if (msg.verb === 'start-begin') cycle.lastBegun = { ref, at, ended: false };
     else if (cycle.lastBegun !== undefined && (ref.text === cycle.lastBegun.ref.text || (name !== null && name === cycle.lastBegun.ref.name))) cycle.lastBegun.ended = true;
@@ -2100,6 +2104,47 @@ export class Segmenter extends CrashTracker {
     if (kind !== undefined) {
       const f = this.recordFailure(cycle, ref, kind, msg.verb, at, source);
       if (f) this.startLimitEvidence(f);
+    }
+  }
+
+  /**
+   * A service's `Started` status line again in the same cycle, with no stop of it between: PID 1 restarted it
+   * (Restart=) after its process exited. After the first login prompt the console usually shows no more of
+   * it (PID 1 keeps quiet while a getty holds the console), so a daemon that exits at once shows as the same
+   * `[  OK  ] Started` line a few times and nothing else. Counted as restarts (see restartLoop in the report).
+   * By description (systemd before 243), a start right after the last one, no other status line between, is
+   * another instance of one template that shares it (`Started Phosphor Hwmon Poller.` for each sensor, all at
+   * once): a restart comes after its RestartSec, other units' lines between.
+   */
+  private countStart(cycle: CycleState, key: string, started: boolean, at: LineRef, byDescription: boolean): void {
+    const starts = (cycle.startCounts ??= new Map());
+    if (!started) {
+      starts.delete(key);
+      return;
+    }
+    const ev = { line: at.lineNo, text: clip(at.text), why: 'systemd started it' };
+    const s = starts.get(key);
+    const seq = this.statusSeq;
+    if (s === undefined) {
+      if (starts.size < 512) starts.set(own(key), { count: 1, first: ev, last: ev, seq, burst: false });
+      return;
+    }
+    const burst = byDescription && seq - s.seq <= 1;
+    s.seq = seq;
+    if (burst || s.burst) {
+      // (Instances: never a loop, however many.)
+      s.burst = true;
+      return;
+    }
+    s.count++;
+    s.last = { ...ev, why: `and started it again (${s.count} starts): its process had exited` };
+    const restarts = (cycle.restarts ??= new Map());
+    const r = restarts.get(key);
+    if (r === undefined) {
+      if (restarts.size < 16) restarts.set(own(key), { count: s.count - 1, first: s.first, last: s.last, fromStatus: true });
+    } else if (r.fromStatus === true) {
+      r.count = s.count - 1;
+      r.last = s.last;
     }
   }
 
@@ -2893,9 +2938,22 @@ export class Segmenter extends CrashTracker {
     if (a.type !== 'SERVICE_START') return;
     if (!a.success) {
       const f = this.findFailure(a.unit) ?? this.namedResult(a.unit, 'failed', at);
-      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'audit: PID 1 recorded the start as failed' });
+      if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: AUDIT_FAILED });
+      // The only word of it (PID 1 prints no status once a getty holds the console; its audit records still
+      // reach the kernel's log): the start failed.
+      else if (this.boot !== null && currentCycle(this.boot) !== null) {
+        const g = this.recordFailure(currentCycle(this.boot)!, { name: a.unit, description: null, text: a.unit, partial: false, resolvedBy: null }, 'failed', 'unit-failed', at, 'kmsg');
+        if (g) {
+          g.evidence[0]!.why = AUDIT_FAILED;
+          g.auditOnly = true;
+        }
+      }
       return;
     }
+    // Started after all (Restart=): a failure known only from its audit record is over.
+    const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+    const earlier = cycle?.failureByKey.get(`failed\u0000${a.unit}`);
+    if (cycle && earlier !== undefined && earlier.auditOnly === true) this.forgetUnitFailure(cycle, earlier, a.unit);
     if (a.unit === 'emergency.service' || a.unit === 'rescue.service') {
       this.enterMode(this.ensureCycle(at.lineNo), a.unit === 'emergency.service' ? 'emergency' : 'rescue', at, null, `audit: ${a.unit} started`);
     }

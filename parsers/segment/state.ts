@@ -26,6 +26,8 @@ export interface FailureState {
   line: number;
   message: string;
   source: 'console' | 'kmsg' | 'journal' | 'systemctl';
+  /** Known only from PID 1's audit record of the failed start (`msg='unit=foo comm="systemd" … res=failed'`). */
+  auditOnly?: boolean;
   /** Times reported, per source (a status line and PID 1's kmsg line report the same failure). */
   counts: Map<string, number>;
   result: string | null;
@@ -123,7 +125,10 @@ export interface CycleState {
   /** Units that failed and whose restart was scheduled, not started since (the latest few). */
   restarting?: FailureState[];
   /** Units PID 1 scheduled a restart of (Restart=), how often, and where first and last. */
-  restarts?: Map<string, { count: number; first: Evidence; last: Evidence }>;
+  restarts?: Map<string, { count: number; first: Evidence; last: Evidence; fromStatus?: boolean }>;
+  /** Services whose `[  OK  ] Started …` status line came more than once in this cycle, not stopped between:
+   *  each start after the first is a restart PID 1 made (Restart=) that the console shows no other way. */
+  startCounts?: Map<string, { count: number; first: Evidence; last: Evidence; seq: number; burst: boolean }>;
   /** PID 1 itself failed (`[!!!!!!] …`): what it said, and the innermost error before it. */
   /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
@@ -320,3 +325,6 @@ export interface BootState {
   mode: ModeState | null;
   end: 'reboot' | 'poweroff' | 'halt' | 'panic' | 'log-end';
 }
+
+/** Why a failure known from PID 1's audit record of its start is evidence (see Segmenter.audit). */
+export const AUDIT_FAILED = 'audit: PID 1 recorded the start as failed';
