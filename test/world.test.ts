@@ -3342,4 +3342,13 @@ test("an initramfs that could not import or mount its root (`cannot import 'rpoo
   assert.is.not(analyze('Begin: Running /scripts/init-bottom ... done.\nTarget filesystem doesn\'t have requested /sbin/init.\nKernel panic - not syncing: Attempted to kill init! exitcode=0x00000100\n').boots[0]!.rootCause!.kind, 'root-device');
 });
 
+test("initramfs-tools' shell that `break=` asked for (`Spawning shell within the initramfs`) is no failure; one it gave up into still is", () => {
+  const asked = analyze(['[    0.000000] Kernel command line: console=ttyS0 root=/dev/vda break=premount', 'Begin: Loading essential drivers ... done.', 'Spawning shell within the initramfs', '', '(initramfs) exit', 'Welcome to Debian GNU/Linux 13 (trixie)!', 'lab login: '].join('\n') + '\n');
+  assert.is(asked.verdict, 'ok');
+  assert.is(asked.boots[0]!.emergency?.requested, true);
+  const gaveUp = analyze(['Gave up waiting for root file system device.  Common problems:', 'ALERT!  /dev/vdz does not exist.  Dropping to a shell!', '(initramfs) '].join('\n') + '\n');
+  assert.is(gaveUp.verdict, 'failed');
+  assert.is(gaveUp.boots[0]!.emergency?.requested, false);
+});
+
 test.run();

@@ -455,6 +455,15 @@ def stop_timeout(c):
     c.poweroff()
 
 
+def initramfs_break(c):
+    """break=premount on the kernel command line: initramfs-tools stops before mounting the root and spawns
+    its shell, as asked; `exit` there lets the boot go on to the login."""
+    c.expect(rb'\(initramfs\) ', 600)
+    c.send('exit')
+    c.login(900)
+    c.poweroff()
+
+
 def emergency_requested(c):
     """systemd.unit=emergency.target on the kernel command line: emergency mode that was asked for,
     with no failure; the root password is given, then poweroff."""
@@ -508,6 +517,7 @@ SCENARIOS = {
     'remount-root-failure': (remount_root_failure, ''),
     'stop-timeout': (stop_timeout, ''),
     'emergency-requested': (emergency_requested, 'systemd.unit=emergency.target'),
+    'initramfs-break': (initramfs_break, 'break=premount'),
 }
 # Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
 EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4}

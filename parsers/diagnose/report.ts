@@ -685,7 +685,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const alert = b.mode?.kind === 'initramfs-shell' ? b.mode.evidence.find((e) => e.text.includes('ALERT! ')) : undefined;
   // (Other initramfs tools, mkinitcpio's `mount: /new_root: can't find UUID=…` before `You are now being dropped
   // into an emergency shell.`: the error it printed last before its shell.)
-  const mode = b.mode ? buildMode(b.mode, alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : null) : null;
+  const mode = b.mode ? buildMode(b.mode, b.mode.requested !== undefined ? null : alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : null, b.mode.requested ?? null) : null;
   // (sysvinit giving up on an inittab entry that respawned too fast is a getty on a console that is not there;
   // with a login reached on another, it broke nothing.)
   const loggedIn = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);
@@ -863,6 +863,8 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
       dependents: 0,
       crash: null,
     };
+  } else if (b.mode?.requested !== undefined) {
+    // The shell was asked for (`break=`): no failure of its own.
   } else if (b.mode && b.mode.kind === 'initramfs-shell' && b.mode.device === null && b.mode.cause !== undefined) {
     // The initramfs named no device it waited for, but said what went wrong before its shell.
     const cause = b.mode.cause;

@@ -919,7 +919,11 @@ export class Segmenter extends CrashTracker {
       }
     }
     this.initramfsScript(at, t);
+    // initramfs-tools stopping where `break=` asked it to, before its shell.
+    if (t.length < 48 && t.startsWith('Spawning shell within the initramfs')) this.breakAsked = { line: at.lineNo, text: clip(t), why: 'the kernel command line asked for this shell (break=)' };
   }
+  /** initramfs-tools' `Spawning shell within the initramfs` (see preCycleText): its next shell was asked for. */
+  private breakAsked: Evidence | null = null;
 
   /** An initramfs script's failure (`Target filesystem doesn't have requested /sbin/init.`, an fsck that
    *  failed), on the console or written to the kernel's log. */
@@ -2752,6 +2756,8 @@ export class Segmenter extends CrashTracker {
         if (boot.loginLine !== null && boot.loginLine === this.busyboxShellAt && at.lineNo - boot.loginLine <= 4) boot.loginLine = null;
         if (boot.mode === null) {
           boot.mode = { kind: 'initramfs-shell', line: at.lineNo, device, evidence: [] };
+          if (this.breakAsked !== null && at.lineNo - this.breakAsked.line <= 3) boot.mode.requested = this.breakAsked;
+          this.breakAsked = null;
           // What the initramfs said went wrong first, in its own words (`ERROR: musl-1.2.3-r4: BAD archive`,
           // `Mounting root partition /dev/mmcblk0p2 failed`), when it names no device it waited for.
           const said = device === null ? this.firstErrorText(at.lineNo, 40, boot) : null;
@@ -2777,7 +2783,7 @@ export class Segmenter extends CrashTracker {
         for (const m of this.recentMountErrors) {
           if (at.lineNo - m.line <= NEAR_LINES) addEvidence(boot.mode.evidence, { line: m.line, text: m.text, why: `the mount failed: ${m.reason}` });
         }
-        addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'the initramfs gave up and dropped to its shell' });
+        addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: boot.mode.requested !== undefined ? 'the initramfs shell it asked for' : 'the initramfs gave up and dropped to its shell' });
         // Why it never came: what went wrong as the initramfs set it up (nbd-client's `Negotiation: ..Error: …
         // Server said: Export unknown`), and the kernel's storage errors of this boot (`ata1.00: failed to
         // IDENTIFY (I/O error, err_mask=0x2)`).

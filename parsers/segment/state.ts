@@ -80,6 +80,8 @@ export interface ModeState {
   lastError?: Evidence;
   /** Entered on dracut's own words (`Entering emergency mode. Exit the shell to continue.`). */
   viaDracut?: boolean;
+  /** The shell was asked for (initramfs-tools' `break=`: `Spawning shell within the initramfs`), not a failure. */
+  requested?: Evidence;
 }
 
 export type CycleEnd = 'soft-reboot' | 'reboot' | 'poweroff' | 'halt' | 'kexec' | 'panic' | 'log-end';
