@@ -3351,4 +3351,13 @@ test("initramfs-tools' shell that `break=` asked for (`Spawning shell within the
   assert.is(gaveUp.boots[0]!.emergency?.requested, false);
 });
 
+test("dracut's shell that `rd.break=` asked for (`Break before pre-mount`) is no failure", () => {
+  const r = analyze(['[    0.000000] Kernel command line: root=/dev/vda rd.break=pre-mount', '[    3.100000] systemd[1]: systemd 257 running in system mode', '[   14.755800] dracut-pre-mount[249]: Warning: Break before pre-mount', '         Starting dracut-emergency.service - Dracut Emergency Shell...', 'Entering emergency mode. Exit the shell to continue.', 'Cannot open access to console, the root account is locked.', 'Press Enter to continue.', '[  OK  ] Finished dracut-emergency.service - Dracut Emergency Shell.', 'Welcome to Debian GNU/Linux 13 (trixie)!', 'lab login: '].join('\n') + '\n');
+  assert.is(r.verdict, 'ok');
+  const c = r.boots[0]!.cycles[0]!;
+  assert.is(c.emergency?.requested, true);
+  assert.is(c.emergency?.triggeredBy, null);
+  assert.ok(r.headline.includes('as asked'));
+});
+
 test.run();

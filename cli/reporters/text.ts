@@ -2,6 +2,7 @@
 import type { CascadeNodeT } from '../../parsers/report/schema.js';
 import type { Boot, Cycle, Evidence, Failure, Hint, Phase, Report, RootCause } from '../../parsers/report/schema.js';
 import { safeText, type Palette } from '../terminal-safe.js';
+import { askedBecause } from '../../parsers/report/asked.js';
 import { classOf, type FindingKind } from '../../parsers/diagnose/policy.js';
 import { timelineBar } from './timeline-bar.js';
 
@@ -111,7 +112,7 @@ function renderCycle(c: Cycle, out: string[], opts: TextOptions): void {
           : p.red(c.outcome === 'emergency' || c.outcome === 'rescue' ? `${c.outcome} mode` : c.outcome);
   let tail = '';
   if (c.emergency) tail += ` at line ${c.emergency.line}${c.emergency.triggeredBy ? `, triggered by ${c.emergency.triggeredBy}` : ''}`;
-  if (c.emergency?.requested) tail += c.defaultTarget !== null ? `, as asked: ${safeText(c.defaultTarget)} was the default target (line ${c.emergency.evidence[0]!.line})` : ', as asked: nothing failed before it (systemd enters rescue mode only when asked)';
+  if (c.emergency?.requested) tail += `, as asked: ${safeText(askedBecause(c))}`;
   if (c.loginLine !== null) tail += `; login prompt at line ${c.loginLine}${when(c.toLogin)}`;
   else if (c.toFailure !== null && c.outcome !== 'ok') tail += `; first failure at line ${c.toFailure.line}${when(c.toFailure)}`;
   if (c.startupFinished) tail += `; startup finished in ${safeText(c.startupFinished)}`;

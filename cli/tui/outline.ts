@@ -4,6 +4,7 @@
  * kernel crashes). Pure functions of the report, so they are tested without a screen.
  */
 import type { Boot, CascadeNodeT, Cycle, Evidence, Failure, Phase, Report, RootCause } from '../../parsers/report/schema.js';
+import { askedBecause } from '../../parsers/report/asked.js';
 
 export type Outcome = 'ok' | 'failed' | 'emergency' | 'panic' | 'running';
 
@@ -139,7 +140,7 @@ export function findings(report: Report, row: TimelineRow | undefined, expanded:
     out.push({ ...plain(`c${cycle.index}-j${j.firstLine}`, j.ranToLimit ? 'red' : 'yellow', '⧗', `${j.op} job ${j.unit.name ?? j.unit.text}: ${j.elapsedText}${limit}${j.ranToLimit ? ' (ran to its limit)' : ''}${j.outcome ? ` → ${j.outcome}` : ''}`, j.lastLine), failure: j.ranToLimit });
   }
   if (cycle.emergency?.requested) {
-    out.push(plain(`c${cycle.index}-em`, 'yellow', '⚠', `${cycle.emergency.kind} mode, as asked${cycle.defaultTarget !== null ? ` (${cycle.defaultTarget} was the default target)` : ' (nothing failed before it)'}`, cycle.emergency.line, evidenceText(cycle.emergency.evidence, cycle.emergency.line)));
+    out.push(plain(`c${cycle.index}-em`, 'yellow', '⚠', `${cycle.emergency.kind} mode, as asked (${askedBecause(cycle)})`, cycle.emergency.line, evidenceText(cycle.emergency.evidence, cycle.emergency.line)));
   } else if (cycle.emergency) {
     const by = cycle.emergency.triggeredBy ? ` (pulled in by ${cycle.emergency.triggeredBy})` : '';
     out.push({ ...plain(`c${cycle.index}-em`, 'red', '⚠', `${cycle.emergency.kind} mode${by}`, cycle.emergency.line, evidenceText(cycle.emergency.evidence, cycle.emergency.line)), failure: true });

@@ -464,6 +464,23 @@ def initramfs_break(c):
     c.poweroff()
 
 
+def dracut_break(c):
+    """rd.break=pre-mount with the dracut initrd: dracut stops before mounting the root and starts its
+    emergency shell, as asked (the initrd's root account is locked, so it offers Enter to continue); Enter
+    there lets the boot go on to the real root and the login."""
+    m = c.expect(rb'Press Enter to continue|Press Enter for maintenance|Give root password for maintenance|:/# ', 900)
+    if b'password' in m.group(0):
+        c.send('lab')
+        c.expect(rb'# ', 120)
+        c.send('exit')
+    elif b'# ' in m.group(0):
+        c.send('exit')
+    else:
+        c.send('')
+    c.login(900)
+    c.poweroff()
+
+
 def emergency_requested(c):
     """systemd.unit=emergency.target on the kernel command line: emergency mode that was asked for,
     with no failure; the root password is given, then poweroff."""
@@ -518,6 +535,7 @@ SCENARIOS = {
     'stop-timeout': (stop_timeout, ''),
     'emergency-requested': (emergency_requested, 'systemd.unit=emergency.target'),
     'initramfs-break': (initramfs_break, 'break=premount'),
+    'dracut-break': (dracut_break, 'rd.break=pre-mount'),
 }
 # Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
 EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4}
@@ -532,7 +550,7 @@ NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-va
 # Booted by the firmware from a partitioned disk with GRUB (build-image.sh --grub), not by -kernel.
 GRUB = {'grub-clean-boot', 'grub-fstab-emergency'}
 # Booted with the dracut initrd (build-image.sh --dracut) instead of Debian's initramfs-tools one.
-DRACUT = {'dracut-missing-root'}
+DRACUT = {'dracut-missing-root', 'dracut-break'}
 
 
 def ensure_image(suite, grub=False):

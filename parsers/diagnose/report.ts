@@ -10,6 +10,7 @@ import { IRQ_NOBODY_CARED, NAMED_DAMAGE } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
+import { askedBecause } from '../report/asked.js';
 import {
   type Boot,
   type CascadeNodeT,
@@ -1231,6 +1232,8 @@ function requestedMode(c: CycleState, failures: number): Evidence | null {
     const ev = c.mode.evidence[0];
     if (ev !== undefined) return { line: ev.line, text: ev.text, why: 'rescue mode with nothing failed: systemd enters it only when asked' };
   }
+  // dracut's shell that rd.break= asked for (`Break before pre-mount`), with nothing failed.
+  if (c.mode !== null && c.mode.requested !== undefined && failures === 0 && c.fatal === undefined) return c.mode.requested;
   if (c.mode === null || failures > 0 || c.defaultTarget === null || MODE_TARGET[c.mode.kind] !== c.defaultTarget) return null;
   const at = c.defaultTargetAt;
   return at ? { line: at.line, text: at.text, why: `${c.defaultTarget} was the default target: the mode was asked for` } : null;
@@ -1399,7 +1402,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
     failures: out,
     hungJobs: jobs,
     // (dracut's shell has no unit that failed into it: the root device it gave up on started it.)
-    emergency: c.mode ? buildMode(c.mode, triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? (c.missingDevice.by ?? deviceUnitForPath(c.missingDevice.path)) : null), requested) : null,
+    emergency: c.mode ? buildMode(c.mode, requested !== null && c.mode.requested !== undefined ? null : triggeredBy ?? (c.mode.kind === 'dracut-shell' && c.missingDevice ? (c.missingDevice.by ?? deviceUnitForPath(c.missingDevice.path)) : null), requested) : null,
     loginLine: c.loginLine,
     startupFinished: c.startupFinished,
     startup,
@@ -1987,7 +1990,7 @@ function headline(boots: readonly Boot[], verdict: Report['verdict']): string {
   const crashes = boots.flatMap((b) => b.crashes);
   if (crashes.length > 0) return `${shape}; kernel reported ${crashes[0]!.title}`;
   const asked = boots.flatMap((b) => b.cycles).find((c) => c.emergency?.requested);
-  if (asked) return `${shape}; no failures; ${asked.emergency!.kind} mode, as asked${asked.defaultTarget !== null ? ` (${asked.defaultTarget} was the default target)` : ' (nothing failed before it)'}`;
+  if (asked) return `${shape}; no failures; ${asked.emergency!.kind} mode, as asked (${askedBecause(asked)})`;
   const login = boots.some((b) => b.cycles.some((c) => c.loginLine !== null));
   return `${shape}; no failures${login ? ', reached the login prompt' : ''}`;
 }

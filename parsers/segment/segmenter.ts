@@ -691,6 +691,7 @@ export class Segmenter extends CrashTracker {
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
     if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest, at);
+    if (rest.startsWith('Break ') && /^Break (?:before|after) [\w-]+\s*$/.test(rest)) this.breakAskedBy = { line: at.lineNo, text: clip(at.text), why: 'the kernel command line asked for this shell (rd.break=)' };
     if (rest.charCodeAt(0) === 0x43 /* C */ && /^Can't mount root filesystem\s*$/.test(rest)) this.rootNotMounted(at, /^(dracut-[\w-]+)\[\d+\]/.exec(message)?.[1] ?? null);
     if (rest.includes(' is missing PV ') || rest.includes('Refusing activation') || rest.includes('Volume group "')) this.lvmSaid(rest, at);
     if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);

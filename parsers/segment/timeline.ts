@@ -377,9 +377,16 @@ export abstract class Timeline {
     this.cyclePhase(cycle, 'shutdown', at.lineNo);
   }
 
+  /** dracut's `Break before pre-mount` (rd.break=): the shell it starts next was asked for. */
+  protected breakAskedBy: Evidence | null = null;
+
   protected enterMode(cycle: CycleState, kind: ModeKind, at: LineRef, device: string | null, why: string = modeWhy(kind)): void {
     if (cycle.mode === null) {
       cycle.mode = { kind, line: at.lineNo, device, evidence: [] };
+      // (dracut stopping where `rd.break=` asked it to, just before: the shell was asked for.)
+      const asked = this.breakAskedBy;
+      if (asked !== null && at.lineNo >= asked.line && at.lineNo - asked.line <= BREAK_LINES) cycle.mode.requested = asked;
+      this.breakAskedBy = null;
       this.emit({ type: 'emergency', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind });
     } else if (cycle.mode.kind === 'emergency' && kind === 'rescue') {
       return;
@@ -469,3 +476,6 @@ export abstract class Timeline {
     }
   }
 }
+
+/** How far below dracut's `Break before …` its emergency shell may begin (its service's own lines between). */
+const BREAK_LINES = 30;
