@@ -195,9 +195,13 @@ function kernelFailure(b: BootState): Cause | null {
   const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
   const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)' }[main.kind];
+  // (A DRM driver's line is named without its location tag, `[drm:i915_hangcheck_hung] *ERROR* `; as printed,
+  // with it, is its description.)
+  const drm = main.text.indexOf('[drm:');
   return {
     kind: 'kernel-error',
     unit: main.message,
+    ...(drm >= 0 && main.text.includes('*ERROR* ') ? { description: main.text.slice(drm).trim() } : {}),
     headline: `${what}: ${main.message}`,
     lines: linesOf(evidence),
     evidence,

@@ -380,6 +380,8 @@ const MMC_HANG = /^mmc\d+: Timeout waiting for hardware (?:cmd )?interrupt\.?$/;
 /** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
 /** A GPU ring's job that never finished (`[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=1, emitted seq=3`). */
 const RING_TIMEOUT = /\*ERROR\* ring \S+ timeout\b/;
+/** i915's hang check before Linux 4.x (`[drm:i915_hangcheck_hung] *ERROR* Hangcheck timer elapsed... GPU hung`). */
+const HANGCHECK = /\*ERROR\* Hangcheck timer elapsed\.\.\. .{1,40}? hung\b/;
 const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborting/;
 
 /**
@@ -388,7 +390,7 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
  * by hand first, as it runs on kernel lines the gate let pass and those it did not.
  */
 export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | null {
-  if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message))) return 'hang';
+  if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message) || HANGCHECK.test(message))) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
   const c = message.charCodeAt(colon + 2);
