@@ -481,6 +481,24 @@ def dracut_break(c):
     c.poweroff()
 
 
+def sysrq_show(c):
+    """The magic SysRq keys that only show state (as someone would press them on a VM that seems stuck):
+    `l` (backtraces of the active CPUs), `w` (blocked tasks), `m` (memory), `t` (every task with its stack).
+    Call traces with no crash: nothing failed."""
+    c.login()
+    c.run('echo 1 > /proc/sys/kernel/sysrq && echo l > /proc/sysrq-trigger && echo w > /proc/sysrq-trigger && echo m > /proc/sysrq-trigger')
+    c.run('echo t > /proc/sysrq-trigger; sleep 2', 300)
+    c.poweroff()
+
+
+def forward_to_console(c):
+    """The journal forwarded to the console (systemd.journald.forward_to_console=1) on a first boot with
+    lab-broken.service and lab-dependent.service: every journal entry on the console, in the journal's own
+    console form, between the status lines; the capture ends a little after the login prompt."""
+    c.expect(rb'lab login: ', 900)
+    c.pump(3)
+
+
 def emergency_requested(c):
     """systemd.unit=emergency.target on the kernel command line: emergency mode that was asked for,
     with no failure; the root password is given, then poweroff."""
@@ -500,6 +518,7 @@ LAB_BROKEN = {
 PRESET = {
     'debug-failing-service': LAB_BROKEN,
     'debug-console-failing-service': LAB_BROKEN,
+    'forward-to-console-failing-service': LAB_BROKEN,
 }
 
 SCENARIOS = {
@@ -536,6 +555,8 @@ SCENARIOS = {
     'emergency-requested': (emergency_requested, 'systemd.unit=emergency.target'),
     'initramfs-break': (initramfs_break, 'break=premount'),
     'dracut-break': (dracut_break, 'rd.break=pre-mount'),
+    'sysrq-show': (sysrq_show, ''),
+    'forward-to-console-failing-service': (forward_to_console, 'systemd.journald.forward_to_console=1'),
 }
 # Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
 EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4}
