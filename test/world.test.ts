@@ -3362,4 +3362,16 @@ test("dracut's shell that `rd.break=` asked for (`Break before pre-mount`) is no
   assert.ok(r.headline.includes('as asked'));
 });
 
+test("Talos's initramfs halting (`[talos] [initramfs] … required, halting`) is the boot's failure in its words", () => {
+  const r = f(['[    0.779218] [talos] [initramfs] booting Talos v1.7.0', '[    0.782346] [talos] [initramfs] x86_64 microarchitecture level 2 or higher is required, halting']);
+  assert.is(r.rootCause, 'x86_64 microarchitecture level 2 or higher is required, halting');
+  assert.is(f(['[    0.779218] [talos] [initramfs] booting Talos v1.7.0', '[    1.000000] [talos] [initramfs] mounting the rootfs']).rootCause, null);
+});
+
+test('a cut `[DEPEND]` that fits a device that timed out is the swap on it: a device fails no dependency', () => {
+  const r = f(['[   43.248175] systemd[1]: Expecting device dev-disk-by\\x2duuid-0b0b0b0b\\x2ddead\\x2dbeef\\x2d0000\\x2d0123456789ab.device - /dev/disk/by-uuid/0b0b0b0b-dead-beef-0000-0123456789ab...', '[ TIME ] Timed out waiting for device dev-d…0b0b0b-dead-beef-0000-0123456789ab.', '[DEPEND] Dependency failed for dev-disk-by\\…0b0b0b-dead-beef-0000-0123456789ab.', '[DEPEND] Dependency failed for swap.target - Swaps.']);
+  assert.is(r.rootCause, 'dev-disk-by\\x2duuid-0b0b0b0b\\x2ddead\\x2dbeef\\x2d0000\\x2d0123456789ab.device');
+  assert.ok(r.dependencyFailed.includes('dev-disk-by\\x2duuid-0b0b0b0b\\x2ddead\\x2dbeef\\x2d0000\\x2d0123456789ab.swap'));
+});
+
 test.run();

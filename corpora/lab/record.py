@@ -499,6 +499,35 @@ def forward_to_console(c):
     c.pump(3)
 
 
+def two_failures(c):
+    """Two services that fail on their own, then soft-reboot: lab-first.service (ordered first, nothing needs
+    it) and lab-second.service, which two others require. The one with dependency failures is the cause the
+    corpus names (corpora/wild/README.md: of independent failures, the one with the most dependents)."""
+    c.login()
+    for name, desc, deps, cmd in [
+        ('lab-first', 'Lab service that fails first', 'Before=lab-second.service\\n', '/bin/false'),
+        ('lab-second', 'Lab service that fails second', '', '/bin/false'),
+        ('lab-needs-second-a', 'Lab service A that needs the second', 'Requires=lab-second.service\\nAfter=lab-second.service\\n', '/bin/true'),
+        ('lab-needs-second-b', 'Lab service B that needs the second', 'Requires=lab-second.service\\nAfter=lab-second.service\\n', '/bin/true'),
+    ]:
+        c.run(f"printf '[Unit]\\nDescription={desc}\\n{deps}[Service]\\nType=oneshot\\nExecStart={cmd}\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/{name}.service")
+    c.run('systemctl enable lab-first.service lab-second.service lab-needs-second-a.service lab-needs-second-b.service && sync')
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
+def swap_timeout(c):
+    """A swap device in fstab that does not exist (x-systemd.device-timeout=10s), then soft-reboot: the
+    device's start job times out, the swap unit and swap.target fail on the dependency, and the boot goes
+    on to the login (swap.target's failure sends no one to emergency mode)."""
+    c.login()
+    c.run("echo 'UUID=0b0b0b0b-dead-beef-0000-0123456789ab none swap sw,x-systemd.device-timeout=10s 0 0' >> /etc/fstab && systemctl daemon-reload && sync")
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
 def emergency_requested(c):
     """systemd.unit=emergency.target on the kernel command line: emergency mode that was asked for,
     with no failure; the root password is given, then poweroff."""
@@ -556,6 +585,8 @@ SCENARIOS = {
     'initramfs-break': (initramfs_break, 'break=premount'),
     'dracut-break': (dracut_break, 'rd.break=pre-mount'),
     'sysrq-show': (sysrq_show, ''),
+    'two-failures': (two_failures, ''),
+    'swap-timeout': (swap_timeout, ''),
     'forward-to-console-failing-service': (forward_to_console, 'systemd.journald.forward_to_console=1'),
 }
 # Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
@@ -564,7 +595,7 @@ KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'va
 # Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
 # without soft-reboot, so QEMU must not exit on it there.
 RESTARTS = {'failing-service', 'device-timeout', 'service-timeout', 'ordering-cycle', 'crash-loop', 'corrupt-data-fs',
-            'remount-root-failure'}
+            'remount-root-failure', 'two-failures', 'swap-timeout'}
 # Scenarios that are about soft-reboot itself: trixie only.
 NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-var-bind', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
                      'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}

@@ -731,6 +731,8 @@ export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
 const TALOS_TASK = /^\[talos\] (?:(?:task|phase) (\S+) \(\d+\/\d+\): failed\b|)/;
+/** Its initramfs stopping for good (`[talos] [initramfs] x86_64 microarchitecture level 2 or higher is required, halting`). */
+const TALOS_HALTING = /^\[talos\] (?:\[\w+\] )?(\S.*?,? halting)\.?\s*$/;
 
 /**
  * dinit's own status lines: the status word and the service's name alone (`[  OK  ] syslog-ng`,
@@ -742,7 +744,8 @@ export const DINIT_SERVICE = /^[a-z0-9][\w@.+:-]{0,63}$/;
 export function matchTalos(message: string): { init: 'talos'; failed: string | null; opens: false } | null {
   if (!message.startsWith('[talos] ')) return null;
   const m = TALOS_TASK.exec(message);
-  return { init: 'talos', failed: m?.[1] ?? null, opens: false };
+  const halting = m?.[1] === undefined ? TALOS_HALTING.exec(message) : null;
+  return { init: 'talos', failed: m?.[1] ?? halting?.[1] ?? null, opens: false };
 }
 
 /**

@@ -6,7 +6,8 @@
  * Sources read: systemd's units/ directory (every tag v219 to v261.2, plus the older user@.service
  * variant) and the descriptions its generators write (cryptsetup, veritysetup, integritysetup,
  * gpt-auto, run, ssh, makefs/growfs, lvm2-activation); dracut modules.d (tags 001 to 112); the dracut
- * modules of coreos/ignition, coreos/fedora-coreos-config and flatcar/bootengine; flatcar/init; ostree
+ * modules of coreos/ignition, coreos/fedora-coreos-config and flatcar/bootengine; coreos/coreos-installer's
+ * live-ISO units; flatcar/init; ostree
  * src/boot; bootc; lvm2 scripts/ (installed names); cloud-init; NetworkManager; kdump-utils; rng-tools;
  * sssd; audit-userspace; connman; multipath-tools; open-iscsi; subscription-manager; cronie; firewalld; tuned;
  * podman; RPi-Distro pi-bluetooth and raspberrypi-net-mods; and the units shipped in Debian 12/13
@@ -137,6 +138,7 @@ export const COMMON_UNITS: ReadonlyArray<readonly [name: string, description: st
   ['coreos-ignition-unique-boot.service', 'CoreOS Ignition Ensure Unique Boot Filesystem'],
   ['coreos-ignition-write-issues.service', 'Create Ignition Status Issue Files'],
   ['coreos-kargs-reboot.service', 'CoreOS Kernel Arguments Reboot'],
+  ['coreos-installer.service', 'CoreOS Installer'],
   ['coreos-live-clear-sssd-cache.service', 'Clear SSSD NSS Cache in Persistent /var'],
   ['coreos-live-clear-sssd-cache.service', 'Clear SSSD NSS cache in persistent /var'],
   ['coreos-live-persist-osmet.service', 'Persist osmet files'],

@@ -1957,6 +1957,9 @@ export class Segmenter extends CrashTracker {
     if (ref.name !== null) this.resolver.learn(ref);
     else {
       ref = this.resolveRef(ref, typeHint(msg.verb));
+      // A device fails no dependency of its own: a cut `[DEPEND]` that fits a device's name and path is the
+      // swap on that device (`dev-disk-by\…0b0b-dead-beef-0000-0123456789ab`, named and described by them too).
+      if (msg.verb === 'dependency-failed' && ref.name !== null && ref.name.endsWith('.device') && ref.text.includes('…')) ref = { ...ref, name: `${ref.name.slice(0, -'.device'.length)}.swap` };
       // A unit the log never names: its description in full, as an earlier line printed it, stands for it.
       if (ref.name === null && ref.text.charCodeAt(0) !== 0x2f /* / */) {
         const full = ref.text.includes('…') ? this.resolver.fitDescription(ref.text) : null;
