@@ -10,6 +10,8 @@ Usage: record.py [--suite SUITE] [--journal | --journal-only] SCENARIO [SCENARIO
                   written to files at the scenario's last shell and read from the disk image after power
                   off, as the cases SCENARIO-journal and SCENARIO-journal-monotonic beside its console
   --journal-only  the same, but the run's console capture goes to the cache, not over the case's own
+  --journal-formats  with --journal-only: save the journal as `-o short-iso` and as `-x -o short-precise`
+                  (SCENARIO-journal-iso, SCENARIO-journal-precise-catalog) instead
 Every wait has a timeout, so a scenario that goes wrong ends with an error instead of hanging.
 """
 import os, re, select, shutil, socket, subprocess, sys, tempfile, time
@@ -30,12 +32,18 @@ JOURNALS = {
     'journal': ('/root/journal-short.txt', '-b --no-pager'),
     'journal-monotonic': ('/root/journal-short-monotonic.txt', '-b -o short-monotonic --no-pager'),
 }
+# More of journalctl's output forms (--journal-formats): ISO 8601 and microsecond wall clocks, and the
+# catalog's explanations (-x) between the entries.
+MORE_JOURNALS = {
+    'journal-iso': ('/root/journal-short-iso.txt', '-b -o short-iso --no-pager'),
+    'journal-precise-catalog': ('/root/journal-short-precise-x.txt', '-b -x -o short-precise --no-pager'),
+}
 
 
 class Console:
-    def __init__(self, sock, out, soft_reboot=True, journal=False):
+    def __init__(self, sock, out, soft_reboot=True, journal=False, journals=JOURNALS):
         self.sock, self.out, self.buf = sock, out, b''
-        self.soft_reboot, self.journal = soft_reboot, journal
+        self.soft_reboot, self.journal, self.journals = soft_reboot, journal, journals
 
     def pump(self, seconds):
         end = time.time() + seconds
@@ -106,7 +114,7 @@ class Console:
         """Ends the scenario at its last shell (a login or a maintenance shell); with --journal, first
         writes the boot's journal to files in the guest for the recorder to read from the disk."""
         if self.journal:
-            for path, options in JOURNALS.values():
+            for path, options in self.journals.values():
                 self.send(f'journalctl {options} > {path}')
                 self.expect(rb'# ', 120)
             self.send('sync')
@@ -614,14 +622,14 @@ def ensure_image(suite, grub=False):
         subprocess.run(['bash', os.path.join(HERE, 'build-image.sh'), '--suite', suite, '--grub'], check=True)
 
 
-def extract_journals(name, suite, disk, fmt):
+def extract_journals(name, suite, disk, fmt, journals=JOURNALS):
     """Reads the journal files that Console.poweroff() wrote from the powered-off disk (debugfs, no
     mount) into their own cases, byte for byte as journalctl wrote them."""
     raw = disk
     if fmt != 'raw':
         raw = disk + '.raw'
         subprocess.run(['qemu-img', 'convert', '-O', 'raw', disk, raw], check=True)
-    for suffix, (path, _) in JOURNALS.items():
+    for suffix, (path, _) in journals.items():
         dest = case_dir(f'{name}-{suffix}', suite)
         os.makedirs(dest, exist_ok=True)
         subprocess.run(['debugfs', '-R', f'dump {path} {os.path.join(dest, "console.log")}', raw], check=True, capture_output=True)
@@ -630,7 +638,7 @@ def extract_journals(name, suite, disk, fmt):
         print(f'{name}-{suffix}: {os.path.getsize(os.path.join(dest, "console.log"))} bytes')
 
 
-def record(name, suite='trixie', journal=None):
+def record(name, suite='trixie', journal=None, journals=JOURNALS):
     if name in NEEDS_SOFT_REBOOT and not SUITES[suite]['soft_reboot']:
         sys.exit(f'{name} needs soft-reboot (systemd 254+); {suite} has systemd {SUITES[suite]["systemd"]}')
     ensure_image(suite, grub=name in GRUB)
@@ -646,7 +654,7 @@ def record(name, suite='trixie', journal=None):
     reboot_exits = name not in KEEP_RUNNING_ON_REBOOT and (SUITES[suite]['soft_reboot'] or name not in RESTARTS)
     qemu, console, out, (disk, fmt) = boot(out_path, extra, reboot_exits=reboot_exits, initrd=initrd, suite=suite,
                                            grub=name in GRUB, files=PRESET.get(name), extra_disk=EXTRA_DISK.get(name),
-                                           soft_reboot=SUITES[suite]['soft_reboot'], journal=bool(journal))
+                                           soft_reboot=SUITES[suite]['soft_reboot'], journal=bool(journal), journals=journals)
     try:
         fn(console)
     finally:
@@ -656,18 +664,21 @@ def record(name, suite='trixie', journal=None):
     size = os.path.getsize(out_path)
     print(f'{name} ({suite}): {size} bytes in {time.time() - started:.0f} s -> {os.path.relpath(out_path)}')
     if journal:
-        extract_journals(name, suite, disk, fmt)
+        extract_journals(name, suite, disk, fmt, journals)
     shutil.rmtree(os.path.dirname(disk), ignore_errors=True)
 
 
 if __name__ == '__main__':
-    args, suite, journal = sys.argv[1:], 'trixie', None
+    args, suite, journal, journals = sys.argv[1:], 'trixie', None, JOURNALS
     while args and args[0].startswith('--') and args[0] != '--all':
         opt = args.pop(0)
         if opt == '--suite' and args:
             suite = args.pop(0)
         elif opt in ('--journal', '--journal-only'):
             journal = 'only' if opt == '--journal-only' else 'with-console'
+        elif opt == '--journal-formats':
+            # (With --journal-only: the same run's journals in MORE_JOURNALS' forms instead.)
+            journals = MORE_JOURNALS
         else:
             sys.exit(f'unknown option {opt}')
     if suite not in SUITES:
@@ -676,4 +687,4 @@ if __name__ == '__main__':
     if not names or any(n not in SCENARIOS for n in names):
         sys.exit(f'usage: record.py [--suite SUITE] [--journal | --journal-only] SCENARIO... | --all   (scenarios: {", ".join(SCENARIOS)})')
     for n in names:
-        record(n, suite, journal)
+        record(n, suite, journal, journals)
