@@ -3329,6 +3329,9 @@ test("a service whose `[  OK  ] Started` status line comes three times in one cy
   assert.is(f([...boot, started, '[  OK  ] Stopped lab-crashloop.service - Lab daemon that keeps crashing.', started, started, 'lab login: ']).rootCause, null);
   const poller = '[  OK  ] Started Phosphor Hwmon Poller.';
   assert.is(f([...boot, poller, poller, poller, poller, 'lab login: ']).rootCause, null);
+  // (PID 1's kmsg copy of each status line, early in a boot, is no line between them.)
+  const kmsg = '[    5.000000] systemd[1]: Started Phosphor Hwmon Poller.';
+  assert.is(f([...boot, kmsg, poller, kmsg, poller, kmsg, poller, 'lab login: ']).rootCause, null);
   // By description (systemd before 243), restarts with other units' lines between are still a loop.
   const byDescription = '[  OK  ] Started Lab daemon that keeps crashing.';
   const r2 = f([...boot, byDescription, '         Starting Login Service...', byDescription, '[  OK  ] Started Getty on tty1.', byDescription, 'lab login: ']);

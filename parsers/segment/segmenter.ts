@@ -2099,6 +2099,7 @@ export class Segmenter extends CrashTracker {
       this.failedWhileStopping(cycle, ref, at);
     }
     if (msg.verb === 'started' && cycle.restarting !== undefined) cycle.restarting = cycle.restarting.filter((r) => r.ref.name !== name && r.ref.description !== ref.text);
+    if (source === 'console') this.consoleStatusSeq++;
     if (source === 'console' && (msg.verb === 'started' || msg.verb === 'stopped' || msg.verb === 'stop-begin') && (name === null ? !ref.text.includes('…') : name.endsWith('.service'))) {
       this.countStart(cycle, name ?? ref.text, msg.verb === 'started', at, name === null);
     }
@@ -2124,6 +2125,7 @@ export class Segmenter extends CrashTracker {
    * another instance of one template that shares it (`Started Phosphor Hwmon Poller.` for each sensor, all at
    * once): a restart comes after its RestartSec, other units' lines between.
    */
+  private consoleStatusSeq = 0;
   private countStart(cycle: CycleState, key: string, started: boolean, at: LineRef, byDescription: boolean): void {
     const starts = (cycle.startCounts ??= new Map());
     if (!started) {
@@ -2132,7 +2134,8 @@ export class Segmenter extends CrashTracker {
     }
     const ev = { line: at.lineNo, text: clip(at.text), why: 'systemd started it' };
     const s = starts.get(key);
-    const seq = this.statusSeq;
+    // (Counted in the console's own status lines: PID 1's kmsg copy of each, early in a boot, is no line between.)
+    const seq = this.consoleStatusSeq;
     if (s === undefined) {
       if (starts.size < 512) starts.set(own(key), { count: 1, first: ev, last: ev, seq, burst: false });
       return;
