@@ -67,7 +67,7 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
     renderRootCause(boot.rootCause, '  ', out, opts);
     renderHints(opts.hints?.filter((h) => h.boot === boot.index && h.cycle === null) ?? [], '  ', out, opts);
   }
-  else if (boot.emergency?.requested) out.push(`  ${boot.emergency.kind} at line ${boot.emergency.line}, as asked (line ${boot.emergency.evidence[0]!.line}: ${safeText(boot.emergency.evidence[0]!.text.trim())})`);
+  else if (boot.emergency?.requested) out.push(`  ${boot.emergency.kind} at line ${boot.emergency.line}, as asked: ${safeText(askedBecause({ emergency: boot.emergency, defaultTarget: null }))}`);
   else if (boot.emergency) out.push(`  ${p.red(boot.emergency.kind)} at line ${boot.emergency.line}`);
   for (const c of boot.crashes) {
     const severity = opts.severity?.[c.kind] ?? 'fail';
