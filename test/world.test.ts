@@ -3377,4 +3377,38 @@ test('a cut `[DEPEND]` that fits a device that timed out is the swap on it: a de
   assert.ok(r.dependencyFailed.includes('dev-disk-by\\x2duuid-0b0b0b0b\\x2ddead\\x2dbeef\\x2d0000\\x2d0123456789ab.swap'));
 });
 
+test('a spinner line cut in its middle to the console width (` (` lost) is still a job; `LSB: X.` is the unit that says X', () => {
+  const r = f(['[  OK  ] Started Update UTMP about System Boot/Shutdown.', '[    **] A start job is running for LSB: Raise network interf...10s / no limit)[   17.551433] nfs: server 192.168.0.106 not responding, still trying', '[*     ] A start job is running for LSB: Raise network interf…13s / no limit)']);
+  assert.is(r.rootCause, 'networking.service');
+  // (An init script the table does not know keeps its description.)
+  assert.is(f(['[  OK  ] Started Update UTMP about System Boot/Shutdown.', '[    **] A start job is running for LSB: Start the lab daem...10s / no limit)']).rootCause, 'LSB: Start the lab daem…');
+});
+
+test("udevadm settle's timeout (`Timed out for waiting the udev queue being empty.`) is a failure, on the console or in the kernel's log", () => {
+  const console = f(['[    1.900000] scsi 5:0:0:0: CD-ROM            HL-DT-ST DVD+-RW GSA-H21L 1.04 PQ: 0 ANSI: 5', 'Timed out for waiting the udev queue being empty.', 'Begin: Loading essential drivers ... done.', 'Begin: Mounting root file system ... done.', 'Welcome to Debian GNU/Linux 12 (bookworm)!', 'host login: ']);
+  assert.is(console.rootCause, 'Timed out for waiting the udev queue being empty.');
+  const kmsg = f(['[    1.533147] virtme-ng-init: waiting for udev to settle', '[  121.588624] virtme-ng-init: Timed out for waiting the udev queue being empty.', '[  121.588710] virtme-ng-init: udev is done']);
+  assert.is(kmsg.rootCause, 'Timed out for waiting the udev queue being empty.');
+  assert.is(f(['[    1.533147] virtme-ng-init: waiting for udev to settle', '[    1.588710] virtme-ng-init: udev is done']).rootCause, null);
+});
+
+test("the kernel's NFS root that never mounted is the root device's failure, in the kernel's words", () => {
+  const r = analyze(['[    0.000000] Linux version 5.10.156-rc1 (tuxmake@tuxmake) #1 SMP PREEMPT', '[    7.253259] Sending DHCP requests ......', '[   98.657252]  timed out!', '[   98.691276] IP-Config: Retrying forever (NFS root)...', '[  102.841257] Sending DHCP requests ....'].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.kind, 'root-device');
+  assert.is(rc.unit, 'IP-Config: Retrying forever (NFS root)...');
+});
+
+test("a unit's control process (ExecStop=, ExecStartPre=) that exited with failure, PID 1's last word on it, failed", () => {
+  const r = f(['Jun 18 15:23:47 bluefin systemd[1]: Stopping ostree-finalize-staged.service - OSTree Finalize Staged Deployment...', 'Jun 18 15:23:49 bluefin ostree[8251]: error: Finalizing deployment: Finalizing SELinux policy: failed to run semodule: Child process exited with code 1', 'Jun 18 15:23:49 bluefin systemd[1]: ostree-finalize-staged.service: Control process exited, code=exited, status=1/FAILURE']);
+  assert.is(r.rootCause, 'ostree-finalize-staged.service');
+  // (A stop's SIGTERM ends a control process cleanly.)
+  assert.is(f(['Jun 18 15:23:47 host systemd[1]: Stopping foo.service - Foo...', 'Jun 18 15:23:49 host systemd[1]: foo.service: Control process exited, code=killed, status=15/TERM']).rootCause, null);
+});
+
+test("mkinitcpio's emergency shell is its shell also as a person copied it (`Your are now being dropped …`)", () => {
+  const r = analyze(["ERROR: device 'LABEL=frzr_root' not found. Skipping fsck.", "mount: /new_root: can't find LABEL=frzr_root.", 'Your are now being dropped into an emergency shell.'].join('\n') + '\n');
+  assert.is(r.boots[0]!.emergency?.kind, 'initramfs-shell');
+});
+
 test.run();

@@ -6,7 +6,7 @@ import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
 import { AUDIT_FAILED } from '../segment/state.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
-import { IRQ_NOBODY_CARED, NAMED_DAMAGE } from '../grammar/kernel.js';
+import { IRQ_NOBODY_CARED, NAMED_DAMAGE, nfsRootFailed } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
 import { hintsFor } from './hints.js';
 import { SCHEMA_VERSION } from '../report/version.js';
@@ -192,17 +192,20 @@ function kernelFailure(b: BootState): Cause | null {
   const device = mount !== undefined ? FS_DEVICE.exec(mount.message)?.[1] : undefined;
   const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && FS_DEVICE.exec(f.message)?.[1] === device) : undefined;
   const main = damage ?? mount ?? found[0]!;
-  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network' };
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network', settle: 'udev had not finished with the devices when its time ran out' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
-  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)' }[main.kind];
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)', settle: 'udevadm settle timed out' }[main.kind];
   // (A DRM driver's line is named without its location tag, `[drm:i915_hangcheck_hung] *ERROR* `; as printed,
   // with it, is its description.)
   const drm = main.text.indexOf('[drm:');
+  // The kernel's own network root (`root=/dev/nfs`) never mounted, and nothing ran after: the root device
+  // never came, in the kernel's words.
+  const nfsRoot = main.kind === 'mount' && nfsRootFailed(main.message) && b.cycles.length === 0 && b.init === null && b.loginLine === null;
   return {
-    kind: 'kernel-error',
+    kind: nfsRoot ? 'root-device' : 'kernel-error',
     unit: main.message,
     ...(drm >= 0 && main.text.includes('*ERROR* ') ? { description: main.text.slice(drm).trim() } : {}),
-    headline: `${what}: ${main.message}`,
+    headline: `${nfsRoot ? 'the kernel could not mount its root file system over the network (NFS root)' : what}: ${main.message}`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,

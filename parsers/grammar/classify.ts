@@ -37,7 +37,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, matchProcessDie, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, udevSettleTimedOut, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, matchProcessDie, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -155,7 +155,7 @@ const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
-export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network';
+export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
@@ -826,6 +826,12 @@ export class LineClassifier {
       this.kernel(at, null, trimmed, false);
       return;
     }
+    // udevadm settle's complaint on the console, where a scripted initramfs ran it: read as the kernel's
+    // log would carry it.
+    if (c0 === 0x54 /* T */ && udevSettleTimedOut(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
     const bootError = matchBootloaderError(trimmed);
     if (bootError !== null) {
       this.out({ kind: 'bootloader-error', at, message: bootError });
@@ -1087,7 +1093,7 @@ export class LineClassifier {
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)
-      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && nfsRootFailed(message) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : matchDriverWords(message)) : null,
+      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && nfsRootFailed(message) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : matchDriverWords(message)) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
       fromJournal,
       audit,
       userManager,

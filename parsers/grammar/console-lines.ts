@@ -37,7 +37,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist(?:\.?\s*$|\.\s+Dropping\b)/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
-  { kind: 'initramfs-shell', literal: 'dropped into', pattern: /You are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
+  { kind: 'initramfs-shell', literal: 'dropped into', pattern: /\bYour? are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
   { kind: 'initramfs-shell', literal: 'being dropped to', pattern: /You are being dropped to a recovery shell/, example: 'You are being dropped to a recovery shell', announces: true },
   // mkinitcpio when the real root could not be mounted or has no init: its shell replaces it as PID 1.
   { kind: 'initramfs-shell', literal: 'Bailing out', pattern: /^Bailing out, you are on your own\. Good luck\./, example: 'Bailing out, you are on your own. Good luck.', announces: true },

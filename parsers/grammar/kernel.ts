@@ -373,6 +373,14 @@ export function nfsRootFailed(message: string): boolean {
   return (c === 0x53 /* S */ || c === 0x49 /* I */ || c === 0x56 /* V */ || c === 0x52 /* R */ || c === 0x4e /* N */) && NFS_ROOT_FAILED.test(message);
 }
 
+/** `udevadm settle` gave up waiting for udev to finish the devices' events (systemd's udevadm, run by a
+ *  scripted initramfs or another init: `Timed out for waiting the udev queue being empty.`): devices the boot
+ *  waits for may never have come. */
+export function udevSettleTimedOut(message: string): boolean {
+  // (With the program that ran it first when that one wrote it to the kernel's log: `virtme-ng-init: Timed out …`.)
+  return message.includes(' the udev queue ') && /^(?:[\w.-]{1,32}: )?Timed out for waiting the udev queue being empty\.?\s*$/.test(message);
+}
+
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
 const NVME_TIMEOUT = /^nvme nvme\d+: I\/O \d+ QID \d+ timeout, (?:aborting|reset controller)/;

@@ -291,10 +291,21 @@ export interface Spinner {
 // `[  *** ] (2 of 3) A start job is running for /dev/disk/by-uuid/… (12s / 1min 30s)`.
 const SPINNER = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?(?:A (start|stop) job is running for ?(.+) \(([^()/]+) \/ ([^()/]+)\)|Job (\S+)\/(start|stop|\w+) running \(([^()/]+) \/ ([^()/]+)\))\s*$/;
 
+// The whole line cut in its middle to the console's width (systemd ellipsizes a status line at 50%):
+// `[    **] A start job is running for LSB: Raise network interf...10s / no limit)`, the ` (` lost with
+// the middle. The `…` becomes `...` where the console had no UTF-8.
+const SPINNER_CUT = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?A (start|stop) job is running for ?(.+?)(?:\.\.\.|…)([^()/]*) \/ ([^()/]+)\)\s*$/;
+
 export function parseSpinner(text: string): Spinner | null {
   if (text.charCodeAt(0) !== 0x5b || !text.includes('running')) return null;
   const m = SPINNER.exec(text);
-  if (m === null) return null;
+  if (m === null) {
+    const cut = SPINNER_CUT.exec(text);
+    if (cut === null) return null;
+    const elapsedText = cut[3]!.trim();
+    const limitText = cut[4]!.trim();
+    return { op: cut[1] === 'stop' ? 'stop' : 'start', unitText: `${cut[2]!}…`, elapsed: parseTimespan(elapsedText), limit: parseTimespan(limitText), elapsedText, limitText };
+  }
   const op = ((m[1] ?? m[6]) === 'stop' ? 'stop' : 'start') as 'start' | 'stop';
   const unitText = (m[2] ?? m[5])!;
   const elapsedText = (m[3] ?? m[7])!.trim();

@@ -322,8 +322,12 @@ export class UnitResolver {
       const tail = this.candidates(`${ELLIPSIS}${ref.text}`, this.forms, this.ends, this.known);
       if (tail !== null && tail.size === 1) return resolved(ref, tail, 'log');
     }
-    const fromTable = byHint(this.candidates(ref.text, tableForms(), tableEnds(), null), hint);
+    // An init script run by systemd's sysv-generator is described `LSB: ` and the script's own
+    // Short-Description (`LSB: Raise network interfaces.`): the unit that replaced the script says the same.
+    const lsb = ref.text.startsWith('LSB: ') && ref.text.length > 9;
+    const fromTable = byHint(this.candidates(lsb ? ref.text.slice(5).replace(/\.$/, '') : ref.text, tableForms(), tableEnds(), null), hint);
     if (fromTable === null) return ref;
+    if (lsb) return fromTable.size === 1 ? { ...resolved(ref, fromTable, 'table'), description: ref.text } : ref;
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
     // instance of a template whose name fits what is left of it.

@@ -1480,7 +1480,9 @@ export class Segmenter extends CrashTracker {
       const seen = (boot.kernelFailures ??= []);
       const recent = (this.recentKernelFailures ??= []);
       // (Without the DRM's location tag: `[drm:atom_op_jump [amdgpu]] *ERROR* atombios stuck in loop …`.)
-      const entry = { kind: rec.failure, message: clip(rec.message.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+      // (udevadm's words without the program that ran it, `virtme-ng-init: `.)
+      const said = rec.failure === 'settle' ? rec.message.slice(rec.message.indexOf('Timed out')) : rec.message;
+      const entry = { kind: rec.failure, message: clip(said.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
       // (The kernel's network configuration says what it tried just before it gave up: `ipconfig: eth0:
       // socket(AF_INET): Address family not supported by protocol`, one line an interface.)
@@ -1902,7 +1904,7 @@ export class Segmenter extends CrashTracker {
           kind === 'process-exited' &&
           !success &&
           source !== 'console' &&
-          /: (?:[Mm]ain|[Mm]ount|[Ss]wap) process exited/.test(at.text) &&
+          /: (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited/.test(at.text) &&
           /^code=(?:exited,? status=[1-9]|dumped|killed,? status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS))/.test(groups[1] ?? '') &&
           !(stop !== null && at.lineNo - stop.line <= 3);
         if (f === null && (exitFailed || (startTimeout && source !== 'console')) && !this.stoppingNow(unit) && isUnitName(unit)) {
