@@ -3411,4 +3411,10 @@ test("mkinitcpio's emergency shell is its shell also as a person copied it (`You
   assert.is(r.boots[0]!.emergency?.kind, 'initramfs-shell');
 });
 
+test("a scripted initramfs's `Dropping to a shell.` after waiting for its root is its shell, given up into", () => {
+  const r = analyze(['[   11.563007] scene_lock_init name=ohci_standby', 'Waiting for root system /dev/mmcblk0p2, countdown : 1', 'Rootfs: /dev/mmcblk0p2', 'Dropping to a shell.', '', '/ # ls'].join('\n') + '\n');
+  assert.is(r.boots[0]!.emergency?.kind, 'initramfs-shell');
+  assert.is(r.verdict, 'failed');
+});
+
 test.run();
