@@ -3417,4 +3417,27 @@ test("a scripted initramfs's `Dropping to a shell.` after waiting for its root i
   assert.is(r.verdict, 'failed');
 });
 
+test("a journal's PID 1 speaking in words bootwhy has no row for is still systemd running (a cycle), as its kernel-log lines are", () => {
+  const r = analyze(['Jan 24 18:43:05 prod1 systemd[1]: sysinit.target: Found ordering cycle on systemd-timesyncd.service/stop', 'Jan 24 18:43:05 prod1 systemd[1]: sysinit.target: Found dependency on sysinit.target/stop'].join('\n') + '\n');
+  assert.is(r.boots.length, 1);
+  assert.is(r.boots[0]!.cycles.length, 1);
+});
+
+test('a stop job PID 1 deleted to break an ordering cycle is a fault, told as a stop', () => {
+  const r = analyze(['Jan 24 18:43:05 prod1 systemd[1]: sysinit.target: Found ordering cycle on systemd-timesyncd.service/stop', 'Jan 24 18:43:05 prod1 systemd[1]: sysinit.target: Found dependency on mnt-pve-cephfs.mount/stop', 'Jan 24 18:43:05 prod1 systemd[1]: sysinit.target: Job remote-fs-pre.target/stop deleted to break ordering cycle starting with sysinit.target/stop'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(findings(r).rootCause, 'remote-fs-pre.target');
+  assert.ok(r.headline.includes('stop job'));
+});
+
+test("GRUB's error with its source location and no `error: ` (Red Hat's GRUB under Secure Boot) stops the boot before any kernel", () => {
+  const r = f(['../../grub-core/loader/i386/efi/linux.c:215:/boot/vmlinuz-4.18.0-193.6.3.el8_2.x86_64 has invalid signature.']);
+  assert.is(r.rootCause, '../../grub-core/loader/i386/efi/linux.c:215:/boot/vmlinuz-4.18.0-193.6.3.el8_2.x86_64 has invalid signature');
+});
+
+test("a start that a journal excerpt cuts off on its program's own words (no error) did not fail", () => {
+  const r = f(['Nov 19 13:13:48 dev6 systemd[1]: Starting PVE guests...', "Nov 19 13:13:48 dev6 pve-startall-delay[2318]: Delaying on-boot 'startall' command for 2 second(s).", 'Nov 19 13:13:50 dev6 pve-guests[2339]: <root@pam> starting task UPID:dev6:00000924:00000529:5DD3DC7E:startall::root@pam:']);
+  assert.is(r.rootCause, null);
+});
+
 test.run();

@@ -1512,13 +1512,15 @@ function hungAtEnd(c: CycleState): Cause | null {
  */
 function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const begun = c.lastBegun;
-  // The program's last words: an error, or whatever it said last when the log ends on them.
+  // The program's last words: an error, or whatever it said last when a console ends on them. (Not a
+  // saved journal's: it ends where someone saved or cut it, and a start under way there had not failed:
+  // `pve-guests[2339]: <root@pam> starting task …` four lines into a commit message's quote of a boot that worked.)
   const last = c.lastProcessLine;
   const err = c.lastProcessError !== undefined && (last === undefined || c.lastProcessError.line >= last.line) ? c.lastProcessError : last;
   if (begun === undefined || err === undefined || begun.ended || err.line <= begun.at.lineNo || c.contentEnd - err.line > 2) return null;
   const isError = err === c.lastProcessError;
-  // (Not an error: only when nothing but the log's end follows it.)
-  if (!isError && c.contentEnd !== err.line) return null;
+  // (Not an error: only on a console, and only when nothing but the log's end follows it.)
+  if (!isError && (last?.journal !== false || c.contentEnd !== err.line)) return null;
   const ref = begun.ref.name !== null ? begun.ref : resolver.resolve(begun.ref, 'not-target');
   const ident = err.ident.toLowerCase();
   // A description with no name anywhere in the log (`Starting OSTree Prepare OS/...`), its program speaking
@@ -1932,7 +1934,9 @@ export function describeFailure(f: FailureState): string {
       what = `${name}: starting it is unsupported`;
       break;
     case 'cycle-skipped':
-      what = `${name} was skipped: systemd deleted its start job to break an ordering cycle`;
+      what = f.evidence.some((e) => e.text.includes('/stop deleted to break ordering cycle'))
+        ? `${name} was stopped out of order: systemd deleted its stop job to break an ordering cycle`
+        : `${name} was skipped: systemd deleted its start job to break an ordering cycle`;
       break;
     case 'unit-failed':
       what = `${name} failed`;

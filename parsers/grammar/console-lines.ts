@@ -292,7 +292,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
   // GRUB built with its debug locations names the source file before the message (`error:
   // ../../grub-core/kern/efi/sb.c:182:bad shim signature.`).
-  { literal: 'grub-core/', pattern: /^error: (?:\.\.\/)*grub-core\/\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
+  // (Red Hat's GRUB prints some of them without the `error: `: `../../grub-core/loader/i386/efi/linux.c:215:/boot/vmlinuz-… has invalid signature.`)
+  { literal: 'grub-core/', pattern: /^(?:error: (?:\.\.\/)*|(?:\.\.\/)+)grub-core\/\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
   // GRUB legacy (0.97, and Xen's PV-GRUB built from it) names its errors by number: `Error 15: File not found`.
   { literal: 'Error ', pattern: /^Error \d{1,2}: [A-Z][a-z]/, example: 'Error 15: File not found' },
   // Xen's domain builder, which PV-GRUB uses to start the kernel it loaded, rejected that kernel or could
@@ -373,7 +374,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['A', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G']);
+const BOOTLOADER_FIRST = new Set(['A', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G', '.']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

@@ -1827,15 +1827,18 @@ export class Segmenter extends CrashTracker {
       }
       case 'cycle-deleted': {
         // The job's unit never runs; the status line that says so (by description) binds to this name.
+        // (A stop job deleted so, at a shutdown or a soft-reboot, leaves its unit stopped in an order nobody
+        // chose: the cycle is as much a fault, though no status line says so.)
         const unit = groups[1] ?? '';
-        if (!isUnitName(unit) || (groups[2] ?? 'start') !== 'start') break;
+        const op = groups[2] ?? 'start';
+        if (!isUnitName(unit) || (op !== 'start' && op !== 'stop')) break;
         this.resolver.learnName(unit);
-        let f = this.findFailure(unit) ?? this.namedResult(unit, 'skipped', at);
+        let f = op === 'stop' ? null : this.findFailure(unit) ?? this.namedResult(unit, 'skipped', at);
         if (f === null && source !== 'console') {
           const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'skipped', 'cycle-skipped', at, source);
         }
-        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1 deleted its start job to break an ordering cycle (starting with ${groups[3] ?? '?'})` });
+        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1 deleted its ${op} job to break an ordering cycle (starting with ${groups[3] ?? '?'})` });
         break;
       }
       case 'unit-error': {
@@ -2608,7 +2611,7 @@ export class Segmenter extends CrashTracker {
     if (mount) {
       this.mountError(mount.path, mount.reason, rec.at);
       // (mount(8)'s own words are its unit's evidence too: `mount[333]: mount: /sysroot: wrong fs type, …`.)
-      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at, true);
       return;
     }
     if (this.statusBlock === null) {
@@ -2630,7 +2633,7 @@ export class Segmenter extends CrashTracker {
       // (Newer systemd logs it from the forked child, named after what it was to run: `(strun.sh)[518]: …`.)
       if ((j.ident === 'systemd' || (j.ident.charCodeAt(0) === 0x28 /* ( */ && j.ident.endsWith(')'))) && j.pid !== 1 && (j.message.includes(': Failed at step ') || j.message.includes(': Unable to locate executable ') || SPAWN_FAILED.test(j.message))) this.spawnFailed(j.message, rec.at);
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
-        this.processError(j.ident, j.message, rec.at);
+        this.processError(j.ident, j.message, rec.at, true);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');
         if (j.pid !== null && SYSTEMD_ONLY_HELPER.test(j.ident)) this.ensureCycle(rec.at.lineNo).helperSpoke = true;
         if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
@@ -2644,6 +2647,9 @@ export class Segmenter extends CrashTracker {
       }
       if (rec.userManager) return this.userManagerLine({ pid: rec.journal.pid ?? 0, message: rec.journal.message, msg: rec.msg, manager: rec.manager }, rec.at);
       if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && j.ident === 'systemd') {
+        // (PID 1 speaking at all, in words of its own bootwhy has no row for, `sysinit.target: Found ordering
+        // cycle on …`: systemd ran, as its kernel-log lines say.)
+        if (j.pid === 1 && j.host !== '') this.ensureCycle(rec.at.lineNo);
         if (j.pid === 1 || j.pid === null) this.pid1Said({ at: rec.at, message: j.message });
         this.unitComplaint(j.message, rec.at);
       }
@@ -2657,7 +2663,7 @@ export class Segmenter extends CrashTracker {
       return;
     }
     // (`systemctl status`'s journal lines: its programs' errors are the unit's evidence, as in a journal.)
-    if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+    if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at, true);
     if (rec.msg) {
       let ref = parseUnitText(rec.msg.unitText);
       if (ref.name) this.resolver.learn(ref);

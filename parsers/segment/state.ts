@@ -148,7 +148,8 @@ export interface CycleState {
    *  this cycle: its header, its exception line once read, and the unit it ran as when the log binds it. */
   traceback?: { ident: string; header: Evidence; exception?: Evidence; unit?: string | null };
   /** The latest line a process other than PID 1 printed in this cycle (an error or not). */
-  lastProcessLine?: { ident: string; line: number; text: string };
+  /** (`journal`: read from a saved journal, where a log's end is where someone cut it or saved it, not where the machine stopped.) */
+  lastProcessLine?: { ident: string; line: number; text: string; journal: boolean };
   /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
   issueLine?: number;
   /** The kernel's uptime when the login came (the last stamp at or before it). */
