@@ -3440,4 +3440,11 @@ test("a start that a journal excerpt cuts off on its program's own words (no err
   assert.is(r.rootCause, null);
 });
 
+test("a spinner's description cut differently in each frame is one job, under the description its Starting line printed", () => {
+  const r = analyze(['         Starting Lab service that never finishes...[   22.805460] [drm] Initialized bochs-drm 1.0.0 20130925 for 0000:00:01.0 on minor 0', '[*     ] A start job is running for Lab serv…at never finishes (59s / no limit)', '[**    ] A start job is running for Lab serv…t never finishes (1min / no limit)', '[***   ] A start job is running for Lab serv…ver finishes (1min 31s / no limit)'].join('\n') + '\n');
+  const c = r.boots[0]!.cycles[0]!;
+  assert.is(c.hungJobs.length, 1);
+  assert.is(findings(r).rootCause, 'Lab service that never finishes');
+});
+
 test.run();

@@ -543,6 +543,54 @@ def emergency_requested(c):
     c.poweroff(force=True)
 
 
+def modules_load_failure(c):
+    """A module in /etc/modules-load.d with an option that its driver rejects (a stale /etc/modprobe.d
+    line after an upgrade): the insert fails, systemd-modules-load.service fails early in the boot, and the
+    boot goes on to the login. (A module that is simply missing is not an error to systemd 257.)"""
+    c.login()
+    c.run("echo dummy > /etc/modules-load.d/lab.conf && echo 'options dummy numdummies=lab' > /etc/modprobe.d/lab.conf && sync")
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
+def wait_online_timeout(c):
+    """systemd-networkd enabled with nothing to configure (the VM has no network card): its
+    wait-online service gives up after its --timeout (20 s here, 120 s by default) and fails;
+    network-online.target is only wanted, so the boot goes on to the login. A service that wants the network
+    is ordered before the logins, so the login prompt waits for it."""
+    c.login()
+    c.run("mkdir -p /etc/systemd/system/systemd-networkd-wait-online.service.d && printf '[Service]\\nExecStart=\\nExecStart=/lib/systemd/systemd-networkd-wait-online --timeout=20\\n' > /etc/systemd/system/systemd-networkd-wait-online.service.d/lab.conf")
+    c.run("printf '[Unit]\\nDescription=Lab service that wants the network\\nWants=network-online.target\\nAfter=network-online.target\\nBefore=systemd-user-sessions.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-online.service")
+    c.run('systemctl enable systemd-networkd.service systemd-networkd-wait-online.service lab-online.service && sync')
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
+def hung_start_job(c):
+    """A start job that never ends: a oneshot service with no start timeout (TimeoutStartSec=infinity) that
+    the logins wait for. The spinner counts up with `no limit`; no login comes. The capture ends after
+    a minute and a half of it, as someone gives up on the VM and saves the console."""
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab service that never finishes\\nBefore=systemd-user-sessions.service\\n[Service]\\nType=oneshot\\nExecStart=/bin/sleep infinity\\nTimeoutStartSec=infinity\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-forever.service")
+    c.run('systemctl enable lab-forever.service && sync')
+    c.restart()
+    # (systemd 257 shows the job by name, `Job lab-forever.service/start running (13s / no limit)`; 247 by
+    # description, `A start job is running for Lab service that never finishes (13s / no limit)`.)
+    c.expect(rb'A start job is running for|Job lab-forever\.service/start running', 600)
+    c.expect(rb'1min 30s / no limit', 600)
+    c.pump(2)
+
+
+def panic_reboot_loop(c):
+    """init=/bin/false with panic=1 and the VM set to reboot: every kernel boot panics and the next
+    starts a second later. The capture ends after the third panic."""
+    for _ in range(3):
+        c.expect(rb'Rebooting in \d+ seconds', 600)
+    c.pump(0.5)
+
+
 UNIT = "[Unit]\nDescription={desc}\n{deps}[Service]\nType=oneshot\nExecStart={cmd}\n[Install]\nWantedBy=multi-user.target\n"
 # failing-service's two units, enabled, as files to write into the image.
 LAB_BROKEN = {
@@ -596,14 +644,19 @@ SCENARIOS = {
     'two-failures': (two_failures, ''),
     'swap-timeout': (swap_timeout, ''),
     'forward-to-console-failing-service': (forward_to_console, 'systemd.journald.forward_to_console=1'),
+    'modules-load-failure': (modules_load_failure, ''),
+    'wait-online-timeout': (wait_online_timeout, ''),
+    'hung-start-job': (hung_start_job, ''),
+    'panic-reboot-loop': (panic_reboot_loop, 'init=/bin/false panic=1'),
 }
 # Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
 EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4}
-KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'var-bind-reboot'}
+KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'var-bind-reboot', 'panic-reboot-loop'}
 # Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
 # without soft-reboot, so QEMU must not exit on it there.
 RESTARTS = {'failing-service', 'device-timeout', 'service-timeout', 'ordering-cycle', 'crash-loop', 'corrupt-data-fs',
-            'remount-root-failure', 'two-failures', 'swap-timeout'}
+            'remount-root-failure', 'two-failures', 'swap-timeout',
+            'modules-load-failure', 'wait-online-timeout', 'hung-start-job'}
 # Scenarios that are about soft-reboot itself: trixie only.
 NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-var-bind', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
                      'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}

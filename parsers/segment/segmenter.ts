@@ -2704,6 +2704,13 @@ export class Segmenter extends CrashTracker {
     let ref = parseUnitText(s.unitText);
     if (ref.name === null) ref = this.resolveRef(ref, 'any');
     else this.resolver.learn(ref);
+    // A unit the log never names, its description cut differently in each frame as the times grow (`Lab
+    // serv…at never finishes (59s / no limit)`, `Lab serv…ver finishes (1min 31s / no limit)`): one job, under
+    // the description its `Starting` line printed in full.
+    if (ref.name === null && ref.text.includes('…')) {
+      const full = this.resolver.fitDescription(ref.text);
+      if (full !== null) ref = { ...ref, text: full, description: full };
+    }
     const cycle = this.ensureCycle(rec.at.lineNo);
     const key = ref.name ?? ref.text;
     let job = cycle.jobs.get(key);
