@@ -2018,10 +2018,12 @@ test("the same kernel's banner at 0 s again within its first second is a replay 
   assert.is(f([...early, '[    9.000000] Run /sbin/init as init process', ...early]).boots, 2);
 });
 
-test("the log ends on the program of a unit whose start began: that unit did not finish starting; another program's words do not count", () => {
-  const r = f(['[   18.764271] systemd[1]: Starting Frobnicate Root Setup...', '[   18.778340] frobnicate-root[557]: frobnicate-root: sysroot=readonly currently requires writable / in initramfs']);
+test("the log ends on the error of the program of a unit whose start began: that unit did not start; another program's words do not count", () => {
+  const r = f(['[   18.764271] systemd[1]: Starting Frobnicate Root Setup...', '[   18.778340] frobnicate-root[557]: error: sysroot=readonly currently requires writable / in initramfs']);
   // (No name in the log: the program named after the description's words names the service.)
   assert.is(r.rootCause, 'frobnicate-root.service');
+  // Its words that are no error show a start under way where an excerpt was cut, not a failure.
+  assert.is(f(['[   18.764271] systemd[1]: Starting Frobnicate Root Setup...', '[   18.778340] frobnicate-root[557]: frobnicate-root: mounting /sysroot read-only']).rootCause, null);
   // A daemon of another unit speaking last (systemd-networkd while wait-online starts) is no cause.
   const other = f(['Jun 11 18:46:28 host systemd[1]: Starting Wait for Network to be Configured...', 'Jun 11 18:46:30 host systemd-networkd[256]: br0: Gained IPv6LL']);
   assert.is(other.rootCause, null);
@@ -3445,6 +3447,15 @@ test("a spinner's description cut differently in each frame is one job, under th
   const c = r.boots[0]!.cycles[0]!;
   assert.is(c.hungJobs.length, 1);
   assert.is(findings(r).rootCause, 'Lab service that never finishes');
+});
+
+test("a unit a target wants that PID 1 would not load (`has a bad unit file setting`) never started: a failure with PID 1's reasons", () => {
+  const r = analyze(['[   46.802651] systemd[1]: /etc/systemd/system/lab-typo.service:5: Unknown key \'ExecStrat\' in section [Service], ignoring.', '[   46.804942] systemd[1]: lab-typo.service: Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.', '[   47.188135] systemd[1]: lab-typo.service: Cannot add dependency job, ignoring: Unit lab-typo.service has a bad unit file setting.', 'lab login: '].join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'lab-typo.service');
+  assert.ok(r.headline.includes('would not load its unit file'));
+  assert.is(r.boots[0]!.cycles[0]!.rootCause!.evidence.length, 3);
+  // (A unit that is not there is no bad setting: `Unit foo.service not found.` is PID 1's warning, and the boot's business.)
+  assert.is(f(['[    4.100000] systemd[1]: multi-user.target: Cannot add dependency job for unit foo.service, ignoring: Unit foo.service failed to load: No such file or directory.']).rootCause, null);
 });
 
 test.run();

@@ -591,6 +591,31 @@ def panic_reboot_loop(c):
     c.pump(0.5)
 
 
+def dirty_corrupt_ext4(path):
+    """corrupt_ext4's file system with its superblock saying it was not cleanly unmounted: fsck checks it
+    and cannot repair it unattended (the root directory inode is gone)."""
+    corrupt_ext4(path)
+    subprocess.run(['debugfs', '-w', '-R', 'ssv state 0', path], check=True, capture_output=True)
+
+
+def fsck_failure(c):
+    """A data file system in fstab (fsck pass 2) on a second disk that needs checking and that fsck's
+    unattended mode cannot repair: systemd-fsck@ fails (e2fsck exits 4, `UNEXPECTED INCONSISTENCY; RUN fsck
+    MANUALLY`), the mount and local-fs.target fail on the dependency, emergency mode."""
+    corrupt_data_fs(c)
+
+
+def bad_unit_file(c):
+    """An enabled service whose unit file is broken (no ExecStart=, a mistyped key), then soft-reboot: PID 1
+    refuses to load it. What the console shows of a unit that never started is the scenario."""
+    c.login()
+    c.run("printf '[Unit]\\nDescription=Lab service with a broken unit file\\n[Service]\\nType=oneshot\\nExecStrat=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /etc/systemd/system/lab-typo.service")
+    c.run('systemctl enable lab-typo.service; sync')
+    c.restart()
+    c.login(900)
+    c.poweroff()
+
+
 UNIT = "[Unit]\nDescription={desc}\n{deps}[Service]\nType=oneshot\nExecStart={cmd}\n[Install]\nWantedBy=multi-user.target\n"
 # failing-service's two units, enabled, as files to write into the image.
 LAB_BROKEN = {
@@ -648,15 +673,17 @@ SCENARIOS = {
     'wait-online-timeout': (wait_online_timeout, ''),
     'hung-start-job': (hung_start_job, ''),
     'panic-reboot-loop': (panic_reboot_loop, 'init=/bin/false panic=1'),
+    'fsck-failure': (fsck_failure, ''),
+    'bad-unit-file': (bad_unit_file, ''),
 }
 # Scenarios with a second disk (/dev/vdb), made by this function in the run's work directory.
-EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4}
+EXTRA_DISK = {'corrupt-data-fs': corrupt_ext4, 'fsck-failure': dirty_corrupt_ext4}
 KEEP_RUNNING_ON_REBOOT = {'reboot-then-soft-reboot', 'grub-fstab-emergency', 'var-bind-reboot', 'panic-reboot-loop'}
 # Scenarios that change the system and start it again with Console.restart(): a full reboot on a suite
 # without soft-reboot, so QEMU must not exit on it there.
 RESTARTS = {'failing-service', 'device-timeout', 'service-timeout', 'ordering-cycle', 'crash-loop', 'corrupt-data-fs',
             'remount-root-failure', 'two-failures', 'swap-timeout',
-            'modules-load-failure', 'wait-online-timeout', 'hung-start-job'}
+            'modules-load-failure', 'wait-online-timeout', 'hung-start-job', 'fsck-failure', 'bad-unit-file'}
 # Scenarios that are about soft-reboot itself: trixie only.
 NEEDS_SOFT_REBOOT = {'soft-reboot', 'var-bind-soft-reboot', 'soft-reboot-then-var-bind', 'reboot-then-soft-reboot', 'var-bind-soft-reboot-name-format',
                      'var-bind-soft-reboot-description-format', 'nextroot-soft-reboot', 'offline-update'}

@@ -4,7 +4,7 @@ import { clip } from '../segment/evidence.js';
 import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
-import { AUDIT_FAILED } from '../segment/state.js';
+import { AUDIT_FAILED, BAD_UNIT_FILE } from '../segment/state.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
 import { IRQ_NOBODY_CARED, NAMED_DAMAGE, nfsRootFailed } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
@@ -1512,15 +1512,13 @@ function hungAtEnd(c: CycleState): Cause | null {
  */
 function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const begun = c.lastBegun;
-  // The program's last words: an error, or whatever it said last when a console ends on them. (Not a
-  // saved journal's: it ends where someone saved or cut it, and a start under way there had not failed:
-  // `pve-guests[2339]: <root@pam> starting task …` four lines into a commit message's quote of a boot that worked.)
+  // The program's last words, when they are an error. (Words that are no error show a start under way
+  // where someone cut an excerpt, not one that failed: `upgrade[677]: Mounting /usr with -o defaults,ro`
+  // ending a support article's twenty lines of a boot that worked, `pve-guests[2339]: <root@pam> starting
+  // task …` a commit message's quote of a journal.)
   const last = c.lastProcessLine;
-  const err = c.lastProcessError !== undefined && (last === undefined || c.lastProcessError.line >= last.line) ? c.lastProcessError : last;
-  if (begun === undefined || err === undefined || begun.ended || err.line <= begun.at.lineNo || c.contentEnd - err.line > 2) return null;
-  const isError = err === c.lastProcessError;
-  // (Not an error: only on a console, and only when nothing but the log's end follows it.)
-  if (!isError && (last?.journal !== false || c.contentEnd !== err.line)) return null;
+  const err = c.lastProcessError;
+  if (begun === undefined || err === undefined || (last !== undefined && last.line > err.line) || begun.ended || err.line <= begun.at.lineNo || c.contentEnd - err.line > 2) return null;
   const ref = begun.ref.name !== null ? begun.ref : resolver.resolve(begun.ref, 'not-target');
   const ident = err.ident.toLowerCase();
   // A description with no name anywhere in the log (`Starting OSTree Prepare OS/...`), its program speaking
@@ -1530,17 +1528,14 @@ function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
   const name = ref.name ?? byProgram;
   if (name === null) return null;
   if (!namesAlike(unitStem(name), ident)) return null;
-  // (Words that are no error count only from the unit's own program: `systemd-networkd` is not
-  // systemd-networkd-wait-online's.)
-  if (!isError && unitStem(name).toLowerCase() !== ident) return null;
   const evidence: Evidence[] = [
     { line: begun.at.lineNo, text: clip(begun.at.text), why: byProgram !== null ? `its start began (the unit named by its program, ${ident}, which speaks next)` : 'its start began' },
-    { line: err.line, text: err.text, why: isError ? `${err.ident}, the unit's program, reports an error; the log ends before the start finished` : `${err.ident}, the unit's program, said this last; the log ends before the start finished` },
+    { line: err.line, text: err.text, why: `${err.ident}, the unit's program, reports an error; the log ends before the start finished` },
   ];
   return {
     kind: 'unit',
     unit: name,
-    headline: isError ? `${name} did not start: its program reported an error and the log ends before PID 1 said more` : `${name} did not finish starting: the log ends on its program's words, before PID 1 said more`,
+    headline: `${name} did not start: its program reported an error and the log ends before PID 1 said more`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -1939,7 +1934,7 @@ export function describeFailure(f: FailureState): string {
         : `${name} was skipped: systemd deleted its start job to break an ordering cycle`;
       break;
     case 'unit-failed':
-      what = `${name} failed`;
+      what = f.evidence.some((e) => e.why === BAD_UNIT_FILE) ? `${name} never started: PID 1 would not load its unit file (a bad setting)` : `${name} failed`;
       break;
     case 'systemctl-failed':
       what = `${name} failed (shown by systemctl)`;

@@ -494,6 +494,7 @@ export type ManagerEventKind =
   | 'generator-failed'
   | 'job-timeout'
   | 'assert-result'
+  | 'bad-setting'
   | 'frozen';
 
 export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: string; pattern: RegExp; example: string }> = [
@@ -523,6 +524,11 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'unit-error', literal: 'ailed to ', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)):? [Ff]ailed to (?!start\b)(.+?)\.?$/, example: "systemd-journald-audit.socket failed to listen on sockets: Operation not permitted" },
   // PID 1 broke an ordering cycle by deleting a job (then `[ SKIP ] Ordering cycle found, skipping …`).
   { kind: 'cycle-deleted', literal: 'deleted to break ordering cycle', pattern: /^(?:(\S+): )?Job (\S+)\/(\w+) deleted to break ordering cycle starting with (\S+?)\/\w+/, example: 'multi-user.target: Job getty.target/start deleted to break ordering cycle starting with multi-user.target/start' },
+  // A unit a target wants, which PID 1 could not load (a unit file with no ExecStart=, a mistyped key): it
+  // never starts (`multi-user.target: Cannot add dependency job, ignoring: Unit lab-typo.service has a bad
+  // unit file setting.`; before v23x `… for unit x.service, ignoring: Unit x.service failed to load: Invalid
+  // argument.`). (Not a unit that is not there: `failed to load: No such file or directory`, `not found`.)
+  { kind: 'bad-setting', literal: 'Cannot add dependency job', pattern: /^(?:\S+: )?Cannot add dependency job(?: for unit \S+)?, ignoring: Unit (\S+) (?:has a bad unit file setting|failed to load(?: properly)?(?:, please adjust\/correct and reload service manager)?: (?!No such file or directory)[A-Z][\w ]+)\b/, example: 'multi-user.target: Cannot add dependency job, ignoring: Unit lab-typo.service has a bad unit file setting.' },
   // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.
   { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },
   { kind: 'start-limit', literal: 'Start request repeated too quickly', pattern: /^(\S+): Start request repeated too quickly/, example: 'display-manager.service: Start request repeated too quickly.' },

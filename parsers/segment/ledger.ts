@@ -504,7 +504,7 @@ export abstract class FailureLedger extends Timeline {
     this.processError(unit.slice(0, unit.lastIndexOf('.')), message.slice(colon + 2), at);
   }
 
-  protected processError(ident: string, message: string, at: LineRef, journal = false): void {
+  protected processError(ident: string, message: string, at: LineRef): void {
     const tb = this.boot !== null ? currentCycle(this.boot) : null;
     if (tb !== null && (tb.traceback === undefined || (tb.traceback.exception === undefined && tb.traceback.ident === ident))) this.traceback(tb, ident, message, at);
     // udev gave up on a device event that would not finish (`udevd[209]:  worker [219] /devices/…/block/sr0
@@ -517,7 +517,7 @@ export abstract class FailureLedger extends Timeline {
     // (Read with the units whose process has another name: UNIT_RUNS.)
     const current = this.boot !== null ? currentCycle(this.boot) : null;
     const prev = current?.lastProcessLine;
-    if (current !== null) current.lastProcessLine = { ident: own(ident), line: at.lineNo, text: clip(at.text), journal };
+    if (current !== null) current.lastProcessLine = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
     // (A generator's error journald put just after PID 1's line that it failed.)
     if (ident.endsWith('-generator') && current !== null) {
       for (const f of current.failures.slice(-4)) if (f.ref.name === null && at.lineNo - f.line <= 3 && generatorIdent(f.ref.text) === ident) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `${ident}, the generator, says why` });

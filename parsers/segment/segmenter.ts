@@ -12,7 +12,7 @@ import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnit
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
-import { AUDIT_FAILED } from './state.js';
+import { AUDIT_FAILED, BAD_UNIT_FILE } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
 import { CrashTracker } from './crashes.js';
@@ -1652,6 +1652,16 @@ export class Segmenter extends CrashTracker {
   /** PID 1's last line that was no event of its own (what it said before it froze), and the three before it. */
   private lastPid1: { at: LineRef; message: string } | null = null;
   private readonly pid1Before: { at: LineRef; message: string }[] = [];
+  /** PID 1's recent lines of its own words that speak of this unit (its reasons, said before its result). */
+  private recentPid1Lines(unit: string, lineNo: number, within: number): Evidence[] {
+    const out: Evidence[] = [];
+    for (const p of [...this.pid1Before, this.lastPid1]) {
+      if (p === null || p.at.lineNo >= lineNo || lineNo - p.at.lineNo > within || !p.message.includes(unit)) continue;
+      out.push({ line: p.at.lineNo, text: clip(p.at.text), why: 'PID 1 on why it would not load the unit' });
+    }
+    return out;
+  }
+
   private pid1Said(said: { at: LineRef; message: string }): void {
     if (this.lastPid1 !== null) {
       this.pid1Before.push(this.lastPid1);
@@ -1839,6 +1849,23 @@ export class Segmenter extends CrashTracker {
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'skipped', 'cycle-skipped', at, source);
         }
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1 deleted its ${op} job to break an ordering cycle (starting with ${groups[3] ?? '?'})` });
+        break;
+      }
+      case 'bad-setting': {
+        // The unit never starts: PID 1 would not load its unit file. (Said once, as the target that wants
+        // it is started; no status line follows.)
+        const [unit = ''] = groups;
+        if (!isUnitName(unit) || source === 'console') break;
+        this.resolver.learnName(unit);
+        const known = this.findFailure(unit);
+        const f = known ?? this.recordFailure(this.ensureCycle(at.lineNo), { name: unit, description: null, text: unit, partial: false, resolvedBy: null }, 'failed', 'unit-failed', at, source);
+        if (f) {
+          if (known === null && f.evidence[0] !== undefined) f.evidence[0].why = BAD_UNIT_FILE;
+          else addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: BAD_UNIT_FILE });
+          // (PID 1's reason, said as it loaded the unit a few lines before: `lab-typo.service: Service has no
+          // ExecStart=, … Refusing.`, the file's line with the mistyped key.)
+          for (const e of this.recentPid1Lines(unit, at.lineNo, 12)) addEvidence(f.evidence, e);
+        }
         break;
       }
       case 'unit-error': {
@@ -2611,7 +2638,7 @@ export class Segmenter extends CrashTracker {
     if (mount) {
       this.mountError(mount.path, mount.reason, rec.at);
       // (mount(8)'s own words are its unit's evidence too: `mount[333]: mount: /sysroot: wrong fs type, …`.)
-      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at, true);
+      if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
       return;
     }
     if (this.statusBlock === null) {
@@ -2633,7 +2660,7 @@ export class Segmenter extends CrashTracker {
       // (Newer systemd logs it from the forked child, named after what it was to run: `(strun.sh)[518]: …`.)
       if ((j.ident === 'systemd' || (j.ident.charCodeAt(0) === 0x28 /* ( */ && j.ident.endsWith(')'))) && j.pid !== 1 && (j.message.includes(': Failed at step ') || j.message.includes(': Unable to locate executable ') || SPAWN_FAILED.test(j.message))) this.spawnFailed(j.message, rec.at);
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
-        this.processError(j.ident, j.message, rec.at, true);
+        this.processError(j.ident, j.message, rec.at);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');
         if (j.pid !== null && SYSTEMD_ONLY_HELPER.test(j.ident)) this.ensureCycle(rec.at.lineNo).helperSpoke = true;
         if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
@@ -2663,7 +2690,7 @@ export class Segmenter extends CrashTracker {
       return;
     }
     // (`systemctl status`'s journal lines: its programs' errors are the unit's evidence, as in a journal.)
-    if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at, true);
+    if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
     if (rec.msg) {
       let ref = parseUnitText(rec.msg.unitText);
       if (ref.name) this.resolver.learn(ref);

@@ -148,8 +148,7 @@ export interface CycleState {
    *  this cycle: its header, its exception line once read, and the unit it ran as when the log binds it. */
   traceback?: { ident: string; header: Evidence; exception?: Evidence; unit?: string | null };
   /** The latest line a process other than PID 1 printed in this cycle (an error or not). */
-  /** (`journal`: read from a saved journal, where a log's end is where someone cut it or saved it, not where the machine stopped.) */
-  lastProcessLine?: { ident: string; line: number; text: string; journal: boolean };
+  lastProcessLine?: { ident: string; line: number; text: string };
   /** agetty's /etc/issue line (`Kernel 5.16.0 on an ppc64le`): its login prompt follows on the next line. */
   issueLine?: number;
   /** The kernel's uptime when the login came (the last stamp at or before it). */
@@ -331,3 +330,5 @@ export interface BootState {
 
 /** Why a failure known from PID 1's audit record of its start is evidence (see Segmenter.audit). */
 export const AUDIT_FAILED = 'audit: PID 1 recorded the start as failed';
+/** Why a unit failed that PID 1 would not load (`Unit x has a bad unit file setting`). */
+export const BAD_UNIT_FILE = 'PID 1 would not load its unit file (a bad setting), so it never started';

@@ -1,5 +1,5 @@
 /** What a report found, in the vocabulary of a corpus case's expected.json. */
-import { AUDIT_FAILED } from '../../parsers/segment/state.js';
+import { AUDIT_FAILED, BAD_UNIT_FILE } from '../../parsers/segment/state.js';
 import type { Report as ReportT } from '../../parsers/report/schema.js';
 
 const unique = (xs: string[]): string[] => [...new Set(xs)];
@@ -26,8 +26,9 @@ export function findings(r: ReportT) {
     emergency: modes[0]?.kind ?? 'none',
     emergencyTriggeredBy: modes[0]?.triggeredBy ?? null,
     // (`[ INFO ] X is not active.` is counted as the cause of the [DEPEND]s after it, not as a [FAILED] line; an
-    // `[ASSERT]` line is no `Failed to …` line either; nor is PID 1's audit record of a failed start.)
-    failed: unique(failures.filter((f) => ((f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'once') && !f.evidence.every((e) => e.why === AUDIT_FAILED)).map(name)),
+    // `[ASSERT]` line is no `Failed to …` line either; nor is PID 1's audit record of a failed start, nor its
+    // refusal of a unit file it would not load.)
+    failed: unique(failures.filter((f) => ((f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'once') && !f.evidence.every((e) => e.why === AUDIT_FAILED) && f.evidence[0]?.why !== BAD_UNIT_FILE).map(name)),
     dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
     /** Each failed unit's name → the words its status line printed (a label may list a unit by those). */
