@@ -3458,4 +3458,15 @@ test("a unit a target wants that PID 1 would not load (`has a bad unit file sett
   assert.is(f(['[    4.100000] systemd[1]: multi-user.target: Cannot add dependency job for unit foo.service, ignoring: Unit foo.service failed to load: No such file or directory.']).rootCause, null);
 });
 
+test('a [DEPEND] on a path the console cut short (`/dev…b-dead-beef-…`) names no unit: its escape would be of the cut', () => {
+  const r = f(['[ TIME ] Timed out waiting for device \x1b[0;1;…b-dead-beef-0000-0123456789ab\x1b[0m.', '[DEPEND] Dependency failed for /dev…b-dead-beef-0000-0123456789ab.', '[DEPEND] Dependency failed for Swap.']);
+  assert.ok(r.dependencyFailed.includes('/dev…b-dead-beef-0000-0123456789ab'));
+  assert.not.ok(r.dependencyFailed.some((u) => u.includes('\\x2026')));
+});
+
+test("a spinner's times left after a status line's period, where the erase to the line's end was lost, are not the unit's", () => {
+  assert.is(f(['[FAILED] Failed to start Foo Service. (9s / 1min 30s)']).rootCause, 'Foo Service');
+  assert.is(f(['[ TIME ] Timed out waiting for device /dev/disk/by-label/data. (9s / 10s)', '[DEPEND] Dependency failed for /data.']).rootCause, 'dev-disk-by\\x2dlabel-data.device');
+});
+
 test.run();

@@ -195,7 +195,15 @@ for (const row of MESSAGES) {
 const BY_CODE: Array<MessageRow[] | undefined> = [];
 for (const [first, rows] of BY_FIRST) BY_CODE[first.charCodeAt(0)] = rows;
 
+// What a spinner's line left at the end of a shorter status line written over it, where the erase to the
+// line's end was lost (`Timed out waiting for device /dev/vdb. (9s / 10s)`): its times, after the period.
+const SPINNER_TAIL = /\.\s+(?:\S{1,3}\s+)?\([^()/]{1,20} \/ [^()/]{1,20}\)\s*$/;
+
 export function parseStatusMessage(message: string): StatusMessage | null {
+  if (message.charCodeAt(message.length - 1) === 0x29 /* ) */ && message.includes(' / ')) {
+    const tail = SPINNER_TAIL.exec(message);
+    if (tail !== null) message = message.slice(0, tail.index + 1);
+  }
   const rows = BY_CODE[message.charCodeAt(0)];
   const last = message.charCodeAt(message.length - 1);
   if (last === 0x2e /* . */) {

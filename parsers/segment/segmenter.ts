@@ -2006,7 +2006,8 @@ export class Segmenter extends CrashTracker {
       const mangled = /^(?:[\u2591-\u2593\ufffd?]{1,4}|[\u2591-\u2593\ufffd?]{0,4}\[?[\d;]*m\/)(dev\/\S+)$/.exec(ref.text);
       if (mangled) ref = { ...ref, text: '/' + mangled[1]! };
     }
-    if (ref.name === null && /^\/\S*$/.test(ref.text)) {
+    // (A path cut short, `/dev…b-dead-beef-0000-0123456789ab`, names no unit: its escape would be of the cut.)
+    if (ref.name === null && /^\/\S*$/.test(ref.text) && !ref.text.includes('…')) {
       // Mounts, swaps and devices without a Description= are shown by their path, from which systemd
       // derives the unit name (`systemd-escape --path`).
       // A [DEPEND] on a path: a swap when it is a device (a swap's description is its What=), else a mount.
