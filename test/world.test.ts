@@ -3469,4 +3469,9 @@ test("a spinner's times left after a status line's period, where the erase to th
   assert.is(f(['[ TIME ] Timed out waiting for device /dev/disk/by-label/data. (9s / 10s)', '[DEPEND] Dependency failed for /data.']).rootCause, 'dev-disk-by\\x2dlabel-data.device');
 });
 
+test("Samsung's phone bootloader in a ram console saved across resets opens a boot of its own", () => {
+  const r = analyze(['<0>[   24.461316]  [3:     bluetoothd: 2541] Kernel panic - not syncing: Fatal exception', '[0:       0.230] Samsung S-Boot 4.0 for SM-N770F (Jan 30 2024 - 17:55:25 76738385)', '[0:       0.240] [Debug] dram size 0x180000000', '<6>[    0.000000]  [0:        swapper:    0] Booting Linux on physical CPU 0x0', '<5>[    0.000000]  [0:        swapper:    0] Linux version 4.9.191-samsung-r7 (root@7309daaaee9e) #1 SMP PREEMPT', '[0:       0.230] Samsung S-Boot 4.0 for SM-N770F (Jan 30 2024 - 17:55:25 76738385)'].join('\n') + '\n');
+  assert.is(r.boots.length, 3);
+});
+
 test.run();

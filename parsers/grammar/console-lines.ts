@@ -213,6 +213,10 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // Other firmware that opens a power-on with its name: Broadcom's CFE, eCos RedBoot, MIPS's YAMON, OpenBIOS
   // (QEMU's sparc and ppc), the Raspberry Pi 4's EEPROM bootloader, Amlogic's boot ROM, Rockchip's DDR init.
   { kind: 'firmware', literal: 'CFE version', pattern: /^CFE version \S+ for /, example: 'CFE version 8.353.1 for BCM963268 (32bit,SP,BE)', banner: 'cfe' },
+  // Samsung's phone bootloader, its lines stamped with its own clock (`[0:       0.230] Samsung S-Boot 4.0 for
+  // SM-N770F (…)`), as a ram console saved across a reset shows it between two kernels.
+  { kind: 'firmware', literal: 'Samsung S-Boot ', pattern: /^\[\d+:\s*\d+\.\d+\] Samsung S-Boot \d+\.\d+ for \S+/, example: '[0:       0.230] Samsung S-Boot 4.0 for SM-N770F (Jan 30 2024 - 17:55:25 76738385)', banner: 's-boot' },
+  { kind: 'firmware', literal: 'Samsung S-Boot ', pattern: /^Samsung S-Boot \d+\.\d+ for \S+/, example: 'Samsung S-Boot 4.0 for SM-N770F (Jan 30 2024 - 17:55:25 76738385)', banner: 's-boot' },
   { kind: 'firmware', literal: 'RedBoot(tm)', pattern: /^RedBoot\(tm\) bootstrap and debug environment/, example: 'RedBoot(tm) bootstrap and debug environment [ROMRAM]', banner: 'redboot' },
   { kind: 'firmware', literal: 'YAMON ROM Monitor', pattern: /^YAMON ROM Monitor/, example: 'YAMON ROM Monitor, Revision 02.22.', banner: 'yamon' },
   { kind: 'firmware', literal: 'Welcome to OpenBIOS', pattern: /^Welcome to OpenBIOS v/, example: 'Welcome to OpenBIOS v1.1 built on Mar 10 2023 08:26', banner: 'openbios' },
