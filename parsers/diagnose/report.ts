@@ -192,9 +192,9 @@ function kernelFailure(b: BootState): Cause | null {
   const device = mount !== undefined ? FS_DEVICE.exec(mount.message)?.[1] : undefined;
   const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && FS_DEVICE.exec(f.message)?.[1] === device) : undefined;
   const main = damage ?? mount ?? found[0]!;
-  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network', settle: 'udev had not finished with the devices when its time ran out' };
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network', settle: 'udev had not finished with the devices when its time ran out', io: 'the disk could not read what was asked of it' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
-  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)', settle: 'udevadm settle timed out' }[main.kind];
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)', settle: 'udevadm settle timed out', io: 'a disk failed to read' }[main.kind];
   // (A DRM driver's line is named without its location tag, `[drm:i915_hangcheck_hung] *ERROR* `; as printed,
   // with it, is its description.)
   const drm = main.text.indexOf('[drm:');

@@ -155,8 +155,8 @@ const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|
 const MAX_TEXT = 4096;
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
-export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle';
-const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
+export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io';
+const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |(?:squashfs: )?Filesystem uses "\w+" compression\. This is not supported|UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
@@ -798,7 +798,7 @@ export class LineClassifier {
     }
     // A filesystem's or NVIDIA's kernel messages copied without their timestamps (`BTRFS error (device sda2): open_ctree failed`).
     // (And the kernel's word that it mounted the root: the boot is past that.)
-    if ((c0 === 0x42 /* B */ || c0 === 0x45 /* E */ || c0 === 0x58 /* X */ || c0 === 0x53 /* S */ || c0 === 0x55 /* U */ || c0 === 0x4e /* N */ || c0 === 0x56 /* V */ || c0 === 0x6a) /* j */ && UNTIMED_FILESYSTEM.test(trimmed)) {
+    if ((c0 === 0x42 /* B */ || c0 === 0x45 /* E */ || c0 === 0x58 /* X */ || c0 === 0x53 /* S */ || c0 === 0x55 /* U */ || c0 === 0x4e /* N */ || c0 === 0x56 /* V */ || c0 === 0x6a /* j */ || c0 === 0x46 /* F */ || c0 === 0x73) /* s */ && UNTIMED_FILESYSTEM.test(trimmed)) {
       this.kernel(at, null, trimmed, false);
       return;
     }

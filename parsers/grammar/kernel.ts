@@ -134,7 +134,7 @@ export function kernelGate(extraStarts: readonly string[], extraWords: readonly 
 const COMM_CRASH_WORDS = ['Instruction fault', 'Kernel Bug', 'Kernel Unaligned', 'unhandled page fault', ' (code ', '): Oops', 'bugcheck!', 'NaT consumption', 'General Exception', 'Unsupported data reference', 'Illegal operation fault', 'Unaligned reference', 'Disabled FPL fault'];
 
 /** How the subsystems whose errors are storage evidence begin their messages. */
-export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'F2FS-fs', 'SQUASHFS error', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
+export const STORAGE_STARTS = ['/dev/', 'VFS: ', 'UBI error: ', 'jffs2: Erase at ', 'jffs2: Too few erase blocks', 'No filesystem could mount root', 'RAMDISK: ', 'EXT4-fs', 'XFS (', 'BTRFS', 'FAT-fs', 'F2FS-fs', 'SQUASHFS error', 'squashfs: ', 'Filesystem uses ', 'UBIFS error', 'Buffer I/O', 'blk_update_request', 'print_req_error', 'I/O error', 'sd ', 'device-mapper:', 'swapon: '];
 /** Storage words that can be anywhere in a message (every STORAGE_ERROR alternative not begun by a
  *  STORAGE_STARTS prefix holds one). */
 export const STORAGE_ANYWHERE = ['rror', 'I/O', 'orrupt', 'superblock', 'no such device', 'unknown filesystem', 'shut down', 'wrong fs'];
@@ -211,6 +211,10 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,8})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
+  // lockdep's reports in the brackets it puts some headers in (`[ BUG: Invalid wait context ]`; before 4.9
+  // `[ INFO: possible circular locking dependency detected ]`, `[ BUG: bad unlock balance detected! ]`).
+  { kind: 'bug', literal: '[ BUG: ', starts: ['[ BUG: '], pattern: /^\[ BUG: (?<what>[^\]]*?[^\]\s!])!? \]\s*$/, title: 'BUG: $<what>', example: '[ BUG: Invalid wait context ]' },
+  { kind: 'warning', literal: '[ INFO: ', starts: ['[ INFO: '], pattern: /^\[ INFO: (?<what>(?:possible|inconsistent|suspicious|held lock|lock held)\b[^\]]*?)\.? \]\s*$/, title: 'WARNING: $<what>', example: '[ INFO: possible circular locking dependency detected ]' },
   // lockdep's reports: `WARNING: suspicious RCU usage`, `WARNING: possible circular locking dependency detected`.
   { kind: 'warning', literal: 'WARNING: ', starts: ['WARNING:'], pattern: /^WARNING: (?<what>(?:suspicious|possible|inconsistent|bad|held lock|lock held|nested lock)\b[\w ]*\w)\s*$/, title: 'WARNING: $<what>', example: 'WARNING: suspicious RCU usage' },
   { kind: 'warning', literal: 'WARNING:', pattern: /^WARNING: (?:CPU: \d+ PID: \d+ at (?<where>[^\s,]+)|(?:at )?(?<where2>[^\s,]*\/[^\s,]*|[^\s,/]+\.[chS]:\d+))(?: (?:at )?(?<fn>[A-Za-z_][\w.]*)\+0x)?/, title: 'WARNING in $<where>$<where2>', example: 'WARNING: CPU: 6 PID: 0 at net/sched/sch_generic.c:447 dev_watchdog+0x258/0x260' },
@@ -321,10 +325,14 @@ export function matchCrashLocation(message0: string): string | null {
   return m?.groups?.['fn'] ?? null;
 }
 
-/** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
-const STORAGE_ERROR = /(?:I\/O error|jffs2: (?:Erase at 0x[0-9a-f]+ failed|Too few erase blocks)|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |F2FS-fs \(\S+\): (?:Failed to|Mismatch|Can't find valid|Unable to read|inconsistent|[Cc]orrupt)|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|swapfile (?:must not be|has holes|must have)|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev)/i;
+/** A disk's own read error, not a filesystem's (`end_request: I/O error, dev hdc, sector 1280032`,
+ *  `blk_update_request: I/O error, dev sda, …`, old IDE's `hdc: media error (bad sector): …`). */
+export const DISK_READ_ERROR = /^(?:(?:end_request|blk_update_request|print_req_error|I\/O error)\b.*\bI\/O error, dev \w|I\/O error, dev \w|(?:critical medium|Buffer I\/O) error on (?:dev|device) \w|[hs]d[a-z]\d*: media error\b)/;
 
-export const STORAGE_WORDS = ['rror', 'I/O', 'Erase at', 'erase blocks', 'swapfile', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev', 'F2FS-fs ('];
+/** Kernel messages that are evidence when they appear near a unit failure: filesystem and I/O errors. */
+const STORAGE_ERROR = /(?:I\/O error|jffs2: (?:Erase at 0x[0-9a-f]+ failed|Too few erase blocks)|EXT4-fs error|EXT4-fs \(\S+\): (?:error|mounting .* requires|VFS|couldn't mount)|XFS \(\S+\): (?:.*(?:corrupt|error|Corruption|metadata I\/O)|Filesystem has been shut down|log mount failed)|BTRFS:? (?:error|critical)|Buffer I\/O error|blk_update_request|critical medium error|sd \S+: \[\S+\] tag#|FAT-fs \(\S+\): (?:.*error)|SQUASHFS error|UBIFS error|UBI error: |F2FS-fs \(\S+\): (?:Failed to|Mismatch|Can't find valid|Unable to read|inconsistent|[Cc]orrupt)|VFS: (?:Cannot open root device|Unable to mount root)|No filesystem could mount root|RAMDISK: (?:incomplete write|Couldn't find valid RAM disk image|image too big)|device-mapper: .* error|swapfile (?:must not be|has holes|must have)|no such device|unknown filesystem type|wrong fs type|superblock|: Can't open blockdev|\bmedia error\b|^(?:squashfs: )?Filesystem uses "\w+" compression\. This is not supported)/i;
+
+export const STORAGE_WORDS = ['rror', 'Filesystem uses ', 'I/O', 'Erase at', 'erase blocks', 'swapfile', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev', 'F2FS-fs ('];
 
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.
@@ -339,7 +347,7 @@ export function isStorageError(message: string): boolean {
  * the firmware image left no room for the writable overlay, is its failed mount; an erase the flash refused
  * is its damage.)
  */
-const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read)|jffs2: Too few erase blocks|F2FS-fs \(\S+\): (?:Failed to (?:initialize F2FS (?:segment|node) manager|get valid F2FS checkpoint|read root inode)|Can't find valid F2FS filesystem|Unable to read \d+\w* superblock))/;
+const FS_MOUNT_FAILED = /^(?:BTRFS(?: error| critical)? \(device [^)]*\): open_ctree failed|EXT4-fs \(\S+\): (?:unable to read superblock|VFS: Can't find ext[234] filesystem|couldn't mount (?!as ext[23] due to feature))|XFS \(\S+\): log mount failed|SQUASHFS error: (?:Can't find a SQUASHFS superblock|unable to read)|(?:(?:SQUASHFS error|squashfs): )?Filesystem uses "\w+" compression\. This is not supported|jffs2: Too few erase blocks|F2FS-fs \(\S+\): (?:Failed to (?:initialize F2FS (?:segment|node) manager|get valid F2FS checkpoint|read root inode)|Can't find valid F2FS filesystem|Unable to read \d+\w* superblock))/;
 const FS_DAMAGED = /^(?:BTRFS(?:: error| error| critical) \(device |EXT4-fs error \(device |XFS \(\S+\): (?:.*[Cc]orruption|Internal error XFS_WANT_CORRUPTED|Filesystem has been shut down|Metadata I\/O error)|SQUASHFS error: |UBIFS error |jffs2: Erase at 0x[0-9a-f]+ failed|F2FS-fs \(\S+\): (?:Mismatch valid blocks|inconsistent |[Cc]orrupted ))/;
 
 /** A filesystem's own word for damage it found (the tree checker's `corrupt leaf`, a `critical` message):

@@ -429,7 +429,9 @@ export class LineUnwrapper {
       // (A bare time of day with its fraction, `17:04:58.487065 `, is a capture tool's clock (moreutils' `ts
       // %.T`, grabserial): no kernel, systemd, journal or syslog line begins so.)
       const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : FRACTION_CLOCK.exec(text));
-      if (m && (CI_CLOCK.test(m[0]) || !JOURNAL_REST.test(text.slice(m[0].length)))) {
+      // (journalctl never brackets its time: `[2024-03-01T12:34:56.123Z] systemd[1]: …` is Jenkins' clock
+      // before a journal line that lost its own.)
+      if (m && (CI_CLOCK.test(m[0]) || c0 === 0x5b || !JOURNAL_REST.test(text.slice(m[0].length)))) {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
         text = text.slice(m[0].length);
         this.count('ci-timestamps');

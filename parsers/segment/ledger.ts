@@ -66,6 +66,8 @@ export abstract class FailureLedger extends Timeline {
   protected recentErrorSaid: Array<{ line: number; text: string; word: string }> = [];
   /** The first of the kernel's storage errors in the burst the last one belongs to (each within NEAR_LINES of the next). */
   protected kernelErrorBurstStart: Evidence | null = null;
+  /** The kernel's message on that line. */
+  protected kernelErrorBurstMessage: string | null = null;
   /** `mount: PATH: reason` lines, which the mount's failure line follows. */
   protected recentMountErrors: MountError[] = [];
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */

@@ -6,7 +6,7 @@
  */
 import { isSessionStart, type ConsoleRecord, type LineRef, type UserManagerLine } from '../grammar/classify.js';
 import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, GETTY_ISSUE, type PromptMatch } from '../grammar/console-lines.js';
-import { matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
+import { DISK_READ_ERROR, matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
@@ -66,6 +66,10 @@ function ownOrNull(s: string | undefined): string | null {
 const ISSUE_KERNEL = /^Kernel \S+ on an? \S+\s*$/;
 const SYSTEMD_ISSUE =
   /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b)/;
+
+/** /etc/issue of a distribution that boots with another init by default (BusyBox init, OpenRC, runit,
+ *  sysvinit): a login under it, with nothing of systemd in the log, is no userspace cycle of systemd's. */
+const OTHER_ISSUE = /^\s*(?:Welcome to (?:Buildroot|Alpine Linux)\b|Alpine Linux \d|Void \d|Devuan GNU\/Linux\b|This is \S+\.\(none\) \(Linux|Slackware \d|Artix Linux\b)/;
 
 /** What follows a WARNING header that is the report's frame, not the warning's own message. */
 const WARN_TRAILER = /^(?:Modules linked in|CPU: |Hardware name|RIP|pc : |PC is at|Call Trace|---\[|\s*$)/;
@@ -908,6 +912,7 @@ export class Segmenter extends CrashTracker {
       this.lastText = at;
       this.errorTexts[this.errorTextsAt++ & 7] = at;
     }
+    if (t.length < 80 && OTHER_ISSUE.test(t)) this.otherIssueLine = at.lineNo;
     if (t.length < 120 && SYSTEMD_ISSUE.test(t)) {
       this.issueLine = at.lineNo;
       // The motd just after a login names a release that boots with systemd (`Flatcar Container Linux by
@@ -989,6 +994,12 @@ export class Segmenter extends CrashTracker {
 
   /** The line of /etc/issue that named a distribution release that boots with systemd. */
   private issueLine = -1;
+  /** A line of text just before (an /etc/issue) that names no distribution booting with systemd. */
+  private issueOther(line: number): boolean {
+    return this.otherIssueLine > 0 && line - this.otherIssueLine <= 3 && !this.systemdIssue(line);
+  }
+  private otherIssueLine = -1;
+
   private systemdIssue(line: number): boolean {
     return this.issueLine > 0 && line - this.issueLine <= 6;
   }
@@ -1484,6 +1495,15 @@ export class Segmenter extends CrashTracker {
       const said = rec.failure === 'settle' ? rec.message.slice(rec.message.indexOf('Timed out')) : rec.message;
       const entry = { kind: rec.failure, message: clip(said.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
+      // A filesystem that could not read a block (`SQUASHFS error: sb_bread failed reading block 0x9b76a`,
+      // `EXT4-fs error … unable to read itable block`) just after its disk's read errors (`hdc: media error
+      // (bad sector)`, `I/O error, dev sda, sector …`): the disk failed, and the filesystem only says so.
+      const burst = this.kernelErrorBurstStart;
+      const lastIo = this.recentKernelErrors.at(-1);
+      if (entry.kind === 'damage' && !NAMED_DAMAGE.test(entry.message) && burst !== null && lastIo !== undefined && this.kernelErrorBurstMessage !== null && burst.line >= boot.startLine && at.lineNo - lastIo.line <= NEAR_LINES && DISK_READ_ERROR.test(this.kernelErrorBurstMessage)) {
+        entry.more.push({ line: entry.line, text: entry.text, why: 'so the filesystem could not read it' });
+        Object.assign(entry, { kind: 'io', message: clip(this.kernelErrorBurstMessage.trim()), line: burst.line, text: burst.text });
+      }
       // (The kernel's network configuration says what it tried just before it gave up: `ipconfig: eth0:
       // socket(AF_INET): Address family not supported by protocol`, one line an interface.)
       if (entry.kind === 'network') {
@@ -1518,7 +1538,10 @@ export class Segmenter extends CrashTracker {
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
       boot.firstStorageError ??= { ...ev, why: 'the kernel’s first storage error in this boot' };
       const prevError = this.recentKernelErrors.at(-1);
-      if (prevError === undefined || at.lineNo - prevError.line > NEAR_LINES) this.kernelErrorBurstStart = ev;
+      if (prevError === undefined || at.lineNo - prevError.line > NEAR_LINES) {
+        this.kernelErrorBurstStart = ev;
+        this.kernelErrorBurstMessage = rec.message;
+      }
       this.recentKernelErrors.push(ev);
       if (this.recentKernelErrors.length > 8) this.recentKernelErrors.shift();
       const cycle = currentCycle(boot);
@@ -2782,7 +2805,10 @@ export class Segmenter extends CrashTracker {
       else if (cycle === null && this.boot !== null && this.boot.hasKernel && this.boot.mode === null) this.boot.loginLine ??= at.lineNo;
       return this.touch();
     }
-    if (p.kind === 'login' && this.boot !== null && (this.boot.init !== null || (this.boot.hasKernel && !this.systemdIssue(at.lineNo))) && !this.systemdRunning() && currentCycle(this.boot) === null) {
+    // (Or the first thing the log shows of its machine, under an /etc/issue of no systemd distribution:
+    // `Welcome to Buildroot`, then `buildroot login:`.)
+    const unseen = this.boot === null && this.issueOther(at.lineNo);
+    if (p.kind === 'login' && (unseen || (this.boot !== null && (this.boot.init !== null || (this.boot.hasKernel && !this.systemdIssue(at.lineNo))) && !this.systemdRunning() && currentCycle(this.boot) === null))) {
       // A login prompt with no systemd seen: OpenRC, sysvinit, busybox; no userspace cycle to put it in.
       // (A console that shows the kernel's messages shows systemd's status too: with the kernel seen and
       // not a word of systemd, another init runs.)
