@@ -214,6 +214,9 @@ function kernelFailure(b: BootState): Cause | null {
   };
 }
 
+/** What an initramfs's step is about when it is about its root: a mount, a check, a disk or what is on it. */
+const ROOT_WORDS = /\b(?:root|mount(?:ing)?|fsck|boot media|media|device|disk|partition|volume|pool|crypt\w*|luks|lvm|raid|md|zfs|btrfs|ext[234]|xfs|squashfs|overlay|modloop|sysroot|filesystems?|file systems?|image)\b/i;
+
 /** How far before an init's failure the kernel's refusal of a filesystem is why it failed. */
 const KERNEL_SAID_WHY_LINES = 6;
 
@@ -817,8 +820,10 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     const evidence = [cause, ...b.mode.evidence.slice(0, 2)];
     rootCause = {
       kind: 'unit',
-      unit: cause.text.trim(),
-      headline: cause.why.startsWith('what went wrong just before')
+      unit: b.mode.step ?? cause.text.trim(),
+      headline: b.mode.step !== undefined
+        ? `no systemd: the init scripts gave up at their step "${b.mode.step}" and asked for the root password for maintenance`
+        : cause.why.startsWith('what went wrong just before')
         ? `no systemd: ${cause.text.trim()}; then a mount failed and the init system asked for the root password for maintenance`
         : cause.why.startsWith('a mount failed')
           ? `no systemd: a mount failed (${cause.text.trim()}) and the init system asked for the root password for maintenance`
@@ -882,11 +887,14 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     const shown = new Set([cause.line]);
     const evidence = [...kernelSaid, cause, ...b.mode.evidence.slice(0, 3).filter((e) => !shown.has(e.line))];
     const said = cause.text.trim().replace(/\.$/, '');
+    // (A step that is not about the root, `Setting IP (eth0)... failed.` for a remote unlock's network, is
+    // named as printed, without its verdict.)
+    const step = ROOT_WORDS.test(said) ? null : /^(.{3,80}?)\s*\.{2,3}\s*(?:failed|FAIL(?:ED)?|\[ ?!! ?\])$/.exec(said)?.[1] ?? null;
     rootCause = {
       // (No device, no unit: the root file system could not be had, in the initramfs's own words.)
-      kind: 'root-device',
-      unit: null,
-      description: said,
+      kind: step !== null ? 'unexplained' : 'root-device',
+      unit: step,
+      description: step ?? said,
       headline: `the initramfs stopped (${said}) and dropped to its shell`,
       lines: linesOf(evidence),
       evidence,

@@ -196,7 +196,10 @@ export class LineUnwrapper {
       this.releaseWrapped();
       return this.out(line);
     }
-    const text = this.unwrap(line.text);
+    let text = this.unwrap(line.text);
+    // A terminal program's padding to its width (spaces to the line's end): nothing of the machine's.
+    const e = text.length - 1;
+    if (e > 0 && (text.charCodeAt(e) === 0x20 || text.charCodeAt(e) === 0x09) && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) text = text.trimEnd();
     this.emitLine(text === line.text ? line : { ...line, text });
   }
 
@@ -272,6 +275,35 @@ export class LineUnwrapper {
   private labelName: string | null = null;
   /** The whole paste is quoted with `| ` (null: no line with text seen yet). */
   private barQuote: boolean | null = null;
+  /** The indent before every line of the file ('': none; null: no line with text seen yet). */
+  private outerIndent: string | null = null;
+  private deepFirst = 0;
+  private unindent(text: string): string {
+    const ws = /^[ \t]*/.exec(text)![0];
+    if (ws.length === text.length) return text;
+    if (this.outerIndent === null) {
+      // (A tab, or two to eight spaces: a first line indented otherwise is the log's own. A tab and then
+      // more is the paste's tab before the log's own indent.)
+      // (A first line indented deeper, a title or a command line above the paste, leaves it to the next.)
+      if (ws.length > 8 && this.deepFirst++ < 2) return text;
+      this.outerIndent = ws.charCodeAt(0) === 0x09 ? '\t' : ws.length >= 2 && ws.length <= 8 && !ws.includes('\t') ? ws : '';
+      if (this.outerIndent === '') return text;
+    }
+    const n = this.outerIndent.length;
+    if (ws.length >= n && text.startsWith(this.outerIndent)) {
+      this.count('indented');
+      return text.slice(n);
+    }
+    // (A first line indented further than the rest: the rest's indent is the paste's.)
+    if (ws.length >= 2 && this.outerIndent.startsWith(ws)) {
+      this.outerIndent = ws;
+      this.count('indented');
+      return text.slice(ws.length);
+    }
+    this.outerIndent = '';
+    return text;
+  }
+
   /** The indent of a whole indented paste (0: none; null: no line seen yet). */
   private pasteIndent: number | null = null;
   /** Where each recent record's bytes start in the inner stream (a line is emitted once the next
@@ -374,6 +406,11 @@ export class LineUnwrapper {
 
   unwrap(input: string): string {
     let text = input;
+    if (text === '') return text;
+    // A whole file indented as a code block (a forum, a README, a commit message: a tab or a few spaces
+    // before every line, mail quotes and CI clocks included): the outermost envelope, taken off first.
+    const c00 = text.charCodeAt(0);
+    if (this.outerIndent !== '' && (c00 === 0x20 || c00 === 0x09 || this.outerIndent === null)) text = this.unindent(text);
     if (text === '') return text;
     const c = text.charCodeAt(0);
     // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel

@@ -130,6 +130,10 @@ const MMC_INIT_FAILED = /^mmc\d+: error -\d+ whilst initialising (?:SD|MMC|SDIO)
 // (And e2fsck's own words for a file system it will not repair unattended: `/dev/hdc2: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`)
 const STAGE1_ERROR = /\b(?:not found|unbound variable|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file|UNEXPECTED INCONSISTENCY)\b/;
 
+/** A step runit-void's core services announce (`=> Checking filesystems:`, `=> Mounting rootfs read-write...`);
+ *  U-Boot's `=> ` prompt is followed by a command, not a capitalised phrase ending so. */
+const STEP_HEADER = /^=> ([A-Z][\w ()/,'-]{2,60}?)(?:\.\.\.|:)\s*$/;
+
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
 
@@ -905,9 +909,15 @@ export class Segmenter extends CrashTracker {
   private partialSeen = -1;
   /** agetty's /etc/issue line, the last seen (see end()). */
   private gettyIssue: LineRef | null = null;
+  /** The last step runit-void's core services announced (`=> Mounting pseudo-filesystems...`). */
+  private stepHeader: { at: LineRef; name: string } | null = null;
   private preCycleText(at: LineRef): void {
     const t = at.text;
     if (t.length === 0) return;
+    if (t.charCodeAt(0) === 0x3d /* = */ && t.startsWith('=> ')) {
+      const m = STEP_HEADER.exec(t);
+      if (m !== null) this.stepHeader = { at, name: m[1]! };
+    }
     if (STAGE1_ERROR.test(t)) {
       this.lastText = at;
       this.errorTexts[this.errorTextsAt++ & 7] = at;
@@ -2910,6 +2920,12 @@ export class Segmenter extends CrashTracker {
             // trying to open /dev/sdh`).
             const said = this.firstErrorText(at.lineNo, 40, boot);
             if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the init scripts said went wrong' };
+            // Else the step they had announced (`=> Checking filesystems:`, then fsck's own words and `Cannot
+            // continue due to errors above, starting emergency shell.`): that step failed.
+            else if (this.stepHeader !== null && at.lineNo - this.stepHeader.at.lineNo <= 20 && (this.stepHeader.at.lineNo >= boot.startLine || boot.startLine === at.lineNo)) {
+              boot.mode.cause = { line: this.stepHeader.at.lineNo, text: clip(this.stepHeader.at.text), why: 'the step the init scripts were at when they gave up' };
+              boot.mode.step = this.stepHeader.name;
+            }
           }
           // (And the script's own last word before it asked: `Change Root test failed!  Invoking emergency shell.`)
           let said: LineRef | null = null;

@@ -76,6 +76,9 @@ export interface ModeState {
   evidence: Evidence[];
   /** The error an init script printed just before its maintenance shell (a mount that failed). */
   cause?: Evidence;
+  /** The step the init scripts had announced when they gave up (runit-void's `=> Checking filesystems:`),
+   *  as its description: the cause's name. */
+  step?: string;
   /** What sent the initramfs to its shell: the root's mount that failed, else its last error before it. */
   lastError?: Evidence;
   /** Entered on dracut's own words (`Entering emergency mode. Exit the shell to continue.`). */
