@@ -1,6 +1,6 @@
 /** The real `bootwhy` binary: exit codes, one-line errors, JSON that validates, bad input, safe output. */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -16,6 +16,7 @@ const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const SEED = join(CORPORA, 'tmt-soft-reboot-var-mount/console.log');
 const SEED_STATUS = join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-cli-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function bootwhy(args: string[], input?: Buffer | string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...args], {

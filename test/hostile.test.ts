@@ -7,7 +7,7 @@
  * matrix below fails this test until it is.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
@@ -20,6 +20,7 @@ import { safeJson, safeText } from '../cli/terminal-safe.js';
 const ROOT = resolve(CORPORA, '..');
 const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-hostile-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ESC = '\u001b';
 const C1 = { CSI: '\u009b', OSC: '\u009d', ST: '\u009c', DCS: '\u0090', APC: '\u009f' };

@@ -4,7 +4,7 @@
  * headless Chromium takes a screenshot and the test looks at its pixels.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,7 @@ import { CORPORA } from './support/corpus.js';
 const run = promisify(execFile);
 const BIN = join(process.cwd(), 'dist/bin/bootwhy.js');
 const dir = mkdtempSync(join(tmpdir(), 'bootwhy-svg-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 function svgOf(path: string): string {
   return renderSvg(analyze(new Uint8Array(readFileSync(join(CORPORA, path))), { name: path }));

@@ -1,6 +1,6 @@
 /** bootwhy in a real terminal (tmux): colour on a tty, NO_COLOR honoured, guest escapes without effect. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
@@ -11,7 +11,7 @@ import { killTmuxServer, Pane, tmux, waitForPane } from './support/tmux.js';
 const BIN = join(resolve(CORPORA, '..'), 'dist/bin/bootwhy.js');
 
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-tmux-'));
-
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs a shell command in a fresh 160x50 pane and returns the screen (with SGR) once it printed `DONE`. */
 function screen(command: string, env: string[] = []): { text: string; title: string } {
@@ -87,7 +87,7 @@ test('bootwhy tui on the seed case: root cause, cascade and emergency on screen 
 });
 
 test('a long path: the footer keeps every key hint whole at 80×24 and at 120×40, the path cut in its middle', () => {
-  const deep = join(mkdtempSync(join(tmpdir(), 'bootwhy-')), 'a-very-long-directory-name-that-a-ci-artifact-store-would-make'.repeat(3));
+  const deep = join(tmp, 'a-very-long-directory-name-that-a-ci-artifact-store-would-make'.repeat(3));
   mkdirSync(deep, { recursive: true });
   const log = join(deep, 'console-of-the-guest-that-failed-after-soft-reboot.log');
   copyFileSync(join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log'), log);

@@ -4,7 +4,7 @@
  * followed file is rewritten. Every wait is on a condition (output seen, a process gone), with a deadline.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const CLEAN = join(CORPORA, 'lab/clean-boot/console.log');
 const FAILING = join(CORPORA, 'tmt-soft-reboot-var-mount-status/console.log');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-watch-faults-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 /** Generous: a loaded CI machine is slow, but a hang is forever. */
 const DEADLINE_MS = 30_000;
 

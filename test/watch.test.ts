@@ -3,7 +3,7 @@
  * pty module holds the master), a growing file that is truncated, and stdin; reconnects and --save.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ const BIN = join(resolve(CORPORA, '..'), 'dist/bin/bootwhy.js');
 const CAPTURE = readFileSync(join(CORPORA, 'lab/var-bind-soft-reboot/console.log'));
 const CLEAN = readFileSync(join(CORPORA, 'lab/clean-boot/console.log'));
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-watch-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /**
  * Nothing here waits a fixed time to let something happen: a test waits for what shows it happened (a

@@ -36,7 +36,8 @@ export type EnvelopeKind =
   | 'markdown-bold'
   | 'quoted-printable'
   | 'ebcdic-brackets'
-  | 'forum-markup';
+  | 'forum-markup'
+  | 'double-spaced';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -200,6 +201,23 @@ export class LineUnwrapper {
     // A terminal program's padding to its width (spaces to the line's end): nothing of the machine's.
     const e = text.length - 1;
     if (e > 0 && (text.charCodeAt(e) === 0x20 || text.charCodeAt(e) === 0x09) && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) text = text.trimEnd();
+    // A paste double-spaced by the page or mailer it went through (an empty line after every line): once
+    // eight lines in a row came so, the empty lines are no part of the log (what follows a line is the line
+    // after the empty one).
+    if (text === '' || (text.charCodeAt(0) <= 0x20 && text.trim() === '')) {
+      if (this.doubleSpaced) {
+        this.count('double-spaced');
+        return;
+      }
+      if (this.prevBlank) this.spacedRun = 0;
+      this.prevBlank = true;
+    } else {
+      if (!this.doubleSpaced) {
+        this.spacedRun = this.prevBlank ? this.spacedRun + 1 : 0;
+        if (this.spacedRun >= 8) this.doubleSpaced = true;
+      }
+      this.prevBlank = false;
+    }
     this.emitLine(text === line.text ? line : { ...line, text });
   }
 
@@ -277,6 +295,9 @@ export class LineUnwrapper {
   private barQuote: boolean | null = null;
   /** The indent before every line of the file ('': none; null: no line with text seen yet). */
   private outerIndent: string | null = null;
+  private prevBlank = false;
+  private spacedRun = 0;
+  private doubleSpaced = false;
   private deepFirst = 0;
   private unindent(text: string): string {
     const ws = /^[ \t]*/.exec(text)![0];

@@ -6,7 +6,7 @@
  * the machine's own. Run by `npm run test:vm`; .ci/run installs QEMU and builds the image first.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +19,8 @@ const ROOT = resolve(CORPORA, '..');
 const BIN = join(ROOT, 'dist/bin/bootwhy.js');
 const CACHE = process.env['BOOTWHY_LAB_CACHE'] ?? join(homedir(), '.cache/bootwhy-lab');
 const tmp = mkdtempSync(join(tmpdir(), 'bootwhy-vm-'));
+// (The VMs' disk overlays are hundreds of MB: gone with the run, whatever its outcome.)
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function ensureImage(): void {
