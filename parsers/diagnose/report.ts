@@ -201,8 +201,11 @@ function kernelFailure(b: BootState): Cause | null {
   // The kernel's own network root (`root=/dev/nfs`) never mounted, and nothing ran after: the root device
   // never came, in the kernel's words.
   const nfsRoot = main.kind === 'mount' && nfsRootFailed(main.message) && b.cycles.length === 0 && b.init === null && b.loginLine === null;
+  // (A filesystem the kernel would not mount on the device an initramfs said it was mounting as its root
+  // (`mounting /dev/vdb->/booster.root`), and nothing after it: no init of a system, no login.)
+  const rootNeverMounted = main.kind === 'mount' && b.rootMountDevice !== undefined && FS_DEVICE.exec(main.message)?.[1] === b.rootMountDevice && b.rootMountedLine === undefined && b.cycles.length === 0 && b.init === null && b.loginLine === null && b.mode === null;
   return {
-    kind: nfsRoot ? 'root-device' : 'kernel-error',
+    kind: nfsRoot || rootNeverMounted ? 'root-device' : 'kernel-error',
     unit: main.message,
     ...(drm >= 0 && main.text.includes('*ERROR* ') ? { description: main.text.slice(drm).trim() } : {}),
     headline: `${nfsRoot ? 'the kernel could not mount its root file system over the network (NFS root)' : what}: ${main.message}`,
@@ -213,6 +216,10 @@ function kernelFailure(b: BootState): Cause | null {
     crash: null,
   };
 }
+
+/** dracut's words when it gives up on its root: its initqueue waited in vain, it could not boot, it had no
+ *  root to look for or none it knew how to get. */
+const DRACUT_ROOT = /^(?:Could not boot|dracut-initqueue timeout|No or empty root= argument|Don't know how to handle 'root=|Can't mount root)|\broot\b/;
 
 /** What an initramfs's step is about when it is about its root: a mount, a check, a disk or what is on it. */
 const ROOT_WORDS = /\b(?:root|mount(?:ing)?|fsck|boot media|media|device|disk|partition|volume|pool|crypt\w*|luks|lvm|raid|md|zfs|btrfs|ext[234]|xfs|squashfs|overlay|modloop|sysroot|filesystems?|file systems?|image)\b/i;
@@ -795,7 +802,8 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     // anything of systemd's failed): its message is the cause.
     const f = b.initrdFailure;
     rootCause = {
-      kind: 'unit',
+      // (Giving up on the root, in dracut's words: the root could not be had.)
+      kind: DRACUT_ROOT.test(f.message ?? '') ? 'root-device' : 'unit',
       unit: f.message,
       headline: `${b.cycles.length > 0 ? 'dracut stopped in the initrd' : 'no systemd in the initrd: dracut stopped'} (${f.message})${b.mode ? ' and dropped to its shell' : ''}`,
       lines: linesOf(f.evidence),

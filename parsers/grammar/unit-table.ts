@@ -10,7 +10,7 @@
  * live-ISO units; flatcar/init; ostree
  * src/boot; bootc; lvm2 scripts/ (installed names); cloud-init; NetworkManager; kdump-utils; rng-tools;
  * sssd; audit-userspace; connman; multipath-tools; open-iscsi; subscription-manager; cronie; firewalld; tuned;
- * podman; RPi-Distro pi-bluetooth and raspberrypi-net-mods; and the units shipped in Debian 12/13
+ * podman; RPi-Distro pi-bluetooth and raspberrypi-net-mods; Arch's mkinitcpio; SONiC's host services; and the units shipped in Debian 12/13
  * packages (ifupdown, console-setup, apparmor, ufw, snapd, openssh-server, docker.io, containerd, ...).
  * Generated and instance units whose text depends on the instance live in TEMPLATE_UNITS below.
  */
@@ -189,6 +189,7 @@ export const COMMON_UNITS: ReadonlyArray<readonly [name: string, description: st
   ['dbus.socket', 'D-Bus System Message Bus Socket'],
   ['debug-shell.service', 'Early root shell on /dev/tty9 FOR DEBUGGING ONLY'],
   ['decrypt-root.service', 'Generate and execute a systemd-cryptsetup service to decrypt the ROOT partition'],
+  ['determine-reboot-cause.service', 'Reboot cause determination service'],
   ['dev-hugepages.mount', 'Huge Pages File System'],
   ['dev-mode.service', 'Developer Mode'],
   ['dev-mqueue.mount', 'POSIX Message Queue File System'],
@@ -451,6 +452,7 @@ export const COMMON_UNITS: ReadonlyArray<readonly [name: string, description: st
   ['media.mount', 'External Media Directory'],
   ['memcached.service', 'memcached daemon'],
   ['memstrack.service', 'Memstrack Anylazing Service'],
+  ['mkinitcpio-generate-shutdown-ramfs.service', 'Generate shutdown-ramfs'],
   ['mosquitto.service', 'Mosquitto MQTT Broker'],
   ['motdgen.path', 'Watch for update engine configuration changes'],
   ['motdgen.service', 'Generate /run/coreos/motd'],

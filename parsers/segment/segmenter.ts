@@ -130,6 +130,9 @@ const MMC_INIT_FAILED = /^mmc\d+: error -\d+ whilst initialising (?:SD|MMC|SDIO)
 // (And e2fsck's own words for a file system it will not repair unattended: `/dev/hdc2: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.`)
 const STAGE1_ERROR = /\b(?:not found|unbound variable|failed|[Ee]rror|ERROR|FATAL|[Ff]atal|cannot|can't|[Uu]nable to|No such file|UNEXPECTED INCONSISTENCY)\b/;
 
+/** An initramfs saying it mounts a device as its root: the device's kernel name. */
+const ROOT_MOUNTING = /^[Mm]ounting \/dev\/(?:mapper\/)?([\w.-]+)\s*(?:->|on|at|to)\s*\/(?:sysroot|root|new_root|newroot|booster\.root|mnt\/root|rootfs)\b/;
+
 /** A step runit-void's core services announce (`=> Checking filesystems:`, `=> Mounting rootfs read-write...`);
  *  U-Boot's `=> ` prompt is followed by a command, not a capitalised phrase ending so. */
 const STEP_HEADER = /^=> ([A-Z][\w ()/,'-]{2,60}?)(?:\.\.\.|:)\s*$/;
@@ -300,7 +303,8 @@ export class Segmenter extends CrashTracker {
         if (rec.word === '' && this.inFirmware()) return this.touch();
         // Init scripts print `Starting network...` and `Timed out waiting for device …` too: such a line
         // is systemd's only inside a userspace cycle systemd is known to run, or when it names a unit.
-        if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && rec.msg.verb !== 'start-begin')) {
+        // (`Starting foo.service - Foo Daemon...` is systemd's own form since v253, however bare.)
+        if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && (rec.msg.verb !== 'start-begin' || / - \S/.test(rec.msg.unitText)))) {
           if (rec.msg?.verb === 'device-timeout') this.initrdWait(rec.msg.unitText, rec.at);
           // Only systemd prints `Dependency failed for …`, and a cascade prints it line after line: two in a
           // row (a console copied without its status column, a screen retyped) are its.
@@ -325,6 +329,12 @@ export class Segmenter extends CrashTracker {
         else if (rec.msg) {
           this.consoleClock();
           this.unitMessage(rec.msg, rec.at, 'console');
+          // (The dracut hook systemd started last runs the scripts whose words follow: `Starting
+          // dracut-pre-mount.service - dracut pre-mount hook...`, then `dracut: FATAL: …`.)
+          if (rec.msg.verb === 'start-begin' && rec.msg.unitText.startsWith('dracut-')) {
+            const hook = /^(dracut-[\w-]+)\.service\b/.exec(rec.msg.unitText)?.[1];
+            if (hook !== undefined) this.lastDracutHook = { ident: own(hook), line: rec.at.lineNo };
+          }
         }
         else if (rec.word === '!!' && /^Soft-rebooting/.test(rec.message)) this.softReboot(rec.at);
         // (PID 1 could not run init: `[  !!  ] Failed to execute /sbin/init`, the first of its tries.)
@@ -441,8 +451,16 @@ export class Segmenter extends CrashTracker {
             for (const l of this.recentLines) if (l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 3 && l.text.trim() !== '' && (doing === undefined || l.lineNo > doing.lineNo)) doing = l;
             // (A fault or an assertion right after the firmware said what it could not do, `LinuxBoot: unable to
             // load bzImage image` then `ASSERT [DxeCore] …`: that is the failure, the fault its end.)
-            const said = doing !== undefined && BOOTLOADER_FAULT.test(rec.message) && FIRMWARE_COMPLAINT.test(doing.text) ? doing : undefined;
-            boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(said !== undefined ? said.text : rec.message), more: [], ...(doing !== undefined ? { before: { line: doing.lineNo, text: clip(doing.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
+            let said = doing !== undefined && BOOTLOADER_FAULT.test(rec.message) && FIRMWARE_COMPLAINT.test(doing.text) ? doing : undefined;
+            // U-Boot's SPL gave up on every device it tried (`SPL: failed to boot from all boot devices`): the
+            // first complaint after `Trying to boot from SPI` is why (`QSPI: QSPI is still busy after poll …`).
+            if (said === undefined && rec.message.startsWith('SPL: failed to boot from all')) {
+              const recent = this.recentLines.filter((l) => l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 8).sort((x, y) => x.lineNo - y.lineNo);
+              const tried = recent.findLastIndex((l) => l.text.trimStart().startsWith('Trying to boot from '));
+              if (tried >= 0) said = recent.slice(tried + 1).find((l) => FIRMWARE_COMPLAINT.test(l.text) || /\b(?:still busy|timed out|timeout)\b/i.test(l.text));
+            }
+            const before = said ?? doing;
+            boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(said !== undefined ? said.text.trim().replace(/\.$/, '') : rec.message), more: [], ...(before !== undefined ? { before: { line: before.lineNo, text: clip(before.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
             if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
           }
           else if (e.more.length < 5) {
@@ -729,7 +747,7 @@ export class Segmenter extends CrashTracker {
     // dracut's die() in a systemd initrd (`dracut: FATAL: FIPS integrity test failed`, `dracut: Refusing to
     // continue`): the hook whose service spoke last failed, and the initrd stops there (it powers off).
     if (failure !== null && !noSystemd && rest.startsWith('FATAL: ')) this.dracutFatal = { failure, ev: { line: at.lineNo, text: clip(at.text), why: `dracut: ${failure}` } };
-    else if (rest.startsWith('Refusing to continue') && this.dracutFatal !== null && at.lineNo - this.dracutFatal.ev.line <= 5) {
+    else if (/^[Rr]efusing to continue/.test(rest) && this.dracutFatal !== null && at.lineNo - this.dracutFatal.ev.line <= 5) {
       const fatal = this.dracutFatal;
       this.dracutFatal = null;
       const hook = this.lastDracutHook;
@@ -753,18 +771,19 @@ export class Segmenter extends CrashTracker {
     }
     const p = matchPrompt(rest);
     if (p === null || p.kind === 'login' || p.kind === 'shell') return;
-    if (noSystemd) {
-      // dracut's own shell, no systemd in the initrd: the boot's mode, no userspace cycle.
-      this.recognised++;
-      if (boot.mode === null) {
-        boot.mode = { kind: 'dracut-shell', line: at.lineNo, device: boot.missingDevice?.path ?? null, evidence: [] };
-        this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'dracut-shell' });
-      }
-      if (boot.initrdFailure) addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gave up and dropped to its shell' });
-      addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gave up and dropped to its shell' });
-      return;
-    }
+    if (noSystemd) return this.dracutShellNoSystemd(boot, at);
     this.prompt(p, at);
+  }
+
+  /** dracut's own shell, no systemd in the initrd: the boot's mode, no userspace cycle. */
+  private dracutShellNoSystemd(boot: BootState, at: LineRef): void {
+    this.recognised++;
+    if (boot.mode === null) {
+      boot.mode = { kind: 'dracut-shell', line: at.lineNo, device: boot.missingDevice?.path ?? null, evidence: [] };
+      this.emit({ type: 'emergency', boot: boot.index, cycle: null, line: at.lineNo, kind: 'dracut-shell' });
+    }
+    if (boot.initrdFailure) addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gave up and dropped to its shell' });
+    addEvidence(boot.mode.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gave up and dropped to its shell' });
   }
 
   end(): void {
@@ -914,6 +933,12 @@ export class Segmenter extends CrashTracker {
   private preCycleText(at: LineRef): void {
     const t = at.text;
     if (t.length === 0) return;
+    // An initramfs mounting its root (`mounting /dev/vdb->/booster.root, fs=btrfs`, `Mounting /dev/sda2 on /sysroot`).
+    if ((this.boot === null || this.boot.rootMountDevice === undefined) && t.length < 200 && t.includes('/dev/') && /root\b/.test(t)) {
+      const m = ROOT_MOUNTING.exec(t);
+      if (m !== null && this.boot !== null) this.boot.rootMountDevice = m[1]!;
+      else if (m !== null) this.rootMountPending = m[1]!;
+    }
     if (t.charCodeAt(0) === 0x3d /* = */ && t.startsWith('=> ')) {
       const m = STEP_HEADER.exec(t);
       if (m !== null) this.stepHeader = { at, name: m[1]! };
@@ -2941,6 +2966,12 @@ export class Segmenter extends CrashTracker {
       // `dracut Warning: *** Dropping you to a shell` with no systemd seen: dracut's own scripts gave up.
       this.ensureBoot('log-start', at.lineNo);
       this.dracutMessage(at.text.trim(), at);
+      return this.touch();
+    }
+    // (Its words without its prefix, `Generating "/run/initramfs/rdsosreport.txt"`, after dracut's own scripts
+    // gave up with no systemd seen: the same shell.)
+    if (p.kind === 'dracut-shell' && this.boot !== null && this.boot.initrdFailure?.initrd === 'dracut' && !this.systemdRunning() && currentCycle(this.boot) === null) {
+      this.dracutShellNoSystemd(this.boot, at);
       return this.touch();
     }
     if (p.kind === 'dracut-shell') {

@@ -228,6 +228,9 @@ export interface BootState {
   earlyKernel?: { uptimes: number[]; messages: string[] };
   /** The kernel's command line as printed (the first time in this boot). */
   commandLine?: Evidence;
+  /** The device an initramfs said it was mounting as the root (`mounting /dev/vdb->/booster.root`), by its
+   *  kernel name (`vdb`). */
+  rootMountDevice?: string;
   /** The kernel's first storage or filesystem error in this boot (`I/O error, dev nvme0n1, sector …`). */
   firstStorageError?: Evidence;
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */

@@ -96,6 +96,9 @@ export abstract class Timeline {
   /** A boot is over (another begins, or the log ends): what only its whole tells is settled here. */
   protected closeBoot(_boot: BootState): void {}
 
+  /** The root device an initramfs said it mounts, before any boot was seen (see BootState.rootMountDevice). */
+  protected rootMountPending: string | undefined = undefined;
+
   protected startBoot(reason: BootStartReason, line: number): BootState {
     const prev = this.boot;
     if (prev) this.closeBoot(prev);
@@ -145,6 +148,9 @@ export abstract class Timeline {
     };
     if (this.containerPending && prev === null) boot.container = true;
     this.containerPending = false;
+    // (An initramfs's words about mounting its root, printed before the log showed its boot begin.)
+    if (prev === null && this.rootMountPending !== undefined) boot.rootMountDevice = this.rootMountPending;
+    this.rootMountPending = undefined;
     if (this.boots.length >= LIMITS.boots) this.dropOldestBoot();
     this.boots.push(boot);
     this.boot = boot;
