@@ -703,7 +703,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const alert = b.mode?.kind === 'initramfs-shell' ? b.mode.evidence.find((e) => e.text.includes('ALERT! ')) : undefined;
   // (Other initramfs tools, mkinitcpio's `mount: /new_root: can't find UUID=…` before `You are now being dropped
   // into an emergency shell.`: the error it printed last before its shell.)
-  const mode = b.mode ? buildMode(b.mode, b.mode.requested !== undefined ? null : alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : null, b.mode.requested ?? null) : null;
+  // (dracut's own shell, no systemd: its words as it gave up, `dracut Warning: Could not boot.`.)
+  const dracutGaveUp = b.mode?.kind === 'dracut-shell' && b.initrdFailure?.initrd === 'dracut' ? (b.initrdFailure.evidence[0]?.text ?? b.initrdFailure.text).replace(/^\s*\[\s*\d+\.\d+\]\s*/, '').trim() : null;
+  const mode = b.mode ? buildMode(b.mode, b.mode.requested !== undefined ? null : alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : dracutGaveUp, b.mode.requested ?? null) : null;
   // (sysvinit giving up on an inittab entry that respawned too fast is a getty on a console that is not there;
   // with a login reached on another, it broke nothing.)
   const loggedIn = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);
@@ -1928,6 +1930,9 @@ export function describeFailure(f: FailureState): string {
       break;
     case 'swap-failed':
       what = `${name} failed to activate swap`;
+      break;
+    case 'swapoff-failed':
+      what = `${name} failed to deactivate swap`;
       break;
     case 'listen-failed':
       what = `${name} failed to listen`;

@@ -23,10 +23,10 @@ const WORD_CLOSE = /(OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP)\s{0,3}\] /g;
 const FAILURE_WORDS = new Set(['FAILED', 'DEPEND', 'TIME']);
 
 const FITS: Readonly<Record<string, ReadonlySet<Verb>>> = {
-  FAILED: new Set(['start-failed', 'stop-failed', 'mount-failed', 'unmount-failed', 'swap-failed', 'listen-failed', 'automount-failed']),
+  FAILED: new Set(['start-failed', 'stop-failed', 'mount-failed', 'unmount-failed', 'swap-failed', 'swapoff-failed', 'listen-failed', 'automount-failed']),
   DEPEND: new Set(['dependency-failed']),
   TIME: new Set(['start-timeout', 'stop-timeout', 'mount-timeout', 'device-timeout']),
-  OK: new Set(['started', 'stopped', 'finished', 'reached-target', 'stopped-target', 'mounted', 'unmounted', 'swap-activated', 'device-found', 'listening', 'created-slice', 'automount']),
+  OK: new Set(['started', 'stopped', 'finished', 'reached-target', 'stopped-target', 'mounted', 'unmounted', 'swap-activated', 'swap-deactivated', 'device-found', 'listening', 'created-slice', 'automount']),
   ASSERT: new Set(['assert-failed']),
   UNSUPP: new Set(['unsupported']),
   SKIP: new Set(['cycle-skipped']),

@@ -32,6 +32,9 @@ export type Verb =
   | 'swap-begin'
   | 'swap-activated'
   | 'swap-failed'
+  | 'swapoff-begin'
+  | 'swap-deactivated'
+  | 'swapoff-failed'
   | 'device-expect'
   | 'device-found'
   | 'device-timeout'
@@ -74,6 +77,9 @@ export const VERB_SEVERITY: Readonly<Record<Verb, Severity>> = {
   'swap-begin': 'progress',
   'swap-activated': 'done',
   'swap-failed': 'primary',
+  'swapoff-begin': 'progress',
+  'swap-deactivated': 'done',
+  'swapoff-failed': 'primary',
   'device-expect': 'progress',
   'device-found': 'done',
   'device-timeout': 'primary',
@@ -106,6 +112,7 @@ export const VERB_FAILURE: Partial<Record<Verb, FailureKind>> = {
   'mount-timeout': 'timeout',
   'unmount-failed': 'failed',
   'swap-failed': 'failed',
+  'swapoff-failed': 'failed',
   'device-timeout': 'timeout',
   'listen-failed': 'failed',
   'automount-failed': 'failed',
@@ -162,6 +169,9 @@ export const MESSAGES: readonly MessageRow[] = [
   { verb: 'unmounted', prefix: 'Unmounted ', suffixes: STOP, example: 'Unmounted /var.' },
   { verb: 'swap-begin', prefix: 'Activating swap ', suffixes: DOTS, example: 'Activating swap /dev/vdb2...' },
   { verb: 'swap-activated', prefix: 'Activated swap ', suffixes: STOP, example: 'Activated swap /dev/vdb2.' },
+  { verb: 'swapoff-begin', prefix: 'Deactivating swap ', suffixes: DOTS, example: 'Deactivating swap /dev/vdb2...' },
+  { verb: 'swap-deactivated', prefix: 'Deactivated swap ', suffixes: STOP, example: 'Deactivated swap /dev/vdb2.' },
+  { verb: 'swapoff-failed', prefix: 'Failed deactivating swap ', suffixes: STOP, example: 'Failed deactivating swap /dev/vdb2.' },
   { verb: 'device-expect', prefix: 'Expecting device ', suffixes: DOTS, example: 'Expecting device /dev/ttyS0...' },
   { verb: 'device-found', prefix: 'Found device ', suffixes: STOP, example: 'Found device /dev/ttyS0.' },
   { verb: 'listening', prefix: 'Listening on ', suffixes: STOP, example: 'Listening on Journal Socket.' },

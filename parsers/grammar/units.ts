@@ -454,6 +454,23 @@ function tableDescription(name: string): string | null {
   return tableByName.get(name) ?? null;
 }
 
+let ownDescriptions: Map<string, string> | null = null;
+/** The unit a description names when only systemd has such a unit (its own `systemd-*`, dracut's and the
+ *  initrd's hooks, any target), exactly as the table prints it; else null. (`Starting dracut pre-mount hook...`
+ *  is systemd starting dracut-pre-mount.service: no init script is so described.) */
+export function systemdOnlyDescription(description: string): string | null {
+  if (ownDescriptions === null) {
+    ownDescriptions = new Map();
+    for (const [name, d] of COMMON_UNITS) {
+      if (d === '' || d.length < 12 || !(/^(systemd-|dracut-|initrd-)/.test(name) || name.endsWith('.target'))) continue;
+      const prev = ownDescriptions.get(d);
+      ownDescriptions.set(d, prev === undefined || prev === name ? name : '');
+    }
+  }
+  const name = ownDescriptions.get(description);
+  return name === undefined || name === '' ? null : name;
+}
+
 let foldedIndex: Map<string, readonly [string, string] | null> | null = null;
 /** The table's descriptions in lower case → the one unit so described (null where several are). */
 function tableByFoldedDescription(): Map<string, readonly [string, string] | null> {

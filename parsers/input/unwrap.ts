@@ -480,6 +480,16 @@ export class LineUnwrapper {
         text = text.slice(3);
         this.count('markdown-fence');
       }
+      // An inline code span opened on a paste's first line and closed on its last (`` `[FAILED] … ``, then
+      // `` … /var/log.` ``): a lone backtick at either end is Markdown's.
+      else if (c0 === 0x60 && text.charCodeAt(1) !== 0x60 && text.indexOf('`', 1) < 0) {
+        text = text.slice(1);
+        this.count('markdown-fence');
+      }
+    }
+    if (text.charCodeAt(text.length - 1) === 0x60 /* ` */ && text.charCodeAt(text.length - 2) !== 0x60 && text.indexOf('`') === text.length - 1 && text.length > 1) {
+      text = text.slice(0, -1);
+      this.count('markdown-fence');
     }
     // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines
     // begin with `[` too, and this runs on every line).

@@ -159,6 +159,13 @@ export abstract class CrashTracker extends FailureLedger {
       addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same stall, reported by another RCU flavour' });
       return;
     }
+    // ZFS's SPL assertion that halts (`PANIC at dmu.c:1135:dmu_write()`, then spl_panic's own `Kernel panic -
+    // not syncing: VERIFY0(…) failed`): one incident, a panic, told by the assertion's place.
+    if (c.kind === 'panic' && last !== undefined && last.kind === 'bug' && last.title.startsWith('SPL PANIC at ') && at.lineNo > last.line && at.lineNo - last.line <= 3) {
+      last.kind = 'panic';
+      addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'spl_panic then panicked the kernel' });
+      return;
+    }
     // `Kernel panic - not syncing: Oops: Fatal exception` is how the kernel ends an oops it cannot survive:
     // an excerpt that begins inside the oops's registers or trace has the panic alone. The oops it names
     // is the crash; its header is not in the log.

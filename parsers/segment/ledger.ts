@@ -450,7 +450,7 @@ export abstract class FailureLedger extends Timeline {
     const verb = f.verb;
     if (verb === 'mount-failed' || verb === 'mount-timeout' || verb === 'unmount-failed') {
       if (type !== 'mount') return false;
-    } else if (verb === 'swap-failed') {
+    } else if (verb === 'swap-failed' || verb === 'swapoff-failed') {
       if (type !== 'swap') return false;
     } else if (verb === 'device-timeout') {
       if (type !== 'device') return false;

@@ -8,7 +8,7 @@ import { isSessionStart, type ConsoleRecord, type LineRef, type UserManagerLine 
 import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, GETTY_ISSUE, type PromptMatch } from '../grammar/console-lines.js';
 import { DISK_READ_ERROR, matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
-import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, systemdOnlyDescription, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
@@ -47,7 +47,7 @@ const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-
 /** U-Boot read a kernel, an initrd or a device tree into memory. */
 const BOOTLOADER_LOADED = /^(?:Retrieving file: \S|\d+ bytes read in \d+ ms)/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
-const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed']);
+const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed', 'swapoff-begin', 'swap-deactivated', 'swapoff-failed']);
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
 /** Units whose OnFailure= is emergency.target in systemd's own unit files. */
 const EMERGENCY_ON_FAILURE: ReadonlySet<string> = new Set(['local-fs.target', 'initrd.target', 'initrd-root-fs.target', 'initrd-root-device.target', 'initrd-fs.target', 'initrd-switch-root.target', 'initrd-usr-fs.target', 'sysinit.target', 'emergency.target']);
@@ -132,6 +132,9 @@ const STAGE1_ERROR = /\b(?:not found|unbound variable|failed|[Ee]rror|ERROR|FATA
 
 /** An initramfs saying it mounts a device as its root: the device's kernel name. */
 const ROOT_MOUNTING = /^[Mm]ounting \/dev\/(?:mapper\/)?([\w.-]+)\s*(?:->|on|at|to)\s*\/(?:sysroot|root|new_root|newroot|booster\.root|mnt\/root|rootfs)\b/;
+
+/** The container OpenRC says it starts up in, at the end of its banner. */
+const OPENRC_CONTAINER = /is starting up .*\[(?:LXC|DOCKER|PODMAN|SYSTEMD-NSPAWN|OPENVZ|VSERVER|RKT|WSL|JAIL|PROOT|UML)\]\s*$/;
 
 /** A step runit-void's core services announce (`=> Checking filesystems:`, `=> Mounting rootfs read-write...`);
  *  U-Boot's `=> ` prompt is followed by a command, not a capitalised phrase ending so. */
@@ -303,8 +306,9 @@ export class Segmenter extends CrashTracker {
         if (rec.word === '' && this.inFirmware()) return this.touch();
         // Init scripts print `Starting network...` and `Timed out waiting for device …` too: such a line
         // is systemd's only inside a userspace cycle systemd is known to run, or when it names a unit.
-        // (`Starting foo.service - Foo Daemon...` is systemd's own form since v253, however bare.)
-        if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && (rec.msg.verb !== 'start-begin' || / - \S/.test(rec.msg.unitText)))) {
+        // (`Starting foo.service - Foo Daemon...` is systemd's own form since v253, however bare; so is
+        // `Starting dracut pre-mount hook...`, a description no init script prints.)
+        if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && (rec.msg.verb !== 'start-begin' || / - \S/.test(rec.msg.unitText))) && !(rec.msg?.verb === 'start-begin' && systemdOnlyDescription(rec.msg.unitText) !== null)) {
           if (rec.msg?.verb === 'device-timeout') this.initrdWait(rec.msg.unitText, rec.at);
           // Only systemd prints `Dependency failed for …`, and a cascade prints it line after line: two in a
           // row (a console copied without its status column, a screen retyped) are its.
@@ -404,6 +408,9 @@ export class Segmenter extends CrashTracker {
         if (!this.systemdRunning()) boot.init ??= rec.init;
         // s6-overlay's first words with no kernel before them: a container's log, begun where the container began.
         if (rec.init === 's6' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 2) boot.container = true;
+        // OpenRC names the container it starts up in (`OpenRC 0.11.8 is starting up Gentoo Linux (x86_64) [LXC]`):
+        // with no kernel before it, the log begins where the container did.
+        if (rec.init === 'openrc' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 4 && OPENRC_CONTAINER.test(rec.at.text)) boot.container = true;
         // BusyBox init's console waits for Enter (OpenWrt, many boards): its login prompt.
         if (rec.init === 'busybox' && rec.failed === null && rec.at.text.includes('to activate this console')) boot.loginLine ??= rec.at.lineNo;
         // (The same service's failure said again at once, `Service x (PID 19010) exited with 3.` then `Service x
@@ -763,6 +770,10 @@ export class Segmenter extends CrashTracker {
       boot.initrdFailure ??= { initrd: 'dracut', message: fatal.failure, line: fatal.ev.line, text: fatal.ev.text, device: null, evidence: [fatal.ev] };
       addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gives up: the initrd stops' });
       return;
+    }
+    // (dracut's die() says it stops on the next line: `dracut: Refusing to continue`.)
+    if (failure === null && /^[Rr]efusing to continue/.test(rest) && boot.initrdFailure !== undefined && at.lineNo - boot.initrdFailure.line <= 5 && at.lineNo > boot.initrdFailure.line) {
+      addEvidence(boot.initrdFailure.evidence, { line: at.lineNo, text: clip(at.text), why: 'dracut gives up: the initrd stops' });
     }
     if (failure !== null && (noSystemd || /^(?:Could not boot|dracut-initqueue timeout)/.test(failure))) {
       this.recognised++;
