@@ -233,4 +233,5 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'web-escapes': 'escapes as text',
   'html-entities': 'HTML entities',
   'forum-markup': 'forum markup',
+  'container-log': 'Kubernetes pod log',
 };

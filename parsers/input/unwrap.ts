@@ -37,7 +37,8 @@ export type EnvelopeKind =
   | 'quoted-printable'
   | 'ebcdic-brackets'
   | 'forum-markup'
-  | 'double-spaced';
+  | 'double-spaced'
+  | 'container-log';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -47,6 +48,12 @@ const JOURNAL_REST = /^(?:[\w.-]{1,64} )?(?:[^\s[:]{1,64}\[\d{1,9}\]|kernel|audi
 const CI_CLOCK = /^\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z/;
 // (Avocado's serial logs put a colon after the time: `2015-01-23 10:57:53: atest-guest login:`.)
 const ISO_PREFIX = /^\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?:? (?:\d\d[OE]\+? )?/;
+/** After a container runtime's clock in a Kubernetes pod log (CRI format: `2024-05-01T10:00:00.123456789Z
+ *  stdout F …`): the stream and whether the record is a whole line (F) or a part the runtime cut (P) that
+ *  the next record goes on. (KubeVirt's guest-console-log container is a VM's serial console so saved.) */
+const CRI_STREAM = /^(?:stdout|stderr) ([FP]) /;
+/** Longest line a container runtime's parts are joined into; past it the line goes on in a record of its own. */
+const MAX_CRI_LINE = 64 * 1024;
 /** A time of day with microseconds or milliseconds and nothing before it. */
 const FRACTION_CLOCK = /^\d\d:\d\d:\d\d[.,]\d{3,6}(?: |$)/;
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
@@ -161,6 +168,10 @@ export class LineUnwrapper {
   private clockPrefix = false;
   /** moreutils' `ts` clock (`Mar 01 12:34:56 `) was seen in front of a status or kernel line. */
   private tsPrefix = false;
+  /** The line just unwrapped was a container runtime's partial record (see CRI_STREAM). */
+  private criPartial = false;
+  /** Partial records held until the record that ends their line. */
+  private criHeld: PhysicalLine | null = null;
 
   constructor(private readonly out: (line: PhysicalLine) => void) {}
 
@@ -198,6 +209,22 @@ export class LineUnwrapper {
       return this.out(line);
     }
     let text = this.unwrap(line.text);
+    // A container runtime's partial records are one line of the guest's, joined here (a line longer than
+    // MAX_CRI_LINE goes on in the next record, marked as cut, as the line splitter does).
+    const held = this.criHeld;
+    if (this.criPartial || held !== null) {
+      const partial = this.criPartial;
+      this.criPartial = false;
+      const joined: PhysicalLine = held === null ? { ...line, text } : { ...held, text: held.text + text, byteEnd: line.byteEnd, truncated: false };
+      if (partial && joined.text.length < MAX_CRI_LINE) {
+        this.criHeld = joined;
+        return;
+      }
+      this.criHeld = null;
+      if (partial) joined.truncated = true;
+      line = joined;
+      text = joined.text;
+    }
     // A terminal program's padding to its width (spaces to the line's end): nothing of the machine's.
     const e = text.length - 1;
     if (e > 0 && (text.charCodeAt(e) === 0x20 || text.charCodeAt(e) === 0x09) && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) text = text.trimEnd();
@@ -363,6 +390,10 @@ export class LineUnwrapper {
     const held = this.qpHeld;
     this.qpHeld = null;
     if (held !== null) this.read(this.qp ? { ...held, text: decodeQuotedPrintable(held.text) } : { ...held, text: held.text + '=' });
+    // (A container log cut off in the middle of a line: what of it came.)
+    const part = this.criHeld;
+    this.criHeld = null;
+    if (part !== null) this.emitLine({ ...part, truncated: true });
     this.releaseWrapped();
     this.inner?.end();
   }
@@ -503,6 +534,12 @@ export class LineUnwrapper {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
         text = text.slice(m[0].length);
         this.count('ci-timestamps');
+        const cri = text.charCodeAt(0) === 0x73 /* s */ ? CRI_STREAM.exec(text) : null;
+        if (cri !== null) {
+          text = text.slice(cri[0].length);
+          this.criPartial = cri[1] === 'P';
+          this.count('container-log');
+        }
         // A CI job's clock in front of a log that kept a clock of its own (Avocado's serial log in an
         // Actions job): both come off.
         const inner = text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39 && looksTimestamped(text, 0) ? (ISO_PREFIX.exec(text) ?? FRACTION_CLOCK.exec(text)) : null;
