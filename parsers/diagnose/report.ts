@@ -141,6 +141,45 @@ function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/** An LSB init script began a step (`[....] Waiting for /dev to be fully populated...`) and nothing of init's
+ *  came after it to the log's end, though the log went on (the kernel's lines): the boot hung in that step. */
+function lsbStepHang(b: BootState, endsTheLog: boolean): Cause | null {
+  const step = b.lsbStep;
+  if (!endsTheLog || step === undefined || step.closed || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.contentEnd <= step.line) return null;
+  const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `the init scripts began '${step.name}' and said nothing more` }];
+  return {
+    kind: 'unexplained',
+    unit: step.name,
+    description: step.name,
+    headline: `the boot hung in its init scripts' step '${step.name}' (nothing of init's after it to the log's end)`,
+    lines: [step.line],
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/** mount(8), as the process systemd runs for a .mount unit, failed in a journal that shows nothing else fail
+ *  (an excerpt of its lines): the unit its mount point names failed. */
+function journalMountCause(b: BootState): Cause | null {
+  const m = b.journalMountError;
+  if (m === undefined || b.cycles.some((c) => c.failures.length > 0)) return null;
+  const unit = mountUnitForPath(m.path);
+  const evidence = [m.ev, ...m.more];
+  return {
+    kind: 'unit',
+    unit,
+    description: m.path,
+    headline: `${unit} failed to mount ${m.path} (${m.reason.replace(/\.$/, '')})`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** The initramfs's hand-over to the real root failed (`switch_root: cannot access /init`) after one of its
  *  mounts had failed, and the kernel panicked as its init exited: the mount is why there was nothing to
  *  hand over to (told with the panic, below), not the hand-over's own complaint. */
@@ -707,8 +746,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   const dracutGaveUp = b.mode?.kind === 'dracut-shell' && b.initrdFailure?.initrd === 'dracut' ? (b.initrdFailure.evidence[0]?.text ?? b.initrdFailure.text).replace(/^\s*\[\s*\d+\.\d+\]\s*/, '').trim() : null;
   const mode = b.mode ? buildMode(b.mode, b.mode.requested !== undefined ? null : alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : dracutGaveUp, b.mode.requested ?? null) : null;
   // (sysvinit giving up on an inittab entry that respawned too fast is a getty on a console that is not there;
-  // with a login reached on another, it broke nothing.)
-  const loggedIn = b.loginLine !== null || b.cycles.some((c) => c.loginLine !== null);
+  // with someone logged in on another, it broke nothing. A prompt alone is no login: the prompt may be the
+  // getty that failed, or no one could use it.)
+  const loggedIn = b.loggedIn ?? false;
   const initFailure = b.initFailures.find((f) => !(loggedIn && f.service.startsWith('INIT: Id ')));
   const initCause = (): Cause | null => {
     if (initFailure === undefined) return null;
@@ -1027,7 +1067,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? initramfsHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? journalMountCause(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {

@@ -781,7 +781,7 @@ export function matchProcd(message: string): { init: 'procd'; failed: string | n
  */
 const ANDROID_STAGE = /^init: (?:init (?:first|second) stage started!|init started!)/;
 const ANDROID_FIRST_STAGE = /^init: (Failed to mount required partitions early)\b/;
-const ANDROID_CRITICAL = /^init: critical process '([^']{1,64})' exited \d+ times in \d+ minutes/;
+const ANDROID_CRITICAL = /^init: critical process '([^']{1,64})' exited \d+ times (?:in \d+ minutes|before boot completed)/;
 
 export function matchAndroidInit(message: string): { init: 'android'; failed: string | null; opens: boolean } | null {
   if (!message.startsWith('init: ')) return null;
@@ -822,6 +822,9 @@ export const INIT_RULES: readonly InitRule[] = [
   // Linux From Scratch's first bootscript (mountvirtfs): each boot in its boot.log begins here.
   { init: 'sysvinit', literal: 'Mounting virtual file systems', pattern: /^Mounting virtual file systems: .*\bOK$/, example: 'Mounting virtual file systems: /run /proc /sys /dev/shm OK', opens: true },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
+  // Debian's startpar (sysvinit's concurrent boot) sums up the init scripts that failed in a runlevel, after
+  // their own lines (which an LSB script may split: `Starting nftables: none`, its error, ` failed!`).
+  { init: 'sysvinit', literal: 'startpar: ', pattern: /^startpar: service\(s\) returned failure: (\S+)(?: \S+)* \.\.\. failed!$/, failed: 1, example: 'startpar: service(s) returned failure: hostname.sh ... failed!' },
   // Red Hat's initscripts (RHEL/CentOS 5 and 6, SUSE before systemd): the status at the end of the line.
   { init: 'sysvinit', literal: '[  OK  ]', pattern: /^(?:Starting|Stopping) [^[]{1,80}?:?\s*\[  OK  \]$/, example: 'Starting auditd: [  OK  ]' },
   { init: 'sysvinit', literal: '[FAILED]', pattern: /^(?:Starting|Stopping) ([^[:]{1,80}?):?\s*\[FAILED\]$/, failed: 1, example: 'Starting httpd: [FAILED]' },
@@ -875,6 +878,9 @@ export const INIT_RULES: readonly InitRule[] = [
   // `failed to dump to '/sysroot', it's not a mount point!`, a pre/post hook's non-zero status).
   { init: 'kdump', literal: 'kdump: ', pattern: /^kdump: (?:saving to |saving vmcore(?:-dmesg\.txt)?(?: complete)?$|dump target |Executing final action )/, example: 'kdump: saving vmcore-dmesg.txt complete' },
   { init: 'kdump', literal: 'kdump: ', pattern: /^(kdump: (?:(?:saving (?:vmcore|vmcore-dmesg\.txt|opalcore)|moving vmcore|sync vmcore) failed|failed to dump to .{1,200}|Failed to mount rootfs|\S{1,200} exited with -?\d+ status|kdump_(?:pre|post) script exited with non-zero status!))(?:, exitcode:-?\d+)?\s*$/, failed: 1, example: 'kdump: saving vmcore failed, exitcode:1' },
+  // procd (OpenWrt) could not run the login helper its console asks for after Enter: no shell on the console.
+  // (The kernel's own words about init end otherwise: `Failed to execute /init (error -2)`.)
+  { init: 'procd', literal: 'Failed to execute /', pattern: /^(Failed to execute \/usr\/libexec\/login\.sh)\s*$/, failed: 1, example: 'Failed to execute /usr/libexec/login.sh' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

@@ -566,8 +566,11 @@ export class LineUnwrapper {
       // A journal or syslog line is `time host ident[pid]: …`; a status or kernel line after the time is
       // `ts`'s. Once `ts` was seen, every line has its clock in front: the rest is console text unless it
       // reads as a journal line of its own.
-      if (lfs !== null || rest.charCodeAt(0) === 0x5b /* [ */ || rest.startsWith('   ') || rest === '' || (this.tsPrefix && !JOURNAL_REST.test(rest))) {
-        if (rest.charCodeAt(0) === 0x5b /* [ */) this.tsPrefix = true;
+      // (With a fraction of a second and no journal's host and identifier after it, `Apr 24 21:09:05.381747
+      // Starting nftables: none`, it is a capture tool's clock too: journalctl -o short-precise names both.)
+      const fraction = m[0].charCodeAt(15) === 0x2e /* . */ && !JOURNAL_REST.test(rest);
+      if (lfs !== null || rest.charCodeAt(0) === 0x5b /* [ */ || rest.startsWith('   ') || rest === '' || fraction || (this.tsPrefix && !JOURNAL_REST.test(rest))) {
+        if (rest.charCodeAt(0) === 0x5b /* [ */ || fraction) this.tsPrefix = true;
         // (LFS logs a script's message with a prefix of its own after the step's `...`: `Bringing up the
         // ens3 interface...Oct 02 23:40:30 +02:00 host  Interface ens3 doesn't exist. FAIL`.)
         text = lfs !== null ? rest.replace(LFS_INNER, ' ') : rest;

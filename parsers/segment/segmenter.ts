@@ -193,6 +193,9 @@ const INIT_ERROR = /^(?:<[0-7]>)?\s*(?:ERROR|FATAL|Error|Fatal)\b|\b(?:[Ff]ailed
 /** A device the kernel names as a network controller (`cac80000.ethernet`, `ff540000.gmac`, `eth0`). */
 const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 
+/** An LSB init script's status (Debian's fancy output: `[ ok ]`, `[FAIL]`, `[warn]`, `[info]`, a next step's `[....]`). */
+const LSB_STATUS = /\[ ?(?:ok|FAIL|warn|info|\.\.\.\.) ?[\].]/;
+
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
     // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
@@ -211,6 +214,11 @@ export class Segmenter extends CrashTracker {
     // (When this boot's first journal or syslog line was written, for syslogFlushedFirst.)
     if (this.boot !== null && this.boot.firstWall === undefined && (rec.kind === 'journal' || (rec.kind === 'kernel' && rec.fromJournal))) this.boot.firstWall = wallClock(at.text.slice(0, 40))?.t ?? NaN;
     // Kernel lines are most of a console: to their own method at once.
+    // (Any word of init's or of systemd's after an LSB step began says the step ended; the kernel's do not.)
+    if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && LSB_STATUS.test(shown)))) this.boot.lsbStep.closed = true;
+    // (The kernel's word just after mount(8)'s, on a path beside its mount point, says why it failed.)
+    const jm = this.boot?.journalMountError;
+    if (jm !== undefined && line > jm.ev.line && line - jm.ev.line <= 3 && jm.more.length < 2 && (rec.kind === 'kernel' || (rec.kind === 'journal' && rec.journal.ident === 'kernel')) && shown.includes(jm.path.slice(0, jm.path.lastIndexOf('/') + 1)) && jm.path.lastIndexOf('/') > 0) jm.more.push({ line, text: clip(shown), why: 'the kernel says why' });
     if (rec.kind === 'kernel') {
       if (rec.plain && this.plainKernel(rec)) return;
       return this.kernel(rec);
@@ -288,6 +296,12 @@ export class Segmenter extends CrashTracker {
         if (m) this.rootWaited(m[1]!, rec.at);
       }
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+      else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && this.boot !== null && this.boot.cycles.length === 0) {
+        // Debian's LSB scripts begin a step so and write its status over the dots when it ends (`[ ok ]`,
+        // `[FAIL]`); a step whose status is on the same line ended.
+        const m = /^\[\.\.\.\.\] (.{2,160}?)(?:\.\.\.|:)(.*)$/.exec(t.trimEnd());
+        if (m !== null) this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
+      }
       else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
       else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) {
@@ -405,6 +419,13 @@ export class Segmenter extends CrashTracker {
         // The init's first words again after it ran (and no kernel of a new boot in between): a new boot
         // whose kernel lines are not in this log (boot.log, syslog of init scripts).
         const boot = this.boot !== null && rec.opens && this.boot.init !== null && !this.systemdRunning() ? this.startBoot('log-start', rec.at.lineNo) : this.ensureBoot('log-start', rec.at.lineNo);
+        // A cycle only a login prompt made (a log that begins at `qemux86-64 login:`) with not a word of systemd
+        // in it, and now another init speaks (`INIT: Id "S1" respawning too fast`): it was that init's login.
+        const only = boot.cycles.length === 1 ? boot.cycles[0]! : null;
+        if (only !== null && rec.init !== 'kdump' && boot.init === null && !this.systemdRunning() && only.transition === null && only.systemdVersion === null && only.jobs.size === 0 && only.mode === null && only.pending === null) {
+          boot.cycles.length = 0;
+          boot.loginLine ??= only.loginLine;
+        }
         if (!this.systemdRunning()) boot.init ??= rec.init;
         // s6-overlay's first words with no kernel before them: a container's log, begun where the container began.
         if (rec.init === 's6' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 2) boot.container = true;
@@ -2707,6 +2728,10 @@ export class Segmenter extends CrashTracker {
     const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;
     if (mount) {
       this.mountError(mount.path, mount.reason, rec.at);
+      if (j.ident === 'mount' && this.statusBlock === null && this.journalScope === null) {
+        const boot = this.ensureBoot('log-start', rec.at.lineNo);
+        boot.journalMountError ??= { path: mount.path, reason: mount.reason, ev: { line: rec.at.lineNo, text: clip(rec.at.text), why: `mount(8) could not mount ${mount.path}: ${mount.reason}` }, more: [] };
+      }
       // (mount(8)'s own words are its unit's evidence too: `mount[333]: mount: /sysroot: wrong fs type, …`.)
       if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
       return;
@@ -2839,6 +2864,7 @@ export class Segmenter extends CrashTracker {
   private hostPrompt: string | null = null;
 
   private prompt(p: PromptMatch, at: LineRef): void {
+    if (this.boot !== null && ((p.kind === 'shell' && this.boot.mode === null) || (p.kind === 'login' && /\blogin: ?[a-z_][\w.-]{0,31}\s*$/.test(at.text)))) this.boot.loggedIn = true;
     if (p.kind === 'shell') {
       const t = at.text.trimStart();
       const sign = /^(\[?[^\s\]]+@[^\s\]:]+)/.exec(t)?.[1] ?? null;

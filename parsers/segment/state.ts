@@ -261,6 +261,15 @@ export interface BootState {
   mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;
   /** A login prompt with no systemd userspace cycle to hold it. */
   loginLine: number | null;
+  /** Someone logged in: a user name typed at a login prompt, or a shell's prompt after one. */
+  loggedIn?: boolean;
+  /** mount(8) under its own name in a journal (`mount[136]: mount: /sysroot/nix/store: special device overlay
+   *  does not exist.`): the process systemd runs for a .mount unit, failing. The first, and the lines after it
+   *  that say more (the kernel's `overlayfs: failed to resolve …`). */
+  journalMountError?: { path: string; reason: string; ev: Evidence; more: Evidence[] };
+  /** The last step Debian's LSB init scripts began (`[....] Waiting for /dev to be fully populated...`), and
+   *  whether a word of init's came after it (its status, the next step, a runlevel, a prompt). */
+  lsbStep?: { name: string; line: number; text: string; closed: boolean };
   /** The device dracut said does not exist, before any userspace cycle (see CycleState). */
   missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
   /** Line of the kernel banner (`Linux version …`), when seen. */
