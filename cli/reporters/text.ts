@@ -53,7 +53,9 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
   const how = boot.startsMidway
     ? 'the log starts midway (no firmware, bootloader or kernel banner)'
     : boot.startReason === 'log-start'
-      ? `the log starts as the kernel starts (first timestamp ${boot.firstUptime?.toFixed(2) ?? '?'} s)`
+      ? boot.firstUptime === null
+        ? 'the log starts where its machine or container started (no kernel timestamps)'
+        : `the log starts as the kernel starts (first timestamp ${boot.firstUptime.toFixed(2)} s)`
       : boot.startReason === 'timestamps-restarted'
       ? 'kernel timestamps restarted'
       : `from the ${boot.startReason.replace('-', ' ')}`;

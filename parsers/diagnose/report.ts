@@ -180,6 +180,47 @@ function journalMountCause(b: BootState): Cause | null {
   };
 }
 
+/** NixOS's stage 2 failed: an activation snippet (the error before it is why), or errors with systemd never
+ *  started after them (`/sbin/init: line 146: …/systemd: No such file or directory`): the first error. */
+function nixosStage2Failed(b: BootState): Cause | null {
+  const st = b.nixosStage2;
+  if (st === undefined || (st.snippet === undefined && (st.errors.length === 0 || b.cycles.length > 0))) return null;
+  const first = st.snippet !== undefined ? (st.errors.filter((e) => e.line < st.snippet!.line).at(-1) ?? st.snippet) : st.errors[0]!;
+  const evidence = [...st.errors, ...(st.snippet !== undefined ? [st.snippet] : [])].sort((x, y) => x.line - y.line);
+  const said = first.text.replace(/^.*?\bstage-2-init: /, '').trim();
+  return {
+    kind: 'unit',
+    unit: said,
+    description: said,
+    headline: st.snippet !== undefined ? `NixOS's activation failed (${st.snippet.text.replace(/^.*?(?=Activation script snippet)/, '')}): ${said}` : `NixOS's stage 2 did not start systemd: ${said}`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/** systemd-nspawn could not set the container up (`Failed to write boot id: Permission denied`) and no init of
+ *  the container's ran: its first such error. */
+function nspawnFailed(b: BootState): Cause | null {
+  const errors = b.nspawnErrors ?? [];
+  if (errors.length === 0 || b.cycles.length > 0 || b.init !== null) return null;
+  const main = errors.find((e) => e.text.startsWith('Failed to ')) ?? errors[0]!;
+  const said = main.text.trim().replace(/\.$/, '');
+  return {
+    kind: 'unit',
+    unit: said,
+    description: said,
+    headline: `systemd-nspawn could not start the container: ${said}`,
+    lines: linesOf(errors),
+    evidence: errors,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** The initramfs's hand-over to the real root failed (`switch_root: cannot access /init`) after one of its
  *  mounts had failed, and the kernel panicked as its init exited: the mount is why there was nothing to
  *  hand over to (told with the panic, below), not the hand-over's own complaint. */
@@ -1067,7 +1108,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? journalMountCause(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1393,9 +1434,19 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   }
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
-    const hung = hungAtEnd(c) ?? missingAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver);
+    const hung = hungAtEnd(c) ?? missingAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver) ?? ignitionStageFailed(c);
     if (hung !== null) {
       rootCause = hung;
+      outcome = 'failed';
+    }
+  }
+
+  // `systemctl list-jobs` showed a start job running with a target waiting behind it: the boot had not
+  // finished when someone looked, whatever the console showed (a login prompt comes before multi-user.target).
+  if (rootCause === null && c.listedJobs !== undefined) {
+    const stuck = listedStuck(c.listedJobs);
+    if (stuck !== null) {
+      rootCause = stuck;
       outcome = 'failed';
     }
   }
@@ -1524,6 +1575,26 @@ function wentOn(c: CycleState, f: FailureState): boolean {
   return c.loginLine !== null || c.startupFinished !== null || c.contentEnd - f.line > 10;
 }
 
+/** A `systemctl list-jobs` table with a unit's start job running and a target's waiting: the boot waited on it. */
+function listedStuck(listed: NonNullable<CycleState['listedJobs']>): Cause | null {
+  const running = listed.rows.filter((r) => r.state === 'running' && r.type === 'start' && !r.unit.endsWith('.target'));
+  const waitingTargets = listed.rows.filter((r) => r.state === 'waiting' && r.type === 'start' && r.unit.endsWith('.target'));
+  if (running.length === 0 || waitingTargets.length === 0) return null;
+  const job = running[0]!;
+  const waiting = listed.rows.filter((r) => r.state === 'waiting').map((r) => r.unit);
+  const evidence = [job.ev, ...listed.rows.filter((r) => r !== job).slice(0, 4).map((r) => r.ev)].sort((x, y) => x.line - y.line);
+  return {
+    kind: 'unit',
+    unit: job.unit,
+    headline: `the boot had not finished: ${job.unit}'s start job was still running when systemctl list-jobs was run (line ${listed.line}), with ${waiting.slice(0, 3).join(', ')}${waiting.length > 3 ? ', …' : ''} waiting`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: waiting.length,
+    crash: null,
+  };
+}
+
 /** The start job a log ended on: the one still running (its spinner the last lines), longest first. */
 function hungAtEnd(c: CycleState): Cause | null {
   const running = [...c.jobs.values()].filter((j) => j.op === 'start' && j.outcome === null);
@@ -1596,6 +1667,24 @@ function startCutShort(c: CycleState, resolver: UnitResolver): Cause | null {
     headline: `${name} did not start: its program reported an error and the log ends before PID 1 said more`,
     lines: linesOf(evidence),
     evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
+/** Ignition said CRITICAL in a stage and the log ends before PID 1 said more: that stage's unit failed
+ *  (Ignition stops the stage on a critical error). */
+function ignitionStageFailed(c: CycleState): Cause | null {
+  const ic = c.ignitionCritical;
+  if (ic === undefined || c.contentEnd - ic.ev.line > 5) return null;
+  const unit = `ignition-${ic.stage}.service`;
+  return {
+    kind: 'unit',
+    unit,
+    headline: `${unit} failed: Ignition's ${ic.stage} stage reported a critical error (the log ends before PID 1 said more)`,
+    lines: [ic.ev.line],
+    evidence: [ic.ev],
     cascade: null,
     dependents: 0,
     crash: null,

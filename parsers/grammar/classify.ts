@@ -803,7 +803,8 @@ export class LineClassifier {
       return;
     }
     // The kernel's network configuration failing, untimed (`!!! IP-Config: Auto-configuration of network failed !!!`).
-    if ((c0 === 0x21 /* ! */ || c0 === 0x49) /* I */ && (trimmed.startsWith('!!! IP-Config: ') || trimmed.startsWith('IP-Config: Auto-configuration'))) {
+    // (So is its NFS root that could not be had, `Root-NFS: Unable to get mountd port number from server`.)
+    if (((c0 === 0x21 /* ! */ || c0 === 0x49) /* I */ && (trimmed.startsWith('!!! IP-Config: ') || trimmed.startsWith('IP-Config: Auto-configuration'))) || nfsRootFailed(trimmed)) {
       this.kernel(at, null, trimmed.replace(/^!!! (.*?)(?: !!!)?$/, '$1'), false);
       return;
     }
@@ -858,7 +859,7 @@ export class LineClassifier {
       }
     }
     if (c0 === 0x3c /* < */ && trimmed.startsWith('<<<')) {
-      const st = /^<<< ?NixOS Stage ([12]) ?>>>$/.exec(trimmed);
+      const st = /^<<< ?(?:NixOS|NotOS) Stage ([12]) ?>>>$/.exec(trimmed);
       if (st) {
         this.out({ kind: 'nixos-stage', at, stage: st[1] === '1' ? 1 : 2 });
         return;

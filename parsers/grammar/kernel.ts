@@ -373,7 +373,7 @@ export const DRIVER_FAILURE_STARTS = ['NVRM: '];
 const GPU_INIT_FAILED = /^\S+ [\w:.]+: (?:\w+: )?Fatal error during GPU init$/;
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
-const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;
+const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|IP-Config: No network devices available|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;
 
 export function nfsRootFailed(message: string): boolean {
   const c = message.charCodeAt(0);

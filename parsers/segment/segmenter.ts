@@ -162,6 +162,15 @@ const BOOTLOADER_FAULT = /^ASSERT \[\w+\] |^!!!! \w+ Exception Type - |^(?:data 
 const SMP_BRINGUP_LINES = 4096;
 /** systemd-nspawn's end of a container that failed. */
 const NSPAWN_FAILED = /^Container \S+ failed with error code \d+\.?$/;
+/** NixOS's stage 2 saying what it does before it starts systemd (its words on the console, or in the journal as
+ *  `stage-2-init: …`), and an activation script snippet that failed. */
+/** `systemctl list-jobs`' table: its header and a row (`69  pre-nixos.service start running`). */
+const JOBS_HEADER = /^JOB\s+UNIT\s+TYPE\s+STATE\s*$/;
+const JOBS_ROW = /^\d+\s+(\S+\.(?:service|target|mount|device|socket|swap|path|timer|slice|scope|automount))\s+(start|stop|restart|reload|verify-active|try-restart)\s+(running|waiting)\s*$/;
+const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
+const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
+const NSPAWN_SPAWNING = /^Spawning container \S+ on \S+?\.?$/;
+const NSPAWN_ERROR = /^(?:Failed to [^:]{3,120}: \S.*|Child died too early\.)$/;
 /** A firmware's or bootloader's line that says something could not be done. */
 const FIRMWARE_COMPLAINT = /\b(?:[Uu]nable to|[Ff]ailed|[Cc]annot|[Cc]an't|[Ee]rror|not found)\b/;
 /** The default targets' descriptions, as PID 1 printed them before it printed names. */
@@ -296,6 +305,36 @@ export class Segmenter extends CrashTracker {
         if (m) this.rootWaited(m[1]!, rec.at);
       }
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+      // `systemctl list-jobs`: its header, its rows (the jobs queued when it ran), its count.
+      else if (t0 === 0x4a /* J */ && JOBS_HEADER.test(t)) {
+        this.jobsTable = { line: rec.at.lineNo, rows: [] };
+        this.recognised++;
+      }
+      else if (this.jobsTable !== null && t0 >= 0x30 && t0 <= 0x39 && JOBS_ROW.test(t)) {
+        const m = JOBS_ROW.exec(t)!;
+        if (this.jobsTable.rows.length < 32) this.jobsTable.rows.push({ unit: own(m[1]!), type: m[2]!, state: m[3] === 'running' ? 'running' : 'waiting', ev: { line: rec.at.lineNo, text: clip(t), why: `systemctl list-jobs: ${m[1]}'s ${m[2]} job was ${m[3]}` } });
+        this.recognised++;
+      }
+      else if (this.jobsTable !== null && t0 >= 0x30 && t0 <= 0x39 && /^\d+ jobs? listed\.\s*$/.test(t)) {
+        const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+        if (cycle !== null && this.jobsTable.rows.length > 0) cycle.listedJobs = this.jobsTable;
+        this.jobsTable = null;
+        this.recognised++;
+      }
+      else if ((t0 === 0x72 /* r */ || t0 === 0x73 /* s */) && NIXOS_STAGE2.test(t.trimEnd())) this.nixosStage2(t, rec.at);
+      else if (this.boot?.nixosStage2 !== undefined && this.boot.cycles.length === 0 && (STAGE1_ERROR.test(t) || t0 === 0x41 /* A */)) this.nixosStage2(t, rec.at);
+      // systemd-nspawn starting a container (`Spawning container t1 on /srv/t1/rootfs.`), and its own errors
+      // before the container's init said anything.
+      else if (t0 === 0x53 /* S */ && NSPAWN_SPAWNING.test(t.trimEnd())) {
+        const boot = this.boot !== null && this.boot.cycles.length === 0 && (this.boot.nspawnErrors === undefined || this.boot.nspawnErrors.length === 0) ? this.boot : this.startBoot('log-start', rec.at.lineNo);
+        if (!boot.hasKernel) boot.container = true;
+        boot.nspawnErrors = [];
+        this.recognised++;
+      }
+      else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && this.boot?.nspawnErrors !== undefined && this.boot.cycles.length === 0 && this.boot.nspawnErrors.length < 4 && NSPAWN_ERROR.test(t.trimEnd())) {
+        this.recognised++;
+        this.boot.nspawnErrors.push({ line: rec.at.lineNo, text: clip(t), why: t.startsWith('Child') ? "systemd-nspawn: the container's first process died before it could start init" : 'systemd-nspawn could not set up the container' });
+      }
       else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && this.boot !== null && this.boot.cycles.length === 0) {
         // Debian's LSB scripts begin a step so and write its status over the dots when it ends (`[ ok ]`,
         // `[FAIL]`); a step whose status is on the same line ended.
@@ -2497,6 +2536,26 @@ export class Segmenter extends CrashTracker {
     this.touch();
   }
 
+  /** The `systemctl list-jobs` table being read. */
+  private jobsTable: NonNullable<CycleState['listedJobs']> | null = null;
+
+  /** A line of NixOS's stage 2 (`setting up /etc...`) or, while it runs, an error it printed. */
+  private nixosStage2(message: string, at: LineRef): void {
+    const m = message.trimEnd();
+    if (NIXOS_STAGE2.test(m)) {
+      const boot = this.ensureBoot('log-start', at.lineNo);
+      if (boot.cycles.length === 0) boot.nixosStage2 ??= { line: at.lineNo, errors: [] };
+      this.recognised++;
+      return;
+    }
+    const stage = this.boot?.nixosStage2;
+    if (stage === undefined) return;
+    if (NIXOS_SNIPPET_FAILED.test(m)) {
+      stage.snippet ??= { line: at.lineNo, text: clip(at.text), why: 'NixOS activation: a snippet of its script failed' };
+      this.recognised++;
+    } else if (STAGE1_ERROR.test(m) && stage.errors.length < 3) stage.errors.push({ line: at.lineNo, text: clip(at.text), why: "an error in NixOS's stage 2, before systemd" });
+  }
+
   private containerFailed(at: LineRef): void {
     const fatal = this.boot === null ? undefined : currentCycle(this.boot)?.fatal;
     if (fatal !== undefined && at.lineNo > fatal.line && at.lineNo - fatal.line <= 3) addEvidence(fatal.evidence, { line: at.lineNo, text: clip(at.text), why: 'the container manager says the container failed' });
@@ -2760,6 +2819,7 @@ export class Segmenter extends CrashTracker {
         if (j.pid !== null && SYSTEMD_ONLY_HELPER.test(j.ident)) this.ensureCycle(rec.at.lineNo).helperSpoke = true;
         if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
       }
+      if (j.ident === 'stage-2-init' && this.boot?.cycles.length !== undefined) this.nixosStage2(j.message, rec.at);
       // BusyBox init respawning a process that keeps exiting (a getty on a serial port that is not there).
       if (j.ident === 'init' && j.message.startsWith('process ')) this.respawned(j.message, rec.at);
       // sysvinit's shutdown(8) in a syslog: this boot ends here (the next banner is a new one).

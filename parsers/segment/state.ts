@@ -147,6 +147,11 @@ export interface CycleState {
   hookErrors?: Array<{ ident: string; ev: Evidence; count: number }>;
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
+  /** The last `systemctl list-jobs` table the log shows: the jobs still queued then, running or waiting. */
+  listedJobs?: { line: number; rows: Array<{ unit: string; type: string; state: 'running' | 'waiting'; ev: Evidence }> };
+  /** Ignition's first CRITICAL error (`ignition[949]: CRITICAL : files: … [failed] mounting …`): the stage it
+   *  ran in fails, and with it the stage's unit (ignition-files.service). */
+  ignitionCritical?: { stage: string; ev: Evidence };
   /** A program's uncaught Python traceback (`Traceback (most recent call last):` … `ValueError: …`), the first in
    *  this cycle: its header, its exception line once read, and the unit it ran as when the log binds it. */
   traceback?: { ident: string; header: Evidence; exception?: Evidence; unit?: string | null };
@@ -267,6 +272,12 @@ export interface BootState {
    *  does not exist.`): the process systemd runs for a .mount unit, failing. The first, and the lines after it
    *  that say more (the kernel's `overlayfs: failed to resolve …`). */
   journalMountError?: { path: string; reason: string; ev: Evidence; more: Evidence[] };
+  /** NixOS's stage 2 (its /sbin/init script: `setting up /etc...`, `starting systemd...`) ran: the errors it
+   *  printed before systemd took over (the first few) and an activation snippet that failed. */
+  nixosStage2?: { line: number; errors: Evidence[]; snippet?: Evidence };
+  /** systemd-nspawn's own errors as it set up a container (`Failed to write boot id: Permission denied`,
+   *  `Child died too early.`), before anything of the container's init. */
+  nspawnErrors?: Evidence[];
   /** The last step Debian's LSB init scripts began (`[....] Waiting for /dev to be fully populated...`), and
    *  whether a word of init's came after it (its status, the next step, a runlevel, a prompt). */
   lsbStep?: { name: string; line: number; text: string; closed: boolean };
