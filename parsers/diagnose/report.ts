@@ -201,6 +201,24 @@ function nixosStage2Failed(b: BootState): Cause | null {
   };
 }
 
+/** QEMU stopped the machine on an error, or Anaconda its installation: what it said. */
+function overseerFailed(b: BootState): Cause | null {
+  const o = b.overseerFailed;
+  if (o === undefined) return null;
+  const said = o.message.replace(/\.+$/, '.').replace(/\.$/, '');
+  return {
+    kind: 'unit',
+    unit: o.message,
+    description: o.message,
+    headline: o.who === 'QEMU' ? `QEMU stopped the machine: ${said.replace(/^qemu-[\w-]+: /, '')}` : `Anaconda stopped the installation: ${said}`,
+    lines: [o.ev.line],
+    evidence: [o.ev],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** systemd-nspawn could not set the container up (`Failed to write boot id: Permission denied`) and no init of
  *  the container's ran: its first such error. */
 function nspawnFailed(b: BootState): Cause | null {
@@ -1108,7 +1126,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1441,10 +1459,10 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
     }
   }
 
-  // `systemctl list-jobs` showed a start job running with a target waiting behind it: the boot had not
-  // finished when someone looked, whatever the console showed (a login prompt comes before multi-user.target).
+  // `systemctl list-jobs` showed a start job running whose own process waits on a start queued behind it:
+  // the boot cannot finish, whatever the console showed (a login prompt comes before multi-user.target).
   if (rootCause === null && c.listedJobs !== undefined) {
-    const stuck = listedStuck(c.listedJobs);
+    const stuck = listedStuck(c.listedJobs, c.startsFromWithin);
     if (stuck !== null) {
       rootCause = stuck;
       outcome = 'failed';
@@ -1576,17 +1594,21 @@ function wentOn(c: CycleState, f: FailureState): boolean {
 }
 
 /** A `systemctl list-jobs` table with a unit's start job running and a target's waiting: the boot waited on it. */
-function listedStuck(listed: NonNullable<CycleState['listedJobs']>): Cause | null {
-  const running = listed.rows.filter((r) => r.state === 'running' && r.type === 'start' && !r.unit.endsWith('.target'));
-  const waitingTargets = listed.rows.filter((r) => r.state === 'waiting' && r.type === 'start' && r.unit.endsWith('.target'));
-  if (running.length === 0 || waitingTargets.length === 0) return null;
+function listedStuck(listed: NonNullable<CycleState['listedJobs']>, within: CycleState['startsFromWithin']): Cause | null {
+  // (A boot still under way shows the same table; stuck is a running unit whose own process waits on the start
+  // of a unit whose job waits for it: neither can finish.)
+  const waitingOn = (r: (typeof listed.rows)[number]): { started: string; ev: Evidence } | undefined =>
+    within?.find((w) => w.unit === r.unit && listed.rows.some((x) => x.unit === w.started && x.state === 'waiting'));
+  const running = listed.rows.filter((r) => r.state === 'running' && r.type === 'start' && !r.unit.endsWith('.target') && waitingOn(r) !== undefined);
+  if (running.length === 0) return null;
   const job = running[0]!;
+  const loop = waitingOn(job)!;
   const waiting = listed.rows.filter((r) => r.state === 'waiting').map((r) => r.unit);
-  const evidence = [job.ev, ...listed.rows.filter((r) => r !== job).slice(0, 4).map((r) => r.ev)].sort((x, y) => x.line - y.line);
+  const evidence = [job.ev, loop.ev, ...listed.rows.filter((r) => r !== job).slice(0, 4).map((r) => r.ev)].sort((x, y) => x.line - y.line);
   return {
     kind: 'unit',
     unit: job.unit,
-    headline: `the boot had not finished: ${job.unit}'s start job was still running when systemctl list-jobs was run (line ${listed.line}), with ${waiting.slice(0, 3).join(', ')}${waiting.length > 3 ? ', …' : ''} waiting`,
+    headline: `the boot hung in a deadlock: ${job.unit}'s start job was still running, its own process waiting on systemctl start ${loop.started}, whose job waits for it (systemctl list-jobs at line ${listed.line}: ${waiting.slice(0, 3).join(', ')}${waiting.length > 3 ? ', …' : ''} waiting)`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,

@@ -30,6 +30,8 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
 const NOT_MOUNTED = /^mount: .*(?:not mounted|bad option)|exited with exit status [1-9]/;
 /** udev killed a worker whose device event did not finish in time. */
 const UDEV_WORKER_KILLED = /^\s*worker \[\d+\] \S+ timeout; kill it$|: Worker \[\d+\] processing SEQNUM=\d+ killed$/;
+/** Anaconda's words as it stops an installation. */
+const ANACONDA_FAILED = /^(?:Non interactive installation failed: .+|The installation was stopped due to an error.*)$/;
 /** Ignition's critical error in one of its stages (each runs as ignition-<stage>.service). */
 const IGNITION_CRITICAL = /(?:^|\]: )CRITICAL\s*: (fetch-offline|fetch|kargs|disks|mount|files|umount|remount)\b/;
 export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|already exists|File exists|unknown filesystem type|wrong fs type|unhandled signal|segfault at/i;
@@ -520,6 +522,14 @@ export abstract class FailureLedger extends Timeline {
     }
     // (Read with the units whose process has another name: UNIT_RUNS.)
     const current = this.boot !== null ? currentCycle(this.boot) : null;
+    if (ident === 'anaconda' && this.boot !== null) {
+      const said = message.replace(/^anaconda\[\d+\]: /, '').trim();
+      const prev = this.boot.overseerFailed;
+      // (Its summary, `Non interactive installation failed: …`, says more than its `The installation was stopped`.)
+      if (ANACONDA_FAILED.test(said) && (prev === undefined || (prev.who === 'Anaconda' && !prev.message.startsWith('Non interactive') && said.startsWith('Non interactive')))) {
+        this.boot.overseerFailed = { who: 'Anaconda', message: clip(said), ev: { line: at.lineNo, text: clip(at.text), why: 'Anaconda stopped the installation' } };
+      }
+    }
     if (ident === 'ignition' && current !== null && current.ignitionCritical === undefined) {
       const m = IGNITION_CRITICAL.exec(message);
       if (m !== null) current.ignitionCritical = { stage: m[1]!, ev: { line: at.lineNo, text: clip(at.text), why: `Ignition's ${m[1]} stage reports a critical error: the stage fails` } };

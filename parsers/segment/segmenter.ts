@@ -68,8 +68,9 @@ const SYSTEMD_ISSUE =
   /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b)/;
 
 /** /etc/issue of a distribution that boots with another init by default (BusyBox init, OpenRC, runit,
- *  sysvinit): a login under it, with nothing of systemd in the log, is no userspace cycle of systemd's. */
-const OTHER_ISSUE = /^\s*(?:Welcome to (?:Buildroot|Alpine Linux)\b|Alpine Linux \d|Void \d|Devuan GNU\/Linux\b|This is \S+\.\(none\) \(Linux|Slackware \d|Artix Linux\b)/;
+ *  sysvinit, Guix's Shepherd: `This is the GNU system.  Welcome.`): a login under it, with nothing of systemd in
+ *  the log, is no userspace cycle of systemd's. */
+const OTHER_ISSUE = /^\s*(?:Welcome to (?:Buildroot|Alpine Linux)\b|Alpine Linux \d|Void \d|Devuan GNU\/Linux\b|This is \S+\.\(none\) \(Linux|Slackware \d|Artix Linux\b|This is the GNU system\. {1,2}Welcome\.)/;
 
 /** What follows a WARNING header that is the report's frame, not the warning's own message. */
 const WARN_TRAILER = /^(?:Modules linked in|CPU: |Hardware name|RIP|pc : |PC is at|Call Trace|---\[|\s*$)/;
@@ -164,9 +165,13 @@ const SMP_BRINGUP_LINES = 4096;
 const NSPAWN_FAILED = /^Container \S+ failed with error code \d+\.?$/;
 /** NixOS's stage 2 saying what it does before it starts systemd (its words on the console, or in the journal as
  *  `stage-2-init: …`), and an activation script snippet that failed. */
+/** A cgroup tree's process that starts a unit and waits (not `--no-block`): `└─901 systemctl start sshd`. */
+const CGROUP_STARTS = /[└├]─\d+ (?:\S*\/)?systemctl (?:(?!--no-block)--?[\w-]+ )*(?:re)?start ([\w@.:\\-]+)\s*$/;
 /** `systemctl list-jobs`' table: its header and a row (`69  pre-nixos.service start running`). */
 const JOBS_HEADER = /^JOB\s+UNIT\s+TYPE\s+STATE\s*$/;
 const JOBS_ROW = /^\d+\s+(\S+\.(?:service|target|mount|device|socket|swap|path|timer|slice|scope|automount))\s+(start|stop|restart|reload|verify-active|try-restart)\s+(running|waiting)\s*$/;
+/** QEMU's fatal errors (not its warnings): `qemu-system-x86_64: Trying to execute code outside RAM or ROM at …`. */
+const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|terminating on signal|Failed to |Could not |Unable to |fatal)[^\n]*)/;
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
 const NSPAWN_SPAWNING = /^Spawning container \S+ on \S+?\.?$/;
@@ -223,6 +228,11 @@ export class Segmenter extends CrashTracker {
     // (When this boot's first journal or syslog line was written, for syslogFlushedFirst.)
     if (this.boot !== null && this.boot.firstWall === undefined && (rec.kind === 'journal' || (rec.kind === 'kernel' && rec.fromJournal))) this.boot.firstWall = wallClock(at.text.slice(0, 40))?.t ?? NaN;
     // Kernel lines are most of a console: to their own method at once.
+    // QEMU's own fatal error, written into the console's stream (even into the middle of a kernel line).
+    if (shown.length > 20 && shown.includes('qemu-') && this.boot !== null && this.boot.overseerFailed === undefined) {
+      const q = QEMU_FATAL.exec(shown);
+      if (q !== null) this.boot.overseerFailed = { who: 'QEMU', message: clip(q[1]!.trim()), ev: { line, text: clip(shown), why: 'QEMU, running the machine, stopped on an error' } };
+    }
     // (Any word of init's or of systemd's after an LSB step began says the step ended; the kernel's do not.)
     if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && LSB_STATUS.test(shown)))) this.boot.lsbStep.closed = true;
     // (The kernel's word just after mount(8)'s, on a path beside its mount point, says why it failed.)
@@ -305,6 +315,13 @@ export class Segmenter extends CrashTracker {
         if (m) this.rootWaited(m[1]!, rec.at);
       }
       else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+      // A process in the cgroup `systemctl status` shows, itself starting another unit and waiting for it.
+      else if (this.statusBlock?.unit != null && (t.includes('└─') || t.includes('├─')) && t.includes('systemctl ') && CGROUP_STARTS.test(t)) {
+        const m = CGROUP_STARTS.exec(t)!;
+        const started = own(m[1]!.includes('.') ? m[1]! : `${m[1]}.service`);
+        const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+        if (cycle !== null && (cycle.startsFromWithin ??= []).length < 4) cycle.startsFromWithin.push({ unit: this.statusBlock.unit, started, ev: { line: rec.at.lineNo, text: clip(t), why: `${this.statusBlock.unit} itself runs systemctl start ${m[1]} and waits for it` } });
+      }
       // `systemctl list-jobs`: its header, its rows (the jobs queued when it ran), its count.
       else if (t0 === 0x4a /* J */ && JOBS_HEADER.test(t)) {
         this.jobsTable = { line: rec.at.lineNo, rows: [] };

@@ -147,6 +147,9 @@ export interface CycleState {
   hookErrors?: Array<{ ident: string; ev: Evidence; count: number }>;
   /** The latest error a process other than PID 1 printed in this cycle. */
   lastProcessError?: { ident: string; line: number; text: string };
+  /** A unit whose process, as `systemctl status` showed its cgroup, was waiting on `systemctl start` of another
+   *  unit (`└─901 systemctl start sshd`): the start it waits for, and the line. */
+  startsFromWithin?: Array<{ unit: string; started: string; ev: Evidence }>;
   /** The last `systemctl list-jobs` table the log shows: the jobs still queued then, running or waiting. */
   listedJobs?: { line: number; rows: Array<{ unit: string; type: string; state: 'running' | 'waiting'; ev: Evidence }> };
   /** Ignition's first CRITICAL error (`ignition[949]: CRITICAL : files: … [failed] mounting …`): the stage it
@@ -275,6 +278,10 @@ export interface BootState {
   /** NixOS's stage 2 (its /sbin/init script: `setting up /etc...`, `starting systemd...`) ran: the errors it
    *  printed before systemd took over (the first few) and an activation snippet that failed. */
   nixosStage2?: { line: number; errors: Evidence[]; snippet?: Evidence };
+  /** A program that runs the whole machine or its job gave up on it: QEMU's fatal error in the console stream
+   *  (`qemu-system-x86_64: Trying to execute code outside RAM or ROM at …`), Anaconda stopping its
+   *  installation (`anaconda[2628]: Non interactive installation failed: …`). The first. */
+  overseerFailed?: { who: 'QEMU' | 'Anaconda'; message: string; ev: Evidence };
   /** systemd-nspawn's own errors as it set up a container (`Failed to write boot id: Permission denied`,
    *  `Child died too early.`), before anything of the container's init. */
   nspawnErrors?: Evidence[];
