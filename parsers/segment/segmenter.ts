@@ -170,8 +170,9 @@ const CGROUP_STARTS = /[└├]─\d+ (?:\S*\/)?systemctl (?:(?!--no-block)--?[\
 /** `systemctl list-jobs`' table: its header and a row (`69  pre-nixos.service start running`). */
 const JOBS_HEADER = /^JOB\s+UNIT\s+TYPE\s+STATE\s*$/;
 const JOBS_ROW = /^\d+\s+(\S+\.(?:service|target|mount|device|socket|swap|path|timer|slice|scope|automount))\s+(start|stop|restart|reload|verify-active|try-restart)\s+(running|waiting)\s*$/;
-/** QEMU's fatal errors (not its warnings): `qemu-system-x86_64: Trying to execute code outside RAM or ROM at …`. */
-const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|terminating on signal|Failed to |Could not |Unable to |fatal)[^\n]*)/;
+/** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
+ *  Trying to execute code outside RAM or ROM at …`. */
+const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|Failed to |Could not |Unable to |fatal)[^\n]*)/;
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
 const NSPAWN_SPAWNING = /^Spawning container \S+ on \S+?\.?$/;
