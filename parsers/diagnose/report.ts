@@ -2181,7 +2181,6 @@ function degraded(input: ReportInput): Degraded[] {
   } else if (c.replacementChars > 0) {
     out.push({ code: 'invalid-utf8', message: `${c.replacementChars} invalid UTF-8 sequences were replaced by U+FFFD`, line: null });
   }
-  if ((c.latin1Lines ?? 0) > 0) out.push({ code: 'invalid-utf8', message: `${c.latin1Lines} lines were not UTF-8 and were read as Latin-1`, line: null });
   if (c.truncatedLines > 0) out.push({ code: 'long-lines', message: `${c.truncatedLines} lines longer than the maximum line length were split`, line: null });
   if (c.unterminatedStrings > 0) out.push({ code: 'unterminated-escape', message: `${c.unterminatedStrings} unterminated escape strings (OSC/DCS) were given up`, line: null });
   if (input.droppedBoots > 0 || input.droppedCycles > 0) {

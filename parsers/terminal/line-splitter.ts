@@ -55,20 +55,6 @@ export interface LineSplitterCounters {
   reopensRefused: number;
   /** U+FFFD in the lines made: bytes that were not UTF-8. */
   replacementChars: number;
-  /** Lines that were not UTF-8 but Latin-1 text (a mail in ISO-8859-1: `[ \xA0 \xA0 0.000000]`), read as Latin-1. */
-  latin1Lines?: number;
-}
-
-/** The line's bytes are Latin-1 text, not UTF-8 with errors: every byte above ASCII a printable Latin-1
- *  character (0xA0–0xFF, no C1 control) and none of them begins a valid UTF-8 sequence. */
-function latin1Text(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0x80) continue;
-    if (b < 0xa0) return false;
-    if (b >= 0xc2 && b <= 0xf4 && i + 1 < bytes.length && (bytes[i + 1]! & 0xc0) === 0x80) return false;
-  }
-  return true;
 }
 
 const State = {
@@ -411,7 +397,7 @@ export class LineSplitter {
     this.releaseHeld();
     const byteEnd = this.offset + lf + 1;
     const line: PhysicalLine = {
-      text: ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to)), chunk.subarray(from, to)),
+      text: ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to))),
       lineNo: this.rawLine,
       byteStart: this.offset + from,
       byteEnd,
@@ -471,15 +457,8 @@ export class LineSplitter {
   }
 
   /** A line's text, its U+FFFD counted (once per line made; ASCII lines cannot hold one). */
-  private counted(text: string, bytes: Uint8Array): string {
-    let i = text.indexOf('\uFFFD');
-    if (i < 0) return text;
-    // (A line of Latin-1 text is read as such: its no-break spaces and accents are what its writer saw.)
-    if (latin1Text(bytes)) {
-      this.counters.latin1Lines = (this.counters.latin1Lines ?? 0) + 1;
-      return latin1Slice !== undefined ? latin1Slice.call(bytes, 0, bytes.length) : Array.from(bytes, (b) => String.fromCharCode(b)).join('');
-    }
-    for (; i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.counters.replacementChars++;
+  private counted(text: string): string {
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) this.counters.replacementChars++;
     return text;
   }
 
@@ -818,7 +797,7 @@ export class LineSplitter {
       same !== null && !truncated
         ? { ...same, byteEnd, overwritten: false, truncated: false }
         : {
-            text: this.len === 0 ? '' : this.counted(this.decode(this.buf, this.len), this.buf.subarray(0, this.len)),
+            text: this.len === 0 ? '' : this.counted(this.decode(this.buf, this.len)),
             lineNo: this.lineNo >= 0 ? this.lineNo : truncated ? this.rawLine : this.emptyLineNo,
             byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
             byteEnd,
