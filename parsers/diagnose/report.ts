@@ -160,11 +160,12 @@ function lsbStepHang(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
-/** mount(8), as the process systemd runs for a .mount unit, failed in a journal that shows nothing else fail
- *  (an excerpt of its lines): the unit its mount point names failed. */
+/** mount(8), as the process systemd runs for a .mount unit, failed in a journal excerpt that shows nothing of
+ *  PID 1's: the unit its mount point names failed. */
 function journalMountCause(b: BootState): Cause | null {
   const m = b.journalMountError;
-  if (m === undefined || b.cycles.some((c) => c.failures.length > 0)) return null;
+  // (Where systemd's own lines show, PID 1 says the mount's result itself: a retry may have mounted it.)
+  if (m === undefined || b.cycles.length > 0) return null;
   const unit = mountUnitForPath(m.path);
   const evidence = [m.ev, ...m.more];
   return {
