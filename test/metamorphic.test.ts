@@ -1,7 +1,7 @@
 /**
  * Metamorphic checks over the whole corpus: the same boot, saved or pasted another way, must tell the same
  * story. Each transformation is one the world applies to console logs — a CI system's clock in front of
- * every line, a mail quote, a Markdown fence, CRLF line ends, a log store that stripped the colours, and
+ * every line, a mail quote, a Kubernetes pod log's clock and stream, a Markdown fence, CRLF line ends, a log store that stripped the colours, and
  * systemd before v243 (or `status_unit_format=description`) printing descriptions instead of unit names.
  * What must not change: boots, cycles, the root cause, the emergency mode and the kernel crashes.
  */
@@ -22,6 +22,7 @@ const TRANSFORMS: ReadonlyArray<[string, (s: string) => string]> = [
   ['CRLF line ends', (s) => s.replace(/\r?\n/g, '\r\n')],
   ['GitHub Actions clock', (s) => perLine(s, (l, i) => `2024-03-01T12:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`)],
   ['mail quote', (s) => perLine(s, (l) => `> ${l}`)],
+  ['Kubernetes pod log', (s) => perLine(s, (l, i) => `2024-03-01T12:34:${String(i % 60).padStart(2, '0')}.123456789Z stdout F ${l}`)],
   ['Markdown fence', (s) => '```\n' + s + '\n```\n'],
   ['colours stripped', (s) => s.replace(ESC, '')],
   ['descriptions instead of unit names', (s) => s.replace(ESC, '').replace(WITH_NAME, '$1 ')],

@@ -139,7 +139,7 @@ const DANGLING_REST = /^[\w./:@-]{1,64}\.?$/;
 /** A first line quoted with `| ` (or a bare `|`), not a table row (`| a | b |`). */
 const BAR_QUOTE_FIRST = /^\|(?: (?!.*\|\s*$)|\s*$)/;
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
-const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? )/;
+const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:(?:stdout|stderr) F )?)/;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
 const HTML_ENTITY_ALL = /&(?:#(\d{2,7})|#x([0-9a-fA-F]{2,6})|(amp|lt|gt|quot|apos|nbsp));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
