@@ -408,6 +408,8 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
  * 0000:03:00.0 enp3s0: Detected Tx Unit Hang`): a module that could not load, a device that hung. Read
  * by hand first, as it runs on kernel lines the gate let pass and those it did not.
  */
+const NFS_NOT_RESPONDING = /^nfs: server \S+ not responding, (?:still trying|timed out)$/;
+
 export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | null {
   if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message) || HANGCHECK.test(message))) return 'hang';
   const colon = message.indexOf(': ');
@@ -437,6 +439,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // POWER's EEH froze a PCI device once too often and took it away for good (`EEH: PHB#10-PE#10000 has
   // failed 6 times in the last hour and has been permanently disabled.`): what its driver served is gone.
   if (c === 0x50 /* P */) return EEH_DISABLED.test(message) ? 'hang' : null;
+  // The NFS server the kernel mounted from stopped answering (`nfs: server 192.168.0.110 not responding, still
+  // trying`): what reads from it waits (its `nfs: server … OK` takes it back).
+  if (c === 0x73 /* s */) return NFS_NOT_RESPONDING.test(message) ? 'hang' : null;
   // bcache gave up on its cache set (`bcache: bch_cache_set_error() error on <uuid>: corrupted btree …,
   // disabling caching`): the devices behind it do not come.
   if (c === 0x62 /* b */) return message.startsWith('bcache: bch_cache_set_error() error on') ? 'disk' : null;

@@ -1610,6 +1610,11 @@ export class Segmenter extends CrashTracker {
       const irq = boot.kernelFailures?.find((f) => f.kind === 'hang' && f.message.startsWith(`irq ${rec.message.slice('Disabling IRQ #'.length).trim()}: nobody cared`));
       if (irq !== undefined && irq.more.length < 4) irq.more.push({ line: at.lineNo, text: clip(at.text), why: 'the kernel turned the interrupt off' });
     }
+    // The NFS server answers again: its silence before broke nothing for good.
+    if (rec.failure === null && rec.message.startsWith('nfs: server ') && rec.message.endsWith(' OK') && boot.kernelFailures !== undefined) {
+      const server = rec.message.slice('nfs: server '.length, -' OK'.length);
+      boot.kernelFailures = boot.kernelFailures.filter((f) => !(f.kind === 'hang' && f.message.startsWith(`nfs: server ${server} not responding`)));
+    }
     if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);
