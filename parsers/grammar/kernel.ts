@@ -84,6 +84,11 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
       start += c[0].length;
     }
   }
+  // PREEMPT_RT's printk of the 4.19–5.10 years put the CPU's number after the stamp: `[  195.694278] 002: nfs: …`.
+  if (caller === null && isDigit(text.charCodeAt(start)) && isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 2)) && text.charCodeAt(start + 3) === 0x3a /* : */ && text.charCodeAt(start + 4) === 0x20) {
+    caller = `C${Number(text.slice(start, start + 3))}`;
+    start += 5;
+  }
   return unpadded ? { uptime, caller, messageStart: start, unpadded: true } : { uptime, caller, messageStart: start };
 }
 
