@@ -2485,8 +2485,10 @@ export class Segmenter extends CrashTracker {
       // Not restated: PID 1's errors just before it are what it could not do (`Failed to mount cgroup at
       // /sys/fs/cgroup/systemd: Operation not permitted`, then `[!!!!!!] Failed to mount API filesystems`);
       // the first of them, with its errno, is the cause.
+      // (Its module loading before the mounts, `Failed to look up module alias 'autofs4': Function not implemented`
+      // in a container, never stops it: not a link.)
       let k = before.length;
-      while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(before[k - 1]!.text.trim()) && !before[k - 1]!.text.includes(', ignoring: ')) k--;
+      while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(before[k - 1]!.text.trim()) && !before[k - 1]!.text.includes(', ignoring: ') && !before[k - 1]!.text.includes('Failed to look up module alias ')) k--;
       if (k < before.length) cause = before[k]!.text.trim().replace(/^systemd\[1\]: /, '');
       for (const l of before.slice(Math.max(k, before.length - 3))) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: what failed just before it gave up' });
       // (Or on the kernel's log, a line or two up, an audit record between: `systemd[1]: Failed to initialize
