@@ -1470,6 +1470,13 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
     }
   }
 
+  // systemd-modules-load could not load a module, in a log that shows nothing of its unit (a `journalctl -p err`):
+  // the unit failed, as it does whenever a module fails.
+  if (rootCause === null && c.modulesLoadError !== undefined && c.failures.length === 0 && !c.unitsSeen.has('systemd-modules-load.service')) {
+    rootCause = { kind: 'unit', unit: 'systemd-modules-load.service', headline: `systemd-modules-load.service failed: ${c.modulesLoadError.text.replace(/^.*?systemd-modules-load\[\d+\]: /, '').trim()}`, lines: [c.modulesLoadError.line], evidence: [c.modulesLoadError], cascade: null, dependents: 0, crash: null };
+    outcome = 'failed';
+  }
+
   const out: Failure[] = failures.map((f) => {
     const e = byFailure.get(f)!;
     return {

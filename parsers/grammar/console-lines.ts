@@ -161,7 +161,8 @@ const INITRAMFS_SCRIPT_FAILURE =
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
 export function dracutFailure(message: string): string | null {
-  const m = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: |FATAL: )?((?:e2|xfs_|btrfs)?fsck returned with \d+|FATAL: .+|No or empty root= argument)/.exec(message);
+  // (dracut before systemd, RHEL 6's: `dracut Warning: No root device "block:/dev/disk/by-label/root" found`.)
+  const m = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: |FATAL: )?((?:e2|xfs_|btrfs)?fsck returned with \d+|FATAL: .+|No or empty root= argument|No root device "[^"]{1,200}" found)/.exec(message);
   return m ? m[1]!.replace(/^FATAL: /, '').replace(/\.$/, '') : null;
 }
 
@@ -825,6 +826,9 @@ export const INIT_RULES: readonly InitRule[] = [
   // Debian's startpar (sysvinit's concurrent boot) sums up the init scripts that failed in a runlevel, after
   // their own lines (which an LSB script may split: `Starting nftables: none`, its error, ` failed!`).
   { init: 'sysvinit', literal: 'startpar: ', pattern: /^startpar: service\(s\) returned failure: (\S+)(?: \S+)* \.\.\. failed!$/, failed: 1, example: 'startpar: service(s) returned failure: hostname.sh ... failed!' },
+  // An init script whose daemon's own failure follows its `Starting …:` on the same line (Yocto's sysvinit
+  // images: `Starting system message bus: Failed to start message bus: Failed to bind socket …`).
+  { init: 'sysvinit', literal: ': Failed to ', pattern: /^Starting ([^:[]{2,60}): Failed to \w/, failed: 1, example: 'Starting system message bus: Failed to start message bus: Failed to bind socket "/var/run/dbus/system_bus_socket": No such file or directory' },
   // Red Hat's initscripts (RHEL/CentOS 5 and 6, SUSE before systemd): the status at the end of the line.
   { init: 'sysvinit', literal: '[  OK  ]', pattern: /^(?:Starting|Stopping) [^[]{1,80}?:?\s*\[  OK  \]$/, example: 'Starting auditd: [  OK  ]' },
   { init: 'sysvinit', literal: '[FAILED]', pattern: /^(?:Starting|Stopping) ([^[:]{1,80}?):?\s*\[FAILED\]$/, failed: 1, example: 'Starting httpd: [FAILED]' },

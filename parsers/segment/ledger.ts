@@ -530,6 +530,9 @@ export abstract class FailureLedger extends Timeline {
         this.boot.overseerFailed = { who: 'Anaconda', message: clip(said), ev: { line: at.lineNo, text: clip(at.text), why: 'Anaconda stopped the installation' } };
       }
     }
+    if (ident === 'systemd-modules-load' && current !== null && current.modulesLoadError === undefined && /(?:^|\]: )Failed to (?:find|insert) module '/.test(message)) {
+      current.modulesLoadError = { line: at.lineNo, text: clip(at.text), why: 'systemd-modules-load could not load a module: its unit fails' };
+    }
     if (ident === 'ignition' && current !== null && current.ignitionCritical === undefined) {
       const m = IGNITION_CRITICAL.exec(message);
       if (m !== null) current.ignitionCritical = { stage: m[1]!, ev: { line: at.lineNo, text: clip(at.text), why: `Ignition's ${m[1]} stage reports a critical error: the stage fails` } };

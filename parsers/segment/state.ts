@@ -150,6 +150,8 @@ export interface CycleState {
   /** A unit whose process, as `systemctl status` showed its cgroup, was waiting on `systemctl start` of another
    *  unit (`└─901 systemctl start sshd`): the start it waits for, and the line. */
   startsFromWithin?: Array<{ unit: string; started: string; ev: Evidence }>;
+  /** systemd-modules-load's first `Failed to find module 'x'` (or `insert`): its unit fails when one does. */
+  modulesLoadError?: Evidence;
   /** The last `systemctl list-jobs` table the log shows: the jobs still queued then, running or waiting. */
   listedJobs?: { line: number; rows: Array<{ unit: string; type: string; state: 'running' | 'waiting'; ev: Evidence }> };
   /** Ignition's first CRITICAL error (`ignition[949]: CRITICAL : files: … [failed] mounting …`): the stage it
