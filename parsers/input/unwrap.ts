@@ -326,6 +326,8 @@ export class LineUnwrapper {
   private spacedRun = 0;
   private doubleSpaced = false;
   private deepFirst = 0;
+  /** The indent the deeper first lines shared (null: they differed). */
+  private deepWs: string | null = null;
   private unindent(text: string): string {
     const ws = /^[ \t]*/.exec(text)![0];
     if (ws.length === text.length) return text;
@@ -333,8 +335,14 @@ export class LineUnwrapper {
       // (A tab, or two to eight spaces: a first line indented otherwise is the log's own. A tab and then
       // more is the paste's tab before the log's own indent.)
       // (A first line indented deeper, a title or a command line above the paste, leaves it to the next.)
-      if (ws.length > 8 && this.deepFirst++ < 2) return text;
-      this.outerIndent = ws.charCodeAt(0) === 0x09 ? '\t' : ws.length >= 2 && ws.length <= 8 && !ws.includes('\t') ? ws : '';
+      // (Two lines in a row indented alike, deeper than eight, are a code block inside a list item: `docker
+      // run …` and what it printed under nine spaces. The first stays as it was.)
+      const same = ws === this.deepWs && ws.length <= 16 && !ws.includes('\t');
+      if (ws.length > 8 && !same && this.deepFirst++ < 2) {
+        this.deepWs = this.deepFirst === 1 ? ws : null;
+        return text;
+      }
+      this.outerIndent = ws.charCodeAt(0) === 0x09 ? '\t' : ws.length >= 2 && (ws.length <= 8 || same) && !ws.includes('\t') ? ws : '';
       if (this.outerIndent === '') return text;
     }
     const n = this.outerIndent.length;

@@ -170,6 +170,7 @@ const CGROUP_STARTS = /[└├]─\d+ (?:\S*\/)?systemctl (?:(?!--no-block)--?[\
 /** `systemctl list-jobs`' table: its header and a row (`69  pre-nixos.service start running`). */
 const JOBS_HEADER = /^JOB\s+UNIT\s+TYPE\s+STATE\s*$/;
 const JOBS_ROW = /^\d+\s+(\S+\.(?:service|target|mount|device|socket|swap|path|timer|slice|scope|automount))\s+(start|stop|restart|reload|verify-active|try-restart)\s+(running|waiting)\s*$/;
+const UNIT_ASKED = /\bsystemd\.unit=(emergency|rescue)\.(target|service)\b/;
 /** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
  *  Trying to execute code outside RAM or ROM at …`. */
 const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|Failed to |Could not |Unable to |fatal)[^\n]*)/;
@@ -233,6 +234,11 @@ export class Segmenter extends CrashTracker {
     if (shown.length > 20 && shown.includes('qemu-') && this.boot !== null && this.boot.overseerFailed === undefined) {
       const q = QEMU_FATAL.exec(shown);
       if (q !== null) this.boot.overseerFailed = { who: 'QEMU', message: clip(q[1]!.trim()), ev: { line, text: clip(shown), why: 'QEMU, running the machine, stopped on an error' } };
+    }
+    // A command line asking systemd for emergency or rescue mode (the kernel's, or one typed to start a container).
+    if (shown.length > 24 && shown.includes('systemd.unit=')) {
+      const u = UNIT_ASKED.exec(shown);
+      if (u !== null) this.unitAskedBy = { ev: { line, text: clip(shown), why: `the command line asked for it (systemd.unit=${u[1]}.${u[2]})` }, kind: u[1] === 'rescue' ? 'rescue' : 'emergency', boot: this.boot?.index ?? 1 };
     }
     // (Any word of init's or of systemd's after an LSB step began says the step ended; the kernel's do not.)
     if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && LSB_STATUS.test(shown)))) this.boot.lsbStep.closed = true;
@@ -2490,7 +2496,8 @@ export class Segmenter extends CrashTracker {
       let k = before.length;
       while (k > 0 && before[k - 1]!.lineNo === (before[k]?.lineNo ?? at.lineNo) - 1 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(before[k - 1]!.text.trim()) && !before[k - 1]!.text.includes(', ignoring: ') && !before[k - 1]!.text.includes('Failed to look up module alias ')) k--;
       if (k < before.length) cause = before[k]!.text.trim().replace(/^systemd\[1\]: /, '');
-      for (const l of before.slice(Math.max(k, before.length - 3))) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: what failed just before it gave up' });
+      // (The first of them, the cause, and the last two before its last words.)
+      for (const l of k < before.length ? [before[k]!, ...before.slice(Math.max(k + 1, before.length - 2))] : []) addEvidence(evidence, { line: l.lineNo, text: clip(l.text), why: 'PID 1: what failed just before it gave up' });
       // (Or on the kernel's log, a line or two up, an audit record between: `systemd[1]: Failed to initialize
       // SELinux labeling handle: Permission denied` before `[!!!!!!] Failed to initialize MAC support.`)
       const p = this.lastPid1;

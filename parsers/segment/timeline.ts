@@ -385,6 +385,10 @@ export abstract class Timeline {
 
   /** dracut's `Break before pre-mount` (rd.break=): the shell it starts next was asked for. */
   protected breakAskedBy: Evidence | null = null;
+  /** A command line that boots systemd into emergency or rescue mode (`systemd.unit=emergency.target` on the
+   *  kernel's, or on a container's `docker run … /lib/systemd/systemd systemd.unit=emergency.service`), and the
+   *  boot it was for. */
+  protected unitAskedBy: { ev: Evidence; kind: ModeKind; boot: number } | null = null;
 
   protected enterMode(cycle: CycleState, kind: ModeKind, at: LineRef, device: string | null, why: string = modeWhy(kind)): void {
     if (cycle.mode === null) {
@@ -393,6 +397,8 @@ export abstract class Timeline {
       const asked = this.breakAskedBy;
       if (asked !== null && at.lineNo >= asked.line && at.lineNo - asked.line <= BREAK_LINES) cycle.mode.requested = asked;
       this.breakAskedBy = null;
+      const unit = this.unitAskedBy;
+      if (cycle.mode.requested === undefined && unit !== null && unit.kind === kind && unit.boot === this.boot?.index && unit.ev.line <= at.lineNo) cycle.mode.requested = unit.ev;
       this.emit({ type: 'emergency', boot: this.boot!.index, cycle: cycle.index, line: at.lineNo, kind });
     } else if (cycle.mode.kind === 'emergency' && kind === 'rescue') {
       return;
