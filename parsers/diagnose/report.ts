@@ -1357,11 +1357,12 @@ function requestedMode(c: CycleState, failures: number): Evidence | null {
     const ev = c.mode.evidence[0];
     if (ev !== undefined) return { line: ev.line, text: ev.text, why: 'rescue mode with nothing failed: systemd enters it only when asked' };
   }
-  // dracut's shell that rd.break= asked for (`Break before pre-mount`), with nothing failed.
-  if (c.mode !== null && c.mode.requested !== undefined && failures === 0 && c.fatal === undefined) return c.mode.requested;
-  if (c.mode === null || failures > 0 || c.defaultTarget === null || MODE_TARGET[c.mode.kind] !== c.defaultTarget) return null;
+  // PID 1's own word that the mode was its default target, else what asked for it: dracut's shell that rd.break=
+  // asked for (`Break before pre-mount`), a command line's `systemd.unit=emergency.service`; with nothing failed.
   const at = c.defaultTargetAt;
-  return at ? { line: at.line, text: at.text, why: `${c.defaultTarget} was the default target: the mode was asked for` } : null;
+  if (c.mode !== null && failures === 0 && c.defaultTarget !== null && MODE_TARGET[c.mode.kind] === c.defaultTarget && at) return { line: at.line, text: at.text, why: `${c.defaultTarget} was the default target: the mode was asked for` };
+  if (c.mode !== null && c.mode.requested !== undefined && failures === 0 && c.fatal === undefined) return c.mode.requested;
+  return null;
 }
 
 /** Resolves names the log made certain later on, and merges what then turns out to be one failure. */

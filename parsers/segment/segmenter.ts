@@ -81,8 +81,8 @@ const FSCK_SUMMARY = /^\/dev\/\S+: (?:clean, )?\d+\/\d+ files, \d+\/\d+ blocks/;
 /** The firmware of the next boot says a watchdog reset the machine (U-Boot on i.MX: `Reset cause: WDOG`). */
 const WATCHDOG_RESET = /^Reset cause: (?:WDOG|WDT|[Ww]atchdog)\b/;
 
-/** What systemd calls the containers it detects (`systemd-detect-virt --list`, the container half). */
-const CONTAINERS = /^(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)\.?\s*$/;
+/** What systemd calls the containers it detects (`systemd-detect-virt --list`, the container half; before v220 in quotes, `'docker'`). */
+const CONTAINERS = /^'?(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rkt|wsl|proot|pouch|container-other)'?\.?\s*$/;
 
 /** PID 1 gave up after its fatal error: it freezes, or exits in a container. */
 const PID1_GAVE_UP = /^(?:Freezing execution\.?|Exiting PID 1\.*)\s*$/;
