@@ -99,6 +99,11 @@ function linesOf(evidence: readonly Evidence[]): number[] {
 /** A root cause as the rules build it; `described` words it as the log does before it is reported. */
 type Cause = Omit<RootCause, 'description'> & { description?: string | null };
 
+/** A cause the log states in words of its own, with no cascade under it: its lines are its evidence's. */
+function statedCause(kind: Cause['kind'], unit: string, headline: string, evidence: Evidence[], description?: string): Cause {
+  return { kind, unit, ...(description !== undefined ? { description } : {}), headline, lines: linesOf(evidence), evidence, cascade: null, dependents: 0, crash: null };
+}
+
 /** The cause in the log's words (see RootCause.description). */
 function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
   if (c === null) return null;
@@ -147,17 +152,7 @@ function lsbStepHang(b: BootState, endsTheLog: boolean): Cause | null {
   const step = b.lsbStep;
   if (!endsTheLog || step === undefined || step.closed || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.contentEnd <= step.line) return null;
   const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `the init scripts began '${step.name}' and said nothing more` }];
-  return {
-    kind: 'unexplained',
-    unit: step.name,
-    description: step.name,
-    headline: `the boot hung in its init scripts' step '${step.name}' (nothing of init's after it to the log's end)`,
-    lines: [step.line],
-    evidence,
-    cascade: null,
-    dependents: 0,
-    crash: null,
-  };
+  return statedCause('unexplained', step.name, `the boot hung in its init scripts' step '${step.name}' (nothing of init's after it to the log's end)`, evidence, step.name);
 }
 
 /** mount(8), as the process systemd runs for a .mount unit, failed in a journal excerpt that shows nothing of
@@ -167,18 +162,7 @@ function journalMountCause(b: BootState): Cause | null {
   // (Where systemd's own lines show, PID 1 says the mount's result itself: a retry may have mounted it.)
   if (m === undefined || b.cycles.length > 0) return null;
   const unit = mountUnitForPath(m.path);
-  const evidence = [m.ev, ...m.more];
-  return {
-    kind: 'unit',
-    unit,
-    description: m.path,
-    headline: `${unit} failed to mount ${m.path} (${m.reason.replace(/\.$/, '')})`,
-    lines: linesOf(evidence),
-    evidence,
-    cascade: null,
-    dependents: 0,
-    crash: null,
-  };
+  return statedCause('unit', unit, `${unit} failed to mount ${m.path} (${m.reason.replace(/\.$/, '')})`, [m.ev, ...m.more], m.path);
 }
 
 /** NixOS's stage 2 failed: an activation snippet (the error before it is why), or errors with systemd never
@@ -189,35 +173,16 @@ function nixosStage2Failed(b: BootState): Cause | null {
   const first = st.snippet !== undefined ? (st.errors.filter((e) => e.line < st.snippet!.line).at(-1) ?? st.snippet) : st.errors[0]!;
   const evidence = [...st.errors, ...(st.snippet !== undefined ? [st.snippet] : [])].sort((x, y) => x.line - y.line);
   const said = first.text.replace(/^.*?\bstage-2-init: /, '').trim();
-  return {
-    kind: 'unit',
-    unit: said,
-    description: said,
-    headline: st.snippet !== undefined ? `NixOS's activation failed (${st.snippet.text.replace(/^.*?(?=Activation script snippet)/, '')}): ${said}` : `NixOS's stage 2 did not start systemd: ${said}`,
-    lines: linesOf(evidence),
-    evidence,
-    cascade: null,
-    dependents: 0,
-    crash: null,
-  };
+  const headline = st.snippet !== undefined ? `NixOS's activation failed (${st.snippet.text.replace(/^.*?(?=Activation script snippet)/, '')}): ${said}` : `NixOS's stage 2 did not start systemd: ${said}`;
+  return statedCause('unit', said, headline, evidence, said);
 }
 
 /** QEMU stopped the machine on an error, or Anaconda its installation: what it said. */
 function overseerFailed(b: BootState): Cause | null {
   const o = b.overseerFailed;
   if (o === undefined) return null;
-  const said = o.message.replace(/\.+$/, '.').replace(/\.$/, '');
-  return {
-    kind: 'unit',
-    unit: o.message,
-    description: o.message,
-    headline: o.who === 'QEMU' ? `QEMU stopped the machine: ${said.replace(/^qemu-[\w-]+: /, '')}` : `Anaconda stopped the installation: ${said}`,
-    lines: [o.ev.line],
-    evidence: [o.ev],
-    cascade: null,
-    dependents: 0,
-    crash: null,
-  };
+  const said = o.message.replace(/\.+$/, '');
+  return statedCause('unit', o.message, o.who === 'QEMU' ? `QEMU stopped the machine: ${said.replace(/^qemu-[\w-]+: /, '')}` : `Anaconda stopped the installation: ${said}`, [o.ev], o.message);
 }
 
 /** systemd-nspawn could not set the container up (`Failed to write boot id: Permission denied`) and no init of
@@ -227,17 +192,7 @@ function nspawnFailed(b: BootState): Cause | null {
   if (errors.length === 0 || b.cycles.length > 0 || b.init !== null) return null;
   const main = errors.find((e) => e.text.startsWith('Failed to ')) ?? errors[0]!;
   const said = main.text.trim().replace(/\.$/, '');
-  return {
-    kind: 'unit',
-    unit: said,
-    description: said,
-    headline: `systemd-nspawn could not start the container: ${said}`,
-    lines: linesOf(errors),
-    evidence: errors,
-    cascade: null,
-    dependents: 0,
-    crash: null,
-  };
+  return statedCause('unit', said, `systemd-nspawn could not start the container: ${said}`, errors, said);
 }
 
 /** The initramfs's hand-over to the real root failed (`switch_root: cannot access /init`) after one of its
@@ -1474,7 +1429,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   // systemd-modules-load could not load a module, in a log that shows nothing of its unit (a `journalctl -p err`):
   // the unit failed, as it does whenever a module fails.
   if (rootCause === null && c.modulesLoadError !== undefined && c.failures.length === 0 && !c.unitsSeen.has('systemd-modules-load.service')) {
-    rootCause = { kind: 'unit', unit: 'systemd-modules-load.service', headline: `systemd-modules-load.service failed: ${c.modulesLoadError.text.replace(/^.*?systemd-modules-load\[\d+\]: /, '').trim()}`, lines: [c.modulesLoadError.line], evidence: [c.modulesLoadError], cascade: null, dependents: 0, crash: null };
+    rootCause = statedCause('unit', 'systemd-modules-load.service', `systemd-modules-load.service failed: ${c.modulesLoadError.text.replace(/^.*?systemd-modules-load\[\d+\]: /, '').trim()}`, [c.modulesLoadError]);
     outcome = 'failed';
   }
 
@@ -1710,16 +1665,7 @@ function ignitionStageFailed(c: CycleState): Cause | null {
   const ic = c.ignitionCritical;
   if (ic === undefined || c.contentEnd - ic.ev.line > 5) return null;
   const unit = `ignition-${ic.stage}.service`;
-  return {
-    kind: 'unit',
-    unit,
-    headline: `${unit} failed: Ignition's ${ic.stage} stage reported a critical error (the log ends before PID 1 said more)`,
-    lines: [ic.ev.line],
-    evidence: [ic.ev],
-    cascade: null,
-    dependents: 0,
-    crash: null,
-  };
+  return statedCause('unit', unit, `${unit} failed: Ignition's ${ic.stage} stage reported a critical error (the log ends before PID 1 said more)`, [ic.ev]);
 }
 
 /** Generic programs a unit runs whose name is not the unit's (`mount`, a shell, an interpreter). */
