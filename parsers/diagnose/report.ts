@@ -177,12 +177,12 @@ function nixosStage2Failed(b: BootState): Cause | null {
   return statedCause('unit', said, headline, evidence, said);
 }
 
-/** QEMU stopped the machine on an error, or Anaconda its installation: what it said. */
+/** QEMU stopped the machine on an error, Anaconda its installation, or one of debian-installer's steps failed: what it said. */
 function overseerFailed(b: BootState): Cause | null {
   const o = b.overseerFailed;
   if (o === undefined) return null;
   const said = o.message.replace(/\.+$/, '');
-  return statedCause('unit', o.message, o.who === 'QEMU' ? `QEMU stopped the machine: ${said.replace(/^qemu-[\w-]+: /, '')}` : `Anaconda stopped the installation: ${said}`, [o.ev], o.message);
+  return statedCause('unit', o.message, o.who === 'QEMU' ? `QEMU stopped the machine: ${said.replace(/^qemu-[\w-]+: /, '')}` : o.who === 'debian-installer' ? `debian-installer's step "${said}" failed` : `Anaconda stopped the installation: ${said}`, [o.ev], o.message);
 }
 
 /** systemd-nspawn could not set the container up (`Failed to write boot id: Permission denied`) and no init of
@@ -759,7 +759,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
   // into an emergency shell.`: the error it printed last before its shell.)
   // (dracut's own shell, no systemd: its words as it gave up, `dracut Warning: Could not boot.`.)
   const dracutGaveUp = b.mode?.kind === 'dracut-shell' && b.initrdFailure?.initrd === 'dracut' ? (b.initrdFailure.evidence[0]?.text ?? b.initrdFailure.text).replace(/^\s*\[\s*\d+\.\d+\]\s*/, '').trim() : null;
-  const mode = b.mode ? buildMode(b.mode, b.mode.requested !== undefined ? null : alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : dracutGaveUp, b.mode.requested ?? null) : null;
+  const mode = b.mode ? buildMode(b.mode, b.mode.requested !== undefined ? null : alert !== undefined ? alert.text.slice(alert.text.indexOf('ALERT! ')).trimEnd() : b.mode.kind === 'initramfs-shell' ? (b.mode.lastError?.text.trim() ?? null) : (b.mode.step ?? dracutGaveUp), b.mode.requested ?? null) : null;
   // (sysvinit giving up on an inittab entry that respawned too fast is a getty on a console that is not there;
   // with someone logged in on another, it broke nothing. A prompt alone is no login: the prompt may be the
   // getty that failed, or no one could use it.)
@@ -882,7 +882,8 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
     };
   } else if (b.mode && b.mode.kind !== 'initramfs-shell' && b.mode.cause !== undefined) {
     const cause = b.mode.cause;
-    const evidence = [cause, ...b.mode.evidence.slice(0, 2)];
+    // (And the prompt itself, the last of its evidence, however much was said before it.)
+    const evidence = [cause, ...b.mode.evidence.slice(0, 2), ...b.mode.evidence.slice(2).slice(-1)];
     rootCause = {
       kind: 'unit',
       unit: b.mode.step ?? cause.text.trim(),

@@ -37,7 +37,7 @@ import {
   type TypedCommand,
 } from './console-lines.js';
 import { matchAudit, matchJournalSeparator, parseDmesgTime, type AuditRecord } from './sources.js';
-import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, udevSettleTimedOut, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, matchProcessDie, parseKernelPrefix, type CrashMatch } from './kernel.js';
+import { findEmbeddedKernelPrefix, kernelStampAt, isDriverFailure, matchDeadDisk, matchDriverWords, nfsRootFailed, udevSettleTimedOut, isStorageError, kernelGate, matchBrokenFilesystem, matchCrash, matchCrashLocation, untimedCrashWords, matchProcessDie, parseKernelPrefix, type CrashMatch } from './kernel.js';
 import { isUnitName, parseUnitText } from './units.js';
 import { continuedStatus, findEmbeddedStatus, findSplicedStatus, tailStatusWord } from './splice.js';
 import { parseSpinner, parseStatusLine, parseStatusMessage, VERB_FAILURE, type Spinner, type StatusLine, type StatusMessage, type StatusWord } from './status.js';
@@ -153,6 +153,14 @@ const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating s
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S|You are in (?:emergency|rescue) mode\. )/;
 const MAX_TEXT = 4096;
+const STATUS_WORD = /\[\s{0,3}(?:OK|FAILED|DEPEND|TIME)\s{0,3}\] [A-Z]/;
+
+/** Where the first of the status lines at the end of an overlong line begins (within MAX_TEXT of its end), or -1. */
+function statusInTail(text: string): number {
+  const from = text.length - MAX_TEXT;
+  const m = STATUS_WORD.exec(text.slice(from));
+  return m === null ? -1 : from + m.index;
+}
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
 export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io';
@@ -401,7 +409,9 @@ export class LineClassifier {
     if (text.length > MAX_TEXT) {
       // Spinner frames with no CR between them (a boot.log) run past the limit: the job's result at the end
       // is what the screen kept, and what counts.
-      const end = text.includes(' job is running for ') ? resultAfterFrames(text) : -1;
+      // (So is systemd's status line glued at the end of a full-screen program's redraws that never printed a
+      // newline, an installer's `…[ Rebooting...  ][FAILED] Failed unmounting cdrom.mount - /cdrom.`.)
+      const end = text.includes(' job is running for ') ? resultAfterFrames(text) : text.charCodeAt(0) !== 0x5b ? statusInTail(text) : -1;
       text = end > 0 && text.length - end <= MAX_TEXT ? text.slice(end) : text.slice(0, MAX_TEXT);
     }
     // A status word cut from its bracket by a line end (`…timed out.DEPEND` / `] Dependency failed for X.`).
@@ -923,7 +933,7 @@ export class LineClassifier {
     this.out({
       kind: 'text',
       at,
-      crash: UNTIMED_CRASH.test(trimmed) || afterCow ? matchCrash(trimmed) : null,
+      crash: UNTIMED_CRASH.test(trimmed) || afterCow || untimedCrashWords(trimmed) ? matchCrash(trimmed) : null,
       location: c0 === 0x50 /* P */ || c0 === 0x4e /* N */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x49 /* I */ || c0 === 0x70 /* p */ || c0 === 0x65 /* e */ ? matchCrashLocation(trimmed) : null,
       mountError: matchMountError(trimmed),
       rootNotFound: initramfsRootNotFound(trimmed),

@@ -205,6 +205,12 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // s390's die() names the program interruption and its code (`illegal operation: 0001 ilc:3 [#1] SMP`,
   // `specification exception: 0006 ilc:2 [#1]`); a page fault's is `Oops: 0004 ilc:3 [#1]`.
   { kind: 'oops', literal: ' ilc:', starts: S390_PROGRAM_CHECKS, pattern: /^(?<what>[a-z][a-z -]{2,40}): (?<code>[0-9a-f]{4}) ilc:\d \[#\d+\]/, title: '$<what>: $<code>', example: 'illegal operation: 0001 ilc:3 [#1] SMP' },
+  // s390's decompressor and early boot code, before die() can run: `Kernel fault: interruption code 0005 ilc:2`,
+  // then the PSW and registers (the machine stops there).
+  { kind: 'oops', literal: 'Kernel fault: interruption code', pattern: /Kernel fault: interruption code (?<code>[0-9a-f]{4}) ilc:\d/, title: 'Kernel fault: interruption code $<code>', example: 'Kernel fault: interruption code 0005 ilc:2' },
+  // powerpc's kernel debugger taking a fault the kernel could not handle (`cpu 0x14: Vector: 300 (Data Access)
+  // at [c000001feb4a3780]`); not its entry on a system reset, a breakpoint or a single step (100, d00).
+  { kind: 'oops', literal: ': Vector: ', starts: ['cpu 0x'], pattern: /^cpu 0x[0-9a-f]+: Vector: (?!100 |d00 |0 )(?<vector>[0-9a-f]{1,4}) \((?<what>[^)]+)\) at \[/, title: 'xmon: Vector $<vector> ($<what>)', example: 'cpu 0x14: Vector: 300 (Data Access) at [c000001feb4a3780]' },
   // Alpha's and sparc's die_if_kernel(): `comm(pid): Instruction fault 4`, `swapper/0(0): Oops [#1]` (its gate words are COMM_CRASH_WORDS).
   { kind: 'oops', literal: '): ', starts: [], pattern: /^(?<comm>[^\s()]{1,16})\(\d{1,7}\): (?<what>Oops|Instruction fault|Kernel Bug|Kernel Unaligned)\b/, title: '$<what> in $<comm>', example: 'systemd(1): Instruction fault 4' },
   // PA-RISC's die_if_kernel(): a cow saying `Your System ate a SPARC! Gah!`, then `comm (pid N): what (code N)`
@@ -230,10 +236,11 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'warning', literal: 'UBSAN: ', starts: ['UBSAN: '], pattern: /^UBSAN: (?<what>\S.*?)\s*$/, title: 'UBSAN: $<what>', example: 'UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13' },
   {
     kind: 'hung-task',
-    literal: 'blocked for more than',
+    literal: ' for more than ',
     starts: ['INFO: task '],
-    // (A mail or a bug tracker may wrap the line before its `seconds.`.)
-    pattern: /INFO: task (?<comm>.+?):\d+ blocked for more than (?<secs>\d+)(?: seconds|\s*$)/,
+    // (A mail or a bug tracker may wrap the line before its `seconds.`. A task that was killed and does not
+    // exit: `INFO: task (sd-executor):42 can't die for more than 368 seconds.`)
+    pattern: /INFO: task (?<comm>.+?):\d+ (?:blocked|can't die) for more than (?<secs>\d+)(?: seconds|\s*$|\s*secon?d?s?\s*$)/,
     title: 'INFO: task $<comm> blocked for more than $<secs> seconds',
     example: 'INFO: task touch:362 blocked for more than 5 seconds.',
   },
@@ -279,6 +286,21 @@ export interface CrashMatch {
 const TREE_TOP = /^\/.*?\/(?=(?:arch|block|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|rust|security|sound|virt)\/[\w./-]+\.[chS]:\d)/;
 function sourcePath(path: string): string {
   return path.startsWith('/') ? path.replace(TREE_TOP, '') : path;
+}
+
+/** What a rule's crash header begins with, and the long words of those that may come anywhere in a line. */
+const UNTIMED_STARTS = [...new Set(CRASH_RULES.flatMap((r) => r.starts ?? []))];
+const UNTIMED_ANYWHERE = CRASH_RULES.filter((r) => r.literal.length >= 20).map((r) => r.literal);
+
+/** A line printed without a kernel timestamp may be a crash's header: it begins as some rule's header does
+ *  (`cpu 0x14: Vector: 300 …`), or holds a rule's long words (`…UTC 2020Kernel fault: interruption code 0005`,
+ *  a wrapped banner glued to the fault). The rules' patterns decide. */
+export function untimedCrashWords(t: string): boolean {
+  // (Not the 0-day robot's own verdict after the console it kept: `BUG: kernel hang in boot stage`.)
+  if (t.startsWith('BUG: kernel ') && /^BUG: kernel (?:hang|boot hang) in \w+ stage$/.test(t)) return false;
+  for (const s of UNTIMED_STARTS) if (t.startsWith(s)) return true;
+  for (const l of UNTIMED_ANYWHERE) if (t.includes(l)) return true;
+  return false;
 }
 
 export function matchCrash(message: string): CrashMatch | null {

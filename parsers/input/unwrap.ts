@@ -112,6 +112,9 @@ const JOURNAL_WORDS = new Set(['kernel', 'audit', 'dmesg', 'klogd']);
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
 // (`^M` is a CR: before an erase of the line, or at its end, it leaves the text as it is.)
 const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]|\^M(?=\^\[\[[0-2]?K|$)/g;
+/** The end of a line whose `^M` lost its caret: an `M` right after the line's own final full stop, ellipsis,
+ *  bracket or colon. */
+const LOST_CARET_CR = /(?:[.)\]:]|\.\.\.|…)M$/;
 /** Escapes as web pages copy them: `␛[0;31m` (the control picture) or `\e[0;31m` / `\033[0;31m` / `\x1b[`. */
 // (And spelled out, as some log viewers show the byte: `ESC[2JESC[01;01H`.)
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB]|ESC)\[[0-9;?=]{0,16}[A-Za-z]/g;
@@ -318,6 +321,8 @@ export class LineUnwrapper {
   private vmName: string | null = null;
   /** The label a test harness put before the console's lines (see LABEL_PREFIX). */
   private labelName: string | null = null;
+  /** Lines in a row that ended in a `^M` whose caret was lost (see LOST_CARET_CR). */
+  private lostCaretCr = 0;
   /** The whole paste is quoted with `| ` (null: no line with text seen yet). */
   private barQuote: boolean | null = null;
   /** The indent before every line of the file ('': none; null: no line with text seen yet). */
@@ -464,6 +469,18 @@ export class LineUnwrapper {
     this.counters.envelopes.set(kind, (this.counters.envelopes.get(kind) ?? 0) + 1);
   }
 
+  /** The line without its final `M`, when that is a `^M` whose caret was lost (see LOST_CARET_CR). */
+  private lostCaret(text: string): string {
+    if (text.charCodeAt(text.length - 1) === 0x4d /* M */ && text.length > 1) {
+      if (this.lostCaretCr >= 2 || LOST_CARET_CR.test(text)) {
+        this.lostCaretCr++;
+        this.count('caret-escapes');
+        return text.slice(0, -1);
+      }
+    } else if (text.trim() !== '') this.lostCaretCr = 0;
+    return text;
+  }
+
   unwrap(input: string): string {
     let text = input;
     if (text === '') return text;
@@ -475,7 +492,8 @@ export class LineUnwrapper {
     const c = text.charCodeAt(0);
     // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel
     // prints no colour. They pass untouched (checked by hand: this runs on every line).
-    if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) return text;
+    // (But for a `^M` that lost its caret at their end, as on every line of such a paste.)
+    if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) return this.lostCaret(text);
     // grabserial (a board's serial capture): `[74.536364 0.165909] ` before each line, the time since its
     // base and since the line before.
     if (c === 0x5b && GRABSERIAL.test(text)) {
@@ -707,6 +725,11 @@ export class LineUnwrapper {
         }
       }
     }
+    // A paste whose `^M` (a CR in caret notation) lost its caret: each line ends in an `M` after its own
+    // last character (`[  OK  ] Finished Set console font and keymap.M`, `cloud-init[581]: Traceback (most
+    // recent call last):M`). An `M` after a full stop, a bracket or a colon is one; once two lines in a row
+    // ended so, so is any final `M` while the lines go on ending in one.
+    text = this.lostCaret(text);
     // Pages and archives that kept HTML entities (`&#269;en`, `&lt;`, `&amp;`).
     if (text.includes('&') && HTML_ENTITY.test(text)) {
       text = text.replace(HTML_ENTITY_ALL, decodeEntity);

@@ -121,9 +121,10 @@ export abstract class CrashTracker extends FailureLedger {
     }
     // syzkaller's symbolised report says the WARNING line again for each inlined frame (`… at kernel/kthread.c:75
     // to_kthread kernel/kthread.c:75 [inline]`, then `… at kernel/kthread.c:75 kthread_should_stop+0xaf/0xd0 …`):
-    // one warning, the same CPU, task and place on the very next line.
+    // one warning, the same CPU, task and place on the next lines.
     const prev = this.boot?.crashes.at(-1);
-    if (c.kind === 'warning' && prev !== undefined && prev.kind === 'warning' && at.lineNo - prev.line === 1) {
+    // (As many frames as were inlined: each on the line after the last.)
+    if (c.kind === 'warning' && prev !== undefined && prev.kind === 'warning' && at.lineNo > prev.line && prev.evidence.some((e) => e.line === at.lineNo - 1)) {
       const place = WARNING_PLACE.exec(at.text)?.[0];
       if (place !== undefined && prev.evidence.some((e) => e.line === prev.line && e.text.includes(place))) {
         addEvidence(prev.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same warning, its next frame' });

@@ -558,7 +558,8 @@ export abstract class FailureLedger extends Timeline {
     // PID 1's own line about it made it to the log.
     // cloud-init says when one of its stages failed (`failed run of stage init-local`): each stage is its own
     // unit, which exits with an error after it.
-    const stage = ident === 'cloud-init' ? /^failed run of stage (\S+?)\s*$/.exec(message.trim()) : null;
+    // (On the kernel's log the message still holds its `cloud-init[581]: `.)
+    const stage = ident === 'cloud-init' ? /^(?:cloud-init\[\d+\]: )?failed run of stage (\S+?)\s*$/.exec(message.trim()) : null;
     const unit = stage !== null ? CLOUD_INIT_STAGES[stage[1]!] : FATAL_WHEN_IT_SPEAKS[ident];
     if (unit !== undefined && this.findFailure(unit) === null) {
       const f = this.recordFailure(this.ensureCycle(at.lineNo), parseUnitText(unit), 'failed', 'unit-failed', at, 'kmsg');

@@ -139,7 +139,15 @@ const OPENRC_CONTAINER = /is starting up .*\[(?:LXC|DOCKER|PODMAN|SYSTEMD-NSPAWN
 
 /** A step runit-void's core services announce (`=> Checking filesystems:`, `=> Mounting rootfs read-write...`);
  *  U-Boot's `=> ` prompt is followed by a command, not a capitalised phrase ending so. */
+/** debian-installer's `The failing step is: …` (its dialog's frame drawn around it, as `x` or `│`). */
+const DI_STEP_FAILED = /\bfailing step is: ([A-Z][\w ()/,'.-]{2,80}?)\s*[x│|]?\s*$/;
 const STEP_HEADER = /^=> ([A-Z][\w ()/,'-]{2,60}?)(?:\.\.\.|:)\s*$/;
+/** The same, as other init scripts announce a step: Debian's and old Ubuntu's (`  *  Checking all file
+ *  systems...`, done with `...done.` or `...fail!`) and Red Hat's rc.sysinit (`Checking all file systems.`, its
+ *  `[  OK  ]` or `[FAILED]` at the line's end or on a line of its own after what the step printed). */
+const SCRIPT_STEP = /^(?:\s*\*\s+([A-Z][\w ()/,'-]{2,60}?)\.\.\.|((?:Checking|Mounting|Remounting|Activating|Setting up|Loading|Enabling|Configuring|Creating|Cleaning up) [\w ()/,'-]{2,60}?)[.:])\s*$/;
+/** A step's own end, when it went well (`...done.`, a lone `[  OK  ]`). */
+const SCRIPT_STEP_DONE = /^\s*(?:\.\.\.\s*done\.?|\[\s*OK\s*\])\s*$/i;
 
 /** A script's status line that finished (`Starting bluetoothd: OK`, ` * Starting foo ... [ ok ]`, `Starting dbus: done`). */
 const OTHER_STATUS_DONE = /(?::|\.\.\.?)\s*(?:OK|done\.?|\[\s*ok\s*\])\s*$/i;
@@ -235,6 +243,12 @@ export class Segmenter extends CrashTracker {
       const q = QEMU_FATAL.exec(shown);
       if (q !== null) this.boot.overseerFailed = { who: 'QEMU', message: clip(q[1]!.trim()), ev: { line, text: clip(shown), why: 'QEMU, running the machine, stopped on an error' } };
     }
+    // debian-installer's own word that one of its steps failed (`An installation step failed. … The failing
+    // step is: Install the GRUB boot loader`), in its dialog's frame.
+    if (shown.length > 20 && shown.includes('failing step is: ') && this.boot !== null && this.boot.overseerFailed === undefined) {
+      const d = DI_STEP_FAILED.exec(shown);
+      if (d !== null) this.boot.overseerFailed = { who: 'debian-installer', message: clip(d[1]!), ev: { line, text: clip(shown.trim()), why: 'debian-installer says which of its steps failed' } };
+    }
     // A command line asking systemd for emergency or rescue mode (the kernel's, or one typed to start a container).
     if (shown.length > 24 && shown.includes('systemd.unit=')) {
       const u = UNIT_ASKED.exec(shown);
@@ -255,12 +269,14 @@ export class Segmenter extends CrashTracker {
     else if (rec.kind === 'text' || (rec.kind === 'status' && rec.bare === true)) {
       // (PID 1's fatal error is explained by the plain lines before it.)
       this.recentLines[this.recentAt++ & 7] = rec.at;
+      // (PID 1 could not mount the cgroup file system its hierarchy lives in; it goes on, to fail on the hierarchy.)
+      if (rec.at.text.includes('Failed to mount cgroup at ')) this.cgroupMountFailed = rec.at;
       // U-Boot loaded a kernel or an initrd (`Retrieving file: /boot/Image`, `10229248 bytes read in 442 ms`).
       if (this.boot !== null && this.boot.bootloaderError !== null && !this.boot.hasKernel && BOOTLOADER_LOADED.test(rec.at.text)) {
         this.bootloaderLoaded = rec.at.lineNo;
         if (this.boot.bootloaderError.more.length === 0) this.boot.bootloaderError.gotPast = true;
       }
-      if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text);
+      if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
@@ -1037,6 +1053,10 @@ export class Segmenter extends CrashTracker {
     if (t.charCodeAt(0) === 0x3d /* = */ && t.startsWith('=> ')) {
       const m = STEP_HEADER.exec(t);
       if (m !== null) this.stepHeader = { at, name: m[1]! };
+    } else if (t.length <= 80 && (t.endsWith('.') || t.endsWith(':') || t.endsWith(' ')) && (this.boot === null || this.boot.cycles.length === 0)) {
+      const m = SCRIPT_STEP.exec(t);
+      if (m !== null) this.stepHeader = { at, name: (m[1] ?? m[2])! };
+      else if (this.stepHeader !== null && SCRIPT_STEP_DONE.test(t)) this.stepHeader = null;
     }
     if (STAGE1_ERROR.test(t)) {
       this.lastText = at;
@@ -1213,8 +1233,18 @@ export class Segmenter extends CrashTracker {
   }
 
   /** The panic's restart line, a kernel line or (printk time off) a plain one. */
-  private rebootingIn(text: string): void {
-    if (this.boot !== null && this.boot.end === 'panic' && Segmenter.REBOOTING_IN.test(text)) this.restartAfterPanic = this.boot;
+  private rebootingIn(text: string, at?: LineRef, uptime?: number | null): void {
+    if (!Segmenter.REBOOTING_IN.test(text)) return;
+    if (this.boot !== null && this.boot.end === 'panic') this.restartAfterPanic = this.boot;
+    // panic()'s last words, `Kernel Offset: …` then `Rebooting in 1 seconds..`, with its first line not in the
+    // log (an excerpt that begins in the trace): a panic all the same.
+    if (this.boot !== null && this.boot.end !== 'panic' && at !== undefined && this.k1Message.startsWith('Kernel Offset: ') && at.lineNo - this.k1Line <= 2 && !this.boot.crashes.some((c) => c.kind === 'panic')) {
+      // (What follows is not taken for the next boot's firmware: with so little of the panic shown, the text
+      // after it may as well be the host's, a harness reporting the machine gone.)
+      this.crash({ kind: 'panic', title: 'Kernel panic (its first line is not in the log)' }, { lineNo: this.k1Line, text: this.k1Text }, uptime ?? null, false);
+      const made = this.boot.crashes.at(-1);
+      if (made?.kind === 'panic') addEvidence(made.evidence, { line: at.lineNo, text: clip(at.text), why: 'panic() restarts the machine' });
+    }
   }
 
   /** A plain kernel line, read at once (true); false when it must go through kernel(). */
@@ -1320,7 +1350,7 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
-    if (rec.message.charCodeAt(0) === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message);
+    if (rec.message.charCodeAt(0) === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message, at, rec.uptime);
     // (MIPS says where in the program a killed process faulted on the line after: `epc = 0000000000000360 in
     // systemd[aaab121000+12d000]`.)
     else if (rec.message.charCodeAt(0) === 0x65 /* e */ && rec.message.startsWith('epc = ') && boot !== null) {
@@ -1349,8 +1379,9 @@ export class Segmenter extends CrashTracker {
     // An untimed `Linux version …` after someone logged in is `cat /proc/version` or `dmesg`, not a boot
     // (unless the machine restarted since: `reboot: Restarting system` ended that boot).
     // (Or after init ran, the same kernel's words again with nothing of a restart or crash between (a WARNING
-    // stops nothing): a test script printing /proc/version.)
-    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.every((c) => c.kind === 'warning') && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion))) {
+    // stops nothing): a test script printing /proc/version. A log that began after the banner, at `Run
+    // /sbin/init`, does not know the kernel's version: there, while another init's services run.)
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.every((c) => c.kind === 'warning') && (boot.kernelVersion !== null ? rec.event.detail === boot.kernelVersion : boot.init !== null)))) {
       return this.touch();
     }
     // The same kernel's banner at 0 s again while its boot had got no further than its first second (a
@@ -2463,6 +2494,9 @@ export class Segmenter extends CrashTracker {
    * (`Failed to create /init.scope control group: Read-only file system`, then `Failed to allocate manager
    * object: Read-only file system`): the first line of that chain is the cause.
    */
+  /** PID 1's `Failed to mount cgroup at …` on the console, the last seen. */
+  private cgroupMountFailed: LineRef | null = null;
+
   private managerFatal(message: string, at: LineRef, crashed = false, provisional = false): void {
     this.recognised++;
     const said = message.replace(/(?:, freezing)?\.?$/, '');
@@ -2520,6 +2554,14 @@ export class Segmenter extends CrashTracker {
           if (k.message.includes(' denied ') && k.message.includes(' pid=1 ')) addEvidence(evidence, { line: k.line, text: clip(k.text), why: 'the security policy denied PID 1 what it then failed to do' });
         }
       }
+    }
+    // Its cgroup hierarchy could not be made (`Failed to create root cgroup hierarchy: No such file or directory`)
+    // because the cgroup file system was not mounted (`Failed to mount cgroup at /sys/fs/cgroup/systemd:
+    // Permission denied`, in a container, before its banner): that mount is the cause.
+    const cg = this.cgroupMountFailed;
+    if (cg !== null && /cgroup|control group/.test(cause) && cg.lineNo < at.lineNo && at.lineNo - cg.lineNo <= 40 && !cause.includes('Failed to mount cgroup at ')) {
+      cause = cg.text.trim().replace(/^systemd\[1\]: /, '');
+      evidence.unshift({ line: cg.lineNo, text: clip(cg.text), why: 'PID 1 could not mount the cgroup file system its hierarchy needs' });
     }
     // It could not run init, then not its fallback shell either: the first it could not run is the cause.
     const first = this.initExecFailed;
@@ -2597,11 +2639,13 @@ export class Segmenter extends CrashTracker {
    * `Detected virtualization docker.` right after PID 1's banner, with no kernel of its own before it: a
    * container, whose boot begins with PID 1 (there is no firmware or kernel to see).
    */
-  private virtualization(text: string): void {
+  private virtualization(text: string, line: number): void {
     if (!CONTAINERS.test(text.slice('Detected virtualization '.length))) return;
     const boot = this.boot;
     if (boot === null) this.containerPending = true;
-    else if (!boot.hasKernel && boot.cycles.length <= 1 && this.boots.length === 1) boot.container = true;
+    // (Not PID 1 executing itself again well into the container's life, as systemd does on SIGTERM when
+    // the container is stopped: the log began before that.)
+    else if (!boot.hasKernel && boot.cycles.length <= 1 && this.boots.length === 1 && line - (boot.cycles[0]?.startLine ?? boot.startLine) <= 8) boot.container = true;
   }
 
   /**
@@ -2886,6 +2930,12 @@ export class Segmenter extends CrashTracker {
       const target = ref.name ?? unit;
       if (kind !== undefined && target) {
         const f = this.findFailure(target);
+        // A failure the status's own fields did not show (`Active: inactive (dead)` over `Dependency failed
+        // for /mnt/data.`): PID 1's line in it is the failure, as it would be in the journal itself.
+        if (f === null) {
+          this.recognised++;
+          return this.unitMessage(rec.msg, rec.at, 'journal');
+        }
         if (f) {
           addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 reports the failure' });
           // (The status's journal lines just above say why: `mount[1025]: mount: unknown filesystem type 'ntfs'`.)
@@ -3073,12 +3123,17 @@ export class Segmenter extends CrashTracker {
             // Else what the init scripts said went wrong first (`fsck.ext3: No such file or directory while
             // trying to open /dev/sdh`).
             const said = this.firstErrorText(at.lineNo, 40, boot);
-            if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the init scripts said went wrong' };
-            // Else the step they had announced (`=> Checking filesystems:`, then fsck's own words and `Cannot
-            // continue due to errors above, starting emergency shell.`): that step failed.
-            else if (this.stepHeader !== null && at.lineNo - this.stepHeader.at.lineNo <= 20 && (this.stepHeader.at.lineNo >= boot.startLine || boot.startLine === at.lineNo)) {
-              boot.mode.cause = { line: this.stepHeader.at.lineNo, text: clip(this.stepHeader.at.text), why: 'the step the init scripts were at when they gave up' };
-              boot.mode.step = this.stepHeader.name;
+            // The step they had announced and not finished (`=> Checking filesystems:`, `  *  Checking all file
+            // systems...`, then fsck's own words and `...fail!` or `Cannot continue due to errors above`): that
+            // step failed, and what was said inside it is why.
+            const step = this.stepHeader !== null && at.lineNo - this.stepHeader.at.lineNo <= 40 && (this.stepHeader.at.lineNo >= boot.startLine || boot.startLine === at.lineNo) ? this.stepHeader : null;
+            // (An error before the step began was an earlier step's, which went on: `* Mounting sysfs at /sys [ !! ]`.)
+            if (step === null && said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the init scripts said went wrong' };
+            else if (step !== null) {
+              boot.mode.cause = { line: step.at.lineNo, text: clip(step.at.text), why: 'the step the init scripts were at when they gave up' };
+              boot.mode.step = step.name;
+              const inside = this.firstErrorText(at.lineNo, at.lineNo - step.at.lineNo - 1, boot);
+              if (inside !== null) boot.mode.evidence.push({ line: inside.lineNo, text: clip(inside.text), why: 'what went wrong in that step' });
             }
           }
           // (And the script's own last word before it asked: `Change Root test failed!  Invoking emergency shell.`)

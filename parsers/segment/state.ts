@@ -283,7 +283,7 @@ export interface BootState {
   /** A program that runs the whole machine or its job gave up on it: QEMU's fatal error in the console stream
    *  (`qemu-system-x86_64: Trying to execute code outside RAM or ROM at …`), Anaconda stopping its
    *  installation (`anaconda[2628]: Non interactive installation failed: …`). The first. */
-  overseerFailed?: { who: 'QEMU' | 'Anaconda'; message: string; ev: Evidence };
+  overseerFailed?: { who: 'QEMU' | 'Anaconda' | 'debian-installer'; message: string; ev: Evidence };
   /** systemd-nspawn's own errors as it set up a container (`Failed to write boot id: Permission denied`,
    *  `Child died too early.`), before anything of the container's init. */
   nspawnErrors?: Evidence[];
