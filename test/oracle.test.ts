@@ -52,6 +52,13 @@ function drawsScreen(part: Uint8Array): boolean {
   // terminal layer keeps lines as printed and does not go back to rewrite them.
   if (/\x1b\[\d*A/.test(text)) return true;
   for (const m of text.matchAll(/\x1b\[(\d+);(\d+)[Hf]/g)) if (m[1] !== '32766' && m[1] !== '1') return true;
+  // A scrolling region (a full-screen installer's dialogs under screen(1): `ESC[8;19r`), or the cursor sent
+  // home to draw over the top line (screen(1)'s status line: `ESC[H … ESC[32m[ (0*start) ]`), not to clear.
+  if (/\x1b\[\d+;\d+r/.test(text) || /\x1b\[H(?!\x1b\[[23]?J)/.test(text)) return true;
+  // A line wider than the emulated terminal that moves back along itself (YaST's redraws after their ESC bytes
+  // were lost: thousands of spaces, then `\b \b` and the next frame): the terminal wraps it where the layer,
+  // which has no width, does not, and the backspaces land on other cells.
+  for (const line of text.split('\n')) if (line.length > COLS && (line.includes('\b') || line.includes('\r'))) return true;
   return false;
 }
 
@@ -63,10 +70,18 @@ for (const c of loadCorpus()) {
     // layer deliberately does not emulate: such a screen is left out on both sides.
     const drawn = whole.filter(drawsScreen);
     for (const seg of whole) if (!drawsScreen(seg)) shown.push(...(await render(seg)));
+    // (A line longer than the terminal layer's limit goes on in records of its own (`truncated`): one line
+    // on a terminal, joined back for the comparison.)
     const ours = (drawn.length === 0 ? [c.log] : whole.filter((s) => !drawsScreen(s)))
       .flatMap((s) => splitLines(s))
       .filter((l) => !l.overwritten)
-      .map((l) => l.text.replace(/\s+$/, ''));
+      .reduce<{ out: string[]; open: boolean }>((acc, l) => {
+        if (acc.open) acc.out[acc.out.length - 1] += l.text;
+        else acc.out.push(l.text);
+        acc.open = l.truncated;
+        return acc;
+      }, { out: [], open: false })
+      .out.map((t) => t.replace(/\s+$/, ''));
     while (ours.length > 0 && ours[ours.length - 1] === '') ours.pop();
     // A byte that is not UTF-8 (a board's firmware noise: 0xFE) is U+FFFD in the terminal layer, on
     // purpose (the report says the input was damaged); xterm drops it. Compared without it.

@@ -56,7 +56,8 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): Report {
   const lastBoot = input.boots.at(-1);
-  const boots = input.boots.map((b) => buildBoot(b, input.resolver, input.ended === true && b === lastBoot));
+  // (A boot that another followed with no end of its own, reset or power-cycled, was cut off where it stood.)
+  const boots = input.boots.map((b) => buildBoot(b, input.resolver, input.ended === true && b === lastBoot, b !== lastBoot && b.end === 'log-end'));
   const failed = boots.some(
     (b) => b.rootCause !== null || b.cycles.some((c) => c.outcome !== 'ok' && c.outcome !== 'incomplete' && c.emergency?.requested !== true) || b.crashes.length > 0,
   );
@@ -365,6 +366,15 @@ function hookComplained(b: BootState): Cause | null {
     };
   }
   return null;
+}
+
+/** A program stopped on an uncaught error (a Python traceback) with no systemd cycle seen (another init, or an
+ *  excerpt of one service's output): what went wrong, in its words. */
+function bootTraceback(b: BootState): Cause | null {
+  const t = b.traceback;
+  if (t?.exception === undefined || b.cycles.length > 0) return null;
+  const said = t.exception.text.slice(t.exception.text.indexOf(t.ident)).replace(/^[^:]*?\]?: /, '').trim();
+  return statedCause('unit', t.unit ?? said, `${t.unit ?? t.ident} stopped on an uncaught error: ${said}`, [t.exception, t.header], t.unit != null ? undefined : said);
 }
 
 /** How many error lines a dracut hook prints before its complaints are the story of a boot where nothing failed. */
@@ -730,14 +740,14 @@ const INIT_NAMES: Readonly<Record<NonNullable<BootState['init']>, string>> = {
   kdump: "kdump's capture scripts",
 };
 
-function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Boot {
+function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cutOff = false): Boot {
   // A journal's boot separator or the log's first line begins a boot only when the kernel's start follows:
   // its banner, or its first few hundred milliseconds (a paste that begins at `[    0.98…] /dev/root: Can't
   // open blockdev` lacks the kernel's start, as the people who read such logs say). (A banner within 20
   // lines is the start: powerpc prints a dozen lines of CPU features before `Linux version`.)
   const startsMidway =
     (b.startReason === 'log-start' || b.startReason === 'journal-boot') && !(b.firstUptime !== null && b.firstUptime < KERNEL_START_SECONDS) && !(b.bannerLine !== null && b.bannerLine - b.startLine <= 20) && b.container !== true;
-  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1));
+  const cycles = b.cycles.map((c, i) => buildCycle(c, b, i, startsMidway, resolver, endsTheLog && i === b.cycles.length - 1, cutOff && i === b.cycles.length - 1));
   // Emergency mode with no failed unit to explain it, after the kernel said a filesystem or a disk failed
   // (`XFS (dm-0): Corruption of in-memory data detected. Shutting down filesystem`, then dracut's
   // `Entering emergency mode`): the kernel's words explain it.
@@ -1083,7 +1093,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false): Bo
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1342,7 +1352,7 @@ function settleFailures(c: CycleState, resolver: UnitResolver): FailureState[] {
   return out;
 }
 
-function buildCycle(c0: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, endsTheLog = false): Cycle {
+function buildCycle(c0: CycleState, boot: BootState, position: number, bootStartsMidway: boolean, resolver: UnitResolver, endsTheLog = false, cutOff = false): Cycle {
   // A log that ends at agetty's /etc/issue lost the prompt printed with it (no newline after a prompt,
   // a mail or a screen copy that dropped the last line): the login prompt was there.
   const issueLast = c0.loginLine === null && c0.issueLine !== undefined && endsTheLog && c0.end === 'log-end' && boot.end === 'log-end' && c0.contentEnd - c0.issueLine <= 1;
@@ -1408,9 +1418,18 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
     };
     outcome = 'failed';
   }
+  // The machine was reset while its spinner showed a start job running (the next boot began with no end to
+  // this one): the boot hung on it, and was restarted by hand or by a watchdog.
+  if (outcome === 'incomplete' && rootCause === null && cutOff && c.end === 'log-end') {
+    const hung = hungAtEnd(c, 'the machine was restarted', resolver);
+    if (hung !== null) {
+      rootCause = hung;
+      outcome = 'failed';
+    }
+  }
   // The log ends while start jobs are still running and nothing else happened: the boot hung on them.
   if (outcome === 'incomplete' && rootCause === null && endsTheLog && boot.end === 'log-end') {
-    const hung = hungAtEnd(c) ?? missingAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver) ?? ignitionStageFailed(c);
+    const hung = hungAtEnd(c, undefined, resolver) ?? missingAtEnd(c) ?? dracutStillWaiting(boot, c, position) ?? startCutShort(c, resolver) ?? ignitionStageFailed(c);
     if (hung !== null) {
       rootCause = hung;
       outcome = 'failed';
@@ -1583,7 +1602,10 @@ function listedStuck(listed: NonNullable<CycleState['listedJobs']>, within: Cycl
 }
 
 /** The start job a log ended on: the one still running (its spinner the last lines), longest first. */
-function hungAtEnd(c: CycleState): Cause | null {
+/** How a boot that hung on a start job is told (firstCause reads it: that boot stopped there). */
+const HUNG = 'the boot hung:';
+
+function hungAtEnd(c: CycleState, ended = 'the log ended', resolver?: UnitResolver): Cause | null {
   const running = [...c.jobs.values()].filter((j) => j.op === 'start' && j.outcome === null);
   if (running.length === 0) return null;
   const last = Math.max(...running.map((j) => j.lastLine));
@@ -1602,16 +1624,17 @@ function hungAtEnd(c: CycleState): Cause | null {
     return (b.elapsed ?? 0) > (a.elapsed ?? 0) || ((b.elapsed ?? 0) === (a.elapsed ?? 0) && b.firstLine < a.firstLine) ? b : a;
   });
   // A device's job is described by its path: the unit name follows from it (systemd-escape).
-  const nameOf = (j: typeof job): string => j.ref.name ?? deviceUnitForPath(j.ref.text) ?? j.ref.text;
+  // (A name that lost bytes on the line is the unit it fits: see UnitResolver.repaired.)
+  const nameOf = (j: typeof job): string => (j.ref.name !== null ? (resolver?.repaired(j.ref.name) ?? j.ref.name) : null) ?? deviceUnitForPath(j.ref.text) ?? j.ref.text;
   const name = nameOf(job);
   const others = active.filter((j) => j !== job).map(nameOf);
   // (A spinner copied without its times says `?`.)
   const ran = (j: typeof job): string => (j.elapsedText === '?' ? '' : ` (${j.elapsedText} of ${j.limitText})`);
-  const evidence: Evidence[] = active.slice(0, 3).map((j) => ({ line: j.lastLine, text: j.lastText, why: `its start job was still running${ran(j)} when the log ended` }));
+  const evidence: Evidence[] = active.slice(0, 3).map((j) => ({ line: j.lastLine, text: j.lastText, why: `its start job was still running${ran(j)} when ${ended}` }));
   return {
     kind: 'unit',
     unit: name,
-    headline: `the boot hung: ${name}'s start job was still running when the log ended${ran(job)}${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
+    headline: `${HUNG} ${name}'s start job was still running when ${ended}${ran(job)}${others.length > 0 ? `, with ${others.join(', ')}` : ''}`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -2102,7 +2125,8 @@ function firstCause(boots: readonly Boot[]): Report['rootCause'] {
     // (A boot stopped by its kernel panicking, or before any userspace came; a syslog or journal shows no
     // prompts, so the want of a login alone says nothing.)
     // (The boot's own cause explains its cycles' stops too.)
-    const cycleStopped = (c: Boot['cycles'][number]) => c.loginLine === null && (c.outcome === 'emergency' || c.outcome === 'rescue' || c.outcome === 'panic');
+    // (Or hung on a start job until the log ended or the machine was restarted.)
+    const cycleStopped = (c: Boot['cycles'][number]) => c.loginLine === null && (c.outcome === 'emergency' || c.outcome === 'rescue' || c.outcome === 'panic' || (c.outcome === 'failed' && c.rootCause?.headline.startsWith(HUNG) === true));
     const stopped = b.rootCause !== null && b.rootCause.kind !== 'unexplained' && (b.end === 'panic' || b.cycles.some(cycleStopped) || (b.cycles.length === 0 && !login));
     if (b.rootCause) all.push({ cause: { ...b.rootCause, boot: b.index, cycle: null }, stopped });
     for (const c of b.cycles) if (c.rootCause) all.push({ cause: { ...c.rootCause, boot: b.index, cycle: c.index }, stopped: cycleStopped(c) });

@@ -224,6 +224,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'RPi: BOOTLOADER', pattern: /^RPi: BOOTLOADER release VERSION:/, example: 'RPi: BOOTLOADER release VERSION:c2f8c388 DATE: 2020/09/03 TIME: 12:11:43', banner: 'rpi-eeprom' },
   { kind: 'firmware', literal: ';FEAT:', pattern: /^[A-Z0-9]{3,5}:BL1?:[0-9a-f]{6}:[0-9a-f]{6};FEAT:/, example: 'GXL:BL1:9ac50e:bb16dc;FEAT:ADFC318C:0;POC:3;RCY:0;EMMC:800;NAND:0;READ:0;0.0;CHK:0;', banner: 'amlogic-rom' },
   { kind: 'firmware', literal: 'DDR ', pattern: /^DDR [Vv]ersion V?\d+\.\d+ \d{8}\s*$/, example: 'DDR Version V1.07 20220412', banner: 'rockchip-ddr' },
+  // (Newer Rockchip DDR blobs name their build instead: `DDR d5483af87d cym 23/11/23-16:15:24,fwver: v1.15`.)
+  { kind: 'firmware', literal: 'fwver: ', pattern: /^DDR [0-9a-f]{6,} \S+ \d\d\/\d\d\/\d\d-\d\d:\d\d:\d\d,fwver: v\d/, example: 'DDR d5483af87d cym 23/11/23-16:15:24,fwver: v1.15', banner: 'rockchip-ddr' },
   { kind: 'firmware', literal: 'barebox', pattern: /^barebox \d{4}\.\d\d/, example: 'barebox 2023.02.0 #1 Fri Mar 3 12:00:00 UTC 2023', banner: 'barebox' },
   { kind: 'firmware', literal: 'OpenSBI', pattern: /^OpenSBI v\d/, example: 'OpenSBI v1.2', banner: 'opensbi' },
   { kind: 'firmware', literal: 'BL1: ', pattern: /^NOTICE:\s+BL1: v\d/, example: 'NOTICE:  BL1: v2.8(release):v2.8', banner: 'tf-a-bl1' },
@@ -300,7 +302,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // GRUB built with its debug locations names the source file before the message (`error:
   // ../../grub-core/kern/efi/sb.c:182:bad shim signature.`).
   // (Red Hat's GRUB prints some of them without the `error: `: `../../grub-core/loader/i386/efi/linux.c:215:/boot/vmlinuz-… has invalid signature.`)
-  { literal: 'grub-core/', pattern: /^(?:error: (?:\.\.\/)*|(?:\.\.\/)+)grub-core\/\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
+  // (Not its video mode, which it falls back from and boots on: `../../grub-core/video/video.c:762:no suitable
+  // video mode found.`)
+  { literal: 'grub-core/', pattern: /^(?:error: (?:\.\.\/)*|(?:\.\.\/)+)grub-core\/(?!video\/)\S+?\.c:\d+:\s*\S/, example: 'error: ../../grub-core/kern/efi/sb.c:182:bad shim signature' },
   // GRUB legacy (0.97, and Xen's PV-GRUB built from it) names its errors by number: `Error 15: File not found`.
   { literal: 'Error ', pattern: /^Error \d{1,2}: [A-Z][a-z]/, example: 'Error 15: File not found' },
   // Xen's domain builder, which PV-GRUB uses to start the kernel it loaded, rejected that kernel or could
@@ -312,7 +316,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Something has gone seriously wrong', pattern: /^Something has gone seriously wrong: \S/, example: 'Something has gone seriously wrong: import_mok_state() failed: Not Found' },
   { literal: 'Verification failed: ', pattern: /^Verification failed: \(0x[0-9A-Fa-f]+\) \S/, example: 'Verification failed: (0x1A) Security Violation' },
   { literal: 'start_image() returned', pattern: /^start_image\(\) returned \S/, example: 'start_image() returned Not Found' },
-  { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file \S+/, example: '** Unable to read file Image **' },
+  // (Not U-Boot's own store of UEFI variables, which it reads at every EFI boot and makes when missing:
+  // `Unable to read file ubootefi.var`.)
+  { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file (?!ubootefi\.var\b)\S+/, example: '** Unable to read file Image **' },
   { literal: 'File not found', pattern: /^\*\* File not found \S+ \*\*/, example: '** File not found /boot/Image **' },
   // U-Boot's loader refused to put a file where the memory is reserved (a board it does not know, an image
   // larger than the room below its own code): nothing was loaded, what is booted next is garbage.
@@ -746,7 +752,9 @@ export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' 
 
 /** Talos Linux's machined logs its boot on the kernel's log: `[talos] task enforceKSPPRequirements (1/7): failed`,
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
-const TALOS_TASK = /^\[talos\] (?:(?:task|phase) (\S+) \(\d+\/\d+\): failed\b|)/;
+// (Its sequencer names a phase that failed by its words: `[talos] error running phase "unmount system disk
+// submounts": 1 error occurred:`.)
+const TALOS_TASK = /^\[talos\] (?:(?:task|phase) (\S+) \(\d+\/\d+\): failed\b|error running phase "([^"]{1,80})"|)/;
 /** Its initramfs stopping for good (`[talos] [initramfs] x86_64 microarchitecture level 2 or higher is required, halting`). */
 const TALOS_HALTING = /^\[talos\] (?:\[\w+\] )?(\S.*?,? halting)\.?\s*$/;
 
@@ -760,8 +768,8 @@ export const DINIT_SERVICE = /^[a-z0-9][\w@.+:-]{0,63}$/;
 export function matchTalos(message: string): { init: 'talos'; failed: string | null; opens: false } | null {
   if (!message.startsWith('[talos] ')) return null;
   const m = TALOS_TASK.exec(message);
-  const halting = m?.[1] === undefined ? TALOS_HALTING.exec(message) : null;
-  return { init: 'talos', failed: m?.[1] ?? halting?.[1] ?? null, opens: false };
+  const halting = m?.[1] === undefined && m?.[2] === undefined ? TALOS_HALTING.exec(message) : null;
+  return { init: 'talos', failed: m?.[1] ?? m?.[2] ?? halting?.[1] ?? null, opens: false };
 }
 
 /**

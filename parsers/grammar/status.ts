@@ -314,12 +314,22 @@ const SPINNER = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?(?:A (start|stop) job is
 // the middle. The `…` becomes `...` where the console had no UTF-8.
 const SPINNER_CUT = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?A (start|stop) job is running for ?(.+?)(?:\.\.\.|…)([^()/]*) \/ ([^()/]+)\)\s*$/;
 
+// A frame whose bytes were lost on the line, taking the job's `/start` with them (`Job
+// systemd-networkd-wait-online.se\ufffdtart running (1min 10s / no limit)`): the name as far as it is whole.
+const SPINNER_DAMAGED = /^\[[ *]{1,8}\]\s+(?:\(\d+ of \d+\)\s+)?Job ([^\s\ufffd]{8,})\ufffd\S* running \(([^()/]+) \/ ([^()/]+)\)\s*$/;
+
 export function parseSpinner(text: string): Spinner | null {
   if (text.charCodeAt(0) !== 0x5b || !text.includes('running')) return null;
   const m = SPINNER.exec(text);
   if (m === null) {
     const cut = SPINNER_CUT.exec(text);
-    if (cut === null) return null;
+    if (cut === null) {
+      const d = text.includes('\ufffd') ? SPINNER_DAMAGED.exec(text) : null;
+      if (d === null) return null;
+      const elapsedText = d[2]!.trim();
+      const limitText = d[3]!.trim();
+      return { op: 'start', unitText: `${d[1]!}…`, elapsed: parseTimespan(elapsedText), limit: parseTimespan(limitText), elapsedText, limitText };
+    }
     const elapsedText = cut[3]!.trim();
     const limitText = cut[4]!.trim();
     return { op: cut[1] === 'stop' ? 'stop' : 'start', unitText: `${cut[2]!}…`, elapsed: parseTimespan(elapsedText), limit: parseTimespan(limitText), elapsedText, limitText };

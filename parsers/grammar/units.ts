@@ -271,6 +271,22 @@ export class UnitResolver {
     return found;
   }
 
+  /** A name some of whose bytes the line lost, each run shown as U+FFFD (`systemd-networkd-wait-online.se\ufffdice`):
+   *  the one unit, known from the log or the table, whose name fits it; else the name as it came. */
+  repaired(name: string): string {
+    if (!name.includes('\ufffd')) return name;
+    const parts = name.split('\ufffd').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (parts.join('').length < 8) return name;
+    const fits = new RegExp(`^${parts.join('.{0,8}')}$`);
+    let found: string | null = null;
+    for (const known of [...this.known.keys(), ...COMMON_UNITS.map(([n]) => n)]) {
+      if (known.includes('\ufffd') || !fits.test(known)) continue;
+      if (found !== null && found !== known) return name;
+      found = known;
+    }
+    return found ?? name;
+  }
+
   learnName(name: string): void {
     if (UNIT_NAME.test(name)) this.learn({ name, description: null, text: name, partial: false, resolvedBy: null });
   }

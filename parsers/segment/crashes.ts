@@ -108,6 +108,14 @@ export abstract class CrashTracker extends FailureLedger {
         return;
       }
     }
+    // ARM faulting again while it prints an oops (its unwinder reading a bad frame: a second `Unable to handle
+    // kernel NULL pointer dereference` a few lines into the first oops's report, with no Oops line of its own):
+    // the same incident.
+    const before = this.boot?.crashes.at(-1);
+    if (c.kind === 'oops' && c.title.startsWith('Unable to handle ') && before !== undefined && before.kind === 'oops' && at.lineNo > before.line && at.lineNo - before.line <= 20 && before.evidence.some((e) => e.why === 'the oops' || /\[#\d+\]/.test(e.text))) {
+      addEvidence(before.evidence, { line: at.lineNo, text: clip(at.text), why: 'a fault again while the oops was being reported' });
+      return;
+    }
     // x86's and powerpc's `BUG: kernel NULL pointer dereference, address: …` (`BUG: unable to handle kernel
     // paging request at …`), the fault's details, then `Oops: 0000 [#1] SMP`; ARM's `kernel BUG at mm/slub.c:12!`
     // then `Internal error: Oops - BUG: 0 [#1]`: one incident, told by its BUG line. The Oops line is its evidence.

@@ -511,7 +511,8 @@ export abstract class FailureLedger extends Timeline {
   }
 
   protected processError(ident: string, message: string, at: LineRef): void {
-    const tb = this.boot !== null ? currentCycle(this.boot) : null;
+    // (With no systemd cycle, the boot holds it.)
+    const tb = this.boot !== null ? (currentCycle(this.boot) ?? this.boot) : null;
     if (tb !== null && (tb.traceback === undefined || (tb.traceback.exception === undefined && tb.traceback.ident === ident))) this.traceback(tb, ident, message, at);
     // udev gave up on a device event that would not finish (`udevd[209]:  worker [219] /devices/…/block/sr0
     // timeout; kill it`, systemd-udevd's `sr0: Worker [219] processing SEQNUM=1878 killed`): what waited on
@@ -568,7 +569,7 @@ export abstract class FailureLedger extends Timeline {
   }
 
   /** A program's Python traceback: its header, then the exception line that ends it (not indented). */
-  private traceback(cycle: CycleState, ident: string, message0: string, at: LineRef): void {
+  private traceback(cycle: Pick<CycleState, 'traceback'> & { unitsSeen?: Set<string> }, ident: string, message0: string, at: LineRef): void {
     // (A kernel-log line's message still holds its `ident[pid]: `.)
     const message = message0.startsWith(ident) && message0.includes(': ') ? message0.slice(message0.indexOf(': ') + 2) : message0;
     const t = cycle.traceback;
@@ -585,7 +586,8 @@ export abstract class FailureLedger extends Timeline {
     // (Its unit, when the log names one after the program (`vyos-router.service`), or describes one that
     // reads as its name: `Started VyOS Router.` for vyos-router.)
     const unit = `${ident}.service`;
-    t.unit = cycle.unitsSeen.has(unit) ? unit : [...cycle.unitsSeen].some((k) => !k.includes('.') && k.toLowerCase().replace(/[^a-z0-9]+/g, '-') === ident.toLowerCase()) ? unit : null;
+    const seen = cycle.unitsSeen ?? new Set<string>();
+    t.unit = seen.has(unit) ? unit : [...seen].some((k) => !k.includes('.') && k.toLowerCase().replace(/[^a-z0-9]+/g, '-') === ident.toLowerCase()) ? unit : null;
   }
 
   /** The failing unit's own process said why, just before (its name starts with the unit's, or the other way round). */

@@ -1384,6 +1384,13 @@ export class Segmenter extends CrashTracker {
     if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.every((c) => c.kind === 'warning') && (boot.kernelVersion !== null ? rec.event.detail === boot.kernelVersion : boot.init !== null)))) {
       return this.touch();
     }
+    // A banner stamped well into the running kernel's own clock, as it goes on (powerpc's xmon and Samsung's
+    // sec_debug print `Linux version …` in their crash dumps: `[   29.605257] Linux version 6.12.0-rc1 …`): the
+    // same kernel describing itself, no new boot. (A new kernel's clock starts near 0; one that counts from
+    // power-on prints its banner with its first lines.)
+    if (rec.event?.kind === 'banner' && rec.uptime !== null && rec.uptime > 5 && !rec.fromJournal && boot !== null && boot.end === 'log-end' && boot.lastUptime !== null && rec.uptime >= boot.lastUptime - 0.5 && rec.uptime - boot.lastUptime < 60 && at.lineNo - boot.startLine > 3) {
+      return this.touch();
+    }
     // The same kernel's banner at 0 s again while its boot had got no further than its first second (a
     // console registering late and printing the log from its start, HiKey960's after `Console: colour dummy
     // device`): the same boot, its lines again until they pass where they were.
@@ -2976,7 +2983,13 @@ export class Segmenter extends CrashTracker {
       if (full !== null) ref = { ...ref, text: full, description: full };
     }
     const cycle = this.ensureCycle(rec.at.lineNo);
-    const key = ref.name ?? ref.text;
+    let key = ref.name ?? ref.text;
+    // (A frame whose name lost its end to damaged bytes, `Job systemd-networkd-wait-online.se…`: the job of
+    // this cycle whose name begins so.)
+    if (ref.name === null && key.endsWith('…') && !key.includes(' ')) {
+      const head = key.slice(0, -1);
+      for (const k of cycle.jobs.keys()) if (k.startsWith(head)) { key = k; break; }
+    }
     let job = cycle.jobs.get(key);
     if (job === undefined) {
       if (cycle.jobs.size >= LIMITS.jobsPerCycle || this.retainedJobs >= LIMITS.jobsRetained) {

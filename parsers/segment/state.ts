@@ -284,6 +284,9 @@ export interface BootState {
    *  (`qemu-system-x86_64: Trying to execute code outside RAM or ROM at …`), Anaconda stopping its
    *  installation (`anaconda[2628]: Non interactive installation failed: …`). The first. */
   overseerFailed?: { who: 'QEMU' | 'Anaconda' | 'debian-installer'; message: string; ev: Evidence };
+  /** A program's uncaught Python traceback with no systemd cycle to put it in (another init, or an excerpt of
+   *  a service's output alone: `vyos-router[1490]: Traceback (most recent call last):` … its exception). */
+  traceback?: { ident: string; header: Evidence; exception?: Evidence; unit?: string | null };
   /** systemd-nspawn's own errors as it set up a container (`Failed to write boot id: Permission denied`,
    *  `Child died too early.`), before anything of the container's init. */
   nspawnErrors?: Evidence[];
