@@ -86,6 +86,17 @@ test('a full reboot: shutdown, firmware, a new kernel banner → two boots', () 
   assert.equal(r.boots.flatMap((b) => b.cycles.map((c) => c.index)), [1, 2]);
 });
 
+// (The shape of a dmesg without timestamps mailed with the kexec'd kernel's after it, kexec's list, 2019.)
+test("an untimed banner after init ran is /proc/version printed, unless the kernel's command line follows it (kexec)", () => {
+  const banner = 'Linux version 5.3.11-gentoo (m@n) (gcc version 9.2.0 (Gentoo 9.2.0-r2 p3)) #29 SMP Thu Nov 21 20:40:28 CET 2019';
+  const first = [banner, 'Command line: BOOT_IMAGE=/boot/vmlinuz root=/dev/sda2', 'Run /sbin/init as init process', ' * Starting sshd ...  [ ok ]', 'kexec_file: kernel signature verification successful.', 'kexec_file: Loading segment 0: buf=0x00000000e99b31ad bufsz=0x5000 mem=0x91000 memsz=0x6000', ''];
+  const kexeced = analyze([...first, banner, 'Command line: ', "x86/fpu: Supporting XSAVE feature 0x001: 'x87 floating point registers'"].join('\n'));
+  assert.is(kexeced.boots.length, 2);
+  assert.is(kexeced.boots[1]!.startLine, first.length + 1);
+  const printed = analyze([...first, banner, ' * Stopping sshd ...  [ ok ]'].join('\n'));
+  assert.is(printed.boots.length, 1);
+});
+
 test('kernel timestamps restarting near zero start a new boot even without a banner', () => {
   const r = analyze(['[  100.000000] foo', '[  101.000000] bar', '[    0.500000] baz'].join('\n'));
   assert.equal(r.boots.map((b) => b.startReason), ['log-start', 'timestamps-restarted']);

@@ -259,6 +259,17 @@ export class Segmenter extends CrashTracker {
     // (The kernel's word just after mount(8)'s, on a path beside its mount point, says why it failed.)
     const jm = this.boot?.journalMountError;
     if (jm !== undefined && line > jm.ev.line && line - jm.ev.line <= 3 && jm.more.length < 2 && (rec.kind === 'kernel' || (rec.kind === 'journal' && rec.journal.ident === 'kernel')) && shown.includes(jm.path.slice(0, jm.path.lastIndexOf('/') + 1)) && jm.path.lastIndexOf('/') > 0) jm.more.push({ line, text: clip(shown), why: 'the kernel says why' });
+    // The kernel's command line just after a banner taken for `/proc/version` printed: a kernel started there
+    // after all (`kexec -e`, with nothing of a restart between), and its boot begins at the banner.
+    if (this.skippedBanner !== null && shown.trim() !== '') {
+      const banner = this.skippedBanner;
+      this.skippedBanner = null;
+      if (line - banner.at.lineNo <= 2 && /^\s*(?:\[[\s\d.]+\]\s*)?(?:Kernel )?[Cc]ommand line: /.test(shown)) {
+        this.bannerConfirmed = true;
+        this.kernel(banner);
+        this.bannerConfirmed = false;
+      }
+    }
     if (rec.kind === 'kernel') {
       if (rec.plain && this.plainKernel(rec)) return;
       return this.kernel(rec);
@@ -1381,7 +1392,8 @@ export class Segmenter extends CrashTracker {
     // (Or after init ran, the same kernel's words again with nothing of a restart or crash between (a WARNING
     // stops nothing): a test script printing /proc/version. A log that began after the banner, at `Run
     // /sbin/init`, does not know the kernel's version: there, while another init's services run.)
-    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.every((c) => c.kind === 'warning') && (boot.kernelVersion !== null ? rec.event.detail === boot.kernelVersion : boot.init !== null)))) {
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && !this.bannerConfirmed && boot !== null && boot.end === 'log-end' && (boot.loginLine !== null || boot.cycles.some((c) => c.loginLine !== null) || (boot.initRunLine !== undefined && boot.crashes.every((c) => c.kind === 'warning') && (boot.kernelVersion !== null ? rec.event.detail === boot.kernelVersion : boot.init !== null)))) {
+      this.skippedBanner = rec;
       return this.touch();
     }
     // A banner stamped well into the running kernel's own clock, as it goes on (powerpc's xmon and Samsung's
@@ -2501,6 +2513,10 @@ export class Segmenter extends CrashTracker {
    * (`Failed to create /init.scope control group: Read-only file system`, then `Failed to allocate manager
    * object: Read-only file system`): the first line of that chain is the cause.
    */
+  /** An untimed banner taken for `/proc/version` printed, until the next line says otherwise (see above). */
+  private skippedBanner: Extract<ConsoleRecord, { kind: 'kernel' }> | null = null;
+  private bannerConfirmed = false;
+
   /** PID 1's `Failed to mount cgroup at …` on the console, the last seen. */
   private cgroupMountFailed: LineRef | null = null;
 
