@@ -231,6 +231,7 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'syslog-level': 'syslog facility.level',
   'cut-prefix': 'journal prefixes cut to the colon',
   'caret-escapes': 'escapes as ^[',
+  'caret-cr': '^M that lost its caret at line ends',
   'bare-escapes': 'escapes without ESC',
   'web-escapes': 'escapes as text',
   'html-entities': 'HTML entities',

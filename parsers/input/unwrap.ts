@@ -28,6 +28,7 @@ export type EnvelopeKind =
   | 'syslog-level'
   | 'cut-prefix'
   | 'caret-escapes'
+  | 'caret-cr'
   | 'bare-escapes'
   | 'web-escapes'
   | 'vm-name'
@@ -474,7 +475,7 @@ export class LineUnwrapper {
     if (text.charCodeAt(text.length - 1) === 0x4d /* M */ && text.length > 1) {
       if (this.lostCaretCr >= 2 || LOST_CARET_CR.test(text)) {
         this.lostCaretCr++;
-        this.count('caret-escapes');
+        this.count('caret-cr');
         return text.slice(0, -1);
       }
     } else if (text.trim() !== '') this.lostCaretCr = 0;
