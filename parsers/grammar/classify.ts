@@ -759,6 +759,15 @@ export class LineClassifier {
         return;
       }
     }
+    // systemctl refusing a job at a shell (`Failed to start default.target: Transaction is destructive.`, `Failed
+    // to start nginx.service: Unit nginx.service not found.`): the unit named in full, then its reason.
+    if (c0 === 0x46 /* F */ && trimmed.startsWith('Failed to ') && trimmed.includes(': ')) {
+      const refused = matchSystemctlError(trimmed, true);
+      if (refused !== null) {
+        this.out({ kind: 'pid1', at, manager: refused });
+        return;
+      }
+    }
     // PID 1's messages without any prefix (`journalctl -o cat`, pastes that lost the prefix, old
     // systemd's unbracketed console lines): failures and targets only, which nothing else prints so.
     if (c0 >= 0x41 && c0 <= 0x5a) {

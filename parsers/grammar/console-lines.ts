@@ -587,20 +587,24 @@ export function matchManagerEvent(message: string): ManagerEvent | null {
 /** systemctl's own error, printed by whatever script ran it (`dracut-initqueue[663]: Failed to start
  *  systemd-cryptsetup@x.service: Unit systemd-cryptsetup@x.service not found.`): the unit could not start. */
 const SYSTEMCTL_NOT_FOUND = /^Failed to (?:start|restart) (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)): Unit \1 (?:not found|is masked)\.?$/;
+/** Typed at a shell, it may also refuse the job: `Failed to start default.target: Transaction is destructive.`,
+ *  as `exit` from an emergency shell asks for the default target while emergency.service's job still runs.
+ *  (A script's own attempt refused so, dracut's at its emergency, is no failure of the unit.) */
+const SYSTEMCTL_REFUSED = /^Failed to (?:start|restart|isolate) (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)): (?:Transaction (?:for \S+ )?is destructive\b.*|Unit \1 has a bad unit file setting\.?)$/;
 
 /** systemctl's word on a start job that failed (`Job for foo.service failed because the control process
  *  exited with error code.`, `… failed. See "systemctl status foo.service" …`): typed at a shell or run by
  *  a script, it names the unit that failed. (`Job for X canceled.` is no failure.) */
 const SYSTEMCTL_JOB_FAILED = /^Job for (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)) failed(?: because |\.)/;
 
-export function matchSystemctlError(message: string): ManagerEvent | null {
+export function matchSystemctlError(message: string, typed = false): ManagerEvent | null {
   const c = message.charCodeAt(0);
   if (c === 0x4a /* J */ && message.startsWith('Job for ')) {
     const j = SYSTEMCTL_JOB_FAILED.exec(message);
     return j ? { kind: 'job-failed', groups: [j[1]!] } : null;
   }
   if (c !== 0x46 /* F */ || !message.startsWith('Failed to ')) return null;
-  const m = SYSTEMCTL_NOT_FOUND.exec(message);
+  const m = SYSTEMCTL_NOT_FOUND.exec(message) ?? (typed ? SYSTEMCTL_REFUSED.exec(message) : null);
   return m ? { kind: 'unit-not-found', groups: [m[1]!] } : null;
 }
 
