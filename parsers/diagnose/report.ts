@@ -371,10 +371,14 @@ function hookComplained(b: BootState): Cause | null {
 /** A program stopped on an uncaught error (a Python traceback) with no systemd cycle seen (another init, or an
  *  excerpt of one service's output): what went wrong, in its words. */
 function bootTraceback(b: BootState): Cause | null {
-  const t = b.traceback;
-  if (t?.exception === undefined || b.cycles.length > 0) return null;
-  const said = t.exception.text.slice(t.exception.text.indexOf(t.ident)).replace(/^[^:]*?\]?: /, '').trim();
-  return statedCause('unit', t.unit ?? said, `${t.unit ?? t.ident} stopped on an uncaught error: ${said}`, [t.exception, t.header], t.unit != null ? undefined : said);
+  return b.traceback?.exception === undefined || b.cycles.length > 0 ? null : tracebackCause(b.traceback);
+}
+
+/** A program's uncaught error in its own words (the traceback's last line), under its unit when the log binds it. */
+function tracebackCause(t: NonNullable<BootState['traceback']>): Cause {
+  const exception = t.exception!;
+  const said = exception.text.slice(exception.text.indexOf(t.ident)).replace(/^[^:]*?\]?: /, '').trim();
+  return statedCause('unit', t.unit ?? said, `${t.unit ?? t.ident} stopped on an uncaught error: ${said}`, [exception, t.header], t.unit != null ? undefined : said);
 }
 
 /** How many error lines a dracut hook prints before its complaints are the story of a boot where nothing failed. */
@@ -1401,21 +1405,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   // Nothing of systemd's failed, but a program stopped on an uncaught error (a Python traceback): that is what
   // went wrong, in its own words, under its unit when the log binds it.
   if ((outcome === 'ok' || outcome === 'incomplete') && rootCause === null && !requested && c.traceback?.exception !== undefined) {
-    const t = c.traceback;
-    const exception = t.exception!;
-    const said = exception.text.slice(exception.text.indexOf(t.ident)).replace(/^[^:]*?\]?: /, '').trim();
-    const evidence = [exception, t.header];
-    rootCause = {
-      kind: 'unit',
-      unit: t.unit ?? said,
-      ...(t.unit != null ? {} : { description: said }),
-      headline: `${t.unit ?? t.ident} stopped on an uncaught error: ${said}`,
-      lines: linesOf(evidence),
-      evidence,
-      cascade: null,
-      dependents: 0,
-      crash: null,
-    };
+    rootCause = tracebackCause(c.traceback);
     outcome = 'failed';
   }
   // The machine was reset while its spinner showed a start job running (the next boot began with no end to

@@ -137,10 +137,10 @@ const ROOT_MOUNTING = /^[Mm]ounting \/dev\/(?:mapper\/)?([\w.-]+)\s*(?:->|on|at|
 /** The container OpenRC says it starts up in, at the end of its banner. */
 const OPENRC_CONTAINER = /is starting up .*\[(?:LXC|DOCKER|PODMAN|SYSTEMD-NSPAWN|OPENVZ|VSERVER|RKT|WSL|JAIL|PROOT|UML)\]\s*$/;
 
-/** A step runit-void's core services announce (`=> Checking filesystems:`, `=> Mounting rootfs read-write...`);
- *  U-Boot's `=> ` prompt is followed by a command, not a capitalised phrase ending so. */
 /** debian-installer's `The failing step is: …` (its dialog's frame drawn around it, as `x` or `│`). */
 const DI_STEP_FAILED = /\bfailing step is: ([A-Z][\w ()/,'.-]{2,80}?)\s*[x│|]?\s*$/;
+/** A step runit-void's core services announce (`=> Checking filesystems:`, `=> Mounting rootfs read-write...`);
+ *  U-Boot's `=> ` prompt is followed by a command, not a capitalised phrase ending so. */
 const STEP_HEADER = /^=> ([A-Z][\w ()/,'-]{2,60}?)(?:\.\.\.|:)\s*$/;
 /** The same, as other init scripts announce a step: Debian's and old Ubuntu's (`  *  Checking all file
  *  systems...`, done with `...done.` or `...fail!`) and Red Hat's rc.sysinit (`Checking all file systems.`, its
@@ -2506,6 +2506,13 @@ export class Segmenter extends CrashTracker {
     return [...burst, ...said.filter((e) => !burst.some((b) => b.line === e.line))];
   }
 
+  /** An untimed banner taken for `/proc/version` printed, until the next line says otherwise (see kernel()). */
+  private skippedBanner: Extract<ConsoleRecord, { kind: 'kernel' }> | null = null;
+  private bannerConfirmed = false;
+
+  /** PID 1's `Failed to mount cgroup at …` on the console, the last seen. */
+  private cgroupMountFailed: LineRef | null = null;
+
   /**
    * `[!!!!!!] Failed to allocate manager object, freezing.`: PID 1 itself failed, before or instead of
    * running any unit (a container without the cgroups or mounts it needs, a broken upgrade). systemd logs
@@ -2513,13 +2520,6 @@ export class Segmenter extends CrashTracker {
    * (`Failed to create /init.scope control group: Read-only file system`, then `Failed to allocate manager
    * object: Read-only file system`): the first line of that chain is the cause.
    */
-  /** An untimed banner taken for `/proc/version` printed, until the next line says otherwise (see above). */
-  private skippedBanner: Extract<ConsoleRecord, { kind: 'kernel' }> | null = null;
-  private bannerConfirmed = false;
-
-  /** PID 1's `Failed to mount cgroup at …` on the console, the last seen. */
-  private cgroupMountFailed: LineRef | null = null;
-
   private managerFatal(message: string, at: LineRef, crashed = false, provisional = false): void {
     this.recognised++;
     const said = message.replace(/(?:, freezing)?\.?$/, '');
