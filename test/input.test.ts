@@ -54,6 +54,18 @@ test('CI timestamps, quoting, fences, levels and HTML entities come off', () => 
   );
 });
 
+test('a paste commented out with # comes off while every line has it; a root prompt is not a comment', () => {
+  assert.equal(
+    unwrap(['      # <<< NixOS Stage 1 >>>', '', '      # [    0.000000] Linux version 6.16.3 (nixbld@localhost)', '      #', '      # retrying...']),
+    ['<<< NixOS Stage 1 >>>', '', '[    0.000000] Linux version 6.16.3 (nixbld@localhost)', '', 'retrying...'],
+  );
+  // (A shell's `# ` prompt, then what the command printed: the marker ends at the first line without it.)
+  assert.equal(unwrap(['# dmesg | tail -2', '[    1.000000] random: crng init done', '# exit']), ['dmesg | tail -2', '[    1.000000] random: crng init done', '# exit']);
+  const r = analyze(['# [    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '# [    1.000000] Run /init as init process', '# [FAILED] Failed to start foo.service - Foo.'].join('\n') + '\n');
+  assert.equal(r.input.envelopes.find((e) => e.kind === 'commented')?.lines, 3);
+  assert.is(r.rootCause?.unit, 'foo.service');
+});
+
 test('socklog facility.level prefixes and journal lines cut to their colon come off', () => {
   assert.equal(unwrap(['2023-03-03T08:14:16.63393 daemon.warn: [    2.144928] dracut Warning: e2fsck returned with 16', 'kern.info: [    0.000000] Linux version 6.1']), [
     '[    2.144928] dracut Warning: e2fsck returned with 16',

@@ -885,6 +885,14 @@ test("initramfs-tools' failure written to the kernel's log; an ebegin step that 
   assert.is(f([' * Mounting boot media: ', ...Array.from({ length: 250 }, (_, i) => `[    1.${String(100000 + i)}] x`), 'failed.']).rootCause, null);
 });
 
+test("lsb-base's status pushed to the next line by the console's width: `[fail]` alone is the step's above it", () => {
+  const upstart = [' * Starting OpenSSH server[ OK ]', ' * Starting Postfix Mail Transport Agent postfix        ', '[ OK ]', ' * Starting authentication failure monitor fail2ban        ', '[fail]', ' * Starting MySQL Server[ OK ]'];
+  assert.is(f(upstart).rootCause, 'Starting authentication failure monitor fail2ban');
+  assert.is(f(upstart.slice(0, 3)).rootCause, null);
+  // (A `[fail]` with no step just above it names nothing.)
+  assert.is(f([' * Starting authentication failure monitor fail2ban', 'some other line', 'and another', '[fail]']).rootCause, null);
+});
+
 test("Linux From Scratch's boot.log: a script's message with its own prefix after the step's `...`, then FAIL; systemd's own programs on kmsg are a userspace cycle, udevd's are not", () => {
   const lfs = ['Oct 02 23:40:30 +02:00 yeshua-os  Starting kernel log daemon... OK', "Oct 02 23:40:30 +02:00 yeshua-os  Bringing up the ens3 interface...Oct 02 23:40:30 +02:00 yeshua-os  Interface ens3 doesn't exist. FAIL"];
   assert.is(f(lfs).rootCause, 'Bringing up the ens3 interface');

@@ -226,6 +226,7 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'ci-timestamps': 'CI timestamps',
   'markdown-fence': 'Markdown fence',
   quoted: 'e-mail quoting',
+  commented: 'commented out with #',
   indented: 'indented',
   'kmsg-level': 'kmsg levels',
   'syslog-level': 'syslog facility.level',

@@ -296,6 +296,10 @@ const CUT_WIDTH_MIN = 78;
 
 /** ebegin's words, waiting for eend's `ok.` / `failed.`. */
 const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
+/** lsb-base's step (Ubuntu's Upstart years) whose status went to the next line, the column past the
+ *  console's width: ` * Starting Postfix Mail Transport Agent postfix`, then `[ OK ]` or `[fail]` alone. */
+const LSB_STEP_OPEN = /^\* ((?:Starting|Stopping) [^[\]]{1,100}?)\s*$/;
+const LSB_STATUS_ALONE = /^\[ ?(OK|fail|Fail) ?\]$/;
 
 /** A process's kmsg line with spaces before its name. */
 const SPACED_PROCESS = /^ {1,3}[\w@.\-/]{1,64}\[\d{1,9}\]: /;
@@ -317,6 +321,8 @@ export class LineClassifier {
   private failedUnitsLeft = 0;
   /** An init script's step begun (` * Mounting boot media: `) whose `ok.` or `failed.` is still to come. */
   private openStep: { name: string; at: LineRef } | null = null;
+  /** lsb-base's step whose status is on the next line (see LSB_STEP_OPEN). */
+  private lsbStep: { name: string; at: LineRef } | null = null;
   /** A status line cut short by a kernel line, waiting for its continuation. */
   private fragment: { line: PhysicalLine; text: string; whole: boolean } | null = null;
 
@@ -575,6 +581,16 @@ export class LineClassifier {
   }
 
   private classifyOne(at: LineRef, text: string, repaired: boolean, st: StatusLine | null, stopless = false): void {
+    if (this.lsbStep !== null) {
+      const step = this.lsbStep;
+      this.lsbStep = null;
+      const status = at.lineNo - step.at.lineNo <= 2 ? LSB_STATUS_ALONE.exec(text.trim()) : null;
+      if (status !== null) {
+        // (Told at the step's line, which names it; its status line goes with it.)
+        this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'upstart', failed: status[1] === 'OK' ? null : step.name, opens: false });
+        return;
+      }
+    }
     if (st !== null) {
       const msg =
         parseStatusMessage(st.message) ??
@@ -923,6 +939,10 @@ export class LineClassifier {
     if (c0 === 0x2a /* * */) {
       const step = EBEGIN.exec(trimmed);
       if (step !== null) this.openStep = { name: step[1]!, at };
+      else {
+        const lsb = LSB_STEP_OPEN.exec(text.trimStart());
+        if (lsb !== null) this.lsbStep = { name: lsb[1]!, at };
+      }
     } else if (this.openStep !== null && (c0 === 0x6f /* o */ || c0 === 0x66) /* f */) {
       // (Within a screenful of the step: a `failed.` far below it is some other program's.)
       if ((trimmed === 'failed.' || trimmed === 'failed') && at.lineNo - this.openStep.at.lineNo <= 200) {

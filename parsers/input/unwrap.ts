@@ -23,6 +23,7 @@ export type EnvelopeKind =
   | 'ci-timestamps'
   | 'markdown-fence'
   | 'quoted'
+  | 'commented'
   | 'indented'
   | 'kmsg-level'
   | 'syslog-level'
@@ -326,6 +327,8 @@ export class LineUnwrapper {
   private lostCaretCr = 0;
   /** The whole paste is quoted with `| ` (null: no line with text seen yet). */
   private barQuote: boolean | null = null;
+  /** The whole paste is commented out with `# ` (null: no line with text seen yet). */
+  private hashQuote: boolean | null = null;
   /** The indent before every line of the file ('': none; null: no line with text seen yet). */
   private outerIndent: string | null = null;
   private prevBlank = false;
@@ -452,6 +455,22 @@ export class LineUnwrapper {
     return text;
   }
 
+  /**
+   * A paste commented out in a source file (`# ` before every line: Nix, shell, Python, YAML), learned from
+   * the input's first line with text, taken off each line that has it until one without. (A root shell's
+   * prompt, `# dmesg`, is followed by output that is not so marked: the marker ends there.)
+   */
+  private unhash(text: string): string {
+    if (text.charCodeAt(0) === 0x23 /* # */ && (text.length === 1 || text.charCodeAt(1) === 0x20)) {
+      this.hashQuote ??= true;
+      if (this.hashQuote) {
+        this.count('commented');
+        return text.slice(2);
+      }
+    } else if (text.trim() !== '' && !FENCE.test(text)) this.hashQuote = false;
+    return text;
+  }
+
   /** E-mail quoting taken off (`> `, `>> `); null for a quoted empty line. */
   private unquote(text: string): string | null {
     const m = /^(?:> ?)+/.exec(text);
@@ -494,7 +513,10 @@ export class LineUnwrapper {
     // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel
     // prints no colour. They pass untouched (checked by hand: this runs on every line).
     // (But for a `^M` that lost its caret at their end, as on every line of such a paste.)
-    if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) return this.lostCaret(text);
+    if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) {
+      this.hashQuote = false;
+      return this.lostCaret(text);
+    }
     // grabserial (a board's serial capture): `[74.536364 0.165909] ` before each line, the time since its
     // base and since the line before.
     if (c === 0x5b && GRABSERIAL.test(text)) {
@@ -525,6 +547,10 @@ export class LineUnwrapper {
     const barLater = this.barQuote !== false && ((b0 >= 0x30 && b0 <= 0x39) || b0 === 0x5b) && looksTimestamped(text, b0 === 0x5b ? 1 : 0);
     if (this.barQuote !== false && !barLater) {
       text = this.unbar(text);
+      if (text === '') return text;
+    }
+    if (this.hashQuote !== false) {
+      text = this.unhash(text);
       if (text === '') return text;
     }
     const c0 = text.charCodeAt(0);

@@ -1433,6 +1433,8 @@ export class Segmenter extends CrashTracker {
           boot.cycles.length > 0 ||
           // (An init that ran before it, BusyBox's `reboot` typed at its shell: the log began in the boot before.)
           boot.init !== null ||
+          // (So did an initramfs that ran before it: NixOS's stage 1 giving up, `retrying...`, and a reboot.)
+          boot.phases.some((p) => p.name === 'initrd') ||
           // (Some boards' kernels count from power-on, not from their own start: the banner a moment after
           // the kernel's first line, on the same clock, is that kernel's.)
           (boot.lastUptime !== null && boot.lastUptime > 5 && !(rec.uptime !== null && boot.firstUptime !== null && rec.uptime >= boot.lastUptime && rec.uptime - boot.firstUptime < 2)) ||
