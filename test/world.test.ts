@@ -893,6 +893,12 @@ test("lsb-base's status pushed to the next line by the console's width: `[fail]`
   assert.is(f([' * Starting authentication failure monitor fail2ban', 'some other line', 'and another', '[fail]']).rootCause, null);
 });
 
+test("Upstart's mountall waiting on a file system: the boot's cause when the log ends in the wait, nothing when init goes on", () => {
+  const wait = [' * Starting userspace bootsplash                                         [ OK ]', 'The disk drive for /tmp is not ready yet or not present.', 'keys:Continue to wait, or Press S to skip mounting or M for manual recovery', '', 'keys:', 'The disk drive for /boot is not ready yet or not present.', 'keys:Continue to wait, or Press S to skip mounting or M for manual recovery'];
+  assert.is(f(wait).rootCause, 'The disk drive for /tmp is not ready yet or not present');
+  assert.is(f([...wait, ' * Starting Mount network filesystems                                    [ OK ]', 'host login:']).rootCause, null);
+});
+
 test("Linux From Scratch's boot.log: a script's message with its own prefix after the step's `...`, then FAIL; systemd's own programs on kmsg are a userspace cycle, udevd's are not", () => {
   const lfs = ['Oct 02 23:40:30 +02:00 yeshua-os  Starting kernel log daemon... OK', "Oct 02 23:40:30 +02:00 yeshua-os  Bringing up the ens3 interface...Oct 02 23:40:30 +02:00 yeshua-os  Interface ens3 doesn't exist. FAIL"];
   assert.is(f(lfs).rootCause, 'Bringing up the ens3 interface');

@@ -152,6 +152,10 @@ function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
 function lsbStepHang(b: BootState, endsTheLog: boolean): Cause | null {
   const step = b.lsbStep;
   if (!endsTheLog || step === undefined || step.closed || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.contentEnd <= step.line) return null;
+  if (step.mountall === true) {
+    const evidence: Evidence[] = [{ line: step.line, text: step.text, why: 'mountall waits on a file system of /etc/fstab, and init said nothing more' }];
+    return statedCause('unexplained', step.name, `the boot stopped in mountall: ${step.name} (nothing of init's after it to the log's end)`, evidence, step.name);
+  }
   const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `the init scripts began '${step.name}' and said nothing more` }];
   return statedCause('unexplained', step.name, `the boot hung in its init scripts' step '${step.name}' (nothing of init's after it to the log's end)`, evidence, step.name);
 }

@@ -219,6 +219,10 @@ const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 
 /** An LSB init script's status (Debian's fancy output: `[ ok ]`, `[FAIL]`, `[warn]`, `[info]`, a next step's `[....]`). */
 const LSB_STATUS = /\[ ?(?:ok|FAIL|warn|info|\.\.\.\.) ?[\].]/;
+/** Upstart's mountall waiting on a file system in /etc/fstab (Ubuntu 10.04 to 14.04), its key prompt below:
+ *  `The disk drive for /tmp is not ready yet or not present.` / `Continue to wait, or Press S to skip mounting or
+ *  M for manual recovery`. */
+const MOUNTALL_WAIT = /^(The disk drive for \S+ is not ready yet or not present|Serious errors were found while checking the disk drive for \S+|An error occurred while mounting \S+)\.?\s*$/;
 
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
@@ -391,6 +395,11 @@ export class Segmenter extends CrashTracker {
         // `[FAIL]`); a step whose status is on the same line ended.
         const m = /^\[\.\.\.\.\] (.{2,160}?)(?:\.\.\.|:)(.*)$/.exec(t.trimEnd());
         if (m !== null) this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
+      }
+      // mountall waits (its prompt below), as an LSB step does: the boot stays there unless init goes on.
+      // (A second file system it waits on meanwhile is the same wait.)
+      else if ((t0 === 0x54 /* T */ || t0 === 0x53 /* S */ || t0 === 0x41) /* A */ && this.boot !== null && this.boot.cycles.length === 0 && !(this.boot.lsbStep?.closed === false && this.boot.lsbStep.mountall === true) && MOUNTALL_WAIT.test(t)) {
+        this.boot.lsbStep = { name: MOUNTALL_WAIT.exec(t)![1]!, line: rec.at.lineNo, text: clip(t), closed: false, mountall: true };
       }
       else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
       else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
