@@ -66,6 +66,12 @@ test('a paste commented out with # comes off while every line has it; a root pro
   assert.is(r.rootCause?.unit, 'foo.service');
 });
 
+test('escapes whose ESC a copy showed as a dot come off with their dots, only when every escape of the line has one', () => {
+  assert.equal(unwrap(['[.[0;1;31mFAILED.[0m] Failed to start .[0;1;39mLoad Kernel Modules.[0m.']), ['[FAILED] Failed to start Load Kernel Modules.']);
+  // (A lost ESC after a full stop of the text's own: the stop stays.)
+  assert.equal(unwrap(['[[0;1;31mFAILED[0m] Failed to start Foo.[0m']), ['[FAILED] Failed to start Foo.']);
+});
+
 test('socklog facility.level prefixes and journal lines cut to their colon come off', () => {
   assert.equal(unwrap(['2023-03-03T08:14:16.63393 daemon.warn: [    2.144928] dracut Warning: e2fsck returned with 16', 'kern.info: [    0.000000] Linux version 6.1']), [
     '[    2.144928] dracut Warning: e2fsck returned with 16',
@@ -141,6 +147,18 @@ test('a log read through any envelope gives the report the bare log gives, with 
   }
 });
 
+
+test('journalctl -o short-delta reads as short-monotonic: the same report, the delta said in input.envelopes', () => {
+  for (const name of ['lab/failing-service-journal-monotonic', 'lab/device-timeout-journal-monotonic', 'lab/fsck-failure-journal-monotonic']) {
+    const raw = readFileSync(join(CORPORA, name, 'console.log'), 'utf8');
+    const bare = shape(analyze(raw));
+    const delta = raw.replace(/^(\[ *\d+\.\d{6})\]/gm, (_, t: string) => `${t} <    0.000125>]`);
+    assert.ok(delta !== raw, name);
+    const r = analyze(delta);
+    assert.equal(shape(r), bare, name);
+    assert.ok(r.input.envelopes.some((e) => e.kind === 'journal-delta'), name);
+  }
+});
 
 test('a pod log whose runtime cut long lines into parts (stdout P …) reads as the whole lines, the cause and its evidence the same', () => {
   for (const name of CASES) {

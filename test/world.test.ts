@@ -764,7 +764,12 @@ test("a root device the kernel waited for that its partition scan then shows; Up
   assert.is(analyze('[    1.261911] Waiting for root device /dev/mmcblk0p2...\n[    1.719247]  mmcblk0: p1\n').verdict, 'failed');
   const respawned = ['init: plymouth-upstart-bridge main process (641) terminated with status 1', 'init: plymouth-upstart-bridge main process ended, respawning', 'init: failsafe main process (1220) killed by TERM signal'];
   assert.is(f(respawned).rootCause, null);
-  assert.is(f([...respawned, 'init: plymouth-upstart-bridge respawning too fast, stopped']).rootCause, 'plymouth-upstart-bridge');
+  // (Nor is its giving up on plymouth's bridge, which has no splash to talk to on a headless console; another job's is.)
+  assert.is(f([...respawned, 'init: plymouth-upstart-bridge respawning too fast, stopped']).rootCause, null);
+  assert.is(f(['init: tty1 main process (1220) terminated with status 1', 'init: tty1 main process ended, respawning', 'init: tty1 respawning too fast, stopped']).rootCause, 'tty1');
+  // Upstart's words in the kernel's log, as it writes them there.
+  assert.is(f(['[   10.080302][    T1] init: udev-fallback-graphics main process (366) terminated with status 1']).rootCause, 'udev-fallback-graphics');
+  assert.is(f(['[   32.588676] init: cups main process (920) killed by HUP signal', '[   32.588691] init: cups main process ended, respawning']).rootCause, null);
 });
 
 test("`See 'systemctl status X'` right after a failure names it over a template's guess; Talos's failed phase; a hung job before a paste's closing fence", () => {
@@ -897,6 +902,21 @@ test("Upstart's mountall waiting on a file system: the boot's cause when the log
   const wait = [' * Starting userspace bootsplash                                         [ OK ]', 'The disk drive for /tmp is not ready yet or not present.', 'keys:Continue to wait, or Press S to skip mounting or M for manual recovery', '', 'keys:', 'The disk drive for /boot is not ready yet or not present.', 'keys:Continue to wait, or Press S to skip mounting or M for manual recovery'];
   assert.is(f(wait).rootCause, 'The disk drive for /tmp is not ready yet or not present');
   assert.is(f([...wait, ' * Starting Mount network filesystems                                    [ OK ]', 'host login:']).rootCause, null);
+});
+
+test("bcachefs's own errors: the btree it could not read is why the mount failed; the 0-day robot's hang verdict is the kernel's hang, or the crash before it", () => {
+  const bch = ['[   41.494922][ T1447] bcachefs (sda1): error reading btree root btree=accounting level=0: btree_node_read_error, fixing', '[   41.505517][ T1447] bcachefs (sda1): bch2_fs_recovery(): error btree_node_read_error', '[   41.513201][ T1447] bcachefs (sda1): bch2_fs_start(): error starting filesystem btree_node_read_error'];
+  assert.is(f(bch).rootCause, 'bcachefs (sda1): error reading btree root btree=accounting level=0: btree_node_read_error, fixing');
+  const hang = ['[    2.061046] hid_generic 0003:0627:0001.0001: input,hidraw0: USB HID v0.01 Mouse', 'BUG: kernel hang in boot stage'];
+  assert.equal(f(hang).kernelCrashes, ['bug']);
+  const oops = ['[    3.000000] BUG: kernel NULL pointer dereference, address: 00000000', '[    3.000100] Oops: 0000 [#1] SMP', 'BUG: kernel hang in boot stage'];
+  assert.equal(f(oops).kernelCrashes, ['oops']);
+});
+
+test("switch_root could not move a root that was never mounted: the root device's failure, in mount's words (util-linux before 2.30 too)", () => {
+  const r = f(['mount: /sysroot not mounted or bad option', '', '       In some cases useful info is found in syslog - try', '       dmesg | tail or so.', 'switch_root: failed to mount moving /sysroot to /: Invalid argument', 'switch_root: failed. Sorry.', '[    1.138742] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100']);
+  assert.is(r.rootCause, 'root-device');
+  assert.equal(r.kernelCrashes, ['panic']);
 });
 
 test("Linux From Scratch's boot.log: a script's message with its own prefix after the step's `...`, then FAIL; systemd's own programs on kmsg are a userspace cycle, udevd's are not", () => {
@@ -3176,6 +3196,12 @@ test("syzkaller's report says a WARNING line again for an inlined frame: one war
   const w2 = '[   10.000001] WARNING: CPU: 0 PID: 1 at kernel/kthread.c:75 kthread_should_stop+0xaf/0xd0 kernel/kthread.c:157';
   assert.equal(f([w1, w2]).kernelCrashes, ['warning']);
   assert.equal(f([w1, '[   10.000001] WARNING: CPU: 0 PID: 1 at mm/slub.c:12 kfree+0x1/0x2']).kernelCrashes, ['warning', 'warning']);
+  // (Any report's first line: a KASAN report and a panic, titled by the frame nothing was inlined into.)
+  const kasan = f(['BUG: KASAN: null-ptr-deref in instrument_atomic_read include/linux/instrumented.h:71 [inline]', 'BUG: KASAN: null-ptr-deref in get_mm_rss include/linux/mm.h:2049 [inline]', 'BUG: KASAN: null-ptr-deref in task_nr_scan_windows.isra.0+0x23/0x120 kernel/sched/fair.c:1123']);
+  assert.equal(kasan.kernelCrashes, ['bug']);
+  assert.match(kasan.crashTitles[0]!, /task_nr_scan_windows/);
+  const panic = f(['Kernel panic - not syncing: kasan_populate_pud arch/x86/mm/kasan_init_64.c:99 [inline]: Failed to allocate page, nid=0 from=1000000', 'Kernel panic - not syncing: kasan_populate_shadow+0x57f/0x71f arch/x86/mm/kasan_init_64.c:153: Failed to allocate page, nid=0 from=1000000']);
+  assert.equal(panic.kernelCrashes, ['panic']);
 });
 
 test("mkinitcpio's shell: what sent it there is the root's mount that failed", () => {

@@ -238,4 +238,5 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'html-entities': 'HTML entities',
   'forum-markup': 'forum markup',
   'container-log': 'Kubernetes pod log',
+  'journal-delta': 'journalctl -o short-delta stamps',
 };

@@ -152,8 +152,8 @@ function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
 function lsbStepHang(b: BootState, endsTheLog: boolean): Cause | null {
   const step = b.lsbStep;
   if (!endsTheLog || step === undefined || step.closed || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.contentEnd <= step.line) return null;
-  if (step.mountall === true) {
-    const evidence: Evidence[] = [{ line: step.line, text: step.text, why: 'mountall waits on a file system of /etc/fstab, and init said nothing more' }];
+  if (step.mountall !== undefined) {
+    const evidence: Evidence[] = [{ line: step.line, text: step.text, why: 'mountall waits on a file system of /etc/fstab, and init said nothing more' }, ...step.mountall];
     return statedCause('unexplained', step.name, `the boot stopped in mountall: ${step.name} (nothing of init's after it to the log's end)`, evidence, step.name);
   }
   const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `the init scripts began '${step.name}' and said nothing more` }];
@@ -309,7 +309,7 @@ function bootloaderFault(b: BootState): Cause | null {
 }
 
 /** The device a filesystem's kernel message names (`BTRFS error (device sda2): …`, `EXT4-fs (vda1): …`, `XFS (dm-0): …`). */
-const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs)[^(]{0,12}\((?:device )?([^):\s]+)/;
+const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs|bcachefs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
 /** The device the boot waited for never came (its root device, a device unit that timed out, no root to
  *  mount for the kernel) after the driver of a storage controller failed to probe: that failure is why. */
@@ -852,15 +852,20 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     // mounted it (`mount: can't find /root in /etc/fstab`, no root= it could resolve) is why.
     const unmounted = NO_INIT_ON_ROOT.test(f.message ?? '') ? b.initramfsSteps?.firstErrors.find((e) => e.line < f.line && ROOT_MOUNT_STEP.test(e.why) && e.text.trim().startsWith('mount: ')) : undefined;
     const first = unmounted?.text.trim();
-    const evidence = [...(unmounted !== undefined ? [{ ...unmounted, why: 'the initramfs could not mount the root file system' }] : []), ...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
+    // switch_root could not move a root that was never mounted (`mount: /sysroot not mounted or bad option`, then
+    // `switch_root: failed to mount moving /sysroot to /: Invalid argument`): the root device's failure, in the
+    // mount's words.
+    const rootMount = first === undefined && SWITCH_ROOT_UNMOUNTED.test(f.message ?? '') && b.rootMountError !== undefined && b.rootMountError.line < f.line ? b.rootMountError : undefined;
+    const evidence = [...(unmounted !== undefined ? [{ ...unmounted, why: 'the initramfs could not mount the root file system' }] : []), ...(rootMount !== undefined ? [rootMount] : []), ...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
     // (A root it could not mount or import, in its own words, is the root device's failure: the README's
     // convention, with the words as its description.)
-    const rootDevice = first === undefined && ROOT_NOT_MOUNTED.test(f.message ?? '');
+    const rootDevice = (first === undefined && ROOT_NOT_MOUNTED.test(f.message ?? '')) || rootMount !== undefined;
+    const mountSaid = first ?? rootMount?.text.trim();
     rootCause = {
       kind: rootDevice ? 'root-device' : 'unit',
       unit: rootDevice ? null : (first ?? f.message),
-      ...(first !== undefined ? { description: first } : rootDevice ? { description: f.message } : {}),
-      headline: `the initramfs stopped: ${first !== undefined ? `it could not mount the root file system (${first}), so ${(f.message ?? '').replace(/\.$/, '')}` : f.message}${b.mode ? ' (it dropped to its shell)' : said !== undefined ? ', and the kernel panicked' : ''}`,
+      ...(mountSaid !== undefined ? { description: mountSaid } : rootDevice ? { description: f.message } : {}),
+      headline: `the initramfs stopped: ${mountSaid !== undefined ? `it could not mount the root file system (${mountSaid}), so ${(f.message ?? '').replace(/\.$/, '')}` : f.message}${b.mode ? ' (it dropped to its shell)' : said !== undefined ? ', and the kernel panicked' : ''}`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,
@@ -1132,6 +1137,8 @@ const DEVELOPMENT_KERNEL = /-rc\d|-next-\d{8}|^\d+\.\d+\.\d+-\d+-g[0-9a-f]{7,}|^
 const ASKED_CRASH = /sysrq triggered crash/i;
 /** initramfs-tools found no init on the root it was to hand over to. */
 const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn't have requested|No init found)/;
+/** switch_root could not move the new root into place: nothing was mounted there. */
+const SWITCH_ROOT_UNMOUNTED = /^switch_root: failed to mount moving /;
 /** An initramfs script's words for a root it could not mount or import (see initramfsScriptFailure). */
 const ROOT_NOT_MOUNTED = /^(?:Failed to mount \S+ as root file system|Failed to mount the real root device|ZFS: Unable to import pool |cannot import |cannot open '?[^\s':]+'?:? dataset does not exist)/;
 /** The initramfs-tools step that mounts the root (`Begin: Mounting root file system ...`). */

@@ -176,9 +176,9 @@ const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 /** How an untimed kernel crash header begins (a line that merely mentions one is not one). */
 /** A kernel stamp just before a message. */
 const STAMP_BEFORE = /\[\s*(\d+\.\d+)\] ?$/;
-// (Not the 0-day robot's own verdict after the console it kept, `BUG: kernel hang in boot stage`: its
-// harness's words on the kernel, not a crash the kernel reported.)
-const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|PANIC: early exception|BUG(?!: kernel (?:hang|boot hang) in \w+ stage$)|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU)/;
+// (The 0-day robot's own verdict after the console it kept, `BUG: kernel hang in boot stage`, is one too: see
+// Segmenter's crash(), where it joins a crash the kernel reported before it.)
+const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|PANIC: early exception|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU)/;
 /** A journal catalog's subject in any language: the unit it names. */
 const LOCAL_CATALOG = /^░░ Subject: .*?([\w@:.\\-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?=[\s.,:;»"')]|$)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */
@@ -1094,6 +1094,15 @@ export class LineClassifier {
       if (android !== null) {
         this.out({ kind: 'init', at, init: android.init, failed: android.failed, opens: android.opens });
         return;
+      }
+      // Upstart writes its own words to the kernel's log too (`[   10.08] init: networking main process (373)
+      // terminated with status 1`).
+      if (message.startsWith('init: ')) {
+        const upstart = matchOtherInit(message);
+        if (upstart !== null && upstart.init === 'upstart') {
+          this.out({ kind: 'init', at, init: upstart.init, failed: upstart.failed, opens: upstart.opens });
+          return;
+        }
       }
     }
     const interesting = KERNEL_GATE.test(message);

@@ -731,7 +731,8 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 }
 
 /** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
-const MOUNT_ERROR = /^mount: (\/\S*?): (.+)$/;
+// (util-linux before 2.30 put no colon after the mount point: `mount: /sysroot not mounted or bad option`.)
+const MOUNT_ERROR = /^mount: (\/\S*?)(?:: | (?=not mounted or bad option$))(.+)$/;
 const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/?\S+) failed: (.+)$/;
 /** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
 const DRACUT_MISSING = /Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
@@ -855,10 +856,12 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'upstart', literal: 'ail]', pattern: /^\* (?!Starting |Stopping )(.{1,100}?)\s*\[[Ff]ail\]$/, failed: 1, example: '* File system check failed                               [Fail]' },
   // (Jobs nothing waits on, whose end breaks nothing: ureadahead only orders the next boot's reads, and exits
   // 4 or 5 when it has no pack to replay or none to write, on boot after boot of working Ubuntu systems;
-  // plymouth's splash jobs die on a headless VM's console, where there is no splash to show.)
-  { init: 'upstart', literal: 'main process', pattern: /^init: (?!ureadahead(?:-other)? main process [(]\d+\) terminated with status [45]\b|plymouth(?:-[\w-]+)? main process )(\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by (?!TERM signal))/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
+  // plymouth's splash jobs die on a headless VM's console, where there is no splash to show. A HUP, cupsd's
+  // reload signal, ends a job Upstart respawns at once.)
+  { init: 'upstart', literal: 'main process', pattern: /^init: (?!ureadahead(?:-other)? main process [(]\d+\) terminated with status [45]\b|plymouth(?:-[\w-]+)? main process )(\S+) main process [(]\d+\) (?:terminated with status [1-9]|killed by (?!TERM signal|HUP signal))/, failed: 1, example: 'init: mountall main process (412) terminated with status 1' },
   // Upstart gave up restarting a job (its `main process ended, respawning` lines said it would try again).
-  { init: 'upstart', literal: 'respawning too fast', pattern: /^init: (\S+) respawning too fast, stopped/, failed: 1, example: 'init: plymouth-upstart-bridge respawning too fast, stopped' },
+  // (Not plymouth's bridge: as above, there is no splash on a headless console for it to talk to.)
+  { init: 'upstart', literal: 'respawning too fast', pattern: /^init: (?!plymouth(?:-[\w-]+)? )(\S+) respawning too fast, stopped/, failed: 1, example: 'init: tty1 respawning too fast, stopped' },
   // BusyBox init's rc scripts (Buildroot, many boards): `Starting syslogd: OK`, `Starting network: FAIL`.
   { init: 'busybox', literal: ': OK', pattern: /^(?:Starting|Stopping|Running|Initializing|Saving|Populating|Seeding) [^:]{1,60}(?::|\.\.\.) OK$/, example: 'Starting syslogd: OK' },
   // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.

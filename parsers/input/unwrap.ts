@@ -40,7 +40,8 @@ export type EnvelopeKind =
   | 'ebcdic-brackets'
   | 'forum-markup'
   | 'double-spaced'
-  | 'container-log';
+  | 'container-log'
+  | 'journal-delta';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -64,6 +65,8 @@ const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/;
 const LFS_INNER = /[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/g;
 const KMSG_LEVEL = /^<\d{1,3}>/;
+/** `journalctl -o short-delta`'s stamp, its monotonic part kept (group 1). */
+const SHORT_DELTA = /^(\[ {0,12}\d{1,10}\.\d{6}) < {0,12}\d{1,10}\.\d{6}>\]/;
 /** A /dev/kmsg record's header (`6,1234,5140900,-;`, with `,caller=T1` or other fields before the `;`), or a
  *  printk caller id alone (`T115;`, `C2;`, or in its brackets, `[  T669] `, from a kernel with printk.time=0). */
 const KMSG_RECORD = /^(?:\d{1,3},\d{1,12},(\d{1,15}),[-+c][^;\s]{0,40};|[TC]\d{1,7};|\[ {0,6}[TC]\d{1,7}\] )/;
@@ -112,6 +115,8 @@ const LABEL_PREFIX = /^([a-z][\w-]{0,31}|[0-9][0-9A-F]): /;
 const JOURNAL_WORDS = new Set(['kernel', 'audit', 'dmesg', 'klogd']);
 /** SGR and erase sequences whose ESC was lost, and caret-notation escapes. */
 const BARE_ESC = /\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
+/** The same with the ESC shown as a dot. */
+const DOT_ESC = /\.\[(?:[0-9;]{1,16}[mK]|[mK](?![A-Za-z]))/g;
 // (`^M` is a CR: before an erase of the line, or at its end, it leaves the text as it is.)
 const CARET_ESC = /\^\[\[[0-9;?]{0,16}[A-Za-z]|\^\[[()][0-9A-B]|\^\[[=>78M]|\^M(?=\^\[\[[0-2]?K|$)/g;
 /** The end of a line whose `^M` lost its caret: an `M` right after the line's own final full stop, ellipsis,
@@ -461,11 +466,14 @@ export class LineUnwrapper {
    * prompt, `# dmesg`, is followed by output that is not so marked: the marker ends there.)
    */
   private unhash(text: string): string {
-    if (text.charCodeAt(0) === 0x23 /* # */ && (text.length === 1 || text.charCodeAt(1) === 0x20)) {
+    // (Indented alike before the `#`, as in a Nix file, when no outer indent came off: inside a mail's quote.)
+    let at = 0;
+    while (text.charCodeAt(at) === 0x20 && at < 16) at++;
+    if (text.charCodeAt(at) === 0x23 /* # */ && (text.length === at + 1 || text.charCodeAt(at + 1) === 0x20)) {
       this.hashQuote ??= true;
       if (this.hashQuote) {
         this.count('commented');
-        return text.slice(2);
+        return text.slice(at + 2);
       }
     } else if (text.trim() !== '' && !FENCE.test(text)) this.hashQuote = false;
     return text;
@@ -517,6 +525,15 @@ export class LineUnwrapper {
       this.hashQuote = false;
       return this.lostCaret(text);
     }
+    // `journalctl -o short-delta`: the monotonic time and, in angle brackets, the time since the entry before
+    // (`[    5.123456 <    0.000512>] host kernel: …`): read as short-monotonic, the delta dropped.
+    if (c === 0x5b && text.includes(' <')) {
+      const d = SHORT_DELTA.exec(text);
+      if (d !== null) {
+        this.count('journal-delta');
+        text = `${d[1]}]${text.slice(d[0].length)}`;
+      }
+    }
     // grabserial (a board's serial capture): `[74.536364 0.165909] ` before each line, the time since its
     // base and since the line before.
     if (c === 0x5b && GRABSERIAL.test(text)) {
@@ -547,10 +564,6 @@ export class LineUnwrapper {
     const barLater = this.barQuote !== false && ((b0 >= 0x30 && b0 <= 0x39) || b0 === 0x5b) && looksTimestamped(text, b0 === 0x5b ? 1 : 0);
     if (this.barQuote !== false && !barLater) {
       text = this.unbar(text);
-      if (text === '') return text;
-    }
-    if (this.hashQuote !== false) {
-      text = this.unhash(text);
       if (text === '') return text;
     }
     const c0 = text.charCodeAt(0);
@@ -652,6 +665,11 @@ export class LineUnwrapper {
       text = this.unbar(text);
       if (text === '') return text;
     }
+    // A paste commented out with `# ` (after a CI job's clock or a mail's quote, when it has them).
+    if (this.hashQuote !== false) {
+      text = this.unhash(text);
+      if (text === '') return text;
+    }
     // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
     const c1 = text.charCodeAt(0);
     if (c1 >= 0x61 && c1 <= 0x7a && SYSLOG_LEVEL.test(text)) {
@@ -745,7 +763,12 @@ export class LineUnwrapper {
         }
       }
       if (kinds & BARE) {
-        const t = text.replace(BARE_ESC, '');
+        // (A copy that shows the ESC byte as `.`, as a hex dump's text column and some viewers do:
+        // `[.[0;1;31mFAILED.[0m] Failed to start .[0;1;39mLoad Kernel Modules.[0m.`: every escape of the
+        // line behind a dot, the dots go too.)
+        const all = text.match(BARE_ESC)?.length ?? 0;
+        const dotted = all >= 2 ? (text.match(DOT_ESC)?.length ?? 0) : 0;
+        const t = (dotted === all && all >= 2 ? text.replace(DOT_ESC, '') : text).replace(BARE_ESC, '');
         if (t !== text && looksLikeConsoleAfter(t)) {
           text = t;
           this.count('bare-escapes');

@@ -19,6 +19,17 @@ const INIT_PANIC = /No working init found|Requested init \S+ failed/;
 const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
 
 /** A report line's message: without the kernel's timestamp, or a journal's `host kernel: `. */
+/** A report's first line said again for the next frame: the same words before the inlined frame
+ *  (`BUG: KASAN: null-ptr-deref in `) and after it (`: Failed to allocate page …`), another frame between. */
+function nextFrameOf(inlined: string, line: string): boolean {
+  const f = INLINED_FRAME.exec(inlined);
+  if (f === null || f.index < 8) return false;
+  const head = inlined.slice(0, f.index);
+  const tail = inlined.slice(f.index + f[0].length);
+  return line.startsWith(head) && line.endsWith(tail) && line.length > head.length + tail.length;
+}
+const INLINED_FRAME = /[\w.]+ \S+:\d+ \[inline\]/;
+
 function reportMessage(text0: string): string {
   // (A copy with no-break spaces, as the classifier reads it: the line's text is kept as the log has it.)
   const text = text0.includes('\u00a0') ? text0.replace(/\u00a0/g, ' ') : text0;
@@ -37,6 +48,8 @@ function reportMessage(text0: string): string {
 const OPENS_OOPS = /^(?:BUG: (?:unable to handle|Unable to handle|kernel NULL pointer|Kernel NULL pointer|kernel paging request|Kernel (?:access|attempted)|Bad page)|kernel BUG at )/;
 /** Lines from a BUG to its Oops (the fault's details between: `#PF: …`, `PGD 0 P4D 0`, `IP: …`). */
 const OOPS_AFTER_BUG = 12;
+/** The 0-day robot's verdict on a boot it gave up waiting on (see crash()). */
+const ROBOT_HANG = /^BUG: kernel (?:boot )?hang in \w+ stage$/;
 
 export function hungFrame(line: string): string | null {
   // x86 and arm64 (`  ext4_fill_super+0x1c/0x2f0`), or 32-bit ARM (`[<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (…)`).
@@ -92,6 +105,9 @@ export abstract class CrashTracker extends FailureLedger {
   /** ARM's `Unhandled fault: … at 0x…`, the last one, for the `Internal error` that may follow it. */
   protected unhandledFault: { line: number; what: string; text: string } | null = null;
 
+  /** The kernel's last word on the NFS root it could not mount (`Root-NFS: Server returned error -128 …`). */
+  protected rootNfsSaid: Evidence | null = null;
+
   /** The last `X invoked oom-killer: …` line: the allocation that set off the OOM killer's report. */
   protected oomInvoker: Evidence | null = null;
 
@@ -107,6 +123,14 @@ export abstract class CrashTracker extends FailureLedger {
         addEvidence(opened.evidence, { line: at.lineNo, text: clip(at.text), why: 'the oops' });
         return;
       }
+    }
+    // The 0-day robot's verdict after the console it kept (`BUG: kernel hang in boot stage`, untimed: its
+    // harness's words, after its watchdog gave up): the hang of a crash the kernel reported before it is that
+    // crash; with none before it, the hang is what the log shows of the kernel.
+    const earlier = this.boot?.crashes.at(-1);
+    if (untimed && earlier !== undefined && at.lineNo > earlier.line && ROBOT_HANG.test(at.text.trim())) {
+      addEvidence(earlier.evidence, { line: at.lineNo, text: clip(at.text), why: 'the test harness gave up waiting on the kernel after it' });
+      return;
     }
     // ARM faulting again while it prints an oops (its unwinder reading a bad frame: a second `Unable to handle
     // kernel NULL pointer dereference` a few lines into the first oops's report, with no Oops line of its own):
@@ -136,6 +160,18 @@ export abstract class CrashTracker extends FailureLedger {
       const place = WARNING_PLACE.exec(at.text)?.[0];
       if (place !== undefined && prev.evidence.some((e) => e.line === prev.line && e.text.includes(place))) {
         addEvidence(prev.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same warning, its next frame' });
+        return;
+      }
+    }
+    // (So does it any report's first line, `BUG: KASAN: null-ptr-deref in get_mm_counter include/linux/mm.h:1996
+    // [inline]` then `… in get_mm_rss …`, `Kernel panic - not syncing: kasan_populate_pud … [inline]: Failed to
+    // allocate page` then `… kasan_populate_p4d …`: the line before ends a frame inlined into this one.)
+    if (prev !== undefined && prev.kind === c.kind && at.lineNo > prev.line) {
+      const inlined = prev.evidence.find((e) => e.line === at.lineNo - 1 && e.text.includes(' [inline]'));
+      if (inlined !== undefined && nextFrameOf(reportMessage(inlined.text), reportMessage(at.text))) {
+        addEvidence(prev.evidence, { line: at.lineNo, text: clip(at.text), why: 'the same report, its next frame' });
+        // (The frame nothing was inlined into is the function the report is about, as syzkaller titles it.)
+        if (!at.text.includes(' [inline]')) prev.title = c.title;
         return;
       }
     }
@@ -225,6 +261,10 @@ export abstract class CrashTracker extends FailureLedger {
       const bl = boot.bootloaderError;
       if (bl !== null && bl.line < at.lineNo && /initrd|initramfs|ramdisk/i.test(bl.text)) addEvidence(state.evidence, { line: bl.line, text: bl.text, why: 'the bootloader could not load the initramfs' });
       if (boot.initramfsUnpackFailed !== undefined) addEvidence(state.evidence, boot.initramfsUnpackFailed);
+      // (An NFS root the server refused, `Root-NFS: Server returned error -128 while mounting /export/…`: why the
+      // kernel then tried other roots.)
+      const nfs = this.rootNfsSaid;
+      if (nfs !== null && nfs.line < at.lineNo && at.lineNo - nfs.line <= 80 && nfs.line >= boot.startLine) addEvidence(state.evidence, nfs);
     }
     // The OOM killer's report begins with who asked for the memory, a memory dump before its verdict.
     const invoker = this.oomInvoker;

@@ -398,8 +398,11 @@ export class Segmenter extends CrashTracker {
       }
       // mountall waits (its prompt below), as an LSB step does: the boot stays there unless init goes on.
       // (A second file system it waits on meanwhile is the same wait.)
-      else if ((t0 === 0x54 /* T */ || t0 === 0x53 /* S */ || t0 === 0x41) /* A */ && this.boot !== null && this.boot.cycles.length === 0 && !(this.boot.lsbStep?.closed === false && this.boot.lsbStep.mountall === true) && MOUNTALL_WAIT.test(t)) {
-        this.boot.lsbStep = { name: MOUNTALL_WAIT.exec(t)![1]!, line: rec.at.lineNo, text: clip(t), closed: false, mountall: true };
+      else if ((t0 === 0x54 /* T */ || t0 === 0x53 /* S */ || t0 === 0x41) /* A */ && this.boot !== null && this.boot.cycles.length === 0 && MOUNTALL_WAIT.test(t)) {
+        const open = this.boot.lsbStep;
+        if (open?.closed === false && open.mountall !== undefined) {
+          if (open.mountall.length < 4) open.mountall.push({ line: rec.at.lineNo, text: clip(t), why: 'mountall waits on another file system meanwhile' });
+        } else this.boot.lsbStep = { name: MOUNTALL_WAIT.exec(t)![1]!, line: rec.at.lineNo, text: clip(t), closed: false, mountall: [] };
       }
       else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
       else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
@@ -1682,6 +1685,7 @@ export class Segmenter extends CrashTracker {
       const server = rec.message.slice('nfs: server '.length, -' OK'.length);
       boot.kernelFailures = boot.kernelFailures.filter((f) => !(f.kind === 'hang' && f.message.startsWith(`nfs: server ${server} not responding`)));
     }
+    if (rec.failure === 'mount' && m0 === 0x52 /* R */ && rec.message.startsWith('Root-NFS: ')) this.rootNfsSaid = { line: at.lineNo, text: clip(at.text), why: 'why the root file system could not be mounted' };
     if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);

@@ -292,7 +292,9 @@ export interface BootState {
   nspawnErrors?: Evidence[];
   /** The last step Debian's LSB init scripts began (`[....] Waiting for /dev to be fully populated...`), and
    *  whether a word of init's came after it (its status, the next step, a runlevel, a prompt). */
-  lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: true };
+  /** An LSB init script's step begun and not yet ended; for Upstart's mountall waiting on file systems, the
+   *  others it waits on meanwhile (`mountall`). */
+  lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: Evidence[] };
   /** The device dracut said does not exist, before any userspace cycle (see CycleState). */
   missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
   /** Line of the kernel banner (`Linux version …`), when seen. */
