@@ -163,7 +163,7 @@ export abstract class CrashTracker extends FailureLedger {
         return;
       }
     }
-    // (So does it any report's first line, `BUG: KASAN: null-ptr-deref in get_mm_counter include/linux/mm.h:1996
+    // (So it does for any report's first line, `BUG: KASAN: null-ptr-deref in get_mm_counter include/linux/mm.h:1996
     // [inline]` then `… in get_mm_rss …`, `Kernel panic - not syncing: kasan_populate_pud … [inline]: Failed to
     // allocate page` then `… kasan_populate_p4d …`: the line before ends a frame inlined into this one.)
     if (prev !== undefined && prev.kind === c.kind && at.lineNo > prev.line) {
