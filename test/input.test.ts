@@ -72,6 +72,18 @@ test('escapes whose ESC a copy showed as a dot come off with their dots, only wh
   assert.equal(unwrap(['[[0;1;31mFAILED[0m] Failed to start Foo.[0m']), ['[FAILED] Failed to start Foo.']);
 });
 
+test("Android's logcat columns come off; a MediaTek kernel's CPU and task too, in logcat and after a dmesg stamp", () => {
+  assert.equal(
+    unwrap(['05-26 20:26:46.899     0     0 I         : -(0)[0:swapper]Booting Linux on physical CPU 0x0', '05-26 20:26:47.582     1     1 I (7)[1:init]: init first stage started!']),
+    ['Booting Linux on physical CPU 0x0', 'init: init first stage started!'],
+  );
+  const logcat = analyze(['05-26 20:26:46.899     0     0 I         : -(0)[0:swapper]Linux version 4.14.141 (nobody@android-build) #1 SMP PREEMPT', '05-26 20:26:47.075     1     1 W (7)[1:swapper/0]WARNING: CPU: 7 PID: 1 at net/wireless/reg.c:517 regulatory_init+0x15c/0x164'].join('\n') + '\n');
+  assert.equal(logcat.boots.map((b) => b.crashes.map((c) => c.kind)), [['warning']]);
+  assert.ok(logcat.input.envelopes.some((e) => e.kind === 'logcat'));
+  const dmesg = analyze('[    0.000000] -(0)[0:swapper]Linux version 4.14.141 (nobody@android-build) #1 SMP\n[    0.175000] (7)[1:swapper/0]WARNING: CPU: 7 PID: 1 at net/wireless/reg.c:517 regulatory_init+0x15c/0x164\n');
+  assert.equal(dmesg.boots.map((b) => b.crashes.map((c) => c.kind)), [['warning']]);
+});
+
 test('socklog facility.level prefixes and journal lines cut to their colon come off', () => {
   assert.equal(unwrap(['2023-03-03T08:14:16.63393 daemon.warn: [    2.144928] dracut Warning: e2fsck returned with 16', 'kern.info: [    0.000000] Linux version 6.1']), [
     '[    2.144928] dracut Warning: e2fsck returned with 16',

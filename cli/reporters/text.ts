@@ -239,4 +239,5 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'forum-markup': 'forum markup',
   'container-log': 'Kubernetes pod log',
   'journal-delta': 'journalctl -o short-delta stamps',
+  logcat: 'Android logcat',
 };

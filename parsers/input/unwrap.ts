@@ -41,7 +41,8 @@ export type EnvelopeKind =
   | 'forum-markup'
   | 'double-spaced'
   | 'container-log'
-  | 'journal-delta';
+  | 'journal-delta'
+  | 'logcat';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -65,6 +66,10 @@ const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/;
 const LFS_INNER = /[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/g;
 const KMSG_LEVEL = /^<\d{1,3}>/;
+/** logcat's columns up to the message, with an empty tag's colon (the kernel's buffer). */
+const LOGCAT = /^\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} +\d{1,7} +\d{1,7} [VDIWEFA] (?: *: )?/;
+/** MediaTek's CPU and task before a kernel message (`-(0)[0:swapper]`, `(7)[1:swapper/0]`). */
+const MTK_CALLER_START = /^-?\(\d{1,3}\)\[\d{1,7}:([^\]]{1,40})\]/;
 /** `journalctl -o short-delta`'s stamp, its monotonic part kept (group 1). */
 const SHORT_DELTA = /^(\[ {0,12}\d{1,10}\.\d{6}) < {0,12}\d{1,10}\.\d{6}>\]/;
 /** A /dev/kmsg record's header (`6,1234,5140900,-;`, with `,caller=T1` or other fields before the `;`), or a
@@ -587,6 +592,17 @@ export class LineUnwrapper {
     if (text.charCodeAt(text.length - 1) === 0x60 /* ` */ && text.charCodeAt(text.length - 2) !== 0x60 && text.indexOf('`') === text.length - 1 && text.length > 1) {
       text = text.slice(0, -1);
       this.count('markdown-fence');
+    }
+    // Android's `logcat -v threadtime` (`05-26 20:26:46.899     0     0 I         : Booting Linux …`): its
+    // date, time, PID, TID and level, then the tag; the kernel's buffer (`logcat -b kernel`) has none, and on
+    // MediaTek kernels its lines carry the CPU and task (`-(0)[0:swapper]`).
+    if (c0 >= 0x30 && c0 <= 0x39 && text.charCodeAt(2) === 0x2d /* - */ && LOGCAT.test(text)) {
+      text = text.slice(LOGCAT.exec(text)![0].length);
+      // (A process writing to the kernel's log shows its name as the task's: `(7)[1:init]: init first stage
+      // started!` is init's `init: …`.)
+      const caller = MTK_CALLER_START.exec(text);
+      if (caller !== null) text = text.startsWith(': ', caller[0].length) ? `${caller[1]}${text.slice(caller[0].length)}` : text.slice(caller[0].length);
+      this.count('logcat');
     }
     // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines
     // begin with `[` too, and this runs on every line).
