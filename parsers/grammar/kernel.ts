@@ -21,8 +21,9 @@ export interface KernelPrefix {
 // (Kylin's and openEuler's kernels print the CPU alone: `[   13.380405][  0] Unable to handle kernel …`.)
 const PREFIX = /^\[\s*(\d{1,10}\.\d{6})s?\](?:\[\s*([TC]\d{1,10}|\d{1,4}:\d{1,7}:[^\]]{1,40}|pid:\d{1,7},cpu\d{1,4},[^\]]{1,40}|\d{1,4})\])?\s?/;
 const CALLER_AFTER = /\s?\[\s*([TC]\d{1,10}|\d{1,4}:\s*[^\]:]{1,40}:\s*\d{1,7})\] ?/y;
-/** MediaTek's `(7)[1:swapper/0]` (CPU, then PID and task) after the stamp. */
-const MTK_CALLER = /-?\((\d{1,3})\)\[(\d{1,7}):[^\]]{1,40}\]/y;
+/** MediaTek's `(7)[1:swapper/0]` (CPU, then PID and task) before a kernel message, `-` first on the boot CPU's
+ *  early lines: after the stamp, or after logcat's columns (input/unwrap.ts). */
+export const MTK_CALLER = /^-?\((\d{1,3})\)\[(\d{1,7}):([^\]]{1,40})\]/;
 // A timestamp somewhere inside a line: printk output that landed in the middle of another line.
 const EMBEDDED = /\[\s{0,12}\d{1,10}\.\d{6}\](?:\[\s*[TC]\d{1,10}\])?/;
 
@@ -89,8 +90,7 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
   // MediaTek's vendor kernels put the CPU and the task after the stamp, a `-` first on the boot CPU's
   // early lines: `[    0.175000] (7)[1:swapper/0]WARNING: CPU: 7 …`, `[    0.000000] -(0)[0:swapper]Booting Linux …`.
   if (caller === null && (text.charCodeAt(start) === 0x28 /* ( */ || (text.charCodeAt(start) === 0x2d /* - */ && text.charCodeAt(start + 1) === 0x28))) {
-    MTK_CALLER.lastIndex = start;
-    const c = MTK_CALLER.exec(text);
+    const c = MTK_CALLER.exec(text.slice(start, start + 64));
     if (c) {
       caller = `${c[2]}:${c[1]}`;
       start += c[0].length;

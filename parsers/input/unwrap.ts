@@ -15,7 +15,7 @@
  * (`Mar 01 12:34:56 host systemd[1]: …`) stay for the line grammar.
  */
 import { LineSplitter, type PhysicalLine } from '../terminal/line-splitter.js';
-import { kernelStampAt } from '../grammar/kernel.js';
+import { kernelStampAt, MTK_CALLER } from '../grammar/kernel.js';
 
 export type EnvelopeKind =
   | 'html-entities'
@@ -68,8 +68,6 @@ const LFS_INNER = /[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/
 const KMSG_LEVEL = /^<\d{1,3}>/;
 /** logcat's columns up to the message, with an empty tag's colon (the kernel's buffer). */
 const LOGCAT = /^\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} +\d{1,7} +\d{1,7} [VDIWEFA] (?: *: )?/;
-/** MediaTek's CPU and task before a kernel message (`-(0)[0:swapper]`, `(7)[1:swapper/0]`). */
-const MTK_CALLER_START = /^-?\(\d{1,3}\)\[\d{1,7}:([^\]]{1,40})\]/;
 /** `journalctl -o short-delta`'s stamp, its monotonic part kept (group 1). */
 const SHORT_DELTA = /^(\[ {0,12}\d{1,10}\.\d{6}) < {0,12}\d{1,10}\.\d{6}>\]/;
 /** A /dev/kmsg record's header (`6,1234,5140900,-;`, with `,caller=T1` or other fields before the `;`), or a
@@ -600,8 +598,8 @@ export class LineUnwrapper {
       text = text.slice(LOGCAT.exec(text)![0].length);
       // (A process writing to the kernel's log shows its name as the task's: `(7)[1:init]: init first stage
       // started!` is init's `init: …`.)
-      const caller = MTK_CALLER_START.exec(text);
-      if (caller !== null) text = text.startsWith(': ', caller[0].length) ? `${caller[1]}${text.slice(caller[0].length)}` : text.slice(caller[0].length);
+      const caller = MTK_CALLER.exec(text);
+      if (caller !== null) text = text.startsWith(': ', caller[0].length) ? `${caller[3]}${text.slice(caller[0].length)}` : text.slice(caller[0].length);
       this.count('logcat');
     }
     // CI timestamps: `2024-…`, `[2024-…`, `12:34:56`, `[12:34:56]` (checked by hand first: kernel lines
