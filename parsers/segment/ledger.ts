@@ -204,6 +204,8 @@ export abstract class FailureLedger extends Timeline {
           return null;
         }
         const cyc = list[c]!;
+        // (Most cycles failed nothing: passed over without a lookup, though still counted.)
+        if (cyc.unbound.length === 0 && cyc.failureByKey.size === 0 && cyc.named.size === 0) continue;
         this.foundIn = cyc;
         const direct = cyc.failureByKey.get(unit);
         if (direct) return direct;

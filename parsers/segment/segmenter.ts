@@ -229,6 +229,14 @@ export class Segmenter extends CrashTracker {
     // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
     const at = rec.at;
     const line = at.lineNo;
+    // Most of a console is the kernel's plain lines: none of the words the checks below look for is in them
+    // (KERNEL_LEDGER_WORDS), so with nothing pending that any line may settle, straight to plainKernel.
+    if (rec.kind === 'kernel' && rec.plain && !rec.fromJournal && this.journalBootAt < 0 && this.restartAfterPanic === null && this.skippedBanner === null && at.more === undefined && this.boot !== null && this.boot.journalMountError === undefined) {
+      if (line > this.lastLine) this.lastLine = line;
+      if (at.text.length > 0 && (at.text.charCodeAt(0) > 0x20 || at.text.trim() !== '')) this.contentLine = line;
+      if (this.plainKernel(rec)) return;
+      return this.kernel(rec);
+    }
     // (The boot after a journal's separator begins with its first line, once one comes.)
     if (this.journalBootAt >= 0 && rec.kind !== 'journal-boot' && at.text.trim() !== '') {
       this.startBoot('journal-boot', line);
