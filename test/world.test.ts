@@ -1751,6 +1751,47 @@ test("mount(8)'s own words in a journal are its mount unit's evidence; KASAN's a
   assert.ok(k.rootEvidence.some((t) => t.includes('__vfs_read')));
 });
 
+test('a process systemd forked for a unit, named in parentheses before it runs the program, says why the unit could not start', () => {
+  for (const prefix of ['', '[    3.101234] ']) {
+    const r = f([
+      `${prefix}(journald)[559]: systemd-journald.service: Failed at step CREDENTIALS spawning /usr/lib/systemd/systemd-journald: Invalid argument`,
+      `${prefix}systemd[1]: systemd-journald.service: Main process exited, code=exited, status=243/CREDENTIALS`,
+      "[FAILED] Failed to start systemd-journald.service - Journal Service.",
+    ]);
+    assert.is(r.rootCause, 'systemd-journald.service', prefix);
+    assert.ok(r.rootEvidence.some((t) => t.includes('Failed at step CREDENTIALS')), `the child's own words (${prefix === '' ? 'untimed' : 'kmsg'})`);
+  }
+});
+
+test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
+  const w = f([
+    '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',
+    '[    2.075467] epc : __alloc_pages_noprof+0x788/0xd08',
+    '[    2.075473]  ra : __dma_direct_alloc_pages.isra.0+0x1f8/0x434',
+    '[    2.075521] [<ffffffff8029e252>] __alloc_pages_noprof+0x788/0xd08',
+    '[    2.075529] [<ffffffff800d1f96>] __dma_direct_alloc_pages.isra.0+0x1f8/0x434',
+    '[    2.075533] [<ffffffff800d27ac>] dma_direct_alloc_pages+0x28/0x11c',
+    '[    2.075537] [<ffffffff800cdc54>] __dma_alloc_pages+0x3a/0x54',
+    '[    2.075551] [<ffffffff80a3f352>] nvme_setup_host_mem+0x2a8/0x446',
+    '[    2.075558] [<ffffffff80a42dbc>] nvme_probe+0x730/0x802',
+    '[    2.075640] ---[ end trace 0000000000000000 ]---',
+  ]);
+  assert.is(w.rootCause, 'warning');
+  assert.ok(w.rootEvidence.some((t) => t.includes('nvme_setup_host_mem+0x2a8')), 'the driver that asked the allocator');
+  assert.not.ok(w.rootEvidence.some((t) => t.includes('dma_direct_alloc_pages+0x28')), 'the DMA layer is not the caller');
+  assert.not.ok(w.rootEvidence.some((t) => t.includes(' ra : __dma_direct')), 'nor is its return address');
+  // MIPS: the trace is cut after the registers; `ra` is where the faulting function was called from.
+  const m = f([
+    'CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == 801be4f0, ra == 80993778',
+    'Oops[#1]:',
+    'CPU: 0 PID: 1 Comm: swapper/0 Not tainted 5.9.0-rc8 #3',
+    'epc   : 801be4f0 cmpxchg_futex_value_locked+0x2c/0x78',
+    'ra    : 80993778 futex_init+0xb4/0x124',
+    'Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b',
+  ]);
+  assert.ok(m.rootEvidence.some((t) => t.includes('ra    : 80993778 futex_init')), "MIPS's return address");
+});
+
 test("autopkgtest's elapsed seconds before each line and escapes spelled `ESC[`: taken off, so OVMF's restart is a new boot", () => {
   const r = analyze(
     [

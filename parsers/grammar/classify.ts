@@ -167,7 +167,8 @@ export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'n
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |(?:squashfs: )?Filesystem uses "\w+" compression\. This is not supported|UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
-const BARE_ENTRY = /^([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
+/** (Or a process systemd forked for a unit, named in parentheses until it runs the unit's program: `(journald)[559]: …`.) */
+const BARE_ENTRY = /^([a-z][\w@.\-]{0,63}|\([a-z][\w@.\-]{0,61}\))\[(\d{1,9})\]: /;
 /** The same with the host before it (`journalctl -o short` whose time column was cut off). */
 const HOSTED_ENTRY = /^([a-z][\w.-]{0,63}) ([a-z][\w@.\-]{0,63})\[(\d{1,9})\]: /;
 const SPLICED_JOB_TIMEOUT = /\bJob (\S+?\.(?:device|mount|swap|service|target|socket))\/start timed out/;
@@ -921,7 +922,7 @@ export class LineClassifier {
       return;
     }
     // A journal pasted without its time and host columns: `sshd[1209]: fatal: Cannot bind any address.`
-    if (c0 >= 0x61 && c0 <= 0x7a && trimmed.includes(']: ')) {
+    if (((c0 >= 0x61 && c0 <= 0x7a) || c0 === 0x28) /* ( */ && trimmed.includes(']: ')) {
       const bare = BARE_ENTRY.exec(trimmed);
       if (bare && bare[1] !== 'kernel') {
         this.journalLine(at, { time: '', host: '', ident: bare[1]!, pid: Number(bare[2]), message: trimmed.slice(bare[0].length) });

@@ -613,7 +613,8 @@ export function matchSystemctlError(message: string, typed = false): ManagerEven
 /** `systemd[1]: …` or `systemd-shutdown[1]: …` at the start of a kernel message. */
 export function splitProcessPrefix(message: string): { ident: string; pid: number; rest: string } | null {
   // A pid is required: `reboot: Restarting system` and `BUG: …` are the kernel's own prefixes.
-  const m = /^([\w@.\-/]{1,64})\[(\d{1,9})\]: /.exec(message);
+  // (Or a process systemd forked for a unit, named in parentheses until it runs the unit's program: `(journald)[559]: …`.)
+  const m = /^([\w@.\-/]{1,64}|\([\w@.\-/]{1,62}\))\[(\d{1,9})\]: /.exec(message);
   if (m === null) return null;
   return { ident: m[1]!, pid: Number(m[2]), rest: dropHighlightRemnant(message.slice(m[0].length)) };
 }

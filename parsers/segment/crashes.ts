@@ -60,7 +60,16 @@ export function hungFrame(line: string): string | null {
 
 /** Frames of the kernel's own reporting, fault handling and scheduling: not where the crash came from. */
 export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|nmi_panic|__warn|warn_slowpath\w*|report_bug|die|die_kernel_fault|bug_handler|do_trap\w*|do_error_trap|do_undefinstr|do_mem_abort|do_page_fault|do_translation_fault|do_bad_area|__do_kernel_fault|handle_bad_stack|el[01]h?_\w+|el1_\w+|__schedule|schedule\w*|ret_from_fork\w*|kthread|worker_thread|process_one_work|call_usermodehelper\w*|do_exit|make_task_dead|oops_end|exc_\w+|asm_exc_\w+|invalid_op|page_fault|handle_mm_fault|__handle_mm_fault|arm64_notify_die|do_el0_\w+|do_el1_\w+|usercopy_abort|kasan_\w+|__kasan_\w+|check_memory_region\w*|__asan_\w+|kmsan_\w+|__msan_\w+|print_address_description\w*|print_report|ubsan_\w+|__ubsan_\w+|kfence_\w+|__kfence_\w+)(?: \[\w+\])?$/;
+/** The kernel's library code that a driver or subsystem calls into: the allocators, DMA mapping, copies and
+ *  string routines, list and refcount checks, locks. A report raised inside it (`WARNING … at
+ *  mm/page_alloc.c:4727 __alloc_pages_noprof`) was led there by the first frame past it (`nvme_setup_host_mem`):
+ *  that frame is the caller worth showing. */
+const LIBRARY_FRAME = /^(?:_{0,3}(?:alloc_pages|get_free_pages|get_zeroed_page|folio_alloc|kmalloc|kzalloc|kcalloc|krealloc|kvmalloc|kvzalloc|kvcalloc|kmem_cache|slab_alloc|do_slab_free|slab_free|new_slab|allocate_slab|vmalloc|vzalloc|dma_direct|dma_alloc|dma_map|dma_unmap|dma_free|dma_pool|iommu_dma|swiotlb|memcpy|memset|memmove|strscpy|strcpy|strncpy|copy_to_user|copy_from_user|refcount|list_add|list_del|might_sleep|might_fault|might_resched|lock_acquire|lock_release|raw_spin|mutex_lock|mutex_unlock|down_read|down_write|up_read|up_write)\w*|_copy_\w+)(?:\.(?:isra|constprop|part|cold)(?:\.\d+)*)*(?: \[\w+\])?$/;
 const CALLER = 'the call trace: the code that led to it';
+/** The return address the report gives beside the faulting one, where the code that called it is: arm64's `lr :`,
+ *  MIPS's and RISC-V's `ra :`, 32-bit ARM's `LR is at`, powerpc's `LR [c0000000001a2b3c]`. */
+const RETURN_ADDRESS = /^\s*(?:lr\s*:|ra\s*:|LR is at|LR \[[0-9a-f]+\])\s+(?:[0-9a-f]{8,16}\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?\s*$/;
+const RETURNS_TO = 'the return address: the code that called it';
 /** lockdep's RCU report's own line: where the dereference was. */
 const RCU_SUSPICIOUS = /^\S+:\d+ suspicious rcu_dereference_\w+\(\) usage!/;
 const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
@@ -362,7 +371,14 @@ export abstract class CrashTracker extends FailureLedger {
       else if (message.startsWith('Workqueue: ') && !c.evidence.some((e) => e.why === WORKQUEUE)) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: WORKQUEUE });
       // The call trace's first frames that are not the kernel's own reporting and fault handling: the
       // code that called into the crash (`tpm2_shutdown+0x88/0xa8` under a fault in `tpm_transmit`).
-      if (c.details.frames.length > frames && !GENERIC_FRAME.test(c.details.frames[frames]!) && !c.title.endsWith(` in ${c.details.frames[frames]!}`) && c.evidence.filter((e) => e.why === CALLER).length < 3) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: CALLER });
+      if (c.details.frames.length > frames && !GENERIC_FRAME.test(c.details.frames[frames]!) && !LIBRARY_FRAME.test(c.details.frames[frames]!) && !c.title.endsWith(` in ${c.details.frames[frames]!}`) && c.evidence.filter((e) => e.why === CALLER).length < 3) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: CALLER });
+      // (The return address, where the report gives one: the caller when the trace is cut or missing.)
+      const r0 = message.charCodeAt(0);
+      if ((r0 === 0x6c /* l */ || r0 === 0x72 /* r */ || r0 === 0x4c /* L */ || r0 === 0x20) && !c.evidence.some((e) => e.why === RETURNS_TO)) {
+        const ra = RETURN_ADDRESS.exec(message);
+        const fn = ra?.[1];
+        if (fn !== undefined && !GENERIC_FRAME.test(fn) && !LIBRARY_FRAME.test(fn) && !c.title.endsWith(` in ${fn}`) && !c.title.includes(` ${fn} `)) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: RETURNS_TO });
+      }
       // The report's own reason, where it gives one on a line of its own: why an RCU grace period stalled
       // (`rcu: rcu_sched kthread starved for 2101 jiffies!`), the address s390 faulted at (`Failing address: … TEID: …`).
       const c0 = message.charCodeAt(0);
