@@ -1763,6 +1763,21 @@ test('a process systemd forked for a unit, named in parentheses before it runs t
   }
 });
 
+test("x86's NX refusal said before the page fault's report opens it, with a paste's own words between", () => {
+  const r = f([
+    '[    4.231005] usb 1-11: new high-speed USB device number 3 using xhci_hcd',
+    '[    4.261646] kernel tried to execute NX-protected page - exploit attempt? (uid: 0)',
+    '',
+    'Guessing the execmem did not make it exec somehow?',
+    '',
+    '[    4.269136] BUG: unable to handle page fault for address: ffffffffc0641010',
+    '[    4.276009] #PF: supervisor instruction fetch in kernel mode',
+    '[    4.294818] Oops: Oops: 0011 [#1] PREEMPT SMP NOPTI',
+  ]);
+  assert.is(r.rootCause, 'oops');
+  assert.ok(r.rootEvidence.some((t) => t.includes('NX-protected page')));
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',
