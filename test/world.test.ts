@@ -1778,6 +1778,27 @@ test("x86's NX refusal said before the page fault's report opens it, with a past
   assert.ok(r.rootEvidence.some((t) => t.includes('NX-protected page')));
 });
 
+test("the secure world's firmware panicking explains the kernel's stalls after it; U-Boot's bootm and MMC driver errors stop a boot", () => {
+  const r = f([
+    '[    0.000000] Linux version 6.12.6 (x@x) #1 SMP PREEMPT',
+    '[    2.100000] Run /sbin/init as init process',
+    "E/TC:4 0 Panic 'Secure interrupt handler not defined' at core/kernel/interrupt.c:139 <itr_core_handler>",
+    'E/TC:4 0 TEE load address @ 0x30000000',
+    '[   22.722238] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:',
+    '[   22.722774] rcu:     4-...0: (1 GPs behind) idle=11cc/1/0x4000000000000000 softirq=2393/2393 fqs=2625',
+  ]);
+  assert.is(r.rootCauseKind, 'firmware');
+  assert.is(r.rootCause, "Panic 'Secure interrupt handler not defined' at core/kernel/interrupt.c:139 <itr_core_handler>");
+  assert.ok(r.rootEvidence.some((t) => t.includes('rcu_preempt detected stalls')), 'what the kernel saw after it');
+  // A kernel crash before the firmware's panic stays the cause.
+  const before = f(['[    0.000000] Linux version 6.12.6 (x@x) #1 SMP PREEMPT', '[    1.500000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)', 'E/TC:0 0 Panic at core/arch/arm/kernel/thread.c:123 <thread_foo>']);
+  assert.is(before.rootCause, 'panic');
+  const bootm = f(['## Booting kernel from Legacy Image at 00200000 ...', '   Verifying Checksum ... OK', '   Uncompressing Kernel Image ... OK', 'ERROR: image overwritten - must RESET the board to recover.']);
+  assert.is(bootm.rootCause, 'image overwritten - must RESET the board to recover');
+  const spl = f(['U-Boot SPL 2019.10-rc2 (Aug 26 2019 - 04:46:03 +0530)', 'Trying to boot from MMC1', 'Sending CMD17', 'dwmci_data_transfer: DATA ERROR!', 'mmc_load_image_raw_sector: mmc block read error', 'SPL: failed to boot from all boot devices']);
+  assert.is(spl.rootCause, 'dwmci_data_transfer: DATA ERROR');
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

@@ -308,6 +308,18 @@ function bootloaderFault(b: BootState): Cause | null {
   };
 }
 
+/** The secure world's firmware panicked (see BootState.secureFirmwarePanic) with nothing failed before it: the
+ *  CPU it held never came back to the kernel, whose stalls and hangs after it are what that looked like. */
+function secureFirmwareFirst(b: BootState, rootCause: Cause | null): Cause | null {
+  const sfp = b.secureFirmwarePanic;
+  if (sfp === undefined) return null;
+  if (rootCause !== null && rootCause.kind !== 'kernel-crash' && rootCause.kind !== 'unexplained') return null;
+  if (rootCause !== null && rootCause.lines.length > 0 && rootCause.lines[0]! < sfp.ev.line) return null;
+  const after = rootCause?.evidence[0];
+  const evidence = [sfp.ev, ...(after !== undefined ? [{ ...after, why: `after it, the kernel: ${rootCause!.headline}` }] : [])];
+  return statedCause('firmware', sfp.message, `the secure firmware panicked: ${sfp.message}`, evidence, sfp.message);
+}
+
 /** The device a filesystem's kernel message names (`BTRFS error (device sda2): …`, `EXT4-fs (vda1): …`, `XFS (dm-0): …`). */
 const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs|bcachefs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
@@ -1007,7 +1019,10 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
       crash: null,
     };
   } else {
-    const crash = explainingCrash(b.crashes);
+    // (A crash a person asked for explains nothing; another crash of the boot still may: the report that made
+    // the tester ask, or a fault on the way into the crash-dump kernel, `crash_vmclear_local_loaded_vmcss`.)
+    const asked = explainingCrash(b.crashes);
+    const crash = asked !== null && ASKED_CRASH.test(asked.title) ? (explainingCrash(b.crashes.filter((c) => !ASKED_CRASH.test(c.title))) ?? asked) : asked;
     const inCycle = crash !== null && cycles.some((cy) => cy.rootCause?.kind === 'kernel-crash' && cy.rootCause.lines[0] === crash.line);
     // A WARNING is not fatal (a fatal one is followed by its panic): when a userspace cycle failed for a
     // reason of its own, that reason explains the boot, and the WARNING stays a crash of it.
@@ -1108,7 +1123,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     }
     else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
   }
-  rootCause = behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
+  rootCause = secureFirmwareFirst(b, rootCause) ?? behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
     index: b.index,
     startReason: b.startReason,

@@ -326,7 +326,11 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Bad gzipped', pattern: /^Error: Bad gzipped \w+/, example: 'Error: Bad gzipped data' },
   // U-Boot could not decompress the kernel it loaded (`Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must
   // RESET board to recover`, `GUNZIP: uncompress, out-of-mem or overwrite error - must RESET board to recover`).
-  { literal: 'must RESET board to recover', pattern: /^(?:Uncompressing .*?\.{3} ?)?(?:\w+:? [^-]*?)?(?:error|ERROR)\b.* - must RESET board to recover/, example: 'Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must RESET board to recover' },
+  { literal: 'board to recover', pattern: /^(?:Uncompressing .*?\.{3} ?)?(?:\w+:? [^-]*?)?(?:error|ERROR)\b.* - must RESET (?:the )?board to recover/, example: 'Uncompressing SEAMA linux.lzma ... LZMA ERROR 1 - must RESET board to recover' },
+  // (Older U-Boot's bootm, the image it loaded overwritten by its own uncompressing: `ERROR: image overwritten -
+  // must RESET the board to recover.`; a kernel larger than its limit: `Image too large: increase CONFIG_SYS_BOOTM_LEN`.)
+  { literal: 'image overwritten', pattern: /^ERROR: (?:new format )?image overwritten - must RESET the board to recover/, example: 'ERROR: image overwritten - must RESET the board to recover.' },
+  { literal: 'Image too large', pattern: /^Image too large: increase CONFIG_SYS_BOOTM_LEN/, example: 'Image too large: increase CONFIG_SYS_BOOTM_LEN' },
   // SLOF's numbered errors (`E3405: No such device`, `E3407: Load failed`) and the exceptions Open
   // Firmware reports with their vector (`( 300 ) Data Storage Exception [ 1dc5f230 ]`).
   { literal: 'E3', pattern: /^E3\d{3}: [A-Z]/, example: 'E3405: No such device' },
@@ -337,6 +341,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // U-Boot's file systems and its SPL's loaders could not read what they were to boot.
   { literal: 'Error reading cluster', pattern: /^Error reading cluster\b/, example: 'Error reading cluster' },
   { literal: 'invalid extent block', pattern: /^invalid extent block\b/, example: 'invalid extent block' },
+  // (The MMC host driver's own word on the read that failed, before the loader's: `dwmci_data_transfer: DATA
+  // ERROR!`, `sdhci_send_command: Timeout for status update!`.)
+  { literal: 'dwmci_', pattern: /^dwmci_\w+: (?:DATA ERROR!|Response Timeout\.?$|Timeout\.?$)/, example: 'dwmci_data_transfer: DATA ERROR!' },
+  { literal: 'sdhci_', pattern: /^sdhci_\w+: (?:Timeout for status update!|MMC: \d+ busy timeout)/, example: 'sdhci_send_command: Timeout for status update!' },
   { literal: 'block read error', pattern: /^\w+: mmc block read error/, example: 'mmc_load_image_raw_sector: mmc block read error' },
   { literal: 'failed to boot from all boot devices', pattern: /^SPL: failed to boot from all boot devices/, example: 'SPL: failed to boot from all boot devices' },
   { literal: '### ERROR ###', pattern: /^### ERROR ### Please RESET the board ###/, example: '### ERROR ### Please RESET the board ###' },
@@ -387,7 +395,7 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['A', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G', '.']);
+const BOOTLOADER_FIRST = new Set(['A', 'I', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G', '.']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 

@@ -916,7 +916,9 @@ function flowedCut(text: string): boolean {
 }
 
 function isKernelStamp(text: string): boolean {
-  return kernelStampAt(text, 0);
+  // (A page or mail may have put no-break spaces in the stamp's padding, `[\u00a0 \u00a0 0.000000]`: the
+  // classifier reads them as spaces, and so does this.)
+  return kernelStampAt(text, 0) || (text.charCodeAt(1) === 0xa0 && kernelStampAt(text.slice(0, 20).replace(/\u00a0/g, ' '), 0));
 }
 
 function looksTimestamped(text: string, at: number): boolean {

@@ -393,7 +393,7 @@ export abstract class CrashTracker extends FailureLedger {
       const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {
         c.located = true;
-        c.title = c.kind === 'warning' && c.title.startsWith('WARNING in ') ? `WARNING in ${location} (${c.title.slice('WARNING in '.length)})` : `${c.title} in ${location}`;
+        c.title = c.kind === 'warning' && c.title.startsWith('WARNING in ') ? `WARNING in ${location} (${c.title.slice('WARNING in '.length)})` : `${c.title.replace(/ (?:at|for)$/, '')} in ${location}`; // (A header cut before its address, `… on write at`, loses the word too.)
         addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'where the kernel was executing' });
         // The subsystem whose code crashed had said what went wrong just before (`ACPI Error: AE_AML_OPERAND_TYPE …`
         // then a fault in `acpi_ps_delete_parse_tree`).

@@ -60,12 +60,13 @@ function ownOrNull(s: string | undefined): string | null {
   return s === undefined ? null : own(s);
 }
 
-/** /etc/issue before a login prompt naming a release that runs systemd (Ubuntu from 15.04, Debian from 8,
- *  RHEL and its rebuilds from 7, and the distributions that never shipped another init). */
 /** /etc/issue's usual last line as agetty prints it (`\\r on an \\m`). */
 const ISSUE_KERNEL = /^Kernel \S+ on an? \S+\s*$/;
+/** /etc/issue before a login prompt naming a release that runs systemd (Ubuntu from 15.04, Debian from 8 and
+ *  its testing releases, RHEL and its rebuilds from 7, SLES from 12, Ångström from 2011, and the distributions
+ *  that never shipped another init). */
 const SYSTEMD_ISSUE =
-  /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b)/;
+  /^\s*(?:Ubuntu (?:1[5-9]|[2-9]\d)\.|Debian GNU\/Linux (?:[89]|1\d)\b|Raspbian GNU\/Linux (?:[89]|1\d)\b|(?:CentOS(?: Linux| Stream)?|Red Hat Enterprise Linux(?: Server)?|Rocky Linux|AlmaLinux|Oracle Linux Server) (?:release )?(?:[7-9]|1\d)\b|Fedora\b|Arch Linux\b|Manjaro\b|NixOS\b|Flatcar\b|openSUSE\b|Pop!_OS\b|Linux Mint (?:1[89]|2\d)\b|Amazon Linux 2\b|Armbian\b|Debian GNU\/Linux [a-z]+\/sid\b|[AÅ]ngstr[oö]m v20(?:1[1-9]|[2-9]\d)|SUSE Linux Enterprise (?:Server|Desktop|Micro) (?:1[2-9]|[2-9]\d|[5-9]\.\d)|openEuler\b|EulerOS\b|Anolis OS\b|Alibaba Cloud Linux\b|(?:VMware )?Photon OS\b|Mageia\b|Clear Linux\b|Kylin Linux Advanced Server\b)/;
 
 /** /etc/issue of a distribution that boots with another init by default (BusyBox init, OpenRC, runit,
  *  sysvinit, Guix's Shepherd: `This is the GNU system.  Welcome.`): a login under it, with nothing of systemd in
@@ -219,6 +220,9 @@ const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 
 /** An LSB init script's status (Debian's fancy output: `[ ok ]`, `[FAIL]`, `[warn]`, `[info]`, a next step's `[....]`). */
 const LSB_STATUS = /\[ ?(?:ok|FAIL|warn|info|\.\.\.\.) ?[\].]/;
+/** The secure world's firmware panicking: OP-TEE's core (`E/TC:<cpu> <thread> Panic '<why>' at <file>:<line>
+ *  <<function>>`, or without a reason) and Trusted Firmware-A's (`PANIC at PC : 0x…`, `Unhandled Exception in EL3.`). */
+const SECURE_PANIC = /^(?:E\/TC:\S+ \S+ (Panic (?:'[^']*' )?at \S+:\d+(?: <\w+>)?)|(PANIC at PC : 0x[0-9a-f]+|Unhandled Exception (?:in EL3|from lower EL|at EL3)\.?))\s*$/;
 /** Upstart's mountall waiting on a file system in /etc/fstab (Ubuntu 10.04 to 14.04), its key prompt below:
  *  `The disk drive for /tmp is not ready yet or not present.` / `Continue to wait, or Press S to skip mounting or
  *  M for manual recovery`. */
@@ -327,6 +331,13 @@ export class Segmenter extends CrashTracker {
       if (t0 === 0x50 /* P */ && this.boot?.preinit !== undefined && this.boot.preinit.failsafe === undefined && t.startsWith('Press the [f] key')) this.boot.preinit.failsafe = { line: rec.at.lineNo, text: clip(t), why: 'preinit offered failsafe mode' };
       // (Its second line, the debug level, is the same prompt.)
       else if (t0 === 0x50 /* P */ && this.boot?.preinit?.failsafe !== undefined && rec.at.lineNo - this.boot.preinit.failsafe.line <= 2 && t.startsWith('Press the [1]')) this.boot.preinit.promptEnd = rec.at.lineNo;
+      // The secure world's firmware panicked (OP-TEE: `E/TC:4 0 Panic 'Secure interrupt handler not defined' at
+      // core/kernel/interrupt.c:139 <itr_core_handler>`; Trusted Firmware-A: `PANIC at PC : 0x…`, `Unhandled
+      // Exception in EL3.`): its first word.
+      if ((t0 === 0x45 /* E */ || t0 === 0x50 /* P */ || t0 === 0x55) /* U */ && this.boot !== null && this.boot.secureFirmwarePanic === undefined) {
+        const sp = SECURE_PANIC.exec(t);
+        if (sp !== null) this.boot.secureFirmwarePanic = { message: clip(sp[1] ?? sp[2]!), ev: { line: rec.at.lineNo, text: clip(t), why: sp[1] !== undefined ? 'OP-TEE, the secure world’s OS, panicked' : 'Trusted Firmware, the secure monitor, panicked' } };
+      }
       if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       // (MIPS names the CPU first, untimed too: `CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == …`.)
       else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);

@@ -284,6 +284,9 @@ export interface BootState {
    *  (`qemu-system-x86_64: Trying to execute code outside RAM or ROM at …`), Anaconda stopping its
    *  installation (`anaconda[2628]: Non interactive installation failed: …`). The first. */
   overseerFailed?: { who: 'QEMU' | 'Anaconda' | 'debian-installer'; message: string; ev: Evidence };
+  /** The secure world's firmware (OP-TEE, Trusted Firmware-A) panicked on the same console, while the kernel
+   *  ran or before: the CPU it ran on is gone, and the kernel's stalls after it follow from that. */
+  secureFirmwarePanic?: { message: string; ev: Evidence };
   /** A program's uncaught Python traceback with no systemd cycle to put it in (another init, or an excerpt of
    *  a service's output alone: `vyos-router[1490]: Traceback (most recent call last):` … its exception). */
   traceback?: { ident: string; header: Evidence; exception?: Evidence; unit?: string | null };
