@@ -1799,6 +1799,46 @@ test("the secure world's firmware panicking explains the kernel's stalls after i
   assert.is(spl.rootCause, 'dwmci_data_transfer: DATA ERROR');
 });
 
+test("netifd's device that could not be set up is a failed service of procd's (one interface of a device that came up is not)", () => {
+  const w = f([
+    'Fri Nov 15 07:55:28 2019 kern.notice kernel: [    0.000000] Linux version 4.19.82 (I@my-vbox) (gcc version 9.2.0 (OpenWrt GCC 9.2.0 r11467-3ff3b044c0))',
+    'Fri Nov 15 07:55:59 2019 daemon.notice netifd: radio0 (2161): Interface 1 setup failed: IFUP_ERROR',
+    'Fri Nov 15 07:56:27 2019 daemon.notice netifd: radio1 (2181): Command failed: Request timed out',
+    'Fri Nov 15 07:56:27 2019 daemon.notice netifd: radio1 (2181): Device setup failed: HOSTAPD_START_FAILED',
+  ]);
+  assert.is(w.rootCause, 'radio1');
+});
+
+test('HTML line breaks at the end of each pasted line are markup, not the machine\'s', () => {
+  const r = f([
+    '[    1.383402] Run /sbin/init as init process<br>',
+    '[    1.933935] systemd[1]: Failed to look up module alias \'autofs4\': Function not implemented<br>',
+    '[    1.948148] systemd[1]: Failed to mount tmpfs at /sys/fs/cgroup: No such file or directory<br>',
+    '[!!!!!!] Failed to mount API filesystems.<br/>',
+    '[    1.989410] systemd[1]: Freezing execution.<BR>',
+  ]);
+  assert.is(r.rootCause, 'Failed to mount tmpfs at /sys/fs/cgroup: No such file or directory');
+});
+
+test("systemd-coredump's word just before PID 1's `code=dumped` is the unit's process's core dump", () => {
+  const lines = [
+    'Aug 29 15:01:22 evb systemd-coredump[339]: Process 334 (netipmid) of user 0 dumped core.',
+    'Aug 29 15:01:22 evb systemd[1]: phosphor-ipmi-net@eth0.service: Main process exited, code=dumped, status=11/SEGV',
+    'Aug 29 15:01:23 evb systemd-coredump[338]: Process 329 (ipmid) of user 0 dumped core.',
+    'Aug 29 15:01:23 evb systemd[1]: phosphor-ipmi-host.service: Main process exited, code=dumped, status=11/SEGV',
+    "Aug 29 15:01:23 evb systemd[1]: phosphor-ipmi-host.service: Failed with result 'core-dump'.",
+    'Aug 29 15:01:40 evb systemd[1]: Failed to start phosphor-ipmi-host.service.',
+  ];
+  // (Each failure's evidence holds its own process's core, the nearest before PID 1's word, not the other's.)
+  const report = analyze(lines.join('\n') + '\n');
+  const failures = report.boots[0]!.cycles[0]!.failures;
+  const host = failures.find((x) => x.unit.name === 'phosphor-ipmi-host.service')!;
+  const net = failures.find((x) => x.unit.name === 'phosphor-ipmi-net@eth0.service')!;
+  assert.ok(host.evidence.some((e) => e.text.includes('Process 329 (ipmid)')));
+  assert.not.ok(host.evidence.some((e) => e.text.includes('Process 334 (netipmid)')), "the other service's core");
+  assert.ok(net.evidence.some((e) => e.text.includes('Process 334 (netipmid)')));
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

@@ -295,6 +295,8 @@ function stoplessMessage(line: string, message: string): StatusMessage | null {
 /** The narrowest width a journal line is taken to have been cut at (an 80-column terminal less its margin). */
 const CUT_WIDTH_MIN = 78;
 
+/** netifd's word that a device (a radio, a bridge) could not be set up, and why. */
+const NETIFD_DEVICE_FAILED = /^([\w.-]{1,32}) \(\d+\): Device setup failed: [A-Z_]+\s*$/;
 /** ebegin's words, waiting for eend's `ok.` / `failed.`. */
 const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
 /** lsb-base's step (Ubuntu's Upstart years) whose status went to the next line, the column past the
@@ -1005,6 +1007,16 @@ export class LineClassifier {
       const init = matchOtherInit(journal.message.trim());
       if (init !== null) {
         this.out({ kind: 'init', at, init: init.init, failed: init.failed, opens: init.opens });
+        return;
+      }
+    }
+    // OpenWrt's network daemon could not bring a whole device up (`netifd: radio1 (2181): Device setup failed:
+    // HOSTAPD_START_FAILED`): a service of procd's world that failed. (One interface of a device that came up,
+    // `Interface 1 setup failed`, is not the device.)
+    if (ident === 'netifd' && journal.message.includes(': Device setup failed: ')) {
+      const d = NETIFD_DEVICE_FAILED.exec(journal.message);
+      if (d !== null) {
+        this.out({ kind: 'init', at, init: 'procd', failed: d[1]!, opens: false });
         return;
       }
     }

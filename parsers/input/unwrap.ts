@@ -19,6 +19,7 @@ import { kernelStampAt, MTK_CALLER } from '../grammar/kernel.js';
 
 export type EnvelopeKind =
   | 'html-entities'
+  | 'html-breaks'
   | 'lava'
   | 'ci-timestamps'
   | 'markdown-fence'
@@ -153,6 +154,8 @@ const DANGLING_REST = /^[\w./:@-]{1,64}\.?$/;
 const BAR_QUOTE_FIRST = /^\|(?: (?!.*\|\s*$)|\s*$)/;
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
 const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:(?:stdout|stderr) F )?)/;
+/** An HTML line break tag at a line's end. */
+const BR_TAG_END = /\s*<br\s*\/?>\s*$/i;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
 const HTML_ENTITY_ALL = /&(?:#(\d{2,7})|#x([0-9a-fA-F]{2,6})|(amp|lt|gt|quot|apos|nbsp));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -512,6 +515,13 @@ export class LineUnwrapper {
     return text;
   }
 
+  /** A log pasted into HTML or Markdown with a line break tag ending each line (`… Freezing execution.<br>`). */
+  private breakTag(text: string): string {
+    if (text.charCodeAt(text.length - 1) !== 0x3e /* > */ || !BR_TAG_END.test(text)) return text;
+    this.count('html-breaks');
+    return text.replace(BR_TAG_END, '');
+  }
+
   unwrap(input: string): string {
     let text = input;
     if (text === '') return text;
@@ -526,7 +536,7 @@ export class LineUnwrapper {
     // (But for a `^M` that lost its caret at their end, as on every line of such a paste.)
     if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) {
       this.hashQuote = false;
-      return this.lostCaret(text);
+      return this.lostCaret(this.breakTag(text));
     }
     // `journalctl -o short-delta`: the monotonic time and, in angle brackets, the time since the entry before
     // (`[    5.123456 <    0.000512>] host kernel: …`): read as short-monotonic, the delta dropped.
@@ -794,6 +804,7 @@ export class LineUnwrapper {
     // recent call last):M`). An `M` after a full stop, a bracket or a colon is one; once two lines in a row
     // ended so, so is any final `M` while the lines go on ending in one.
     text = this.lostCaret(text);
+    text = this.breakTag(text);
     // Pages and archives that kept HTML entities (`&#269;en`, `&lt;`, `&amp;`).
     if (text.includes('&') && HTML_ENTITY.test(text)) {
       text = text.replace(HTML_ENTITY_ALL, decodeEntity);

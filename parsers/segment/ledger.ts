@@ -425,6 +425,7 @@ export abstract class FailureLedger extends Timeline {
     for (const r of this.namedResults) {
       if (r.name === name && (r.manager ?? null) === manager && f.line - r.line <= BIND_LINES && r.line < f.line) {
         r.used = true;
+        this.coredumpEvidence(f, r.text, r.line);
         addEvidence(f.evidence, { line: r.line, text: r.text, why: 'PID 1 on the unit’s process' });
       }
     }
@@ -512,7 +513,24 @@ export abstract class FailureLedger extends Timeline {
     this.processError(unit.slice(0, unit.lastIndexOf('.')), message.slice(colon + 2), at);
   }
 
+  /** systemd-coredump's last words that a process dumped core (`Process 329 (ipmid) of user 0 dumped core.`). */
+  protected readonly coredumps: Evidence[] = [];
+
+  /** systemd-coredump says a process dumped core just before PID 1 says the unit's did, naming it (`Process 329
+   *  (ipmid) of user 0 dumped core.`, then `…: Main process exited, code=dumped, status=11/SEGV`): evidence. */
+  protected coredumpEvidence(f: FailureState, pid1Line: string, line: number): void {
+    if (!pid1Line.includes('code=dumped')) return;
+    // (The nearest before it: two services that crashed together are told apart by their order.)
+    let near: Evidence | undefined;
+    for (const core of this.coredumps) if (core.line < line && line - core.line <= 3 && (near === undefined || core.line > near.line)) near = core;
+    if (near !== undefined) addEvidence(f.evidence, near);
+  }
+
   protected processError(ident: string, message: string, at: LineRef): void {
+    if (ident === 'systemd-coredump' && message.includes(' dumped core')) {
+      this.coredumps.push({ line: at.lineNo, text: clip(at.text), why: 'the core dump of the unit’s process' });
+      if (this.coredumps.length > 4) this.coredumps.shift();
+    }
     // (With no systemd cycle, the boot holds it.)
     const tb = this.boot !== null ? (currentCycle(this.boot) ?? this.boot) : null;
     if (tb !== null && (tb.traceback === undefined || (tb.traceback.exception === undefined && tb.traceback.ident === ident))) this.traceback(tb, ident, message, at);

@@ -802,7 +802,7 @@ export class Segmenter extends CrashTracker {
       const line = this.kRingLine[r]!;
       if (line < 0 || line >= next || next - line > 2) break;
       const m = this.kRingMessage[r]!;
-      if (!(m.startsWith(device) || m.startsWith(`${driver}: `) || m.includes(` [${driver}]] `))) break;
+      if (!(m.startsWith(device) || m.startsWith(`${driver}: `) || m.startsWith(`${driver} `) || m.includes(` [${driver}]] `))) break;
       if (/\b(?:fail(?:ed|ure)?|error)\b/i.test(m)) first = r;
       next = line;
     }
@@ -2195,7 +2195,10 @@ export class Segmenter extends CrashTracker {
             f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'timeout', unit.endsWith('.swap') ? 'swap-failed' : 'mount-timeout', at, source);
           }
         }
-        if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 on the unit’s process' });
+        if (f) {
+          this.coredumpEvidence(f, kind === 'process-exited' ? at.text : '', at.lineNo);
+          addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1 on the unit’s process' });
+        }
         return;
       }
       default:
@@ -3007,6 +3010,7 @@ export class Segmenter extends CrashTracker {
         const f = this.findFailure(name);
         if (f) {
           if (rec.manager.kind === 'unit-result') f.result ??= clipOrNull(rec.manager.groups[1]);
+          if (rec.manager.kind === 'process-exited') this.coredumpEvidence(f, rec.at.text, rec.at.lineNo);
           addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 on the failed unit' });
         }
       }
@@ -3109,7 +3113,7 @@ export class Segmenter extends CrashTracker {
         if (boot.loginLine !== null && boot.loginLine === this.busyboxShellAt && at.lineNo - boot.loginLine <= 4) boot.loginLine = null;
         if (boot.mode === null) {
           boot.mode = { kind: 'initramfs-shell', line: at.lineNo, device, evidence: [] };
-          if (this.breakAsked !== null && at.lineNo - this.breakAsked.line <= 3) boot.mode.requested = this.breakAsked;
+          if (this.breakAsked !== null && at.lineNo - this.breakAsked.line <= 8) boot.mode.requested = this.breakAsked;
           this.breakAsked = null;
           // What the initramfs said went wrong first, in its own words (`ERROR: musl-1.2.3-r4: BAD archive`,
           // `Mounting root partition /dev/mmcblk0p2 failed`), when it names no device it waited for.
