@@ -1839,6 +1839,23 @@ test("systemd-coredump's word just before PID 1's `code=dumped` is the unit's pr
   assert.ok(net.evidence.some((e) => e.text.includes('Process 334 (netipmid)')));
 });
 
+test('kernel stamps that lost their brackets (a mail archive) are put back, the caller id too', () => {
+  const r = f([
+    '    0.021080    T0 Mount-cache hash table entries: 8192 (order: 0, 65536 bytes, linear)',
+    '    0.030154    T0 ------------ cut here ------------',
+    '    0.031403    T0 WARNING: CPU: 0 PID: 0 at mm/slub.c:2574 ___slab_alloc+0x2f8/0x7b0',
+    '    0.032048    T0 CPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.10.0-rc4 #2',
+  ]);
+  assert.is(r.rootCause, 'warning');
+  assert.is(r.startsMidway, false, 'the first stamp is near 0: the kernel started here');
+  // (Two lines in a row without the caller id; a digit-led line of a log with bracketed stamps is left alone.)
+  assert.is(f(['  12.500000 usb 1-1: new high-speed USB device', '  12.600000 Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)']).rootCause, 'panic');
+  const kept = analyze(['[    1.000000] Linux version 6.1.0 (x@y) #1 SMP', '12.600000 T1 a line of its own'].join('\n') + '\n');
+  assert.not.ok(kept.input.envelopes.some((e) => e.kind === 'bracketless-stamps'), 'a log whose stamps have brackets keeps its other lines as they are');
+  const taken = analyze(['    0.031403    T0 WARNING: CPU: 0 PID: 0 at mm/slub.c:2574 ___slab_alloc+0x2f8/0x7b0'].join('\n') + '\n');
+  assert.ok(taken.input.envelopes.some((e) => e.kind === 'bracketless-stamps'), 'the report says what it took off');
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

@@ -43,7 +43,8 @@ export type EnvelopeKind =
   | 'double-spaced'
   | 'container-log'
   | 'journal-delta'
-  | 'logcat';
+  | 'logcat'
+  | 'bracketless-stamps';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -154,6 +155,8 @@ const DANGLING_REST = /^[\w./:@-]{1,64}\.?$/;
 const BAR_QUOTE_FIRST = /^\|(?: (?!.*\|\s*$)|\s*$)/;
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
 const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:(?:stdout|stderr) F )?)/;
+/** A kernel stamp without its brackets, its caller's id after it (`    0.031403    T0 WARNING: …`). */
+const BRACKETLESS_STAMP = /^ {0,8}(\d{1,6}\.\d{6}) {1,6}(?:([TC]\d{1,6}) {1,3})?(?=\S)/;
 /** An HTML line break tag at a line's end. */
 const BR_TAG_END = /\s*<br\s*\/?>\s*$/i;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
@@ -342,6 +345,25 @@ export class LineUnwrapper {
   private hashQuote: boolean | null = null;
   /** The indent before every line of the file ('': none; null: no line with text seen yet). */
   private outerIndent: string | null = null;
+  /** Kernel stamps without their brackets (see unwrap): null until two lines in a row show it or a kernel line with
+   *  brackets says otherwise. */
+  private bracketless: boolean | null = null;
+  private bracketlessRun = 0;
+
+  private bracketStamp(text: string): string {
+    const m = BRACKETLESS_STAMP.exec(text);
+    if (m === null) {
+      if (this.bracketless === null) this.bracketlessRun = 0;
+      return text;
+    }
+    // (The caller's id column is the kernel's alone: one line with it is enough.)
+    if (this.bracketless === null) {
+      if (m[2] === undefined && ++this.bracketlessRun < 2) return text;
+      this.bracketless = true;
+    }
+    this.count('bracketless-stamps');
+    return `[${m[1]!.padStart(12)}]${m[2] !== undefined ? `[${m[2].padStart(6)}]` : ''} ${text.slice(m[0].length)}`;
+  }
   private prevBlank = false;
   private spacedRun = 0;
   private doubleSpaced = false;
@@ -530,12 +552,17 @@ export class LineUnwrapper {
     const c00 = text.charCodeAt(0);
     if (this.outerIndent !== '' && (c00 === 0x20 || c00 === 0x09 || this.outerIndent === null)) text = this.unindent(text);
     if (text === '') return text;
+    // Kernel stamps that lost their brackets on the way (a mail archive, a page): `    0.031403    T0 WARNING: …`
+    // for `[    0.031403][    T0] WARNING: …`. Learned from two such lines in a row, then put back on each.
+    const d0 = text.charCodeAt(0);
+    if (((d0 >= 0x30 && d0 <= 0x39) || d0 === 0x20) && this.bracketless !== false) text = this.bracketStamp(text);
     const c = text.charCodeAt(0);
     // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel
     // prints no colour. They pass untouched (checked by hand: this runs on every line).
     // (But for a `^M` that lost its caret at their end, as on every line of such a paste.)
     if (c === 0x5b /* [ */ && !this.lava && isKernelStamp(text)) {
       this.hashQuote = false;
+      if (this.bracketless === null) this.bracketless = false;
       return this.lostCaret(this.breakTag(text));
     }
     // `journalctl -o short-delta`: the monotonic time and, in angle brackets, the time since the entry before

@@ -71,6 +71,7 @@ const CALLER = 'the call trace: the code that led to it';
 const RETURN_ADDRESS = /^\s*(?:lr\s*:|ra\s*:|LR is at|LR \[[0-9a-f]+\])\s+(?:[0-9a-f]{8,16}\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?\s*$/;
 const RETURNS_TO = 'the return address: the code that called it';
 /** lockdep's RCU report's own line: where the dereference was. */
+const RCU_CHECK_SAID = /^\S+\.[ch]:\d+ [A-Za-z][^:]{2,80}!?\s*$/;
 const RCU_SUSPICIOUS = /^\S+:\d+ suspicious rcu_dereference_\w+\(\) usage!/;
 const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
 
@@ -389,6 +390,8 @@ export abstract class CrashTracker extends FailureLedger {
       // (lockdep's RCU check names the dereference it caught, under its dashes: `lib/maple_tree.c:832
       // suspicious rcu_dereference_check() usage!`.)
       else if (c.kind === 'warning' && message.includes(' suspicious rcu_dereference') && RCU_SUSPICIOUS.test(message)) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'the report says why' });
+      // (Its other checks give their own words after the file and line: `arch/x86/kernel/traps.c:261 entry code!`.)
+      else if (c.kind === 'warning' && c.title.includes('suspicious RCU usage') && RCU_CHECK_SAID.test(message) && !c.evidence.some((e) => e.why === 'the report says why')) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'the report says why' });
       // A hung task has no RIP: it hangs in the first function of its trace that is not the scheduler's.
       const location = c.kind === 'hung-task' && !c.located ? hungFrame(at.text) : location0;
       if (!c.located && location !== null) {
