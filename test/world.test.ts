@@ -1856,6 +1856,17 @@ test('kernel stamps that lost their brackets (a mail archive) are put back, the 
   assert.ok(taken.input.envelopes.some((e) => e.kind === 'bracketless-stamps'), 'the report says what it took off');
 });
 
+test('a USB host controller that stopped completing its commands is a device that stopped responding', () => {
+  const r = f([
+    '[    0.000000] Linux version 5.9.16-200.fc33.x86_64 (mockbuild@bkernel01) #1 SMP',
+    '[    1.900000] xhci_hcd 0000:29:00.3: xHCI Host Controller',
+    '[   12.100000] xhci_hcd 0000:29:00.3: Timeout while waiting for setup device command',
+    '[   17.300000] usb 4-3: device not accepting address 2, error -62',
+  ]);
+  assert.is(r.rootCause, 'xhci_hcd 0000:29:00.3: Timeout while waiting for setup device command');
+  assert.is(f(['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[   40.1] xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead']).rootCause, null, "a dock's controller unplugged");
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

@@ -432,6 +432,7 @@ export function udevSettleTimedOut(message: string): boolean {
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
 const NVME_TIMEOUT = /^nvme nvme\d+: I\/O \d+ QID \d+ timeout, (?:aborting|reset controller)/;
+const XHCI_HANG = /^xhci[-_]hcd \S+: Timeout while waiting for [\w ]{0,40}command\b/;
 const MMC_HANG = /^mmc\d+: Timeout waiting for hardware (?:cmd )?interrupt\.?$/;
 /** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
 /** A GPU ring's job that never finished (`[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout, signaled seq=1, emitted seq=3`). */
@@ -470,7 +471,10 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x49 /* I */) return NVME_TIMEOUT.test(message) ? 'hang' : null;
   // An SD/MMC controller that stopped answering (`mmc1: Timeout waiting for hardware interrupt.`, then its
   // register dump): the card behind it is gone.
-  if (c === 0x54 /* T */) return MMC_HANG.test(message) ? 'hang' : null;
+  // (Or a USB host controller that stopped completing its commands: `xhci_hcd 0000:29:00.3: Timeout while
+  // waiting for setup device command`. Not `xHCI host controller not responding, assume dead`: a Thunderbolt
+  // dock's controller unplugged says that on boots that are fine.)
+  if (c === 0x54 /* T */) return MMC_HANG.test(message) || XHCI_HANG.test(message) ? 'hang' : null;
   // Intel's GPU driver resets a hung GPU: `i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]`.
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   // POWER's EEH froze a PCI device once too often and took it away for good (`EEH: PHB#10-PE#10000 has
