@@ -1865,6 +1865,8 @@ test('a USB host controller that stopped completing its commands is a device tha
   ]);
   assert.is(r.rootCause, 'xhci_hcd 0000:29:00.3: Timeout while waiting for setup device command');
   assert.is(f(['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[   40.1] xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead']).rootCause, null, "a dock's controller unplugged");
+  // A device its driver could not bring back on resume.
+  assert.is(f(['[    0.000000] Linux version 6.14.0-rc1 (x@y) #1 SMP', '[  600.100000] PM: suspend exit', '[  600.200000] rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110', '[  600.300000] rtsx_pci 0000:3b:00.0: PM: failed to resume async: error -110']).rootCause, 'rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110');
 });
 
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {

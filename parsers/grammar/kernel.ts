@@ -432,6 +432,7 @@ export function udevSettleTimedOut(message: string): boolean {
 /** A network card that stopped sending (Intel's e1000e, igb, igc, ixgbe: `Detected Tx Unit Hang`). */
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
 const NVME_TIMEOUT = /^nvme nvme\d+: I\/O \d+ QID \d+ timeout, (?:aborting|reset controller)/;
+const PM_RESUME_FAILED = /^\S+ \S+: PM: (?:dpm_run_callback\(\): \w*resume\w* returns -\d+|failed to resume(?: async| early| noirq)?: error -\d+)/;
 const XHCI_HANG = /^xhci[-_]hcd \S+: Timeout while waiting for [\w ]{0,40}command\b/;
 const MMC_HANG = /^mmc\d+: Timeout waiting for hardware (?:cmd )?interrupt\.?$/;
 /** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
@@ -479,7 +480,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   // POWER's EEH froze a PCI device once too often and took it away for good (`EEH: PHB#10-PE#10000 has
   // failed 6 times in the last hour and has been permanently disabled.`): what its driver served is gone.
-  if (c === 0x50 /* P */) return EEH_DISABLED.test(message) ? 'hang' : null;
+  // (Or a device whose driver could not bring it back on resume: `rtsx_pci 0000:3b:00.0: PM: dpm_run_callback():
+  // pci_pm_resume returns -110`, `… PM: failed to resume async: error -110`.)
+  if (c === 0x50 /* P */) return EEH_DISABLED.test(message) || PM_RESUME_FAILED.test(message) ? 'hang' : null;
   // The NFS server the kernel mounted from stopped answering (`nfs: server 192.168.0.110 not responding, still
   // trying`): what reads from it waits (its `nfs: server … OK` takes it back).
   if (c === 0x73 /* s */) return NFS_NOT_RESPONDING.test(message) ? 'hang' : null;
