@@ -1869,6 +1869,71 @@ test('a USB host controller that stopped completing its commands is a device tha
   assert.is(f(['[    0.000000] Linux version 6.14.0-rc1 (x@y) #1 SMP', '[  600.100000] PM: suspend exit', '[  600.200000] rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110', '[  600.300000] rtsx_pci 0000:3b:00.0: PM: failed to resume async: error -110']).rootCause, 'rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110');
 });
 
+test('an IOMMU fault storm (so many faults the kernel holds its reports back) is a device that cannot work; one fault is not', () => {
+  const storm = (faults: string[], suppressed: string) => f(['[    0.000000] Linux version 5.4.0 (x@y) #1 SMP', '[    4.466461] DMAR: Host address width 46', ...faults, suppressed, ...faults]);
+  const intel = '[   46.410000] DMAR: [DMA Read] Request device [02:00.0] PASID ffffffff fault addr bdf83000 [fault reason 06] PTE Read access is not set';
+  const r = storm([intel, '[   46.420000] DMAR: DRHD: handling fault status reg 2'], '[   56.380000] dmar_fault: 14 callbacks suppressed');
+  assert.is(r.rootCause, 'DMAR: [DMA Read] Request device [02:00.0] PASID ffffffff fault addr bdf83000 [fault reason 06] PTE Read access is not set');
+  assert.ok(r.rootEvidence.some((t) => t.includes('callbacks suppressed')), 'the rate limit is the evidence of a storm');
+  // Newer kernels' words, AMD's and an Arm SMMU's.
+  assert.ok(storm(['[    9.100000] DMAR: [DMA Write NO_PASID] Request device [0x00:0x02.0] fault addr 0x7f000 [fault reason 0x05] PTE Write access is not set'], '[   14.200000] dmar_fault: 3 callbacks suppressed').rootCause?.startsWith('DMAR: [DMA Write NO_PASID]'));
+  assert.ok(storm(['[    9.100000] ahci 0000:01:00.1: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000d address=0xfff00000 flags=0x0000]'], '[   14.200000] amd_iommu_report_page_fault: 10 callbacks suppressed').rootCause?.includes('IO_PAGE_FAULT'));
+  assert.ok(storm(['[    9.100000] arm-smmu 5040000.iommu: Unhandled context fault: fsr=0x402, iova=0x00000000, fsynr=0x1, cbfrsynra=0x800, cb=3'], '[   14.200000] arm_smmu_context_fault: 45 callbacks suppressed').rootCause?.includes('Unhandled context fault'));
+  // One fault, and a rate limit of something else: nothing broke that shows.
+  assert.is(f(['[    0.000000] Linux version 5.4.0 (x@y) #1 SMP', intel, '[   60.100000] systemd-journald[300]: 12 callbacks suppressed']).rootCause, null);
+  assert.is(f(['[    0.000000] Linux version 5.4.0 (x@y) #1 SMP', intel, '[   61.000000] printk: 5 callbacks suppressed']).rootCause, null);
+});
+
+test("a panic line cut before what it killed (`Attempted to kill` / `the idle task!`) just after an oops is the oops's doing", () => {
+  const lines = [
+    '[    0.000000][    T0] BUG: Unable to handle kernel data access on read at 0xc00e0000a83f4ff0',
+    '[    0.000000][    T0] Faulting instruction address: 0xc000000000761aec',
+    '[    0.000000][    T0] Oops: Kernel access of bad area, sig: 11 [#1]',
+    '[    0.000000][    T0] NIP [c000000000761aec] __asan_store8+0x60/0xe0',
+    '[    0.000000][    T0] ---[ end trace 0000000000000000 ]---',
+    '[    0.000000][    T0] Kernel panic - not syncing: Attempted to kill',
+    'the idle task!',
+  ];
+  assert.is(f(lines).rootCause, 'oops');
+  // A panic of its own reason after the oops stays the cause.
+  assert.is(f([...lines.slice(0, 5), '[    0.000000][    T0] Kernel panic - not syncing: Attempted to allocate', 'the percpu areas!']).rootCause, 'panic');
+});
+
+test("sparc32's untimed oops: `swapper(0): Oops [#1]` is the fault's oops, `PC: <fn+off/len>` where it happened", () => {
+  const r = f(['Linux version 5.7.0-rc6 (x@y) #1 Sat May 23 2020', 'Unable to handle kernel paging request at virtual address d9440000', 'tsk->{mm,active_mm}->context = ffffffff', 'swapper(0): Oops [#1]', 'CPU: 0 PID: 0 Comm: swapper Not tainted 5.7.0-rc6 #1', 'PSR: 04901fc3 PC: f06592a0 NPC: f06592a4 Y: 00000000    Not tainted', 'PC: <srmmu_paging_init+0x450/0xba0>', 'Kernel panic - not syncing: Attempted to kill the idle task!']);
+  assert.is(r.rootCause, 'oops');
+  assert.ok(r.rootEvidence.some((t) => t === 'swapper(0): Oops [#1]'), 'the oops line');
+  assert.ok(r.rootEvidence.some((t) => t.startsWith('PC: <srmmu_paging_init')), 'where it happened');
+});
+
+test("a program's error said again word for word is kept once, leaving room for its other errors and PID 1's lines", () => {
+  const ctx = 'Jan 30 08:28:38 host systemd-modules-load[503]: ctx=0x55f4c7007de0 path=/lib/modules/4.15.0/kernel/drivers/parport/parport.ko error=No such file or directory';
+  const r = f([
+    'Jan 30 08:28:38 host systemd[1]: Starting Load Kernel Modules...',
+    ...[ 'lp', 'ppdev', 'parport_pc', 'lp' ].flatMap((m) => [ctx, ctx, `Jan 30 08:28:38 host systemd-modules-load[503]: Failed to insert '${m}': No such file or directory`]),
+    'Jan 30 08:28:38 host systemd[1]: systemd-modules-load.service: Main process exited, code=exited, status=1/FAILURE',
+    "Jan 30 08:28:38 host systemd[1]: systemd-modules-load.service: Failed with result 'exit-code'.",
+    'Jan 30 08:28:38 host systemd[1]: Failed to start Load Kernel Modules.',
+  ]);
+  assert.is(r.rootCause, 'systemd-modules-load.service');
+  assert.is(r.rootEvidence.filter((t) => t.includes('ctx=')).length, 1, 'the repeated line once');
+  assert.ok(r.rootEvidence.some((t) => t.includes("Failed to insert 'parport_pc'")), 'its other errors');
+  assert.ok(r.rootEvidence.some((t) => t.endsWith('Failed to start Load Kernel Modules.')), "PID 1's own line");
+});
+
+test('a return address decoded by decode_stacktrace.sh (`lr : fn (file.c:N)`) names the caller past an allocator', () => {
+  const r = f([
+    '[    1.052086] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000',
+    '[    1.057264] Internal error: Oops: 0000000096000004 [#1] PREEMPT SMP',
+    '[    1.058105] CPU: 4 UID: 0 PID: 1 Comm: swapper/0 Not tainted 6.16.0-rc1 #1',
+    '[    1.059854] pc : devm_kmalloc (include/linux/device.h:805 drivers/base/devres.c:828)',
+    '[    1.060225] lr : rk_iommu_of_xlate (drivers/iommu/rockchip-iommu.c:1152)',
+    '[    1.078059] Kernel panic - not syncing: Attempted to kill init! exitcode=0x0000000b',
+  ]);
+  assert.is(r.rootCause, 'oops');
+  assert.ok(r.rootEvidence.some((t) => t.includes('lr : rk_iommu_of_xlate')));
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

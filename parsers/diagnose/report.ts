@@ -1192,7 +1192,9 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     // when the oops is close before it.)
     const initKilledByOops =
       (/Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400)) ||
-      (/Attempted to kill init!\s*$/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 100));
+      // (Or cut before what it killed, `Attempted to kill` / `the idle task!` on the next line: init or the idle
+      // task, either killed by the oops just before.)
+      (/Attempted to kill(?: init!)?\s*$/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 100));
     // No root file system to mount after the storage stack warned or hit a BUG as it brought a device up
     // (`WARNING: … at drivers/mtd/mtdcore.c:621 add_mtd_device`, the root's flash partition rejected): that
     // report is why the root never came.

@@ -471,10 +471,10 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
  *  begins, and words found anywhere in it. A line with none of them, and none of the grammar's, is plain: the
  *  segmenter only moves its clock. (A superset is harmless; a word missing here is a rule that never fires,
  *  which the fast path's test over the corpus catches: test/fast-path.test.ts.) */
-export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -', 'random: systemd: ', 'audit: type=113', 'epc = ', 'Disabling IRQ #', 'nfs: server '];
+export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -', 'random: systemd: ', 'audit: type=113', 'epc = ', 'Disabling IRQ #', 'nfs: server ', 'DMAR: [DMA ', 'DMAR:[DMA '];
 /** (With the words push() looks for in any line before its kind's rules, so a plain kernel line skips them:
  *  QEMU's fatal error, debian-installer's failed step, a command line asking for a unit.) */
-export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle', 'qemu-', 'failing step is: ', 'systemd.unit='];
+export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle', 'qemu-', 'failing step is: ', 'systemd.unit=', 'callbacks suppressed', 'IO_PAGE_FAULT', 'Unhandled context fault'];
 export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG', 'Process '];
 
 export interface KernelEvent {

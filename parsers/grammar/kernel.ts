@@ -122,7 +122,7 @@ function isDigit(c: number): boolean {
 
 /** The literals the location rule looks for (RISC-V names the faulting PC `epc : spacemit_snd_pcm_new+0x19a/0x280`,
  *  MIPS its address first: `epc   : 801be4f0 cmpxchg_futex_value_locked+0x2c/0x78`). */
-export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'epc   : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : ', 'TPC: <', 'ip is at '] as const;
+export const LOCATION_LITERALS = ['RIP:', 'pc : ', 'epc : ', 'epc   : ', 'EIP:', 'EIP is at', 'IP: [<', 'PC is at', 'pc is at ', 'NIP [', 'Krnl PSW : ', 'TPC: <', 'PC: <', 'ip is at '] as const;
 
 /** A test of one kernel message. */
 export interface KernelGate {
@@ -302,7 +302,8 @@ function sourcePath(path: string): string {
 
 /** What a rule's crash header begins with, and the long words of those that may come anywhere in a line. */
 const UNTIMED_STARTS = [...new Set(CRASH_RULES.flatMap((r) => r.starts ?? []))];
-const UNTIMED_ANYWHERE = CRASH_RULES.filter((r) => r.literal.length >= 20).map((r) => r.literal);
+// (With die_if_kernel()'s words after the task, `swapper(0): Oops [#1]`: sparc's and Alpha's consoles print them untimed.)
+const UNTIMED_ANYWHERE = [...CRASH_RULES.filter((r) => r.literal.length >= 20).map((r) => r.literal), '): Oops', '): Instruction fault', '): Kernel Bug', '): Kernel Unaligned'];
 
 /** A line printed without a kernel timestamp may be a crash's header: it begins as some rule's header does
  *  (`cpu 0x14: Vector: 300 …`), or holds a rule's long words (`…UTC 2020Kernel fault: interruption code 0005`,
@@ -339,7 +340,7 @@ export function matchCrash(message: string): CrashMatch | null {
 // 32-bit x86 says `EIP is at fn+0x…` on a line of its own.)
 // (A trace run through decode_stacktrace.sh has the source line for the offset: `RIP: 0010:pick_next_task_fair
 // (kernel/sched/fair.c:8252)`.)
-const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |^TPC: <(?=[A-Za-z_.])|^epc {1,3}: [0-9a-f]{8,16} |EIP: |EIP is at |PC is at |^pc is at |^ip is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
+const LOCATION = /(?:RIP: [0-9a-f]{4}:|pc : |^T?PC: <(?=[A-Za-z_.])|^epc {1,3}: [0-9a-f]{8,16} |EIP: |EIP is at |PC is at |^pc is at |^ip is at |NIP \[[0-9a-f]+\] |\bIP: (?=\[<))(?:\[<[0-9a-f]+>\]\s{1,2}){0,2}(?<fn>[A-Za-z_.][\w.]*)(?:\+0x| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+)/;
 
 /** s390's program status word at the fault, with its function: `Krnl PSW : 0704d00180000000 0000000000579fbc (load_elf_binary+0x31c/0x11c0)`. */
 const S390_PSW = /^Krnl PSW : [0-9a-f]{16} [0-9a-f]{16} \((?<fn>[A-Za-z_.][\w.]*)\+0x/;
@@ -356,8 +357,8 @@ export function matchCrashLocation(message0: string): string | null {
   const message = message0.charCodeAt(0) === 0x20 ? message0.trimStart() : message0;
   if (message.startsWith('Krnl PSW : ')) return S390_PSW.exec(message)?.groups?.['fn'] ?? null;
   // (Alpha's own: `pc is at nautilus_init_pci+0x1e0/0x3d4`.)
-  // (sparc64's: `TPC: <mem_cgroup_from_obj+0x78/0x120>`; ia64's: `ip is at get_plt.part.0+0x190/0x360`.)
-  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ') && !message.startsWith('epc ') && !message.startsWith('TPC: <') && !message.startsWith('ip is at ')) return null;
+  // (sparc64's: `TPC: <mem_cgroup_from_obj+0x78/0x120>`, sparc32's `PC: <srmmu_paging_init+0x450/0xba0>`; ia64's: `ip is at get_plt.part.0+0x190/0x360`.)
+  if (!message.includes('IP:') && !message.includes('pc : ') && !message.includes('PC is at') && !message.startsWith('NIP [') && !message.startsWith('EIP is at') && !message.startsWith('pc is at ') && !message.startsWith('epc ') && !message.startsWith('TPC: <') && !message.startsWith('PC: <') && !message.startsWith('ip is at ')) return null;
   const m = LOCATION.exec(message);
   return m?.groups?.['fn'] ?? null;
 }

@@ -64,11 +64,12 @@ export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|
  *  string routines, list and refcount checks, locks. A report raised inside it (`WARNING … at
  *  mm/page_alloc.c:4727 __alloc_pages_noprof`) was led there by the first frame past it (`nvme_setup_host_mem`):
  *  that frame is the caller worth showing. */
-const LIBRARY_FRAME = /^(?:_{0,3}(?:alloc_pages|get_free_pages|get_zeroed_page|folio_alloc|kmalloc|kzalloc|kcalloc|krealloc|kvmalloc|kvzalloc|kvcalloc|kmem_cache|slab_alloc|do_slab_free|slab_free|new_slab|allocate_slab|vmalloc|vzalloc|dma_direct|dma_alloc|dma_map|dma_unmap|dma_free|dma_pool|iommu_dma|swiotlb|memcpy|memset|memmove|strscpy|strcpy|strncpy|copy_to_user|copy_from_user|refcount|list_add|list_del|might_sleep|might_fault|might_resched|lock_acquire|lock_release|raw_spin|mutex_lock|mutex_unlock|down_read|down_write|up_read|up_write)\w*|_copy_\w+)(?:\.(?:isra|constprop|part|cold)(?:\.\d+)*)*(?: \[\w+\])?$/;
+const LIBRARY_FRAME = /^(?:_{0,3}(?:alloc_pages|get_free_pages|get_zeroed_page|folio_alloc|kmalloc|kzalloc|kcalloc|krealloc|devm_kmalloc|devm_kzalloc|devm_kcalloc|devm_krealloc|kvmalloc|kvzalloc|kvcalloc|kmem_cache|slab_alloc|do_slab_free|slab_free|new_slab|allocate_slab|vmalloc|vzalloc|dma_direct|dma_alloc|dma_map|dma_unmap|dma_free|dma_pool|iommu_dma|swiotlb|memcpy|memset|memmove|strscpy|strcpy|strncpy|copy_to_user|copy_from_user|refcount|list_add|list_del|might_sleep|might_fault|might_resched|lock_acquire|lock_release|raw_spin|mutex_lock|mutex_unlock|down_read|down_write|up_read|up_write)\w*|_copy_\w+)(?:\.(?:isra|constprop|part|cold)(?:\.\d+)*)*(?: \[\w+\])?$/;
 const CALLER = 'the call trace: the code that led to it';
 /** The return address the report gives beside the faulting one, where the code that called it is: arm64's `lr :`,
  *  MIPS's and RISC-V's `ra :`, 32-bit ARM's `LR is at`, powerpc's `LR [c0000000001a2b3c]`. */
-const RETURN_ADDRESS = /^\s*(?:lr\s*:|ra\s*:|LR is at|LR \[[0-9a-f]+\])\s+(?:[0-9a-f]{8,16}\s+)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?\s*$/;
+// (Or decoded by decode_stacktrace.sh: `lr : rk_iommu_of_xlate (drivers/iommu/rockchip-iommu.c:1152)`.)
+const RETURN_ADDRESS = /^\s*(?:lr\s*:|ra\s*:|LR is at|LR \[[0-9a-f]+\])\s+(?:[0-9a-f]{8,16}\s+)?([A-Za-z_][\w.]*)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+(?::\d+)?\)?)\s*$/;
 const RETURNS_TO = 'the return address: the code that called it';
 /** lockdep's RCU report's own line: where the dereference was. */
 const RCU_CHECK_SAID = /^\S+\.[ch]:\d+ [A-Za-z][^:]{2,80}!?\s*$/;

@@ -80,7 +80,7 @@ export abstract class FailureLedger extends Timeline {
   protected namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = [];
   /** Recent error lines of processes other than PID 1 (`ignition[642]: failed to fetch config: …`): evidence
    *  for the unit that runs them, when it fails just after. */
-  protected processErrors: Array<{ ident: string; ev: Evidence; started?: { key: string; seq: number } }> = [];
+  protected processErrors: Array<{ ident: string; ev: Evidence; started?: { key: string; seq: number }; said?: string }> = [];
   /** Status messages read so far (each of any source), and the last one when it began a job (`Starting X...`):
    *  an error alone between a unit's start and its failure is that unit's (see processEvidence). */
   protected statusSeq = 0;
@@ -570,8 +570,11 @@ export abstract class FailureLedger extends Timeline {
     if (message.charCodeAt(0) === 0x20 && prev !== undefined && prev.ident === ident && prev.line === at.lineNo - 1 && !this.processErrors.some((p) => p.ev.line === prev.line)) {
       this.processErrors.push({ ident, ev: { line: prev.line, text: prev.text, why: `${ident}, run by the unit, reports the error` } });
     }
+    // (The same words again, just before, say nothing new: systemd-modules-load's `ctx=… path=…/parport.ko error=No such file or
+    // directory` for each module that needs it. Kept once, they leave room for the other errors and PID 1's lines.)
+    if (this.processErrors.some((p) => p.ident === ident && p.said === message && at.lineNo - p.ev.line <= 20)) return;
     const started = this.lastStartBegin !== null && this.lastStartBegin.seq === this.statusSeq ? this.lastStartBegin : undefined;
-    this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` }, started });
+    this.processErrors.push({ ident, ev: { line: at.lineNo, text: clip(at.text), why: `${ident}, run by the unit, reports the error` }, started, said: message });
     const cycle = this.boot !== null ? currentCycle(this.boot) : null;
     if (cycle !== null) cycle.lastProcessError = { ident: own(ident), line: at.lineNo, text: clip(at.text) };
     if (this.processErrors.length > 8) this.processErrors.shift();

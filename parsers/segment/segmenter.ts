@@ -182,6 +182,12 @@ const JOBS_ROW = /^\d+\s+(\S+\.(?:service|target|mount|device|socket|swap|path|t
 const UNIT_ASKED = /\bsystemd\.unit=(emergency|rescue)\.(target|service)\b/;
 /** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
  *  Trying to execute code outside RAM or ROM at …`. */
+/** An IOMMU's report of a device access it refused: Intel's DMAR (`DMAR: [DMA Read] Request device [02:00.0]
+ *  … fault addr …`, `DMAR: [DMA Write NO_PASID] Request device [0x00:0x02.0] …`), AMD-Vi's `Event logged
+ *  [IO_PAGE_FAULT …]`, an Arm SMMU's `Unhandled context fault: fsr=…`. */
+const IOMMU_FAULT = /^(?:DMAR: ?\[DMA (?:Read|Write)\b.{0,24}\] Request device \[[\dA-Fa-fx:.]+\].{0,40}fault addr|(?:\S+ \S+: )?AMD-Vi: Event logged \[IO_PAGE_FAULT\b|\S+ \S+: Unhandled context fault: )/;
+/** The kernel's rate limit on those reports kicked in (`dmar_fault: 14 callbacks suppressed`). */
+const IOMMU_STORM = /^(?:dmar_fault|iommu_print_event|amd_iommu_report_page_fault|arm_smmu_context_fault|arm_smmu_evtq_thread|report_iommu_fault): \d+ callbacks suppressed$/;
 const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|Failed to |Could not |Unable to |fatal)[^\n]*)/;
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
@@ -1340,6 +1346,9 @@ export class Segmenter extends CrashTracker {
     return false;
   }
 
+  /** The first IOMMU fault of a boot, until the kernel says it held more of them back (see kernel()). */
+  private iommuFault: { boot: BootState; message: string; line: number; text: string; stormed: boolean; before: { line: number; text: string } | null } | null = null;
+
   /**
    * rsyslog, as it starts, writes what journald already forwarded of this boot (`systemd[1]: Mounted Kernel
    * Trace File System.`) and then the kernel's ring buffer from its banner, all stamped the same second: the
@@ -1698,6 +1707,24 @@ export class Segmenter extends CrashTracker {
     if (m0k === 0x44 /* D */ && rec.message.startsWith('Disabling IRQ #')) {
       const irq = boot.kernelFailures?.find((f) => f.kind === 'hang' && f.message.startsWith(`irq ${rec.message.slice('Disabling IRQ #'.length).trim()}: nobody cared`));
       if (irq !== undefined && irq.more.length < 4) irq.more.push({ line: at.lineNo, text: clip(at.text), why: 'the kernel turned the interrupt off' });
+    }
+    // An IOMMU refusing a device's memory accesses (`DMAR: [DMA Read] Request device [02:00.0] … [fault reason
+    // 06] PTE Read access is not set`, AMD's `Event logged [IO_PAGE_FAULT …]`, an SMMU's `Unhandled context
+    // fault`): one now and then breaks nothing that shows; so many that the kernel holds its reports back
+    // (`dmar_fault: 14 callbacks suppressed`) is a device that cannot work. The first fault is what it says.
+    if (IOMMU_FAULT.test(rec.message)) {
+      if (this.iommuFault === null || this.iommuFault.boot !== boot) {
+        // (Intel's fault report follows its `DMAR: DRHD: handling fault status reg 2` line.)
+        const drhd = this.k1Line === at.lineNo && this.k2Line === at.lineNo - 1 && this.k2Message.startsWith('DMAR: DRHD: handling fault status') ? { line: this.k2Line, text: this.k2Text } : null;
+        this.iommuFault = { boot, message: rec.message, line: at.lineNo, text: at.text, stormed: false, before: drhd };
+      }
+    } else if (this.iommuFault !== null && this.iommuFault.boot === boot && !this.iommuFault.stormed && IOMMU_STORM.test(rec.message)) {
+      const f = this.iommuFault;
+      f.stormed = true;
+      const seen = (boot.kernelFailures ??= []);
+      const more: Evidence[] = [{ line: at.lineNo, text: clip(at.text), why: 'the kernel holds back its reports of more faults: a storm of them' }];
+      if (f.before !== null) more.unshift({ line: f.before.line, text: clip(f.before.text), why: 'the IOMMU reports a fault' });
+      if (seen.length < 4) seen.push({ kind: 'hang', message: clip(f.message.trim()), line: f.line, text: clip(f.text), more });
     }
     // The NFS server answers again: its silence before broke nothing for good.
     if (rec.failure === null && rec.message.startsWith('nfs: server ') && rec.message.endsWith(' OK') && boot.kernelFailures !== undefined) {
