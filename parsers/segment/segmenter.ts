@@ -1712,7 +1712,7 @@ export class Segmenter extends CrashTracker {
     // 06] PTE Read access is not set`, AMD's `Event logged [IO_PAGE_FAULT …]`, an SMMU's `Unhandled context
     // fault`): one now and then breaks nothing that shows; so many that the kernel holds its reports back
     // (`dmar_fault: 14 callbacks suppressed`) is a device that cannot work. The first fault is what it says.
-    if (IOMMU_FAULT.test(rec.message)) {
+    if ((rec.message.includes('fault') || rec.message.includes('FAULT')) && IOMMU_FAULT.test(rec.message)) {
       if (this.iommuFault === null || this.iommuFault.boot !== boot) {
         // (Intel's fault report follows its `DMAR: DRHD: handling fault status reg 2` line.)
         const drhd = this.k1Line === at.lineNo && this.k2Line === at.lineNo - 1 && this.k2Message.startsWith('DMAR: DRHD: handling fault status') ? { line: this.k2Line, text: this.k2Text } : null;
