@@ -1865,6 +1865,9 @@ test('a USB host controller that stopped completing its commands is a device tha
   ]);
   assert.is(r.rootCause, 'xhci_hcd 0000:29:00.3: Timeout while waiting for setup device command');
   assert.is(f(['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[   40.1] xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead']).rootCause, null, "a dock's controller unplugged");
+  // A hotplug slot whose link came up with nothing answering on it.
+  assert.is(f(['[    0.000000] Linux version 6.18.0-rc1 (x@y) #1 SMP', '[    1.500000] pcieport 0000:00:1c.0: pciehp: Slot #0 AttnBtn- PwrCtrl- MRL- AttnInd- PwrInd- HotPlug+ Surprise+', '[    1.900000] pcieport 0000:00:1c.0: pciehp: Slot(0): No device found']).rootCause, 'pcieport 0000:00:1c.0: pciehp: Slot(0): No device found');
+  assert.is(f(['[    0.000000] Linux version 6.18.0-rc1 (x@y) #1 SMP', '[    1.900000] pcieport 0000:00:1c.0: pciehp: Slot(0): Card not present']).rootCause, null, 'an empty slot');
   // A device its driver could not bring back on resume.
   assert.is(f(['[    0.000000] Linux version 6.14.0-rc1 (x@y) #1 SMP', '[  600.100000] PM: suspend exit', '[  600.200000] rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110', '[  600.300000] rtsx_pci 0000:3b:00.0: PM: failed to resume async: error -110']).rootCause, 'rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110');
 });
@@ -1932,6 +1935,18 @@ test('a return address decoded by decode_stacktrace.sh (`lr : fn (file.c:N)`) na
   ]);
   assert.is(r.rootCause, 'oops');
   assert.ok(r.rootEvidence.some((t) => t.includes('lr : rk_iommu_of_xlate')));
+});
+
+test("kCFI's own line before the WARNING it raises (`CFI failure at … (target: …)`) is the report's first evidence", () => {
+  const r = f([
+    '[    4.352313][    T1] CFI failure at do_basic_setup+0x64/0xa0 (target: asan.module_ctor+0x0/0x20; expected type: 0xe5c47d60)',
+    '[    4.354089][    T1] WARNING: CPU: 0 PID: 1 at do_basic_setup+0x64/0xa0',
+    '[    4.356607][    T1] CPU: 0 UID: 0 PID: 1 Comm: swapper Not tainted 6.11.0-rc4 #1',
+    '[    4.359086][    T1] RIP: 0010:do_basic_setup+0x64/0xa0',
+    '[    4.390000][    T1] ---[ end trace 0000000000000000 ]---',
+  ]);
+  assert.is(r.rootCause, 'warning');
+  assert.ok(r.rootEvidence.some((t) => t.includes('CFI failure at do_basic_setup')));
 });
 
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {

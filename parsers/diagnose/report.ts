@@ -136,7 +136,8 @@ function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
   const evidence: Evidence[] = [{ line: step.line, text: step.text, why: `initramfs-tools began '${step.name}' and never said done` }];
   if (steps.error) evidence.push({ line: steps.error.line, text: steps.error.text, why: 'the last error printed inside that step' });
   return {
-    kind: 'unexplained',
+    // (Hung waiting for its root, `Begin: Waiting for root file system ...`: the root device never came.)
+    kind: /^Waiting for root (?:file system|device)\b/.test(step.name) ? 'root-device' : 'unexplained',
     unit: steps.error ? steps.error.text.trim() : null,
     headline: `the initramfs hung in '${steps.open.map((s) => s.name).join(' › ')}' (the log ends there)${steps.error ? `; last error: ${steps.error.text.trim()}` : ''}`,
     lines: evidence.map((e) => e.line),

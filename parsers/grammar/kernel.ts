@@ -231,6 +231,10 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // ia64's die(): `systemd-udevd[111]: NaT consumption 17179869216 [2]`, `modprobe[112]: bugcheck! 0 [1]` (the
   // task, what it hit, the error number, the oops count; its gate words are COMM_CRASH_WORDS).
   { kind: 'oops', literal: ']: ', starts: [], pattern: /^(?<comm>[^\s[\]]{1,16})\[\d{1,7}\]: (?<what>bugcheck!|NaT consumption|General Exception|Unsupported data reference|Illegal operation fault|Unaligned reference|Disabled FPL fault)[^[]{0,80} -?\d+ \[\d+\]\s*$/, title: '$<what> in $<comm>', example: 'systemd-udevd[111]: NaT consumption 17179869216 [2]' },
+  // MIPS's die() with its trap's words (`Unhandled kernel unaligned access or invalid instruction[#1]:`, `Reserved
+  // instruction in kernel code[#1]:`), glued at times to a partition list the fault cut (`hda:Unhandled …`).
+  { kind: 'oops', literal: 'Unhandled kernel unaligned access', starts: ['Unhandled kernel unaligned access'], pattern: /^(?:\S{1,16}:)?(?<what>Unhandled kernel unaligned access(?: or invalid instruction)?)\[#\d+\]:/, title: '$<what>', example: 'Unhandled kernel unaligned access or invalid instruction[#1]:' },
+  { kind: 'oops', literal: ' instruction in kernel code', starts: ['Reserved instruction in kernel code', 'Break instruction in kernel code', 'Trap instruction in kernel code'], pattern: /^(?:\S{1,16}:)?(?<what>(?:Reserved|Break|Trap) instruction in kernel code)\[#\d+\]:/, title: '$<what>', example: 'Reserved instruction in kernel code[#1]:' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,8})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
@@ -490,11 +494,15 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // bcache gave up on its cache set (`bcache: bch_cache_set_error() error on <uuid>: corrupted btree …,
   // disabling caching`): the devices behind it do not come.
   if (c === 0x62 /* b */) return message.startsWith('bcache: bch_cache_set_error() error on') ? 'disk' : null;
+  // A hotplug slot whose link came up with no device answering on it (`pcieport 0000:00:1c.0: pciehp: Slot(0):
+  // No device found`, an error the kernel prints for the slot): the card behind it is not there for its driver.
+  if (c === 0x70 /* p */) return PCIEHP_NO_DEVICE.test(message) ? 'hang' : null;
   // The kernel's own network configuration (`ip=dhcp`) found no address: what it was for (a network
   // root, a test harness's server) is out of reach.
   if (c === 0x41 /* A */) return IPCONFIG_FAILED.test(message) ? 'network' : null;
   return null;
 }
+const PCIEHP_NO_DEVICE = /^\S+ \S+: pciehp: Slot\([^)]{1,16}\): No device found/;
 /** An interrupt no handler claimed (`irq 36: nobody cared …`): the kernel turns it off. */
 export const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
 const EEH_DISABLED = /^EEH: \S+ has failed \d+ times in the last hour and has been permanently disabled/;

@@ -69,7 +69,7 @@ const CALLER = 'the call trace: the code that led to it';
 /** The return address the report gives beside the faulting one, where the code that called it is: arm64's `lr :`,
  *  MIPS's and RISC-V's `ra :`, 32-bit ARM's `LR is at`, powerpc's `LR [c0000000001a2b3c]`. */
 // (Or decoded by decode_stacktrace.sh: `lr : rk_iommu_of_xlate (drivers/iommu/rockchip-iommu.c:1152)`.)
-const RETURN_ADDRESS = /^\s*(?:lr\s*:|ra\s*:|LR is at|LR \[[0-9a-f]+\])\s+(?:[0-9a-f]{8,16}\s+)?([A-Za-z_][\w.]*)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+(?::\d+)?\)?)\s*$/;
+const RETURN_ADDRESS = /^\s*(?:lr\s*:|ra\s*:|LR is at|ra is at|LR \[[0-9a-f]+\])\s+(?:[0-9a-f]{8,16}\s+)?([A-Za-z_][\w.]*)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?| \((?:[\w.+-]+\/)*[\w.+-]+\.[chS]:\d+(?::\d+)?\)?)\s*$/;
 const RETURNS_TO = 'the return address: the code that called it';
 /** lockdep's RCU report's own line: where the dereference was. */
 const RCU_CHECK_SAID = /^\S+\.[ch]:\d+ [A-Za-z][^:]{2,80}!?\s*$/;
@@ -77,7 +77,7 @@ const RCU_SUSPICIOUS = /^\S+:\d+ suspicious rcu_dereference_\w+\(\) usage!/;
 const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
 
 /** The fault said on a line of its own before the report's header: MIPS's bus error, powerpc's refused fetch. */
-const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-9a-f]+|kernel tried to execute (?:(?:exec-protected|user) page \(|NX-protected page - )|Accessing user space memory\([0-9a-f]+\) outside uaccess\.h routines)/;
+const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-9a-f]+|kernel tried to execute (?:(?:exec-protected|user) page \(|NX-protected page - )|Accessing user space memory\([0-9a-f]+\) outside uaccess\.h routines|CFI failure at \S+\+0x[0-9a-f]+\/0x[0-9a-f]+ \(target: )/;
 
 /** A report's own words before its colon: capitalised words, maybe a parenthesis (`Bad Address (null pointer deref?)`). */
 const REPORT_HEAD = /^[A-Z][A-Za-z-]+(?: [A-Za-z-]+){1,5}(?: \([^)]{1,40}\))?$/;
@@ -309,7 +309,8 @@ export abstract class CrashTracker extends FailureLedger {
     }
     // (MIPS says the bus error before its die report: `Data bus error, epc == 800a9134, ra == 800a9210`, then
     // `Oops in traps.c::do_be, line 385:` or `Oops[#1]:`; powerpc what it refused before `BUG: Unable to handle
-    // kernel instruction fetch`: `kernel tried to execute exec-protected page (…) - exploit attempt? (uid: 0)`.
+    // kernel instruction fetch`: `kernel tried to execute exec-protected page (…) - exploit attempt? (uid: 0)`;
+    // kCFI says which check failed before the WARNING it raises: `CFI failure at do_basic_setup+0x64/0xa0 (target: …; expected type: …)`.
     // With timestamps or without.)
     // (A `kernel BUG at mm/usercopy.c:102!` comes after the code that gave up said why, in its file's name:
     // `usercopy: Kernel memory exposure attempt detected from SLUB object …`, before the cut-here line.)
