@@ -1868,6 +1868,13 @@ test('a USB host controller that stopped completing its commands is a device tha
   // A hotplug slot whose link came up with nothing answering on it.
   assert.is(f(['[    0.000000] Linux version 6.18.0-rc1 (x@y) #1 SMP', '[    1.500000] pcieport 0000:00:1c.0: pciehp: Slot #0 AttnBtn- PwrCtrl- MRL- AttnInd- PwrInd- HotPlug+ Surprise+', '[    1.900000] pcieport 0000:00:1c.0: pciehp: Slot(0): No device found']).rootCause, 'pcieport 0000:00:1c.0: pciehp: Slot(0): No device found');
   assert.is(f(['[    0.000000] Linux version 6.18.0-rc1 (x@y) #1 SMP', '[    1.900000] pcieport 0000:00:1c.0: pciehp: Slot(0): Card not present']).rootCause, null, 'an empty slot');
+  // The kernel gave up suspending the machine (a CPU it could not take down, a device that refused, tasks that
+  // would not freeze).
+  const suspend = (said: string) => f(['[    0.000000] Linux version 6.13.0 (x@y) #1 SMP', '[   53.708238] PM: suspend entry (deep)', '[   53.717088] Freezing user space processes', said, '[   56.464976] PM: suspend exit']).rootCause;
+  assert.is(suspend('[   54.518103] Error taking CPU1 down: -16'), 'Error taking CPU1 down: -16');
+  assert.is(suspend('[   54.518103] PM: Some devices failed to suspend, or early wake event detected'), 'PM: Some devices failed to suspend, or early wake event detected');
+  assert.is(suspend('[   54.518103] rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_suspend returns -110'), 'rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_suspend returns -110');
+  assert.is(suspend('[   54.518103] Freezing user space processes completed (elapsed 0.001 seconds)'), null, 'a suspend that went through');
   // A device its driver could not bring back on resume.
   assert.is(f(['[    0.000000] Linux version 6.14.0-rc1 (x@y) #1 SMP', '[  600.100000] PM: suspend exit', '[  600.200000] rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110', '[  600.300000] rtsx_pci 0000:3b:00.0: PM: failed to resume async: error -110']).rootCause, 'rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_resume returns -110');
 });

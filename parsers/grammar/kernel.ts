@@ -454,7 +454,12 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
  */
 const NFS_NOT_RESPONDING = /^nfs: server \S+ not responding, (?:still trying|timed out)$/;
 
-export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | null {
+export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | 'suspend' | null {
+  // The kernel could not suspend the machine (`Error taking CPU1 down: -16`, `Non-boot CPUs are not disabled`,
+  // `PM: Some devices failed to suspend, or early wake event detected`, `Freezing of tasks failed after 20.01
+  // seconds`): it gave up and resumed; whatever asked for the suspend did not get it.
+  const c0 = message.charCodeAt(0);
+  if ((c0 === 0x45 /* E */ || c0 === 0x4e /* N */ || c0 === 0x50 /* P */ || c0 === 0x46) /* F */ && SUSPEND_FAILED.test(message)) return 'suspend';
   if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message) || HANGCHECK.test(message))) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
@@ -487,7 +492,7 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // failed 6 times in the last hour and has been permanently disabled.`): what its driver served is gone.
   // (Or a device whose driver could not bring it back on resume: `rtsx_pci 0000:3b:00.0: PM: dpm_run_callback():
   // pci_pm_resume returns -110`, `… PM: failed to resume async: error -110`.)
-  if (c === 0x50 /* P */) return EEH_DISABLED.test(message) || PM_RESUME_FAILED.test(message) ? 'hang' : null;
+  if (c === 0x50 /* P */) return EEH_DISABLED.test(message) || PM_RESUME_FAILED.test(message) ? 'hang' : PM_SUSPEND_FAILED.test(message) ? 'suspend' : null;
   // The NFS server the kernel mounted from stopped answering (`nfs: server 192.168.0.110 not responding, still
   // trying`): what reads from it waits (its `nfs: server … OK` takes it back).
   if (c === 0x73 /* s */) return NFS_NOT_RESPONDING.test(message) ? 'hang' : null;
@@ -503,6 +508,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   return null;
 }
 const PCIEHP_NO_DEVICE = /^\S+ \S+: pciehp: Slot\([^)]{1,16}\): No device found/;
+const SUSPEND_FAILED = /^(?:Error taking CPU\d+ down: -?\d+$|Non-boot CPUs are not disabled$|PM: Some devices failed to suspend\b|PM: Device \S+ failed to suspend\w*: error -?\d+|Freezing (?:of tasks|user space processes|remaining freezable tasks) failed after [\d.]+ seconds)/;
+/** A device's driver refused to suspend it (`rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_suspend returns -110`). */
+const PM_SUSPEND_FAILED = /^\S+ \S+: PM: (?:dpm_run_callback\(\): \w*suspend\w* returns -\d+|failed to suspend(?: async| late| noirq)?: error -\d+)/;
 /** An interrupt no handler claimed (`irq 36: nobody cared …`): the kernel turns it off. */
 export const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
 const EEH_DISABLED = /^EEH: \S+ has failed \d+ times in the last hour and has been permanently disabled/;
