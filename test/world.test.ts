@@ -1956,6 +1956,14 @@ test("kCFI's own line before the WARNING it raises (`CFI failure at … (target:
   assert.ok(r.rootEvidence.some((t) => t.includes('CFI failure at do_basic_setup')));
 });
 
+test("Red Hat's initscripts: a step whose result is [FAILED], at the line's end or alone after its program's words, failed", () => {
+  const boot = (...lines: string[]) => f(['Linux version 2.4.31 (x@y) #1', 'INIT: version 2.85 booting', 'Starting udev: [  OK  ]', ...lines, 'INIT: Entering runlevel: 3', 'host login: ']);
+  assert.is(boot('Finding module dependencies:  [FAILED]').rootCause, 'Finding module dependencies');
+  assert.is(boot("Finding module dependencies:  depmod: Can't open", '/lib/modules/2.4.31/modules.dep for writing', '[FAILED]').rootCause, 'Finding module dependencies');
+  assert.is(boot('Checking filesystems', 'Checking all file systems.', '[  OK  ]').rootCause, null);
+  assert.is(boot('Starting sshd:', '[  OK  ]').rootCause, null);
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

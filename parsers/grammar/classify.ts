@@ -303,6 +303,8 @@ const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
  *  console's width: ` * Starting Postfix Mail Transport Agent postfix`, then `[ OK ]` or `[fail]` alone. */
 const LSB_STEP_OPEN = /^\* ((?:Starting|Stopping) [^[\]]{1,100}?)\s*$/;
 const LSB_STATUS_ALONE = /^\[ ?(OK|fail|Fail) ?\]$/;
+/** A Red Hat initscript's step as `action` prints it, its name up to the colon (what its program said may follow). */
+const RH_STEP = /^((?:Starting|Stopping|Finding|Checking|Mounting|Setting|Bringing up|Loading|Enabling|Activating|Remounting|Initializing|Configuring|Applying|Unmounting|Turning|Saving|Bringing|Running|Updating|Creating|Determining|Retrigger|Waiting)\b[^:[\]]{0,70}):(?:\s|$)/;
 
 /** A process's kmsg line with spaces before its name. */
 const SPACED_PROCESS = /^ {1,3}[\w@.\-/]{1,64}\[\d{1,9}\]: /;
@@ -324,6 +326,8 @@ export class LineClassifier {
   private failedUnitsLeft = 0;
   /** An init script's step begun (` * Mounting boot media: `) whose `ok.` or `failed.` is still to come. */
   private openStep: { name: string; at: LineRef } | null = null;
+  /** A Red Hat initscript's step (`Finding module dependencies:  …`) whose result may come alone on a line after it. */
+  private rhStep: { name: string; at: LineRef } | null = null;
   /** lsb-base's step whose status is on the next line (see LSB_STEP_OPEN). */
   private lsbStep: { name: string; at: LineRef } | null = null;
   /** A status line cut short by a kernel line, waiting for its continuation. */
@@ -591,6 +595,16 @@ export class LineClassifier {
       if (status !== null) {
         // (Told at the step's line, which names it; its status line goes with it.)
         this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'upstart', failed: status[1] === 'OK' ? null : step.name, opens: false });
+        return;
+      }
+    }
+    // Red Hat's result alone on a line after its step (`Finding module dependencies:  depmod: Can't open`, the
+    // program's words wrapped, then `[FAILED]`: the cursor's move to column 60 lost): the step's result.
+    if (st !== null && st.message.trim() === '' && this.rhStep !== null) {
+      const step = this.rhStep;
+      this.rhStep = null;
+      if (at.lineNo - step.at.lineNo <= 3 && (st.word === 'FAILED' || st.word === 'OK')) {
+        this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'sysvinit', failed: st.word === 'FAILED' ? step.name : null, opens: false });
         return;
       }
     }
@@ -961,6 +975,10 @@ export class LineClassifier {
     // (PA-RISC's die report begins with a cow, `< Your System ate a SPARC! Gah! >`; the task's line after it,
     // `init (pid 1): Spinlock was trashed (code 1)`, is the crash's header.)
     if (c0 === 0x3c /* < */ && trimmed.startsWith('< Your System ate a SPARC! Gah!')) this.parisCowAt = at.lineNo;
+    if (c0 >= 0x41 && c0 <= 0x5a) {
+      const rh = RH_STEP.exec(trimmed);
+      if (rh !== null) this.rhStep = { name: rh[1]!, at };
+    }
     const afterCow = this.parisCowAt > 0 && at.lineNo - this.parisCowAt <= 8;
     this.out({
       kind: 'text',

@@ -851,6 +851,9 @@ export const INIT_RULES: readonly InitRule[] = [
   // Linux From Scratch's first bootscript (mountvirtfs): each boot in its boot.log begins here.
   { init: 'sysvinit', literal: 'Mounting virtual file systems', pattern: /^Mounting virtual file systems: .*\bOK$/, example: 'Mounting virtual file systems: /run /proc /sys /dev/shm OK', opens: true },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
+  // Red Hat's initscripts (`action`, before systemd): the step, then its result where the cursor moved to
+  // column 60 (`Finding module dependencies:  [FAILED]`, the move lost in a capture).
+  { init: 'sysvinit', literal: '[FAILED]', pattern: /^([A-Z][^[\]]{2,80}?):?\s*\[FAILED\]\s*$/, failed: 1, example: 'Starting sshd:  [FAILED]', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   // Debian's startpar (sysvinit's concurrent boot) sums up the init scripts that failed in a runlevel, after
   // their own lines (which an LSB script may split: `Starting nftables: none`, its error, ` failed!`).
   { init: 'sysvinit', literal: 'startpar: ', pattern: /^startpar: service\(s\) returned failure: (\S+)(?: \S+)* \.\.\. failed!$/, failed: 1, example: 'startpar: service(s) returned failure: hostname.sh ... failed!' },

@@ -210,7 +210,10 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'oops', literal: ' [#', starts: X86_TRAPS, pattern: new RegExp(`^(?:Oops: )?(?<what>${X86_TRAPS.join('|')}): [0-9a-f]{4} \\[#\\d+\\]`), title: '$<what>', example: 'invalid opcode: 0000 [#1] SMP NOPTI' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
   // Linux 2.4 on MIPS named where it died: `Oops in traps.c::do_be, line 385:`.
-  { kind: 'oops', literal: 'Oops in ', starts: ['Oops in '], pattern: /^Oops in (?<where>[\w.-]+::\w+), line \d+/, title: 'Oops in $<where>', example: 'Oops in traps.c::do_be, line 385:' },
+  { kind: 'oops', literal: 'Oops in ', starts: ['Oops in '], pattern: /^Oops in (?<where>[\w.-]+::?\w+), line \d+/, title: 'Oops in $<where>', example: 'Oops in traps.c::do_be, line 385:' },
+  // (MIPS 2.4's die_if_kernel() for an unaligned access the kernel itself made: `Kernel unaligned instruction access in
+  // unaligned.c:do_ade, line 407:`.)
+  { kind: 'oops', literal: 'Kernel unaligned', starts: ['Kernel unaligned'], pattern: /^(?<what>Kernel unaligned (?:instruction|data) access) in (?<where>[\w.-]+::?\w+), line \d+/, title: '$<what> in $<where>', example: 'Kernel unaligned instruction access in unaligned.c:do_ade, line 407:' },
   // PA-RISC's oops: `Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90`, then its
   // registers and `Kernel panic - not syncing: Kernel Fault`.
   { kind: 'oops', literal: 'Kernel Fault: ', starts: ['Kernel Fault: '], pattern: /^Kernel Fault: Code=\d+ \((?<what>[^)]+)\)/, title: 'Kernel Fault: $<what>', example: 'Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90' },
