@@ -1964,6 +1964,20 @@ test("Red Hat's initscripts: a step whose result is [FAILED], at the line's end 
   assert.is(boot('Starting sshd:', '[  OK  ]').rootCause, null);
 });
 
+test("U-Boot's `FDT creation failed! hanging...` stops the boot, told without the hang() banner glued after it", () => {
+  const r = f(['U-Boot 2019.04 (Jun 01 2020 - 00:00:00 +0000)', '## Loading fdt from FIT Image at 20100000 ...', '   Loading Device Tree to 8ce4b000, end 8ce56823 ... OK', 'fdt_root: FDT_ERR_BADMAGIC', 'ERROR: root node setup failed', ' - must RESET the board to recover.', '', 'FDT creation failed! hanging...### ERROR ### Please RESET the board ###']);
+  assert.is(r.rootCause, 'FDT creation failed');
+});
+
+test('a terminal device that never appeared is not laid at a storage driver that failed to probe', () => {
+  const j = (m: string) => `Jan 01 00:00:30 bmc ${m}`;
+  const lines = [j('kernel: Linux version 5.3.11 (x@y) #1'), j('kernel: aspeed-smc 1e630000.spi: Aspeed SMC probe failed -2'), j('kernel: aspeed-smc: probe of 1e630000.spi failed with error -2'), j('systemd[1]: systemd 242 running in system mode. (+PAM)'), j('systemd[1]: dev-ttyVUART0.device: Job dev-ttyVUART0.device/start timed out.'), j('systemd[1]: Timed out waiting for device /dev/ttyVUART0.'), j("systemd[1]: dev-ttyVUART0.device: Job dev-ttyVUART0.device/start failed with result 'timeout'.")];
+  assert.is(f(lines).rootCause, 'dev-ttyVUART0.device');
+  assert.ok(f([...lines, j("login[624]: ROOT LOGIN  on '/dev/ttyS4'")]).loginReached, "shadow-utils' login");
+  // A disk that never came after the same failure is the driver's doing.
+  assert.is(f(lines.map((l) => l.replaceAll('ttyVUART0', 'mtdblock5').replace('dev-mtdblock5.device: Job', 'dev-mtdblock5.device: Job'))).rootCause, 'aspeed-smc 1e630000.spi: Aspeed SMC probe failed -2');
+});
+
 test('the caller shown for a crash is past the allocator and DMA frames it was raised in, and the return address names it where the trace is cut', () => {
   const w = f([
     '[    2.075414] WARNING: CPU: 51 PID: 403 at mm/page_alloc.c:4727 __alloc_pages_noprof+0x788/0xd08',

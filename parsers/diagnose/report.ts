@@ -321,6 +321,9 @@ function secureFirmwareFirst(b: BootState, rootCause: Cause | null): Cause | nul
   return statedCause('firmware', sfp.message, `the secure firmware panicked: ${sfp.message}`, evidence, sfp.message);
 }
 
+/** Device units no storage driver stands behind: terminals (`dev-ttyVUART0.device`), consoles, network interfaces, and other character devices. */
+const NOT_STORAGE_DEVICE = /^(?:dev-(?:tty|hvc|ipmi|tpm|watchdog|input|snd|dri|fb\d|kvm|vhost|rfkill|uinput|hidraw|i2c|spi|gpio|serial|console|ptp|rtc|media|video|net)|sys-subsystem-net-devices-)/;
+
 /** The device a filesystem's kernel message names (`BTRFS error (device sda2): …`, `EXT4-fs (vda1): …`, `XFS (dm-0): …`). */
 const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs|bcachefs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
@@ -337,7 +340,7 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
       ? rootCause.kind === 'root-device' || (rootCause.kind === 'kernel-crash' && ROOT_MOUNT_PANIC.test(rootCause.headline))
         ? rootCause
         : null
-      : (cycles.map((c) => c.rootCause).find((rc) => rc !== null && (rc.kind === 'root-device' || (rc.unit ?? '').endsWith('.device'))) ?? null);
+      : (cycles.map((c) => c.rootCause).find((rc) => rc !== null && (rc.kind === 'root-device' || ((rc.unit ?? '').endsWith('.device') && !NOT_STORAGE_DEVICE.test(rc.unit!)))) ?? null);
   // (After the failure, unless all that shows the wait comes before the kernel's own log began: the shell
   // the boot ended in, where someone typed `dmesg` to show what came before.)
   const typedAfter = waited !== null && b.bannerLine !== null && waited.lines.length > 0 && waited.lines.every((l) => l < b.bannerLine!);

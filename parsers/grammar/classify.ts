@@ -1263,7 +1263,8 @@ export function isSessionStart(message: string): boolean {
 
 function isLoginMessage(ident: string, message: string): boolean {
   return (
-    (ident === 'login' && /LOGIN ON |session opened for user/.test(message)) ||
+    // (shadow-utils' login says it its own way: `ROOT LOGIN  on '/dev/ttyS4'`.)
+    (ident === 'login' && /LOGIN ON |LOGIN {1,2}on '|session opened for user/.test(message)) ||
     (ident === 'systemd-logind' && message.startsWith('New session ')) ||
     // A desktop session's authentication agent registers with polkit: someone logged in (a graphical
     // autologin prints nothing else of it).

@@ -348,6 +348,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'block read error', pattern: /^\w+: mmc block read error/, example: 'mmc_load_image_raw_sector: mmc block read error' },
   { literal: 'failed to boot from all boot devices', pattern: /^SPL: failed to boot from all boot devices/, example: 'SPL: failed to boot from all boot devices' },
   { literal: '### ERROR ###', pattern: /^### ERROR ### Please RESET the board ###/, example: '### ERROR ### Please RESET the board ###' },
+  // U-Boot could not make the device tree it hands the kernel (`FDT creation failed! hanging...`, its hang()'s
+  // `### ERROR ### Please RESET the board ###` glued after it): no kernel ran.
+  { literal: 'FDT creation failed', pattern: /^FDT creation failed!/, example: 'FDT creation failed! hanging...### ERROR ### Please RESET the board ###' },
   // bootm could not use the image it was given.
   { literal: 'Ramdisk', pattern: /^(?:Wrong Ramdisk Image Format|Ramdisk image is corrupt or invalid)/, example: 'Wrong Ramdisk Image Format' },
   { literal: "can't get kernel image", pattern: /^ERROR: can't get kernel image!/, example: "ERROR: can't get kernel image!" },
@@ -403,7 +406,9 @@ const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true)
 export function matchBootloaderError(text: string): string | null {
   if (BOOTLOADER_FIRST.has(text[0] ?? '')) {
     // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] [EC]> /, '');
+    // (Without U-Boot's hang() glued after the message it stopped on: `FDT creation failed! hanging...### ERROR ###
+    // Please RESET the board ###` says `FDT creation failed`.)
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] [EC]> /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;
