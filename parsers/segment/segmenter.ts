@@ -180,14 +180,14 @@ const CGROUP_STARTS = /[└├]─\d+ (?:\S*\/)?systemctl (?:(?!--no-block)--?[\
 const JOBS_HEADER = /^JOB\s+UNIT\s+TYPE\s+STATE\s*$/;
 const JOBS_ROW = /^\d+\s+(\S+\.(?:service|target|mount|device|socket|swap|path|timer|slice|scope|automount))\s+(start|stop|restart|reload|verify-active|try-restart)\s+(running|waiting)\s*$/;
 const UNIT_ASKED = /\bsystemd\.unit=(emergency|rescue)\.(target|service)\b/;
-/** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
- *  Trying to execute code outside RAM or ROM at …`. */
 /** An IOMMU's report of a device access it refused: Intel's DMAR (`DMAR: [DMA Read] Request device [02:00.0]
  *  … fault addr …`, `DMAR: [DMA Write NO_PASID] Request device [0x00:0x02.0] …`), AMD-Vi's `Event logged
  *  [IO_PAGE_FAULT …]`, an Arm SMMU's `Unhandled context fault: fsr=…`. */
 const IOMMU_FAULT = /^(?:DMAR: ?\[DMA (?:Read|Write)\b.{0,24}\] Request device \[[\dA-Fa-fx:.]+\].{0,40}fault addr|(?:\S+ \S+: )?AMD-Vi: Event logged \[IO_PAGE_FAULT\b|\S+ \S+: Unhandled context fault: )/;
 /** The kernel's rate limit on those reports kicked in (`dmar_fault: 14 callbacks suppressed`). */
 const IOMMU_STORM = /^(?:dmar_fault|iommu_print_event|amd_iommu_report_page_fault|arm_smmu_context_fault|arm_smmu_evtq_thread|report_iommu_fault): \d+ callbacks suppressed$/;
+/** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
+ *  Trying to execute code outside RAM or ROM at …`. */
 const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|Failed to |Could not |Unable to |fatal)[^\n]*)/;
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
