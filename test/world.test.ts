@@ -1962,6 +1962,8 @@ test("Red Hat's initscripts: a step whose result is [FAILED], at the line's end 
   assert.is(boot("Finding module dependencies:  depmod: Can't open", '/lib/modules/2.4.31/modules.dep for writing', '[FAILED]').rootCause, 'Finding module dependencies');
   assert.is(boot('Checking filesystems', 'Checking all file systems.', '[  OK  ]').rootCause, null);
   assert.is(boot('Starting sshd:', '[  OK  ]').rootCause, null);
+  assert.is(boot('Starting sshd: [FAILED]').rootCause, 'sshd');
+  assert.is(boot('Starting sshd: Missing privilege separation directory', '[FAILED]').rootCause, 'sshd', 'named the same way when its result comes alone');
 });
 
 test("U-Boot's `FDT creation failed! hanging...` stops the boot, told without the hang() banner glued after it", () => {

@@ -977,7 +977,8 @@ export class LineClassifier {
     if (c0 === 0x3c /* < */ && trimmed.startsWith('< Your System ate a SPARC! Gah!')) this.parisCowAt = at.lineNo;
     if (c0 >= 0x41 && c0 <= 0x5a) {
       const rh = RH_STEP.exec(trimmed);
-      if (rh !== null) this.rhStep = { name: rh[1]!, at };
+      // (A service's start or stop is named by its service, as on one line: `Starting sshd:` is sshd's.)
+      if (rh !== null) this.rhStep = { name: rh[1]!.replace(/^(?:Starting|Stopping) /, ''), at };
     }
     const afterCow = this.parisCowAt > 0 && at.lineNo - this.parisCowAt <= 8;
     this.out({

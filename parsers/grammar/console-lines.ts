@@ -857,8 +857,9 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'sysvinit', literal: 'Mounting virtual file systems', pattern: /^Mounting virtual file systems: .*\bOK$/, example: 'Mounting virtual file systems: /run /proc /sys /dev/shm OK', opens: true },
   { init: 'sysvinit', literal: 'FAIL', pattern: /^\[(?:FAIL|\.\.\.\.)\] (.+?)(?:\s*\.\.\.)?\s*failed[!.]?$/, failed: 1, example: '[FAIL] Starting NTP server: ntpd failed!' },
   // Red Hat's initscripts (`action`, before systemd): the step, then its result where the cursor moved to
-  // column 60 (`Finding module dependencies:  [FAILED]`, the move lost in a capture).
-  { init: 'sysvinit', literal: '[FAILED]', pattern: /^([A-Z][^[\]]{2,80}?):?\s*\[FAILED\]\s*$/, failed: 1, example: 'Starting sshd:  [FAILED]', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
+  // column 60 (`Finding module dependencies:  [FAILED]`, the move lost in a capture). (A service's own start,
+  // `Starting httpd: [FAILED]`, is named by its service, below.)
+  { init: 'sysvinit', literal: '[FAILED]', pattern: /^(?!Starting |Stopping )([A-Z][^[\]]{2,80}?):?\s*\[FAILED\]\s*$/, failed: 1, example: 'Finding module dependencies:  [FAILED]', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   // Debian's startpar (sysvinit's concurrent boot) sums up the init scripts that failed in a runlevel, after
   // their own lines (which an LSB script may split: `Starting nftables: none`, its error, ` failed!`).
   { init: 'sysvinit', literal: 'startpar: ', pattern: /^startpar: service\(s\) returned failure: (\S+)(?: \S+)* \.\.\. failed!$/, failed: 1, example: 'startpar: service(s) returned failure: hostname.sh ... failed!' },
@@ -870,7 +871,7 @@ export const INIT_RULES: readonly InitRule[] = [
   { init: 'sysvinit', literal: '[FAILED]', pattern: /^(?:Starting|Stopping) ([^[:]{1,80}?):?\s*\[FAILED\]$/, failed: 1, example: 'Starting httpd: [FAILED]' },
   // Ubuntu's lsb-base in the Upstart years: ` * Starting X` and the status at the right edge.
   { init: 'upstart', literal: '[ OK ]', pattern: /^\* (?:Starting|Stopping) .{1,100}?\s*\[ OK \]$/, example: '* Starting Mount filesystems on boot                                   [ OK ]' },
-  { init: 'upstart', literal: '[fail]', pattern: /^\* (?:Starting|Stopping) (.{1,100}?)\s*\[fail\]$/, failed: 1, example: '* Starting Bridge socket events into upstart                           [fail]' },
+  { init: 'upstart', literal: '[fail]', pattern: /^\* ((?:Starting|Stopping) .{1,100}?)\s*\[fail\]$/, failed: 1, example: '* Starting Bridge socket events into upstart                           [fail]' },
   // (lsb-base's failure message with its status, any words: ` * File system check failed    [Fail]`.)
   { init: 'upstart', literal: 'ail]', pattern: /^\* (?!Starting |Stopping )(.{1,100}?)\s*\[[Ff]ail\]$/, failed: 1, example: '* File system check failed                               [Fail]' },
   // (Jobs nothing waits on, whose end breaks nothing: ureadahead only orders the next boot's reads, and exits
