@@ -3774,4 +3774,62 @@ test("Samsung's phone bootloader in a ram console saved across resets opens a bo
   assert.is(r.boots.length, 3);
 });
 
+test("x86's `traps:` line for PID 1 is init's fault: the `Attempted to kill init!` panic after it quotes it", () => {
+  const r = analyze(['[   46.447620] traps: systemd[1] trap invalid opcode ip:7f44c485fee6 sp:7ffee96e6960 error:0 in libm.so.6[7f44c481a000+181000]', '[   46.492643] traps: systemd-coredum[1029] trap invalid opcode ip:7f2f60471ee6 sp:7ffd58f76e00 error:0 in libm.so.6[7f2f6042c000+181000]', '[   46.520024] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000084'].join('\n') + '\n');
+  const ev = r.boots[0]!.rootCause!.evidence;
+  assert.ok(ev.some((e) => e.line === 1 && e.why.includes('trap')), 'the fault of PID 1, not the later one of the core dump helper');
+  assert.not.ok(ev.some((e) => e.line === 2));
+});
+
+test("a panic's reason wrapped onto the next line is its reason; a panic with no reason after an oops is the oops's", () => {
+  const oops = ['[    3.704578] BUG: kernel NULL pointer dereference, address: 00000000000001c8', '[    3.704865] Oops: 0000 [#1] SMP NOPTI', '[    3.704865] CPU: 0 PID: 1 Comm: systemd Not tainted 5.9.0 #1', '[    3.704865] RIP: 0010:security_port_sid+0x2f/0xb0'];
+  const wrapped = f([...oops, '[    3.744849] Kernel panic - not syncing:', 'Fatal exception in interrupt']);
+  assert.equal(wrapped.kernelCrashes, ['oops', 'panic']);
+  assert.is(wrapped.crashTitles[1], 'kernel panic: Fatal exception in interrupt');
+  assert.is(wrapped.rootCause, 'oops');
+  // (Its reason lost altogether: the oops just before is still why.)
+  assert.is(f([...oops, '[    3.744849] Kernel panic - not syncing:']).rootCause, 'oops');
+  // (Alone, such a panic is the cause: there is nothing else.)
+  assert.is(f(['[    3.744849] Kernel panic - not syncing:']).rootCause, 'panic');
+});
+
+test("32-bit ARM's call trace as decode_stacktrace.sh leaves it (`a from b (file.c:12)`) gives the frames: the WARNING the same task hit first leads", () => {
+  const r = f(['[    0.140554] WARNING: CPU: 0 PID: 0 at mm/percpu.c:1766 pcpu_alloc_noprof (mm/percpu.c:1766 (discriminator 2))', '[    0.154511] CPU: 0 UID: 0 PID: 0 Comm: swapper Not tainted 6.15.0 #1', '[    0.168456] Call trace:', '[    0.168485] unwind_backtrace from show_stack (arch/arm/kernel/traps.c:259)', '[    0.197674] pcpu_alloc_noprof from ss_rstat_init (kernel/cgroup/rstat.c:515)', '[    0.203393] ss_rstat_init from cgroup_init_subsys (kernel/cgroup/cgroup.c:6134 (discriminator 2))', '[    0.209267] cgroup_init_subsys from cgroup_init (kernel/cgroup/cgroup.c:6240)', '[    0.223837] ---[ end trace 0000000000000000 ]---', '[    0.233239] kernel BUG at kernel/cgroup/cgroup.c:6134!', '[    0.238450] Internal error: Oops - BUG: 0 [#1] ARM', '[    0.243323] CPU: 0 UID: 0 PID: 0 Comm: swapper Tainted: G        W           6.15.0 #1', '[    0.437197] Call trace:', '[    0.437219] cgroup_init_subsys from cgroup_init (kernel/cgroup/cgroup.c:6240)', '[    0.445566] cgroup_init from start_kernel (init/main.c:1093)', '[    0.460550] ---[ end trace 0000000000000000 ]---', '[    0.465252] Kernel panic - not syncing: Attempted to kill the idle task!']);
+  assert.equal(r.kernelCrashes, ['warning', 'bug', 'panic']);
+  assert.is(r.rootCause, 'warning');
+});
+
+test("a kernel line a crash quotes, wrapped by a mail client, is quoted with its tail; a WARNING's function wrapped off its header still names it", () => {
+  const r = analyze(['[    0.000000] ------------[ cut here ]------------', '[    0.000000] WARNING: CPU: 0 PID: 0 at kernel/jump_label.c:199', 'static_key_enable_cpuslocked+0xb8/0xf4', "[    0.000000] static_key_enable_cpuslocked(): static key '0xc1fb4cb0'", 'used before call to jump_label_init()', '[    0.000000] Modules linked in:', '[    0.000000] CPU: 0 UID: 0 PID: 0 Comm: swapper Not tainted', '6.11.0-rc1 #7'].join('\n') + '\n');
+  const c = r.boots[0]!.crashes[0]!;
+  assert.is(c.title, 'WARNING in static_key_enable_cpuslocked (kernel/jump_label.c:199)');
+  assert.equal(c.evidence.map((e) => e.line).slice(0, 4), [2, 3, 4, 5]);
+  assert.not.ok(c.evidence.some((e) => e.line === 8), "the task line's wrapped version is not worth quoting");
+});
+
+test('an oops opener indented as a mail quotes it (` \u00a0Unable to handle kernel …`) opens the oops as it does unindented', () => {
+  for (const indent of [' ', ' \u00a0', '\t']) {
+    const r = f([`${indent}Unable to handle kernel NULL pointer dereference at virtual address 00000068`, `${indent}Mem abort info:`, `${indent}Internal error: Oops: 96000004 [#1] PREEMPT SMP`]);
+    assert.equal(r.kernelCrashes, ['oops'], JSON.stringify(indent));
+    assert.ok(r.rootEvidence.some((e) => e.includes('Unable to handle kernel')));
+  }
+});
+
+test("a panic's end marker after long backtraces of the other CPUs is the same panic, not a second one", () => {
+  const cpuStop = Array.from({ length: 330 }, (_, i) => `[    5.${String(100000 + i).slice(1)}] [<c0188af0>] (cpu_startup_entry) from [<c0ba899c>] (rest_init+0x180/0x270)`);
+  const r = f(['[    5.015319] Kernel panic - not syncing: corrupted stack end detected inside scheduler', '[    5.020000] CPU0: stopping', ...cpuStop, '[    7.286285] ---[ end Kernel panic - not syncing: corrupted stack end detected inside scheduler ]---']);
+  assert.equal(r.kernelCrashes, ['panic']);
+});
+
+test("the kernel's `Failed to create /dev/root` before it cannot mount its root is quoted with the panic", () => {
+  const r = f(['[    6.776007] Failed to create /dev/root: -2', '[    6.778989] VFS: Cannot open root device "PARTLABEL=rootfs" or unknown-block(179,6): error -2', '[    6.787200] Please append a correct "root=" boot option; here are the available partitions:', '[    7.138722] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(179,6)']);
+  assert.ok(r.rootEvidence.some((e) => e.includes('Failed to create /dev/root')));
+});
+
+test("init's last step in the kernel's log under its PID (`systemd-shutdown[1]: Detaching DM devices.`) is quoted with the panic its exit caused", () => {
+  const r = f(['[ 7303.287890] systemd-shutdown[1]: All loop devices detached.', '[ 7303.287930] systemd-shutdown[1]: Detaching DM devices.', '[ 7303.441674] printk: shutdown: 9 output lines suppressed due to ratelimiting', '[ 7303.443999] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100']);
+  assert.ok(r.rootEvidence.some((e) => e.includes('Detaching DM devices')));
+  assert.not.ok(r.rootEvidence.some((e) => e.includes('All loop devices detached')));
+});
+
 test.run();

@@ -5,6 +5,7 @@ import { safeText, type Palette } from '../terminal-safe.js';
 import { askedBecause } from '../../parsers/report/asked.js';
 import { classOf, type FindingKind } from '../../parsers/diagnose/policy.js';
 import { timelineBar } from './timeline-bar.js';
+import { GENERIC_FRAME } from '../../parsers/segment/crashes.js';
 
 export interface TextOptions {
   palette: Palette;
@@ -79,7 +80,9 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
     out.push(`  ${colour('crash')}: ${safeText(c.title)}${noted}  ${p.dim(`line ${c.line}${c.uptime !== null ? `, ${c.uptime.toFixed(1)} s` : ''}`)}`);
     const d = c.details;
     const task = d.comm !== null ? `${safeText(d.comm)} (PID ${d.pid})${d.cpu !== null ? ` on CPU ${d.cpu}` : ''}${d.tainted !== null && d.tainted !== 'Not tainted' ? `, tainted ${safeText(d.tainted)}` : ''}` : '';
-    const trace = d.frames.length > 0 ? `trace: ${d.frames.slice(0, 4).map(safeText).join(' ← ')}${d.frames.length > 4 ? ' ← …' : ''}` : '';
+    // (The kernel's own reporting frames, `dump_stack_lvl`, `__warn`, `panic`, say nothing of where it went wrong.)
+    const frames = d.frames.filter((f) => !GENERIC_FRAME.test(f));
+    const trace = frames.length > 0 ? `trace: ${frames.slice(0, 4).map(safeText).join(' ← ')}${frames.length > 4 ? ' ← …' : ''}` : '';
     if (task !== '' || trace !== '') out.push(`    ${p.dim([task, trace].filter((x) => x !== '').join('; '))}`);
   }
   for (const cycle of boot.cycles) renderCycle(cycle, out, opts);

@@ -28,7 +28,7 @@ import {
 import type { BootState, CrashState, CycleState, FailureState, JobState, ModeState } from '../segment/state.js';
 import type { Capped } from '../segment/timeline.js';
 import { attribute, deviceOf, EMERGENCY_TRIGGERS, type CascadeEntry } from './cascade.js';
-import { GENERIC_FRAME } from '../segment/crashes.js';
+import { GENERIC_FRAME, PANIC_REASON_LOST } from '../segment/crashes.js';
 import { SLOWEST_KEPT, StartTimes } from '../segment/start-times.js';
 
 /** A userspace that starts this long after the kernel, with no kernel boot in the log, restarted. */
@@ -1210,7 +1210,9 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     // (A panic of its own reason that the same task's WARNINGs led up to, down the same calls: `WARNING … at
     // fs/sysfs/group.c:291 sysfs_remove_group` in driver_init, then `Kernel panic - not syncing: Failed to
     // register CPU subsystem` from driver_init a moment later: the first WARNING began it.)
-    if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops) return ledTo(warningOnTheWay(panic, crashes), panic) ?? panic;
+    // (A panic whose reason was lost off its line says nothing of its own: the crash just before it is why.)
+    const reasonLost = PANIC_REASON_LOST.test(panic.title) && crashes.some((c) => c.kind !== 'warning' && c.kind !== 'panic' && c.line < panic.line && panic.line - c.line <= 100);
+    if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops && !reasonLost) return ledTo(warningOnTheWay(panic, crashes), panic) ?? panic;
     const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
     const firstHard = before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
     const cause = (firstHard !== undefined ? ledTo(leadingWarning(firstHard, crashes), reportOf(firstHard, crashes)) : null) ?? reportOf(firstHard ?? before[0] ?? panic, crashes);

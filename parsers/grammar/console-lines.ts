@@ -467,6 +467,9 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   // (A process that crashed while it was itself the core dump helper, whose core the kernel will not pipe
   // to a helper again: `Process 583(systemd-coredum) has RLIMIT_CORE set to 1`, then `Aborting core`.)
   { kind: 'user-fault', literal: ') has RLIMIT_CORE set to 1', pattern: /^Process \d+\(([^)]{1,16})\) has RLIMIT_CORE set to 1$/, example: 'Process 583(systemd-coredum) has RLIMIT_CORE set to 1' },
+  // (x86's trap in a user process, the process after `traps:`: `traps: systemd[1] trap invalid opcode ip:…`,
+  // `traps: foo[12] general protection fault ip:…`, `… trap divide error ip:…`.)
+  { kind: 'user-fault', literal: 'traps: ', pattern: /^traps: (\S+?)\[\d+\] (?:trap [a-z][\w ]*|general protection(?: fault)?) ip:/, example: 'traps: systemd[1] trap invalid opcode ip:7f44c485fee6 sp:7ffee96e6960 error:0 in libm-2.28.so[7f44c481a000+181000]' },
   // (Its access words may be on the next line: a mail wrapped it after `invalid`.)
   { kind: 'user-fault', literal: 'do_page_fault(): sending SIG', pattern: /^do_page_fault\(\): sending SIG(?:SEGV|BUS) to (\S+) for invalid\b/, example: 'do_page_fault(): sending SIGSEGV to mount for invalid write access to 0018a000' },
 ];

@@ -36,8 +36,9 @@ const OLD_TASK = /^Process (\S{1,16}) \(pid: (\d+)(?:,|\))/;
 const FRAME = /^(\?\s+)?(?:\[<[0-9a-f]+>\]\s+)?([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\w+)\])?/;
 /** 32-bit ARM: `[<c0303e5c>] (ext4_fill_super) from [<c0243c8c>] (mount_bdev+0x…)`, or with `+0x…` inside. */
 const ARM_FRAME = /^\[<[0-9a-f]+>\] \(([A-Za-z_.$][\w.$]*)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[(\w+)\])?\) from \[</;
-/** 32-bit ARM since 5.16: `bio_free from squashfs_read_data+0x118/0x748 [mod]`. */
-const ARM_FROM_FRAME = /^([A-Za-z_.$][\w.$]*) from [A-Za-z_.$][\w.$]*\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?\s*$/;
+/** 32-bit ARM since 5.16: `bio_free from squashfs_read_data+0x118/0x748 [mod]`, or as decode_stacktrace.sh
+ *  leaves it, the offset turned into the source line: `ss_rstat_init from cgroup_init_subsys (kernel/cgroup/cgroup.c:6134)`. */
+const ARM_FROM_FRAME = /^([A-Za-z_.$][\w.$]*) from [A-Za-z_.$][\w.$]*(?:\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[\w+\])?|(?: \[\w+\])? \([\w./-]+:\d+\b[^)]*\)?\)?)\s*$/;
 /** Where a trace ends: its end marker, the next report part, or the task markers around it. */
 const TRACE_END = /^(?:---\[ end|Modules linked in|Code: |RIP: |Kernel panic|Instruction dump|---\[ end Kernel panic)/;
 

@@ -59,7 +59,7 @@ export function hungFrame(line: string): string | null {
 }
 
 /** Frames of the kernel's own reporting, fault handling and scheduling: not where the crash came from. */
-export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|dump_backtrace|panic|nmi_panic|__warn|warn_slowpath\w*|report_bug|die|die_kernel_fault|bug_handler|do_trap\w*|do_error_trap|do_undefinstr|do_mem_abort|do_page_fault|do_translation_fault|do_bad_area|__do_kernel_fault|handle_bad_stack|el[01]h?_\w+|el1_\w+|__schedule|schedule\w*|ret_from_fork\w*|kthread|worker_thread|process_one_work|call_usermodehelper\w*|do_exit|make_task_dead|oops_end|exc_\w+|asm_exc_\w+|invalid_op|page_fault|handle_mm_fault|__handle_mm_fault|arm64_notify_die|do_el0_\w+|do_el1_\w+|usercopy_abort|kasan_\w+|__kasan_\w+|check_memory_region\w*|__asan_\w+|kmsan_\w+|__msan_\w+|print_address_description\w*|print_report|ubsan_\w+|__ubsan_\w+|kfence_\w+|__kfence_\w+)(?: \[\w+\])?$/;
+export const GENERIC_FRAME = /^(?:dump_stack\w*|show_stack|unwind_backtrace|dump_backtrace|panic|nmi_panic|__warn|warn_slowpath\w*|report_bug|die|die_kernel_fault|bug_handler|do_trap\w*|do_error_trap|do_undefinstr|do_mem_abort|do_page_fault|do_translation_fault|do_bad_area|__do_kernel_fault|handle_bad_stack|el[01]h?_\w+|el1_\w+|__schedule|schedule\w*|ret_from_fork\w*|kthread|worker_thread|process_one_work|call_usermodehelper\w*|do_exit|make_task_dead|oops_end|exc_\w+|asm_exc_\w+|invalid_op|page_fault|handle_mm_fault|__handle_mm_fault|arm64_notify_die|do_el0_\w+|do_el1_\w+|usercopy_abort|kasan_\w+|__kasan_\w+|check_memory_region\w*|__asan_\w+|kmsan_\w+|__msan_\w+|print_address_description\w*|print_report|ubsan_\w+|__ubsan_\w+|kfence_\w+|__kfence_\w+)(?: \[\w+\])?$/;
 /** The kernel's library code that a driver or subsystem calls into: the allocators, DMA mapping, copies and
  *  string routines, list and refcount checks, locks. A report raised inside it (`WARNING … at
  *  mm/page_alloc.c:4727 __alloc_pages_noprof`) was led there by the first frame past it (`nvme_setup_host_mem`):
@@ -287,15 +287,24 @@ export abstract class CrashTracker extends FailureLedger {
       for (const e of this.initAttempts) if (e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine) addEvidence(state.evidence, e);
     }
     // init's own last words just before it exited (`/init: line 55: syntax error: unexpected end of file`).
-    if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title)) {
+    // (init's own fault, named by its PID, says it all: the lines after it are other processes'.)
+    const initFault = boot.userFaults?.init;
+    if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && !(initFault !== undefined && at.lineNo - initFault.line <= 60)) {
       const said = this.initLastWords(at.lineNo);
       if (said !== null) addEvidence(state.evidence, { line: said.lineNo, text: clip(said.text), why: 'what init printed just before it exited' });
+      // (Or what init wrote to the kernel's log as its last step, under its PID: `systemd-shutdown[1]: Detaching DM
+      // devices.` just before the panic, init having exited with a status of its own.)
+      else {
+        const own = this.recentKernelLines(at.lineNo, 4).findLast((k) => INIT_KMSG.test(k.message));
+        if (own !== undefined) addEvidence(state.evidence, { line: own.line, text: clip(own.text), why: 'what init was doing when it exited' });
+      }
     }
     // init killed for a bad memory access (`init: unhandled page fault (11) at 0x000008ec`), then `Attempted
     // to kill init!`: the fault is why.
-    const fault = boot.userFaults?.last;
+    // (init's own fault when the kernel named its PID, `traps: systemd[1] trap invalid opcode`, before later ones.)
+    const fault = initFault ?? boot.userFaults?.last;
     if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && fault !== undefined && fault.line < at.lineNo && at.lineNo - fault.line <= 60) {
-      addEvidence(state.evidence, { ...fault, why: 'init was killed for a bad memory access' });
+      addEvidence(state.evidence, { ...fault, why: fault.text.includes('traps: ') ? 'init was stopped by a trap it hit' : 'init was killed for a bad memory access' });
       const where = boot.userFaults?.where;
       if (where !== undefined && where.line > fault.line && where.line < at.lineNo) addEvidence(state.evidence, where);
     }
@@ -367,6 +376,9 @@ export abstract class CrashTracker extends FailureLedger {
     const message = reportMessage(at.text);
     for (const c of this.openCrashes) {
       c.lookahead--;
+      // A panic whose reason a mail client or a narrow console wrapped onto the next line (`Kernel panic - not
+      // syncing:`, then `Fatal exception in interrupt` with no timestamp): the reason is that line.
+      if (c.kind === 'panic' && at.lineNo === c.line + 1 && PANIC_REASON_LOST.test(c.title) && at.text.charCodeAt(0) !== 0x5b /* [ */ && message.trim().length > 3) c.title = `kernel panic: ${message.trim()}`;
       const frames = c.details.frames.length;
       const knewTask = c.details.pid !== null;
       c.trace = readReportLine(c.details, message, c.trace);
@@ -414,6 +426,12 @@ export abstract class CrashTracker extends FailureLedger {
   }
 
 }
+
+/** A line PID 1 wrote to the kernel's log (`systemd-shutdown[1]: Detaching DM devices.`). */
+const INIT_KMSG = /^[\w.@-]{1,40}\[1\]: \S/;
+
+/** A panic's title with its reason cut off the line. */
+export const PANIC_REASON_LOST = /^kernel panic: ?$/;
 
 /** Words every crash header may hold, which say nothing of which fault it was. */
 const GENERIC_CRASH_WORDS = new Set(['kernel', 'panic', 'syncing', 'unable', 'handle', 'error', 'internal', 'warning', 'fatal', 'exception']);

@@ -234,6 +234,11 @@ const SECURE_PANIC = /^(?:E\/TC:\S+ \S+ (Panic (?:'[^']*' )?at \S+:\d+(?: <\w+>)
  *  M for manual recovery`. */
 const MOUNTALL_WAIT = /^(The disk drive for \S+ is not ready yet or not present|Serious errors were found while checking the disk drive for \S+|An error occurred while mounting \S+)\.?\s*$/;
 
+/** A function and offset alone on a line: the end of a report's header that wrapped. */
+const WRAPPED_FUNCTION = /^([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+$/;
+/** Why a line is quoted that continues the quoted line above it. */
+const WRAPPED = 'the line above, wrapped onto this one';
+
 export class Segmenter extends CrashTracker {
   push(rec: ConsoleRecord): void {
     // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
@@ -322,6 +327,7 @@ export class Segmenter extends CrashTracker {
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
+      if (t0 > 0x20 && t0 !== 0x5b /* [ */ && this.boot !== null && this.boot.crashes.length > 0) this.wrappedEvidence(this.boot, rec.at);
       if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
       // (dracut's list of the hooks it waits on, a mail having wrapped each path onto a line of its own.)
       if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
@@ -344,7 +350,8 @@ export class Segmenter extends CrashTracker {
         const sp = SECURE_PANIC.exec(t);
         if (sp !== null) this.boot.secureFirmwarePanic = { message: clip(sp[1] ?? sp[2]!), ev: { line: rec.at.lineNo, text: clip(t), why: sp[1] !== undefined ? 'OP-TEE, the secure world’s OS, panicked' : 'Trusted Firmware, the secure monitor, panicked' } };
       }
-      if (t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(t.trim(), rec.at, null, true);
+      // (Indented too, as a mail quotes a log: ` \u00a0Unable to handle kernel NULL pointer dereference …`.)
+      if ((t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) || ((t0 === 0x20 || t0 === 0xa0 || t0 === 0x09) && t.trimStart().startsWith('Unable to handle kernel '))) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       // (MIPS names the CPU first, untimed too: `CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == …`.)
       else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
@@ -1224,6 +1231,26 @@ export class Segmenter extends CrashTracker {
     return last;
   }
 
+  /** A kernel line a crash quotes, wrapped by a mail client or a narrow terminal: its untimed tail on the next
+   *  line (`… static key '0xc1fb4cb0'`, then `used before call to jump_label_init()`) is quoted with it. */
+  private wrappedEvidence(boot: BootState, at: LineRef): void {
+    for (let i = boot.crashes.length - 1; i >= 0 && i >= boot.crashes.length - 3; i--) {
+      const c = boot.crashes[i]!;
+      const ev = c.evidence;
+      // (The task's line wrapped holds only the kernel's version: not worth a line of evidence.)
+      const k = ev.findIndex((e) => e.line === at.lineNo - 1 && e.text.charCodeAt(0) === 0x5b /* [ */ && !e.why.startsWith('the task that was running'));
+      if (k < 0 || ev.length >= LIMITS.evidencePerFinding || ev.some((e) => e.line === at.lineNo)) continue;
+      ev.splice(k + 1, 0, { line: at.lineNo, text: clip(at.text), why: WRAPPED });
+      // (A WARNING's header wrapped before its function, `WARNING: CPU: 0 PID: 0 at kernel/jump_label.c:199`, then
+      // `static_key_enable_cpuslocked+0xb8/0xf4`: where the kernel was.)
+      const fn = c.kind === 'warning' && !c.located && ev[k]!.line === c.line ? WRAPPED_FUNCTION.exec(at.text.trim()) : null;
+      if (fn !== null && c.title.startsWith('WARNING in ')) {
+        c.title = `WARNING in ${fn[1]!} (${c.title.slice('WARNING in '.length)})`;
+        c.located = true;
+      }
+    }
+  }
+
   /** The first error text in the `within` lines before `line` and inside the boot (if there is one yet), or null. */
   private firstErrorText(line: number, within: number, boot: BootState | null): LineRef | null {
     let first: LineRef | null = null;
@@ -1551,14 +1578,17 @@ export class Segmenter extends CrashTracker {
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);
           break;
         case 'user-fault': {
-          const ev = { line: at.lineNo, text: clip(at.text), why: 'the kernel killed a process for a bad memory access' };
+          const faulted = rec.process;
+          const trap = rec.message.startsWith('traps: ');
+          const ev = { line: at.lineNo, text: clip(at.text), why: trap ? 'the kernel stopped a process on a trap' : 'the kernel killed a process for a bad memory access' };
           const u = (boot.userFaults ??= { first: ev, last: ev, message: clip(rec.message.trim()), comms: [], count: 0 });
           // (One crash said twice, its signal and then its aborted core dump, counts once.)
-          const faulted = rec.process;
-          const pid = USER_FAULT_PID.exec(faulted !== null ? `[${faulted.pid}]` : rec.message)?.[1] ?? null;
+          const pid = trap ? (/\[(\d+)\]/.exec(rec.message)?.[1] ?? null) : (USER_FAULT_PID.exec(faulted !== null ? `[${faulted.pid}]` : rec.message)?.[1] ?? null);
           if (pid !== null && pid === u.lastPid) break;
           u.lastPid = pid;
           u.last = ev;
+          // (init's own: what the panic that follows, `Attempted to kill init!`, is about.)
+          if (pid === '1') u.init = ev;
           u.count++;
           // (The first crash in the kernel's words for it, rather than an aborted core's (`Process 582(…) has
           // RLIMIT_CORE set to 1`) whose own report came before the log did.)
@@ -1620,7 +1650,7 @@ export class Segmenter extends CrashTracker {
       this.noteReportHead(at, rec.message);
       // … or right after it (newer kernels), before the modules list and the registers.
       const w = this.boot?.crashes.at(-1);
-      if (w !== undefined && w.kind === 'warning' && at.lineNo - w.line === 1 && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
+      if (w !== undefined && w.kind === 'warning' && (at.lineNo - w.line === 1 || (at.lineNo - w.line === 2 && w.evidence.some((e) => e.line === at.lineNo - 1 && e.why === WRAPPED))) && !WARN_TRAILER.test(rec.message)) addEvidence(w.evidence, { line: at.lineNo, text: clip(at.text), why: 'what the warning says' });
     }
     // A WARNING in a driver's code, then that driver's failure just after its report ends (`---[ end trace … ]---`,
     // then `nouveau 57000000.gpu: acr: one-time init failed, -22`, `nouveau: probe of 57000000.gpu failed …`):
@@ -1644,7 +1674,9 @@ export class Segmenter extends CrashTracker {
     // The kernel's complaint on the line just before an oops or a panic (`mt798x-wmac 18000000.wifi:
     // Failed to start WA firmware`): what went wrong as it began.
     const made = this.boot?.crashes.at(-1);
-    if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && !(rec.uptime !== null && this.k1Uptime !== null && rec.uptime - this.k1Uptime > 2) && COMPLAINT.test(this.k1Message)) {
+    // (Not when init's own fault, quoted already, is why: the line before is then another process's.)
+    const initFaultSaid = made !== undefined && made.kind === 'panic' && made.evidence.some((e) => e.why === 'init was stopped by a trap it hit');
+    if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && !initFaultSaid && this.k1Line === at.lineNo - 1 && !(rec.uptime !== null && this.k1Uptime !== null && rec.uptime - this.k1Uptime > 2) && COMPLAINT.test(this.k1Message)) {
       addEvidence(made.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the kernel said just before the crash' });
     } else if (made !== undefined && made.line === at.lineNo && made.kind !== 'warning' && this.k1Line === at.lineNo - 1 && this.k2Line === at.lineNo - 2 && this.k1Message.includes('------------[ cut here ]') && this.k2Message.trim() !== '' && !this.k2Message.includes('cut here')) {
       // The kernel said why just before its report began (`usercopy: Kernel memory exposure attempt detected
@@ -2859,9 +2891,10 @@ export class Segmenter extends CrashTracker {
     if (message.includes('[ cut here ]')) this.cutHere = { line: at.lineNo, text: clip(at.text), crashes: boot.crashes.length, boot };
     else if (message.startsWith('---[ end Kernel panic - not syncing: ')) {
       // The end of a panic whose first line the excerpt lost: the panic itself.
+      // (However long the other CPUs' backtraces between made it, a panic's end for the same reason is its own.)
       const last = boot.crashes.at(-1);
-      if (last !== undefined && last.kind === 'panic' && at.lineNo - last.line <= 300) return;
       const c = matchCrash(message.slice('---[ end '.length).replace(/\s*\]---\s*$/, ''));
+      if (last !== undefined && last.kind === 'panic' && (at.lineNo - last.line <= 300 || (c !== null && last.title === c.title))) return;
       if (c !== null && c.kind === 'panic') this.crash(c, at, uptime, false);
     }
     else if (message.startsWith('---[ end trace')) {

@@ -255,7 +255,7 @@ export interface BootState {
    *  `foo[12]: segfault at …`): the first, and the processes (a few). */
   /** The latest run of one line said again and again (see Segmenter.repeatSeen). */
   repeating?: Array<{ template: string; first: Evidence; message: string; count: number; lastLine: number; lastText: string }>;
-  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number; lastPid?: string | null; before?: Evidence; where?: Evidence };
+  userFaults?: { first: Evidence; last: Evidence; message: string; comms: string[]; count: number; lastPid?: string | null; before?: Evidence; where?: Evidence; init?: Evidence };
   /** `net`: the first of them that is a network device (`platform cac80000.ethernet: deferred probe pending`). */
   deferredProbe?: { line: number; text: string; more: Evidence[]; net?: Evidence };
   kernelLastText?: string;
