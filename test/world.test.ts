@@ -3832,4 +3832,59 @@ test("init's last step in the kernel's log under its PID (`systemd-shutdown[1]: 
   assert.not.ok(r.rootEvidence.some((e) => e.includes('All loop devices detached')));
 });
 
+test('a paste hard-wrapped at a mail width, the space at each cut dropped, is read as the lines it was cut from', () => {
+  // (Kernel lines of every length, wrapped as a mail client wraps them at 78 columns.)
+  const wrap = (l: string, w = 78): string[] => {
+    const out: string[] = [];
+    while (l.length > w) {
+      const cut = l.lastIndexOf(' ', w);
+      out.push(l.slice(0, cut));
+      l = l.slice(cut + 1);
+    }
+    return [...out, l];
+  };
+  const words = ['mmc1:', 'new', 'HS200', 'MMC', 'card', 'at', 'address', '0001', 'sdhci-pltfm:', 'SDHCI', 'platform', 'and', 'OF', 'driver', 'helper', 'registered'];
+  const lines = Array.from({ length: 12 }, (_, i) => `[    1.${String(1000000 + i).slice(1)}] ${Array.from({ length: 10 + (i % 5) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ')}`);
+  const failing = '[    1.265823] blk_update_request: I/O error, dev mmcblk1, sector 136 op 0x0:(READ) flags 0x80700 phys_seg 8 prio class 0';
+  const log = [...lines, failing, '[    1.300000] EXT4-fs (mmcblk1p1): unable to read superblock', 'Gave up waiting for root file system device.', 'ALERT! /dev/mmcblk1p1 does not exist. Dropping to a shell!', '(initramfs) '].flatMap((l) => wrap(l));
+  assert.ok(log.length > 20, 'the paste was wrapped');
+  const r = analyze(log.join('\n') + '\n');
+  const all = r.boots.flatMap((b) => b.rootCause?.evidence ?? []);
+  assert.ok(all.some((e) => e.text.includes('sector 136 op 0x0:(READ) flags')), JSON.stringify(all));
+  assert.is(findings(r).emergency, 'initramfs-shell');
+});
+
+test('no wrap is read into a short paste, nor into a terminal capture whose lines were cut at its width', () => {
+  // (A short paste: its widest line says nothing of a width it was wrapped at.)
+  const short = f(['[TIME] Timed out waiting for device /dev/disk/by-uuid/4C45-1F05', '[DEPEND] Dependency failed for File System Check on /dev/disk/by-uuid/4C45-1F05', 'You are in emergency mode....']);
+  assert.is(short.emergency, 'emergency');
+  // (minicom at 90 columns: most long lines end at the 90th, their rest lost; the next line is a line of its own.)
+  const cut = Array.from({ length: 10 }, (_, i) => `[   1${i}.571067] EXT4-fs (mmcblk0p2): couldn't mount as ext3 due to feature incompatibilitis`.padEnd(90, 'x').slice(0, 90));
+  const r = analyze([...cut, 'Waiting for root system /dev/mmcblk0p2, countdown : 1', ...cut, 'Gave up waiting for root file system device.', 'ALERT! /dev/mmcblk0p2 does not exist. Dropping to a shell!', '(initramfs) '].join('\n') + '\n');
+  assert.is(findings(r).emergency, 'initramfs-shell');
+});
+
+test("a description-only failure is not bound to a unit whose result came before that description's own start began", () => {
+  const j = (t: string, m: string) => `ago 03 11:04:${t} user-laptop ${m}`;
+  const r = analyze([j('32', 'systemd[1]: systemd-modules-load.service: Main process exited, code=exited, status=1/FAILURE'), j('32', "systemd[1]: systemd-modules-load.service: Failed with result 'exit-code'."), j('43', 'gpu-manager[1142]: Error: can\'t open /lib/modules/4.13.0-45-generic/updates/dkms'), j('49', 'systemd[1]: Starting LSB: VirtualBox Linux kernel module...'), j('49', 'virtualbox[1552]:  * No suitable module for running kernel found'), j('49', 'systemd[1]: Failed to start LSB: VirtualBox Linux kernel module.')].join('\n') + '\n');
+  const failures = r.boots.flatMap((b) => b.cycles.flatMap((c) => c.failures));
+  assert.ok(failures.some((x) => x.unit.name === null && x.unit.text === 'LSB: VirtualBox Linux kernel module'), JSON.stringify(failures.map((x) => x.unit)));
+  // (Its result just before its status line still names it.)
+  const named = f(['Mar 01 12:00:01 host systemd[1]: Starting Foo Daemon...', "Mar 01 12:00:02 host systemd[1]: foo.service: Failed with result 'exit-code'.", 'Mar 01 12:00:02 host systemd[1]: Failed to start Foo Daemon.']);
+  assert.is(named.rootCause, 'foo.service');
+});
+
+test("systemd before 230 says a unit hit its start limit in its own words: `start request repeated too quickly for X`", () => {
+  const r = f(['Jul  8 07:28:49 pc systemd[1]: lightdm.service: main process exited, code=exited, status=1/FAILURE', 'Jul  8 07:28:49 pc systemd[1]: lightdm.service holdoff time over, scheduling restart.', 'Jul  8 07:28:49 pc systemd[1]: start request repeated too quickly for lightdm.service', 'Jul  8 07:28:49 pc systemd[1]: Failed to start Light Display Manager.', 'Jul  8 07:28:49 pc systemd[1]: lightdm.service failed.']);
+  assert.is(r.rootCause, 'lightdm.service');
+  assert.ok(r.rootEvidence.some((e) => e.includes('start request repeated too quickly')));
+});
+
+test("a quiet initramfs that waited for a root device that never came: what its programs said as it waited is quoted", () => {
+  const r = analyze(['[    5.110355] i8042.c: No controller found.', 'Loading, please wait...', '/sbin/udevd: error while loading shared libraries: libdl.so.2: cannot open shared object file: No such file or directory', 'dmraid: error while loading shared libraries: libdl.so.2: cannot open shared object file: No such file or directory', 'Gave up waiting for root device. Common problems:', ' - Boot args (cat /proc/cmdline)', ' - Missing modules (cat /proc/modules; ls /dev)', 'ALERT! /dev/mapper/nvidia_dgcgcffh1 does not exist. Dropping to a shell!', '', 'BusyBox v1.13.3 (Ubuntu 1:1.13.3-1ubuntu7) built-in shell (ash)', '(initramfs) '].join('\n') + '\n');
+  const ev = r.boots[0]!.rootCause!.evidence.map((e) => e.text);
+  assert.ok(ev.some((t) => t.startsWith('dmraid: error while loading shared libraries')), JSON.stringify(ev));
+  assert.ok(ev.some((t) => t.startsWith('/sbin/udevd: error')));
+});
+
 test.run();

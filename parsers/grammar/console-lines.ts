@@ -563,9 +563,13 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // A generator that failed (systemd-fstab-generator on a bad /etc/fstab): units it should have made are missing.
   { kind: 'generator-failed', literal: 'generator failed with exit status', pattern: /^(\S*-generator failed with exit status \d+)\.?$/, example: '/usr/lib/systemd/system-generators/systemd-fstab-generator failed with exit status 1.' },
   { kind: 'start-limit', literal: 'Start request repeated too quickly', pattern: /^(\S+): Start request repeated too quickly/, example: 'display-manager.service: Start request repeated too quickly.' },
+  // (Before systemd 230, in lower case with the unit after: `start request repeated too quickly for lightdm.service`.)
+  { kind: 'start-limit', literal: 'start request repeated too quickly for ', pattern: /^start request repeated too quickly for (\S+?)\.?$/, example: 'start request repeated too quickly for lightdm.service' },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
   // (The same before systemd 236: `serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.`)
   { kind: 'restart-scheduled', literal: 'scheduling restart', pattern: /^(\S+): Service (?:hold-off time over|RestartSec=\S+ expired), scheduling restart/, example: 'serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.' },
+  // (And before systemd 225: `lightdm.service holdoff time over, scheduling restart.`)
+  { kind: 'restart-scheduled', literal: 'holdoff time over, scheduling restart', pattern: /^(\S+) holdoff time over, scheduling restart/, example: 'lightdm.service holdoff time over, scheduling restart.' },
   { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
   // Older PID 1 (and every job of a device): `Job dev-sdb1.device/start timed out.`
   { kind: 'job-timeout', literal: ' timed out', pattern: /^(?:\S+: )?Job (\S+?)\/(?:start|stop|reload|restart|verify-active) timed out\.?$/, example: 'Job dev-disk-by\\x2dlabel-data.device/start timed out.' },

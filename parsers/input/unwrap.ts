@@ -275,22 +275,39 @@ export class LineUnwrapper {
   /** The held line is a kernel line cut after a word that leaves it unfinished (see DANGLING_END). */
   private dangling = false;
 
-  private emitLine(line: PhysicalLine): void {
+  private emitLine(line: PhysicalLine, joinedNow = false): void {
+    // (The widest physical line so far: a mail's wrap width is never passed.)
+    if (!joinedNow) {
+      const n = line.text.length;
+      if (n > this.widest) this.widest = n;
+      if (n <= 100) this.lengths[n]!++;
+    }
     const held = this.wrapped;
     if (held !== null) {
       this.wrapped = null;
       // Cut at a column (a space at the cut stays in front of the rest): the next line starts nothing of its own.
       const dangling = this.dangling;
       this.dangling = false;
-      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED && (!dangling || DANGLING_REST.test(line.text))) {
-        const joined = { ...held, text: dangling ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
+      const atWidth = this.atWidth;
+      this.atWidth = 0;
+      // (Cut at the width with the space dropped: the rest's first word would not have fit on the line.)
+      // (The width is the widest line so far, but no less than mail clients wrap at: early in a paste fewer lines were seen.)
+      const wordCut = atWidth > 0 && atWidth + 1 + firstWordLength(line.text) > Math.max(this.widest, 76) && line.text.charCodeAt(0) !== 0x20;
+      if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED && (!dangling || DANGLING_REST.test(line.text)) && (atWidth === 0 || wordCut)) {
+        const joined = { ...held, text: dangling || atWidth > 0 ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
+        // (A line wrapped twice goes on again when its rest, too, reached the width.)
+        if (atWidth > 0 && this.cutAtWidth(line.text)) {
+          this.wrapped = joined;
+          this.atWidth = line.text.length;
+          return;
+        }
         // (A flowed paragraph goes on while its lines end in a soft break.)
         if (this.flowed && flowedCut(line.text)) {
           this.wrapped = joined;
           return;
         }
         this.flowed = false;
-        return this.emitLine(joined);
+        return this.emitLine(joined, true);
       }
       this.flowed = false;
       this.out(held);
@@ -317,7 +334,36 @@ export class LineUnwrapper {
       this.dangling = true;
       return;
     }
+    // (Or hard-wrapped at a width no line of the paste passes, the space at the cut dropped, as most mail clients
+    // send it: a kernel or status line as wide as the widest, whose rest's first word would not have fit.)
+    if (c === 0x5b /* [ */ && !joinedNow && !line.truncated && this.cutAtWidth(line.text) && (isKernelStamp(line.text) || STATUS_OPEN.test(line.text))) {
+      this.wrapped = line;
+      this.atWidth = line.text.length;
+      return;
+    }
     this.out(line);
+  }
+
+  /** The widest physical line so far (see cutAtWidth). */
+  private widest = 0;
+  /** The held line was cut at the paste's width: the length of its last physical line (0: it was not). */
+  private atWidth = 0;
+  /** How many physical lines so far had each length up to 100 (see cutAtWidth). */
+  private readonly lengths = new Uint32Array(101);
+
+  /** A line as wide as a paste hard-wrapped at a mail's width (60 to 100 columns) makes its lines. */
+  private cutAtWidth(text: string): boolean {
+    const n = text.length;
+    // (A line that ends a sentence, `… configuration system.`, or opens a list, `… the following:`, was not cut.)
+    const last = text.charCodeAt(n - 1);
+    if (n < 60 || this.widest > 100 || n < this.widest - 12 || last === 0x20 || last === 0x2e /* . */ || last === 0x3a /* : */) return false;
+    // (The paste shows a width it was wrapped at: four lines and more reached within four columns of the widest.
+    // A short paste of lines of every length says nothing of a wrap.)
+    // (A terminal that cut its lines at its width, minicom's 80 or 90 columns, puts most of them at that very column,
+    // the rest lost: a word wrap spreads them over the columns below it.)
+    let below = 0;
+    for (let k = this.widest - 5; k < this.widest; k++) below += this.lengths[k]!;
+    return below + this.lengths[this.widest]! >= 4 && this.lengths[this.widest]! <= below;
   }
 
   private releaseWrapped(): void {
@@ -325,6 +371,7 @@ export class LineUnwrapper {
     this.wrapped = null;
     this.flowed = false;
     this.dangling = false;
+    this.atWidth = 0;
     if (held !== null) this.out(held);
   }
 
@@ -948,6 +995,15 @@ function escapeKinds(text: string): number {
 
 /** `[    1.234567]` or `[12345.678901]` at the start. */
 /** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
+/** A status line's marker (`[FAILED]`, `[  OK  ]`, `[DEPEND]`, `[ TIME ]`): a line that may have been wrapped. */
+const STATUS_OPEN = /^\[(?:FAILED|DEPEND| TIME |  OK  |  \*+ *|UNSUPP| SKIP |ASSERT| INFO )\] /;
+
+/** The length of a line's first word (to its first space). */
+function firstWordLength(text: string): number {
+  const sp = text.indexOf(' ');
+  return sp < 0 ? text.length : sp;
+}
+
 function flowedCut(text: string): boolean {
   const n = text.length;
   return n >= 60 && n <= 100 && text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20;

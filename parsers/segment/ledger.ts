@@ -432,11 +432,23 @@ export abstract class FailureLedger extends Timeline {
     f.evidence.sort((a, b) => a.line - b.line);
   }
 
+  /** Where a unit known only by its description last began to start (`Starting LSB: VirtualBox Linux kernel
+   *  module...`), by that description: a few of the latest. */
+  private readonly begun = new Map<string, number>();
+
+  protected noteBegun(description: string, line: number): void {
+    this.begun.delete(description);
+    this.begun.set(own(description), line);
+    if (this.begun.size > 32) this.begun.delete(this.begun.keys().next().value!);
+  }
+
   /** A new description-only failure: a unit PID 1 named just before may be it. */
   protected bindFromEarlier(cycle: CycleState, f: FailureState, at: LineRef): void {
+    // (Not a unit whose result came before this one began to start: that result was another job's.)
+    const began = this.begun.get(f.ref.text) ?? -1;
     const hit = bestBinding(
       this.namedResults.filter(
-        (r) => !r.used && r.kind === f.kind && (r.manager ?? null) === (f.manager ?? null) && at.lineNo - r.line <= BIND_LINES && this.joinable(cycle.failureByKey.get(`${f.kind}\u0000${r.name}`), r.line) && this.canBind(f, r.name),
+        (r) => !r.used && r.kind === f.kind && (r.manager ?? null) === (f.manager ?? null) && at.lineNo - r.line <= BIND_LINES && r.line > began && this.joinable(cycle.failureByKey.get(`${f.kind}\u0000${r.name}`), r.line) && this.canBind(f, r.name),
       ),
       (r) => nameFitsDescription(r.name, f.ref.text),
     );

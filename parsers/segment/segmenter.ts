@@ -2333,6 +2333,7 @@ export class Segmenter extends CrashTracker {
     this.seeUnit(cycle, key);
     this.statusSeq++;
     this.lastStartBegin = msg.verb === 'start-begin' ? { key, seq: this.statusSeq } : null;
+    if (msg.verb === 'start-begin' && name === null) this.noteBegun(ref.text, at.lineNo);
     // (The console's status lines in order, the kernel's lines between them not counted.)
     const prevConsoleStatus = this.consoleStatusLine;
     if (source === 'console') this.consoleStatusLine = at.lineNo;
@@ -3206,6 +3207,13 @@ export class Segmenter extends CrashTracker {
         // IDENTIFY (I/O error, err_mask=0x2)`).
         if (boot.mode.device !== null) {
           for (const e of boot.initramfsSteps?.firstErrors ?? []) addEvidence(boot.mode.evidence, e);
+          // (A quiet initramfs with no steps shown: the errors its programs printed as it waited, `dmraid: error
+          // while loading shared libraries: libdl.so.2: …`, say why the device never came.)
+          if ((boot.initramfsSteps?.firstErrors ?? []).length === 0) {
+            const waited = this.errorTexts.filter((e): e is LineRef => e !== undefined && e.lineNo < at.lineNo && at.lineNo - e.lineNo <= 40 && e.lineNo >= boot.startLine && e.text.trim().length >= 12 && !IGNORED_WARNING.test(e.text) && !/^(?:Gave up waiting|ALERT!)/.test(e.text.trim()));
+            waited.sort((a, b) => a.lineNo - b.lineNo);
+            for (const e of waited.slice(0, 3)) addEvidence(boot.mode.evidence, { line: e.lineNo, text: clip(e.text), why: 'what the initramfs’s programs said as it waited' });
+          }
           let n = 0;
           for (const e of this.recentKernelErrors) if (e.line >= boot.startLine && n++ < 2) addEvidence(boot.mode.evidence, { ...e, why: 'a kernel storage error earlier in this boot' });
         }
