@@ -3887,4 +3887,16 @@ test("a quiet initramfs that waited for a root device that never came: what its 
   assert.ok(ev.some((t) => t.startsWith('/sbin/udevd: error')));
 });
 
+test("a journal line word-wrapped at the paste's width, its space dropped, is joined with the space; one cut at the very column is joined as it was", () => {
+  const pre = (m: string) => `Jan 10 10:00:00 imx8qxpmek ${m}`;
+  const filler = ['systemd[1]: Started Load/Save Random Seed and a few other things too.', 'systemd[1]: Reached target Local File Systems (Pre) and then some more.', 'kernel: imx-drm display-subsystem: bound imx-dpu-crtc.0 (ops 0x1234)', 'kernel: mmcblk0: mmc0:0001 DG4016 14.7 GiB and the partitions p1 p2 p3'].map(pre);
+  // (Wrapped as a mail client wraps at 78 columns: at the last space that fits, the space dropped.)
+  const wrap = (l: string): string[] => (l.length <= 78 ? [l] : [l.slice(0, l.lastIndexOf(' ', 78)), ...wrap(l.slice(l.lastIndexOf(' ', 78) + 1))]);
+  const wrapped = [...filler, ...filler, pre('systemd[1]: weston.service: Main process exited, code=exited, status=1/FAILURE'), pre('systemd[1]: Failed to start Weston, a Wayland compositor, as a system service.')].flatMap(wrap);
+  assert.ok(wrapped.includes('compositor, as a system service.'), JSON.stringify(wrapped));
+  const report = analyze(wrapped.join('\n') + '\n');
+  assert.is(findings(report).rootCause, 'weston.service');
+  assert.is(report.boots[0]!.cycles[0]!.failures[0]!.unit.description, 'Weston, a Wayland compositor, as a system service');
+});
+
 test.run();

@@ -294,7 +294,11 @@ export class LineUnwrapper {
       // (The width is the widest line so far, but no less than mail clients wrap at: early in a paste fewer lines were seen.)
       const wordCut = atWidth > 0 && atWidth + 1 + firstWordLength(line.text) > Math.max(this.widest, 76) && line.text.charCodeAt(0) !== 0x20;
       if (continuesWrappedRecord(line.text) && held.text.length + line.text.length <= MAX_JOINED && (!dangling || DANGLING_REST.test(line.text)) && (atWidth === 0 || wordCut)) {
-        const joined = { ...held, text: dangling || atWidth > 0 ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
+        // (A journal line cut short of the widest, its rest's first word too long to have fit: a word wrap that
+        // dropped its space, `… Weston, a Wayland` / `compositor, as a system service.`; cut at the very column,
+        // `… Failed wit` / `h result`, the rest goes on at once.)
+        const wordWrapped = !this.flowed && held.text.length < this.widest - 1 && held.text.length + 1 + firstWordLength(line.text) > this.widest && held.text.charCodeAt(held.text.length - 1) !== 0x20 && line.text.charCodeAt(0) !== 0x20;
+        const joined = { ...held, text: dangling || atWidth > 0 || wordWrapped ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
         // (A line wrapped twice goes on again when its rest, too, reached the width.)
         if (atWidth > 0 && this.cutAtWidth(line.text)) {
           this.wrapped = joined;
