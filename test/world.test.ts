@@ -3897,6 +3897,10 @@ test("a journal line word-wrapped at the paste's width, its space dropped, is jo
   const report = analyze(wrapped.join('\n') + '\n');
   assert.is(findings(report).rootCause, 'weston.service');
   assert.is(report.boots[0]!.cycles[0]!.failures[0]!.unit.description, 'Weston, a Wayland compositor, as a system service');
+  // (A line the mail client could not break, one long word, leaves the paste's width what the others show.)
+  const unbroken = pre(`kernel: Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-imx8-${'x'.repeat(60)}`);
+  const withLong = analyze([unbroken, ...wrapped].join('\n') + '\n');
+  assert.is(withLong.boots[0]!.cycles[0]!.failures[0]!.unit.description, 'Weston, a Wayland compositor, as a system service');
 });
 
 test.run();

@@ -281,6 +281,7 @@ export class LineUnwrapper {
       const n = line.text.length;
       if (n > this.widest) this.widest = n;
       if (n <= 100) this.lengths[n]!++;
+      else this.overWide++;
     }
     const held = this.wrapped;
     if (held !== null) {
@@ -297,7 +298,8 @@ export class LineUnwrapper {
         // (A journal line cut short of the widest, its rest's first word too long to have fit: a word wrap that
         // dropped its space, `… Weston, a Wayland` / `compositor, as a system service.`; cut at the very column,
         // `… Failed wit` / `h result`, the rest goes on at once.)
-        const wordWrapped = !this.flowed && held.text.length < this.widest - 1 && held.text.length + 1 + firstWordLength(line.text) > this.widest && held.text.charCodeAt(held.text.length - 1) !== 0x20 && line.text.charCodeAt(0) !== 0x20;
+        const width = this.pasteWidth();
+        const wordWrapped = !this.flowed && held.text.length < width - 1 && held.text.length + 1 + firstWordLength(line.text) > width && held.text.charCodeAt(held.text.length - 1) !== 0x20 && line.text.charCodeAt(0) !== 0x20;
         const joined = { ...held, text: dangling || atWidth > 0 || wordWrapped ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
         // (A line wrapped twice goes on again when its rest, too, reached the width.)
         if (atWidth > 0 && this.cutAtWidth(line.text)) {
@@ -354,6 +356,20 @@ export class LineUnwrapper {
   private atWidth = 0;
   /** How many physical lines so far had each length up to 100 (see cutAtWidth). */
   private readonly lengths = new Uint32Array(101);
+
+  /** Lines so far wider than 100 columns. */
+  private overWide = 0;
+
+  /** The width a paste was wrapped at: its widest line, or when a few lines were left unwrapped (a mail client
+   *  does not break a line without a space, an ACPI table's), the widest of the others. */
+  private pasteWidth(): number {
+    if (this.widest <= 100) return this.widest;
+    let total = this.overWide;
+    for (let k = 0; k <= 100; k++) total += this.lengths[k]!;
+    if (this.overWide > Math.max(2, total / 50)) return this.widest;
+    for (let k = 100; k >= 60; k--) if (this.lengths[k]! > 0) return k;
+    return this.widest;
+  }
 
   /** A line as wide as a paste hard-wrapped at a mail's width (60 to 100 columns) makes its lines. */
   private cutAtWidth(text: string): boolean {
