@@ -3903,4 +3903,11 @@ test("a journal line word-wrapped at the paste's width, its space dropped, is jo
   assert.is(withLong.boots[0]!.cycles[0]!.failures[0]!.unit.description, 'Weston, a Wayland compositor, as a system service');
 });
 
+test("a journal line a mail cut just after a comma is joined with the space prose has there: md's disabling of a failed member is read", () => {
+  const j = (m: string) => `touko 05 09:19:00 taavi kernel: ${m}`;
+  const long = (i: number) => j(`ACPI: SSDT 0x00000000CAFE${i}000 00${i}ABC (v02 AMD    AmdTable 00000002 MSFT 04000000) and more`);
+  const r = f([...Array.from({ length: 4 }, (_, i) => long(i)), j('I/O error, dev sdb, sector 157634824 op 0x0:(READ) flags 0x80700 phys_seg 32 prio class 0'), j('md/raid1:md1: Disk failure on sdb3,'), 'disabling device.', j('md/raid1:md1: Operation continuing on 1 devices.')]);
+  assert.is(r.rootCause, 'md/raid1:md1: Disk failure on sdb3, disabling device.');
+});
+
 test.run();

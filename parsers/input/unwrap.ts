@@ -299,7 +299,10 @@ export class LineUnwrapper {
         // dropped its space, `… Weston, a Wayland` / `compositor, as a system service.`; cut at the very column,
         // `… Failed wit` / `h result`, the rest goes on at once.)
         const width = this.pasteWidth();
-        const wordWrapped = !this.flowed && held.text.length < width - 1 && held.text.length + 1 + firstWordLength(line.text) > width && held.text.charCodeAt(held.text.length - 1) !== 0x20 && line.text.charCodeAt(0) !== 0x20;
+        const end = held.text.charCodeAt(held.text.length - 1);
+        // (Or cut just after a comma, `… Disk failure on sdb3,` / `disabling device.`: prose puts a space there.)
+        const afterComma = end === 0x2c /* , */ && /^[a-z]/.test(line.text);
+        const wordWrapped = !this.flowed && end !== 0x20 && line.text.charCodeAt(0) !== 0x20 && (afterComma || (held.text.length < width - 1 && held.text.length + 1 + firstWordLength(line.text) > width));
         const joined = { ...held, text: dangling || atWidth > 0 || wordWrapped ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
         // (A line wrapped twice goes on again when its rest, too, reached the width.)
         if (atWidth > 0 && this.cutAtWidth(line.text)) {
