@@ -128,6 +128,7 @@ export class Analyzer {
    *  not at the next byte. */
   checkPartialLine(): void {
     this.splitter.flushHeld();
+    this.unwrapper.flushWrapped();
     const partial = this.splitter.peekPartial();
     if (partial) this.segmenter.partialLine(partial.text, partial.lineNo);
   }

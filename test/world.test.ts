@@ -3910,4 +3910,13 @@ test("a journal line a mail cut just after a comma is joined with the space pros
   assert.is(r.rootCause, 'md/raid1:md1: Disk failure on sdb3, disabling device.');
 });
 
+test('live input gone quiet: a line held for a wrapped rest that is not coming counts at once', () => {
+  const a = new Analyzer({ name: 'live' });
+  a.write(new TextEncoder().encode(['Mar 01 12:00:01 host systemd[1]: Starting Foo Daemon that does some things...', 'Mar 01 12:00:02 host systemd[1]: foo.service: Main process exited, code=exited, status=1/FAILURE', 'Mar 01 12:00:02 host systemd[1]: Failed to start Foo Daemon that does some things and more', ''].join('\n')));
+  // (A journal line of that length with no full stop may go on in the next line of a paste: it waits for it.)
+  assert.is(a.report().rootCause, null);
+  a.checkPartialLine();
+  assert.is(a.report().rootCause?.unit, 'foo.service');
+});
+
 test.run();

@@ -504,6 +504,12 @@ export class LineUnwrapper {
     this.inner.write(bytes);
   }
 
+  /** Live input gone quiet: a line held for the rest a wrap would put on the next line has none coming (a
+   *  console does not wrap; a paste's next line comes at once). */
+  flushWrapped(): void {
+    this.releaseWrapped();
+  }
+
   /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
   end(): void {
     // (A last line that looked like a soft break: as it was, or decoded.)
