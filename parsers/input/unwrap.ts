@@ -298,12 +298,8 @@ export class LineUnwrapper {
         // (A journal line cut short of the widest, its rest's first word too long to have fit: a word wrap that
         // dropped its space, `… Weston, a Wayland` / `compositor, as a system service.`; cut at the very column,
         // `… Failed wit` / `h result`, the rest goes on at once.)
-        const width = this.pasteWidth();
-        const end = held.text.charCodeAt(held.text.length - 1);
-        // (Or cut just after a comma, `… Disk failure on sdb3,` / `disabling device.`: prose puts a space there.)
-        const afterComma = end === 0x2c /* , */ && /^[a-z]/.test(line.text);
-        const wordWrapped = !this.flowed && end !== 0x20 && line.text.charCodeAt(0) !== 0x20 && (afterComma || (held.text.length < width - 1 && held.text.length + 1 + firstWordLength(line.text) > width));
-        const joined = { ...held, text: dangling || atWidth > 0 || wordWrapped ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
+        const spaced = dangling || atWidth > 0 || (!this.flowed && this.wordWrapped(held.text, line.text));
+        const joined = { ...held, text: spaced ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
         // (A line wrapped twice goes on again when its rest, too, reached the width.)
         if (atWidth > 0 && this.cutAtWidth(line.text)) {
           this.wrapped = joined;
@@ -359,6 +355,17 @@ export class LineUnwrapper {
   private atWidth = 0;
   /** How many physical lines so far had each length up to 100 (see cutAtWidth). */
   private readonly lengths = new Uint32Array(101);
+
+  /** A held line and the rest on the next line were one line with a space between, its space dropped by the
+   *  wrap: the rest's first word would not have fit on the held line, or the cut came just after a comma (`…
+   *  Disk failure on sdb3,` / `disabling device.`: prose puts a space there). */
+  private wordWrapped(held: string, rest: string): boolean {
+    const end = held.charCodeAt(held.length - 1);
+    if (end === 0x20 || rest.charCodeAt(0) === 0x20) return false;
+    if (end === 0x2c /* , */ && /^[a-z]/.test(rest)) return true;
+    const width = this.pasteWidth();
+    return held.length < width - 1 && held.length + 1 + firstWordLength(rest) > width;
+  }
 
   /** Lines so far wider than 100 columns. */
   private overWide = 0;
@@ -1022,8 +1029,6 @@ function escapeKinds(text: string): number {
   return kinds;
 }
 
-/** `[    1.234567]` or `[12345.678901]` at the start. */
-/** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
 /** A status line's marker (`[FAILED]`, `[  OK  ]`, `[DEPEND]`, `[ TIME ]`): a line that may have been wrapped. */
 const STATUS_OPEN = /^\[(?:FAILED|DEPEND| TIME |  OK  |  \*+ *|UNSUPP| SKIP |ASSERT| INFO )\] /;
 
@@ -1033,6 +1038,8 @@ function firstWordLength(text: string): number {
   return sp < 0 ? text.length : sp;
 }
 
+/** `[    1.234567]` or `[12345.678901]` at the start. */
+/** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
 function flowedCut(text: string): boolean {
   const n = text.length;
   return n >= 60 && n <= 100 && text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20;

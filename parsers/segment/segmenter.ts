@@ -351,7 +351,7 @@ export class Segmenter extends CrashTracker {
         if (sp !== null) this.boot.secureFirmwarePanic = { message: clip(sp[1] ?? sp[2]!), ev: { line: rec.at.lineNo, text: clip(t), why: sp[1] !== undefined ? 'OP-TEE, the secure world’s OS, panicked' : 'Trusted Firmware, the secure monitor, panicked' } };
       }
       // (Indented too, as a mail quotes a log: ` \u00a0Unable to handle kernel NULL pointer dereference …`.)
-      if ((t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) || ((t0 === 0x20 || t0 === 0xa0 || t0 === 0x09) && t.trimStart().startsWith('Unable to handle kernel '))) this.unableToHandleKernel(t.trim(), rec.at, null, true);
+      if ((t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) || ((t0 === 0x20 || t0 === 0xa0 || t0 === 0x09) && t.includes('Unable to handle kernel ') && t.trimStart().startsWith('Unable to handle kernel '))) this.unableToHandleKernel(t.trim(), rec.at, null, true);
       // (MIPS names the CPU first, untimed too: `CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == …`.)
       else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
