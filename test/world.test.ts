@@ -3919,4 +3919,44 @@ test('live input gone quiet: a line held for a wrapped rest that is not coming c
   assert.is(a.report().rootCause?.unit, 'foo.service');
 });
 
+test('init run on a console that showed its bootloader, then nothing from userspace while the kernel clock runs on a minute: the boot stopped there', () => {
+  const k = (t: string, m: string) => `[${t.padStart(12)}] ${m}`;
+  const head = ['U-Boot 2021.07 (May 28 2021 - 17:05:35 +0200)', 'Hit any key to stop autoboot:  0', 'Starting kernel ...', '', k('0.000000', 'Booting Linux on physical CPU 0x0'), k('0.000000', 'Linux version 5.13.0 (x@y) (gcc) #1'), k('4.401197', 'Run /linuxrc as init process'), k('4.478612', '  with arguments:'), k('4.555066', '    /linuxrc'), k('4.595404', '  with environment:'), k('4.672212', '    HOME=/')];
+  const hung = analyze([...head, k('206.785288', 'random: crng init done')].join('\n') + '\n');
+  assert.is(hung.rootCause?.description, 'Run /linuxrc as init process');
+  assert.ok(hung.rootCause!.evidence.some((e) => e.text.includes('crng init done')));
+  // (A few seconds only, a line from userspace, or a dmesg with no bootloader before it: nothing to say.)
+  assert.is(analyze([...head, k('9.785288', 'random: crng init done')].join('\n') + '\n').rootCause, null);
+  assert.is(analyze([...head, 'Starting syslogd: OK', k('206.785288', 'random: crng init done')].join('\n') + '\n').rootCause, null);
+  assert.is(analyze([...head.slice(4), k('206.785288', 'random: crng init done')].join('\n') + '\n').rootCause, null);
+});
+
+test("an rc script's step that prints a dot a moment as it waits is no systemd job: its FAIL lines below are the step's", () => {
+  const r = f(['Starting syslogd: OK', 'Starting network: Waiting for interface eth0 to appear...............', 'timeout!', 'run-parts: /etc/network/if-pre-up.d/wait_iface: exit status 1', 'FAIL', '', 'Welcome to Buildroot', 'buildroot login:']);
+  assert.is(r.rootCause, 'network');
+  assert.is(r.cycles, 0);
+  // (systemd's own `Starting Foo...` is still its job.)
+  assert.is(f(['[  OK  ] Reached target Basic System.', 'Starting Network Manager...', '[FAILED] Failed to start Network Manager.']).cycles, 1);
+});
+
+test("a BUG whose report the log lost after its header, right after a task's WARNINGs: the chain began at the first WARNING", () => {
+  const j = (m: string) => `Mar 18 12:38:45 n100 kernel: ${m}`;
+  const warn = (at: string, fn: string) => [j('------------[ cut here ]------------'), j(`WARNING: CPU: 3 PID: 7219 at ${at} ${fn}+0xba/0x110`), j('Modules linked in: igc'), j('CPU: 3 PID: 7219 Comm: transmission-da Tainted: P           OE      6.1.0-6-amd64 #1  Debian 6.1.15-1'), j(`RIP: 0010:${fn}+0xba/0x110`), j('Call Trace:'), j(' <TASK>'), j(' igc_poll+0x1d1/0x1560 [igc]'), j(' </TASK>'), j('---[ end trace 0000000000000000 ]---')];
+  const log = [j('Linux version 6.1.0-6-amd64 (debian-kernel@lists.debian.org) (gcc-12) #1 SMP'), j('igc 0000:02:00.0 enp2s0: Reset adapter'), j('refcount_t: underflow; use-after-free.'), ...warn('lib/refcount.c:28', 'refcount_warn_saturate'), ...warn('drivers/iommu/dma-iommu.c:1038', 'iommu_dma_unmap_page'), j('------------[ cut here ]------------'), j('kernel BUG at lib/dynamic_queue_limits.c:27!')];
+  const r = analyze(log.join('\n') + '\n');
+  assert.is(findings(r).kernelCrashes.join(' '), 'warning warning bug');
+  assert.ok(r.rootCause?.headline.includes('refcount_warn_saturate'), r.rootCause?.headline);
+  // (With the BUG's own report, another task's: a crash of its own.)
+  const other = analyze([...log, j('Internal error: Oops - BUG: 0 [#1] SMP'), j('CPU: 1 PID: 88 Comm: kworker/1:2 Tainted: P           OE      6.1.0-6-amd64 #1'), j('Call Trace:'), j(' dql_completed+0x10/0x20')].join('\n') + '\n');
+  assert.ok(other.rootCause?.headline.includes('dynamic_queue_limits'), other.rootCause?.headline);
+});
+
+test('`Fatal hardware error!`: the APEI report it ends, under its record number, is the evidence', () => {
+  const k = (m: string) => `[    6.308886] ${m}`;
+  const r = analyze([k('Linux version 5.10.0 (x@y) (gcc) #3 SMP'), k('{1}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 4'), k('{1}[Hardware Error]: event severity: fatal'), k('{1}[Hardware Error]:  Error 0, type: fatal'), k('{1}[Hardware Error]:   section_type: memory error'), k('{1}[Hardware Error]:   DIMM location: CPU 1 DIMM 8'), k('Kernel panic - not syncing: Fatal hardware error!')].join('\n') + '\n');
+  const ev = r.rootCause!.evidence.map((e) => e.text);
+  assert.ok(ev.some((t) => t.includes('event severity: fatal')), JSON.stringify(ev));
+  assert.ok(ev.some((t) => t.includes('Generic Hardware Error Source')));
+});
+
 test.run();

@@ -587,6 +587,36 @@ function kernelSaid(text: string): string {
  * that line, before init: the kernel stopped there (the step's own `smp: Brought up …` never came). A log
  * ends mid-step when the machine hung, not by chance.
  */
+/**
+ * Init ran, and on a console that showed the bootloader (so a capture of the machine's own port, not a dmesg) not a
+ * line came from userspace while the kernel's clock went on for a minute and more: a handful of the kernel's own
+ * lines (`random: crng init done`) and the log ends. Init hung, or writes to another console; either way the boot
+ * went no further that the log shows.
+ */
+function initSilent(b: BootState, endsTheLog: boolean): Cause | null {
+  const run = b.initRunLine;
+  if (!endsTheLog || run === undefined || b.handoverAt === null || b.end !== 'log-end' || b.spokeAfterInit === true || b.cycles.length > 0 || b.init !== null || b.loginLine !== null || b.mode !== null || b.crashes.length > 0) return null;
+  const t0 = b.initRunUptime;
+  const last = b.kernelLastLine;
+  if (t0 === null || t0 === undefined || b.lastUptime === null || b.lastUptime - t0 < 60 || last === undefined || last <= run || b.contentEnd - run > 12) return null;
+  const said = kernelSaid(b.initRunText ?? '');
+  const waited = Math.round(b.lastUptime - t0);
+  return {
+    kind: 'unexplained',
+    unit: null,
+    headline: `init started (${said}) and nothing came from userspace in the ${waited} s the kernel's clock ran on before the log ends: it hung, or writes to another console`,
+    lines: [run, last],
+    evidence: [
+      { line: run, text: clip(b.initRunText ?? ''), why: 'the kernel runs init' },
+      { line: last, text: clip(b.kernelLastText ?? ''), why: `the kernel's last line, ${waited} s later: nothing of init's in between` },
+    ],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+    description: said,
+  };
+}
+
 function kernelStoppedMidStep(b: BootState, endsTheLog: boolean): Cause | null {
   if (!endsTheLog || !b.hasKernel || b.end !== 'log-end' || b.crashes.length > 0 || b.initRunLine !== undefined || b.init !== null || b.cycles.length > 0 || b.mode !== null) return null;
   const line = b.kernelLastLine;
@@ -1125,7 +1155,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = secureFirmwareFirst(b, rootCause) ?? behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1246,7 +1276,7 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
   // (The task by its id, or when the report gives none, by its name: `BUG: Bad page state in process napi/phy0-324`.)
   const pid = c.details.pid;
   const comm = pid === null ? (c.details.comm ?? / in process (\S+)/.exec(c.title)?.[1] ?? null) : null;
-  if (pid === null && comm === null) return null;
+  if (pid === null && comm === null) return cutAfterWarning(c, crashes);
   const header = c.evidence.find((e) => e.line === c.line)?.text ?? '';
   const stuck = c.title.startsWith('BUG: soft lockup') ? Number(/ stuck for (\d+)s!/.exec(header)?.[1] ?? 0) : 0;
   const began = c.uptime === null ? null : c.uptime - stuck;
@@ -1264,6 +1294,22 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
     // (PID 0 is the boot CPU's own task until init runs: everything early is it. There, the same calls must say so.)
     if ((pid !== null ? w.details.pid === pid : w.details.comm === comm) && close && (pid !== 0 || sharesFrame(w, c))) lead ??= w;
     else lead = null;
+  }
+  return lead;
+}
+
+/** A BUG or oops whose report the log lost after its header (the log ends there), just after a task's WARNING
+ *  report: `---[ end trace … ]---`, `------------[ cut here ]------------`, `kernel BUG at lib/dynamic_queue_limits.c:27!`.
+ *  Nothing says which task, but nothing came between: the same chain, begun at that task's first WARNING of the run. */
+function cutAfterWarning(c: CrashState, crashes: readonly CrashState[]): CrashState | null {
+  const at = crashes.indexOf(c);
+  const prev = crashes[at - 1];
+  if (c.trace !== false || c.details.frames.length > 0 || prev === undefined || prev.kind !== 'warning' || prev.details.pid === null || c.line - prev.line > 120) return null;
+  let lead = prev;
+  for (let i = at - 2; i >= 0; i--) {
+    const w = crashes[i]!;
+    if (w.kind !== 'warning' || w.details.pid !== prev.details.pid || lead.line - w.line > 120) break;
+    lead = w;
   }
   return lead;
 }

@@ -306,6 +306,15 @@ const LSB_STATUS_ALONE = /^\[ ?(OK|fail|Fail) ?\]$/;
 /** A Red Hat initscript's step as `action` prints it, its name up to the colon (what its program said may follow). */
 const RH_STEP = /^((?:Starting|Stopping|Finding|Checking|Mounting|Setting|Bringing up|Loading|Enabling|Activating|Remounting|Initializing|Configuring|Applying|Unmounting|Turning|Saving|Bringing|Running|Updating|Creating|Determining|Retrigger|Waiting)\b[^:[\]]{0,70}):(?:\s|$)/;
 
+/**
+ * systemd's `Starting Foo...` ends in three dots. An rc script's step that waits on something names itself up to
+ * a colon and prints a dot a moment (`Starting network: Waiting for interface eth0 to appear...............`),
+ * its result on a line below: no systemd job.
+ */
+function scriptStepWaiting(text: string): boolean {
+  return text.endsWith('....') && text.includes(': ');
+}
+
 /** A process's kmsg line with spaces before its name. */
 const SPACED_PROCESS = /^ {1,3}[\w@.\-/]{1,64}\[\d{1,9}\]: /;
 
@@ -714,7 +723,7 @@ export class LineClassifier {
     }
     if (MESSAGE_START.test(text)) {
       const msg = parseStatusMessage(trimmed);
-      if (msg && UNBRACKETED.has(msg.verb)) {
+      if (msg && UNBRACKETED.has(msg.verb) && !scriptStepWaiting(trimmed)) {
         const bare = text.charCodeAt(0) !== 0x20 && text.charCodeAt(0) !== 0x09 && !repaired;
         this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare });
         return;
@@ -808,7 +817,7 @@ export class LineClassifier {
       const msg =
         parseStatusMessage(trimmed) ??
         (!trimmed.endsWith('.') && (trimmed.startsWith('Timed out waiting for device ') || trimmed.startsWith('Dependency failed for ')) ? parseStatusMessage(trimmed + '.') : null);
-      if (msg && BARE_VERBS.has(msg.verb)) {
+      if (msg && BARE_VERBS.has(msg.verb) && !scriptStepWaiting(trimmed)) {
         this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare: true });
         return;
       }

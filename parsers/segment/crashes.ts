@@ -260,7 +260,7 @@ export abstract class CrashTracker extends FailureLedger {
     // `Bad Address (null pointer deref?): Code=15 (Data TLB miss fault) at addr …`): the panic ends it.
     if (c.kind === 'panic') {
       const reason = c.title.replace(/^kernel panic: /, '').replace(/[.!\s]+$/, '').toLowerCase();
-      const heads = this.reportHeads.get(reason);
+      const heads = this.reportHeads.get(reason) ?? (reason.startsWith('fatal ') ? this.reportHeads.get(reason.slice(6)) : undefined);
       if (heads !== undefined && heads.length > 0 && at.lineNo - heads[0]!.line <= 300) for (const e of heads) addEvidence(state.evidence, e);
     }
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
@@ -354,6 +354,16 @@ export abstract class CrashTracker extends FailureLedger {
 
   protected noteReportHead(at: LineRef, message: string): void {
     const c = message.charCodeAt(0);
+    // APEI's hardware error report, each line under the record's number (`{1}[Hardware Error]: event severity:
+    // fatal`), that `Kernel panic - not syncing: Fatal hardware error!` ends: its first lines say what failed.
+    if (c === 0x7b /* { */) {
+      const ghes = /^\{\d+\}\[Hardware Error\]: /.exec(message);
+      if (ghes === null) return;
+      let lines = this.reportHeads.get('hardware error');
+      if (lines === undefined || (lines.length > 0 && at.lineNo - lines[lines.length - 1]!.line > 50)) this.reportHeads.set('hardware error', (lines = []));
+      if (lines.length < 4) lines.push({ line: at.lineNo, text: clip(at.text), why: 'the hardware error report the panic ends' });
+      return;
+    }
     if (c < 0x41 || c > 0x5a) return;
     const colon = message.indexOf(': ');
     if (colon < 6 || colon > 60) return;

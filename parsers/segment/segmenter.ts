@@ -301,6 +301,7 @@ export class Segmenter extends CrashTracker {
       if (rec.plain && this.plainKernel(rec)) return;
       return this.kernel(rec);
     }
+    if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.spokeAfterInit !== true && line > this.boot.initRunLine && shown.trim() !== '') this.boot.spokeAfterInit = true;
     // (Another init as PID 1 in a journal or syslog forwards its services' output under its own name,
     // `shepherd[1]: [nbfc_service] modprobe: FATAL: …`: the lines a console would show plain.)
     if (rec.kind === 'journal' && rec.journal.pid === 1 && rec.journal.ident !== 'systemd') this.recentLines[this.recentAt++ & 7] = rec.at;
@@ -1573,6 +1574,10 @@ export class Segmenter extends CrashTracker {
       switch (rec.event.kind) {
         case 'run-init':
           boot.rootWait = null;
+          if (boot.initRunLine === undefined) {
+            boot.initRunUptime = rec.uptime;
+            boot.initRunText = at.text;
+          }
           boot.initRunLine ??= at.lineNo;
           this.initAttempt(at, 'the kernel tries to start init');
           if (boot.cycles.length === 0 && rec.event.detail === '/init') this.bootPhase(boot, 'initrd', at.lineNo);

@@ -245,6 +245,11 @@ export interface BootState {
   firstStorageError?: Evidence;
   /** Where the kernel said it runs init (`Run /sbin/init as init process`). */
   initRunLine?: number;
+  /** The kernel's clock when it ran init, and whether any line not the kernel's came after (init's or its
+   *  programs' output, a prompt): a console where init stays silent while the kernel's clock runs on hung there. */
+  initRunUptime?: number | null;
+  initRunText?: string;
+  spokeAfterInit?: boolean;
   /** The first error printed after the kernel ran init and before any userspace cycle, login or prompt
    *  (`<3>ERROR: ConnectHvSocket:670: connect failed 19`), and where the machine then stopped
    *  (`reboot: Power down`): an init that gave up and shut the machine down. */
