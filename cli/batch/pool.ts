@@ -37,15 +37,29 @@ export async function* analyzeAll(paths: readonly string[], job: FormatJob, opti
   // The largest files go first: one big file started last would leave the other cores idle at the end
   // (500 corpus logs with a 2.5 MB one among them). Results still print in input order.
   const order = await largestFirst(paths);
+  // Workers take the largest files first; this thread, one of the jobs, the smallest from the other end (each a
+  // few milliseconds, so the workers' results and requests are never kept waiting long): one thread fewer to
+  // start and warm up than jobs.
   let next = 0;
+  let last = order.length - 1;
   let failure: Error | null = null;
   const workers: Worker[] = [];
   const feed = (w: Worker): void => {
-    if (next >= paths.length) return;
+    if (next > last) return;
     const id = order[next++]!;
     w.postMessage({ id, path: paths[id] });
   };
-  for (let i = 0; i < jobs; i++) {
+  const here = async (): Promise<void> => {
+    while (next <= last && failure === null) {
+      const id = order[last--]!;
+      const r = await processFile(paths[id]!, job);
+      results.set(id, r);
+      options.onDone?.(r, ++done);
+      wake?.();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  for (let i = 0; i < jobs - 1; i++) {
     const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: job });
     w.on('message', (m: { id: number; outcome: FileOutcome }) => {
       results.set(m.id, m.outcome);
@@ -60,6 +74,10 @@ export async function* analyzeAll(paths: readonly string[], job: FormatJob, opti
     workers.push(w);
     feed(w);
   }
+  const mine = here().catch((err: Error) => {
+    failure ??= err;
+    wake?.();
+  });
   try {
     for (let want = 0; want < paths.length; want++) {
       while (!results.has(want)) {
@@ -72,6 +90,8 @@ export async function* analyzeAll(paths: readonly string[], job: FormatJob, opti
       yield r;
     }
   } finally {
+    last = next - 1;
+    await mine;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
