@@ -1,7 +1,7 @@
 /**
- * Many files on the machine's cores: a pool of worker threads takes the files one at a time; results come back in
- * input order (a result that arrives early waits for the ones before it). One file, or one core, runs in
- * this thread: a worker's start-up would cost more than it saves.
+ * Many files on the machine's cores: this thread and a pool of worker threads take the files one at a time; results
+ * come back in input order (a result that arrives early waits for the ones before it). One file, or one core,
+ * runs in this thread alone: a worker's start-up would cost more than it saves.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { processFile, type FileOutcome, type FormatJob } from './analyze-file.js';
 
 export interface PoolOptions {
-  /** Worker threads (default: the machine's cores, at most one per file). */
+  /** Jobs, this thread among them (default: the machine's cores, at most one per file). */
   jobs?: number;
   /** Called as each file finishes (in completion order), for progress. */
   onDone?: (outcome: FileOutcome, done: number) => void;
@@ -20,8 +20,8 @@ export function defaultJobs(): number {
 }
 
 export async function* analyzeAll(paths: readonly string[], job: FormatJob, options: PoolOptions = {}): AsyncGenerator<FileOutcome> {
-  // A worker on every core: with the shebang's tier-up flags V8's compiler threads no longer fill a second
-  // core, and two workers on two cores beat one (2.9 s against 3.2 s for 500 corpus logs, `npm run bench -- batch`).
+  // A job on every core: with the shebang's tier-up flags V8's compiler threads no longer fill a second core, and
+  // two jobs on two cores beat one (`npm run bench -- batch`, 500 corpus logs: 1.6x the one-core rate).
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), paths.length));
   let done = 0;
   if (jobs === 1 || paths.includes('-')) {
