@@ -3959,4 +3959,19 @@ test('`Fatal hardware error!`: the APEI report it ends, under its record number,
   assert.ok(ev.some((t) => t.includes('Generic Hardware Error Source')));
 });
 
+test("a short journal paste wrapped by a mail: the line held is the widest yet, and still its rest's first word did not fit", () => {
+  const r = f(['Oct 03 16:28:20 testnode systemd[1]: Stopped OSTree Finalize Staged', 'Deployment.', "Oct 03 16:28:20 testnode systemd[1]: ostree-finalize-staged.service: Failed", "with result 'exit-code'.", 'Oct 03 16:28:20 testnode systemd[1]: ostree-finalize-staged.service: Control', 'process exited, code=exited status=1']);
+  assert.is(r.rootCause, 'ostree-finalize-staged.service');
+  // (A terminal's hard cut at its 80th column, mid-word, still joins without a space.)
+  const cut = f(["Oct 03 16:28:20 testnode systemd[1]: ostree-finalize-staged.service: Failed wit", "h result 'exit-code'."]);
+  assert.is(cut.rootCause, 'ostree-finalize-staged.service');
+});
+
+test('the kernel waits for a root device the storage stack failed to set up just before: its error is evidence', () => {
+  const k = (t: string, m: string) => `[${t.padStart(12)}] ${m}`;
+  const r = analyze(['Starting kernel ...', k('0.000000', 'Booting Linux on physical CPU 0x0000000000 [0x411fd090]'), k('6.522222', 'ubi0 error: ubi_attach_mtd_dev: failed to attach mtd1, error -22'), k('6.529294', 'UBI error: cannot attach mtd1'), k('6.533450', 'clk: Disabling unused clocks'), k('6.537583', 'Waiting for root device /dev/ubiblock0_5...')].join('\n') + '\n');
+  assert.is(r.rootCause?.kind, 'root-device');
+  assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('cannot attach mtd1')), JSON.stringify(r.rootCause!.evidence));
+});
+
 test.run();

@@ -510,6 +510,7 @@ function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const evidence: Evidence[] = [
     ...(w.gaveUp !== undefined && w.gaveUp.line !== w.line ? [{ line: w.gaveUp.line, text: w.gaveUp.text, why: `the initrd stopped waiting for ${w.device}` }] : []),
     ...(w.triedMount !== undefined ? [{ line: w.triedMount.line, text: w.triedMount.text, why: `the mount the initrd tried anyway without ${w.device} failed` }] : []),
+    ...(w.errors ?? []).map((e) => ({ ...e, why: 'a storage error just before the wait' })),
     { line: w.line, text: w.text, why: kernel ? 'the kernel waits for the root device (rootwait) and no init ran after it' : 'the initrd waits for the device, and no system started after it' },
   ];
   return {

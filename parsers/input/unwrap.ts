@@ -363,7 +363,10 @@ export class LineUnwrapper {
     const end = held.charCodeAt(held.length - 1);
     if (end === 0x20 || rest.charCodeAt(0) === 0x20) return false;
     if (end === 0x2c /* , */ && /^[a-z]/.test(rest)) return true;
-    const width = this.pasteWidth();
+    // (Held as the widest line yet, early in a short paste, the width is no less than mail clients wrap at: the line
+    // itself says nothing of a cut at its very column, which terminals make at 80.)
+    const seen = this.pasteWidth();
+    const width = held.length >= seen - 1 && seen < 78 ? 78 : seen;
     return held.length < width - 1 && held.length + 1 + firstWordLength(rest) > width;
   }
 

@@ -1610,7 +1610,12 @@ export class Segmenter extends CrashTracker {
           break;
         }
         case 'root-wait':
-          if (boot.cycles.length === 0) boot.rootWait = { device: own(rec.event.detail ?? ''), line: at.lineNo, text: clip(at.text) };
+          if (boot.cycles.length === 0) {
+            // (The storage stack's errors just before: the device the root was to be on could not be set up,
+            // `UBI error: cannot attach mtd1`.)
+            const errors = this.recentKernelErrors.filter((e) => e.line >= boot.startLine && e.line < at.lineNo && at.lineNo - e.line <= 20).slice(-2);
+            boot.rootWait = { device: own(rec.event.detail ?? ''), line: at.lineNo, text: clip(at.text), ...(errors.length > 0 ? { errors } : {}) };
+          }
           break;
         case 'restart':
           this.endBoot(boot, 'reboot', at);

@@ -366,7 +366,7 @@ export interface BootState {
   moduleRefused?: { message: string; line: number; text: string; more: Evidence[] };
   /** The kernel said it waits for the root device (`rootwait`) and no init has run since. */
   /** `gaveUp`: the initrd said it stopped waiting (NixOS stage 1: `Timed out waiting for device …, trying to mount anyway.`); `triedMount`: the mount it then tried, which failed. */
-  rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string }; triedMount?: { line: number; text: string } } | null;
+  rootWait?: { device: string; line: number; text: string; gaveUp?: { line: number; text: string }; triedMount?: { line: number; text: string }; errors?: Evidence[] } | null;
   /** Firmware banners seen in this boot (`seabios`, `u-boot`, …). */
   banners: Set<string>;
   phases: PhaseState[];
