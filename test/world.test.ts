@@ -3974,4 +3974,34 @@ test('the kernel waits for a root device the storage stack failed to set up just
   assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('cannot attach mtd1')), JSON.stringify(r.rootCause!.evidence));
 });
 
+test("a start job's spinner frame a mail wrapped, whatever phase its stars were in: its time limit on the next line is joined", () => {
+  const wrap = (l: string): string[] => (l.length <= 78 ? [l] : [l.slice(0, l.lastIndexOf(' ', 78)), ...wrap(l.slice(l.lastIndexOf(' ', 78) + 1))]);
+  const frames = ['[   ***]', '[    **]', '[     *]', '[*     ]', '[**    ]', '[***   ]'].map((s, i) => `${s} A start job is running for /dev/disk/by-label/data-volume (1min ${10 + i}s / 1min 30s)`);
+  const log = ['[  OK  ] Reached target Basic System.', ...frames].flatMap(wrap);
+  assert.ok(log.includes('1min 30s)'), JSON.stringify(log));
+  const r = analyze(log.join('\n') + '\n');
+  assert.ok(r.rootCause?.headline.includes('of 1min 30s'), r.rootCause?.headline);
+});
+
+test('init killed as it read a file system the kernel had just found damaged: the damage is why, not a mount that failed before it', () => {
+  const k = (t: string, m: string) => `[${t.padStart(12)}] ${m}`;
+  const r = analyze([k('5.900000', 'Freeing unused kernel memory: 1024K'), 'mount: mounting /dev/mmcblk0p1 on /mnt/sdcard/ failed: No such file or directory', k('7.121111', 'block ubiblock0_1: created from ubi0:1(recoveryfs)'), k('7.627410', 'SQUASHFS error: zlib decompression failed, data probably corrupt'), k('7.627449', 'SQUASHFS error: squashfs_read_data failed to read block 0x1e97f5'), k('7.670215', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000007'), k('7.670249', 'CPU: 0 PID: 1 Comm: init Not tainted 4.9.155 #1')].join('\n') + '\n');
+  assert.is(r.rootCause?.description, 'SQUASHFS error: zlib decompression failed, data probably corrupt');
+  assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('Attempted to kill init')));
+});
+
+test("a user manager's dependency failure is not laid at a system unit's door", () => {
+  const j = (who: string, m: string) => `May 29 15:02:45 xps ${who}: ${m}`;
+  const r = f([j('systemd[1]', 'fancontrol.service: Failed with result \'exit-code\'.'), j('systemd[1]', 'Failed to start fancontrol.service - fan speed regulator.'), j('systemd[1]', 'clamav-clamonacc.service: Main process exited, code=exited, status=2/INVALIDARGUMENT'), j('systemd[1]', "clamav-clamonacc.service: Failed with result 'exit-code'."), j('systemd[2215]', 'Dependency failed for wireplumber.service - Multimedia Service Session Manager.')]);
+  assert.is(r.rootCause, 'fancontrol.service');
+});
+
+test("an oops the kernel numbers [#2], its panic far below: the chain began at oops [#1], however far above, and ARM's `Unhandled fault` opens it", () => {
+  const k = (t: string, m: string) => `[${t.padStart(12)}] ${m}`;
+  const filler = Array.from({ length: 450 }, (_, i) => k(`5.${String(100000 + i).slice(1)}`, `[<c0c1d2e${i % 10}>] (handle_fasteoi_irq) from [<c0c1d2f0>] (generic_handle_irq+0x34/0x44)`));
+  const r = analyze([k('5.002197', 'Waiting for root device PARTUUID=6b10e805-12ad-b44e-88b8-3abf3d5f52ed...'), k('5.022918', '8<--- cut here ---'), k('5.026000', 'Unhandled fault: imprecise external abort (0x1406) at 0x00000000'), k('5.035797', '[00000000] *pgd=00000000'), k('5.039398', 'Internal error: : 1406 [#1] SMP ARM'), k('5.047027', 'CPU: 0 PID: 22 Comm: kworker/0:1 Not tainted 5.13.0-rc1-next-20210510 #1'), k('5.065002', 'PC is at xhci_hub_control+0x5c/0x1f4'), ...filler, k('5.921081', 'Unable to handle kernel paging request at virtual address f880350c'), k('5.934661', 'Internal error: Oops: 5 [#2] SMP ARM'), k('5.942382', 'CPU: 0 PID: 22 Comm: kworker/0:1 Tainted: G      D           5.13.0-rc1-next-20210510 #1'), k('5.961730', 'PC is at l3_interrupt_handler+0x80/0x39c'), ...filler.slice(0, 60), k('7.286621', 'Kernel panic - not syncing: Fatal exception in interrupt')].join('\n') + '\n');
+  assert.ok(r.rootCause?.headline.includes('xhci_hub_control'), r.rootCause?.headline);
+  assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('Unhandled fault: imprecise external abort')));
+});
+
 test.run();

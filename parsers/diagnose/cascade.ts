@@ -204,7 +204,8 @@ function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: R
       if (storage) return storage;
     }
   }
-  return latestPrimaryBefore(e, entries, () => true);
+  // (A user manager's units wait only on that manager's units; PID 1's on PID 1's.)
+  return latestPrimaryBefore(e, entries, (f) => f.manager === e.failure.manager);
 }
 
 function latestPrimaryBefore(e: CascadeEntry, entries: readonly CascadeEntry[], accept: (f: FailureState) => boolean): CascadeEntry | null {

@@ -1116,6 +1116,10 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
       // I/O that will not complete, and the device is why.
       // (An RCU stall after a controller stopped answering is the same wait, seen by RCU: a CPU stuck on it.)
       const device = crash.kind === 'hung-task' || (crash.kind === 'bug' && /rcu.*stall/i.test(crash.title)) ? (b.kernelFailures ?? []).find((f) => (f.kind === 'disk' || f.kind === 'hang') && f.line < crash.line) : undefined;
+      // init killed as it read from a file system the kernel had just found damaged (`SQUASHFS error: zlib
+      // decompression failed, data probably corrupt`, then `Attempted to kill init! exitcode=0x00000007`: a SIGBUS
+      // from a page that could not be read): the damage is why, closer than any mount that failed before it.
+      const damaged = crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) ? (b.kernelFailures ?? []).find((f) => f.kind === 'damage' && f.line < crash.line && crash.line - f.line <= 12) : undefined;
       const handOver = mount !== undefined && b.initrdFailure?.initrd === 'initramfs-script' && b.initrdFailure.line > mount.line && b.initrdFailure.line < crash.line ? b.initrdFailure.evidence : [];
       const mountEvidence: Evidence[] =
         mount !== undefined ? [...(mount.kernel !== null ? [{ line: mount.kernel.line, text: mount.kernel.text, why: 'the kernel refused the mount' }] : []), { line: mount.line, text: mount.text, why: 'the initramfs could not mount a file system it needs; its init exited' }, ...handOver] : [];
@@ -1148,6 +1152,18 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
               dependents: 0,
               crash: null,
               description: netSaid!,
+            }
+          : damaged !== undefined && !(mount !== undefined && mount.line > damaged.line)
+          ? {
+              kind: 'kernel-error',
+              unit: damaged.message,
+              headline: `the kernel found a file system damaged: ${damaged.message.replace(/\.$/, '')}; init died reading it and the kernel panicked`,
+              evidence: [{ line: damaged.line, text: damaged.text, why: 'the filesystem says it found damage' }, ...damaged.more, ...(b.kernelFailures ?? []).filter((f) => f.kind === 'damage' && f.line > damaged.line && f.line < crash.line).slice(0, 2).map((f) => ({ line: f.line, text: f.text, why: 'the filesystem says it again' })), ...panic.evidence.slice(0, 2).map((e) => ({ ...e, why: 'then init was killed and the kernel panicked' }))],
+              lines: [damaged.line, ...panic.lines.slice(0, 2)],
+              cascade: null,
+              dependents: 0,
+              crash: null,
+              description: damaged.message,
             }
           : why !== null
           ? { ...why, headline: `${why.headline}; with no root, the kernel found no init and panicked`, evidence: [...why.evidence, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }], lines: [...why.lines, crash.line] }
@@ -1244,7 +1260,13 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     // (A panic whose reason was lost off its line says nothing of its own: the crash just before it is why.)
     const reasonLost = PANIC_REASON_LOST.test(panic.title) && crashes.some((c) => c.kind !== 'warning' && c.kind !== 'panic' && c.line < panic.line && panic.line - c.line <= 100);
     if (!CONSEQUENTIAL_PANIC.test(panic.title) && !initKilledByOops && !reasonLost) return ledTo(warningOnTheWay(panic, crashes), panic) ?? panic;
-    const before = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
+    const near = crashes.filter((c) => c !== panic && c.line <= panic.line && panic.line - c.line <= 400);
+    // (An oops the kernel says is not its first, `Oops: 5 [#2]` or `Tainted: … D` (a task died before it): the chain
+    // began at that earlier death, however far above, `Internal error: : 1406 [#1]` 500 lines before.)
+    const nearHard = near.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
+    const notFirst = nearHard !== undefined && (nearHard.details.tainted?.includes('D') === true || nearHard.evidence.some((e) => (e.line === nearHard.line || e.why === 'the oops') && /\[#(?:[2-9]|\d\d+)\]/.test(e.text)));
+    const died = notFirst ? crashes.find((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < nearHard.line && !isFaultShadow(c, crashes)) : undefined;
+    const before = died !== undefined ? crashes.filter((c) => c !== panic && c.line >= died.line && c.line <= panic.line) : near;
     const firstHard = before.find((c) => c.kind !== 'warning' && !isFaultShadow(c, crashes));
     const cause = (firstHard !== undefined ? ledTo(leadingWarning(firstHard, crashes), reportOf(firstHard, crashes)) : null) ?? reportOf(firstHard ?? before[0] ?? panic, crashes);
     // The oops it led to (`BUG: KASAN: …`, then `Internal error: Oops: 96000004 [#1]`), and the panic that

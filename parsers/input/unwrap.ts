@@ -396,7 +396,9 @@ export class LineUnwrapper {
     // the rest lost: a word wrap spreads them over the columns below it.)
     let below = 0;
     for (let k = this.widest - 5; k < this.widest; k++) below += this.lengths[k]!;
-    return below + this.lengths[this.widest]! >= 4 && this.lengths[this.widest]! <= below;
+    // (A start job's spinner frames are all of one length: narrower than any terminal, 80 columns, they were cut by a
+    // mail even when they all reached the same column.)
+    return below + this.lengths[this.widest]! >= 4 && (this.lengths[this.widest]! <= below || (this.widest < 80 && SPINNER_FRAME.test(text)));
   }
 
   private releaseWrapped(): void {
@@ -1033,7 +1035,9 @@ function escapeKinds(text: string): number {
 }
 
 /** A status line's marker (`[FAILED]`, `[  OK  ]`, `[DEPEND]`, `[ TIME ]`): a line that may have been wrapped. */
-const STATUS_OPEN = /^\[(?:FAILED|DEPEND| TIME |  OK  |  \*+ *|UNSUPP| SKIP |ASSERT| INFO )\] /;
+/** A start job's spinner frame, its stars in any phase (`[   ***] A start job is running for …`). */
+const SPINNER_FRAME = /^\[(?! {6})[ *]{6}\] /;
+const STATUS_OPEN = /^\[(?:FAILED|DEPEND| TIME |  OK  |(?! {6})[ *]{6}|UNSUPP| SKIP |ASSERT| INFO )\] /;
 
 /** The length of a line's first word (to its first space). */
 function firstWordLength(text: string): number {

@@ -77,7 +77,7 @@ const RCU_SUSPICIOUS = /^\S+:\d+ suspicious rcu_dereference_\w+\(\) usage!/;
 const REPORT_REASON = /^(?:(?:rcu:\s+)?(?:\w+ kthread (?:starved for \d+ jiffies|timer wakeup didn't happen)|Possible timer handling issue)|Failing address: [0-9a-f]+ TEID: |(?:Read|Write) of size \d+ (?:at addr [0-9a-f]+ )?by task \S+|page dumped because: |in_atomic\(\): \d+, irqs_disabled\(\): )/;
 
 /** The fault said on a line of its own before the report's header: MIPS's bus error, powerpc's refused fetch. */
-const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-9a-f]+|kernel tried to execute (?:(?:exec-protected|user) page \(|NX-protected page - )|Accessing user space memory\([0-9a-f]+\) outside uaccess\.h routines|CFI failure at \S+\+0x[0-9a-f]+\/0x[0-9a-f]+ \(target: )/;
+const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-9a-f]+|kernel tried to execute (?:(?:exec-protected|user) page \(|NX-protected page - )|Accessing user space memory\([0-9a-f]+\) outside uaccess\.h routines|CFI failure at \S+\+0x[0-9a-f]+\/0x[0-9a-f]+ \(target: |Unhandled fault: [\w ]{3,60} \(0x[0-9a-f]+\) at 0x[0-9a-f]+)/;
 
 /** A report's own words before its colon: capitalised words, maybe a parenthesis (`Bad Address (null pointer deref?)`). */
 const REPORT_HEAD = /^[A-Z][A-Za-z-]+(?: [A-Za-z-]+){1,5}(?: \([^)]{1,40}\))?$/;
@@ -326,7 +326,7 @@ export abstract class CrashTracker extends FailureLedger {
     const file = c.kind === 'bug' ? /^kernel BUG at (?:\S+\/)?([a-z][\w-]{2,30})\.c:\d+/.exec(c.title)?.[1] : undefined;
     // (The kernel's own line may stand a few lines up when a paste put words of its own between: the last
     // two of the kernel's lines are the report's beginning whatever plain text came between.)
-    for (const l of [...this.recentKernelLines(at.lineNo, 8).slice(file !== undefined ? -5 : -2).map((k) => ({ lineNo: k.line, text: k.text, kernel: true })), ...this.plainLinesBefore(at.lineNo, file !== undefined ? 5 : 2).map((p) => ({ ...p, kernel: false }))]) {
+    for (const l of [...this.recentKernelLines(at.lineNo, 8).slice(file !== undefined ? -5 : -4).map((k) => ({ lineNo: k.line, text: k.text, kernel: true })), ...this.plainLinesBefore(at.lineNo, file !== undefined ? 5 : 2).map((p) => ({ ...p, kernel: false }))]) {
       if ((l.kernel || at.lineNo - l.lineNo <= 2) && FAULT_SAID_FIRST.test(l.text)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: 'the report begins: the fault the CPU took' });
       else if (file !== undefined && at.lineNo - l.lineNo <= 5 && reportMessage(l.text).startsWith(`${file}: `)) addEvidence(state.evidence, { line: l.lineNo, text: clip(l.text), why: `what ${file} said before it gave up` });
     }
