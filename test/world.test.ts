@@ -4004,4 +4004,18 @@ test("an oops the kernel numbers [#2], its panic far below: the chain began at o
   assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('Unhandled fault: imprecise external abort')));
 });
 
+test('no working init after the kernel could not unpack its initramfs: the unpack failure is the evidence', () => {
+  const k = (t: string, m: string) => `<0>[${t.padStart(12)}] ${m}`;
+  const r = analyze([k('0.000000', 'Linux version 5.5.0-rc7 (x@y) (gcc) #1 SMP'), k('2.779878', 'Trying to unpack rootfs image as initramfs...'), k('2.783430', 'Initramfs unpacking failed: junk within compressed archive'), k('3.338337', 'Failed to execute /init (error -2)'), k('3.342371', 'Run /sbin/init as init process'), k('3.357448', 'Kernel panic - not syncing: No working init found.  Try passing init= option to kernel.')].join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'panic');
+  assert.ok(r.rootCause!.evidence.some((e) => e.text.includes('Initramfs unpacking failed')), JSON.stringify(r.rootCause!.evidence));
+});
+
+test("a file system's error without the kernel's stamp, quoted indented in a mail, is the kernel's: the damage is found", () => {
+  const r = f(['    EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)', '    VFS: Mounted root (ext3 filesystem) readonly on device 8:1.', '    EXT4-fs error (device sda1): ext4_get_branch:171: inode #1980:', 'block 27550: comm jbd2/sda1-1980: invalid block', '    Aborting journal on device sda1-1980.', '    EXT4-fs (sda1): Remounting filesystem read-only']);
+  assert.ok(String(r.rootCause).startsWith('EXT4-fs error (device sda1): ext4_get_branch:171'), String(r.rootCause));
+  // (A file system's ordinary words, untimed, are not its damage.)
+  assert.is(f(['EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)', 'EXT4-fs (sda1): re-mounted. Opts: errors=remount-ro']).rootCause, null);
+});
+
 test.run();

@@ -894,6 +894,12 @@ export class LineClassifier {
       this.kernel(at, null, trimmed, false);
       return;
     }
+    // A file system's own error without the kernel's stamp (printk.time=0, or a mail that quoted the lines without
+    // it: `    EXT4-fs error (device sda1): ext4_get_branch:171: …`): the kernel's, as its stamped line would be.
+    if ((c0 === 0x45 /* E */ || c0 === 0x42 /* B */ || c0 === 0x58 /* X */ || c0 === 0x53 /* S */ || c0 === 0x55 /* U */ || c0 === 0x46 /* F */ || c0 === 0x6a /* j */ || c0 === 0x62 /* b */) && trimmed.length < 400 && isStorageError(trimmed) && matchBrokenFilesystem(trimmed) !== null) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
     const bootError = matchBootloaderError(trimmed);
     if (bootError !== null) {
       this.out({ kind: 'bootloader-error', at, message: bootError });

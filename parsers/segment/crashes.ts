@@ -267,6 +267,8 @@ export abstract class CrashTracker extends FailureLedger {
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
     // of partitions it printed in between.
     const rootPanic = c.kind === 'panic' && c.title.includes('mount root');
+    // (No init for want of the initramfs it was in: the kernel could not unpack it, `junk within compressed archive`.)
+    if (c.kind === 'panic' && /No working init found|No init found/.test(c.title) && boot.initramfsUnpackFailed !== undefined) addEvidence(state.evidence, boot.initramfsUnpackFailed);
     // (No root because no initramfs: the bootloader could not load it, or the kernel could not unpack it.)
     if (rootPanic) {
       const bl = boot.bootloaderError;
