@@ -4018,4 +4018,16 @@ test("a file system's error without the kernel's stamp, quoted indented in a mai
   assert.is(f(['EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)', 'EXT4-fs (sda1): re-mounted. Opts: errors=remount-ro']).rootCause, null);
 });
 
+test("a journal a mail cut as format=flowed, a short line ending in its one space where the next word was long: the kernel's banner is read", () => {
+  const r = analyze(['May 13 21:22:23 archlinux kernel: Linux version ', '6.9.0-1-git-01560-ga7c840ba5fa7 (linux-git@archlinux) (gcc (GCC) 14.1.1 ', '20240507, GNU ld (GNU Binutils) 2.42.0) #1 SMP PREEMPT_DYNAMIC Tue, 14 ', 'May 2024 01:49:25 +0000', 'May 13 21:22:23 archlinux kernel: Command line: ', 'initrd=\\initramfs-linux-git.img root=/dev/nvme0n1p2 rw', 'May 13 21:22:30 archlinux systemd[1]: Reached target Multi-User System.'].join('\n') + '\n');
+  assert.is(r.boots[0]!.startsMidway, false);
+  assert.is(r.boots[0]!.kernelVersion, '6.9.0-1-git-01560-ga7c840ba5fa7');
+});
+
+test("Upstart's init, dying, says why in the kernel's log and then that it died: both are quoted with the panic", () => {
+  const r = f(['[    4.541048] Run /init as init process', '[    4.547403] init: timer.c:289: Assertion failed in nih_timer_poll: clock_gettime (CLOCK_MONOTONIC, &now) == 0', '[    4.548967] init: Caught abort, core dumped', '[    4.549626] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000600']);
+  assert.is(r.rootCause, 'panic');
+  assert.ok(r.rootEvidence.some((e) => e.includes('Assertion failed in nih_timer_poll')), JSON.stringify(r.rootEvidence));
+});
+
 test.run();

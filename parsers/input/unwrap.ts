@@ -320,7 +320,9 @@ export class LineUnwrapper {
     // (Most lines are the kernel's or systemd's, begun by `[` or a space: one comparison before the regex.
     // A record's clock begins with a letter or a digit.)
     const c = line.text.charCodeAt(0);
-    if (((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c >= 0x61) && line.text.length >= 60 && !line.truncated && RECORD_TIME.test(line.text) && !/[.:]\s*$/.test(line.text)) {
+    // (Or one a mail client cut as format=flowed, its one space left at the cut, however short the cut left it when
+    // the next word was long: `… kernel: Linux version ` / `6.9.0-1-git-01560-ga7c840ba5fa7 (linux-git@archlinux) …`.)
+    if (((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c >= 0x61) && (line.text.length >= 60 ? !/[.:]\s*$/.test(line.text) : line.text.length >= 36 && journalFlowed(line.text)) && !line.truncated && RECORD_TIME.test(line.text)) {
       this.wrapped = line;
       return;
     }
@@ -1047,6 +1049,12 @@ function firstWordLength(text: string): number {
 
 /** `[    1.234567]` or `[12345.678901]` at the start. */
 /** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
+/** A journal line ending in one space (not the padding of a terminal's width, not a full stop's): cut there. */
+function journalFlowed(text: string): boolean {
+  const n = text.length;
+  return text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20 && text.charCodeAt(n - 2) !== 0x2e /* . */;
+}
+
 function flowedCut(text: string): boolean {
   const n = text.length;
   return n >= 60 && n <= 100 && text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20;

@@ -297,8 +297,11 @@ export abstract class CrashTracker extends FailureLedger {
       // (Or what init wrote to the kernel's log as its last step, under its PID: `systemd-shutdown[1]: Detaching DM
       // devices.` just before the panic, init having exited with a status of its own.)
       else {
-        const own = this.recentKernelLines(at.lineNo, 4).findLast((k) => INIT_KMSG.test(k.message));
-        if (own !== undefined) addEvidence(state.evidence, { line: own.line, text: clip(own.text), why: 'what init was doing when it exited' });
+        // (And the line before when the last only says it died: Upstart's `init: timer.c:289: Assertion failed in
+        // nih_timer_poll: …`, then `init: Caught abort, core dumped`.)
+        const own = this.recentKernelLines(at.lineNo, 4).filter((k) => INIT_KMSG.test(k.message)).slice(-2);
+        const last = own.at(-1);
+        for (const k of last !== undefined && INIT_DIED.test(last.message) ? own : own.slice(-1)) addEvidence(state.evidence, { line: k.line, text: clip(k.text), why: 'what init was doing when it exited' });
       }
     }
     // init killed for a bad memory access (`init: unhandled page fault (11) at 0x000008ec`), then `Attempted
@@ -440,7 +443,9 @@ export abstract class CrashTracker extends FailureLedger {
 }
 
 /** A line PID 1 wrote to the kernel's log (`systemd-shutdown[1]: Detaching DM devices.`). */
-const INIT_KMSG = /^[\w.@-]{1,40}\[1\]: \S/;
+/** init's own word that it died (`init: Caught abort, core dumped`): what it said before is why. */
+const INIT_DIED = /: (?:Caught (?:abort|segmentation fault|signal)|.*\bcore dumped)\b/;
+const INIT_KMSG = /^(?:[\w.@-]{1,40}\[1\]|init): \S/;
 
 /** A panic's title with its reason cut off the line. */
 export const PANIC_REASON_LOST = /^kernel panic: ?$/;
