@@ -572,22 +572,11 @@ function silentKernel(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
-/**
- * The kernel gave up waiting for drivers whose probe it had deferred (`platform fixedregulator-sd: deferred
- * probe pending`, printed when deferred_probe_timeout runs out), started no init, and the log ends a few
- * lines after: it hung there, the devices it waits for never came. (A kernel log that merely stops before
- * init is not enough: dmesg files and quiet consoles show no init either.)
- */
 /** A line's words without the kernel's stamp before them (`[    0.147537] smp: …` → `smp: …`). */
 function kernelSaid(text: string): string {
   return text.trim().replace(/^\[\s*\d+\.\d+\]\s*/, '');
 }
 
-/**
- * The kernel began a step it says it is doing (`smp: Bringing up secondary CPUs ...`) and the log ends on
- * that line, before init: the kernel stopped there (the step's own `smp: Brought up …` never came). A log
- * ends mid-step when the machine hung, not by chance.
- */
 /**
  * Init ran, and on a console that showed the bootloader (so a capture of the machine's own port, not a dmesg) not a
  * line came from userspace while the kernel's clock went on for a minute and more: a handful of the kernel's own
@@ -618,6 +607,11 @@ function initSilent(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/**
+ * The kernel began a step it says it is doing (`smp: Bringing up secondary CPUs ...`) and the log ends on
+ * that line, before init: the kernel stopped there (the step's own `smp: Brought up …` never came). A log
+ * ends mid-step when the machine hung, not by chance.
+ */
 function kernelStoppedMidStep(b: BootState, endsTheLog: boolean): Cause | null {
   if (!endsTheLog || !b.hasKernel || b.end !== 'log-end' || b.crashes.length > 0 || b.initRunLine !== undefined || b.init !== null || b.cycles.length > 0 || b.mode !== null) return null;
   const line = b.kernelLastLine;
@@ -723,6 +717,12 @@ function preinitHang(b: BootState, endsTheLog: boolean): Cause | null {
   };
 }
 
+/**
+ * The kernel gave up waiting for drivers whose probe it had deferred (`platform fixedregulator-sd: deferred
+ * probe pending`, printed when deferred_probe_timeout runs out), started no init, and the log ends a few
+ * lines after: it hung there, the devices it waits for never came. (A kernel log that merely stops before
+ * init is not enough: dmesg files and quiet consoles show no init either.)
+ */
 function deferredProbeHang(b: BootState, endsTheLog: boolean): Cause | null {
   const d = b.deferredProbe;
   if (d === undefined || !endsTheLog || b.cycles.length > 0 || b.mode !== null || b.init !== null || b.loginLine !== null || b.crashes.length > 0 || b.end !== 'log-end') return null;
