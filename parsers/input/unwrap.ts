@@ -1047,19 +1047,19 @@ function firstWordLength(text: string): number {
   return sp < 0 ? text.length : sp;
 }
 
-/** `[    1.234567]` or `[12345.678901]` at the start. */
-/** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
 /** A journal line ending in one space (not the padding of a terminal's width, not a full stop's): cut there. */
 function journalFlowed(text: string): boolean {
   const n = text.length;
   return text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20 && text.charCodeAt(n - 2) !== 0x2e /* . */;
 }
 
+/** A line that ends as format=flowed's soft break does: one space, at the width mail clients wrap at. */
 function flowedCut(text: string): boolean {
   const n = text.length;
   return n >= 60 && n <= 100 && text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20;
 }
 
+/** `[    1.234567]` or `[12345.678901]` at the start. */
 function isKernelStamp(text: string): boolean {
   // (A page or mail may have put no-break spaces in the stamp's padding, `[\u00a0 \u00a0 0.000000]`: the
   // classifier reads them as spaces, and so does this.)
