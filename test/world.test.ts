@@ -4030,4 +4030,9 @@ test("Upstart's init, dying, says why in the kernel's log and then that it died:
   assert.ok(r.rootEvidence.some((e) => e.includes('Assertion failed in nih_timer_poll')), JSON.stringify(r.rootEvidence));
 });
 
+test("PID 1's audit record of a unit, cut by a mail before its result, goes on to its `res=`: emergency mode known only from it is read", () => {
+  const r = f(['[   10.963274] BTRFS critical (device sdb1): corrupt leaf: root=5', 'block=3210507616256 slot=24 ino=265, invalid inode generation', '[   11.734989] audit: type=1130 audit(1563271482.275:8): pid=1 uid=0', "auid=4294967295 ses=4294967295 msg='unit=emergency comm=\"systemd\"", 'exe="/usr/lib/systemd/systemd" hostname=? addr=? terminal=?', "res=success'", '[   11.810131] random: crng init done']);
+  assert.is(r.emergency, 'emergency');
+});
+
 test.run();

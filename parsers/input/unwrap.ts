@@ -16,6 +16,7 @@
  */
 import { LineSplitter, type PhysicalLine } from '../terminal/line-splitter.js';
 import { kernelStampAt, MTK_CALLER } from '../grammar/kernel.js';
+import { parseDmesgTime } from '../grammar/sources.js';
 
 export type EnvelopeKind =
   | 'html-entities'
@@ -274,6 +275,8 @@ export class LineUnwrapper {
   private flowed = false;
   /** The held line is a kernel line cut after a word that leaves it unfinished (see DANGLING_END). */
   private dangling = false;
+  /** The held line is PID 1's audit record of a unit, cut before its `res=…'` (see AUDIT_OPEN): lines joined so far + 1. */
+  private auditOpen = 0;
 
   private emitLine(line: PhysicalLine, joinedNow = false): void {
     // (The widest physical line so far: a mail's wrap width is never passed.)
@@ -291,6 +294,8 @@ export class LineUnwrapper {
       this.dangling = false;
       const atWidth = this.atWidth;
       this.atWidth = 0;
+      const audit = this.auditOpen;
+      this.auditOpen = 0;
       // (Cut at the width with the space dropped: the rest's first word would not have fit on the line.)
       // (The width is the widest line so far, but no less than mail clients wrap at: early in a paste fewer lines were seen.)
       const wordCut = atWidth > 0 && atWidth + 1 + firstWordLength(line.text) > Math.max(this.widest, 76) && line.text.charCodeAt(0) !== 0x20;
@@ -298,8 +303,14 @@ export class LineUnwrapper {
         // (A journal line cut short of the widest, its rest's first word too long to have fit: a word wrap that
         // dropped its space, `… Weston, a Wayland` / `compositor, as a system service.`; cut at the very column,
         // `… Failed wit` / `h result`, the rest goes on at once.)
-        const spaced = dangling || atWidth > 0 || (!this.flowed && this.wordWrapped(held.text, line.text));
+        const spaced = audit > 0 || dangling || atWidth > 0 || (!this.flowed && this.wordWrapped(held.text, line.text));
         const joined = { ...held, text: spaced ? `${held.text} ${line.text}` : held.text + line.text, byteEnd: line.byteEnd };
+        // (An audit record goes on until its result, over as many lines as the mail cut it into.)
+        if (audit > 0 && audit < 6 && auditRecordOpen(joined.text)) {
+          this.wrapped = joined;
+          this.auditOpen = audit + 1;
+          return;
+        }
         // (A line wrapped twice goes on again when its rest, too, reached the width.)
         if (atWidth > 0 && this.cutAtWidth(line.text)) {
           this.wrapped = joined;
@@ -320,6 +331,13 @@ export class LineUnwrapper {
     // (Most lines are the kernel's or systemd's, begun by `[` or a space: one comparison before the regex.
     // A record's clock begins with a letter or a digit.)
     const c = line.text.charCodeAt(0);
+    // PID 1's audit record of a unit (`audit: type=1130 audit(…): pid=1 uid=0`, then `auid=4294967295 … msg='unit=emergency
+    // comm="systemd"` on the next line): it always ends with its result, `res=success'`; cut before it, it goes on.
+    if (c === 0x5b /* [ */ && !line.truncated && line.text.length < 400 && auditRecordOpen(line.text) && isKernelStamp(line.text)) {
+      this.wrapped = line;
+      this.auditOpen = 1;
+      return;
+    }
     // (Or one a mail client cut as format=flowed, its one space left at the cut, however short the cut left it when
     // the next word was long: `… kernel: Linux version ` / `6.9.0-1-git-01560-ga7c840ba5fa7 (linux-git@archlinux) …`.)
     if (((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c >= 0x61) && (line.text.length >= 60 ? !/[.:]\s*$/.test(line.text) : line.text.length >= 36 && journalFlowed(line.text)) && !line.truncated && RECORD_TIME.test(line.text)) {
@@ -409,6 +427,7 @@ export class LineUnwrapper {
     this.flowed = false;
     this.dangling = false;
     this.atWidth = 0;
+    this.auditOpen = 0;
     if (held !== null) this.out(held);
   }
 
@@ -1047,6 +1066,12 @@ function firstWordLength(text: string): number {
   return sp < 0 ? text.length : sp;
 }
 
+/** A unit's audit record (SERVICE_START, SERVICE_STOP) not yet at its result (`res=success'`, `res=failed'`). */
+const AUDIT_UNIT_RECORD = /audit: type=113[01] audit\(|\bSERVICE_(?:START|STOP) pid=/;
+function auditRecordOpen(text: string): boolean {
+  return text.includes('audit') && AUDIT_UNIT_RECORD.test(text) && !/\bres=\w+'?\s*$/.test(text);
+}
+
 /** A journal line ending in one space (not the padding of a terminal's width, not a full stop's): cut there. */
 function journalFlowed(text: string): boolean {
   const n = text.length;
@@ -1059,11 +1084,12 @@ function flowedCut(text: string): boolean {
   return n >= 60 && n <= 100 && text.charCodeAt(n - 1) === 0x20 && text.charCodeAt(n - 2) !== 0x20;
 }
 
-/** `[    1.234567]` or `[12345.678901]` at the start. */
+/** `[    1.234567]` or `[12345.678901]` at the start (or `dmesg -T`'s time). */
 function isKernelStamp(text: string): boolean {
   // (A page or mail may have put no-break spaces in the stamp's padding, `[\u00a0 \u00a0 0.000000]`: the
   // classifier reads them as spaces, and so does this.)
-  return kernelStampAt(text, 0) || (text.charCodeAt(1) === 0xa0 && kernelStampAt(text.slice(0, 20).replace(/\u00a0/g, ' '), 0));
+  // (Or `dmesg -T`'s wall clock in its place: `[Sat Jun  1 13:18:54 2019] BTRFS critical (device md127): unable to`.)
+  return kernelStampAt(text, 0) || (text.charCodeAt(1) === 0xa0 && kernelStampAt(text.slice(0, 20).replace(/\u00a0/g, ' '), 0)) || parseDmesgTime(text) > 0;
 }
 
 function looksTimestamped(text: string, at: number): boolean {
