@@ -209,6 +209,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // instruction the CPU lacks or a BUG()'s ud2 without its `kernel BUG at` line; since 6.12 after `Oops: `).
   { kind: 'oops', literal: ' [#', starts: X86_TRAPS, pattern: new RegExp(`^(?:Oops: )?(?<what>${X86_TRAPS.join('|')}): [0-9a-f]{4} \\[#\\d+\\]`), title: '$<what>', example: 'invalid opcode: 0000 [#1] SMP NOPTI' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
+  // ARC's die() prints its string alone on a line (`Oops` for a fault the kernel could not handle), then `Path: …` and
+  // `CPU: 0 PID: 0 Comm: swapper …`: the line is the word and nothing else.
+  { kind: 'oops', literal: 'Oops', starts: ['Oops'], pattern: /^Oops\s*$/, title: 'Oops', example: 'Oops' },
   // Linux 2.4 on MIPS named where it died: `Oops in traps.c::do_be, line 385:`.
   { kind: 'oops', literal: 'Oops in ', starts: ['Oops in '], pattern: /^Oops in (?<where>[\w.-]+::?\w+), line \d+/, title: 'Oops in $<where>', example: 'Oops in traps.c::do_be, line 385:' },
   // (MIPS 2.4's die_if_kernel() for an unaligned access the kernel itself made: `Kernel unaligned instruction access in
