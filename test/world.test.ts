@@ -4035,4 +4035,45 @@ test("PID 1's audit record of a unit, cut by a mail before its result, goes on t
   assert.is(r.emergency, 'emergency');
 });
 
+test("an excerpt that begins inside an oops's report (no header, `---[ end trace`), then a report tainted D: the oops is the first crash and the cause", () => {
+  const body = ['[    0.584703] Call trace:', '[    0.585012]  neon_poly1305_update+0x6c/0x180', '[    0.585244]  crypto_shash_update+0x2c/0x40', '[    0.587690] Code: bad PC value', '[    0.587938] ---[ end trace c96c5ab80417cd3f ]---', '[    0.588322] ------------[ cut here ]------------', '[    0.588665] WARNING: CPU: 0 PID: 314 at arch/arm64/kernel/fpsimd.c:156 __get_cpu_fpsimd_context+0x2c/0x38', '[    0.589219] Modules linked in:'];
+  const died = f([...body, '[    0.589471] CPU: 0 PID: 314 Comm: cryptomgr_test Tainted: G      D           5.5.7-1-ARCH #1', '[    0.590715] pstate: 80400085 (Nzcv daIf +PAN -UAO)']);
+  assert.equal(died.kernelCrashes, ['oops', 'warning']);
+  assert.is(died.rootCause, 'oops');
+  // (Tainted W only: a warning before it, not a death; nothing is made of the headless report.)
+  const warned = f([...body, '[    0.589471] CPU: 0 PID: 314 Comm: cryptomgr_test Tainted: G        W         5.5.7-1-ARCH #1', '[    0.590715] pstate: 80400085 (Nzcv daIf +PAN -UAO)']);
+  assert.equal(warned.kernelCrashes, ['warning']);
+});
+
+test("a web page's code block copied with its line numbers glued on: the numbers are taken off while they count on, and said", () => {
+  const lines = ['U-Boot 2016.01 (May 13 2016 - 19:24:15 +0800)', 'CPU: Freescale Treerunner S32V234 at 1000 MHz', 'Board: s32v234evb', 'reading uImage', '6536576 bytes read in 558 ms (11.2 MiB/s)', '## Booting kernel from Legacy Image at 8007ffc0 ...', 'Unsupported Architecture 0x2', "ERROR: can't get kernel image!", '=> '];
+  const r = analyze(lines.map((l, i) => `${i + 1}${l}`).join('\n') + '\n');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'line-numbers' && e.lines === lines.length));
+  assert.is(r.boots[0]!.rootCause?.headline.includes('Unsupported Architecture 0x2'), true);
+  // (Line 5's own digits are not taken for its number: only the count's `5` is.)
+  const texts: string[] = [];
+  const a = new Analyzer({ onRecord: (rec) => void texts.push(rec.at.text) });
+  a.write(new TextEncoder().encode(lines.map((l, i) => `${i + 1}${l}`).join('\n') + '\n'));
+  a.end();
+  assert.ok(texts.includes('6536576 bytes read in 558 ms (11.2 MiB/s)'), texts.join(' | '));
+  // A list that does not go on counting is left as it is.
+  const plain = analyze('1 CPU online\n2 nodes\nLinux version 6.1.0 (x@y) #1 SMP\n');
+  assert.not.ok(plain.input.envelopes.some((e) => e.kind === 'line-numbers'));
+});
+
+test("a page's typography and a person's retyping: a dash for the hyphen, `the root device`, `Dropping to shell`, e2fsck's colon and full stops", () => {
+  assert.is(f(['VFS: Cannot open root device "sda1" or unknown-block (0,0)', 'Kernel panic \u2013 not syncing : VFS: Unable to mount root fs on unknown-block (0,0)']).rootCause, 'panic');
+  const gave = f(['Gave up waiting for the root device. Common problems:', ' - Boot args (cat /proc/cmdline)', 'ALERT! does not exist. Dropping to shell']);
+  assert.is(gave.emergency, 'initramfs-shell');
+  const fsck = f(['/dev/sda1 contains a file system with errors, check forced.', '/dev/sda1: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.', '(i.e., without -a or -p options)', 'fsck exited with status code 4.', 'The root filesystem on /dev/sda1 requires a manual fsck.', 'BusyBox v1.30.1 (Ubuntu 1:1.30.1-4ubuntu6.1) built-in shell (ash)', "Enter 'help' for a list of built-in commands.", '(initramfs)']);
+  assert.is(fsck.rootCause, 'The root filesystem on /dev/sda1 requires a manual fsck');
+});
+
+test('a path a person shortened with `...` names no unit: the fsck unit of `/dev/disk/by-uuid/e84be969...` stays unnamed', () => {
+  const r = analyze(['[ TIME ] Timed out waiting for device /dev/disk/by-uuid/e84be969... .', '[DEPEND] Dependency failed for File System Check on /dev/disk/by-uuid/e84be969... .', '[DEPEND] Dependency failed for /data/vault.', '[DEPEND] Dependency failed for Local File Systems.'].join('\n') + '\n');
+  const names = r.boots[0]!.cycles[0]!.failures.map((x) => x.unit.name);
+  assert.not.ok(names.some((n) => n !== null && n.startsWith('systemd-fsck@')), names.join(' '));
+  assert.ok(names.includes('data-vault.mount'));
+});
+
 test.run();

@@ -238,6 +238,10 @@ const SOFT_LOCKUP = /^BUG: soft lockup - CPU#\d+ stuck for /;
 /** The journal names of boot stages that are scripts printing on the console (NixOS). */
 const STAGE_IDENT = /^stage-[12]-init$/;
 const KERNEL_GATE = kernelGate([...KERNEL_EVENT_LITERALS, ...KERNEL_LEDGER_STARTS], KERNEL_LEDGER_WORDS);
+/** A web page's or a mail's typography for what a console prints in ASCII (see push). */
+const WEB_TYPOGRAPHY = /[\u00a0\u2013\u2014]/;
+const WEB_TYPOGRAPHY_ALL = /[\u00a0\u2013\u2014]/g;
+const WEB_PLAIN: Readonly<Record<string, string>> = { '\u00a0': ' ', '\u2013': '-', '\u2014': '-' };
 /** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
 const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** Verbs read from a line with no status word and no prefix. */
@@ -357,11 +361,13 @@ export class LineClassifier {
 
   push(line0: PhysicalLine): void {
     // A log copied from a web page or a mail often has no-break spaces where the console had spaces
-    // (`[\u00a0 675.89] Unable to handle kernel …`): read as the spaces they stand for.
+    // (`[\u00a0 675.89] Unable to handle kernel …`): read as the spaces they stand for. A page's typography
+    // also turns a hyphen between spaces into a dash (`Kernel panic – not syncing`): read as the hyphen the
+    // console printed. (Not curly quotes: NixOS puts them in its units' descriptions, `OpenVPN instance ‘server’`.)
     let line = line0;
     this.asRead = null;
-    if (line0.text.includes('\u00a0')) {
-      line = { ...line0, text: line0.text.replace(/\u00a0/g, ' ') };
+    if (WEB_TYPOGRAPHY.test(line0.text)) {
+      line = { ...line0, text: line0.text.replace(WEB_TYPOGRAPHY_ALL, (c) => WEB_PLAIN[c] ?? c) };
       this.asRead = line.text;
       this.asShown = line0.text;
     }

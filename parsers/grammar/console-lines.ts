@@ -30,8 +30,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\.(?: Exit the shell to continue\.|\s*$)/, example: 'Entering emergency mode. Exit the shell to continue.', announces: true },
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
-  { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:root|suspend\/resume) (?:file system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
-  { kind: 'initramfs-shell', literal: 'Dropping to a shell', pattern: /ALERT!\s+.*Dropping to a shell!?|^Dropping to a shell[.!]?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
+  { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:the )?(?:root|suspend\/resume|\/usr) (?:file ?system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
+  { kind: 'initramfs-shell', literal: 'Dropping to', pattern: /ALERT!\s+.*Dropping to (?:a )?shell!?|^Dropping to a shell[.!]?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   // (The same, retyped or cut before its last words: `ALERT! /dev/mapper/luks-… does not exist`, or a
   // mail's wrap: `… does not exist.  Dropping` / `to a shell!`.)
   { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist(?:\.?\s*$|\.\s+Dropping\b)/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
@@ -151,12 +151,12 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
   if (m === null) return null;
   // (The hand-over tool's own complaint, `run-init: can't execute '/sbin/init'`, is below the script's
   // summary of it, `Target filesystem doesn't have requested /sbin/init.`, when the script gives one.)
-  const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains a file system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') || m[0].startsWith('run-init: ') || m[0].startsWith('switch_root: ') ? 1 : 2;
-  return { message: m[0].replace(/\.$/, ''), rank };
+  const rank = /^(?:\S+ UNEXPECTED INCONSISTENCY|\S+ contains (?:a )?file ?system with errors)/.test(m[0]) ? 0 : m[0].startsWith('fsck exited') || m[0].startsWith('cannot open') || m[0].startsWith('run-init: ') || m[0].startsWith('switch_root: ') ? 1 : 2;
+  return { message: m[0].replace(/[.,]$/, ''), rank };
 }
 const MKINITCPIO_FAILURE = /^ERROR: (Root device mounted successfully, but \S+ does not exist\.?|Failed to mount the real root device\.?|ZFS: Unable to import pool \S+?\.?)$/;
 const INITRAMFS_SCRIPT_FAILURE =
-  /^(?:\/dev\/\S+ UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY\.?|\/dev\/\S+ contains a file system with errors, check(?:ed)? forced\.?|The root filesystem on \S+ requires a manual fsck|fsck exited with status code \d+|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
+  /^(?:\/dev\/\S+? UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY[.,]?|\/dev\/\S+ contains (?:a )?file ?system with errors, check(?:ed)? forced\.?|The root file ?system on \S+ requires a manual fsck\.?|fsck exited with status code \d+\.?|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
@@ -353,6 +353,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'FDT creation failed', pattern: /^FDT creation failed!/, example: 'FDT creation failed! hanging...### ERROR ### Please RESET the board ###' },
   // bootm could not use the image it was given.
   { literal: 'Ramdisk', pattern: /^(?:Wrong Ramdisk Image Format|Ramdisk image is corrupt or invalid)/, example: 'Wrong Ramdisk Image Format' },
+  // (Its reason on the line before, when the image was built for another CPU: `Unsupported Architecture 0x2`.)
+  { literal: 'Unsupported Architecture 0x', pattern: /^Unsupported Architecture 0x[0-9a-fA-F]+/, example: 'Unsupported Architecture 0x2' },
   { literal: "can't get kernel image", pattern: /^ERROR: can't get kernel image!/, example: "ERROR: can't get kernel image!" },
   // NVIDIA Tegra's boot firmware: an error (`E>`) or critical (`C>`) line before any kernel ran.
   { literal: '> ', pattern: /^\[\d{4}\.\d{3}\] [EC]> \S/, example: '[0000.086] E> LOADER: Failed to verify SMD.' },

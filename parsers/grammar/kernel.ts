@@ -188,7 +188,7 @@ const X86_TRAPS = ['invalid opcode', 'divide error', 'int3', 'stack segment', 'd
 
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
-  { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)?: ?(?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
+  { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)? ?: ?(?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
   { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
   { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]]+?)(?::\d+)?(?:\]|\s*$)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },

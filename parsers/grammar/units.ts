@@ -765,7 +765,8 @@ export function templateInstance(text: string): string | null {
     const build = (value: string): string | null => {
       let instance: string;
       if (kind === 'f') {
-        if (!value.startsWith('/')) return null;
+        // (A path a person shortened, `/dev/disk/by-uuid/e84be969...`, names no unit: its name is not known.)
+        if (!value.startsWith('/') || value.includes('...')) return null;
         instance = mountUnitForPath(value).replace(/\.mount$/, '');
       } else if (kind === 'I') instance = escapeInstance(value);
       else instance = value;

@@ -45,7 +45,8 @@ export type EnvelopeKind =
   | 'container-log'
   | 'journal-delta'
   | 'logcat'
-  | 'bracketless-stamps';
+  | 'bracketless-stamps'
+  | 'line-numbers';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -196,6 +197,62 @@ export class LineUnwrapper {
   constructor(private readonly out: (line: PhysicalLine) => void) {}
 
   push(line: PhysicalLine): void {
+    if (this.gutter !== -1 && !line.overwritten && this.gutterLine(line)) return;
+    this.pushLine(line);
+  }
+
+  /**
+   * A web page's code block copied with its line numbers (`1U-Boot 2016.01 (May 13 2016 …)`, `2CPU: Freescale
+   * …`, `176536576 bytes read …` for line 17): the file's first lines are held until three in a row begin with
+   * their own number (1, 2, 3: not the digits of what they say), then every line's number is taken off while
+   * the count goes on. True when the line was taken (held, or passed on without its number).
+   */
+  private gutterLine(line: PhysicalLine): boolean {
+    const t = line.text;
+    if (this.gutter > 0) {
+      const n = String(this.gutter);
+      if (!t.startsWith(n)) {
+        this.gutter = -1;
+        return false;
+      }
+      this.gutter++;
+      this.count('line-numbers');
+      this.pushLine({ ...line, text: t.slice(n.length) });
+      return true;
+    }
+    // (Deciding: the first lines, one by one.)
+    const k = this.gutterHeld.length + 1;
+    const n = String(k);
+    const next = t.charCodeAt(n.length);
+    if (t.startsWith(n) && !(next >= 0x30 && next <= 0x39)) {
+      this.gutterHeld.push(line);
+      if (k < 3) return true;
+      const held = this.gutterHeld;
+      this.gutterHeld = [];
+      this.gutter = k + 1;
+      for (const h of held) {
+        this.count('line-numbers');
+        this.pushLine({ ...h, text: h.text.slice(String(held.indexOf(h) + 1).length) });
+      }
+      return true;
+    }
+    this.releaseGutter();
+    return false;
+  }
+
+  /** No line numbers after all (or the input ends while deciding): the held lines as they were. */
+  private releaseGutter(): void {
+    this.gutter = -1;
+    const held = this.gutterHeld;
+    this.gutterHeld = [];
+    for (const h of held) this.pushLine(h);
+  }
+
+  /** The next line number a page's code block put in front of each line (see gutterLine); 0 while deciding, -1: none. */
+  private gutter = 0;
+  private gutterHeld: PhysicalLine[] = [];
+
+  private pushLine(line: PhysicalLine): void {
     // A mail's quoted-printable body (RFC 2045): lines of at most 76 characters, a `=` at the end of one
     // that goes on in the next (a soft break), bytes written as `=XX`.
     if (!line.overwritten && (this.qpHeld !== null || line.text.endsWith('=') || (this.qp && line.text.includes('=')))) {
@@ -540,11 +597,13 @@ export class LineUnwrapper {
   /** Live input gone quiet: a line held for the rest a wrap would put on the next line has none coming (a
    *  console does not wrap; a paste's next line comes at once). */
   flushWrapped(): void {
+    if (this.gutterHeld.length > 0) this.releaseGutter();
     this.releaseWrapped();
   }
 
   /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
   end(): void {
+    if (this.gutterHeld.length > 0) this.releaseGutter();
     // (A last line that looked like a soft break: as it was, or decoded.)
     const held = this.qpHeld;
     this.qpHeld = null;

@@ -1,7 +1,7 @@
 /** Kernel crashes: each report's header, its title in the manner of syzkaller, where the kernel was. */
 import type { LineRef } from '../grammar/classify.js';
 import type { CrashMatch } from '../grammar/kernel.js';
-import type { CrashState } from './state.js';
+import type { BootState, CrashState } from './state.js';
 import type { Evidence } from '../report/schema.js';
 import { addEvidence, clip, LIMITS, NEAR_LINES } from './evidence.js';
 import { FailureLedger } from './ledger.js';
@@ -124,6 +124,9 @@ export abstract class CrashTracker extends FailureLedger {
 
   /** The crash an `Unable to handle kernel …` line opened, until its Oops line comes. */
   protected openedByUth: CrashState | null = null;
+  /** A report's end (`---[ end trace … ]---`) with no header before it in a log that began inside it: an oops
+   *  once a later report's `Tainted: … D` says a task had died (see lookForCrashLocation). */
+  protected headless: { boot: BootState; end: Evidence } | null = null;
 
   protected crash(c0: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
     let c = c0;
@@ -385,6 +388,33 @@ export abstract class CrashTracker extends FailureLedger {
     if (lines.length < 1 || (where && lines.length < 3)) lines.push({ line: at.lineNo, text: clip(at.text), why: 'the report the panic ends' });
   }
 
+  /**
+   * The first report of a log that began inside an earlier one (its registers, trace and `---[ end trace …]---`,
+   * its header before the paste) says `Tainted: … D`: a task had died in an oops before it. That report was the
+   * oops, and the first crash.
+   */
+  private headlessOops(c: CrashState): void {
+    const h = this.headless!;
+    this.headless = null;
+    const boot = h.boot;
+    if (boot !== this.boot || boot.crashes[0] !== c || !c.details.tainted!.split(' ').includes('D') || c.line <= h.end.line) return;
+    const oops: CrashState = {
+      kind: 'oops',
+      title: 'Oops (its report begins before the log does)',
+      line: h.end.line,
+      uptime: null,
+      cycle: c.cycle,
+      evidence: [h.end, { line: c.line, text: c.evidence[0]!.text, why: 'the next report’s taint (D) says a task had died in an oops before it' }],
+      lookahead: 0,
+      located: true,
+      details: newDetails(''),
+      trace: null,
+    };
+    boot.crashes.unshift(oops);
+    if (boot.crashes.length > LIMITS.crashesPerBoot) boot.crashes.pop();
+    this.emit({ type: 'crash', boot: boot.index, line: h.end.line, kind: 'oops', title: oops.title });
+  }
+
   protected lookForCrashLocation(at: LineRef, location0: string | null): void {
     const WORKQUEUE = 'the work the kernel worker was doing';
     if (this.openCrashes.length === 0) return;
@@ -397,6 +427,7 @@ export abstract class CrashTracker extends FailureLedger {
       const frames = c.details.frames.length;
       const knewTask = c.details.pid !== null;
       c.trace = readReportLine(c.details, message, c.trace);
+      if (!knewTask && c.details.tainted !== null && this.headless !== null) this.headlessOops(c);
       // Who crashed: the task and CPU (`CPU: 0 PID: 488 Comm: irq/15-dwc3 Not tainted …`), and the work a
       // kernel worker was doing (`Workqueue: hci0 hci_power_on [bluetooth]`).
       if (!knewTask && c.details.pid !== null) addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: `the task that was running: ${c.details.comm} (PID ${c.details.pid})` });

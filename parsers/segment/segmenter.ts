@@ -2911,6 +2911,9 @@ export class Segmenter extends CrashTracker {
     else if (message.startsWith('---[ end trace')) {
       const cut = this.cutHere;
       this.cutHere = null;
+      // (No header and no `[ cut here ]` before it, in a log that began at most a screenful above: the report
+      // began before the log did; see headlessOops.)
+      if (cut === null && boot.crashes.length === 0 && boot.startReason === 'log-start' && boot.bannerLine === null && at.lineNo - boot.startLine <= 150) this.headless = { boot, end: { line: at.lineNo, text: clip(at.text), why: 'the end of a report whose header is not in the log' } };
       if (cut === null || cut.boot !== boot || boot.crashes.length !== cut.crashes || at.lineNo - cut.line > 200) return;
       this.crash({ kind: 'warning', title: 'WARNING (its header line is unreadable)' }, { lineNo: cut.line, text: cut.text }, uptime, false);
       const w = boot.crashes.at(-1);
