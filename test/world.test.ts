@@ -4076,4 +4076,13 @@ test('a path a person shortened with `...` names no unit: the fsck unit of `/dev
   assert.ok(names.includes('data-vault.mount'));
 });
 
+test("a page's curly quotes around systemd's own: `See ‘systemctl status foo.service’` names the unit, `Failed with result ‘exit-code’` is its result", () => {
+  const see = analyze("[FAILED] Failed to start Foo Configuration Service.\nSee \u2018systemctl status foo-config.service\u2019 for details.\n");
+  assert.is(see.boots[0]!.cycles[0]!.failures[0]!.unit.name, 'foo-config.service');
+  const result = analyze('Mar 01 12:00:01 host systemd[1]: foo.service: Main process exited, code=exited, status=1/FAILURE\nMar 01 12:00:01 host systemd[1]: foo.service: Failed with result \u2018exit-code\u2019.\nMar 01 12:00:02 host systemd[1]: bar.service: Job bar.service/start failed with result \u2018dependency\u2019.\n');
+  const failures = result.boots[0]!.cycles[0]!.failures;
+  assert.ok(failures.some((x) => x.unit.name === 'foo.service' && x.result === 'exit-code'), JSON.stringify(failures.map((x) => [x.unit.name, x.result])));
+  assert.ok(failures.some((x) => x.unit.name === 'bar.service'), JSON.stringify(failures.map((x) => [x.unit.name, x.result])));
+});
+
 test.run();

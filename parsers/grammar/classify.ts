@@ -149,7 +149,7 @@ export type ConsoleRecord =
 
 /** Verbs systemd prints without a status word, indented by 9 spaces. */
 const UNBRACKETED = new Set(['start-begin', 'stop-begin', 'mount-begin', 'unmount-begin', 'swap-begin', 'swapoff-begin', 'device-expect', 'see-status']);
-const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device|See [`'"]?systemctl) /;
+const MESSAGE_START = /^\s*(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device|See [`'"‘“]?systemctl) /;
 // Status lines glued together (web copies, or old systemd's `\r ESC[K` without a newline).
 const GLUED = /(?<=[.…])\s+(?=\[\s{0,3}(?:OK|FAILED|DEPEND|TIME|ASSERT|UNSUPP|INFO|ONCE|!!)\s{0,3}\] |(?:Starting|Stopping|Mounting|Unmounting|Activating swap|Expecting device) \S|You are in (?:emergency|rescue) mode\. )/;
 const MAX_TEXT = 4096;

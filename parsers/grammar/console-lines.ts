@@ -543,9 +543,9 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'startup-finished', literal: 'Startup finished in ', pattern: /^Startup finished in (.+?)\.?$/, example: 'Startup finished in 1.939s (kernel) + 3.214s (userspace) = 5.153s.' },
   // A unit whose assertion failed (`[ASSERT] Assertion failed for Emergency Shell.` follows, or its kmsg line).
   { kind: 'assert-result', literal: 'asserts failed', pattern: /^(\S+\.(?:service|socket|mount|swap|target|timer|path|automount)): Starting requested but asserts failed\.?$/, example: 'emergency.service: Starting requested but asserts failed.' },
-  { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result '([\w-]+)(?:'|$)/, example: 'local-fs.target: Job local-fs.target/start failed with result \'dependency\'.' },
+  { kind: 'job-result', literal: 'Job ', pattern: /^(?:(\S+): )?Job (\S+)\/(\w[\w-]*) failed with result ['‘’]([\w-]+)(?:['’]|$)/, example: 'local-fs.target: Job local-fs.target/start failed with result \'dependency\'.' },
   { kind: 'job-result', literal: 'finished, result=', pattern: /^(?:(\S+): )?Job (?:\d+ )?(\S+)\/(\w[\w-]*) finished, result=(failed|dependency|timeout|assert)\b/, example: 'lab-dependent.service: Job 100 lab-dependent.service/start finished, result=dependency' },
-  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result '?([\w-]+)'?/, example: 'var.mount: Failed with result \'exit-code\'.' },
+  { kind: 'unit-result', literal: ': Failed with result ', pattern: /^(\S+): Failed with result ['‘’]?([\w-]+)['’]?/, example: 'var.mount: Failed with result \'exit-code\'.' },
   // systemd before v233: `Unit kdump.service entered failed state.`, then `kdump.service failed.`
   { kind: 'unit-result', literal: ' failed.', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)) failed\.$/, example: 'kubelet.service failed.' },
   { kind: 'unit-result', literal: 'entered failed state', pattern: /^Unit (\S+) entered failed state\.?$/, example: 'Unit kdump.service entered failed state.' },

@@ -186,7 +186,8 @@ export interface StatusMessage {
 }
 
 // (Another writer's text may follow at once: `… for details.systemd[1]: Stopped …`.)
-const SEE_STATUS = /^See [`'"]?systemctl (?:status )?(\S+?)[`'"]? for details(?:\.?$|\.(?=\S))/;
+// (A web page or a word processor curls the quotes: `See ‘systemctl status foo.service’ for details.`)
+const SEE_STATUS = /^See [`'"‘“]?systemctl (?:status )?(\S+?)[`'"’”]? for details(?:\.?$|\.(?=\S))/;
 
 /** Matches a systemd message such as `Failed to mount var.mount - /var.`. */
 /** The rows by the first letter of their prefix, so a message is checked against few. */
@@ -229,7 +230,7 @@ export function parseStatusMessage(message: string): StatusMessage | null {
     if (see === null) return null;
     // systemd quotes a name that holds a backslash as a shell would (`"systemd-fsck@dev-mapper-vg\\x2dhome.service"`,
     // its backslash doubled by newer versions).
-    const quoted = /^"(.+)"$/.exec(see[1]!);
+    const quoted = /^["“](.+)["”]$/.exec(see[1]!);
     return { verb: 'see-status', unitText: quoted ? quoted[1]!.replace(/\\\\/g, '\\') : see[1]! };
   }
   for (const row of rows) {
