@@ -4085,4 +4085,20 @@ test("a page's curly quotes around systemd's own: `See ‘systemctl status foo.s
   assert.ok(failures.some((x) => x.unit.name === 'bar.service'), JSON.stringify(failures.map((x) => [x.unit.name, x.result])));
 });
 
+test("arm64's SError report is a panic, where it was (`pc : …`) named; the panic it ends in and other CPUs' reports after it are the same incident", () => {
+  const cut = analyze(['[    0.000000] Linux version 5.10.120 (x@y) #1 SMP', '[    0.000000] SError Interrupt on CPU0, code 0xbf000000 -- SError', '[    0.000000] CPU: 0 PID: 0 Comm: swapper Not tainted 5.10.120 #1', '[    0.000000] pc : setup_arch+0x164/0x58c', '[    0.000000] lr : setup_arch+0x15c/0x58c'].join('\n') + '\n');
+  assert.equal(cut.boots[0]!.crashes.map((c) => [c.kind, c.title]), [['panic', 'SError Interrupt on CPU0 in setup_arch']]);
+  const whole = analyze(['[    1.000000] SError Interrupt on CPU0, code 0xbf000000 -- SError', '[    1.000001] pc : rcar_pci_read_reg+0xc/0x20', '[    1.000003] Kernel panic - not syncing: Asynchronous SError Interrupt', '[    1.000004] SError Interrupt on CPU3, code 0xbf000000 -- SError', '[    1.000005] ---[ end Kernel panic - not syncing: Asynchronous SError Interrupt ]---'].join('\n') + '\n');
+  const crashes = whole.boots[0]!.crashes;
+  assert.equal(crashes.map((c) => c.title), ['kernel panic: Asynchronous SError Interrupt']);
+  assert.ok(crashes[0]!.evidence.some((e) => e.text.includes('SError Interrupt on CPU0')));
+});
+
+test("dracut's emergency words retyped (`Entering emergency mode. exit shell to continue`) are its shell; a unit whose process could not execute its program says so", () => {
+  assert.is(f(['Entering emergency mode. exit shell to continue', 'type journalctl to view system logs']).emergency, 'dracut-shell');
+  const r = analyze(['2025-12-06T12:43:28.155491+01:00 host systemd[1]: Starting User Manager for UID 461...', '2025-12-06T12:43:28.182766+01:00 host (systemd)[1486]: user@461.service: Failed to execute /usr/lib/systemd/systemd: Permission denied', '2025-12-06T12:43:28.183714+01:00 host systemd[1]: user@461.service: Main process exited, code=exited, status=203/EXEC', '2025-12-06T12:43:28.183800+01:00 host systemd[1]: user@461.service: Failed with result \'exit-code\'.'].join('\n') + '\n');
+  const failure = r.boots[0]!.cycles[0]!.failures.find((x) => x.unit.name === 'user@461.service');
+  assert.ok(failure?.evidence.some((e) => e.text.includes('Failed to execute /usr/lib/systemd/systemd: Permission denied')), JSON.stringify(failure?.evidence));
+});
+
 test.run();

@@ -27,7 +27,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open \w+ to console, the root account is locked/, example: 'Cannot open access to console, the root account is locked.', announces: false },
   { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, example: 'Ignition has failed. Please ensure your config is valid. Note that only', announces: true },
   { kind: 'emergency', literal: 'Displaying logs from failed units', pattern: /^Displaying logs from failed units: /, example: 'Displaying logs from failed units: ignition-disks.service', announces: true },
-  { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\.(?: Exit the shell to continue\.|\s*$)/, example: 'Entering emergency mode. Exit the shell to continue.', announces: true },
+  { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\.(?: [Ee]xit (?:the )?shell to continue\.?|\s*$)/, example: 'Entering emergency mode. Exit the shell to continue.', announces: true },
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:the )?(?:root|suspend\/resume|\/usr) (?:file ?system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },

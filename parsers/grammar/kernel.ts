@@ -195,6 +195,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // x86's early exception handler, before the kernel's console and its panic() are up (printed without a
   // timestamp): `PANIC: early exception 0x0d IP 10:ffffffff812cef11 error 0 cr2 0xffff888004a3aff8`.
   { kind: 'panic', literal: 'PANIC: early exception', pattern: /^PANIC: early exception (?<vector>(?:0x)?[0-9a-f]+)/, title: 'PANIC: early exception $<vector>', example: 'PANIC: early exception 0x0d IP 10:ffffffff812cef11 error 0 cr2 0xffff888004a3aff8' },
+  // arm64's asynchronous external abort (`SError Interrupt on CPU0, code 0xbf000000 -- SError`): arm64_serror_panic()
+  // prints it, the registers, and panics (`Asynchronous SError Interrupt`); a log cut in the registers has it alone.
+  { kind: 'panic', literal: 'SError Interrupt on CPU', starts: ['SError Interrupt on CPU'], pattern: /^SError Interrupt on CPU(?<cpu>\d+), code 0x[0-9a-fA-F]+/, title: 'SError Interrupt on CPU$<cpu>', example: 'SError Interrupt on CPU0, code 0xbf000000 -- SError' },
   // The Xen hypervisor's own panic, on its console under dom0's (`(XEN) Panic on CPU 0:`, its reason on the
   // next line): the machine stops there, before or under Linux.
   { kind: 'panic', literal: 'Panic on CPU', starts: ['(XEN) Panic on CPU'], pattern: /^\(XEN\) Panic on CPU (?<cpu>\d+):/, title: 'Xen hypervisor panic on CPU $<cpu>', example: '(XEN) Panic on CPU 0:' },

@@ -225,6 +225,18 @@ export abstract class CrashTracker extends FailureLedger {
       addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'spl_panic then panicked the kernel' });
       return;
     }
+    // arm64's SError report, then the panic it ends in (`Kernel panic - not syncing: Asynchronous SError Interrupt`):
+    // one incident, told by the panic once it comes (the report's first line and where it was are its evidence).
+    if (c.kind === 'panic' && last !== undefined && last.kind === 'panic' && last.title.startsWith('SError Interrupt on CPU') && c.title.includes('SError') && at.lineNo > last.line && at.lineNo - last.line <= 200) {
+      last.title = own(c.title);
+      last.located = true;
+      last.line = at.lineNo;
+      last.uptime = uptime;
+      addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the kernel panicked on it' });
+      return;
+    }
+    // (Other CPUs taking the same abort while the kernel panics report it too: the panic's.)
+    if (c.kind === 'panic' && c.title.startsWith('SError Interrupt on CPU') && last !== undefined && last.kind === 'panic' && at.lineNo > last.line && at.lineNo - last.line <= 300) return;
     // `Kernel panic - not syncing: Oops: Fatal exception` is how the kernel ends an oops it cannot survive:
     // an excerpt that begins inside the oops's registers or trace has the panic alone. The oops it names
     // is the crash; its header is not in the log.
@@ -254,7 +266,8 @@ export abstract class CrashTracker extends FailureLedger {
       evidence: fromUth ? [{ line: uth!.line, text: uth!.text, why: 'the kernel’s report header' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : fromFault ? [{ line: uf!.line, text: uf!.text, why: 'the fault the kernel could not handle' }, { line: at.lineNo, text: clip(at.text), why: 'the oops' }] : [{ line: at.lineNo, text: clip(at.text), why: 'the kernel’s report header' }],
       lookahead: 60,
       // (A WARNING that names only its file, `WARNING in kernel/watchdog.c:352`, takes its function from the PC.)
-      located: c.kind === 'warning' ? c.title.endsWith(')') : / in \S+/.test(c.title) || c.kind === 'panic' || c.kind === 'oom',
+      // (arm64's SError report before its panic says where it was: `pc : setup_arch+0x164/0x58c`.)
+      located: c.kind === 'warning' ? c.title.endsWith(')') : / in \S+/.test(c.title) || (c.kind === 'panic' && !c.title.startsWith('SError Interrupt on CPU')) || c.kind === 'oom',
       details: newDetails(fromUth ? uth!.text : at.text),
       trace: false,
     };

@@ -214,7 +214,7 @@ const SUBSYSTEM_WORD = /^([A-Za-z][A-Za-z0-9]{2,15})\b/;
 /** What the process systemd forked for a unit says when it cannot become the unit's program: `Failed at step
  *  … spawning`, `Unable to locate executable`, or the setup step itself before it (`dev-mqueue.mount: Failed to
  *  apply ambient capabilities (before UID change): Invalid argument`, a kernel older than the feature). */
-const SPAWN_FAILED = /(\S+\.(?:service|socket|mount|swap)): (?:Failed at step \S+ spawning |Unable to locate executable |Failed to (?:apply|set up|set|drop|change|load|prepare|mount|make)( [^:]{3,80}: (?:Invalid argument|Operation not permitted|Permission denied|No such file or directory|Function not implemented|Protocol not available|Bad file descriptor|Read-only file system)$))/;
+const SPAWN_FAILED = /(\S+\.(?:service|socket|mount|swap)): (?:Failed at step \S+ spawning |Unable to locate executable |Failed to (?:apply|set up|set|drop|change|load|prepare|mount|make|execute)( [^:]{3,80}: (?:Invalid argument|Operation not permitted|Permission denied|No such file or directory|Function not implemented|Protocol not available|Bad file descriptor|Read-only file system)$))/;
 const HOOK_ERROR = /\b(?:ERROR|[Ee]rror|FATAL|[Ff]ailed|cannot|[Uu]nable to|No such file|not found)\b|dropping to debug/;
 const HOOK_GAVE_UP = /[Dd]ropping to (?:debug|a shell|the debug shell|emergency)/;
 
@@ -2905,7 +2905,16 @@ export class Segmenter extends CrashTracker {
       // (However long the other CPUs' backtraces between made it, a panic's end for the same reason is its own.)
       const last = boot.crashes.at(-1);
       const c = matchCrash(message.slice('---[ end '.length).replace(/\s*\]---\s*$/, ''));
-      if (last !== undefined && last.kind === 'panic' && (at.lineNo - last.line <= 300 || (c !== null && last.title === c.title))) return;
+      if (last !== undefined && last.kind === 'panic' && (at.lineNo - last.line <= 300 || (c !== null && last.title === c.title))) {
+        // (The end of the panic arm64's SError report led to, its panic line lost: the report's.)
+        if (last.title.startsWith('SError Interrupt on CPU') && c !== null && c.title.includes('SError')) {
+          last.title = own(c.title);
+          last.line = at.lineNo;
+          last.uptime = uptime;
+          addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the end of the panic it led to' });
+        }
+        return;
+      }
       if (c !== null && c.kind === 'panic') this.crash(c, at, uptime, false);
     }
     else if (message.startsWith('---[ end trace')) {
