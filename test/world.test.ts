@@ -4101,4 +4101,26 @@ test("dracut's emergency words retyped (`Entering emergency mode. exit shell to 
   assert.ok(failure?.evidence.some((e) => e.text.includes('Failed to execute /usr/lib/systemd/systemd: Permission denied')), JSON.stringify(failure?.evidence));
 });
 
+test("dracut's lines as a page spaced them (`dracut - initqueue[312]:Warning: Could not boot.`) are dracut's: the root it waited for is the cause", () => {
+  const r = f(['[ 189.478627] dracut - initqueue[312]:Warning: dracut-initqueue timeout - starting timeout scripts', '[ 189.479027] dracut - initqueue[312]:Warning: Could not boot.', '[ 189.922409] dracut - initqueue[312]:Warning: /dev/disk/by-uuid/5058256d-1234-4321-abcd-45b98cfe68fe does not exist.', 'Starting Dracut Emergency Shell...', 'Entering emergency mode. Exit the shell to continue.', 'dracut:/#']);
+  assert.is(r.emergency, 'dracut-shell');
+  assert.is.not(r.rootCause, 'unexplained');
+});
+
+test("Trusted Firmware's `ERROR:` lines after its banner, no kernel after them: the firmware's failure is the boot's cause", () => {
+  const r = analyze(['[  236.371243] reboot: Restarting system', 'NOTICE:  BL2: v1.5(release):LSDK-20.12-8-g9115785', 'NOTICE:  BL2: Built : 19:24:37, Jun 15 2021', 'ERROR:   Read error = fffffffd', 'ERROR:   Failed to load 29 firmware.', 'ERROR:   BL2: Failed to load image (-2)'].join('\n') + '\n');
+  const last = r.boots.at(-1)!;
+  assert.ok(last.rootCause !== null && last.rootCause.headline.includes('Read error = fffffffd'), JSON.stringify(last.rootCause));
+  // (The same words from a program after a kernel ran are not the firmware's.)
+  const later = analyze(['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[    1.000000] Run /init as init process', 'ERROR: device not found'].join('\n') + '\n');
+  assert.not.ok(JSON.stringify(later.boots[0]!.rootCause ?? '').includes('bootloader'));
+});
+
+test("old systemd's `Job dev-md1.device/start timed out.` copied without its prefix is PID 1's; TegraBoot's `PT: Partition TBC NOT found` stops the boot", () => {
+  const r = f(['Job dev-md1.device/start timed out.', 'Dependency failed for /user3.', 'Dependency failed for File System Check on /dev/md1.']);
+  assert.is(r.rootCause, 'dev-md1.device');
+  const t = analyze(['[0000.163] [L4T TegraBoot] (version 00.00.2018.01-l4t-e82258de)', '[0000.168] Processing in cold boot mode Bootloader 2', '[0000.334] Using BFS PT to query partitions ', '[0000.338] PT: Partition TBC NOT found ! '].join('\n') + '\n');
+  assert.ok(t.boots[0]!.rootCause?.headline.includes('PT: Partition TBC NOT found'), JSON.stringify(t.boots[0]!.rootCause));
+});
+
 test.run();

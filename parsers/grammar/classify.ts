@@ -851,7 +851,8 @@ export class LineClassifier {
         return;
       }
     }
-    if ((trimmed.includes(': ') && isUnitNameStart(trimmed)) || isUnitNameThenFailed(trimmed) || (c0 === 0x4a /* J */ && trimmed.startsWith('Job ') && trimmed.includes(' failed with result '))) {
+    // (Or old systemd's own words for a job that timed out, copied without the prefix: `Job dev-md1.device/start timed out.`)
+    if ((trimmed.includes(': ') && isUnitNameStart(trimmed)) || isUnitNameThenFailed(trimmed) || (c0 === 0x4a /* J */ && trimmed.startsWith('Job ') && (trimmed.includes(' failed with result ') || trimmed.includes(' timed out')))) {
       const manager = matchManagerEvent(trimmed);
       if (manager !== null && BARE_MANAGER.has(manager.kind)) {
         this.out({ kind: 'pid1', at, manager });
@@ -1202,7 +1203,8 @@ export class LineClassifier {
       audit,
       userManager,
       login: proc !== null ? isLoginMessage(proc.ident, proc.rest) : audit === null && message.charCodeAt(0) === 0x61 /* a */ && AUDIT_LOGIN.test(message),
-      plain: !interesting,
+      // (dracut's lines without the process prefix split off, as a page spaced it: `dracut - initqueue[312]:Warning: …`.)
+      plain: !interesting && !(proc === null && message.charCodeAt(0) === 0x64 /* d */ && message.startsWith('dracut')),
     });
   }
 

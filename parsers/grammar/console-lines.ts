@@ -167,7 +167,8 @@ export function dracutFailure(message: string): string | null {
 }
 
 /** dracut's kmsg prefix (`dracut: `, `dracut Warning: `, `dracut-initqueue[312]: `), for reading what follows. */
-export const DRACUT_PREFIX = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: )?/;
+// (A page's copy may space the hyphen and drop the space after the colon: `dracut - initqueue[312]:Warning: …`.)
+export const DRACUT_PREFIX = /^dracut(?: ?- ?[\w-]+)?(?:\[\d+\])?(?::(?: |(?=\S))| )(?:Warning: ?)?/;
 
 export type MarkerKind = 'firmware' | 'bootloader';
 
@@ -240,6 +241,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
   // NVIDIA Tegra's boot firmware (MB1, then MB2), each line stamped `[ssss.mmm]` and a level (`I>`, `W>`, `E>`, `C>`).
   { kind: 'firmware', literal: '> MB1 (', pattern: /^\[\d{4}\.\d{3}\] I> MB1 \(/, example: '[0000.034] I> MB1 (prd-version: 1.5.1.6-t194-41334769-1740dd39)', banner: 'tegra-mb1' },
+  // (The Nano's and TX1's older TegraBoot stamps its lines the same way, without a level: `[0000.163] [L4T TegraBoot] (version …)`.)
+  { kind: 'firmware', literal: '[L4T TegraBoot]', pattern: /^\[\d{4}\.\d{3}\] \[L4T TegraBoot\] \(version /, example: '[0000.163] [L4T TegraBoot] (version 00.00.2018.01-l4t-e82258de)', banner: 'tegraboot' },
   { kind: 'firmware', literal: 'F0: ', pattern: /^F0: [0-9A-F]{4} [0-9A-F]{4}$/, example: 'F0: 102B 0000', banner: 'mtk-bootrom' },
   // Qualcomm's SBL1 opens its log with a format line; LK (the Android bootloader) prefixes its lines
   // with its timer in brackets.
@@ -358,6 +361,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: "can't get kernel image", pattern: /^ERROR: can't get kernel image!/, example: "ERROR: can't get kernel image!" },
   // NVIDIA Tegra's boot firmware: an error (`E>`) or critical (`C>`) line before any kernel ran.
   { literal: '> ', pattern: /^\[\d{4}\.\d{3}\] [EC]> \S/, example: '[0000.086] E> LOADER: Failed to verify SMD.' },
+  // (TegraBoot, without levels, names what it could not find: `[0000.338] PT: Partition TBC NOT found !`.)
+  { literal: ' NOT found', pattern: /^\[\d{4}\.\d{3}\] (?:PT: Partition \S+ NOT found|Find Partition via PT Failed)/, example: '[0000.338] PT: Partition TBC NOT found !' },
   // U-Boot's SD/MMC driver found no card that answers (often after `Loading Environment from FAT... `).
   { literal: 'Card did not respond to voltage select', pattern: /Card did not respond to voltage select!(?: : -?\d+)?/, example: 'Card did not respond to voltage select! : -110', anywhere: true },
   { literal: 'No partition table', pattern: /^\*\* No partition table - \w+ \d+ \*\*/, example: '** No partition table - mmc 0 **' },
@@ -410,7 +415,7 @@ export function matchBootloaderError(text: string): string | null {
     // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
     // (Without U-Boot's hang() glued after the message it stopped on: `FDT creation failed! hanging...### ERROR ###
     // Please RESET the board ###` says `FDT creation failed`.)
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] [EC]> /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?/, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;

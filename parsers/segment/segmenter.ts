@@ -194,6 +194,8 @@ const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\
 const NSPAWN_SPAWNING = /^Spawning container \S+ on \S+?\.?$/;
 const NSPAWN_ERROR = /^(?:Failed to [^:]{3,120}: \S.*|Child died too early\.)$/;
 /** A firmware's or bootloader's line that says something could not be done. */
+/** Trusted Firmware-A's error lines (`ERROR:   BL2: Failed to load image (-2)`; a page's copy collapses the spaces). */
+const FIRMWARE_ERROR = /^ERROR:\s+\S/;
 const FIRMWARE_COMPLAINT = /\b(?:[Uu]nable to|[Ff]ailed|[Cc]annot|[Cc]an't|[Ee]rror|not found)\b/;
 /** The default targets' descriptions, as PID 1 printed them before it printed names. */
 const TARGET_BY_DESCRIPTION: Readonly<Record<string, string>> = { 'Emergency Mode': 'emergency.target', 'Rescue Mode': 'rescue.target', 'Graphical Interface': 'graphical.target', 'Multi-User System': 'multi-user.target' };
@@ -318,6 +320,15 @@ export class Segmenter extends CrashTracker {
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
+      // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
+      // fffffffd`), after its banner and before any kernel: the firmware's failure, as a bootloader's is.
+      if (rec.at.text.charCodeAt(0) === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) {
+        const had = this.boot!.bootloaderError;
+        this.push({ kind: 'bootloader-error', at: rec.at, message: rec.at.text.trim() });
+        const e = this.boot!.bootloaderError;
+        if (e !== null && e !== had && e.line === rec.at.lineNo) e.firmware = true;
+        return;
+      }
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
       if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
       if (rec.at.text.length < 160 && rec.at.text.includes('tty') && GETTY_ISSUE.test(rec.at.text.trim())) this.gettyIssue = rec.at;
@@ -889,7 +900,8 @@ export class Segmenter extends CrashTracker {
       if (this.boot !== null) this.boot.initqueueTimeout = this.initqueueTimeout;
     }
     // (The prefix took dracut's `Warning: ` with it: `/dev/vgroot/root does not exist` is its root device missing.)
-    const missing = rest.endsWith(' does not exist') ? /^"?(\/dev\/[^"\s]+)"? does not exist$/.exec(rest) : null;
+    // (A retyped screen may end it with a full stop.)
+    const missing = rest.endsWith(' does not exist') || rest.endsWith(' does not exist.') ? /^"?(\/dev\/[^"\s]+)"? does not exist\.?$/.exec(rest) : null;
     const mount = missing !== null ? { path: missing[1]!, reason: 'does not exist' } : matchMountError(rest);
     if (mount) this.mountError(mount.path, mount.reason, at);
     const boot = this.boot!;

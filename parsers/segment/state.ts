@@ -215,6 +215,7 @@ export interface BootState {
     /** The bootloader's errors after the first. */ more: Evidence[];
     /** Its line just before the error. */ before?: Evidence;
     /** It loaded a file after the error (`Retrieving file: …`, `413 bytes read in 25 ms`): it got past it. */ gotPast?: true;
+    /** Trusted Firmware's own `ERROR:` line: no cause once a later stage's banner shows the boot went on. */ firmware?: true;
   } | null;
   /** The bootloader's exception handler reported a fault, or it said to reset the board, before the kernel's
    *  first line (a kernel may still run: another CPU faulted, or the fault came after the hand-over). */

@@ -187,6 +187,8 @@ export abstract class Timeline {
     const chainLoaded = boot !== null && !boot.hasKernel && this.chainLoadLine >= boot.startLine && at.lineNo - this.chainLoadLine <= 5;
     if (boot === null || this.bootHasRun(boot) || ((afterBootloader || (banner !== null && boot.banners.has(banner) && !chainedSpl)) && !chainLoaded)) boot = this.startBoot(kind, at.lineNo);
     if (banner !== null) boot.banners.add(banner);
+    // (Trusted Firmware's errors, then the next stage's banner: the firmware went on past them.)
+    if (banner !== null && boot.bootloaderError?.firmware === true && boot.bootloaderError.line < at.lineNo) boot.bootloaderError = null;
     if (handover) {
       boot.handedOver = true;
       boot.handoverAt = { line: at.lineNo, text: clip(at.text) };
