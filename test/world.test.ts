@@ -4123,4 +4123,14 @@ test("old systemd's `Job dev-md1.device/start timed out.` copied without its pre
   assert.ok(t.boots[0]!.rootCause?.headline.includes('PT: Partition TBC NOT found'), JSON.stringify(t.boots[0]!.rootCause));
 });
 
+test("`Triggering OnFailure= dependencies` in systemd 229's and 219's words (bare after the unit's failure, `… of local-fs.target.`) starts emergency mode as local-fs.target's does", () => {
+  const bare = f(['systemd[1]: dev-mmcblk0p1.device: Job dev-mmcblk0p1.device/start timed out.', 'systemd[1]: Timed out waiting for device dev-mmcblk0p1.device.', 'systemd[1]: Dependency failed for /mnt/tfcard.', 'systemd[1]: Dependency failed for Local File Systems.', "systemd[1]: Job failed with result 'dependency'.", 'systemd[1]: Triggering OnFailure= dependencies.']);
+  assert.is(bare.emergency, 'emergency');
+  const of = f(['Jul 30 12:29:11 host systemd[1]: Dependency failed for Local File Systems.', "Jul 30 12:29:11 host systemd[1]: Job local-fs.target/start failed with result 'dependency'.", 'Jul 30 12:29:11 host systemd[1]: Triggering OnFailure= dependencies of local-fs.target.']);
+  assert.is(of.emergency, 'emergency');
+  // (A service's own OnFailure= is no emergency.)
+  const svc = f(['Jul 20 21:55:11 host systemd[1]: Failed to start Update the operating system whilst offline.', 'Jul 20 21:55:11 host systemd[1]: Triggering OnFailure= dependencies of packagekit-offline-update.service.']);
+  assert.is(svc.emergency, 'none');
+});
+
 test.run();

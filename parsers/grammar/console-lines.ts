@@ -577,7 +577,9 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'restart-scheduled', literal: 'scheduling restart', pattern: /^(\S+): Service (?:hold-off time over|RestartSec=\S+ expired), scheduling restart/, example: 'serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.' },
   // (And before systemd 225: `lightdm.service holdoff time over, scheduling restart.`)
   { kind: 'restart-scheduled', literal: 'holdoff time over, scheduling restart', pattern: /^(\S+) holdoff time over, scheduling restart/, example: 'lightdm.service holdoff time over, scheduling restart.' },
-  { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(\S+): Triggering OnFailure= dependencies/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
+  // (systemd before v233 put the unit after: `Triggering OnFailure= dependencies of local-fs.target.`; v229's journal,
+  // with the unit only in its fields: `Triggering OnFailure= dependencies.` just after the unit's own failure.)
+  { kind: 'on-failure', literal: 'Triggering OnFailure=', pattern: /^(?:(\S+): )?Triggering OnFailure= dependencies(?: of (\S+?))?\.?\s*$/, example: 'local-fs.target: Triggering OnFailure= dependencies.' },
   // Older PID 1 (and every job of a device): `Job dev-sdb1.device/start timed out.`
   { kind: 'job-timeout', literal: ' timed out', pattern: /^(?:\S+: )?Job (\S+?)\/(?:start|stop|reload|restart|verify-active) timed out\.?$/, example: 'Job dev-disk-by\\x2dlabel-data.device/start timed out.' },
   // (Newer PID 1 puts the unit first: `dev-sdb1.device: Job dev-sdb1.device/start timed out.`)

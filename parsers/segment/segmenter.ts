@@ -2068,7 +2068,10 @@ export class Segmenter extends CrashTracker {
         return;
       }
       case 'on-failure': {
-        const unit = groups[0] ?? '';
+        // (Named before or after the words, or not at all: then it is the unit whose failure PID 1 told just before,
+        // `Dependency failed for Local File Systems.`, `Job failed with result 'dependency'.`.)
+        const cycle0 = this.boot === null ? null : currentCycle(this.boot);
+        const unit = groups[0] || groups[1] || (cycle0?.failures.filter((f) => f.line < at.lineNo && at.lineNo - f.line <= 3 && f.ref.name !== null).at(-1)?.ref.name ?? '');
         const failed = this.findFailure(unit);
         if (failed) {
           addEvidence(failed.evidence, { line: at.lineNo, text: clip(at.text), why: `${unit} failed and starts its OnFailure= units` });
