@@ -4133,4 +4133,11 @@ test("`Triggering OnFailure= dependencies` in systemd 229's and 219's words (bar
   assert.is(svc.emergency, 'none');
 });
 
+test("newer dracut's initqueue timeout (`dracut-initqueue: starting timeout scripts`) with the device it still waits for, in a journal of the initrd alone: that device is the cause", () => {
+  const hook = 'Warning: /lib/dracut/hooks/initqueue/finished/devexists-\\x2fdev\\x2fdisk\\x2fby-uuid\\x2f95230fe4-199a-4b39-a8bf-762c425e0230.sh: "[ -e "/dev/disk/by-uuid/95230fe4-199a-4b39-a8bf-762c425e0230" ]"';
+  const r = analyze([`[  135.847868] localhost dracut-initqueue[441]: ${hook}`, '[  135.866389] localhost dracut-initqueue[441]: Warning: dracut-initqueue: starting timeout scripts', '[  136.438166] localhost dracut-initqueue[441]: Warning: dracut-initqueue: timeout, still waiting for following initqueue hooks:', `[  136.442699] localhost dracut-initqueue[441]: ${hook}`].join('\n') + '\n');
+  assert.is(r.boots[0]!.rootCause?.kind, 'root-device');
+  assert.ok(r.boots[0]!.rootCause?.headline.includes('/dev/disk/by-uuid/95230fe4-199a-4b39-a8bf-762c425e0230'));
+});
+
 test.run();

@@ -1012,6 +1012,10 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
       dependents: 0,
       crash: null,
     };
+  } else if (!b.mode && b.cycles.length === 0 && b.dracutWaiting !== undefined && b.initqueueTimeout !== undefined && b.end === 'log-end') {
+    // A journal of the initrd that shows dracut's hooks and none of systemd's own lines: its initqueue timed out
+    // and still waits for the root device when the log ends.
+    rootCause = dracutWaitingCause(b.dracutWaiting);
   } else if (b.mode?.requested !== undefined) {
     // The shell was asked for (`break=`): no failure of its own.
   } else if (b.mode && b.mode.kind === 'initramfs-shell' && b.mode.device === null && b.mode.cause !== undefined) {
@@ -1851,6 +1855,11 @@ function dracutStillWaiting(boot: BootState, c: CycleState, position: number): C
       crash: null,
     };
   }
+  return dracutWaitingCause(w);
+}
+
+/** dracut's initqueue still waiting for its root device when the log ends (see dracutStillWaiting). */
+function dracutWaitingCause(w: NonNullable<BootState['dracutWaiting']>): Cause {
   const evidence: Evidence[] = [...(w.timeout !== null ? [w.timeout] : []), { line: w.line, text: w.text, why: `dracut still waits for ${w.device} to appear` }];
   return {
     kind: 'root-device',

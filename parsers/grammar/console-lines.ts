@@ -31,7 +31,7 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },
   { kind: 'dracut-shell', literal: 'dracut:/#', pattern: /^dracut:\/#/, example: 'dracut:/# ', announces: false },
   { kind: 'initramfs-shell', literal: 'Gave up waiting', pattern: /Gave up waiting for (?:the )?(?:root|suspend\/resume|\/usr) (?:file ?system )?device/, example: 'Gave up waiting for root file system device.  Common problems:', announces: true },
-  { kind: 'initramfs-shell', literal: 'Dropping to', pattern: /ALERT!\s+.*Dropping to (?:a )?shell!?|^Dropping to a shell[.!]?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
+  { kind: 'initramfs-shell', literal: 'Dropping to', pattern: /ALERT!\s+.*Dropping to (?:a )?shell!?|^Dropping to (?:a )?shell[.!]?\s*$/, example: 'ALERT!  UUID=0b5e3376-c7e9 does not exist.  Dropping to a shell!', announces: true },
   // (The same, retyped or cut before its last words: `ALERT! /dev/mapper/luks-… does not exist`, or a
   // mail's wrap: `… does not exist.  Dropping` / `to a shell!`.)
   { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist(?:\.?\s*$|\.\s+Dropping\b)/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },

@@ -895,7 +895,9 @@ export class Segmenter extends CrashTracker {
     if (rest.charCodeAt(0) === 0x43 /* C */ && /^Can't mount root filesystem\s*$/.test(rest)) this.rootNotMounted(at, /^(dracut-[\w-]+)\[\d+\]/.exec(message)?.[1] ?? null);
     if (rest.includes(' is missing PV ') || rest.includes('Refusing activation') || rest.includes('Volume group "')) this.lvmSaid(rest, at);
     if (rest.includes('/initqueue/finished/devexists-')) this.dracutWaits(rest, at);
-    if (rest.startsWith('dracut-initqueue timeout')) {
+    // (Newer dracut says it in two lines: `dracut-initqueue: timeout, still waiting for following initqueue hooks:`, the
+    // hooks, then `dracut-initqueue: starting timeout scripts`.)
+    if (rest.startsWith('dracut-initqueue timeout') || rest.startsWith('dracut-initqueue: timeout, still waiting') || rest.startsWith('dracut-initqueue: starting timeout scripts')) {
       this.initqueueTimeout = { line: at.lineNo, text: clip(at.text), why: 'dracut gave up waiting for its devices (initqueue timeout)' };
       if (this.boot !== null) this.boot.initqueueTimeout = this.initqueueTimeout;
     }
