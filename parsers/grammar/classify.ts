@@ -365,10 +365,9 @@ export class LineClassifier {
     // console printed. (Not curly quotes: NixOS puts them in its units' descriptions, `OpenVPN instance ‘server’`.)
     let line = line0;
     this.asRead = null;
-    // (Three searches, not one class: a line of one-byte characters, most of them, cannot hold the dashes, and
-    // V8 knows that at once.)
+    // (Not searched for in a line the splitter read from ASCII bytes alone, most of them.)
     const shown = line0.text;
-    if (shown.includes('\u00a0') || shown.includes('\u2013') || shown.includes('\u2014')) {
+    if (line0.ascii !== shown && (shown.includes('\u00a0') || shown.includes('\u2013') || shown.includes('\u2014'))) {
       line = { ...line0, text: line0.text.replace(WEB_TYPOGRAPHY_ALL, (c) => WEB_PLAIN[c] ?? c) };
       this.asRead = line.text;
       this.asShown = line0.text;

@@ -26,6 +26,9 @@ export interface PhysicalLine {
   overwritten: boolean;
   /** The line reached the maximum length and goes on in the next record. */
   truncated: boolean;
+  /** The same string as `text` when the splitter read it from ASCII bytes alone (null otherwise): a layer that
+   *  changes `text` leaves this behind, so `ascii === text` says the text is still that ASCII. */
+  ascii?: string | null;
 }
 
 /** The line's bytes end with `login:` (and spaces): a getty's prompt. */
@@ -396,13 +399,15 @@ export class LineSplitter {
   private plainLine(chunk: Uint8Array, from: number, to: number, lf: number, ascii: boolean): void {
     this.releaseHeld();
     const byteEnd = this.offset + lf + 1;
+    const text = ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to)));
     const line: PhysicalLine = {
-      text: ascii && latin1Slice !== undefined ? latin1Slice.call(chunk, from, to) : this.counted(this.decoder.decode(chunk.subarray(from, to))),
+      text,
       lineNo: this.rawLine,
       byteStart: this.offset + from,
       byteEnd,
       overwritten: false,
       truncated: false,
+      ascii: ascii ? text : null,
     };
     this.rawLine++;
     this.lineBegin = byteEnd;
@@ -467,6 +472,13 @@ export class LineSplitter {
     return this.decoder.decode(buf.subarray(0, len));
   }
 
+  /** `text` when the line's bytes were all ASCII, else null (see PhysicalLine.ascii): the same for a line however
+   *  its bytes came. */
+  private asciiOf(buf: Uint8Array, len: number, text: string): string | null {
+    for (let i = 0; i < len; i++) if (buf[i]! >= 0x80) return null;
+    return text;
+  }
+
   // ---- actions -----------------------------------------------------------------------------
 
   private print(src: Uint8Array, from: number, to: number): void {
@@ -510,7 +522,8 @@ export class LineSplitter {
     // A login prompt that other output now writes over from its first column (`host login: \r[ 3.2] e1000 …`):
     // it was shown, so it goes out as an overwritten frame before it is lost.
     if (cursor === 0 && this.tailLen === 0 && this.len >= 7 && this.len <= 160 && endsWithLogin(this.buf, this.len)) {
-      this.emit({ text: this.decode(this.buf, this.len), lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine, byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin, byteEnd: this.offset + this.at, overwritten: true, truncated: false });
+      const text = this.decode(this.buf, this.len);
+      this.emit({ text, lineNo: this.lineNo >= 0 ? this.lineNo : this.rawLine, byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin, byteEnd: this.offset + this.at, overwritten: true, truncated: false, ascii: this.asciiOf(this.buf, this.len, text) });
     }
     // What changes lies after the cursor: the column known there stays right.
     const col = this.colByte <= cursor ? -1 : this.column();
@@ -793,16 +806,18 @@ export class LineSplitter {
     if (this.tailLen > 0) this.moveEditTo(this.len + this.tailLen);
     // Reopened and left as it was (any change but an append to an empty line marks it changed).
     const same = this.reopened !== null && this.len > 0 && this.len === this.heldLenAtReopen ? this.reopened : null;
+    const text = same !== null && !truncated ? '' : this.len === 0 ? '' : this.counted(this.decode(this.buf, this.len));
     const line: PhysicalLine =
       same !== null && !truncated
         ? { ...same, byteEnd, overwritten: false, truncated: false }
         : {
-            text: this.len === 0 ? '' : this.counted(this.decode(this.buf, this.len)),
+            text,
             lineNo: this.lineNo >= 0 ? this.lineNo : truncated ? this.rawLine : this.emptyLineNo,
             byteStart: this.byteStart >= 0 ? this.byteStart : this.lineBegin,
             byteEnd,
             overwritten: false,
             truncated,
+            ascii: this.asciiOf(this.buf, this.len, text),
           };
     this.reopened = null;
     this.lineBegin = byteEnd;
