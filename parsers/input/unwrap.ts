@@ -230,10 +230,10 @@ export class LineUnwrapper {
       const held = this.gutterHeld;
       this.gutterHeld = [];
       this.gutter = k + 1;
-      for (const h of held) {
+      held.forEach((h, i) => {
         this.count('line-numbers');
-        this.pushLine({ ...h, text: h.text.slice(String(held.indexOf(h) + 1).length) });
-      }
+        this.pushLine({ ...h, text: h.text.slice(String(i + 1).length) });
+      });
       return true;
     }
     this.releaseGutter();
