@@ -228,11 +228,7 @@ export abstract class CrashTracker extends FailureLedger {
     // arm64's SError report, then the panic it ends in (`Kernel panic - not syncing: Asynchronous SError Interrupt`):
     // one incident, told by the panic once it comes (the report's first line and where it was are its evidence).
     if (c.kind === 'panic' && last !== undefined && last.kind === 'panic' && last.title.startsWith('SError Interrupt on CPU') && c.title.includes('SError') && at.lineNo > last.line && at.lineNo - last.line <= 200) {
-      last.title = own(c.title);
-      last.located = true;
-      last.line = at.lineNo;
-      last.uptime = uptime;
-      addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the kernel panicked on it' });
+      this.serrorPanicked(last, c.title, at, uptime, 'the kernel panicked on it');
       return;
     }
     // (Other CPUs taking the same abort while the kernel panics report it too: the panic's.)
@@ -399,6 +395,16 @@ export abstract class CrashTracker extends FailureLedger {
     } else if (lines.length > 0 && at.lineNo - lines[lines.length - 1]!.line > 50) lines.length = 0;
     const where = message.includes(' TPC ') || message.includes(': Code=') || message.includes(': TPC ');
     if (lines.length < 1 || (where && lines.length < 3)) lines.push({ line: at.lineNo, text: clip(at.text), why: 'the report the panic ends' });
+  }
+
+  /** arm64's SError report (`SError Interrupt on CPU0, code …`) ended in its panic: the incident is told by the
+   *  panic's line and words from now on, the report's first line and where it was kept as evidence. */
+  protected serrorPanicked(report: CrashState, title: string, at: LineRef, uptime: number | null, why: string): void {
+    report.title = own(title);
+    report.located = true;
+    report.line = at.lineNo;
+    report.uptime = uptime;
+    addEvidence(report.evidence, { line: at.lineNo, text: clip(at.text), why });
   }
 
   /**

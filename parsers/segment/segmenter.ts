@@ -322,13 +322,7 @@ export class Segmenter extends CrashTracker {
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
       // fffffffd`), after its banner and before any kernel: the firmware's failure, as a bootloader's is.
-      if (rec.at.text.charCodeAt(0) === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) {
-        const had = this.boot!.bootloaderError;
-        this.push({ kind: 'bootloader-error', at: rec.at, message: rec.at.text.trim() });
-        const e = this.boot!.bootloaderError;
-        if (e !== null && e !== had && e.line === rec.at.lineNo) e.firmware = true;
-        return;
-      }
+      if (rec.at.text.charCodeAt(0) === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) return this.bootloaderSaid(rec.at, rec.at.text.trim(), true);
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
       if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
       if (rec.at.text.length < 160 && rec.at.text.includes('tty') && GETTY_ISSUE.test(rec.at.text.trim())) this.gettyIssue = rec.at;
@@ -602,48 +596,8 @@ export class Segmenter extends CrashTracker {
         }
         return this.touch();
       }
-      case 'bootloader-error': {
-        this.recognised++;
-        // (A capture that begins in the firmware's own log, before any banner bootwhy knows, is a boot too.)
-        const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
-        // Only before a kernel: the same words later are some program's.
-        if (!boot.hasKernel && boot.cycles.length === 0 && BOOTLOADER_FAULT.test(rec.message)) {
-          const ev = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader reports a fault' };
-          if (boot.bootloaderFault === undefined) boot.bootloaderFault = { ev, more: [] };
-          else if (boot.bootloaderFault.more.length < 3) boot.bootloaderFault.more.push({ ...ev, why: 'what the bootloader said next' });
-        }
-        if (!boot.hasKernel && boot.cycles.length === 0) {
-          // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
-          // the kernel first`) show what it led to.
-          const e = boot.bootloaderError;
-          // The bootloader went on and loaded the kernel from elsewhere since (`Retrieving file: /boot/Image`):
-          // the error before, a slot with no card, stopped nothing; what failed after the load did.
-          const moved = e !== null && this.bootloaderLoaded > e.line;
-          if (e === null || moved) {
-            // What it was doing just before (`Trying to load:  from: /pci@…/disk@…`, `Calling ibm,client-architecture-support...`).
-            let doing: LineRef | undefined;
-            for (const l of this.recentLines) if (l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 3 && l.text.trim() !== '' && (doing === undefined || l.lineNo > doing.lineNo)) doing = l;
-            // (A fault or an assertion right after the firmware said what it could not do, `LinuxBoot: unable to
-            // load bzImage image` then `ASSERT [DxeCore] …`: that is the failure, the fault its end.)
-            let said = doing !== undefined && BOOTLOADER_FAULT.test(rec.message) && FIRMWARE_COMPLAINT.test(doing.text) ? doing : undefined;
-            // U-Boot's SPL gave up on every device it tried (`SPL: failed to boot from all boot devices`): the
-            // first complaint after `Trying to boot from SPI` is why (`QSPI: QSPI is still busy after poll …`).
-            if (said === undefined && rec.message.startsWith('SPL: failed to boot from all')) {
-              const recent = this.recentLines.filter((l) => l !== undefined && l.lineNo < rec.at.lineNo && rec.at.lineNo - l.lineNo <= 8).sort((x, y) => x.lineNo - y.lineNo);
-              const tried = recent.findLastIndex((l) => l.text.trimStart().startsWith('Trying to boot from '));
-              if (tried >= 0) said = recent.slice(tried + 1).find((l) => FIRMWARE_COMPLAINT.test(l.text) || /\b(?:still busy|timed out|timeout)\b/i.test(l.text));
-            }
-            const before = said ?? doing;
-            boot.bootloaderError = { line: rec.at.lineNo, text: clip(rec.at.text), message: clip(said !== undefined ? said.text.trim().replace(/\.$/, '') : rec.message), more: [], ...(before !== undefined ? { before: { line: before.lineNo, text: clip(before.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
-            if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
-          }
-          else if (e.more.length < 5) {
-            e.more.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'the bootloader’s next error' });
-            delete e.gotPast;
-          }
-        }
-        return this.touch();
-      }
+      case 'bootloader-error':
+        return this.bootloaderSaid(rec.at, rec.message);
       case 'pid1': {
         this.recognised++;
         // PID 1's own words about a unit (`foo.service: Job foo.service/start failed with result …`), read
@@ -733,6 +687,50 @@ export class Segmenter extends CrashTracker {
    */
   /** dracut's initqueue timed out and lists the hooks it still waits on: a `devexists-…` hook names a
    *  device that has not appeared (`…/initqueue/finished/devexists-\x2fdev\x2fdisk\x2fby-uuid\x2f….sh`). */
+  /** A bootloader's error (or Trusted Firmware's own, `firmware`), before any kernel ran: the first is the cause. */
+  private bootloaderSaid(at: LineRef, message: string, firmware = false): void {
+    this.recognised++;
+    // (A capture that begins in the firmware's own log, before any banner bootwhy knows, is a boot too.)
+    const boot = this.boot ?? this.ensureBoot('log-start', at.lineNo);
+    // Only before a kernel: the same words later are some program's.
+    if (!boot.hasKernel && boot.cycles.length === 0 && BOOTLOADER_FAULT.test(message)) {
+      const ev = { line: at.lineNo, text: clip(at.text), why: 'the bootloader reports a fault' };
+      if (boot.bootloaderFault === undefined) boot.bootloaderFault = { ev, more: [] };
+      else if (boot.bootloaderFault.more.length < 3) boot.bootloaderFault.more.push({ ...ev, why: 'what the bootloader said next' });
+    }
+    if (!boot.hasKernel && boot.cycles.length === 0) {
+      // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
+      // the kernel first`) show what it led to.
+      const e = boot.bootloaderError;
+      // The bootloader went on and loaded the kernel from elsewhere since (`Retrieving file: /boot/Image`):
+      // the error before, a slot with no card, stopped nothing; what failed after the load did.
+      const moved = e !== null && this.bootloaderLoaded > e.line;
+      if (e === null || moved) {
+        // What it was doing just before (`Trying to load:  from: /pci@…/disk@…`, `Calling ibm,client-architecture-support...`).
+        let doing: LineRef | undefined;
+        for (const l of this.recentLines) if (l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 3 && l.text.trim() !== '' && (doing === undefined || l.lineNo > doing.lineNo)) doing = l;
+        // (A fault or an assertion right after the firmware said what it could not do, `LinuxBoot: unable to
+        // load bzImage image` then `ASSERT [DxeCore] …`: that is the failure, the fault its end.)
+        let said = doing !== undefined && BOOTLOADER_FAULT.test(message) && FIRMWARE_COMPLAINT.test(doing.text) ? doing : undefined;
+        // U-Boot's SPL gave up on every device it tried (`SPL: failed to boot from all boot devices`): the
+        // first complaint after `Trying to boot from SPI` is why (`QSPI: QSPI is still busy after poll …`).
+        if (said === undefined && message.startsWith('SPL: failed to boot from all')) {
+          const recent = this.recentLines.filter((l) => l !== undefined && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8).sort((x, y) => x.lineNo - y.lineNo);
+          const tried = recent.findLastIndex((l) => l.text.trimStart().startsWith('Trying to boot from '));
+          if (tried >= 0) said = recent.slice(tried + 1).find((l) => FIRMWARE_COMPLAINT.test(l.text) || /\b(?:still busy|timed out|timeout)\b/i.test(l.text));
+        }
+        const before = said ?? doing;
+        boot.bootloaderError = { line: at.lineNo, text: clip(at.text), message: clip(said !== undefined ? said.text.trim().replace(/\.$/, '') : message), more: [], ...(firmware ? { firmware: true as const } : {}), ...(before !== undefined ? { before: { line: before.lineNo, text: clip(before.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
+        if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
+      }
+      else if (e.more.length < 5) {
+        e.more.push({ line: at.lineNo, text: clip(at.text), why: 'the bootloader’s next error' });
+        delete e.gotPast;
+      }
+    }
+    this.touch();
+  }
+
   private dracutWaits(message: string, at: LineRef): void {
     const boot = this.boot;
     const m = /\/initqueue\/finished\/devexists-(\S+?)\.sh\b/.exec(message);
@@ -2924,12 +2922,7 @@ export class Segmenter extends CrashTracker {
       const c = matchCrash(message.slice('---[ end '.length).replace(/\s*\]---\s*$/, ''));
       if (last !== undefined && last.kind === 'panic' && (at.lineNo - last.line <= 300 || (c !== null && last.title === c.title))) {
         // (The end of the panic arm64's SError report led to, its panic line lost: the report's.)
-        if (last.title.startsWith('SError Interrupt on CPU') && c !== null && c.title.includes('SError')) {
-          last.title = own(c.title);
-          last.line = at.lineNo;
-          last.uptime = uptime;
-          addEvidence(last.evidence, { line: at.lineNo, text: clip(at.text), why: 'the end of the panic it led to' });
-        }
+        if (last.title.startsWith('SError Interrupt on CPU') && c !== null && c.title.includes('SError')) this.serrorPanicked(last, c.title, at, uptime, 'the end of the panic it led to');
         return;
       }
       if (c !== null && c.kind === 'panic') this.crash(c, at, uptime, false);
