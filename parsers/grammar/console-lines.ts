@@ -385,7 +385,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'missing environment variable', pattern: /^missing environment variable: \w+$/, example: 'missing environment variable: kernel_addr_r' },
   // U-Boot's own exception handler (32-bit ARM; then its registers and `Resetting CPU ...`): the bootloader,
   // or a kernel it started before that printed a line, faulted.
-  { literal: ' ', pattern: /^(?:data abort|prefetch abort|undefined instruction)$/, example: 'data abort' },
+  { literal: ' abort', pattern: /^(?:data|prefetch) abort$/, example: 'data abort' },
+  { literal: 'undefined instruction', pattern: /^undefined instruction$/, example: 'undefined instruction' },
   // … and 64-bit ARM's: `"Synchronous Abort" handler, esr 0x96000010`.
   { literal: '" handler, esr 0x', pattern: /^"(?:Synchronous Abort|SError|Error)" handler, esr 0x[0-9a-f]+/, example: '"Synchronous Abort" handler, esr 0x96000010' },
   // … and RISC-V's: `exception code: 2 , Illegal instruction , epc 88000004 , ra 88000000` (older U-Boot),
@@ -410,7 +411,10 @@ const BOOTLOADER_FIRST = new Set(['A', 'I', '!', 'C', 'D', 'E', 'B', 'b', 'W', '
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
 /** The bootloader's error message on this line (from where it begins), or null. */
+const BOOTLOADER_LITERALS = anyLiteral(BOOTLOADER_ERRORS.map((r) => r.literal));
+
 export function matchBootloaderError(text: string): string | null {
+  if (!BOOTLOADER_LITERALS.test(text)) return null;
   if (BOOTLOADER_FIRST.has(text[0] ?? '')) {
     // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
     // (Without U-Boot's hang() glued after the message it stopped on: `FDT creation failed! hanging...### ERROR ###
@@ -428,6 +432,7 @@ export function matchBootloaderError(text: string): string | null {
 /** Marker rows by the first character their line can start with; rows that match anywhere or after
  *  spaces are tried for every line. */
 const MARKER_ANYWHERE = MARKER_RULES.filter((r) => !r.pattern.source.startsWith('^') || r.pattern.source.startsWith('^\\s*'));
+const MARKER_ANYWHERE_LITERALS = anyLiteral(MARKER_ANYWHERE.map((r) => r.literal));
 const MARKER_BY_FIRST = byFirstChar(
   MARKER_RULES.filter((r) => !MARKER_ANYWHERE.includes(r)),
   (r) => r.example[0]!,
@@ -438,6 +443,7 @@ export function matchMarker(text: string): MarkerMatch | null {
   if (first !== undefined) {
     for (const rule of first) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true };
   }
+  if (!MARKER_ANYWHERE_LITERALS.test(text)) return null;
   for (const rule of MARKER_ANYWHERE) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true };
   return null;
 }
@@ -497,7 +503,10 @@ export interface KernelEvent {
   detail: string | null;
 }
 
+const KERNEL_EVENT_GATE = anyLiteral(KERNEL_EVENTS.map((r) => r.literal));
+
 export function matchKernelEvent(message: string): KernelEvent | null {
+  if (!KERNEL_EVENT_GATE.test(message)) return null;
   for (const row of KERNEL_EVENTS) {
     if (!message.includes(row.literal)) continue;
     const m = row.pattern.exec(message);

@@ -1,6 +1,6 @@
 /** Kernel printk lines: the `[  t]` / `[  t][T123]` prefix and the crash reports the kernel prints. */
 
-import { escapeRegExp } from './literals.js';
+import { anyLiteral, anyStart, escapeRegExp } from './literals.js';
 
 export interface KernelPrefix {
   /** Seconds since the kernel started. */
@@ -322,10 +322,12 @@ const UNTIMED_ANYWHERE = [...CRASH_RULES.filter((r) => r.literal.length >= 20).m
  *  (`cpu 0x14: Vector: 300 …`), or holds a rule's long words (`…UTC 2020Kernel fault: interruption code 0005`,
  *  a wrapped banner glued to the fault). The rules' patterns decide. */
 export function untimedCrashWords(t: string): boolean {
-  for (const s of UNTIMED_STARTS) if (t.startsWith(s)) return true;
-  for (const l of UNTIMED_ANYWHERE) if (t.includes(l)) return true;
-  return false;
+  return UNTIMED_START_GATE.test(t) || UNTIMED_ANYWHERE_GATE.test(t);
 }
+const UNTIMED_START_GATE = anyStart(UNTIMED_STARTS);
+const UNTIMED_ANYWHERE_GATE = anyLiteral(UNTIMED_ANYWHERE);
+/** Every crash rule's literal in one regex: most kernel lines hold none (one test, not a loop of them). */
+const CRASH_LITERALS = anyLiteral(CRASH_RULES.map((r) => r.literal));
 
 export function matchCrash(message: string): CrashMatch | null {
   // `---[ end Kernel panic - not syncing: … ]---` closes a report, it does not open one.
@@ -333,6 +335,7 @@ export function matchCrash(message: string): CrashMatch | null {
   // (The scheduler's word about a topology the firmware described wrong, printed with no report and no stop:
   // `BUG: arch topology borken`, then `     the CLS domain not a subset of the MC domain`.)
   if (message.startsWith('BUG: arch topology borken')) return null;
+  if (!CRASH_LITERALS.test(message)) return null;
   for (const rule of CRASH_RULES) {
     if (!message.includes(rule.literal)) continue;
     const m = rule.pattern.exec(message);
@@ -385,9 +388,11 @@ const STORAGE_ERROR = /(?:I\/O error|jffs2: (?:Erase at 0x[0-9a-f]+ failed|Too f
 
 export const STORAGE_WORDS = ['rror', 'Filesystem uses ', 'I/O', 'Erase at', 'erase blocks', 'swapfile', 'orrupt', 'shut down', 'critical', 'superblock', 'no such device', 'unknown filesystem', 'wrong fs', 'root device', 'Failed to create /dev/root', 'mount root', 'tag#', 'blk_update_request', 'VFS: ', 'mount failed', "couldn't mount", 'RAMDISK: ', 'open blockdev', 'F2FS-fs ('];
 
+const STORAGE_GATE = anyLiteral(STORAGE_WORDS);
+
 export function isStorageError(message: string): boolean {
   // Most kernel lines are not errors: a few substring checks before the regex.
-  if (!STORAGE_WORDS.some((w) => message.includes(w))) return false;
+  if (!STORAGE_GATE.test(message)) return false;
   return STORAGE_ERROR.test(message);
 }
 

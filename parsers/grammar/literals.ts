@@ -7,3 +7,8 @@ export function escapeRegExp(text: string): string {
 export function anyLiteral(literals: readonly string[]): RegExp {
   return new RegExp(literals.map(escapeRegExp).join('|'));
 }
+
+/** One regex that finds whether the text begins with any of the literals. */
+export function anyStart(literals: readonly string[]): RegExp {
+  return new RegExp(`^(?:${literals.map(escapeRegExp).join('|')})`);
+}
