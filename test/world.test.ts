@@ -4140,4 +4140,42 @@ test("newer dracut's initqueue timeout (`dracut-initqueue: starting timeout scri
   assert.ok(r.boots[0]!.rootCause?.headline.includes('/dev/disk/by-uuid/95230fe4-199a-4b39-a8bf-762c425e0230'));
 });
 
+test("EDK II's boot manager that could load no boot option (`BdsDxe: failed to load Boot0002 … : Not Found`, then PXE) failed the boot; one it then started (`BdsDxe: starting Boot0003`) got past it", () => {
+  const failed = ['BdsDxe: failed to load Boot0002 "UEFI QEMU QEMU CD-ROM " from PciRoot(0x0)/Pci(0x2,0x0)/Scsi(0x0,0x0): Not Found', '', '>>Start PXE over IPv4.', '  PXE-E16: No valid offer received.', 'BdsDxe: failed to load Boot0007 "UEFI PXEv4 (MAC:525555DDF77C)" from PciRoot(0x0)/Pci(0x3,0x0)/MAC(525555DDF77C,0x1): Not Found'];
+  const r = analyze(failed.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.ok(r.boots[0]!.rootCause?.headline.includes('failed to load Boot0002'), JSON.stringify(r.boots[0]!.rootCause));
+  const got = analyze([failed[0], 'BdsDxe: loading Boot0003 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x4,0x0)', 'BdsDxe: starting Boot0003 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x4,0x0)', 'Welcome to GRUB!'].join('\n') + '\n');
+  assert.is(got.boots[0]!.rootCause, null, JSON.stringify(got.boots[0]!.rootCause));
+});
+
+test("a log viewer's syslog with the time alone and PID 1 named `systemd:` without its PID (CentOS 7's rsyslog) is PID 1's", () => {
+  const r = f(['01:52:38 systemd-remount: /bin/mount for / exited with exit status 32.', '01:52:39 systemd: Failed to start Remount Root and Kernel File Systems.']);
+  assert.is(r.rootCause, 'systemd-remount-fs.service');
+  // (A CI clock before console text is still taken off: `12:00:01 [  OK  ] Started …` is the console's line.)
+  const ci = f(['12:00:01 [  OK  ] Started Journal Service.', '12:00:02 [FAILED] Failed to start foo.service - Foo.']);
+  assert.is(ci.rootCause, 'foo.service');
+});
+
+test("GRUB's `can't find command` in a menu entry and its `Failed to boot both default and fallback entries.` fail the boot before any kernel", () => {
+  const r = analyze(["  Booting `openSUSE Tumbleweed'", '', 'Loading Linux 5.6.8-1-default ...', "error: can't find command `linuxefi'.", 'Loading initial ramdisk ...', "error: can't find command `initrdefi'.", '', 'Press any key to continue...', '', '  Failed to boot both default and fallback entries.'].join('\n') + '\n');
+  assert.ok(r.boots[0]!.rootCause?.headline.includes("can't find command `linuxefi'"), JSON.stringify(r.boots[0]!.rootCause));
+});
+
+test("firmware rows are tried by every first character their pattern allows: Amlogic's boot ROM of any SoC (`SM1:BL:…;FEAT:`), iPXE's `tftp://…… ok`, and the Pi's bootcode.bin start a boot", () => {
+  const aml = analyze(['SM1:BL:511f6b:81ca2f;FEAT:A0F83180:20282000;POC:F;RCY:0;EMMC:0;READ:0;0.0;CHK:0;', 'bl2_stage_init 0x01', 'Board ID = 4'].join('\n') + '\n');
+  assert.is(aml.boots.length, 1);
+  const ipxe = analyze(['tftp://10.0.0.1/deploy/bzImage... ok', '[    0.000000] Linux version 6.1.0 (x@y) #1 SMP'].join('\n') + '\n');
+  assert.is(ipxe.boots.length, 1);
+  assert.ok(ipxe.boots[0]!.phases.some((p) => p.name === 'firmware'), JSON.stringify(ipxe.boots[0]!.phases));
+  // (bootcode.bin run twice in one power-on, from the SD card and then from a USB drive: one boot.)
+  const pi = analyze(['Raspberry Pi Bootcode', '', 'USB MSD boot', 'Read File: config.txt, 1685 (bytes)', '', 'Raspberry Pi Bootcode', 'Read File: start.elf, 2857060 (bytes)'].join('\n') + '\n');
+  assert.is(pi.boots.length, 1);
+});
+
+test("U-Boot that read its kernel after an error (`** Unable to read file uEnv.txt **`, then `4277208 bytes read in 516 ms`) got past that error: the one after it is the cause", () => {
+  const r = analyze(['reading uEnv.txt', '** Unable to read file uEnv.txt **', '4277208 bytes read in 516 ms (7.9 MiB/s)', '** File not found /boot/am335x-boneblack.dtb **', 'Booting from mmc ...', 'ERROR: Did not find a cmdline Flattened Device Tree', 'Could not find a valid device tree'].join('\n') + '\n');
+  assert.ok(r.boots[0]!.rootCause?.headline.includes('File not found /boot/am335x-boneblack.dtb'), JSON.stringify(r.boots[0]!.rootCause));
+});
+
 test.run();

@@ -182,6 +182,9 @@ interface MarkerRule {
   example: string;
   /** The bootloader hands over to the kernel here: what follows is the kernel of the same boot. */
   handover?: boolean;
+  /** Every character a line the rule finds can begin with, when the pattern allows more than its example's
+   *  first (a class or alternatives after `^`): rows are tried by a line's first character. */
+  firsts?: string;
 }
 
 /** Firmware and bootloaders, one row each: the banner they print first, and lines only they print. */
@@ -196,13 +199,14 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'Cloud Hypervisor Guest', pattern: /^Cloud Hypervisor Guest\s*$/, example: 'Cloud Hypervisor Guest', banner: 'cloud-hypervisor' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
   // iPXE fetching what it boots (`http://10.0.0.1/boot/kernel... ok`, `tftp://…/initrd... 42%`).
-  { kind: 'firmware', literal: '://', pattern: /^(?:https?|tftp|ftp|nfs):\/\/\S+\.\.\. ?(?:ok|\d{1,3}%|Connection timed out|No such file|Permission denied)/, example: 'http://rgw-vip.nmn/boot-images/9e2032aa/kernel... ok' },
+  { kind: 'firmware', literal: '://', firsts: 'htfn', pattern: /^(?:https?|tftp|ftp|nfs):\/\/\S+\.\.\. ?(?:ok|\d{1,3}%|Connection timed out|No such file|Permission denied)/, example: 'http://rgw-vip.nmn/boot-images/9e2032aa/kernel... ok' },
   // EDK2's TPM measurement of an image it loads (`DxeTpm2MeasureBootHandler: PeCoffLoaderGetImageInfo failed!`).
   { kind: 'firmware', literal: 'DxeTpm', pattern: /^DxeTpm2?MeasureBootHandler: /, example: 'DxeTpm2MeasureBootHandler: PeCoffLoaderGetImageInfo failed! Status = Unsupported' },
   { kind: 'firmware', literal: 'Booting from ', pattern: /^Booting from (?:Hard Disk|ROM|DVD\/CD|Floppy)/, example: 'Booting from Hard Disk...' },
   { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: loading /, example: 'BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Primary,Master,0x0)', banner: 'edk2-bds' },
   // (`starting` follows `loading` in the same boot: not a banner of its own.)
-  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: /, example: 'BdsDxe: starting Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x3,0x0)' },
+  // (Not its `failed to load Boot0002 …`: the boot option's failure, a bootloader error.)
+  { kind: 'firmware', literal: 'BdsDxe', pattern: /^BdsDxe: (?!failed to load Boot)/, example: 'BdsDxe: starting Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x3,0x0)' },
   { kind: 'firmware', literal: 'UEFI', pattern: /^UEFI (?:Interactive Shell|v\d)/, example: 'UEFI Interactive Shell v2.2' },
   { kind: 'firmware', literal: 'Machine UUID', pattern: /^Machine UUID [0-9a-f-]+$/, example: 'Machine UUID 8e0b6e3a-3c1f-4d0e-9a3b-2f6c1a2b3c4d' },
   { kind: 'firmware', literal: 'bootblock starting', pattern: /^coreboot-\S+ .*bootblock starting/, example: 'coreboot-v1.9308_26_0.0.22-2597-gfa32d89ed3 Tue Sep 29 21:34:05 UTC 2020 bootblock starting...', banner: 'coreboot' },
@@ -222,8 +226,11 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'RedBoot(tm)', pattern: /^RedBoot\(tm\) bootstrap and debug environment/, example: 'RedBoot(tm) bootstrap and debug environment [ROMRAM]', banner: 'redboot' },
   { kind: 'firmware', literal: 'YAMON ROM Monitor', pattern: /^YAMON ROM Monitor/, example: 'YAMON ROM Monitor, Revision 02.22.', banner: 'yamon' },
   { kind: 'firmware', literal: 'Welcome to OpenBIOS', pattern: /^Welcome to OpenBIOS v/, example: 'Welcome to OpenBIOS v1.1 built on Mar 10 2023 08:26', banner: 'openbios' },
+  // bootcode.bin (Raspberry Pi 1 to 3) with its UART on: not a banner, as the boot ROM may run it twice in one
+  // power-on (from the SD card, then from a USB drive it found: `USB MSD boot`, the banner again).
+  { kind: 'firmware', literal: 'Raspberry Pi Bootcode', pattern: /^Raspberry Pi Bootcode\s*$/, example: 'Raspberry Pi Bootcode' },
   { kind: 'firmware', literal: 'RPi: BOOTLOADER', pattern: /^RPi: BOOTLOADER release VERSION:/, example: 'RPi: BOOTLOADER release VERSION:c2f8c388 DATE: 2020/09/03 TIME: 12:11:43', banner: 'rpi-eeprom' },
-  { kind: 'firmware', literal: ';FEAT:', pattern: /^[A-Z0-9]{3,5}:BL1?:[0-9a-f]{6}:[0-9a-f]{6};FEAT:/, example: 'GXL:BL1:9ac50e:bb16dc;FEAT:ADFC318C:0;POC:3;RCY:0;EMMC:800;NAND:0;READ:0;0.0;CHK:0;', banner: 'amlogic-rom' },
+  { kind: 'firmware', literal: ';FEAT:', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', pattern: /^[A-Z0-9]{3,5}:BL1?:[0-9a-f]{6}:[0-9a-f]{6};FEAT:/, example: 'GXL:BL1:9ac50e:bb16dc;FEAT:ADFC318C:0;POC:3;RCY:0;EMMC:800;NAND:0;READ:0;0.0;CHK:0;', banner: 'amlogic-rom' },
   { kind: 'firmware', literal: 'DDR ', pattern: /^DDR [Vv]ersion V?\d+\.\d+ \d{8}\s*$/, example: 'DDR Version V1.07 20220412', banner: 'rockchip-ddr' },
   // (Newer Rockchip DDR blobs name their build instead: `DDR d5483af87d cym 23/11/23-16:15:24,fwver: v1.15`.)
   { kind: 'firmware', literal: 'fwver: ', pattern: /^DDR [0-9a-f]{6,} \S+ \d\d\/\d\d\/\d\d-\d\d:\d\d:\d\d,fwver: v\d/, example: 'DDR d5483af87d cym 23/11/23-16:15:24,fwver: v1.15', banner: 'rockchip-ddr' },
@@ -237,7 +244,7 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'BL31: ', pattern: /^NOTICE:\s+BL31: v\d/, example: 'NOTICE:  BL31: v2.8(release):v2.8', banner: 'tf-a-bl31' },
   // A board's first stage training its memory (`DDR3 init.`, `DDR4 initialization`; its later lines, `DRAMC init done.`, are no new start):
   // a machine starting from power-on or reset, whatever vendor's loader follows.
-  { kind: 'firmware', literal: ' init', pattern: /^(?:LP)?DDR[2-5]? init(?:iali[sz]ation)?\b/, example: 'DDR3 init.', banner: 'dram-init' },
+  { kind: 'firmware', literal: ' init', firsts: 'LD', pattern: /^(?:LP)?DDR[2-5]? init(?:iali[sz]ation)?\b/, example: 'DDR3 init.', banner: 'dram-init' },
   { kind: 'firmware', literal: 'BOOT0 is starting', pattern: /HELLO! BOOT0 is starting/, example: '[27]HELLO! BOOT0 is starting!', banner: 'boot0' },
   // NVIDIA Tegra's boot firmware (MB1, then MB2), each line stamped `[ssss.mmm]` and a level (`I>`, `W>`, `E>`, `C>`).
   { kind: 'firmware', literal: '> MB1 (', pattern: /^\[\d{4}\.\d{3}\] I> MB1 \(/, example: '[0000.034] I> MB1 (prd-version: 1.5.1.6-t194-41334769-1740dd39)', banner: 'tegra-mb1' },
@@ -301,7 +308,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // (U-Boot capitalises its image checks: `Bad Header Checksum`, `Bad Data CRC`.)
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|[Dd]ata CRC|[Hh]eader [Cc]hecksum)/, example: 'Bad Linux ARM64 Image magic!' },
   { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
-  { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature)/, example: "error: file `/vmlinuz' not found." },
+  { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature|can't find command [`'][^']+'|unknown command [`'][^']+'|invalid arch-(?:in)?dependent ELF magic|no such disk)/, example: "error: file `/vmlinuz' not found." },
+  // GRUB's menu entry failed, and so did its fallback: it gives up and waits for a key.
+  { literal: 'Failed to boot both default and fallback entries', pattern: /^Failed to boot both default and fallback entries\.?$/, example: 'Failed to boot both default and fallback entries.' },
   // GRUB built with its debug locations names the source file before the message (`error:
   // ../../grub-core/kern/efi/sb.c:182:bad shim signature.`).
   // (Red Hat's GRUB prints some of them without the `error: `: `../../grub-core/loader/i386/efi/linux.c:215:/boot/vmlinuz-… has invalid signature.`)
@@ -323,6 +332,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // `Unable to read file ubootefi.var`.)
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file (?!ubootefi\.var\b)\S+/, example: '** Unable to read file Image **' },
   { literal: 'File not found', pattern: /^\*\* File not found \S+ \*\*/, example: '** File not found /boot/Image **' },
+  // U-Boot could not write a file (a boot counter, an environment): its FAT driver's words, then fatwrite's.
+  { literal: 'Unable to write', pattern: /^\*\* Unable to write (?:file )?"?[^"\s]+"? (?:from|to) \S+ \S+ \*\*$/, example: '** Unable to write "bootcount.env" from mmc 0:1 **' },
+  { literal: 'allocating new dir entry', pattern: /^Error: allocating new dir entry$/, example: 'Error: allocating new dir entry' },
   // U-Boot's loader refused to put a file where the memory is reserved (a board it does not know, an image
   // larger than the room below its own code): nothing was loaded, what is booted next is garbage.
   { literal: 'would overwrite reserved memory', pattern: /^\*\* Reading file would overwrite reserved memory \*\*/, example: '** Reading file would overwrite reserved memory **' },
@@ -400,6 +412,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // (ARM's EDK II default exception handler: `Synchronous Exception at 0x0000000081310C90`.)
   { literal: 'Synchronous Exception at ', pattern: /^Synchronous Exception at 0x[0-9A-Fa-f]+$/, example: 'Synchronous Exception at 0x0000000081310C90' },
   { literal: ' Exception Type - ', pattern: /^!!!! (?:X64|IA32|ARM|AARCH64|RISCV64|LOONGARCH64) Exception Type - /, example: '!!!! X64 Exception Type - 03(#BP - Breakpoint)  CPU Apic ID - 00000000 !!!!' },
+  // EDK II's boot manager could not load a boot option (`… "UEFI QEMU DVD-ROM" from PciRoot(0x0)/…: Not Found`,
+  // `: Access Denied` when Secure Boot refused it); it tries the next. One that loads is `BdsDxe: starting Boot…`.
+  { literal: 'BdsDxe: failed to load Boot', pattern: /BdsDxe: failed to load Boot[0-9A-Fa-f]{4} ".*" from \S.*: [A-Z][A-Za-z ]+$/, example: 'BdsDxe: failed to load Boot0001 "UEFI QEMU DVD-ROM QM00003 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Secondary,Master,0x0): Not Found', anywhere: true },
   // GRUB gave up after an error and opens its rescue shell (`grub rescue>`).
   { literal: 'Entering rescue mode', pattern: /^Entering rescue mode\.\.\.$/, example: 'Entering rescue mode...' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
@@ -435,7 +450,7 @@ const MARKER_ANYWHERE = MARKER_RULES.filter((r) => !r.pattern.source.startsWith(
 const MARKER_ANYWHERE_LITERALS = anyLiteral(MARKER_ANYWHERE.map((r) => r.literal));
 const MARKER_BY_FIRST = byFirstChar(
   MARKER_RULES.filter((r) => !MARKER_ANYWHERE.includes(r)),
-  (r) => r.example[0]!,
+  (r) => r.firsts ?? r.example[0]!,
 );
 
 export function matchMarker(text: string): MarkerMatch | null {
@@ -689,8 +704,9 @@ const JOURNAL =
 const VIEWER_JOURNAL = /^\s*((?:\d{4}-)?\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?|\d\d:\d\d:\d\d(?:[.,]\d+)?) +([^\s[:\u2502]{1,64})(?:\[(\d{1,9})\])? +\u2502 (.*)$/;
 
 /** A journal whose date column was cut off, the time left (`18:30:06 LibreELEC systemd[1]: …`): only with
- *  `ident[pid]: ` or `kernel: ` after it (a CI clock before console text has neither). */
-const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel)): ?(.*)$/;
+ *  `ident[pid]: `, `kernel: ` or systemd's own name after it (a CI clock before console text has none of them;
+ *  CentOS 7's syslog names PID 1 `systemd: ` without its PID, and a log viewer may show that with the time alone). */
+const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel|systemd(?:-[a-z]{1,24}){0,3})): ?(.*)$/;
 
 export function matchJournalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);

@@ -46,6 +46,9 @@ const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
 const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
 /** U-Boot read a kernel, an initrd or a device tree into memory. */
 const BOOTLOADER_LOADED = /^(?:Retrieving file: \S|\d+ bytes read in \d+ ms)/;
+/** The same, from a line that is a firmware's marker: U-Boot's `… bytes read in …`, EDK II's boot manager starting
+ *  a boot option it loaded. */
+const MARKER_LOADED = /^(?:\d+ bytes read in \d+ ms|BdsDxe: starting Boot[0-9A-Fa-f]{4} )/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed', 'swapoff-begin', 'swap-deactivated', 'swapoff-failed']);
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
@@ -312,11 +315,7 @@ export class Segmenter extends CrashTracker {
       this.recentLines[this.recentAt++ & 7] = rec.at;
       // (PID 1 could not mount the cgroup file system its hierarchy lives in; it goes on, to fail on the hierarchy.)
       if (rec.at.text.includes('Failed to mount cgroup at ')) this.cgroupMountFailed = rec.at;
-      // U-Boot loaded a kernel or an initrd (`Retrieving file: /boot/Image`, `10229248 bytes read in 442 ms`).
-      if (this.boot !== null && this.boot.bootloaderError !== null && !this.boot.hasKernel && BOOTLOADER_LOADED.test(rec.at.text)) {
-        this.bootloaderLoaded = rec.at.lineNo;
-        if (this.boot.bootloaderError.more.length === 0) this.boot.bootloaderError.gotPast = true;
-      }
+      this.loadedPast(rec.at, BOOTLOADER_LOADED);
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
@@ -453,6 +452,7 @@ export class Segmenter extends CrashTracker {
     }
     switch (rec.kind) {
       case 'marker':
+        this.loadedPast(rec.at, MARKER_LOADED);
         return this.marker(rec.marker, rec.banner, rec.at, rec.handover);
       case 'status':
         this.statusLines++;
@@ -681,12 +681,15 @@ export class Segmenter extends CrashTracker {
     boot.missingDevice ??= { path: device, ev: { line: at.lineNo, text: clip(at.text), why: `the initramfs could not find the root device ${device}` } };
   }
 
-  /**
-   * dracut's messages on the kernel log (`dracut Warning: …`, `dracut-initqueue[312]: …`): its shell, the
-   * device it did not find and, when it runs its own scripts (no systemd), the failure that stopped it.
-   */
-  /** dracut's initqueue timed out and lists the hooks it still waits on: a `devexists-…` hook names a
-   *  device that has not appeared (`…/initqueue/finished/devexists-\x2fdev\x2fdisk\x2fby-uuid\x2f….sh`). */
+  /** The bootloader loaded a kernel or an initrd after an error (U-Boot's `Retrieving file: /boot/Image`, `10229248
+   *  bytes read in 442 ms`; EDK II's `BdsDxe: starting Boot0003 …`): the error stopped nothing by itself. */
+  private loadedPast(at: LineRef, loaded: RegExp): void {
+    if (this.boot !== null && this.boot.bootloaderError !== null && !this.boot.hasKernel && loaded.test(at.text)) {
+      this.bootloaderLoaded = at.lineNo;
+      if (this.boot.bootloaderError.more.length === 0) this.boot.bootloaderError.gotPast = true;
+    }
+  }
+
   /** A bootloader's error (or Trusted Firmware's own, `firmware`), before any kernel ran: the first is the cause. */
   private bootloaderSaid(at: LineRef, message: string, firmware = false): void {
     this.recognised++;
@@ -731,6 +734,8 @@ export class Segmenter extends CrashTracker {
     this.touch();
   }
 
+  /** dracut's initqueue timed out and lists the hooks it still waits on: a `devexists-…` hook names a
+   *  device that has not appeared (`…/initqueue/finished/devexists-\x2fdev\x2fdisk\x2fby-uuid\x2f….sh`). */
   private dracutWaits(message: string, at: LineRef): void {
     const boot = this.boot;
     const m = /\/initqueue\/finished\/devexists-(\S+?)\.sh\b/.exec(message);
@@ -886,6 +891,10 @@ export class Segmenter extends CrashTracker {
   /** The dracut hook whose service spoke last (`dracut-pre-udev[327]: …`). */
   private lastDracutHook: { ident: string; line: number } | null = null;
 
+  /**
+   * dracut's messages on the kernel log (`dracut Warning: …`, `dracut-initqueue[312]: …`): its shell, the
+   * device it did not find and, when it runs its own scripts (no systemd), the failure that stopped it.
+   */
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
     if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest, at);
