@@ -4178,4 +4178,13 @@ test("U-Boot that read its kernel after an error (`** Unable to read file uEnv.t
   assert.ok(r.boots[0]!.rootCause?.headline.includes('File not found /boot/am335x-boneblack.dtb'), JSON.stringify(r.boots[0]!.rootCause));
 });
 
+test("udev's worker still at a device's event after a minute (`Spawned process … is taking longer than 59s to complete`, `Worker [107] processing SEQNUM=718 is taking a long time`) is a hang when nothing else failed", () => {
+  const r = analyze(["Nov 30 20:17:26 runeall systemd-udevd[107]: card0: Spawned process '/srv/http/command/refresh_ao' [112] is taking longer than 59s to complete", 'Nov 30 20:17:26 runeall systemd-udevd[104]: card0: Worker [107] processing SEQNUM=718 is taking a long time', 'Nov 30 20:17:48 runeall kernel: random: crng init done'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.ok(r.boots[0]!.rootCause?.headline.includes('refresh_ao'), JSON.stringify(r.boots[0]!.rootCause));
+  // (A device that timed out after it is still the cause: the slow worker is why, not what failed.)
+  const t = f(["[   62.553176] systemd-udevd[210]: seq 730 '/devices/vbd-2048' is taking a long time", '[   92.000001] systemd[1]: dev-vdb.device: Job dev-vdb.device/start timed out.', '[   92.000002] systemd[1]: Timed out waiting for device dev-vdb.device.', '[   92.000003] systemd[1]: Dependency failed for /data.']);
+  assert.is(t.rootCause, 'dev-vdb.device');
+});
+
 test.run();

@@ -30,6 +30,10 @@ const CLOUD_INIT_STAGES: Readonly<Record<string, string>> = {
 const NOT_MOUNTED = /^mount: .*(?:not mounted|bad option)|exited with exit status [1-9]/;
 /** udev killed a worker whose device event did not finish in time. */
 const UDEV_WORKER_KILLED = /^\s*worker \[\d+\] \S+ timeout; kill it$|: Worker \[\d+\] processing SEQNUM=\d+ killed$/;
+/** … or is still at it after a minute (`card0: Spawned process '/usr/bin/foo' [112] is taking longer than 59s to
+ *  complete`, `card0: Worker [107] processing SEQNUM=718 is taking a long time`, older `seq 730 '/devices/vbd-2048'
+ *  is taking a long time`). */
+const UDEV_WORKER_SLOW = /: Spawned process '[^']+' \[\d+\] is taking longer than \d+s to complete$|: Worker \[\d+\] processing SEQNUM=\d+ is taking a long time$|^\s*seq \d+ '\S+' is taking a long time$/;
 /** Anaconda's words as it stops an installation. */
 const ANACONDA_FAILED = /^(?:Non interactive installation failed: .+|The installation was stopped due to an error.*)$/;
 /** Ignition's critical error in one of its stages (each runs as ignition-<stage>.service). */
@@ -549,9 +553,15 @@ export abstract class FailureLedger extends Timeline {
     // udev gave up on a device event that would not finish (`udevd[209]:  worker [219] /devices/…/block/sr0
     // timeout; kill it`, systemd-udevd's `sr0: Worker [219] processing SEQNUM=1878 killed`): what waited on
     // that device waited, as for a device that stopped responding.
-    if ((ident === 'udevd' || ident === 'systemd-udevd') && UDEV_WORKER_KILLED.test(message)) {
+    if ((ident === 'udevd' || ident === 'systemd-udevd') && (UDEV_WORKER_KILLED.test(message) || UDEV_WORKER_SLOW.test(message))) {
       const seen = (this.ensureBoot('log-start', at.lineNo).kernelFailures ??= []);
-      if (seen.length < 4 && !seen.some((f) => f.kind === 'hang')) seen.push({ kind: 'hang', message: clip(message.trim()), line: at.lineNo, text: clip(at.text), more: [] });
+      const hang = seen.find((f) => f.kind === 'hang');
+      if (hang === undefined) {
+        if (seen.length < 4) seen.push({ kind: 'hang', message: clip(message.trim()), line: at.lineNo, text: clip(at.text), more: [] });
+      } else if (hang.more.length < 2 && (UDEV_WORKER_KILLED.test(hang.message) || UDEV_WORKER_SLOW.test(hang.message))) {
+        // (udev's next words on its stuck workers: the same hang.)
+        hang.more.push({ line: at.lineNo, text: clip(at.text), why: 'udev says it again' });
+      }
     }
     // (Read with the units whose process has another name: UNIT_RUNS.)
     const current = this.boot !== null ? currentCycle(this.boot) : null;
