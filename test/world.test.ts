@@ -4187,4 +4187,11 @@ test("udev's worker still at a device's event after a minute (`Spawned process �
   assert.is(t.rootCause, 'dev-vdb.device');
 });
 
+test("PID 1 that aborted on an assertion of its own (`Assertion '…' failed at …. Aborting.`, then `Caught <ABRT>, from our own process.`) is named by the assertion, in a journal too, after a console's broadcast of the crash", () => {
+  const a = f(["Feb 02 08:10:51 host systemd[1]: Assertion 'path_is_absolute(p)' failed at src/basic/chase.c:648, function chase(). Aborting.", 'Feb 02 08:10:51 host systemd[1]: Caught <ABRT>, from our own process.']);
+  assert.is(a.rootCause, "Assertion 'path_is_absolute(p)' failed at src/basic/chase.c:648, function chase(). Aborting.");
+  const b = f(['Broadcast message from systemd-journald@h (Tue 2022-09-06 12:18:06 UTC):', '', 'systemd[1]: Caught <ABRT>, dumped core as pid 3960.', '', "Sep 06 12:18:06 h systemd[1]: Assertion 'hashmap_isempty(m->jobs)' failed at src/core/manager.c:1474, function manager_clear_jobs_and_units(). Aborting.", 'Sep 06 12:18:06 h systemd[1]: Caught <ABRT> from our own process.', 'Sep 06 12:18:06 h systemd[1]: Caught <ABRT>, dumped core as pid 3960.', 'Sep 06 12:18:06 h systemd[1]: Freezing execution.']);
+  assert.ok(String(b.rootCause).startsWith("Assertion 'hashmap_isempty(m->jobs)'"), String(b.rootCause));
+});
+
 test.run();

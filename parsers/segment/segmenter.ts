@@ -91,7 +91,10 @@ const CONTAINERS = /^'?(?:docker|podman|lxc|lxc-libvirt|systemd-nspawn|openvz|rk
 /** PID 1 gave up after its fatal error: it freezes, or exits in a container. */
 const PID1_GAVE_UP = /^(?:Freezing execution\.?|Exiting PID 1\.*)\s*$/;
 /** PID 1's own crash handler (`Caught <SEGV>, dumped core as pid 9.`, then `Freezing execution.`). */
-const PID1_CRASHED = /^Caught <[A-Z]{3,6}>, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)/;
+const PID1_CRASHED = /^Caught <[A-Z]{3,6}>(?:, (?:dumped core as pid \d+|cannot fork for core dump|core dump failed)|,? from our own process)/;
+/** PID 1's own assertion that failed, which aborts it (`Assertion 'hashmap_isempty(m->jobs)' failed at
+ *  src/core/manager.c:1474, function manager_clear_jobs_and_units(). Aborting.`). */
+const PID1_ASSERTION = /^Assertion '.+' failed at \S+, function \S+\. Aborting\.?$/;
 /** PID 1's setup errors that end it (main.c and cgroup.c: the manager object cannot be made without its
  *  cgroups and API file systems). */
 const PID1_SETUP_FATAL = /^(?:Failed to create root cgroup hierarchy|Failed to create \/init\.scope control group|Failed to allocate manager object|Failed to mount API filesystems|Cannot determine cgroup we are running in|Failed to mount cgroup at \S+): \S/;
@@ -2661,7 +2664,12 @@ export class Segmenter extends CrashTracker {
     // PID 1 crashed (`Caught <SEGV>, dumped core as pid 3.`) right after an error of its own (`Failed to enqueue
     // loopback interface start request: Operation not supported`): it crashed handling that error, which is
     // the cause.
-    if (crashed) {
+    // (Or on an assertion of its own that failed: it aborted there.)
+    const assertion = crashed ? [...this.pid1Before, this.lastPid1].find((p) => p !== null && p.at.lineNo < at.lineNo && at.lineNo - p.at.lineNo <= 4 && PID1_ASSERTION.test(p.message.trim())) : undefined;
+    if (assertion !== undefined && assertion !== null) {
+      cause = assertion.message.trim();
+      addEvidence(evidence, { line: assertion.at.lineNo, text: clip(assertion.at.text), why: 'PID 1: the assertion that failed, which aborted it' });
+    } else if (crashed) {
       const last = before.at(-1);
       if (last !== undefined && at.lineNo - last.lineNo <= 2 && /^(?:systemd\[1\]: )?Failed to .*: \S/.test(last.text.trim()) && !last.text.includes(', ignoring')) {
         cause = last.text.trim().replace(/^systemd\[1\]: /, '');
@@ -2732,6 +2740,9 @@ export class Segmenter extends CrashTracker {
     // is the log's, a container's (`docker start`, `runc run`, `podman start` printed just before).)
     if (fresh && !crashed && this.boots.length === 1) this.boot!.container = true;
     if (cycle.fatal !== undefined && cycle.fatal.provisional !== true) return;
+    // (A crash whose reason is not known yet stands until one said with its reason comes: the same crash in a
+    // journal after the console's broadcast of it, `Assertion '…' failed at …` before its `Caught <ABRT>`.)
+    if (crashed && cause === said) provisional = true;
     // (The cause is the root cause's name: kept whole up to a longer limit, a container's cgroup path and all.)
     cycle.fatal = { message: own(said), cause: own(clip(cause, LIMITS.evidenceText * 2)), line: at.lineNo, evidence, provisional };
     this.touch();
@@ -3070,7 +3081,11 @@ export class Segmenter extends CrashTracker {
         // (PID 1 speaking at all, in words of its own bootwhy has no row for, `sysinit.target: Found ordering
         // cycle on …`: systemd ran, as its kernel-log lines say.)
         if (j.pid === 1 && j.host !== '') this.ensureCycle(rec.at.lineNo);
-        if (j.pid === 1 || j.pid === null) this.pid1Said({ at: rec.at, message: j.message });
+        if (j.pid === 1 || j.pid === null) {
+          this.pid1Said({ at: rec.at, message: j.message });
+          // (PID 1's crash handler, in the journal as on the console: `Caught <ABRT>, from our own process.`)
+          if (j.message.startsWith('Caught <') && PID1_CRASHED.test(j.message)) this.managerFatal(j.message.trim(), rec.at, true);
+        }
         this.unitComplaint(j.message, rec.at);
       }
       if (rec.audit) this.audit(rec.audit, rec.at);
