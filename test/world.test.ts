@@ -4194,4 +4194,26 @@ test("PID 1 that aborted on an assertion of its own (`Assertion '…' failed at 
   assert.ok(String(b.rootCause).startsWith("Assertion 'hashmap_isempty(m->jobs)'"), String(b.rootCause));
 });
 
+test("CoreOS's `Press Enter for emergency shell or wait … for reboot.` is its emergency shell; a line inside a text-mode dialog's frame (`│ [FAILED] … │`) is read without the frame", () => {
+  const r = f(['[    3.576507] systemd[1]: Failed to start Ignition (disks).', "[    3.578366] systemd[1]: ignition-disks.service: Failed with result 'exit-code'.", 'Press Enter for emergency shell or wait 4 minutes 45 seconds for reboot.']);
+  assert.is(r.emergency, 'emergency');
+  assert.is(r.rootCause, 'ignition-disks.service');
+  const d = analyze(['[  OK  ] Started foo.service - Foo.', '│                                              │', '│ [FAILED] Failed to start bar.service - Bar.  │', '│                                              │'].join('\n') + '\n');
+  assert.ok(d.input.envelopes.some((e) => e.kind === 'dialog-frame'));
+  assert.is(d.boots[0]!.cycles[0]!.rootCause?.unit, 'bar.service', JSON.stringify(d.boots[0]!.cycles[0]!.rootCause));
+});
+
+test("U-Boot's errors loading its saved environment (`Loading Environment from FAT... Card did not respond to voltage select! : -110`, `** Bad device specification mmc 0 **`) stop nothing: it goes on with its default one", () => {
+  const r = analyze(['U-Boot 2025.04 (Jun 08 2025 - 12:36:03 +0000)', '', 'MMC:   mmc@fff000: 0', 'Loading Environment from FAT... Card did not respond to voltage select! : -110', '** Bad device specification mmc 0 **', 'In:    serial,usbkbd', 'Hit any key to stop autoboot:  0 ', 'U-Boot> pci'].join('\n') + '\n');
+  assert.is(r.boots[0]!.rootCause, null, JSON.stringify(r.boots[0]!.rootCause));
+  // (The same error when U-Boot reads what it boots is its failure.)
+  const k = analyze(['U-Boot 2025.04 (Jun 08 2025 - 12:36:03 +0000)', 'Loading Environment from FAT... OK', 'Card did not respond to voltage select! : -110', '** Bad device specification mmc 0 **'].join('\n') + '\n');
+  assert.ok(k.boots[0]!.rootCause?.headline.includes('voltage select'), JSON.stringify(k.boots[0]!.rootCause));
+});
+
+test("dracut that gave up on its root device itself, no unit failed and no emergency.service in sight, starts its own shell (dracut-emergency.service): `Entering emergency mode. Exit the shell to continue.` is dracut's shell", () => {
+  const r = f(['17:35:13   32m  OK   0m! Started dracut pre-udev hook.', '17:35:18          Starting dracut initqueue hook...', '17:35:18   32m  OK   0m! Reached target System Initialization.', '17:40:15 Warning: /dev/root does not exist', '17:40:15 Generating "/run/initramfs/rdsosreport.txt"', '17:40:16 Entering emergency mode. Exit the shell to continue.']);
+  assert.is(r.emergency, 'dracut-shell');
+});
+
 test.run();

@@ -243,4 +243,6 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'container-log': 'Kubernetes pod log',
   'journal-delta': 'journalctl -o short-delta stamps',
   logcat: 'Android logcat',
+  'line-numbers': 'line numbers of a web page',
+  'dialog-frame': 'a dialog’s frame',
 };

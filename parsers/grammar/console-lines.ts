@@ -26,6 +26,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, example: 'Give root password for maintenance', announces: false },
   { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open \w+ to console, the root account is locked/, example: 'Cannot open access to console, the root account is locked.', announces: false },
   { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, example: 'Ignition has failed. Please ensure your config is valid. Note that only', announces: true },
+  // (CoreOS's emergency shell in its initrd, after Ignition failed: it waits for a key, else reboots.)
+  { kind: 'emergency', literal: 'for emergency shell', pattern: /^Press Enter for emergency shell or wait \d+ minutes?(?: \d+ seconds?)? for reboot\.?/, example: 'Press Enter for emergency shell or wait 4 minutes 45 seconds for reboot.', announces: true },
   { kind: 'emergency', literal: 'Displaying logs from failed units', pattern: /^Displaying logs from failed units: /, example: 'Displaying logs from failed units: ignition-disks.service', announces: true },
   { kind: 'dracut-shell', literal: 'Entering emergency mode', pattern: /Entering emergency mode\.(?: [Ee]xit (?:the )?shell to continue\.?|\s*$)/, example: 'Entering emergency mode. Exit the shell to continue.', announces: true },
   { kind: 'dracut-shell', literal: 'rdsosreport', pattern: /Generating "\/run\/initramfs\/rdsosreport\.txt"/, example: 'Generating "/run/initramfs/rdsosreport.txt"', announces: true },

@@ -46,7 +46,8 @@ export type EnvelopeKind =
   | 'journal-delta'
   | 'logcat'
   | 'bracketless-stamps'
-  | 'line-numbers';
+  | 'line-numbers'
+  | 'dialog-frame';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -919,6 +920,16 @@ export class LineUnwrapper {
       if (t !== text) {
         text = t;
         this.count('ebcdic-brackets');
+      }
+    }
+    // A line inside a text-mode dialog's frame (whiptail, dialog: `│ [FAILED] Unknown install state │`): the frame
+    // comes off, and the padding inside it.
+    const f0 = text.charCodeAt(0);
+    if ((f0 === 0x2502 || f0 === 0x2551) && text.length > 2) {
+      const end = text.trimEnd();
+      if (end.length > 2 && end.charCodeAt(end.length - 1) === f0) {
+        text = end.slice(1, -1).trim();
+        this.count('dialog-frame');
       }
     }
     // A line a person emphasised in Markdown (`**Start operation timed out.**`): the stars come off.

@@ -319,6 +319,8 @@ export class Segmenter extends CrashTracker {
       // (PID 1 could not mount the cgroup file system its hierarchy lives in; it goes on, to fail on the hierarchy.)
       if (rec.at.text.includes('Failed to mount cgroup at ')) this.cgroupMountFailed = rec.at;
       this.loadedPast(rec.at, BOOTLOADER_LOADED);
+      // (Unless it said it loaded it: `Loading Environment from MMC... OK`.)
+      if (rec.at.text.charCodeAt(0) === 0x4c /* L */ && rec.at.text.startsWith('Loading Environment from ') && !/\bOK\s*$/.test(rec.at.text)) this.envLoadAt = rec.at.lineNo;
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
@@ -600,6 +602,14 @@ export class Segmenter extends CrashTracker {
         return this.touch();
       }
       case 'bootloader-error':
+        // U-Boot reading its saved environment (`Loading Environment from FAT... Card did not respond to voltage
+        // select! : -110`, `** Bad device specification mmc 0 **` on the line after): it goes on with its default
+        // environment, and the boot with it.
+        if (rec.at.text.startsWith('Loading Environment from ') || (this.envLoadAt >= 0 && rec.at.lineNo - this.envLoadAt <= 1)) {
+          if (rec.at.text.startsWith('Loading Environment from ')) this.envLoadAt = rec.at.lineNo;
+          this.recognised++;
+          return this.touch();
+        }
         return this.bootloaderSaid(rec.at, rec.message);
       case 'pid1': {
         this.recognised++;
@@ -692,6 +702,9 @@ export class Segmenter extends CrashTracker {
       if (this.boot.bootloaderError.more.length === 0) this.boot.bootloaderError.gotPast = true;
     }
   }
+
+  /** Where U-Boot last said it loads its saved environment (`Loading Environment from FAT... `), or -1. */
+  private envLoadAt = -1;
 
   /** A bootloader's error (or Trusted Firmware's own, `firmware`), before any kernel ran: the first is the cause. */
   private bootloaderSaid(at: LineRef, message: string, firmware = false): void {
@@ -3354,7 +3367,10 @@ export class Segmenter extends CrashTracker {
       // hook); its own shell is dracut-emergency.service, or a dracut:/# prompt with nothing before.
       const cycle = this.ensureCycle(at.lineNo);
       const first = cycle.mode === null;
-      const kind = cycle.mode?.kind ?? (p.announces && cycle.unitsSeen.size > 0 && !cycle.unitsSeen.has('dracut-emergency.service') ? 'emergency' : 'dracut-shell');
+      // (Not when dracut itself gave up on the root device, no unit failed and no emergency.service or .target in
+      // sight: its timeout scripts start its own shell, dracut-emergency.service, whose words these are.)
+      const dracutGaveUp = (cycle.missingDevice ?? this.boot?.missingDevice) !== undefined && cycle.failures.length === 0 && !cycle.unitsSeen.has('emergency.service') && !cycle.unitsSeen.has('emergency.target');
+      const kind = cycle.mode?.kind ?? (p.announces && cycle.unitsSeen.size > 0 && !cycle.unitsSeen.has('dracut-emergency.service') && !dracutGaveUp ? 'emergency' : 'dracut-shell');
       this.enterMode(cycle, kind, at, null, modeWhy('dracut-shell'));
       if (first && cycle.mode !== null) cycle.mode.viaDracut = true;
       // dracut's own prompt (`dracut:/#`) after its words and no systemd emergency of its own: the shell
