@@ -296,6 +296,21 @@ function bootloaderFault(b: BootState): Cause | null {
   const f = b.bootloaderFault;
   if (f === undefined || !b.hasKernel) return null;
   const said = f.ev.text.trim().replace(/^\|\s?/, '').trim();
+  if (f.afterKernel === true) {
+    // (EDK II frames its exception line with `!!!!`: the words inside.)
+    const words = said.replace(/^!{2,}\s*|\s*!{2,}$/g, '');
+    return {
+      kind: 'bootloader',
+      unit: words,
+      description: words,
+      headline: `the firmware faulted after the kernel ${b.end === 'reboot' ? 'restarted' : b.end === 'halt' ? 'halted' : 'powered down'} the machine: ${words}`,
+      lines: [f.ev.line],
+      evidence: [f.ev],
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  }
   return {
     kind: 'bootloader',
     unit: said,

@@ -717,6 +717,11 @@ export class Segmenter extends CrashTracker {
       if (boot.bootloaderFault === undefined) boot.bootloaderFault = { ev, more: [] };
       else if (boot.bootloaderFault.more.length < 3) boot.bootloaderFault.more.push({ ...ev, why: 'what the bootloader said next' });
     }
+    // (Or after the kernel stopped the machine, `reboot: Power down`, no firmware banner since: the firmware
+    // faulted powering it off or resetting it, `!!!! X64 Exception Type - 0E(#PF - Page-Fault) …`.)
+    else if (boot.hasKernel && (boot.end === 'poweroff' || boot.end === 'reboot' || boot.end === 'halt') && BOOTLOADER_FAULT.test(message) && boot.bootloaderFault === undefined) {
+      boot.bootloaderFault = { ev: { line: at.lineNo, text: clip(at.text), why: 'the firmware reports a fault after the kernel stopped the machine' }, more: [], afterKernel: true };
+    }
     if (!boot.hasKernel && boot.cycles.length === 0) {
       // The first error is the cause; those after it (`Failed to start MokManager`, `you need to load
       // the kernel first`) show what it led to.

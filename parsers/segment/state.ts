@@ -219,7 +219,7 @@ export interface BootState {
   } | null;
   /** The bootloader's exception handler reported a fault, or it said to reset the board, before the kernel's
    *  first line (a kernel may still run: another CPU faulted, or the fault came after the hand-over). */
-  bootloaderFault?: { ev: Evidence; more: Evidence[] };
+  bootloaderFault?: { ev: Evidence; more: Evidence[]; /** After the kernel stopped the machine (`reboot: Power down`): the firmware's, as it powered off or reset. */ afterKernel?: true };
   /** The bootloader said it hands over to the kernel (`Starting kernel ...`). */
   handedOver: boolean;
   /** Where it said so (the last time). */
