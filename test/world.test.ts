@@ -4135,9 +4135,9 @@ test("`Triggering OnFailure= dependencies` in systemd 229's and 219's words (bar
 
 test("newer dracut's initqueue timeout (`dracut-initqueue: starting timeout scripts`) with the device it still waits for, in a journal of the initrd alone: that device is the cause", () => {
   const hook = 'Warning: /lib/dracut/hooks/initqueue/finished/devexists-\\x2fdev\\x2fdisk\\x2fby-uuid\\x2f95230fe4-199a-4b39-a8bf-762c425e0230.sh: "[ -e "/dev/disk/by-uuid/95230fe4-199a-4b39-a8bf-762c425e0230" ]"';
-  const r = analyze([`[  135.847868] localhost dracut-initqueue[441]: ${hook}`, '[  135.866389] localhost dracut-initqueue[441]: Warning: dracut-initqueue: starting timeout scripts', '[  136.438166] localhost dracut-initqueue[441]: Warning: dracut-initqueue: timeout, still waiting for following initqueue hooks:', `[  136.442699] localhost dracut-initqueue[441]: ${hook}`].join('\n') + '\n');
-  assert.is(r.boots[0]!.rootCause?.kind, 'root-device');
-  assert.ok(r.boots[0]!.rootCause?.headline.includes('/dev/disk/by-uuid/95230fe4-199a-4b39-a8bf-762c425e0230'));
+  const report = analyze([`[  135.847868] localhost dracut-initqueue[441]: ${hook}`, '[  135.866389] localhost dracut-initqueue[441]: Warning: dracut-initqueue: starting timeout scripts', '[  136.438166] localhost dracut-initqueue[441]: Warning: dracut-initqueue: timeout, still waiting for following initqueue hooks:', `[  136.442699] localhost dracut-initqueue[441]: ${hook}`].join('\n') + '\n');
+  assert.is(findings(report).rootCauseKind, 'root-device');
+  assert.ok(report.headline.includes('/dev/disk/by-uuid/95230fe4-199a-4b39-a8bf-762c425e0230'), report.headline);
 });
 
 test("EDK II's boot manager that could load no boot option (`BdsDxe: failed to load Boot0002 … : Not Found`, then PXE) failed the boot; one it then started (`BdsDxe: starting Boot0003`) got past it", () => {
@@ -4223,6 +4223,26 @@ test("EDK II's exception dump after the kernel powered the machine down (`reboot
   // (Before the power-down, the same words are no firmware's.)
   const before = f([lines[0]!, lines[1]!, lines[3]!, 'localhost login:']);
   assert.is.not(before.rootCause, 'X64 Exception Type - 0E(#PF - Page-Fault) CPU Apic ID - 00000000');
+});
+
+test("more bootloader and firmware errors are failures before a kernel: U-Boot's \`Wrong image format for \"source\" command\`, \`** Unable to read \"X\" from usb 0:1 **\`, its SPL's \`Could not get FIT buffer\`, shim's \`Invalid image\`, OVMF's SEV \`VerifyBlob: Hash comparison failed\`", () => {
+  const cause = (lines: string[]): string => analyze(lines.join('\n') + '\n').boots[0]?.rootCause?.headline ?? 'none';
+  assert.ok(cause(['U-Boot 2016.01-armbian (Sep 02 2019 - 08:57:37 +0200)', 'Hit any key to stop autoboot:  0', '1277 bytes read in 31 ms (40 KiB/s)', '## Executing script at 40000000', 'Wrong image format for "source" command', 'nanoPi#']).includes('Wrong image format for "source" command'));
+  assert.ok(cause(['reading openwrt-initramfs.bin', '** Unable to read "openwrt-initramfs.bin" from usb 0:1 **', 'Wrong Image Format for bootm command', "ERROR: can't get kernel image!"]).includes('Unable to read "openwrt-initramfs.bin"'));
+  assert.ok(cause(['U-Boot SPL 2024.01-rc1 (Oct 31 2023 - 08:53:02 +0000)', 'Trying to boot from MMC1', 'Could not get FIT buffer of 1074176 bytes', '        check CONFIG_SPL_SYS_MALLOC_SIZE', '### ERROR ### Please RESET the board ###']).includes('Could not get FIT buffer'));
+  assert.ok(cause(['shim.c:866:load_image() attempting to load \\EFI\\BOOT\\', 'Invalid image', 'Failed to read header: Unsupported', 'Failed to load image: Unsupported']).includes('Invalid image'));
+  assert.ok(cause(['FetchBlob: loading 10580240 bytes for "kernel"', 'VerifyBlob: Found GUID 4DE79437-ABD2-427F-B835-D5B172D2045B in table', 'VerifyBlob: Hash comparison failed for "kernel"']).includes('Hash comparison failed'));
+});
+
+test("the Raspberry Pi 4's EEPROM bootloader loading the GPU firmware (\`Loading start4.elf hnd: …\`, \`Starting start4.elf @ 0x…\`) starts a boot, its banner cut off; its tries of the recovery files are no failure", () => {
+  const r = analyze(["Initialising SDRAM 'Samsung' 16Gb x2 total-size: 32 Gbit 3200", 'Loading recover4.elf hnd: 0x00000000', 'Failed to read recover4.elf error: 6', 'Loading start4.elf hnd: 0x000002d8', 'Loading fixup4.dat hnd: 0x00000594', 'Starting start4.elf @ 0xfec00200'].join('\n') + '\n');
+  assert.is(r.boots.length, 1);
+  assert.is(r.verdict, 'ok');
+});
+
+test("dracut's hooks in a journal (\`[  135.84] localhost dracut-initqueue[441]: …\`) are the initrd's systemd running them: a userspace cycle", () => {
+  const r = f(['[  149.801317] focal dracut-initqueue[408]: Warning: dracut-initqueue timeout - starting timeout scripts', '[  150.369316] focal dracut-initqueue[408]: Warning: dracut-initqueue timeout - starting timeout scripts']);
+  assert.is(r.cycles, 1);
 });
 
 test.run();

@@ -231,6 +231,10 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // bootcode.bin (Raspberry Pi 1 to 3) with its UART on: not a banner, as the boot ROM may run it twice in one
   // power-on (from the SD card, then from a USB drive it found: `USB MSD boot`, the banner again).
   { kind: 'firmware', literal: 'Raspberry Pi Bootcode', pattern: /^Raspberry Pi Bootcode\s*$/, example: 'Raspberry Pi Bootcode' },
+  // The Raspberry Pi 4's and 5's EEPROM bootloader loading the GPU firmware it hands over to (its banner may be
+  // cut off a paste): `Loading start4.elf hnd: 0x000002d8`, `Starting start4.elf @ 0xfec00200`.
+  { kind: 'firmware', literal: '.elf hnd: ', pattern: /^Loading \S+\.elf hnd: 0x[0-9a-f]+\s*$/, example: 'Loading start4.elf hnd: 0x000002d8' },
+  { kind: 'firmware', literal: 'Starting start', pattern: /^Starting start\w*\.elf @ 0x[0-9a-f]+/, example: 'Starting start4.elf @ 0xfec00200' },
   { kind: 'firmware', literal: 'RPi: BOOTLOADER', pattern: /^RPi: BOOTLOADER release VERSION:/, example: 'RPi: BOOTLOADER release VERSION:c2f8c388 DATE: 2020/09/03 TIME: 12:11:43', banner: 'rpi-eeprom' },
   { kind: 'firmware', literal: ';FEAT:', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', pattern: /^[A-Z0-9]{3,5}:BL1?:[0-9a-f]{6}:[0-9a-f]{6};FEAT:/, example: 'GXL:BL1:9ac50e:bb16dc;FEAT:ADFC318C:0;POC:3;RCY:0;EMMC:800;NAND:0;READ:0;0.0;CHK:0;', banner: 'amlogic-rom' },
   { kind: 'firmware', literal: 'DDR ', pattern: /^DDR [Vv]ersion V?\d+\.\d+ \d{8}\s*$/, example: 'DDR Version V1.07 20220412', banner: 'rockchip-ddr' },
@@ -309,7 +313,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: "Failed to load '", pattern: /^Failed to load '\/[^']+'$/, example: "Failed to load '/boot/extlinux/../dtbs/board.dtb'" },
   // (U-Boot capitalises its image checks: `Bad Header Checksum`, `Bad Data CRC`.)
   { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|[Dd]ata CRC|[Hh]eader [Cc]hecksum)/, example: 'Bad Linux ARM64 Image magic!' },
-  { literal: 'Wrong Image Format', pattern: /^Wrong Image Format for \w+ command/, example: 'Wrong Image Format for bootm command' },
+  // (`bootm`'s words capitalised; `source`'s, a boot script in the wrong format, not: `Wrong image format for "source" command`.)
+  { literal: 'ormat for ', pattern: /^Wrong [Ii]mage [Ff]ormat for "?\w+"? command/, example: 'Wrong Image Format for bootm command' },
   { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature|can't find command [`'][^']+'|unknown command [`'][^']+'|invalid arch-(?:in)?dependent ELF magic|no such disk)/, example: "error: file `/vmlinuz' not found." },
   // GRUB's menu entry failed, and so did its fallback: it gives up and waits for a key.
   { literal: 'Failed to boot both default and fallback entries', pattern: /^Failed to boot both default and fallback entries\.?$/, example: 'Failed to boot both default and fallback entries.' },
@@ -334,6 +339,14 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // `Unable to read file ubootefi.var`.)
   { literal: 'Unable to read file', pattern: /^(?:\*\* )?Unable to read file (?!ubootefi\.var\b)\S+/, example: '** Unable to read file Image **' },
   { literal: 'File not found', pattern: /^\*\* File not found \S+ \*\*/, example: '** File not found /boot/Image **' },
+  // (`load`'s and `fatload`'s words for a file it could not read: `** Unable to read "zImage" from usb 0:1 **`.)
+  { literal: 'Unable to read "', pattern: /^\*\* Unable to read "[^"]+" from \S+ \S+ \*\*$/, example: '** Unable to read "openwrt-initramfs.bin" from usb 0:1 **' },
+  // U-Boot's SPL could not make room for the FIT image it loads (`check CONFIG_SPL_SYS_MALLOC_SIZE` after it).
+  { literal: 'Could not get FIT buffer', pattern: /^Could not get FIT buffer of \d+ bytes/, example: 'Could not get FIT buffer of 1074176 bytes' },
+  // shim could not read the image it was to start (then `Failed to read header: Unsupported`, `Failed to load image`).
+  { literal: 'Invalid image', pattern: /^Invalid image$/, example: 'Invalid image' },
+  // OVMF measuring what QEMU handed it for an SEV guest found the kernel, initrd or command line not as measured.
+  { literal: 'Hash comparison failed', pattern: /^VerifyBlob: Hash comparison failed for "\w+"/, example: 'VerifyBlob: Hash comparison failed for "kernel"' },
   // U-Boot could not write a file (a boot counter, an environment): its FAT driver's words, then fatwrite's.
   { literal: 'Unable to write', pattern: /^\*\* Unable to write (?:file )?"?[^"\s]+"? (?:from|to) \S+ \S+ \*\*$/, example: '** Unable to write "bootcount.env" from mmc 0:1 **' },
   { literal: 'allocating new dir entry', pattern: /^Error: allocating new dir entry$/, example: 'Error: allocating new dir entry' },

@@ -1921,7 +1921,8 @@ export class Segmenter extends CrashTracker {
     // forwards their output with the service's name and PID; dracut without systemd writes `dracut: ` alone.
     // (Also the helpers only systemd's own units run: `systemd-fsck[83]: root: clean, …` from systemd-fsck@.service.
     // Not systemd-udevd: distributions without systemd as init run it too.)
-    if (proc !== null && (SYSTEMD_ONLY_HELPER.test(proc.ident) || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && !rec.fromJournal && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
+    // (In a journal too, for dracut's hooks: journald wrote them, from the initrd's systemd.)
+    if (proc !== null && ((!rec.fromJournal && (SYSTEMD_ONLY_HELPER.test(proc.ident) || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')))) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
     if (proc !== null && proc.ident === 'dracut-initqueue' && rec.message.includes('/initqueue/finished/devexists-')) this.dracutWaits(rec.message, at);
     if (proc !== null && proc.pid !== null && proc.ident.charCodeAt(0) === 0x64 /* d */ && DRACUT_SERVICE.test(proc.ident)) {
       this.lastDracutHook = { ident: own(proc.ident), line: at.lineNo };
