@@ -4245,4 +4245,9 @@ test("dracut's hooks in a journal (\`[  135.84] localhost dracut-initqueue[441]:
   assert.is(r.cycles, 1);
 });
 
+test("x86's trap named with an underscore, as 5.9 printed it (`divide_error: 0000 [#1]`), opens an oops", () => {
+  const r = f(['[   16.396361] divide_error: 0000 [#1]', '[   16.397014] CPU: 0 PID: 156 Comm: main_func Not tainted 5.9.0 #1', '[   16.399668] RIP: 0010:main_func+0x299/0x369']);
+  assert.is(r.rootCause, 'oops');
+});
+
 test.run();

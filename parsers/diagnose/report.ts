@@ -1030,7 +1030,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
   } else if (!b.mode && b.cycles.length === 0 && b.dracutWaiting !== undefined && b.initqueueTimeout !== undefined && b.end === 'log-end') {
     // A journal of the initrd that shows dracut's hooks and none of systemd's own lines: its initqueue timed out
     // and still waits for the root device when the log ends.
-    rootCause = dracutWaitingCause(b.dracutWaiting);
+    rootCause = dracutWaitingCause(b.dracutWaiting, b.initqueueTimeout);
   } else if (b.mode?.requested !== undefined) {
     // The shell was asked for (`break=`): no failure of its own.
   } else if (b.mode && b.mode.kind === 'initramfs-shell' && b.mode.device === null && b.mode.cause !== undefined) {
@@ -1870,12 +1870,15 @@ function dracutStillWaiting(boot: BootState, c: CycleState, position: number): C
       crash: null,
     };
   }
-  return dracutWaitingCause(w);
+  return dracutWaitingCause(w, boot.initqueueTimeout);
 }
 
 /** dracut's initqueue still waiting for its root device when the log ends (see dracutStillWaiting). */
-function dracutWaitingCause(w: NonNullable<BootState['dracutWaiting']>): Cause {
-  const evidence: Evidence[] = [...(w.timeout !== null ? [w.timeout] : []), { line: w.line, text: w.text, why: `dracut still waits for ${w.device} to appear` }];
+function dracutWaitingCause(w: NonNullable<BootState['dracutWaiting']>, later?: Evidence): Cause {
+  // (The timeout said after the hook was first listed, when none came before it: `timeout, still waiting for
+  // following initqueue hooks:` with the same hook again.)
+  const timeout = w.timeout ?? (later !== undefined && later.line > w.line ? later : null);
+  const evidence: Evidence[] = [...(timeout !== null ? [timeout] : []), { line: w.line, text: w.text, why: `dracut still waits for ${w.device} to appear` }];
   return {
     kind: 'root-device',
     unit: deviceUnitForPath(w.device),

@@ -185,6 +185,8 @@ const S390_PROGRAM_CHECKS = ['illegal operation', 'privileged operation', 'execu
 
 /** The names x86's die() gives its traps (general protection fault has a row of its own). */
 const X86_TRAPS = ['invalid opcode', 'divide error', 'int3', 'stack segment', 'double fault', 'invalid TSS', 'segment not present', 'alignment check', 'bounds', 'coprocessor segment overrun', 'device not available'];
+/** … as some kernels name them, with an underscore (5.9's `divide_error: 0000 [#1]`). */
+const X86_TRAP_STARTS = [...X86_TRAPS, ...X86_TRAPS.filter((t) => t.includes(' ')).map((t) => t.replace(/ /g, '_'))];
 
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
@@ -210,7 +212,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'oops', literal: 'general protection fault', starts: ['general protection fault'], pattern: /^(?:Oops: )?general protection fault(?<rest>.*)$/, title: 'general protection fault', example: 'general protection fault: 0000 [#1] SMP KASAN' },
   // x86's other traps in the kernel (die() with the trap's name: `invalid opcode: 0000 [#1] SMP NOPTI`, an
   // instruction the CPU lacks or a BUG()'s ud2 without its `kernel BUG at` line; since 6.12 after `Oops: `).
-  { kind: 'oops', literal: ' [#', starts: X86_TRAPS, pattern: new RegExp(`^(?:Oops: )?(?<what>${X86_TRAPS.join('|')}): [0-9a-f]{4} \\[#\\d+\\]`), title: '$<what>', example: 'invalid opcode: 0000 [#1] SMP NOPTI' },
+  { kind: 'oops', literal: ' [#', starts: X86_TRAP_STARTS, pattern: new RegExp(`^(?:Oops: )?(?<what>${X86_TRAPS.map((t) => t.replace(/ /g, '[ _]')).join('|')}): [0-9a-f]{4} \\[#\\d+\\]`), title: '$<what>', example: 'invalid opcode: 0000 [#1] SMP NOPTI' },
   { kind: 'oops', literal: 'Oops', starts: ['Oops', 'Internal error: Oops'], pattern: /^(?:Internal error: Oops|Oops(?=: [0-9a-fA-F]+(?:\s|$)|.*\[#\d+\]))(?<rest>.*)$/, title: 'Oops$<rest>', example: 'Internal error: Oops: 5 [#1] SMP ARM' },
   // ARC's die() prints its string alone on a line (`Oops` for a fault the kernel could not handle), then `Path: …` and
   // `CPU: 0 PID: 0 Comm: swapper …`: the line is the word and nothing else.

@@ -2824,7 +2824,9 @@ export class Segmenter extends CrashTracker {
    * container, whose boot begins with PID 1 (there is no firmware or kernel to see).
    */
   private virtualization(text: string, line: number): void {
-    if (!CONTAINERS.test(text.slice('Detected virtualization '.length))) return;
+    // (systemd before 226 named a container it did not know `other`; with no kernel before it, a container's.)
+    const what = text.slice('Detected virtualization '.length);
+    if (!CONTAINERS.test(what) && !/^'?other'?\.?\s*$/.test(what)) return;
     const boot = this.boot;
     if (boot === null) this.containerPending = true;
     // (Not PID 1 executing itself again well into the container's life, as systemd does on SIGTERM when
