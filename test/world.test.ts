@@ -4250,4 +4250,11 @@ test("x86's trap named with an underscore, as 5.9 printed it (`divide_error: 000
   assert.is(r.rootCause, 'oops');
 });
 
+test("U-Boot's `Verifying Checksum ... Bad Data CRC` is why it then says `ERROR: can't get kernel image!`; RCU's expedited stalls (`rcu: INFO: rcu_preempt detected expedited stalls on CPUs/tasks`) are stall reports", () => {
+  const u = analyze(['## Booting kernel from Legacy Image at 82000000 ...', '   Verifying Checksum ... Bad Data CRC', "ERROR: can't get kernel image!", 'U-Boot#'].join('\n') + '\n');
+  assert.ok(u.boots[0]!.rootCause?.headline.includes('Bad Data CRC'), JSON.stringify(u.boots[0]!.rootCause));
+  const r = f(['[   27.285351] rcu: INFO: rcu_preempt detected expedited stalls on CPUs/tasks: { 0-... } 6 jiffies s: 85 root: 0x1/.', '[   27.286588] rcu: blocking rcu_node structures (internal RCU debug):']);
+  assert.is(r.rootCause, 'bug');
+});
+
 test.run();

@@ -341,6 +341,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'File not found', pattern: /^\*\* File not found \S+ \*\*/, example: '** File not found /boot/Image **' },
   // (`load`'s and `fatload`'s words for a file it could not read: `** Unable to read "zImage" from usb 0:1 **`.)
   { literal: 'Unable to read "', pattern: /^\*\* Unable to read "[^"]+" from \S+ \S+ \*\*$/, example: '** Unable to read "openwrt-initramfs.bin" from usb 0:1 **' },
+  // U-Boot found the image it loaded damaged (then `ERROR: can't get kernel image!`): the image's checksum is why.
+  { literal: 'Bad Data CRC', pattern: /^Verifying Checksum \.\.\. Bad Data CRC$/, example: 'Verifying Checksum ... Bad Data CRC' },
   // U-Boot's SPL could not make room for the FIT image it loads (`check CONFIG_SPL_SYS_MALLOC_SIZE` after it).
   { literal: 'Could not get FIT buffer', pattern: /^Could not get FIT buffer of \d+ bytes/, example: 'Could not get FIT buffer of 1074176 bytes' },
   // shim could not read the image it was to start (then `Failed to read header: Unsupported`, `Failed to load image`).

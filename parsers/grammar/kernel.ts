@@ -298,8 +298,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
     example: 'Out of memory and no killable processes...',
   },
   { kind: 'bug', literal: 'rcu_sched detected stalls', starts: ['INFO: rcu_sched', 'rcu_sched detected'], pattern: /rcu_sched detected stalls/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_sched detected stalls on CPUs/tasks:' },
-  { kind: 'bug', literal: 'rcu: INFO:', starts: ['rcu: INFO:'], pattern: /rcu: INFO: (?<what>\S+) (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched self-detected stall on CPU' },
-  { kind: 'bug', literal: 'INFO: rcu_', starts: ['INFO: rcu_'], pattern: /^INFO: rcu_\w+ (?:self-)?detected stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },
+  { kind: 'bug', literal: 'rcu: INFO:', starts: ['rcu: INFO:'], pattern: /rcu: INFO: (?<what>\S+) (?:self-)?detected (?:expedited )?stalls?/, title: 'INFO: rcu detected stall', example: 'rcu: INFO: rcu_sched self-detected stall on CPU' },
+  { kind: 'bug', literal: 'INFO: rcu_', starts: ['INFO: rcu_'], pattern: /^INFO: rcu_\w+ (?:self-)?detected (?:expedited )?stalls?/, title: 'INFO: rcu detected stall', example: 'INFO: rcu_preempt self-detected stall on CPU' },
 ];
 
 export interface CrashMatch {
