@@ -4257,4 +4257,11 @@ test("U-Boot's `Verifying Checksum ... Bad Data CRC` is why it then says `ERROR:
   assert.is(r.rootCause, 'bug');
 });
 
+test("a socket that failed because its service hit its start limit (`systemd-journald.socket: Failed with result 'service-start-limit-hit'.`) failed for want of that service: it counts in the service's cascade", () => {
+  const r = analyze(['console-setup.service: Main process exited, code=exited, status=1/FAILURE', "console-setup.service: Failed with result 'exit-code'.", '[FAILED] Failed to start Set console font and keymap.', 'systemd-journald.service: Start request repeated too quickly.', "systemd-journald.service: Failed with result 'exit-code'.", '[FAILED] Failed to start Journal Service.', "systemd-journald-dev-log.socket: Failed with result 'service-start-limit-hit'.", "systemd-journald.socket: Failed with result 'service-start-limit-hit'."].join('\n') + '\n');
+  const cause = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(cause.unit, 'systemd-journald.service');
+  assert.is(cause.dependents, 2);
+});
+
 test.run();

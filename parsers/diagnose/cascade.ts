@@ -151,6 +151,13 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
 
 function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: ReadonlyMap<string, CascadeEntry>, mounts: readonly CascadeEntry[]): CascadeEntry | null {
   const name = e.failure.ref.name;
+  // A socket, path or timer that failed because its service hit its start limit: that service (`foo.socket` →
+  // `foo.service`; a named socket of it, `systemd-journald-dev-log.socket` → `systemd-journald.service`).
+  if (name !== null && e.failure.result === 'service-start-limit-hit') {
+    const stem = name.slice(0, name.lastIndexOf('.'));
+    const service = entries.find((c) => c !== e && c.failure.kind !== 'dependency' && unitType(c.name) === 'service' && c.failure.seq < e.failure.seq && (stem === c.name.slice(0, -'.service'.length) || stem.startsWith(`${c.name.slice(0, -'.service'.length)}-`)));
+    if (service !== undefined) return service;
+  }
   if (name !== null) {
     for (const candidate of STANDARD_CHAINS[name] ?? []) {
       const p = byName.get(candidate);

@@ -2236,6 +2236,20 @@ export class Segmenter extends CrashTracker {
       }
       case 'unit-result': {
         const [unit = '', result = ''] = groups;
+        // A socket (or path, or timer) whose service hit its start limit (`systemd-journald.socket: Failed with
+        // result 'service-start-limit-hit'.`): it failed for want of that service, as a [DEPEND] does. (systemd's
+        // own words for it: trusted without PID 1's prefix.)
+        if (result === 'service-start-limit-hit' && /\.(?:socket|path|timer)$/.test(unit) && isUnitName(unit) && this.findFailure(unit) === null) {
+          this.resolver.learnName(unit);
+          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+          const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'dependency', 'dependency-failed', at, source);
+          if (f) {
+            // (Its result as PID 1 said it, which the cascade reads: not the `dependency` of a [DEPEND].)
+            f.result = result;
+            addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1: unit failed with result '${result}'` });
+          }
+          return;
+        }
         // A line read without PID 1's prefix may be the cut tail of a wrapped one: its unit must be one
         // the log named elsewhere before it stands as a failure of its own.
         const trusted = source !== 'console' || this.resolver.knows(unit);

@@ -29,7 +29,9 @@ export function findings(r: ReportT) {
     // `[ASSERT]` line is no `Failed to …` line either; nor is PID 1's audit record of a failed start, nor its
     // refusal of a unit file it would not load.)
     failed: unique(failures.filter((f) => ((f.kind === 'failed' && f.verb !== 'not-active') || f.kind === 'once') && !f.evidence.every((e) => e.why === AUDIT_FAILED) && f.evidence[0]?.why !== BAD_UNIT_FILE).map(name)),
-    dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency').map(name)),
+    // (Not a socket that failed with its service's start limit, `Failed with result 'service-start-limit-hit'`: a
+    // failure for want of another unit, as a [DEPEND] is, but no `Dependency failed for …` line.)
+    dependencyFailed: unique(failures.filter((f) => f.kind === 'dependency' && f.result !== 'service-start-limit-hit').map(name)),
     timedOut: unique(failures.filter((f) => f.kind === 'timeout').map(name)),
     /** Each failed unit's name → the words its status line printed (a label may list a unit by those). */
     printedAs: new Map(failures.filter((f) => f.unit.name !== null).map((f) => [f.unit.name!, f.unit.text.replace(/\.$/, '')])),
