@@ -4264,4 +4264,11 @@ test("a socket that failed because its service hit its start limit (`systemd-jou
   assert.is(cause.dependents, 2);
 });
 
+test("after the kernel said it hands over (`kexec_core: Starting new kernel`), a clock back in a kernel's first minute is the next kernel's, its first lines missed; a fragment hours in, behind a power-down, is not", () => {
+  const r = analyze(['[  OK  ] Reached target Shutdown.', '[  998.495186] kexec_core: Starting new kernel', '[    4.478680] rc.local[401]: + sonic-cfggen -y /etc/sonic/sonic_version.yml -v build_version', '[    6.170090] rc.local[401]: + SONIC_VERSION=HEAD.843-cacff75'].join('\n') + '\n');
+  assert.is(r.boots.length, 2);
+  const frag = analyze(['[    0.000000] Linux version 4.15.0 (x@y) #1 SMP', '[   33.103059] cloud-init[1456]: Cloud-init finished', '[16064.526670] reboot: Power down', 'ket.', '[16007.821100] reboot: Power down'].join('\n') + '\n');
+  assert.is(frag.boots.length, 1);
+});
+
 test.run();

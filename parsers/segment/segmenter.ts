@@ -1569,7 +1569,9 @@ export class Segmenter extends CrashTracker {
       !(this.smpBringup >= 0 && at.lineNo - this.smpBringup <= SMP_BRINGUP_LINES && boot.end === 'log-end') &&
       // (A process's line is not a new kernel's first: a kernel prints on its own before any process runs. A
       // capture that lost bytes shows `[   1.084018] sstemd[1]: …` for `[   51.084018] systemd[1]: …`.)
-      ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && !(rec.process !== null && !rec.fromJournal && rec.uptime > 0.2)) ||
+      // (Unless the kernel before said it was handing over, `kexec_core: Starting new kernel`, or restarting: the
+      // next kernel's first lines may be lost, a capture that caught up only with its programs.)
+      ((boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && !(rec.process !== null && !rec.fromJournal && rec.uptime > 0.2 && boot.end === 'log-end')) ||
         // A kernel starting (uptime near 0) after a userspace that ran with no uptimes seen (a syslog). (Not
         // a process's kmsg line on a console, the first stamp seen: a new kernel prints for a while before any
         // process speaks. `Welcome to Fedora 32!`, then `[    1.434571] systemd[1]: Set hostname to <x>` is
@@ -1579,6 +1581,12 @@ export class Segmenter extends CrashTracker {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
       // time is another writer's line or a redraw, spliced in: not a boot.
       boot = this.startBoot(boot.end === 'log-end' ? 'timestamps-restarted' : 'timestamps-restarted', at.lineNo);
+    } else if (boot !== null && rec.uptime !== null && !rec.fromJournal && (boot.end === 'reboot' || boot.end === 'poweroff' || boot.end === 'halt') && boot.lastUptime !== null && boot.lastUptime - rec.uptime > 5 && rec.uptime < 60) {
+      // The kernel said it was restarting (`kexec_core: Starting new kernel`, `reboot: Restarting system`), and
+      // now a clock well behind its own, in a kernel's first minute: the next kernel's, whose first lines the
+      // capture missed. (Not a clock hours in, behind the one before: a fragment of another run a capture file
+      // kept from before it was overwritten.)
+      boot = this.startBoot('timestamps-restarted', at.lineNo);
     } else if (boot !== null && rec.fromJournal && boot.firstUptime === null && boot.startReason === 'log-start' && this.daemonsBeforeKernel >= 0 && this.daemonsBeforeKernel < at.lineNo && rec.uptime !== null && rec.uptime < 1.5) {
       // A syslog that opens with daemons' lines (cron, ntpd), then a kernel starting: those lines were the
       // boot before; the log began in it.
