@@ -1389,6 +1389,8 @@ export class Segmenter extends CrashTracker {
       !rec.login &&
       // (Near 0 s only while the clock is in step: further back is a new kernel's clock, see kernel().)
       (rec.uptime === null || rec.uptime >= 1.5 || (boot.lastUptime !== null && boot.lastUptime - rec.uptime <= 5)) &&
+      // (Nor once the kernel said it restarts: a clock back after that may be the next kernel's, see kernel().)
+      boot.end === 'log-end' &&
       this.dmesgReplay === null &&
       this.afterWarning === null &&
       this.openCrashes.length === 0 &&
