@@ -4271,4 +4271,9 @@ test("after the kernel said it hands over (`kexec_core: Starting new kernel`), a
   assert.is(frag.boots.length, 1);
 });
 
+test("a kernel stamp a person blanked out (`[      ] INFO: task shutdown:1 blocked for more than 120 seconds.`) still marks the kernel's line", () => {
+  const r = f(['[  OK  ] Reached target Shutdown.', '[      ] INFO: task shutdown:1 blocked for more than 120 seconds.', '[      ]       Not tainted 4.19.0-arch1-1-ARCH #1', '[      ] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.']);
+  assert.is(r.rootCause, 'hung-task');
+});
+
 test.run();

@@ -243,6 +243,8 @@ const WEB_TYPOGRAPHY_ALL = /[\u00a0\u2013\u2014]/g;
 const WEB_PLAIN: Readonly<Record<string, string>> = { '\u00a0': ' ', '\u2013': '-', '\u2014': '-' };
 /** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
 const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
+/** A kernel stamp whose digits a person blanked out, as printk pads it (12 or 13 columns) or near that. */
+const BLANK_STAMP = /^\[ {4,14}\] (?=\S)/;
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
 /** A BusyBox or sysvinit rc script's step, its program's own words after it and no result yet. */
@@ -531,6 +533,15 @@ export class LineClassifier {
         const k2 = rest.charCodeAt(0) === 0x5b ? parseKernelPrefix(rest) : null;
         this.kernel({ lineNo: line.lineNo, text }, k2 ? k2.uptime : null, k2 ? rest.slice(k2.messageStart) : rest, false);
         return;
+      }
+      // A kernel stamp blanked by whoever posted the log (`[      ] INFO: task shutdown:1 blocked for more than
+      // 120 seconds.`): the kernel's line, its time unknown. (No status word or spinner frame is all spaces.)
+      if (text.charCodeAt(1) === 0x20) {
+        const blank = BLANK_STAMP.exec(text);
+        if (blank !== null) {
+          this.kernel({ lineNo: line.lineNo, text }, null, text.slice(blank[0].length), false);
+          return;
+        }
       }
     }
     // A kernel line inside a systemd status line: split it out, keep the status part for its continuation.
