@@ -129,10 +129,7 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
   // sockets, and one whose socket could not listen fails for want of it.
   for (const e of entries) {
     if (e.failure.kind === 'dependency' || e.parent !== null || unitType(e.name) !== 'service') continue;
-    const stem = e.name.slice(0, -'.service'.length);
-    const socket = entries.find(
-      (c) => c !== e && c.failure.kind !== 'dependency' && c.failure.seq < e.failure.seq && c.parent === null && (c.name === `${stem}.socket` || (c.name.startsWith(`${stem}-`) && c.name.endsWith('.socket'))),
-    );
+    const socket = entries.find((c) => c !== e && c.failure.kind !== 'dependency' && c.failure.seq < e.failure.seq && c.parent === null && unitType(c.name) === 'socket' && triggers(c.name, e.name));
     if (socket === undefined) continue;
     e.parent = socket;
     socket.children.push(e);
@@ -149,13 +146,20 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
   return entries;
 }
 
+/** A socket, path or timer that starts this service: named after it (`foo.socket` for `foo.service`), or one of its
+ *  named sockets (`systemd-journald-dev-log.socket` for `systemd-journald.service`). */
+function triggers(trigger: string, service: string): boolean {
+  const stem = trigger.slice(0, trigger.lastIndexOf('.'));
+  const serviceStem = service.slice(0, -'.service'.length);
+  return stem === serviceStem || stem.startsWith(`${serviceStem}-`);
+}
+
 function findParent(e: CascadeEntry, entries: readonly CascadeEntry[], byName: ReadonlyMap<string, CascadeEntry>, mounts: readonly CascadeEntry[]): CascadeEntry | null {
   const name = e.failure.ref.name;
   // A socket, path or timer that failed because its service hit its start limit: that service (`foo.socket` →
   // `foo.service`; a named socket of it, `systemd-journald-dev-log.socket` → `systemd-journald.service`).
   if (name !== null && e.failure.result === 'service-start-limit-hit') {
-    const stem = name.slice(0, name.lastIndexOf('.'));
-    const service = entries.find((c) => c !== e && c.failure.kind !== 'dependency' && unitType(c.name) === 'service' && c.failure.seq < e.failure.seq && (stem === c.name.slice(0, -'.service'.length) || stem.startsWith(`${c.name.slice(0, -'.service'.length)}-`)));
+    const service = entries.find((c) => c !== e && c.failure.kind !== 'dependency' && unitType(c.name) === 'service' && c.failure.seq < e.failure.seq && triggers(name, c.name));
     if (service !== undefined) return service;
   }
   if (name !== null) {

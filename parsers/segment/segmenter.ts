@@ -605,8 +605,8 @@ export class Segmenter extends CrashTracker {
         // U-Boot reading its saved environment (`Loading Environment from FAT... Card did not respond to voltage
         // select! : -110`, `** Bad device specification mmc 0 **` on the line after): it goes on with its default
         // environment, and the boot with it.
-        if (rec.at.text.startsWith('Loading Environment from ') || (this.envLoadAt >= 0 && rec.at.lineNo - this.envLoadAt <= 1)) {
-          if (rec.at.text.startsWith('Loading Environment from ')) this.envLoadAt = rec.at.lineNo;
+        if (rec.at.text.startsWith('Loading Environment from ')) this.envLoadAt = rec.at.lineNo;
+        if (this.envLoadAt >= 0 && rec.at.lineNo - this.envLoadAt <= 1) {
           this.recognised++;
           return this.touch();
         }
