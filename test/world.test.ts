@@ -4276,4 +4276,92 @@ test("a kernel stamp a person blanked out (`[      ] INFO: task shutdown:1 block
   assert.is(r.rootCause, 'hung-task');
 });
 
+test("grep's file name before each line it found (`./syslog:Jun  7 14:59:07 host …`) comes off, learned from a line whose rest is a log's own", () => {
+  const r = analyze(["./syslog:Jun  7 14:59:07 localhost systemd-resolved[408]: Failed to initialize SELinux labeling handle: No such file or directory", "./syslog:Jun  7 14:59:07 localhost systemd[1]: systemd-resolved.service: Main process exited, code=exited, status=1/FAILURE", "./syslog:Jun  7 14:59:07 localhost systemd[1]: systemd-resolved.service: Failed with result 'exit-code'."].join('\n') + '\n');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'grep-prefix'));
+  assert.is(findings(r).rootCause, 'systemd-resolved.service');
+  // (A journal's own ISO clock is no file name.)
+  const j = analyze('2024-03-01T12:00:00+0000 host systemd[1]: Failed to start foo.service - Foo.\n');
+  assert.not.ok(j.input.envelopes.some((e) => e.kind === 'grep-prefix'));
+});
+
+test('a log viewer\'s column of line numbers, from wherever the excerpt begins (` 1407 09:14:46.553691  <6>[    7.23] …`), comes off; arm64\'s `Internal error: BRK handler: 00000000f20003e8 [#1]` (a 64-bit ESR) is an oops', () => {
+  const r = analyze([' 1413 09:14:46.648542  <6>[    7.321671] mt8173-afe-pcm 11220000.audio-controller: MT8173 AFE driver initialized.', ' 1414 09:14:46.666204  <4>[    7.341993] Unexpected kernel BRK exception at EL1', ' 1415 09:14:46.673299  <0>[    7.347156] Internal error: BRK handler: 00000000f20003e8 [#1] PREEMPT SMP', ' 1416 09:14:46.676714  <4>[    7.354290] Modules linked in:'].join('\n') + '\n');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'line-numbers'));
+  assert.is(findings(r).rootCause, 'oops');
+  assert.ok(r.boots[0]!.rootCause!.evidence.some((e) => e.text.includes('Unexpected kernel BRK exception')));
+  // (Numbers that do not count on are the log's own words.)
+  assert.not.ok(analyze(' 12 apples\n 40 pears\n 13 plums\n').input.envelopes.some((e) => e.kind === 'line-numbers'));
+});
+
+test("old-style init scripts' step (`Configuring network interfaces: `) left open to the log's end is where the boot hung; one whose `done.`/`OK` came, or whose script went on talking, is not", () => {
+  const boot = ['Linux version 2.6.37 (x@y) #1', 'Executing /sbin/init', 'INIT: version 2.86 booting', 'Starting internet superserver: inetd done.'];
+  const hung = f([...boot, 'Configuring network interfaces: nfs: server 10.75.6.41 not responding, still trying', 'nfs: server 10.75.6.41 not responding, still trying']);
+  assert.is(hung.rootCause, 'Configuring network interfaces');
+  assert.is(f([...boot, 'Starting dnsmasq: [    6.714004] configfs-gadget gadget: high-speed config #1: c', 'OK', 'Trying to connect to SWUpdate...']).rootCause, null);
+  assert.is(f([...boot, 'Starting Dropbear SSH server: /usr/sbin/dropbear is already running', '597', 'csMsgFd:3', 'chpasswd: unknown user user', 'killall: telnetd: no process killed']).rootCause, null);
+});
+
+test("a network root that never came after the network controller said it failed is named by the controller's words", () => {
+  const r = analyze(['[    2.821001] RTL8211E Gigabit Ethernet e6800000.ethernet-ffffffff:00: attached PHY driver [RTL8211E Gigabit Ethernet] (mii_bus:phy_addr=e6800000.ethernet-ffffffff:00, irq=190)', '[    2.838052] RTL8211E Gigabit Ethernet e6800000.ethernet-ffffffff:00: Master/Slave resolution failed, maybe conflicting manual settings?', '[   12.841484] Waiting up to 110 more seconds for network.', '[  122.861490] Sending DHCP requests ...... timed out!', '[  209.890289] IP-Config: Retrying forever (NFS root)...', '[  209.910604] ravb e6800000.ethernet eth0: failed to connect PHY'].join('\n') + '\n');
+  const cause = r.boots[0]!.rootCause!;
+  assert.is(cause.kind, 'root-device');
+  assert.ok(cause.unit!.includes('Master/Slave resolution failed'), cause.unit!);
+  assert.ok(cause.evidence.some((e) => e.text.includes('failed to connect PHY')));
+  // (A controller's complaint in a boot whose root came is no failure of it.)
+  assert.is(f(['[    2.838052] RTL8211E Gigabit Ethernet e6800000.ethernet-ffffffff:00: Master/Slave resolution failed, maybe conflicting manual settings?', '[    3.1] VFS: Mounted root (nfs filesystem) on device 0:14.', '[    3.5] Run /sbin/init as init process', 'buildroot login: ']).rootCause, null);
+});
+
+test("Xen's panic names its reason on the next line: a `Xen BUG at …` there is a BUG", () => {
+  const r = analyze(['(XEN) ****************************************', '(XEN) Panic on CPU 0:', '(XEN) Xen BUG at drivers/passthrough/amd/iommu_init.c:1386', '(XEN) ****************************************'].join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'bug');
+  assert.ok(r.boots[0]!.crashes[0]!.title.includes('Xen BUG at drivers/passthrough/amd/iommu_init.c:1386'));
+  const t = analyze(['(XEN) Panic on CPU 0:', '(XEN) Timed out waiting for alternatives self-NMI to hit', '(XEN) ****************************************'].join('\n') + '\n');
+  assert.is(findings(t).rootCause, 'panic');
+  assert.ok(t.boots[0]!.crashes[0]!.title.endsWith('Timed out waiting for alternatives self-NMI to hit'));
+});
+
+test("the kernel's words on PID 1 killed for a fault (powerpc's `systemd[1]: illegal instruction (4) at … nip …`) are no systemd speaking", () => {
+  const r = f(['Run /sbin/init as init process', 'systemd[1]: illegal instruction (4) at 3fff8b7e615c nip 3fff8b7e615c lr 3fff8b7e613c code 1 in libc-2.33.so[3fff8b799000+1fe000]', 'systemd[1]: code: 60000000 38600006 9122b7d0 4801bf19 60000000 60000000 8122b7d0 2c090004 ', 'Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000004']);
+  assert.is(r.cycles, 0);
+  assert.is(r.rootCause, 'panic');
+});
+
+test("a motd's `Welcome to LinuxKit!` under a login, in a boot with no systemd, opens no cycle; sysklogd's `kernel: <30>[  339.53] udevd[404]: …` keeps the record's stamp, so the next banner at 0 s is a new boot", () => {
+  assert.is(f(['[    2.676891] IPv6: ADDRCONF(NETDEV_CHANGE): eth0: link becomes ready', 'getty: starting getty for ttyS0', '', 'linuxkit-3a39f3081c68 login: root (automatic login)', '', 'Welcome to LinuxKit!']).cycles, 0);
+  const k = (t: string, m: string) => `Sep  4 ${t} host kernel: ${m}`;
+  const r = f([k('06:28:51', '[    0.000000] Linux version 6.7.4 (root@livecd) #1 SMP'), k('06:28:51', '<30>[  339.538165] udevd[404]: Starting systemd-udevd version 255'), k('06:36:36', 'Kernel log daemon terminating.'), k('19:36:36', '[    0.000000] Linux version 6.7.4 (root@livecd) #1 SMP')]);
+  assert.is(r.boots, 2);
+});
+
+test("`systemctl status` outside a UTF-8 locale (`x foo.service - …`) and with its options (`systemctl -l status systemd-repart`) names the unit", () => {
+  const r = f(['sh-5.1# systemctl -l status systemd-repart', 'x systemd-repart.service - Repartition Root Disk', '     Loaded: loaded (/lib/systemd/system/systemd-repart.service; static)', '     Active: failed (Result: exit-code) since Mon 2022-08-08 09:10:05 UTC; 1min 27s ago']);
+  assert.is(r.rootCause, 'systemd-repart.service');
+  const g = f(['sh-5.1# systemctl status -l systemd-growfs@-', '     Active: failed (Result: exit-code) since Fri 2021-11-19 17:19:34 UTC; 31s ago']);
+  assert.is(g.rootCause, 'systemd-growfs@-.service');
+});
+
+test("a description a template shares without naming an instance (`Enable File System Quotas`: quotaon.service, quotaon@.service) is the plain unit's; on the machine's own console a tty that never came, taking its getty, is the cause over a unit that failed alone", () => {
+  const r = analyze(['[    0.001000] Booting Linux on physical CPU 0x0', '[    2.080000] Run /sbin/init as init process', '[FAILED] Failed to start Enable File System Quotas.', '[ TIME ] Timed out waiting for device /dev/ttyS0.', '[DEPEND] Dependency failed for Serial Getty on ttyS0.'].join('\n') + '\n');
+  const g = findings(r);
+  assert.is(g.rootCause, 'dev-ttyS0.device');
+  assert.ok(g.failed.includes('quotaon.service'), JSON.stringify(g.failed));
+  // (A container's missing tty is no cause over the unit that failed.)
+  assert.is(f(['systemd 252 running in system mode (+PAM)', 'Detected virtualization docker.', '[FAILED] Failed to start Resin init service.', '[ TIME ] Timed out waiting for device /dev/ttyS0.', '[DEPEND] Dependency failed for Serial Getty on ttyS0.']).rootCause, 'Resin init service');
+});
+
+test("a kernel stamp a paste cut before its digits (` 4.789343] No filesystem could mount root, tried:`) still marks the kernel's line; systemd-nspawn's journal lines are its container's console", () => {
+  const r = analyze([' 4.789343] No filesystem could mount root, tried:', '[    4.789344]  ext3', '[    4.809396] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(1,0)'].join('\n') + '\n');
+  assert.ok(r.boots[0]!.rootCause!.evidence.some((e) => e.line === 1));
+  const n = analyze(["Apr 15 22:26:58 motoko systemd-nspawn[2959]: [FAILED] Failed to start Create Volatile Files and Directories.", "Apr 15 22:26:58 motoko systemd-nspawn[2959]: See 'systemctl status systemd-tmpfiles-setup.service' for details."].join('\n') + '\n');
+  assert.ok(n.boots[0]!.cycles[0]!.rootCause!.evidence.some((e) => e.line === 2));
+});
+
+test('firmware banners and errors: AT91Bootstrap, LiteX BIOS, OpenBIOS traps', () => {
+  const a = analyze(['AT91Bootstrap 3.8.6-00008-gb04fe6ffd399 (Thu Oct  6 15:29:25 IDT 2016)', 'SD/MMC: Image: Read file u-boot.bin to 0x26f00000', '*** FATFS: f_open, filename: [u-boot.bin]: error', 'SD/MMC: Failed to load image'].join('\n') + '\n');
+  assert.is(a.boots[0]!.rootCause!.description, 'FATFS: f_open, filename: [u-boot.bin]: error');
+  assert.is(f(['        __   _ __      _  __', ' (c) Copyright 2012-2023 Enjoy-Digital', ' BIOS CRC passed (b7fd5a52)']).boots, 1);
+  assert.ok(f(['Welcome to OpenBIOS v1.1 built on May 14 2023 10:45', '[sparc64] Kernel already loaded', 'Unhandled Exception 0x0000000000000020', 'Stopping execution']).rootCauseDescription?.startsWith('Unhandled Exception'));
+});
+
 test.run();

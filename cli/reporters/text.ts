@@ -243,6 +243,7 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   'container-log': 'Kubernetes pod log',
   'journal-delta': 'journalctl -o short-delta stamps',
   logcat: 'Android logcat',
-  'line-numbers': 'line numbers of a web page',
+  'line-numbers': 'line numbers before each line',
   'dialog-frame': 'a dialog’s frame',
+  'grep-prefix': 'grep’s file name before each line',
 };

@@ -263,6 +263,22 @@ function kernelFailure(b: BootState): Cause | null {
   const nfsRoot = main.kind === 'mount' && nfsRootFailed(main.message) && b.cycles.length === 0 && b.init === null && b.loginLine === null;
   // (A filesystem the kernel would not mount on the device an initramfs said it was mounting as its root
   // (`mounting /dev/vdb->/booster.root`), and nothing after it: no init of a system, no login.)
+  // (A network controller that said it failed before the network root did is why: the root was never reachable.)
+  const netdev = nfsRoot && b.netDeviceFailed !== undefined && b.netDeviceFailed[0]!.line < main.line ? b.netDeviceFailed[0]! : undefined;
+  if (netdev !== undefined) {
+    const said = kernelSaid(netdev.text);
+    const all = [...b.netDeviceFailed!, ...evidence].sort((x, y) => x.line - y.line);
+    return {
+      kind: 'root-device',
+      unit: said,
+      headline: `the network controller failed (${said}), so the kernel could not mount its root file system over the network`,
+      lines: linesOf(all),
+      evidence: all,
+      cascade: null,
+      dependents: 0,
+      crash: null,
+    };
+  }
   const rootNeverMounted = main.kind === 'mount' && b.rootMountDevice !== undefined && FS_DEVICE.exec(main.message)?.[1] === b.rootMountDevice && b.rootMountedLine === undefined && b.cycles.length === 0 && b.init === null && b.loginLine === null && b.mode === null;
   return {
     kind: nfsRoot || rootNeverMounted ? 'root-device' : 'kernel-error',
@@ -1504,7 +1520,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
 
   const requested = requestedMode(c, failures.filter((f) => breaksSomething(f, c)).length);
   const crash = panic ? explainingCrash(boot.crashes.filter((cr) => cr.cycle === c.index && cr.line <= panic.line)) : null;
-  let rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash, boot.crashes.length > 0);
+  let rootCause = requested ? null : cycleRootCause(c, entries, triggeredBy, crash, boot.crashes.length > 0, boot.consoleKernel === true);
   let outcome: Cycle['outcome'] = c.mode
     ? c.mode.kind === 'rescue'
       ? 'rescue'
@@ -1918,7 +1934,8 @@ function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: C
 /** Units that fail when a kernel module they need is missing: kernel file systems' mounts, network devices. */
 const NEEDS_MODULE = /^(?:(?:var-lib-nfs-|run-)rpc_pipefs\.mount|proc-sys-fs-binfmt_misc\.mount|proc-fs-nfsd\.mount|sys-fs-fuse-connections\.mount|sys-kernel-config\.mount|sys-subsystem-net-devices-.+\.device)$/;
 
-function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean): Cause | null {
+/** (`ownConsole`: the log is the machine's own console, its kernel's lines on it: see gettyOnly.) */
+function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], triggeredBy: string | null, panic: CrashState | null, kernelCrashed: boolean, ownConsole: boolean): Cause | null {
   // PID 1 itself gave up: nothing after it ran. (A unit it named as it gave up, `Failed to isolate default
   // target: Unit sysroot.mount not found.`, is the more precise cause.)
   if (c.fatal !== undefined && !entries.some((e) => e.failure.kind !== 'dependency')) {
@@ -1977,8 +1994,11 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
   if (root === null && primaries.length > 0) {
     let best = -1;
     // A console that never appeared takes only its getty with it: the machine runs on, without a login
-    // there. Another failure explains the boot better.
+    // there. Another failure explains the boot better. (Not where the log is that console, the machine's own,
+    // its kernel's lines on it: the one way in to the machine is what was lost. A container's or a journal's
+    // tty is not.)
     const gettyOnly = (p: CascadeEntry): boolean =>
+      !ownConsole &&
       /^dev-(?:tty|hvc|console)/.test(p.name) && entries.every((e) => e.root !== p || e === p || /^(?:serial-)?getty@/.test(e.name) || /^(?:Serial )?Getty on /.test(e.failure.ref.text));
     for (const p of primaries) {
       const n = primaries.length > 1 && gettyOnly(p) ? 0 : dependentsOf(p);

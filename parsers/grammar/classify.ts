@@ -163,10 +163,13 @@ function statusInTail(text: string): number {
 }
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
-export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io' | 'suspend';
+/** (`netdev`: a network controller or its PHY said it failed; no failure of the boot's by itself, see the segmenter.) */
+export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io' | 'suspend' | 'netdev';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |(?:squashfs: )?Filesystem uses "\w+" compression\. This is not supported|UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
-const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): $/;
+/** A kmsg record's level before a kernel stamp. */
+const KMSG_LEVEL_STAMP = /^<\d{1,3}>(?=\[)/;
+const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): (?:<\d{1,3}>)?$/;
 /** (Or a process systemd forked for a unit, named in parentheses until it runs the unit's program: `(journald)[559]: …`.) */
 const BARE_ENTRY = /^([a-z][\w@.\-]{0,63}|\([a-z][\w@.\-]{0,61}\))\[(\d{1,9})\]: /;
 /** The same with the host before it (`journalctl -o short` whose time column was cut off). */
@@ -216,7 +219,9 @@ function isUnitNameThenFailed(text: string): boolean {
  * x86's `segfault at …`, RISC-V's and PowerPC's `unhandled signal 11 code 0x2 at …`, arm64's `unhandled
  * exception` (5.x: `unhandled level 2 translation fault (11) at …`).
  */
-const USER_FAULT = /^(?:segfault at |unhandled (?:signal \d|exception\b|level \d \w+ fault \(\d+\) at ))/;
+// (powerpc's own words, the signal's name and number and where: `systemd[1]: illegal instruction (4) at 3fff8b7e615c
+// nip 3fff8b7e615c lr 3fff8b7e613c code 1 in libc-2.33.so[…]`, then the instructions there, `systemd[1]: code: 60000000 …`.)
+const USER_FAULT = /^(?:segfault at |unhandled (?:signal \d|exception\b|level \d \w+ fault \(\d+\) at )|[a-z][a-z -]{2,30} \(\d{1,2}\) at [0-9a-f]+ nip [0-9a-f]+ lr |code: (?:<?[0-9a-f]{8}>? ){3})/;
 
 /**
  * A watchdog's report that began on the line of a message still being printed (a test's `augmented rbtree
@@ -244,6 +249,10 @@ const WEB_PLAIN: Readonly<Record<string, string>> = { '\u00a0': ' ', '\u2013': '
 /** A line that ends where a kernel stamp began: its `[` and padding, after other text. */
 const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** A kernel stamp whose digits a person blanked out, as printk pads it (12 or 13 columns) or near that. */
+/** A kernel stamp that lost its `[` (and its padding) to where a paste was cut. */
+/** What a container's console shows of systemd's status: its words, or the hint under a failure. */
+const CONSOLE_FORWARDED = /^(?:\s*\[[ A-Z!]{4,8}\] |See ['`‘]systemctl status |\s+(?:Starting|Stopping|Mounting|Unmounting) )/;
+const LOST_BRACKET = /^ {0,5}(\d{1,5}\.\d{6})\] /;
 const BLANK_STAMP = /^\[ {4,14}\] (?=\S)/;
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
@@ -542,6 +551,16 @@ export class LineClassifier {
           this.kernel({ lineNo: line.lineNo, text }, null, text.slice(blank[0].length), false);
           return;
         }
+      }
+    }
+    // A paste cut inside the first kernel stamp, its `[` and padding gone (` 4.789343] No filesystem could mount
+    // root, tried:`): the kernel's line.
+    const c0 = text.charCodeAt(0);
+    if ((c0 === 0x20 || (c0 >= 0x30 && c0 <= 0x39)) && text.includes('] ')) {
+      const lost = LOST_BRACKET.exec(text);
+      if (lost !== null) {
+        this.kernel({ lineNo: line.lineNo, text }, Number(lost[1]), text.slice(lost[0].length), false);
+        return;
       }
     }
     // A kernel line inside a systemd status line: split it out, keep the status part for its continuation.
@@ -1043,14 +1062,20 @@ export class LineClassifier {
     // kernel's name: a process with a pid, not the kernel's own lines, which the journal has already.)
     if (ident === 'kernel' && journal.pid === null) {
       // The kernel's messages in a journal or syslog: kernel lines, with their uptime when syslog kept it.
-      const k = journal.message.charCodeAt(0) === 0x5b ? parseKernelPrefix(journal.message) : null;
-      this.kernel(at, k ? k.uptime : null, k ? journal.message.slice(k.messageStart) : journal.message, true);
+      // (With the record's level kept before the stamp, `<30>[  339.53] udevd[404]: …`, as sysklogd's klogd
+      // writes what userspace wrote to /dev/kmsg.)
+      const lv = journal.message.charCodeAt(0) === 0x3c /* < */ ? KMSG_LEVEL_STAMP.exec(journal.message) : null;
+      const m = lv !== null ? journal.message.slice(lv[0].length) : journal.message;
+      const k = m.charCodeAt(0) === 0x5b ? parseKernelPrefix(m) : null;
+      this.kernel(at, k ? k.uptime : null, k ? m.slice(k.messageStart) : journal.message, true);
       return;
     }
     const systemd = ident === 'systemd';
     // What a scripted boot stage printed on the console, logged under its own name too (NixOS's stage 1 and
     // 2: `stage-1-init: An error occurred in stage 1 of the boot process, …`): read as the console line.
-    if (ident.charCodeAt(0) === 0x73 /* s */ && STAGE_IDENT.test(ident)) {
+    // (So is systemd-nspawn's: the container's console, which it forwards line by line, `[FAILED] Failed to start …`
+    // and the `See 'systemctl status …' for details.` under it.)
+    if (ident.charCodeAt(0) === 0x73 /* s */ && (STAGE_IDENT.test(ident) || (ident === 'systemd-nspawn' && CONSOLE_FORWARDED.test(journal.message)))) {
       this.classifyOne({ ...at, text: journal.message }, journal.message, false, null);
       return;
     }
@@ -1208,7 +1233,7 @@ export class LineClassifier {
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)
-      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && nfsRootFailed(message) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : matchDriverWords(message)) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
+      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && nfsRootFailed(message) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : (matchDriverWords(message) ?? (netDeviceFailed(message) ? 'netdev' : null))) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
       fromJournal,
       audit,
       userManager,
@@ -1231,6 +1256,13 @@ export class LineClassifier {
 
 /** Where a job's result begins after spinner frames on one line (`[ TIME ] `, `[FAILED] `, `[  OK  ] `,
  *  `[DEPEND] `), or -1. */
+/** A network controller or its PHY saying it failed (`ravb e6800000.ethernet eth0: failed to connect PHY`,
+ *  `RTL8211E Gigabit Ethernet e6800000.ethernet-ffffffff:00: Master/Slave resolution failed, …`). */
+function netDeviceFailed(message: string): boolean {
+  return (message.includes('thernet') || message.includes('PHY') || message.includes(' eth')) && NET_DEVICE_FAILED.test(message);
+}
+const NET_DEVICE_FAILED = /^(?:\S+ ){0,4}\S*(?:[Ee]thernet|\beth\d+|\bPHY\b)\S*:.*\b(?:[Ff]ailed|[Ee]rror|[Uu]nable to|[Tt]imeout|timed out|[Nn]o PHY)\b/;
+
 function resultAfterFrames(text: string): number {
   const m = RESULT_AFTER_FRAMES.exec(text);
   return m === null ? -1 : m.index + m[0].length - m[1]!.length;

@@ -126,8 +126,9 @@ export function initramfsRootNotFound(text: string): string | null {
     return g ? g[1]! : null;
   }
   if (!text.includes('ERROR: ') && !text.includes(' on /sysroot failed')) return null;
-  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to (?:find|determine major\/minor number of) root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds)|^mounting (\S+) on \/sysroot failed/.exec(text);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4])! : null;
+  // (postmarketOS's initramfs: `ERROR: boot partition not found!`, `ERROR: root partition not found!`.)
+  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to (?:find|determine major\/minor number of) root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds|((?:boot|root|subpartition) partition) not found!?$)|^mounting (\S+) on \/sysroot failed/.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])! : null;
 }
 
 /**
@@ -158,7 +159,7 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
 }
 const MKINITCPIO_FAILURE = /^ERROR: (Root device mounted successfully, but \S+ does not exist\.?|Failed to mount the real root device\.?|ZFS: Unable to import pool \S+?\.?)$/;
 const INITRAMFS_SCRIPT_FAILURE =
-  /^(?:\/dev\/\S+? UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY[.,]?|\/dev\/\S+ contains (?:a )?file ?system with errors, check(?:ed)? forced\.?|The root file ?system on \S+ requires a manual fsck\.?|fsck exited with status code \d+\.?|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn't have requested \S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
+  /^(?:\/dev\/\S+? UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY[.,]?|\/dev\/\S+ contains (?:a )?file ?system with errors, check(?:ed)? forced\.?|The root file ?system on \S+ requires a manual fsck\.?|fsck exited with status code \d+\.?|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S+ as root file system\.?|Target filesystem doesn'?t have (?:requested )?\S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
@@ -228,6 +229,12 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'RedBoot(tm)', pattern: /^RedBoot\(tm\) bootstrap and debug environment/, example: 'RedBoot(tm) bootstrap and debug environment [ROMRAM]', banner: 'redboot' },
   { kind: 'firmware', literal: 'YAMON ROM Monitor', pattern: /^YAMON ROM Monitor/, example: 'YAMON ROM Monitor, Revision 02.22.', banner: 'yamon' },
   { kind: 'firmware', literal: 'Welcome to OpenBIOS', pattern: /^Welcome to OpenBIOS v/, example: 'Welcome to OpenBIOS v1.1 built on Mar 10 2023 08:26', banner: 'openbios' },
+  // PA-RISC's boot loader, started by the machine's PDC firmware.
+  { kind: 'bootloader', literal: 'palo ipl ', pattern: /^palo ipl \S+ /, example: 'palo ipl debackex@pc5158a Wed Apr 11 17:56:43 CEST 2001', banner: 'palo' },
+  // Microchip's (Atmel's) first-stage loader for its SAMA5 and SAM9 SoCs, before U-Boot.
+  { kind: 'firmware', literal: 'AT91Bootstrap ', pattern: /^AT91Bootstrap \d+\.\d+/, example: 'AT91Bootstrap 3.8.6 (Thu Oct  6 17:13:00 IDT 2016)', banner: 'at91bootstrap' },
+  // LiteX's BIOS on an FPGA soft SoC (VexRiscv, …), under its ASCII-art name.
+  { kind: 'firmware', literal: 'Enjoy-Digital', pattern: /^\s*\(c\) Copyright 2012-\d{4} Enjoy-Digital/, example: ' (c) Copyright 2012-2023 Enjoy-Digital', banner: 'litex-bios' },
   // bootcode.bin (Raspberry Pi 1 to 3) with its UART on: not a banner, as the boot ROM may run it twice in one
   // power-on (from the SD card, then from a USB drive it found: `USB MSD boot`, the banner again).
   { kind: 'firmware', literal: 'Raspberry Pi Bootcode', pattern: /^Raspberry Pi Bootcode\s*$/, example: 'Raspberry Pi Bootcode' },
@@ -433,6 +440,14 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // `: Access Denied` when Secure Boot refused it); it tries the next. One that loads is `BdsDxe: starting Boot…`.
   { literal: 'BdsDxe: failed to load Boot', pattern: /BdsDxe: failed to load Boot[0-9A-Fa-f]{4} ".*" from \S.*: [A-Z][A-Za-z ]+$/, example: 'BdsDxe: failed to load Boot0001 "UEFI QEMU DVD-ROM QM00003 " from PciRoot(0x0)/Pci(0x1,0x1)/Ata(Secondary,Master,0x0): Not Found', anywhere: true },
   // GRUB gave up after an error and opens its rescue shell (`grub rescue>`).
+  // AT91Bootstrap could not read the next stage from the card's FAT (`*** FATFS: f_open, filename: [u-boot.bin]: error`).
+  { literal: 'FATFS: ', pattern: /^(?:\*{3} )?FATFS: \w+, filename: \[[^\]]+\]: error/, example: '*** FATFS: f_open, filename: [u-boot.bin]: error' },
+  // (Its word that the stage was not loaded: `SD/MMC: Failed to load image`.)
+  { literal: 'Failed to load image', pattern: /^(?:SD\/MMC|NAND|SPI Flash|DataFlash|SF|MMC): Failed to load image$/, example: 'SD/MMC: Failed to load image' },
+  // PA-RISC's PALO could not read the kernel from its boot device.
+  { literal: 'Read from boot device failed', pattern: /^(?:ERROR: )?Read from boot device failed \(status = -?\d+\)/, example: 'ERROR: Read from boot device failed (status = -4).' },
+  // OpenBIOS (QEMU's sparc and ppc firmware) took a trap it has no handler for, and stops.
+  { literal: 'Unhandled Exception 0x', pattern: /^Unhandled Exception 0x[0-9a-fA-F]+\s*$/, example: 'Unhandled Exception 0x0000000000000020' },
   { literal: 'Entering rescue mode', pattern: /^Entering rescue mode\.\.\.$/, example: 'Entering rescue mode...' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
@@ -451,7 +466,7 @@ export function matchBootloaderError(text: string): string | null {
     // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
     // (Without U-Boot's hang() glued after the message it stopped on: `FDT creation failed! hanging...### ERROR ###
     // Please RESET the board ###` says `FDT creation failed`.)
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?/, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?|^\*{3} /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;
@@ -715,7 +730,7 @@ export interface JournalLine {
 // `-o short-unix` `1732432755.123456 host …`, syslog's `Nov  4 07:19:15 host …`, BusyBox syslogd's
 // `Jan  1 00:00:03 host kern.notice kernel: …` (the facility and level between host and ident).
 const JOURNAL =
-  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}月) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
+  /^\s*((?:[^\s\d]{2,4}\.?,? )?(?:[^\s\d[\]]{2,5}\.?|\d{1,2}[月월]) {1,2}\d{1,2},? \d\d:\d\d:\d\d(?:[.,]\d+)?|(?:[^\s\d]{2,4} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?|\d{9,10}\.\d{1,6}) (?:(\S+) )??(?:(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(?:emerg|alert|crit|err|warn|warning|notice|info|debug) )?([^\s[:]{1,64})(?:\[(\d{1,9})\])?: ?(.*)$/;
 
 /** A journal shown by a log viewer as a table whose columns are ruled with `│` (time, program, message). */
 const VIEWER_JOURNAL = /^\s*((?:\d{4}-)?\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?|\d\d:\d\d:\d\d(?:[.,]\d+)?) +([^\s[:\u2502]{1,64})(?:\[(\d{1,9})\])? +\u2502 (.*)$/;
@@ -757,7 +772,13 @@ export function matchTypedCommand(text: string): TypedCommand | null {
   if (m[1]!.startsWith('journalctl')) return { kind: 'journalctl', arg: journalUnit(m[1]!), user };
   if (m[1]!.startsWith('dmesg')) return { kind: 'dmesg', arg: null, user: false };
   // (`systemctl status a.mount b.target`: several blocks, each named by its own header.)
-  if (m[2] === 'status') return { kind: 'systemctl-status', arg: m[4] === undefined ? (m[3] ?? null) : null, user };
+  // (Its options aside, `systemctl status -l foo`; a name without a type is a service's, as systemctl reads it.)
+  if (m[2] === 'status') {
+    const words = `${m[3] ?? ''}${m[4] ?? ''}`.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
+    const one = words.length === 1 ? words[0]! : null;
+    const arg = one === null || UNIT_SUFFIX.test(one) || /[*?[]/.test(one) ? one : `${one}.service`;
+    return { kind: 'systemctl-status', arg, user };
+  }
   return { kind: 'systemctl-failed', arg: null, user };
 }
 
@@ -770,8 +791,11 @@ function journalUnit(command: string): string | null {
   return isUnitName(unit) || (/[*?[]/.test(unit) && /^[\w@.:\\*?[\]-]{1,256}$/.test(unit)) ? unit : null;
 }
 
+const UNIT_SUFFIX = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
+
 /** The first line of `systemctl status UNIT`: `× var.mount - /var`. */
-const STATUS_HEADER = /^\s*(?:[●×○↻*✗]|\u00d7)\s+(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?: - (.*))?$/;
+// (Outside a UTF-8 locale the failed unit's mark is an `x`: `x systemd-growfs@-.service - Grow File System on /`.)
+const STATUS_HEADER = /^\s*(?:[●×○↻*✗x]|\u00d7)\s+(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?: - (.*))?$/;
 /** systemd before v209 printed the first line without its dot: `plymouth-start.service - Show Plymouth Boot Screen`
  *  (a header only right after the command that prints it). */
 const BARE_STATUS_HEADER = /^(\S+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)) - (.+)$/;

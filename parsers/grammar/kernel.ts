@@ -248,7 +248,7 @@ export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'oops', literal: ' instruction in kernel code', starts: ['Reserved instruction in kernel code', 'Break instruction in kernel code', 'Trap instruction in kernel code'], pattern: /^(?:\S{1,16}:)?(?<what>(?:Reserved|Break|Trap) instruction in kernel code)\[#\d+\]:/, title: '$<what>', example: 'Reserved instruction in kernel code[#1]:' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
-  { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,8})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
+  { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,16})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },
   // lockdep's reports in the brackets it puts some headers in (`[ BUG: Invalid wait context ]`; before 4.9
   // `[ INFO: possible circular locking dependency detected ]`, `[ BUG: bad unlock balance detected! ]`).
   { kind: 'bug', literal: '[ BUG: ', starts: ['[ BUG: '], pattern: /^\[ BUG: (?<what>[^\]]*?[^\]\s!])!? \]\s*$/, title: 'BUG: $<what>', example: '[ BUG: Invalid wait context ]' },
@@ -454,6 +454,7 @@ export function udevSettleTimedOut(message: string): boolean {
 const DEVICE_HANG = /^\S+ \S+(?: \S+)?: Detected (?:Tx|Hardware) Unit Hang\b/;
 const NVME_TIMEOUT = /^nvme nvme\d+: I\/O \d+ QID \d+ timeout, (?:aborting|reset controller)/;
 const PM_RESUME_FAILED = /^\S+ \S+: PM: (?:dpm_run_callback\(\): \w*resume\w* returns -\d+|failed to resume(?: async| early| noirq)?: error -\d+)/;
+const XENBUS_TIMEOUT = /^xenbus_probe_frontend: Timeout connecting to device: \S/;
 const XHCI_HANG = /^xhci[-_]hcd \S+: Timeout while waiting for [\w ]{0,40}command\b/;
 const MMC_HANG = /^mmc\d+: Timeout waiting for hardware (?:cmd )?interrupt\.?$/;
 /** amdgpu's video BIOS interpreter gave up (`[drm:amdgpu_atom_execute_table_locked [amdgpu]] *ERROR* atombios stuck in loop …`). */
@@ -501,7 +502,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // (Or a USB host controller that stopped completing its commands: `xhci_hcd 0000:29:00.3: Timeout while
   // waiting for setup device command`. Not `xHCI host controller not responding, assume dead`: a Thunderbolt
   // dock's controller unplugged says that on boots that are fine.)
-  if (c === 0x54 /* T */) return MMC_HANG.test(message) || XHCI_HANG.test(message) ? 'hang' : null;
+  // (Or a Xen guest's paravirtual device the host never connected: `xenbus_probe_frontend: Timeout connecting to
+  // device: device/vfb/0 (local state 3, remote state 1)`, after the frontend waited its 30 s for it.)
+  if (c === 0x54 /* T */) return MMC_HANG.test(message) || XHCI_HANG.test(message) || XENBUS_TIMEOUT.test(message) ? 'hang' : null;
   // Intel's GPU driver resets a hung GPU: `i915 0000:00:02.0: [drm] GPU HANG: ecode 9:1:85df9cff, in sddm-greeter [579]`.
   if (c === 0x5b /* [ */) return GPU_HANG.test(message) ? 'hang' : null;
   // POWER's EEH froze a PCI device once too often and took it away for good (`EEH: PHB#10-PE#10000 has

@@ -345,6 +345,13 @@ export class UnitResolver {
     if (fromTable === null) return ref;
     if (lsb) return fromTable.size === 1 ? { ...resolved(ref, fromTable, 'table'), description: ref.text } : ref;
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
+    // (A template whose description names no instance, `quotaon@.service` as `Enable File System Quotas`, runs
+    // only as an instance the text does not give: the plain unit of the same description is the one.)
+    if (fromTable.size > 1) {
+      const plain = new Map([...fromTable].filter(([name]) => !name.includes('@.')));
+      // (The candidates stop at two: the table is asked for every plain unit of that description.)
+      if (plain.size === 1 && COMMON_UNITS.filter(([name, d]) => d === [...plain.values()][0] && !name.includes('@.')).length === 1) return resolved(ref, plain, 'table');
+    }
     // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
     // instance of a template whose name fits what is left of it.
     const sep = ref.text.indexOf(' - ');
@@ -752,6 +759,8 @@ let templates: Array<{ head: string; tail: string; re: RegExp; build: (value: st
  * A description that is a template unit's with its instance filled in (`Serial Getty on hvc0` →
  * `serial-getty@hvc0.service`): the unit name, when exactly one template fits.
  */
+const SNAP_SERVICE = /^Service for snap application ([a-z0-9][a-z0-9-]*\.[A-Za-z0-9][\w-]*)$/;
+
 export function templateInstance(text: string): string | null {
   templates ??= TEMPLATE_UNITS.flatMap(([template, description]) => {
     const spec = /%([iIfj])/.exec(description);
@@ -774,6 +783,12 @@ export function templateInstance(text: string): string | null {
     };
     return [{ head: head.toLowerCase(), tail: tail.toLowerCase(), re, build }];
   });
+  // snapd writes a unit for each of a snap's daemons, `snap.<snap>.<app>.service`, described `Service for snap
+  // application <snap>.<app>`.
+  if (text.startsWith('Service for snap application ')) {
+    const snap = SNAP_SERVICE.exec(text);
+    if (snap !== null) return `snap.${snap[1]!}.service`;
+  }
   let found: string | null = null;
   const lower = text.toLowerCase();
   for (const t of templates) {

@@ -47,6 +47,7 @@ export type EnvelopeKind =
   | 'logcat'
   | 'bracketless-stamps'
   | 'line-numbers'
+  | 'grep-prefix'
   | 'dialog-frame';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
@@ -64,7 +65,7 @@ const CRI_STREAM = /^(?:stdout|stderr) ([FP]) /;
 /** Longest line a container runtime's parts are joined into; past it the line goes on in a record of its own. */
 const MAX_CRI_LINE = 64 * 1024;
 /** A time of day with microseconds or milliseconds and nothing before it. */
-const FRACTION_CLOCK = /^\d\d:\d\d:\d\d[.,]\d{3,6}(?: |$)/;
+const FRACTION_CLOCK = /^\d\d:\d\d:\d\d[.,]\d{3,6}(?: {1,2}(?! )|$)/;
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 /** Linux From Scratch's bootscripts log `date +"%b %d %T %:z"` and the host name before each message. */
@@ -118,6 +119,12 @@ const MARKDOWN_BOLD = /(?<![*\w])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![*\w])/;
 /** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
 const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
 /** A harness's label and a colon before a console line (`console: `). */
+/** grep's file name (and line number, `-n`; `-` on a context line) before a line it printed. */
+const GREP_PREFIX = /^((?:\.{1,2}\/|\/)?[\w.@+-]{1,64}(?:\/[\w.@+-]{1,64}){0,8})(?::\d{1,9}:|-\d{1,9}-|:)/;
+/** The names of the files logs are kept in (`syslog`, `messages.1`, `kern.log`, `boot.log`, `dmesg.txt`). */
+const LOG_FILE_NAME = /^(?:syslog|messages|kern|daemon|dmesg|boot|journal|console|serial|user|debug)(?:\.[\w-]{1,8}){0,2}$|\.(?:log|txt)(?:\.\d)?$/;
+/** A line number in a column of its own before a line (` 1407 09:14:46.553691  <6>[ …`). */
+const SPACED_NUMBER = /^ {0,8}(\d{1,9})[ \t]/;
 const LABEL_PREFIX = /^([a-z][\w-]{0,31}|[0-9][0-9A-F]): /;
 /** Words a journal or syslog puts before the kernel's own lines: never a harness's label. */
 const JOURNAL_WORDS = new Set(['kernel', 'audit', 'dmesg', 'klogd']);
@@ -207,33 +214,51 @@ export class LineUnwrapper {
    * …`, `176536576 bytes read …` for line 17): the file's first lines are held until three in a row begin with
    * their own number (1, 2, 3: not the digits of what they say), then every line's number is taken off while
    * the count goes on. True when the line was taken (held, or passed on without its number).
+   * (Or a log viewer's column of line numbers, from wherever the excerpt begins, spaced from the line:
+   * ` 1407 09:14:46.553691  <6>[    7.23] hub 1-0:1.0: USB hub found`, then 1408, 1409.)
    */
   private gutterLine(line: PhysicalLine): boolean {
     const t = line.text;
     if (this.gutter > 0) {
       const n = String(this.gutter);
-      if (!t.startsWith(n)) {
+      const at = this.gutterSpaced ? t.length - t.trimStart().length : 0;
+      const after = at + n.length;
+      if (!t.startsWith(n, at) || (this.gutterSpaced && !(t.charCodeAt(after) === 0x20 || t.charCodeAt(after) === 0x09 || after === t.length))) {
         this.gutter = -1;
         return false;
       }
       this.gutter++;
       this.count('line-numbers');
-      this.pushLine({ ...line, text: t.slice(n.length) });
+      this.pushLine({ ...line, text: this.gutterSpaced ? t.slice(after).replace(/^[ \t]/, '') : t.slice(n.length) });
       return true;
     }
     // (Deciding: the first lines, one by one.)
-    const k = this.gutterHeld.length + 1;
-    const n = String(k);
-    const next = t.charCodeAt(n.length);
-    if (t.startsWith(n) && !(next >= 0x30 && next <= 0x39)) {
+    const k = this.gutterHeld.length;
+    const spaced = SPACED_NUMBER.exec(t);
+    let fits = false;
+    if (k === 0) {
+      const next = t.charCodeAt(1);
+      this.gutterSpaced = spaced !== null && !(t.startsWith('1') && !(next >= 0x30 && next <= 0x39) && next !== 0x20 && next !== 0x09);
+      this.gutterBase = this.gutterSpaced ? Number(spaced![1]) : 1;
+      fits = this.gutterSpaced || (t.startsWith('1') && !(next >= 0x30 && next <= 0x39));
+    } else if (this.gutterSpaced) {
+      fits = spaced !== null && Number(spaced[1]) === this.gutterBase + k;
+    } else {
+      const n = String(k + 1);
+      const next = t.charCodeAt(n.length);
+      fits = t.startsWith(n) && !(next >= 0x30 && next <= 0x39);
+    }
+    if (fits) {
       this.gutterHeld.push(line);
-      if (k < 3) return true;
+      if (k < 2) return true;
       const held = this.gutterHeld;
       this.gutterHeld = [];
-      this.gutter = k + 1;
+      this.gutter = this.gutterBase + k + 1;
       held.forEach((h, i) => {
         this.count('line-numbers');
-        this.pushLine({ ...h, text: h.text.slice(String(i + 1).length) });
+        const num = String(this.gutterBase + i);
+        const text = this.gutterSpaced ? h.text.trimStart().slice(num.length).replace(/^[ \t]/, '') : h.text.slice(num.length);
+        this.pushLine({ ...h, text });
       });
       return true;
     }
@@ -252,6 +277,9 @@ export class LineUnwrapper {
   /** The next line number a page's code block put in front of each line (see gutterLine); 0 while deciding, -1: none. */
   private gutter = 0;
   private gutterHeld: PhysicalLine[] = [];
+  /** The first line's number, and whether a space or tab comes between each number and its line. */
+  private gutterBase = 1;
+  private gutterSpaced = false;
 
   private pushLine(line: PhysicalLine): void {
     // A mail's quoted-printable body (RFC 2045): lines of at most 76 characters, a `=` at the end of one
@@ -498,6 +526,8 @@ export class LineUnwrapper {
   private vmName: string | null = null;
   /** The label a test harness put before the console's lines (see LABEL_PREFIX). */
   private labelName: string | null = null;
+  /** The file name grep put before each line (see unwrap). */
+  private grepPath: string | null = null;
   /** Lines in a row that ended in a `^M` whose caret was lost (see LOST_CARET_CR). */
   private lostCaretCr = 0;
   /** The whole paste is quoted with `| ` (null: no line with text seen yet). */
@@ -950,6 +980,20 @@ export class LineUnwrapper {
           this.vmName = m[1]!;
           text = rest;
           this.count('vm-name');
+        }
+      }
+    }
+    // grep's file name before each line it found (`grep -r resolved /var/log`: `./syslog:Jun  7 14:59:07 host …`,
+    // `/var/log/kern.log:123:[    2.01] …` with -n), learned from a line whose rest is a log's own line (a
+    // syslog or ISO clock, a kernel stamp): taken off every line that carries it.
+    if ((cv === 0x2e /* . */ || cv === 0x2f /* / */ || (cv >= 0x61 && cv <= 0x7a)) && (this.grepPath === null ? text.indexOf(':') > 0 : text.startsWith(this.grepPath))) {
+      const m = GREP_PREFIX.exec(text);
+      if (m !== null) {
+        const rest = text.slice(m[0].length);
+        if (m[1] === this.grepPath || (this.grepPath === null && (m[1]!.includes('/') || LOG_FILE_NAME.test(m[1]!)) && (TS_PREFIX.test(rest) || ISO_PREFIX.test(rest) || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))))) {
+          this.grepPath = m[1]!;
+          text = rest;
+          this.count('grep-prefix');
         }
       }
     }

@@ -464,7 +464,8 @@ export abstract class FailureLedger extends Timeline {
   /** No failure of that name yet, or one only PID 1's word made (its result line at `line`, or a unit-failed
    *  line): a status line's failure joins it. */
   private joinable(existing: FailureState | undefined, line: number): boolean {
-    return existing === undefined || existing.verb === 'unit-failed' || (existing.line === line && existing.evidence.length <= 2);
+    // (The unit's own process's lines before it, attached as its evidence, are no word of another failure's.)
+    return existing === undefined || existing.verb === 'unit-failed' || (existing.line === line && existing.evidence.filter((e) => e.line >= line).length <= 2);
   }
 
   /** The unit's type fits the message, and what the log or the table says of its description does not contradict the text. */

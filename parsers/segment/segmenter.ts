@@ -234,6 +234,10 @@ const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 
 /** An LSB init script's status (Debian's fancy output: `[ ok ]`, `[FAIL]`, `[warn]`, `[info]`, a next step's `[....]`). */
 const LSB_STATUS = /\[ ?(?:ok|FAIL|warn|info|\.\.\.\.) ?[\].]/;
+/** A step of old-style init scripts (see push): its name, and what followed it on the line. */
+const RC_STEP_LINE = /^((?:Starting|Configuring|Setting up|Loading|Mounting|Checking|Activating|Cleaning up|Initializing|Synthesizing|Waiting for|Enabling) [^:.]{2,80}?)(?::|\.{3}) ?(.*)$/;
+/** A step's end on a line of its own. */
+const RC_STEP_DONE = /^\s*(?:done|failed|ok|OK)[.!]?\s*$/;
 /** The secure world's firmware panicking: OP-TEE's core (`E/TC:<cpu> <thread> Panic '<why>' at <file>:<line>
  *  <<function>>`, or without a reason) and Trusted Firmware-A's (`PANIC at PC : 0x…`, `Unhandled Exception in EL3.`). */
 const SECURE_PANIC = /^(?:E\/TC:\S+ \S+ (Panic (?:'[^']*' )?at \S+:\d+(?: <\w+>)?)|(PANIC at PC : 0x[0-9a-f]+|Unhandled Exception (?:in EL3|from lower EL|at EL3)\.?))\s*$/;
@@ -290,7 +294,7 @@ export class Segmenter extends CrashTracker {
       if (u !== null) this.unitAskedBy = { ev: { line, text: clip(shown), why: `the command line asked for it (systemd.unit=${u[1]}.${u[2]})` }, kind: u[1] === 'rescue' ? 'rescue' : 'emergency', boot: this.boot?.index ?? 1 };
     }
     // (Any word of init's or of systemd's after an LSB step began says the step ended; the kernel's do not.)
-    if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && LSB_STATUS.test(shown)))) this.boot.lsbStep.closed = true;
+    if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && (LSB_STATUS.test(shown) || RC_STEP_DONE.test(shown) || (this.boot.lsbStep.rc === true && line - this.boot.lsbStep.line > 3))))) this.boot.lsbStep.closed = true;
     // (The kernel's word just after mount(8)'s, on a path beside its mount point, says why it failed.)
     const jm = this.boot?.journalMountError;
     if (jm !== undefined && line > jm.ev.line && line - jm.ev.line <= 3 && jm.more.length < 2 && (rec.kind === 'kernel' || (rec.kind === 'journal' && rec.journal.ident === 'kernel')) && shown.includes(jm.path.slice(0, jm.path.lastIndexOf('/') + 1)) && jm.path.lastIndexOf('/') > 0) jm.more.push({ line, text: clip(shown), why: 'the kernel says why' });
@@ -338,6 +342,7 @@ export class Segmenter extends CrashTracker {
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
       if (t0 > 0x20 && t0 !== 0x5b /* [ */ && this.boot !== null && this.boot.crashes.length > 0) this.wrappedEvidence(this.boot, rec.at);
+      if (t0 === 0x28 /* ( */ && this.boot !== null && this.boot.crashes.length > 0 && t.startsWith('(XEN) ')) this.xenPanicReason(this.boot, rec.at);
       if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
       // (dracut's list of the hooks it waits on, a mail having wrapped each path onto a line of its own.)
       if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
@@ -437,6 +442,15 @@ export class Segmenter extends CrashTracker {
         // `[FAIL]`); a step whose status is on the same line ended.
         const m = /^\[\.\.\.\.\] (.{2,160}?)(?:\.\.\.|:)(.*)$/.exec(t.trimEnd());
         if (m !== null) this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
+      }
+      // The init scripts of Debian before its LSB look (and of others that copied it) say a step and what it
+      // started on one line, `Starting internet superserver: inetd.`, `Configuring network interfaces...done.`:
+      // a step whose line ends without its `.` or `done` has not ended (its `done.` may come on a line of its own).
+      else if ((t0 === 0x53 /* S */ || t0 === 0x43 /* C */ || t0 === 0x4c /* L */ || t0 === 0x4d /* M */ || t0 === 0x41 /* A */ || t0 === 0x49) /* I */ && this.boot !== null && this.boot.cycles.length === 0 && this.boot.hasKernel && RC_STEP_LINE.test(t)) {
+        const m = RC_STEP_LINE.exec(t.trimEnd())!;
+        // (Their own lines, or a program's, go on under a step that is not stuck: only one followed by no more than
+        // a few lines to the log's end is, see above.)
+        this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: /(?:\.|\bdone!?|\bOK|\bok|\bfailed!?|\]|\bskipped)\s*$/.test(m[2]!) || LSB_STATUS.test(m[2]!), rc: true };
       }
       // mountall waits (its prompt below), as an LSB step does: the boot stays there unless init goes on.
       // (A second file system it waits on meanwhile is the same wait.)
@@ -1276,6 +1290,20 @@ export class Segmenter extends CrashTracker {
 
   /** A kernel line a crash quotes, wrapped by a mail client or a narrow terminal: its untimed tail on the next
    *  line (`… static key '0xc1fb4cb0'`, then `used before call to jump_label_init()`) is quoted with it. */
+  /** The Xen hypervisor's panic says why on the line after its `(XEN) Panic on CPU 0:` (`(XEN) Xen BUG at
+   *  drivers/passthrough/amd/iommu_init.c:1386`, `(XEN) Timed out waiting for alternatives self-NMI to hit`):
+   *  the reason joins the title, and a BUG or a failed assertion there is what the incident is, as the kernel's
+   *  `kernel BUG at` is. */
+  private xenPanicReason(boot: BootState, at: LineRef): void {
+    const c = boot.crashes.at(-1)!;
+    if (c.kind !== 'panic' || !c.title.startsWith('Xen hypervisor panic') || c.title.includes(': ') || at.lineNo - c.line > 2 || at.lineNo <= c.line) return;
+    const reason = at.text.slice('(XEN) '.length).trim();
+    if (reason === '' || /^\*+$/.test(reason)) return;
+    c.title = own(`${c.title}: ${clip(reason)}`);
+    if (/^(?:Xen BUG at |Assertion '.*' failed at )/.test(reason)) c.kind = 'bug';
+    addEvidence(c.evidence, { line: at.lineNo, text: clip(at.text), why: 'why the hypervisor panicked' });
+  }
+
   private wrappedEvidence(boot: BootState, at: LineRef): void {
     for (let i = boot.crashes.length - 1; i >= 0 && i >= boot.crashes.length - 3; i--) {
       const c = boot.crashes[i]!;
@@ -1706,6 +1734,11 @@ export class Segmenter extends CrashTracker {
       if (rec.crash.kind === 'warning' && w !== undefined && w.line === at.lineNo && this.k2Message.includes('cut here') && !this.k1Message.includes('cut here') && at.lineNo - this.k1Line <= 1) {
         addEvidence(w.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'what the warning says' });
       }
+      // …and arm64's word on the exception just before its `Internal error: BRK handler: …` (`Unexpected kernel BRK
+      // exception at EL1`, a BUG_ON() or a compiler's trap).
+      else if (rec.crash.kind === 'oops' && w !== undefined && w.line === at.lineNo && this.k1Message.startsWith('Unexpected kernel ') && at.lineNo - this.k1Line <= 1) {
+        addEvidence(w.evidence, { line: this.k1Line, text: clip(this.k1Text), why: 'the exception the kernel took' });
+      }
     } else {
       if (rec.crashLocation !== null && this.faultSaid !== null && this.faultAt === null && this.openCrashes.length === 0) this.faultAt = { line: at.lineNo, text: clip(at.text), why: `where the kernel was executing: ${rec.crashLocation}` };
       this.lookForCrashLocation(at, rec.crashLocation);
@@ -1826,7 +1859,11 @@ export class Segmenter extends CrashTracker {
       boot.kernelFailures = boot.kernelFailures.filter((f) => !(f.kind === 'hang' && f.message.startsWith(`nfs: server ${server} not responding`)));
     }
     if (rec.failure === 'mount' && m0 === 0x52 /* R */ && rec.message.startsWith('Root-NFS: ')) this.rootNfsSaid = { line: at.lineNo, text: clip(at.text), why: 'why the root file system could not be mounted' };
-    if (rec.failure !== null) {
+    if (rec.failure === 'netdev') {
+      const said = (boot.netDeviceFailed ??= []);
+      if (said.length < 3) said.push({ line: at.lineNo, text: clip(at.text), why: 'the network controller said it failed' });
+    }
+    else if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);
       const recent = (this.recentKernelFailures ??= []);
@@ -1846,10 +1883,13 @@ export class Segmenter extends CrashTracker {
       }
       // (The kernel's network configuration says what it tried just before it gave up: `ipconfig: eth0:
       // socket(AF_INET): Address family not supported by protocol`, one line an interface.)
-      if (entry.kind === 'network') {
+      // (So does Xen's frontend, counting down the seconds it waited: `xenbus_probe_frontend: Waiting for devices to
+      // initialise: 25s...20s...`.)
+      const tried = entry.kind === 'network' ? 'ipconfig: ' : entry.kind === 'hang' && entry.message.startsWith('xenbus_probe_frontend: Timeout') ? 'xenbus_probe_frontend: Waiting' : null;
+      if (tried !== null) {
         for (let k = 8; k >= 2; k--) {
           const r = (this.kRingAt - k) & 7;
-          if (this.kRingLine[r]! >= 0 && this.kRingLine[r]! < at.lineNo && at.lineNo - this.kRingLine[r]! <= 8 && this.kRingMessage[r]!.startsWith('ipconfig: ') && entry.more.length < 4) entry.more.push({ line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'what the kernel tried before it gave up' });
+          if (this.kRingLine[r]! >= 0 && this.kRingLine[r]! < at.lineNo && at.lineNo - this.kRingLine[r]! <= 8 && this.kRingMessage[r]!.startsWith(tried) && entry.more.length < 4) entry.more.push({ line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'what the kernel tried before it gave up' });
         }
       }
       if (!seen.some((x) => x.kind === 'mount')) {
@@ -1917,13 +1957,14 @@ export class Segmenter extends CrashTracker {
     }
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     // (`foo.service: Failed to spawn executor: …` is also read as the unit's error: see managerEvent.)
-    if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd') {
+    // (Not the kernel's own words on PID 1, killed for a fault: `systemd[1]: illegal instruction (4) at … nip …`.)
+    if ((rec.manager === null || rec.manager.kind === 'unit-error') && rec.msg === null && proc !== null && proc.pid === 1 && proc.ident === 'systemd' && rec.event?.kind !== 'user-fault') {
       this.pid1Said({ at, message: rec.message.slice(rec.message.indexOf(']: ') + 3) });
       // (PID 1's complaint about a unit, `foo.service: Two services allocated for the same bus name …`.)
       this.unitComplaint(this.lastPid1!.message, at);
       // PID 1 is systemd and speaks (`systemd[1]: Successfully loaded SELinux policy …`): a userspace cycle
       // runs, though the log (a dmesg, a quiet console) shows none of its status lines.
-      if (currentCycle(boot) === null) this.ensureCycle(at.lineNo);
+      this.ensureCycle(at.lineNo).helperSpoke = true;
     }
     // systemd's own programs on the kernel's log (`systemd-journald[93]: …`, `systemd-xdg-autostart-generator[462]: …`):
     // systemd runs, in a userspace cycle the log shows no more of.
@@ -1932,7 +1973,8 @@ export class Segmenter extends CrashTracker {
     // (Also the helpers only systemd's own units run: `systemd-fsck[83]: root: clean, …` from systemd-fsck@.service.
     // Not systemd-udevd: distributions without systemd as init run it too.)
     // (In a journal too, for dracut's hooks: journald wrote them, from the initrd's systemd.)
-    if (proc !== null && ((!rec.fromJournal && (SYSTEMD_ONLY_HELPER.test(proc.ident) || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')))) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && currentCycle(boot) === null) this.ensureCycle(at.lineNo);
+    // (Then systemd runs: a bare `Dependency failed for …` after it is its own, see push.)
+    if (proc !== null && ((!rec.fromJournal && (SYSTEMD_ONLY_HELPER.test(proc.ident) || (proc.ident.startsWith('systemd-') && proc.ident.endsWith('-generator')))) || (proc.pid !== null && DRACUT_SERVICE.test(proc.ident))) && currentCycle(boot) === null) this.ensureCycle(at.lineNo).helperSpoke = true;
     if (proc !== null && proc.ident === 'dracut-initqueue' && rec.message.includes('/initqueue/finished/devexists-')) this.dracutWaits(rec.message, at);
     if (proc !== null && proc.pid !== null && proc.ident.charCodeAt(0) === 0x64 /* d */ && DRACUT_SERVICE.test(proc.ident)) {
       this.lastDracutHook = { ident: own(proc.ident), line: at.lineNo };

@@ -303,7 +303,8 @@ export interface BootState {
    *  whether a word of init's came after it (its status, the next step, a runlevel, a prompt). */
   /** An LSB init script's step begun and not yet ended; for Upstart's mountall waiting on file systems, the
    *  others it waits on meanwhile (`mountall`). */
-  lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: Evidence[] };
+  /** (`rc`: an old-style step, `Starting foo: `, whose end need not be printed.) */
+  lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: Evidence[]; rc?: boolean };
   /** The device dracut said does not exist, before any userspace cycle (see CycleState). */
   missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
   /** Line of the kernel banner (`Linux version …`), when seen. */
@@ -354,7 +355,9 @@ export interface BootState {
     contentEnd: number;
   };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
-  kernelFailures?: Array<{ kind: KernelFailure; message: string; line: number; text: string; more: Evidence[] }>;
+  kernelFailures?: Array<{ kind: Exclude<KernelFailure, 'netdev'>; message: string; line: number; text: string; more: Evidence[] }>;
+  /** The first lines (three) a network controller or its PHY said it failed: why a network root never came, if it does not. */
+  netDeviceFailed?: Evidence[];
   /** A storage controller's driver that failed to probe (`ibmvscsi 30000069: probe with driver ibmvscsi failed`),
    *  by its first error (`Error -4 opening adapter`): the disks behind it never come. */
   /** (`link`: not a driver that failed to probe but a disk's link that libata gave up on.) */

@@ -334,7 +334,9 @@ export abstract class Timeline {
 
   protected managerSignal(type: 'manager' | 'welcome', at: LineRef, os: string | null, version: string | null): void {
     // Another init system's boot: its `Welcome to Alpine!` is a motd, not systemd's banner.
-    if (type === 'welcome' && this.boot !== null && this.boot.init !== null && currentCycle(this.boot) === null) return this.touch();
+    // (So is one after a login prompt of a boot with no systemd cycle: LinuxKit's `Welcome to LinuxKit!` under
+    // its automatic login.)
+    if (type === 'welcome' && this.boot !== null && (this.boot.init !== null || this.boot.loginLine !== null) && currentCycle(this.boot) === null) return this.touch();
     const boot = this.ensureBoot('log-start', at.lineNo);
     let cycle = currentCycle(boot);
     // `Welcome to VyOS!` after someone logged in, with no shutdown or restart on the way: a motd.
