@@ -4364,4 +4364,25 @@ test('firmware banners and errors: AT91Bootstrap, LiteX BIOS, OpenBIOS traps', (
   assert.ok(f(['Welcome to OpenBIOS v1.1 built on May 14 2023 10:45', '[sparc64] Kernel already loaded', 'Unhandled Exception 0x0000000000000020', 'Stopping execution']).rootCauseDescription?.startsWith('Unhandled Exception'));
 });
 
+test("postmarketOS's initramfs giving up (`ERROR: boot partition not found!`) with nothing after it is the root device's failure; Korean month names (` 9월 15 11:23:40`) are a journal's", () => {
+  const r = analyze(['### postmarketOS initramfs ###', 'Setup usb network', 'Start the dhcpcd daemon (forks into background)', 'fbsplash: can\'t open console', 'ERROR: boot partition not found!', 'fbsplash: can\'t open console'].join('\n') + '\n');
+  assert.is(r.boots[0]!.rootCause!.kind, 'root-device');
+  const k = f([' 9월 15 11:23:40 localhost.localdomain systemd[1]: Failed to start System Logger Daemon.', ' 9월 15 11:23:40 localhost.localdomain systemd[1]: start request repeated too quickly for syslog-ng.service', ' 9월 15 11:23:40 localhost.localdomain systemd[1]: Unit syslog-ng.service entered failed state.']);
+  assert.is(k.rootCause, 'syslog-ng.service');
+});
+
+test("snapd's units are named from their description (`Service for snap application canonical-livepatch.canonical-livepatchd`)", () => {
+  const r = f(['Apr 28 10:00:01 host systemd[1]: Starting Service for snap application canonical-livepatch.canonical-livepatchd...', 'Apr 28 10:00:02 host systemd[1]: Failed to start Service for snap application canonical-livepatch.canonical-livepatchd.']);
+  assert.is(r.rootCause, 'snap.canonical-livepatch.canonical-livepatchd.service');
+});
+
+test("initramfs-tools' `Target filesystem doesn't have /sbin/init` (older, without `requested`) after its mount of the root failed is the root device's failure; alone, its own words", () => {
+  const tail = ['Target filesystem doesn\'t have /sbin/init', 'No init found. Try passing init= bootarg', '', 'BusyBox v1.13.3 (Ubuntu 1:1.13.3-1ubuntu11) built-in shell (ash)', "Enter 'help' for a list of built-in commands.", '', '(initramfs)'];
+  const mounted = analyze(['mount: mounting /dev/disk/by-uuid/7ba7385a-47d0-461b-86cf-7157206a2e38 on /root failed: Invalid argument', 'mount: mounting /dev on /root/dev failed: No such file or directory', ...tail].join('\n') + '\n');
+  assert.is(mounted.boots[0]!.rootCause!.kind, 'root-device');
+  const alone = f(['Decompressing Linux... Parsing ELF... done.', 'Booting the kernel', 'Loading, please wait...', 'mount: mounting /dev on /root/dev failed: No Such file or directory', ...tail]);
+  assert.is(alone.rootCause, "Target filesystem doesn't have /sbin/init");
+  assert.is(alone.startsMidway, false);
+});
+
 test.run();

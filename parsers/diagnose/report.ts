@@ -533,6 +533,24 @@ function rootMountFailed(b: BootState): Cause | null {
 }
 
 /** The kernel waited for its root device (`rootwait`) and the log ends there: it never came. */
+/** An initramfs said it could not find the root (or boot) device and the log ends a few lines on, before any
+ *  shell, init or login (postmarketOS's `ERROR: boot partition not found!`, then only its splash's complaints). */
+function rootMissingAtEnd(b: BootState, endsTheLog: boolean): Cause | null {
+  const m = b.missingDevice;
+  if (!endsTheLog || m === undefined || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null || b.contentEnd - m.ev.line > 5) return null;
+  const path = m.path.startsWith('/dev/') ? m.path : null;
+  return {
+    kind: 'root-device',
+    unit: path !== null ? deviceUnitForPath(path) : m.path,
+    headline: `the initramfs could not find its ${path !== null ? `root device ${path}` : m.path}, and nothing started after it (the log ends there)`,
+    lines: [m.ev.line],
+    evidence: [m.ev],
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
   const w = b.rootWait;
   if (!endsTheLog || !w || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end' || b.init !== null || b.loginLine !== null) return null;
@@ -928,7 +946,14 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     const said = panic?.evidence[0];
     // No init on the root because the root was never mounted: the mount's own error while the script
     // mounted it (`mount: can't find /root in /etc/fstab`, no root= it could resolve) is why.
-    const unmounted = NO_INIT_ON_ROOT.test(f.message ?? '') ? b.initramfsSteps?.firstErrors.find((e) => e.line < f.line && ROOT_MOUNT_STEP.test(e.why) && e.text.trim().startsWith('mount: ')) : undefined;
+    // (Or, with no steps shown, its mount of the root itself: `mount: mounting /dev/disk/by-uuid/… on /root failed:
+    // Invalid argument`.)
+    const unmounted = NO_INIT_ON_ROOT.test(f.message ?? '')
+      ? (b.initramfsSteps?.firstErrors.find((e) => e.line < f.line && ROOT_MOUNT_STEP.test(e.why) && e.text.trim().startsWith('mount: ')) ??
+        (b.mode?.evidence ?? []).filter((e) => e.line < f.line && f.line - e.line <= 20 && / on \/root failed: /.test(e.text)).map((e) => ({ ...e, why: 'the initramfs could not mount the root file system' }))[0])
+      : undefined;
+    // (That one is the root device's failure, the README's convention: the root was there and would not mount.)
+    const rootItself = unmounted !== undefined && / on \/root failed: /.test(unmounted.text);
     const first = unmounted?.text.trim();
     // switch_root could not move a root that was never mounted (`mount: /sysroot not mounted or bad option`, then
     // `switch_root: failed to mount moving /sysroot to /: Invalid argument`): the root device's failure, in the
@@ -937,7 +962,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     const evidence = [...(unmounted !== undefined ? [{ ...unmounted, why: 'the initramfs could not mount the root file system' }] : []), ...(rootMount !== undefined ? [rootMount] : []), ...f.evidence, ...(b.mode?.evidence.slice(0, 2) ?? []), ...(said !== undefined ? [{ ...said, why: 'the kernel panicked because of it' }] : [])];
     // (A root it could not mount or import, in its own words, is the root device's failure: the README's
     // convention, with the words as its description.)
-    const rootDevice = (first === undefined && ROOT_NOT_MOUNTED.test(f.message ?? '')) || rootMount !== undefined;
+    const rootDevice = (first === undefined && ROOT_NOT_MOUNTED.test(f.message ?? '')) || rootMount !== undefined || rootItself;
     const mountSaid = first ?? rootMount?.text.trim();
     rootCause = {
       kind: rootDevice ? 'root-device' : 'unit',
@@ -1207,7 +1232,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMissingAtEnd(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = secureFirmwareFirst(b, rootCause) ?? behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {
@@ -1237,7 +1262,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
 const DEVELOPMENT_KERNEL = /-rc\d|-next-\d{8}|^\d+\.\d+\.\d+-\d+-g[0-9a-f]{7,}|^\d+\.\d+\.\d+-[0-9a-f]{12}\+?$/;
 const ASKED_CRASH = /sysrq triggered crash/i;
 /** initramfs-tools found no init on the root it was to hand over to. */
-const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn't have requested|No init found)/;
+const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn'?t have (?:requested )?|No init found)/;
 /** switch_root could not move the new root into place: nothing was mounted there. */
 const SWITCH_ROOT_UNMOUNTED = /^switch_root: failed to mount moving /;
 /** An initramfs script's words for a root it could not mount or import (see initramfsScriptFailure). */

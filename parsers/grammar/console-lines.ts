@@ -282,7 +282,9 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // U-Boot's load commands (`load`, `fatload`, `ext4load`, `tftp`): the bootloader is reading what it will boot.
   { kind: 'bootloader', literal: 'bytes read in ', pattern: /^\s*\d+ bytes read in \d+ ms\b/, example: '8886912 bytes read in 522 ms (16.2 MiB/s)' },
   // x86's decompressor, the first thing the kernel image prints (`Decompressing Linux... Parsing ELF... done.`).
-  { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Decompressing Linux\.\.\. .*Booting the kernel ?\.$/, example: 'Decompressing Linux... Parsing ELF... done. Booting the kernel.', handover: true },
+  // (A console that ended the line before its last words: `Decompressing Linux... Parsing ELF... done.`, then
+  // `Booting the kernel`.)
+  { kind: 'bootloader', literal: 'Decompressing Linux', pattern: /^Decompressing Linux\.\.\. (?:.*Booting the kernel ?\.?|Parsing ELF\.\.\. done\.)\s*$/, example: 'Decompressing Linux... Parsing ELF... done. Booting the kernel.', handover: true },
   { kind: 'bootloader', literal: 'Booting the kernel', pattern: /^Booting the kernel ?\.$/, example: 'Booting the kernel.', handover: true },
   // 32-bit ARM's and MIPS's decompressor: the kernel image's first words.
   { kind: 'bootloader', literal: 'Uncompressing Linux', pattern: /^Uncompressing Linux\.{3}.*\bbooting the kernel\.?\s*$/, example: 'Uncompressing Linux... done, booting the kernel.', handover: true },
