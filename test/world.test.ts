@@ -4385,4 +4385,40 @@ test("initramfs-tools' `Target filesystem doesn't have /sbin/init` (older, witho
   assert.is(alone.startsMidway, false);
 });
 
+test("x86's page-fault header (`BUG: unable to handle page fault for address: …`) is an oops without its `Oops:` line, and one incident with it when other CPUs' lines come between", () => {
+  const head = ['[  146.506804] BUG: unable to handle page fault for address: ff44dbc1e0994000', '[  146.513753] #PF: supervisor write access in kernel mode'];
+  assert.equal(f(head).kernelCrashes, ['oops']);
+  const probe = Array.from({ length: 30 }, (_, i) => `[    5.26${String(i).padStart(4, '0')}] gpio gpiochip1: registered GPIOs ${i} to ${i + 40} on INT3452:01`);
+  const r = f(['[    5.261988] BUG: unable to handle page fault for address: 0000000000200286', ...probe, '[    5.269676] #PF: supervisor read access in kernel mode', '[    5.269686] Oops: 0000 [#1] PREEMPT SMP PTI', '[    5.269690] CPU: 3 PID: 185 Comm: udevd Tainted: G        W         5.10.219-rc1 #1']);
+  assert.equal(r.kernelCrashes, ['oops']);
+});
+
+test("BUG() built without verbose info (`Kernel BUG at bch2_bio_compress+0x4a6/0x5b0 [bcachefs] [verbose debug info unavailable]`), and a CPU after the stamp's bracket (`[   49.655037]@0 …`), are read", () => {
+  assert.equal(f(['[  517.475042] Kernel BUG at bch2_bio_compress+0x4a6/0x5b0 [bcachefs] [verbose debug info unavailable]', '[  517.475093] Oops: invalid opcode: 0000 [#2] PREEMPT SMP NOPTI']).kernelCrashes, ['bug']);
+  assert.equal(f(['[   49.655037]@0 Kernel BUG at ffffffc0001deeec [verbose debug info unavailable]', '[   49.655045]@0 Internal error: Oops - BUG: 0 [#1] PREEMPT SMP', '[   49.655052]@0 Modules linked in:']).kernelCrashes, ['bug']);
+});
+
+test("an Android kernel log saved with the seconds, level and wall clock unbracketed (` 1276.715086:   <1> (01-28 07:22:33.314355613) …`) is the kernel's", () => {
+  const r = f([' 1276.705430:   <1> (01-28 07:22:33.304698634) Unable to handle kernel NULL pointer dereference at virtual address 00000010', '  1276.715086:   <1> (01-28 07:22:33.314355613) pgd = d836c000', '  1276.725940:   <0> (01-28 07:22:33.325209103) Internal error: Oops: 5 [#1] PREEMPT SMP ARM', '  1276.747940:   <6> (01-28 07:22:33.347208893) PC is at exfat_d_hashi+0x6c/0xc0']);
+  assert.is(r.rootCause, 'oops');
+});
+
+test("the kernel's `VFS: Cannot open root device \"/dev/vda\" …` is its failure even when the log ends before the panic; the Raspberry Pi EEPROM's `Failed to open device: 'nvme'` is the bootloader's, unless it loads from the next boot mode", () => {
+  const r = f(['[    7.248541][    T1] VFS: Cannot open root device "/dev/vda" or unknown-block(0,0): error -6', '[    7.250444][    T1] Please append a correct "root=" boot option; here are the available partitions:', '[    7.252597][    T1] 0100            4096 ram0 ']);
+  assert.ok(r.rootCause?.startsWith('VFS: Cannot open root device'), String(r.rootCause));
+  const pi = ['RPi: BOOTLOADER release VERSION:c258ef8f DATE: Jul  6 2021 TIME: 11:44:56 BOOTMODE: 0x00000006 part: 0 BUILD_TIMESTAMP=1625568293', 'Boot mode: NVME (06) order f1', "Failed to open device: 'nvme'", 'Boot mode: SD (01) order f', 'SD retry 1 oc 0'];
+  assert.is(f(pi).rootCauseDescription, "Failed to open device: 'nvme'");
+  assert.is(f([...pi, 'Loading start4.elf hnd: 0x000002d8', 'Starting start4.elf @ 0xfec00200']).rootCause, null);
+});
+
+test("dmesg -H's relative stamps (`[  +0.000028] i915 …`, after `[Apr16 14:51] …`) mark the kernel's lines; i915's `Failed to initialize GPU, declaring it wedged!` is a driver's failure; a harness's `DEBUG - ` before each line comes off", () => {
+  const r = analyze(['[Apr16 14:51] Linux version 6.5.0 (x@y) #1 SMP', '[  +0.000001] fb0: switching to inteldrmfb from EFI VGA', '[  +0.036067] i915 0000:01:00.0: Failed to initialize GPU, declaring it wedged!'].join('\n') + '\n');
+  assert.is(r.boots.length, 1);
+  assert.is(r.boots[0]!.rootCause!.kind, 'kernel-error');
+  const v = f(['DEBUG - Welcome to VyOS - vyos ttyAMA0', 'DEBUG - ', 'DEBUG - vyos login: vyos', 'DEBUG - Password: vyos']);
+  assert.ok(v.loginReached);
+  // (A script's own `ERROR - …` keeps its word until a harness's DEBUG or INFO line is seen.)
+  assert.not.ok(analyze('ERROR - could not mount /data\n').input.envelopes.some((e) => e.kind === 'vm-name'));
+});
+
 test.run();

@@ -253,6 +253,7 @@ const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** What a container's console shows of systemd's status: its words, or the hint under a failure. */
 const CONSOLE_FORWARDED = /^(?:\s*\[[ A-Z!]{4,8}\] |See ['`‘]systemctl status |\s+(?:Starting|Stopping|Mounting|Unmounting) )/;
 const LOST_BRACKET = /^ {0,5}(\d{1,5}\.\d{6})\] /;
+const RELATIVE_STAMP = /^\[(?: {0,5}\+ {0,5}\d{1,6}\.\d{6}|[A-Z][a-z]{2}\d{1,2} \d\d:\d\d)\] (?=\S)/;
 const BLANK_STAMP = /^\[ {4,14}\] (?=\S)/;
 /** Verbs read from a line with no status word and no prefix. */
 const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
@@ -545,8 +546,11 @@ export class LineClassifier {
       }
       // A kernel stamp blanked by whoever posted the log (`[      ] INFO: task shutdown:1 blocked for more than
       // 120 seconds.`): the kernel's line, its time unknown. (No status word or spinner frame is all spaces.)
-      if (text.charCodeAt(1) === 0x20) {
-        const blank = BLANK_STAMP.exec(text);
+      // (So is `dmesg -H`'s and `dmesg --reltime`'s: the time since the line before, `[  +0.000028] i915 …`, after
+      // a first line stamped with the wall clock's minute, `[Apr16 14:51] Linux version …`.)
+      const c1 = text.charCodeAt(1);
+      if (c1 === 0x20 || c1 === 0x2b /* + */ || (c1 >= 0x41 && c1 <= 0x5a)) {
+        const blank = BLANK_STAMP.exec(text) ?? RELATIVE_STAMP.exec(text);
         if (blank !== null) {
           this.kernel({ lineNo: line.lineNo, text }, null, text.slice(blank[0].length), false);
           return;
@@ -1233,7 +1237,9 @@ export class LineClassifier {
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)
-      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && nfsRootFailed(message) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : (matchDriverWords(message) ?? (netDeviceFailed(message) ? 'netdev' : null))) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
+      // (And the kernel's own word that it cannot open the root it was given, before its panic: `VFS: Cannot open root
+      // device "/dev/vda" or unknown-block(0,0): error -6`.)
+      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && (nfsRootFailed(message) || message.startsWith('VFS: Cannot open root device')) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : (matchDriverWords(message) ?? (netDeviceFailed(message) ? 'netdev' : null))) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
       fromJournal,
       audit,
       userManager,

@@ -446,6 +446,9 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'FATFS: ', pattern: /^(?:\*{3} )?FATFS: \w+, filename: \[[^\]]+\]: error/, example: '*** FATFS: f_open, filename: [u-boot.bin]: error' },
   // (Its word that the stage was not loaded: `SD/MMC: Failed to load image`.)
   { literal: 'Failed to load image', pattern: /^(?:SD\/MMC|NAND|SPI Flash|DataFlash|SF|MMC): Failed to load image$/, example: 'SD/MMC: Failed to load image' },
+  // The Raspberry Pi 4's EEPROM bootloader could not open the device of a boot mode (`Boot mode: NVME (06) order f1`,
+  // then this): it tries the next mode, and a later load gets past it.
+  { literal: 'Failed to open device: ', pattern: /^Failed to open device: '\w+'$/, example: "Failed to open device: 'nvme'" },
   // PA-RISC's PALO could not read the kernel from its boot device.
   { literal: 'Read from boot device failed', pattern: /^(?:ERROR: )?Read from boot device failed \(status = -?\d+\)/, example: 'ERROR: Read from boot device failed (status = -4).' },
   // OpenBIOS (QEMU's sparc and ppc firmware) took a trap it has no handler for, and stops.

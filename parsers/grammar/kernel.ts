@@ -75,10 +75,21 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
   let micro = 0;
   for (let k = frac; k < (cpuAt >= 0 ? cpuAt : i); k++) micro = micro * 10 + text.charCodeAt(k) - 0x30;
   const uptime = whole < 9e9 && places === 6 ? (whole * 1e6 + micro) / 1e6 : Number(text.slice(digits, cpuAt >= 0 ? cpuAt : i));
-  let start = text.charCodeAt(i + 1) === 0x20 ? i + 2 : i + 1;
+  // (Qualcomm's vendor kernels put the CPU after the bracket: `[   49.655037]@0 Kernel BUG at …`.)
+  let end = i + 1;
+  let cpuAfter: string | null = null;
+  if (text.charCodeAt(end) === 0x40 /* @ */ && isDigit(text.charCodeAt(end + 1))) {
+    let j = end + 1;
+    while (isDigit(text.charCodeAt(j)) && j - end <= 3) j++;
+    if (text.charCodeAt(j) === 0x20) {
+      cpuAfter = `C${text.slice(end + 1, j)}`;
+      end = j;
+    }
+  }
+  let start = text.charCodeAt(end) === 0x20 ? end + 1 : end;
   if (unpadded && !unpadded0 && !UNPADDED_PROCESS.test(text.slice(start, start + 80)) && !UNPADDED_CRASH.test(text.slice(start, start + 40))) return null;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
-  let caller: string | null = null;
+  let caller: string | null = cpuAfter;
   if (text.charCodeAt(start) === 0x5b /* [ */ || (text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x5b)) {
     CALLER_AFTER.lastIndex = start;
     const c = CALLER_AFTER.exec(text);
@@ -191,7 +202,8 @@ const X86_TRAP_STARTS = [...X86_TRAPS, ...X86_TRAPS.filter((t) => t.includes(' '
 /** One row per detection; specific formats first. */
 export const CRASH_RULES: readonly CrashRule[] = [
   { kind: 'panic', literal: 'Kernel panic', starts: ['Kernel panic'], pattern: /Kernel panic(?: - not syncing)? ?: ?(?<reason>.*?)\s*$/, title: 'kernel panic: $<reason>', example: 'Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
-  { kind: 'bug', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
+  // (x86's page-fault header: an oops, its `Oops:` line after it whether or not the log kept it.)
+  { kind: 'oops', literal: 'BUG: unable to handle', starts: ['BUG: '], pattern: /BUG: unable to handle (?<what>[^\s]+(?: [^\s]+)*?) (?:at|for)/, title: 'BUG: unable to handle $<what>', example: 'BUG: unable to handle kernel NULL pointer dereference at 0000000000000018' },
   { kind: 'bug', literal: 'BUG: soft lockup', starts: ['BUG: '], pattern: /BUG: soft lockup - CPU#\d+ stuck for \d+s! \[(?<comm>[^\]]+?)(?::\d+)?(?:\]|\s*$)/, title: 'BUG: soft lockup in $<comm>', example: 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [jackett:333]' },
   { kind: 'bug', literal: 'BUG: ', pattern: /^(?:watchdog: |NMI watchdog: )?BUG: (?<what>.*?)\s*$/, title: 'BUG: $<what>', example: 'BUG: KASAN: slab-out-of-bounds in ip6_fragment+0x11c8/0x3730' },
   // x86's early exception handler, before the kernel's console and its panic() are up (printed without a
@@ -206,6 +218,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // ZFS's SPL assertions (spl_panic): the thread that failed them stops for good, as after a BUG().
   { kind: 'bug', literal: 'PANIC at ', starts: ['PANIC at '], pattern: /^PANIC at (?<where>[\w.-]+:\d+:\w+)\(\)/, title: 'SPL PANIC at $<where>()', example: 'PANIC at range_tree.c:186:range_tree_add()' },
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },
+  // (Built without CONFIG_DEBUG_BUGVERBOSE, BUG() says only where it trapped: `Kernel BUG at bch2_bio_compress+0x4a6/0x5b0
+  // [bcachefs] [verbose debug info unavailable]`.)
+  { kind: 'bug', literal: 'Kernel BUG at', starts: ['Kernel BUG at '], pattern: /^Kernel BUG at (?<where>\S+)(?: \[\w+\])? \[verbose debug info unavailable\]/, title: 'kernel BUG at $<where>', example: 'Kernel BUG at bch2_bio_compress+0x4a6/0x5b0 [bcachefs] [verbose debug info unavailable]' },
   { kind: 'bug', literal: 'hard LOCKUP', starts: ['Watchdog detected hard LOCKUP'], pattern: /Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/, title: 'hard LOCKUP on cpu $<cpu>', example: 'NMI watchdog: Watchdog detected hard LOCKUP on cpu 2' },
   // (The kernel's own, begun by those words or, since 6.12, by `Oops: `; `traps: foo[12] general protection fault ip:…`
   // is a user process's, which the kernel logs and survives.)
@@ -428,7 +443,8 @@ export function matchDeadDisk(message: string): 'driver' | null {
 
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
-const GPU_INIT_FAILED = /^\S+ [\w:.]+: (?:\w+: )?Fatal error during GPU init$/;
+// (i915's own words: `i915 0000:01:00.0: Failed to initialize GPU, declaring it wedged!`.)
+const GPU_INIT_FAILED = /^\S+ [\w:.]+: (?:\w+: )?(?:Fatal error during GPU init$|Failed to initialize GPU, declaring it wedged!?$)/;
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
 const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|IP-Config: No network devices available|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;

@@ -125,6 +125,8 @@ const GREP_PREFIX = /^((?:\.{1,2}\/|\/)?[\w.@+-]{1,64}(?:\/[\w.@+-]{1,64}){0,8})
 const LOG_FILE_NAME = /^(?:syslog|messages|kern|daemon|dmesg|boot|journal|console|serial|user|debug)(?:\.[\w-]{1,8}){0,2}$|\.(?:log|txt)(?:\.\d)?$/;
 /** A line number in a column of its own before a line (` 1407 09:14:46.553691  <6>[ …`). */
 const SPACED_NUMBER = /^ {0,8}(\d{1,9})[ \t]/;
+/** A logging level and a dash before a line (`DEBUG - `, `INFO - `). */
+const LEVEL_DASH = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL) - /;
 const LABEL_PREFIX = /^([a-z][\w-]{0,31}|[0-9][0-9A-F]): /;
 /** Words a journal or syslog puts before the kernel's own lines: never a harness's label. */
 const JOURNAL_WORDS = new Set(['kernel', 'audit', 'dmesg', 'klogd']);
@@ -166,7 +168,9 @@ const BAR_QUOTE_FIRST = /^\|(?: (?!.*\|\s*$)|\s*$)/;
 /** What may stand in front of a LAVA record: mail quoting, a CI clock. */
 const OUTER_ENVELOPE = /^(?:(?:> ?)+|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]? (?:(?:stdout|stderr) F )?)/;
 /** A kernel stamp without its brackets, its caller's id after it (`    0.031403    T0 WARNING: …`). */
-const BRACKETLESS_STAMP = /^ {0,8}(\d{1,6}\.\d{6}) {1,6}(?:([TC]\d{1,6}) {1,3})?(?=\S)/;
+// (An Android kernel's log as some tools save it: the seconds with a colon, the record's level and the wall clock,
+// ` 1276.705430:   <1> (01-28 07:22:33.304698634) Unable to handle kernel …`.)
+const BRACKETLESS_STAMP = /^ {0,8}(\d{1,6}\.\d{6}):? {1,6}(?:<\d> {1,4})?(?:\(\d\d-\d\d \d\d:\d\d:\d\d\.\d{3,9}\) )?(?:([TC]\d{1,6}) {1,3})?(?=\S)/;
 /** An HTML line break tag at a line's end. */
 const BR_TAG_END = /\s*<br\s*\/?>\s*$/i;
 const HTML_ENTITY = /&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|amp|lt|gt|quot|apos|nbsp);/;
@@ -526,6 +530,8 @@ export class LineUnwrapper {
   private vmName: string | null = null;
   /** The label a test harness put before the console's lines (see LABEL_PREFIX). */
   private labelName: string | null = null;
+  /** A harness put its logging level before each line (see unwrap). */
+  private levelDash = false;
   /** The file name grep put before each line (see unwrap). */
   private grepPath: string | null = null;
   /** Lines in a row that ended in a `^M` whose caret was lost (see LOST_CARET_CR). */
@@ -753,8 +759,13 @@ export class LineUnwrapper {
     if (text === '') return text;
     // Kernel stamps that lost their brackets on the way (a mail archive, a page): `    0.031403    T0 WARNING: …`
     // for `[    0.031403][    T0] WARNING: …`. Learned from two such lines in a row, then put back on each.
+    // (Or inside another envelope, a mail's quote or a CI clock: tried again once that is off, see below.)
     const d0 = text.charCodeAt(0);
-    if (((d0 >= 0x30 && d0 <= 0x39) || d0 === 0x20) && this.bracketless !== false) text = this.bracketStamp(text);
+    let stampTried = false;
+    if (((d0 >= 0x30 && d0 <= 0x39) || d0 === 0x20) && this.bracketless !== false && BRACKETLESS_STAMP.test(text)) {
+      text = this.bracketStamp(text);
+      stampTried = true;
+    }
     const c = text.charCodeAt(0);
     // Most lines of a console are the kernel's (`[    1.234567] …`): nothing wraps them, and the kernel
     // prints no colour. They pass untouched (checked by hand: this runs on every line).
@@ -920,6 +931,7 @@ export class LineUnwrapper {
       text = this.unhash(text);
       if (text === '') return text;
     }
+    if (!stampTried && this.bracketless !== false) text = this.bracketStamp(text);
     // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
     const c1 = text.charCodeAt(0);
     if (c1 >= 0x61 && c1 <= 0x7a && SYSLOG_LEVEL.test(text)) {
@@ -995,6 +1007,17 @@ export class LineUnwrapper {
           text = rest;
           this.count('grep-prefix');
         }
+      }
+    }
+    // A harness's logging level before each line it passed on (Python's `%(levelname)s - %(message)s`: `DEBUG - vyos
+    // login: vyos`): once seen, taken off every line that carries a level so.
+    if (cv >= 0x41 && cv <= 0x57 && text.includes(' - ')) {
+      const m = LEVEL_DASH.exec(text);
+      // (Learned from a DEBUG or INFO line: a script's own `ERROR - …` keeps its word until a harness is seen.)
+      if (m !== null && (this.levelDash || m[1] === 'DEBUG' || m[1] === 'INFO')) {
+        this.levelDash = true;
+        text = text.slice(m[0].length);
+        this.count('vm-name');
       }
     }
     // A test harness's log label before each console line (QEMU's avocado tests: `console: [    0.000000] …`),

@@ -45,7 +45,10 @@ function reportMessage(text0: string): string {
 }
 
 /** BUG lines the kernel follows with an Oops of the same incident (not a lockup's, not a sanitizer's). */
-const OPENS_OOPS = /^(?:BUG: (?:unable to handle|Unable to handle|kernel NULL pointer|Kernel NULL pointer|kernel paging request|Kernel (?:access|attempted)|Bad page)|kernel BUG at )/;
+const PAGE_FAULT_BUG = /^BUG: (?:unable to handle|Unable to handle|kernel NULL pointer|Kernel NULL pointer|kernel paging request|Kernel (?:access|attempted))/;
+/** Lines from a page fault's header to its Oops line, other lines between. */
+const PAGE_FAULT_OOPS_LINES = 80;
+const OPENS_OOPS = /^(?:BUG: (?:unable to handle|Unable to handle|kernel NULL pointer|Kernel NULL pointer|kernel paging request|Kernel (?:access|attempted)|Bad page)|[Kk]ernel BUG at )/;
 /** Lines from a BUG to its Oops (the fault's details between: `#PF: …`, `PGD 0 P4D 0`, `IP: …`). */
 const OOPS_AFTER_BUG = 12;
 /** The 0-day robot's verdict on a boot it gave up waiting on (see crash()). */
@@ -129,7 +132,9 @@ export abstract class CrashTracker extends FailureLedger {
   protected headless: { boot: BootState; end: Evidence } | null = null;
 
   protected crash(c0: CrashMatch, at: LineRef, uptime: number | null, untimed: boolean): void {
-    let c = c0;
+    // x86's and powerpc's page-fault header (`BUG: unable to handle page fault for address: …`) opens an oops
+    // whether or not its `Oops:` line made it into the log: the kernel prints one after it, always.
+    let c = c0.kind === 'bug' && PAGE_FAULT_BUG.test(c0.title) ? { ...c0, kind: 'oops' as const } : c0;
     const opened = this.openedByUth;
     if (opened !== null && c.kind === 'oops' && at.lineNo > opened.line) {
       this.openedByUth = null;
@@ -158,7 +163,10 @@ export abstract class CrashTracker extends FailureLedger {
     // paging request at …`), the fault's details, then `Oops: 0000 [#1] SMP`; ARM's `kernel BUG at mm/slub.c:12!`
     // then `Internal error: Oops - BUG: 0 [#1]`: one incident, told by its BUG line. The Oops line is its evidence.
     const bug = this.boot?.crashes.at(-1);
-    if (c.kind === 'oops' && bug !== undefined && bug.kind === 'bug' && at.lineNo > bug.line && at.lineNo - bug.line <= OOPS_AFTER_BUG && OPENS_OOPS.test(bug.title) && !bug.evidence.some((e) => e.why === 'the oops')) {
+    // (The page fault's details and its Oops line can come well after its header, other CPUs' lines between them
+    // on an SMP machine still probing its devices.)
+    const pageFault = bug !== undefined && bug.kind === 'oops' && PAGE_FAULT_BUG.test(bug.title);
+    if (c.kind === 'oops' && bug !== undefined && (bug.kind === 'bug' || pageFault) && at.lineNo > bug.line && (at.lineNo - bug.line <= OOPS_AFTER_BUG || (pageFault && at.lineNo - bug.line <= PAGE_FAULT_OOPS_LINES && !/\[#(?:[2-9]|\d\d+)\]/.test(at.text))) && OPENS_OOPS.test(bug.title) && !bug.evidence.some((e) => e.why === 'the oops')) {
       addEvidence(bug.evidence, { line: at.lineNo, text: clip(at.text), why: 'the oops' });
       // (x86's and powerpc's `BUG:` line is a page fault's header: the incident is an oops, told in the
       // BUG line's words. `kernel BUG at` is a BUG() the kernel hit: it stays one.)

@@ -48,7 +48,8 @@ const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-
 const BOOTLOADER_LOADED = /^(?:Retrieving file: \S|\d+ bytes read in \d+ ms)/;
 /** The same, from a line that is a firmware's marker: U-Boot's `… bytes read in …`, EDK II's boot manager starting
  *  a boot option it loaded. */
-const MARKER_LOADED = /^(?:\d+ bytes read in \d+ ms|BdsDxe: starting Boot[0-9A-Fa-f]{4} )/;
+// (The Raspberry Pi's EEPROM loading the GPU firmware from the next boot mode it tried: `Loading start4.elf hnd: 0x…`.)
+const MARKER_LOADED = /^(?:\d+ bytes read in \d+ ms|BdsDxe: starting Boot[0-9A-Fa-f]{4} |Loading \S+\.elf hnd: |Starting start\w*\.elf @ )/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed', 'swapoff-begin', 'swap-deactivated', 'swapoff-failed']);
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
@@ -1913,7 +1914,7 @@ export class Segmenter extends CrashTracker {
     if (rec.storageError) {
       // The filesystem could not mount, then the kernel could not mount its root (`F2FS-fs (mmcblk1p2): Failed to
       // initialize F2FS segment manager (-117)`, `VFS: Cannot open root device "mmcblk1p2" …: error -117`).
-      const mounted = rec.failure === null && m0 === 0x56 /* V */ && ROOT_NOT_MOUNTED.test(rec.message) ? boot.kernelFailures?.find((x) => x.kind === 'mount' && at.lineNo - x.line <= 10) : undefined;
+      const mounted = (rec.failure === null || rec.failure === 'mount') && m0 === 0x56 /* V */ && ROOT_NOT_MOUNTED.test(rec.message) ? boot.kernelFailures?.find((x) => x.kind === 'mount' && x.line < at.lineNo && at.lineNo - x.line <= 10) : undefined;
       if (mounted !== undefined && mounted.more.length < 4) mounted.more.push({ line: at.lineNo, text: clip(at.text), why: 'so the kernel could not mount its root' });
       const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'kernel storage or filesystem error near the failure' };
       boot.firstStorageError ??= { ...ev, why: 'the kernel’s first storage error in this boot' };
