@@ -4421,4 +4421,12 @@ test("dmesg -H's relative stamps (`[  +0.000028] i915 …`, after `[Apr16 14:51]
   assert.not.ok(analyze('ERROR - could not mount /data\n').input.envelopes.some((e) => e.kind === 'vm-name'));
 });
 
+test("a kernel line without its stamp is still the kernel's when it names a device the way only the kernel does (`ata1.00: …`, `ahci 000c:01:00.0: …`): an excerpt of them is a boot log, not EMPTY", () => {
+  const r = analyze(['ata1.00: qc timeout (cmd 0xec)', 'ahci 000c:01:00.0: AHCI controller unavailable!', 'ata1.00: failed to IDENTIFY (I/O error, err_mask=0x4)'].join('\n') + '\n');
+  assert.is(r.boots.length, 1);
+  assert.ok(r.input.lineSources.kernel! >= 3, JSON.stringify(r.input.lineSources));
+  // (A program's own words that begin so do not: `atari: …` is no libata port.)
+  assert.is(analyze('atari800: starting emulation\n').boots.length, 0);
+});
+
 test.run();

@@ -253,6 +253,7 @@ const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 /** What a container's console shows of systemd's status: its words, or the hint under a failure. */
 const CONSOLE_FORWARDED = /^(?:\s*\[[ A-Z!]{4,8}\] |See ['`‘]systemctl status |\s+(?:Starting|Stopping|Mounting|Unmounting) )/;
 const LOST_BRACKET = /^ {0,5}(\d{1,5}\.\d{6})\] /;
+const UNTIMED_DEVICE = /^(?:ata\d{1,2}(?:\.\d\d)?: |(?:ahci|nvme|xhci_hcd|ehci-pci|pcieport|i915|amdgpu|nouveau|radeon|r8169|e1000e|igb|ixgbe|mpt3sas|megaraid_sas|sdhci-pci) [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]: )/;
 const RELATIVE_STAMP = /^\[(?: {0,5}\+ {0,5}\d{1,6}\.\d{6}|[A-Z][a-z]{2}\d{1,2} \d\d:\d\d)\] (?=\S)/;
 const BLANK_STAMP = /^\[ {4,14}\] (?=\S)/;
 /** Verbs read from a line with no status word and no prefix. */
@@ -1036,6 +1037,12 @@ export class LineClassifier {
       const rh = RH_STEP.exec(trimmed);
       // (A service's start or stop is named by its service, as on one line: `Starting sshd:` is sshd's.)
       if (rh !== null) this.rhStep = { name: rh[1]!.replace(/^(?:Starting|Stopping) /, ''), at };
+    }
+    // A kernel line without its stamp, known by the device it names the way only the kernel does (libata's
+    // `ata1.00: failed command: READ DMA`, a PCI driver's `ahci 000c:01:00.0: AHCI controller unavailable!`).
+    if ((c0 === 0x61 /* a */ || (c0 >= 0x61 && c0 <= 0x7a && trimmed.indexOf(':') > 4)) && UNTIMED_DEVICE.test(trimmed)) {
+      this.kernel(at, null, trimmed, false);
+      return;
     }
     const afterCow = this.parisCowAt > 0 && at.lineNo - this.parisCowAt <= 8;
     this.out({
