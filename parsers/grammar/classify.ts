@@ -1040,7 +1040,7 @@ export class LineClassifier {
     }
     // A kernel line without its stamp, known by the device it names the way only the kernel does (libata's
     // `ata1.00: failed command: READ DMA`, a PCI driver's `ahci 000c:01:00.0: AHCI controller unavailable!`).
-    if ((c0 === 0x61 /* a */ || (c0 >= 0x61 && c0 <= 0x7a && trimmed.indexOf(':') > 4)) && UNTIMED_DEVICE.test(trimmed)) {
+    if (c0 >= 0x61 && c0 <= 0x7a && UNTIMED_DEVICE.test(trimmed)) {
       this.kernel(at, null, trimmed, false);
       return;
     }

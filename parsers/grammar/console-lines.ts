@@ -780,9 +780,7 @@ export function matchTypedCommand(text: string): TypedCommand | null {
   // (Its options aside, `systemctl status -l foo`; a name without a type is a service's, as systemctl reads it.)
   if (m[2] === 'status') {
     const words = `${m[3] ?? ''}${m[4] ?? ''}`.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-'));
-    const one = words.length === 1 ? words[0]! : null;
-    const arg = one === null || UNIT_SUFFIX.test(one) || /[*?[]/.test(one) ? one : `${one}.service`;
-    return { kind: 'systemctl-status', arg, user };
+    return { kind: 'systemctl-status', arg: words.length === 1 ? typedUnit(words[0]!) : null, user };
   }
   return { kind: 'systemctl-failed', arg: null, user };
 }
@@ -792,11 +790,14 @@ export function matchTypedCommand(text: string): TypedCommand | null {
 function journalUnit(command: string): string | null {
   const units = [...command.matchAll(/\s(?:-u\s*|--unit[=\s])(\S+)/g)].map((u) => u[1]!.replace(/^['"]|['"]$/g, ''));
   if (units.length !== 1) return null;
-  const unit = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/.test(units[0]!) ? units[0]! : `${units[0]!}.service`;
-  return isUnitName(unit) || (/[*?[]/.test(unit) && /^[\w@.:\\*?[\]-]{1,256}$/.test(unit)) ? unit : null;
+  return typedUnit(units[0]!);
 }
 
-const UNIT_SUFFIX = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/;
+/** A unit as typed to systemctl or journalctl: a name without a type is a service's; a pattern stays one. */
+function typedUnit(word: string): string | null {
+  const unit = /\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope)$/.test(word) ? word : `${word}.service`;
+  return isUnitName(unit) || (/[*?[]/.test(unit) && /^[\w@.:\\*?[\]-]{1,256}$/.test(unit)) ? unit : null;
+}
 
 /** The first line of `systemctl status UNIT`: `× var.mount - /var`. */
 // (Outside a UTF-8 locale the failed unit's mark is an `x`: `x systemd-growfs@-.service - Grow File System on /`.)

@@ -350,7 +350,8 @@ export class UnitResolver {
     if (fromTable.size > 1) {
       const plain = new Map([...fromTable].filter(([name]) => !name.includes('@.')));
       // (The candidates stop at two: the table is asked for every plain unit of that description.)
-      if (plain.size === 1 && COMMON_UNITS.filter(([name, d]) => d === [...plain.values()][0] && !name.includes('@.')).length === 1) return resolved(ref, plain, 'table');
+      const description = plain.size === 1 ? [...plain.values()][0] : undefined;
+      if (description !== undefined && COMMON_UNITS.filter(([name, d]) => d === description && !name.includes('@.')).length === 1) return resolved(ref, plain, 'table');
     }
     // `systemd-zram…ervice - Create swap on /dev/zram0`: the name was cut, the description names the
     // instance of a template whose name fits what is left of it.
