@@ -229,6 +229,13 @@ const USER_FAULT = /^(?:segfault at |unhandled (?:signal \d|exception\b|level \d
  * stall is why the message never ended.
  */
 function splicedCrash(message: string): ReturnType<typeof matchCrash> {
+  // (Or MIPS's die() glued to a driver's message that had no newline: `bss channel not setupBreak instruction in
+  // kernel code[#1]:`.)
+  const die = message.indexOf(' instruction in kernel code[#');
+  if (die > 0) {
+    const from = MIPS_DIE_GLUED.exec(message.slice(0, die));
+    return from === null ? null : matchCrash(message.slice(from.index));
+  }
   const at = message.indexOf('BUG: soft lockup');
   if (at <= 0) return null;
   const w = message.lastIndexOf('watchdog: ', at);
@@ -238,6 +245,7 @@ function splicedCrash(message: string): ReturnType<typeof matchCrash> {
   return matchCrash(message.slice(from));
 }
 const SOFT_LOCKUP = /^BUG: soft lockup - CPU#\d+ stuck for /;
+const MIPS_DIE_GLUED = /(?<=[a-z.!)])(?:Reserved|Break|Trap)$/;
 
 /** Every kernel rule's literal: a line with none of them skips the kernel rules. */
 /** The journal names of boot stages that are scripts printing on the console (NixOS). */
@@ -778,7 +786,10 @@ export class LineClassifier {
     }
     // A status line another writer's text ran into (`pi@raspberrypi:~$ [ TIME ] Timed out …`) first.
     if (first !== 0x5b && text.includes('] ') && this.splice(at, text, repaired)) return;
-    const prompt = matchPrompt(trimmed);
+    const prompt0 = matchPrompt(trimmed);
+    // (sulogin's second line just under its first is the same prompt: told once, at the first.)
+    const prompt = prompt0 !== null && prompt0.kind === 'emergency' && trimmed.charCodeAt(0) === 0x28 /* ( */ && this.emergencyPromptAt === at.lineNo - 1 ? null : prompt0;
+    if (prompt0 !== null && prompt0.kind === 'emergency') this.emergencyPromptAt = at.lineNo;
     if (prompt) {
       this.out({ kind: 'prompt', at, prompt });
       // `dmesg` typed at a shell's prompt (`root@host:~# dmesg | grep -i iommu`): the ring buffer follows
@@ -1048,7 +1059,7 @@ export class LineClassifier {
     this.out({
       kind: 'text',
       at,
-      crash: UNTIMED_CRASH.test(trimmed) || afterCow || untimedCrashWords(trimmed) ? matchCrash(trimmed) : null,
+      crash: (UNTIMED_CRASH.test(trimmed) || afterCow || untimedCrashWords(trimmed) ? matchCrash(trimmed) : null) ?? (trimmed.includes('[#') ? splicedCrash(trimmed) : null),
       location: c0 === 0x50 /* P */ || c0 === 0x4e /* N */ || c0 === 0x52 /* R */ || c0 === 0x45 /* E */ || c0 === 0x49 /* I */ || c0 === 0x70 /* p */ || c0 === 0x65 /* e */ ? matchCrashLocation(trimmed) : null,
       mountError: matchMountError(trimmed),
       rootNotFound: initramfsRootNotFound(trimmed),
@@ -1256,6 +1267,8 @@ export class LineClassifier {
     });
   }
 
+  /** The line of the last emergency prompt (see classifyText). */
+  private emergencyPromptAt = -1;
   /** This log's kernel stamps lost printk's padding (`[0.000000] BUG: …`): read them all as the kernel's. */
   private unpaddedKernel = false;
 

@@ -23,7 +23,10 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'rescue', literal: 'to rescue mode', pattern: /Welcome to rescue mode!/, announces: true, example: 'Welcome to rescue mode! Type "systemctl default" or ^D to enter default mode.' },
   { kind: 'emergency', literal: 'emergency mode', pattern: /You are in emergency mode\./, example: 'You are in emergency mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
   { kind: 'rescue', literal: 'rescue mode', pattern: /You are in rescue mode\./, example: 'You are in rescue mode. After logging in, type "journalctl -xb" to view system logs.', announces: true },
-  { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter) root password for (?:system )?maintenance/, example: 'Give root password for maintenance', announces: false },
+  // (Its first letter may be lost to the console, `[ive root password for maintenance`.)
+  { kind: 'emergency', literal: 'root password for', pattern: /(?:Give|Enter|^\S?ive) root password for (?:system )?maintenance/, example: 'Give root password for maintenance', announces: false },
+  // (sulogin's second line, the first one lost or garbled: `(or press Control-D to continue): `, older `(or type Control-D …`.)
+  { kind: 'emergency', literal: 'Control-D to continue', pattern: /^\(or (?:press|type) Control-D to continue\):/, example: '(or press Control-D to continue): ', announces: false },
   { kind: 'emergency', literal: 'root account is locked', pattern: /Cannot open \w+ to console, the root account is locked/, example: 'Cannot open access to console, the root account is locked.', announces: false },
   { kind: 'emergency', literal: 'Ignition has failed', pattern: /^Ignition has failed\. Please ensure your config is valid/, example: 'Ignition has failed. Please ensure your config is valid. Note that only', announces: true },
   // (CoreOS's emergency shell in its initrd, after Ignition failed: it waits for a key, else reboots.)
@@ -547,7 +550,7 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
 export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem ', 'No init found', 'Failed to execute ', 'Starting init: ', 'Unhandled fault: ', 'SError Interrupt', 'ata', 'Initramfs unpacking', 'NVRM: ', 'dracut', 'Rebooting in ', 'Kernel command line: ', 'Command line: ', 'smp: Bringing up secondary CPUs', 'smp: Brought up', 'x86: Booting SMP configuration', 'init: - preinit -', 'random: systemd: ', 'audit: type=113', 'epc = ', 'Disabling IRQ #', 'nfs: server ', 'DMAR: [DMA ', 'DMAR:[DMA '];
 /** (With the words push() looks for in any line before its kind's rules, so a plain kernel line skips them:
  *  QEMU's fatal error, debian-installer's failed step, a command line asking for a unit.) */
-export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle', 'qemu-', 'failing step is: ', 'systemd.unit=', 'callbacks suppressed', 'IO_PAGE_FAULT', 'Unhandled context fault'];
+export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle', 'qemu-', 'failing step is: ', 'systemd.unit=', 'callbacks suppressed', 'IO_PAGE_FAULT', 'Unhandled context fault', 'avc:  denied'];
 export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG', 'Process '];
 
 export interface KernelEvent {
@@ -617,7 +620,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'unit-result', literal: 'entered failed state', pattern: /^Unit (\S+) entered failed state\.?$/, example: 'Unit kdump.service entered failed state.' },
   // systemd 230–232: `minecraft@vanilla.service: Unit entered failed state.`
   { kind: 'unit-result', literal: 'entered failed state', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)): Unit entered failed state\.?$/, example: 'minecraft@vanilla.service: Unit entered failed state.' },
-  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited, (code=[^\s,]+,? status=.*?)$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
+  // (Or cut where a pager chopped the line, `less -S`'s `>` at the cut: `… Main process exited, code=>`.)
+  { kind: 'process-exited', literal: ' process exited, ', pattern: /^(\S+): (?:[Mm]ain|[Cc]ontrol|[Mm]ount|[Ss]wap) process exited, (code=(?:[^\s,]+,? status=.*?|[^\s,]*>))$/, example: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' },
   // PID 1's error about one unit, before its result (`var.mount: Failed to run 'mount' task: No such file or
   // directory`; before v233 without the colon: `foo.socket failed to listen on sockets: Operation not permitted`).
   { kind: 'unit-error', literal: 'ailed to ', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)):? [Ff]ailed to (?!start\b)(.+?)\.?$/, example: "systemd-journald-audit.socket failed to listen on sockets: Operation not permitted" },
@@ -837,6 +841,8 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 /** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
 // (util-linux before 2.30 put no colon after the mount point: `mount: /sysroot not mounted or bad option`.)
 const MOUNT_ERROR = /^mount: (\/\S*?)(?:: | (?=not mounted or bad option$))(.+)$/;
+/** A script's own words that a mount command it quotes failed: its source, then its mount point. */
+const QUOTED_MOUNT_FAILED = /(?:^|\s)['"`]mount (?:-[a-z] \S+ |-\S+ )*(\S+) (\/\S*)['"`] failed\b/;
 const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/?\S+) failed: (.+)$/;
 /** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
 const DRACUT_MISSING = /Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
@@ -853,7 +859,10 @@ export function matchMountError(message: string): { path: string; reason: string
   if (b) return { path: b[2]!, reason: `${b[1]} ${b[3]!}` };
   // initramfs-tools, after the mount failed: `Failed to mount /dev/mapper/crypt as root file system.`
   const r = message.charCodeAt(0) === 0x46 /* F */ ? /^Failed to mount (\/\S+) as root file system\.?$/.exec(message) : null;
-  return r ? { path: r[1]!, reason: 'it could not be mounted as the root file system' } : null;
+  if (r) return { path: r[1]!, reason: 'it could not be mounted as the root file system' };
+  // An initrd's script quoting the mount command that failed (`>>> 'mount /dev/nbd0 /newroot' failed`).
+  const q = message.includes('mount ') && message.includes(' failed') ? QUOTED_MOUNT_FAILED.exec(message) : null;
+  return q ? { path: q[2]!, reason: `mount ${q[1]} failed` } : null;
 }
 
 /** Init systems other than systemd: what they print when they start and when a service fails. */

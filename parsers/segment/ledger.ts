@@ -79,7 +79,7 @@ export abstract class FailureLedger extends Timeline {
   /** `mount: PATH: reason` lines, which the mount's failure line follows. */
   protected recentMountErrors: MountError[] = [];
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
-  protected statusBlock: { unit: string | null; user?: boolean } | null = null;
+  protected statusBlock: { unit: string | null; user?: boolean; pids?: number[]; programs?: string[] } | null = null;
   /** Units PID 1 recently named with a result, not yet bound to a description-only failure. */
   protected namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = [];
   /** Recent error lines of processes other than PID 1 (`ignition[642]: failed to fetch config: …`): evidence
@@ -318,6 +318,17 @@ export abstract class FailureLedger extends Timeline {
       const m = /^failed \(Result: ([\w-]+)\)/.exec(value);
       if (m) this.systemctlFailure(unit, m[1]!, at, `systemctl status: failed with result '${m[1]}'`);
       return;
+    }
+    // (Its processes' PIDs and programs, `Process: 373 ExecStart=/usr/bin/btuart (code=…)`, `Main PID: 11215
+    // (dockerd)`: their journal lines below are the unit's own.)
+    if (field === 'Process' || field === 'Main PID') {
+      const pid = /^(\d{1,10}) (?:\w+=(?:[!@+:-]{0,3})(\/\S+)|\((\S{1,32})\))?/.exec(value);
+      const block = this.statusBlock!;
+      if (pid !== null && (block.pids ??= []).length < 8) {
+        block.pids.push(Number(pid[1]));
+        const program = pid[2] !== undefined ? pid[2].slice(pid[2].lastIndexOf('/') + 1) : pid[3];
+        if (program !== undefined && !(block.programs ??= []).includes(program)) block.programs.push(program);
+      }
     }
     if ((field === 'Process' || field === 'Main PID') && /\(code=(?:exited, status=(?!0\/)\d|killed|dumped)/.test(value)) {
       // `Process: 258 ExecStart=/bin/bash /usr/bin/resin-init (code=exited, status=123)`: how it failed.
@@ -777,7 +788,7 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
 const KERNEL_COMPLAINT = /\b(?:[Cc]annot|[Cc]an't|[Ff]ailed|[Uu]nable to|[Ee]rror)\b/;
 
 /** Where an initramfs mounts the root file system before it switches to it (NixOS's stage 1: `/mnt-root`). */
-export const INITRAMFS_ROOT = /^\/(?:new_root|sysroot|root|mnt-root)\/*$/;
+export const INITRAMFS_ROOT = /^\/(?:new_root|newroot|sysroot|root|mnt-root)\/*$/;
 
 /** `/dev/VG/LV` → `/dev/mapper/VG-LV` (device mapper doubles the dashes inside each name); null for other paths. */
 export function lvmMapperPath(path: string): string | null {

@@ -247,12 +247,25 @@ const SECURE_PANIC = /^(?:E\/TC:\S+ \S+ (Panic (?:'[^']*' )?at \S+:\d+(?: <\w+>)
  *  M for manual recovery`. */
 const MOUNTALL_WAIT = /^(The disk drive for \S+ is not ready yet or not present|Serious errors were found while checking the disk drive for \S+|An error occurred while mounting \S+)\.?\s*$/;
 
+/** The process an SELinux denial names. */
+const AVC_COMM = /\bcomm="([^"\s]{1,32})"/;
 /** A function and offset alone on a line: the end of a report's header that wrapped. */
 const WRAPPED_FUNCTION = /^([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+$/;
 /** Why a line is quoted that continues the quoted line above it. */
 const WRAPPED = 'the line above, wrapped onto this one';
 
 export class Segmenter extends CrashTracker {
+  /** The first kernel banner of the current boot, word for word (see kernel()). */
+  private bannerSaid: { boot: BootState; message: string; line: number } | null = null;
+  /** SELinux denied a process something (`avc:  denied  { append } for  pid=683 comm="chronyd" …`): that process's
+   *  error, its unit's evidence when the unit fails. (PID 1's own denials are read where it gives up.) */
+  private avcDenied(message: string, at: LineRef): void {
+    const comm = AVC_COMM.exec(message);
+    if (comm !== null && comm[1] !== 'systemd') this.processError(comm[1]!, message, at);
+  }
+
+  /** A `systemctl status` header without its bullet and with no command above it: one if its `Loaded:` line follows. */
+  private bareHeader: { unit: string; description: string | null; line: number } | null = null;
   push(rec: ConsoleRecord): void {
     // (Records of many shapes come here: each of their fields read once, as few reads as can be.)
     const at = rec.at;
@@ -538,12 +551,24 @@ export class Segmenter extends CrashTracker {
           rec.command.kind === 'systemctl-status' ? { unit: rec.command.arg, user: rec.command.user } : rec.command.kind === 'systemctl-failed' ? { unit: null, user: rec.command.user } : null;
         return this.touch();
       case 'status-header':
-        if (rec.bare && !(this.statusBlock !== null && (this.statusBlock.unit === null || this.statusBlock.unit === rec.unit))) return this.touch();
+        if (rec.bare && !(this.statusBlock !== null && (this.statusBlock.unit === null || this.statusBlock.unit === rec.unit))) {
+          // (Without the command above it, or its bullet lost on the way: a header if its `Loaded:` line follows.)
+          this.bareHeader = { unit: rec.unit, description: rec.description, line: rec.at.lineNo };
+          return this.touch();
+        }
         this.statusBlock = { unit: rec.unit, user: this.statusBlock?.user ?? false };
         this.resolver.learn({ name: rec.unit, description: rec.description, text: rec.unit, partial: false, resolvedBy: null });
         return this.touch();
-      case 'status-field':
+      case 'status-field': {
+        const bare = this.bareHeader;
+        if (bare !== null && rec.field === 'Loaded' && rec.at.lineNo === bare.line + 1 && rec.value.includes(`/${bare.unit};`)) {
+          this.statusBlock = { unit: bare.unit, user: false };
+          this.resolver.learn({ name: bare.unit, description: bare.description, text: bare.unit, partial: false, resolvedBy: null });
+          this.recognised++;
+        }
+        this.bareHeader = null;
         return this.statusField(rec.field, rec.value, rec.at);
+      }
       case 'failed-row':
         this.resolver.learn({ name: rec.unit, description: rec.description || null, text: rec.unit, partial: false, resolvedBy: null });
         this.systemctlFailure(rec.unit, null, rec.at, rec.why ?? 'listed by systemctl --failed');
@@ -1502,6 +1527,7 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
+    if (rec.message.includes('avc:  denied')) this.avcDenied(rec.message, at);
     if (rec.message.charCodeAt(0) === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message, at, rec.uptime);
     // (MIPS says where in the program a killed process faulted on the line after: `epc = 0000000000000360 in
     // systemd[aaab121000+12d000]`.)
@@ -1554,6 +1580,11 @@ export class Segmenter extends CrashTracker {
       this.dmesgReplay = boot;
       return this.touch();
     }
+    // (Untimed, the same banner word for word again before the kernel ran init, nothing of a crash, a restart or
+    // firmware between: the early console's lines printed again by the real one, an AR7 router's 2.6 kernel.)
+    if (rec.event?.kind === 'banner' && rec.uptime === null && !rec.fromJournal && boot !== null && boot.end === 'log-end' && boot.cycles.length === 0 && boot.lastUptime === null && boot.initRunLine === undefined && boot.crashes.length === 0 && boot.init === null && boot.kernelVersion !== null && this.bannerSaid !== null && this.bannerSaid.boot === boot && this.bannerSaid.message === rec.message && at.lineNo - this.bannerSaid.line <= 200) {
+      return this.touch();
+    }
     // (Without timestamps, the replay shows as the same banner again just after the switch.)
     if (rec.event?.kind === 'banner' && rec.uptime === null && boot !== null && this.bootconsoleOff >= 0 && at.lineNo - this.bootconsoleOff <= 2 && boot.end === 'log-end' && boot.kernelVersion !== null && rec.event.detail === boot.kernelVersion && boot.cycles.length === 0) {
       return this.touch();
@@ -1588,6 +1619,7 @@ export class Segmenter extends CrashTracker {
       }
       boot.kernelVersion = rec.event.detail === null ? null : own(rec.event.detail);
       boot.bannerLine ??= at.lineNo;
+      if (this.bannerSaid?.boot !== boot) this.bannerSaid = { boot, message: own(rec.message), line: at.lineNo };
     } else if (
       boot !== null &&
       rec.uptime !== null &&
@@ -3185,8 +3217,22 @@ export class Segmenter extends CrashTracker {
       }
       return;
     }
+    if (j.message.includes('avc:  denied')) this.avcDenied(j.message, rec.at);
     // (`systemctl status`'s journal lines: its programs' errors are the unit's evidence, as in a journal.)
-    if (j.ident !== 'systemd' && j.ident !== 'kernel') this.processError(j.ident, j.message, rec.at);
+    if (j.ident !== 'systemd' && j.ident !== 'kernel') {
+      this.processError(j.ident, j.message, rec.at);
+      // (A process the status names by its PID, `Process: 1112 ExecStartPre=/sbin/modprobe nvme-fabrics …`, is the
+      // unit's, whatever its name: `modprobe[1112]: modprobe: FATAL: Module nvme-fabrics not found …`.)
+      // (Or the program it ran, `Process: 373 ExecStart=/usr/bin/btuart …`: `btuart[414]: Can't set device: …`.)
+      const block = this.statusBlock;
+      const byPid = j.pid !== null && block?.pids?.includes(j.pid) === true;
+      if (unit !== null && (byPid || block?.programs?.includes(j.ident) === true) && (PROCESS_ERROR.test(j.message) || /\bunknown\b/i.test(j.message))) {
+        const f = this.findFailure(unit);
+        if (f !== null && f.kind !== 'dependency') addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: byPid ? `${j.ident}, the unit's process (PID ${j.pid}), reports the error` : `${j.ident}, the unit's program, reports the error` });
+      }
+    }
+    // (PID 1's own lines there say systemd runs this machine: its userspace cycle, if none was seen yet.)
+    else if (j.pid === 1 && j.ident === 'systemd' && j.host !== '' && (this.boot === null || currentCycle(this.boot) === null)) this.ensureCycle(rec.at.lineNo);
     if (rec.msg) {
       let ref = parseUnitText(rec.msg.unitText);
       if (ref.name) this.resolver.learn(ref);
@@ -3211,7 +3257,7 @@ export class Segmenter extends CrashTracker {
     }
     if (rec.manager) {
       const name = rec.manager.groups[0] ?? '';
-      if (rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited' || rec.manager.kind === 'job-result' || rec.manager.kind === 'operation-timeout') {
+      if (rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited' || rec.manager.kind === 'job-result' || rec.manager.kind === 'operation-timeout' || rec.manager.kind === 'start-limit') {
         const f = this.findFailure(name);
         if (f) {
           if (rec.manager.kind === 'unit-result') f.result ??= clipOrNull(rec.manager.groups[1]);
