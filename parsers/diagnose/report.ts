@@ -1266,7 +1266,7 @@ const NO_INIT_ON_ROOT = /^(?:Target filesystem doesn'?t have (?:requested )?|No 
 /** switch_root could not move the new root into place: nothing was mounted there. */
 const SWITCH_ROOT_UNMOUNTED = /^switch_root: failed to mount moving /;
 /** An initramfs script's words for a root it could not mount or import (see initramfsScriptFailure). */
-const ROOT_NOT_MOUNTED = /^(?:Failed to mount \S+ as root file system|Failed to mount the real root device|ZFS: Unable to import pool |cannot import |cannot open '?[^\s':]+'?:? dataset does not exist)/;
+const ROOT_NOT_MOUNTED = /^(?:Failed to mount \S* ?as root file system|Failed to mount the real root device|ZFS: Unable to import pool |cannot import |cannot open '?[^\s':]+'?:? dataset does not exist)/;
 /** The initramfs-tools step that mounts the root (`Begin: Mounting root file system ...`). */
 const ROOT_MOUNT_STEP = /'Mounting root file system|'Running \/scripts\/local-premount|'Running \/scripts\/nfs-premount/;
 /** Panics for want of an init to run. */

@@ -240,6 +240,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // PA-RISC's oops: `Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90`, then its
   // registers and `Kernel panic - not syncing: Kernel Fault`.
   { kind: 'oops', literal: 'Kernel Fault: ', starts: ['Kernel Fault: '], pattern: /^Kernel Fault: Code=\d+ \((?<what>[^)]+)\)/, title: 'Kernel Fault: $<what>', example: 'Kernel Fault: Code=26 (Data memory access rights trap) at addr 113c5f90' },
+  // (Later kernels print the registers' address and the faulting address instead of the trap's name.)
+  { kind: 'oops', literal: 'Kernel Fault: ', starts: ['Kernel Fault: '], pattern: /^Kernel Fault: Code=(?<code>\d+) regs=[0-9a-f]+ \(Addr=[0-9a-f]+\)/, title: 'Kernel Fault: Code=$<code>', example: 'Kernel Fault: Code=26 regs=00000040bf1807d0 (Addr=0000000000000000)' },
   // s390's die() names the program interruption and its code (`illegal operation: 0001 ilc:3 [#1] SMP`,
   // `specification exception: 0006 ilc:2 [#1]`); a page fault's is `Oops: 0004 ilc:3 [#1]`.
   { kind: 'oops', literal: ' ilc:', starts: S390_PROGRAM_CHECKS, pattern: /^(?<what>[a-z][a-z -]{2,40}): (?<code>[0-9a-f]{4}) ilc:\d \[#\d+\]/, title: '$<what>: $<code>', example: 'illegal operation: 0001 ilc:3 [#1] SMP' },

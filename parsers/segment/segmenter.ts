@@ -497,6 +497,9 @@ export class Segmenter extends CrashTracker {
         // `Starting dracut pre-mount hook...`, a description no init script prints.)
         if (rec.bare && !this.systemdRunning() && !(rec.msg !== null && isUnitName(parseUnitText(rec.msg.unitText).name ?? '') && (rec.msg.verb !== 'start-begin' || / - \S/.test(rec.msg.unitText))) && !(rec.msg?.verb === 'start-begin' && systemdOnlyDescription(rec.msg.unitText) !== null)) {
           if (rec.msg?.verb === 'device-timeout') this.initrdWait(rec.msg.unitText, rec.at);
+          // (initramfs-tools' own word that the root would not mount, `Failed to mount /dev/sda1 as root file system.`,
+          // even with no root= to name, `Failed to mount  as root file system.`: its script's failure.)
+          else if (rec.msg?.verb === 'mount-failed' && (this.boot === null || this.boot.cycles.length === 0) && rec.msg.unitText.endsWith('as root file system')) this.initramfsScript(rec.at, rec.at.text.trim());
           // Only systemd prints `Dependency failed for …`, and a cascade prints it line after line: two in a
           // row (a console copied without its status column, a screen retyped) are its.
           const held = this.bareDependency;
