@@ -4429,4 +4429,92 @@ test("a kernel line without its stamp is still the kernel's when it names a devi
   assert.is(analyze('atari800: starting emulation\n').boots.length, 0);
 });
 
+test("sulogin's prompt is emergency mode with its first letter lost (`[ive root password for maintenance`) or its second line alone; both lines are one prompt, told at the first", () => {
+  const lost = f(['[ TIME ] Timed out waiting for device dev-nbd1.device.', '[DEPEND] Dependency failed for /mnt/data.', '[ive root password for maintenance', '(or press Control-D to continue): ']);
+  assert.is(lost.emergency, 'emergency');
+  assert.is(lost.rootCause, 'dev-nbd1.device');
+  assert.is(f(['[DEPEND] Dependency failed for Local File Systems.', '(or type Control-D to continue): ']).emergency, 'emergency');
+  const both = analyze(['Checking all file systems...', 'fsck failed. Please repair manually.', 'Give root password for maintenance', '(or type Control-D to continue): '].join('\n') + '\n');
+  const ev = both.boots.flatMap((b) => [...(b.rootCause?.evidence ?? []), ...(b.emergency?.evidence ?? []), ...b.cycles.flatMap((c) => c.emergency?.evidence ?? [])]);
+  assert.ok(ev.some((e) => e.line === 3), JSON.stringify(ev));
+  assert.not.ok(ev.some((e) => e.line === 4), 'the second line is the same prompt');
+});
+
+test("an initrd's script quoting the mount command of the root that failed (`>>> 'mount /dev/nbd0 /newroot' failed`) is the root device's failure", () => {
+  const r = analyze([">>> Attaching nbd0...", ">>> Mounting nbd0 root...", ">>> 'mount /dev/nbd0 /newroot' failed ", '>>> Attaching nbd1...'].join('\n') + '\n');
+  assert.is(r.boots.length, 1);
+  assert.is(r.boots[0]!.rootCause!.kind, 'root-device');
+  // (A quoted mount of anything else is no root's.)
+  assert.is.not(analyze("'mount /dev/sdb1 /srv' failed\n").boots[0]?.rootCause?.kind, 'root-device');
+});
+
+test("systemctl status binds its unit's processes by PID and by program (`Process: 1112 ExecStartPre=/sbin/modprobe …`, `Main PID: 669`): their journal lines below the header are its evidence, whatever their name", () => {
+  const r = analyze(['● nvmf-autoconnect.service - Connect NVMe-oF subsystems automatically during boot', '     Loaded: loaded (/lib/systemd/system/nvmf-autoconnect.service; enabled; vendor preset: enabled)', '     Active: failed (Result: exit-code) since Sat 2022-06-18 23:14:23 CST; 3h 52min ago', '    Process: 1112 ExecStartPre=/sbin/modprobe nvme-fabrics (code=exited, status=1/FAILURE)', '    Process: 414 ExecStart=/usr/bin/btuart (code=exited, status=1/FAILURE)', '', 'Jun 18 23:14:22 Khadas other[99]: something failed elsewhere', 'Jun 18 23:14:23 Khadas systemd[1]: Starting Connect NVMe-oF subsystems automatically during boot...', 'Jun 18 23:14:23 Khadas modprobe[1112]: modprobe: FATAL: Module nvme-fabrics not found in directory /lib/modules/5.4.125', "Jun 18 23:14:23 Khadas btuart[415]: Can't set device: Protocol not supported", 'Jun 18 23:14:23 Khadas btuart[415]: bcm43xx_init', 'Jun 18 23:14:23 Khadas systemd[1]: nvmf-autoconnect.service: Start request repeated too quickly.', 'Jun 18 23:14:23 Khadas systemd[1]: Failed to start Connect NVMe-oF subsystems automatically during boot.'].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'nvmf-autoconnect.service');
+  const lines = rc.evidence.map((e) => e.line);
+  assert.ok(lines.includes(9), 'by PID');
+  assert.ok(lines.includes(10), 'by program');
+  assert.ok(lines.includes(12), 'the start limit');
+  // (Its process's lines without an error's words are not.)
+  assert.not.ok(lines.includes(11), 'a plain line');
+});
+
+test("a systemctl status header without its bullet and with no command above it is one when its Loaded: line follows; PID 1's lines in a status block show systemd runs", () => {
+  const r = f(['bootloader-update.service - Update bootloader on boot', '     Loaded: loaded (/usr/lib/systemd/system/bootloader-update.service; enabled; preset: enabled)', '     Active: failed (Result: exit-code) since Tue 2025-11-25 15:05:25 CET; 23h ago', '   Main PID: 1721 (code=exited, status=1/FAILURE)', '', 'Nov 25 15:05:24 ser systemd[1]: Starting bootloader-update.service - Update bootloader on boot...', 'Nov 25 15:05:25 ser bootupctl[1721]: error: Failed to update BIOS']);
+  assert.is(r.rootCause, 'bootloader-update.service');
+  // (A line that merely reads `x.service - y` with no Loaded: under it is no header.)
+  assert.is(f(['foo.service - Foo', 'nothing else']).rootCause, null);
+  const ok = f(['apache2.service - The Apache Webserver', '   Loaded: loaded (/usr/lib/systemd/system/apache2.service; disabled)', '   Active: active (running) since Tue 2014-02-18 07:39:27 EST; 15s ago', '', 'Feb 18 07:39:27 susetest systemd[1]: Started The Apache Webserver.']);
+  assert.is(ok.cycles, 1);
+  assert.is(ok.rootCause, null);
+});
+
+test("an SELinux denial names its process (`avc:  denied … comm=\"chronyd\"`): the evidence of that process's unit when it fails", () => {
+  const r = analyze(['[  OK  ] Started Login Service.', '[    4.257100] type=1400 audit(1490302444.420:4): avc:  denied  { append } for  pid=683 comm="chronyd" name="chrony.keys" dev="dm-0" ino=6294783 scontext=system_u:system_r:chronyd_t:s0 tcontext=system_u:object_r:etc_t:s0 tclass=file', '[FAILED] Failed to start NTP client/server.', "See 'systemctl status chronyd.service' for details."].join('\n') + '\n');
+  const rc = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(rc.unit, 'chronyd.service');
+  assert.ok(rc.evidence.some((e) => e.line === 2));
+});
+
+test("the same untimed kernel banner word for word again before the kernel ran init, nothing between (the real console replaying the early one's lines): one boot; after init ran, a new one", () => {
+  const banner = 'Linux version 2.6.21.1 (florian@dorelei) (gcc version 4.1.2) #1 Tue Jun 5 16:25:45 CEST 2007';
+  const head = [banner, 'CPU revision is: 00018448', 'Kernel command line: init=/etc/preinit rootfstype=squashfs,jffs2, console=ttyS0,38400n8r', 'Using 75.000 MHz high precision timer.'];
+  assert.is(f(['Adam2_AR7RD >', ...head, ...head, 'Memory: 13468k/16388k available', 'Please press Enter to activate this console.']).boots, 1);
+  // (Once the kernel said it restarts, the same banner is the next boot's.)
+  assert.is(f([...head, 'reboot: Restarting system', ...head]).boots, 2);
+  assert.is(f([...head, 'Restarting system.', ...head]).boots, 2);
+});
+
+test("MIPS's die() glued to a driver's message that had no newline (`bss channel not setupBreak instruction in kernel code[#1]:`) is the crash, before the panic it leads to", () => {
+  const r = f(['eth0: up', 'bss channel not setupBreak instruction in kernel code[#1]:', 'Cpu 0', 'epc   : c00f5898 ieee80211_dup_bss+0xa4/0x2b8 [wlan]     Tainted: P', 'Kernel panic - not syncing: Aiee, killing interrupt handler!']);
+  assert.equal(r.kernelCrashes, ['oops', 'panic']);
+  assert.is(r.rootCause, 'oops');
+});
+
+test("F2FS's `Can't find valid F2FS filesystem in 1th superblock` is what it says of any device tried before another type fits: no failure of its own", () => {
+  const r = f(['Starting mdev...', "F2FS-fs (mmcblk0p1): Can't find valid F2FS filesystem in 1th superblock", "F2FS-fs (mmcblk0p1): Can't find valid F2FS filesystem in 2th superblock", 'Starting network: OK', 'Welcome to Buildroot', 'buildroot login: ']);
+  assert.is(r.rootCause, null);
+  // (Its real failures stay failures.)
+  assert.is.not(f(['[    1.578552] F2FS-fs (mmcblk1p2): Failed to initialize F2FS segment manager (-117)', '[    1.586374] VFS: Cannot open root device "mmcblk1p2" or unknown-block(179,2): error -117']).rootCause, null);
+});
+
+test("PID 1's line cut where a pager chopped it (`Main process exited, code=>`) is still its line", () => {
+  const r = analyze(['● systemd-modules-load.service - Load Kernel Modules', '   Loaded: loaded (/usr/lib/systemd/system/systemd-modules-load.service; static; vendor preset:>', '   Active: failed (Result: exit-code) since Thu 2018-05-31 09:19:05 CST; 13h ago', '', ' 5月 31 09:19:05 Julian-PC systemd[1]: systemd-modules-load.service: Main process exited, code=>', ' 5月 31 09:19:05 Julian-PC systemd[1]: Failed to start Load Kernel Modules.'].join('\n') + '\n');
+  assert.ok(r.boots[0]!.cycles[0]!.rootCause!.evidence.some((e) => e.line === 5));
+});
+
+test("a syslog whose host a paste redacted (`$HOST`) keeps its ISO clock as the line's own: the kernel's lines in it are read", () => {
+  const r = f(['2025-01-21T12:07:13.528044+01:00 $HOST kernel: NFSD: Using nfsdcld client tracking operations.', '2025-01-21T12:07:18.015541+01:00 $HOST kernel: BUG: kernel NULL pointer dereference, address: 0000000000000090', '2025-01-21T12:07:18.015568+01:00 $HOST kernel: Oops: Oops: 0000 [#1] PREEMPT SMP NOPTI', '2025-01-21T12:07:18.015573+01:00 $HOST kernel: RIP: 0010:svc_wake_up+0x9/0x20 [sunrpc]']);
+  assert.is(r.boots, 1);
+  assert.is(r.rootCause, 'oops');
+});
+
+test("initramfs-tools' `Failed to mount X as root file system.`, even with no root= to name (`Failed to mount  as root file system.`), is why it found no init there: the root device", () => {
+  for (const dev of ['/dev/sda1 ', ' ']) {
+    const r = analyze(['[   10.107050] Run /init as init process', 'Begin: Mounting root file system ... Begin: Running /scripts/local-top ... done.', `Failed to mount ${dev}as root file system.`, "Target filesystem doesn't have requested /sbin/init.", 'No init found. Try passing init= bootarg.', '[   10.323745] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000100'].join('\n') + '\n');
+    assert.is(r.boots[0]!.rootCause!.kind, 'root-device', dev);
+  }
+});
+
 test.run();

@@ -166,7 +166,7 @@ function statusInTail(text: string): number {
 /** (`netdev`: a network controller or its PHY said it failed; no failure of the boot's by itself, see the segmenter.) */
 export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io' | 'suspend' | 'netdev';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |(?:squashfs: )?Filesystem uses "\w+" compression\. This is not supported|UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
-const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
+const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Restarting system\.\s*$|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 /** A kmsg record's level before a kernel stamp. */
 const KMSG_LEVEL_STAMP = /^<\d{1,3}>(?=\[)/;
 const SYSLOG_HEADER_END = /\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[+-]\d\d:?\d\d|Z)? \S+ (?:[a-z]+\.[a-z]+ )?(?:[\w@.\-/]{1,64}\[\d{1,9}\]|kernel): (?:<\d{1,3}>)?$/;

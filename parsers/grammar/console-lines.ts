@@ -521,6 +521,8 @@ export const KERNEL_EVENTS: ReadonlyArray<{ kind: KernelEventKind; literal: stri
   { kind: 'run-init', literal: ' as init process', pattern: /^Run (\S+) as init process/, example: 'Run /init as init process' },
   { kind: 'initramfs-unpack', literal: 'initramfs', pattern: /^(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)/, example: 'Trying to unpack rootfs image as initramfs...' },
   { kind: 'restart', literal: 'reboot: ', pattern: /^reboot: (?:Restarting system|machine restart)/, example: 'reboot: Restarting system' },
+  // (Before 3.14 the kernel said it without its `reboot: `: `Restarting system.`.)
+  { kind: 'restart', literal: 'Restarting system.', pattern: /^Restarting system\.\s*$/, example: 'Restarting system.' },
   // kexec hands over to a new kernel without firmware: this boot ends here as a reboot does.
   // (Kernels before 4.13 say it as `kexec: Starting new kernel`.)
   { kind: 'restart', literal: 'kexec', pattern: /^kexec(?:_core)?: Starting new kernel/, example: 'kexec: Starting new kernel' },
@@ -551,7 +553,7 @@ export const KERNEL_LEDGER_STARTS: readonly string[] = ['-', 'Target filesystem 
 /** (With the words push() looks for in any line before its kind's rules, so a plain kernel line skips them:
  *  QEMU's fatal error, debian-installer's failed step, a command line asking for a unit.) */
 export const KERNEL_LEDGER_WORDS: readonly string[] = ['bootconsole', 'invoked oom-killer', 'module', 'symbol', 'probe ', 'Unable to handle', 'qemu-', 'failing step is: ', 'systemd.unit=', 'callbacks suppressed', 'IO_PAGE_FAULT', 'Unhandled context fault', 'avc:  denied'];
-export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG', 'Process '];
+export const KERNEL_EVENT_LITERALS: readonly string[] = ['Linux version ', 'Run ', 'Trying to unpack rootfs', 'Unpacking initramfs', 'reboot: ', 'Restarting system.', 'kexec_core: ', 'kexec: ', 'Waiting for root device', 'do_page_fault(): sending SIG', 'Process '];
 
 export interface KernelEvent {
   kind: KernelEventKind;

@@ -499,7 +499,8 @@ export class Segmenter extends CrashTracker {
           if (rec.msg?.verb === 'device-timeout') this.initrdWait(rec.msg.unitText, rec.at);
           // (initramfs-tools' own word that the root would not mount, `Failed to mount /dev/sda1 as root file system.`,
           // even with no root= to name, `Failed to mount  as root file system.`: its script's failure.)
-          else if (rec.msg?.verb === 'mount-failed' && (this.boot === null || this.boot.cycles.length === 0) && rec.msg.unitText.endsWith('as root file system')) this.initramfsScript(rec.at, rec.at.text.trim());
+          // (Unless mount(8)'s own error on the root came just before: that says more.)
+          else if (rec.msg?.verb === 'mount-failed' && (this.boot === null || (this.boot.cycles.length === 0 && this.boot.rootMountError === undefined)) && rec.msg.unitText.endsWith('as root file system')) this.initramfsScript(rec.at, rec.at.text.trim());
           // Only systemd prints `Dependency failed for …`, and a cascade prints it line after line: two in a
           // row (a console copied without its status column, a screen retyped) are its.
           const held = this.bareDependency;
