@@ -4517,4 +4517,37 @@ test("initramfs-tools' `Failed to mount X as root file system.`, even with no ro
   }
 });
 
+test("OpenWrt's mount_root in a logread syslog: its own failed mount of the overlay is the failure, and the fallback to RAM just after is the same one", () => {
+  const r = analyze(['Sun Nov  5 12:35:58 2017 kern.err kernel: [   14.021593] blk_update_request: I/O error, dev mtdblock9, sector 8', 'Sun Nov  5 12:35:58 2017 user.err kernel: [   14.171652] mount_root: failed to mount -t jffs2 /dev/mtdblock8 /tmp/overlay: I/O error', 'Sun Nov  5 12:35:58 2017 user.err kernel: [   14.448523] mount_root: unable to set filesystem state', 'Sun Nov  5 12:35:58 2017 user.err kernel: [   14.458805] mount_root: switching to jffs2 failed - fallback to ramoverlay'].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.unit, 'mount_root: failed to mount -t jffs2 /dev/mtdblock8 /tmp/overlay: I/O error');
+  assert.not.match(rc.headline, /other service/);
+  assert.ok(rc.evidence.some((e) => e.line === 4), 'the fallback is its evidence');
+});
+
+test("procd's `Failed to connect to ubus` is its failure on a boot procd runs, and some tool's words on a boot BusyBox init runs", () => {
+  const procd = f(['[    9.919914] mount_root: mounting /dev/root', '[    9.996799] procd: - early -', '[    9.997218] procd: - watchdog -', 'Failed to connect to ubus']);
+  assert.is(procd.rootCause, 'Failed to connect to ubus');
+  const busybox = f(['[    1.000000] Run /sbin/init as init process', 'init started: BusyBox v1.31.1 (2020-04-14 08:40:00 UTC)', 'Starting syslogd: OK', 'Failed to connect to ubus', 'Starting network: OK', 'Welcome to Buildroot', 'buildroot login: ']);
+  assert.is(busybox.rootCause, null);
+});
+
+test("Broadcom CFE as a vendor builds it (`CFE for WGR614v8 version: 1.3`) opens a boot; its `Could not load flash0.os:: Error` is the bootloader's failure; so is Marvell's SPL and BootROM finding the next image's checksum wrong", () => {
+  const cfe = f(['CFE for WGR614v8 version: 1.3', 'Build Date: Fri Apr 20 14:04:44 CST 2007', 'Committing NVRAM...done', '', 'CFE for WGR614v8 version: 1.3', 'Loader:raw Filesys:raw Dev:flash0.os File: Options:(null)', 'Loading: . 0 bytes read', 'Failed.', 'Could not load flash0.os:: Error', 'CFE>']);
+  assert.is(cfe.boots, 2);
+  assert.is(cfe.rootCause, 'Could not load flash0.os:: Error');
+  const mvebu = f(['BootROM - 1.73', 'Booting from SPI flash', '', 'U-Boot SPL 2022.10-rc4-OpenWrt-r16653 (Sep 15 2022 - 18:21:35 +0000)', 'Trying to boot from SPI', 'ERROR: Invalid data checksum in kwbimage', 'Trying to boot from BOOTROM', 'BootROM: Image checksum verification FAILED']);
+  assert.match(mvebu.rootCause ?? '', /Invalid data checksum in kwbimage/);
+});
+
+test("a storage controller's driver that could not set its controller up (`smartpqi 0000:23:00.0: failed to allocate PQI error buffer`) is why dracut's initqueue then timed out waiting", () => {
+  const r = analyze(['[    9.447237] smartpqi 0000:23:00.0: Microsemi Smart Family Controller found', '         Starting dracut initqueue hook...', '[    9.487108] smartpqi 0000:23:00.0: failed to allocate PQI error buffer', '[  139.050544] dracut-initqueue[949]: Warning: dracut-initqueue timeout - starting timeout scripts'].join('\n') + '\n');
+  const rc = r.boots[0]!.rootCause!;
+  assert.is(rc.kind, 'kernel-error');
+  assert.is(rc.unit, 'smartpqi 0000:23:00.0: failed to allocate PQI error buffer');
+  // (Another driver's words of the kind are not a storage controller's.)
+  const nic = analyze(['[    9.487108] i40e 0000:04:00.0: failed to allocate rings', '[  139.050544] dracut-initqueue[949]: Warning: dracut-initqueue timeout - starting timeout scripts'].join('\n') + '\n');
+  assert.is.not(nic.boots[0]!.rootCause?.unit, 'i40e 0000:04:00.0: failed to allocate rings');
+});
+
 test.run();

@@ -371,7 +371,7 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
       ? rootCause.kind === 'root-device' || (rootCause.kind === 'kernel-crash' && ROOT_MOUNT_PANIC.test(rootCause.headline))
         ? rootCause
         : null
-      : (cycles.map((c) => c.rootCause).find((rc) => rc !== null && (rc.kind === 'root-device' || ((rc.unit ?? '').endsWith('.device') && !NOT_STORAGE_DEVICE.test(rc.unit!)))) ?? null);
+      : (cycles.map((c) => c.rootCause).find((rc) => rc !== null && (rc.kind === 'root-device' || rc.unit === DRACUT_STILL_WAITING || ((rc.unit ?? '').endsWith('.device') && !NOT_STORAGE_DEVICE.test(rc.unit!)))) ?? null);
   // (After the failure, unless all that shows the wait comes before the kernel's own log began: the shell
   // the boot ended in, where someone typed `dmesg` to show what came before.)
   const typedAfter = waited !== null && b.bannerLine !== null && waited.lines.length > 0 && waited.lines.every((l) => l < b.bannerLine!);
@@ -1888,6 +1888,9 @@ function missingAtEnd(c: CycleState): Cause | null {
 const STAGE2_MISSING = /\bst[a-z]+ 2 init\b.* not found/;
 const STAGE1_MOUNT_FAILED = /^mount: mounting \S+ on \/mnt-root(\/[^\s]+?)\/? failed: /;
 
+/** dracut's words as it starts its timeout scripts: the cause's name when the log ends there (see dracutStillWaiting). */
+const DRACUT_STILL_WAITING = 'dracut-initqueue timeout - starting timeout scripts';
+
 function dracutStillWaiting(boot: BootState, c: CycleState, position: number): Cause | null {
   const w = boot.dracutWaiting;
   if (position !== 0) return null;
@@ -1899,7 +1902,7 @@ function dracutStillWaiting(boot: BootState, c: CycleState, position: number): C
     const q = boot.initqueueTimeout;
     if (q === undefined || boot.initrdFailure !== undefined || c.phases.some((ph) => ph.name === 'system' && ph.startLine > q.line)) return null;
     // (Named by its words as printed, as when dracut goes on to give up.)
-    const said = 'dracut-initqueue timeout - starting timeout scripts';
+    const said = DRACUT_STILL_WAITING;
     return {
       kind: 'unit',
       unit: said,

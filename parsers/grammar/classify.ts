@@ -1196,9 +1196,10 @@ export class LineClassifier {
         this.out({ kind: 'init', at, init: talos.init, failed: talos.failed, opens: talos.opens });
         return;
       }
-    } else if ((m0 === 0x70 /* p */ || m0 === 0x6d) /* m */ && !fromJournal) {
+    } else if (m0 === 0x70 /* p */ || m0 === 0x6d /* m */) {
+      // (Its failures in a syslog too: OpenWrt's logread, `… user.err kernel: [   14.45] mount_root: …`.)
       const procd = matchProcd(message);
-      if (procd !== null) {
+      if (procd !== null && (!fromJournal || procd.failed !== null)) {
         this.out({ kind: 'init', at, init: procd.init, failed: procd.failed, opens: procd.opens });
         return;
       }

@@ -225,6 +225,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // Other firmware that opens a power-on with its name: Broadcom's CFE, eCos RedBoot, MIPS's YAMON, OpenBIOS
   // (QEMU's sparc and ppc), the Raspberry Pi 4's EEPROM bootloader, Amlogic's boot ROM, Rockchip's DDR init.
   { kind: 'firmware', literal: 'CFE version', pattern: /^CFE version \S+ for /, example: 'CFE version 8.353.1 for BCM963268 (32bit,SP,BE)', banner: 'cfe' },
+  // (A vendor's build of it names the board first: `CFE for WGR614v8 version: 1.3`.)
+  { kind: 'firmware', literal: 'CFE for ', pattern: /^CFE for \S+ version: \S+/, example: 'CFE for WGR614v8 version: 1.3', banner: 'cfe' },
   // Samsung's phone bootloader, its lines stamped with its own clock (`[0:       0.230] Samsung S-Boot 4.0 for
   // SM-N770F (…)`), as a ram console saved across a reset shows it between two kernels.
   { kind: 'firmware', literal: 'Samsung S-Boot ', pattern: /^\[\d+:\s*\d+\.\d+\] Samsung S-Boot \d+\.\d+ for \S+/, example: '[0:       0.230] Samsung S-Boot 4.0 for SM-N770F (Jan 30 2024 - 17:55:25 76738385)', banner: 's-boot' },
@@ -420,6 +422,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // board does not have (`** Bad device specification mmc 0 **`).
   { literal: 'Boot failed (err=', pattern: /^Boot failed \(err=-?\d+\)$/, example: 'Boot failed (err=-14)' },
   { literal: 'Bad device specification', pattern: /^\*\* Bad device specification \w+ \d+ \*\*$/, example: '** Bad device specification mmc 0 **' },
+  // CFE could not load the image it boots (after its checksum of it failed, or no image was there).
+  { literal: 'Could not load ', pattern: /^Could not load \S+:: ?[A-Z][\w ]{0,40}$/, example: 'Could not load flash0.os:: Error' },
+  // Marvell's SPL and BootROM found the next image's checksum wrong (a bootloader written damaged): no image ran.
+  { literal: 'checksum', pattern: /^(?:ERROR: Invalid (?:data|header) checksum in kwbimage|BootROM: Image checksum verification FAILED)/, example: 'ERROR: Invalid data checksum in kwbimage' },
   // U-Boot's command line for the kernel is longer than its limit (extlinux's `append` and the board's bootargs): it does not boot.
   { literal: 'bootarg overflow', pattern: /^bootarg overflow \d+\+\d+\+\d+\+\d+ > \d+$/, example: 'bootarg overflow 265+0+0+1 > 256' },
   // U-Boot's bootflow (extlinux, boot scripts) could not get what it needs from the environment.
@@ -897,7 +903,9 @@ export function matchTalos(message: string): { init: 'talos'; failed: string | n
  * early -`) and mount_root giving up on the writable overlay (`mount_root: switching to jffs2
  * failed - fallback to ramoverlay`: the router runs, but nothing it is told is kept past a reboot).
  */
-const PROCD_FAILED = /^mount_root: (?:switching to \S+ failed - fallback to ramoverlay|no usable overlay filesystem found, using tmpfs overlay)$/;
+// (Its own mount of the overlay that failed comes first and says why: `mount_root: failed to mount -t jffs2
+// /dev/mtdblock8 /tmp/overlay: I/O error`.)
+const PROCD_FAILED = /^mount_root: (?:switching to \S+ failed - fallback to ramoverlay|no usable overlay filesystem found, using tmpfs overlay|failed to mount -t \S+ \S+ \/\S+: \S.*)$/;
 
 export function matchProcd(message: string): { init: 'procd'; failed: string | null; opens: boolean } | null {
   // (Not the first words of a boot: preinit, mount_root's among them, ran before.)
@@ -1023,6 +1031,8 @@ export const INIT_RULES: readonly InitRule[] = [
   // procd (OpenWrt) could not run the login helper its console asks for after Enter: no shell on the console.
   // (The kernel's own words about init end otherwise: `Failed to execute /init (error -2)`.)
   { init: 'procd', literal: 'Failed to execute /', pattern: /^(Failed to execute \/usr\/libexec\/login\.sh)\s*$/, failed: 1, example: 'Failed to execute /usr/libexec/login.sh' },
+  // (procd, or a service it started, found no ubusd to talk to: OpenWrt's services and the console's login wait on it.)
+  { init: 'procd', literal: 'Failed to connect to ubus', pattern: /^(Failed to connect to ubus)\s*$/, failed: 1, example: 'Failed to connect to ubus' },
   // BusyBox init could not run its startup script (`::sysinit:/etc/init.d/rcS` in inittab).
   { init: 'busybox', literal: "can't run '", pattern: /^(can't run '\/etc\/init\.d\/rcS': .+)$/, failed: 1, example: "can't run '/etc/init.d/rcS': No such file or directory" },
 ];

@@ -489,6 +489,7 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
  * 0000:03:00.0 enp3s0: Detected Tx Unit Hang`): a module that could not load, a device that hung. Read
  * by hand first, as it runs on kernel lines the gate let pass and those it did not.
  */
+const STORAGE_DRIVER_FAILED = /^(?:smartpqi|megaraid_sas|mpt[23]sas|mpi3mr|hpsa|aacraid|qla2xxx|lpfc|ahci|nvme|vmw_pvscsi|hv_storvsc) [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]: failed to (?:allocate|initiali[sz]e|init|map|enable|request|set up)\b/;
 const NFS_NOT_RESPONDING = /^nfs: server \S+ not responding, (?:still trying|timed out)$/;
 
 export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | 'suspend' | null {
@@ -541,6 +542,9 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // A hotplug slot whose link came up with no device answering on it (`pcieport 0000:00:1c.0: pciehp: Slot(0):
   // No device found`, an error the kernel prints for the slot): the card behind it is not there for its driver.
   if (c === 0x70 /* p */) return PCIEHP_NO_DEVICE.test(message) ? 'hang' : null;
+  // A storage controller's driver that could not set its controller up (`smartpqi 0000:23:00.0: failed to allocate
+  // PQI error buffer`): the disks behind it never come.
+  if (c === 0x66 /* f */) return STORAGE_DRIVER_FAILED.test(message) ? 'driver' : null;
   // The kernel's own network configuration (`ip=dhcp`) found no address: what it was for (a network
   // root, a test harness's server) is out of reach.
   if (c === 0x41 /* A */) return IPCONFIG_FAILED.test(message) ? 'network' : null;

@@ -604,6 +604,9 @@ export class Segmenter extends CrashTracker {
         return;
       }
       case 'init': {
+        // (procd's words on a boot another init runs are some script's: a vendor's BusyBox firmware that carries
+        // OpenWrt's ubus, `Failed to connect to ubus` from a tool with the boot going on.)
+        if (rec.init === 'procd' && rec.failed !== null && this.boot !== null && this.boot.init !== null && this.boot.init !== 'procd') return this.touch();
         this.recognised++;
         // The init's first words again after it ran (and no kernel of a new boot in between): a new boot
         // whose kernel lines are not in this log (boot.log, syslog of init scripts).
@@ -626,7 +629,11 @@ export class Segmenter extends CrashTracker {
         // (The same service's failure said again at once, `Service x (PID 19010) exited with 3.` then `Service x
         // has been disabled.`: one failure, both its lines.)
         const again = rec.failed === null ? undefined : boot.initFailures.at(-1);
-        if (again !== undefined && again.service === rec.failed && rec.at.lineNo - again.line <= 3) {
+        // (mount_root's fallback just after its own mount of the overlay failed is the same failure, told to its end.)
+        const fellBack = again !== undefined && rec.init === 'procd' && again.init === 'procd' && again.service.startsWith('mount_root: failed to mount ') && rec.failed!.includes('fallback to ramoverlay') && rec.at.lineNo - again.line <= 12;
+        if (fellBack) {
+          if ((again.said ??= []).length < 8) again.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'mount_root fell back to an overlay in RAM' });
+        } else if (again !== undefined && again.service === rec.failed && rec.at.lineNo - again.line <= 3) {
           if ((again.said ??= []).length < 8) again.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: `${rec.failed} failed again` });
         } else if (rec.failed !== null) {
           if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at), init: rec.init });
@@ -1833,6 +1840,11 @@ export class Segmenter extends CrashTracker {
         this.driverChainStart(entry, rec.message);
         boot.storageDriverFailure = entry;
       }
+    }
+    // (Or one that said it could not set its controller up: `smartpqi 0000:23:00.0: failed to allocate PQI error buffer`.)
+    if (boot.storageDriverFailure === undefined && rec.process === null && rec.failure === 'driver') {
+      const driver = /^(\S+) [0-9a-f]{4}:[0-9a-f]{2}:/.exec(rec.message)?.[1];
+      if (driver !== undefined && STORAGE_DRIVERS.test(driver)) boot.storageDriverFailure = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] };
     }
     const m0k = rec.message.charCodeAt(0);
     if (m0k === 0x61 /* a */ && rec.process === null && (boot.storageDriverFailure === undefined || (boot.storageDriverFailure.link === true && boot.storageDriverFailure.more.length < 3)) && ATA_GAVE_UP.test(rec.message)) {
