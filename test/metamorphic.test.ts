@@ -26,7 +26,11 @@ const TRANSFORMS: ReadonlyArray<[string, (s: string) => string]> = [
   ['Markdown fence', (s) => '```\n' + s + '\n```\n'],
   ['colours stripped', (s) => s.replace(ESC, '')],
   ['descriptions instead of unit names', (s) => s.replace(ESC, '').replace(WITH_NAME, '$1 ')],
+  // (A web page that kept HTML's entities: the outermost envelope, whatever is inside it.)
+  ['HTML entities', (s) => s.replace(ESC, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')],
 ];
+/** Logs a transform does not apply to: a page's entities on a log that already has them would be escaped twice. */
+const SKIP: Readonly<Record<string, (s: string) => boolean>> = { 'HTML entities': (s) => /&(?:#\d|[a-z]{2,6};)/.test(s) };
 
 const shape = (input: Uint8Array | string) => {
   const f = findings(analyze(input));
@@ -40,6 +44,7 @@ for (const [what, transform] of TRANSFORMS) {
   test(`every corpus log tells the same story through: ${what}`, () => {
     const differ: string[] = [];
     for (const c of cases) {
+      if (SKIP[what]?.(Buffer.from(c.log).toString('utf8')) === true) continue;
       const b = shape(c.log);
       const input = transform(Buffer.from(c.log).toString('utf8'));
       const t = shape(input);

@@ -4550,4 +4550,37 @@ test("a storage controller's driver that could not set its controller up (`smart
   assert.is.not(nic.boots[0]!.rootCause?.unit, 'i40e 0000:04:00.0: failed to allocate rings');
 });
 
+test("grep -n's file name and line number before each line (`console.log:1:SeaBIOS …`) come off from the first line, whatever it says", () => {
+  const lines = ['SeaBIOS (version 1.16.2-debian-1.16.2-1)', '[    0.000000] Linux version 6.1.0-20-amd64 (debian-kernel@lists.debian.org) #1 SMP', '[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[FAILED] Failed to start foo.service - Foo.', 'debian login: '];
+  const r = analyze(lines.map((l, i) => `console.log:${i + 1}:${l}`).join('\n') + '\n');
+  assert.is(r.boots.length, 1);
+  assert.is(r.boots[0]!.startReason, 'firmware');
+  assert.is(findings(r).rootCause, 'foo.service');
+});
+
+test("a capture tool's clock with its fraction (`12:00:01.123456 `) comes off an indented status line too, once seen", () => {
+  const lines = ['[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '         Starting foo.service - Foo...', '[FAILED] Failed to start foo.service - Foo.', "See 'systemctl status foo.service' for details."];
+  const r = f(lines.map((l, i) => `12:00:0${i}.12345${i} ${l}`));
+  assert.is(r.rootCause, 'foo.service');
+  assert.is(r.cycles, 1);
+});
+
+test("HTML entities are the outermost envelope: a mail's quote and a kernel line's quotes inside them are read", () => {
+  const r = f(['&gt; [    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '&gt; [    1.523105] VFS: Cannot open root device &quot;/dev/vda&quot; or unknown-block(0,0): error -6', '&gt; [    1.523200] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)']);
+  assert.is(r.boots, 1);
+  assert.is(r.rootCause, 'panic');
+});
+
+test("a spaced column of line numbers holds when the terminal layer lost one line's number (`527\\tESC M\\r[  OK  ] …`)", () => {
+  const body = ['[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[    0.100000] Command line: console=ttyS0', '[    1.000000] systemd[1]: systemd 252 running in system mode (+PAM)', '[  OK  ] Started bar.service - Bar.', '[FAILED] Failed to start foo.service - Foo.', "See 'systemctl status foo.service' for details."];
+  const numbered = body.map((l, i) => `${String(i + 1).padStart(6)}\t${l}`);
+  numbered[3] = '[  OK  ] Started bar.service - Bar.';
+  const r = analyze(numbered.join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'foo.service');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'line-numbers' && e.lines === 5), JSON.stringify(r.input.envelopes));
+  // (Two lines in a row without theirs: no column any more.)
+  numbered[4] = body[4]!;
+  assert.ok(analyze(numbered.join('\n') + '\n').input.envelopes.some((e) => e.kind === 'line-numbers' && e.lines === 3));
+});
+
 test.run();

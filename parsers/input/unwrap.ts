@@ -68,6 +68,7 @@ const MAX_CRI_LINE = 64 * 1024;
 /** A time of day with microseconds or milliseconds and nothing before it. */
 const FRACTION_CLOCK = /^\d\d:\d\d:\d\d[.,]\d{3,6}(?: {1,2}(?! )|$)/;
 const CLOCK_PREFIX = /^\[?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\]? /;
+const FRACTION_CLOCK_SEEN = /^\d\d:\d\d:\d\d[.,]\d{3,6}(?: |$)/;
 const TS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? /;
 /** Linux From Scratch's bootscripts log `date +"%b %d %T %:z"` and the host name before each message. */
 const LFS_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [+-]\d\d:\d\d \S+ {1,3}/;
@@ -200,6 +201,8 @@ export class LineUnwrapper {
   private elapsedPrefix = false;
   /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
   private clockPrefix = false;
+  /** A capture tool's time of day with its fraction was seen before a line (see FRACTION_CLOCK). */
+  private fractionClock = false;
   /** moreutils' `ts` clock (`Mar 01 12:34:56 `) was seen in front of a status or kernel line. */
   private tsPrefix = false;
   /** The line just unwrapped was a container runtime's partial record (see CRI_STREAM). */
@@ -225,13 +228,28 @@ export class LineUnwrapper {
   private gutterLine(line: PhysicalLine): boolean {
     const t = line.text;
     if (this.gutter > 0) {
+      // (A column of numbers a few ahead of the count: lines the terminal layer joined or overwrote (`527\tESC M\r[  OK  ] …`
+      // moved the cursor up a line) took theirs with them; the count goes on from there.)
+      if (this.gutterSpaced) {
+        const ahead = SPACED_NUMBER.exec(t);
+        const k = ahead === null ? 0 : Number(ahead[1]);
+        if (k > this.gutter && k - this.gutter <= 8) this.gutter = k;
+      }
       const n = String(this.gutter);
       const at = this.gutterSpaced ? t.length - t.trimStart().length : 0;
       const after = at + n.length;
       if (!t.startsWith(n, at) || (this.gutterSpaced && !(t.charCodeAt(after) === 0x20 || t.charCodeAt(after) === 0x09 || after === t.length))) {
+        // (One line of a spaced column whose number the terminal layer lost goes through as it is, once: the
+        // column holds if the next line has the number after.)
+        if (this.gutterSpaced && !this.gutterMissed && SPACED_NUMBER.exec(t) === null) {
+          this.gutterMissed = true;
+          this.gutter++;
+          return false;
+        }
         this.gutter = -1;
         return false;
       }
+      this.gutterMissed = false;
       this.gutter++;
       this.count('line-numbers');
       this.pushLine({ ...line, text: this.gutterSpaced ? t.slice(after).replace(/^[ \t]/, '') : t.slice(n.length) });
@@ -282,6 +300,8 @@ export class LineUnwrapper {
   /** The next line number a page's code block put in front of each line (see gutterLine); 0 while deciding, -1: none. */
   private gutter = 0;
   private gutterHeld: PhysicalLine[] = [];
+  /** The line just before lacked its number in a spaced column (see gutterLine). */
+  private gutterMissed = false;
   /** The first line's number, and whether a space or tab comes between each number and its line. */
   private gutterBase = 1;
   private gutterSpaced = false;
@@ -753,6 +773,12 @@ export class LineUnwrapper {
   unwrap(input: string): string {
     let text = input;
     if (text === '') return text;
+    // Pages and archives that kept HTML entities (`&#269;en`, `&lt;`, `&amp;`): the outermost envelope, so what is
+    // inside it (a mail's `&gt; ` quote, a `&lt;br&gt;`, a kernel line's `&quot;`) is read as it was.
+    if (text.includes('&') && HTML_ENTITY.test(text)) {
+      text = text.replace(HTML_ENTITY_ALL, decodeEntity);
+      this.count('html-entities');
+    }
     // A whole file indented as a code block (a forum, a README, a commit message: a tab or a few spaces
     // before every line, mail quotes and CI clocks included): the outermost envelope, taken off first.
     const c00 = text.charCodeAt(0);
@@ -855,11 +881,14 @@ export class LineUnwrapper {
     if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x5b) && looksTimestamped(text, c0 === 0x5b ? 1 : 0)) {
       // (A bare time of day with its fraction, `17:04:58.487065 `, is a capture tool's clock (moreutils' `ts
       // %.T`, grabserial): no kernel, systemd, journal or syslog line begins so.)
-      const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : FRACTION_CLOCK.exec(text));
+      // (Once a capture tool's clock with its fraction was seen, it is taken off with its one space whatever follows:
+      // an indented status line, `12:00:01.123456          Starting foo.service…`.)
+      const m = ISO_PREFIX.exec(text) ?? (this.clockPrefix || c0 === 0x5b ? CLOCK_PREFIX.exec(text) : this.fractionClock ? FRACTION_CLOCK_SEEN.exec(text) : FRACTION_CLOCK.exec(text));
       // (journalctl never brackets its time: `[2024-03-01T12:34:56.123Z] systemd[1]: …` is Jenkins' clock
       // before a journal line that lost its own.)
       if (m && (CI_CLOCK.test(m[0]) || c0 === 0x5b || !JOURNAL_REST.test(text.slice(m[0].length)))) {
         if (m[0].includes('T') || m[0].startsWith('[')) this.clockPrefix = true;
+        else if (c0 !== 0x5b && FRACTION_CLOCK.test(m[0])) this.fractionClock = true;
         text = text.slice(m[0].length);
         this.count('ci-timestamps');
         const cri = text.charCodeAt(0) === 0x73 /* s */ ? CRI_STREAM.exec(text) : null;
@@ -1003,7 +1032,9 @@ export class LineUnwrapper {
       const m = GREP_PREFIX.exec(text);
       if (m !== null) {
         const rest = text.slice(m[0].length);
-        if (m[1] === this.grepPath || (this.grepPath === null && (m[1]!.includes('/') || LOG_FILE_NAME.test(m[1]!)) && (TS_PREFIX.test(rest) || ISO_PREFIX.test(rest) || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))))) {
+        // (With -n, a log file's name and a line number, `console.log:1:SeaBIOS (version …)`, say it whatever the line.)
+        const numbered = m[0].endsWith(':') && m[0].length > m[1]!.length + 2;
+        if (m[1] === this.grepPath || (this.grepPath === null && (m[1]!.includes('/') || LOG_FILE_NAME.test(m[1]!)) && ((numbered && LOG_FILE_NAME.test(m[1]!.slice(m[1]!.lastIndexOf('/') + 1))) || TS_PREFIX.test(rest) || ISO_PREFIX.test(rest) || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))))) {
           this.grepPath = m[1]!;
           text = rest;
           this.count('grep-prefix');
@@ -1079,11 +1110,6 @@ export class LineUnwrapper {
     // ended so, so is any final `M` while the lines go on ending in one.
     text = this.lostCaret(text);
     text = this.breakTag(text);
-    // Pages and archives that kept HTML entities (`&#269;en`, `&lt;`, `&amp;`).
-    if (text.includes('&') && HTML_ENTITY.test(text)) {
-      text = text.replace(HTML_ENTITY_ALL, decodeEntity);
-      this.count('html-entities');
-    }
     // A whole paste indented as a code block (reStructuredText, Markdown, a forum): its first line sets
     // the indent, taken off every line after it until a line with less (the paste ended).
     if (this.pasteIndent === null && text.trim() !== '') {
