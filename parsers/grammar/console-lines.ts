@@ -225,6 +225,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // Other firmware that opens a power-on with its name: Broadcom's CFE, eCos RedBoot, MIPS's YAMON, OpenBIOS
   // (QEMU's sparc and ppc), the Raspberry Pi 4's EEPROM bootloader, Amlogic's boot ROM, Rockchip's DDR init.
   { kind: 'firmware', literal: 'CFE version', pattern: /^CFE version \S+ for /, example: 'CFE version 8.353.1 for BCM963268 (32bit,SP,BE)', banner: 'cfe' },
+  // (Intel's CE Firmware Development Kit on its media SoCs, set-top boxes: `CEFDK Version        : CE4200 5.800`.)
+  { kind: 'firmware', literal: 'CEFDK Version', pattern: /^CEFDK Version\s*: \S/, example: 'CEFDK Version        : CE4200 5.800 (HT enabled)', banner: 'cefdk' },
   // (A vendor's build of it names the board first: `CFE for WGR614v8 version: 1.3`.)
   { kind: 'firmware', literal: 'CFE for ', pattern: /^CFE for \S+ version: \S+/, example: 'CFE for WGR614v8 version: 1.3', banner: 'cfe' },
   // Samsung's phone bootloader, its lines stamped with its own clock (`[0:       0.230] Samsung S-Boot 4.0 for
