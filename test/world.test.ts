@@ -4583,4 +4583,14 @@ test("a spaced column of line numbers holds when the terminal layer lost one lin
   assert.ok(analyze(numbered.join('\n') + '\n').input.envelopes.some((e) => e.kind === 'line-numbers' && e.lines === 3));
 });
 
+test("a kernel printing without timestamps still says what only the kernel says of a device that stopped answering (`nfs: server … not responding`, `mmc1: Timeout waiting for hardware interrupt.`): its lines are the kernel's", () => {
+  const r = f(['Linux version 5.4.0 (x@y) #1 SMP PREEMPT', 'VFS: Mounted root (nfs filesystem) on device 0:20.', 'Run /sbin/init as init process', 'nfs: server 192.168.0.110 not responding, still trying']);
+  assert.is(r.boots, 1);
+  assert.is(r.rootCause, 'nfs: server 192.168.0.110 not responding, still trying');
+  const mmc = analyze('mmc1: Timeout waiting for hardware interrupt.\n');
+  assert.ok((mmc.input.lineSources.kernel ?? 0) >= 1, JSON.stringify(mmc.input.lineSources));
+  // (A program's words that merely begin with a name and a colon are not.)
+  assert.is(analyze('nfs: mounting the share failed, see the log\n').input.lineSources.kernel ?? 0, 0);
+});
+
 test.run();

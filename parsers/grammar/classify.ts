@@ -1055,6 +1055,13 @@ export class LineClassifier {
       this.kernel(at, null, trimmed, false);
       return;
     }
+    // (Or says what only the kernel says of a device or a mount that failed: `nfs: server 192.168.0.110 not
+    // responding, still trying`, `mmc1: Timeout waiting for hardware interrupt.`, `xenbus_probe_frontend: Timeout
+    // connecting to device: …`, as a kernel printing without timestamps (printk.time=0) shows them.)
+    if (((c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed))) {
+      this.kernel(at, null, trimmed, false);
+      return;
+    }
     const afterCow = this.parisCowAt > 0 && at.lineNo - this.parisCowAt <= 8;
     this.out({
       kind: 'text',
