@@ -4593,4 +4593,30 @@ test("a kernel printing without timestamps still says what only the kernel says 
   assert.is(analyze('nfs: mounting the share failed, see the log\n').input.lineSources.kernel ?? 0, 0);
 });
 
+test("`journalctl -o json`: each entry is read as its short line (PID 1's failures, the kernel's lines), a new `_BOOT_ID` starts a boot, a message that is not UTF-8 comes as bytes", () => {
+  const e = (boot: string, us: number, fields: Record<string, unknown>) => JSON.stringify({ __CURSOR: `s=1;i=${us}`, __REALTIME_TIMESTAMP: String(us), __MONOTONIC_TIMESTAMP: '5000000', _BOOT_ID: boot, _HOSTNAME: 'lab', PRIORITY: '6', ...fields });
+  const a = '6f1c0a2e9b7d4e1f8a3c5d7e9f0a1b2c';
+  const b = '0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e';
+  const lines = [
+    e(a, 1765094400000000, { _TRANSPORT: 'kernel', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: 'Linux version 6.12.117+deb13-amd64 (debian-kernel@lists.debian.org) #1 SMP' }),
+    e(a, 1765094401000000, { _TRANSPORT: 'journal', SYSLOG_IDENTIFIER: 'systemd', _PID: '1', _COMM: 'systemd', MESSAGE: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT)' }),
+    e(a, 1765094402000000, { _TRANSPORT: 'journal', SYSLOG_IDENTIFIER: 'systemd', _PID: '1', MESSAGE: 'Reached target multi-user.target - Multi-User System.' }),
+    e(b, 1765094500000000, { _TRANSPORT: 'kernel', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: 'Linux version 6.12.117+deb13-amd64 (debian-kernel@lists.debian.org) #1 SMP' }),
+    e(b, 1765094501000000, { _TRANSPORT: 'journal', SYSLOG_IDENTIFIER: 'systemd', _PID: '1', MESSAGE: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT)' }),
+    e(b, 1765094502000000, { _TRANSPORT: 'stdout', SYSLOG_IDENTIFIER: 'lab-broken', _PID: '412', MESSAGE: [101, 114, 114, 111, 114, 58, 32, 0xff, 32, 110, 111, 32, 99, 111, 110, 102, 105, 103] }),
+    e(b, 1765094503000000, { _TRANSPORT: 'journal', SYSLOG_IDENTIFIER: 'systemd', _PID: '1', MESSAGE: 'lab-broken.service: Main process exited, code=exited, status=1/FAILURE' }),
+    e(b, 1765094503100000, { _TRANSPORT: 'journal', SYSLOG_IDENTIFIER: 'systemd', _PID: '1', MESSAGE: 'Failed to start lab-broken.service - Lab service that fails.' }),
+  ];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(r.input.recognisedAs, 'journal');
+  assert.ok(r.input.envelopes.some((x) => x.kind === 'journal-json' && x.lines === 8), JSON.stringify(r.input.envelopes));
+  const got = findings(r);
+  assert.is(got.boots, 2);
+  assert.is(got.rootCause, 'lab-broken.service');
+  // (The report's lines are the file's: the failure is on line 8.)
+  assert.ok(r.boots[1]!.cycles[0]!.rootCause!.evidence.some((x) => x.line === 8));
+  // (A JSON line that is no journal entry is text.)
+  assert.is(analyze('{"MESSAGE": "hello", "__REALTIME_TIMESTAMP": "not a number"}\n').input.envelopes.length, 0);
+});
+
 test.run();

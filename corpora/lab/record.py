@@ -12,6 +12,7 @@ Usage: record.py [--suite SUITE] [--journal | --journal-only] SCENARIO [SCENARIO
   --journal-only  the same, but the run's console capture goes to the cache, not over the case's own
   --journal-formats  with --journal-only: save the journal as `-o short-iso` and as `-x -o short-precise`
                   (SCENARIO-journal-iso, SCENARIO-journal-precise-catalog) instead
+  --journal-json  with --journal-only: save it as `-o json` (SCENARIO-journal-json) instead
 Every wait has a timeout, so a scenario that goes wrong ends with an error instead of hanging.
 """
 import os, re, select, shutil, socket, subprocess, sys, tempfile, time
@@ -31,6 +32,10 @@ SUITES = {
 JOURNALS = {
     'journal': ('/root/journal-short.txt', '-b --no-pager'),
     'journal-monotonic': ('/root/journal-short-monotonic.txt', '-b -o short-monotonic --no-pager'),
+}
+# The journal as `journalctl -o json` writes it (--journal-json): one entry an object a line, as CI jobs keep it.
+JSON_JOURNALS = {
+    'journal-json': ('/root/journal.json', '-b -o json --no-pager'),
 }
 # More of journalctl's output forms (--journal-formats): ISO 8601 and microsecond wall clocks, and the
 # catalog's explanations (-x) between the entries.
@@ -759,6 +764,8 @@ if __name__ == '__main__':
         elif opt == '--journal-formats':
             # (With --journal-only: the same run's journals in MORE_JOURNALS' forms instead.)
             journals = MORE_JOURNALS
+        elif opt == '--journal-json':
+            journals = JSON_JOURNALS
         else:
             sys.exit(f'unknown option {opt}')
     if suite not in SUITES:

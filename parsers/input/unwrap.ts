@@ -48,7 +48,8 @@ export type EnvelopeKind =
   | 'bracketless-stamps'
   | 'line-numbers'
   | 'grep-prefix'
-  | 'dialog-frame';
+  | 'dialog-frame'
+  | 'journal-json';
 
 /** Journal-style host and identifier after a timestamp: then the timestamp is the line's own. journalctl
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
@@ -322,6 +323,11 @@ export class LineUnwrapper {
     if (!line.overwritten) {
       const c = line.text.charCodeAt(0);
       if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
+      // `journalctl -o json`: one entry an object a line, read as journalctl's short lines would show it.
+      if (c === 0x7b /* { */ && line.text.includes('"MESSAGE"') && line.text.includes('"__REALTIME_TIMESTAMP"')) {
+        const entry = journalJson(line.text);
+        if (entry !== null) return this.journalEntry(line, entry);
+      }
       // A LAVA log that was itself quoted in a mail or saved by a CI job with its clock in front.
       // (Checked by hand first: kernel lines begin with `[` and digits too; a CI clock has its `-` at 4 or 5.)
       const t = line.text;
@@ -627,6 +633,21 @@ export class LineUnwrapper {
   private records: Array<{ at: number; line: PhysicalLine }> = [];
   private innerBytes = 0;
   private readonly encoder = new TextEncoder();
+
+  /** The boot of the last `journalctl -o json` entry (see journalEntry). */
+  private jsonBoot: string | null = null;
+
+  /** One `journalctl -o json` entry: a `-- Boot … --` separator where its boot changed, then its message's lines
+   *  as `-o short` prints them (`Dec 07 08:19:30 host systemd[1]: …`). */
+  private journalEntry(line: PhysicalLine, entry: JournalJsonEntry): void {
+    this.releaseWrapped();
+    this.count('journal-json');
+    if (entry.boot !== null && entry.boot !== this.jsonBoot) {
+      if (this.jsonBoot !== null) this.out({ ...line, text: `-- Boot ${entry.boot} --` });
+      this.jsonBoot = entry.boot;
+    }
+    for (const text of entry.lines) this.out({ ...line, text });
+  }
 
   private lavaRecord(line: PhysicalLine): void {
     this.releaseWrapped();
@@ -1285,4 +1306,39 @@ function ebcdicBrackets(text: string): string {
     } else out += c;
   }
   return out;
+}
+
+interface JournalJsonEntry {
+  boot: string | null;
+  lines: string[];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const UTF8 = new TextDecoder();
+
+/** A journal entry as `journalctl -o json` writes it (its fields as strings; a message that is not UTF-8 as an
+ *  array of bytes), or null. The time is shown in UTC: the entry does not say the machine's zone. */
+function journalJson(text: string): JournalJsonEntry | null {
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return null;
+  const f = o as Record<string, unknown>;
+  const str = (k: string): string | null => (typeof f[k] === 'string' ? (f[k] as string) : null);
+  const raw = f['MESSAGE'];
+  const message = typeof raw === 'string' ? raw : Array.isArray(raw) && raw.every((b) => typeof b === 'number') ? UTF8.decode(Uint8Array.from(raw as number[])) : null;
+  const us = Number(str('__REALTIME_TIMESTAMP'));
+  if (message === null || !Number.isFinite(us)) return null;
+  const d = new Date(us / 1000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const time = `${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  const host = str('_HOSTNAME') ?? 'localhost';
+  const kernel = str('_TRANSPORT') === 'kernel';
+  const ident = kernel ? 'kernel' : (str('SYSLOG_IDENTIFIER') ?? str('_COMM') ?? 'unknown');
+  const pid = kernel ? null : (str('_PID') ?? str('SYSLOG_PID'));
+  const head = `${time} ${host} ${ident}${pid !== null ? `[${pid}]` : ''}: `;
+  return { boot: str('_BOOT_ID'), lines: message.split('\n').map((l) => head + l) };
 }
