@@ -1308,7 +1308,7 @@ function ebcdicBrackets(text: string): string {
   return out;
 }
 
-interface JournalJsonEntry {
+export interface JournalJsonEntry {
   boot: string | null;
   lines: string[];
 }
@@ -1318,7 +1318,7 @@ const UTF8 = new TextDecoder();
 
 /** A journal entry as `journalctl -o json` writes it (its fields as strings; a message that is not UTF-8 as an
  *  array of bytes), or null. The time is shown in UTC: the entry does not say the machine's zone. */
-function journalJson(text: string): JournalJsonEntry | null {
+export function journalJson(text: string): JournalJsonEntry | null {
   let o: unknown;
   try {
     o = JSON.parse(text);
@@ -1336,9 +1336,10 @@ function journalJson(text: string): JournalJsonEntry | null {
   const two = (n: number): string => String(n).padStart(2, '0');
   const time = `${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   const host = str('_HOSTNAME') ?? 'localhost';
-  const kernel = str('_TRANSPORT') === 'kernel';
-  const ident = kernel ? 'kernel' : (str('SYSLOG_IDENTIFIER') ?? str('_COMM') ?? 'unknown');
-  const pid = kernel ? null : (str('_PID') ?? str('SYSLOG_PID'));
+  // (As journalctl names them: PID 1 writing to the kernel's log while journald is away, at a soft-reboot, is
+  // still `systemd[1]` by its SYSLOG_IDENTIFIER and SYSLOG_PID; the kernel's own entries have neither.)
+  const ident = str('SYSLOG_IDENTIFIER') ?? str('_COMM') ?? (str('_TRANSPORT') === 'kernel' ? 'kernel' : 'unknown');
+  const pid = str('_PID') ?? str('SYSLOG_PID');
   const head = `${time} ${host} ${ident}${pid !== null ? `[${pid}]` : ''}: `;
   return { boot: str('_BOOT_ID'), lines: message.split('\n').map((l) => head + l) };
 }
