@@ -4619,4 +4619,23 @@ test("`journalctl -o json`: each entry is read as its short line (PID 1's failur
   assert.is(analyze('{"MESSAGE": "hello", "__REALTIME_TIMESTAMP": "not a number"}\n').input.envelopes.length, 0);
 });
 
+test("`journalctl -o json-pretty`: an entry over its lines, `{` to `}`, is read as one short line at its MESSAGE's line; another program's braces go out as they were", () => {
+  const entry = (us: number, fields: Record<string, string>) => {
+    const all = Object.entries({ __REALTIME_TIMESTAMP: String(us), _BOOT_ID: '6f1c0a2e9b7d4e1f8a3c5d7e9f0a1b2c', _HOSTNAME: 'lab', ...fields });
+    return ['{', ...all.map(([k, v], i) => `\t${JSON.stringify(k)} : ${JSON.stringify(v)}${i < all.length - 1 ? ',' : ''}`), '}'];
+  };
+  const lines = [
+    ...entry(1765094401000000, { SYSLOG_IDENTIFIER: 'systemd', _PID: '1', MESSAGE: 'systemd 257.13-1~deb13u1 running in system mode (+PAM +AUDIT)' }),
+    ...entry(1765094402000000, { SYSLOG_IDENTIFIER: 'systemd', _PID: '1', MESSAGE: 'Failed to start lab-broken.service - Lab service that fails.', UNIT: 'lab-broken.service' }),
+  ];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'lab-broken.service');
+  const msg = lines.findIndex((l) => l.includes('Failed to start')) + 1;
+  assert.ok(r.boots[0]!.cycles[0]!.rootCause!.evidence.some((e) => e.line === msg), `evidence at line ${msg}`);
+  // (A program's own JSON on the console is text, line for line.)
+  const other = analyze(['{', '  "name": "x"', '}', '[FAILED] Failed to start foo.service - Foo.'].join('\n') + '\n');
+  assert.is(findings(other).rootCause, 'foo.service');
+  assert.not.ok(other.input.envelopes.some((e) => e.kind === 'journal-json'));
+});
+
 test.run();

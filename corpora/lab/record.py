@@ -13,6 +13,8 @@ Usage: record.py [--suite SUITE] [--journal | --journal-only] SCENARIO [SCENARIO
   --journal-formats  with --journal-only: save the journal as `-o short-iso` and as `-x -o short-precise`
                   (SCENARIO-journal-iso, SCENARIO-journal-precise-catalog) instead
   --journal-json  with --journal-only: save it as `-o json` (SCENARIO-journal-json) instead
+  --journal-others  with --journal-only: as `-o short-full`, `short-unix`, `short-delta`, `cat`, `with-unit` and
+                  `json-pretty` (SCENARIO-journal-full, -unix, -delta, -cat, -with-unit, -json-pretty) instead
 Every wait has a timeout, so a scenario that goes wrong ends with an error instead of hanging.
 """
 import os, re, select, shutil, socket, subprocess, sys, tempfile, time
@@ -36,6 +38,16 @@ JOURNALS = {
 # The journal as `journalctl -o json` writes it (--journal-json): one entry an object a line, as CI jobs keep it.
 JSON_JOURNALS = {
     'journal-json': ('/root/journal.json', '-b -o json --no-pager'),
+}
+# The rest of journalctl's short forms (--journal-others): the full date, seconds since the epoch, the delta
+# between entries, messages only, and the unit before each identifier.
+OTHER_JOURNALS = {
+    'journal-full': ('/root/journal-short-full.txt', '-b -o short-full --no-pager'),
+    'journal-unix': ('/root/journal-short-unix.txt', '-b -o short-unix --no-pager'),
+    'journal-delta': ('/root/journal-short-delta.txt', '-b -o short-delta --no-pager'),
+    'journal-cat': ('/root/journal-cat.txt', '-b -o cat --no-pager'),
+    'journal-with-unit': ('/root/journal-with-unit.txt', '-b -o with-unit --no-pager'),
+    'journal-json-pretty': ('/root/journal-json-pretty.txt', '-b -o json-pretty --no-pager'),
 }
 # More of journalctl's output forms (--journal-formats): ISO 8601 and microsecond wall clocks, and the
 # catalog's explanations (-x) between the entries.
@@ -766,6 +778,8 @@ if __name__ == '__main__':
             journals = MORE_JOURNALS
         elif opt == '--journal-json':
             journals = JSON_JOURNALS
+        elif opt == '--journal-others':
+            journals = OTHER_JOURNALS
         else:
             sys.exit(f'unknown option {opt}')
     if suite not in SUITES:

@@ -323,11 +323,8 @@ export class LineUnwrapper {
     if (!line.overwritten) {
       const c = line.text.charCodeAt(0);
       if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
-      // `journalctl -o json`: one entry an object a line, read as journalctl's short lines would show it.
-      if (c === 0x7b /* { */ && line.text.includes('"MESSAGE"') && line.text.includes('"__REALTIME_TIMESTAMP"')) {
-        const entry = journalJson(line.text);
-        if (entry !== null) return this.journalEntry(line, entry);
-      }
+      // (`-o json-pretty`: an entry over many lines, `{`, a field a line, `}`; held until it closes.)
+      if (!this.releasingJson && (this.prettyHeld !== null || (c === 0x7b && line.text === '{'))) return this.prettyLine(line);
       // A LAVA log that was itself quoted in a mail or saved by a CI job with its clock in front.
       // (Checked by hand first: kernel lines begin with `[` and digits too; a CI clock has its `-` at 4 or 5.)
       const t = line.text;
@@ -361,6 +358,12 @@ export class LineUnwrapper {
       if (partial) joined.truncated = true;
       line = joined;
       text = joined.text;
+    }
+    // `journalctl -o json`: one entry an object a line, read as journalctl's short lines would show it (inside
+    // whatever envelope: a CI job's clock, a mail's quote, a page's entities).
+    if (text.charCodeAt(0) === 0x7b /* { */ && text.includes('"MESSAGE"') && text.includes('"__REALTIME_TIMESTAMP"')) {
+      const entry = journalJson(text);
+      if (entry !== null) return this.journalEntry(line, entry);
     }
     // A terminal program's padding to its width (spaces to the line's end): nothing of the machine's.
     const e = text.length - 1;
@@ -634,6 +637,40 @@ export class LineUnwrapper {
   private innerBytes = 0;
   private readonly encoder = new TextEncoder();
 
+  /** The lines of a `journalctl -o json-pretty` entry so far (see prettyLine). */
+  private prettyHeld: PhysicalLine[] | null = null;
+  private releasingJson = false;
+
+  /** A line of what may be a `journalctl -o json-pretty` entry: held until its `}`, then read as one entry at the
+   *  line of its MESSAGE; anything else (a `{` of another program's, a field no entry has) goes out as it was. */
+  private prettyLine(line: PhysicalLine): void {
+    const held = (this.prettyHeld ??= []);
+    held.push(line);
+    const t = line.text;
+    if (held.length === 1) return;
+    if (t === '}') {
+      this.prettyHeld = null;
+      const entry = journalJson(held.map((l) => l.text).join('\n'));
+      if (entry === null) return this.releasePretty(held);
+      const at = held.find((l) => PRETTY_MESSAGE.test(l.text)) ?? held[0]!;
+      return this.journalEntry(at, entry);
+    }
+    if (!PRETTY_FIELD.test(t) || held.length > MAX_PRETTY_LINES) {
+      this.prettyHeld = null;
+      this.releasePretty(held);
+    }
+  }
+
+  /** Held lines that were no json-pretty entry after all, read as they came. */
+  private releasePretty(held: PhysicalLine[]): void {
+    this.releasingJson = true;
+    try {
+      for (const l of held) this.read(l);
+    } finally {
+      this.releasingJson = false;
+    }
+  }
+
   /** The boot of the last `journalctl -o json` entry (see journalEntry). */
   private jsonBoot: string | null = null;
 
@@ -683,6 +720,9 @@ export class LineUnwrapper {
   /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
   end(): void {
     if (this.gutterHeld.length > 0) this.releaseGutter();
+    const pretty = this.prettyHeld;
+    this.prettyHeld = null;
+    if (pretty !== null) this.releasePretty(pretty);
     // (A last line that looked like a soft break: as it was, or decoded.)
     const held = this.qpHeld;
     this.qpHeld = null;
@@ -1313,6 +1353,12 @@ export interface JournalJsonEntry {
   lines: string[];
 }
 
+/** A field of a `journalctl -o json-pretty` entry: a tab (spaces, once a terminal expanded it), its name quoted,
+ *  ` : `, its value. */
+const PRETTY_FIELD = /^(?:\t| {2,8})"[A-Z_][A-Z0-9_]*" : /;
+const PRETTY_MESSAGE = /^(?:\t| {2,8})"MESSAGE" : /;
+/** The most lines one json-pretty entry is held for (an entry has a few dozen fields). */
+const MAX_PRETTY_LINES = 400;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const UTF8 = new TextDecoder();
 
