@@ -30,7 +30,12 @@ const TRANSFORMS: ReadonlyArray<[string, (s: string) => string]> = [
   ['HTML entities', (s) => s.replace(ESC, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')],
 ];
 /** Logs a transform does not apply to: a page's entities on a log that already has them would be escaped twice. */
-const SKIP: Readonly<Record<string, (s: string) => boolean>> = { 'HTML entities': (s) => /&(?:#\d|[a-z]{2,6};)/.test(s) };
+// (And a journal saved as JSON names each entry's unit in fields of its own (`UNIT`, `_SYSTEMD_UNIT`), which the
+// descriptions transform leaves in place while it takes the name out of the message.)
+const SKIP: Readonly<Record<string, (s: string) => boolean>> = {
+  'HTML entities': (s) => /&(?:#\d|[a-z]{2,6};)/.test(s),
+  'descriptions instead of unit names': (s) => s.startsWith('{'),
+};
 
 const shape = (input: Uint8Array | string) => {
   const f = findings(analyze(input));

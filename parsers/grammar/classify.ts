@@ -870,7 +870,12 @@ export class LineClassifier {
       const msg =
         parseStatusMessage(trimmed) ??
         (!trimmed.endsWith('.') && (trimmed.startsWith('Timed out waiting for device ') || trimmed.startsWith('Dependency failed for ')) ? parseStatusMessage(trimmed + '.') : null);
-      if (msg && BARE_VERBS.has(msg.verb) && !scriptStepWaiting(trimmed)) {
+      // (And a start in systemd 253's own form, the unit's name and its description, `Started foo.service - Foo.`:
+      // a restarted unit that came back, in `-o cat`.)
+      // (Not a session's scope: `Started session-c1.scope - Session c1 of User x.` is a login, read as such below.)
+      const started = msg !== null && msg.verb === 'started' && msg.unitText.includes(' - ') ? (parseUnitText(msg.unitText).name ?? '') : '';
+      const named = started !== '' && isUnitName(started) && !started.endsWith('.scope');
+      if (msg && (BARE_VERBS.has(msg.verb) || named) && !scriptStepWaiting(trimmed)) {
         this.out({ kind: 'status', at, word: '', message: trimmed, msg, repaired, bare: true });
         return;
       }
@@ -888,6 +893,15 @@ export class LineClassifier {
     if (first !== 0x5b && (text.includes('] ') || text.includes('   ')) && this.splice(at, text, repaired)) return;
     // (systemd in a container writes its log to the console without a prefix, and no status lines:
     // `Job systemd-update-utmp-runlevel.service/start failed with result 'dependency'.`)
+    // (PID 1's word that it restarts userspace, and its first words when it starts, alone on their lines:
+    // `journalctl -o cat`, a container's console.)
+    if ((c0 === 0x53 /* S */ && trimmed.startsWith('Soft-reboot')) || (c0 === 0x73 /* s */ && trimmed.startsWith('systemd ') && trimmed.includes(' running in system mode'))) {
+      const manager = matchManagerEvent(trimmed);
+      if (manager !== null && (manager.kind === 'soft-reboot' || manager.kind === 'manager-start')) {
+        this.out({ kind: 'pid1', at, manager });
+        return;
+      }
+    }
     // systemctl's own error, typed at a shell (`Job for foo.service failed because …`).
     if (c0 === 0x4a /* J */ && trimmed.startsWith('Job for ')) {
       const job = matchSystemctlError(trimmed);
@@ -1363,10 +1377,13 @@ export function isSessionStart(message: string): boolean {
   return message.charCodeAt(0) === 0x53 /* S */ && USER_SESSION.test(message);
 }
 
+const GETTY_UNIT = /^(?:serial-|console-|container-)?getty@\S*\.service$/;
+
 function isLoginMessage(ident: string, message: string): boolean {
   return (
     // (shadow-utils' login says it its own way: `ROOT LOGIN  on '/dev/ttyS4'`.)
-    (ident === 'login' && /LOGIN ON |LOGIN {1,2}on '|session opened for user/.test(message)) ||
+    // (Named by its getty's unit in `journalctl -o with-unit`: `serial-getty@ttyS0.service[468]: ROOT LOGIN ON ttyS0`.)
+    ((ident === 'login' || GETTY_UNIT.test(ident)) && /LOGIN ON |LOGIN {1,2}on '|session opened for user/.test(message)) ||
     (ident === 'systemd-logind' && message.startsWith('New session ')) ||
     // A desktop session's authentication agent registers with polkit: someone logged in (a graphical
     // autologin prints nothing else of it).

@@ -760,6 +760,17 @@ const VIEWER_JOURNAL = /^\s*((?:\d{4}-)?\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?|
 const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel|systemd(?:-[a-z]{1,24}){0,3})): ?(.*)$/;
 
 export function matchJournalLine(text: string): JournalLine | null {
+  const j = journalLine(text);
+  // (`journalctl -o with-unit` names each entry by its unit: PID 1's is `init.scope[1]`, a service's program its
+  // service, `systemd-logind.service[520]`.)
+  if (j !== null && j.pid !== null) {
+    if (j.pid === 1 && j.ident === 'init.scope') j.ident = 'systemd';
+    else if (j.ident.endsWith('.service') && j.ident.length > 8 && !j.ident.includes('@')) j.ident = j.ident.slice(0, -8);
+  }
+  return j;
+}
+
+function journalLine(text: string): JournalLine | null {
   const m = JOURNAL.exec(text);
   if (m === null) {
     // (A log viewer's table, its columns ruled with `│`: `12-11 23:09:13.784 systemd │ Dependency failed for /boot.`)

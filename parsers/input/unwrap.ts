@@ -78,7 +78,9 @@ const KMSG_LEVEL = /^<\d{1,3}>/;
 /** logcat's columns up to the message, with an empty tag's colon (the kernel's buffer). */
 const LOGCAT = /^\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} +\d{1,7} +\d{1,7} [VDIWEFA] (?: *: )?/;
 /** `journalctl -o short-delta`'s stamp, its monotonic part kept (group 1). */
-const SHORT_DELTA = /^(\[ {0,12}\d{1,10}\.\d{6}) < {0,12}\d{1,10}\.\d{6}>\]/;
+// (journalctl 257 pads the delta inside its brackets, `<    0.011911 >`, and leaves it blank on a boot's first entry:
+// `[   14.202943                ]`.)
+const SHORT_DELTA = /^(\[ {0,12}\d{1,10}\.\d{6})(?: < {0,12}\d{1,10}\.\d{6} ?>| {8,40})\]/;
 /** A /dev/kmsg record's header (`6,1234,5140900,-;`, with `,caller=T1` or other fields before the `;`), or a
  *  printk caller id alone (`T115;`, `C2;`, or in its brackets, `[  T669] `, from a kernel with printk.time=0). */
 const KMSG_RECORD = /^(?:\d{1,3},\d{1,12},(\d{1,15}),[-+c][^;\s]{0,40};|[TC]\d{1,7};|\[ {0,6}[TC]\d{1,7}\] )/;
@@ -125,6 +127,8 @@ const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
 /** grep's file name (and line number, `-n`; `-` on a context line) before a line it printed. */
 const GREP_PREFIX = /^((?:\.{1,2}\/|\/)?[\w.@+-]{1,64}(?:\/[\w.@+-]{1,64}){0,8})(?::\d{1,9}:|-\d{1,9}-|:)/;
 /** The names of the files logs are kept in (`syslog`, `messages.1`, `kern.log`, `boot.log`, `dmesg.txt`). */
+/** A name that is a log file's and nothing else's (no source file is called so). */
+const LOG_FILE_ONLY = /^(?:syslog|messages|kern|daemon|dmesg|boot|journal|console|serial|user|debug)(?:\.log)?(?:\.\d{1,2})?$|\.(?:log|txt)(?:\.\d{1,2})?$/;
 const LOG_FILE_NAME = /^(?:syslog|messages|kern|daemon|dmesg|boot|journal|console|serial|user|debug)(?:\.[\w-]{1,8}){0,2}$|\.(?:log|txt)(?:\.\d)?$/;
 /** A line number in a column of its own before a line (` 1407 09:14:46.553691  <6>[ …`). */
 const SPACED_NUMBER = /^ {0,8}(\d{1,9})[ \t]/;
@@ -323,8 +327,6 @@ export class LineUnwrapper {
     if (!line.overwritten) {
       const c = line.text.charCodeAt(0);
       if (c === 0x2d /* - */ && LAVA.test(line.text)) return this.lavaRecord(line);
-      // (`-o json-pretty`: an entry over many lines, `{`, a field a line, `}`; held until it closes.)
-      if (!this.releasingJson && (this.prettyHeld !== null || (c === 0x7b && line.text === '{'))) return this.prettyLine(line);
       // A LAVA log that was itself quoted in a mail or saved by a CI job with its clock in front.
       // (Checked by hand first: kernel lines begin with `[` and digits too; a CI clock has its `-` at 4 or 5.)
       const t = line.text;
@@ -343,6 +345,7 @@ export class LineUnwrapper {
       return this.out(line);
     }
     let text = this.unwrap(line.text);
+    if (text.charCodeAt(0) === 0x5b /* [ */) text = this.shortDelta(text);
     // A container runtime's partial records are one line of the guest's, joined here (a line longer than
     // MAX_CRI_LINE goes on in the next record, marked as cut, as the line splitter does).
     const held = this.criHeld;
@@ -359,6 +362,14 @@ export class LineUnwrapper {
       line = joined;
       text = joined.text;
     }
+    // (`-o json-pretty`: an entry over many lines, `{`, a field a line, `}`; held until it closes.)
+    if (!this.releasingJson && (this.prettyHeld !== null || text === '{')) return this.prettyLine({ ...line, text });
+    this.readUnwrapped(line, text);
+  }
+
+  /** A line with its envelopes taken off (see read). */
+  private readUnwrapped(line: PhysicalLine, text0: string): void {
+    let text = text0;
     // `journalctl -o json`: one entry an object a line, read as journalctl's short lines would show it (inside
     // whatever envelope: a CI job's clock, a mail's quote, a page's entities).
     if (text.charCodeAt(0) === 0x7b /* { */ && text.includes('"MESSAGE"') && text.includes('"__REALTIME_TIMESTAMP"')) {
@@ -665,10 +676,20 @@ export class LineUnwrapper {
   private releasePretty(held: PhysicalLine[]): void {
     this.releasingJson = true;
     try {
-      for (const l of held) this.read(l);
+      for (const l of held) this.readUnwrapped(l, l.text);
     } finally {
       this.releasingJson = false;
     }
+  }
+
+  /** `journalctl -o short-delta`'s stamp read as short-monotonic's, the delta dropped (see unwrap; read again
+   *  once the other envelopes are off, a CI clock or a mail's quote in front of it). */
+  private shortDelta(text: string): string {
+    if (!(text.includes(' <') || text.includes('   ]'))) return text;
+    const d = SHORT_DELTA.exec(text);
+    if (d === null) return text;
+    this.count('journal-delta');
+    return `${d[1]}]${text.slice(d[0].length)}`;
   }
 
   /** The boot of the last `journalctl -o json` entry (see journalEntry). */
@@ -865,13 +886,7 @@ export class LineUnwrapper {
     }
     // `journalctl -o short-delta`: the monotonic time and, in angle brackets, the time since the entry before
     // (`[    5.123456 <    0.000512>] host kernel: …`): read as short-monotonic, the delta dropped.
-    if (c === 0x5b && text.includes(' <')) {
-      const d = SHORT_DELTA.exec(text);
-      if (d !== null) {
-        this.count('journal-delta');
-        text = `${d[1]}]${text.slice(d[0].length)}`;
-      }
-    }
+    if (c === 0x5b) text = this.shortDelta(text);
     // grabserial (a board's serial capture): `[74.536364 0.165909] ` before each line, the time since its
     // base and since the line before.
     if (c === 0x5b && GRABSERIAL.test(text)) {
@@ -1094,8 +1109,9 @@ export class LineUnwrapper {
       if (m !== null) {
         const rest = text.slice(m[0].length);
         // (With -n, a log file's name and a line number, `console.log:1:SeaBIOS (version …)`, say it whatever the line.)
+        // (Only a log's own name, not a source file's: a Go program's `daemon.go:247: started snapd/2.61.1` is its words.)
         const numbered = m[0].endsWith(':') && m[0].length > m[1]!.length + 2;
-        if (m[1] === this.grepPath || (this.grepPath === null && (m[1]!.includes('/') || LOG_FILE_NAME.test(m[1]!)) && ((numbered && LOG_FILE_NAME.test(m[1]!.slice(m[1]!.lastIndexOf('/') + 1))) || TS_PREFIX.test(rest) || ISO_PREFIX.test(rest) || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))))) {
+        if (m[1] === this.grepPath || (this.grepPath === null && (m[1]!.includes('/') || LOG_FILE_NAME.test(m[1]!)) && ((numbered && LOG_FILE_ONLY.test(m[1]!.slice(m[1]!.lastIndexOf('/') + 1))) || TS_PREFIX.test(rest) || ISO_PREFIX.test(rest) || (rest.charCodeAt(0) === 0x5b && isKernelStamp(rest))))) {
           this.grepPath = m[1]!;
           text = rest;
           this.count('grep-prefix');

@@ -247,6 +247,8 @@ const SECURE_PANIC = /^(?:E\/TC:\S+ \S+ (Panic (?:'[^']*' )?at \S+:\d+(?: <\w+>)
  *  M for manual recovery`. */
 const MOUNTALL_WAIT = /^(The disk drive for \S+ is not ready yet or not present|Serious errors were found while checking the disk drive for \S+|An error occurred while mounting \S+)\.?\s*$/;
 
+/** login(1) saying someone logged in, its prefix gone (`journalctl -o cat`). */
+const LOGIN_SAID = /^(?:ROOT LOGIN ON \S+\s*$|pam_unix\(login:session\): session opened for user )/;
 /** The process an SELinux denial names. */
 const AVC_COMM = /\bcomm="([^"\s]{1,32})"/;
 /** A function and offset alone on a line: the end of a report's header that wrapped. */
@@ -409,6 +411,8 @@ export class Segmenter extends CrashTracker {
       }
       // (A journal printed as its messages only, `journalctl -o cat`: PID 1 starting a person's session.)
       else if (t0 === 0x53 /* S */ && isSessionStart(t.trimEnd()) && this.systemdRunning()) this.loginSeen(rec.at);
+      // (login(1)'s own words in the same, `ROOT LOGIN ON ttyS0`, `pam_unix(login:session): session opened for user root…`.)
+      else if ((t0 === 0x52 /* R */ || t0 === 0x70) /* p */ && LOGIN_SAID.test(t) && this.systemdRunning()) this.loginSeen(rec.at);
       else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
         const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
         if (m) this.rootWaited(m[1]!, rec.at);
