@@ -1064,15 +1064,12 @@ export class LineClassifier {
       if (rh !== null) this.rhStep = { name: rh[1]!.replace(/^(?:Starting|Stopping) /, ''), at };
     }
     // A kernel line without its stamp, known by the device it names the way only the kernel does (libata's
-    // `ata1.00: failed command: READ DMA`, a PCI driver's `ahci 000c:01:00.0: AHCI controller unavailable!`).
-    if (c0 >= 0x61 && c0 <= 0x7a && UNTIMED_DEVICE.test(trimmed)) {
-      this.kernel(at, null, trimmed, false);
-      return;
-    }
-    // (Or says what only the kernel says of a device or a mount that failed: `nfs: server 192.168.0.110 not
-    // responding, still trying`, `mmc1: Timeout waiting for hardware interrupt.`, `xenbus_probe_frontend: Timeout
-    // connecting to device: …`, as a kernel printing without timestamps (printk.time=0) shows them.)
-    if (((c0 >= 0x61 && c0 <= 0x7a) || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed))) {
+    // `ata1.00: failed command: READ DMA`, a PCI driver's `ahci 000c:01:00.0: AHCI controller unavailable!`), or by
+    // what only the kernel says of a device or a mount that failed (`nfs: server 192.168.0.110 not responding, still
+    // trying`, `mmc1: Timeout waiting for hardware interrupt.`, `xenbus_probe_frontend: Timeout connecting to device: …`),
+    // as a kernel printing without timestamps (printk.time=0) shows them.
+    const lower = c0 >= 0x61 && c0 <= 0x7a;
+    if ((lower && UNTIMED_DEVICE.test(trimmed)) || ((lower || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed)))) {
       this.kernel(at, null, trimmed, false);
       return;
     }
