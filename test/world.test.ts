@@ -4638,4 +4638,43 @@ test("`journalctl -o json-pretty`: an entry over its lines, `{` to `}`, is read 
   assert.not.ok(other.input.envelopes.some((e) => e.kind === 'journal-json'));
 });
 
+test("U-Boot that found nothing to boot: its EFI boot manager's `Cannot load any image` is the cause when no kernel follows, nothing when one does", () => {
+  const uboot = ['U-Boot 2023.01 (Sep 18 2025 - 23:22:33 +0700)', '', 'Model: TI AM335x BeagleBone Black', 'Hit any key to stop autoboot:  0', 'Scanning mmc 0:1...', 'No EFI system partition', 'BootOrder not defined', 'EFI boot manager: Cannot load any image'];
+  const failed = analyze([...uboot, '## Error: "bootcmd_nand0" not defined'].join('\n') + '\n');
+  assert.is(failed.verdict, 'failed');
+  assert.is(findings(failed).rootCause, 'EFI boot manager: Cannot load any image');
+  // (Tried first on each device; the next way loaded a kernel that booted: no failure.)
+  const booted = analyze([...uboot, 'Retrieving file: /extlinux/extlinux.conf', '6853120 bytes read in 442 ms (14.8 MiB/s)', 'Starting kernel ...', '', '[    0.000000] Booting Linux on physical CPU 0x0', '[    0.000000] Linux version 6.1.0 (x@y) #1 SMP', '[    2.000000] Run /sbin/init as init process'].join('\n') + '\n');
+  assert.is(findings(booted).rootCause, null);
+});
+
+test("Xen's network front end that could not set its card up (`vif vif-0: 2 parsing device/vif/0/mac`) is a driver's failure; the block front's probe error on an HVM guest is not", () => {
+  const head = ['[    0.780169] Linux agpgart interface v0.103', '[    0.787508] vbd vbd-5632: 19 xenbus_dev_probe on device/vbd/5632', '[    0.798153] Initialising Xen virtual ethernet driver.'];
+  const tail = ['[    0.916033] XENBUS: Device with no driver: device/vfb/0', '[    1.236938] EXT4-fs (dm-0): mounted filesystem with ordered data mode. Opts: (null)'];
+  const r = analyze([...head, '[    0.816282] vif vif-0: 2 parsing device/vif/0/mac', ...tail].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.ok(findings(r).rootCause?.includes('vif vif-0: 2 parsing device/vif/0/mac'), String(findings(r).rootCause));
+  assert.is(analyze([...head, ...tail].join('\n') + '\n').verdict, 'ok');
+});
+
+test("dracut's rd.debug trace: emergency_shell warning why is dracut giving up (its quote unquoted), though the trace ends before the shell's banner; a log begun after the command line does not say it lacked root=", () => {
+  const lines = [
+    "[   18.432232] dracut-mount[2146]: /bin/dracut-mount@34(): action_on_fail 'Can'\\''t mount root filesystem'",
+    "[   18.432993] dracut-mount[2146]: /lib/dracut-lib.sh@1142(action_on_fail): emergency_shell 'Can'\\''t' mount root filesystem",
+    '[   18.435722] dracut-mount[2146]: /lib/dracut-lib.sh@1105(emergency_shell): echo',
+    "[   18.436498] dracut-mount[2146]: /lib/dracut-lib.sh@1106(emergency_shell): warn 'Can'\\''t mount root filesystem'",
+  ];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  const got = findings(r);
+  assert.is(got.emergency, 'dracut-shell');
+  const cause = r.rootCause;
+  assert.ok(cause?.headline.startsWith('the initrd could not mount the root file system'), cause?.headline);
+  assert.not.ok(cause?.headline.includes('no root='), cause?.headline);
+  // (Another function's warn is only a trace.)
+  const other = analyze(['[   18.400000] Run /init as init process', "[   18.400001] dracut-pre-udev[300]: /lib/dracut-lib.sh@80(getarg): warn 'Can'\\''t mount root filesystem'"].join('\n') + '\n');
+  assert.is.not(other.verdict, 'failed');
+  assert.is(findings(other).emergency, 'none');
+});
+
 test.run();

@@ -1864,8 +1864,9 @@ function programNamesDescription(ident: string, description: string): boolean {
  * does not exist) and the log ends there, before any shell: the boot stops on that device.
  */
 /** The initrd could not mount its root: the `root=` it was given, or none at all. */
-function rootNotMounted(path: string): string {
-  return path === '' ? 'the initrd could not mount a root file system: the kernel command line names none (no root=)' : `the initrd could not mount the root file system ${path}`;
+function rootNotMounted(m: { path: string; noRootArg?: true }): string {
+  // (No root= only when the log showed the command line without one; a log begun later does not say.)
+  return m.path !== '' ? `the initrd could not mount the root file system ${m.path}` : m.noRootArg === true ? 'the initrd could not mount a root file system: the kernel command line names none (no root=)' : 'the initrd could not mount the root file system';
 }
 
 function missingAtEnd(c: CycleState): Cause | null {
@@ -1875,7 +1876,7 @@ function missingAtEnd(c: CycleState): Cause | null {
   return {
     kind: 'root-device',
     unit: deviceUnitForPath(m.path),
-    headline: m.unmounted === true ? `${rootNotMounted(m.path)}; the log ends in the initrd` : `the root device ${m.path} cannot appear (${m.ev.why}); the log ends in the initrd`,
+    headline: m.unmounted === true ? `${rootNotMounted(m)}; the log ends in the initrd` : `the root device ${m.path} cannot appear (${m.ev.why}); the log ends in the initrd`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -2063,7 +2064,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       return {
         kind: 'root-device',
         unit: deviceUnitForPath(m.path),
-        headline: m.unmounted === true ? `${rootNotMounted(m.path)}: the initrd gave up and entered ${shell}` : `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
+        headline: m.unmounted === true ? `${rootNotMounted(m)}: the initrd gave up and entered ${shell}` : `the root device ${m.path} never appeared: the initrd gave up and entered ${shell}`,
         lines: linesOf(evidence),
         evidence,
         cascade: null,

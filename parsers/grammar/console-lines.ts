@@ -359,6 +359,11 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'Unable to read "', pattern: /^\*\* Unable to read "[^"]+" from \S+ \S+ \*\*$/, example: '** Unable to read "openwrt-initramfs.bin" from usb 0:1 **' },
   // U-Boot found the image it loaded damaged (then `ERROR: can't get kernel image!`): the image's checksum is why.
   { literal: 'Bad Data CRC', pattern: /^Verifying Checksum \.\.\. Bad Data CRC$/, example: 'Verifying Checksum ... Bad Data CRC' },
+  // U-Boot's EFI boot manager found nothing to start on any device it tried; it is tried before the other ways on
+  // each device, so a kernel loaded after it (`Retrieving file: …`) gets past it: a failure only where nothing did.
+  { literal: 'EFI boot manager: ', pattern: /^EFI boot manager: Cannot load any image$/, example: 'EFI boot manager: Cannot load any image' },
+  // (U-Boot's boot_targets naming a device this board has no command for: where its list ran out.)
+  { literal: '## Error: "', pattern: /^## Error: "\w+" not defined$/, example: '## Error: "bootcmd_nand0" not defined' },
   // U-Boot's SPL could not make room for the FIT image it loads (`check CONFIG_SPL_SYS_MALLOC_SIZE` after it).
   { literal: 'Could not get FIT buffer', pattern: /^Could not get FIT buffer of \d+ bytes/, example: 'Could not get FIT buffer of 1074176 bytes' },
   // shim could not read the image it was to start (then `Failed to read header: Unsupported`, `Failed to load image`).

@@ -449,6 +449,7 @@ export function matchDeadDisk(message: string): 'driver' | null {
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
 // (i915's own words: `i915 0000:01:00.0: Failed to initialize GPU, declaring it wedged!`.)
 const GPU_INIT_FAILED = /^\S+ [\w:.]+: (?:\w+: )?(?:Fatal error during GPU init$|Failed to initialize GPU, declaring it wedged!?$)/;
+const XEN_VIF_FAILED = /^vif vif-\d+: \d{1,3} [a-z]+ \S/;
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
 const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|IP-Config: No network devices available|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;
@@ -509,6 +510,10 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // The kernel could not load the handler of a program's binary format: modprobe, itself of that format
   // (a 64-bit userspace under a 32-bit kernel), asked for it again and again, and init never ran.
   if (c === 0x72 /* r */) return message.startsWith('request_module: runaway loop modprobe ') ? 'driver' : null;
+  // Xen's network front end could not set its card up (xenbus's error: the errno, then what it was doing,
+  // `vif vif-0: 2 parsing device/vif/0/mac`): the guest has no network card. (Not the block front's
+  // `vbd vbd-5632: 19 xenbus_dev_probe …`, which an HVM guest whose disk is emulated prints on boots that work.)
+  if (c >= 0x30 && c <= 0x39) return message.startsWith('vif vif-') && XEN_VIF_FAILED.test(message) ? 'driver' : null;
   // An interrupt that no handler claimed, over and over (`irq 36: nobody cared (try booting with the
   // "irqpoll" option)`): the kernel disables it, and the devices on that line stop answering.
   if (c === 0x6e /* n */) return IRQ_NOBODY_CARED.test(message) ? 'hang' : null;

@@ -833,7 +833,7 @@ export class Segmenter extends CrashTracker {
    *  initrd has no root to switch to, whether root= named none or one that would not mount. */
   private rootNotMounted(at: LineRef, service: string | null): void {
     const boot = this.ensureBoot('log-start', at.lineNo);
-    const holder: { missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string } } = currentCycle(boot) ?? boot;
+    const holder: { missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string; noRootArg?: true } } = currentCycle(boot) ?? boot;
     const ev: Evidence = { line: at.lineNo, text: clip(at.text), why: 'dracut could not mount the root file system' };
     if (holder.missingDevice !== undefined) {
       const more = (holder.missingDevice.more ??= []);
@@ -842,7 +842,7 @@ export class Segmenter extends CrashTracker {
     }
     this.recognised++;
     const noRoot = boot.rootArg === undefined && boot.commandLine !== undefined;
-    holder.missingDevice = { path: boot.rootArg ?? '', ev, unmounted: true, ...(noRoot ? { more: [boot.commandLine!] } : {}), ...(service !== null ? { by: `${service}.service` } : {}) };
+    holder.missingDevice = { path: boot.rootArg ?? '', ev, unmounted: true, ...(noRoot ? { more: [boot.commandLine!], noRootArg: true as const } : {}), ...(service !== null ? { by: `${service}.service` } : {}) };
   }
 
   /**
@@ -973,6 +973,19 @@ export class Segmenter extends CrashTracker {
    */
   private dracutMessage(message: string, at: LineRef): void {
     const rest = message.replace(DRACUT_PREFIX, '');
+    // dracut's own trace (rd.debug, its PS4 `file@line(function): `): in emergency_shell, its `warn 'X'` is
+    // dracut saying `Warning: X` (why it gives up, `Can'\''t mount root filesystem` unquoted as the shell
+    // does), and the shell is entered, though the trace may end before the shell's banner.
+    if (rest.charCodeAt(0) === 0x2f /* / */ && rest.includes('(emergency_shell): warn ')) {
+      const warn = DRACUT_TRACE_WARN.exec(rest);
+      if (warn !== null) {
+        const prefix = message.slice(0, message.length - rest.length);
+        const said = warn[1]!.replaceAll("'\\''", "'");
+        this.dracutMessage(`${prefix}${said}`, at);
+        if (!said.startsWith('Entering emergency mode')) this.dracutMessage(`${prefix}Entering emergency mode. Exit the shell to continue.`, at);
+        return;
+      }
+    }
     if (rest.startsWith('Using kernel command line parameters:') && this.boot !== null) this.commandLine(this.boot, rest, at);
     if (rest.startsWith('Break ') && /^Break (?:before|after) [\w-]+\s*$/.test(rest)) this.breakAskedBy = { line: at.lineNo, text: clip(at.text), why: 'the kernel command line asked for this shell (rd.break=)' };
     if (rest.charCodeAt(0) === 0x43 /* C */ && /^Can't mount root filesystem\s*$/.test(rest)) this.rootNotMounted(at, /^(dracut-[\w-]+)\[\d+\]/.exec(message)?.[1] ?? null);
@@ -3630,3 +3643,6 @@ function earlySaid(boot: BootState, uptime: number, message: string): boolean {
   for (let i = 0; i < seen.uptimes.length; i++) if (seen.uptimes[i] === uptime && seen.messages[i]!.slice(0, 40) === head) return true;
   return false;
 }
+
+/** dracut's trace of its emergency_shell warning why (see dracutMessage): the quoted words, `'\\''` a quote in them. */
+const DRACUT_TRACE_WARN = /^\/\S+@\d+\(emergency_shell\): warn '((?:[^']|'\\'')*)'\s*$/;

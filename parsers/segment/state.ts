@@ -94,8 +94,8 @@ export interface CycleState {
   contentEnd: number;
   /** The device dracut said does not exist (`Warning: /dev/mapper/rootvg-rootlv does not exist`), or the root it
    *  could not mount (`unmounted`: `Warning: Can't mount root filesystem`; `path` then the `root=` argument, or '' when
-   *  the command line gave none). */
-  missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
+   *  it is not known; `noRootArg` when the command line was seen and gave none). */
+  missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string; noRootArg?: true };
   /** The latest failed unit that started its OnFailure= units (emergency.target, for a CoreOS Ignition unit). */
   onFailure: string | null;
   index: number;
@@ -306,7 +306,7 @@ export interface BootState {
   /** (`rc`: an old-style step, `Starting foo: `, whose end need not be printed.) */
   lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: Evidence[]; rc?: boolean };
   /** The device dracut said does not exist, before any userspace cycle (see CycleState). */
-  missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string };
+  missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string; noRootArg?: true };
   /** Line of the kernel banner (`Linux version …`), when seen. */
   bannerLine: number | null;
   index: number;
