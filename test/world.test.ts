@@ -4677,4 +4677,16 @@ test("dracut's rd.debug trace: emergency_shell warning why is dracut giving up (
   assert.is(findings(other).emergency, 'none');
 });
 
+test("systemctl's `Job for X failed` relayed by the program that ran it (cloud-init's `Stderr: Job for …`) names the unit that failed", () => {
+  const lines = [
+    'Jan 03 04:00:32 vm systemd[1]: Starting Cloud-init: Network Stage...',
+    "Jan 03 04:02:32 vm cloud-init[517]: Command: ['systemctl', 'start', 'systemd-networkd-wait-online.service']",
+    'Jan 03 04:02:32 vm cloud-init[517]: Exit code: 1',
+    'Jan 03 04:02:32 vm cloud-init[517]: Stderr: Job for systemd-networkd-wait-online.service failed because the control process exited with error code.',
+  ];
+  assert.is(f(lines).rootCause, 'systemd-networkd-wait-online.service');
+  // (Its output otherwise is only output.)
+  assert.is(f([...lines.slice(0, 3), 'Jan 03 04:02:32 vm cloud-init[517]: Stderr: Job for x.service canceled.']).rootCause, null);
+});
+
 test.run();

@@ -708,7 +708,9 @@ const SYSTEMCTL_REFUSED = /^Failed to (?:start|restart|isolate) (\S+?\.(?:servic
  *  a script, it names the unit that failed. (`Job for X canceled.` is no failure.) */
 const SYSTEMCTL_JOB_FAILED = /^Job for (\S+?\.(?:service|mount|target|socket|swap|device|path|timer)) failed(?: because |\.)/;
 
-export function matchSystemctlError(message: string, typed = false): ManagerEvent | null {
+export function matchSystemctlError(message0: string, typed = false): ManagerEvent | null {
+  // (Relayed by the program that ran it, as cloud-init reports a command that failed: `Stderr: Job for …`.)
+  const message = message0.charCodeAt(0) === 0x53 /* S */ && message0.startsWith('Stderr: Job for ') ? message0.slice(8) : message0;
   const c = message.charCodeAt(0);
   if (c === 0x4a /* J */ && message.startsWith('Job for ')) {
     const j = SYSTEMCTL_JOB_FAILED.exec(message);
