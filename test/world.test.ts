@@ -4689,4 +4689,28 @@ test("systemctl's `Job for X failed` relayed by the program that ran it (cloud-i
   assert.is(f([...lines.slice(0, 3), 'Jan 03 04:02:32 vm cloud-init[517]: Stderr: Job for x.service canceled.']).rootCause, null);
 });
 
+test("kexec to a kernel booted `quiet`: what follows `kexec_core: Starting new kernel` is the next kernel's boot, though it printed nothing of its start", () => {
+  const lines = ['root@debian:~# systemctl start kexec.target', '[268181.341191] kexec_core: Starting new kernel', '/dev/sda1: clean, 35704/655360 files, 366185/2621179 blocks', 'GROWROOT: NOCHANGE: partition 1 is size 20969439. it cannot be grown', '', 'Debian GNU/Linux 9 debian ttyS0', '', 'debian login: root'];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(r.boots.length, 2);
+  assert.is(r.boots[1]!.startReason, 'kexec');
+  assert.is(r.boots[1]!.startLine, 3);
+  assert.is(r.boots[0]!.endLine, 2);
+  assert.is(r.verdict, 'ok');
+  // (A kernel that does print goes by its own start, as before.)
+  const loud = analyze([...lines.slice(0, 2), '[    0.000000] Linux version 4.9.0-13-amd64 (debian-kernel@lists.debian.org) #1 SMP', '[    0.000000] Command line: BOOT_IMAGE=/vmlinuz root=/dev/sda1', '[    2.100000] Run /init as init process'].join('\n') + '\n');
+  assert.is(loud.boots.length, 2);
+  assert.is(loud.boots[1]!.startReason, 'kernel-banner');
+});
+
+test("U-Boot's prompt: `version` typed there prints its banner, no reset; `reset` typed there (`resetting ...`) ends the boot the log began in", () => {
+  const lines = ['=> reset', 'resetting ...', '', 'U-Boot SPL 2021.10 (Sep 27 2021 - 08:59:58 +0200)', 'Trying to boot from SPI', '', 'U-Boot 2021.10 (Sep 27 2021 - 08:59:58 +0200)', '', 'Hit any key to stop autoboot:  0 ', '=> vers', 'U-Boot 2021.10 (Sep 27 2021 - 08:59:58 +0200)', '', 'aarch64-linux-gnu-gcc (Debian 8.3.0-2) 8.3.0', '=> '];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(r.boots.length, 2, r.boots.map((b) => `${b.startReason}@${b.startLine}`).join(' '));
+  assert.is(r.boots[0]!.startsMidway, true);
+  assert.is(r.boots[1]!.startLine, 4);
+  // (The same banner after a reset the log does not show is a new boot.)
+  assert.is(analyze([...lines.slice(3, 9), 'U-Boot 2021.10 (Sep 27 2021 - 08:59:58 +0200)'].join('\n') + '\n').boots.length, 2);
+});
+
 test.run();

@@ -59,6 +59,8 @@ function renderBoot(boot: Boot, out: string[], opts: TextOptions): void {
         : `the log starts as the kernel starts (first timestamp ${boot.firstUptime.toFixed(2)} s)`
       : boot.startReason === 'timestamps-restarted'
       ? 'kernel timestamps restarted'
+      : boot.startReason === 'kexec'
+      ? 'started by the kernel before (kexec)'
       : `from the ${boot.startReason.replace('-', ' ')}`;
   const kernel = boot.kernelVersion ? `, kernel ${safeText(boot.kernelVersion)}` : '';
   out.push(p.bold(`Boot ${boot.index}`) + ` — ${how}${kernel}  ${p.dim(lines(boot.startLine, boot.endLine))}`);

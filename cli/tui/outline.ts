@@ -155,7 +155,7 @@ export function findings(report: Report, row: TimelineRow | undefined, expanded:
 }
 
 function bootFindings(boot: Boot, out: FindingRow[], expanded: ReadonlySet<string>, collapsed: ReadonlySet<string>): void {
-  out.push(plain(`b${boot.index}-start`, 'dim', '·', boot.startsMidway ? 'the log starts midway through this boot' : `boot from the ${boot.startReason.replace('-', ' ')}`, boot.startLine));
+  out.push(plain(`b${boot.index}-start`, 'dim', '·', boot.startsMidway ? 'the log starts midway through this boot' : boot.startReason === 'kexec' ? 'boot started by the kernel before (kexec)' : `boot from the ${boot.startReason.replace('-', ' ')}`, boot.startLine));
   if (boot.rootCause) rootCause(boot.rootCause, `b${boot.index}`, [], out, expanded, collapsed);
   else if (boot.emergency) out.push({ ...plain(`b${boot.index}-em`, 'red', '⚠', boot.emergency.kind, boot.emergency.line, evidenceText(boot.emergency.evidence, boot.emergency.line)), failure: true });
   for (const c of boot.crashes) {

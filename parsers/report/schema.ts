@@ -204,7 +204,7 @@ export const KernelCrash = z.object({
 
 export const Boot = z.object({
   index: z.number().int().positive(),
-  startReason: z.enum(['log-start', 'firmware', 'bootloader', 'kernel-banner', 'timestamps-restarted', 'journal-boot']).describe("journal-boot: a journal's `-- Boot … --` or `-- Reboot --` separator"),
+  startReason: z.enum(['log-start', 'firmware', 'bootloader', 'kernel-banner', 'timestamps-restarted', 'journal-boot', 'kexec']).describe("journal-boot: a journal's `-- Boot … --` or `-- Reboot --` separator; kexec: the kernel before started this one (`kexec_core: Starting new kernel`) and this one printed nothing of its own start"),
   startsMidway: z.boolean().describe('the log begins after this boot started'),
   startLine: z.number().int().positive(),
   endLine: z.number().int().positive(),

@@ -387,6 +387,16 @@ export class Segmenter extends CrashTracker {
       else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);
       else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
       else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
+      // `reset` typed at U-Boot's prompt, and its answer: the machine resets. A log that begins there began in a
+      // running bootloader, a boot of its own before the next power-on's banner.
+      else if (t0 === 0x72 /* r */ && t.trimEnd() === 'resetting ...' && (this.boot === null || (!this.boot.hasKernel && this.boot.cycles.length === 0 && this.boot.end === 'log-end'))) {
+        const typed = this.recentText(rec.at.lineNo - 1);
+        if (typed !== undefined && RESET_TYPED.test(typed.text)) {
+          const boot = this.boot ?? this.startBoot('log-start', typed.lineNo);
+          if (boot.phases.length === 0) this.bootPhase(boot, 'bootloader', typed.lineNo);
+          this.endBoot(boot, 'reboot', rec.at);
+        }
+      }
       // agetty's /etc/issue (`Kernel 5.16.0 on an ppc64le`), printed with the login prompt just below it.
       else if (t0 === 0x4b /* K */ && ISSUE_KERNEL.test(t) && this.boot !== null) {
         const cycle = currentCycle(this.boot);
@@ -488,9 +498,16 @@ export class Segmenter extends CrashTracker {
       return;
     }
     switch (rec.kind) {
-      case 'marker':
+      case 'marker': {
+        // U-Boot's banner printed by `version` typed at its prompt (`=> vers`): the command's answer, no reset.
+        const typed = this.recentText(rec.at.lineNo - 1);
+        if (typed !== undefined && VERSION_TYPED.test(typed.text)) {
+          this.recognised++;
+          return this.touch();
+        }
         this.loadedPast(rec.at, MARKER_LOADED);
         return this.marker(rec.marker, rec.banner, rec.at, rec.handover);
+      }
       case 'status':
         this.statusLines++;
         // Firmware prints `Starting …` too (`Starting depthcharge on …`); before any kernel it is not systemd's.
@@ -1425,17 +1442,37 @@ export class Segmenter extends CrashTracker {
       return;
     }
     if (rec.kind === 'marker' || t.trim() === '' || (rec.kind === 'text' && (isConsoleToolLine(t) || Segmenter.REBOOTING_IN.test(t)))) return;
+    // (The kernel that was to start the next one crashed doing it, its debugger's report after `Starting new
+    // kernel`: no next kernel ran.)
+    if (this.restartHow === 'kexec' && rec.kind === 'text' && rec.crash !== null) {
+      this.restartAfterPanic = null;
+      this.afterRestart = null;
+      return;
+    }
     const seen = (this.afterRestart ??= { line: rec.at.lineNo, count: 0 });
     if (++seen.count < 2) return;
     this.restartAfterPanic = null;
     this.afterRestart = null;
-    this.startBoot('firmware', rec.at.lineNo);
+    // (After kexec the next kernel's boot begins at the first of them: no firmware banner comes to be missed.)
+    if (this.restartHow === 'kexec') {
+      // (The first of them was read into the boot before: it ends where this one begins.)
+      boot.endLine = Math.min(boot.endLine, seen.line - 1);
+      boot.contentEnd = Math.min(boot.contentEnd, seen.line - 1);
+      this.startBoot('kexec', seen.line);
+    } else this.startBoot('firmware', rec.at.lineNo);
+    this.restartHow = 'firmware';
   }
+
+  /** What restarts the machine whose restart restartAfterPanic waits on: firmware after a reset, or kexec. */
+  private restartHow: 'firmware' | 'kexec' = 'firmware';
 
   /** The panic's restart line, a kernel line or (printk time off) a plain one. */
   private rebootingIn(text: string, at?: LineRef, uptime?: number | null): void {
     if (!Segmenter.REBOOTING_IN.test(text)) return;
-    if (this.boot !== null && this.boot.end === 'panic') this.restartAfterPanic = this.boot;
+    if (this.boot !== null && this.boot.end === 'panic') {
+      this.restartAfterPanic = this.boot;
+      this.restartHow = 'firmware';
+    }
     // panic()'s last words, `Kernel Offset: …` then `Rebooting in 1 seconds..`, with its first line not in the
     // log (an excerpt that begins in the trace): a panic all the same.
     if (this.boot !== null && this.boot.end !== 'panic' && at !== undefined && this.k1Message.startsWith('Kernel Offset: ') && at.lineNo - this.k1Line <= 2 && !this.boot.crashes.some((c) => c.kind === 'panic')) {
@@ -1760,6 +1797,12 @@ export class Segmenter extends CrashTracker {
           break;
         case 'restart':
           this.endBoot(boot, 'reboot', at);
+          // (kexec starts the next kernel with no firmware between: one booted `quiet` prints nothing of its
+          // own, and what comes next, an initramfs's fsck, the login prompt, is its boot's.)
+          if (rec.message.startsWith('kexec')) {
+            this.restartAfterPanic = boot;
+            this.restartHow = 'kexec';
+          }
           break;
         case 'power-down':
           this.endBoot(boot, 'poweroff', at);
@@ -3646,3 +3689,8 @@ function earlySaid(boot: BootState, uptime: number, message: string): boolean {
 
 /** dracut's trace of its emergency_shell warning why (see dracutMessage): the quoted words, `'\\''` a quote in them. */
 const DRACUT_TRACE_WARN = /^\/\S+@\d+\(emergency_shell\): warn '((?:[^']|'\\'')*)'\s*$/;
+
+/** `version` typed at a bootloader's prompt (U-Boot's `=> vers`, `U-Boot> version`, a board's own `zynq-uboot> version`). */
+const VERSION_TYPED = /^(?:=>|[\w-]*U-Boot>|[\w-]+>) ?vers(?:ion)?\s*$/;
+/** `reset` typed at a bootloader's prompt (U-Boot's `=> reset`). */
+const RESET_TYPED = /^(?:=>|[\w-]*U-Boot>|[\w-]+>) ?reset\s*$/;

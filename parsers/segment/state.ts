@@ -204,7 +204,7 @@ export interface CrashState {
   trace: boolean | null;
 }
 
-export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot';
+export type BootStartReason = 'log-start' | 'firmware' | 'bootloader' | 'kernel-banner' | 'timestamps-restarted' | 'journal-boot' | 'kexec';
 
 export interface BootState {
   /** A bootloader error before any kernel ran. */
