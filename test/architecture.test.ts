@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CORPORA } from './support/corpus.js';
+import { CORPORA, loadCorpus } from './support/corpus.js';
+import { Analyzer } from '../parsers/index.js';
+import type { Segmenter } from '../parsers/segment/segmenter.js';
 
 const PARSERS = join(resolve(CORPORA, '..'), 'parsers');
 
@@ -47,6 +49,25 @@ test('analysing a log loads no zod, ink, React, serialport or xterm (they are fo
   const graph = staticGraph(join(resolve(CORPORA, '..'), 'dist/cli/main.js'));
   assert.ok([...graph].some((f) => f.endsWith('parsers/index.js')), 'the graph reaches the core');
   for (const heavy of ['zod', 'yaml', 'ink', 'react', 'serialport', '@xterm/headless']) assert.not.ok(graph.has(heavy), `main.js loads ${heavy} eagerly`);
+});
+
+test("the segmenter's boots and cycles each have one shape (the same fields in the same order) whatever the log, so reading them stays monomorphic", () => {
+  const boots = new Set<string>();
+  const cycles = new Set<string>();
+  const sample = loadCorpus().filter((_, i) => i % 7 === 0);
+  for (const c of sample) {
+    const a = new Analyzer({ name: c.name });
+    a.write(c.log);
+    a.end();
+    const seg = (a as unknown as { segmenter: Segmenter }).segmenter;
+    for (const b of seg.boots) {
+      boots.add(Object.keys(b).join(','));
+      for (const y of b.cycles) cycles.add(Object.keys(y).join(','));
+    }
+  }
+  assert.ok(sample.length > 100);
+  assert.is(boots.size, 1, `boot shapes: ${boots.size} (a field added to a BootState after startBoot made it; give it a place, undefined, in startBoot's literal)`);
+  assert.is(cycles.size, 1, `cycle shapes: ${cycles.size} (likewise, newCycle's literal)`);
 });
 
 test.run();

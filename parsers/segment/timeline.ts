@@ -106,6 +106,9 @@ export abstract class Timeline {
       const cycle = currentCycle(prev);
       if (cycle && cycle.end === 'log-end' && prev.end !== 'log-end') cycle.end = prev.end === 'panic' ? 'panic' : prev.end;
     }
+    // Every field present from the start, the optional ones undefined: all boots share one hidden class, and the
+    // segmenter's reads of them stay monomorphic (a field added later, in an order each log decides, made 27
+    // shapes across the corpus and cost a tenth of the analyzer's speed; test/architecture.test.ts holds to it).
     const boot: BootState = {
       index: (this.boots.at(-1)?.index ?? this.droppedBoots) + 1,
       startReason: reason,
@@ -145,6 +148,42 @@ export abstract class Timeline {
       initramfsSteps: undefined,
       kernelFailures: undefined,
       rootWait: undefined,
+      kernelLastText: undefined,
+      repeating: undefined,
+      initRunUptime: undefined,
+      initRunText: undefined,
+      spokeAfterInit: undefined,
+      stoppedAt: undefined,
+      deferredProbe: undefined,
+      initError: undefined,
+      bootloaderFault: undefined,
+      kernelLastLine: undefined,
+      dracutWaiting: undefined,
+      initqueueTimeout: undefined,
+      rootArg: undefined,
+      firstWall: undefined,
+      earlyKernel: undefined,
+      commandLine: undefined,
+      rootMountDevice: undefined,
+      firstStorageError: undefined,
+      initRunLine: undefined,
+      mountErrors: undefined,
+      loggedIn: undefined,
+      journalMountError: undefined,
+      nixosStage2: undefined,
+      overseerFailed: undefined,
+      secureFirmwarePanic: undefined,
+      traceback: undefined,
+      nspawnErrors: undefined,
+      lsbStep: undefined,
+      rootMountError: undefined,
+      rootMountSaid: undefined,
+      preinit: undefined,
+      netDeviceFailed: undefined,
+      storageDriverFailure: undefined,
+      rootMountedLine: undefined,
+      initramfsUnpackFailed: undefined,
+      moduleRefused: undefined,
     };
     if (this.containerPending && prev === null) boot.container = true;
     this.containerPending = false;
@@ -295,6 +334,20 @@ export abstract class Timeline {
       missingDevice: undefined,
       restarting: undefined,
       fatal: undefined,
+      helperSpoke: undefined,
+      restarts: undefined,
+      startCounts: undefined,
+      lastBegun: undefined,
+      hookGaveUp: undefined,
+      hookErrors: undefined,
+      lastProcessError: undefined,
+      startsFromWithin: undefined,
+      modulesLoadError: undefined,
+      listedJobs: undefined,
+      ignitionCritical: undefined,
+      traceback: undefined,
+      lastProcessLine: undefined,
+      issueLine: undefined,
     };
     // dracut said the root device does not exist before systemd's first line: this cycle's initrd gave up on it.
     if (boot.cycles.length === 0 && boot.missingDevice) cycle.missingDevice = boot.missingDevice;
