@@ -4713,4 +4713,27 @@ test("U-Boot's prompt: `version` typed there prints its banner, no reset; `reset
   assert.is(analyze([...lines.slice(3, 9), 'U-Boot 2021.10 (Sep 27 2021 - 08:59:58 +0200)'].join('\n') + '\n').boots.length, 2);
 });
 
+test("a log that went through a Markdown conversion (`\\* Starting udev`, `\\[ ok \\]`): its escapes come off once a line shows them, and OpenRC's words read", () => {
+  const r = analyze(['OpenRC 0.4.3 is starting up Gentoo Linux (x86\\_64) \\[VSERVER\\]', '\\* Mounting /dev', " \\* Starting udev", ' \\* Failed to start udev', ' \\* ERROR: udev failed to start'].join('\n') + '\n');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'markdown-escapes'), JSON.stringify(r.input.envelopes));
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]!.startsMidway, false, 'OpenRC named the container it starts in');
+  // (A kernel's own backslashes stay: ACPI's `\_SB_`.)
+  const acpi = analyze(['[    0.512345] ACPI: \\_SB_.PCI0: _OSC: OS supports [ExtendedConfig ASPM ClockPM Segments MSI HPX-Type3]', '[    0.612345] ACPI: \\_SB_.PCI0: _OSC: platform does not support [PCIeHotplug LTR]'].join('\n') + '\n');
+  assert.not.ok(acpi.input.envelopes.some((e) => e.kind === 'markdown-escapes'));
+});
+
+test("sysvinit's step the log ends in, its program's errors after it, is where the boot stopped, with no kernel line in the log", () => {
+  const lines = ['INIT: version 3.06 booting', 'Using makefile-style concurrent boot in runlevel S.', 'Starting fake hwclock: loading system time.', 'Starting log2ram:', "touch: cannot touch '/var/hdd.log/log2ram.test': Read-only file system"];
+  assert.is(f(lines).rootCause, 'Starting log2ram');
+  assert.is(f([...lines, 'done.', 'INIT: Entering runlevel: 2', 'debian login:']).rootCause, null);
+});
+
+test("s6-overlay: a log that opens on its first words began with the container; one that opens on a later service's began after it", () => {
+  const later = analyze(['s6-rc: info: service legacy-cont-init successfully started', 's6-rc: info: service legacy-services: starting', 's6-rc: info: service legacy-services successfully started'].join('\n') + '\n');
+  assert.is(later.boots[0]!.startsMidway, true);
+  const first = analyze(['s6-rc: info: service s6rc-oneshot-runner: starting', 's6-rc: info: service s6rc-oneshot-runner successfully started', 's6-rc: info: service legacy-services successfully started'].join('\n') + '\n');
+  assert.is(first.boots[0]!.startsMidway, false);
+});
+
 test.run();

@@ -203,6 +203,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: '[ATF][', pattern: /^\[ATF\]\[\s*\d+\.\d+\]/, example: '[ATF][    13.425391]save kernel info' },
   // cloud-hypervisor's own banner as it starts a guest (it loads the kernel itself, no firmware runs).
   { kind: 'firmware', literal: 'Cloud Hypervisor Guest', pattern: /^Cloud Hypervisor Guest\s*$/, example: 'Cloud Hypervisor Guest', banner: 'cloud-hypervisor' },
+  // QEMU's s390-ccw BIOS says which load parameter it IPLs with, once for each device it tries (no new boot each time).
+  { kind: 'firmware', literal: 'LOADPARM=[', pattern: /^LOADPARM=\[.{0,8}\]\s*$/, example: 'LOADPARM=[        ]' },
   { kind: 'firmware', literal: 'iPXE', pattern: /^iPXE \(/, example: 'iPXE (http://ipxe.org) 00:03.0 CA00 PCI2.10 PnP PMM+3FF8C8A0+3FEC8A0 CA00' },
   // iPXE fetching what it boots (`http://10.0.0.1/boot/kernel... ok`, `tftp://…/initrd... 42%`).
   { kind: 'firmware', literal: '://', firsts: 'htfn', pattern: /^(?:https?|tftp|ftp|nfs):\/\/\S+\.\.\. ?(?:ok|\d{1,3}%|Connection timed out|No such file|Permission denied)/, example: 'http://rgw-vip.nmn/boot-images/9e2032aa/kernel... ok' },
@@ -364,6 +366,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   { literal: 'EFI boot manager: ', pattern: /^EFI boot manager: Cannot load any image$/, example: 'EFI boot manager: Cannot load any image' },
   // (U-Boot's boot_targets naming a device this board has no command for: where its list ran out.)
   { literal: '## Error: "', pattern: /^## Error: "\w+" not defined$/, example: '## Error: "bootcmd_nand0" not defined' },
+  // QEMU's s390-ccw BIOS could not IPL (initial program load) from a device, or from any.
+  { literal: 'IPL', pattern: /^(?:ERROR: )?(?:Failed to IPL this \w+ image!|No suitable device for IPL\b)/, example: 'ERROR: No suitable device for IPL. Halting...' },
   // U-Boot's SPL could not make room for the FIT image it loads (`check CONFIG_SPL_SYS_MALLOC_SIZE` after it).
   { literal: 'Could not get FIT buffer', pattern: /^Could not get FIT buffer of \d+ bytes/, example: 'Could not get FIT buffer of 1074176 bytes' },
   // shim could not read the image it was to start (then `Failed to read header: Unsupported`, `Failed to load image`).

@@ -263,6 +263,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // instruction in kernel code[#1]:`), glued at times to a partition list the fault cut (`hda:Unhandled …`).
   { kind: 'oops', literal: 'Unhandled kernel unaligned access', starts: ['Unhandled kernel unaligned access'], pattern: /^(?:\S{1,16}:)?(?<what>Unhandled kernel unaligned access(?: or invalid instruction)?)\[#\d+\]:/, title: '$<what>', example: 'Unhandled kernel unaligned access or invalid instruction[#1]:' },
   { kind: 'oops', literal: ' instruction in kernel code', starts: ['Reserved instruction in kernel code', 'Break instruction in kernel code', 'Trap instruction in kernel code'], pattern: /^(?:\S{1,16}:)?(?<what>(?:Reserved|Break|Trap) instruction in kernel code)\[#\d+\]:/, title: '$<what>', example: 'Reserved instruction in kernel code[#1]:' },
+  // LoongArch's die() for an address or alignment error in the kernel (its `ade`/`ale` exceptions).
+  { kind: 'oops', literal: 'Kernel a', starts: ['Kernel ade access', 'Kernel ale access'], pattern: /^(?<what>Kernel a[dl]e access)\[#\d+\]:/, title: '$<what>', example: 'Kernel ade access[#1]:' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
   // (Its `[#1] …` may have gone to the next line, wrapped by a mail: `Internal error: synchronous external abort: 96000210`.)
   { kind: 'oops', literal: 'Internal error: ', starts: ['Internal error: '], pattern: /^Internal error: (?<what>[^:]*): (?<code>[0-9a-fA-F]{1,16})(?: (?<rest>\[#\d+\].*?))?\s*$/, title: 'Internal error: $<what>: $<code> $<rest>', example: 'Internal error: : 8 [#1] SMP ARM' },

@@ -38,6 +38,7 @@ export type EnvelopeKind =
   | 'grabserial'
   | 'compose'
   | 'markdown-bold'
+  | 'markdown-escapes'
   | 'quoted-printable'
   | 'ebcdic-brackets'
   | 'forum-markup'
@@ -120,6 +121,11 @@ const COMPOSE_PREFIX = /^([A-Za-z0-9][\w.-]{0,63}) +\| /;
 /** What the first line of a container's console says, before compose's column is known to be there. */
 const COMPOSE_FIRST = /^(?:systemd \d+|\[\s*(?:OK|FAILED|DEPEND|\d+\.\d{6})|Welcome to |Detected virtualization |Failed to |\[!!!!!!\])/;
 /** `**…**` around words, not stars of the text's own (`*** Starting kernel ***`). */
+/** A line that begins with a Markdown escape (`\* Starting …`, ` \* ERROR: …`, `\# …`), or holds an escaped pair of
+ *  brackets (`\[ ok \]`, `\[VSERVER\]`). */
+const MD_ESCAPED_START = /^\s{0,8}\\[*[#]|\\\[[^\]\\]{1,40}\\\]/;
+const MD_ESCAPE = /\\[*[\]#]/;
+const MD_ESCAPE_ALL = /\\([*[\]#])/g;
 const MARKDOWN_BOLD = /(?<![*\w])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![*\w])/;
 /** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
 const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
@@ -605,6 +611,8 @@ export class LineUnwrapper {
   private prevBlank = false;
   private spacedRun = 0;
   private doubleSpaced = false;
+  /** The log came through a Markdown conversion that escaped its stars and brackets (see unwrap). */
+  private mdEscapes = false;
   private deepFirst = 0;
   /** The indent the deeper first lines shared (null: they differed). */
   private deepWs: string | null = null;
@@ -1092,6 +1100,16 @@ export class LineUnwrapper {
       if (b !== null) {
         text = text.slice(0, b.index) + b[1]! + text.slice(b.index + b[0].length);
         this.count('markdown-bold');
+      }
+    }
+    // A page converted to Markdown escaped the punctuation Markdown would read (`\* Starting udev`, `\[ ok \]`):
+    // learned from a line that begins so (no console line begins with a backslash), then taken off every line.
+    // (Only stars, brackets and hashes: a kernel's `\_SB_` is ACPI's own backslash.)
+    if (text.includes('\\')) {
+      if (!this.mdEscapes && MD_ESCAPED_START.test(text)) this.mdEscapes = true;
+      if (this.mdEscapes && MD_ESCAPE.test(text)) {
+        text = text.replace(MD_ESCAPE_ALL, '$1');
+        this.count('markdown-escapes');
       }
     }
     // NixOS's test driver puts the machine's name before each console line (`machine # [    1.2] …`).

@@ -143,6 +143,8 @@ const STAGE1_ERROR = /\b(?:not found|unbound variable|failed|[Ee]rror|ERROR|FATA
 const ROOT_MOUNTING = /^[Mm]ounting \/dev\/(?:mapper\/)?([\w.-]+)\s*(?:->|on|at|to)\s*\/(?:sysroot|root|new_root|newroot|booster\.root|mnt\/root|rootfs)\b/;
 
 /** The container OpenRC says it starts up in, at the end of its banner. */
+/** s6-overlay's first words as a container starts (v3's preinit, or s6-rc starting its first service). */
+const S6_FIRST_WORDS = /^(?:\/package\/admin\/s6-overlay\/libexec\/preinit: |s6-rc: info: service s6rc-oneshot-runner: starting)/;
 const OPENRC_CONTAINER = /is starting up .*\[(?:LXC|DOCKER|PODMAN|SYSTEMD-NSPAWN|OPENVZ|VSERVER|RKT|WSL|JAIL|PROOT|UML)\]\s*$/;
 
 /** debian-installer's `The failing step is: …` (its dialog's frame drawn around it, as `x` or `│`). */
@@ -310,7 +312,7 @@ export class Segmenter extends CrashTracker {
       if (u !== null) this.unitAskedBy = { ev: { line, text: clip(shown), why: `the command line asked for it (systemd.unit=${u[1]}.${u[2]})` }, kind: u[1] === 'rescue' ? 'rescue' : 'emergency', boot: this.boot?.index ?? 1 };
     }
     // (Any word of init's or of systemd's after an LSB step began says the step ended; the kernel's do not.)
-    if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && (LSB_STATUS.test(shown) || RC_STEP_DONE.test(shown) || (this.boot.lsbStep.rc === true && line - this.boot.lsbStep.line > 3))))) this.boot.lsbStep.closed = true;
+    if (this.boot?.lsbStep?.closed === false && line > this.boot.lsbStep.line && (rec.kind === 'init' || rec.kind === 'prompt' || rec.kind === 'status' || rec.kind === 'journal' || (rec.kind === 'text' && (LSB_STATUS.test(shown) || RC_STEP_DONE.test(shown) || (this.boot.lsbStep.rc === true && line - this.boot.lsbStep.line > 3 && shown.trim() !== ''))))) this.boot.lsbStep.closed = true;
     // (The kernel's word just after mount(8)'s, on a path beside its mount point, says why it failed.)
     const jm = this.boot?.journalMountError;
     if (jm !== undefined && line > jm.ev.line && line - jm.ev.line <= 3 && jm.more.length < 2 && (rec.kind === 'kernel' || (rec.kind === 'journal' && rec.journal.ident === 'kernel')) && shown.includes(jm.path.slice(0, jm.path.lastIndexOf('/') + 1)) && jm.path.lastIndexOf('/') > 0) jm.more.push({ line, text: clip(shown), why: 'the kernel says why' });
@@ -474,7 +476,7 @@ export class Segmenter extends CrashTracker {
       // The init scripts of Debian before its LSB look (and of others that copied it) say a step and what it
       // started on one line, `Starting internet superserver: inetd.`, `Configuring network interfaces...done.`:
       // a step whose line ends without its `.` or `done` has not ended (its `done.` may come on a line of its own).
-      else if ((t0 === 0x53 /* S */ || t0 === 0x43 /* C */ || t0 === 0x4c /* L */ || t0 === 0x4d /* M */ || t0 === 0x41 /* A */ || t0 === 0x49) /* I */ && this.boot !== null && this.boot.cycles.length === 0 && this.boot.hasKernel && RC_STEP_LINE.test(t)) {
+      else if ((t0 === 0x53 /* S */ || t0 === 0x43 /* C */ || t0 === 0x4c /* L */ || t0 === 0x4d /* M */ || t0 === 0x41 /* A */ || t0 === 0x49) /* I */ && this.boot !== null && this.boot.cycles.length === 0 && (this.boot.hasKernel || this.boot.init === 'sysvinit') && RC_STEP_LINE.test(t)) {
         const m = RC_STEP_LINE.exec(t.trimEnd())!;
         // (Their own lines, or a program's, go on under a step that is not stuck: only one followed by no more than
         // a few lines to the log's end is, see above.)
@@ -641,7 +643,9 @@ export class Segmenter extends CrashTracker {
         }
         if (!this.systemdRunning()) boot.init ??= rec.init;
         // s6-overlay's first words with no kernel before them: a container's log, begun where the container began.
-        if (rec.init === 's6' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 2) boot.container = true;
+        // (Its first: its preinit, or s6-rc starting its first service; a log that opens on a later service's words
+        // began after the container did.)
+        if (rec.init === 's6' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 2 && S6_FIRST_WORDS.test(rec.at.text)) boot.container = true;
         // OpenRC names the container it starts up in (`OpenRC 0.11.8 is starting up Gentoo Linux (x86_64) [LXC]`):
         // with no kernel before it, the log begins where the container did.
         if (rec.init === 'openrc' && !boot.hasKernel && boot.cycles.length === 0 && rec.at.lineNo - boot.startLine <= 4 && OPENRC_CONTAINER.test(rec.at.text)) boot.container = true;
