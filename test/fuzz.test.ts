@@ -248,4 +248,18 @@ test('regression: a plain line after a LAVA record does not overtake it', () => 
   assert.equal(analyze(inputs[2]!).boots.map((b) => [b.startReason, b.startLine, b.endLine]), [['log-start', 1, 2], ['kernel-banner', 3, 3]]);
 });
 
+/** Found by the fuzzer's consistency check (the slice of seed 20261207, case 3188, shrunk to the input below) and by
+ *  the corpus's consistency rules (`ho-console-sles-hpe-systemctl-kexec-6.7.7-clean`): after kexec, the next boot
+ *  begins at the first line after it, which the boot before had already been read to; its cycle kept that line. */
+test('regression: a boot begun after kexec leaves no cycle of the boot before reaching into it', () => {
+  const inputs = [
+    latin1('21:59:56 1 systemd[1]:[ 2.113191]kexec_core: Starting new kernel\n0\n0'),
+    latin1('[    5.000000] systemd[1]: Reached target Multi-User System.\n[    9.000000] kexec_core: Starting new kernel\nGROWROOT: NOCHANGE\n\nDebian GNU/Linux 9 debian ttyS0\n\ndebian login:\n'),
+  ];
+  for (const input of inputs) assert.is(checkInput(input), null);
+  const r = analyze(inputs[1]!);
+  assert.equal(r.boots.map((b) => [b.startReason, b.startLine]), [['log-start', 1], ['kexec', 3]]);
+  assert.ok(r.boots[0]!.cycles.every((c) => c.endLine <= 2), JSON.stringify(r.boots[0]!.cycles.map((c) => [c.startLine, c.endLine])));
+});
+
 test.run();

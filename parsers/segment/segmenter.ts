@@ -1458,12 +1458,8 @@ export class Segmenter extends CrashTracker {
     this.restartAfterPanic = null;
     this.afterRestart = null;
     // (After kexec the next kernel's boot begins at the first of them: no firmware banner comes to be missed.)
-    if (this.restartHow === 'kexec') {
-      // (The first of them was read into the boot before: it ends where this one begins.)
-      boot.endLine = Math.min(boot.endLine, seen.line - 1);
-      boot.contentEnd = Math.min(boot.contentEnd, seen.line - 1);
-      this.startBoot('kexec', seen.line);
-    } else this.startBoot('firmware', rec.at.lineNo);
+    if (this.restartHow === 'kexec') this.startBoot('kexec', trimTo(boot, seen.line - 1) ? seen.line : rec.at.lineNo);
+    else this.startBoot('firmware', rec.at.lineNo);
     this.restartHow = 'firmware';
   }
 
@@ -3698,3 +3694,20 @@ const DRACUT_TRACE_WARN = /^\/\S+@\d+\(emergency_shell\): warn '((?:[^']|'\\'')*
 const VERSION_TYPED = /^(?:=>|[\w-]*U-Boot>|[\w-]+>) ?vers(?:ion)?\s*$/;
 /** `reset` typed at a bootloader's prompt (U-Boot's `=> reset`). */
 const RESET_TYPED = /^(?:=>|[\w-]*U-Boot>|[\w-]+>) ?reset\s*$/;
+
+/**
+ * A boot's ranges (its own, its cycles' and their phases') ended at `last`, a line already read into it: true when
+ * nothing of it began after `last`, and they are cut there; false, untouched, when something did.
+ */
+function trimTo(boot: BootState, last: number): boolean {
+  const phases = [...boot.phases, ...boot.cycles.flatMap((c) => c.phases)];
+  if (boot.startLine > last || boot.cycles.some((c) => c.startLine > last) || phases.some((p) => p.startLine > last)) return false;
+  boot.endLine = Math.min(boot.endLine, last);
+  boot.contentEnd = Math.min(boot.contentEnd, last);
+  for (const c of boot.cycles) {
+    c.endLine = Math.min(c.endLine, last);
+    c.contentEnd = Math.min(c.contentEnd, last);
+  }
+  for (const p of phases) p.endLine = Math.min(p.endLine, last);
+  return true;
+}
