@@ -142,9 +142,9 @@ const STAGE1_ERROR = /\b(?:not found|unbound variable|failed|[Ee]rror|ERROR|FATA
 /** An initramfs saying it mounts a device as its root: the device's kernel name. */
 const ROOT_MOUNTING = /^[Mm]ounting \/dev\/(?:mapper\/)?([\w.-]+)\s*(?:->|on|at|to)\s*\/(?:sysroot|root|new_root|newroot|booster\.root|mnt\/root|rootfs)\b/;
 
-/** The container OpenRC says it starts up in, at the end of its banner. */
 /** s6-overlay's first words as a container starts (v3's preinit, or s6-rc starting its first service). */
 const S6_FIRST_WORDS = /^(?:\/package\/admin\/s6-overlay\/libexec\/preinit: |s6-rc: info: service s6rc-oneshot-runner: starting)/;
+/** The container OpenRC says it starts up in, at the end of its banner. */
 const OPENRC_CONTAINER = /is starting up .*\[(?:LXC|DOCKER|PODMAN|SYSTEMD-NSPAWN|OPENVZ|VSERVER|RKT|WSL|JAIL|PROOT|UML)\]\s*$/;
 
 /** debian-installer's `The failing step is: …` (its dialog's frame drawn around it, as `x` or `│`). */
@@ -1421,7 +1421,8 @@ export class Segmenter extends CrashTracker {
     this.prompt(p, { lineNo, text });
   }
 
-  /** A boot whose kernel panicked and said it will restart the machine (`Rebooting in 10 seconds..`). */
+  /** A boot that ended in a restart with no firmware banner bound to mark the next (a panic's `Rebooting in`, or kexec,
+   *  see restartHow): the lines that come next begin the next boot. */
   private restartAfterPanic: BootState | null = null;
   private static readonly REBOOTING_IN = /^\s*Rebooting in \d+ seconds?\.*\s*$/;
 
