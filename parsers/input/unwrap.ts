@@ -120,12 +120,11 @@ const GRABSERIAL = /^\[\d{1,7}\.\d{6} \d{1,7}\.\d{6}\] ?/;
 const COMPOSE_PREFIX = /^([A-Za-z0-9][\w.-]{0,63}) +\| /;
 /** What the first line of a container's console says, before compose's column is known to be there. */
 const COMPOSE_FIRST = /^(?:systemd \d+|\[\s*(?:OK|FAILED|DEPEND|\d+\.\d{6})|Welcome to |Detected virtualization |Failed to |\[!!!!!!\])/;
-/** `**…**` around words, not stars of the text's own (`*** Starting kernel ***`). */
 /** A line that begins with a Markdown escape (`\* Starting …`, ` \* ERROR: …`, `\# …`), or holds an escaped pair of
  *  brackets (`\[ ok \]`, `\[VSERVER\]`). */
 const MD_ESCAPED_START = /^\s{0,8}\\[*[#]|\\\[[^\]\\]{1,40}\\\]/;
-const MD_ESCAPE = /\\[*[\]#]/;
 const MD_ESCAPE_ALL = /\\([*[\]#])/g;
+/** `**…**` around words, not stars of the text's own (`*** Starting kernel ***`). */
 const MARKDOWN_BOLD = /(?<![*\w])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?![*\w])/;
 /** A test driver's machine name before a console line (NixOS: `machine # `, `server # `). */
 const VM_NAME_PREFIX = /^([a-z][\w-]{0,31}) #(?: |$)/;
@@ -1107,8 +1106,9 @@ export class LineUnwrapper {
     // (Only stars, brackets and hashes: a kernel's `\_SB_` is ACPI's own backslash.)
     if (text.includes('\\')) {
       if (!this.mdEscapes && MD_ESCAPED_START.test(text)) this.mdEscapes = true;
-      if (this.mdEscapes && MD_ESCAPE.test(text)) {
-        text = text.replace(MD_ESCAPE_ALL, '$1');
+      const plain = this.mdEscapes ? text.replace(MD_ESCAPE_ALL, '$1') : text;
+      if (plain !== text) {
+        text = plain;
         this.count('markdown-escapes');
       }
     }
