@@ -316,3 +316,33 @@ test('a mount\'s own timeout in a journal is its failure, even when PID 1 then l
 });
 
 test.run();
+
+test('a disk fails on its third I/O error in a boot; one error, or a floppy\'s, is no failure', () => {
+  const io = (t: string, dev: string, sector: number) => `[ ${t}] blk_update_request: I/O error, dev ${dev}, sector ${sector}`;
+  const head = [BANNER, '[    1.000000] sd 0:0:0:0: [sda] Attached SCSI disk'];
+  const once = analyze([...head, io('   5.000000', 'sda', 8)].join('\n'));
+  assert.is(once.boots[0]!.rootCause, null);
+  const floppy = analyze([...head, io('   5.000000', 'fd0', 0), io('   6.000000', 'fd0', 0), io('   7.000000', 'fd0', 0)].join('\n'));
+  assert.is(floppy.boots[0]!.rootCause, null);
+  const failing = analyze([...head, io('   5.000000', 'sda', 8), io('   6.000000', 'sda', 16), io('   7.000000', 'sda', 24)].join('\n'));
+  const cause = failing.boots[0]!.rootCause;
+  assert.ok(cause !== null);
+  assert.is(cause.kind, 'kernel-error');
+  assert.is(cause.lines[0], 3, 'named by its first error');
+  assert.equal(cause.evidence.map((e) => e.line), [3, 4, 5]);
+});
+
+test('a resume from hibernation that a driver refused is one failure told over its lines', () => {
+  const log = [
+    'PM: Image signature found, resuming',
+    'PM: hibernation: resume from hibernation',
+    'nvidia 0000:64:00.0: PM: pci_pm_freeze(): nv_pmops_freeze [nvidia] returns -5',
+    'nvidia 0000:64:00.0: PM: failed to quiesce async: error -5',
+    'PM: hibernation: Failed to load image, recovering.',
+    'PM: hibernation: resume failed (-5)',
+  ];
+  const cause = analyze(log.join('\n')).boots[0]!.rootCause;
+  assert.ok(cause !== null);
+  assert.match(cause.headline, /could not resume from hibernation/);
+  assert.equal(cause.evidence.map((e) => e.line), [3, 4, 5, 6]);
+});

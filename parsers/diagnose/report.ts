@@ -188,6 +188,13 @@ function overseerFailed(b: BootState): Cause | null {
   const o = b.overseerFailed;
   if (o === undefined) return null;
   const said = o.message.replace(/\.+$/, '');
+  // (No disk for Anaconda, after a storage controller's driver failed, or a device's probe: that is why.)
+  const sd = b.storageDriverFailure ?? b.probeFailed;
+  if (o.who === 'Anaconda' && o.message === 'No disks detected' && sd !== undefined && sd.line < o.ev.line) {
+    const what = sd === b.storageDriverFailure ? "a storage controller's driver failed" : 'a device failed to probe';
+    const evidence: Evidence[] = [{ line: sd.line, text: sd.text, why: what }, ...(sd === b.storageDriverFailure ? b.storageDriverFailure.more : []), o.ev];
+    return { kind: 'kernel-error', unit: sd.message, description: sd.message, headline: `${what} (${sd.message}); Anaconda then found no disk to install on`, lines: linesOf(evidence), evidence, cascade: null, dependents: 0, crash: null };
+  }
   return statedCause('unit', o.message, o.who === 'QEMU' ? `QEMU stopped the machine: ${said.replace(/^qemu-[\w-]+: /, '')}` : o.who === 'debian-installer' ? `debian-installer's step "${said}" failed` : `Anaconda stopped the installation: ${said}`, [o.ev], o.message);
 }
 
@@ -252,9 +259,9 @@ function kernelFailure(b: BootState): Cause | null {
   const device = mount !== undefined ? FS_DEVICE.exec(mount.message)?.[1] : undefined;
   const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && FS_DEVICE.exec(f.message)?.[1] === device) : undefined;
   const main = damage ?? mount ?? found[0]!;
-  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network', settle: 'udev had not finished with the devices when its time ran out', io: 'the disk could not read what was asked of it', suspend: 'the kernel gave up suspending the machine' };
+  const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network', settle: 'udev had not finished with the devices when its time ran out', io: 'the disk could not read what was asked of it', suspend: 'the kernel gave up suspending the machine', resume: 'the kernel could not resume the machine from hibernation' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
-  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)', settle: 'udevadm settle timed out', io: 'a disk failed to read', suspend: 'the machine could not suspend' }[main.kind];
+  const what = { mount: 'the kernel could not mount a filesystem', damage: 'the kernel found a filesystem damaged', driver: 'a kernel driver could not load', hang: 'a device stopped responding', disk: 'a disk failed', network: 'the kernel could not configure its network (ip=)', settle: 'udevadm settle timed out', io: 'a disk failed to read', suspend: 'the machine could not suspend', resume: 'the machine could not resume from hibernation' }[main.kind];
   // (A DRM driver's line is named without its location tag, `[drm:i915_hangcheck_hung] *ERROR* `; as printed,
   // with it, is its description.)
   const drm = main.text.indexOf('[drm:');
@@ -460,6 +467,14 @@ const IO_ERROR_DISK = /I\/O error,? (?:on )?dev ([a-z]+\d*[a-z]*?)(?:p?\d+)?\b/;
  * …`, `[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx timeout`), and then the kernel crashed in that same
  * code (a WARNING in `fs/btrfs/…`, a trace through `[amdgpu]`): its words are why, the crash what followed.
  */
+/** A driver's failure, the boot's first kernel failure, a few lines before the WARNING (see buildBoot). */
+function driverBeforeWarning(b: BootState, crash: CrashState): boolean {
+  const first = b.kernelFailures?.[0];
+  return first !== undefined && first.kind === 'driver' && first.line < crash.line && crash.line - first.line <= DRIVER_TEARDOWN_LINES;
+}
+/** Lines from a driver's failure to the WARNING its teardown trips. */
+const DRIVER_TEARDOWN_LINES = 12;
+
 function failureInCrashCode(b: BootState, crash: CrashState, crashCause: Cause): Cause | null {
   const frames = crash.details.frames;
   const title = crash.title.toLowerCase();
@@ -1145,19 +1160,25 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     // with no other error: `** No partition table - mmc 1 **`, then `Retrieving file: /boot/extlinux/extlinux.conf`.)
     if (!b.hasKernel && b.cycles.length === 0 && b.bootloaderError !== null && b.bootloaderError.gotPast !== true) {
       const e = b.bootloaderError;
-      const message = e.message.replace(/^(?:ERROR: |error: |\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
+      const message = e.message.replace(/^(?:ERROR: +|error: +|\*\* )/, '').replace(/[.!]?\s*(?:\*\*)?$/, '');
       rootCause = {
         kind: 'bootloader',
         unit: message,
         headline: `the bootloader failed before any kernel ran: ${message}`,
         lines: [e.line],
-        evidence: [...(e.before !== undefined ? [e.before] : []), { line: e.line, text: e.text, why: 'the bootloader reports the error' }, ...e.more],
+        evidence: [...(e.before !== undefined ? [e.before] : []), { line: e.line, text: e.text, why: 'the bootloader reports the error' }, ...e.more].sort((x, y) => x.line - y.line),
         cascade: null,
         dependents: 0,
         crash: null,
         // (As the bootloader printed it: `error: unknown filesystem.`.)
         description: e.message.trim(),
       };
+    } else if (crash && !inCycle && !explainedByCycle && crash.kind === 'warning' && driverBeforeWarning(b, crash)) {
+      // A driver that gave up on its device, and the WARNING its teardown then tripped (`amdgpu …: Fatal error
+      // during GPU init`, `[drm] amdgpu: finishing device.`, `WARNING: … at drm_mm_takedown`): the driver's failure
+      // is the cause, the WARNING what followed from it.
+      const driver = kernelFailure(b)!;
+      rootCause = { ...driver, evidence: [...driver.evidence, ...crash.evidence.slice(0, 1).map((e) => ({ ...e, why: 'then the kernel warned as the driver let go of its device' }))] };
     } else if (crash && !inCycle && !explainedByCycle && !ASKED_CRASH.test(crash.title)) {
       // No init to run because the root never came (`Root-NFS: no NFS server address`, a filesystem the
       // kernel could not mount), then `No working init found`: the root's failure is the cause.

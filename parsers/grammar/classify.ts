@@ -164,7 +164,7 @@ function statusInTail(text: string): number {
 /** The kernel's own lines that end a boot or start init, untimed. */
 /** What the kernel failed at, when nothing else failed: a filesystem it could not mount or found damaged, a driver. */
 /** (`netdev`: a network controller or its PHY said it failed; no failure of the boot's by itself, see the segmenter.) */
-export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io' | 'suspend' | 'netdev';
+export type KernelFailure = 'mount' | 'damage' | 'driver' | 'hang' | 'disk' | 'network' | 'settle' | 'io' | 'suspend' | 'resume' | 'ioerror' | 'netdev';
 const UNTIMED_FILESYSTEM = /^(?:NVRM: |VFS: Cannot open root device|No filesystem could mount root|BTRFS(?::? error| critical| warning| info)? \(device [^)]*\)|EXT4-fs (?:error )?\(\S+\): |XFS \(\S+\): |SQUASHFS error: |(?:squashfs: )?Filesystem uses "\w+" compression\. This is not supported|UBIFS error |F2FS-fs \(\S+\): |jffs2: (?:Too few erase blocks|Erase at 0x)|VFS: Mounted root \()/;
 const UNTIMED_EVENT = /^(?:reboot: (?:Restarting system|machine restart|Power down|System halted)|Restarting system\.\s*$|Run \/\S* as init process$|Waiting for root device \S+?\.{0,3}$|request_module: runaway loop modprobe \S+$|do_page_fault\(\): sending SIG(?:SEGV|BUS) to \S+ for invalid)/;
 /** A kmsg record's level before a kernel stamp. */
@@ -973,7 +973,8 @@ export class LineClassifier {
       this.out({ kind: 'bootloader-error', at, message: bootError });
       return;
     }
-    const init = matchOtherInit(trimmed);
+    // (Talos's own lines without the kernel's stamp: `docker logs` of Talos run in a container, `talosctl logs`.)
+    const init = (c0 === 0x5b /* [ */ ? matchTalos(trimmed) : null) ?? matchOtherInit(trimmed);
     if (init) {
       this.rcStep = null;
       this.out({ kind: 'init', at, init: init.init, failed: init.failed, opens: init.opens });
@@ -1069,7 +1070,8 @@ export class LineClassifier {
     // trying`, `mmc1: Timeout waiting for hardware interrupt.`, `xenbus_probe_frontend: Timeout connecting to device: …`),
     // as a kernel printing without timestamps (printk.time=0) shows them.
     const lower = c0 >= 0x61 && c0 <= 0x7a;
-    if ((lower && UNTIMED_DEVICE.test(trimmed)) || ((lower || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed)))) {
+    // (And the power management core's `PM: ` lines: a suspend or a hibernation told by the kernel.)
+    if ((lower && UNTIMED_DEVICE.test(trimmed)) || (c0 === 0x50 /* P */ && trimmed.startsWith('PM: ')) || ((lower || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed)))) {
       this.kernel(at, null, trimmed, false);
       return;
     }

@@ -41,6 +41,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // mail's wrap: `… does not exist.  Dropping` / `to a shell!`.)
   { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist(?:\.?\s*$|\.\s+Dropping\b)/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
+  // casper (Ubuntu's live media) found no medium with its live file system on it, and gives up to its shell.
+  { kind: 'initramfs-shell', literal: 'containing a live file', pattern: /^Unable to find a medium containing a live file ?system/, example: 'Unable to find a medium containing a live file system', announces: true },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
   { kind: 'initramfs-shell', literal: 'dropped into', pattern: /\bYour? are now being dropped into (?:an )?emergency shell/, example: 'You are now being dropped into an emergency shell.', announces: true },
   { kind: 'initramfs-shell', literal: 'being dropped to', pattern: /You are being dropped to a recovery shell/, example: 'You are being dropped to a recovery shell', announces: true },
@@ -474,11 +476,13 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // OpenBIOS (QEMU's sparc and ppc firmware) took a trap it has no handler for, and stops.
   { literal: 'Unhandled Exception 0x', pattern: /^Unhandled Exception 0x[0-9a-fA-F]+\s*$/, example: 'Unhandled Exception 0x0000000000000020' },
   { literal: 'Entering rescue mode', pattern: /^Entering rescue mode\.\.\.$/, example: 'Entering rescue mode...' },
+  // Trusted Firmware stopped on an error it could not go on from (`PANIC at PC : 0x2ffea213`, after its `ERROR:`): no bootloader ran.
+  { literal: 'PANIC at PC : ', pattern: /^PANIC at PC : 0x[0-9a-fA-F]+\s*$/, example: 'PANIC at PC : 0x2ffea213' },
   // systemd-boot and its stub stop on a failed assertion (`…, halting.`): no kernel ran.
   { literal: 'failed at ', pattern: /^systemd-(?:boot|stub): Assertion '.+' failed at \S+, halting\.?$/, example: "systemd-boot: Assertion 'prefix' failed at ../src/boot/efi/stub.c:372@load_addons, halting." },
 ];
 
-const BOOTLOADER_FIRST = new Set(['A', 'I', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G', '.']);
+const BOOTLOADER_FIRST = new Set(['A', 'I', '!', 'C', 'D', 'E', 'B', 'b', 'W', 'e', 'U', '*', '[', 'm', 's', 'd', 'p', 'u', '"', 'F', 'S', 'V', 'R', '#', 'i', 'n', 't', '(', 'L', 'G', '.', 'P']);
 
 const BOOTLOADER_ANYWHERE = BOOTLOADER_ERRORS.filter((r) => r.anywhere === true);
 
@@ -904,9 +908,11 @@ export type OtherInit = 'openrc' | 'sysvinit' | 'upstart' | 'busybox' | 'talos' 
  *  `[talos] phase config (6/6): failed` (a phase whose task failed). */
 // (Its sequencer names a phase that failed by its words: `[talos] error running phase "unmount system disk
 // submounts": 1 error occurred:`.)
-const TALOS_TASK = /^\[talos\] (?:(?:task|phase) (\S+) \(\d+\/\d+\): failed\b|error running phase "([^"]{1,80})"|)/;
+// (Written to a container's output, or by `talosctl logs`, its lines carry its own clock: `[talos] 2024/02/06 17:46:19 phase
+// legacyCleanup (8/11): failed`.)
+const TALOS_TASK = /^\[talos\] (?:\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? )?(?:(?:task|phase) (\S+) \(\d+\/\d+\): failed\b|error running phase "([^"]{1,80})"|)/;
 /** Its initramfs stopping for good (`[talos] [initramfs] x86_64 microarchitecture level 2 or higher is required, halting`). */
-const TALOS_HALTING = /^\[talos\] (?:\[\w+\] )?(\S.*?,? halting)\.?\s*$/;
+const TALOS_HALTING = /^\[talos\] (?:\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)? )?(?:\[\w+\] )?(\S.*?,? halting)\.?\s*$/;
 
 /**
  * dinit's own status lines: the status word and the service's name alone (`[  OK  ] syslog-ng`,

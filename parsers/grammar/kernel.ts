@@ -443,9 +443,14 @@ export function matchBrokenFilesystem(message: string): 'mount' | 'damage' | nul
 const DISK_UNIDENTIFIED = /^ata\d+(?:\.\d+)?: failed to IDENTIFY \(I\/O error, err_mask=0x[0-9a-f]+\)/;
 
 /** A storage device the kernel could not bring up at all: its driver's failure. */
-export function matchDeadDisk(message: string): 'driver' | null {
-  return message.charCodeAt(0) === 0x61 /* a */ && DISK_UNIDENTIFIED.test(message) ? 'driver' : null;
+export function matchDeadDisk(message: string): 'driver' | 'disk' | 'ioerror' | null {
+  const c0 = message.charCodeAt(0);
+  if (c0 === 0x61 /* a */) return DISK_UNIDENTIFIED.test(message) ? 'driver' : message.endsWith('(media error)') && ATA_MEDIA_ERROR.test(message) ? 'ioerror' : null;
+  if (c0 === 0x73 /* s */) return message.startsWith('sd ') && SCSI_OFFLINED.test(message) ? 'disk' : null;
+  return DISK_IO_ERROR.test(message) ? 'ioerror' : null;
 }
+/** libata's word that the drive could not read a sector (`ata1.00: tag 0 cmd 0x25 Emask 0x9 stat 0x51 err 0x40 (media error)`). */
+const ATA_MEDIA_ERROR = /^ata\d+\.\d+: .*\(media error\)$/;
 
 /** How the messages of a driver that could not load begin (NVIDIA's kernel module speaks as `NVRM`). */
 export const DRIVER_FAILURE_STARTS = ['NVRM: '];
@@ -495,12 +500,24 @@ const ATOM_HANG = /\*ERROR\* atombios stuck in loop for more than \d+secs aborti
 const STORAGE_DRIVER_FAILED = /^(?:smartpqi|megaraid_sas|mpt[23]sas|mpi3mr|hpsa|aacraid|qla2xxx|lpfc|ahci|nvme|vmw_pvscsi|hv_storvsc) [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]: failed to (?:allocate|initiali[sz]e|init|map|enable|request|set up)\b/;
 const NFS_NOT_RESPONDING = /^nfs: server \S+ not responding, (?:still trying|timed out)$/;
 
-export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | 'suspend' | null {
+export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 'network' | 'suspend' | 'resume' | 'ioerror' | null {
   // The kernel could not suspend the machine (`Error taking CPU1 down: -16`, `Non-boot CPUs are not disabled`,
   // `PM: Some devices failed to suspend, or early wake event detected`, `Freezing of tasks failed after 20.01
   // seconds`): it gave up and resumed; whatever asked for the suspend did not get it.
   const c0 = message.charCodeAt(0);
   if ((c0 === 0x45 /* E */ || c0 === 0x4e /* N */ || c0 === 0x50 /* P */ || c0 === 0x46) /* F */ && SUSPEND_FAILED.test(message)) return 'suspend';
+  // The kernel could not bring back the machine a hibernation saved (`PM: hibernation: Failed to load image,
+  // recovering.`, `PM: Image mismatch: architecture specific data`, x86's `Hibernate inconsistent memory map
+  // detected!`): it boots afresh, and what was open is lost.
+  if ((c0 === 0x50 /* P */ || c0 === 0x48) /* H */ && RESUME_FAILED.test(message)) return 'resume';
+  // A RAID or SAS controller's driver that could not bring its controller up: the disks behind it never come.
+  if (c0 === 0x6d /* m */ && STORAGE_CONTROLLER_FAILED.test(message)) return 'driver';
+  // The SCSI layer took a disk that stopped answering out of service (`sd 0:0:0:0: [sda] tag#0 Medium access timeout
+  // failure. Offlining disk!`): what is on it is gone.
+  if (c0 === 0x73 /* s */ && message.startsWith('sd ') && SCSI_OFFLINED.test(message)) return 'disk';
+  // A disk that could not read or write a block (`end_request: I/O error, dev sda, sector 976751999`): one such line is
+  // an error, several a disk failing (counted where the boot is kept).
+  if (c0 === 0x49 /* I */ && message.startsWith('I/O error, dev ') && DISK_IO_ERROR.test(message)) return 'ioerror';
   if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message) || HANGCHECK.test(message))) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
@@ -524,7 +541,7 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   if (c === 0x43 /* C */) return IOMMU_HANG.test(message) ? 'hang' : null;
   // An NVMe command the drive did not complete in time (`nvme nvme1: I/O 852 QID 15 timeout, aborting`):
   // the controller is reset next, and what waits on the drive waits.
-  if (c === 0x49 /* I */) return NVME_TIMEOUT.test(message) ? 'hang' : null;
+  if (c === 0x49 /* I */) return NVME_TIMEOUT.test(message) ? 'hang' : DISK_IO_ERROR.test(message) ? 'ioerror' : null;
   // An SD/MMC controller that stopped answering (`mmc1: Timeout waiting for hardware interrupt.`, then its
   // register dump): the card behind it is gone.
   // (Or a USB host controller that stopped completing its commands: `xhci_hcd 0000:29:00.3: Timeout while
@@ -558,9 +575,22 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   return null;
 }
 const PCIEHP_NO_DEVICE = /^\S+ \S+: pciehp: Slot\([^)]{1,16}\): No device found/;
-const SUSPEND_FAILED = /^(?:Error taking CPU\d+ down: -?\d+$|Non-boot CPUs are not disabled$|PM: Some devices failed to suspend\b|PM: Device \S+ failed to suspend\w*: error -?\d+|Freezing (?:of tasks|user space processes|remaining freezable tasks) failed after [\d.]+ seconds)/;
+const SUSPEND_FAILED = /^(?:PM: (?:hibernation: )?Cannot find swap device\b|Error taking CPU\d+ down: -?\d+$|Non-boot CPUs are not disabled$|PM: Some devices failed to suspend\b|PM: Device \S+ failed to suspend\w*: error -?\d+|Freezing (?:of tasks|user space processes|remaining freezable tasks) failed after [\d.]+ seconds)/;
 /** A device's driver refused to suspend it (`rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_suspend returns -110`). */
-const PM_SUSPEND_FAILED = /^\S+ \S+: PM: (?:dpm_run_callback\(\): \w*suspend\w* returns -\d+|failed to suspend(?: async| late| noirq)?: error -\d+)/;
+// (Or to freeze it for a hibernation, or to quiesce it before the saved image is put back: `nvidia 0000:64:00.0: PM:
+// pci_pm_freeze(): nv_pmops_freeze [nvidia] returns -5`, `… PM: failed to quiesce async: error -5`.)
+// (A hibernation with nowhere to write its image: `PM: Cannot find swap device, try swapon -a.`.)
+const PM_SUSPEND_FAILED = /^\S+ \S+: PM: (?:dpm_run_callback\(\): \w*(?:suspend|freeze|quiesce|poweroff)\w* returns -\d+|pci_pm_(?:suspend|freeze|poweroff)\w*\(\): \S+(?: \[\w+\])? returns -\d+|failed to (?:suspend|freeze|quiesce|poweroff)(?: async| late| noirq)?: error -\d+)/;
+const SCSI_OFFLINED = /^sd \S+ \[\w+\] (?:tag#\d+ )?Medium access timeout failure\. Offlining disk!/;
+/** A disk's block that could not be read or written: `end_request: I/O error, dev sda, sector 976751999`,
+ *  `blk_update_request: I/O error, dev sda, sector 0`, `I/O error, dev nvme0n1, sector 2048 op 0x0:(READ) …`. (Not a
+ *  floppy's or an optical drive's: QEMU's empty `fd0` and a drive with no disc say so on boots that work.) */
+const DISK_IO_ERROR = /^(?:(?:end_request|blk_update_request): )?I\/O error, dev (?:sd[a-z]{1,3}|hd[a-z]|vd[a-z]{1,3}|xvd[a-z]{1,3}|nvme\d+n\d+|mmcblk\d+), sector \d+/;
+const RESUME_FAILED = /^(?:PM: (?:hibernation: )?(?:Failed to load (?:hibernation )?image, recovering|[Rr]esume failed \(-?\d+\)|Error -?\d+ resuming|Image mismatch: )|Hibernate inconsistent memory map detected!)/;
+/** megaraid_sas's `Init cmd return status FAILED for SCSI host 0`, `FW in FAULT state`, `Failed from megasas_init_fw 6407`;
+ *  mpt3sas's request to its firmware that timed out (`mpt2sas_cm0: _base_event_notification: timeout`) and its probe's
+ *  `failure at drivers/scsi/mpt3sas/mpt3sas_scsih.c:8592/_scsih_probe()!`. */
+const STORAGE_CONTROLLER_FAILED = /^(?:megaraid_sas \S+: (?:Init cmd return status FAILED\b|FW in FAULT state\b|Failed (?:from megasas_init_fw|to transition controller to ready)\b)|mpt[23]sas_cm\d+: (?:_base_\w+: timeout$|failure at \S+\/_scsih_probe\(\)!))/;
 /** An interrupt no handler claimed (`irq 36: nobody cared …`): the kernel turns it off. */
 export const IRQ_NOBODY_CARED = /^irq \d+: nobody cared\b/;
 const EEH_DISABLED = /^EEH: \S+ has failed \d+ times in the last hour and has been permanently disabled/;
@@ -569,7 +599,9 @@ const IPCONFIG_FAILED = /^(?:!!! )?IP-Config: Auto-configuration of network fail
  *  failure on sda1, disabling device.`), libata gave up on a device after its errors (`ata1.00: disabled`). */
 const IOMMU_HANG = /^AMD-Vi: (?:Command buffer timeout|Completion-Wait loop timed out)/;
 const DISK_FAILED = /^(?:md\/raid\d+:\S+: Disk failure on \S+, disabling device\.?|ata\d+\.\d+: disabled)$/;
-const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -\d+\)|disagrees about version of symbol \S+)|NVRM: (?:API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
+// (NVIDIA's `NVRM: The NVIDIA GPU 0000:09:00.0 (PCI ID: 10de:1d01)` begins its word that the GPU cannot be driven: not
+// supported by this module, fallen off the bus.)
+const DRIVER_FAILED = /^(?:\S+: (?:Unknown symbol \S+ \(err -\d+\)|disagrees about version of symbol \S+)|NVRM: (?:The NVIDIA GPU \S+ \(PCI ID: [0-9a-fA-F:]+\)\s*$|API mismatch|The NVIDIA probe routine failed|RmInitAdapter failed|failed to allocate|request_irq\(\) failed|GPU \S+: RmInitAdapter failed|No NVIDIA (?:GPU|graphics adapter) found))/;
 
 /** A kernel module that could not load or start its device: the driver, not the machine, is broken. */
 export function isDriverFailure(message: string): boolean {

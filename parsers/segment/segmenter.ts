@@ -201,7 +201,9 @@ const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to exe
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
 const NSPAWN_SPAWNING = /^Spawning container \S+ on \S+?\.?$/;
-const NSPAWN_ERROR = /^(?:Failed to [^:]{3,120}: \S.*|Child died too early\.)$/;
+// (Or the container's first process found no init to run, `execv(/usr/lib/systemd/systemd, /lib/systemd/systemd,
+// /sbin/init) failed: No such file or directory`.)
+const NSPAWN_ERROR = /^(?:Failed to [^:]{3,120}: \S.*|Child died too early\.|execv\(.{1,300}\) failed: \S.*)$/;
 /** A firmware's or bootloader's line that says something could not be done. */
 /** Trusted Firmware-A's error lines (`ERROR:   BL2: Failed to load image (-2)`; a page's copy collapses the spaces). */
 const FIRMWARE_ERROR = /^ERROR:\s+\S/;
@@ -255,6 +257,10 @@ const LOGIN_SAID = /^(?:ROOT LOGIN ON \S+\s*$|pam_unix\(login:session\): session
 const AVC_COMM = /\bcomm="([^"\s]{1,32})"/;
 /** A function and offset alone on a line: the end of a report's header that wrapped. */
 const WRAPPED_FUNCTION = /^([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+$/;
+/** A disk's I/O errors in a boot that make it a failing disk. */
+const DISK_IO_ERRORS = 3;
+/** The kernel found a hibernation image and puts it back (`PM: Image signature found, resuming`, `PM: hibernation: resume from hibernation`). */
+const RESUMING_IMAGE = /^PM: (?:Image signature found, resuming|(?:hibernation: )?resume from hibernation)/;
 /** Why a line is quoted that continues the quoted line above it. */
 const WRAPPED = 'the line above, wrapped onto this one';
 
@@ -305,6 +311,11 @@ export class Segmenter extends CrashTracker {
     if (shown.length > 20 && shown.includes('failing step is: ') && this.boot !== null && this.boot.overseerFailed === undefined) {
       const d = DI_STEP_FAILED.exec(shown);
       if (d !== null) this.boot.overseerFailed = { who: 'debian-installer', message: clip(d[1]!), ev: { line, text: clip(shown.trim()), why: 'debian-installer says which of its steps failed' } };
+    }
+    // Anaconda's text mode found no disk to install on (`No disks detected.  Please shut down the computer, connect at
+    // least one disk,`): the installation stops there.
+    if (shown.charCodeAt(0) === 0x4e /* N */ && shown.startsWith('No disks detected.') && this.boot !== null && this.boot.overseerFailed === undefined) {
+      this.boot.overseerFailed = { who: 'Anaconda', message: 'No disks detected', ev: { line, text: clip(shown), why: 'Anaconda found no disk to install on' } };
     }
     // A command line asking systemd for emergency or rescue mode (the kernel's, or one typed to start a container).
     if (shown.length > 24 && shown.includes('systemd.unit=')) {
@@ -463,9 +474,9 @@ export class Segmenter extends CrashTracker {
         boot.nspawnErrors = [];
         this.recognised++;
       }
-      else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && this.boot?.nspawnErrors !== undefined && this.boot.cycles.length === 0 && this.boot.nspawnErrors.length < 4 && NSPAWN_ERROR.test(t.trimEnd())) {
+      else if ((t0 === 0x46 /* F */ || t0 === 0x43 /* C */ || t0 === 0x65) /* e */ && this.boot?.nspawnErrors !== undefined && this.boot.cycles.length === 0 && this.boot.nspawnErrors.length < 4 && NSPAWN_ERROR.test(t.trimEnd())) {
         this.recognised++;
-        this.boot.nspawnErrors.push({ line: rec.at.lineNo, text: clip(t), why: t.startsWith('Child') ? "systemd-nspawn: the container's first process died before it could start init" : 'systemd-nspawn could not set up the container' });
+        this.boot.nspawnErrors.push({ line: rec.at.lineNo, text: clip(t), why: t.startsWith('Child') ? "systemd-nspawn: the container's first process died before it could start init" : t.startsWith('execv(') ? "the container's first process found no init to run" : 'systemd-nspawn could not set up the container' });
       }
       else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && this.boot !== null && this.boot.cycles.length === 0) {
         // Debian's LSB scripts begin a step so and write its status over the dots when it ends (`[ ok ]`,
@@ -663,6 +674,11 @@ export class Segmenter extends CrashTracker {
         } else if (rec.failed !== null) {
           if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at), init: rec.init });
           else this.capped.failures++;
+        } else if (rec.init === 'talos' && rec.at.text.includes('error running phase ')) {
+          // (Talos's sequencer says why its phase failed a few lines on: `error running phase 8 in boot sequence:
+          // task 1/1: failed, error opening manifests directory: …`.)
+          const last = boot.initFailures.at(-1);
+          if (last !== undefined && last.init === 'talos' && rec.at.lineNo - last.line <= 12 && (last.said ??= []).length < 8) last.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'Talos says why the phase failed' });
         }
         return this.touch();
       }
@@ -822,6 +838,11 @@ export class Segmenter extends CrashTracker {
         const before = said ?? doing;
         boot.bootloaderError = { line: at.lineNo, text: clip(at.text), message: clip(said !== undefined ? said.text.trim().replace(/\.$/, '') : message), more: [], ...(firmware ? { firmware: true as const } : {}), ...(before !== undefined ? { before: { line: before.lineNo, text: clip(before.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
         if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
+        // (Trusted Firmware's warnings just before its error tell how it came to it: `WARNING: loading of FWU-Metadata
+        // failed, using Bkup-FWU-Metadata`, then `ERROR:  loading of Bkup-FWU-Metadata failed`.)
+        for (const l of this.recentLines) {
+          if (l !== undefined && l !== before && l.lineNo < at.lineNo && at.lineNo - l.lineNo <= 8 && l.text.startsWith('WARNING: ') && boot.bootloaderError.more.length < 3) boot.bootloaderError.more.push({ line: l.lineNo, text: clip(l.text), why: 'what the firmware warned of before' });
+        }
       }
       else if (e.more.length < 5) {
         e.more.push({ line: at.lineNo, text: clip(at.text), why: 'the bootloader’s next error' });
@@ -922,16 +943,24 @@ export class Segmenter extends CrashTracker {
     const driver = device.split(' ', 1)[0]!.replace(/:\s*$/, '');
     let first: number = -1;
     let next = entry.line;
+    const failing: number[] = [];
     for (let k = 1; k < 8; k++) {
       const r = (this.kRingAt - 1 - k) & 7;
       const line = this.kRingLine[r]!;
       if (line < 0 || line >= next || next - line > 2) break;
       const m = this.kRingMessage[r]!;
-      if (!(m.startsWith(device) || m.startsWith(`${driver}: `) || m.startsWith(`${driver} `) || m.includes(` [${driver}]] `))) break;
-      if (/\b(?:fail(?:ed|ure)?|error)\b/i.test(m)) first = r;
+      // (Or the DRM core's line for it, `[drm:r600_init] *ERROR* Failed to load firmware!`, or a line on the driver's own
+      // firmware file, `r600_cp: Failed to load firmware "radeon/R600_rlc.bin"`.)
+      if (!(m.startsWith(device) || m.startsWith(`${driver}: `) || m.startsWith(`${driver} `) || m.includes(` [${driver}]] `) || (m.startsWith('[drm:') && m.includes('*ERROR*')) || m.includes(`"${driver}/`))) break;
+      if (/\b(?:fail(?:ed|ure)?|error)\b/i.test(m)) {
+        first = r;
+        failing.push(r);
+      }
       next = line;
     }
     if (first < 0) return;
+    // (Its failure told on the way, `amdgpu 0000:07:00.0: amdgpu_device_ip_init failed`, between its first error and its last word.)
+    for (const r of failing.slice(0, -1).reverse().slice(0, 3)) entry.more.push({ line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'the driver’s failure, told on' });
     entry.more.push({ line: entry.line, text: entry.text, why: 'the driver gave up' });
     entry.message = clip(this.kRingMessage[first]!.trim());
     entry.line = this.kRingLine[first]!;
@@ -1538,6 +1567,37 @@ export class Segmenter extends CrashTracker {
     return false;
   }
 
+  /** A disk's I/O errors (see DISK_IO_ERROR): the third in a boot makes a failing disk, named by the first. */
+  private diskIoError(boot: BootState, message: string, at: LineRef): void {
+    const run = this.ioErrors;
+    if (run === null || run.boot !== boot) {
+      this.ioErrors = { boot, message: clip(message.trim()), line: at.lineNo, text: clip(at.text), more: [] };
+      return;
+    }
+    if (run.more.length >= DISK_IO_ERRORS - 1) return;
+    run.more.push({ line: at.lineNo, text: clip(at.text), why: 'the disk failed again' });
+    if (run.more.length === DISK_IO_ERRORS - 1) {
+      const seen = (boot.kernelFailures ??= []);
+      if (seen.length < 4) seen.push({ kind: 'io', message: run.message, line: run.line, text: run.text, more: run.more });
+    }
+  }
+
+  /** The boot's disk I/O errors so far (see diskIoError). */
+  private ioErrors: { boot: BootState; message: string; line: number; text: string; more: Evidence[] } | null = null;
+
+  /** A suspend or a resume that failed is told over several lines, the device's callback, the driver core's
+   *  summary, the PM core's `resume failed (-5)`: one failure, those lines its evidence (true when this line was one). */
+  private suspendToldOn(boot: BootState, kind: 'suspend' | 'resume', at: LineRef): boolean {
+    const last = boot.kernelFailures?.at(-1);
+    if (last === undefined || (last.kind !== 'suspend' && last.kind !== 'resume') || at.lineNo - (last.more.at(-1)?.line ?? last.line) > 5) return false;
+    if (last.more.length < 6) last.more.push({ line: at.lineNo, text: clip(at.text), why: kind === 'resume' ? 'the resume failed' : 'the suspend failed' });
+    if (kind === 'resume' || this.resumingImage === boot) last.kind = 'resume';
+    return true;
+  }
+
+  /** The boot whose kernel said it is resuming from a hibernation image (see kernelSaid). */
+  private resumingImage: BootState | null = null;
+
   /** The first IOMMU fault of a boot, until the kernel says it held more of them back (see kernel()). */
   private iommuFault: { boot: BootState; message: string; line: number; text: string; stormed: boolean; before: { line: number; text: string } | null } | null = null;
 
@@ -1896,6 +1956,7 @@ export class Segmenter extends CrashTracker {
     if (boot.storageDriverFailure === undefined && rec.process === null && rec.message.includes('probe ')) {
       const p = STORAGE_PROBE_FAILED.exec(rec.message);
       const driver = p === null ? undefined : (p[1] ?? p[2]);
+      if (driver !== undefined) boot.probeFailed ??= { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text) };
       if (driver !== undefined && STORAGE_DRIVERS.test(driver)) {
         const entry = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
         this.driverChainStart(entry, rec.message);
@@ -1973,14 +2034,17 @@ export class Segmenter extends CrashTracker {
       const said = (boot.netDeviceFailed ??= []);
       if (said.length < 3) said.push({ line: at.lineNo, text: clip(at.text), why: 'the network controller said it failed' });
     }
-    else if (rec.failure !== null) {
+    else if (rec.failure === 'ioerror') this.diskIoError(boot, rec.message, at);
+    else if ((rec.failure === 'suspend' || rec.failure === 'resume') && this.suspendToldOn(boot, rec.failure, at)) {
+      // (Told on: evidence of the failure before.)
+    } else if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);
       const recent = (this.recentKernelFailures ??= []);
       // (Without the DRM's location tag: `[drm:atom_op_jump [amdgpu]] *ERROR* atombios stuck in loop …`.)
       // (udevadm's words without the program that ran it, `virtme-ng-init: `.)
       const said = rec.failure === 'settle' ? rec.message.slice(rec.message.indexOf('Timed out')) : rec.message;
-      const entry = { kind: rec.failure, message: clip(said.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+      const entry = { kind: rec.failure === 'suspend' && this.resumingImage === boot ? ('resume' as const) : rec.failure, message: clip(said.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
       // A filesystem that could not read a block (`SQUASHFS error: sb_bread failed reading block 0x9b76a`,
       // `EXT4-fs error … unable to read itable block`) just after its disk's read errors (`hdc: media error
@@ -2109,6 +2173,8 @@ export class Segmenter extends CrashTracker {
 
   /** The kernel's last lines, for the rules that look back at what it said just before. */
   private kernelSaid(boot: BootState, message: string, at: LineRef, uptime: number | null): void {
+    // (The kernel begins to put back a hibernated machine: a device that will not freeze now fails the resume.)
+    if (message.charCodeAt(0) === 0x50 /* P */ && message.startsWith('PM: ') && RESUMING_IMAGE.test(message)) this.resumingImage = boot;
     boot.kernelLastLine = at.lineNo;
     boot.kernelLastText = at.text;
     this.k2Message = this.k1Message;
@@ -2993,6 +3059,10 @@ export class Segmenter extends CrashTracker {
   private containerFailed(at: LineRef): void {
     const fatal = this.boot === null ? undefined : currentCycle(this.boot)?.fatal;
     if (fatal !== undefined && at.lineNo > fatal.line && at.lineNo - fatal.line <= 3) addEvidence(fatal.evidence, { line: at.lineNo, text: clip(at.text), why: 'the container manager says the container failed' });
+    // (Or just after nspawn's own error, before any init of the container ran.)
+    const errors = this.boot?.nspawnErrors;
+    const last = errors?.at(-1);
+    if (last !== undefined && this.boot!.cycles.length === 0 && at.lineNo > last.line && at.lineNo - last.line <= 3 && errors!.length < 4) errors!.push({ line: at.lineNo, text: clip(at.text), why: 'systemd-nspawn says the container ended on the error' });
   }
 
   /**

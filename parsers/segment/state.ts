@@ -355,13 +355,16 @@ export interface BootState {
     contentEnd: number;
   };
   /** Filesystems the kernel could not mount or found damaged, drivers it could not load (the first few). */
-  kernelFailures?: Array<{ kind: Exclude<KernelFailure, 'netdev'>; message: string; line: number; text: string; more: Evidence[] }>;
+  kernelFailures?: Array<{ kind: Exclude<KernelFailure, 'netdev' | 'ioerror'>; message: string; line: number; text: string; more: Evidence[] }>;
   /** The first lines (three) a network controller or its PHY said it failed: why a network root never came, if it does not. */
   netDeviceFailed?: Evidence[];
   /** A storage controller's driver that failed to probe (`ibmvscsi 30000069: probe with driver ibmvscsi failed`),
    *  by its first error (`Error -4 opening adapter`): the disks behind it never come. */
   /** (`link`: not a driver that failed to probe but a disk's link that libata gave up on.) */
   storageDriverFailure?: { message: string; line: number; text: string; more: Evidence[]; link?: true; card?: true };
+  /** The first probe of a device that failed, whatever its driver (`virtio-pci: probe of 0000:01:00.0 failed with error -22`):
+   *  why an installer then found no disk (see overseerFailed). */
+  probeFailed?: { message: string; line: number; text: string };
   /** Where the kernel said it mounted its root (`VFS: Mounted root (ext4 filesystem) on device 254:0.`). */
   rootMountedLine?: number;
   /** The kernel could not unpack its initramfs (`Initramfs unpacking failed: invalid magic at start of compressed archive`). */

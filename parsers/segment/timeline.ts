@@ -181,6 +181,7 @@ export abstract class Timeline {
       preinit: undefined,
       netDeviceFailed: undefined,
       storageDriverFailure: undefined,
+      probeFailed: undefined,
       rootMountedLine: undefined,
       initramfsUnpackFailed: undefined,
       moduleRefused: undefined,
@@ -416,8 +417,10 @@ export abstract class Timeline {
       this.cyclePhase(cycle, 'system', at.lineNo);
       cycle.signals = new Set([type]);
     } else if (cycle.signals.has(type)) {
-      // PID 1 re-logs its version on daemon-reexec, so only a second `Welcome to` proves a new start.
-      if (type === 'welcome') {
+      // PID 1 re-logs its version on daemon-reexec (after its `Reexecuting.`), so only a second `Welcome to`
+      // proves a new start; or its version again after its startup finished, with no `Reexecuting.` before it
+      // (a container's or WSL distribution's system manager started anew, its journal kept).
+      if (type === 'welcome' || (cycle.startupFinished !== null && cycle.mode === null && cycle.phases.at(-1)?.name === 'system')) {
         cycle = this.newCycle(boot, at.lineNo, 'userspace-restart');
         cycle.signals.add(type);
       }
