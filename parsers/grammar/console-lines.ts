@@ -80,6 +80,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   { kind: 'login', literal: 'login:', pattern: /^login:(?: |$)/, example: 'login: ', announces: false },
   // A user's shell prompt (`pi@raspberrypi:~$ `): someone logged in, so the login prompt was reached.
   { kind: 'shell', literal: '@', pattern: /^[a-z_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62}:[^\s]*[#$] ?/, example: 'pi@raspberrypi:~$ uname -a', announces: false },
+  // Alpine's and other ash PS1 `\h:\w\$ `, in the home directory a login lands in: `localhost:~# uname -a`.
+  { kind: 'shell', literal: ':~', pattern: /^[A-Za-z0-9][\w.-]{0,62}:~[^\s#$]{0,60}[#$](?: |$)/, example: 'localhost:~# uname -a', announces: false },
   // BusyBox ash's default prompt, its working directory alone (`~ # `, `/ # `), nothing after it: a shell of
   // the booted system (an initramfs's own shell is told by what it said before, see bareShell).
   { kind: 'shell', literal: ' #', pattern: /^[~/][\w/.~-]{0,40} # ?$/, example: '~ # ', announces: false },

@@ -65,7 +65,8 @@ function ownOrNull(s: string | undefined): string | null {
 }
 
 /** /etc/issue's usual last line as agetty prints it (`\\r on an \\m`). */
-const ISSUE_KERNEL = /^Kernel \S+ on an? \S+\s*$/;
+// (With the terminal the issue file names by `\l`: `Kernel 6.6.36-2-bpi-f3 on an riscv64 (ttyS0)`.)
+const ISSUE_KERNEL = /^Kernel \S+ on an? \S+(?: \([\w/.-]{1,32}\))?\s*$/;
 /** /etc/issue before a login prompt naming a release that runs systemd (Ubuntu from 15.04, Debian from 8 and
  *  its testing releases, RHEL and its rebuilds from 7, SLES from 12, Ångström from 2011, and the distributions
  *  that never shipped another init). */
@@ -411,8 +412,9 @@ export class Segmenter extends CrashTracker {
         }
       }
       // agetty's /etc/issue (`Kernel 5.16.0 on an ppc64le`), printed with the login prompt just below it.
-      else if (t0 === 0x4b /* K */ && ISSUE_KERNEL.test(t) && this.boot !== null) {
-        const cycle = currentCycle(this.boot);
+      else if (t0 === 0x4b /* K */ && ISSUE_KERNEL.test(t)) {
+        this.issueAt = rec.at.lineNo;
+        const cycle = this.boot === null ? null : currentCycle(this.boot);
         if (cycle !== null) cycle.issueLine = rec.at.lineNo;
       }
       else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
@@ -3471,6 +3473,9 @@ export class Segmenter extends CrashTracker {
   private hostPrompt: string | null = null;
 
   private prompt(p: PromptMatch, at: LineRef): void {
+    // (A log that begins at a getty's /etc/issue, then a shell: the boot it shows began before the log, and the
+    // login was reached.)
+    if (p.kind === 'shell' && this.boot === null && this.issueAt >= 0 && at.lineNo - this.issueAt <= 40) this.ensureBoot('log-start', this.issueAt);
     if (this.boot !== null && ((p.kind === 'shell' && this.boot.mode === null) || (p.kind === 'login' && /\blogin: ?[a-z_][\w.-]{0,31}\s*$/.test(at.text)))) this.boot.loggedIn = true;
     if (p.kind === 'shell') {
       const t = at.text.trimStart();
@@ -3481,7 +3486,8 @@ export class Segmenter extends CrashTracker {
       const cycle = this.boot ? currentCycle(this.boot) : null;
       if (cycle !== null && cycle.mode === null) cycle.loginLine ??= at.lineNo;
       // A root shell on the console of a boot without systemd (busybox, procd): its login.
-      else if (cycle === null && this.boot !== null && this.boot.hasKernel && this.boot.mode === null) this.boot.loginLine ??= at.lineNo;
+      // (Or one after a getty's /etc/issue, in a log that begins there: the login the getty asked for.)
+      else if (cycle === null && this.boot !== null && (this.boot.hasKernel || (this.issueAt >= 0 && this.issueAt < at.lineNo)) && this.boot.mode === null) this.boot.loginLine ??= at.lineNo;
       return this.touch();
     }
     // (Or the first thing the log shows of its machine, under an /etc/issue of no systemd distribution:

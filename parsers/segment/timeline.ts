@@ -391,6 +391,9 @@ export abstract class Timeline {
     // (So is one after a login prompt of a boot with no systemd cycle: LinuxKit's `Welcome to LinuxKit!` under
     // its automatic login.)
     if (type === 'welcome' && this.boot !== null && (this.boot.init !== null || this.boot.loginLine !== null) && currentCycle(this.boot) === null) return this.touch();
+    // (So is one just after a getty's /etc/issue, `Kernel 6.6.36 on an riscv64 (ttyS0)`: the motd of the login that
+    // followed, `Welcome to Alpine!`; PID 1's banner comes long before any getty.)
+    if (type === 'welcome' && this.issueAt >= 0 && at.lineNo > this.issueAt && at.lineNo - this.issueAt <= 8) return this.touch();
     const boot = this.ensureBoot('log-start', at.lineNo);
     let cycle = currentCycle(boot);
     // `Welcome to VyOS!` after someone logged in, with no shutdown or restart on the way: a motd.
@@ -445,6 +448,8 @@ export abstract class Timeline {
 
   /** dracut's `Break before pre-mount` (rd.break=): the shell it starts next was asked for. */
   protected breakAskedBy: Evidence | null = null;
+  /** The line of the last /etc/issue's `Kernel X on an Y (tty)` a getty printed (see managerSignal). */
+  protected issueAt = -1;
   /** A command line that boots systemd into emergency or rescue mode (`systemd.unit=emergency.target` on the
    *  kernel's, or on a container's `docker run … /lib/systemd/systemd systemd.unit=emergency.service`), and the
    *  boot it was for. */
