@@ -262,6 +262,7 @@ const STAMP_CUT_AT_END = /\S\[ {0,5}$/;
 const CONSOLE_FORWARDED = /^(?:\s*\[[ A-Z!]{4,8}\] |See ['`‘]systemctl status |\s+(?:Starting|Stopping|Mounting|Unmounting) )/;
 const LOST_BRACKET = /^ {0,5}(\d{1,5}\.\d{6})\] /;
 const UNTIMED_DEVICE = /^(?:ata\d{1,2}(?:\.\d\d)?: |(?:ahci|nvme|xhci_hcd|ehci-pci|pcieport|i915|amdgpu|nouveau|radeon|r8169|e1000e|igb|ixgbe|mpt3sas|megaraid_sas|sdhci-pci) [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]: )/;
+const TASK_STATE = /^task:\S{1,16} +state:[A-Z]\b/;
 const RELATIVE_STAMP = /^\[(?: {0,5}\+ {0,5}\d{1,6}\.\d{6}|[A-Z][a-z]{2}\d{1,2} \d\d:\d\d)\] (?=\S)/;
 const BLANK_STAMP = /^\[ {4,14}\] (?=\S)/;
 /** Verbs read from a line with no status word and no prefix. */
@@ -1071,7 +1072,8 @@ export class LineClassifier {
     // as a kernel printing without timestamps (printk.time=0) shows them.
     const lower = c0 >= 0x61 && c0 <= 0x7a;
     // (And the power management core's `PM: ` lines: a suspend or a hibernation told by the kernel.)
-    if ((lower && UNTIMED_DEVICE.test(trimmed)) || (c0 === 0x50 /* P */ && trimmed.startsWith('PM: ')) || ((lower || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed)))) {
+    // (And the scheduler's line on a task, `task:zulip state:D stack:0 pid:1127285 …`, as a hung task or a failed freeze shows it.)
+    if ((lower && UNTIMED_DEVICE.test(trimmed)) || (c0 === 0x50 /* P */ && trimmed.startsWith('PM: ')) || (c0 === 0x74 /* t */ && TASK_STATE.test(trimmed)) || ((lower || (c0 >= 0x41 && c0 <= 0x5a) || c0 === 0x5b) && trimmed.length < 300 && (matchDriverWords(trimmed) !== null || nfsRootFailed(trimmed)))) {
       this.kernel(at, null, trimmed, false);
       return;
     }

@@ -1597,6 +1597,27 @@ export class Segmenter extends CrashTracker {
     return true;
   }
 
+  /**
+   * A kernel failure's lines that come after it: the driver core's word that it gave up on the device the driver
+   * failed (`radeon: probe of 0000:01:05.0 failed with error -2`, `nvidia 0000:09:00.0: probe with driver nvidia
+   * failed with error -1` after NVIDIA's own message), the task that would not freeze for a suspend (`task:zulip
+   * state:D stack:0 pid:…`).
+   */
+  private failureToldOn(boot: BootState, message: string, at: LineRef): void {
+    const last = boot.kernelFailures!.at(-1);
+    if (last === undefined || at.lineNo <= last.line || last.more.length >= 6 || at.lineNo - (last.more.at(-1)?.line ?? last.line) > 12) return;
+    if (last.kind === 'suspend' && message.charCodeAt(0) === 0x74 /* t */ && message.startsWith('task:') && last.message.startsWith('Freezing ')) {
+      last.more.push({ line: at.lineNo, text: clip(at.text), why: 'the task that would not freeze' });
+      return;
+    }
+    if (last.kind !== 'driver' || !message.includes('probe ')) return;
+    const p = STORAGE_PROBE_FAILED.exec(message);
+    const driver = p === null ? undefined : (p[1] ?? p[2]);
+    if (driver === undefined) return;
+    const same = last.message.startsWith(`${driver} `) || last.message.startsWith(`${driver}: `) || last.message.includes(` [${driver}]] `) || (driver === 'nvidia' && last.message.startsWith('NVRM: '));
+    if (same) last.more.push({ line: at.lineNo, text: clip(at.text), why: 'the driver core gave up on the device' });
+  }
+
   /** The boot whose kernel said it is resuming from a hibernation image (see kernelSaid). */
   private resumingImage: BootState | null = null;
 
@@ -2177,6 +2198,7 @@ export class Segmenter extends CrashTracker {
   private kernelSaid(boot: BootState, message: string, at: LineRef, uptime: number | null): void {
     // (The kernel begins to put back a hibernated machine: a device that will not freeze now fails the resume.)
     if (message.charCodeAt(0) === 0x50 /* P */ && message.startsWith('PM: ') && RESUMING_IMAGE.test(message)) this.resumingImage = boot;
+    if (boot.kernelFailures !== undefined) this.failureToldOn(boot, message, at);
     boot.kernelLastLine = at.lineNo;
     boot.kernelLastText = at.text;
     this.k2Message = this.k1Message;
