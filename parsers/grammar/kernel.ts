@@ -575,11 +575,11 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   return null;
 }
 const PCIEHP_NO_DEVICE = /^\S+ \S+: pciehp: Slot\([^)]{1,16}\): No device found/;
+// (Or a hibernation with nowhere to write its image: `PM: Cannot find swap device, try swapon -a.`.)
 const SUSPEND_FAILED = /^(?:PM: (?:hibernation: )?Cannot find swap device\b|Error taking CPU\d+ down: -?\d+$|Non-boot CPUs are not disabled$|PM: Some devices failed to suspend\b|PM: Device \S+ failed to suspend\w*: error -?\d+|Freezing (?:of tasks|user space processes|remaining freezable tasks) failed after [\d.]+ seconds)/;
 /** A device's driver refused to suspend it (`rtsx_pci 0000:3b:00.0: PM: dpm_run_callback(): pci_pm_suspend returns -110`). */
 // (Or to freeze it for a hibernation, or to quiesce it before the saved image is put back: `nvidia 0000:64:00.0: PM:
 // pci_pm_freeze(): nv_pmops_freeze [nvidia] returns -5`, `… PM: failed to quiesce async: error -5`.)
-// (A hibernation with nowhere to write its image: `PM: Cannot find swap device, try swapon -a.`.)
 const PM_SUSPEND_FAILED = /^\S+ \S+: PM: (?:dpm_run_callback\(\): \w*(?:suspend|freeze|quiesce|poweroff)\w* returns -\d+|pci_pm_(?:suspend|freeze|poweroff)\w*\(\): \S+(?: \[\w+\])? returns -\d+|failed to (?:suspend|freeze|quiesce|poweroff)(?: async| late| noirq)?: error -\d+)/;
 const SCSI_OFFLINED = /^sd \S+ \[\w+\] (?:tag#\d+ )?Medium access timeout failure\. Offlining disk!/;
 /** A disk's block that could not be read or written: `end_request: I/O error, dev sda, sector 976751999`,
