@@ -346,3 +346,19 @@ test('a resume from hibernation that a driver refused is one failure told over i
   assert.match(cause.headline, /could not resume from hibernation/);
   assert.equal(cause.evidence.map((e) => e.line), [3, 4, 5, 6]);
 });
+
+test('a journal whose date and time were cut off whole is still a journal: the host, then `kernel: ` or `ident[pid]: `', () => {
+  const log = [
+    'tinynix kernel: Linux version 6.6.87.2-microsoft-standard-WSL2 (root@439a258ad544) (gcc (GCC) 11.2.0) #1 SMP',
+    'tinynix kernel: Command line: initrd=\\initrd.img panic=-1 console=hvc0',
+    'tinynix systemd[1]: systemd 258.1 running in system mode (+PAM +AUDIT)',
+    'tinynix systemd[1]: Failed to start Foo Service.',
+  ];
+  const r = analyze(log.join('\n'));
+  assert.is(r.boots.length, 1);
+  assert.is(r.boots[0]!.startsMidway, false, 'the kernel banner on line 1 begins the boot');
+  assert.is(r.boots[0]!.startLine, 1);
+  // (Console text that merely has two words before a colon is not such a line.)
+  const text = analyze('Booting from: hard disk\nPress any key: to continue\n');
+  assert.is(text.input.recognisedAs === 'journal', false);
+});

@@ -776,6 +776,9 @@ const VIEWER_JOURNAL = /^\s*((?:\d{4}-)?\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?|
  *  CentOS 7's syslog names PID 1 `systemd: ` without its PID, and a log viewer may show that with the time alone). */
 const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel|systemd(?:-[a-z]{1,24}){0,3})): ?(.*)$/;
 
+/** A journal whose date and time were both cut off, the host left before `ident[pid]: ` or `kernel: `. */
+const HOST_ONLY_JOURNAL = /^([A-Za-z0-9][\w.-]{0,63}) (?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel)): ?(.*)$/;
+
 export function matchJournalLine(text: string): JournalLine | null {
   const j = journalLine(text);
   // (`journalctl -o with-unit` names each entry by its unit: PID 1's is `init.scope[1]`, a service's program its
@@ -794,7 +797,12 @@ function journalLine(text: string): JournalLine | null {
     const v = text.includes('\u2502') ? VIEWER_JOURNAL.exec(text) : null;
     if (v !== null) return { time: v[1]!, host: '', ident: v[2]!, pid: v[3] === undefined ? null : Number(v[3]), message: v[4]! };
     const t = text.charCodeAt(0) <= 0x39 ? TIME_ONLY_JOURNAL.exec(text) : null;
-    if (t === null) return null;
+    if (t === null) {
+      // (Its time column cut off whole, the host left: `tinynix kernel: Linux version …`, `tinynix systemd[1]: …`.)
+      const h = text.includes(' kernel: ') || text.includes(']: ') ? HOST_ONLY_JOURNAL.exec(text) : null;
+      if (h === null) return null;
+      return { time: '', host: h[1]!, ident: h[2] ?? h[4]!, pid: h[3] === undefined ? null : Number(h[3]), message: dropHighlightRemnant(h[5]!) };
+    }
     return { time: t[1]!, host: t[2] ?? '', ident: t[3] ?? t[5]!, pid: t[4] === undefined ? null : Number(t[4]), message: dropHighlightRemnant(t[6]!) };
   }
   return { time: m[1]!, host: m[2] ?? '', ident: m[3]!, pid: m[4] === undefined ? null : Number(m[4]), message: dropHighlightRemnant(m[5]!) };
