@@ -315,7 +315,6 @@ test('a mount\'s own timeout in a journal is its failure, even when PID 1 then l
   assert.is.not(down.verdict, 'failed');
 });
 
-test.run();
 
 test('a disk fails on its third I/O error in a boot; one error, or a floppy\'s, is no failure', () => {
   const io = (t: string, dev: string, sector: number) => `[ ${t}] blk_update_request: I/O error, dev ${dev}, sector ${sector}`;
@@ -362,3 +361,113 @@ test('a journal whose date and time were cut off whole is still a journal: the h
   const text = analyze('Booting from: hard disk\nPress any key: to continue\n');
   assert.is(text.input.recognisedAs === 'journal', false);
 });
+
+test('dm-verity refusing the blocks below a file system is why it would not mount (Amlogic stamps, two spaces after)', () => {
+  const log = [
+    '[    1.720344@1]  device-mapper: verity: 179:9: metadata block 256001 is corrupted',
+    '[    1.720710@0]  EXT4-fs (dm-0): unable to read superblock',
+  ];
+  const cause = analyze(log.join('\n')).boots[0]!.rootCause;
+  assert.ok(cause !== null);
+  assert.is(cause.unit, 'device-mapper: verity: 179:9: metadata block 256001 is corrupted');
+  assert.equal(cause.lines, [1, 2]);
+  // (Not below another device: a mapping's corruption explains only a dm device's mount.)
+  const other = analyze(['[    1.720344@1]  device-mapper: verity: 179:9: metadata block 256001 is corrupted', '[    1.720710@0]  EXT4-fs (sda1): unable to read superblock'].join('\n')).boots[0]!.rootCause;
+  assert.is(other?.unit, 'EXT4-fs (sda1): unable to read superblock');
+});
+
+test("fsck's exit code says whether it failed: 1 is errors it corrected, 4 errors it left", () => {
+  const fixed = analyze('fsck.fat 4.1 (2017-01-24)\n/dev/mmcblk0p1: 1 files, 3334/16343 clusters\nfsck exited with status code 1\ndone.\n');
+  assert.is(fixed.rootCause, null);
+  const left = analyze('/dev/sda1: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.\nfsck exited with status code 4\nThe root filesystem on /dev/sda1 requires a manual fsck\n');
+  assert.ok(left.rootCause !== null);
+});
+
+test("initramfs-tools' root mount failing, then no init on it: the root device, with no shell's prompt in the paste", () => {
+  const log = ['Error: Socket failed: Connection refused', 'mount: mounting /dev/nbd0 on /root failed: Input/output error', "Target filesystem doesn't have requested /sbin/init.", 'No init found. Try passing init= bootarg.'];
+  const cause = analyze(log.join('\n')).rootCause;
+  assert.is(cause?.kind, 'root-device');
+  assert.ok(cause!.lines.includes(2));
+});
+
+test("an ordering cycle through systemd's own units is named by the one unit in it that is not theirs", () => {
+  const cycle = (extra: string[]) =>
+    [
+      '[    6.600188] systemd[1]: local-fs.target: Found ordering cycle on local-fs.target/start',
+      '[    6.611187] systemd[1]: local-fs.target: Found dependency on local-fs-pre.target/start',
+      '[    6.622190] systemd[1]: local-fs.target: Found dependency on systemd-tmpfiles-setup-dev.service/start',
+      ...extra.map((u) => `[    6.644161] systemd[1]: local-fs.target: Found dependency on ${u}/start`),
+      '[    6.664161] systemd[1]: local-fs.target: Found dependency on local-fs.target/start',
+      '[    6.686187] systemd[1]: local-fs-pre.target: Job local-fs-pre.target/start deleted to break ordering cycle starting with local-fs.target/start',
+    ].join('\n');
+  const one = analyze(cycle(['coreos-tmpfiles.service'])).rootCause;
+  assert.is(one?.unit, 'coreos-tmpfiles.service');
+  assert.match(one!.headline, /closed an ordering cycle/);
+  assert.equal(one!.lines, [4, 6]);
+  // (Two such units: the log does not say whose ordering is wrong; the deleted job is named.)
+  assert.is(analyze(cycle(['coreos-tmpfiles.service', 'foo.path'])).rootCause?.unit, 'local-fs-pre.target');
+  // (A job deleted of a unit that is not systemd's own is that unit's.)
+  const own = analyze('systemd[1]: sockets.target: Found ordering cycle on tangd.socket/start\nsystemd[1]: sockets.target: Found dependency on basic.target/start\nsystemd[1]: sockets.target: Job tangd.socket/start deleted to break ordering cycle starting with sockets.target/start\n').rootCause;
+  assert.is(own?.unit, 'tangd.socket');
+});
+
+test("the Open Build Service's elapsed seconds before each line of the build VM's console are taken off", () => {
+  const r = analyze(['[   66s] [    5.123456] systemd[1]: Starting Switch Root...', "[   67s] [FAILED] Failed to start Switch Root.", '[   67s] See \'systemctl status initrd-switch-root.service\' for details.'].join('\n'));
+  assert.is(r.rootCause?.unit, 'initrd-switch-root.service');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'ci-timestamps' && e.lines === 3));
+});
+
+test("CoreOS's Ignition failure banner, then its stage's log: that stage's unit failed", () => {
+  const log = ['Ignition has failed. Please ensure your config is valid. Note that only', 'Ignition spec v3.0.0+ configs are accepted.', '', 'Here are the Ignition logs:', 'Ignition 2.2.1', 'Stage: fetch', 'reading system config file "/usr/lib/ignition/base.ign"'];
+  const r = analyze(log.join('\n'));
+  assert.is(r.rootCause?.unit, 'ignition-fetch.service');
+  assert.is(r.boots[0]!.cycles[0]!.emergency?.kind, 'emergency');
+  assert.equal(r.rootCause!.lines, [1, 6]);
+});
+
+test("LK's own ERROR lines are the bootloader's failure", () => {
+  const r = analyze(['[12300] fastboot: boot', '[13010] Updating device tree: start', '[13010] Invalid device tree header ', '[13010] ERROR: Updating Device Tree Failed '].join('\n'));
+  assert.is(r.rootCause?.kind, 'bootloader');
+  assert.match(r.rootCause!.headline, /Updating Device Tree Failed/);
+});
+
+test('systemd-fsck asking for emergency.target is tied to its unit when PID 1 reports it failed just after', () => {
+  const log = [
+    'Apr 03 19:33:17 h systemd[1]: Starting File System Check on /dev/disk/by-uuid/efb0f972-eaca-4eee-98df-2c9b69b8a5d3...',
+    'Apr 03 19:33:18 h systemd-fsck[452]: home: UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.',
+    'Apr 03 19:33:18 h systemd-fsck[452]: fsck failed with exit status 4.',
+    'Apr 03 19:33:18 h systemd-fsck[452]: Running request emergency.target/start/replace',
+    'Apr 03 19:33:18 h systemd[1]: systemd-fsck@dev-disk-by\\x2duuid-efb0f972\\x2deaca\\x2d4eee\\x2d98df\\x2d2c9b69b8a5d3.service: Main process exited, code=exited, status=1/FAILURE',
+    'Apr 03 19:33:18 h systemd[1]: Failed to start File System Check on /dev/disk/by-uuid/efb0f972-eaca-4eee-98df-2c9b69b8a5d3.',
+  ];
+  const e = analyze(log.join('\n')).boots[0]!.cycles[0]!.emergency;
+  assert.is(e?.triggeredBy, 'systemd-fsck@dev-disk-by\\x2duuid-efb0f972\\x2deaca\\x2d4eee\\x2d98df\\x2d2c9b69b8a5d3.service');
+});
+
+test("a service PID 1 killed because it would not stop: a failure, unless a shutdown went on past it", () => {
+  const killed = (prefix: string) => [`${prefix}foo.service: State 'stop-sigterm' timed out. Killing.`, `${prefix}foo.service: Killing process 275 (foo) with signal SIGKILL.`];
+  // (A restart: the stop timed out, the unit failed.)
+  const restart = analyze(['Apr 05 10:30:48 h systemd[1]: Stopping Foo...', ...killed('Apr 05 10:32:18 h systemd[1]: ')].join('\n'));
+  assert.is(restart.rootCause?.unit, 'foo.service');
+  assert.match(restart.rootCause!.headline, /timed out stopping/);
+  // (A shutdown the log ends in: it hung there.)
+  const hung = analyze(['[  626.575342] systemd[1]: Stopping Load/Save Random Seed...', '[  626.585342] systemd[1]: Reached target Shutdown.', ...killed('[  716.365836] systemd[1]: ')].join('\n'));
+  assert.is(hung.rootCause?.unit, 'foo.service');
+  // (A shutdown that went on, and the next boot came: held up, nothing failed.)
+  const next = analyze(['Jan 06 22:40:25 h systemd[1]: Reached target Shutdown.', ...killed('Jan 06 22:40:48 h systemd[1]: '), '-- Reboot --', 'Jan 07 08:00:00 h kernel: Linux version 5.3.0-26-generic (buildd@lgw01-amd64-039) (gcc version 9.2.1)', 'Jan 07 08:00:05 h systemd[1]: Started Foo.'].join('\n'));
+  assert.is(next.rootCause, null);
+  // (A session's scope killed at a shutdown is not a service's failure.)
+  assert.is(analyze(["Jan 05 23:39:40 h systemd[1]: session-c2.scope: Stopping timed out. Killing."].join('\n')).rootCause, null);
+});
+
+test("BusyBox's shell after an initramfs gave up, in the older banner's words or cut after its version", () => {
+  const gaveUp = ['mount: Mounting /dev/hda1 on /root failed: Device or resource busy', "Target filesystem doesn't have /sbin/init", ''];
+  for (const banner of ['BusyBox v1.01 (Debian 1:1.01-4ubuntu3) Built-in shell (ash)', 'BusyBox v1.01 ...']) {
+    const r = analyze([...gaveUp, banner].join('\n'));
+    assert.is(r.boots[0]!.emergency?.kind, 'initramfs-shell', banner);
+    assert.is(r.rootCause?.kind, 'root-device', banner);
+  }
+  // (Its version alone with nothing wrong before it is no shell.)
+  assert.is(analyze('Uncompressing Linux... Ok, booting the kernel.\nBusyBox v1.01 ...\n').boots[0]?.emergency ?? null, null);
+});
+test.run();

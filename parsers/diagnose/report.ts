@@ -4,7 +4,7 @@ import { clip } from '../segment/evidence.js';
 import { namesAlike, unitStem } from '../segment/ledger.js';
 import type { PatternMatcher } from './patterns.js';
 import type { UnitResolver } from '../grammar/units.js';
-import { AUDIT_FAILED, BAD_UNIT_FILE } from '../segment/state.js';
+import { AUDIT_FAILED, BAD_UNIT_FILE, ORDERING_CLOSED_CYCLE } from '../segment/state.js';
 import { MAX_KNOWN, deviceUnitForPath, isUnitName, mountUnitForPath, pathForMountUnit, typeHint } from '../grammar/units.js';
 import { IRQ_NOBODY_CARED, NAMED_DAMAGE, nfsRootFailed } from '../grammar/kernel.js';
 import type { LineSplitterCounters } from '../terminal/line-splitter.js';
@@ -257,7 +257,10 @@ function kernelFailure(b: BootState): Cause | null {
   // The filesystem's damage reported just before its mount failed on the same device (`BTRFS critical
   // (device sda2): corrupt leaf: …`, then `open_ctree failed`) is why the mount failed.
   const device = mount !== undefined ? FS_DEVICE.exec(mount.message)?.[1] : undefined;
-  const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && FS_DEVICE.exec(f.message)?.[1] === device) : undefined;
+  // (Or a device-mapper target's below the filesystem: dm-verity found the blocks it reads corrupt, `device-mapper:
+  // verity: 179:9: metadata block 256001 is corrupted`, then `EXT4-fs (dm-0): unable to read superblock`. It names
+  // the device under the mapping by its numbers, not by the mapping's name.)
+  const damage = device !== undefined ? found.find((f) => f.kind === 'damage' && NAMED_DAMAGE.test(f.message) && f.line < mount!.line && mount!.line - f.line <= 20 && (FS_DEVICE.exec(f.message)?.[1] === device || (device.startsWith('dm-') && DM_TARGET_DAMAGE.test(f.message)))) : undefined;
   const main = damage ?? mount ?? found[0]!;
   const WHY = { mount: 'the kernel could not mount the filesystem', damage: 'the kernel found the filesystem damaged', driver: 'a driver could not load', hang: 'its driver says the device stopped responding', disk: 'the kernel took the failing disk out of service', network: 'the kernel could not configure its network', settle: 'udev had not finished with the devices when its time ran out', io: 'the disk could not read what was asked of it', suspend: 'the kernel gave up suspending the machine', resume: 'the kernel could not resume the machine from hibernation' };
   const evidence: Evidence[] = found.flatMap((f) => [{ line: f.line, text: f.text, why: WHY[f.kind] }, ...f.more]);
@@ -363,6 +366,7 @@ function secureFirmwareFirst(b: BootState, rootCause: Cause | null): Cause | nul
 const NOT_STORAGE_DEVICE = /^(?:dev-(?:tty|hvc|ipmi|tpm|watchdog|input|snd|dri|fb\d|kvm|vhost|rfkill|uinput|hidraw|i2c|spi|gpio|serial|console|ptp|rtc|media|video|net)|sys-subsystem-net-devices-)/;
 
 /** The device a filesystem's kernel message names (`BTRFS error (device sda2): …`, `EXT4-fs (vda1): …`, `XFS (dm-0): …`). */
+const DM_TARGET_DAMAGE = /^device-mapper: (?:verity|integrity): /;
 const FS_DEVICE = /^(?:BTRFS|EXT[234]-fs|XFS|F2FS-fs|bcachefs)[^(]{0,12}\((?:device )?([^):\s]+)/;
 
 /** The device the boot waited for never came (its root device, a device unit that timed out, no root to
@@ -965,7 +969,10 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     // Invalid argument`.)
     const unmounted = NO_INIT_ON_ROOT.test(f.message ?? '')
       ? (b.initramfsSteps?.firstErrors.find((e) => e.line < f.line && ROOT_MOUNT_STEP.test(e.why) && e.text.trim().startsWith('mount: ')) ??
-        (b.mode?.evidence ?? []).filter((e) => e.line < f.line && f.line - e.line <= 20 && / on \/root failed: /.test(e.text)).map((e) => ({ ...e, why: 'the initramfs could not mount the root file system' }))[0])
+        (b.mode?.evidence ?? []).filter((e) => e.line < f.line && f.line - e.line <= 20 && / on \/root failed: /.test(e.text)).map((e) => ({ ...e, why: 'the initramfs could not mount the root file system' }))[0] ??
+        // (Or the mount's own error as the log shows it, when no shell's prompt came to gather it: the paste ends
+        // at the script's last words.)
+        (b.rootMountError !== undefined && b.rootMountError.line < f.line && f.line - b.rootMountError.line <= 20 && / on \/root failed: /.test(b.rootMountError.text) ? b.rootMountError : undefined))
       : undefined;
     // (That one is the root device's failure, the README's convention: the root was there and would not mount.)
     const rootItself = unmounted !== undefined && / on \/root failed: /.test(unmounted.text);
@@ -1545,7 +1552,9 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
   // a mail or a screen copy that dropped the last line): the login prompt was there.
   const issueLast = c0.loginLine === null && c0.issueLine !== undefined && endsTheLog && c0.end === 'log-end' && boot.end === 'log-end' && c0.contentEnd - c0.issueLine <= 1;
   const c: CycleState = issueLast ? { ...c0, loginLine: c0.issueLine! } : c0;
-  const failures = settleFailures(c, resolver);
+  // (A unit that would not stop while the system shut down, the shutdown going on to its end after, or the next
+  // boot coming: it was held up, nothing failed of it. Where the log ends in that shutdown, it is what it hung on.)
+  const failures = settleFailures(c, resolver).filter((f) => f.atShutdown !== true || (endsTheLog && c.end === 'log-end'));
   const entries = attribute(failures);
   const byFailure = new Map(entries.map((e) => [e.failure, e]));
 
@@ -1560,6 +1569,12 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
     if (triggeredBy === null) {
       const shown = c.mode.evidence.find((e) => e.text.includes('Displaying logs from failed units: '));
       triggeredBy = shown !== undefined ? (/Displaying logs from failed units: ([\w@.\\:-]+\.(?:service|mount|target|device|socket|swap|path|timer))\b/.exec(shown.text)?.[1] ?? null) : null;
+    }
+    // (systemd-fsck asks for emergency.target itself, and its unit is reported failed just after, once the check
+    // exits: the unit that did not name its device in its own words is the one that asked.)
+    if (triggeredBy === null && c.mode.evidence[0]?.why.startsWith('systemd-fsck asked for ')) {
+      const at = c.mode.line;
+      triggeredBy = entries.find((e) => e.name.startsWith('systemd-fsck') && e.failure.line >= at && e.failure.line - at <= 5)?.name ?? null;
     }
   }
   const panic = boot.crashes.find((cr) => cr.kind === 'panic' && cr.cycle === c.index);
@@ -2198,7 +2213,8 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       if (first !== undefined && !evidence.some((x) => x.line === first.line && x.text === first.text)) evidence.push(first);
     }
   }
-  if (c.mode) for (const e of c.mode.evidence.slice(0, 3)) evidence.push(e);
+  // (The mode's lines, but not one already shown for the failure: CoreOS's `Ignition has failed.` is both.)
+  if (c.mode) for (const e of c.mode.evidence.slice(0, 3)) if (!evidence.some((x) => x.line === e.line && x.text === e.text)) evidence.push(e);
   const lines = linesOf(evidence);
   return {
     kind: 'unit',
@@ -2270,7 +2286,9 @@ export function describeFailure(f: FailureState): string {
       what = `${name}: starting it is unsupported`;
       break;
     case 'cycle-skipped':
-      what = f.evidence.some((e) => e.text.includes('/stop deleted to break ordering cycle'))
+      what = f.evidence.some((e) => e.why === ORDERING_CLOSED_CYCLE)
+        ? `${name} closed an ordering cycle: systemd deleted a job of its own units to break it`
+        : f.evidence.some((e) => e.text.includes('/stop deleted to break ordering cycle'))
         ? `${name} was stopped out of order: systemd deleted its stop job to break an ordering cycle`
         : `${name} was skipped: systemd deleted its start job to break an ordering cycle`;
       break;

@@ -201,7 +201,7 @@ const GLUED_TIME = /(?:[^\s\d.]{2,5}\.? {1,2}\d{1,2}|\d{4}-\d\d-\d\d[T ]?) ?\d\d
  *  that holds it is not taken as complete without its full stop. */
 const SPLICED_TEXT = /[[\]]|: /;
 /** PID 1's messages about a unit that are read without a prefix: they begin with the unit's name. */
-const BARE_MANAGER = new Set(['job-result', 'unit-result', 'unit-error', 'cycle-deleted', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'mount-timeout', 'job-timeout']);
+const BARE_MANAGER = new Set(['job-result', 'unit-result', 'unit-error', 'cycle-deleted', 'process-exited', 'on-failure', 'restart-scheduled', 'operation-timeout', 'stop-timeout', 'mount-timeout', 'job-timeout']);
 
 function isUnitNameStart(text: string): boolean {
   const colon = text.indexOf(': ');

@@ -166,7 +166,7 @@ export function initramfsScriptFailure(text: string): { message: string; rank: n
 }
 const MKINITCPIO_FAILURE = /^ERROR: (Root device mounted successfully, but \S+ does not exist\.?|Failed to mount the real root device\.?|ZFS: Unable to import pool \S+?\.?)$/;
 const INITRAMFS_SCRIPT_FAILURE =
-  /^(?:\/dev\/\S+? UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY[.,]?|\/dev\/\S+ contains (?:a )?file ?system with errors, check(?:ed)? forced\.?|The root file ?system on \S+ requires a manual fsck\.?|fsck exited with status code \d+\.?|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S* ?as root file system\.?|Target filesystem doesn'?t have (?:requested )?\S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
+  /^(?:\/dev\/\S+? UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY[.,]?|\/dev\/\S+ contains (?:a )?file ?system with errors, check(?:ed)? forced\.?|The root file ?system on \S+ requires a manual fsck\.?|fsck exited with status code (?:[4-9]|\d{2,})\.?|cryptsetup: (?:ERROR: )?(?:\S+: )?(?:cryptsetup failed, bad password or options\?|maximum number of tries exceeded.*)|Failed to mount \S* ?as root file system\.?|Target filesystem doesn'?t have (?:requested )?\S+\.?|No init found\. Try passing init= bootarg\.?|cannot import '?[^\s':]+'?:? .*(?:no such pool|one or more devices is currently unavailable|pool was previously in use|more than one matching pool).*|cannot open '?[^\s':]+'?:? dataset does not exist|(?:switch_root|run-init): (?:can't execute|failed to execute|(?:cannot|can't) access|can't chroot|failed to mount moving|\S+: (?:No such file or directory|Exec format error|Permission denied)).*)$/;
 
 /** What a dracut that runs its own scripts (no systemd) says before it gives up: `dracut Warning:
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
@@ -326,6 +326,9 @@ export interface MarkerMatch {
 
 /** Bootloader errors that leave a machine without a kernel (U-Boot, GRUB, depthcharge). */
 export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp; example: string; anywhere?: boolean }> = [
+  // LK (Qualcomm's Android bootloader) stamps its lines with its timer, and prints its errors at CRITICAL level with
+  // an `ERROR: ` of their own (`[13010] ERROR: Updating Device Tree Failed`, `ERROR: Invalid boot image header`).
+  { literal: '] ERROR: ', pattern: /^\[\d{1,9}\] (?:\[\d{1,9}\] )?ERROR: \S/, example: '[13010] ERROR: Updating Device Tree Failed ' },
   { literal: 'device tree', pattern: /^(?:ERROR: )?Could not find a valid device tree/, example: 'Could not find a valid device tree' },
   // (bootm's words when the image came without a device tree it can pass: `booti` with no or an overwritten FDT.)
   { literal: 'Flattened Device Tree', pattern: /^(?:ERROR: )?Did not find a cmdline Flattened Device Tree/, example: 'ERROR: Did not find a cmdline Flattened Device Tree' },
@@ -497,7 +500,7 @@ export function matchBootloaderError(text: string): string | null {
     // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
     // (Without U-Boot's hang() glued after the message it stopped on: `FDT creation failed! hanging...### ERROR ###
     // Please RESET the board ###` says `FDT creation failed`.)
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?|^\*{3} /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?|^\[\d{1,9}\] (?:\[\d{1,9}\] )?(?=ERROR: )|^\*{3} /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;
@@ -609,7 +612,9 @@ export type ManagerEventKind =
   | 'process-exited'
   | 'unit-error'
   | 'cycle-deleted'
+  | 'cycle-member'
   | 'operation-timeout'
+  | 'stop-timeout'
   | 'mount-timeout'
   | 'default-target'
   | 'on-failure'
@@ -650,6 +655,11 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // PID 1's error about one unit, before its result (`var.mount: Failed to run 'mount' task: No such file or
   // directory`; before v233 without the colon: `foo.socket failed to listen on sockets: Operation not permitted`).
   { kind: 'unit-error', literal: 'ailed to ', pattern: /^(\S+\.(?:service|socket|mount|swap|device|target|timer|path|automount)):? [Ff]ailed to (?!start\b)(.+?)\.?$/, example: "systemd-journald-audit.socket failed to listen on sockets: Operation not permitted" },
+  // The units of an ordering cycle PID 1 found, one line each, before it says which job it deleted (`local-fs.target:
+  // Found ordering cycle on local-fs.target/start`, then `…: Found dependency on coreos-tmpfiles.service/start`).
+  // (The first with `cycle` as its first group: the list begins again.)
+  { kind: 'cycle-member', literal: 'Found ordering cycle on ', pattern: /^(?:\S+: )?Found ordering (cycle) on (\S+?)\/(\w+)\s*$/, example: 'local-fs.target: Found ordering cycle on local-fs.target/start' },
+  { kind: 'cycle-member', literal: 'Found dependency on ', pattern: /^(?:\S+: )?Found (dependency) on (\S+?)\/(\w+)\s*$/, example: 'local-fs.target: Found dependency on coreos-tmpfiles.service/start' },
   // PID 1 broke an ordering cycle by deleting a job (then `[ SKIP ] Ordering cycle found, skipping …`).
   { kind: 'cycle-deleted', literal: 'deleted to break ordering cycle', pattern: /^(?:(\S+): )?Job (\S+)\/(\w+) deleted to break ordering cycle starting with (\S+?)\/\w+/, example: 'multi-user.target: Job getty.target/start deleted to break ordering cycle starting with multi-user.target/start' },
   // A unit a target wants, which PID 1 could not load (a unit file with no ExecStart=, a mistyped key): it
@@ -683,6 +693,10 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'isolate-failed', literal: '.target not found', pattern: /^Unit ((?:initrd|default)\.target) not found\.?$/, example: 'Unit initrd.target not found.' },
   { kind: 'default-target', literal: 'for default target', pattern: /^Queued start job for default target (\S+?(?= - |\.?$)|.+?)(?: - .*)?\.?$/, example: 'Queued start job for default target graphical.target - Graphical Interface.' },
   { kind: 'operation-timeout', literal: ' timed out', pattern: /^(\S+): (?:[Ss]tart|[Ss]top|[Ss]tart-pre|[Ss]tart-post|[Rr]eload) operation timed out|^(\S+): Job \S+ timed out/, example: 'lab-slow.service: Start operation timed out. Terminating.' },
+  // A unit that would not stop in its time, then killed (service.c): what holds a shutdown up for a minute and a
+  // half, `A stop job is running for …` on the console meanwhile (`foo.service: State 'stop-sigterm' timed out.
+  // Killing.`; before v236 `foo.service stopping timed out. Killing.`).
+  { kind: 'stop-timeout', literal: ' timed out', pattern: /^(\S+?):? (?:State '(?:stop-sigterm|stop-final-sigterm|final-sigterm|stop-watchdog|stop-post)' timed out|[Ss]topping timed out)\. (?:Killing|Skipping SIGKILL|Terminating)/, example: "run-r6e26.service: State 'stop-sigterm' timed out. Killing." },
   // A mount's or swap's own timeout (mount.c, swap.c): the unit failed, whatever PID 1 logs after it.
   { kind: 'mount-timeout', literal: ' timed out', pattern: /^(\S+\.(?:mount|swap)): (?:Mounting|Remounting|Mount process|Activation) timed out/, example: 'backup.mount: Mounting timed out. Stopping.' },
 ];
@@ -889,7 +903,8 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 const MOUNT_ERROR = /^mount: (\/\S*?)(?:: | (?=not mounted or bad option$))(.+)$/;
 /** A script's own words that a mount command it quotes failed: its source, then its mount point. */
 const QUOTED_MOUNT_FAILED = /(?:^|\s)['"`]mount (?:-[a-z] \S+ |-\S+ )*(\S+) (\/\S*)['"`] failed\b/;
-const BUSYBOX_MOUNT_ERROR = /^mount: mounting (\S+) on (\/?\S+) failed: (.+)$/;
+// (BusyBox 1.0x capitalised it: `mount: Mounting /dev/hda1 on /root failed: Device or resource busy`.)
+const BUSYBOX_MOUNT_ERROR = /^mount: [Mm]ounting (\S+) on (\/?\S+) failed: (.+)$/;
 /** dracut, when the root device never appeared: `Warning: "/dev/disk/by-uuid/…" does not exist`. */
 const DRACUT_MISSING = /Warning: "?(\/dev\/[^"\s]+)"? does not exist$/;
 

@@ -804,3 +804,14 @@ export function templateInstance(text: string): string | null {
   }
   return found;
 }
+
+/**
+ * A unit systemd (or dracut, in the initrd) ships and orders itself: its targets and slices, its own services,
+ * sockets and API file systems, the getty and shell units. Their ordering is consistent among themselves; an
+ * ordering cycle through them was closed by another unit's.
+ */
+export function shippedWithSystemd(name: string): boolean {
+  return SHIPPED_WITH_SYSTEMD.test(name);
+}
+const SHIPPED_WITH_SYSTEMD =
+  /^(?:[^\s/]+\.(?:target|slice|scope)|(?:systemd|initrd|dracut)-[^\s/]+|(?:dbus|dbus-broker|ldconfig|kmod-static-nodes|emergency|rescue|debug-shell|console-getty|quotaon)\.(?:service|socket)|(?:getty|serial-getty|container-getty|modprobe|user|user-runtime-dir)@[^\s/]*\.service|(?:-|tmp|dev-hugepages|dev-mqueue|proc-sys-fs-binfmt_misc|sys-kernel-[\w-]+|sys-fs-fuse-connections|run-credentials-[^\s/]+|run-user-\d+)\.(?:mount|automount))$/;

@@ -156,6 +156,7 @@ const LOST_CARET_CR = /(?:[.)\]:]|\.\.\.|…)M$/;
 const WEB_ESC = /(?:\u241b|\\e|\\033|\\x1[bB]|\\u001[bB]|ESC)\[[0-9;?=]{0,16}[A-Za-z]/g;
 /** autopkgtest's seconds since the test began, before each line of its log (`10165s [   41.134118] …`). */
 const ELAPSED_PREFIX = /^\d{1,7}s(?: |$)/;
+const OBS_ELAPSED = /^\[ {0,6}\d{1,7}s\](?: |$)/;
 const LAVA = /^- \{\s*"?dt"?:\s*/;
 /** A journal or syslog record's clock at a line's start (`Oct 23 19:55:33 `, `mar 03 08:12:45 `, `2025-11-24T07:19:15`). */
 const RECORD_TIME = /^(?:[^\s\d[\]<>-]{2,5}\.? {1,2}\d{1,2},? \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)/;
@@ -990,6 +991,16 @@ export class LineUnwrapper {
         // Actions job): both come off.
         const inner = text.charCodeAt(0) >= 0x30 && text.charCodeAt(0) <= 0x39 && looksTimestamped(text, 0) ? (ISO_PREFIX.exec(text) ?? FRACTION_CLOCK.exec(text)) : null;
         if (inner && !JOURNAL_REST.test(text.slice(inner[0].length))) text = text.slice(inner[0].length);
+      }
+    }
+    // The Open Build Service's build log: the worker's elapsed seconds in brackets before each line of the build
+    // VM's console (`[  159s] [    1.234567] Linux version …`, `[   67s] [FAILED] Failed to start Switch Root.`).
+    // (No kernel stamp is whole seconds with an `s`: HiSilicon's has its fraction, `[   32.422210s]`.)
+    if (text.charCodeAt(0) === 0x5b /* [ */ && (text.charCodeAt(1) === 0x20 || (text.charCodeAt(1) >= 0x30 && text.charCodeAt(1) <= 0x39)) && text.includes('s]')) {
+      const m = OBS_ELAPSED.exec(text);
+      if (m !== null) {
+        text = text.slice(m[0].length);
+        this.count('ci-timestamps');
       }
     }
     // autopkgtest's elapsed seconds: taken off once a line showed them before a kernel stamp or a status

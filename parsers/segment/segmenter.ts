@@ -8,11 +8,11 @@ import { isSessionStart, type ConsoleRecord, type LineRef, type UserManagerLine 
 import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, GETTY_ISSUE, type PromptMatch } from '../grammar/console-lines.js';
 import { DISK_READ_ERROR, matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
-import { deviceUnitForPath, isUnitName, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, systemdOnlyDescription, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
+import { deviceUnitForPath, isUnitName, shippedWithSystemd, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, systemdOnlyDescription, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
-import { AUDIT_FAILED, BAD_UNIT_FILE } from './state.js';
+import { AUDIT_FAILED, BAD_UNIT_FILE, ORDERING_CLOSED_CYCLE } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
 import { CrashTracker } from './crashes.js';
@@ -103,7 +103,8 @@ const PID1_SETUP_FATAL = /^(?:Failed to create root cgroup hierarchy|Failed to c
 /** A shell command that starts a machine or container whose console follows. */
 const LAUNCHES_MACHINE = /[#$]\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|start)\b|[#$]\s*(?:sudo\s+)?(?:systemd-nspawn|qemu-system-\S+|virsh\s+(?:console|start)|lxc-start|lxc\s+(?:start|console)|incus\s+(?:start|console)|virt-install|vagrant\s+up|multipass\s+launch)\b/;
 /** A shell started on the console without a login (no controlling terminal, or BusyBox's banner). */
-const BARE_SHELL = /^(?:BusyBox v\S+ .*(?:built-in shell \(ash\)|hush - the humble shell)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
+const BUSYBOX_VERSION = /^BusyBox v\d[\w.-]*(?: \.{3}| \(.*\))?\s*$/;
+const BARE_SHELL = /^(?:BusyBox v\S+ .*(?:[Bb]uilt-in shell \(ash\)|hush - the humble shell)|(?:\/bin\/)?(?:sh|ash|bash): can't access tty[;:] job control turned off)/;
 /** The kernel's partition scan names the partition a root device path is (`/dev/mmcblk0p2` in ` mmcblk0: p1 p2`). */
 function rootPartitionAppeared(device: string, message: string): boolean {
   // The kernel mounted it (`EXT4-fs (mmcblk0p2): mounted filesystem …`, `VFS: Mounted root (ext4 filesystem)`).
@@ -318,6 +319,10 @@ export class Segmenter extends CrashTracker {
     if (shown.charCodeAt(0) === 0x4e /* N */ && shown.startsWith('No disks detected.') && this.boot !== null && this.boot.overseerFailed === undefined) {
       this.boot.overseerFailed = { who: 'Anaconda', message: 'No disks detected', ev: { line, text: clip(shown), why: 'Anaconda found no disk to install on' } };
     }
+    // CoreOS's emergency banner, then the log of the Ignition stage that failed (`Ignition has failed. …`, `Here are
+    // the Ignition logs:`, `Stage: fetch`): that stage ran as its own unit, ignition-<stage>.service.
+    if (shown.charCodeAt(0) === 0x49 /* I */ && shown.startsWith('Ignition has failed.')) this.ignitionFailed = { line, text: clip(shown), why: 'Ignition has failed' };
+    else if (this.ignitionFailed !== null && shown.charCodeAt(0) === 0x53 /* S */ && shown.startsWith('Stage: ') && line - this.ignitionFailed.line <= 30) this.ignitionStage(shown, at);
     // A command line asking systemd for emergency or rescue mode (the kernel's, or one typed to start a container).
     if (shown.length > 24 && shown.includes('systemd.unit=')) {
       const u = UNIT_ASKED.exec(shown);
@@ -505,6 +510,8 @@ export class Segmenter extends CrashTracker {
       }
       else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
       else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
+      // (BusyBox's banner cut after its version, as a paste shortens it: `BusyBox v1.01 ...`, the shell only after an error.)
+      else if (t0 === 0x42 /* B */ && BUSYBOX_VERSION.test(t)) this.bareShell(rec.at, true);
       else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) {
         const steps = this.boot.initramfsSteps;
         steps.error = { line: rec.at.lineNo, text: clip(t) };
@@ -1010,6 +1017,30 @@ export class Segmenter extends CrashTracker {
     if (f !== null && said !== null && failed.line - said.line <= NEAR_LINES && said.line < failed.line) addEvidence(f.evidence, said);
     this.enterMode(cycle, asked[1] === 'rescue' ? 'rescue' : 'emergency', at, null, why);
   }
+
+  /** CoreOS's `Ignition has failed.` banner (its emergency shell's), until the failed stage is named. */
+  private ignitionFailed: Evidence | null = null;
+
+  /** The stage Ignition's log shows after its failure banner (`Stage: disks`): its unit failed. */
+  private ignitionStage(shown: string, at: LineRef): void {
+    const banner = this.ignitionFailed!;
+    this.ignitionFailed = null;
+    const stage = /^Stage: ([a-z][a-z-]{1,30})\s*$/.exec(shown)?.[1];
+    if (stage === undefined || this.boot === null) return;
+    const cycle = currentCycle(this.boot);
+    if (cycle === null) return;
+    const name = `ignition-${stage}.service`;
+    if (this.findFailure(name) !== null) return;
+    this.recognised++;
+    const f = this.recordFailure(cycle, { name, description: null, text: name, partial: false, resolvedBy: 'log' }, 'failed', 'unit-failed', { lineNo: banner.line, text: banner.text }, 'console');
+    if (f !== null) {
+      f.evidence[0]!.why = 'Ignition has failed (its emergency banner)';
+      addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `the stage whose log follows: ${name} runs it` });
+    }
+  }
+
+  /** The units of the ordering cycle PID 1 is listing (`Found ordering cycle on …`, `Found dependency on …`). */
+  private readonly orderingCycle: { unit: string; at: LineRef }[] = [];
 
   /** LVM's `WARNING: VG Linux is missing PV …`, the last one. */
   private lvmMissingPv: Evidence | null = null;
@@ -2444,6 +2475,14 @@ export class Segmenter extends CrashTracker {
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: 'PID 1: the unit’s assertion failed' });
         break;
       }
+      case 'cycle-member': {
+        // (The cycle's units, as PID 1 lists them before it deletes a job: see cycle-deleted. PID 1 speaks: systemd runs.)
+        this.recognised++;
+        this.ensureCycle(at.lineNo);
+        if (groups[0] === 'cycle') this.orderingCycle.length = 0;
+        if (this.orderingCycle.length < 32 && isUnitName(groups[1] ?? '')) this.orderingCycle.push({ unit: groups[1]!, at: { lineNo: at.lineNo, text: at.text } });
+        break;
+      }
       case 'cycle-deleted': {
         // The job's unit never runs; the status line that says so (by description) binds to this name.
         // (A stop job deleted so, at a shutdown or a soft-reboot, leaves its unit stopped in an order nobody
@@ -2451,6 +2490,27 @@ export class Segmenter extends CrashTracker {
         const unit = groups[1] ?? '';
         const op = groups[2] ?? 'start';
         if (!isUnitName(unit) || (op !== 'start' && op !== 'stop')) break;
+        // PID 1 deleted a job of one of systemd's own units (`local-fs-pre.target/start`), which order themselves
+        // consistently: the cycle is closed by a unit of the system's own, listed among the cycle's units just
+        // before (`Found dependency on coreos-tmpfiles.service/start`). That unit's ordering is the fault.
+        const members = this.orderingCycle.filter((m) => at.lineNo - m.at.lineNo <= 40 && m.at.lineNo < at.lineNo);
+        this.orderingCycle.length = 0;
+        // (Only when it is the one such unit: of two, the log does not say whose ordering is wrong.)
+        const others = shippedWithSystemd(unit) ? [...new Set(members.filter((m) => m.unit !== unit && !shippedWithSystemd(m.unit)).map((m) => m.unit))] : [];
+        const blamed = others.length === 1 ? members.find((m) => m.unit === others[0]) : undefined;
+        if (blamed !== undefined && source !== 'console') {
+          this.resolver.learnName(blamed.unit);
+          const ref: UnitRef = { name: blamed.unit, description: null, text: blamed.unit, partial: false, resolvedBy: null };
+          const f = this.findFailure(blamed.unit) ?? this.recordFailure(this.ensureCycle(at.lineNo), ref, 'skipped', 'cycle-skipped', blamed.at, source);
+          if (f !== null) {
+            // (Its line was recorded as a skipped job's: it says why this unit is named.)
+            const own = f.evidence.find((e) => e.line === blamed.at.lineNo);
+            if (own !== undefined) own.why = ORDERING_CLOSED_CYCLE;
+            else addEvidence(f.evidence, { line: blamed.at.lineNo, text: clip(blamed.at.text), why: ORDERING_CLOSED_CYCLE });
+            addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1 deleted the ${op} job of ${unit}, one of systemd's own units, to break the cycle` });
+          }
+          break;
+        }
         this.resolver.learnName(unit);
         let f = op === 'stop' ? null : this.findFailure(unit) ?? this.namedResult(unit, 'skipped', at);
         if (f === null && source !== 'console') {
@@ -2539,6 +2599,7 @@ export class Segmenter extends CrashTracker {
       }
       case 'process-exited':
       case 'operation-timeout':
+      case 'stop-timeout':
       case 'mount-timeout': {
         const unit = groups[0] || groups[1] || '';
         this.resolver.learnName(unit);
@@ -2566,6 +2627,18 @@ export class Segmenter extends CrashTracker {
           if (f) {
             if (startTimeout) f.result ??= 'timeout';
             this.attachEarlier(f, unit, null);
+          }
+        }
+        // (A unit killed because it would not stop: the shutdown or restart waited its whole stop timeout on it.)
+        // (A service's: a session's scope killed at a shutdown is the session's processes lingering, no service's fault.)
+        if (f === null && kind === 'stop-timeout' && source !== 'console' && unit.endsWith('.service') && isUnitName(unit)) {
+          const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+          // (Failed, as PID 1's result for it says next: `Failed with result 'timeout'`.)
+          const shutdown = this.stoppingNow(unit);
+          f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'failed', 'stop-timeout', at, source);
+          if (f !== null) {
+            f.result ??= 'timeout';
+            if (shutdown) f.atShutdown = true;
           }
         }
         if (f === null && kind === 'mount-timeout' && source !== 'console') {
@@ -3112,12 +3185,13 @@ export class Segmenter extends CrashTracker {
   /** Where a BusyBox shell's banner was read as the boot's end, a login (see bareShell). */
   private busyboxShellAt = -1;
 
-  private bareShell(at: LineRef): void {
+  private bareShell(at: LineRef, versionOnly = false): void {
     const boot = this.boot;
     // (After an init system's own scripts ran, a shell on the console is its: KernelCI's buildroot gives one.)
     if (boot !== null && (boot.cycles.length > 0 || boot.mode !== null || boot.loginLine !== null || boot.init !== null || this.systemdRunning())) return;
-    const said = this.firstErrorText(at.lineNo, 15, boot);
+    const said = this.firstErrorText(at.lineNo, versionOnly ? 4 : 15, boot);
     if (said === null) {
+      if (versionOnly) return;
       // With nothing wrong before it, a kernel that booted into a shell: the board's console has no
       // login (Buildroot's `::respawn:-/bin/sh`), the shell is where the boot was to end.
       if (boot !== null && boot.hasKernel && at.text.startsWith('BusyBox v') && boot.loginLine === null) {

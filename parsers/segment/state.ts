@@ -28,6 +28,9 @@ export interface FailureState {
   source: 'console' | 'kmsg' | 'journal' | 'systemctl';
   /** Known only from PID 1's audit record of the failed start (`msg='unit=foo comm="systemd" … res=failed'`). */
   auditOnly?: boolean;
+  /** A unit that would not stop in its time while the system shut down: the shutdown's fault only when the log
+   *  ends in it (a shutdown that went on to its end was held up, not stopped). */
+  atShutdown?: true;
   /** Times reported, per source (a status line and PID 1's kmsg line report the same failure). */
   counts: Map<string, number>;
   result: string | null;
@@ -386,4 +389,6 @@ export interface BootState {
 /** Why a failure known from PID 1's audit record of its start is evidence (see Segmenter.audit). */
 export const AUDIT_FAILED = 'audit: PID 1 recorded the start as failed';
 /** Why a unit failed that PID 1 would not load (`Unit x has a bad unit file setting`). */
+/** Why a unit that closed an ordering cycle is named (its own job was not the one deleted). */
+export const ORDERING_CLOSED_CYCLE = 'its ordering closed the cycle: it is the one unit in it not of systemd’s own';
 export const BAD_UNIT_FILE = 'PID 1 would not load its unit file (a bad setting), so it never started';
