@@ -260,4 +260,27 @@ test('a CR-only capture reads as its lines: none is written over another, line n
   assert.not.ok(lf.input.envelopes.some((e) => e.kind === 'cr-line-ends'));
 });
 
+test('a column of line numbers is taken off inside other envelopes too: a mail quote, a CI clock, a fence', () => {
+  const log = [
+    "Jan 28 13:27:15 h systemd[1]: Stopping Foo...",
+    "Jan 28 13:27:15 h foo[2481]: /sbin/foo: line 52: /etc/foo.data: Read-only file system",
+    "Jan 28 13:27:15 h systemd[1]: foo.service: Control process exited, code=exited, status=1/FAILURE",
+    "Jan 28 13:27:15 h systemd[1]: foo.service: Failed with result 'exit-code'.",
+  ].map((l, i) => `${i + 1}  ${l}`);
+  const bare = analyze(log.join('\n'));
+  assert.is(bare.rootCause?.unit, 'foo.service');
+  for (const [name, wrapped] of [
+    ['mail quote', log.map((l) => `> ${l}`)],
+    ['CI clock', log.map((l) => `2024-03-01T12:00:00.1234567Z ${l}`)],
+    ['fence', ['```', ...log, '```']],
+  ] as const) {
+    const r = analyze(wrapped.join('\n'));
+    assert.is(r.rootCause?.unit, 'foo.service', name);
+    assert.ok(r.input.envelopes.some((e) => e.kind === 'line-numbers' && e.lines === 4), name);
+  }
+  // (Lines that only begin with digits are not a column: `1 drive`, then other words.)
+  const plain = analyze('> 1 drive found\n> nothing else\n> 3 more\n');
+  assert.not.ok(plain.input.envelopes.some((e) => e.kind === 'line-numbers'));
+});
+
 test.run();

@@ -204,29 +204,16 @@ export interface UnwrapCounters {
   droppedLines: number;
 }
 
-export class LineUnwrapper {
-  readonly counters: UnwrapCounters = { envelopes: new Map(), droppedLines: 0 };
-  /** LAVA's log was recognised: lines that are not records of it are not console output either. */
-  private lava = false;
-  /** autopkgtest's elapsed-seconds prefix was seen (see ELAPSED_PREFIX). */
-  private elapsedPrefix = false;
-  /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
-  private clockPrefix = false;
-  /** A capture tool's time of day with its fraction was seen before a line (see FRACTION_CLOCK). */
-  private fractionClock = false;
-  /** moreutils' `ts` clock (`Mar 01 12:34:56 `) was seen in front of a status or kernel line. */
-  private tsPrefix = false;
-  /** The line just unwrapped was a container runtime's partial record (see CRI_STREAM). */
-  private criPartial = false;
-  /** Partial records held until the record that ends their line. */
-  private criHeld: PhysicalLine | null = null;
-
-  constructor(private readonly out: (line: PhysicalLine) => void) {}
-
-  push(line: PhysicalLine): void {
-    if (this.gutter !== -1 && !line.overwritten && this.gutterLine(line)) return;
-    this.pushLine(line);
-  }
+/**
+ * A column of line numbers before each line (see take). One stands outside every other envelope (a page's code
+ * block copied whole); another inside them, on the lines as they are unwrapped (a log viewer's numbered lines
+ * pasted into a mail, a CI job's clock before each).
+ */
+class GutterColumn {
+  constructor(
+    private readonly emit: (line: PhysicalLine) => void,
+    private readonly counted: () => void,
+  ) {}
 
   /**
    * A web page's code block copied with its line numbers (`1U-Boot 2016.01 (May 13 2016 …)`, `2CPU: Freescale
@@ -236,7 +223,7 @@ export class LineUnwrapper {
    * (Or a log viewer's column of line numbers, from wherever the excerpt begins, spaced from the line:
    * ` 1407 09:14:46.553691  <6>[    7.23] hub 1-0:1.0: USB hub found`, then 1408, 1409.)
    */
-  private gutterLine(line: PhysicalLine): boolean {
+  take(line: PhysicalLine): boolean {
     const t = line.text;
     if (this.gutter > 0) {
       // (A column of numbers a few ahead of the count: lines the terminal layer joined or overwrote (`527\tESC M\r[  OK  ] …`
@@ -262,12 +249,14 @@ export class LineUnwrapper {
       }
       this.gutterMissed = false;
       this.gutter++;
-      this.count('line-numbers');
-      this.pushLine({ ...line, text: this.gutterSpaced ? t.slice(after).replace(/^[ \t]/, '') : t.slice(n.length) });
+      this.counted();
+      this.emit({ ...line, text: this.gutterSpaced ? t.slice(after).replace(/^[ \t]/, '') : t.slice(n.length) });
       return true;
     }
-    // (Deciding: the first lines, one by one.)
+    // (Deciding: the first lines, one by one. A blank line or a fence before the first number decides nothing:
+    // a paste's code block opens so.)
     const k = this.gutterHeld.length;
+    if (k === 0 && (t.trim() === '' || t.startsWith('```'))) return false;
     const spaced = SPACED_NUMBER.exec(t);
     let fits = false;
     if (k === 0) {
@@ -289,33 +278,74 @@ export class LineUnwrapper {
       this.gutterHeld = [];
       this.gutter = this.gutterBase + k + 1;
       held.forEach((h, i) => {
-        this.count('line-numbers');
+        this.counted();
         const num = String(this.gutterBase + i);
         const text = this.gutterSpaced ? h.text.trimStart().slice(num.length).replace(/^[ \t]/, '') : h.text.slice(num.length);
-        this.pushLine({ ...h, text });
+        this.emit({ ...h, text });
       });
       return true;
     }
-    this.releaseGutter();
+    this.release();
     return false;
   }
 
   /** No line numbers after all (or the input ends while deciding): the held lines as they were. */
-  private releaseGutter(): void {
+  release(): void {
     this.gutter = -1;
     const held = this.gutterHeld;
     this.gutterHeld = [];
-    for (const h of held) this.pushLine(h);
+    for (const h of held) this.emit(h);
   }
 
   /** The next line number a page's code block put in front of each line (see gutterLine); 0 while deciding, -1: none. */
-  private gutter = 0;
-  private gutterHeld: PhysicalLine[] = [];
+  gutter = 0;
+  gutterHeld: PhysicalLine[] = [];
   /** The line just before lacked its number in a spaced column (see gutterLine). */
   private gutterMissed = false;
   /** The first line's number, and whether a space or tab comes between each number and its line. */
   private gutterBase = 1;
   private gutterSpaced = false;
+}
+
+export class LineUnwrapper {
+  readonly counters: UnwrapCounters = { envelopes: new Map(), droppedLines: 0 };
+  /** LAVA's log was recognised: lines that are not records of it are not console output either. */
+  private lava = false;
+  /** autopkgtest's elapsed-seconds prefix was seen (see ELAPSED_PREFIX). */
+  private elapsedPrefix = false;
+  /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
+  private clockPrefix = false;
+  /** A capture tool's time of day with its fraction was seen before a line (see FRACTION_CLOCK). */
+  private fractionClock = false;
+  /** moreutils' `ts` clock (`Mar 01 12:34:56 `) was seen in front of a status or kernel line. */
+  private tsPrefix = false;
+  /** The line just unwrapped was a container runtime's partial record (see CRI_STREAM). */
+  private criPartial = false;
+  /** Partial records held until the record that ends their line. */
+  private criHeld: PhysicalLine | null = null;
+
+  /** Line numbers outside every other envelope, and inside them (see GutterColumn). */
+  private readonly outerGutter: GutterColumn;
+  private readonly innerGutter: GutterColumn;
+  private readonly out: (line: PhysicalLine) => void;
+
+  constructor(out: (line: PhysicalLine) => void) {
+    const count = (): void => this.count('line-numbers');
+    this.outerGutter = new GutterColumn((line) => this.pushLine(line), count);
+    const inner = new GutterColumn(out, count);
+    this.innerGutter = inner;
+    this.out = (line) => {
+      if (inner.gutter !== -1 && !line.overwritten && inner.take(line)) return;
+      out(line);
+    };
+  }
+
+  push(line: PhysicalLine): void {
+    const g = this.outerGutter;
+    if (g.gutter !== -1 && !line.overwritten && g.take(line)) return;
+    this.pushLine(line);
+  }
+
 
   private pushLine(line: PhysicalLine): void {
     // A mail's quoted-printable body (RFC 2045): lines of at most 76 characters, a `=` at the end of one
@@ -748,13 +778,14 @@ export class LineUnwrapper {
   /** Live input gone quiet: a line held for the rest a wrap would put on the next line has none coming (a
    *  console does not wrap; a paste's next line comes at once). */
   flushWrapped(): void {
-    if (this.gutterHeld.length > 0) this.releaseGutter();
+    if (this.outerGutter.gutterHeld.length > 0) this.outerGutter.release();
     this.releaseWrapped();
+    if (this.innerGutter.gutterHeld.length > 0) this.innerGutter.release();
   }
 
   /** The last LAVA record's line, held by the inner terminal layer until more bytes come. */
   end(): void {
-    if (this.gutterHeld.length > 0) this.releaseGutter();
+    if (this.outerGutter.gutterHeld.length > 0) this.outerGutter.release();
     const pretty = this.prettyHeld;
     this.prettyHeld = null;
     if (pretty !== null) this.releasePretty(pretty);
@@ -768,6 +799,7 @@ export class LineUnwrapper {
     if (part !== null) this.emitLine({ ...part, truncated: true });
     this.releaseWrapped();
     this.inner?.end();
+    if (this.innerGutter.gutterHeld.length > 0) this.innerGutter.release();
   }
 
   /** quoted-printable was seen (a soft break, then `=XX` or another soft break). */

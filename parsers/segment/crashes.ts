@@ -14,6 +14,8 @@ export const WAITING_FRAME = /^(?:__schedule|schedule\w*|io_schedule\w*|preempt_
 
 /** Panics for want of an init to run. */
 const INIT_PANIC = /No working init found|Requested init \S+ failed/;
+/** Why an init attempt is quoted when the kernel could not run it (segmenter's initAttempt). */
+export const INIT_NOT_RUN = 'init could not be run';
 /** The panic arm's and arm64's die() end a fatal oops with, naming it (`Oops: Fatal exception in interrupt`,
  *  `Oops - BUG: Fatal exception`). (x86's bare `Fatal exception` names no oops: the panic is what the log shows.) */
 const FATAL_EXCEPTION = /^kernel panic: Oops(?: - [\w ]+)?: Fatal exception\b/;
@@ -306,11 +308,19 @@ export abstract class CrashTracker extends FailureLedger {
       this.oomInvoker = null;
     }
     if (c.kind === 'panic' && INIT_PANIC.test(c.title)) {
-      for (const e of this.initAttempts) if (e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine) addEvidence(state.evidence, e);
+      // (What the kernel said went wrong with each init it tried comes before its mere `Run X as init process`
+      // lines: `Failed to execute /init (error -8)` says why, the last try says what was tried.)
+      const tried = this.initAttempts.filter((e) => e.line < at.lineNo && at.lineNo - e.line <= 60 && e.line >= boot.startLine);
+      const failed = tried.filter((e) => e.why === INIT_NOT_RUN);
+      for (const e of [...failed.slice(0, 3), ...tried.filter((e) => e.why !== INIT_NOT_RUN).slice(-1)].sort((a, b) => a.line - b.line)) addEvidence(state.evidence, e);
     }
     // init's own last words just before it exited (`/init: line 55: syntax error: unexpected end of file`).
     // (init's own fault, named by its PID, says it all: the lines after it are other processes'.)
     const initFault = boot.userFaults?.init;
+    // (PID 1 crashed or gave up just before, in its own words (`Caught <ABRT>, dumped core as pid 897.`, `Freezing
+    // execution.`): its failure is the cause, and the kernel's panic at its death is what it led to.)
+    const fatal = c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) ? currentCycle(boot)?.fatal : undefined;
+    if (fatal !== undefined && fatal.line < at.lineNo && at.lineNo - fatal.line <= 10) addEvidence(fatal.evidence, { line: at.lineNo, text: clip(at.text), why: 'the kernel panicked as init died' });
     if (c.kind === 'panic' && /kill(?:ing)? init/i.test(c.title) && !(initFault !== undefined && at.lineNo - initFault.line <= 60)) {
       const said = this.initLastWords(at.lineNo);
       if (said !== null) addEvidence(state.evidence, { line: said.lineNo, text: clip(said.text), why: 'what init printed just before it exited' });

@@ -15,7 +15,7 @@ import type { BootStartReason, BootState, CrashState, CycleState, FailureState }
 import { AUDIT_FAILED, BAD_UNIT_FILE, ORDERING_CLOSED_CYCLE } from './state.js';
 import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
-import { CrashTracker } from './crashes.js';
+import { CrashTracker, INIT_NOT_RUN } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 import { StartTimes, wallClock, type Clock } from './start-times.js';
 /** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
@@ -1039,6 +1039,9 @@ export class Segmenter extends CrashTracker {
     }
   }
 
+  /** PID 1's `Breaking ordering cycle by deleting job X/start`, before its `Job X/start deleted …`. */
+  private cycleBreaking: { unit: string; at: LineRef } | null = null;
+
   /** The units of the ordering cycle PID 1 is listing (`Found ordering cycle on …`, `Found dependency on …`). */
   private readonly orderingCycle: { unit: string; at: LineRef }[] = [];
 
@@ -1228,7 +1231,7 @@ export class Segmenter extends CrashTracker {
 
   private initAttempt(at: LineRef, why: string): void {
     this.initAttempts.push({ line: at.lineNo, text: clip(at.text), why });
-    if (this.initAttempts.length > 4) this.initAttempts.shift();
+    if (this.initAttempts.length > 12) this.initAttempts.shift();
   }
 
   /**
@@ -1945,7 +1948,7 @@ export class Segmenter extends CrashTracker {
     if ((m0 === 0x54 /* T */ || m0 === 0x4e /* N */) && rec.process === null && boot.cycles.length === 0 && (rec.message.startsWith('Target filesystem ') || rec.message.startsWith('No init found'))) this.initramfsScript(at, rec.message);
     if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
     // (`Failed to execute /init (error -2)`, `Starting init: /sbin/init exists but couldn't execute it (error -8)`.)
-    if ((m0 === 0x46 /* F */ && rec.message.startsWith('Failed to execute ')) || (m0 === 0x53 /* S */ && rec.message.startsWith('Starting init: '))) this.initAttempt(at, 'init could not be run');
+    if ((m0 === 0x46 /* F */ && rec.message.startsWith('Failed to execute ')) || (m0 === 0x53 /* S */ && rec.message.startsWith('Starting init: '))) this.initAttempt(at, INIT_NOT_RUN);
     if (rec.crash) {
       this.crash(rec.crash, at, rec.uptime, false);
       // A WARN()'s own words: between `cut here` and the WARNING line (older kernels)…
@@ -2480,7 +2483,8 @@ export class Segmenter extends CrashTracker {
         this.recognised++;
         this.ensureCycle(at.lineNo);
         if (groups[0] === 'cycle') this.orderingCycle.length = 0;
-        if (this.orderingCycle.length < 32 && isUnitName(groups[1] ?? '')) this.orderingCycle.push({ unit: groups[1]!, at: { lineNo: at.lineNo, text: at.text } });
+        if (groups[0] === 'Breaking') this.cycleBreaking = { unit: groups[1] ?? '', at: { lineNo: at.lineNo, text: at.text } };
+        else if (this.orderingCycle.length < 32 && isUnitName(groups[1] ?? '')) this.orderingCycle.push({ unit: groups[1]!, at: { lineNo: at.lineNo, text: at.text } });
         break;
       }
       case 'cycle-deleted': {
@@ -2518,6 +2522,10 @@ export class Segmenter extends CrashTracker {
           f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'skipped', 'cycle-skipped', at, source);
         }
         if (f) addEvidence(f.evidence, { line: at.lineNo, text: clip(at.text), why: `PID 1 deleted its ${op} job to break an ordering cycle (starting with ${groups[3] ?? '?'})` });
+        // (PID 1 said which job it would delete just before, in the words of its older versions.)
+        const breaking = this.cycleBreaking;
+        this.cycleBreaking = null;
+        if (f && breaking !== null && breaking.unit === unit && at.lineNo - breaking.at.lineNo <= 3 && at.lineNo > breaking.at.lineNo) addEvidence(f.evidence, { line: breaking.at.lineNo, text: clip(breaking.at.text), why: 'PID 1 chose this job to delete' });
         break;
       }
       case 'bad-setting': {
