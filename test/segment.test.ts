@@ -470,4 +470,20 @@ test("BusyBox's shell after an initramfs gave up, in the older banner's words or
   // (Its version alone with nothing wrong before it is no shell.)
   assert.is(analyze('Uncompressing Linux... Ok, booting the kernel.\nBusyBox v1.01 ...\n').boots[0]?.emergency ?? null, null);
 });
+test("EDK II's exception is named in its own words, without its frame of bangs and the CPU; Xen's EFI loader begins a boot", () => {
+  const r = analyze(['Xen 4.14.0 (c/s ) EFI loader', "Using configuration file 'BOOTX64.cfg'", '!!!! X64 Exception Type - 0D(#GP - General Protection)  CPU Apic ID - 00000000 !!!!', 'ExceptionData - 0000000000000000'].join('\n'));
+  assert.is(r.boots[0]!.startsMidway, false);
+  assert.is(r.rootCause?.kind, 'bootloader');
+  assert.is(r.rootCause?.description, 'X64 Exception Type - 0D(#GP - General Protection)');
+  // (After the kernel powered the machine down: the firmware's fault, in the same words.)
+  const after = analyze(['[   30.123456] reboot: Power down', '!!!! X64 Exception Type - 0E(#PF - Page-Fault) CPU Apic ID - 00000000 !!!!'].join('\n'));
+  assert.is(after.rootCause?.description, 'X64 Exception Type - 0E(#PF - Page-Fault)');
+});
+
+test("the cascade stays a tree when a device's failure is bound to a unit that makes devices (found by the fuzzer)", () => {
+  // (The device's timeout is bound to zfs-import-cache.service by the `See …` line: it would be its own cause.)
+  const r = analyze("[ TIME ] Timed out waiting for device foo - Foo Daemon.\nSee 'systemctl status zfs-import-cache.service' for details.\n");
+  assert.is(r.verdict, 'failed');
+});
+
 test.run();

@@ -4219,10 +4219,10 @@ test("dracut that gave up on its root device itself, no unit failed and no emerg
 test("EDK II's exception dump after the kernel powered the machine down (`reboot: Power down`, then `!!!! X64 Exception Type - 0E(#PF - Page-Fault) …`) is the firmware's fault: the boot's cause when nothing else failed", () => {
   const lines = ['[    0.000000] Linux version 5.14.21 (x@y) #1 SMP', '[    5.000000] systemd[1]: Reached target Multi-User System.', 'localhost login: [ 115.792006][ T1] reboot: Power down', '!!!! X64 Exception Type - 0E(#PF - Page-Fault) CPU Apic ID - 00000000 !!!!', 'ExceptionData - 0000000000000000 I:0 R:0 U:0 W:0 P:0 PK:0 S:0', 'RIP - 000000000E0675BD, CS - 0000000000000018, RFLAGS - 0000000000210202'];
   const r = f(lines);
-  assert.is(r.rootCause, 'X64 Exception Type - 0E(#PF - Page-Fault) CPU Apic ID - 00000000');
+  assert.is(r.rootCause, 'X64 Exception Type - 0E(#PF - Page-Fault)');
   // (Before the power-down, the same words are no firmware's.)
   const before = f([lines[0]!, lines[1]!, lines[3]!, 'localhost login:']);
-  assert.is.not(before.rootCause, 'X64 Exception Type - 0E(#PF - Page-Fault) CPU Apic ID - 00000000');
+  assert.is.not(before.rootCause, 'X64 Exception Type - 0E(#PF - Page-Fault)');
 });
 
 test("more bootloader and firmware errors are failures before a kernel: U-Boot's \`Wrong image format for \"source\" command\`, \`** Unable to read \"X\" from usb 0:1 **\`, its SPL's \`Could not get FIT buffer\`, shim's \`Invalid image\`, OVMF's SEV \`VerifyBlob: Hash comparison failed\`", () => {

@@ -94,8 +94,8 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
 
   for (const e of entries) {
     if (e.failure.kind !== 'dependency') continue;
-    e.parent = findParent(e, entries, byName, mounts);
-    e.parent?.children.push(e);
+    const parent = findParent(e, entries, byName, mounts);
+    if (parent !== null) link(e, parent);
   }
   // Devices appear through udev: with udevd (or its coldplug trigger) failed, a device that then never
   // appeared waited for it, and everything that waited for the device follows from it.
@@ -109,8 +109,7 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
       // failed for want of the pool.)
       const zfsMount = e.failure.verb === 'mount-failed' && ZFS_IMPORT.test(udev.name);
       if ((e.failure.verb !== 'device-timeout' && !zfsMount) || e.failure.seq < udev.failure.seq || e.parent !== null) continue;
-      e.parent = udev;
-      udev.children.push(e);
+      link(e, udev);
     }
   }
   // (And one that could not run for want of its own device, `[DEPEND] Dependency failed for Cryptography Setup
@@ -120,8 +119,7 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
     if (provider.failure.kind !== 'dependency' || provider.parent === null || provider.parent.failure.verb !== 'device-timeout' || !DEVICE_PROVIDERS.test(provider.name)) continue;
     for (const e of entries) {
       if (e.failure.verb !== 'device-timeout' || e.failure.seq < provider.failure.seq || e.parent !== null || e === provider.parent) continue;
-      e.parent = provider;
-      provider.children.push(e);
+      link(e, provider);
     }
   }
   // A service whose socket failed just before it (`foo.socket`, or one of its named sockets such as
@@ -131,8 +129,7 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
     if (e.failure.kind === 'dependency' || e.parent !== null || unitType(e.name) !== 'service') continue;
     const socket = entries.find((c) => c !== e && c.failure.kind !== 'dependency' && c.failure.seq < e.failure.seq && c.parent === null && unitType(c.name) === 'socket' && triggers(c.name, e.name));
     if (socket === undefined) continue;
-    e.parent = socket;
-    socket.children.push(e);
+    link(e, socket);
   }
   for (const e of entries) {
     let cur: CascadeEntry = e;
@@ -144,6 +141,14 @@ export function attribute(failures: readonly FailureState[]): CascadeEntry[] {
     e.root = cur.failure.kind === 'dependency' ? null : cur;
   }
   return entries;
+}
+
+/** `e` failed for want of `parent`, unless `parent` already follows from `e` (a log that says both, as a spliced or
+ *  made-up one may): the cascade stays a tree. */
+function link(e: CascadeEntry, parent: CascadeEntry): void {
+  for (let cur: CascadeEntry | null = parent, n = 0; cur !== null && n < 10_000; cur = cur.parent, n++) if (cur === e) return;
+  e.parent = parent;
+  parent.children.push(e);
 }
 
 /** A socket, path or timer that starts this service: named after it (`foo.socket` for `foo.service`), or one of its

@@ -323,8 +323,8 @@ function bootloaderFault(b: BootState): Cause | null {
   if (f === undefined || !b.hasKernel) return null;
   const said = f.ev.text.trim().replace(/^\|\s?/, '').trim();
   if (f.afterKernel === true) {
-    // (EDK II frames its exception line with `!!!!`: the words inside.)
-    const words = said.replace(/^!{2,}\s*|\s*!{2,}$/g, '');
+    // (EDK II frames its exception line with `!!!!`, the CPU's APIC ID last: the words inside, without the CPU.)
+    const words = said.replace(/^!{2,}\s*|\s*!{2,}$/g, '').replace(/(?<=\))\s+CPU Apic ID - \w+$/, '');
     return {
       kind: 'bootloader',
       unit: words,

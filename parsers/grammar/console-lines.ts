@@ -280,6 +280,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // Qualcomm's SBL1 opens its log with a format line; LK (the Android bootloader) prefixes its lines
   // with its timer in brackets.
   { kind: 'firmware', literal: 'Format: Log Type', pattern: /^Format: Log Type - Time\(microsec\) - Message/, example: 'Format: Log Type - Time(microsec) - Message - Optional Info', banner: 'qcom-sbl1' },
+  // Xen started as an EFI application (xen.efi, before dom0's kernel): its loader's banner.
+  { kind: 'bootloader', literal: ') EFI loader', pattern: /^Xen \d+\.\d+\S* \(c\/s [^)]*\) EFI loader\s*$/, example: 'Xen 4.14.0 (c/s ) EFI loader', banner: 'xen-efi' },
   { kind: 'bootloader', literal: 'welcome to lk', pattern: /^\[\d+\] (?:\[\d+\] )?welcome to lk\b/, example: '[0] [0] welcome to lk', banner: 'lk' },
   { kind: 'bootloader', literal: 'fastboot: ', pattern: /^\[\d+\] (?:\[\d+\] )?fastboot: (?:processing commands|getvar:|download:|flash:|erase:|boot\b)/, example: '[30580] [30580] fastboot: getvar:has-slot:rootfs' },
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
@@ -500,7 +502,10 @@ export function matchBootloaderError(text: string): string | null {
     // (systemd-boot names itself first, Tegra's firmware its clock and level: the message is what follows.)
     // (Without U-Boot's hang() glued after the message it stopped on: `FDT creation failed! hanging...### ERROR ###
     // Please RESET the board ###` says `FDT creation failed`.)
-    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?|^\[\d{1,9}\] (?:\[\d{1,9}\] )?(?=ERROR: )|^\*{3} /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '');
+    for (const row of BOOTLOADER_ERRORS) if (row.anywhere !== true && text.includes(row.literal) && row.pattern.test(text)) return text.replace(/^systemd-(?:boot|stub): |^\[\d{4}\.\d{3}\] (?:[EC]> )?|^\[\d{1,9}\] (?:\[\d{1,9}\] )?(?=ERROR: )|^\*{3} /, '').replace(/(?<=\S)!?\s*(?:hanging\.{3})?\s*### ERROR ### Please RESET the board ###\s*$/, '')
+        // (EDK II frames its exception in bangs, with the CPU: `!!!! X64 Exception Type - 0D(#GP - General Protection)  CPU
+        // Apic ID - 00000000 !!!!` says `X64 Exception Type - 0D(#GP - General Protection)`.)
+        .replace(/^!!!! (\S+ Exception Type - .*?)\s*(?:CPU Apic ID - \w+\s*)?!*\s*$/, '$1');
   }
   for (const row of BOOTLOADER_ANYWHERE) {
     if (!text.includes(row.literal)) continue;
@@ -659,6 +664,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   // Found ordering cycle on local-fs.target/start`, then `…: Found dependency on coreos-tmpfiles.service/start`).
   // (The first with `cycle` as its first group: the list begins again.)
   { kind: 'cycle-member', literal: 'Found ordering cycle on ', pattern: /^(?:\S+: )?Found ordering (cycle) on (\S+?)\/(\w+)\s*$/, example: 'local-fs.target: Found ordering cycle on local-fs.target/start' },
+  // (And which job it is about to delete, before its `Job … deleted` line: `Breaking ordering cycle by deleting job rpcbind.service/start`.)
+  { kind: 'cycle-member', literal: 'Breaking ordering cycle by deleting job ', pattern: /^(?:\S+: )?(Breaking) ordering cycle by deleting job (\S+?)\/(\w+)\s*$/, example: 'local-fs.target: Breaking ordering cycle by deleting job local-fs-pre.target/start' },
   { kind: 'cycle-member', literal: 'Found dependency on ', pattern: /^(?:\S+: )?Found (dependency) on (\S+?)\/(\w+)\s*$/, example: 'local-fs.target: Found dependency on coreos-tmpfiles.service/start' },
   // PID 1 broke an ordering cycle by deleting a job (then `[ SKIP ] Ordering cycle found, skipping …`).
   { kind: 'cycle-deleted', literal: 'deleted to break ordering cycle', pattern: /^(?:(\S+): )?Job (\S+)\/(\w+) deleted to break ordering cycle starting with (\S+?)\/\w+/, example: 'multi-user.target: Job getty.target/start deleted to break ordering cycle starting with multi-user.target/start' },

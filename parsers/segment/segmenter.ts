@@ -177,7 +177,7 @@ const STORAGE_DRIVERS = /^(?:ibmvscsi|ibmvfc|virtio_blk|virtio_scsi|nvme|ahci|at
 /** A unit name systemd shortened with an ellipsis: no spaces, a unit type at its end. */
 const ELLIPSIZED_NAME = /^[\w@:.\\-]+…[\w@:.\\-]*\.(?:service|mount|device|swap|target|socket|timer|path|slice|scope|automount)$/;
 /** A bootloader's exception handler (U-Boot's on ARM and RISC-V) and its fatal stop (`### ERROR ### Please RESET the board ###`). */
-const BOOTLOADER_FAULT = /^ASSERT \[\w+\] |^!!!! \w+ Exception Type - |^(?:data abort|prefetch abort|undefined instruction)$|^"(?:Synchronous Abort|SError|Error)" handler, esr 0x|^exception code: \d+ ,|^Unhandled exception: |^### ERROR ### Please RESET the board/;
+const BOOTLOADER_FAULT = /^ASSERT \[\w+\] |^(?:!!!! )?\w+ Exception Type - |^(?:data abort|prefetch abort|undefined instruction)$|^"(?:Synchronous Abort|SError|Error)" handler, esr 0x|^exception code: \d+ ,|^Unhandled exception: |^### ERROR ### Please RESET the board/;
 /** Lines a kernel may print while it brings up its secondary CPUs (`x86: Booting SMP configuration:` to
  *  `smp: Brought up …`): two for each of hundreds of CPUs. */
 const SMP_BRINGUP_LINES = 4096;
