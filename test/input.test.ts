@@ -103,6 +103,27 @@ test('socklog facility.level prefixes and journal lines cut to their colon come 
   assert.is(r.boots[0]?.cycles[0]?.rootCause?.unit, 'dev-vda2.device');
 });
 
+test("talosctl dmesg: its node, facility, level and time come off, the kernel's dictionary lines under a message are dropped, and the driver's chain reads as in dmesg -T", () => {
+  // A real `talosctl dmesg` paste (corpus case), and the same lines as `dmesg -T` prints them.
+  const name = 'wild/ho-dmesg-talos155-carrizo-amdgpu-pfp-firmware-missing';
+  const talos = readFileSync(join(CORPORA, name, 'console.log'), 'utf8');
+  const r = analyze(talos);
+  assert.is(r.input.recognisedAs, 'dmesg');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'talos-dmesg'));
+  assert.is(r.boots[0]?.rootCause?.unit, 'amdgpu 0000:00:01.0: Direct firmware load for amdgpu/carrizo_pfp.bin failed with error -2');
+  const t = [...talos.matchAll(/^(?:\S+: )?kern: +\w+: \[2023-12-14T(\d\d:\d\d:\d\d)\.\d+Z\]: (.*)$/gm)].map((m) => `[Thu Dec 14 ${m[1]} 2023] ${m[2]}`);
+  assert.ok(t.length >= 6, 'the paste holds its kernel lines');
+  assert.is(analyze(t.join('\n')).boots[0]?.rootCause?.unit, r.boots[0]?.rootCause?.unit);
+  // The dictionary lines are dropped only once such records were seen: a line of console text shaped so stays.
+  assert.equal(unwrap([' SUBSYSTEM=pci', 'kern:    info: [2023-08-22T01:37:21.411112442Z]: Linux agpgart interface v0.103', ' SUBSYSTEM=pci']), [
+    ' SUBSYSTEM=pci',
+    '[Tue Aug 22 01:37:21 2023] Linux agpgart interface v0.103',
+    '',
+  ]);
+  // With the node named first, as `talosctl -n` prints it.
+  assert.equal(unwrap(['10.5.0.2: kern: warning: [2023-12-14T11:16:10.461233972Z]: tpm tpm0: AMD fTPM']), ['[Thu Dec 14 11:16:10 2023] tpm tpm0: AMD fTPM']);
+});
+
 test('escapes that lost their ESC, or were written as text, come off', () => {
   assert.equal(
     unwrap(['[[0;1;31mFAILED[0m] Failed to start [0;1;39mfoo.service[0m.', '[^[[0;32m  OK  ^[[0m] Started Foo.', '[\\e[0;32m  OK  \\e[0m] Started Bar.']),

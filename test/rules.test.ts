@@ -43,8 +43,20 @@ test('every firmware and bootloader marker opens its phase', () => {
     const { report } = run(`${rule.example}\n`);
     const phases = report.boots.flatMap((b) => b.phases.map((p) => p.name));
     assert.ok(phases.includes(rule.kind), `marker (${rule.literal}) did not open a ${rule.kind} phase: ${rule.example}`);
-    assert.is(report.boots[0]?.startReason, rule.kind, rule.example);
+    // (A line from inside a firmware's run, its later stage's log, opens a boot that began before the log did.)
+    assert.is(report.boots[0]?.startReason, rule.inside === true ? 'log-start' : rule.kind, rule.example);
   }
+});
+
+test("a firmware's line from inside its run opens a boot begun before the log; its banner just after says the log began at the power-on", () => {
+  const inside = run('MESS:00:00:04.313087:0: arasan: arasan_emmc_open\nMESS:00:00:04.481784:0: boot-part: 1 fs-type: 0\n').report;
+  assert.is(inside.boots.length, 1);
+  assert.is(inside.boots[0]?.startReason, 'log-start');
+  assert.is(inside.boots[0]?.startsMidway, true);
+  const powerOn = run('PM_RSTS: 0x00001020\nRPi: BOOTLOADER release VERSION:c258ef8f DATE: Jul  6 2021 TIME: 11:44:56 BOOTMODE: 0x00000006\nPM_RSTS: 0x00001020\n').report;
+  assert.is(powerOn.boots.length, 1);
+  assert.is(powerOn.boots[0]?.startReason, 'firmware');
+  assert.is(powerOn.boots[0]?.startsMidway, false);
 });
 
 test('every prompt rule is found: modes, logins, shells', () => {

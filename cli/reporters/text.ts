@@ -235,6 +235,7 @@ const ENVELOPE_WORDS: Readonly<Record<string, string>> = {
   indented: 'indented',
   'kmsg-level': 'kmsg levels',
   'syslog-level': 'syslog facility.level',
+  'talos-dmesg': 'talosctl dmesg',
   'cut-prefix': 'journal prefixes cut to the colon',
   'caret-escapes': 'escapes as ^[',
   'caret-cr': '^M that lost its caret at line ends',

@@ -127,7 +127,7 @@ export type ConsoleRecord =
   /** NixOS's scripted boot stages: `<<< NixOS Stage 1 >>>` (its initrd), `<<< NixOS Stage 2 >>>` (which starts systemd). */
   | { kind: 'nixos-stage'; at: LineRef; stage: 1 | 2 }
   | { kind: 'prompt'; at: LineRef; prompt: PromptMatch }
-  | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null; handover: boolean }
+  | { kind: 'marker'; at: LineRef; marker: MarkerKind; banner: string | null; handover: boolean; inside?: true }
   | { kind: 'welcome'; at: LineRef; os: string }
   | { kind: 'command'; at: LineRef; command: TypedCommand }
   /** `bare`: without the leading dot (systemd before v209), a header only after a typed `systemctl status`. */
@@ -266,7 +266,7 @@ const TASK_STATE = /^task:\S{1,16} +state:[A-Z]\b/;
 const RELATIVE_STAMP = /^\[(?: {0,5}\+ {0,5}\d{1,6}\.\d{6}|[A-Z][a-z]{2}\d{1,2} \d\d:\d\d)\] (?=\S)/;
 const BLANK_STAMP = /^\[ {4,14}\] (?=\S)/;
 /** Verbs read from a line with no status word and no prefix. */
-const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed']);
+const BARE_VERBS = new Set(['dependency-failed', 'start-failed', 'mount-failed', 'device-timeout', 'start-timeout', 'mount-timeout', 'swap-failed', 'reached-target', 'stop-failed', 'listen-failed']);
 /** A BusyBox or sysvinit rc script's step, its program's own words after it and no result yet. */
 const RC_STEP_OPEN = /^(?:Starting|Running|Initializing) ([^:]{1,60}): (?!.*(?:\bOK|\bFAIL(?:ED)?|\bdone\.?)$)\S/;
 /** A line that ends in a preposition or article: a description cut there goes on after a space. */
@@ -801,7 +801,7 @@ export class LineClassifier {
     }
     const marker = matchMarker(text);
     if (marker) {
-      this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: marker.handover });
+      this.out({ kind: 'marker', at, marker: marker.kind, banner: marker.banner, handover: marker.handover, ...(marker.inside ? { inside: true as const } : {}) });
       return;
     }
     const command = matchTypedCommand(text);

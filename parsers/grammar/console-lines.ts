@@ -192,6 +192,9 @@ interface MarkerRule {
   example: string;
   /** The bootloader hands over to the kernel here: what follows is the kernel of the same boot. */
   handover?: boolean;
+  /** A line from inside a firmware's run, well after its power-on (a later stage's log): a boot that begins
+   *  with it began before the log did. */
+  inside?: boolean;
   /** Every character a line the rule finds can begin with, when the pattern allows more than its example's
    *  first (a class or alternatives after `^`): rows are tried by a line's first character. */
   firsts?: string;
@@ -256,6 +259,12 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: '.elf hnd: ', pattern: /^Loading \S+\.elf hnd: 0x[0-9a-f]+\s*$/, example: 'Loading start4.elf hnd: 0x000002d8' },
   { kind: 'firmware', literal: 'Starting start', pattern: /^Starting start\w*\.elf @ 0x[0-9a-f]+/, example: 'Starting start4.elf @ 0xfec00200' },
   { kind: 'firmware', literal: 'RPi: BOOTLOADER', pattern: /^RPi: BOOTLOADER release VERSION:/, example: 'RPi: BOOTLOADER release VERSION:c2f8c388 DATE: 2020/09/03 TIME: 12:11:43', banner: 'rpi-eeprom' },
+  // (Its reset reason, printed before its banner and again after it; newer releases put the seconds since
+  // power-on before each line, `  4.89 Starting start4.elf @ 0xfec00200 partition 1`.)
+  { kind: 'firmware', literal: 'PM_RSTS: 0x', pattern: /^PM_RSTS: 0x[0-9a-f]{8}\s*$/, example: 'PM_RSTS: 0x00001020', inside: true },
+  { kind: 'firmware', literal: '.elf ', firsts: ' 0123456789', pattern: /^\s*\d{1,4}\.\d\d (?:Starting start\w*\.elf @ 0x[0-9a-f]+|Read start\w*\.elf bytes\s+\d+|Loading start\w*\.elf hnd: 0x[0-9a-f]+)/, example: '  4.89 Starting start4.elf @ 0xfec00200 partition 1', inside: true },
+  // The GPU firmware it started (start4.elf) logging on the UART: its clock since power-on, its core, its words.
+  { kind: 'firmware', literal: 'MESS:', pattern: /^MESS:\d\d:\d\d:\d\d\.\d{6}:\d+: \S/, example: 'MESS:00:00:04.313087:0: arasan: arasan_emmc_open', inside: true },
   { kind: 'firmware', literal: ';FEAT:', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', pattern: /^[A-Z0-9]{3,5}:BL1?:[0-9a-f]{6}:[0-9a-f]{6};FEAT:/, example: 'GXL:BL1:9ac50e:bb16dc;FEAT:ADFC318C:0;POC:3;RCY:0;EMMC:800;NAND:0;READ:0;0.0;CHK:0;', banner: 'amlogic-rom' },
   { kind: 'firmware', literal: 'DDR ', pattern: /^DDR [Vv]ersion V?\d+\.\d+ \d{8}\s*$/, example: 'DDR Version V1.07 20220412', banner: 'rockchip-ddr' },
   // (Newer Rockchip DDR blobs name their build instead: `DDR d5483af87d cym 23/11/23-16:15:24,fwver: v1.15`.)
@@ -324,6 +333,7 @@ export interface MarkerMatch {
   kind: MarkerKind;
   banner: string | null;
   handover: boolean;
+  inside: boolean;
 }
 
 /** Bootloader errors that leave a machine without a kernel (U-Boot, GRUB, depthcharge). */
@@ -478,6 +488,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // The Raspberry Pi 4's EEPROM bootloader could not open the device of a boot mode (`Boot mode: NVME (06) order f1`,
   // then this): it tries the next mode, and a later load gets past it.
   { literal: 'Failed to open device: ', pattern: /^Failed to open device: '\w+'$/, example: "Failed to open device: 'nvme'" },
+  // (And when it cannot read the boot partition it opened, or write its own EEPROM in an update: `FAT read failed @
+  // 82112`, then `Read config.txt failed` for each file; `+EEPROM ERROR sector-erase: 0x0 0x0` after its progress mark.)
+  { literal: 'FAT read failed @ ', pattern: /^FAT read failed @ \d+/, example: 'FAT read failed @ 82112' },
+  { literal: 'EEPROM ERROR ', pattern: /(?<=^\+?)EEPROM ERROR [\w-]+: /, example: '+EEPROM ERROR sector-erase: 0x0 0x0', anywhere: true },
   // PA-RISC's PALO could not read the kernel from its boot device.
   { literal: 'Read from boot device failed', pattern: /^(?:ERROR: )?Read from boot device failed \(status = -?\d+\)/, example: 'ERROR: Read from boot device failed (status = -4).' },
   // OpenBIOS (QEMU's sparc and ppc firmware) took a trap it has no handler for, and stops.
@@ -527,10 +541,10 @@ const MARKER_BY_FIRST = byFirstChar(
 export function matchMarker(text: string): MarkerMatch | null {
   const first = MARKER_BY_FIRST.get(text[0] ?? '');
   if (first !== undefined) {
-    for (const rule of first) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true };
+    for (const rule of first) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true, inside: rule.inside === true };
   }
   if (!MARKER_ANYWHERE_LITERALS.test(text)) return null;
-  for (const rule of MARKER_ANYWHERE) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true };
+  for (const rule of MARKER_ANYWHERE) if (text.includes(rule.literal) && rule.pattern.test(text)) return { kind: rule.kind, banner: rule.banner ?? null, handover: rule.handover === true, inside: rule.inside === true };
   return null;
 }
 

@@ -29,6 +29,7 @@ export type EnvelopeKind =
   | 'indented'
   | 'kmsg-level'
   | 'syslog-level'
+  | 'talos-dmesg'
   | 'cut-prefix'
   | 'caret-escapes'
   | 'caret-cr'
@@ -94,6 +95,20 @@ function callerInBrackets(text: string): boolean {
 }
 /** socklog's `daemon.info: `, `dmesg -x`'s `kern  :warn  : `. */
 const SYSLOG_LEVEL = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])(?:\.| *:)(?:emerg|alert|crit|err|warn|warning|notice|info|debug) *: /;
+/** `talosctl dmesg`: the node (when asked of one or more), the facility, the level right-aligned, the time
+ *  in RFC 3339 in brackets, then the kernel's message (`10.5.0.2: kern:    info: [2023-08-22T01:37:21.4Z]: …`). */
+const TALOS_DMESG = /^(?:[\w.:-]{1,64}: )?(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]): {1,8}(?:emerg|alert|crit|err|warning|warn|notice|info|debug): \[(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d:\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\]: /;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** `talosctl dmesg`'s time as `dmesg -T` prints it (`[Tue Aug 22 01:37:21 2023] `): the line is the kernel's, on the wall clock. */
+function dmesgWallStamp(year: string, month: string, day: string, time: string): string {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? 'Mon';
+  return `[${weekday} ${MONTHS[m - 1] ?? 'Jan'} ${String(d).padStart(2)} ${time} ${year}] `;
+}
+/** A /dev/kmsg record's dictionary, a line of its own after the message (` SUBSYSTEM=pci`, ` DEVICE=+pci:0000:00:01.0`). */
+const KMSG_DICTIONARY = /^ [A-Z][A-Z0-9_]{0,31}=\S*$/;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
 /** A quoted-printable byte (`=3D`, `=20`, `=E2=80=A6`). */
 const QP_ESCAPE = /=[0-9A-F]{2}/;
@@ -311,6 +326,8 @@ export class LineUnwrapper {
   readonly counters: UnwrapCounters = { envelopes: new Map(), droppedLines: 0 };
   /** LAVA's log was recognised: lines that are not records of it are not console output either. */
   private lava = false;
+  /** /dev/kmsg's records were seen (its own or `talosctl dmesg`'s): their dictionary lines are dropped (see KMSG_DICTIONARY). */
+  private kmsgRecords = false;
   /** autopkgtest's elapsed-seconds prefix was seen (see ELAPSED_PREFIX). */
   private elapsedPrefix = false;
   /** A CI timestamp prefix was seen: `HH:MM:SS ` at a line start is that prefix, not text. */
@@ -1077,6 +1094,7 @@ export class LineUnwrapper {
       const rest = text.slice(m[0].length);
       const us = m[1];
       text = us === undefined ? rest : `[${String(Math.floor(Number(us) / 1e6)).padStart(5)}.${us.slice(-6).padStart(6, '0')}] ${rest}`;
+      if (us !== undefined) this.kmsgRecords = true;
       this.count('kmsg-level');
     }
     // A CI job's clock in front of a mail quote (a mailed log saved by a job).
@@ -1094,6 +1112,17 @@ export class LineUnwrapper {
       if (text === '') return text;
     }
     if (!stampTried && this.bracketless !== false) text = this.bracketStamp(text);
+    // `talosctl dmesg`'s node, facility, level and time before each kernel message; the kernel's dictionary
+    // lines under a message, once such records were seen, are no part of it.
+    if (text.includes(']: ') && TALOS_DMESG.test(text)) {
+      const t = TALOS_DMESG.exec(text)!;
+      text = dmesgWallStamp(t[1]!, t[2]!, t[3]!, t[4]!) + text.slice(t[0].length);
+      this.kmsgRecords = true;
+      this.count('talos-dmesg');
+    } else if (this.kmsgRecords && text.charCodeAt(0) === 0x20 && KMSG_DICTIONARY.test(text)) {
+      this.counters.droppedLines++;
+      return '';
+    }
     // socklog/svlogd (runit systems) put `facility.level: ` between their timestamp and the message.
     const c1 = text.charCodeAt(0);
     if (c1 >= 0x61 && c1 <= 0x7a && SYSLOG_LEVEL.test(text)) {

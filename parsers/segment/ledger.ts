@@ -171,7 +171,10 @@ export abstract class FailureLedger extends Timeline {
     this.retainedFailures++;
     // (A user manager's too, from that manager's own lines: `pulseaudio.service: Main process exited …`.)
     if (ref.name === null) this.bindFromEarlier(cycle, f, at);
-    else if (ref.name !== null) this.attachEarlier(f, ref.name, manager);
+    else if (ref.name !== null) {
+      this.attachEarlier(f, ref.name, manager);
+      this.takeRestarting(cycle, f);
+    }
     if (kind !== 'dependency') this.processEvidence(f, at);
     this.keepWithinBudget();
     if (f.ref.name) cycle.failureByKey.set(f.ref.name, f);
@@ -437,13 +440,24 @@ export abstract class FailureLedger extends Timeline {
 
   /** PID 1's earlier lines on the unit (`Main process exited, …`) and its own process's errors join its failure. */
   protected attachEarlier(f: FailureState, name: string, manager: string | null): void {
-    for (const r of this.namedResults) {
-      if (r.name === name && (r.manager ?? null) === manager && f.line - r.line <= BIND_LINES && r.line < f.line) {
-        r.used = true;
-        this.coredumpEvidence(f, r.text, r.line);
-        addEvidence(f.evidence, { line: r.line, text: r.text, why: 'PID 1 on the unit’s process' });
-      }
+    // (The latest few: a unit restarted again and again has many such lines, and its own process's words are evidence too.)
+    for (const r of this.namedResults.filter((x) => x.name === name && (x.manager ?? null) === manager && f.line - x.line <= BIND_LINES && x.line < f.line).slice(-3)) {
+      r.used = true;
+      this.coredumpEvidence(f, r.text, r.line);
+      addEvidence(f.evidence, { line: r.line, text: r.text, why: 'PID 1 on the unit’s process' });
     }
+    f.evidence.sort((a, b) => a.line - b.line);
+  }
+
+  /** The unit failed before and PID 1 restarted it (see restart-scheduled); it failed for good now: what
+   *  PID 1 said of the failures before (its process's exit, its result) is why. */
+  protected takeRestarting(cycle: CycleState, f: FailureState): void {
+    const name = f.ref.name;
+    const r = name === null || f.kind === 'dependency' ? undefined : cycle.restarting?.find((x) => x.ref.name === name && x.line < f.line && f.line - x.lastLine <= BIND_LINES);
+    if (r === undefined) return;
+    cycle.restarting = cycle.restarting!.filter((x) => x !== r);
+    for (const e of r.evidence.slice(0, 3)) addEvidence(f.evidence, { ...e, why: `before its restart: ${e.why}` });
+    f.result ??= r.result;
     f.evidence.sort((a, b) => a.line - b.line);
   }
 
@@ -529,6 +543,11 @@ export abstract class FailureLedger extends Timeline {
     cycle.failureByKey.set(own(`${f.kind}\u0000${name}`), f);
     if (!text.includes('…') && !text.startsWith('/')) this.resolver.learn({ name, description: text, text, partial: false, resolvedBy: null });
     addEvidence(f.evidence, { line: by.lineNo, text: clip(by.text), why: `names the unit: ${name}` });
+    // (And PID 1's other words on that unit just before, its process's exit and its result: why it failed.)
+    if (f.kind !== 'dependency') {
+      this.attachEarlier(f, name, f.manager);
+      this.takeRestarting(cycle, f);
+    }
     if (f.kind !== 'dependency') this.processEvidence(f, { lineNo: f.line, text: f.message });
   }
 
@@ -671,6 +690,8 @@ export abstract class FailureLedger extends Timeline {
   /** The last eight kernel lines with text (a ring: line, message, text). */
   protected kRingAt = 0;
   protected readonly kRingLine: number[] = new Array<number>(8).fill(-1);
+  /** The line with content before each (see driverChainStart). */
+  protected readonly kRingBefore: number[] = new Array<number>(8).fill(-1);
   protected readonly kRingMessage: string[] = new Array<string>(8).fill('');
   protected readonly kRingText: string[] = new Array<string>(8).fill('');
 

@@ -286,7 +286,7 @@ export class Segmenter extends CrashTracker {
     // (KERNEL_LEDGER_WORDS), so with nothing pending that any line may settle, straight to plainKernel.
     if (rec.kind === 'kernel' && rec.plain && !rec.fromJournal && this.journalBootAt < 0 && this.restartAfterPanic === null && this.skippedBanner === null && at.more === undefined && this.boot !== null && this.boot.journalMountError === undefined) {
       if (line > this.lastLine) this.lastLine = line;
-      if (at.text.length > 0 && (at.text.charCodeAt(0) > 0x20 || at.text.trim() !== '')) this.contentLine = line;
+      if (at.text.length > 0 && (at.text.charCodeAt(0) > 0x20 || at.text.trim() !== '')) this.sawContent(line);
       if (this.plainKernel(rec)) return;
       return this.kernel(rec);
     }
@@ -297,7 +297,7 @@ export class Segmenter extends CrashTracker {
     }
     if (line > this.lastLine) this.lastLine = line;
     const shown = at.text;
-    if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.contentLine = line;
+    if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.sawContent(line);
     if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
     if (this.restartAfterPanic !== null) this.afterPanicRestart(rec);
     // (When this boot's first journal or syslog line was written, for syslogFlushedFirst.)
@@ -528,7 +528,7 @@ export class Segmenter extends CrashTracker {
           return this.touch();
         }
         this.loadedPast(rec.at, MARKER_LOADED);
-        return this.marker(rec.marker, rec.banner, rec.at, rec.handover);
+        return this.marker(rec.marker, rec.banner, rec.at, rec.handover, rec.inside === true);
       }
       case 'status':
         this.statusLines++;
@@ -844,6 +844,17 @@ export class Segmenter extends CrashTracker {
           const tried = recent.findLastIndex((l) => l.text.trimStart().startsWith('Trying to boot from '));
           if (tried >= 0) said = recent.slice(tried + 1).find((l) => FIRMWARE_COMPLAINT.test(l.text) || /\b(?:still busy|timed out|timeout)\b/i.test(l.text));
         }
+        // (Or any error of the bootloader's right after its own lower-level complaints, one a line, none of them
+        // an error bootwhy knows by its words: `Cannot use 64 bit addresses with SDMA` then `Error reading
+        // cluster`, `Failed to reserve memory for fdt at 0x9df94718` then `FDT creation failed!`. The first of
+        // that run says what went wrong; the rest is what it led to. Not a word alone, CFE's `Failed.`: it says nothing.)
+        if (said === undefined) {
+          for (let back = 1; back <= 3; back++) {
+            const l = this.recentText(at.lineNo - back);
+            if (l === undefined || !FIRMWARE_COMPLAINT.test(l.text) || /^\s*(?:WARNING|\*\* |#)/.test(l.text) || !/\S \S.{8}/.test(l.text.trim())) break;
+            said = l;
+          }
+        }
         const before = said ?? doing;
         boot.bootloaderError = { line: at.lineNo, text: clip(at.text), message: clip(said !== undefined ? said.text.trim().replace(/\.$/, '') : message), more: [], ...(firmware ? { firmware: true as const } : {}), ...(before !== undefined ? { before: { line: before.lineNo, text: clip(before.text), why: said !== undefined ? 'what the firmware could not do' : 'what the bootloader did just before' } } : {}) };
         if (moved) boot.bootloaderError.more.push({ line: e.line, text: e.text, why: 'an error before, which the bootloader got past' });
@@ -952,11 +963,14 @@ export class Segmenter extends CrashTracker {
     const driver = device.split(' ', 1)[0]!.replace(/:\s*$/, '');
     let first: number = -1;
     let next = entry.line;
+    // (The line with content before `next`.)
+    let before = entry.line === this.contentLine ? this.prevContentLine : this.contentLine;
     const failing: number[] = [];
     for (let k = 1; k < 8; k++) {
       const r = (this.kRingAt - 1 - k) & 7;
       const line = this.kRingLine[r]!;
-      if (line < 0 || line >= next || next - line > 2) break;
+      // (Next to each other, or with only lines that hold nothing between: a kmsg record's dictionary, dropped.)
+      if (line < 0 || line >= next || (next - line > 2 && before !== line)) break;
       const m = this.kRingMessage[r]!;
       // (Or the DRM core's line for it, `[drm:r600_init] *ERROR* Failed to load firmware!`, or a line on the driver's own
       // firmware file, `r600_cp: Failed to load firmware "radeon/R600_rlc.bin"`.)
@@ -966,6 +980,7 @@ export class Segmenter extends CrashTracker {
         failing.push(r);
       }
       next = line;
+      before = this.kRingBefore[r]!;
     }
     if (first < 0) return;
     // (Its failure told on the way, `amdgpu 0000:07:00.0: amdgpu_device_ip_init failed`, between its first error and its last word.)
@@ -2244,8 +2259,18 @@ export class Segmenter extends CrashTracker {
     this.k1Text = at.text;
     const r = this.kRingAt++ & 7;
     this.kRingLine[r] = at.lineNo;
+    this.kRingBefore[r] = at.lineNo === this.contentLine ? this.prevContentLine : this.contentLine;
     this.kRingMessage[r] = message;
     this.kRingText[r] = at.text;
+  }
+
+  /** The line with content before the last one (see sawContent). */
+  private prevContentLine = 0;
+  private sawContent(line: number): void {
+    if (line !== this.contentLine) {
+      this.prevContentLine = this.contentLine;
+      this.contentLine = line;
+    }
   }
 
   /** A WARNING in a driver whose report just ended: the driver's failure lines just after are its evidence. */
@@ -3517,6 +3542,10 @@ export class Segmenter extends CrashTracker {
           if (rec.manager.kind === 'process-exited') this.coredumpEvidence(f, rec.at.text, rec.at.lineNo);
           addEvidence(f.evidence, { line: rec.at.lineNo, text: clip(rec.at.text), why: 'journal: PID 1 on the failed unit' });
         }
+        // (Before its failure is told, `Failed to start …` a line or two below: kept for that failure, to bind a
+        // description to this name and to say why it failed.)
+        else if ((rec.manager.kind === 'unit-result' || rec.manager.kind === 'process-exited') && isUnitName(name) && rec.journal.pid === 1) this.rememberResult(name, 'failed', rec.at);
+        else if (rec.manager.kind === 'start-limit' && isUnitName(name) && rec.journal.pid === 1) this.startLimit = { name: own(name), ev: { line: rec.at.lineNo, text: clip(rec.at.text), why: 'PID 1: it was restarted too often and gave up (start limit hit)' } };
       }
       return;
     }

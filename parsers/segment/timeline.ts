@@ -203,9 +203,17 @@ export abstract class Timeline {
     return boot.hasKernel || boot.cycles.length > 0 || boot.end !== 'log-end';
   }
 
-  protected marker(kind: 'firmware' | 'bootloader', banner: string | null, at: LineRef, handover = false): void {
+  protected marker(kind: 'firmware' | 'bootloader', banner: string | null, at: LineRef, handover = false, inside = false): void {
     this.recognised++;
     let boot = this.boot;
+    // A later stage's own log as the log's first line (the Raspberry Pi's GPU firmware, `MESS:00:00:04.31:0: …`):
+    // the power-on was before the log began.
+    if (inside && boot === null) {
+      boot = this.startBoot('log-start', at.lineNo);
+      this.insideOpened = boot;
+    }
+    // (Unless the firmware's banner comes just after: the log began at the power-on, with the line it prints first.)
+    else if (banner !== null && boot !== null && boot === this.insideOpened && boot.startReason === 'log-start' && !this.bootHasRun(boot) && at.lineNo - boot.startLine <= 3) boot.startReason = kind;
     // A bootloader that stamps its lines as the kernel does (`[   36.80] relocating kernel …`) hands over:
     // the timestamps before were its own, and the kernel that follows is this boot's.
     if (handover && boot !== null && boot.startReason === 'log-start' && boot.kernelVersion === null && boot.cycles.length === 0 && boot.crashes.length === 0 && boot.end === 'log-end') {
@@ -237,6 +245,9 @@ export abstract class Timeline {
     if (last?.name !== kind && !(kind === 'firmware' && last?.name === 'bootloader')) this.bootPhase(boot, kind, at.lineNo);
     this.touch();
   }
+
+  /** The boot a line from inside a firmware's run opened (see marker). */
+  private insideOpened: BootState | null = null;
 
   /** The line of U-Boot's `## Starting application at …` (its `go` command), or -1. */
   protected chainLoadLine = -1;
