@@ -243,6 +243,31 @@ function initGaveUp(b: BootState): Cause | null {
   };
 }
 
+/** Another init than systemd ran (sysvinit, BusyBox), its scripts printed error after error (`mount: /proc: can't
+ *  find in /etc/fstab.`, `… Read-only file system`), and the log ends before any login or shell: the first of
+ *  them is where the boot went wrong. */
+function initScriptsFailing(b: BootState, endsTheLog: boolean): Cause | null {
+  const run = b.initRunLine;
+  if (!endsTheLog || run === undefined || b.init === null || b.end !== 'log-end' || b.cycles.length > 0 || b.loginLine !== null || b.mode !== null || b.crashes.length > 0) return null;
+  // (Its mounts that failed count too: `mount: /proc: can't find in /etc/fstab.`.)
+  const mounts: Evidence[] = (b.mountErrors ?? []).filter((m) => m.line > run).map((m) => ({ line: m.line, text: m.text, why: 'a mount of its scripts failed' }));
+  const evidence = [...mounts, ...(b.initError !== undefined ? [b.initError] : []), ...(b.initErrorsAfter ?? [])].sort((x, y) => x.line - y.line).slice(0, 4);
+  if (evidence.length < 3) return null;
+  const e = evidence[0]!;
+  const said = e.text.trim().replace(/^<[0-7]>\s*/, '');
+  return {
+    kind: 'unexplained',
+    unit: said,
+    description: said,
+    headline: `no systemd (${INIT_NAMES[b.init]}): its startup scripts failed (${said}), then more of them, and the log ends before any login`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** The kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing
  *  else explains the boot: a mount failure first, else the first of them. */
 function kernelFailure(b: BootState): Cause | null {
@@ -1260,7 +1285,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
             : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
-    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMissingAtEnd(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
+    else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMissingAtEnd(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? initScriptsFailing(b, endsTheLog) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
   }
   rootCause = secureFirmwareFirst(b, rootCause) ?? behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
   return {

@@ -116,7 +116,7 @@ export type ConsoleRecord =
   /** `failed` null: the catalog's subject in another language, which names the unit but not what became of it. */
   | { kind: 'catalog'; at: LineRef; unit: string; failed: boolean | null }
   /** An init system other than systemd said something (`OpenRC 0.52 is starting up`, ` * ERROR: networking failed to start`). */
-  | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null; opens: boolean }
+  | { kind: 'init'; at: LineRef; init: OtherInit; failed: string | null; opens: boolean; step?: true }
   /** PID 1's own log line with no prefix (`systemd.log_target=console`, `journalctl -o cat`):
    *  `foo.service: Failed with result 'exit-code'.` */
   | { kind: 'pid1'; at: LineRef; manager: ManagerEvent }
@@ -322,6 +322,9 @@ const CUT_WIDTH_MIN = 78;
 
 /** netifd's word that a device (a radio, a bridge) could not be set up, and why. */
 const NETIFD_DEVICE_FAILED = /^([\w.-]{1,32}) \(\d+\): Device setup failed: [A-Z_]+\s*$/;
+/** OpenRC's ebegin (` * Mounting /proc ...`), with eend's result on the same line when nothing was printed between
+ *  (` * Mounting /run ... [ !! ]`); else the result comes alone on a line later (` [ !! ]`). */
+const OPENRC_EBEGIN = /^\*\s{1,8}([^*[\]\s][^*[\]]{1,80}?) \.\.\.(?:\s*\[ (ok|!!) \])?\s*$/;
 /** ebegin's words, waiting for eend's `ok.` / `failed.`. */
 const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
 /** lsb-base's step (Ubuntu's Upstart years) whose status went to the next line, the column past the
@@ -360,6 +363,8 @@ export class LineClassifier {
   private failedUnitsLeft = 0;
   /** An init script's step begun (` * Mounting boot media: `) whose `ok.` or `failed.` is still to come. */
   private openStep: { name: string; at: LineRef } | null = null;
+  /** OpenRC's step begun (` * Mounting /proc ...`) whose eend is still to come (see OPENRC_EBEGIN). */
+  private ebegin: { name: string; at: LineRef } | null = null;
   /** A Red Hat initscript's step (`Finding module dependencies:  …`) whose result may come alone on a line after it. */
   private rhStep: { name: string; at: LineRef } | null = null;
   /** lsb-base's step whose status is on the next line (see LSB_STEP_OPEN). */
@@ -655,6 +660,15 @@ export class LineClassifier {
       if (status !== null) {
         // (Told at the step's line, which names it; its status line goes with it.)
         this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'upstart', failed: status[1] === 'OK' ? null : step.name, opens: false });
+        return;
+      }
+    }
+    // OpenRC's eend alone on a line (` [ !! ]`), the step's own output having come between: the step's result.
+    if (st !== null && st.message.trim() === '' && this.ebegin !== null && (st.word === '!!' || st.word === 'OK')) {
+      const step = this.ebegin;
+      this.ebegin = null;
+      if (at.lineNo - step.at.lineNo <= 40) {
+        this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'openrc', failed: st.word === '!!' ? step.name : null, opens: false, step: true });
         return;
       }
     }
@@ -1040,7 +1054,18 @@ export class LineClassifier {
     // media: `, the kernel's lines, then `ok.` or `failed.` on a line of its own).
     if (c0 === 0x2a /* * */) {
       const step = EBEGIN.exec(trimmed);
-      if (step !== null) this.openStep = { name: step[1]!, at };
+      const rc = step === null && trimmed.includes(' ...') ? OPENRC_EBEGIN.exec(trimmed) : null;
+      if (rc !== null) {
+        // (Its result on the same line: told now; a failure is OpenRC's failed step.)
+        if (rc[2] === undefined) this.ebegin = { name: rc[1]!, at };
+        else {
+          this.ebegin = null;
+          if (rc[2] === '!!') {
+            this.out({ kind: 'init', at, init: 'openrc', failed: rc[1]!, opens: false, step: true });
+            return;
+          }
+        }
+      } else if (step !== null) this.openStep = { name: step[1]!, at };
       else {
         const lsb = LSB_STEP_OPEN.exec(text.trimStart());
         if (lsb !== null) this.lsbStep = { name: lsb[1]!, at };

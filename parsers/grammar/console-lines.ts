@@ -410,6 +410,8 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // SLOF's numbered errors (`E3405: No such device`, `E3407: Load failed`) and the exceptions Open
   // Firmware reports with their vector (`( 300 ) Data Storage Exception [ 1dc5f230 ]`).
   { literal: 'E3', pattern: /^E3\d{3}: [A-Z]/, example: 'E3405: No such device' },
+  // (SLOF's disk driver read past the disk's end, often glued after its `Trying to load: … ` line.)
+  { literal: 'SCSI-DISK: Access beyond end of device', pattern: /SCSI-DISK: Access beyond end of device/, example: 'Trying to load:  from: /pci@800000020000000/scsi@1/disk@100000000000000 ...  slash SCSI-DISK: Access beyond end of device ! ', anywhere: true },
   { literal: ' ) ', pattern: /^\( [0-9a-f]{3,4} \) [A-Z][A-Za-z ]+ \[ [0-9a-f]+ \]/, example: '( 300 ) Data Storage Exception [ 1dc5f230 ]' },
   // U-Boot's distro boot: the board's boot script stopped with an error, and U-Boot goes on to its next
   // boot target (what it says after it is that target's).

@@ -110,6 +110,8 @@ function dmesgWallStamp(year: string, month: string, day: string, time: string):
 /** A /dev/kmsg record's dictionary, a line of its own after the message (` SUBSYSTEM=pci`, ` DEVICE=+pci:0000:00:01.0`). */
 const KMSG_DICTIONARY = /^ [A-Z][A-Z0-9_]{0,31}=\S*$/;
 const FENCE = /^\s{0,3}(?:```|~~~)[\w+-]*\s*$/;
+/** A whole line a person put between `<<` and `>>` to point at it (see unwrap). */
+const ANGLE_EMPHASIS = /^<<[^<>]*[A-Za-z][^<>]*>>\s*$/;
 /** A quoted-printable byte (`=3D`, `=20`, `=E2=80=A6`). */
 const QP_ESCAPE = /=[0-9A-F]{2}/;
 const QP_RUN = /(?:=[0-9A-F]{2})+/g;
@@ -1172,6 +1174,12 @@ export class LineUnwrapper {
         text = text.slice(0, b.index) + b[1]! + text.slice(b.index + b[0].length);
         this.count('markdown-bold');
       }
+    }
+    // (Or a whole line put between double angle brackets to point at it, `<<invalid extent block>>`: no console
+    // prints a line so.)
+    else if (text.charCodeAt(0) === 0x3c /* < */ && text.startsWith('<<') && ANGLE_EMPHASIS.test(text)) {
+      text = text.slice(2, text.lastIndexOf('>>'));
+      this.count('markdown-bold');
     }
     // A page converted to Markdown escaped the punctuation Markdown would read (`\* Starting udev`, `\[ ok \]`):
     // learned from a line that begins so (no console line begins with a backslash), then taken off every line.

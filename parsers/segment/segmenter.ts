@@ -199,6 +199,12 @@ const IOMMU_FAULT = /^(?:DMAR: ?\[DMA (?:Read|Write)\b.{0,24}\] Request device \
 const IOMMU_STORM = /^(?:dmar_fault|iommu_print_event|amd_iommu_report_page_fault|arm_smmu_context_fault|arm_smmu_evtq_thread|report_iommu_fault): \d+ callbacks suppressed$/;
 /** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
  *  Trying to execute code outside RAM or ROM at …`. */
+/** systemd-hibernate-resume(-generator) refusing or failing to resume the image it found. */
+const HIBERNATE_REFUSED = /would not resume from it|[Ff]ailed to (?:resume|write resume device)|[Uu]nable to resume/;
+/** Hostboot's lines (`  9.41837|  Initialization Service launched …`) and its error log's first line. */
+const HOSTBOOT_LINE = /^\s*\d{1,6}\.\d{5}\|\s{1,4}(\S.*)$/;
+const HOSTBOOT_ERROR = /^\s*\d{1,6}\.\d{5}\|Error reported by \S+ \(0x[0-9a-fA-F]+\)\s*$/;
+const GUEST_CRASHED = /^Guest crashed on cpu \d+: \S.*$/;
 const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|Failed to |Could not |Unable to |fatal)[^\n]*)/;
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
@@ -308,6 +314,13 @@ export class Segmenter extends CrashTracker {
       const q = QEMU_FATAL.exec(shown);
       if (q !== null) this.boot.overseerFailed = { who: 'QEMU', message: clip(q[1]!.trim()), ev: { line, text: clip(shown), why: 'QEMU, running the machine, stopped on an error' } };
     }
+    // QEMU's own word that the guest stopped itself for good (s390x's disabled wait, a guest panic notifier):
+    // `Guest crashed on cpu 0: disabled-wait`.
+    if (shown.charCodeAt(0) === 0x47 /* G */ && shown.startsWith('Guest crashed on cpu ')) {
+      const g = GUEST_CRASHED.exec(shown);
+      const boot = g === null ? null : this.ensureBoot('log-start', line);
+      if (g !== null && boot !== null && boot.overseerFailed === undefined) boot.overseerFailed = { who: 'QEMU', message: clip(g[0].trim()), ev: { line, text: clip(shown), why: 'QEMU, running the machine, says the guest crashed' } };
+    }
     // debian-installer's own word that one of its steps failed (`An installation step failed. … The failing
     // step is: Install the GRUB boot loader`), in its dialog's frame.
     if (shown.length > 20 && shown.includes('failing step is: ') && this.boot !== null && this.boot.overseerFailed === undefined) {
@@ -366,6 +379,14 @@ export class Segmenter extends CrashTracker {
       // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
       // fffffffd`), after its banner and before any kernel: the firmware's failure, as a bootloader's is.
       if (rec.at.text.charCodeAt(0) === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) return this.bootloaderSaid(rec.at, rec.at.text.trim(), true);
+      // OpenPOWER's Hostboot, its clock and a bar before each line, reports an error log by its component, then
+      // says what went wrong on the next line (`  9.41837|Error reported by initservice (0x0500)`, `  9.41837|
+      // Initialization Service launched a function and the task returned an error.`): the firmware's failure.
+      if (rec.at.text.includes('|  ') && (this.boot === null || !this.boot.hasKernel)) {
+        const d = HOSTBOOT_LINE.exec(rec.at.text);
+        const before = d === null ? undefined : this.recentText(rec.at.lineNo - 1);
+        if (d !== null && before !== undefined && HOSTBOOT_ERROR.test(before.text)) return this.bootloaderSaid(rec.at, d[1]!.trim(), true, true);
+      }
       // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
       if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
       if (rec.at.text.length < 160 && rec.at.text.includes('tty') && GETTY_ISSUE.test(rec.at.text.trim())) this.gettyIssue = rec.at;
@@ -384,8 +405,10 @@ export class Segmenter extends CrashTracker {
       // (The OOM killer's report printed without timestamps, as the kernel's lines are with printk.time=0.)
       if (t.length < 300 && t.includes(' invoked oom-killer: ')) this.oomInvoker = { line: rec.at.lineNo, text: clip(t), why: 'the allocation that set off the OOM killer' };
       // Init's own error before any userspace came up (`<3>ERROR: ConnectHvSocket:670: connect failed 19`).
-      if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.initError === undefined && this.boot.end === 'log-end' && this.boot.cycles.length === 0 && this.boot.loginLine === null && t.length < 300 && INIT_ERROR.test(t)) {
-        this.boot.initError = { line: rec.at.lineNo, text: clip(t), why: 'the error init printed' };
+      if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.end === 'log-end' && this.boot.cycles.length === 0 && this.boot.loginLine === null && t.length < 300 && INIT_ERROR.test(t)) {
+        const ev = { line: rec.at.lineNo, text: clip(t), why: 'the error init printed' };
+        if (this.boot.initError === undefined) this.boot.initError = ev;
+        else if ((this.boot.initErrorsAfter ??= []).length < 3) this.boot.initErrorsAfter.push({ ...ev, why: 'and another error of its scripts' });
       }
       // (OpenWrt's preinit, on a kernel printing without timestamps; then it waits a moment for a key to enter
       // failsafe mode.)
@@ -678,10 +701,18 @@ export class Segmenter extends CrashTracker {
         const fellBack = again !== undefined && rec.init === 'procd' && again.init === 'procd' && again.service.startsWith('mount_root: failed to mount ') && rec.failed!.includes('fallback to ramoverlay') && rec.at.lineNo - again.line <= 12;
         if (fellBack) {
           if ((again.said ??= []).length < 8) again.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: 'mount_root fell back to an overlay in RAM' });
+        } else if (again !== undefined && again.step === true && rec.init === 'openrc' && again.init === 'openrc' && rec.step !== true && rec.failed !== null && rec.at.lineNo - again.line <= 6) {
+          // OpenRC's step failed (` *   dhcp ...`, ` [ !! ]`), then its service (` * ERROR: net.eth0 failed to start`):
+          // one failure, the service's, the step its reason.
+          (again.said ??= []).unshift({ line: again.line, text: again.text, why: 'the step of its start that failed' });
+          again.service = own(rec.failed);
+          again.line = rec.at.lineNo;
+          again.text = clip(rec.at.text);
+          delete again.step;
         } else if (again !== undefined && again.service === rec.failed && rec.at.lineNo - again.line <= 3) {
           if ((again.said ??= []).length < 8) again.said.push({ line: rec.at.lineNo, text: clip(rec.at.text), why: `${rec.failed} failed again` });
         } else if (rec.failed !== null) {
-          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: this.serviceSaid(rec.failed, rec.at), init: rec.init });
+          if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(rec.failed), line: rec.at.lineNo, text: clip(rec.at.text), said: rec.step === true && rec.at.more !== undefined ? this.serviceSaid(rec.failed, { lineNo: rec.at.more[0]!, text: rec.at.text }).filter((e) => e.line !== rec.at.lineNo) : this.serviceSaid(rec.failed, rec.at), init: rec.init, ...(rec.step === true ? { step: true as const } : {}) });
           else this.capped.failures++;
         } else if (rec.init === 'talos' && rec.at.text.includes('error running phase ')) {
           // (Talos's sequencer says why its phase failed a few lines on: `error running phase 8 in boot sequence:
@@ -808,7 +839,7 @@ export class Segmenter extends CrashTracker {
   private envLoadAt = -1;
 
   /** A bootloader's error (or Trusted Firmware's own, `firmware`), before any kernel ran: the first is the cause. */
-  private bootloaderSaid(at: LineRef, message: string, firmware = false): void {
+  private bootloaderSaid(at: LineRef, message: string, firmware = false, saysWhy = false): void {
     this.recognised++;
     // (A capture that begins in the firmware's own log, before any banner bootwhy knows, is a boot too.)
     const boot = this.boot ?? this.ensureBoot('log-start', at.lineNo);
@@ -848,7 +879,7 @@ export class Segmenter extends CrashTracker {
         // an error bootwhy knows by its words: `Cannot use 64 bit addresses with SDMA` then `Error reading
         // cluster`, `Failed to reserve memory for fdt at 0x9df94718` then `FDT creation failed!`. The first of
         // that run says what went wrong; the rest is what it led to. Not a word alone, CFE's `Failed.`: it says nothing.)
-        if (said === undefined) {
+        if (said === undefined && !saysWhy) {
           for (let back = 1; back <= 3; back++) {
             const l = this.recentText(at.lineNo - back);
             if (l === undefined || !FIRMWARE_COMPLAINT.test(l.text) || /^\s*(?:WARNING|\*\* |#)/.test(l.text) || !/\S \S.{8}/.test(l.text.trim())) break;
@@ -3460,6 +3491,12 @@ export class Segmenter extends CrashTracker {
       }
       // (Newer systemd logs it from the forked child, named after what it was to run: `(strun.sh)[518]: …`.)
       if ((j.ident === 'systemd' || (j.ident.charCodeAt(0) === 0x28 /* ( */ && j.ident.endsWith(')'))) && j.pid !== 1 && (j.message.includes(': Failed at step ') || j.message.includes(': Unable to locate executable ') || SPAWN_FAILED.test(j.message))) this.spawnFailed(j.message, rec.at);
+      // systemd's resume from hibernation refused the image it found (another system's, or one it cannot
+      // read): the machine boots afresh, and what was open is lost.
+      if (j.ident.startsWith('systemd-hibernate-resume') && this.boot !== null && HIBERNATE_REFUSED.test(j.message)) {
+        const seen = (this.boot.kernelFailures ??= []);
+        if (seen.length < 4 && !seen.some((x) => x.kind === 'resume')) seen.push({ kind: 'resume', message: clip(j.message.trim()), line: rec.at.lineNo, text: clip(rec.at.text), more: [] });
+      }
       if (j.ident !== 'systemd' && j.ident !== 'kernel') {
         this.processError(j.ident, j.message, rec.at);
         if (j.ident === 'systemd-fsck') this.fsckSaid(j.message, rec.at, 'journal');

@@ -258,6 +258,8 @@ export interface BootState {
    *  (`<3>ERROR: ConnectHvSocket:670: connect failed 19`), and where the machine then stopped
    *  (`reboot: Power down`): an init that gave up and shut the machine down. */
   initError?: Evidence;
+  /** Init's scripts' next errors after initError, a few. */
+  initErrorsAfter?: Evidence[];
   stoppedAt?: Evidence;
   /** The kernel's first `…: deferred probe pending` (its deferred-probe timeout ran out), and the next few. */
   /** User processes the kernel killed for a bad memory access (`do_page_fault(): sending SIGSEGV to mount …`,
@@ -274,7 +276,7 @@ export interface BootState {
   init: OtherInit | null;
   /** Services that init system said failed. */
   /** (init: the init system whose words they are, where not the boot's own: kdump's scripts under systemd.) */
-  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[]; init?: OtherInit }>;
+  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[]; init?: OtherInit; step?: true }>;
   /** mount(8)'s errors on the console while no systemd ran (an rc script's `mount -a`), the first few,
    *  each with the kernel's reason just before it (`tmpfs: Unknown parameter 'mode'`) where it gave one. */
   mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;

@@ -156,6 +156,7 @@ export abstract class Timeline {
       stoppedAt: undefined,
       deferredProbe: undefined,
       initError: undefined,
+      initErrorsAfter: undefined,
       bootloaderFault: undefined,
       kernelLastLine: undefined,
       dracutWaiting: undefined,
