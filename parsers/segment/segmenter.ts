@@ -197,14 +197,15 @@ const UNIT_ASKED = /\bsystemd\.unit=(emergency|rescue)\.(target|service)\b/;
 const IOMMU_FAULT = /^(?:DMAR: ?\[DMA (?:Read|Write)\b.{0,24}\] Request device \[[\dA-Fa-fx:.]+\].{0,40}fault addr|(?:\S+ \S+: )?AMD-Vi: Event logged \[IO_PAGE_FAULT\b|\S+ \S+: Unhandled context fault: )/;
 /** The kernel's rate limit on those reports kicked in (`dmar_fault: 14 callbacks suppressed`). */
 const IOMMU_STORM = /^(?:dmar_fault|iommu_print_event|amd_iommu_report_page_fault|arm_smmu_context_fault|arm_smmu_evtq_thread|report_iommu_fault): \d+ callbacks suppressed$/;
-/** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
- *  Trying to execute code outside RAM or ROM at …`. */
 /** systemd-hibernate-resume(-generator) refusing or failing to resume the image it found. */
 const HIBERNATE_REFUSED = /would not resume from it|[Ff]ailed to (?:resume|write resume device)|[Uu]nable to resume/;
 /** Hostboot's lines (`  9.41837|  Initialization Service launched …`) and its error log's first line. */
 const HOSTBOOT_LINE = /^\s*\d{1,6}\.\d{5}\|\s{1,4}(\S.*)$/;
 const HOSTBOOT_ERROR = /^\s*\d{1,6}\.\d{5}\|Error reported by \S+ \(0x[0-9a-fA-F]+\)\s*$/;
+/** QEMU's word that the guest crashed (s390x's disabled wait, a guest panic notifier). */
 const GUEST_CRASHED = /^Guest crashed on cpu \d+: \S.*$/;
+/** QEMU's fatal errors (not its warnings, nor `terminating on signal 15`, a harness ending the run): `qemu-system-x86_64:
+ *  Trying to execute code outside RAM or ROM at …`. */
 const QEMU_FATAL = /(?<![A-Za-z_-])(qemu-(?:system-[\w-]+|kvm): (?:Trying to execute code outside RAM or ROM|Execution cannot continue|Failed to |Could not |Unable to |fatal)[^\n]*)/;
 const NIXOS_STAGE2 = /^(?:running activation script|setting up \/etc|starting systemd)\.\.\.$/;
 const NIXOS_SNIPPET_FAILED = /^Activation script snippet '[^']{1,80}' failed \(\d+\)$/;
@@ -704,7 +705,8 @@ export class Segmenter extends CrashTracker {
         } else if (again !== undefined && again.step === true && rec.init === 'openrc' && again.init === 'openrc' && rec.step !== true && rec.failed !== null && rec.at.lineNo - again.line <= 6) {
           // OpenRC's step failed (` *   dhcp ...`, ` [ !! ]`), then its service (` * ERROR: net.eth0 failed to start`):
           // one failure, the service's, the step its reason.
-          (again.said ??= []).unshift({ line: again.line, text: again.text, why: 'the step of its start that failed' });
+          (again.said ??= []).push({ line: again.line, text: again.text, why: 'the step of its start that failed' });
+          again.said.sort((a, b) => a.line - b.line);
           again.service = own(rec.failed);
           again.line = rec.at.lineNo;
           again.text = clip(rec.at.text);
