@@ -17,6 +17,15 @@ const unwrap = (lines: string[]): string[] => {
   return lines.map((l) => u.unwrap(l));
 };
 
+/** Lines through the unwrapper as the analyzer feeds it (its column of line numbers and its joins included). */
+const pushed = (lines: string[]): string[] => {
+  const seen: string[] = [];
+  const u = new LineUnwrapper((l) => seen.push(l.text));
+  lines.forEach((text, i) => u.push({ text, lineNo: i + 1, byteStart: 0, byteEnd: 0, overwritten: false, truncated: false, ascii: text }));
+  u.end();
+  return seen;
+};
+
 test('kernel and status lines are left as they are', () => {
   const lines = [
     '[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable',
@@ -302,6 +311,37 @@ test('a column of line numbers is taken off inside other envelopes too: a mail q
   // (Lines that only begin with digits are not a column: `1 drive`, then other words.)
   const plain = analyze('> 1 drive found\n> nothing else\n> 3 more\n');
   assert.not.ok(plain.input.envelopes.some((e) => e.kind === 'line-numbers'));
+});
+
+test("grep -n's numbers come off: rising by any step, each with its colon; a clock's digits or one numbered line are no column", () => {
+  // (A real shape, corpus case wild/ho-journal-bazzite-rpm-ostreed-missing-boot1-deployment: journal lines grepped with -n.)
+  const log = [
+    "  2458: Aug 05 23:14:40 host rpm-ostree[2199]: error: Couldn't start daemon: Error setting up sysroot",
+    '  2459: Aug 05 23:14:40 host systemd[1]: rpm-ostreed.service: Main process exited, code=exited, status=1/FAILURE',
+    "  2460: Aug 05 23:14:40 host systemd[1]: rpm-ostreed.service: Failed with result 'exit-code'.",
+    '  2461: Aug 05 23:14:40 host systemd[1]: Failed to start rpm-ostreed.service - rpm-ostree System Management Daemon.',
+    '  2497: Aug 05 23:14:41 host systemd[1]: Reached target Multi-User System.',
+  ];
+  const r = analyze(log.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]?.cycles[0]?.rootCause?.unit, 'rpm-ostreed.service');
+  assert.ok(r.input.envelopes.some((e) => e.kind === 'line-numbers' && e.lines === 5));
+  // Without the column, the same report (line numbers are the file's either way).
+  const bare = analyze(log.map((l) => l.replace(/^ *\d+: /, '')).join('\n') + '\n');
+  assert.equal(JSON.stringify(bare.boots), JSON.stringify(r.boots));
+  // (Numbers that fall back end the column: the line goes through as it is.)
+  assert.equal(pushed(['10: a', '20: b', '30: c', '5: d']), ['a', 'b', 'c', '5: d']);
+  // (A clock is not a column: `12:34:56`. Nor two numbered lines and then one without.)
+  assert.equal(pushed(['12:34:56 a', '13:00:01 b', '14:00:00 c']), ['12:34:56 a', '13:00:01 b', '14:00:00 c']);
+  assert.equal(pushed(['7: a', '9: b', 'c']), ['7: a', '9: b', 'c']);
+});
+
+test('a journal line a mail cut after a colon, its soft break left at the end, joins its next line; one that ends at its colon does not', () => {
+  const r = analyze(['Aug 19 22:45:46 abreu systemd-shutdown[1]: Sending SIGTERM to remaining processes...', 'Aug 19 22:45:46 abreu systemd-shutdown[1]: Failed to enumerate /proc/: ', 'Invalid argument', 'Aug 19 22:45:46 abreu systemd-shutdown[1]: Unmounting file systems.'].join('\n') + '\n');
+  assert.is(r.boots[0]?.cycles[0]?.rootCause?.unit, 'Failed to enumerate /proc/: Invalid argument');
+  assert.equal(r.boots[0]?.cycles[0]?.rootCause?.lines, [2]);
+  const lines = ['Aug 19 22:45:46 host systemd[1]: Listing the units that were left running as follows:', 'foo.service'];
+  assert.equal(pushed(lines), lines);
 });
 
 test.run();

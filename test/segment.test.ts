@@ -486,4 +486,31 @@ test("the cascade stays a tree when a device's failure is bound to a unit that m
   assert.is(r.verdict, 'failed');
 });
 
+test("a GPU that hung, then a unit that fell a few lines on: the device's first error is why; a job that was running before is not", () => {
+  const hang = [
+    'Nov 24 11:39:40 deck kernel: [drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal register access in command stream',
+    'Nov 24 11:39:40 deck kernel: [drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout, signaled seq=17934, emitted seq=17937',
+    'Nov 24 11:39:40 deck kernel: amdgpu 0000:04:00.0: amdgpu: GPU reset begin!',
+    'Nov 24 11:39:40 deck systemd[1]: fan-control.service: Main process exited, code=exited, status=1/FAILURE',
+    "Nov 24 11:39:40 deck systemd[1]: fan-control.service: Failed with result 'exit-code'.",
+  ];
+  const r = analyze(hang.join('\n') + '\n');
+  assert.is(r.rootCause?.kind, 'kernel-error');
+  assert.is(r.rootCause?.description, '[drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal register access in command stream');
+  assert.ok(r.rootCause?.lines.includes(2) && r.rootCause.lines.includes(4));
+  assert.not.match(r.headline, /fan-control\.service failed; fan-control/);
+  // (Far from the hang, the unit's failure is its own.)
+  const far = analyze([...hang.slice(0, 3), ...Array.from({ length: 12 }, (_, i) => `Nov 24 11:39:4${i % 10} deck steam[3188]: frame ${i}`), ...hang.slice(3)].join('\n') + '\n');
+  assert.is(far.rootCause?.unit ?? far.boots[0]?.cycles[0]?.rootCause?.unit, 'fan-control.service');
+});
+
+test("systemd-shutdown's error that it went on after is the cycle's failure; those it shrugs off (`, ignoring`) are not", () => {
+  const lines = (err: string) => [`[   70.100000] systemd-shutdown[1]: Sending SIGTERM to remaining processes...`, `[   70.200000] systemd-shutdown[1]: ${err}`, '[   70.300000] systemd-shutdown[1]: Unmounting file systems.', '[   70.400000] reboot: Restarting system'].join('\n') + '\n';
+  const r = analyze(lines('Failed to enumerate /proc/: Invalid argument'));
+  assert.is(r.verdict, 'failed');
+  assert.is(r.boots[0]?.cycles[0]?.rootCause?.kind, 'manager');
+  assert.is(r.boots[0]?.cycles[0]?.rootCause?.unit, 'Failed to enumerate /proc/: Invalid argument');
+  assert.is(analyze(lines('Failed to finalize file systems, loop devices, ignoring.')).verdict, 'ok');
+});
+
 test.run();

@@ -431,6 +431,41 @@ function behindStorageDriver(b: BootState, rootCause: Cause | null, cycles: read
 }
 
 /**
+ * A device stopped responding (a GPU's ring that timed out, an NVMe command never completed, an SD controller gone
+ * quiet), and a few lines on the first unit failed without saying why: the unit fell with the device it was
+ * using (`[drm:amdgpu_job_timedout [amdgpu]] *ERROR* ring gfx_0.0.0 timeout`, then `jupiter-fan-control.service:
+ * Main process exited, code=exited, status=1/FAILURE`). The device's hang is the first failure, and why.
+ */
+function afterDeviceHang(b: BootState, rootCause: Cause | null, cycles: readonly Boot['cycles'][number][]): Cause | null {
+  if (rootCause !== null) return null;
+  const hang = (b.kernelFailures ?? []).find((f) => f.kind === 'hang');
+  if (hang === undefined) return null;
+  const cycle = cycles.find((c) => c.rootCause !== null);
+  const first = cycle?.rootCause;
+  if (cycle === undefined || first === undefined || first === null || first.kind !== 'unit') return null;
+  // (Not a start job that was already running when the device hung, and still was: the job began before.)
+  if (cycle.hungJobs.some((j) => j.unit.name !== null && j.unit.name === first.unit)) return null;
+  const at = first.lines[0];
+  if (at === undefined || at <= hang.line || at - hang.line > HANG_THEN_UNIT_LINES) return null;
+  const drm = hang.text.indexOf('[drm:');
+  const said = drm >= 0 ? hang.text.slice(drm).trim() : hang.message;
+  const evidence: Evidence[] = [{ line: hang.line, text: hang.text, why: 'its driver says the device stopped responding' }, ...hang.more, ...first.evidence.slice(0, 3).map((e) => ({ ...e, why: `then: ${e.why}` }))];
+  return {
+    kind: 'kernel-error',
+    unit: said,
+    description: said,
+    headline: `a device stopped responding (${said.replace(/\.$/, '')}); then: ${first.headline}`,
+    lines: linesOf(evidence),
+    evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+/** Lines from a device's hang to a unit failure that fell with it. */
+const HANG_THEN_UNIT_LINES = 10;
+
+/**
  * Nothing failed, but a dracut hook's scripts printed error after error (`dracut-pre-pivot[644]: Device sda1
  * not found`, three times) while systemd reported the hook started: the initrd went on without what they
  * looked for. (One complaint is a probe; hooks that say nothing wrong are no story.)
@@ -1287,7 +1322,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     }
     else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMissingAtEnd(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? initScriptsFailing(b, endsTheLog) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
   }
-  rootCause = secureFirmwareFirst(b, rootCause) ?? behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? rootCause;
+  rootCause = secureFirmwareFirst(b, rootCause) ?? behindStorageDriver(b, rootCause, cycles) ?? ioBehindRoot(b, rootCause) ?? afterDeviceHang(b, rootCause, cycles) ?? rootCause;
   return {
     index: b.index,
     startReason: b.startReason,
@@ -1613,7 +1648,7 @@ function buildCycle(c0: CycleState, boot: BootState, position: number, bootStart
       : 'emergency'
     : panic
       ? 'panic'
-      : failures.some((f) => breaksSomething(f, c)) || c.fatal !== undefined
+      : failures.some((f) => breaksSomething(f, c)) || c.fatal !== undefined || (rootCause !== null && c.shutdownFailed !== undefined && rootCause.unit === c.shutdownFailed.cause)
         ? 'failed'
         : c.loginLine !== null || c.startupFinished !== null || c.end !== 'log-end'
           ? 'ok'
@@ -2021,6 +2056,22 @@ function missingDevice(top: CascadeEntry, entries: readonly CascadeEntry[], c: C
   };
 }
 
+/** systemd-shutdown could not do a step of the shutdown (`Failed to enumerate /proc/: Invalid argument`, so what was
+ *  left was never killed) and went on without it: nothing else failed. */
+function shutdownStepFailed(f: NonNullable<CycleState['shutdownFailed']>): Cause {
+  return {
+    kind: 'manager',
+    unit: f.cause,
+    description: f.cause,
+    headline: `systemd-shutdown (PID 1 at the end) could not do a step of the shutdown: ${f.cause.replace(/\.$/, '')}`,
+    lines: linesOf(f.evidence),
+    evidence: f.evidence,
+    cascade: null,
+    dependents: 0,
+    crash: null,
+  };
+}
+
 /** Units that fail when a kernel module they need is missing: kernel file systems' mounts, network devices. */
 const NEEDS_MODULE = /^(?:(?:var-lib-nfs-|run-)rpc_pipefs\.mount|proc-sys-fs-binfmt_misc\.mount|proc-fs-nfsd\.mount|sys-fs-fuse-connections\.mount|sys-kernel-config\.mount|sys-subsystem-net-devices-.+\.device)$/;
 
@@ -2134,7 +2185,7 @@ function cycleRootCause(c: CycleState, entries: readonly CascadeEntry[], trigger
       };
     }
     const deps = entries.filter((e) => e.failure.kind === 'dependency');
-    if (deps.length === 0 && c.mode === null) return null;
+    if (deps.length === 0 && c.mode === null) return c.shutdownFailed !== undefined ? shutdownStepFailed(c.shutdownFailed) : null;
     // A dracut hook's scripts failed and it gave up to the debug shell, just before the emergency: its
     // service is the failure, its scripts' first error the reason.
     const hook = c.hookGaveUp;
@@ -2375,7 +2426,8 @@ function headline(boots: readonly Boot[], verdict: Report['verdict']): string {
   const causes: string[] = [];
   for (const b of boots) {
     if (b.rootCause) causes.push(boots.length > 1 ? `boot ${b.index}: ${b.rootCause.headline}` : b.rootCause.headline);
-    for (const c of b.cycles) if (c.rootCause) causes.push(cycles > 1 ? `cycle ${c.index}: ${c.rootCause.headline}` : c.rootCause.headline);
+    // (Not a cycle's cause that the boot's already tells, `…; then: X failed`.)
+    for (const c of b.cycles) if (c.rootCause && !(b.rootCause?.headline.endsWith(`then: ${c.rootCause.headline}`) ?? false)) causes.push(cycles > 1 ? `cycle ${c.index}: ${c.rootCause.headline}` : c.rootCause.headline);
   }
   if (causes.length > 0) return `${shape}; ${causes.slice(0, 2).join('; ')}${causes.length > 2 ? `; and ${causes.length - 2} more` : ''}`;
   const crashes = boots.flatMap((b) => b.crashes);

@@ -152,6 +152,9 @@ const GREP_PREFIX = /^((?:\.{1,2}\/|\/)?[\w.@+-]{1,64}(?:\/[\w.@+-]{1,64}){0,8})
 /** A name that is a log file's and nothing else's (no source file is called so). */
 const LOG_FILE_ONLY = /^(?:syslog|messages|kern|daemon|dmesg|boot|journal|console|serial|user|debug)(?:\.log)?(?:\.\d{1,2})?$|\.(?:log|txt)(?:\.\d{1,2})?$/;
 const LOG_FILE_NAME = /^(?:syslog|messages|kern|daemon|dmesg|boot|journal|console|serial|user|debug)(?:\.[\w-]{1,8}){0,2}$|\.(?:log|txt)(?:\.\d)?$/;
+/** The number grep -n (or an editor's copy) puts before each matching line, with its colon: `2458: Aug 05 …`,
+ *  `  2458:Aug 05 …`. (Read as a column only when three lines in a row have one, each above the last.) */
+const GREP_NUMBER = /^ {0,8}(\d{1,9}):(?! ?\d)[ \t]?/;
 /** A line number in a column of its own before a line (` 1407 09:14:46.553691  <6>[ …`). */
 const SPACED_NUMBER = /^ {0,8}(\d{1,9})[ \t]/;
 /** A logging level and a dash before a line (`DEBUG - `, `INFO - `). */
@@ -242,6 +245,18 @@ class GutterColumn {
    */
   take(line: PhysicalLine): boolean {
     const t = line.text;
+    if (this.gutter > 0 && this.gutterGrep) {
+      // (grep's numbers go up by any step: the lines between did not match.)
+      const g = GREP_NUMBER.exec(t);
+      if (g === null || Number(g[1]) < this.gutter) {
+        this.gutter = -1;
+        return false;
+      }
+      this.gutter = Number(g[1]) + 1;
+      this.counted();
+      this.emit({ ...line, text: t.slice(g[0].length) });
+      return true;
+    }
     if (this.gutter > 0) {
       // (A column of numbers a few ahead of the count: lines the terminal layer joined or overwrote (`527\tESC M\r[  OK  ] …`
       // moved the cursor up a line) took theirs with them; the count goes on from there.)
@@ -275,8 +290,16 @@ class GutterColumn {
     const k = this.gutterHeld.length;
     if (k === 0 && (t.trim() === '' || t.startsWith('```'))) return false;
     const spaced = SPACED_NUMBER.exec(t);
+    const grep = GREP_NUMBER.exec(t);
     let fits = false;
-    if (k === 0) {
+    if (k === 0 && grep !== null) {
+      this.gutterGrep = true;
+      this.gutterBase = Number(grep[1]);
+      fits = true;
+    } else if (this.gutterGrep) {
+      fits = grep !== null && Number(grep[1]) > this.gutterBase;
+      if (fits) this.gutterBase = Number(grep![1]);
+    } else if (k === 0) {
       const next = t.charCodeAt(1);
       this.gutterSpaced = spaced !== null && !(t.startsWith('1') && !(next >= 0x30 && next <= 0x39) && next !== 0x20 && next !== 0x09);
       this.gutterBase = this.gutterSpaced ? Number(spaced![1]) : 1;
@@ -293,6 +316,14 @@ class GutterColumn {
       if (k < 2) return true;
       const held = this.gutterHeld;
       this.gutterHeld = [];
+      if (this.gutterGrep) {
+        this.gutter = this.gutterBase + 1;
+        for (const h of held) {
+          this.counted();
+          this.emit({ ...h, text: h.text.slice(GREP_NUMBER.exec(h.text)![0].length) });
+        }
+        return true;
+      }
       this.gutter = this.gutterBase + k + 1;
       held.forEach((h, i) => {
         this.counted();
@@ -322,6 +353,8 @@ class GutterColumn {
   /** The first line's number, and whether a space or tab comes between each number and its line. */
   private gutterBase = 1;
   private gutterSpaced = false;
+  /** grep -n's numbers (`2458: …`, `2459:…`): rising by any step, each with its colon (see GREP_NUMBER). */
+  private gutterGrep = false;
 }
 
 export class LineUnwrapper {
@@ -525,8 +558,10 @@ export class LineUnwrapper {
       return;
     }
     // (Or one a mail client cut as format=flowed, its one space left at the cut, however short the cut left it when
-    // the next word was long: `… kernel: Linux version ` / `6.9.0-1-git-01560-ga7c840ba5fa7 (linux-git@archlinux) …`.)
-    if (((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c >= 0x61) && (line.text.length >= 60 ? !/[.:]\s*$/.test(line.text) : line.text.length >= 36 && journalFlowed(line.text)) && !line.truncated && RECORD_TIME.test(line.text)) {
+    // the next word was long: `… kernel: Linux version ` / `6.9.0-1-git-01560-ga7c840ba5fa7 (linux-git@archlinux) …`.
+    // A colon ends a line that opens a list, but not with the soft break's space after it: `… Failed to enumerate
+    // /proc/: ` / `Invalid argument`.)
+    if (((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c >= 0x61) && (line.text.length >= 60 ? !/[.:]\s*$/.test(line.text) || /[^\s:]: $/.test(line.text) : line.text.length >= 36 && journalFlowed(line.text)) && !line.truncated && RECORD_TIME.test(line.text)) {
       this.wrapped = line;
       return;
     }

@@ -111,7 +111,7 @@ export const RootCause = z.object({
   kind: z
     .enum(['unit', 'kernel-crash', 'root-device', 'bootloader', 'firmware', 'kernel-error', 'manager', 'unexplained'])
     .describe(
-      "bootloader: the bootloader failed and no kernel ran (unit holds its message); firmware: the secure world's firmware (OP-TEE, Trusted Firmware-A) panicked while the kernel ran or before it, and what the kernel then reported followed from it (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); manager: systemd itself (PID 1) failed and froze or exited (`[!!!!!!] …`; unit holds the innermost error it logged); unexplained: failures or emergency mode whose cause the log does not show (unit then names the first failure the log does show, when there is one)",
+      "bootloader: the bootloader failed and no kernel ran (unit holds its message); firmware: the secure world's firmware (OP-TEE, Trusted Firmware-A) panicked while the kernel ran or before it, and what the kernel then reported followed from it (unit holds its message); kernel-error: the kernel could not mount a filesystem, found one damaged or could not load a driver, and nothing else failed (unit holds the kernel's message); manager: systemd itself (PID 1) failed and froze or exited (`[!!!!!!] …`; unit holds the innermost error it logged), or systemd-shutdown could not do a step of the shutdown and went on (unit holds its error); unexplained: failures or emergency mode whose cause the log does not show (unit then names the first failure the log does show, when there is one)",
     ),
   unit: z.string().nullable(),
   description: z

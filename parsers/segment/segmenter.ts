@@ -18,6 +18,9 @@ import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBu
 import { CrashTracker, INIT_NOT_RUN } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 import { StartTimes, wallClock, type Clock } from './start-times.js';
+/** A DRM driver's location tag before its error (`[drm:psp_sw_init [amdgpu]] *ERROR* `), and the driver it names. */
+const DRM_TAG = /^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /;
+const DRM_DRIVER = /^\[drm:[^\s\]]+ \[(\w+)\]\]/;
 /** Units a manager touches right after it starts; seeing them start means a userspace (re)start. */
 const EARLY_UNITS = new Set([
   'local-fs-pre.target',
@@ -989,11 +992,13 @@ export class Segmenter extends CrashTracker {
    * amdgpu/navy_flounder_sos.bin failed with error -2`, `[drm:psp_sw_init [amdgpu]] *ERROR* …`): the first
    * error of that run of lines is the failure's message; the giving up is evidence.
    */
-  private driverChainStart(entry: { message: string; line: number; text: string; more: Evidence[] }, message: string): void {
-    const colon = message.indexOf(': ');
-    if (colon <= 0) return;
-    const device = message.slice(0, colon + 2);
-    const driver = device.split(' ', 1)[0]!.replace(/:\s*$/, '');
+  private driverChainStart(entry: { message: string; line: number; text: string; more: Evidence[] }, message: string, last = 'the driver gave up'): void {
+    // (A DRM driver's line names its driver in its location tag: `[drm:amdgpu_job_timedout [amdgpu]] *ERROR* …`.)
+    const drm = message.startsWith('[drm:') ? DRM_DRIVER.exec(message) : null;
+    const colon = drm !== null ? -1 : message.indexOf(': ');
+    if (colon <= 0 && drm === null) return;
+    const device = drm !== null ? `[drm:` : message.slice(0, colon + 2);
+    const driver = drm !== null ? drm[1]! : device.split(' ', 1)[0]!.replace(/:\s*$/, '');
     let first: number = -1;
     let next = entry.line;
     // (The line with content before `next`.)
@@ -1018,8 +1023,8 @@ export class Segmenter extends CrashTracker {
     if (first < 0) return;
     // (Its failure told on the way, `amdgpu 0000:07:00.0: amdgpu_device_ip_init failed`, between its first error and its last word.)
     for (const r of failing.slice(0, -1).reverse().slice(0, 3)) entry.more.push({ line: this.kRingLine[r]!, text: clip(this.kRingText[r]!), why: 'the driver’s failure, told on' });
-    entry.more.push({ line: entry.line, text: entry.text, why: 'the driver gave up' });
-    entry.message = clip(this.kRingMessage[first]!.trim());
+    entry.more.push({ line: entry.line, text: entry.text, why: last });
+    entry.message = clip(this.kRingMessage[first]!.trim().replace(DRM_TAG, ''));
     entry.line = this.kRingLine[first]!;
     entry.text = clip(this.kRingText[first]!);
   }
@@ -2149,8 +2154,11 @@ export class Segmenter extends CrashTracker {
       // (Without the DRM's location tag: `[drm:atom_op_jump [amdgpu]] *ERROR* atombios stuck in loop …`.)
       // (udevadm's words without the program that ran it, `virtme-ng-init: `.)
       const said = rec.failure === 'settle' ? rec.message.slice(rec.message.indexOf('Timed out')) : rec.message;
-      const entry = { kind: rec.failure === 'suspend' && this.resumingImage === boot ? ('resume' as const) : rec.failure, message: clip(said.trim().replace(/^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
+      const entry = { kind: rec.failure === 'suspend' && this.resumingImage === boot ? ('resume' as const) : rec.failure, message: clip(said.trim().replace(DRM_TAG, '')), line: at.lineNo, text: clip(at.text), more: [] as Evidence[] };
       if (entry.kind === 'driver') this.driverChainStart(entry, rec.message);
+      // (A GPU that hung says first what its driver saw go wrong: `[drm:gfx_v10_0_priv_reg_irq [amdgpu]] *ERROR* Illegal
+      // register access in command stream`, then the ring's timeout.)
+      else if (entry.kind === 'hang' && rec.message.startsWith('[drm:')) this.driverChainStart(entry, rec.message, 'the device stopped responding');
       // A filesystem that could not read a block (`SQUASHFS error: sb_bread failed reading block 0x9b76a`,
       // `EXT4-fs error … unable to read itable block`) just after its disk's read errors (`hdc: media error
       // (bad sector)`, `I/O error, dev sda, sector …`): the disk failed, and the filesystem only says so.
@@ -2224,16 +2232,7 @@ export class Segmenter extends CrashTracker {
       const m = matchMountError(rec.message.slice(rec.message.indexOf(': ') + 2));
       if (m) this.mountError(m.path, m.reason, at);
     }
-    if (proc !== null && proc.ident === 'systemd-shutdown' && proc.pid === 1) {
-      // systemd-shutdown runs as PID 1 in place of systemd: the cycle it ends was systemd's, even when the
-      // log shows no more of it than this.
-      this.cyclePhase(this.ensureCycle(at.lineNo), 'shutdown', at.lineNo);
-      const said = rec.message.slice(rec.message.indexOf(']: ') + 3);
-      // It could not finish the shutdown and freezes (`Failed to invoke reboot(): Operation not permitted`,
-      // then `Critical error while doing system shutdown: Operation not permitted`): its error before is why.
-      if (said.startsWith('Failed to ') && !said.includes('ignoring')) this.shutdownError = { at, said };
-      else if (said.startsWith('Critical error while doing system')) this.shutdownFatal(at);
-    }
+    if (proc !== null && proc.ident === 'systemd-shutdown' && proc.pid === 1) this.shutdownSaid(rec.message.slice(rec.message.indexOf(']: ') + 3), at);
     const source = rec.fromJournal ? 'journal' : 'kmsg';
     // (`foo.service: Failed to spawn executor: …` is also read as the unit's error: see managerEvent.)
     // (Not the kernel's own words on PID 1, killed for a fault: `systemd[1]: illegal instruction (4) at … nip …`.)
@@ -3172,6 +3171,24 @@ export class Segmenter extends CrashTracker {
     this.touch();
   }
 
+  /** What systemd-shutdown said, on the kernel's log or in a journal. It runs as PID 1 in place of systemd: the
+   *  cycle it ends was systemd's, even when the log shows no more of it than this. */
+  private shutdownSaid(said: string, at: LineRef): void {
+    const cycle = this.ensureCycle(at.lineNo);
+    this.cyclePhase(cycle, 'shutdown', at.lineNo);
+    // It could not finish the shutdown and freezes (`Failed to invoke reboot(): Operation not permitted`,
+    // then `Critical error while doing system shutdown: Operation not permitted`): its error before is why.
+    // (An error it went on after, `Failed to enumerate /proc/: Invalid argument` as it would kill what was left,
+    // is a step of the shutdown that failed; those it shrugs off end `, ignoring`.)
+    if (said.startsWith('Failed to ') && !said.includes('ignoring')) {
+      this.shutdownError = { at, said };
+      if (cycle.shutdownFailed === undefined) {
+        this.recognised++;
+        cycle.shutdownFailed = { cause: own(clip(said.trim())), line: at.lineNo, evidence: [{ line: at.lineNo, text: clip(at.text), why: 'what systemd-shutdown could not do' }] };
+      }
+    } else if (said.startsWith('Critical error while doing system')) this.shutdownFatal(at);
+  }
+
   /** systemd-shutdown's last `Failed to …` (see shutdownFatal). */
   private shutdownError: { at: LineRef; said: string } | null = null;
 
@@ -3505,6 +3522,7 @@ export class Segmenter extends CrashTracker {
         if (j.pid !== null && SYSTEMD_ONLY_HELPER.test(j.ident)) this.ensureCycle(rec.at.lineNo).helperSpoke = true;
         if (this.journalScope !== null) this.scopedError(this.journalScope, j.message, rec.at);
       }
+      if (j.ident === 'systemd-shutdown' && j.pid === 1) this.shutdownSaid(j.message, rec.at);
       if (j.ident === 'stage-2-init' && this.boot?.cycles.length !== undefined) this.nixosStage2(j.message, rec.at);
       // BusyBox init respawning a process that keeps exiting (a getty on a serial port that is not there).
       if (j.ident === 'init' && j.message.startsWith('process ')) this.respawned(j.message, rec.at);

@@ -140,6 +140,8 @@ export interface CycleState {
   /** PID 1 itself failed (`[!!!!!!] …`): what it said, and the innermost error before it. */
   /** PID 1 gave up (`provisional`: an error it does not survive, before its own last words came). */
   fatal?: { message: string; cause: string; line: number; evidence: Evidence[]; provisional?: boolean };
+  /** systemd-shutdown could not do one of its steps and went on (`Failed to enumerate /proc/: Invalid argument`). */
+  shutdownFailed?: { cause: string; line: number; evidence: Evidence[] };
   loginLine: number | null;
   /** The latest `Starting X...`, and whether X was named since (started, failed, …). */
   lastBegun?: { ref: UnitRef; at: { lineNo: number; text: string }; ended: boolean };

@@ -347,6 +347,7 @@ export abstract class Timeline {
       missingDevice: undefined,
       restarting: undefined,
       fatal: undefined,
+      shutdownFailed: undefined,
       helperSpoke: undefined,
       restarts: undefined,
       startCounts: undefined,
