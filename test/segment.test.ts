@@ -513,4 +513,39 @@ test("systemd-shutdown's error that it went on after is the cycle's failure; tho
   assert.is(analyze(lines('Failed to finalize file systems, loop devices, ignoring.')).verdict, 'ok');
 });
 
+test("a status line's description binds to the unit whose forked process could not run, recorded failed just before", () => {
+  const r = analyze([
+    'May  8 12:47:05 h systemd[22959]: glusterfssharedstorage.service: Failed at step EXEC spawning /usr/lib/glusterfs/mount-shared-storage.sh: No such file or directory',
+    'May  8 12:47:05 h systemd[1]: glusterfssharedstorage.service: Control process exited, code=exited status=203',
+    'May  8 12:47:05 h systemd[1]: Failed to start Mount glusterfs sharedstorage.',
+    "May  8 12:47:05 h systemd[1]: glusterfssharedstorage.service: Failed with result 'exit-code'.",
+  ].join('\n') + '\n');
+  const c = r.boots[0]!.cycles[0]!;
+  assert.is(c.rootCause?.unit, 'glusterfssharedstorage.service');
+  assert.is(c.failures.length, 1);
+  // (A description nothing fits stays unbound: it is another unit's.)
+  const other = analyze(['May  8 12:47:05 h systemd[22959]: glusterfssharedstorage.service: Failed at step EXEC spawning /x: No such file or directory', 'May  8 12:47:05 h systemd[1]: Failed to start Network Time Synchronization.'].join('\n') + '\n');
+  assert.is(other.boots[0]!.cycles[0]!.failures.length, 2);
+});
+
+test("BusyBox init respawning a process on its own console: a loop, told by what the process said before it exited", () => {
+  const lines: string[] = ['[    1.000000] Run /sbin/init as init process'];
+  for (let pid = 17; pid < 21; pid++) lines.push("Can't open /dev/ttyS0: No such file or directory", `process '/bin/sh' (pid ${pid}) exited. Scheduling it for restart.`);
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(r.rootCause?.unit, '/bin/sh');
+  assert.is(r.rootCause?.description, "Can't open /dev/ttyS0: No such file or directory");
+  // (Twice is no loop.)
+  assert.is(analyze(lines.slice(0, 5).join('\n') + '\n').verdict, 'ok');
+});
+
+test("Debian's LSB step whose `failed` comes on a line of its own, after its program's lines, failed (an excerpt of them is a boot)", () => {
+  const r = analyze(['[....] Configuring network interfaces...error getting socket: Address family not supported by protocol', 'ifup: failed to lock lockfile /run/network/ifstate.lo: Permission denied', 'failed.', '[ ok ] Starting OpenBSD Secure Shell server: sshd.'].join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(r.rootCause?.unit, 'Configuring network interfaces');
+  assert.equal(r.rootCause?.lines, [1, 2, 3]);
+  // (A step that went on to `done.` did not fail.)
+  assert.is(analyze(['[....] Configuring network interfaces...', 'done.', '[ ok ] Starting OpenBSD Secure Shell server: sshd.'].join('\n') + '\n').verdict, 'ok');
+});
+
 test.run();

@@ -964,7 +964,7 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     const initName = init === null ? 'the init system' : INIT_NAMES[init];
     // (Under systemd, kdump's scripts in the capture kernel's initramfs: theirs, not another init's.)
     const whose = b.cycles.length === 0 || b.init !== null ? `no systemd (${initName})` : initName;
-    const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])];
+    const evidence: Evidence[] = [...(initFailure.said ?? []), { line: initFailure.line, text: initFailure.text, why: initFailure.lsb === true ? 'the init scripts began the step' : `${initName} reports the service failed` }, ...(b.mode?.evidence.slice(0, 2) ?? [])].sort((x, y) => x.line - y.line);
     // The kernel refused the filesystem a line or two before (`jffs2: Too few erase blocks`, then OpenWrt's
     // `mount_root: switching to jffs2 failed`): the kernel's words say why.
     if ((b.kernelFailures ?? []).some((f) => (f.kind === 'mount' || f.kind === 'damage') && f.line < initFailure.line && initFailure.line - f.line <= KERNEL_SAID_WHY_LINES)) {
@@ -975,12 +975,17 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
     // The script's line as it printed it (`Starting network: Error: ipv4: Address already assigned.`): what
     // stands for a description where no unit file gives one.
     const printed = kernelSaid(initFailure.text).replace(/\s*(?:\[\s*FAIL(?:ED)?\s*\]|FAIL(?:ED)?|failed!?)\s*$/i, '');
+    // (A process init respawned again and again: what it said before it exited is why, and says it better.)
+    const lastWords = initFailure.respawned === true ? initFailure.said?.[0]?.text.trim() : undefined;
+    if (lastWords !== undefined) {
+      return statedCause('unit', initFailure.service, `${whose}: ${initFailure.service} keeps exiting and being respawned: ${lastWords}`, evidence, lastWords);
+    }
     return {
       kind: 'unit',
       unit: initFailure.service,
       ...(printed.length > initFailure.service.length && printed.includes(initFailure.service) ? { description: printed } : {}),
       // (A failure the init system words itself, `Unable to mount tmpfs on /run.`, is said as it is.)
-      headline: `${whose}: ${initFailure.service.includes(' ') ? initFailure.service.replace(/\.$/, '') : `${initFailure.service} failed`}${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
+      headline: `${whose}: ${initFailure.lsb === true ? `the init scripts' step '${initFailure.service}' failed` : initFailure.service.includes(' ') ? initFailure.service.replace(/\.$/, '') : `${initFailure.service} failed`}${more > 0 ? `; ${more} other service${more === 1 ? '' : 's'} failed too` : ''}${b.mode ? ', and the init system asked for the root password for maintenance' : ''}`,
       lines: linesOf(evidence),
       evidence,
       cascade: null,

@@ -697,7 +697,8 @@ export const MANAGER_EVENTS: ReadonlyArray<{ kind: ManagerEventKind; literal: st
   { kind: 'start-limit', literal: 'start request repeated too quickly for ', pattern: /^start request repeated too quickly for (\S+?)\.?$/, example: 'start request repeated too quickly for lightdm.service' },
   { kind: 'restart-scheduled', literal: 'Scheduled restart job', pattern: /^(\S+): Scheduled restart job/, example: 'pipewire.service: Scheduled restart job, restart counter is at 5.' },
   // (The same before systemd 236: `serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.`)
-  { kind: 'restart-scheduled', literal: 'scheduling restart', pattern: /^(\S+): Service (?:hold-off time over|RestartSec=\S+ expired), scheduling restart/, example: 'serial-getty@ttyS0.service: Service hold-off time over, scheduling restart.' },
+  // (Or with no delay set at all: `serial-getty@ttyS0.service: Service has no hold-off time, scheduling restart.`)
+  { kind: 'restart-scheduled', literal: 'scheduling restart', pattern: /^(\S+): Service (?:hold-off time over|has no hold-off time|RestartSec=\S+ expired), scheduling restart/, example: 'serial-getty@ttyS0.service: Service has no hold-off time, scheduling restart.' },
   // (And before systemd 225: `lightdm.service holdoff time over, scheduling restart.`)
   { kind: 'restart-scheduled', literal: 'holdoff time over, scheduling restart', pattern: /^(\S+) holdoff time over, scheduling restart/, example: 'lightdm.service holdoff time over, scheduling restart.' },
   // (systemd before v233 put the unit after: `Triggering OnFailure= dependencies of local-fs.target.`; v229's journal,

@@ -481,9 +481,20 @@ export abstract class FailureLedger extends Timeline {
       ),
       (r) => nameFitsDescription(r.name, f.ref.text),
     );
-    if (hit === undefined) return;
-    hit.used = true;
-    this.bind(cycle, f, hit.name, { lineNo: hit.line, text: hit.text });
+    if (hit !== undefined) {
+      hit.used = true;
+      this.bind(cycle, f, hit.name, { lineNo: hit.line, text: hit.text });
+      return;
+    }
+    // (Or a unit PID 1 already recorded as failed from its process's words alone, `foo.service: Failed at step EXEC
+    // spawning …`, its result lines taken as that failure's evidence: the status line is the same failure.)
+    const recent: FailureState[] = [];
+    for (let i = cycle.failures.length - 1; i >= 0 && i >= cycle.failures.length - RECENT; i--) {
+      const x = cycle.failures[i]!;
+      if (x !== f && !x.dropped && x.verb === 'unit-failed' && x.kind === f.kind && x.ref.name !== null && (x.manager ?? null) === (f.manager ?? null) && at.lineNo - x.line <= BIND_LINES && x.line > began && this.canBind(f, x.ref.name)) recent.push(x);
+    }
+    const spawned = bestBinding(recent, (x) => nameFitsDescription(x.ref.name!, f.ref.text));
+    if (spawned !== undefined && nameFitsDescription(spawned.ref.name!, f.ref.text) > 0) this.bind(cycle, f, spawned.ref.name!, { lineNo: spawned.line, text: spawned.evidence[0]?.text ?? f.message });
   }
 
   /** No failure of that name yet, or one only PID 1's word made (its result line at `line`, or a unit-failed

@@ -378,6 +378,9 @@ export class Segmenter extends CrashTracker {
       // (Unless it said it loaded it: `Loading Environment from MMC... OK`.)
       if (rec.at.text.charCodeAt(0) === 0x4c /* L */ && rec.at.text.startsWith('Loading Environment from ') && !/\bOK\s*$/.test(rec.at.text)) this.envLoadAt = rec.at.lineNo;
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
+      // BusyBox init on its own console, respawning what keeps exiting (`process '/bin/sh' (pid 17) exited.
+      // Scheduling it for restart.`), as in a syslog.
+      if (rec.at.text.charCodeAt(0) === 0x70 /* p */ && rec.at.text.startsWith("process '")) this.respawned(rec.at.text.trimEnd(), rec.at);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
@@ -512,11 +515,30 @@ export class Segmenter extends CrashTracker {
         this.recognised++;
         this.boot.nspawnErrors.push({ line: rec.at.lineNo, text: clip(t), why: t.startsWith('Child') ? "systemd-nspawn: the container's first process died before it could start init" : t.startsWith('execv(') ? "the container's first process found no init to run" : 'systemd-nspawn could not set up the container' });
       }
-      else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && this.boot !== null && this.boot.cycles.length === 0) {
+      else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && (this.boot === null || this.boot.cycles.length === 0)) {
         // Debian's LSB scripts begin a step so and write its status over the dots when it ends (`[ ok ]`,
         // `[FAIL]`); a step whose status is on the same line ended.
+        // (Their look is theirs alone: an excerpt of them is a boot's init scripts, though it shows no kernel.)
         const m = /^\[\.\.\.\.\] (.{2,160}?)(?:\.\.\.|:)(.*)$/.exec(t.trimEnd());
-        if (m !== null) this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
+        if (m !== null) {
+          const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
+          if (!boot.hasKernel) boot.init ??= 'sysvinit';
+          boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
+        }
+      }
+      // A step's `failed` on a line of its own, after what its program printed (`[....] Configuring network
+      // interfaces...error getting socket: …`, `ifup: failed to lock …`, then `failed.`): the step failed.
+      else if ((t0 === 0x20 || t0 === 0x66) /* f */ && this.boot?.lsbStep !== undefined && this.boot.lsbStep.failed === undefined && this.boot.lsbStep.mountall === undefined && rec.at.lineNo > this.boot.lsbStep.line && rec.at.lineNo - this.boot.lsbStep.line <= 6 && /^ ?failed[.!]?\s*$/.test(t) && !this.systemdRunning()) {
+        const step = this.boot.lsbStep;
+        step.failed = true;
+        step.closed = true;
+        this.recognised++;
+        const said: Evidence[] = [];
+        for (let l = step.line + 1; l < rec.at.lineNo && said.length < 3; l++) {
+          const x = this.recentText(l);
+          if (x !== undefined && x.text.trim() !== '') said.push({ line: l, text: clip(x.text), why: 'what the step printed before it failed' });
+        }
+        if (this.boot.initFailures.length < LIMITS.initFailures) this.boot.initFailures.push({ service: own(step.name), line: step.line, text: step.text, said: [...said, { line: rec.at.lineNo, text: clip(t), why: 'the init script says the step failed' }], lsb: true });
       }
       // The init scripts of Debian before its LSB look (and of others that copied it) say a step and what it
       // started on one line, `Starting internet superserver: inetd.`, `Configuring network interfaces...done.`:
@@ -2421,7 +2443,7 @@ export class Segmenter extends CrashTracker {
         // after each logout is no loop.)
         const unit = groups[0] ?? '';
         const failedBefore = cycle?.failureByKey.get(`failed\u0000${unit}`);
-        if (isUnitName(unit) && ((failedBefore !== undefined && failedBefore.verb === 'unit-failed') || at.text.includes('hold-off time over'))) {
+        if (isUnitName(unit) && ((failedBefore !== undefined && failedBefore.verb === 'unit-failed') || at.text.includes('hold-off time over') || at.text.includes('has no hold-off time'))) {
           // (PID 1 scheduling a restart runs a userspace cycle, though the log may show nothing else of it.)
           const restarts = ((cycle ?? this.ensureCycle(at.lineNo)).restarts ??= new Map());
           const ev = { line: at.lineNo, text: clip(at.text), why: 'PID 1 scheduled a restart of it' };
@@ -3350,7 +3372,7 @@ export class Segmenter extends CrashTracker {
 
   /** `process '/sbin/getty -L 0 ttyS0 vt100' (pid 1960) exited. Scheduling for restart.`, a third time: it fails. */
   private respawned(message: string, at: LineRef): void {
-    const m = /^process '(.+?)' \(pid \d+\) exited\. Scheduling for restart\.?$/.exec(message);
+    const m = /^process '(.+?)' \(pid \d+\) exited\. Scheduling (?:it )?for restart\.?$/.exec(message);
     if (m === null) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
     if (this.respawnBoot !== boot) {
@@ -3361,7 +3383,11 @@ export class Segmenter extends CrashTracker {
     if (this.respawns.size < 64 || this.respawns.has(m[1]!)) this.respawns.set(m[1]!, n);
     if (n !== 3 || this.systemdRunning()) return;
     boot.init ??= 'busybox';
-    if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(m[1]!), line: at.lineNo, text: clip(at.text) });
+    if (boot.initFailures.length >= LIMITS.initFailures) return;
+    // (What the process said before it exited, on the line just before: `Can't open /dev/ttyS0: No such file or directory`.)
+    const before = this.recentText(at.lineNo - 1);
+    const said = before !== undefined && before.text.trim() !== '' && !before.text.startsWith("process '") ? [{ line: before.lineNo, text: clip(before.text), why: 'what the process said before it exited' }] : undefined;
+    boot.initFailures.push(said !== undefined ? { service: own(m[1]!), line: at.lineNo, text: clip(at.text), said, respawned: true } : { service: own(m[1]!), line: at.lineNo, text: clip(at.text), respawned: true });
   }
 
   /** The firmware says a watchdog reset the machine: the boot before this one hung and never said so. */

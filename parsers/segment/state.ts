@@ -278,7 +278,7 @@ export interface BootState {
   init: OtherInit | null;
   /** Services that init system said failed. */
   /** (init: the init system whose words they are, where not the boot's own: kdump's scripts under systemd.) */
-  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[]; init?: OtherInit; step?: true }>;
+  initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[]; init?: OtherInit; step?: true; respawned?: true; lsb?: true }>;
   /** mount(8)'s errors on the console while no systemd ran (an rc script's `mount -a`), the first few,
    *  each with the kernel's reason just before it (`tmpfs: Unknown parameter 'mode'`) where it gave one. */
   mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;
@@ -311,7 +311,7 @@ export interface BootState {
   /** An LSB init script's step begun and not yet ended; for Upstart's mountall waiting on file systems, the
    *  others it waits on meanwhile (`mountall`). */
   /** (`rc`: an old-style step, `Starting foo: `, whose end need not be printed.) */
-  lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: Evidence[]; rc?: boolean };
+  lsbStep?: { name: string; line: number; text: string; closed: boolean; mountall?: Evidence[]; rc?: boolean; failed?: true };
   /** The device dracut said does not exist, before any userspace cycle (see CycleState). */
   missingDevice?: { path: string; ev: Evidence; more?: Evidence[]; unmounted?: boolean; by?: string; noRootArg?: true };
   /** Line of the kernel banner (`Linux version …`), when seen. */
