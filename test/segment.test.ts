@@ -548,4 +548,27 @@ test("Debian's LSB step whose `failed` comes on a line of its own, after its pro
   assert.is(analyze(['[....] Configuring network interfaces...', 'done.', '[ ok ] Starting OpenBSD Secure Shell server: sshd.'].join('\n') + '\n').verdict, 'ok');
 });
 
+test("a trace whose header is before the log begins: the WARN machinery's frames make it a warning; old kernels' `Badness in` is one too", () => {
+  const trace = ['[11480839.438577] Call Trace:', '[11480839.439615] [<ffffffff816045b6>] dump_stack+0x19/0x1b', '[11480839.441556] [<ffffffff8106e29b>] warn_slowpath_common+0x6b/0xb0', '[11480839.443818] [<ffffffff8106e33c>] warn_slowpath_fmt+0x5c/0x80', '[11480839.445983] [<ffffffff8123e585>] sysfs_add_one+0xa5/0xd0', '[11480839.487072] ---[ end trace 1f7736c59e96a8a0 ]---'];
+  const r = analyze(trace.join('\n') + '\n');
+  assert.equal(r.boots[0]?.crashes.map((c) => c.kind), ['warning']);
+  assert.is(r.verdict, 'failed');
+  // (Without those frames, the report's kind is not known: no warning is made up.)
+  assert.equal(analyze(trace.filter((l) => !l.includes('warn_slowpath')).join('\n') + '\n').boots[0]?.crashes.map((c) => c.kind) ?? [], []);
+  const badness = analyze(['NTFS driver 2.1.25 [Flags: R/W MODULE].', 'Badness in __writeback_single_inode at fs/fs-writeback.c:251', ' [<c0193dca>] __writeback_single_inode+0x1aa/0x1c0', ' [<c02d04ee>] io_schedule+0xe/0x20'].join('\n') + '\n');
+  assert.equal(badness.boots[0]?.crashes.map((c) => c.kind), ['warning']);
+  assert.match(badness.boots[0]!.crashes[0]!.title, /__writeback_single_inode/);
+  // (A script's own `Badness in` prose is no kernel's.)
+  assert.is(analyze('Badness in the config file, see above\n').verdict, 'empty');
+});
+
+test("the kernel's refusals to mount: ntfs3 on a volume Windows left dirty; old dracut's `Cannot find init!` is a root it could not use", () => {
+  const ntfs = analyze(['Jul 06 13:56:34 t kernel: nvme0n1: p1 p2 p3 p4', 'Jul 06 13:57:02 t kernel: ntfs3: nvme0n1p3: volume is dirty and "force" flag is not set!', 'Jul 06 13:57:03 t systemd[1]: Started Foo.'].join('\n') + '\n');
+  assert.is(ntfs.rootCause?.kind, 'kernel-error');
+  assert.is(ntfs.rootCause?.unit, 'ntfs3: nvme0n1p3: volume is dirty and "force" flag is not set!');
+  const dracut = analyze(['<30>dracut: Mounted root filesystem /dev/mapper/live-rw', '<28>dracut Warning: Cannot find init!', '<28>dracut Warning: Please check to make sure you passed a valid root filesystem!'].join('\n') + '\n');
+  assert.is(dracut.rootCause?.kind, 'root-device');
+  assert.match(dracut.rootCause!.headline, /Cannot find init/);
+});
+
 test.run();

@@ -330,7 +330,7 @@ function kernelFailure(b: BootState): Cause | null {
 
 /** dracut's words when it gives up on its root: its initqueue waited in vain, it could not boot, it had no
  *  root to look for or none it knew how to get. */
-const DRACUT_ROOT = /^(?:Could not boot|dracut-initqueue timeout|No or empty root= argument|Don't know how to handle 'root=|Can't mount root)|\broot\b/;
+const DRACUT_ROOT = /^(?:Could not boot|dracut-initqueue timeout|No or empty root= argument|Don't know how to handle 'root=|Can't mount root|Cannot find init)|\broot\b/;
 
 /** What an initramfs's step is about when it is about its root: a mount, a check, a disk or what is on it. */
 const ROOT_WORDS = /\b(?:root|mount(?:ing)?|fsck|boot media|media|device|disk|partition|volume|pool|crypt\w*|luks|lvm|raid|md|zfs|btrfs|ext[234]|xfs|squashfs|overlay|modloop|sysroot|filesystems?|file systems?|image)\b/i;

@@ -172,8 +172,11 @@ const INITRAMFS_SCRIPT_FAILURE =
  *  e2fsck returned with 16`, `dracut: FATAL: No or empty root= argument`. Its message, or null. */
 export function dracutFailure(message: string): string | null {
   // (dracut before systemd, RHEL 6's: `dracut Warning: No root device "block:/dev/disk/by-label/root" found`.)
-  const m = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: |FATAL: )?((?:e2|xfs_|btrfs)?fsck returned with \d+|FATAL: .+|No or empty root= argument|No root device "[^"]{1,200}" found)/.exec(message);
-  return m ? m[1]!.replace(/^FATAL: /, '').replace(/\.$/, '') : null;
+  // (And its `Cannot find init!`, then `Please check to make sure you passed a valid root filesystem!`: the root it
+  // mounted holds no init. The second line alone says the same, should the first have been lost.)
+  const m = /^dracut(?:-[\w-]+)?(?:\[\d+\])?:? (?:Warning: |FATAL: )?((?:e2|xfs_|btrfs)?fsck returned with \d+|FATAL: .+|No or empty root= argument|No root device "[^"]{1,200}" found|Cannot find init!?|.{0,30}\bsure you passed a valid root filesystem!?)/.exec(message);
+  if (m !== null && m[1]!.endsWith('valid root filesystem!')) return 'Cannot find init';
+  return m ? m[1]!.replace(/^FATAL: /, '').replace(/[.!]$/, '') : null;
 }
 
 /** dracut's kmsg prefix (`dracut: `, `dracut Warning: `, `dracut-initqueue[312]: `), for reading what follows. */

@@ -18,6 +18,8 @@ import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBu
 import { CrashTracker, INIT_NOT_RUN } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
 import { StartTimes, wallClock, type Clock } from './start-times.js';
+/** A frame of the kernel's WARN() in a call trace (`[<ffffffff8106e33c>] warn_slowpath_fmt+0x5c/0x80`, ` __warn+0x84/0x130`). */
+const WARN_FRAME = /(?:^|[\s\]])(?:warn_slowpath_\w+|__warn(?:_printk)?)\+0x[0-9a-f]+\/0x[0-9a-f]+/;
 /** A DRM driver's location tag before its error (`[drm:psp_sw_init [amdgpu]] *ERROR* `), and the driver it names. */
 const DRM_TAG = /^\[drm:[^\s\]]+(?: \[\w+\])?\] \*ERROR\* /;
 const DRM_DRIVER = /^\[drm:[^\s\]]+ \[(\w+)\]\]/;
@@ -2304,6 +2306,8 @@ export class Segmenter extends CrashTracker {
     if (boot.kernelFailures !== undefined) this.failureToldOn(boot, message, at);
     boot.kernelLastLine = at.lineNo;
     boot.kernelLastText = at.text;
+    // (A frame of the WARN machinery in a trace whose header the log does not hold: see reportFrame.)
+    if (this.warnFrame === null && boot.crashes.length === 0 && message.includes('warn') && WARN_FRAME.test(message)) this.warnFrame = { line: at.lineNo, text: clip(at.text), why: 'a frame of the kernel’s WARN() in the trace' };
     this.k2Message = this.k1Message;
     this.k2Line = this.k1Line;
     this.k2Text = this.k1Text;
@@ -2317,6 +2321,9 @@ export class Segmenter extends CrashTracker {
     this.kRingMessage[r] = message;
     this.kRingText[r] = at.text;
   }
+
+  /** The first frame of the WARN machinery seen before any crash (see kernelSaid). */
+  private warnFrame: Evidence | null = null;
 
   /** The line with content before the last one (see sawContent). */
   private prevContentLine = 0;
@@ -3426,7 +3433,19 @@ export class Segmenter extends CrashTracker {
       this.cutHere = null;
       // (No header and no `[ cut here ]` before it, in a log that began at most a screenful above: the report
       // began before the log did; see headlessOops.)
-      if (cut === null && boot.crashes.length === 0 && boot.startReason === 'log-start' && boot.bannerLine === null && at.lineNo - boot.startLine <= 150) this.headless = { boot, end: { line: at.lineNo, text: clip(at.text), why: 'the end of a report whose header is not in the log' } };
+      if (cut === null && boot.crashes.length === 0 && boot.startReason === 'log-start' && boot.bannerLine === null && at.lineNo - boot.startLine <= 150) {
+        const end = { line: at.lineNo, text: clip(at.text), why: 'the end of a report whose header is not in the log' };
+        // (Its frames show the WARN machinery, `warn_slowpath_fmt+0x5c/0x80`, `__warn+0x84/0x130`: the report was a
+        // warning's, its header above where the log begins.)
+        const w = this.warnFrame;
+        if (w !== null && w.line >= boot.startLine && w.line < at.lineNo) {
+          this.crash({ kind: 'warning', title: 'WARNING (its header is before the log begins)' }, { lineNo: w.line, text: w.text }, uptime, false);
+          const made = boot.crashes.at(-1);
+          if (made !== undefined && made.line === w.line) addEvidence(made.evidence, end);
+          return;
+        }
+        this.headless = { boot, end };
+      }
       if (cut === null || cut.boot !== boot || boot.crashes.length !== cut.crashes || at.lineNo - cut.line > 200) return;
       this.crash({ kind: 'warning', title: 'WARNING (its header line is unreadable)' }, { lineNo: cut.line, text: cut.text }, uptime, false);
       const w = boot.crashes.at(-1);
