@@ -571,4 +571,16 @@ test("the kernel's refusals to mount: ntfs3 on a volume Windows left dirty; old 
   assert.match(dracut.rootCause!.headline, /Cannot find init/);
 });
 
+test('sysvinit leaving for runlevel 0 while its boot scripts ran: the step printed last stopped the boot; a shutdown after the runlevel was entered did not', () => {
+  const booting = ['INIT: version 2.88 booting', 'Starting udev', 'Missing devtmpfs, which is required for udev to run', 'Halting...', 'INIT: Switching to runlevel: 0', 'INIT: Sending processes the TERM signal'];
+  const r = analyze(booting.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(r.rootCause?.unit, 'Starting udev');
+  assert.equal(r.rootCause?.lines, [2, 3, 4, 5]);
+  const shutdown = ['INIT: version 2.88 booting', 'Starting udev', 'INIT: Entering runlevel: 5', 'Starting syslogd', 'INIT: Switching to runlevel: 0'];
+  assert.is(analyze(shutdown.join('\n') + '\n').verdict, 'ok');
+  // (A restart while booting is a first boot's own resize unless something failed before it.)
+  assert.is(analyze(['INIT: version 2.88 booting', 'Starting resize', 'Resizing the root partition', 'INIT: Switching to runlevel: 6'].join('\n') + '\n').verdict, 'ok');
+});
+
 test.run();

@@ -255,6 +255,8 @@ const NET_DEVICE = /ethernet|\b(?:eth\d|[gx]?e?mac|fec|enet|stmmac|dwmac)\b/i;
 const LSB_STATUS = /\[ ?(?:ok|FAIL|warn|info|\.\.\.\.) ?[\].]/;
 /** A step of old-style init scripts (see push): its name, and what followed it on the line. */
 const RC_STEP_LINE = /^((?:Starting|Configuring|Setting up|Loading|Mounting|Checking|Activating|Cleaning up|Initializing|Synthesizing|Waiting for|Enabling) [^:.]{2,80}?)(?::|\.{3}) ?(.*)$/;
+/** A boot script's step printed alone (`Starting udev`, `Starting syslogd...`): its name. */
+const RC_STEP_BARE = /^((?:Starting|Configuring|Setting up|Loading|Mounting|Checking|Activating|Initializing|Populating) [\w./ -]{2,60}?)(?:\.{3})?$/;
 /** A step's end on a line of its own. */
 const RC_STEP_DONE = /^\s*(?:done|failed|ok|OK)[.!]?\s*$/;
 /** The secure world's firmware panicking: OP-TEE's core (`E/TC:<cpu> <thread> Panic '<why>' at <file>:<line>
@@ -380,6 +382,9 @@ export class Segmenter extends CrashTracker {
       // (Unless it said it loaded it: `Loading Environment from MMC... OK`.)
       if (rec.at.text.charCodeAt(0) === 0x4c /* L */ && rec.at.text.startsWith('Loading Environment from ') && !/\bOK\s*$/.test(rec.at.text)) this.envLoadAt = rec.at.lineNo;
       if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
+      // sysvinit leaving for runlevel 0 while its boot scripts still ran (`Starting udev`, `Missing devtmpfs, which is
+      // required for udev to run`, `Halting...`, then `INIT: Switching to runlevel: 0`): a script stopped the boot.
+      if (rec.at.text.charCodeAt(0) === 0x49 /* I */ && rec.at.text.startsWith('INIT: Switching to runlevel: ')) this.haltedWhileBooting(rec.at);
       // BusyBox init on its own console, respawning what keeps exiting (`process '/bin/sh' (pid 17) exited.
       // Scheduling it for restart.`), as in a syslog.
       if (rec.at.text.charCodeAt(0) === 0x70 /* p */ && rec.at.text.startsWith("process '")) this.respawned(rec.at.text.trimEnd(), rec.at);
@@ -713,6 +718,7 @@ export class Segmenter extends CrashTracker {
           boot.loginLine ??= only.loginLine;
         }
         if (!this.systemdRunning()) boot.init ??= rec.init;
+        if (rec.init === 'sysvinit' && rec.at.text.includes('INIT: Entering runlevel')) this.runlevelEntered = boot;
         // s6-overlay's first words with no kernel before them: a container's log, begun where the container began.
         // (Its first: its preinit, or s6-rc starting its first service; a log that opens on a later service's words
         // began after the container did.)
@@ -2320,6 +2326,35 @@ export class Segmenter extends CrashTracker {
     this.kRingBefore[r] = at.lineNo === this.contentLine ? this.prevContentLine : this.contentLine;
     this.kRingMessage[r] = message;
     this.kRingText[r] = at.text;
+  }
+
+  /** The boot whose sysvinit entered its runlevel (`INIT: Entering runlevel: 5`): its boot scripts had run. */
+  private runlevelEntered: BootState | null = null;
+
+  /** sysvinit switched to runlevel 0 (or to 6, after an error) before its boot scripts were done and before any
+   *  login: the step that printed last before it is where the boot stopped, what it printed why. */
+  private haltedWhileBooting(at: LineRef): void {
+    const boot = this.boot;
+    const level = at.text.trim().slice('INIT: Switching to runlevel: '.length);
+    if (boot === null || boot.init !== 'sysvinit' || this.runlevelEntered === boot || boot.loginLine !== null || boot.cycles.length > 0 || boot.initFailures.length > 0 || (level !== '0' && level !== '6')) return;
+    const between: LineRef[] = [];
+    let step: RegExpExecArray | null = null;
+    let stepAt: LineRef | undefined;
+    for (let l = at.lineNo - 1; l >= at.lineNo - 8 && l > 0; l--) {
+      const x = this.recentText(l);
+      if (x === undefined) continue;
+      step = RC_STEP_BARE.exec(x.text.trim());
+      if (step !== null) {
+        stepAt = x;
+        break;
+      }
+      between.unshift(x);
+    }
+    if (step === null || stepAt === undefined) return;
+    if (level === '6' && !between.some((x) => STAGE1_ERROR.test(x.text))) return;
+    this.recognised++;
+    const said = between.filter((x) => x.text.trim() !== '').slice(0, 3).map((x) => ({ line: x.lineNo, text: clip(x.text), why: 'what the boot scripts printed before init left for runlevel ' + level }));
+    if (boot.initFailures.length < LIMITS.initFailures) boot.initFailures.push({ service: own(step[1]!), line: stepAt.lineNo, text: clip(stepAt.text), said: [...said, { line: at.lineNo, text: clip(at.text), why: level === '0' ? 'init halts the machine while it boots' : 'init restarts the machine while it boots' }], lsb: true });
   }
 
   /** The first frame of the WARN machinery seen before any crash (see kernelSaid). */
