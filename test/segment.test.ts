@@ -583,4 +583,22 @@ test('sysvinit leaving for runlevel 0 while its boot scripts ran: the step print
   assert.is(analyze(['INIT: version 2.88 booting', 'Starting resize', 'Resizing the root partition', 'INIT: Switching to runlevel: 6'].join('\n') + '\n').verdict, 'ok');
 });
 
+test("an ordering cycle whose excerpt ends at `Breaking ordering cycle by deleting job X/start`: X is skipped; Xen restarting the machine for dom0's crash is a panic", () => {
+  const cycle = ['[    1.547772] systemd[1]: Found ordering cycle on local-fs.target/start', '[    1.547779] systemd[1]: Found dependency on qubes-mount-dirs.service/start', '[    1.547796] systemd[1]: Found dependency on local-fs.target/start', '[    1.547802] systemd[1]: Breaking ordering cycle by deleting job qubes-mount-dirs.service/start'];
+  const r = analyze(cycle.join('\n') + '\n');
+  assert.is(r.boots[0]?.cycles[0]?.rootCause?.unit, 'qubes-mount-dirs.service');
+  // (With PID 1's `Job … deleted` after it, still one failure.)
+  const both = analyze([...cycle, '[    1.547810] systemd[1]: Job qubes-mount-dirs.service/start deleted to break ordering cycle starting with local-fs.target/start'].join('\n') + '\n');
+  assert.is(both.boots[0]?.cycles[0]?.failures.length, 1);
+  const xen = analyze(['[    0.301609] x86/fpu: Enabled xstate features 0x7, context size is 832 bytes', '(XEN) Domain 0 (vcpu#0) crashed on cpu#11:', '(XEN) Hardware Dom0 crashed: rebooting machine in 5 seconds.'].join('\n') + '\n');
+  assert.equal(xen.boots[0]?.crashes.map((c) => c.kind), ['panic']);
+});
+
+test("initramfs-tools' step left without its `done.` is no hang when the system's init ran after it and a login came", () => {
+  const lines = ['[    0.000000] Linux version 2.6.27-7-server (buildd@crested) #1 SMP', 'Begin: Running /scripts/init-bottom ...', ' * Starting system log daemon...                                         [ OK ] ', ' * Doing Wacom setup...     cat: */id: No such file or directory', ' * Starting OpenBSD Secure Shell server sshd                             [ OK ] ', 'host login: '];
+  assert.is(analyze(lines.join('\n') + '\n').rootCause, null);
+  // (Ended inside the step, it hung there.)
+  assert.is(analyze(['[    0.000000] Linux version 2.6.27-7-server (buildd@crested) #1 SMP', 'Begin: Waiting for root file system ...', '[   30.000000] usb 1-1: new device'].join('\n') + '\n').rootCause?.kind, 'root-device');
+});
+
 test.run();

@@ -130,6 +130,8 @@ function described(c: Cause | null, resolver: UnitResolver): RootCause | null {
 function initramfsHang(b: BootState, endsTheLog: boolean): Cause | null {
   const steps = b.initramfsSteps;
   if (!endsTheLog || steps === undefined || steps.open.length === 0 || b.cycles.length > 0 || b.mode !== null || b.end !== 'log-end') return null;
+  // (Nor when the system's own init ran after it and someone could log in: the initramfs was left, its `done.` unsaid.)
+  if (b.loginLine !== null && b.init !== null && b.init !== 'busybox') return null;
   const step = steps.open.at(-1)!;
   // A log that ends on the step's own line was cut as the step began: nothing shows that it hung.
   if (steps.contentEnd <= step.line) return null;

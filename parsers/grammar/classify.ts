@@ -182,7 +182,7 @@ const UNTIMED_BANNER = /^Linux version \d\S*(?: \(| ?$)/;
 const STAMP_BEFORE = /\[\s*(\d+\.\d+)\] ?$/;
 // (The 0-day robot's own verdict after the console it kept, `BUG: kernel hang in boot stage`, is one too: see
 // Segmenter's crash(), where it joins a crash the kernel reported before it.)
-const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|PANIC: early exception|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|Badness in |INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU)/;
+const UNTIMED_CRASH = /^(?:(?:NMI )?watchdog: )?(?:Kernel panic|PANIC: early exception|BUG|kernel BUG|Oops|Internal error|general protection|WARNING|Badness in |INFO: task|INFO: rcu|rcu: INFO|Out of memory|Memory cgroup out of memory|PANIC at \S+:\d+:\w+\(\)|\(XEN\) Panic on CPU|\(XEN\) Hardware Dom0 crashed)/;
 /** A journal catalog's subject in any language: the unit it names. */
 const LOCAL_CATALOG = /^░░ Subject: .*?([\w@:.\\-]+\.(?:service|socket|target|device|mount|automount|swap|timer|path|slice|scope))(?=[\s.,:;»"')]|$)/;
 /** journalctl -x catalog lines that name a unit and say what became of its job. */

@@ -218,6 +218,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // The Xen hypervisor's own panic, on its console under dom0's (`(XEN) Panic on CPU 0:`, its reason on the
   // next line): the machine stops there, before or under Linux.
   { kind: 'panic', literal: 'Panic on CPU', starts: ['(XEN) Panic on CPU'], pattern: /^\(XEN\) Panic on CPU (?<cpu>\d+):/, title: 'Xen hypervisor panic on CPU $<cpu>', example: '(XEN) Panic on CPU 0:' },
+  // (Or dom0's kernel crashed under it, so early that only Xen said so, and Xen takes the machine down: `(XEN) Hardware
+  // Dom0 crashed: rebooting machine in 5 seconds.`, after its `Domain 0 (vcpu#0) crashed on cpu#11:` and registers.)
+  { kind: 'panic', literal: 'Hardware Dom0 crashed', starts: ['(XEN) Hardware Dom0 crashed'], pattern: /^\(XEN\) Hardware Dom0 crashed/, title: 'Xen: dom0 crashed (the hypervisor restarts the machine)', example: '(XEN) Hardware Dom0 crashed: rebooting machine in 5 seconds.' },
   // ZFS's SPL assertions (spl_panic): the thread that failed them stops for good, as after a BUG().
   { kind: 'bug', literal: 'PANIC at ', starts: ['PANIC at '], pattern: /^PANIC at (?<where>[\w.-]+:\d+:\w+)\(\)/, title: 'SPL PANIC at $<where>()', example: 'PANIC at range_tree.c:186:range_tree_add()' },
   { kind: 'bug', literal: 'kernel BUG at', pattern: /kernel BUG at (?<where>\S+?)!?\s*$/, title: 'kernel BUG at $<where>', example: 'kernel BUG at fs/ext4/inode.c:2715!' },

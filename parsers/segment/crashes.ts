@@ -145,6 +145,13 @@ export abstract class CrashTracker extends FailureLedger {
         return;
       }
     }
+    // Xen restarting the machine for dom0's crash (`(XEN) Hardware Dom0 crashed: rebooting machine …`) after dom0's
+    // kernel told its own crash: the end of that incident, not another.
+    const told = this.boot?.crashes.at(-1);
+    if (c.kind === 'panic' && c.title.startsWith('Xen: dom0 crashed') && told !== undefined && at.lineNo > told.line) {
+      addEvidence(told.evidence, { line: at.lineNo, text: clip(at.text), why: 'Xen restarts the machine for it' });
+      return;
+    }
     // The 0-day robot's verdict after the console it kept (`BUG: kernel hang in boot stage`, untimed: its
     // harness's words, after its watchdog gave up): the hang of a crash the kernel reported before it is that
     // crash; with none before it, the hang is what the log shows of the kernel.

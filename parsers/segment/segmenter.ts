@@ -2604,8 +2604,18 @@ export class Segmenter extends CrashTracker {
         this.recognised++;
         this.ensureCycle(at.lineNo);
         if (groups[0] === 'cycle') this.orderingCycle.length = 0;
-        if (groups[0] === 'Breaking') this.cycleBreaking = { unit: groups[1] ?? '', at: { lineNo: at.lineNo, text: at.text } };
-        else if (this.orderingCycle.length < 32 && isUnitName(groups[1] ?? '')) this.orderingCycle.push({ unit: groups[1]!, at: { lineNo: at.lineNo, text: at.text } });
+        if (groups[0] === 'Breaking') {
+          this.cycleBreaking = { unit: groups[1] ?? '', at: { lineNo: at.lineNo, text: at.text } };
+          // (Its job is gone from here on, whether or not the log goes on to `Job X/start deleted …`: a unit of the
+          // system's own is skipped. One of systemd's own units is left to cycle-deleted, which blames another.)
+          const unit = groups[1] ?? '';
+          if (source !== 'console' && isUnitName(unit) && !shippedWithSystemd(unit) && this.findFailure(unit) === null) {
+            this.resolver.learnName(unit);
+            const ref: UnitRef = { name: unit, description: null, text: unit, partial: false, resolvedBy: null };
+            const f = this.recordFailure(this.ensureCycle(at.lineNo), ref, 'skipped', 'cycle-skipped', at, source);
+            if (f !== null && f.evidence[0] !== undefined) f.evidence[0].why = 'PID 1 deletes its start job to break an ordering cycle';
+          }
+        } else if (this.orderingCycle.length < 32 && isUnitName(groups[1] ?? '')) this.orderingCycle.push({ unit: groups[1]!, at: { lineNo: at.lineNo, text: at.text } });
         break;
       }
       case 'cycle-deleted': {
