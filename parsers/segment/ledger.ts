@@ -38,7 +38,7 @@ const UDEV_WORKER_SLOW = /: Spawned process '[^']+' \[\d+\] is taking longer tha
 const ANACONDA_FAILED = /^(?:Non interactive installation failed: .+|The installation was stopped due to an error.*)$/;
 /** Ignition's critical error in one of its stages (each runs as ignition-<stage>.service). */
 const IGNITION_CRITICAL = /(?:^|\]: )CRITICAL\s*: (fetch-offline|fetch|kargs|disks|mount|files|umount|remount)\b/;
-export const PROCESS_ERROR = /fail|error|unreachable|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|\bno \S+ available\b|already exists|File exists|unknown filesystem type|wrong fs type|unhandled signal|segfault at/i;
+export const PROCESS_ERROR = /fail|error|unreachable|can not|is down\b|not a tty|no route to host|fatal|not exist|denied|timed out|timeout occurred|No such|cannot|can't|couldn't|could not|not found|not supported|invalid|refused|refusing|unable|busy|no memory|forbidden|unauthorized|not available|\bno \S+ available\b|already exists|File exists|unknown filesystem type|wrong fs type|unhandled signal|segfault at/i;
 /** A unit named by PID 1 this many lines from a description-only failure can be its name. */
 export const BIND_LINES = 40;
 /** Reports kept in a cycle's `recent`: a line refers to failures reported at most BIND_LINES lines before
