@@ -2313,7 +2313,7 @@ export class Segmenter extends CrashTracker {
     boot.kernelLastLine = at.lineNo;
     boot.kernelLastText = at.text;
     // (A frame of the WARN machinery in a trace whose header the log does not hold: see reportFrame.)
-    if (this.warnFrame === null && boot.crashes.length === 0 && message.includes('warn') && WARN_FRAME.test(message)) this.warnFrame = { line: at.lineNo, text: clip(at.text), why: 'a frame of the kernel’s WARN() in the trace' };
+    if ((this.warnFrame === null || this.warnFrame.line < boot.startLine) && boot.crashes.length === 0 && message.includes('warn') && WARN_FRAME.test(message)) this.warnFrame = { line: at.lineNo, text: clip(at.text), why: 'a frame of the kernel’s WARN() in the trace' };
     this.k2Message = this.k1Message;
     this.k2Line = this.k1Line;
     this.k2Text = this.k1Text;
