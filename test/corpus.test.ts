@@ -9,7 +9,7 @@ import { Report, type Report as ReportT } from '../parsers/report/schema.js';
 import type { PhysicalLine } from '../parsers/terminal/line-splitter.js';
 import { loadCorpus } from './support/corpus.js';
 import { feed } from './support/feed.js';
-import { LineUnwrapper, journalJson } from '../parsers/input/unwrap.js';
+import { LineUnwrapper, decodeQuotedPrintable, journalJson } from '../parsers/input/unwrap.js';
 import { findings } from './support/findings.js';
 
 function run(log: Uint8Array, size: number, lines?: PhysicalLine[]): ReportT {
@@ -39,7 +39,8 @@ for (const c of cases) {
     const byLine = new Map<number, string>();
     const unwrapper = new LineUnwrapper(() => {});
     // (A `journalctl -o json` entry is quoted as the short line it is read as.)
-    for (const l of lines) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text + '\u0000' + unwrapper.unwrap(l.text) + '\u0000' + (l.text.startsWith('{') ? (journalJson(l.text)?.lines.join('\u0000') ?? '') : ''));
+    // (A mail's quoted-printable body is quoted decoded: `nice=3D0` as `nice=0`.)
+    for (const l of lines) byLine.set(l.lineNo, (byLine.get(l.lineNo) ?? '') + l.text + '\u0000' + unwrapper.unwrap(l.text) + '\u0000' + decodeQuotedPrintable(l.text) + '\u0000' + (l.text.startsWith('{') ? (journalJson(l.text)?.lines.join('\u0000') ?? '') : ''));
     const evidence = [
       ...whole.boots.flatMap((b) => [...(b.rootCause?.evidence ?? []), ...b.crashes.flatMap((x) => x.evidence)]),
       ...whole.boots.flatMap((b) => b.cycles.flatMap((cy) => [...(cy.rootCause?.evidence ?? []), ...cy.failures.flatMap((f) => f.evidence), ...(cy.emergency?.evidence ?? [])])),

@@ -98,6 +98,9 @@ test('two units that fit an ellipsized text leave it partial', () => {
 test('mount unit names and paths convert both ways', () => {
   assert.is(mountUnitForPath('/var/lib/nfs/rpc_pipefs'), 'var-lib-nfs-rpc_pipefs.mount');
   assert.is(mountUnitForPath('/'), '-.mount');
+  // (Only a dot that begins the name is escaped, as systemd-escape --path does it.)
+  assert.is(mountUnitForPath('/.snapshots'), '\\x2esnapshots.mount');
+  assert.is(mountUnitForPath('/nix/.ro-store'), 'nix-.ro\\x2dstore.mount');
   assert.is(mountUnitForPath('/my dir'), 'my\\x20dir.mount');
   assert.is(pathForMountUnit('var-lib-nfs-rpc_pipefs.mount'), '/var/lib/nfs/rpc_pipefs');
   assert.is(pathForMountUnit('foo.service'), null);

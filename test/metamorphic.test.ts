@@ -32,7 +32,13 @@ const TRANSFORMS: ReadonlyArray<[string, (s: string) => string]> = [
 /** Logs a transform does not apply to: a page's entities on a log that already has them would be escaped twice. */
 // (And a journal saved as JSON names each entry's unit in fields of its own (`UNIT`, `_SYSTEMD_UNIT`), which the
 // descriptions transform leaves in place while it takes the name out of the message.)
+// (Nor a line prefix outside a mail's quoted-printable body: that encoding is the mail's outermost, for its transport;
+// a reply quotes the text decoded, and no CI job or pod logs a mail's encoded body.)
+const QUOTED_PRINTABLE = (s: string): boolean => /=\r?\n/.test(s) && /=[0-9A-F]{2}/.test(s);
 const SKIP: Readonly<Record<string, (s: string) => boolean>> = {
+  'GitHub Actions clock': QUOTED_PRINTABLE,
+  'mail quote': QUOTED_PRINTABLE,
+  'Kubernetes pod log': QUOTED_PRINTABLE,
   'HTML entities': (s) => /&(?:#\d|[a-z]{2,6};)/.test(s),
   'descriptions instead of unit names': (s) => s.startsWith('{'),
 };

@@ -4736,4 +4736,68 @@ test("s6-overlay: a log that opens on its first words began with the container; 
   assert.is(first.boots[0]!.startsMidway, false);
 });
 
+test("a quoted-printable mail's short soft break (a word too long for the rest of the line) joins, and a Latin-1 byte (`=A0`) is read as Latin-1", () => {
+  const qp = [
+    '[    2.000000] dracut-initqueue[311]: Warning: /dev/mapper/rhel-root=20=',
+    'does not exist',
+    '[  197.067020] dracut-initqueue[311]: Warning: =',
+    '/dev/disk/by-uuid/c8396182-9335-4bf7-a963-f14e85f41f23 does not exist',
+    '[=A0 675.895298] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000058',
+  ];
+  const read: Array<{ line: number; text: string }> = [];
+  const r = analyze(qp.join('\n') + '\n', { onRecord: (rec) => read.push({ line: rec.at.lineNo, text: rec.at.text }) });
+  assert.ok(read.some((x) => x.line === 3 && x.text.endsWith('Warning: /dev/disk/by-uuid/c8396182-9335-4bf7-a963-f14e85f41f23 does not exist')), JSON.stringify(read));
+  // (`=A0` is no UTF-8: the no-break space it is in ISO-8859-1, so the kernel's stamp reads.)
+  assert.is(r.boots[0]!.crashes[0]?.uptime, 675.895298);
+  // Before the body is known to be quoted-printable, a short line ending in `=` is left as it is.
+  const early = analyze('[    1.000000] foo: bar=\nbaz\n', { onRecord: (rec) => read.push({ line: 100 + rec.at.lineNo, text: rec.at.text }) });
+  assert.is(early.input.envelopes.length, 0);
+});
+
+test("LK hands over to U-Boot chain-loaded as its kernel (`booting linux @ …`): one power-on, not a reset", () => {
+  const lines = ['Format: Log Type - Time(microsec) - Message - Optional Info', 'S - QC_IMAGE_VERSION_STRING=BOOT.XF.1.0-00301', '[0] welcome to lk', '[5290] Updating device tree: done', '[5300] booting linux @ 0x80080000, ramdisk @ 0x82200000 (0), tags/device tree @ 0x82000000', '[5310] Jumping to kernel via monitor', '', 'U-Boot 2017.11-00145-ge895117 (Nov 29 2017 - 10:04:06 +0100)', 'Qualcomm-DragonBoard 820C', 'DRAM:  3 GiB'];
+  assert.is(analyze(lines.join('\n') + '\n').boots.length, 1);
+  // (Without its hand-over, U-Boot's banner after LK's lines is the next power-on's.)
+  assert.is(analyze(lines.filter((l) => !l.includes('booting linux @')).join('\n') + '\n').boots.length, 2);
+});
+
+test("U-Boot counted down to its autoboot past an error of its bring-up: the boot command's failure after is the cause; a FIT image's signature refused is named", () => {
+  const lines = ['U-Boot 2010.06 (Sep 21 2017 - 18:01:31)', 'MMC:', 'EMMC/MMC/SD controller initialization.', 'Card did not respond to voltage select!', 'No EMMC/MMC/SD device found !', 'In:    serial', 'Press Ctrl+q/Q to stop autoboot:  0', '16384 KiB hi_fmc at 0:0 is now current device', '', 'Wrong Image Format for bootm command', "ERROR: can't get kernel image!", 'hisilicon # '];
+  assert.is(f(lines).rootCause, 'Wrong Image Format for bootm command');
+  // (With no countdown between them, the first error is still the cause.)
+  assert.is(f(lines.filter((l) => !l.includes('autoboot'))).rootCause, 'Card did not respond to voltage select');
+  const fit = ['U-Boot 2016.03-gbc6d93cf5e-dirty (Mar 21 2020 - 09:10:46 +0530)', 'Hit any key to stop autoboot:  0', 'reading image.fit', '10638260 bytes read in 923 ms (11 MiB/s)', '## Loading kernel from FIT Image at 1f000000 ...', "   Using 'config-1' configuration", "   Verifying Hash Integrity ... sha256,rsa2048:dev- Failed to verify required signature 'key-dev'", 'Bad Data Hash', "ERROR: can't get kernel image!", 'U-Boot> '];
+  assert.is(f(fit).rootCause, "Failed to verify required signature 'key-dev'");
+});
+
+test("an untimed UBSAN report (syzbot keeps the console without stamps) is a warning, with what it found; a line that merely says UBSAN is not", () => {
+  const lines = ['Linux version 5.10.0-syzkaller (syzkaller@syzkaller) #0 SMP PREEMPT now', 'Command line: BOOT_IMAGE=/vmlinuz root=/dev/sda1 console=ttyS0', '================================================================================', 'UBSAN: null-ptr-deref in drivers/acpi/acpica/tbfadt.c:459:37', "member access within null pointer of type 'struct acpi_table_fadt'", 'CPU: 0 PID: 0 Comm: swapper Not tainted 5.10.0-syzkaller #0', 'Call Trace:', '================================================================================', 'ACPI: DSDT 0x00000000BFFFDA80 0018BA (v01 Google GOOGDSDT 00000001 GOOG 00000001)'];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(r.verdict, 'failed');
+  assert.is(findings(r).rootCause, 'warning');
+  assert.ok(r.boots[0]!.rootCause!.evidence.some((e) => e.text.startsWith('member access within null pointer')), JSON.stringify(r.boots[0]!.rootCause!.evidence));
+  assert.is(analyze([...lines.slice(0, 2), 'UBSAN: checks are on in this build'].join('\n') + '\n').verdict, 'ok');
+});
+
+test("dracut's bare `Warning: Could not boot.` on the console is evidence of the root it could not find", () => {
+  const lines = ['dracut-initqueue[402]: Warning: dracut-initqueue timeout - starting timeout scripts', 'Warning: Could not boot.', 'Warning: /dev/centos/root does not exist', 'Starting Dracut Emergency Shell... ', '', 'Warning: /dev/mapper/centos-root does not exist', 'Entering emergency mode. Exit the shell to continue.'];
+  const r = analyze(lines.join('\n') + '\n');
+  const cause = r.boots[0]!.cycles[0]?.rootCause ?? r.boots[0]!.rootCause;
+  assert.ok(cause!.evidence.some((e) => e.line === 2), JSON.stringify(cause!.evidence));
+});
+
+test("NixOS stage 1 that could not mount a file system for the system: the kernel's word just before mount's error is evidence, and the unit is systemd-escape's", () => {
+  const lines = ['<<< NixOS Stage 1 >>>', '', 'mounting /dev/disk/by-label/nixos on /...', 'mounting nix-store on /nix/.ro-store...', '[    0.253387] 9pnet_virtio: no channels available for device nix-store', 'mount: mounting nix-store on /mnt-root/nix/.ro-store failed: No such file or directory', '', 'An error occurred in stage 1 of the boot process, which must mount the', "root filesystem on `/mnt-root' and then start stage 2.  Press one", 'of the following keys:'];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.is(findings(r).rootCause, 'nix-.ro\\x2dstore.mount');
+  assert.ok(r.boots[0]!.rootCause!.evidence.some((e) => e.text.includes('9pnet_virtio')), JSON.stringify(r.boots[0]!.rootCause!.evidence));
+});
+
+test("a dracut hook's errors while the initrd went on into the system (an image probing for an iSCSI root it does not use) are no failure; where the log ends in the initrd they are", () => {
+  const lines = ['[    1.900000] systemd[1]: Running in initrd.', 'Welcome to Oracle Linux Server 9.7 dracut-057-53.git20240104.0.1.el9 (Initramfs)!', '         Starting dracut initqueue hook...', '[    5.281961] dracut-initqueue[716]: iscsiadm: cannot resolve host name iscsi', '[    5.296493] dracut-initqueue[716]: iscsiadm: cannot resolve host name iscsi', '[    5.340643] dracut-initqueue[652]: Warning: Target discovery to iscsi:3260 failed with status 0', '[  OK  ] Started dracut initqueue hook.', '[  OK  ] Reached target Preparation for Remote File Systems.'];
+  assert.is(f(lines).rootCause, 'dracut-initqueue.service');
+  const on = [...lines, '[  OK  ] Reached target Switch Root.', '         Starting Switch Root...', '[    8.100000] systemd-journald[300]: Received SIGTERM from PID 1 (systemd).', '[    8.300000] systemd[1]: systemd 252-32.0.1.el9 running in system mode (+PAM +AUDIT +SELINUX)', 'Welcome to Oracle Linux Server 9.7!', '[  OK  ] Reached target Multi-User System.'];
+  assert.is(f(on).rootCause, null);
+});
+
 test.run();

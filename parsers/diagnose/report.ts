@@ -476,6 +476,9 @@ function hookComplained(b: BootState): Cause | null {
   for (const c of b.cycles) {
     const h = c.hookErrors?.find((e) => e.count >= HOOK_COMPLAINTS);
     if (h === undefined) continue;
+    // (The initrd went on into the system after them: what they looked for was not what the boot needed,
+    // Oracle Cloud's images probing for an iSCSI boot volume that a paravirtualized one serves.)
+    if (c.phases.some((p) => p.name === 'system' && p.startLine > h.ev.line)) continue;
     const unit = `${h.ident}.service`;
     const said = h.ev.text.slice(h.ev.text.indexOf(']: ') + 3).trim();
     return {

@@ -295,6 +295,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   // Xen started as an EFI application (xen.efi, before dom0's kernel): its loader's banner.
   { kind: 'bootloader', literal: ') EFI loader', pattern: /^Xen \d+\.\d+\S* \(c\/s [^)]*\) EFI loader\s*$/, example: 'Xen 4.14.0 (c/s ) EFI loader', banner: 'xen-efi' },
   { kind: 'bootloader', literal: 'welcome to lk', pattern: /^\[\d+\] (?:\[\d+\] )?welcome to lk\b/, example: '[0] [0] welcome to lk', banner: 'lk' },
+  // (Its last words, handing over to what it loaded: a kernel, or U-Boot chain-loaded as one on a DragonBoard.)
+  { kind: 'bootloader', literal: 'booting linux @ ', pattern: /^\[\d+\] (?:\[\d+\] )?booting linux @ (?:0x)?[0-9a-fA-F]+, ramdisk @ /, example: '[5300] booting linux @ 0x80080000, ramdisk @ 0x82200000 (0), tags/device tree @ 0x82000000', handover: true },
   { kind: 'bootloader', literal: 'fastboot: ', pattern: /^\[\d+\] (?:\[\d+\] )?fastboot: (?:processing commands|getvar:|download:|flash:|erase:|boot\b)/, example: '[30580] [30580] fastboot: getvar:has-slot:rootfs' },
   { kind: 'bootloader', literal: 'autoboot', pattern: /^Hit any key to stop autoboot/, example: 'Hit any key to stop autoboot:  0 ' },
   { kind: 'bootloader', literal: '## ', pattern: /^## (?:Booting kernel from|Loading kernel from|Flattened Device Tree blob at|Loading init Ramdisk)/, example: '## Booting kernel from Legacy Image at 82000000 ...' },
@@ -352,7 +354,10 @@ export const BOOTLOADER_ERRORS: ReadonlyArray<{ literal: string; pattern: RegExp
   // U-Boot's extlinux/PXE loader could not read a file its menu names (`Failed to load '/boot/…/board.dtb'`).
   { literal: "Failed to load '", pattern: /^Failed to load '\/[^']+'$/, example: "Failed to load '/boot/extlinux/../dtbs/board.dtb'" },
   // (U-Boot capitalises its image checks: `Bad Header Checksum`, `Bad Data CRC`.)
-  { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|[Dd]ata CRC|[Hh]eader [Cc]hecksum)/, example: 'Bad Linux ARM64 Image magic!' },
+  { literal: 'Bad ', pattern: /^Bad (?:Linux \S+ Image magic|[Dd]ata (?:CRC|Hash)|[Hh]eader [Cc]hecksum)/, example: 'Bad Linux ARM64 Image magic!' },
+  // U-Boot's verified boot: the FIT image's signature is not by the key its device tree requires (said at the end of
+  // `Verifying Hash Integrity ... sha256,rsa2048:dev- `, then `Bad Data Hash` and `ERROR: can't get kernel image!`).
+  { literal: 'Failed to verify required signature', pattern: /Failed to verify required signature '[^']+'/, example: "   Verifying Hash Integrity ... sha256,rsa2048:dev- Failed to verify required signature 'key-dev'", anywhere: true },
   // (`bootm`'s words capitalised; `source`'s, a boot script in the wrong format, not: `Wrong image format for "source" command`.)
   { literal: 'ormat for ', pattern: /^Wrong [Ii]mage [Ff]ormat for "?\w+"? command/, example: 'Wrong Image Format for bootm command' },
   { literal: 'error: ', pattern: /^error: (?:file (?:[`'][^']+' )?not found|no such device|no such partition|unknown filesystem|you need to load the kernel first|invalid magic number|out of memory|disk [`'][^']+' not found|attempt to read or write outside of disk|symbol [`'][^']+' not found|cannot allocate kernel buffer|premature end of file|bad shim signature|invalid signature|can't find command [`'][^']+'|unknown command [`'][^']+'|invalid arch-(?:in)?dependent ELF magic|no such disk)/, example: "error: file `/vmlinuz' not found." },

@@ -93,8 +93,11 @@ export function mountUnitForPath(path: string): string {
   const escaped = trimmed
     .split('/')
     .filter((p) => p !== '')
-    .map((part) => part.replace(/[^A-Za-z0-9:_.]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')).replace(/^\./, '\\x2e'))
-    .join('-');
+    .map((part) => part.replace(/[^A-Za-z0-9:_.]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')))
+    .join('-')
+    // (As systemd-escape --path: only a dot that would begin the unit's name is escaped, `/.snapshots` →
+    // `\x2esnapshots.mount`; one inside, `/nix/.ro-store` → `nix-.ro\x2dstore.mount`, stays.)
+    .replace(/^\./, '\\x2e');
   return escaped + '.mount';
 }
 

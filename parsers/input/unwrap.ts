@@ -115,19 +115,25 @@ const ANGLE_EMPHASIS = /^<<[^<>]*[A-Za-z][^<>]*>>\s*$/;
 /** A quoted-printable byte (`=3D`, `=20`, `=E2=80=A6`). */
 const QP_ESCAPE = /=[0-9A-F]{2}/;
 const QP_RUN = /(?:=[0-9A-F]{2})+/g;
-const utf8 = new TextDecoder('utf-8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
 
 /** A line of a quoted-printable body that goes on in the next: it ends in one `=`, near the 76-column limit. */
 function softBreak(text: string): boolean {
   return text.endsWith('=') && !text.endsWith('==') && text.length >= 60 && text.length <= 77;
 }
 
-function decodeQuotedPrintable(text: string): string {
+export function decodeQuotedPrintable(text: string): string {
   if (!text.includes('=')) return text;
   return text.replace(QP_RUN, (run) => {
     const bytes = new Uint8Array(run.length / 3);
     for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(i * 3 + 1, i * 3 + 3), 16);
-    return utf8.decode(bytes);
+    // (A mail in ISO-8859-1 writes its no-break space as one byte, `[=A0 675.895298]`: not UTF-8, read as Latin-1.)
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      return latin1.decode(bytes);
+    }
   });
 }
 
@@ -875,7 +881,10 @@ export class LineUnwrapper {
       this.qp = true;
       text = held.text + text;
     }
-    if (softBreak(line.text)) {
+    // (Once the body is known to be quoted-printable, where a `=` of its own is written `=3D`, any line that ends in
+    // one `=` goes on, however short: a mailer breaks before a word too long for the rest of the line,
+    // `… dracut-initqueue[311]: Warning: =` / `/dev/disk/by-uuid/c8396182-… does not exist`.)
+    if (softBreak(line.text) || (this.qp && line.text.endsWith('=') && !line.text.endsWith('=='))) {
       this.qpHeld = { ...(held ?? line), text: text.slice(0, -1), byteEnd: line.byteEnd };
       return null;
     }

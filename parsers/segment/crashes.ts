@@ -221,7 +221,9 @@ export abstract class CrashTracker extends FailureLedger {
     // (Kernels before 3.x: `WARNING: at arch/x86/mm/ioremap.c:104 __ioremap_caller+0xa7/0x290()`; since 6.18 the
     // file comes first again: `WARNING: kernel/locking/mutex.c:156 at mutex_lock+0xcc/0x100, CPU#0: swapper/0/0`.)
     // (Nor before 2.6.25, when the kernel said `Badness in fn at file.c:251`: no script words itself so.)
-    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:') && !/WARNING: (?:at )?\S+:\d+ (?:at )?\S+\+0x|^\s*Badness in \w+ at \S+:\d+\s*$/.test(at.text)) return;
+    // (Nor the undefined-behaviour sanitizer's header, which names the kernel's source line and column: `UBSAN:
+    // null-ptr-deref in drivers/acpi/acpica/tbfadt.c:459:37`, as syzbot keeps a console without timestamps.)
+    if (untimed && c.kind === 'warning' && !at.text.includes('CPU:') && !/WARNING: (?:at )?\S+:\d+ (?:at )?\S+\+0x|^\s*Badness in \w+ at \S+:\d+\s*$|^\s*UBSAN: [\w -]+ in \S+\.[ch]:\d+:\d+\s*$/.test(at.text)) return;
     const boot = this.ensureBoot('log-start', at.lineNo);
     this.recognised++;
     // `dmesg` run later in the same boot prints the same report again, without timestamps: not a new crash.

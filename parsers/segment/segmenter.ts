@@ -50,11 +50,13 @@ const SHUTDOWN_TARGETS: ReadonlyMap<string, CycleState['end']> = new Map([
 ]);
 const INITRD_UNIT = /^(?:initrd[\w-]*\.(?:target|service)|sysroot\.mount|dracut-[\w-]+\.service)$/;
 /** U-Boot read a kernel, an initrd or a device tree into memory. */
-const BOOTLOADER_LOADED = /^(?:Retrieving file: \S|\d+ bytes read in \d+ ms)/;
+// (Or counted down to its autoboot, `Press Ctrl+q/Q to stop autoboot:  0`: what failed before, a slot with no card in its
+// bring-up, did not stop it; what fails in the boot command after is the failure.)
+const BOOTLOADER_LOADED = /^(?:Retrieving file: \S|\d+ bytes read in \d+ ms|.{0,40}\bto stop autoboot\b)/;
 /** The same, from a line that is a firmware's marker: U-Boot's `… bytes read in …`, EDK II's boot manager starting
  *  a boot option it loaded. */
 // (The Raspberry Pi's EEPROM loading the GPU firmware from the next boot mode it tried: `Loading start4.elf hnd: 0x…`.)
-const MARKER_LOADED = /^(?:\d+ bytes read in \d+ ms|BdsDxe: starting Boot[0-9A-Fa-f]{4} |Loading \S+\.elf hnd: |Starting start\w*\.elf @ )/;
+const MARKER_LOADED = /^(?:\d+ bytes read in \d+ ms|Hit any key to stop autoboot|BdsDxe: starting Boot[0-9A-Fa-f]{4} |Loading \S+\.elf hnd: |Starting start\w*\.elf @ )/;
 const MOUNT_VERBS = new Set<Verb>(['mount-begin', 'mounted', 'mount-failed', 'mount-timeout', 'unmount-begin', 'unmounted', 'unmount-failed']);
 const SWAP_VERBS = new Set<Verb>(['swap-begin', 'swap-activated', 'swap-failed', 'swapoff-begin', 'swap-deactivated', 'swapoff-failed']);
 const DEVICE_VERBS = new Set<Verb>(['device-expect', 'device-found', 'device-timeout', 'unsupported']);
@@ -277,6 +279,8 @@ const WRAPPED_FUNCTION = /^([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+$/;
 const DISK_IO_ERRORS = 3;
 /** The kernel found a hibernation image and puts it back (`PM: Image signature found, resuming`, `PM: hibernation: resume from hibernation`). */
 const RESUMING_IMAGE = /^PM: (?:Image signature found, resuming|(?:hibernation: )?resume from hibernation)/;
+/** dracut's give-up, printed bare on the console (see push). */
+const DRACUT_GAVE_UP_BARE = /^Warning: Could not boot\.?\s*$/;
 /** Why a line is quoted that continues the quoted line above it. */
 const WRAPPED = 'the line above, wrapped onto this one';
 
@@ -385,6 +389,9 @@ export class Segmenter extends CrashTracker {
       // sysvinit leaving for runlevel 0 while its boot scripts still ran (`Starting udev`, `Missing devtmpfs, which is
       // required for udev to run`, `Halting...`, then `INIT: Switching to runlevel: 0`): a script stopped the boot.
       if (rec.at.text.charCodeAt(0) === 0x49 /* I */ && rec.at.text.startsWith('INIT: Switching to runlevel: ')) this.haltedWhileBooting(rec.at);
+      // (dracut's warn() on the console, without its name, as a systemd initrd prints it: `Warning: Could not boot.`,
+      // then the devices it waited for. It gave up: the line goes with the missing root's evidence, see mountError.)
+      if (rec.at.text.charCodeAt(0) === 0x57 /* W */ && DRACUT_GAVE_UP_BARE.test(rec.at.text)) this.dracutGaveUp = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'dracut gave up booting' };
       // BusyBox init on its own console, respawning what keeps exiting (`process '/bin/sh' (pid 17) exited.
       // Scheduling it for restart.`), as in a syslog.
       if (rec.at.text.charCodeAt(0) === 0x70 /* p */ && rec.at.text.startsWith("process '")) this.respawned(rec.at.text.trimEnd(), rec.at);
@@ -797,8 +804,11 @@ export class Segmenter extends CrashTracker {
         if (said) {
           // (And what the step printed on the two lines before it: `/dev/vda1 has unsupported feature(s):
           // metadata_csum`, `e2fsck: Get a newer version of e2fsck!`, then `fsck on /dev/vda1 failed.`.)
+          // (Or the kernel's word on it: `9pnet_virtio: no channels available for device nix-store`, then mount's error.)
+          const kernel = this.recentKernelLines(said.lineNo, 2);
           for (const before of [said.lineNo - 2, said.lineNo - 1]) {
-            const t = this.recentText(before);
+            const k = kernel.find((l) => l.line === before);
+            const t = this.recentText(before) ?? (k === undefined ? undefined : { lineNo: k.line, text: k.text });
             if (t !== undefined && t.text.trim() !== '' && boot.initrdFailure.evidence.length < 4) addEvidence(boot.initrdFailure.evidence, { line: t.lineNo, text: clip(t.text), why: 'what the failing step printed' });
           }
           addEvidence(boot.initrdFailure.evidence, { line: said.lineNo, text: clip(said.text), why: 'NixOS stage 1 says what failed' });
@@ -1532,7 +1542,9 @@ export class Segmenter extends CrashTracker {
       const c = boot.crashes[i]!;
       const ev = c.evidence;
       // (The task's line wrapped holds only the kernel's version: not worth a line of evidence.)
-      const k = ev.findIndex((e) => e.line === at.lineNo - 1 && e.text.charCodeAt(0) === 0x5b /* [ */ && !e.why.startsWith('the task that was running'));
+      // (Or the line after an untimed sanitizer's header, what it found: `UBSAN: null-ptr-deref in …tbfadt.c:459:37`, then
+      // `member access within null pointer of type 'struct acpi_table_fadt'`.)
+      const k = ev.findIndex((e) => e.line === at.lineNo - 1 && (e.text.charCodeAt(0) === 0x5b /* [ */ ? !e.why.startsWith('the task that was running') : e.line === c.line && e.text.startsWith('UBSAN: ')));
       if (k < 0 || ev.length >= LIMITS.evidencePerFinding || ev.some((e) => e.line === at.lineNo)) continue;
       ev.splice(k + 1, 0, { line: at.lineNo, text: clip(at.text), why: WRAPPED });
       // (A WARNING's header wrapped before its function, `WARNING: CPU: 0 PID: 0 at kernel/jump_label.c:199`, then
