@@ -4800,4 +4800,17 @@ test("a dracut hook's errors while the initrd went on into the system (an image 
   assert.is(f(on).rootCause, null);
 });
 
+test("cloud-final.service's program logs as cloud-init: its script's error just before the unit failed is the failure's evidence", () => {
+  const lines = ['Feb 04 09:44:53 host cloud-init[876]: + ifconfig', 'Feb 04 09:44:53 host cloud-init[876]: /var/lib/cloud/instance/scripts/runcmd: 152: ifconfig: not found', "Feb 04 09:44:53 host cloud-init[876]: 2022-02-04 09:44:53,354 - cc_scripts_user.py[WARNING]: Failed to run module scripts-user (scripts in /var/lib/cloud/instance/scripts)", 'Feb 04 09:44:54 host systemd[1]: cloud-final.service: Main process exited, code=exited, status=1/FAILURE', "Feb 04 09:44:54 host systemd[1]: cloud-final.service: Failed with result 'exit-code'.", 'Feb 04 09:44:54 host systemd[1]: Failed to start Execute cloud user/final scripts.'];
+  const r = analyze(lines.join('\n') + '\n');
+  const cause = r.boots[0]!.cycles[0]!.rootCause!;
+  assert.is(cause.unit, 'cloud-final.service');
+  assert.ok(cause.evidence.some((e) => e.text.includes('ifconfig: not found')), JSON.stringify(cause.evidence));
+  // (Lines apart from the failure, they are cloud-final's, not another unit's.)
+  const between = ['Feb 04 09:44:53 host cloud-init[2690]: ####', 'Feb 04 09:44:53 host cloud-init[2692]: -----BEGIN SSH HOST KEY FINGERPRINTS-----', 'Feb 04 09:44:53 host cloud-init[2704]: -----END SSH HOST KEY FINGERPRINTS-----', 'Feb 04 09:44:53 host cloud-init[2705]: ####'];
+  const apart = (unit: string) => analyze([lines[1]!, ...between, `Feb 04 09:44:54 host systemd[1]: ${unit}: Main process exited, code=exited, status=1/FAILURE`, `Feb 04 09:44:54 host systemd[1]: ${unit}: Failed with result 'exit-code'.`].join('\n') + '\n').boots[0]!.cycles[0]!.rootCause!.evidence;
+  assert.ok(apart('cloud-final.service').some((e) => e.text.includes('ifconfig')));
+  assert.not.ok(apart('foo.service').some((e) => e.text.includes('ifconfig')));
+});
+
 test.run();

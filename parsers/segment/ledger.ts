@@ -814,6 +814,9 @@ const UNIT_RUNS: ReadonlyMap<string, { idents: readonly string[]; says: RegExp }
   ['zfs-import-cache', { idents: ['zpool'], says: /cannot import/ }],
   ['zfs-import-scan', { idents: ['zpool'], says: /cannot import/ }],
   ['ifup', { idents: ['sh', 'ifup'], says: /ifup/ }],
+  // (cloud-init's stages after its own, each `cloud-init modules --mode …`: they log as `cloud-init[876]`.)
+  ['cloud-config', { idents: ['cloud-init'], says: /cc_\w+\.py\[(?:WARNING|ERROR)\]/ }],
+  ['cloud-final', { idents: ['cloud-init'], says: /cc_\w+\.py\[(?:WARNING|ERROR)\]|\/scripts\/runcmd: / }],
 ]);
 
 /** A kernel line that says something could not be done. */
