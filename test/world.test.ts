@@ -4813,4 +4813,33 @@ test("cloud-final.service's program logs as cloud-init: its script's error just 
   assert.not.ok(apart('foo.service').some((e) => e.text.includes('ifconfig')));
 });
 
+test("init killed by the signal of the oops just before it is the oops's, whatever zeros the exit code kept (`exitcode=0x09` on a line cut at its width)", () => {
+  const lines = (code: string) => ['[    1.069579] BUG: unable to handle kernel paging request at ffffaffc4065c000', '[    1.073554] IP: iommu_go_to_state+0xf8a/0x1260', '[    1.073554] Oops: 0000 [#1] SMP NOPTI', '[    1.073554] CPU: 1 PID: 1 Comm: swapper/0 Not tainted 4.14.50 #13', `[    1.255973] Kernel panic - not syncing: Attempted to kill init! exitcode=${code}`];
+  assert.is(f(lines('0x09')).rootCause, 'oops');
+  assert.is(f(lines('0x00000009')).rootCause, 'oops');
+  // (An exit status of init's own is its own reason.)
+  assert.is(f(lines('0x00000100')).rootCause, 'panic');
+});
+
+test("the kernel waiting for a root device its command line never named (`Waiting for root device ...`, no root=): said so, with the command line", () => {
+  const lines = ['[    0.000000] Linux version 5.13.0-1011-generic (buildd@lcy01) #12 SMP', '[    0.000000] Kernel command line: rootwait rw console=ttyS0 earlycon=sbi snapd_recovery_mode=install', '[    0.548532] Waiting for root device ...'];
+  const r = analyze(lines.join('\n') + '\n');
+  const cause = r.boots[0]!.rootCause!;
+  assert.is(cause.kind, 'root-device');
+  assert.is(cause.unit, null);
+  assert.match(cause.headline, /names none \(no root=\)/);
+  assert.ok(cause.evidence.some((e) => e.line === 2));
+  // (A device it names is still the device.)
+  assert.match(analyze([lines[0]!, '[    0.000000] Kernel command line: root=/dev/vda2 rootwait', '[    0.548532] Waiting for root device /dev/vda2...'].join('\n') + '\n').boots[0]!.rootCause!.headline, /root device \/dev\/vda2/);
+});
+
+test("a panic in a subsystem's words (FIPS's failed self-test): that subsystem's line just before it is its evidence", () => {
+  const lines = ['[   22.301826] alg: skcipher: xts-aes-aesni encryption failed on test vector "random: len=28 klen=64"; expected_error=0, actual_error=-22', '[   22.304800] Kernel panic - not syncing: alg: self-tests for xts-aes-aesni (xts(aes)) failed in fips mode!', '[   22.305709] CPU: 0 PID: 259 Comm: cryptomgr_test Not tainted 5.3.0-rc1+ #9'];
+  const r = analyze(lines.join('\n') + '\n');
+  assert.ok(r.boots[0]!.rootCause!.evidence.some((e) => e.line === 1), JSON.stringify(r.boots[0]!.rootCause!.evidence));
+  // (Another subsystem's line is not.)
+  const other = analyze(['[   22.301826] usb 1-1: new high-speed USB device number 2 using ehci', lines[1]!].join('\n') + '\n');
+  assert.not.ok(other.boots[0]!.rootCause!.evidence.some((e) => e.line === 1));
+});
+
 test.run();

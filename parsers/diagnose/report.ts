@@ -646,10 +646,13 @@ function rootWaitHang(b: BootState, endsTheLog: boolean): Cause | null {
     ...(w.errors ?? []).map((e) => ({ ...e, why: 'a storage error just before the wait' })),
     { line: w.line, text: w.text, why: kernel ? 'the kernel waits for the root device (rootwait) and no init ran after it' : 'the initrd waits for the device, and no system started after it' },
   ];
+  // (Its command line named none: `Waiting for root device ...`, and no root= among the arguments.)
+  const none = kernel && w.device === '';
+  if (none && b.commandLine !== undefined) evidence.unshift(b.commandLine);
   return {
     kind: 'root-device',
-    unit: deviceUnitForPath(w.device),
-    headline: kernel ? `the kernel waited for the root device ${w.device}, which never appeared (the log ends there)` : `the initrd waited for ${w.device}, which never appeared, and no system started (the log ends there)`,
+    unit: none ? null : deviceUnitForPath(w.device),
+    headline: none ? "the kernel waited for a root device, but its command line names none (no root=), and no init ran (the log ends there)" : kernel ? `the kernel waited for the root device ${w.device}, which never appeared (the log ends there)` : `the initrd waited for ${w.device}, which never appeared, and no system started (the log ends there)`,
     lines: linesOf(evidence),
     evidence,
     cascade: null,
@@ -1400,7 +1403,8 @@ export function explainingCrash(crashes: readonly CrashState[]): CrashState | nu
     // (An exit code cut off the line, by a mail client's wrap or a console's width, is read as the oops's
     // when the oops is close before it.)
     const initKilledByOops =
-      (/Attempted to kill init! exitcode=0x0{6}0[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400)) ||
+      // (Its digits as the console left them, `exitcode=0x09` on a line cut at its width.)
+      (/Attempted to kill init! exitcode=0x0*[4-79b]\b/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 400)) ||
       // (Or cut before what it killed, `Attempted to kill` / `the idle task!` on the next line: init or the idle
       // task, either killed by the oops just before.)
       (/Attempted to kill(?: init!)?\s*$/.test(panic.title) && crashes.some((c) => (c.kind === 'oops' || c.kind === 'bug') && c.line < panic.line && panic.line - c.line <= 100));

@@ -295,6 +295,12 @@ export abstract class CrashTracker extends FailureLedger {
       const heads = this.reportHeads.get(reason) ?? (reason.startsWith('fatal ') ? this.reportHeads.get(reason.slice(6)) : undefined);
       if (heads !== undefined && heads.length > 0 && at.lineNo - heads[0]!.line <= 300) for (const e of heads) addEvidence(state.evidence, e);
     }
+    // (A panic in a subsystem's words, `alg: self-tests for xts-aes-aesni (xts(aes)) failed in fips mode!`: that
+    // subsystem's line just before it says what failed, `alg: skcipher: xts-aes-aesni encryption failed on test vector …`.)
+    if (c.kind === 'panic') {
+      const sub = /^(?:kernel panic: )?([a-z][\w-]{1,15}): /.exec(c.title);
+      if (sub !== null) for (const k of this.recentKernelLines(at.lineNo, 4)) if (k.message.startsWith(`${sub[1]!}: `) && k.line >= boot.startLine) addEvidence(state.evidence, { line: k.line, text: clip(k.text), why: `what ${sub[1]!} said just before the panic` });
+    }
     // A panic explains itself poorly: the storage errors just before it say why (no root device, …).
     // A panic for want of a root filesystem: the kernel's word on the root device, however long the list
     // of partitions it printed in between.

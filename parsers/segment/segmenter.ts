@@ -2005,7 +2005,9 @@ export class Segmenter extends CrashTracker {
             // (The storage stack's errors just before: the device the root was to be on could not be set up,
             // `UBI error: cannot attach mtd1`.)
             const errors = this.recentKernelErrors.filter((e) => e.line >= boot.startLine && e.line < at.lineNo && at.lineNo - e.line <= 20).slice(-2);
-            boot.rootWait = { device: own(rec.event.detail ?? ''), line: at.lineNo, text: clip(at.text), ...(errors.length > 0 ? { errors } : {}) };
+            // (`Waiting for root device ...`: no root= was given, the device is none.)
+            const device = rec.event.detail ?? '';
+            boot.rootWait = { device: own(/^\.*$/.test(device) ? '' : device), line: at.lineNo, text: clip(at.text), ...(errors.length > 0 ? { errors } : {}) };
           }
           break;
         case 'restart':
