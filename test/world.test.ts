@@ -4842,4 +4842,11 @@ test("a panic in a subsystem's words (FIPS's failed self-test): that subsystem's
   assert.not.ok(other.boots[0]!.rootCause!.evidence.some((e) => e.line === 1));
 });
 
+test("an empty floppy's or CD drive's I/O error just after a unit failed is not that unit's evidence; a disk's is", () => {
+  const lines = (dev: string) => ['[    2.091519] XFS (sda1): Failed to recover EFIs', '[    2.092299] XFS (sda1): log mount finish failed', '[FAILED] Failed to mount /sysroot.', 'See \'systemctl status sysroot.mount\' for more details.', `[    2.178103] blk_update_request: I/O error, dev ${dev}, sector 0`];
+  const evidence = (dev: string) => analyze(lines(dev).join('\n') + '\n').boots[0]!.cycles[0]!.rootCause!.evidence.map((e) => e.line);
+  assert.not.ok(evidence('fd0').includes(5));
+  assert.ok(evidence('sda').includes(5));
+});
+
 test.run();

@@ -279,6 +279,8 @@ const WRAPPED_FUNCTION = /^([A-Za-z_.$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+$/;
 const DISK_IO_ERRORS = 3;
 /** The kernel found a hibernation image and puts it back (`PM: Image signature found, resuming`, `PM: hibernation: resume from hibernation`). */
 const RESUMING_IMAGE = /^PM: (?:Image signature found, resuming|(?:hibernation: )?resume from hibernation)/;
+/** A storage error on a floppy or optical drive (`I/O error, dev fd0`, `sr 0:0:0:2: [sr0] tag#468 FAILED Result`). */
+const REMOVABLE_DRIVE = /(?:\bdev |\[)((?:fd|sr)\d+)\b/;
 /** dracut's give-up, printed bare on the console (see push). */
 const DRACUT_GAVE_UP_BARE = /^Warning: Could not boot\.?\s*$/;
 /** Why a line is quoted that continues the quoted line above it. */
@@ -2256,7 +2258,10 @@ export class Segmenter extends CrashTracker {
       this.recentKernelErrors.push(ev);
       if (this.recentKernelErrors.length > 8) this.recentKernelErrors.shift();
       const cycle = currentCycle(boot);
-      if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line) addEvidence(f.evidence, ev);
+      // (Not an empty floppy's or CD drive's I/O error, `blk_update_request: I/O error, dev fd0, sector 0` as QEMU's
+      // machines print it, for a failure of anything else.)
+      const drive = REMOVABLE_DRIVE.exec(rec.message)?.[1];
+      if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line && (drive === undefined || f.ref.text.includes(drive) || /cdrom|floppy|media/i.test(f.ref.text))) addEvidence(f.evidence, ev);
     }
 
     if (rec.message.charCodeAt(0) === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
