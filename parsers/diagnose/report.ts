@@ -1269,6 +1269,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
       // (Of several, the first: `…/ro failed: Invalid argument` before `…/rw failed: Input/output error`, one
       // flash that would not read, is where it began.)
       const mount = crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) && b.cycles.length === 0 && b.mountErrors?.some((m) => m.line < crash.line && crash.line - m.line <= 60) ? b.mountErrors.find((m) => m.line < crash.line) : undefined;
+      // (Or it asked for a device the kernel does not have, `/dev/mmcblk0p29: Can't lookup blockdev`, and its init
+      // exited: the switch to the root that is not there.)
+      const lookup = mount === undefined && crash.kind === 'panic' && /kill(?:ing)? init/i.test(crash.title) && b.cycles.length === 0 && b.blockdevMissing !== undefined && b.blockdevMissing.line < crash.line && crash.line - b.blockdevMissing.line <= 20 ? b.blockdevMissing : undefined;
       // (Most who read such logs name the panic; its evidence shows the mount.)
       // (`VFS: Unable to mount root fs via NFS` is the panic's own reason in other words: the panic is named, the line its evidence.)
       const why = root !== undefined && !root.message.startsWith('VFS: Unable to mount root fs') ? kernelFailure(b) : null;
@@ -1330,7 +1333,9 @@ function buildBoot(b: BootState, resolver: UnitResolver, endsTheLog = false, cut
           ? { ...why, headline: `${why.headline}; with no root, the kernel found no init and panicked`, evidence: [...why.evidence, { line: crash.line, text: crash.evidence[0]?.text ?? crash.title, why: 'the kernel panicked for want of an init' }], lines: [...why.lines, crash.line] }
           : mount !== undefined
             ? { ...panic, headline: `${panic.headline} (the initramfs could not mount a file system: ${mount.message})`, evidence: [...mountEvidence, ...panic.evidence], lines: [...new Set([...mountEvidence.map((e) => e.line), ...panic.lines])].sort((a, b) => a - b) }
-            : panic;
+            : lookup !== undefined
+              ? { ...panic, headline: `${panic.headline} (the initramfs asked for ${lookup.path}, which the kernel does not have)`, evidence: [{ line: lookup.line, text: lookup.text, why: 'the kernel has no such device' }, ...panic.evidence], lines: [lookup.line, ...panic.lines] }
+              : panic;
       if (rootCause.kind === 'kernel-crash') rootCause = failureInCrashCode(b, crash, rootCause) ?? rootCause;
     }
     else if ((!crash || ASKED_CRASH.test(crash.title)) && cycles.every((c) => c.rootCause === null)) rootCause = initCause() ?? initMountCause() ?? overseerFailed(b) ?? journalMountCause(b) ?? nspawnFailed(b) ?? nixosStage2Failed(b) ?? initramfsHang(b, endsTheLog) ?? lsbStepHang(b, endsTheLog) ?? rootWaitHang(b, endsTheLog) ?? rootMissingAtEnd(b, endsTheLog) ?? rootMountFailed(b) ?? userFaultCause(b) ?? bootloaderFault(b) ?? kernelFailure(b) ?? initGaveUp(b) ?? initScriptsFailing(b, endsTheLog) ?? watchdogCause(b) ?? silentKernel(b, endsTheLog) ?? deferredProbeHang(b, endsTheLog) ?? preinitHang(b, endsTheLog) ?? kernelStoppedMidStep(b, endsTheLog) ?? initSilent(b, endsTheLog) ?? hookComplained(b) ?? bootTraceback(b) ?? goingRound(b, endsTheLog);
@@ -1457,9 +1462,16 @@ function ledTo(warning: CrashState | null, crash: CrashState): CrashState | null
  *  that says where it began. A WARNING of another task, or long before, stays a crash of its own. A soft
  *  lockup is reported when the CPU has been stuck for its threshold: the time it says it was stuck counts
  *  from when it began (`BUG: soft lockup - CPU#0 stuck for 22s!` 26 s after a WARNING in the same task). */
+const HUNG_TASK_PID = /INFO: task \S+?:(\d+) blocked for more than/;
+/** lockdep's reports of a deadlock it saw coming. */
+const LOCKDEP_DEADLOCK = /^WARNING: possible (?:recursive locking|circular locking dependency|irq lock inversion dependency) detected|^WARNING: inconsistent lock state/;
+
 function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashState | null {
   // (The task by its id, or when the report gives none, by its name: `BUG: Bad page state in process napi/phy0-324`.)
-  const pid = c.details.pid;
+  // (A hung task's report is printed by khungtaskd: the task that hung is the one it names, `INFO: task swapper/0:1
+  // blocked for more than 143 seconds`.)
+  const hung = c.kind === 'hung-task' ? HUNG_TASK_PID.exec(c.evidence.find((e) => e.line === c.line)?.text ?? '') : null;
+  const pid = hung !== null ? Number(hung[1]) : c.details.pid;
   const comm = pid === null ? (c.details.comm ?? / in process (\S+)/.exec(c.title)?.[1] ?? null) : null;
   if (pid === null && comm === null) return cutAfterWarning(c, crashes);
   const header = c.evidence.find((e) => e.line === c.line)?.text ?? '';
@@ -1475,7 +1487,11 @@ function leadingWarning(c: CrashState, crashes: readonly CrashState[]): CrashSta
     }
     // (Without timestamps, the same calls say it: a frame they share, not init's own; `WARNING … at
     // block/bio.c:229 bio_free`, then the NULL dereference at `bio_free+0x24/0x70`.)
-    const close = w.uptime !== null && began !== null ? began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2) : w.uptime === null && c.uptime === null && sharesFrame(w, c);
+    // (A task lockdep said would deadlock, `WARNING: possible recursive locking detected` as it took a lock in
+    // set_blocksize, that later hangs in the same calls, `INFO: task swapper/0:1 blocked for more than 143 seconds`
+    // in down_write: the deadlock it foresaw, however long before the hung-task detector noticed.)
+    const foreseen = c.kind === 'hung-task' && LOCKDEP_DEADLOCK.test(w.title) && sharesFrame(w, c);
+    const close = foreseen || (w.uptime !== null && began !== null ? began - w.uptime >= -1 && began - w.uptime <= (stuck > 0 ? 5 : 2) : w.uptime === null && c.uptime === null && sharesFrame(w, c));
     // (PID 0 is the boot CPU's own task until init runs: everything early is it. There, the same calls must say so.)
     if ((pid !== null ? w.details.pid === pid : w.details.comm === comm) && close && (pid !== 0 || sharesFrame(w, c))) lead ??= w;
     else lead = null;

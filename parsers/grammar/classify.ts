@@ -327,6 +327,9 @@ const NETIFD_DEVICE_FAILED = /^([\w.-]{1,32}) \(\d+\): Device setup failed: [A-Z
 const OPENRC_EBEGIN = /^\*\s{1,8}([^*[\]\s][^*[\]]{1,80}?) \.\.\.(?:\s*\[ (ok|!!) \])?\s*$/;
 /** ebegin's words, waiting for eend's `ok.` / `failed.`. */
 const EBEGIN = /^\* ([A-Z][^:*[\]]{2,60}):$/;
+/** The same step with another writer's words glued after its colon, the newline the step never printed still to
+ *  come (` * Mounting boot media: EXT4-fs (mmcblk0p2): mounted filesystem …`). */
+const EBEGIN_GLUED = /^\* ([A-Z][^:*[\]]{2,60}): (?=\S)/;
 /** lsb-base's step (Ubuntu's Upstart years) whose status went to the next line, the column past the
  *  console's width: ` * Starting Postfix Mail Transport Agent postfix`, then `[ OK ]` or `[fail]` alone. */
 const LSB_STEP_OPEN = /^\* ((?:Starting|Stopping) [^[\]]{1,100}?)\s*$/;
@@ -363,6 +366,9 @@ export class LineClassifier {
   private failedUnitsLeft = 0;
   /** An init script's step begun (` * Mounting boot media: `) whose `ok.` or `failed.` is still to come. */
   private openStep: { name: string; at: LineRef } | null = null;
+  /** Alpine's initramfs said its banner (`Alpine Init 3.5.0-r0`): its steps print their name, then whatever the
+   *  kernel says, then their result. */
+  private alpineInit = false;
   /** OpenRC's step begun (` * Mounting /proc ...`) whose eend is still to come (see OPENRC_EBEGIN). */
   private ebegin: { name: string; at: LineRef } | null = null;
   /** A Red Hat initscript's step (`Finding module dependencies:  …`) whose result may come alone on a line after it. */
@@ -786,7 +792,8 @@ export class LineClassifier {
         return;
       }
     }
-    if (MESSAGE_START.test(text)) {
+    // (Alpine's initramfs says its steps in systemd's words, `Mounting boot media...`, with no bracket: its own.)
+    if (!this.alpineInit && MESSAGE_START.test(text)) {
       const msg = parseStatusMessage(trimmed);
       if (msg && UNBRACKETED.has(msg.verb) && !scriptStepWaiting(trimmed)) {
         const bare = text.charCodeAt(0) !== 0x20 && text.charCodeAt(0) !== 0x09 && !repaired;
@@ -1052,6 +1059,7 @@ export class LineClassifier {
     }
     // An init script's step in the manner of OpenRC's ebegin/eend (Alpine's initramfs: ` * Mounting boot
     // media: `, the kernel's lines, then `ok.` or `failed.` on a line of its own).
+    if (c0 === 0x41 /* A */ && trimmed.startsWith('Alpine Init ')) this.alpineInit = true;
     if (c0 === 0x2a /* * */) {
       const step = EBEGIN.exec(trimmed);
       const rc = step === null && trimmed.includes(' ...') ? OPENRC_EBEGIN.exec(trimmed) : null;
@@ -1066,20 +1074,26 @@ export class LineClassifier {
           }
         }
       } else if (step !== null) this.openStep = { name: step[1]!, at };
+      else if (this.alpineInit && EBEGIN_GLUED.test(trimmed)) this.openStep = { name: EBEGIN_GLUED.exec(trimmed)![1]!, at };
       else {
         const lsb = LSB_STEP_OPEN.exec(text.trimStart());
         if (lsb !== null) this.lsbStep = { name: lsb[1]!, at };
       }
-    } else if (this.openStep !== null && (c0 === 0x6f /* o */ || c0 === 0x66) /* f */) {
+    } else if (this.openStep !== null && (c0 === 0x6f /* o */ || c0 === 0x66 /* f */ || trimmed.startsWith(this.openStep.name))) {
+      // (Its result may come with the step's name again, the step's line printed over by the kernel's: `Mounting
+      // boot media: failed.`.)
+      const result = c0 === 0x6f || c0 === 0x66 ? trimmed : trimmed.startsWith(': ', this.openStep.name.length) ? trimmed.slice(this.openStep.name.length + 2) : '';
       // (Within a screenful of the step: a `failed.` far below it is some other program's.)
-      if ((trimmed === 'failed.' || trimmed === 'failed') && at.lineNo - this.openStep.at.lineNo <= 200) {
+      if ((result === 'failed.' || result === 'failed') && at.lineNo - this.openStep.at.lineNo <= 200) {
         const step = this.openStep;
         this.openStep = null;
-        // (Told at the step's line, which names it; its `failed.` line goes with it.)
-        this.out({ kind: 'init', at: { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] }, init: 'busybox', failed: step.name, opens: false });
+        // (Told at the step's line, which names it; its `failed.` line goes with it. A result that names the step
+        // again is told at its own line, whose words are the step's alone.)
+        const told = result === trimmed ? { lineNo: step.at.lineNo, text: step.at.text, more: [at.lineNo] } : { lineNo: at.lineNo, text: at.text, more: [step.at.lineNo] };
+        this.out({ kind: 'init', at: told, init: 'busybox', failed: step.name, opens: false });
         return;
       }
-      if (trimmed === 'ok.' || trimmed === 'ok') this.openStep = null;
+      if (result === 'ok.' || result === 'ok') this.openStep = null;
     }
     // Kernel output without timestamps (printk.time=0) still names its crashes, at the start of a line.
     // (PA-RISC's die report begins with a cow, `< Your System ate a SPARC! Gah! >`; the task's line after it,

@@ -41,6 +41,8 @@ export const PROMPT_RULES: readonly PromptRule[] = [
   // mail's wrap: `… does not exist.  Dropping` / `to a shell!`.)
   { kind: 'initramfs-shell', literal: 'ALERT! ', pattern: /^ALERT!\s+\S+ does not exist(?:\.?\s*$|\.\s+Dropping\b)/, example: 'ALERT! /dev/mapper/luks-d91ba8d3 does not exist', announces: true },
   { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\(initramfs\)/, example: '(initramfs) ', announces: false },
+  // (Its panic() starting that shell, as the trace of its `debug` boot option shows it: `+ PS1=(initramfs)  /bin/sh -i`.)
+  { kind: 'initramfs-shell', literal: '(initramfs)', pattern: /^\+ PS1='?\(initramfs\) ?'? +\/bin\/sh -i\b/, example: '+ PS1=(initramfs)  /bin/sh -i', announces: true },
   // casper (Ubuntu's live media) found no medium with its live file system on it, and gives up to its shell.
   { kind: 'initramfs-shell', literal: 'containing a live file', pattern: /^Unable to find a medium containing a live file ?system/, example: 'Unable to find a medium containing a live file system', announces: true },
   // mkinitcpio (Arch and derivatives): its message, then a busybox prompt.
@@ -133,9 +135,10 @@ export function initramfsRootNotFound(text: string): string | null {
     return g ? g[1]! : null;
   }
   if (!text.includes('ERROR: ') && !text.includes(' on /sysroot failed')) return null;
-  // (postmarketOS's initramfs: `ERROR: boot partition not found!`, `ERROR: root partition not found!`.)
-  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to (?:find|determine major\/minor number of) root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds|((?:boot|root|subpartition) partition) not found!?$)|^mounting (\S+) on \/sysroot failed/.exec(text);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])! : null;
+  // (postmarketOS's initramfs: `ERROR: boot partition not found!`, `ERROR: root partition not found!`, and for a
+  // system image in one partition, `ERROR: failed to mount subpartitions!`.)
+  const m = /ERROR: (?:device ['"]?(.+?)['"]? not found|Unable to (?:find|determine major\/minor number of) root device ['"]?(.+?)['"]?\.?$|['"]?(\S+?)['"]? device did not show up after \d+ seconds|((?:boot|root|subpartition) partition) not found!?$|failed to mount (subpartitions)!?$)|^mounting (\S+) on \/sysroot failed/.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6])! : null;
 }
 
 /**
@@ -294,6 +297,8 @@ export const MARKER_RULES: readonly MarkerRule[] = [
   { kind: 'firmware', literal: 'Format: Log Type', pattern: /^Format: Log Type - Time\(microsec\) - Message/, example: 'Format: Log Type - Time(microsec) - Message - Optional Info', banner: 'qcom-sbl1' },
   // Xen started as an EFI application (xen.efi, before dom0's kernel): its loader's banner.
   { kind: 'bootloader', literal: ') EFI loader', pattern: /^Xen \d+\.\d+\S* \(c\/s [^)]*\) EFI loader\s*$/, example: 'Xen 4.14.0 (c/s ) EFI loader', banner: 'xen-efi' },
+  // Arista's Aboot (EOS and SONiC switches): its version alone on a line after `Arista Networks Inc...`.
+  { kind: 'bootloader', literal: 'Aboot ', pattern: /^Aboot \d+\.\d+\.\d+(?:-\d+)?\s*$/, example: 'Aboot 2.1.0-3037058', banner: 'aboot' },
   { kind: 'bootloader', literal: 'welcome to lk', pattern: /^\[\d+\] (?:\[\d+\] )?welcome to lk\b/, example: '[0] [0] welcome to lk', banner: 'lk' },
   // (Its last words, handing over to what it loaded: a kernel, or U-Boot chain-loaded as one on a DragonBoard.)
   { kind: 'bootloader', literal: 'booting linux @ ', pattern: /^\[\d+\] (?:\[\d+\] )?booting linux @ (?:0x)?[0-9a-fA-F]+, ramdisk @ /, example: '[5300] booting linux @ 0x80080000, ramdisk @ 0x82200000 (0), tags/device tree @ 0x82000000', handover: true },
@@ -822,6 +827,10 @@ const VIEWER_JOURNAL = /^\s*((?:\d{4}-)?\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?|
  *  CentOS 7's syslog names PID 1 `systemd: ` without its PID, and a log viewer may show that with the time alone). */
 const TIME_ONLY_JOURNAL = /^\s*(\d\d:\d\d:\d\d(?:[.,]\d+)?) (?:([\w.-]{1,64}) )?(?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel|systemd(?:-[a-z]{1,24}){0,3})): ?(.*)$/;
 
+/** Anaconda's syslog (the installer's rsyslog writes /tmp/syslog so: the time of day with its milliseconds, the
+ *  level, the program, its words after the colon without a space): `04:59:15,984 INFO systemd:Detected virtualization kvm.` */
+const LEVEL_JOURNAL = /^(\d\d:\d\d:\d\d,\d{3}) (?:DEBUG|INFO|NOTICE|WARNING|WARN|ERR|ERROR|CRIT|ALERT|EMERG) ([^\s[:]{1,64})(?:\[(\d{1,9})\])?:(.*)$/;
+
 /** A journal whose date and time were both cut off, the host left before `ident[pid]: ` or `kernel: `. */
 const HOST_ONLY_JOURNAL = /^([A-Za-z0-9][\w.-]{0,63}) (?:([^\s[:]{1,64})\[(\d{1,9})\]|(kernel)): ?(.*)$/;
 
@@ -842,6 +851,9 @@ function journalLine(text: string): JournalLine | null {
     // (A log viewer's table, its columns ruled with `│`: `12-11 23:09:13.784 systemd │ Dependency failed for /boot.`)
     const v = text.includes('\u2502') ? VIEWER_JOURNAL.exec(text) : null;
     if (v !== null) return { time: v[1]!, host: '', ident: v[2]!, pid: v[3] === undefined ? null : Number(v[3]), message: v[4]! };
+    // (Its level is no host: read before the time-only form, which would take it for one.)
+    const l = text.charCodeAt(2) === 0x3a /* : */ && text.charCodeAt(8) === 0x2c /* , */ ? LEVEL_JOURNAL.exec(text) : null;
+    if (l !== null) return { time: l[1]!, host: '', ident: l[2]!, pid: l[3] === undefined ? null : Number(l[3]), message: l[4]! };
     const t = text.charCodeAt(0) <= 0x39 ? TIME_ONLY_JOURNAL.exec(text) : null;
     if (t === null) {
       // (Its time column cut off whole, the host left: `tinynix kernel: Linux version …`, `tinynix systemd[1]: …`.)
@@ -1081,6 +1093,8 @@ export const INIT_RULES: readonly InitRule[] = [
   // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.
   { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\.(?: ?| \S.{0,200}? )FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
+  // CirrOS's rcS (BusyBox init) when one of its rc scripts exits with an error: `WARN: /etc/rc3.d/S40-network failed`.
+  { init: 'busybox', literal: ' failed', pattern: /^WARN: \/etc\/rc\d\.d\/(S\d\d[\w.-]{1,60}) failed$/, failed: 1, example: 'WARN: /etc/rc3.d/S40-network failed' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },
   // BusyBox init's own words: a console program it (re)starts, and its shutdown (`reboot` typed at its shell).
   // A log that begins with them begins inside a running system.

@@ -238,6 +238,8 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // ARC's die() prints its string alone on a line (`Oops` for a fault the kernel could not handle), then `Path: …` and
   // `CPU: 0 PID: 0 Comm: swapper …`: the line is the word and nothing else.
   { kind: 'oops', literal: 'Oops', starts: ['Oops'], pattern: /^Oops\s*$/, title: 'Oops', example: 'Oops' },
+  // PowerPC's die() before it counted its oopses (Linux 2.4 and early 2.6): `Oops: kernel access of bad area, sig: 11`.
+  { kind: 'oops', literal: 'Oops', starts: ['Oops'], pattern: /^Oops: (?<what>[a-z][^,[]{2,80}), sig: \d+\s*$/, title: 'Oops: $<what>', example: 'Oops: kernel access of bad area, sig: 11' },
   // Linux 2.4 on MIPS named where it died: `Oops in traps.c::do_be, line 385:`.
   { kind: 'oops', literal: 'Oops in ', starts: ['Oops in '], pattern: /^Oops in (?<where>[\w.-]+::?\w+), line \d+/, title: 'Oops in $<where>', example: 'Oops in traps.c::do_be, line 385:' },
   // (MIPS 2.4's die_if_kernel() for an unaligned access the kernel itself made: `Kernel unaligned instruction access in
@@ -269,6 +271,9 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // instruction in kernel code[#1]:`), glued at times to a partition list the fault cut (`hda:Unhandled …`).
   { kind: 'oops', literal: 'Unhandled kernel unaligned access', starts: ['Unhandled kernel unaligned access'], pattern: /^(?:\S{1,16}:)?(?<what>Unhandled kernel unaligned access(?: or invalid instruction)?)\[#\d+\]:/, title: '$<what>', example: 'Unhandled kernel unaligned access or invalid instruction[#1]:' },
   { kind: 'oops', literal: ' instruction in kernel code', starts: ['Reserved instruction in kernel code', 'Break instruction in kernel code', 'Trap instruction in kernel code'], pattern: /^(?:\S{1,16}:)?(?<what>(?:Reserved|Break|Trap) instruction in kernel code)\[#\d+\]:/, title: '$<what>', example: 'Reserved instruction in kernel code[#1]:' },
+  // Old MIPS kernels' die() for a page fault the kernel took in an interrupt handler, its words and the error code
+  // before the registers (`page fault from irq handler: 0000`, then `$0 : …`).
+  { kind: 'oops', literal: 'page fault from irq handler', starts: ['page fault from irq handler'], pattern: /^page fault from irq handler: [0-9a-f]{4}\s*$/, title: 'page fault from irq handler', example: 'page fault from irq handler: 0000' },
   // LoongArch's die() for an address or alignment error in the kernel (its `ade`/`ale` exceptions).
   { kind: 'oops', literal: 'Kernel a', starts: ['Kernel ade access', 'Kernel ale access'], pattern: /^(?<what>Kernel a[dl]e access)\[#\d+\]:/, title: '$<what>', example: 'Kernel ade access[#1]:' },
   // ARM's die() with another string than `Oops` (an external abort: `Internal error: : 8 [#1] SMP ARM`).
@@ -467,7 +472,7 @@ const GPU_INIT_FAILED = /^\S+ [\w:.]+: (?:\w+: )?(?:Fatal error during GPU init$
 const XEN_VIF_FAILED = /^vif vif-\d+: \d{1,3} [a-z]+ \S/;
 const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 /** The kernel's own network root (`root=/dev/nfs ip=dhcp`) could not be had: no address, no server. */
-const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|IP-Config: No network devices available|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address)|NFS: Unable to mount server)/;
+const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|IP-Config: No network devices available|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address|No NFS server available)|NFS: Unable to mount server)/;
 
 export function nfsRootFailed(message: string): boolean {
   const c = message.charCodeAt(0);

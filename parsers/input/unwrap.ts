@@ -57,7 +57,7 @@ export type EnvelopeKind =
  *  prints `ident[pid]: `, or a bare `kernel: `/`audit: ` for the kernel's messages; console text such as
  *  `cosa-devsh login: core`, `Hardware name: …` or `: Dependency failed …` is not a journal line. */
 // (A host name a paste redacted stays one: `$HOST`, `<hostname>`, `***`.)
-const JOURNAL_REST = /^(?:[\w.$<>*@-]{1,64} )?(?:[^\s[:]{1,64}\[\d{1,9}\]|kernel|audit): /;
+const JOURNAL_REST = /^(?:[\w.$<>*@-]{1,64} )?(?:[^\s[:]{1,64}\[\d{1,9}\]|kernel|audit): |^(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERR|ERROR|CRIT|ALERT|EMERG) [^\s[:]{1,64}(?:\[\d{1,9}\])?:/;
 /** Seven fractional digits and a `Z`: GitHub Actions' own clock, never a journal's or syslog's. */
 const CI_CLOCK = /^\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z/;
 // (Avocado's serial logs put a colon after the time: `2015-01-23 10:57:53: atest-guest login:`.)

@@ -182,6 +182,13 @@ export abstract class CrashTracker extends FailureLedger {
       if (bug.title.startsWith('BUG: ')) bug.kind = 'oops';
       return;
     }
+    // A BUG() hit before the kernel's trap handlers are up, caught by x86's early exception handler (`kernel BUG at
+    // arch/x86/kernel/setup.c:264!`, then `PANIC: early exception 0x06 IP …`: vector 6, the invalid opcode BUG() is
+    // made of): one incident, told by its BUG line.
+    if (c.kind === 'panic' && /^PANIC: early exception (?:0x)?0?6$/.test(c.title) && bug !== undefined && bug.kind === 'bug' && /^[Kk]ernel BUG at /.test(bug.title) && at.lineNo > bug.line && at.lineNo - bug.line <= OOPS_AFTER_BUG) {
+      addEvidence(bug.evidence, { line: at.lineNo, text: clip(at.text), why: 'the early exception handler caught the BUG' });
+      return;
+    }
     // syzkaller's symbolised report says the WARNING line again for each inlined frame (`… at kernel/kthread.c:75
     // to_kthread kernel/kthread.c:75 [inline]`, then `… at kernel/kthread.c:75 kthread_should_stop+0xaf/0xd0 …`):
     // one warning, the same CPU, task and place on the next lines.

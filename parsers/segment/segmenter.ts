@@ -6,7 +6,7 @@
  */
 import { isSessionStart, type ConsoleRecord, type LineRef, type UserManagerLine } from '../grammar/classify.js';
 import { DRACUT_PREFIX, dracutFailure, isConsoleToolLine, initramfsMissingDevice, initramfsScriptFailure, initramfsRootNotFound, matchMountError, matchPrompt, GETTY_ISSUE, type PromptMatch } from '../grammar/console-lines.js';
-import { DISK_READ_ERROR, matchCrash, NAMED_DAMAGE } from '../grammar/kernel.js';
+import { DISK_READ_ERROR, matchCrash, NAMED_DAMAGE, nfsRootFailed } from '../grammar/kernel.js';
 import { VERB_FAILURE, type StatusMessage, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, shippedWithSystemd, typeHint, nameFitsDescription, mountUnitForPath, own, ownRef, parseUnitText, swapUnitForPath, systemdOnlyDescription, type UnitRef, type UnitTypeHint } from '../grammar/units.js';
 import type { AuditRecord } from '../grammar/sources.js';
@@ -187,6 +187,10 @@ const ELLIPSIZED_NAME = /^[\w@:.\\-]+…[\w@:.\\-]*\.(?:service|mount|device|swa
 const BOOTLOADER_FAULT = /^ASSERT \[\w+\] |^(?:!!!! )?\w+ Exception Type - |^(?:data abort|prefetch abort|undefined instruction)$|^"(?:Synchronous Abort|SError|Error)" handler, esr 0x|^exception code: \d+ ,|^Unhandled exception: |^### ERROR ### Please RESET the board/;
 /** Lines a kernel may print while it brings up its secondary CPUs (`x86: Booting SMP configuration:` to
  *  `smp: Brought up …`): two for each of hundreds of CPUs. */
+/** A filesystem's messages about a device (`EXT4-fs (sda2): …`, `FAT-fs (sda2): …`): the filesystem and the device. */
+const FS_DEVICE = /^((?:EXT[234]|FAT|F2FS)-fs|XFS|NILFS|UDF-fs|ISOFS|hfsplus|exFAT-fs) \(([\w.-]+)\)/;
+/** isofs's word that it could not read a device (`isofs_fill_super: bread failed, dev=sda2, iso_blknum=16, block=32`). */
+const PROBE_DEV = /^isofs_fill_super: bread failed, dev=([\w.-]+),/;
 const SMP_BRINGUP_LINES = 4096;
 /** systemd-nspawn's end of a container that failed. */
 const NSPAWN_FAILED = /^Container \S+ failed with error code \d+\.?$/;
@@ -417,6 +421,8 @@ export class Segmenter extends CrashTracker {
       this.touch();
       this.lookForCrashLocation(rec.at, rec.location ?? null);
       this.noteReportHead(rec.at, rec.at.text.trim());
+      // (The kernel's word on its NFS root printed without a timestamp, as a kernel built without printk times does.)
+      if (rec.at.text.charCodeAt(0) === 0x52 /* R */ && rec.at.text.startsWith('Root-NFS: ') && nfsRootFailed(rec.at.text)) this.rootNfsSaid = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'why the root file system could not be mounted' };
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
       const t0 = t.charCodeAt(0);
@@ -1482,6 +1488,8 @@ export class Segmenter extends CrashTracker {
   }
   /** The first line of a daemon's (not the kernel's or the syslog daemon's) before any kernel line, or -1. */
   private daemonsBeforeKernel = -1;
+  /** That line's wall clock (NaN when it shows none). */
+  private daemonsBeforeKernelWall = NaN;
   private k1Uptime: number | null = null;
   private k1Message = '';
   private k1Text = '';
@@ -1580,6 +1588,8 @@ export class Segmenter extends CrashTracker {
     if (p === null || p.announces) return;
     this.partialSeen = lineNo;
     this.recognised++;
+    // (The prompt's line is read, though unfinished: the boot and cycle it opens or ends reach it.)
+    if (lineNo > this.lastLine) this.lastLine = lineNo;
     this.prompt(p, { lineNo, text });
   }
 
@@ -1700,6 +1710,28 @@ export class Segmenter extends CrashTracker {
     return false;
   }
 
+  /**
+   * A filesystem that found none of its own on a device another filesystem tried a moment before (`isofs_fill_super:
+   * bread failed, dev=sda2, …`, then `EXT4-fs (sda2): unable to read superblock` three times, then `FAT-fs (sda2): …`):
+   * mount(8) trying each type in turn for a program probing what the device holds (os-prober, an installer,
+   * blkid), not a mount that failed. (The kernel mounting its root tries each type too; its own `VFS: Cannot open
+   * root device` says when that failed.)
+   */
+  private probedBefore(message: string, at: LineRef): boolean {
+    const own = FS_DEVICE.exec(message);
+    if (own === null) return false;
+    for (let k = 2; k <= 4; k++) {
+      const r = (this.kRingAt - k) & 7;
+      const line = this.kRingLine[r]!;
+      if (line < 0 || line >= at.lineNo || at.lineNo - line > 4) continue;
+      const other = this.kRingMessage[r]!;
+      if (other.startsWith(own[1]!)) continue;
+      const dev = FS_DEVICE.exec(other)?.[2] ?? PROBE_DEV.exec(other)?.[1];
+      if (dev === own[2]) return true;
+    }
+    return false;
+  }
+
   /** A disk's I/O errors (see DISK_IO_ERROR): the third in a boot makes a failing disk, named by the first. */
   private diskIoError(boot: BootState, message: string, at: LineRef): void {
     const run = this.ioErrors;
@@ -1762,9 +1794,14 @@ export class Segmenter extends CrashTracker {
    * its syslog within two seconds of wall clock.)
    */
   private syslogFlushedFirst(boot: BootState, rec: Extract<ConsoleRecord, { kind: 'kernel' }>, at: LineRef): boolean {
-    if (!rec.fromJournal || boot.startReason !== 'log-start' || boot.kernelVersion !== null || boot.bannerLine !== null || boot.firstUptime !== null || boot.end !== 'log-end' || boot.firstWall === undefined) return false;
+    // (Its first lines may come before the banner, stamped near 0 too: `random: get_random_bytes called from
+    // start_kernel+0x42/0x50d with crng_init=0`.)
+    if (!rec.fromJournal || boot.startReason !== 'log-start' || boot.kernelVersion !== null || boot.bannerLine !== null || (boot.firstUptime !== null && boot.firstUptime >= 1.5) || boot.end !== 'log-end' || boot.firstWall === undefined) return false;
     if (boot.cycles.some((c) => c.phases.some((p) => p.name === 'shutdown'))) return false;
     const wall = wallClock(at.text.slice(0, 40));
+    // (Nor after a daemon's lines of another time: those were the boot before, `… 22:24:20 … stremio …`, then the
+    // kernel at 22:26:26; or later, on a board without a clock that starts again from the time it last saved.)
+    if (wall !== null && this.daemonsBeforeKernel >= 0 && this.daemonsBeforeKernel < at.lineNo && Math.abs(wall.t - this.daemonsBeforeKernelWall) > 2) return false;
     return wall !== null && wall.t >= boot.firstWall && wall.t - boot.firstWall <= 2;
   }
 
@@ -1919,7 +1956,9 @@ export class Segmenter extends CrashTracker {
         // a process's kmsg line on a console, the first stamp seen: a new kernel prints for a while before any
         // process speaks. `Welcome to Fedora 32!`, then `[    1.434571] systemd[1]: Set hostname to <x>` is
         // that userspace's PID 1 on the kernel's clock, first seen.)
-        (boot.lastUptime === null && boot.cycles.length > 0 && !(!rec.fromJournal && rec.process !== null)))
+        // (Not rsyslog's first write of the ring buffer, the same second as this boot's journal lines it wrote
+        // before: see syslogFlushedFirst.)
+        (boot.lastUptime === null && boot.cycles.length > 0 && !(!rec.fromJournal && rec.process !== null) && !this.syslogFlushedFirst(boot, rec, at)))
     ) {
       // Timestamps back near zero: a new kernel (its banner may be missing). Backwards to a later
       // time is another writer's line or a redraw, spliced in: not a boot.
@@ -1930,7 +1969,7 @@ export class Segmenter extends CrashTracker {
       // capture missed. (Not a clock hours in, behind the one before: a fragment of another run a capture file
       // kept from before it was overwritten.)
       boot = this.startBoot('timestamps-restarted', at.lineNo);
-    } else if (boot !== null && rec.fromJournal && boot.firstUptime === null && boot.startReason === 'log-start' && this.daemonsBeforeKernel >= 0 && this.daemonsBeforeKernel < at.lineNo && rec.uptime !== null && rec.uptime < 1.5) {
+    } else if (boot !== null && rec.fromJournal && boot.firstUptime === null && boot.startReason === 'log-start' && this.daemonsBeforeKernel >= 0 && this.daemonsBeforeKernel < at.lineNo && rec.uptime !== null && rec.uptime < 1.5 && !this.syslogFlushedFirst(boot, rec, at)) {
       // A syslog that opens with daemons' lines (cron, ntpd), then a kernel starting: those lines were the
       // boot before; the log began in it.
       boot = this.startBoot('timestamps-restarted', at.lineNo);
@@ -2042,6 +2081,8 @@ export class Segmenter extends CrashTracker {
       else if (boot.deferredProbe.more.length < 3) boot.deferredProbe.more.push({ line: at.lineNo, text: clip(at.text), why: 'another driver still deferred' });
       if (boot.deferredProbe.net === undefined && NET_DEVICE.test(rec.message)) boot.deferredProbe.net = { line: at.lineNo, text: clip(at.text), why: 'the network device’s driver never finished probing' };
     }
+    // (An initramfs's mount or switch_root naming a device the kernel does not have.)
+    if (rec.message.endsWith(": Can't lookup blockdev") && boot.cycles.length === 0 && rec.message.startsWith('/dev/')) boot.blockdevMissing = { path: rec.message.slice(0, rec.message.indexOf(':')), line: at.lineNo, text: clip(at.text) };
     // initramfs-tools writing to the kernel's log (`[    2.6] Target filesystem doesn't have requested /sbin/init.`).
     const m0 = rec.message.charCodeAt(0);
     if ((m0 === 0x54 /* T */ || m0 === 0x4e /* N */) && rec.process === null && boot.cycles.length === 0 && (rec.message.startsWith('Target filesystem ') || rec.message.startsWith('No init found'))) this.initramfsScript(at, rec.message);
@@ -2193,6 +2234,9 @@ export class Segmenter extends CrashTracker {
     else if (rec.failure === 'ioerror') this.diskIoError(boot, rec.message, at);
     else if ((rec.failure === 'suspend' || rec.failure === 'resume') && this.suspendToldOn(boot, rec.failure, at)) {
       // (Told on: evidence of the failure before.)
+    } else if (rec.failure === 'mount' && this.probedBefore(rec.message, at)) {
+      // (Another filesystem tried the same device just before: a program finding out what is on it, not a mount
+      // that failed.)
     } else if (rec.failure !== null) {
       // The first mount failure and the errors just before it, else the first few.
       const seen = (boot.kernelFailures ??= []);
@@ -3588,7 +3632,10 @@ export class Segmenter extends CrashTracker {
       this.boot.journalPastKernel = true;
     }
     const j = rec.journal;
-    if ((this.boot === null || !this.boot.hasKernel) && this.daemonsBeforeKernel < 0 && !SYSLOG_DAEMONS.test(j.ident)) this.daemonsBeforeKernel = rec.at.lineNo;
+    if ((this.boot === null || !this.boot.hasKernel) && this.daemonsBeforeKernel < 0 && !SYSLOG_DAEMONS.test(j.ident)) {
+      this.daemonsBeforeKernel = rec.at.lineNo;
+      this.daemonsBeforeKernelWall = wallClock(rec.at.text.slice(0, 40))?.t ?? NaN;
+    }
     const unit = this.statusBlock?.unit ?? null;
     const mount = j.ident === 'mount' || j.message.startsWith('mount: ') ? matchMountError(j.message) : null;
     if (mount) {
@@ -3822,6 +3869,11 @@ export class Segmenter extends CrashTracker {
           // `Mounting root partition /dev/mmcblk0p2 failed`), when it names no device it waited for.
           const said = device === null ? this.firstErrorText(at.lineNo, 40, boot) : null;
           if (said !== null) boot.mode.cause = { line: said.lineNo, text: clip(said.text), why: 'what the initramfs said went wrong' };
+          // (Or the step of its init that failed just before, `* Mounting boot media: … failed.`, in no words of an error.)
+          else if (device === null && boot.cycles.length === 0) {
+            const step = boot.initFailures.findLast((f) => f.line < at.lineNo && at.lineNo - f.line <= 40);
+            if (step !== undefined) boot.mode.cause = { line: step.line, text: step.text, why: 'the step of the initramfs that failed' };
+          }
           // (mkinitcpio's `mount: /new_root: wrong fs type, bad option, bad superblock on /dev/vda2, …` just
           // before its shell: the root was there and would not mount. That is what went wrong.)
           const mount = device === null ? this.recentMountErrors.findLast((m) => m.line < at.lineNo && at.lineNo - m.line <= NEAR_LINES) : undefined;

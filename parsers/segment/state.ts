@@ -281,6 +281,8 @@ export interface BootState {
   initFailures: Array<{ service: string; line: number; text: string; said?: Evidence[]; init?: OtherInit; step?: true; respawned?: true; lsb?: true }>;
   /** mount(8)'s errors on the console while no systemd ran (an rc script's `mount -a`), the first few,
    *  each with the kernel's reason just before it (`tmpfs: Unknown parameter 'mode'`) where it gave one. */
+  /** The kernel could not find a block device something asked it to mount (`/dev/mmcblk0p29: Can't lookup blockdev`). */
+  blockdevMissing?: { path: string; line: number; text: string };
   mountErrors?: Array<{ line: number; text: string; message: string; kernel: { line: number; text: string; message: string } | null }>;
   /** A login prompt with no systemd userspace cycle to hold it. */
   loginLine: number | null;
