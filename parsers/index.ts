@@ -2,7 +2,7 @@
  * The streaming analysis core: `write(chunk)` console bytes, `end()` for the report; typed events come out
  * as findings arrive. No I/O and no `node:` imports: the CLI, tests and benchmarks wrap it.
  */
-import { LineClassifier, type ConsoleRecord } from './grammar/classify.js';
+import { LineClassifier, type ConsoleRecord, type RecordSink } from './grammar/classify.js';
 import { buildReport } from './diagnose/report.js';
 import type { AnalyzerEvent, Gap, Report } from './report/schema.js';
 import { Segmenter } from './segment/segmenter.js';
@@ -45,20 +45,7 @@ export class Analyzer {
     this.onEvent = options.onEvent;
     this.segmenter = new Segmenter(options.onEvent);
     this.segmenter.reference = options.reference === true;
-    const onRecord = options.onRecord;
-    const sources = this.sources;
-    this.classifier = new LineClassifier(
-      onRecord
-        ? (r) => {
-            onRecord(r);
-            sources.count(r);
-            this.segmenter.push(r);
-          }
-        : (r) => {
-            sources.count(r);
-            this.segmenter.push(r);
-          },
-    );
+    this.classifier = new LineClassifier(new RecordRoute(this.sources, this.segmenter, options.onRecord));
     const onLine = options.onLine;
     const patterns = options.patterns !== undefined && options.patterns.length > 0 ? new PatternMatcher(options.patterns) : null;
     this.patterns = patterns;
@@ -158,6 +145,25 @@ export class Analyzer {
         splicesLost: this.classifier.splicesLost,
       },
     });
+  }
+}
+
+/**
+ * The classifier's records to the line-source counts and the segmenter (and to `onRecord`). An object, not a
+ * closure: its method is the same function in every Analyzer, so a second analysis in a process (the batch
+ * command, a test run) does not make V8 compile the classifier's largest functions again (see RecordSink).
+ */
+class RecordRoute implements RecordSink {
+  constructor(
+    private readonly sources: LineSources,
+    private readonly segmenter: Segmenter,
+    private readonly onRecord: ((record: ConsoleRecord) => void) | undefined,
+  ) {}
+
+  record(r: ConsoleRecord): void {
+    if (this.onRecord !== undefined) this.onRecord(r);
+    this.sources.count(r);
+    this.segmenter.push(r);
   }
 }
 

@@ -357,6 +357,16 @@ const JOURNAL_MONOTONIC = /^[\w.-]{1,64} (kernel|[\w@.\-/]{1,64}\[(\d{1,9})\]): 
  *  a console that cut it (`NOTI[    0.000292] NOTICE:  BL2: …`) leaves the stamp of the second copy before it. */
 const TF_A_LINE = /^(?:\S{0,8}\[\s*\d+\.\d+\]\s+)?(?:(?:NOTICE|INFO|WARNING|ERROR|VERBOSE):\s+BL(?:1|2|2U|31|32|33)\b|(?:NOTICE: |INFO:   |VERBOSE:) )/;
 
+/**
+ * Where a classifier's records go: a function, or an object that takes them in its `record` method. (A method is
+ * one function for every analysis; a closure is new with each, and V8 throws away the optimized code that called
+ * the first one when the next analysis calls another: this layer's largest functions, push, kernel and classifyOne,
+ * compiled again at every second analysis in a process. The Analyzer passes an object.)
+ */
+export interface RecordSink {
+  record(record: ConsoleRecord): void;
+}
+
 export class LineClassifier {
   /** The status word the previous line ended with, cut from its `]` by the line end. */
   private tailWord: StatusWord | null = null;
@@ -381,14 +391,16 @@ export class LineClassifier {
   /** A line read with its no-break spaces as spaces: its text as read, and as the log has it (for evidence). */
   private asRead: string | null = null;
   private asShown = '';
-  private readonly out: (record: ConsoleRecord) => void;
+  private readonly sink: RecordSink;
 
-  constructor(sink: (record: ConsoleRecord) => void) {
-    this.out = (record) => {
-      // (Evidence shows the line as the log has it.)
-      if (this.asRead !== null && record.at.text === this.asRead) record.at = { ...record.at, text: this.asShown };
-      sink(record);
-    };
+  constructor(sink: ((record: ConsoleRecord) => void) | RecordSink) {
+    this.sink = typeof sink === 'function' ? { record: sink } : sink;
+  }
+
+  private out(record: ConsoleRecord): void {
+    // (Evidence shows the line as the log has it.)
+    if (this.asRead !== null && record.at.text === this.asRead) record.at = { ...record.at, text: this.asShown };
+    this.sink.record(record);
   }
 
   push(line0: PhysicalLine): void {
@@ -419,7 +431,7 @@ export class LineClassifier {
     // the line is the kernel's.
     const cutStamp = this.stampCut;
     const t0 = line.text;
-    const last = t0.charCodeAt(t0.length - 1);
+    const last = t0.length > 0 ? t0.charCodeAt(t0.length - 1) : -1;
     this.stampCut = (last === 0x20 || last === 0x5b) && STAMP_CUT_AT_END.test(t0);
     if (cutStamp && t0.charCodeAt(0) >= 0x30 && t0.charCodeAt(0) <= 0x39) {
       // (Its padding went with the `[`: put back as printk pads the seconds, to five places.)
@@ -477,9 +489,12 @@ export class LineClassifier {
       text = end > 0 && text.length - end <= MAX_TEXT ? text.slice(end) : text.slice(0, MAX_TEXT);
     }
     // A status word cut from its bracket by a line end (`…timed out.DEPEND` / `] Dependency failed for X.`).
+    // (Its first character read once, -1 for an empty line: `charCodeAt(0)` there is NaN, out of the string, and V8
+    // throws away the optimized code of this function, the layer's largest, at each place that first reads one so.)
+    const c0 = text.length > 0 ? text.charCodeAt(0) : -1;
     const tail = this.tailWord;
     this.tailWord = tailStatusWord(text);
-    if (tail !== null && text.charCodeAt(0) !== 0x5b) {
+    if (tail !== null && c0 !== 0x5b) {
       const cut = continuedStatus(tail, text);
       if (cut) {
         this.splicesRepaired++;
@@ -488,7 +503,7 @@ export class LineClassifier {
       }
     }
     // Kernel lines are most of a console: straight to the kernel rules (no status line starts `[ digits.`).
-    if (text.charCodeAt(0) === 0x5b /* [ */) {
+    if (c0 === 0x5b /* [ */) {
       const k = parseKernelPrefix(text, this.unpaddedKernel);
       if (k) {
         // (Once the kernel's crash report showed its stamps without padding, all of them are its.)
@@ -496,7 +511,7 @@ export class LineClassifier {
         const message = text.slice(k.messageStart);
         // `[    5.19] [FAILEDsystemd[1]: Stopped target Timers.] Failed to start X.`: the status line began
         // right after the kernel's stamp and the kernel's message cut into it after its word.
-        if (message.charCodeAt(0) === 0x5b /* [ */ && message.length > 8) {
+        if (message.length > 8 && message.charCodeAt(0) === 0x5b /* [ */) {
           const found = findSplicedStatus(message);
           if (found !== null && found !== 'lost' && found.before.trim() !== '') {
             this.splicesRepaired++;
@@ -580,7 +595,6 @@ export class LineClassifier {
     }
     // A paste cut inside the first kernel stamp, its `[` and padding gone (` 4.789343] No filesystem could mount
     // root, tried:`): the kernel's line.
-    const c0 = text.charCodeAt(0);
     if ((c0 === 0x20 || (c0 >= 0x30 && c0 <= 0x39)) && text.includes('] ')) {
       const lost = LOST_BRACKET.exec(text);
       if (lost !== null) {
@@ -609,7 +623,7 @@ export class LineClassifier {
     if (!status && text.indexOf('[', 1) > 0) {
       // (Unless the text is a status word whose message the kernel line's end carries: `[DEPEND[    5.22]
       // systemd[1]: ] Dependency failed for X.`)
-      if (text.charCodeAt(0) === 0x5b /* [ */ && text.includes(': ] ') && this.splice({ lineNo: line.lineNo, text }, text, false)) return;
+      if (c0 === 0x5b /* [ */ && text.includes(': ] ') && this.splice({ lineNo: line.lineNo, text }, text, false)) return;
       // (A firmware that stamps its lines with a clock of its own after its tag, `[ATF][    13.42]…`, is not
       // a kernel line after a tag: it is the firmware's.)
       const at = text.startsWith('[ATF][') ? -1 : findEmbeddedKernelPrefix(text);
@@ -708,7 +722,7 @@ export class LineClassifier {
       this.out({ kind: 'status', at, word: st.word, message: st.message, msg, repaired });
       return;
     }
-    const first = text.charCodeAt(0);
+    const first = text.length > 0 ? text.charCodeAt(0) : -1;
     // The spinner's words without its bracket (a console copied or retyped without it): only systemd says them.
     if (first === 0x4a /* J */ && text.startsWith('Job ') && BARE_JOB_SPINNER.test(text)) {
       const spinner = parseSpinner(`[ *** ] ${text.trimEnd()}`);
@@ -728,7 +742,7 @@ export class LineClassifier {
     }
     // (Indented with the rest of a paste, or not.)
     const words = first === 0x20 ? text.trimStart() : text;
-    if (words.charCodeAt(0) === 0x41 /* A */ && (words.startsWith('A start job is running for ') || words.startsWith('A stop job is running for ')) && !words.includes('[')) {
+    if (words.length > 0 && words.charCodeAt(0) === 0x41 /* A */ && (words.startsWith('A start job is running for ') || words.startsWith('A stop job is running for ')) && !words.includes('[')) {
       const spinner = parseSpinner(`[ *** ] ${/\(\S.* \/ .+\)\s*$/.test(words) ? words.trimEnd() : words.trimEnd() + ' (? / ?)'}`);
       if (spinner) {
         this.out({ kind: 'spinner', at, spinner });
@@ -1225,7 +1239,7 @@ export class LineClassifier {
 
   private kernel(at: LineRef, uptime: number | null, message0: string, fromJournal: boolean): void {
     // (A capture that put two spaces after the timestamp: `[  200.16]  dracut-initqueue[779]: …`.)
-    let message = message0.charCodeAt(0) === 0x20 && SPACED_PROCESS.test(message0) ? message0.trimStart() : message0;
+    let message = message0.length > 0 && message0.charCodeAt(0) === 0x20 && SPACED_PROCESS.test(message0) ? message0.trimStart() : message0;
     // `journalctl -o short-monotonic`: `[    5.123456] host kernel: …` / `[    5.123456] host systemd[1]: …`.
     const sp = message.indexOf(' ');
     // (A host name has no `:` or `[` before its space; the kernel's own messages mostly do.)
@@ -1236,7 +1250,8 @@ export class LineClassifier {
       message = jm[1] === 'kernel' ? message.slice(jm[0].length) : message.slice(message.indexOf(' ') + 1);
     }
     // A bootloader that stamps its lines as the kernel does hands over (`[ 17.01] *** Starting kernel ***`).
-    const m0 = message.charCodeAt(0);
+    // (-1 for an empty message, `[    0.986318] `: see push.)
+    const m0 = message.length > 0 ? message.charCodeAt(0) : -1;
     if (!fromJournal && (m0 === 0x2a || m0 === 0x23 || m0 === 0x3d || m0 === 0x7e || m0 === 0x2d || m0 === 0x53 || m0 === 0x20) && message.includes('Starting kernel')) {
       const marker = matchMarker(message.trim());
       if (marker?.handover) {
@@ -1282,7 +1297,7 @@ export class LineClassifier {
     }
     const interesting = KERNEL_GATE.test(message);
     const proc = message.includes('[') ? splitProcessPrefix(message) : null;
-    const audit = message.charCodeAt(0) === 0x61 /* a */ && message.startsWith('audit') ? matchAudit(message) : null;
+    const audit = m0 === 0x61 /* a */ && message.startsWith('audit') ? matchAudit(message) : null;
     let manager: ManagerEvent | null = null;
     let msg: StatusMessage | null = null;
     let userManager: UserManagerLine | null = null;
@@ -1291,11 +1306,11 @@ export class LineClassifier {
       if (manager === null) msg = parseStatusMessage(proc.rest);
     } else if (proc && proc.ident !== 'systemd') {
       manager = matchSystemctlError(proc.rest);
-    } else if (proc === null && message.charCodeAt(0) === 0x28 /* ( */ && message.includes('generator failed with exit status')) {
+    } else if (proc === null && m0 === 0x28 /* ( */ && message.includes('generator failed with exit status')) {
       // systemd 254+ runs generators in a helper (`(sd-exec-[180]: …-generator failed with exit status 1.`).
       const g = /(\S*-generator failed with exit status \d+)/.exec(message);
       if (g) manager = { kind: 'generator-failed', groups: [g[1]!] };
-    } else if (proc === null && message.charCodeAt(message.length - 1) === 0x2e /* . */ && message.includes('/start timed out')) {
+    } else if (proc === null && message.length > 0 && message.charCodeAt(message.length - 1) === 0x2e /* . */ && message.includes('/start timed out')) {
       // PID 1's prefix chewed up by another writer (`[systemd TIME [1]: ] dev-x.device: Job dev-x.device/start
       // timed out.`): the job's own words name the unit.
       const jt = SPLICED_JOB_TIMEOUT.exec(message);
@@ -1323,9 +1338,9 @@ export class LineClassifier {
       fromJournal,
       audit,
       userManager,
-      login: proc !== null ? isLoginMessage(proc.ident, proc.rest) : audit === null && message.charCodeAt(0) === 0x61 /* a */ && AUDIT_LOGIN.test(message),
+      login: proc !== null ? isLoginMessage(proc.ident, proc.rest) : audit === null && m0 === 0x61 /* a */ && AUDIT_LOGIN.test(message),
       // (dracut's lines without the process prefix split off, as a page spaced it: `dracut - initqueue[312]:Warning: …`.)
-      plain: !interesting && !(proc === null && message.charCodeAt(0) === 0x64 /* d */ && message.startsWith('dracut')),
+      plain: !interesting && !(proc === null && m0 === 0x64 /* d */ && message.startsWith('dracut')),
     });
   }
 
@@ -1347,8 +1362,10 @@ export class LineClassifier {
 /** A network controller or its PHY saying it failed (`ravb e6800000.ethernet eth0: failed to connect PHY`,
  *  `RTL8211E Gigabit Ethernet e6800000.ethernet-ffffffff:00: Master/Slave resolution failed, …`). */
 function netDeviceFailed(message: string): boolean {
-  return (message.includes('thernet') || message.includes('PHY') || message.includes(' eth')) && NET_DEVICE_FAILED.test(message);
+  // (Its words in one search, not three: this runs on every kernel line without a process, and most have none.)
+  return NET_DEVICE_WORDS.test(message) && NET_DEVICE_FAILED.test(message);
 }
+const NET_DEVICE_WORDS = /thernet|PHY| eth/;
 const NET_DEVICE_FAILED = /^(?:\S+ ){0,4}\S*(?:[Ee]thernet|\beth\d+|\bPHY\b)\S*:.*\b(?:[Ff]ailed|[Ee]rror|[Uu]nable to|[Tt]imeout|timed out|[Nn]o PHY)\b/;
 
 function resultAfterFrames(text: string): number {

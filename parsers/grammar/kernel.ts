@@ -33,37 +33,37 @@ const UNPADDED_CRASH = /^(?:BUG: |Oops|Kernel panic - not syncing|Unable to hand
 
 /** `unpadded`: stamps that lost printk's padding are this log's kernel lines (the caller saw its crash report so). */
 export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix | null {
-  if (text.charCodeAt(0) !== 0x5b /* [ */) return null;
+  if (codeAt(text, 0) !== 0x5b /* [ */) return null;
   // By hand for the common `[ 12.345678] `: this runs on every kernel line.
   let i = 1;
-  while (text.charCodeAt(i) === 0x20) i++;
+  while (codeAt(text, i) === 0x20) i++;
   const digits = i;
-  while (isDigit(text.charCodeAt(i))) i++;
-  if (i === digits || text.charCodeAt(i) !== 0x2e /* . */) return null;
+  while (isDigit(codeAt(text, i))) i++;
+  if (i === digits || codeAt(text, i) !== 0x2e /* . */) return null;
   // printk pads the seconds to five places (`[    2.873679]`); firmware's `[2.873679]` is not the kernel's,
   // unless a process speaks after it (`[186.175174] dracut-initqueue[268]: …`, a paste that lost the padding).
   const unpadded = digits === 1 && i - digits < 5;
   i++;
   const frac = i;
-  while (isDigit(text.charCodeAt(i))) i++;
+  while (isDigit(codeAt(text, i))) i++;
   // printk prints six digits (`%5lu.%06lu`); firmware's `[00.340]` is not the kernel's.
   // (Seven: a stamp copied by hand with a digit too many, `[17179574.9760000]`.)
   const places = i - frac;
   if (places !== 6 && places !== 7) return null;
   // Amlogic's vendor kernels put the CPU after an `@` (`[    0.000000@0] Booting Linux on physical CPU`).
   let cpuAt = -1;
-  if (text.charCodeAt(i) === 0x40 /* @ */ && isDigit(text.charCodeAt(i + 1))) {
+  if (codeAt(text, i) === 0x40 /* @ */ && isDigit(codeAt(text, i + 1))) {
     cpuAt = i;
     i++;
-    while (isDigit(text.charCodeAt(i)) && i - cpuAt <= 4) i++;
+    while (isDigit(codeAt(text, i)) && i - cpuAt <= 4) i++;
   }
   // (HiSilicon's `s` after the seconds: read by the pattern, with the task that follows.)
-  if (text.charCodeAt(i) === 0x73 /* s */ && cpuAt < 0 && text.charCodeAt(i + 1) === 0x5d && text.charCodeAt(i + 2) === 0x5b) {
+  if (codeAt(text, i) === 0x73 /* s */ && cpuAt < 0 && codeAt(text, i + 1) === 0x5d && codeAt(text, i + 2) === 0x5b) {
     const m = PREFIX.exec(text);
     return m === null ? null : { uptime: Number(m[1]), caller: m[2] ?? null, messageStart: m[0].length };
   }
-  if (text.charCodeAt(i) !== 0x5d /* ] */) return null;
-  if (text.charCodeAt(i + 1) === 0x5b /* [ */) {
+  if (codeAt(text, i) !== 0x5d /* ] */) return null;
+  if (codeAt(text, i + 1) === 0x5b /* [ */) {
     const m = PREFIX.exec(text);
     if (m === null) return null;
     return { uptime: Number(m[1]), caller: m[2] ?? null, messageStart: m[0].length };
@@ -78,22 +78,22 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
   // (Qualcomm's vendor kernels put the CPU after the bracket: `[   49.655037]@0 Kernel BUG at …`.)
   let end = i + 1;
   let cpuAfter: string | null = null;
-  if (text.charCodeAt(end) === 0x40 /* @ */ && isDigit(text.charCodeAt(end + 1))) {
+  if (codeAt(text, end) === 0x40 /* @ */ && isDigit(codeAt(text, end + 1))) {
     let j = end + 1;
-    while (isDigit(text.charCodeAt(j)) && j - end <= 3) j++;
-    if (text.charCodeAt(j) === 0x20) {
+    while (isDigit(codeAt(text, j)) && j - end <= 3) j++;
+    if (codeAt(text, j) === 0x20) {
       cpuAfter = `C${text.slice(end + 1, j)}`;
       end = j;
     }
   }
-  let start = text.charCodeAt(end) === 0x20 ? end + 1 : end;
+  let start = codeAt(text, end) === 0x20 ? end + 1 : end;
   // (Some of Amlogic's kernels print two spaces after their `@cpu` stamp: `[    1.720344@1]  device-mapper: …`;
   // the message begins after both, as it does after one.)
-  if (cpuAt >= 0 && start > end && text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) > 0x20) start++;
+  if (cpuAt >= 0 && start > end && codeAt(text, start) === 0x20 && codeAt(text, start + 1) > 0x20) start++;
   if (unpadded && !unpadded0 && !UNPADDED_PROCESS.test(text.slice(start, start + 80)) && !UNPADDED_CRASH.test(text.slice(start, start + 40))) return null;
   // The caller id after a space (`[    3.078160] [      T0] WARNING: …`, as dmesg prints it).
   let caller: string | null = cpuAfter;
-  if (text.charCodeAt(start) === 0x5b /* [ */ || (text.charCodeAt(start) === 0x20 && text.charCodeAt(start + 1) === 0x5b)) {
+  if (codeAt(text, start) === 0x5b /* [ */ || (codeAt(text, start) === 0x20 && codeAt(text, start + 1) === 0x5b)) {
     CALLER_AFTER.lastIndex = start;
     const c = CALLER_AFTER.exec(text);
     if (c) {
@@ -103,7 +103,7 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
   }
   // MediaTek's vendor kernels put the CPU and the task after the stamp, a `-` first on the boot CPU's
   // early lines: `[    0.175000] (7)[1:swapper/0]WARNING: CPU: 7 …`, `[    0.000000] -(0)[0:swapper]Booting Linux …`.
-  if (caller === null && (text.charCodeAt(start) === 0x28 /* ( */ || (text.charCodeAt(start) === 0x2d /* - */ && text.charCodeAt(start + 1) === 0x28))) {
+  if (caller === null && (codeAt(text, start) === 0x28 /* ( */ || (codeAt(text, start) === 0x2d /* - */ && codeAt(text, start + 1) === 0x28))) {
     const c = MTK_CALLER.exec(text.slice(start, start + 64));
     if (c) {
       caller = `${c[2]}:${c[1]}`;
@@ -111,7 +111,7 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
     }
   }
   // PREEMPT_RT's printk of the 4.19–5.10 years put the CPU's number after the stamp: `[  195.694278] 002: nfs: …`.
-  if (caller === null && isDigit(text.charCodeAt(start)) && isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 2)) && text.charCodeAt(start + 3) === 0x3a /* : */ && text.charCodeAt(start + 4) === 0x20) {
+  if (caller === null && isDigit(codeAt(text, start)) && isDigit(codeAt(text, start + 1)) && isDigit(codeAt(text, start + 2)) && codeAt(text, start + 3) === 0x3a /* : */ && codeAt(text, start + 4) === 0x20) {
     caller = `C${Number(text.slice(start, start + 3))}`;
     start += 5;
   }
@@ -121,13 +121,23 @@ export function parseKernelPrefix(text: string, unpadded0 = false): KernelPrefix
 /** printk's stamp (`[   36.425579]`: padding, seconds, six places) begins at `at` in `text` (its `[`). */
 export function kernelStampAt(text: string, at: number): boolean {
   let i = at + 1;
-  while (text.charCodeAt(i) === 0x20) i++;
+  while (codeAt(text, i) === 0x20) i++;
   const digits = i;
-  while (isDigit(text.charCodeAt(i))) i++;
-  if (i === digits || text.charCodeAt(i) !== 0x2e /* . */) return false;
+  while (isDigit(codeAt(text, i))) i++;
+  if (i === digits || codeAt(text, i) !== 0x2e /* . */) return false;
   const frac = ++i;
-  while (isDigit(text.charCodeAt(i))) i++;
-  return i - frac === 6 && text.charCodeAt(i) === 0x5d /* ] */;
+  while (isDigit(codeAt(text, i))) i++;
+  return i - frac === 6 && codeAt(text, i) === 0x5d /* ] */;
+}
+
+/**
+ * The character code at `i`, -1 outside the text. (`charCodeAt` there is NaN, and V8 throws away the optimized code
+ * of the function it was inlined in at each place that first reads past a line's end: these run inside the
+ * classifier's largest functions, whose compiling again costs more than the lines do. -1 compares as NaN does
+ * wherever a character is tested for being one or in a range.)
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
@@ -475,7 +485,7 @@ const GPU_HANG = /^\S+ \S+: \[drm\] GPU HANG: ecode /;
 const NFS_ROOT_FAILED = /^(?:Sending (?:DHCP|BOOTP)(?: and RARP)? requests[ .]*timed out!|IP-Config: Retrying forever \(NFS root\)|IP-Config: No network devices available|VFS: Unable to mount root fs via NFS|Root-NFS: (?:Unable to get (?:nfsd|mountd) port number|Server returned error|no NFS server address|No NFS server available)|NFS: Unable to mount server)/;
 
 export function nfsRootFailed(message: string): boolean {
-  const c = message.charCodeAt(0);
+  const c = codeAt(message, 0);
   // (Most kernel lines begin otherwise: one comparison before the regex.)
   return (c === 0x53 /* S */ || c === 0x49 /* I */ || c === 0x56 /* V */ || c === 0x52 /* R */ || c === 0x4e /* N */) && NFS_ROOT_FAILED.test(message);
 }
@@ -486,7 +496,7 @@ export function nfsRootFailed(message: string): boolean {
 export function udevSettleTimedOut(message: string): boolean {
   // (With the program that ran it first when that one wrote it to the kernel's log: `virtme-ng-init: Timed out …`.)
   // (Its last character first: one comparison on most of the kernel's other lines.)
-  const last = message.charCodeAt(message.length - 1);
+  const last = codeAt(message, message.length - 1);
   if (last !== 0x2e /* . */ && last !== 0x79 /* y */ && last !== 0x20 /*   */) return false;
   return message.includes('the udev queue') && /^(?:[\w.-]{1,32}: )?Timed out for waiting the udev queue being empty\.?\s*$/.test(message);
 }
@@ -517,7 +527,7 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // The kernel could not suspend the machine (`Error taking CPU1 down: -16`, `Non-boot CPUs are not disabled`,
   // `PM: Some devices failed to suspend, or early wake event detected`, `Freezing of tasks failed after 20.01
   // seconds`): it gave up and resumed; whatever asked for the suspend did not get it.
-  const c0 = message.charCodeAt(0);
+  const c0 = codeAt(message, 0);
   if ((c0 === 0x45 /* E */ || c0 === 0x4e /* N */ || c0 === 0x50 /* P */ || c0 === 0x46) /* F */ && SUSPEND_FAILED.test(message)) return 'suspend';
   // The kernel could not bring back the machine a hibernation saved (`PM: hibernation: Failed to load image,
   // recovering.`, `PM: Image mismatch: architecture specific data`, x86's `Hibernate inconsistent memory map
@@ -531,10 +541,10 @@ export function matchDriverWords(message: string): 'driver' | 'hang' | 'disk' | 
   // A disk that could not read or write a block (`end_request: I/O error, dev sda, sector 976751999`): one such line is
   // an error, several a disk failing (counted where the boot is kept).
   if (c0 === 0x49 /* I */ && message.startsWith('I/O error, dev ') && DISK_IO_ERROR.test(message)) return 'ioerror';
-  if (message.charCodeAt(0) === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message) || HANGCHECK.test(message))) return 'hang';
+  if (c0 === 0x5b /* [ */ && message.startsWith('[drm:') && (ATOM_HANG.test(message) || RING_TIMEOUT.test(message) || HANGCHECK.test(message))) return 'hang';
   const colon = message.indexOf(': ');
   if (colon <= 0 || colon > 48) return null;
-  const c = message.charCodeAt(colon + 2);
+  const c = codeAt(message, colon + 2);
   if (c === 0x55 /* U */) return DRIVER_FAILED.test(message) ? 'driver' : null;
   // A GPU driver that could not bring its card up (`amdgpu 0000:0b:00.0: amdgpu: Fatal error during GPU init`).
   if (c === 0x61 /* a */ || c === 0x46 /* F */) return GPU_INIT_FAILED.test(message) ? 'driver' : null;

@@ -7,6 +7,7 @@
  * A message is recovered only when its text parses whole and its status word fits its verb.
  */
 import { parseStatusMessage, type StatusMessage, type StatusWord, type Verb } from './status.js';
+import { codeAt } from './kernel.js';
 
 export interface SplicedStatus {
   /** The other writer's text (before the recovered message). */
@@ -135,7 +136,7 @@ const TAIL_WORD = /(?:^|[^A-Za-z])(OK|FAILED|DEPEND|TIME)\s{0,3}$/;
 export function tailStatusWord(text: string): StatusWord | null {
   // `[FAILED[    9.875659] WCN: …`: a kernel line cut in right after the status word and took the rest of
   // the line; the status's `] Failed to start …` comes on the next line.
-  if (text.charCodeAt(0) === 0x5b /* [ */ && text.length > 6) {
+  if (text.length > 6 && text.charCodeAt(0) === 0x5b /* [ */) {
     // (By hand first: every kernel line begins with `[`, then spaces and digits.)
     let i = 1;
     while (i < 4 && text.charCodeAt(i) === 0x20) i++;
@@ -145,7 +146,7 @@ export function tailStatusWord(text: string): StatusWord | null {
       if (h) return h[1] as StatusWord;
     }
   }
-  const c = text.charCodeAt(text.length - 1);
+  const c = codeAt(text, text.length - 1);
   if (!(c === 0x20 || (c >= 0x41 && c <= 0x5a))) return null;
   const m = TAIL_WORD.exec(text);
   return m ? (m[1] as StatusWord) : null;

@@ -321,7 +321,10 @@ export class Segmenter extends CrashTracker {
     }
     if (line > this.lastLine) this.lastLine = line;
     const shown = at.text;
-    if (shown.length > 0 && (shown.charCodeAt(0) > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.sawContent(line);
+    // (Its first character read once, -1 for an empty line: `charCodeAt(0)` of an empty line is NaN, out of the
+    // string, and V8 throws away this function's optimized code at each place that first reads one so.)
+    const s0 = shown.length > 0 ? shown.charCodeAt(0) : -1;
+    if (shown.length > 0 && (s0 > 0x20 || shown.trim() !== '') && !(rec.kind === 'text' && isConsoleToolLine(shown))) this.sawContent(line);
     if (at.more) for (const m of at.more) if (m > this.lastLine) this.lastLine = m;
     if (this.restartAfterPanic !== null) this.afterPanicRestart(rec);
     // (When this boot's first journal or syslog line was written, for syslogFlushedFirst.)
@@ -334,7 +337,7 @@ export class Segmenter extends CrashTracker {
     }
     // QEMU's own word that the guest stopped itself for good (s390x's disabled wait, a guest panic notifier):
     // `Guest crashed on cpu 0: disabled-wait`.
-    if (shown.charCodeAt(0) === 0x47 /* G */ && shown.startsWith('Guest crashed on cpu ')) {
+    if (s0 === 0x47 /* G */ && shown.startsWith('Guest crashed on cpu ')) {
       const g = GUEST_CRASHED.exec(shown);
       const boot = g === null ? null : this.ensureBoot('log-start', line);
       if (g !== null && boot !== null && boot.overseerFailed === undefined) boot.overseerFailed = { who: 'QEMU', message: clip(g[0].trim()), ev: { line, text: clip(shown), why: 'QEMU, running the machine, says the guest crashed' } };
@@ -347,13 +350,13 @@ export class Segmenter extends CrashTracker {
     }
     // Anaconda's text mode found no disk to install on (`No disks detected.  Please shut down the computer, connect at
     // least one disk,`): the installation stops there.
-    if (shown.charCodeAt(0) === 0x4e /* N */ && shown.startsWith('No disks detected.') && this.boot !== null && this.boot.overseerFailed === undefined) {
+    if (s0 === 0x4e /* N */ && shown.startsWith('No disks detected.') && this.boot !== null && this.boot.overseerFailed === undefined) {
       this.boot.overseerFailed = { who: 'Anaconda', message: 'No disks detected', ev: { line, text: clip(shown), why: 'Anaconda found no disk to install on' } };
     }
     // CoreOS's emergency banner, then the log of the Ignition stage that failed (`Ignition has failed. …`, `Here are
     // the Ignition logs:`, `Stage: fetch`): that stage ran as its own unit, ignition-<stage>.service.
-    if (shown.charCodeAt(0) === 0x49 /* I */ && shown.startsWith('Ignition has failed.')) this.ignitionFailed = { line, text: clip(shown), why: 'Ignition has failed' };
-    else if (this.ignitionFailed !== null && shown.charCodeAt(0) === 0x53 /* S */ && shown.startsWith('Stage: ') && line - this.ignitionFailed.line <= 30) this.ignitionStage(shown, at);
+    if (s0 === 0x49 /* I */ && shown.startsWith('Ignition has failed.')) this.ignitionFailed = { line, text: clip(shown), why: 'Ignition has failed' };
+    else if (this.ignitionFailed !== null && s0 === 0x53 /* S */ && shown.startsWith('Stage: ') && line - this.ignitionFailed.line <= 30) this.ignitionStage(shown, at);
     // A command line asking systemd for emergency or rescue mode (the kernel's, or one typed to start a container).
     if (shown.length > 24 && shown.includes('systemd.unit=')) {
       const u = UNIT_ASKED.exec(shown);
@@ -390,22 +393,22 @@ export class Segmenter extends CrashTracker {
       if (rec.at.text.includes('Failed to mount cgroup at ')) this.cgroupMountFailed = rec.at;
       this.loadedPast(rec.at, BOOTLOADER_LOADED);
       // (Unless it said it loaded it: `Loading Environment from MMC... OK`.)
-      if (rec.at.text.charCodeAt(0) === 0x4c /* L */ && rec.at.text.startsWith('Loading Environment from ') && !/\bOK\s*$/.test(rec.at.text)) this.envLoadAt = rec.at.lineNo;
-      if (rec.at.text.charCodeAt(0) === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
+      if (s0 === 0x4c /* L */ && rec.at.text.startsWith('Loading Environment from ') && !/\bOK\s*$/.test(rec.at.text)) this.envLoadAt = rec.at.lineNo;
+      if (s0 === 0x44 /* D */ && rec.at.text.startsWith('Detected virtualization ')) this.virtualization(rec.at.text, rec.at.lineNo);
       // sysvinit leaving for runlevel 0 while its boot scripts still ran (`Starting udev`, `Missing devtmpfs, which is
       // required for udev to run`, `Halting...`, then `INIT: Switching to runlevel: 0`): a script stopped the boot.
-      if (rec.at.text.charCodeAt(0) === 0x49 /* I */ && rec.at.text.startsWith('INIT: Switching to runlevel: ')) this.haltedWhileBooting(rec.at);
+      if (s0 === 0x49 /* I */ && rec.at.text.startsWith('INIT: Switching to runlevel: ')) this.haltedWhileBooting(rec.at);
       // (dracut's warn() on the console, without its name, as a systemd initrd prints it: `Warning: Could not boot.`,
       // then the devices it waited for. It gave up: the line goes with the missing root's evidence, see mountError.)
-      if (rec.at.text.charCodeAt(0) === 0x57 /* W */ && DRACUT_GAVE_UP_BARE.test(rec.at.text)) this.dracutGaveUp = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'dracut gave up booting' };
+      if (s0 === 0x57 /* W */ && DRACUT_GAVE_UP_BARE.test(rec.at.text)) this.dracutGaveUp = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'dracut gave up booting' };
       // BusyBox init on its own console, respawning what keeps exiting (`process '/bin/sh' (pid 17) exited.
       // Scheduling it for restart.`), as in a syslog.
-      if (rec.at.text.charCodeAt(0) === 0x70 /* p */ && rec.at.text.startsWith("process '")) this.respawned(rec.at.text.trimEnd(), rec.at);
+      if (s0 === 0x70 /* p */ && rec.at.text.startsWith("process '")) this.respawned(rec.at.text.trimEnd(), rec.at);
     }
     if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
       // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
       // fffffffd`), after its banner and before any kernel: the firmware's failure, as a bootloader's is.
-      if (rec.at.text.charCodeAt(0) === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) return this.bootloaderSaid(rec.at, rec.at.text.trim(), true);
+      if (s0 === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) return this.bootloaderSaid(rec.at, rec.at.text.trim(), true);
       // OpenPOWER's Hostboot, its clock and a bar before each line, reports an error log by its component, then
       // says what went wrong on the next line (`  9.41837|Error reported by initservice (0x0500)`, `  9.41837|
       // Initialization Service launched a function and the task returned an error.`): the firmware's failure.
@@ -425,7 +428,7 @@ export class Segmenter extends CrashTracker {
       if (rec.at.text.charCodeAt(0) === 0x52 /* R */ && rec.at.text.startsWith('Root-NFS: ') && nfsRootFailed(rec.at.text)) this.rootNfsSaid = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'why the root file system could not be mounted' };
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
-      const t0 = t.charCodeAt(0);
+      const t0 = s0;
       if (t0 > 0x20 && t0 !== 0x5b /* [ */ && this.boot !== null && this.boot.crashes.length > 0) this.wrappedEvidence(this.boot, rec.at);
       if (t0 === 0x28 /* ( */ && this.boot !== null && this.boot.crashes.length > 0 && t.startsWith('(XEN) ')) this.xenPanicReason(this.boot, rec.at);
       if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
@@ -1844,11 +1847,13 @@ export class Segmenter extends CrashTracker {
     this.recognised++;
     const at = rec.at;
     let boot = this.boot;
+    // (The message's first character read once, -1 for an empty one: see push.)
+    const m0 = rec.message.length > 0 ? rec.message.charCodeAt(0) : -1;
     if (rec.message.includes('avc:  denied')) this.avcDenied(rec.message, at);
-    if (rec.message.charCodeAt(0) === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message, at, rec.uptime);
+    if (m0 === 0x52 /* R */ && rec.message.startsWith('Rebooting in ')) this.rebootingIn(rec.message, at, rec.uptime);
     // (MIPS says where in the program a killed process faulted on the line after: `epc = 0000000000000360 in
     // systemd[aaab121000+12d000]`.)
-    else if (rec.message.charCodeAt(0) === 0x65 /* e */ && rec.message.startsWith('epc = ') && boot !== null) {
+    else if (m0 === 0x65 /* e */ && rec.message.startsWith('epc = ') && boot !== null) {
       const u = boot.userFaults;
       if (u !== undefined && at.lineNo > u.last.line && at.lineNo - u.last.line <= 3) u.where ??= { line: at.lineNo, text: clip(at.text), why: 'where in the program it faulted' };
     }
@@ -1979,14 +1984,14 @@ export class Segmenter extends CrashTracker {
     if (rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5) this.earlySeen(boot, rec.uptime, rec.message);
     // A process named systemd read the random pool before it was ready (`random: systemd: uninitialized urandom
     // read (16 bytes read)`): systemd runs, though a dmesg shows nothing else of it.
-    if (rec.message.charCodeAt(0) === 0x72 /* r */ && rec.message.startsWith('random: systemd: ') && currentCycle(boot) === null && boot.init === null) this.ensureCycle(at.lineNo);
+    if (m0 === 0x72 /* r */ && rec.message.startsWith('random: systemd: ') && currentCycle(boot) === null && boot.init === null) this.ensureCycle(at.lineNo);
     // PID 1's audit record of a unit it started or stopped (`audit: type=1130 … pid=1 … msg='unit=initrd-parse-etc`),
     // its end cut by a wrap: only systemd writes SERVICE_START and SERVICE_STOP records.
-    else if (rec.message.charCodeAt(0) === 0x61 /* a */ && /^audit: type=113[01] audit\([^)]*\): pid=1(?: |$)/.test(rec.message) && currentCycle(boot) === null && boot.init === null) this.ensureCycle(at.lineNo);
-    if ((rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Bringing up secondary CPUs')) || (rec.message.charCodeAt(0) === 0x78 /* x */ && rec.message.startsWith('x86: Booting SMP configuration'))) this.smpBringup = at.lineNo;
-    else if (rec.message.charCodeAt(0) === 0x73 /* s */ && rec.message.startsWith('smp: Brought up')) this.smpBringup = -1;
+    else if (m0 === 0x61 /* a */ && /^audit: type=113[01] audit\([^)]*\): pid=1(?: |$)/.test(rec.message) && currentCycle(boot) === null && boot.init === null) this.ensureCycle(at.lineNo);
+    if ((m0 === 0x73 /* s */ && rec.message.startsWith('smp: Bringing up secondary CPUs')) || (m0 === 0x78 /* x */ && rec.message.startsWith('x86: Booting SMP configuration'))) this.smpBringup = at.lineNo;
+    else if (m0 === 0x73 /* s */ && rec.message.startsWith('smp: Brought up')) this.smpBringup = -1;
     // (`Kernel command line: … root=/dev/mapper/vg-root …`: which device the initrd must bring up.)
-    if ((rec.message.charCodeAt(0) === 0x4b /* K */ && rec.message.startsWith('Kernel command line: ')) || (rec.message.charCodeAt(0) === 0x43 /* C */ && rec.message.startsWith('Command line: '))) this.commandLine(boot, rec.message, at);
+    if ((m0 === 0x4b /* K */ && rec.message.startsWith('Kernel command line: ')) || (m0 === 0x43 /* C */ && rec.message.startsWith('Command line: '))) this.commandLine(boot, rec.message, at);
     if (!boot.hasKernel) {
       boot.hasKernel = true;
       const last = boot.phases.at(-1);
@@ -2073,9 +2078,9 @@ export class Segmenter extends CrashTracker {
     // The disk the kernel waits on came and its partition table holds the root (` mmcblk0: p1 p2`, ` sda: sda1 sda2`).
     if (boot.rootWait !== undefined && boot.rootWait !== null && rootPartitionAppeared(boot.rootWait.device, rec.message)) boot.rootWait = null;
     if (rec.message.startsWith('Unable to handle kernel ')) this.unableToHandleKernel(rec.message, at, rec.uptime, false);
-    else if (rec.message.charCodeAt(0) === 0x55 /* U */ && rec.message.startsWith('Unhandled fault: ')) this.unhandledFault = { line: at.lineNo, what: rec.message.trim(), text: clip(at.text) };
+    else if (m0 === 0x55 /* U */ && rec.message.startsWith('Unhandled fault: ')) this.unhandledFault = { line: at.lineNo, what: rec.message.trim(), text: clip(at.text) };
     // (MIPS names the CPU first: `CPU 0 Unable to handle kernel paging request at virtual address 00000084, epc == …`.)
-    else if (rec.message.charCodeAt(0) === 0x43 /* C */ && MIPS_UTH.test(rec.message)) this.unableToHandleKernel(rec.message.replace(MIPS_UTH, 'Unable to handle kernel '), at, rec.uptime, false);
+    else if (m0 === 0x43 /* C */ && MIPS_UTH.test(rec.message)) this.unableToHandleKernel(rec.message.replace(MIPS_UTH, 'Unable to handle kernel '), at, rec.uptime, false);
     if (boot.cycles.length === 0 && rec.message.endsWith(': deferred probe pending')) {
       if (boot.deferredProbe === undefined) boot.deferredProbe = { line: at.lineNo, text: clip(at.text), more: [] };
       else if (boot.deferredProbe.more.length < 3) boot.deferredProbe.more.push({ line: at.lineNo, text: clip(at.text), why: 'another driver still deferred' });
@@ -2084,9 +2089,8 @@ export class Segmenter extends CrashTracker {
     // (An initramfs's mount or switch_root naming a device the kernel does not have.)
     if (rec.message.endsWith(": Can't lookup blockdev") && boot.cycles.length === 0 && rec.message.startsWith('/dev/')) boot.blockdevMissing = { path: rec.message.slice(0, rec.message.indexOf(':')), line: at.lineNo, text: clip(at.text) };
     // initramfs-tools writing to the kernel's log (`[    2.6] Target filesystem doesn't have requested /sbin/init.`).
-    const m0 = rec.message.charCodeAt(0);
     if ((m0 === 0x54 /* T */ || m0 === 0x4e /* N */) && rec.process === null && boot.cycles.length === 0 && (rec.message.startsWith('Target filesystem ') || rec.message.startsWith('No init found'))) this.initramfsScript(at, rec.message);
-    if (rec.message.charCodeAt(0) === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
+    if (m0 === 0x2d /* - */) this.reportFrame(rec.message, at, rec.uptime);
     // (`Failed to execute /init (error -2)`, `Starting init: /sbin/init exists but couldn't execute it (error -8)`.)
     if ((m0 === 0x46 /* F */ && rec.message.startsWith('Failed to execute ')) || (m0 === 0x53 /* S */ && rec.message.startsWith('Starting init: '))) this.initAttempt(at, INIT_NOT_RUN);
     if (rec.crash) {
@@ -2165,7 +2169,7 @@ export class Segmenter extends CrashTracker {
       const driver = /^(\S+) [0-9a-f]{4}:[0-9a-f]{2}:/.exec(rec.message)?.[1];
       if (driver !== undefined && STORAGE_DRIVERS.test(driver)) boot.storageDriverFailure = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [] };
     }
-    const m0k = rec.message.charCodeAt(0);
+    const m0k = m0;
     if (m0k === 0x61 /* a */ && rec.process === null && (boot.storageDriverFailure === undefined || (boot.storageDriverFailure.link === true && boot.storageDriverFailure.more.length < 3)) && ATA_GAVE_UP.test(rec.message)) {
       if (boot.storageDriverFailure === undefined) boot.storageDriverFailure = { message: clip(rec.message.trim()), line: at.lineNo, text: clip(at.text), more: [], link: true };
       else boot.storageDriverFailure.more.push({ line: at.lineNo, text: clip(at.text), why: 'libata gave up on the link again' });
@@ -2308,7 +2312,7 @@ export class Segmenter extends CrashTracker {
       if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line && (drive === undefined || f.ref.text.includes(drive) || /cdrom|floppy|media/i.test(f.ref.text))) addEvidence(f.evidence, ev);
     }
 
-    if (rec.message.charCodeAt(0) === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
+    if (m0 === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
     if (rec.message.includes(' invoked oom-killer: ')) this.oomInvoker = { line: at.lineNo, text: clip(at.text), why: 'the allocation that set off the OOM killer' };
     const proc = rec.process;
     if (proc !== null && proc.ident !== 'systemd') {
