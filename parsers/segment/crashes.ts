@@ -3,7 +3,7 @@ import type { LineRef } from '../grammar/classify.js';
 import type { CrashMatch } from '../grammar/kernel.js';
 import type { BootState, CrashState } from './state.js';
 import type { Evidence } from '../report/schema.js';
-import { addEvidence, clip, LIMITS, NEAR_LINES } from './evidence.js';
+import { addEvidence, clip, LIMITS, NEAR_LINES, objectList } from './evidence.js';
 import { FailureLedger } from './ledger.js';
 import { currentCycle } from './timeline.js';
 import { own } from '../grammar/units.js';
@@ -88,7 +88,7 @@ const FAULT_SAID_FIRST = /(?:^|\] )(?:(?:Data|Instruction) bus error, epc == [0-
 const REPORT_HEAD = /^[A-Z][A-Za-z-]+(?: [A-Za-z-]+){1,5}(?: \([^)]{1,40}\))?$/;
 
 export abstract class CrashTracker extends FailureLedger {
-  protected readonly openCrashes: CrashState[] = [];
+  protected readonly openCrashes: CrashState[] = objectList();
   /** The kernel's last attempts to start init (`Run /bin/sh as init process`, `Failed to execute /init
    *  (error -2)`): why a `No working init found` panic came. */
   protected initAttempts: Evidence[] = [];

@@ -35,6 +35,19 @@ export function addEvidence(list: Evidence[], ev: Evidence): void {
   list.push(ev);
 }
 
+/**
+ * An empty list for objects that already has V8's elements kind for them (one `undefined`, taken off again). A
+ * list made empty as `[]` holds small integers by kind until its first object comes, and the segmenter's lists
+ * get theirs early in a log: the optimized code then reads lists of the object kind only, and the next analysis
+ * in the same process (the batch command, a test run), whose lists are new and empty again, throws that code away
+ * ("wrong map") in the segmenter's largest functions.
+ */
+export function objectList<T>(): T[] {
+  const list: T[] = [undefined as T];
+  list.pop();
+  return list;
+}
+
 /** A line as evidence (or a word from one): trimmed, at most LIMITS.evidenceText long, and not holding on to the line (see `own`). */
 export function clip(text: string, limit: number = LIMITS.evidenceText): string {
   const t = text.trim();

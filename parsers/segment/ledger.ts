@@ -8,7 +8,7 @@ import { type FailureKind, type Verb } from '../grammar/status.js';
 import { deviceUnitForPath, isUnitName, parseUnitText, nameFitsDescription, mountUnitForPath, own, ownRef, pathForMountUnit, unitType, type UnitRef } from '../grammar/units.js';
 import type { Evidence } from '../report/schema.js';
 import type { CycleState, FailureState, MountError } from './state.js';
-import { addEvidence, clip, LIMITS, NEAR_LINES, whyLine } from './evidence.js';
+import { addEvidence, clip, LIMITS, NEAR_LINES, objectList, whyLine } from './evidence.js';
 import { currentCycle, ellipsisFit, Timeline } from './timeline.js';
 /** Words of a process's message that say something went wrong. */
 /** initrd programs whose error ends them (they exit at once) and whose unit the boot cannot do without. */
@@ -81,10 +81,10 @@ export abstract class FailureLedger extends Timeline {
   /** `systemctl status UNIT` output being read: its journal lines and fields are evidence for UNIT. */
   protected statusBlock: { unit: string | null; user?: boolean; pids?: number[]; programs?: string[] } | null = null;
   /** Units PID 1 recently named with a result, not yet bound to a description-only failure. */
-  protected namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = [];
+  protected namedResults: Array<{ name: string; kind: FailureKind; line: number; text: string; used: boolean; manager?: string }> = objectList();
   /** Recent error lines of processes other than PID 1 (`ignition[642]: failed to fetch config: …`): evidence
    *  for the unit that runs them, when it fails just after. */
-  protected processErrors: Array<{ ident: string; ev: Evidence; started?: { key: string; seq: number }; said?: string }> = [];
+  protected processErrors: Array<{ ident: string; ev: Evidence; started?: { key: string; seq: number }; said?: string }> = objectList();
   /** Status messages read so far (each of any source), and the last one when it began a job (`Starting X...`):
    *  an error alone between a unit's start and its failure is that unit's (see processEvidence). */
   protected statusSeq = 0;

@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
 import { AUDIT_FAILED, BAD_UNIT_FILE, ORDERING_CLOSED_CYCLE } from './state.js';
-import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES } from './evidence.js';
+import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES, objectList } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
 import { CrashTracker, INIT_NOT_RUN } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
@@ -2479,7 +2479,7 @@ export class Segmenter extends CrashTracker {
 
   /** PID 1's last line that was no event of its own (what it said before it froze), and the three before it. */
   private lastPid1: { at: LineRef; message: string } | null = null;
-  private readonly pid1Before: { at: LineRef; message: string }[] = [];
+  private readonly pid1Before: { at: LineRef; message: string }[] = objectList();
   /** PID 1's recent lines of its own words that speak of this unit (its reasons, said before its result). */
   private recentPid1Lines(unit: string, lineNo: number, within: number): Evidence[] {
     const out: Evidence[] = [];
@@ -3174,7 +3174,7 @@ export class Segmenter extends CrashTracker {
   /** The first damage a filesystem named as such (`BTRFS critical (device sda2): corrupt leaf: …`) in this boot. */
   private namedDamage: NonNullable<BootState['kernelFailures']>[number] | null = null;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
-  private readonly recentLines: LineRef[] = [];
+  private readonly recentLines: LineRef[] = objectList();
 
   protected plainLinesBefore(line: number, within: number): LineRef[] {
     return this.recentLines.filter((l) => l !== undefined && l.lineNo < line && line - l.lineNo <= within);
