@@ -944,7 +944,8 @@ export function matchFailedRow(text: string): { unit: string; sub: string; descr
 
 /** `mount: /var: special device /sysroot/… does not exist.` and friends: why a mount failed. */
 // (util-linux before 2.30 put no colon after the mount point: `mount: /sysroot not mounted or bad option`.)
-const MOUNT_ERROR = /^mount: (\/\S*?)(?:: | (?=not mounted or bad option$))(.+)$/;
+// (Its colon after `mount` lost where a person typed the message again: `mount /new_root: can't find UUID=…`.)
+const MOUNT_ERROR = /^mount:? (\/\S*?)(?:: | (?=not mounted or bad option$))(.+)$/;
 /** A script's own words that a mount command it quotes failed: its source, then its mount point. */
 const QUOTED_MOUNT_FAILED = /(?:^|\s)['"`]mount (?:-[a-z] \S+ |-\S+ )*(\S+) (\/\S*)['"`] failed\b/;
 // (BusyBox 1.0x capitalised it: `mount: Mounting /dev/hda1 on /root failed: Device or resource busy`.)
@@ -1093,6 +1094,11 @@ export const INIT_RULES: readonly InitRule[] = [
   // Linux From Scratch's bootscripts and other hand-written rc scripts: `Adding default gateway … to the enp0s3 interface...FAIL`.
   { init: 'sysvinit', literal: '...', pattern: /^([A-Z].{2,100}?)\.\.\.(?: ?| \S.{0,200}? )FAIL(?:ED)?$/, failed: 1, example: 'Adding default gateway 10.0.0.2 to the enp0s3 interface...FAIL', firsts: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   { init: 'busybox', literal: 'FAIL', pattern: /^(?:Starting|Running|Initializing|Populating) ([^:]{1,60})(?::|\.\.\.) FAIL(?:ED)?$/, failed: 1, example: 'Starting network: FAIL' },
+  // thingOS's init scripts (motionEyeOS, on BusyBox init): `---- booting motionEyeOS 20160705----`, then a step a
+  // line, `- Starting sshd: done`, `- Starting wpa_supplicant: failed (brcmfmac)`.
+  { init: 'busybox', literal: '---- booting ', pattern: /^-{4} booting \S.{0,60}-{4}\s*$/, example: '---- booting motionEyeOS 20160705----' },
+  { init: 'busybox', literal: ': done', pattern: /^- [A-Z][^:]{2,60}: done\s*$/, example: '- Starting sshd: done' },
+  { init: 'busybox', literal: ': failed', pattern: /^- ([A-Z][^:]{2,60}): failed(?: \([^)]{0,80}\))?\s*$/, failed: 1, example: '- Starting wpa_supplicant: failed (brcmfmac)' },
   // CirrOS's rcS (BusyBox init) when one of its rc scripts exits with an error: `WARN: /etc/rc3.d/S40-network failed`.
   { init: 'busybox', literal: ' failed', pattern: /^WARN: \/etc\/rc\d\.d\/(S\d\d[\w.-]{1,60}) failed$/, failed: 1, example: 'WARN: /etc/rc3.d/S40-network failed' },
   { init: 'busybox', literal: 'to activate this console', pattern: /^Please press Enter to activate this console/, example: 'Please press Enter to activate this console.' },

@@ -301,6 +301,10 @@ export const CRASH_RULES: readonly CrashRule[] = [
   // The undefined-behaviour sanitizer reports and goes on, as a WARNING does (`UBSAN: shift-out-of-bounds in
   // ./include/linux/log2.h:57:13`; before 5.11 `UBSAN: Undefined behaviour in …`).
   // Kernels before 2.6.25 said WARN_ON() so: `Badness in __writeback_single_inode at fs/fs-writeback.c:251`.
+  // The workqueue code's warning about a driver flushing a system-wide workqueue (6.x, before it became a WARN()):
+  // its word, then the stack of who did it (`WARNING: Flushing system-wide workqueues will be prohibited in near
+  // future.`, then `CPU: 6 PID: 1234 Comm: Xorg …`, `Call Trace:`).
+  { kind: 'warning', literal: 'WARNING: Flushing', starts: ['WARNING: Flushing system-wide workqueues'], pattern: /^WARNING: Flushing system-wide workqueues will be prohibited/, title: 'WARNING: Flushing system-wide workqueues', example: 'WARNING: Flushing system-wide workqueues will be prohibited in near future.' },
   { kind: 'warning', literal: 'Badness in ', starts: ['Badness in '], pattern: /^Badness in (?<fn>[A-Za-z_]\w*) at (?<where>\S+:\d+)\s*$/, title: 'WARNING in $<fn>', example: 'Badness in __writeback_single_inode at fs/fs-writeback.c:251' },
   { kind: 'warning', literal: 'UBSAN: ', starts: ['UBSAN: '], pattern: /^UBSAN: (?<what>\S.*?)\s*$/, title: 'UBSAN: $<what>', example: 'UBSAN: shift-out-of-bounds in ./include/linux/log2.h:57:13' },
   {

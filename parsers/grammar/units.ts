@@ -347,6 +347,10 @@ export class UnitResolver {
     const fromTable = byHint(this.candidates(lsb ? ref.text.slice(5).replace(/\.$/, '') : ref.text, tableForms(), tableEnds(), null), hint);
     if (fromTable === null) return ref;
     if (lsb) return fromTable.size === 1 ? { ...resolved(ref, fromTable, 'table'), description: ref.text } : ref;
+    // (A template alone, `wpa_supplicant@.service` for `WPA supplicant daemon (interface-specific version)`, is never
+    // what ran: one of its instances did, which the description does not name. The name stays unknown, for PID 1's
+    // line on the instance to give it.)
+    if (fromTable.size === 1 && [...fromTable.keys()][0]!.includes('@.')) return ref;
     if (fromTable.size === 1) return resolved(ref, fromTable, 'table');
     // (A template whose description names no instance, `quotaon@.service` as `Enable File System Quotas`, runs
     // only as an instance the text does not give: the plain unit of the same description is the one.)

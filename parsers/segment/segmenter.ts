@@ -129,7 +129,9 @@ const COMPLAINT = /\b(?:[Ff]ail(?:ed|ure)?|FAILED|[Ee]rror|[Tt]imed? ?out|timed 
 // (rsyslogd numbers its own messages: `rsyslogd-2039: Could no open output pipe …`.)
 const SYSLOG_DAEMONS = /^(?:kernel|rsyslogd(?:-\d+)?|syslogd|syslog-ng|klogd|syslog|systemd-journald|journal)$/;
 const DRACUT_SERVICE = /^dracut-(?:cmdline|cmdline-ask|pre-udev|pre-trigger|initqueue|pre-mount|mount|pre-pivot|shutdown)$/;
-const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$/;
+// (And mkinitcpio's resume hook finding no swap to resume from, `ERROR: resume: hibernation device 'UUID=…' not
+// found`: the boot goes on without resuming.)
+const IGNORED_WARNING = /^\s*(?:Warning|WARNING|W): .*(?:- ignoring|ignored|skipping)\.?\s*$|^\s*ERROR: resume: hibernation device \S+ not found\s*$/;
 const ROOT_ARG = /(?:^|\s)root=(\S+)/;
 // (initramfs-tools' lvm2 script says `Unable to find LVM volume VG/LV` when it cannot activate one.)
 const LVM_REFUSED = /^\s*(?:WARNING: )?(?:(?:Refusing activation of partial LV|Unable to find LVM volume) "?([\w+-]+(?:\.[\w+-]+)*)\/([\w+-]+(?:\.[\w+-]+)*)"?|Volume group "([\w.+-]+)" not found)/;
