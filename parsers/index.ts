@@ -46,6 +46,7 @@ export class Analyzer {
     this.segmenter = new Segmenter(options.onEvent);
     this.segmenter.reference = options.reference === true;
     this.classifier = new LineClassifier(new RecordRoute(this.sources, this.segmenter, options.onRecord));
+    this.classifier.reference = options.reference === true;
     const onLine = options.onLine;
     const patterns = options.patterns !== undefined && options.patterns.length > 0 ? new PatternMatcher(options.patterns) : null;
     this.patterns = patterns;

@@ -541,22 +541,28 @@ export class LineClassifier {
         }
         // A reset cut the kernel's line and the next power-on's firmware wrote on (`… (__enableNOTICE:  CPU:
         // STM32MP157AAA Rev.B`, `…from [<c0101674>] U-Boot SPL 2021.01 (…)`): the line's end is a new boot's first.
-        const glued = gluedBanner(message);
-        if (glued > 0) {
-          const rest = message.slice(glued);
-          this.kernel({ lineNo: line.lineNo, text }, k.uptime, message.slice(0, glued), false);
-          this.classifyText(line, rest, undefined, false);
-          return;
-        }
-        if (mayHoldStatus(message)) {
-          const inside = findEmbeddedStatus(message);
-          if (inside) {
-            this.splicesRepaired++;
-            this.out({ kind: 'status', at: { lineNo: line.lineNo, text }, word: inside.word, message: inside.status, msg: inside.msg, repaired: true });
-            this.kernel({ lineNo: line.lineNo, text }, k.uptime, inside.message, false);
+        // (Most kernel lines hold none of the words of the two checks below, nor of kernel()'s splicedCrash and
+        // netDeviceFailed: one search for all of them, not six. Not under `reference`: every check on every line.)
+        const quiet = !this.reference && !SPLICE_WORDS.test(message);
+        if (!quiet) {
+          const glued = gluedBanner(message);
+          if (glued > 0) {
+            const rest = message.slice(glued);
+            this.kernel({ lineNo: line.lineNo, text }, k.uptime, message.slice(0, glued), false);
+            this.classifyText(line, rest, undefined, false);
             return;
           }
+          if (mayHoldStatus(message)) {
+            const inside = findEmbeddedStatus(message);
+            if (inside) {
+              this.splicesRepaired++;
+              this.out({ kind: 'status', at: { lineNo: line.lineNo, text }, word: inside.word, message: inside.status, msg: inside.msg, repaired: true });
+              this.kernel({ lineNo: line.lineNo, text }, k.uptime, inside.message, false);
+              return;
+            }
+          }
         }
+        this.quietMessage = quiet ? message : null;
         this.kernel({ lineNo: line.lineNo, text }, k.uptime, message, false);
         return;
       }
@@ -1238,6 +1244,10 @@ export class LineClassifier {
   }
 
   private kernel(at: LineRef, uptime: number | null, message0: string, fromJournal: boolean): void {
+    // (push found none of SPLICE_WORDS in this message: taken once, for this call. Nor are they in the part of it
+    // read below, a journal's message after its host.)
+    const quiet = this.quietMessage !== null && this.quietMessage === message0;
+    this.quietMessage = null;
     // (A capture that put two spaces after the timestamp: `[  200.16]  dracut-initqueue[779]: …`.)
     let message = message0.length > 0 && message0.charCodeAt(0) === 0x20 && SPACED_PROCESS.test(message0) ? message0.trimStart() : message0;
     // `journalctl -o short-monotonic`: `[    5.123456] host kernel: …` / `[    5.123456] host systemd[1]: …`.
@@ -1328,13 +1338,13 @@ export class LineClassifier {
       manager,
       msg,
       event: proc ? (USER_FAULT.test(proc.rest) ? { kind: 'user-fault', detail: proc.ident } : null) : !interesting ? null : matchKernelEvent(message),
-      crash: proc ? (interesting ? matchProcessDie(message) : null) : ((interesting ? matchCrash(message) : null) ?? splicedCrash(message)),
+      crash: proc ? (interesting ? matchProcessDie(message) : null) : ((interesting ? matchCrash(message) : null) ?? (quiet ? null : splicedCrash(message))),
       crashLocation: interesting ? matchCrashLocation(message) : null,
       storageError,
       // (`VFS: Unable to mount root fs via NFS` is a storage line too.)
       // (And the kernel's own word that it cannot open the root it was given, before its panic: `VFS: Cannot open root
       // device "/dev/vda" or unknown-block(0,0): error -6`.)
-      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && (nfsRootFailed(message) || message.startsWith('VFS: Cannot open root device')) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : (matchDriverWords(message) ?? (netDeviceFailed(message) ? 'netdev' : null))) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
+      failure: storageError ? (matchBrokenFilesystem(message) ?? matchDeadDisk(message) ?? (proc === null && (nfsRootFailed(message) || message.startsWith('VFS: Cannot open root device')) ? 'mount' : null)) : interesting && message.startsWith('NVRM: ') ? (isDriverFailure(message) ? 'driver' : null) : proc === null ? (nfsRootFailed(message) ? 'mount' : udevSettleTimedOut(message) ? 'settle' : (matchDriverWords(message) ?? (!quiet && netDeviceFailed(message) ? 'netdev' : null))) : udevSettleTimedOut(proc.rest) ? 'settle' : null,
       fromJournal,
       audit,
       userManager,
@@ -1343,6 +1353,11 @@ export class LineClassifier {
       plain: !interesting && !(proc === null && m0 === 0x64 /* d */ && message.startsWith('dracut')),
     });
   }
+
+  /** Every rule on every line, no fast lane (the Analyzer's `reference`: what the fast lanes are tested against). */
+  reference = false;
+  /** The kernel message push just found none of SPLICE_WORDS in, for the kernel() call that follows (see push). */
+  private quietMessage: string | null = null;
 
   /** The line of the last emergency prompt (see classifyText). */
   private emergencyPromptAt = -1;
@@ -1409,6 +1424,10 @@ function gluedBanner(m: string): number {
   return -1;
 }
 const GLUED_BANNER_WORDS = ['NOTICE:  ', 'U-Boot '];
+/** Every word gluedBanner, mayHoldStatus, splicedCrash and netDeviceFailed look for (or a shorter part of it): a
+ *  message with none of them is none of theirs. (`] ` first, and the space before `eth` and the nine spaces shared:
+ *  measured on plain kernel lines, 61 ns a line against 149 for the four.) */
+const SPLICE_WORDS = /\] |thernet|PHY|NOTICE: {2}|U-Boot |BUG: soft lockup|code\[#| (?:eth| {8})/;
 
 /** A kernel message another writer's status line may have landed in (cheap tests before the regex). */
 function mayHoldStatus(m: string): boolean {

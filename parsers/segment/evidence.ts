@@ -42,6 +42,14 @@ export function addEvidence(list: Evidence[], ev: Evidence): void {
  * in the same process (the batch command, a test run), whose lists are new and empty again, throws that code away
  * ("wrong map") in the segmenter's largest functions.
  */
+/** A ring of `size` places, each empty (undefined) until written: for lists written at `i & (size - 1)`, whose
+ *  readers skip the empty places. */
+export function ring<T>(size: number): T[] {
+  const list = objectList<T>();
+  for (let i = 0; i < size; i++) list.push(undefined as T);
+  return list;
+}
+
 export function objectList<T>(): T[] {
   const list: T[] = [undefined as T];
   list.pop();

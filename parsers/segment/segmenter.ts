@@ -13,7 +13,7 @@ import type { AuditRecord } from '../grammar/sources.js';
 import type { Evidence } from '../report/schema.js';
 import type { BootStartReason, BootState, CrashState, CycleState, FailureState } from './state.js';
 import { AUDIT_FAILED, BAD_UNIT_FILE, ORDERING_CLOSED_CYCLE } from './state.js';
-import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES, objectList } from './evidence.js';
+import { addEvidence, clip, LIMITS, modeWhy, NEAR_LINES, objectList, ring } from './evidence.js';
 import { bestBinding, BIND_LINES, INITRAMFS_ROOT, JOB_RESULT_KIND, kernelErrorBurst, lvmMapperPath, PROCESS_ERROR, unitStem } from './ledger.js';
 import { CrashTracker, INIT_NOT_RUN } from './crashes.js';
 import { currentCycle, fitsEllipsized } from './timeline.js';
@@ -427,7 +427,7 @@ export class Segmenter extends CrashTracker {
       this.lookForCrashLocation(rec.at, rec.location ?? null);
       this.noteReportHead(rec.at, rec.at.text.trim());
       // (The kernel's word on its NFS root printed without a timestamp, as a kernel built without printk times does.)
-      if (rec.at.text.charCodeAt(0) === 0x52 /* R */ && rec.at.text.startsWith('Root-NFS: ') && nfsRootFailed(rec.at.text)) this.rootNfsSaid = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'why the root file system could not be mounted' };
+      if (s0 === 0x52 /* R */ && rec.at.text.startsWith('Root-NFS: ') && nfsRootFailed(rec.at.text)) this.rootNfsSaid = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'why the root file system could not be mounted' };
       // ARM's oops opener without a timestamp, as with one (see kernel()).
       const t = rec.at.text;
       const t0 = s0;
@@ -1983,6 +1983,17 @@ export class Segmenter extends CrashTracker {
     } else if (boot === null) {
       boot = this.startBoot('log-start', at.lineNo);
     }
+    this.kernelSays(rec, boot, m0);
+    this.kernelFails(rec, boot, m0);
+  }
+
+  // (kernel() in three methods, each compiled on its own: a line that takes one of its rarer branches for the first
+  // time throws away the optimized code of the method it is in, and V8 compiles that method again. Compiled whole,
+  // kernel() took it 0.5 s of CPU each time, a few times an analysis.)
+
+  /** kernel(), once the line's boot is known: what the kernel's line says of the boot (see kernel). */
+  private kernelSays(rec: Extract<ConsoleRecord, { kind: 'kernel' }>, boot: BootState, m0: number): void {
+    const at = rec.at;
     if (rec.uptime !== null && rec.uptime > 0 && rec.uptime < 1.5) this.earlySeen(boot, rec.uptime, rec.message);
     // A process named systemd read the random pool before it was ready (`random: systemd: uninitialized urandom
     // read (16 bytes read)`): systemd runs, though a dmesg shows nothing else of it.
@@ -2154,7 +2165,11 @@ export class Segmenter extends CrashTracker {
       this.faultSaid = { line: at.lineNo, text: clip(at.text), why: 'the fault the kernel then reported' };
     }
     if (rec.message !== '') this.kernelSaid(boot, rec.message, at, rec.uptime);
+  }
 
+  /** kernel(), last: the failures the kernel's line tells of, and the process that speaks in it (see kernel). */
+  private kernelFails(rec: Extract<ConsoleRecord, { kind: 'kernel' }>, boot: BootState, m0: number): void {
+    const at = rec.at;
     // A storage controller's driver that did not probe: what the boot waits for next may be behind it.
     if (boot.storageDriverFailure === undefined && rec.process === null && rec.message.includes('probe ')) {
       const p = STORAGE_PROBE_FAILED.exec(rec.message);
@@ -3176,7 +3191,9 @@ export class Segmenter extends CrashTracker {
   /** The first damage a filesystem named as such (`BTRFS critical (device sda2): corrupt leaf: …`) in this boot. */
   private namedDamage: NonNullable<BootState['kernelFailures']>[number] | null = null;
   /** The last eight lines, whatever they were (PID 1's fatal error is explained by the lines before it). */
-  private readonly recentLines: LineRef[] = objectList();
+  // (Its eight places there from the start, empty until written, as its readers expect: a write past the end of the
+  // list, at each analysis's first lines, threw away the optimized code of push, this layer's largest function.)
+  private readonly recentLines: LineRef[] = ring(8);
 
   protected plainLinesBefore(line: number, within: number): LineRef[] {
     return this.recentLines.filter((l) => l !== undefined && l.lineNo < line && line - l.lineNo <= within);
