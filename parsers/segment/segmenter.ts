@@ -407,194 +407,205 @@ export class Segmenter extends CrashTracker {
       // Scheduling it for restart.`), as in a syslog.
       if (s0 === 0x70 /* p */ && rec.at.text.startsWith("process '")) this.respawned(rec.at.text.trimEnd(), rec.at);
     }
-    if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) {
-      // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
-      // fffffffd`), after its banner and before any kernel: the firmware's failure, as a bootloader's is.
-      if (s0 === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) return this.bootloaderSaid(rec.at, rec.at.text.trim(), true);
-      // OpenPOWER's Hostboot, its clock and a bar before each line, reports an error log by its component, then
-      // says what went wrong on the next line (`  9.41837|Error reported by initservice (0x0500)`, `  9.41837|
-      // Initialization Service launched a function and the task returned an error.`): the firmware's failure.
-      if (rec.at.text.includes('|  ') && (this.boot === null || !this.boot.hasKernel)) {
-        const d = HOSTBOOT_LINE.exec(rec.at.text);
-        const before = d === null ? undefined : this.recentText(rec.at.lineNo - 1);
-        if (d !== null && before !== undefined && HOSTBOOT_ERROR.test(before.text)) return this.bootloaderSaid(rec.at, d[1]!.trim(), true, true);
-      }
-      // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
-      if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
-      if (rec.at.text.length < 160 && rec.at.text.includes('tty') && GETTY_ISSUE.test(rec.at.text.trim())) this.gettyIssue = rec.at;
-      if (this.boot !== null) this.repeatSeen(this.boot, rec.at.text, rec.at);
-      this.touch();
-      this.lookForCrashLocation(rec.at, rec.location ?? null);
-      this.noteReportHead(rec.at, rec.at.text.trim());
-      // (The kernel's word on its NFS root printed without a timestamp, as a kernel built without printk times does.)
-      if (s0 === 0x52 /* R */ && rec.at.text.startsWith('Root-NFS: ') && nfsRootFailed(rec.at.text)) this.rootNfsSaid = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'why the root file system could not be mounted' };
-      // ARM's oops opener without a timestamp, as with one (see kernel()).
-      const t = rec.at.text;
-      const t0 = s0;
-      if (t0 > 0x20 && t0 !== 0x5b /* [ */ && this.boot !== null && this.boot.crashes.length > 0) this.wrappedEvidence(this.boot, rec.at);
-      if (t0 === 0x28 /* ( */ && this.boot !== null && this.boot.crashes.length > 0 && t.startsWith('(XEN) ')) this.xenPanicReason(this.boot, rec.at);
-      if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
-      // (dracut's list of the hooks it waits on, a mail having wrapped each path onto a line of its own.)
-      if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
-      // (The OOM killer's report printed without timestamps, as the kernel's lines are with printk.time=0.)
-      if (t.length < 300 && t.includes(' invoked oom-killer: ')) this.oomInvoker = { line: rec.at.lineNo, text: clip(t), why: 'the allocation that set off the OOM killer' };
-      // Init's own error before any userspace came up (`<3>ERROR: ConnectHvSocket:670: connect failed 19`).
-      if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.end === 'log-end' && this.boot.cycles.length === 0 && this.boot.loginLine === null && t.length < 300 && INIT_ERROR.test(t)) {
-        const ev = { line: rec.at.lineNo, text: clip(t), why: 'the error init printed' };
-        if (this.boot.initError === undefined) this.boot.initError = ev;
-        else if ((this.boot.initErrorsAfter ??= []).length < 3) this.boot.initErrorsAfter.push({ ...ev, why: 'and another error of its scripts' });
-      }
-      // (OpenWrt's preinit, on a kernel printing without timestamps; then it waits a moment for a key to enter
-      // failsafe mode.)
-      if (t0 === 0x69 /* i */ && this.boot !== null && this.boot.cycles.length === 0 && t.trimEnd() === 'init: - preinit -') this.boot.preinit ??= { line: rec.at.lineNo, text: clip(t) };
-      if (t0 === 0x50 /* P */ && this.boot?.preinit !== undefined && this.boot.preinit.failsafe === undefined && t.startsWith('Press the [f] key')) this.boot.preinit.failsafe = { line: rec.at.lineNo, text: clip(t), why: 'preinit offered failsafe mode' };
-      // (Its second line, the debug level, is the same prompt.)
-      else if (t0 === 0x50 /* P */ && this.boot?.preinit?.failsafe !== undefined && rec.at.lineNo - this.boot.preinit.failsafe.line <= 2 && t.startsWith('Press the [1]')) this.boot.preinit.promptEnd = rec.at.lineNo;
-      // The secure world's firmware panicked (OP-TEE: `E/TC:4 0 Panic 'Secure interrupt handler not defined' at
-      // core/kernel/interrupt.c:139 <itr_core_handler>`; Trusted Firmware-A: `PANIC at PC : 0x…`, `Unhandled
-      // Exception in EL3.`): its first word.
-      if ((t0 === 0x45 /* E */ || t0 === 0x50 /* P */ || t0 === 0x55) /* U */ && this.boot !== null && this.boot.secureFirmwarePanic === undefined) {
-        const sp = SECURE_PANIC.exec(t);
-        if (sp !== null) this.boot.secureFirmwarePanic = { message: clip(sp[1] ?? sp[2]!), ev: { line: rec.at.lineNo, text: clip(t), why: sp[1] !== undefined ? 'OP-TEE, the secure world’s OS, panicked' : 'Trusted Firmware, the secure monitor, panicked' } };
-      }
-      // (Indented too, as a mail quotes a log: ` \u00a0Unable to handle kernel NULL pointer dereference …`.)
-      if ((t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) || ((t0 === 0x20 || t0 === 0xa0 || t0 === 0x09) && t.includes('Unable to handle kernel ') && t.trimStart().startsWith('Unable to handle kernel '))) this.unableToHandleKernel(t.trim(), rec.at, null, true);
-      // (MIPS names the CPU first, untimed too: `CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == …`.)
-      else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);
-      else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
-      else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
-      // `reset` typed at U-Boot's prompt, and its answer: the machine resets. A log that begins there began in a
-      // running bootloader, a boot of its own before the next power-on's banner.
-      else if (t0 === 0x72 /* r */ && t.trimEnd() === 'resetting ...' && (this.boot === null || (!this.boot.hasKernel && this.boot.cycles.length === 0 && this.boot.end === 'log-end'))) {
-        const typed = this.recentText(rec.at.lineNo - 1);
-        if (typed !== undefined && RESET_TYPED.test(typed.text)) {
-          const boot = this.boot ?? this.startBoot('log-start', typed.lineNo);
-          if (boot.phases.length === 0) this.bootPhase(boot, 'bootloader', typed.lineNo);
-          this.endBoot(boot, 'reboot', rec.at);
-        }
-      }
-      // agetty's /etc/issue (`Kernel 5.16.0 on an ppc64le`), printed with the login prompt just below it.
-      else if (t0 === 0x4b /* K */ && ISSUE_KERNEL.test(t)) {
-        this.issueAt = rec.at.lineNo;
-        const cycle = this.boot === null ? null : currentCycle(this.boot);
-        if (cycle !== null) cycle.issueLine = rec.at.lineNo;
-      }
-      else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
-      else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
-      else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
-      else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
-      // systemd-nspawn's word on its container after PID 1 gave up (`Container sid failed with error code 255.`).
-      else if (t0 === 0x43 /* C */ && t.startsWith('Container ') && NSPAWN_FAILED.test(t)) this.containerFailed(rec.at);
-      // PID 1's own errors as it sets itself up, which it does not survive (a container's console shows them
-      // without a prefix; a log cut before its `Freezing execution.` still shows the failure).
-      else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && PID1_SETUP_FATAL.test(t) && this.boot !== null && currentCycle(this.boot) !== null) this.managerFatal(t.trim(), rec.at, false, true);
-      // PID 1's last words without its prefix (`[!!!!!!] …` then `Freezing execution.`).
-      else if ((t0 === 0x46 /* F */ || t0 === 0x45) /* E */ && PID1_GAVE_UP.test(t)) this.pid1Froze(rec.at);
-      // The real console took over from the early one, in a log without kernel timestamps (see kernel()).
-      else if ((t0 === 0x70 /* p */ || t0 === 0x62 /* b */ || t0 === 0x63) /* c */ && t.includes('bootconsole') && BOOTCONSOLE_OFF.test(t.trimEnd())) this.bootconsoleOff = rec.at.lineNo;
-      // LVM's own words on a console (an initramfs's `  Volume group "vg0" not found`).
-      else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57 /* W */ || t0 === 0x55) /* U */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "') || t.includes('Unable to find LVM volume ') || t.includes('Unable to resume '))) {
-        this.lvmSaid(t, rec.at);
-      }
-      // (A journal printed as its messages only, `journalctl -o cat`: PID 1 starting a person's session.)
-      else if (t0 === 0x53 /* S */ && isSessionStart(t.trimEnd()) && this.systemdRunning()) this.loginSeen(rec.at);
-      // (login(1)'s own words in the same, `ROOT LOGIN ON ttyS0`, `pam_unix(login:session): session opened for user root…`.)
-      else if ((t0 === 0x52 /* R */ || t0 === 0x70) /* p */ && LOGIN_SAID.test(t) && this.systemdRunning()) this.loginSeen(rec.at);
-      else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
-        const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
-        if (m) this.rootWaited(m[1]!, rec.at);
-      }
-      else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
-      // A process in the cgroup `systemctl status` shows, itself starting another unit and waiting for it.
-      else if (this.statusBlock?.unit != null && (t.includes('└─') || t.includes('├─')) && t.includes('systemctl ') && CGROUP_STARTS.test(t)) {
-        const m = CGROUP_STARTS.exec(t)!;
-        const started = own(m[1]!.includes('.') ? m[1]! : `${m[1]}.service`);
-        const cycle = this.boot !== null ? currentCycle(this.boot) : null;
-        if (cycle !== null && (cycle.startsFromWithin ??= []).length < 4) cycle.startsFromWithin.push({ unit: this.statusBlock.unit, started, ev: { line: rec.at.lineNo, text: clip(t), why: `${this.statusBlock.unit} itself runs systemctl start ${m[1]} and waits for it` } });
-      }
-      // `systemctl list-jobs`: its header, its rows (the jobs queued when it ran), its count.
-      else if (t0 === 0x4a /* J */ && JOBS_HEADER.test(t)) {
-        this.jobsTable = { line: rec.at.lineNo, rows: [] };
-        this.recognised++;
-      }
-      else if (this.jobsTable !== null && t0 >= 0x30 && t0 <= 0x39 && JOBS_ROW.test(t)) {
-        const m = JOBS_ROW.exec(t)!;
-        if (this.jobsTable.rows.length < 32) this.jobsTable.rows.push({ unit: own(m[1]!), type: m[2]!, state: m[3] === 'running' ? 'running' : 'waiting', ev: { line: rec.at.lineNo, text: clip(t), why: `systemctl list-jobs: ${m[1]}'s ${m[2]} job was ${m[3]}` } });
-        this.recognised++;
-      }
-      else if (this.jobsTable !== null && t0 >= 0x30 && t0 <= 0x39 && /^\d+ jobs? listed\.\s*$/.test(t)) {
-        const cycle = this.boot !== null ? currentCycle(this.boot) : null;
-        if (cycle !== null && this.jobsTable.rows.length > 0) cycle.listedJobs = this.jobsTable;
-        this.jobsTable = null;
-        this.recognised++;
-      }
-      else if ((t0 === 0x72 /* r */ || t0 === 0x73 /* s */) && NIXOS_STAGE2.test(t.trimEnd())) this.nixosStage2(t, rec.at);
-      else if (this.boot?.nixosStage2 !== undefined && this.boot.cycles.length === 0 && (STAGE1_ERROR.test(t) || t0 === 0x41 /* A */)) this.nixosStage2(t, rec.at);
-      // systemd-nspawn starting a container (`Spawning container t1 on /srv/t1/rootfs.`), and its own errors
-      // before the container's init said anything.
-      else if (t0 === 0x53 /* S */ && NSPAWN_SPAWNING.test(t.trimEnd())) {
-        const boot = this.boot !== null && this.boot.cycles.length === 0 && (this.boot.nspawnErrors === undefined || this.boot.nspawnErrors.length === 0) ? this.boot : this.startBoot('log-start', rec.at.lineNo);
-        if (!boot.hasKernel) boot.container = true;
-        boot.nspawnErrors = [];
-        this.recognised++;
-      }
-      else if ((t0 === 0x46 /* F */ || t0 === 0x43 /* C */ || t0 === 0x65) /* e */ && this.boot?.nspawnErrors !== undefined && this.boot.cycles.length === 0 && this.boot.nspawnErrors.length < 4 && NSPAWN_ERROR.test(t.trimEnd())) {
-        this.recognised++;
-        this.boot.nspawnErrors.push({ line: rec.at.lineNo, text: clip(t), why: t.startsWith('Child') ? "systemd-nspawn: the container's first process died before it could start init" : t.startsWith('execv(') ? "the container's first process found no init to run" : 'systemd-nspawn could not set up the container' });
-      }
-      else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && (this.boot === null || this.boot.cycles.length === 0)) {
-        // Debian's LSB scripts begin a step so and write its status over the dots when it ends (`[ ok ]`,
-        // `[FAIL]`); a step whose status is on the same line ended.
-        // (Their look is theirs alone: an excerpt of them is a boot's init scripts, though it shows no kernel.)
-        const m = /^\[\.\.\.\.\] (.{2,160}?)(?:\.\.\.|:)(.*)$/.exec(t.trimEnd());
-        if (m !== null) {
-          const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
-          if (!boot.hasKernel) boot.init ??= 'sysvinit';
-          boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
-        }
-      }
-      // A step's `failed` on a line of its own, after what its program printed (`[....] Configuring network
-      // interfaces...error getting socket: …`, `ifup: failed to lock …`, then `failed.`): the step failed.
-      else if ((t0 === 0x20 || t0 === 0x66) /* f */ && this.boot?.lsbStep !== undefined && this.boot.lsbStep.failed === undefined && this.boot.lsbStep.mountall === undefined && rec.at.lineNo > this.boot.lsbStep.line && rec.at.lineNo - this.boot.lsbStep.line <= 6 && /^ ?failed[.!]?\s*$/.test(t) && !this.systemdRunning()) {
-        const step = this.boot.lsbStep;
-        step.failed = true;
-        step.closed = true;
-        this.recognised++;
-        const said: Evidence[] = [];
-        for (let l = step.line + 1; l < rec.at.lineNo && said.length < 3; l++) {
-          const x = this.recentText(l);
-          if (x !== undefined && x.text.trim() !== '') said.push({ line: l, text: clip(x.text), why: 'what the step printed before it failed' });
-        }
-        if (this.boot.initFailures.length < LIMITS.initFailures) this.boot.initFailures.push({ service: own(step.name), line: step.line, text: step.text, said: [...said, { line: rec.at.lineNo, text: clip(t), why: 'the init script says the step failed' }], lsb: true });
-      }
-      // The init scripts of Debian before its LSB look (and of others that copied it) say a step and what it
-      // started on one line, `Starting internet superserver: inetd.`, `Configuring network interfaces...done.`:
-      // a step whose line ends without its `.` or `done` has not ended (its `done.` may come on a line of its own).
-      else if ((t0 === 0x53 /* S */ || t0 === 0x43 /* C */ || t0 === 0x4c /* L */ || t0 === 0x4d /* M */ || t0 === 0x41 /* A */ || t0 === 0x49) /* I */ && this.boot !== null && this.boot.cycles.length === 0 && (this.boot.hasKernel || this.boot.init === 'sysvinit') && RC_STEP_LINE.test(t)) {
-        const m = RC_STEP_LINE.exec(t.trimEnd())!;
-        // (Their own lines, or a program's, go on under a step that is not stuck: only one followed by no more than
-        // a few lines to the log's end is, see above.)
-        this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: /(?:\.|\bdone!?|\bOK|\bok|\bfailed!?|\]|\bskipped)\s*$/.test(m[2]!) || LSB_STATUS.test(m[2]!), rc: true };
-      }
-      // mountall waits (its prompt below), as an LSB step does: the boot stays there unless init goes on.
-      // (A second file system it waits on meanwhile is the same wait.)
-      else if ((t0 === 0x54 /* T */ || t0 === 0x53 /* S */ || t0 === 0x41) /* A */ && this.boot !== null && this.boot.cycles.length === 0 && MOUNTALL_WAIT.test(t)) {
-        const open = this.boot.lsbStep;
-        if (open?.closed === false && open.mountall !== undefined) {
-          if (open.mountall.length < 4) open.mountall.push({ line: rec.at.lineNo, text: clip(t), why: 'mountall waits on another file system meanwhile' });
-        } else this.boot.lsbStep = { name: MOUNTALL_WAIT.exec(t)![1]!, line: rec.at.lineNo, text: clip(t), closed: false, mountall: [] };
-      }
-      else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
-      else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
-      // (BusyBox's banner cut after its version, as a paste shortens it: `BusyBox v1.01 ...`, the shell only after an error.)
-      else if (t0 === 0x42 /* B */ && BUSYBOX_VERSION.test(t)) this.bareShell(rec.at, true);
-      else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) {
-        const steps = this.boot.initramfsSteps;
-        steps.error = { line: rec.at.lineNo, text: clip(t) };
-        if (steps.firstErrors.length < 2) steps.firstErrors.push({ line: rec.at.lineNo, text: clip(t), why: `an error while the initramfs ran '${steps.open.at(-1)!.name}'` });
-      }
-      return;
+    if (rec.kind === 'text' && rec.crash === null && rec.mountError === null && rec.rootNotFound === null && !rec.dracut) return this.textLine(rec, s0);
+    return this.otherRecord(rec);
+  }
+
+  // (push in three methods, each compiled on its own: see kernel. A record of a kind seen for the first time threw
+  // away the optimized code of all of push, the layer's largest function, and V8 compiled it whole again.)
+
+  /** A line of text none of the grammar's rules read (see push): what the boot's own programs said. */
+  private textLine(rec: Extract<ConsoleRecord, { kind: 'text' }>, s0: number): void {
+    // Trusted Firmware's own errors while it runs (`ERROR:   BL2: Failed to load image (-2)`, `ERROR: Read error =
+    // fffffffd`), after its banner and before any kernel: the firmware's failure, as a bootloader's is.
+    if (s0 === 0x45 /* E */ && FIRMWARE_ERROR.test(rec.at.text) && this.inFirmware() && [...this.boot!.banners].some((b) => b.startsWith('tf-a'))) return this.bootloaderSaid(rec.at, rec.at.text.trim(), true);
+    // OpenPOWER's Hostboot, its clock and a bar before each line, reports an error log by its component, then
+    // says what went wrong on the next line (`  9.41837|Error reported by initservice (0x0500)`, `  9.41837|
+    // Initialization Service launched a function and the task returned an error.`): the firmware's failure.
+    if (rec.at.text.includes('|  ') && (this.boot === null || !this.boot.hasKernel)) {
+      const d = HOSTBOOT_LINE.exec(rec.at.text);
+      const before = d === null ? undefined : this.recentText(rec.at.lineNo - 1);
+      if (d !== null && before !== undefined && HOSTBOOT_ERROR.test(before.text)) return this.bootloaderSaid(rec.at, d[1]!.trim(), true, true);
     }
+    // (Before any userspace cycle only: what a scripted initrd said, and /etc/issue before a login.)
+    if (this.boot === null || this.boot.cycles.length === 0) this.preCycleText(rec.at);
+    if (rec.at.text.length < 160 && rec.at.text.includes('tty') && GETTY_ISSUE.test(rec.at.text.trim())) this.gettyIssue = rec.at;
+    if (this.boot !== null) this.repeatSeen(this.boot, rec.at.text, rec.at);
+    this.touch();
+    this.lookForCrashLocation(rec.at, rec.location ?? null);
+    this.noteReportHead(rec.at, rec.at.text.trim());
+    // (The kernel's word on its NFS root printed without a timestamp, as a kernel built without printk times does.)
+    if (s0 === 0x52 /* R */ && rec.at.text.startsWith('Root-NFS: ') && nfsRootFailed(rec.at.text)) this.rootNfsSaid = { line: rec.at.lineNo, text: clip(rec.at.text), why: 'why the root file system could not be mounted' };
+    // ARM's oops opener without a timestamp, as with one (see kernel()).
+    const t = rec.at.text;
+    const t0 = s0;
+    if (t0 > 0x20 && t0 !== 0x5b /* [ */ && this.boot !== null && this.boot.crashes.length > 0) this.wrappedEvidence(this.boot, rec.at);
+    if (t0 === 0x28 /* ( */ && this.boot !== null && this.boot.crashes.length > 0 && t.startsWith('(XEN) ')) this.xenPanicReason(this.boot, rec.at);
+    if (this.boot !== null && this.boot.end === 'panic' && t.includes('Rebooting in ')) this.rebootingIn(t);
+    // (dracut's list of the hooks it waits on, a mail having wrapped each path onto a line of its own.)
+    if ((t0 === 0x2f /* / */ || t0 === 0x57) /* W */ && t.includes('/initqueue/finished/devexists-')) this.dracutWaits(t, rec.at);
+    // (The OOM killer's report printed without timestamps, as the kernel's lines are with printk.time=0.)
+    if (t.length < 300 && t.includes(' invoked oom-killer: ')) this.oomInvoker = { line: rec.at.lineNo, text: clip(t), why: 'the allocation that set off the OOM killer' };
+    // Init's own error before any userspace came up (`<3>ERROR: ConnectHvSocket:670: connect failed 19`).
+    if (this.boot !== null && this.boot.initRunLine !== undefined && this.boot.end === 'log-end' && this.boot.cycles.length === 0 && this.boot.loginLine === null && t.length < 300 && INIT_ERROR.test(t)) {
+      const ev = { line: rec.at.lineNo, text: clip(t), why: 'the error init printed' };
+      if (this.boot.initError === undefined) this.boot.initError = ev;
+      else if ((this.boot.initErrorsAfter ??= []).length < 3) this.boot.initErrorsAfter.push({ ...ev, why: 'and another error of its scripts' });
+    }
+    // (OpenWrt's preinit, on a kernel printing without timestamps; then it waits a moment for a key to enter
+    // failsafe mode.)
+    if (t0 === 0x69 /* i */ && this.boot !== null && this.boot.cycles.length === 0 && t.trimEnd() === 'init: - preinit -') this.boot.preinit ??= { line: rec.at.lineNo, text: clip(t) };
+    if (t0 === 0x50 /* P */ && this.boot?.preinit !== undefined && this.boot.preinit.failsafe === undefined && t.startsWith('Press the [f] key')) this.boot.preinit.failsafe = { line: rec.at.lineNo, text: clip(t), why: 'preinit offered failsafe mode' };
+    // (Its second line, the debug level, is the same prompt.)
+    else if (t0 === 0x50 /* P */ && this.boot?.preinit?.failsafe !== undefined && rec.at.lineNo - this.boot.preinit.failsafe.line <= 2 && t.startsWith('Press the [1]')) this.boot.preinit.promptEnd = rec.at.lineNo;
+    // The secure world's firmware panicked (OP-TEE: `E/TC:4 0 Panic 'Secure interrupt handler not defined' at
+    // core/kernel/interrupt.c:139 <itr_core_handler>`; Trusted Firmware-A: `PANIC at PC : 0x…`, `Unhandled
+    // Exception in EL3.`): its first word.
+    if ((t0 === 0x45 /* E */ || t0 === 0x50 /* P */ || t0 === 0x55) /* U */ && this.boot !== null && this.boot.secureFirmwarePanic === undefined) {
+      const sp = SECURE_PANIC.exec(t);
+      if (sp !== null) this.boot.secureFirmwarePanic = { message: clip(sp[1] ?? sp[2]!), ev: { line: rec.at.lineNo, text: clip(t), why: sp[1] !== undefined ? 'OP-TEE, the secure world’s OS, panicked' : 'Trusted Firmware, the secure monitor, panicked' } };
+    }
+    // (Indented too, as a mail quotes a log: ` \u00a0Unable to handle kernel NULL pointer dereference …`.)
+    if ((t0 === 0x55 /* U */ && t.startsWith('Unable to handle kernel ')) || ((t0 === 0x20 || t0 === 0xa0 || t0 === 0x09) && t.includes('Unable to handle kernel ') && t.trimStart().startsWith('Unable to handle kernel '))) this.unableToHandleKernel(t.trim(), rec.at, null, true);
+    // (MIPS names the CPU first, untimed too: `CPU 0 Unable to handle kernel paging request at virtual address 00000000, epc == …`.)
+    else if (t0 === 0x43 /* C */ && MIPS_UTH.test(t)) this.unableToHandleKernel(t.trim().replace(MIPS_UTH, 'Unable to handle kernel '), rec.at, null, true);
+    else if ((t0 === 0x52 /* R */ || t0 === 0x72) /* r */ && WATCHDOG_RESET.test(t)) this.watchdogReset(rec.at);
+    else if (t0 === 0x23 /* # */ && t.startsWith('## Starting application at ')) this.chainLoadLine = rec.at.lineNo;
+    // `reset` typed at U-Boot's prompt, and its answer: the machine resets. A log that begins there began in a
+    // running bootloader, a boot of its own before the next power-on's banner.
+    else if (t0 === 0x72 /* r */ && t.trimEnd() === 'resetting ...' && (this.boot === null || (!this.boot.hasKernel && this.boot.cycles.length === 0 && this.boot.end === 'log-end'))) {
+      const typed = this.recentText(rec.at.lineNo - 1);
+      if (typed !== undefined && RESET_TYPED.test(typed.text)) {
+        const boot = this.boot ?? this.startBoot('log-start', typed.lineNo);
+        if (boot.phases.length === 0) this.bootPhase(boot, 'bootloader', typed.lineNo);
+        this.endBoot(boot, 'reboot', rec.at);
+      }
+    }
+    // agetty's /etc/issue (`Kernel 5.16.0 on an ppc64le`), printed with the login prompt just below it.
+    else if (t0 === 0x4b /* K */ && ISSUE_KERNEL.test(t)) {
+      this.issueAt = rec.at.lineNo;
+      const cycle = this.boot === null ? null : currentCycle(this.boot);
+      if (cycle !== null) cycle.issueLine = rec.at.lineNo;
+    }
+    else if ((this.boot === null || !this.boot.hasKernel) && t.length < 160 && t.includes(' syslogd started: BusyBox')) this.syslogdStarted(rec.at);
+    else if (t0 === 0x2f /* / */ && (this.boot === null || !this.boot.hasKernel) && FSCK_SUMMARY.test(t)) this.rootFsck(t, rec.at);
+    else if (t.length < 200 && t.includes('journalctl -u') && this.boot !== null && currentCycle(this.boot) !== null) this.journalPointer(t, rec.at);
+    else if (t0 === 0x43 /* C */ && PID1_CRASHED.test(t)) this.managerFatal(t.trim(), rec.at, true);
+    // systemd-nspawn's word on its container after PID 1 gave up (`Container sid failed with error code 255.`).
+    else if (t0 === 0x43 /* C */ && t.startsWith('Container ') && NSPAWN_FAILED.test(t)) this.containerFailed(rec.at);
+    // PID 1's own errors as it sets itself up, which it does not survive (a container's console shows them
+    // without a prefix; a log cut before its `Freezing execution.` still shows the failure).
+    else if ((t0 === 0x46 /* F */ || t0 === 0x43) /* C */ && PID1_SETUP_FATAL.test(t) && this.boot !== null && currentCycle(this.boot) !== null) this.managerFatal(t.trim(), rec.at, false, true);
+    // PID 1's last words without its prefix (`[!!!!!!] …` then `Freezing execution.`).
+    else if ((t0 === 0x46 /* F */ || t0 === 0x45) /* E */ && PID1_GAVE_UP.test(t)) this.pid1Froze(rec.at);
+    // The real console took over from the early one, in a log without kernel timestamps (see kernel()).
+    else if ((t0 === 0x70 /* p */ || t0 === 0x62 /* b */ || t0 === 0x63) /* c */ && t.includes('bootconsole') && BOOTCONSOLE_OFF.test(t.trimEnd())) this.bootconsoleOff = rec.at.lineNo;
+    // LVM's own words on a console (an initramfs's `  Volume group "vg0" not found`).
+    else if ((t0 === 0x20 || t0 === 0x52 /* R */ || t0 === 0x56 /* V */ || t0 === 0x57 /* W */ || t0 === 0x55) /* U */ && t.length < 300 && (t.includes(' is missing PV ') || t.includes('Refusing activation') || t.includes('Volume group "') || t.includes('Unable to find LVM volume ') || t.includes('Unable to resume '))) {
+      this.lvmSaid(t, rec.at);
+    }
+    // (A journal printed as its messages only, `journalctl -o cat`: PID 1 starting a person's session.)
+    else if (t0 === 0x53 /* S */ && isSessionStart(t.trimEnd()) && this.systemdRunning()) this.loginSeen(rec.at);
+    // (login(1)'s own words in the same, `ROOT LOGIN ON ttyS0`, `pam_unix(login:session): session opened for user root…`.)
+    else if ((t0 === 0x52 /* R */ || t0 === 0x70) /* p */ && LOGIN_SAID.test(t) && this.systemdRunning()) this.loginSeen(rec.at);
+    else if (t0 === 0x77 /* w */ && t.startsWith('waiting for device /dev/')) {
+      const m = /^waiting for device (\/dev\/\S+) to appear/.exec(t);
+      if (m) this.rootWaited(m[1]!, rec.at);
+    }
+    else if ((t0 === 0x42 /* B */ && t.startsWith('Begin: ')) || (t0 === 0x64 /* d */ && t.startsWith('done.'))) this.initramfsStep(rec.at);
+    // A process in the cgroup `systemctl status` shows, itself starting another unit and waiting for it.
+    else if (this.statusBlock?.unit != null && (t.includes('└─') || t.includes('├─')) && t.includes('systemctl ') && CGROUP_STARTS.test(t)) {
+      const m = CGROUP_STARTS.exec(t)!;
+      const started = own(m[1]!.includes('.') ? m[1]! : `${m[1]}.service`);
+      const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+      if (cycle !== null && (cycle.startsFromWithin ??= []).length < 4) cycle.startsFromWithin.push({ unit: this.statusBlock.unit, started, ev: { line: rec.at.lineNo, text: clip(t), why: `${this.statusBlock.unit} itself runs systemctl start ${m[1]} and waits for it` } });
+    }
+    // `systemctl list-jobs`: its header, its rows (the jobs queued when it ran), its count.
+    else if (t0 === 0x4a /* J */ && JOBS_HEADER.test(t)) {
+      this.jobsTable = { line: rec.at.lineNo, rows: [] };
+      this.recognised++;
+    }
+    else if (this.jobsTable !== null && t0 >= 0x30 && t0 <= 0x39 && JOBS_ROW.test(t)) {
+      const m = JOBS_ROW.exec(t)!;
+      if (this.jobsTable.rows.length < 32) this.jobsTable.rows.push({ unit: own(m[1]!), type: m[2]!, state: m[3] === 'running' ? 'running' : 'waiting', ev: { line: rec.at.lineNo, text: clip(t), why: `systemctl list-jobs: ${m[1]}'s ${m[2]} job was ${m[3]}` } });
+      this.recognised++;
+    }
+    else if (this.jobsTable !== null && t0 >= 0x30 && t0 <= 0x39 && /^\d+ jobs? listed\.\s*$/.test(t)) {
+      const cycle = this.boot !== null ? currentCycle(this.boot) : null;
+      if (cycle !== null && this.jobsTable.rows.length > 0) cycle.listedJobs = this.jobsTable;
+      this.jobsTable = null;
+      this.recognised++;
+    }
+    else if ((t0 === 0x72 /* r */ || t0 === 0x73 /* s */) && NIXOS_STAGE2.test(t.trimEnd())) this.nixosStage2(t, rec.at);
+    else if (this.boot?.nixosStage2 !== undefined && this.boot.cycles.length === 0 && (STAGE1_ERROR.test(t) || t0 === 0x41 /* A */)) this.nixosStage2(t, rec.at);
+    // systemd-nspawn starting a container (`Spawning container t1 on /srv/t1/rootfs.`), and its own errors
+    // before the container's init said anything.
+    else if (t0 === 0x53 /* S */ && NSPAWN_SPAWNING.test(t.trimEnd())) {
+      const boot = this.boot !== null && this.boot.cycles.length === 0 && (this.boot.nspawnErrors === undefined || this.boot.nspawnErrors.length === 0) ? this.boot : this.startBoot('log-start', rec.at.lineNo);
+      if (!boot.hasKernel) boot.container = true;
+      boot.nspawnErrors = [];
+      this.recognised++;
+    }
+    else if ((t0 === 0x46 /* F */ || t0 === 0x43 /* C */ || t0 === 0x65) /* e */ && this.boot?.nspawnErrors !== undefined && this.boot.cycles.length === 0 && this.boot.nspawnErrors.length < 4 && NSPAWN_ERROR.test(t.trimEnd())) {
+      this.recognised++;
+      this.boot.nspawnErrors.push({ line: rec.at.lineNo, text: clip(t), why: t.startsWith('Child') ? "systemd-nspawn: the container's first process died before it could start init" : t.startsWith('execv(') ? "the container's first process found no init to run" : 'systemd-nspawn could not set up the container' });
+    }
+    else if (t0 === 0x5b /* [ */ && t.startsWith('[....] ') && (this.boot === null || this.boot.cycles.length === 0)) {
+      // Debian's LSB scripts begin a step so and write its status over the dots when it ends (`[ ok ]`,
+      // `[FAIL]`); a step whose status is on the same line ended.
+      // (Their look is theirs alone: an excerpt of them is a boot's init scripts, though it shows no kernel.)
+      const m = /^\[\.\.\.\.\] (.{2,160}?)(?:\.\.\.|:)(.*)$/.exec(t.trimEnd());
+      if (m !== null) {
+        const boot = this.boot ?? this.ensureBoot('log-start', rec.at.lineNo);
+        if (!boot.hasKernel) boot.init ??= 'sysvinit';
+        boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: LSB_STATUS.test(m[2]!) || /\b(?:done|failed)[.!]?\s*$/.test(m[2]!) };
+      }
+    }
+    // A step's `failed` on a line of its own, after what its program printed (`[....] Configuring network
+    // interfaces...error getting socket: …`, `ifup: failed to lock …`, then `failed.`): the step failed.
+    else if ((t0 === 0x20 || t0 === 0x66) /* f */ && this.boot?.lsbStep !== undefined && this.boot.lsbStep.failed === undefined && this.boot.lsbStep.mountall === undefined && rec.at.lineNo > this.boot.lsbStep.line && rec.at.lineNo - this.boot.lsbStep.line <= 6 && /^ ?failed[.!]?\s*$/.test(t) && !this.systemdRunning()) {
+      const step = this.boot.lsbStep;
+      step.failed = true;
+      step.closed = true;
+      this.recognised++;
+      const said: Evidence[] = [];
+      for (let l = step.line + 1; l < rec.at.lineNo && said.length < 3; l++) {
+        const x = this.recentText(l);
+        if (x !== undefined && x.text.trim() !== '') said.push({ line: l, text: clip(x.text), why: 'what the step printed before it failed' });
+      }
+      if (this.boot.initFailures.length < LIMITS.initFailures) this.boot.initFailures.push({ service: own(step.name), line: step.line, text: step.text, said: [...said, { line: rec.at.lineNo, text: clip(t), why: 'the init script says the step failed' }], lsb: true });
+    }
+    // The init scripts of Debian before its LSB look (and of others that copied it) say a step and what it
+    // started on one line, `Starting internet superserver: inetd.`, `Configuring network interfaces...done.`:
+    // a step whose line ends without its `.` or `done` has not ended (its `done.` may come on a line of its own).
+    else if ((t0 === 0x53 /* S */ || t0 === 0x43 /* C */ || t0 === 0x4c /* L */ || t0 === 0x4d /* M */ || t0 === 0x41 /* A */ || t0 === 0x49) /* I */ && this.boot !== null && this.boot.cycles.length === 0 && (this.boot.hasKernel || this.boot.init === 'sysvinit') && RC_STEP_LINE.test(t)) {
+      const m = RC_STEP_LINE.exec(t.trimEnd())!;
+      // (Their own lines, or a program's, go on under a step that is not stuck: only one followed by no more than
+      // a few lines to the log's end is, see above.)
+      this.boot.lsbStep = { name: m[1]!, line: rec.at.lineNo, text: clip(t), closed: /(?:\.|\bdone!?|\bOK|\bok|\bfailed!?|\]|\bskipped)\s*$/.test(m[2]!) || LSB_STATUS.test(m[2]!), rc: true };
+    }
+    // mountall waits (its prompt below), as an LSB step does: the boot stays there unless init goes on.
+    // (A second file system it waits on meanwhile is the same wait.)
+    else if ((t0 === 0x54 /* T */ || t0 === 0x53 /* S */ || t0 === 0x41) /* A */ && this.boot !== null && this.boot.cycles.length === 0 && MOUNTALL_WAIT.test(t)) {
+      const open = this.boot.lsbStep;
+      if (open?.closed === false && open.mountall !== undefined) {
+        if (open.mountall.length < 4) open.mountall.push({ line: rec.at.lineNo, text: clip(t), why: 'mountall waits on another file system meanwhile' });
+      } else this.boot.lsbStep = { name: MOUNTALL_WAIT.exec(t)![1]!, line: rec.at.lineNo, text: clip(t), closed: false, mountall: [] };
+    }
+    else if (t0 === 0x69 /* i */ && t.startsWith('init: ') && t.endsWith('ended, respawning')) this.upstartRespawn(t, rec.at);
+    else if ((t0 === 0x42 /* B */ || t0 === 0x2f /* / */ || t0 === 0x73 /* s */ || t0 === 0x61) /* a */ && BARE_SHELL.test(t)) this.bareShell(rec.at);
+    // (BusyBox's banner cut after its version, as a paste shortens it: `BusyBox v1.01 ...`, the shell only after an error.)
+    else if (t0 === 0x42 /* B */ && BUSYBOX_VERSION.test(t)) this.bareShell(rec.at, true);
+    else if (this.boot?.initramfsSteps?.open.length && STAGE1_ERROR.test(t)) {
+      const steps = this.boot.initramfsSteps;
+      steps.error = { line: rec.at.lineNo, text: clip(t) };
+      if (steps.firstErrors.length < 2) steps.firstErrors.push({ line: rec.at.lineNo, text: clip(t), why: `an error while the initramfs ran '${steps.open.at(-1)!.name}'` });
+    }
+    return;
+  }
+
+  /** Every other record but the kernel's (see push). */
+  private otherRecord(rec: Exclude<ConsoleRecord, { kind: 'kernel' }>): void {
     switch (rec.kind) {
       case 'marker': {
         // U-Boot's banner printed by `version` typed at its prompt (`=> vers`): the command's answer, no reset.
@@ -2224,6 +2235,13 @@ export class Segmenter extends CrashTracker {
       const irq = boot.kernelFailures?.find((f) => f.kind === 'hang' && f.message.startsWith(`irq ${rec.message.slice('Disabling IRQ #'.length).trim()}: nobody cared`));
       if (irq !== undefined && irq.more.length < 4) irq.more.push({ line: at.lineNo, text: clip(at.text), why: 'the kernel turned the interrupt off' });
     }
+    this.kernelDamage(rec, boot, m0);
+    this.kernelProcess(rec, boot, m0);
+  }
+
+  /** kernelFails, next: a device or filesystem the kernel's line says failed (see kernel). */
+  private kernelDamage(rec: Extract<ConsoleRecord, { kind: 'kernel' }>, boot: BootState, m0: number): void {
+    const at = rec.at;
     // An IOMMU refusing a device's memory accesses (`DMAR: [DMA Read] Request device [02:00.0] … [fault reason
     // 06] PTE Read access is not set`, AMD's `Event logged [IO_PAGE_FAULT …]`, an SMMU's `Unhandled context
     // fault`): one now and then breaks nothing that shows; so many that the kernel holds its reports back
@@ -2328,7 +2346,11 @@ export class Segmenter extends CrashTracker {
       const drive = REMOVABLE_DRIVE.exec(rec.message)?.[1];
       if (cycle) for (const f of cycle.failures.slice(-8)) if (at.lineNo - f.line <= NEAR_LINES && at.lineNo >= f.line && (drive === undefined || f.ref.text.includes(drive) || /cdrom|floppy|media/i.test(f.ref.text))) addEvidence(f.evidence, ev);
     }
+  }
 
+  /** kernelFails, last: the process that speaks in the kernel's line (see kernel). */
+  private kernelProcess(rec: Extract<ConsoleRecord, { kind: 'kernel' }>, boot: BootState, m0: number): void {
+    const at = rec.at;
     if (m0 === 0x64 /* d */ && rec.message.startsWith('dracut')) this.dracutMessage(rec.message, at);
     if (rec.message.includes(' invoked oom-killer: ')) this.oomInvoker = { line: at.lineNo, text: clip(at.text), why: 'the allocation that set off the OOM killer' };
     const proc = rec.process;
