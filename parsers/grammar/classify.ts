@@ -960,6 +960,11 @@ export class LineClassifier {
         return;
       }
     }
+    this.classifyUntimed(at, text, repaired, first, trimmed, c0);
+  }
+
+  /** classifyOne, last: a line of the kernel's or init's without its prefix, or text (on its own: see the segmenter's kernel). */
+  private classifyUntimed(at: LineRef, text: string, repaired: boolean, first: number, trimmed: string, c0: number): void {
     // A kernel without printk timestamps (printk.time=0, `dmesg -r` levels taken off): its banner and
     // crashes still tell where a boot begins and what broke, and PID 1's kmsg lines (`systemd[1]: …`,
     // `systemd-shutdown[1]: …`, `systemd-journald[93]: …`) are what they are with a timestamp.

@@ -2929,44 +2929,7 @@ export class Segmenter extends CrashTracker {
   }
 
   private unitMessage(msg: StatusMessage, at: LineRef, source: 'console' | 'kmsg' | 'journal'): void {
-    let ref = parseUnitText(msg.unitText);
-    if (ref.name !== null) this.resolver.learn(ref);
-    else {
-      ref = this.resolveRef(ref, typeHint(msg.verb));
-      // A device fails no dependency of its own: a cut `[DEPEND]` that fits a device's name and path is the
-      // swap on that device (`dev-disk-by\…0b0b-dead-beef-0000-0123456789ab`, named and described by them too).
-      if (msg.verb === 'dependency-failed' && ref.name !== null && ref.name.endsWith('.device') && ref.text.includes('…')) ref = { ...ref, name: `${ref.name.slice(0, -'.device'.length)}.swap` };
-      // A unit the log never names: its description in full, as an earlier line printed it, stands for it.
-      if (ref.name === null && ref.text.charCodeAt(0) !== 0x2f /* / */) {
-        const full = ref.text.includes('…') ? this.resolver.fitDescription(ref.text) : null;
-        if (full !== null) ref = { ...ref, text: full, description: full };
-        else this.resolver.learnDescription(ref.text);
-      }
-    }
-    // A device path whose leading `/` a console mangled into block or replacement characters (a colour
-    // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
-    if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
-      // (Or the tail of a colour escape that lost its ESC and `[`: `??m/dev/disk/by-label/root`.)
-      const mangled = /^(?:[\u2591-\u2593\ufffd?]{1,4}|[\u2591-\u2593\ufffd?]{0,4}\[?[\d;]*m\/)(dev\/\S+)$/.exec(ref.text);
-      if (mangled) ref = { ...ref, text: '/' + mangled[1]! };
-    }
-    // (A path cut short, `/dev…b-dead-beef-0000-0123456789ab`, names no unit: its escape would be of the cut.)
-    if (ref.name === null && /^\/\S*$/.test(ref.text) && !ref.text.includes('…')) {
-      // Mounts, swaps and devices without a Description= are shown by their path, from which systemd
-      // derives the unit name (`systemd-escape --path`).
-      // A [DEPEND] on a path: a swap when it is a device (a swap's description is its What=), else a mount.
-      const dependencyPath = msg.verb === 'dependency-failed' ? (ref.text.startsWith('/dev/') ? swapUnitForPath(ref.text) : mountUnitForPath(ref.text)) : null;
-      const name = dependencyPath !== null
-        ? dependencyPath
-        : MOUNT_VERBS.has(msg.verb)
-        ? mountUnitForPath(ref.text)
-        : SWAP_VERBS.has(msg.verb)
-          ? swapUnitForPath(ref.text)
-          : DEVICE_VERBS.has(msg.verb)
-            ? deviceUnitForPath(ref.text)
-            : null;
-      if (name !== null) ref = { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
-    }
+    const ref = this.unitRefOf(msg);
     const cycle = this.ensureCycle(at.lineNo);
     const name = ref.name;
     const key = name ?? ref.text;
@@ -3092,6 +3055,50 @@ export class Segmenter extends CrashTracker {
       const f = this.recordFailure(cycle, ref, kind, msg.verb, at, source);
       if (f) this.startLimitEvidence(f);
     }
+  }
+
+  /** The unit a status message names, or the one its description or path stands for (see unitMessage). (On its own:
+   *  each of unitMessage's parts compiled apart, see kernel.) */
+  private unitRefOf(msg: StatusMessage): UnitRef {
+    let ref = parseUnitText(msg.unitText);
+    if (ref.name !== null) this.resolver.learn(ref);
+    else {
+      ref = this.resolveRef(ref, typeHint(msg.verb));
+      // A device fails no dependency of its own: a cut `[DEPEND]` that fits a device's name and path is the
+      // swap on that device (`dev-disk-by\…0b0b-dead-beef-0000-0123456789ab`, named and described by them too).
+      if (msg.verb === 'dependency-failed' && ref.name !== null && ref.name.endsWith('.device') && ref.text.includes('…')) ref = { ...ref, name: `${ref.name.slice(0, -'.device'.length)}.swap` };
+      // A unit the log never names: its description in full, as an earlier line printed it, stands for it.
+      if (ref.name === null && ref.text.charCodeAt(0) !== 0x2f /* / */) {
+        const full = ref.text.includes('…') ? this.resolver.fitDescription(ref.text) : null;
+        if (full !== null) ref = { ...ref, text: full, description: full };
+        else this.resolver.learnDescription(ref.text);
+      }
+    }
+    // A device path whose leading `/` a console mangled into block or replacement characters (a colour
+    // escape read by the wrong terminal: `▒▒dev/disk/by-label/data`).
+    if (ref.name === null && DEVICE_VERBS.has(msg.verb)) {
+      // (Or the tail of a colour escape that lost its ESC and `[`: `??m/dev/disk/by-label/root`.)
+      const mangled = /^(?:[\u2591-\u2593\ufffd?]{1,4}|[\u2591-\u2593\ufffd?]{0,4}\[?[\d;]*m\/)(dev\/\S+)$/.exec(ref.text);
+      if (mangled) ref = { ...ref, text: '/' + mangled[1]! };
+    }
+    // (A path cut short, `/dev…b-dead-beef-0000-0123456789ab`, names no unit: its escape would be of the cut.)
+    if (ref.name === null && /^\/\S*$/.test(ref.text) && !ref.text.includes('…')) {
+      // Mounts, swaps and devices without a Description= are shown by their path, from which systemd
+      // derives the unit name (`systemd-escape --path`).
+      // A [DEPEND] on a path: a swap when it is a device (a swap's description is its What=), else a mount.
+      const dependencyPath = msg.verb === 'dependency-failed' ? (ref.text.startsWith('/dev/') ? swapUnitForPath(ref.text) : mountUnitForPath(ref.text)) : null;
+      const name = dependencyPath !== null
+        ? dependencyPath
+        : MOUNT_VERBS.has(msg.verb)
+        ? mountUnitForPath(ref.text)
+        : SWAP_VERBS.has(msg.verb)
+          ? swapUnitForPath(ref.text)
+          : DEVICE_VERBS.has(msg.verb)
+            ? deviceUnitForPath(ref.text)
+            : null;
+      if (name !== null) ref = { ...ref, name, description: ref.text, partial: false, resolvedBy: 'log' };
+    }
+    return ref;
   }
 
   /**
